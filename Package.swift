@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "policyq",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "PolicyKit", targets: ["PolicyKit"]),
+    .executable(name: "policyq", targets: ["policyq"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+  ],
+  targets: [
+    // ICU behind a plain C target: the public header uses only stdint types and
+    // opaque pointers, so Swift never sees ICU's versioned symbols or clashes with
+    // the ICU copy inside Foundation.
+    .target(
+      name: "CICUShim",
+      linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+    ),
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // A small C driver for libxml2's SAX parsers that reports source byte offsets.
+    .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+    .target(
+      name: "PolicyKit",
+      dependencies: [
+        "CICUShim",
+        "CXMLShim",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      resources: [.copy("Resources/dictionaries")]
+    ),
+    .executableTarget(
+      name: "policyq",
+      dependencies: [
+        "PolicyKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "PolicyKitTests",
+      dependencies: ["PolicyKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "PolicyqTests",
+      dependencies: ["PolicyKit"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import ArgumentParser
+import PolicyKit
+@main struct PolicyQ: ParsableCommand {}
