@@ -1,3 +1,12 @@
 import ArgumentParser
-import PolicyKit
-@main struct PolicyQ: ParsableCommand {}
+
+/// The policyq command line: Chinese policy documents into data.
+@main
+struct PolicyQ: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "policyq",
+    abstract: "Turn Chinese policy documents into data: text, structure, search, comparison.",
+    version: "0.1.0",
+    subcommands: [TextCommand.self]
+  )
+}

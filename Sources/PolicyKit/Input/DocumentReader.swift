@@ -1,0 +1,78 @@
+import Foundation
+
+/// Reads files of any supported format into `PolicyText`: plain text and Markdown in
+/// any encoding ICU converts, HTML through libxml2, and .docx through ZIPFoundation
+/// and libxml2.
+public struct DocumentReader: Sendable {
+  public init() {}
+
+  /// Reads the file at `path` ("-" reads standard input).
+  /// - Throws: `TextError` naming the file.
+  public func read(contentsOf path: String) throws -> PolicyText {
+    let bytes: [UInt8]
+    if path == "-" {
+      bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+    } else {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw TextError.unreadable(path: path, reason: "no such file")
+      }
+      if isDirectory.boolValue { throw TextError.unreadable(path: path, reason: "it is a directory") }
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw TextError.unreadable(path: path, reason: "permission denied or I/O error")
+      }
+      bytes = Array(data)
+    }
+    let format =
+      path == "-" ? nil : SourceFormat(pathExtension: URL(fileURLWithPath: path).pathExtension)
+    return try read(bytes: bytes, path: path, format: format)
+  }
+
+  /// Reads `bytes` as the contents of a file at `path`.
+  /// - Parameter format: the format, or nil to tell it from the bytes.
+  /// - Throws: `TextError` naming `path`.
+  public func read(bytes: [UInt8], path: String, format: SourceFormat? = nil) throws -> PolicyText {
+    if bytes.isEmpty { throw TextError.emptyFile(path: path) }
+    let format = format ?? SourceFormat(sniffing: bytes)
+    let raw: RawText
+    switch format {
+    case .plainText, .markdown:
+      let decoded = try TextDecoder().decode(bytes, path: path)
+      raw = RawText(decoded: decoded, layout: .wrappedLines, sourceBytes: bytes)
+    case .html:
+      raw = try HTMLReader().read(bytes, path: path)
+    case .docx:
+      raw = try DOCXReader().read(bytes, path: path)
+    }
+    let cleaner = TextCleaner(layout: raw.layout, isMarkdown: format == .markdown)
+    let cleaned = cleaner.clean(raw.decoded.utf8)
+    if cleaned.utf8.isEmpty { throw TextError.emptyFile(path: path) }
+    let descriptor = SourceDescriptor(
+      path: path, format: format, encoding: raw.decoded.encoding.description,
+      byteCount: bytes.count, part: raw.part)
+    return PolicyText(
+      source: descriptor, utf8: cleaned.utf8, sourceMap: cleaned.map.composed(with: raw.decoded.map),
+      cleaning: cleaned.report, diagnostics: raw.decoded.diagnostics,
+      lines: LineIndex(raw.sourceBytes, encoding: raw.sourceEncoding))
+  }
+}
+
+/// A reader's output before cleaning: text whose map points into `sourceBytes`.
+struct RawText {
+  var decoded: DecodedText
+  var layout: LineLayout
+  /// The bytes the map points into: the file, or a part of a container.
+  var sourceBytes: [UInt8]
+  /// The encoding of `sourceBytes`, for counting lines in them.
+  var sourceEncoding: TextEncoding
+  /// The container part `sourceBytes` is, if any.
+  var part: String?
+
+  init(decoded: DecodedText, layout: LineLayout, sourceBytes: [UInt8], part: String? = nil) {
+    self.decoded = decoded
+    self.layout = layout
+    self.sourceBytes = sourceBytes
+    self.sourceEncoding = decoded.encoding
+    self.part = part
+  }
+}

@@ -1,0 +1,23 @@
+/// Where a document's text came from.
+public struct SourceDescriptor: Sendable, Equatable, Codable {
+  /// The path given for the file ("-" for standard input).
+  public var path: String
+  public var format: SourceFormat
+  /// The encoding the text was read in (for .docx, that of word/document.xml).
+  public var encoding: String
+  /// The size of the file in bytes.
+  public var byteCount: Int
+  /// The part of a container the offsets point into ("word/document.xml" for .docx);
+  /// nil when they point into the file itself.
+  public var part: String?
+}
+
+/// A place in a source file: its bytes and the line and column they start at.
+public struct SourceLocation: Sendable, Equatable, Codable {
+  /// Byte offsets in the source file (or in `SourceDescriptor.part`).
+  public var byteRange: Range<Int>
+  /// 1-based line of the first byte.
+  public var line: Int
+  /// 1-based column of the first byte, counted in bytes.
+  public var column: Int
+}

@@ -1,0 +1,36 @@
+/// The file formats policyq reads.
+public enum SourceFormat: String, Sendable, Codable, CaseIterable {
+  case plainText = "text"
+  case markdown
+  case html
+  case docx
+
+  /// The format a file name's extension says, or nil for an unknown extension.
+  public init?(pathExtension: String) {
+    switch pathExtension.lowercased() {
+    case "txt", "text": self = .plainText
+    case "md", "markdown": self = .markdown
+    case "html", "htm", "xhtml", "shtml": self = .html
+    case "docx": self = .docx
+    default: return nil
+    }
+  }
+
+  /// The format the first bytes of a file suggest: a zip archive is a .docx, markup that
+  /// opens with a tag is HTML, anything else plain text.
+  public init(sniffing bytes: [UInt8]) {
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      self = .docx
+      return
+    }
+    let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
+    let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+    if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || head.contains("<body")
+      || (trimmed.hasPrefix("<") && (head.contains("<p") || head.contains("<div") || head.contains("<table")))
+    {
+      self = .html
+    } else {
+      self = .plainText
+    }
+  }
+}

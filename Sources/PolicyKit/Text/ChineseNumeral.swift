@@ -1,0 +1,76 @@
+/// Chinese numerals as written in official documents: 一 … 九十九, 两, 〇/零, 百, 千, 万,
+/// and digit-by-digit forms such as 二〇二二.
+public enum ChineseNumeral {
+  /// The value of a single numeral digit (零/〇 → 0, 一 → 1, 两 → 2 …), or nil.
+  @inline(__always)
+  public static func digit(_ scalar: UInt32) -> Int? {
+    switch scalar {
+    case 0x96F6, 0x3007: return 0  // 零 〇
+    case 0x4E00: return 1  // 一
+    case 0x4E8C, 0x4E24: return 2  // 二 两
+    case 0x4E09: return 3  // 三
+    case 0x56DB: return 4  // 四
+    case 0x4E94: return 5  // 五
+    case 0x516D: return 6  // 六
+    case 0x4E03: return 7  // 七
+    case 0x516B: return 8  // 八
+    case 0x4E5D: return 9  // 九
+    default: return nil
+    }
+  }
+
+  /// The multiplier of a unit character (十 → 10, 百 → 100, 千 → 1000, 万 → 10000).
+  @inline(__always)
+  public static func unit(_ scalar: UInt32) -> Int? {
+    switch scalar {
+    case 0x5341: return 10  // 十
+    case 0x767E: return 100  // 百
+    case 0x5343: return 1000  // 千
+    case 0x4E07: return 10000  // 万
+    default: return nil
+    }
+  }
+
+  /// Whether `scalar` can be part of a Chinese numeral.
+  @inline(__always)
+  public static func isNumeral(_ scalar: UInt32) -> Bool {
+    digit(scalar) != nil || unit(scalar) != nil
+  }
+
+  /// The value of a run of numeral scalars: positional (二十四, 一百零五, 两万) or digit by
+  /// digit (二〇二二). Returns nil for an empty or malformed run.
+  public static func value<S: Sequence>(of scalars: S) -> Int? where S.Element == UInt32 {
+    let run = Array(scalars)
+    guard !run.isEmpty else { return nil }
+    if run.count > 1 && run.allSatisfy({ digit($0) != nil }) {
+      return run.reduce(0) { $0 * 10 + (digit($1) ?? 0) }
+    }
+    var total = 0
+    var section = 0
+    var pending = 0
+    var sawAny = false
+    for scalar in run {
+      if let value = digit(scalar) {
+        pending = value
+        sawAny = true
+      } else if let multiplier = unit(scalar) {
+        sawAny = true
+        if multiplier == 10000 {
+          total += (section + pending) * multiplier
+          section = 0
+        } else {
+          section += (pending == 0 ? 1 : pending) * multiplier
+        }
+        pending = 0
+      } else {
+        return nil
+      }
+    }
+    return sawAny ? total + section + pending : nil
+  }
+
+  /// The value of a Chinese numeral string such as "二十四".
+  public static func value(of text: String) -> Int? {
+    value(of: text.unicodeScalars.map(\.value))
+  }
+}

@@ -1,0 +1,81 @@
+/// The matching form of every Basic Multilingual Plane character: NFKC with case folding
+/// (２０２５ → 2025, （ → (, Ａ → a), then Traditional → Simplified (重慶 → 重庆).
+///
+/// Built once from ICU, then folding is one table lookup per character, so text without
+/// full-width or Traditional characters costs no more than a copy.
+struct FoldingTable: Sendable {
+  /// Per BMP scalar: 0 when it folds to itself, else `offset << 3 | length` into `pool`.
+  private let entries: [UInt32]
+  /// UTF-8 of all folded forms.
+  private let pool: [UInt8]
+
+  /// The table, built on first use.
+  static let shared = FoldingTable()
+
+  private init() {
+    var entries = [UInt32](repeating: 0, count: 0x10000)
+    var pool: [UInt8] = []
+    let scalars: [UInt32] = (0x80..<0x10000).filter { !(0xD800...0xDFFF).contains($0) }
+    let normalized = Self.batch(scalars) { ICU.nfkcCasefold($0) }
+    let transliterator = ICU.HantHansTransliterator()
+    // Only forms that hold ideographs can change under Hant → Hans.
+    let hanIndices = normalized.indices.filter { index in
+      normalized[index].contains { UTF8Scalars.isIdeograph(UInt32($0)) }
+    }
+    let simplified = Self.batch(hanIndices.map { normalized[$0] }, units: true) { units in
+      transliterator?.transliterate(units)
+    }
+    var folded = normalized
+    for (position, index) in hanIndices.enumerated() { folded[index] = simplified[position] }
+    for (index, scalar) in scalars.enumerated() {
+      let form = folded[index]
+      if form.count == 1 && UInt32(form[0]) == scalar { continue }
+      var utf8: [UInt8] = []
+      var iterator = form.makeIterator()
+      var utf16Decoder = UTF16()
+      decoding: while true {
+        switch utf16Decoder.decode(&iterator) {
+        case .scalarValue(let value): UTF16Transcoder.appendUTF8(value.value, to: &utf8)
+        case .emptyInput: break decoding
+        case .error: UTF16Transcoder.appendUTF8(0xFFFD, to: &utf8)
+        }
+      }
+      entries[Int(scalar)] = UInt32(pool.count) << 3 | UInt32(utf8.count)
+      pool.append(contentsOf: utf8)
+    }
+    self.entries = entries
+    self.pool = pool
+  }
+
+  /// Runs `transform` over many single-scalar strings at once, separated by line feeds,
+  /// and splits the result; falls back to one call per item if the count comes out wrong.
+  private static func batch(_ scalars: [UInt32], transform: ([UInt16]) -> [UInt16]?) -> [[UInt16]] {
+    batch(scalars.map { scalar -> [UInt16] in Array(String(Unicode.Scalar(scalar)!).utf16) }, units: true, transform: transform)
+  }
+
+  private static func batch(_ items: [[UInt16]], units: Bool, transform: ([UInt16]) -> [UInt16]?)
+    -> [[UInt16]]
+  {
+    var joined: [UInt16] = []
+    joined.reserveCapacity(items.count * 3)
+    for item in items {
+      joined.append(contentsOf: item)
+      joined.append(0x0A)
+    }
+    if let result = transform(joined) {
+      var parts = result.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+      if parts.last?.isEmpty == true { parts.removeLast() }
+      if parts.count == items.count { return parts }
+    }
+    return items.map { transform($0) ?? $0 }
+  }
+
+  /// The folded UTF-8 form of a BMP scalar, or nil when it folds to itself.
+  @inline(__always)
+  func folded(_ scalar: UInt32) -> ArraySlice<UInt8>? {
+    let entry = entries[Int(scalar)]
+    if entry == 0 { return nil }
+    let offset = Int(entry >> 3)
+    return pool[offset..<(offset + Int(entry & 7))]
+  }
+}

@@ -1,0 +1,145 @@
+/// The numbering that opens a heading or an item: 一、 （一） 1. （1） ① 第一章 第一节 第一条
+/// 专栏 附件 (GB/T 9704-2012 §7.3.3 levels, plus the forms of laws and attachments).
+public struct HeadingMarker: Sendable, Equatable {
+  /// The kinds of numbering, from the outermost.
+  public enum Kind: String, Sendable, Codable, CaseIterable {
+    /// 第X编 / 第X部分.
+    case part
+    /// 第X章.
+    case chapter
+    /// 第X节.
+    case section
+    /// 一、 — level 1 of GB/T 9704.
+    case chineseOrdinal = "chinese_ordinal"
+    /// （一） — level 2.
+    case parenthesizedChineseOrdinal = "parenthesized_chinese_ordinal"
+    /// 1. 1、 1． — level 3.
+    case arabicOrdinal = "arabic_ordinal"
+    /// （1） — level 4.
+    case parenthesizedArabicOrdinal = "parenthesized_arabic_ordinal"
+    /// ① — level 5.
+    case circledOrdinal = "circled_ordinal"
+    /// 第X条 — an article of a law or regulation.
+    case article
+    /// 专栏 — a box of projects or examples.
+    case column
+    /// 附件 — an attachment.
+    case attachment
+  }
+
+  /// What kind of numbering this is.
+  public var kind: Kind
+  /// The number it gives (1 for 一、 and for 第一条); nil for 专栏 and 附件 without one.
+  public var number: Int?
+  /// Its length in bytes, from the start of the line.
+  public var length: Int
+
+  /// Recognises a marker at `start` in `bytes`, which must be where a line's text starts.
+  static func match(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int)
+    -> HeadingMarker?
+  {
+    guard start < end else { return nil }
+    let (first, firstLength) = UTF8Scalars.scalar(in: bytes, at: start)
+    // ① … ⑳
+    if (0x2460...0x2473).contains(first) {
+      return HeadingMarker(kind: .circledOrdinal, number: Int(first - 0x2460) + 1, length: firstLength)
+    }
+    // （一） (一) （1） (1)
+    if first == 0xFF08 || first == 0x28 {
+      var index = start + firstLength
+      while index < end, bytes[index] == 0x20 { index += 1 }
+      let numberStart = index
+      let (value, isChinese, after) = readNumber(in: bytes, at: index, end: end)
+      guard let value, after > numberStart, after - numberStart <= 12, after < end else { return nil }
+      index = after
+      while index < end, bytes[index] == 0x20 { index += 1 }
+      guard index < end else { return nil }
+      let (close, closeLength) = UTF8Scalars.scalar(in: bytes, at: index)
+      guard close == 0xFF09 || close == 0x29 else { return nil }
+      if !isChinese && value > 99 { return nil }  // （2022 is a year, not an item
+      return HeadingMarker(
+        kind: isChinese ? .parenthesizedChineseOrdinal : .parenthesizedArabicOrdinal,
+        number: value, length: index + closeLength - start)
+    }
+    // 第X章 第X节 第X条 第X编 第X部分
+    if first == 0x7B2C {  // 第
+      let numberStart = start + firstLength
+      let (value, _, after) = readNumber(in: bytes, at: numberStart, end: end)
+      guard let value, after > numberStart, after < end else { return nil }
+      let (unit, unitLength) = UTF8Scalars.scalar(in: bytes, at: after)
+      let kind: Kind
+      var length = after + unitLength - start
+      switch unit {
+      case 0x7AE0: kind = .chapter  // 章
+      case 0x8282: kind = .section  // 节
+      case 0x6761: kind = .article  // 条
+      case 0x7F16: kind = .part  // 编
+      case 0x90E8:  // 部分
+        guard after + unitLength < end,
+          UTF8Scalars.scalar(in: bytes, at: after + unitLength).value == 0x5206
+        else { return nil }
+        kind = .part
+        length += 3
+      default: return nil
+      }
+      return HeadingMarker(kind: kind, number: value, length: length)
+    }
+    // 专栏 附件, optionally numbered
+    if first == 0x4E13 || first == 0x9644 {  // 专 附
+      let secondStart = start + firstLength
+      guard secondStart < end else { return nil }
+      let second = UTF8Scalars.scalar(in: bytes, at: secondStart)
+      let isColumn = first == 0x4E13 && second.value == 0x680F  // 栏
+      let isAttachment = first == 0x9644 && second.value == 0x4EF6  // 件
+      guard isColumn || isAttachment else { return nil }
+      let after = secondStart + second.length
+      let (value, _, numberEnd) = readNumber(in: bytes, at: after, end: end)
+      return HeadingMarker(
+        kind: isColumn ? .column : .attachment, number: value, length: numberEnd - start)
+    }
+    // 一、 and 1. 1、 1．
+    let (value, isChinese, after) = readNumber(in: bytes, at: start, end: end)
+    guard let value, after < end else { return nil }
+    let (punct, punctLength) = UTF8Scalars.scalar(in: bytes, at: after)
+    if isChinese {
+      guard punct == 0x3001 else { return nil }  // 、
+      return HeadingMarker(kind: .chineseOrdinal, number: value, length: after + punctLength - start)
+    }
+    guard punct == 0x2E || punct == 0xFF0E || punct == 0x3001 else { return nil }  // . ． 、
+    guard value <= 999, after - start <= 3 else { return nil }
+    // "2.5万亩" is a number, not an item: the marker is not followed by a digit.
+    let next = after + punctLength
+    if next < end, UTF8Scalars.isDigit(UTF8Scalars.scalar(in: bytes, at: next).value) {
+      return nil
+    }
+    return HeadingMarker(kind: .arabicOrdinal, number: value, length: next - start)
+  }
+
+  /// Reads an Arabic (ASCII or full-width) or Chinese number at `index`.
+  static func readNumber(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (
+    value: Int?, isChinese: Bool, end: Int
+  ) {
+    var position = index
+    var arabic = 0
+    var digits = 0
+    while position < end {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+      guard let digit = UTF8Scalars.digitValue(scalar), digits < 9 else { break }
+      arabic = arabic * 10 + digit
+      digits += 1
+      position += length
+    }
+    if digits > 0 { return (arabic, false, position) }
+    var scalars: [UInt32] = []
+    while position < end {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+      guard ChineseNumeral.isNumeral(scalar), scalars.count < 8 else { break }
+      scalars.append(scalar)
+      position += length
+    }
+    guard !scalars.isEmpty, let value = ChineseNumeral.value(of: scalars) else {
+      return (nil, false, index)
+    }
+    return (value, true, position)
+  }
+}

@@ -1,0 +1,124 @@
+internal import CICUShim
+
+/// The one place PolicyKit calls ICU; every other file goes through these wrappers.
+enum ICU {
+  /// A charset guess from ICU's detector.
+  struct CharsetGuess: Sendable, Equatable {
+    /// ICU's name for the charset, e.g. "GB18030", "UTF-8", "Big5".
+    var name: String
+    /// ICU's confidence, 0–100.
+    var confidence: Int
+  }
+
+  /// Guesses the charset of `bytes`, or returns nil when ICU finds no candidate.
+  static func detectCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> CharsetGuess? {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+    var name = [CChar](repeating: 0, count: 64)
+    var confidence: Int32 = 0
+    let status = pq_detect_charset(
+      base, Int32(clamping: bytes.count), &name, Int32(name.count), &confidence)
+    guard status == 0 else { return nil }
+    let nameBytes = name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+    return CharsetGuess(name: String(decoding: nameBytes, as: UTF8.self), confidence: Int(confidence))
+  }
+
+  /// The result of converting bytes to UTF-16 with ICU.
+  struct UTF16Conversion {
+    var units: [UInt16]
+    /// For each unit, the source byte offset it was read from.
+    var sourceOffsets: [Int32]
+    /// Illegal or unmappable sequences replaced by U+FFFD.
+    var invalidSequences: Int
+  }
+
+  /// Converts `bytes` from `charset` to UTF-16, or returns nil when ICU does not know
+  /// the charset.
+  static func convertToUTF16(_ bytes: UnsafeBufferPointer<UInt8>, charset: String)
+    -> UTF16Conversion?
+  {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+      return UTF16Conversion(units: [], sourceOffsets: [], invalidSequences: 0)
+    }
+    let capacity = bytes.count + 2
+    var units = [UInt16](repeating: 0, count: capacity)
+    var offsets = [Int32](repeating: 0, count: capacity)
+    var invalid: Int32 = 0
+    let written = charset.withCString { name in
+      pq_convert_to_utf16(
+        name, base, Int32(clamping: bytes.count), &units, Int32(capacity), &offsets, &invalid)
+    }
+    guard written >= 0 else { return nil }
+    units.removeSubrange(Int(written)...)
+    offsets.removeSubrange(Int(written)...)
+    return UTF16Conversion(units: units, sourceOffsets: offsets, invalidSequences: Int(invalid))
+  }
+
+  /// Applies NFKC with case folding to `units`, or returns nil on error.
+  static func nfkcCasefold(_ units: [UInt16]) -> [UInt16]? {
+    if units.isEmpty { return [] }
+    var capacity = units.count * 4 + 8
+    while true {
+      var out = [UInt16](repeating: 0, count: capacity)
+      let written = pq_nfkc_casefold(units, Int32(units.count), &out, Int32(capacity))
+      if written >= 0 && Int(written) <= capacity {
+        out.removeSubrange(Int(written)...)
+        return out
+      }
+      if capacity > units.count * 32 { return nil }
+      capacity *= 4
+    }
+  }
+
+  /// ICU's Traditional → Simplified transliterator. Not shareable across threads.
+  final class HantHansTransliterator {
+    private let handle: OpaquePointer
+
+    init?() {
+      guard let handle = pq_hant_hans_open() else { return nil }
+      self.handle = handle
+    }
+
+    deinit { pq_transliterator_close(handle) }
+
+    /// Transliterates `units`, or returns nil on error.
+    func transliterate(_ units: [UInt16]) -> [UInt16]? {
+      var capacity = units.count * 2 + 16
+      while true {
+        var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)
+        let written = pq_transliterate(handle, &buffer, Int32(units.count), Int32(capacity))
+        if written >= 0 {
+          buffer.removeSubrange(Int(written)...)
+          return buffer
+        }
+        if capacity > units.count * 16 + 64 { return nil }
+        capacity *= 2
+      }
+    }
+  }
+
+  /// ICU's word break iterator for Chinese. Not shareable across threads.
+  final class WordBreaker {
+    private let handle: OpaquePointer
+
+    init?() {
+      guard let handle = pq_word_breaker_open() else { return nil }
+      self.handle = handle
+    }
+
+    deinit { pq_word_breaker_close(handle) }
+
+    /// The word boundaries of `units` (UTF-16 offsets, from 0 to `units.count`) and, for
+    /// each word, ICU's rule status (≥ 100 for numbers, letters and ideographs).
+    func boundaries(of units: [UInt16]) -> (offsets: [Int32], statuses: [Int32]) {
+      let capacity = units.count + 1
+      var offsets = [Int32](repeating: 0, count: capacity)
+      var statuses = [Int32](repeating: 0, count: capacity)
+      let count = pq_word_breaks(
+        handle, units, Int32(units.count), &offsets, &statuses, Int32(capacity))
+      guard count >= 0 else { return ([0, Int32(units.count)], [0, 0]) }
+      offsets.removeSubrange(Int(count)...)
+      statuses.removeSubrange(Int(count)...)
+      return (offsets, statuses)
+    }
+  }
+}

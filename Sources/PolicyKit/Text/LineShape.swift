@@ -1,0 +1,208 @@
+/// What a cleaned line looks like to the paragraph joiner: whether it closes a
+/// paragraph, opens one, or stands alone as a title, date, document number or heading.
+struct LineShape {
+  private static let dashes: Set<UInt32> = [0x2D, 0x2014, 0x2013, 0xFF0D, 0x2015, 0x2012, 0x2500, 0x2212]
+  private static let terminators: Set<UInt32> = [
+    0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x21, 0x3F, 0x3B, 0x3A, 0x2026,
+  ]
+  private static let closingQuotes: Set<UInt32> = [0x201D, 0x2019, 0x300D, 0x300F]
+  /// The last characters of document titles: 通知 意见 方案 计划 规划 办法 细则 措施 决定
+  /// 条例 规定 报告 公告 通告 批复 决议 纪要 要点.
+  private static let titleEndings: Set<[UInt32]> = Set(
+    ["通知", "意见", "方案", "计划", "规划", "办法", "细则", "措施", "决定", "条例", "规定", "报告",
+     "公告", "通告", "批复", "决议", "纪要", "要点"].map { $0.unicodeScalars.map(\.value) })
+  /// Words of a responsibility clause: 负责 配合 牵头 参与 责任.
+  private static let clauseWords: [[UInt32]] = ["负责", "配合", "牵头", "参与", "责任"].map {
+    $0.unicodeScalars.map(\.value)
+  }
+
+  /// The line's scalars, kept only for short lines (checks on long ones look at the ends).
+  let scalars: [UInt32]
+  let first: UInt32
+  let last: UInt32
+  let marker: HeadingMarker?
+  let scalarCount: Int
+
+  init(_ line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>) {
+    scalarCount = line.scalarCount
+    first = line.firstScalar(in: bytes) ?? 0
+    last = line.lastScalar(in: bytes) ?? 0
+    if line.scalarCount <= 80 || !Self.terminators.contains(last) {
+      let content = line.content(in: bytes)
+      scalars = content.withUnsafeBufferPointer { buffer in
+        var out: [UInt32] = []
+        var index = 0
+        while index < buffer.count && out.count < 400 {
+          let (scalar, length) = UTF8Scalars.scalar(in: buffer, at: index)
+          out.append(scalar)
+          index += length
+        }
+        return out
+      }
+      marker = content.withUnsafeBufferPointer { HeadingMarker.match(in: $0, at: 0, end: $0.count) }
+    } else {
+      scalars = []
+      let firstSegment = line.segments[0]
+      marker = HeadingMarker.match(in: bytes, at: firstSegment.lowerBound, end: firstSegment.upperBound)
+    }
+  }
+
+  /// A page number standing alone: "— 3 —", "- 3 -", "第 3 页", "第3页 共12页".
+  var isPageNumber: Bool {
+    guard scalarCount <= 16 else { return false }
+    let core = scalars.filter { !UTF8Scalars.isBlank($0) }
+    var index = 0
+    var leading = 0
+    while index < core.count && Self.dashes.contains(core[index]) {
+      leading += 1
+      index += 1
+    }
+    let digitStart = index
+    while index < core.count && UTF8Scalars.isDigit(core[index]) { index += 1 }
+    let digits = index - digitStart
+    var trailing = 0
+    while index < core.count && Self.dashes.contains(core[index]) {
+      trailing += 1
+      index += 1
+    }
+    if index == core.count && digits > 0 && digits <= 4 && leading > 0 && trailing > 0 {
+      return true
+    }
+    // 第3页 / 第3页 共12页
+    guard core.first == 0x7B2C else { return false }  // 第
+    var position = 1
+    var pages = 0
+    while position < core.count {
+      let start = position
+      while position < core.count && UTF8Scalars.isDigit(core[position]) { position += 1 }
+      guard position > start, position < core.count, core[position] == 0x9875 else { return false }  // 页
+      pages += 1
+      position += 1
+      if position < core.count {
+        guard core[position] == 0x5171 else { return false }  // 共
+        position += 1
+      }
+    }
+    return pages > 0
+  }
+
+  /// Whether the line ends a paragraph by its punctuation: 。！？；：…, a closing quote
+  /// after one, or a closing parenthesis that ends a parenthetical line, a clause
+  /// "（…负责）" or a period "（2022—2025年）".
+  var endsSentence: Bool {
+    if Self.terminators.contains(last) { return true }
+    if Self.closingQuotes.contains(last), scalars.count >= 2 {
+      return Self.terminators.contains(scalars[scalars.count - 2])
+    }
+    if last == 0xFF09 || last == 0x29 {
+      if first == 0xFF08 || first == 0x28 { return true }
+      guard scalars.count >= 2 else { return false }
+      if scalars[scalars.count - 2] == 0x5E74 { return true }  // 年）
+      guard let open = scalars.lastIndex(where: { $0 == 0xFF08 || $0 == 0x28 }) else {
+        return true  // the clause opened on an earlier line
+      }
+      let group = Array(scalars[open...])
+      return Self.clauseWords.contains { word in group.containsSequence(word) }
+    }
+    return false
+  }
+
+  /// Whether the line ends with a date, "2022年7月22日" or "二〇二二年七月二十二日",
+  /// optionally followed by 印发/发布/通过 (a signature or 版记 line).
+  var endsWithDate: Bool {
+    guard !scalars.isEmpty, scalarCount <= 60 else { return false }
+    var tail = scalars[...]
+    while let last = tail.last, UTF8Scalars.isBlank(last) { tail = tail.dropLast() }
+    for suffix in ["印发", "发布", "通过", "公布"] {
+      let word = suffix.unicodeScalars.map(\.value)
+      if tail.count > word.count && Array(tail.suffix(word.count)) == word {
+        tail = tail.dropLast(word.count)
+        break
+      }
+    }
+    // 日 ← number ← 月 ← number ← 年 ← number
+    for unit in [0x65E5, 0x6708, 0x5E74] as [UInt32] {
+      guard tail.last == unit else { return false }
+      tail = tail.dropLast()
+      while let last = tail.last, last == 0x20 { tail = tail.dropLast() }
+      var digits = 0
+      while let last = tail.last, UTF8Scalars.isDigit(last) || ChineseNumeral.isNumeral(last) {
+        digits += 1
+        tail = tail.dropLast()
+      }
+      guard digits > 0 else { return false }
+      while let last = tail.last, last == 0x20 { tail = tail.dropLast() }
+    }
+    return true
+  }
+
+  /// Whether the line is a document number: "永川府发〔2022〕11号", "渝经信发〔2024〕3号".
+  var isDocumentNumber: Bool {
+    guard scalarCount <= 40, last == 0x53F7 else { return false }  // 号
+    let openers: Set<UInt32> = [0x3014, 0x5B, 0x3010, 0xFF08, 0x28, 0xFF3B]
+    for (index, scalar) in scalars.enumerated() where openers.contains(scalar) {
+      var position = index + 1
+      while position < scalars.count && scalars[position] == 0x20 { position += 1 }
+      let start = position
+      while position < scalars.count && UTF8Scalars.isDigit(scalars[position]) { position += 1 }
+      if position - start == 4 { return true }
+    }
+    return false
+  }
+
+  /// Whether the line ends like a document title (…的通知, …实施方案, …行动计划).
+  var endsLikeTitle: Bool {
+    guard scalarCount <= 60, scalars.count >= 2 else { return false }
+    return Self.titleEndings.contains(Array(scalars.suffix(2)))
+  }
+
+  /// Whether the line is a heading and nothing else: it opens with a marker and holds
+  /// no sentence punctuation (a run-in heading "6.推进…。加强…，" is a paragraph).
+  var isStandaloneHeading: Bool {
+    guard let marker, scalarCount <= 60, !scalars.isEmpty else { return false }
+    // Skip the marker and a colon or space right after it ("专栏：…", "第一章 总则").
+    var bytes = 0
+    var index = 0
+    while index < scalars.count && bytes < marker.length {
+      bytes += Self.utf8Length(scalars[index])
+      index += 1
+    }
+    while index < scalars.count && (scalars[index] == 0xFF1A || scalars[index] == 0x3A || UTF8Scalars.isBlank(scalars[index])) {
+      index += 1
+    }
+    return !scalars[index...].contains {
+      Self.terminators.contains($0) || $0 == 0xFF0C || $0 == 0x2C
+    }
+  }
+
+  private static func utf8Length(_ scalar: UInt32) -> Int {
+    scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4
+  }
+
+  /// Whether the line opens with something that always starts a paragraph: a heading
+  /// marker, 抄送, 主送.
+  var opensParagraph: Bool {
+    if marker != nil { return true }
+    guard scalars.count >= 2 else { return false }
+    let head = Array(scalars.prefix(2))
+    return head == [0x6284, 0x9001] || head == [0x4E3B, 0x9001]  // 抄送 主送
+  }
+
+  /// Whether the line opens with a parenthesised year, "（2022—2025年）", which continues
+  /// a title.
+  var opensWithYear: Bool {
+    guard first == 0xFF08 || first == 0x28, scalars.count >= 5 else { return false }
+    return scalars[1...4].allSatisfy { UTF8Scalars.isDigit($0) }
+  }
+}
+
+extension Array where Element == UInt32 {
+  /// Whether `word` occurs in the array as a contiguous run.
+  fileprivate func containsSequence(_ word: [UInt32]) -> Bool {
+    guard word.count <= count else { return false }
+    for start in 0...(count - word.count) where self[start] == word[0] {
+      if Array(self[start..<(start + word.count)]) == word { return true }
+    }
+    return false
+  }
+}

@@ -1,0 +1,53 @@
+/// A document's text in two views — cleaned for display and offsets, folded for
+/// matching — with maps that take every character back to the source bytes it came from.
+public struct PolicyText: Sendable {
+  /// Where the text came from.
+  public let source: SourceDescriptor
+  /// The cleaned text: one paragraph per line, noise removed, hard wraps joined.
+  public let text: String
+  /// The matching form of `text`: NFKC with case folding, Traditional → Simplified.
+  public let folded: String
+  /// Byte offsets in `text` → byte ranges in the source file.
+  public let sourceMap: OffsetMap
+  /// Byte offsets in `folded` → byte ranges in `text`.
+  public let foldedMap: OffsetMap
+  /// What the cleaning rules changed.
+  public let cleaning: CleaningReport
+  /// Problems met while reading that did not stop it.
+  public let diagnostics: [Diagnostic]
+  private let lines: LineIndex
+
+  init(
+    source: SourceDescriptor, utf8: [UInt8], sourceMap: OffsetMap, cleaning: CleaningReport,
+    diagnostics: [Diagnostic], lines: LineIndex
+  ) {
+    self.source = source
+    self.text = String(decoding: utf8, as: UTF8.self)
+    let folding = utf8.withUnsafeBufferPointer { TextFolder.fold($0) }
+    self.folded = String(decoding: folding.utf8, as: UTF8.self)
+    self.sourceMap = sourceMap
+    self.foldedMap = folding.map
+    self.cleaning = cleaning
+    self.diagnostics = diagnostics
+    self.lines = lines
+  }
+
+  /// Where the cleaned text's bytes `range` (UTF-8 offsets into `text`) came from.
+  /// - Complexity: O(log n) in the number of map pieces and source lines.
+  public func sourceLocation(ofTextRange range: Range<Int>) -> SourceLocation {
+    let bytes = sourceMap.sourceRange(for: range)
+    return SourceLocation(
+      byteRange: bytes, line: lines.line(at: bytes.lowerBound),
+      column: lines.column(at: bytes.lowerBound))
+  }
+
+  /// The range of `text` behind the folded bytes `range` (UTF-8 offsets into `folded`).
+  public func textRange(ofFoldedRange range: Range<Int>) -> Range<Int> {
+    foldedMap.sourceRange(for: range)
+  }
+
+  /// The 1-based source line of the cleaned text's byte `offset`.
+  public func sourceLine(ofTextOffset offset: Int) -> Int {
+    lines.line(at: sourceMap.sourceRange(at: offset).lowerBound)
+  }
+}

@@ -1,0 +1,135 @@
+/// Cleans raw text for display and parsing: applies the in-line rules to every line,
+/// drops page-number lines, joins hard-wrapped paragraphs (for plain text), and writes
+/// one paragraph per line, keeping a map from each output byte to the raw bytes.
+struct TextCleaner {
+  /// The cleaned text as UTF-8 and its map back to the raw text.
+  struct Result {
+    var utf8: [UInt8]
+    var map: OffsetMap
+    var report: CleaningReport
+  }
+
+  var layout: LineLayout
+  var isMarkdown = false
+
+  func clean(_ raw: [UInt8]) -> Result {
+    raw.withUnsafeBufferPointer { bytes in clean(bytes) }
+  }
+
+  private func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    var report = CleaningReport()
+    var lines = splitLines(bytes, report: &report)
+    var shapes: [LineShape?] = Array(repeating: nil, count: lines.count)
+    for index in lines.indices where !lines[index].isEmpty {
+      let shape = LineShape(lines[index], in: bytes)
+      if shape.isPageNumber {
+        report.record(.pageNumberLine)
+        lines[index].segments = []
+      } else {
+        shapes[index] = shape
+      }
+    }
+    let wrapWidth = layout == .wrappedLines ? Self.wrapWidth(of: lines) : nil
+
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var builder = OffsetMap.Builder()
+    var previous: (line: CleanLine, shape: LineShape)? = nil
+    for index in lines.indices {
+      guard let shape = shapes[index] else { continue }
+      let line = lines[index]
+      if let (previousLine, previousShape) = previous {
+        if layout == .wrappedLines
+          && joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth)
+        {
+          report.record(.hardWrap)
+          if Self.isWordCharacter(previousShape.last) && Self.isWordCharacter(shape.first) {
+            out.append(0x20)
+            builder.append(targetLength: 1, sourceStart: previousLine.terminatorStart, sourceLength: previousLine.terminatorLength)
+          }
+        } else {
+          out.append(0x0A)
+          builder.append(
+            targetLength: 1, sourceStart: previousLine.terminatorStart,
+            sourceLength: previousLine.terminatorLength)
+        }
+      }
+      for segment in line.segments {
+        out.append(contentsOf: bytes[segment])
+        builder.appendVerbatim(length: segment.count, sourceStart: segment.lowerBound)
+      }
+      previous = (line, shape)
+    }
+    return Result(utf8: out, map: builder.map, report: report)
+  }
+
+  /// Splits the raw text at LF, CRLF, CR and form feeds and cleans each line.
+  private func splitLines(_ bytes: UnsafeBufferPointer<UInt8>, report: inout CleaningReport)
+    -> [CleanLine]
+  {
+    let cleaner = LineCleaner(isMarkdown: isMarkdown)
+    var lines: [CleanLine] = []
+    var start = 0
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte == 0x0A || byte == 0x0D || byte == 0x0C {
+        var terminator = 1
+        if byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { terminator = 2 }
+        lines.append(
+          cleaner.clean(bytes, start: start, end: index, terminatorLength: terminator, report: &report))
+        index += terminator
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    if start < count {
+      lines.append(cleaner.clean(bytes, start: start, end: count, terminatorLength: 0, report: &report))
+    }
+    return lines
+  }
+
+  /// Whether line `b` continues the paragraph that line `a` is part of.
+  private func joins(
+    _ a: CleanLine, _ aShape: LineShape, _ b: CleanLine, _ bShape: LineShape, wrapWidth: Int?
+  ) -> Bool {
+    if a.standsAlone || b.standsAlone || b.isIndented { return false }
+    if aShape.endsSentence || aShape.isDocumentNumber || aShape.endsWithDate { return false }
+    if bShape.opensParagraph || bShape.isDocumentNumber || bShape.endsWithDate { return false }
+    let aIsFull = wrapWidth.map { a.scalarCount >= $0 - 3 } ?? false
+    if aShape.isStandaloneHeading && !aIsFull { return false }
+    if aShape.endsLikeTitle && !aIsFull && !bShape.opensWithYear { return false }
+    return true
+  }
+
+  /// The width a PDF extraction wrapped lines at, if the text looks hard-wrapped: a line
+  /// length (in scalars, at least 20) that at least a quarter of the lines of twelve or
+  /// more scalars reach to within three, and that almost no line exceeds.
+  static func wrapWidth(of lines: [CleanLine]) -> Int? {
+    var histogram: [Int: Int] = [:]
+    var longLines = 0
+    for line in lines where line.scalarCount >= 12 {
+      histogram[line.scalarCount, default: 0] += 1
+      longLines += 1
+    }
+    guard longLines >= 8 else { return nil }
+    var best = (width: 0, covered: 0)
+    for width in histogram.keys where width >= 20 {
+      var covered = 0
+      for offset in 0...3 { covered += histogram[width - offset, default: 0] }
+      if covered > best.covered || (covered == best.covered && width > best.width) {
+        best = (width, covered)
+      }
+    }
+    guard best.covered * 4 >= longLines, best.covered >= 5 else { return nil }
+    let longer = histogram.filter { $0.key > best.width + 3 }.values.reduce(0, +)
+    return longer * 10 <= longLines ? best.width : nil
+  }
+
+  /// Letters and digits of Latin script, which need a space when a wrap separates words.
+  private static func isWordCharacter(_ scalar: UInt32) -> Bool {
+    (0x30...0x39).contains(scalar) || (0x41...0x5A).contains(scalar) || (0x61...0x7A).contains(scalar)
+  }
+}

@@ -1,0 +1,99 @@
+/// Scalar-level reading of UTF-8 bytes, and the character classes the cleaner and the
+/// parser need. Everything works on bytes; nothing builds a `Character`.
+enum UTF8Scalars {
+  /// The scalar that starts at `index` and its length in bytes (a stray continuation
+  /// byte reads as itself with length 1).
+  @inline(__always)
+  static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+    value: UInt32, length: Int
+  ) {
+    let lead = bytes[index]
+    if lead < 0x80 { return (UInt32(lead), 1) }
+    let count = bytes.count
+    if lead >= 0xF0, index + 3 < count {
+      let value =
+        UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+      return (value, 4)
+    }
+    if lead >= 0xE0, index + 2 < count {
+      let value =
+        UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+        | UInt32(bytes[index + 2] & 0x3F)
+      return (value, 3)
+    }
+    if lead >= 0xC0, index + 1 < count {
+      return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+    }
+    return (UInt32(lead), 1)
+  }
+
+  /// The scalar that ends just before `end` and where it starts.
+  @inline(__always)
+  static func scalar(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> (
+    value: UInt32, start: Int
+  ) {
+    var start = end - 1
+    while start > 0 && bytes[start] & 0xC0 == 0x80 && end - start < 4 { start -= 1 }
+    return (scalar(in: bytes, at: start).value, start)
+  }
+
+  /// Number of scalars in `bytes[range]`.
+  static func count(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int {
+    var total = 0
+    for index in range where bytes[index] & 0xC0 != 0x80 { total += 1 }
+    return total
+  }
+
+  /// Han ideographs, including 〇.
+  @inline(__always)
+  static func isIdeograph(_ scalar: UInt32) -> Bool {
+    (0x4E00...0x9FFF).contains(scalar) || (0x3400...0x4DBF).contains(scalar)
+      || (0xF900...0xFAFF).contains(scalar) || (0x20000...0x2FA1F).contains(scalar)
+      || scalar == 0x3007
+  }
+
+  /// Full-width and CJK punctuation: 、。《》「」【】〔〕（），：；！？“”‘’—…·.
+  @inline(__always)
+  static func isWidePunctuation(_ scalar: UInt32) -> Bool {
+    (0x3000...0x303F).contains(scalar) && scalar != 0x3000 && scalar != 0x3007
+      || (0xFF01...0xFF0F).contains(scalar) || (0xFF1A...0xFF20).contains(scalar)
+      || (0xFF3B...0xFF40).contains(scalar) || (0xFF5B...0xFF65).contains(scalar)
+      || (0x2018...0x201F).contains(scalar) || scalar == 0x2014 || scalar == 0x2026
+      || scalar == 0x00B7 || scalar == 0x2015
+  }
+
+  /// Ideographs and wide punctuation: characters that never need a space beside them.
+  @inline(__always)
+  static func isWide(_ scalar: UInt32) -> Bool {
+    isIdeograph(scalar) || isWidePunctuation(scalar)
+  }
+
+  /// ASCII and full-width digits.
+  @inline(__always)
+  static func isDigit(_ scalar: UInt32) -> Bool {
+    (0x30...0x39).contains(scalar) || (0xFF10...0xFF19).contains(scalar)
+  }
+
+  /// The value of an ASCII or full-width digit.
+  @inline(__always)
+  static func digitValue(_ scalar: UInt32) -> Int? {
+    if (0x30...0x39).contains(scalar) { return Int(scalar - 0x30) }
+    if (0xFF10...0xFF19).contains(scalar) { return Int(scalar - 0xFF10) }
+    return nil
+  }
+
+  /// Whitespace the cleaner trims or collapses: space, tab, ideographic space, NBSP.
+  @inline(__always)
+  static func isBlank(_ scalar: UInt32) -> Bool {
+    scalar == 0x20 || scalar == 0x09 || scalar == 0x3000 || scalar == 0xA0
+  }
+
+  /// Characters with no visible form that the cleaner drops: C0/C1 controls other than
+  /// tab, zero-width spaces and joiners, and a byte-order mark inside the text.
+  @inline(__always)
+  static func isInvisible(_ scalar: UInt32) -> Bool {
+    scalar < 0x20 && scalar != 0x09 || (0x7F...0x9F).contains(scalar)
+      || (0x200B...0x200D).contains(scalar) || scalar == 0xFEFF || scalar == 0x2060
+  }
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Standard output as a `TextOutputStream`, buffered and written as UTF-8.
+struct StandardOutput: TextOutputStream {
+  mutating func write(_ string: String) {
+    FileHandle.standardOutput.write(Data(string.utf8))
+  }
+}
+
+/// Standard error as a `TextOutputStream`.
+struct StandardError: TextOutputStream {
+  mutating func write(_ string: String) {
+    FileHandle.standardError.write(Data(string.utf8))
+  }
+}
