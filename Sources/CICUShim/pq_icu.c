@@ -75,6 +75,15 @@ int32_t pq_convert_to_utf16(const char *charset, const uint8_t *src, int32_t src
   return (int32_t)(target - (UChar *)dest);
 }
 
+int32_t pq_convert_from_utf16(const char *charset, const uint16_t *src, int32_t src_length,
+                              uint8_t *dest, int32_t dest_capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t written = ucnv_convert(charset, "UTF-16LE", (char *)dest, dest_capacity,
+                                 (const char *)src, src_length * 2, &status);
+  if (U_FAILURE(status)) return -1;
+  return written;
+}
+
 int32_t pq_nfkc_casefold(const uint16_t *src, int32_t length, uint16_t *dest,
                          int32_t dest_capacity) {
   UErrorCode status = U_ZERO_ERROR;

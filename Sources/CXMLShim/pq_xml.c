@@ -87,6 +87,9 @@ int32_t pq_parse_html(const uint8_t *utf8, int32_t length, pq_xml_event_fn handl
   pq_sax_state state = {parser, handler, context};
   pq_install_handlers((xmlSAXHandlerPtr)parser->sax);
   parser->userData = &state;
+  // The caller decoded the page; without this libxml2 guesses ISO-8859-1 for pages
+  // that declare no charset.
+  xmlSwitchEncoding(parser, XML_CHAR_ENCODING_UTF8);
   htmlCtxtUseOptions(parser, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                  HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED);
   htmlParseDocument(parser);

@@ -27,6 +27,11 @@ int32_t pq_convert_to_utf16(const char *charset, const uint8_t *src, int32_t src
                             uint16_t *dest, int32_t dest_capacity, int32_t *offsets,
                             int32_t *invalid_count);
 
+/// Converts UTF-16 `src` to `charset`. Returns the number of bytes written, or a negative
+/// value on error (`dest_capacity` of `4 * src_length + 8` always suffices).
+int32_t pq_convert_from_utf16(const char *charset, const uint16_t *src, int32_t src_length,
+                              uint8_t *dest, int32_t dest_capacity);
+
 /// Applies NFKC with case folding (ICU's "nfkc_cf") to `src`. Returns the length
 /// written to `dest`, or a negative value on error (including a too small `dest`).
 int32_t pq_nfkc_casefold(const uint16_t *src, int32_t length, uint16_t *dest,

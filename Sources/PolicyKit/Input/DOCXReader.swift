@@ -5,6 +5,10 @@ import ZIPFoundation
 /// paragraph becomes a line; each table row one line with its cells separated by tabs.
 struct DOCXReader {
   static let documentPart = "word/document.xml"
+  private static let tab: [UInt8] = [0x09]
+  /// What a break inside a line becomes (a soft break, or between the paragraphs of one
+  /// table cell): an ideographic space, which the stray-space rule keeps.
+  private static let lineBreakInLine: [UInt8] = Array("\u{3000}".utf8)
 
   func read(_ bytes: [UInt8], path: String) throws -> RawText {
     let archive: Archive
@@ -38,8 +42,8 @@ struct DOCXReader {
         case "w:t": inText += 1
         case "w:delText", "w:instrText", "w:del": skipped += 1
         case "w:tc": cellDepth += 1
-        case "w:tab": if skipped == 0 { builder.appendSpace(at: position) }
-        case "w:br", "w:cr": if skipped == 0 { builder.appendSpace(at: position) }
+        case "w:tab": if skipped == 0 { builder.appendSeparator(Self.tab, at: position) }
+        case "w:br", "w:cr": if skipped == 0 { builder.appendSeparator(Self.lineBreakInLine, at: position) }
         default: break
         }
         builder.advance(to: position)
@@ -48,7 +52,11 @@ struct DOCXReader {
         case "w:t": inText = max(0, inText - 1)
         case "w:delText", "w:instrText", "w:del": skipped = max(0, skipped - 1)
         case "w:p":
-          if cellDepth > 0 { builder.appendSpace(at: position) } else { builder.appendLineBreak(at: position) }
+          if cellDepth > 0 {
+            builder.appendSeparator(Self.lineBreakInLine, at: position)
+          } else {
+            builder.appendLineBreak(at: position)
+          }
         case "w:tc":
           cellDepth = max(0, cellDepth - 1)
           builder.appendCellSeparator(at: position)

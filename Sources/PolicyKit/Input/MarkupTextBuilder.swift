@@ -13,7 +13,7 @@ struct MarkupTextBuilder {
   /// A collapsed run of whitespace not yet written, and where it was.
   private var pendingSpace: Int?
   /// A cell separator or word space not yet written, and where it was.
-  private var pendingSeparator: (byte: UInt8, position: Int)?
+  private var pendingSeparator: (bytes: [UInt8], position: Int)?
 
   init(markup: [UInt8], collapsesWhitespace: Bool) {
     self.markup = markup
@@ -77,14 +77,15 @@ struct MarkupTextBuilder {
   mutating func appendCellSeparator(at position: Int) {
     advance(to: position)
     guard let last = utf8.last, last != 0x0A else { return }
-    pendingSeparator = (0x09, max(0, position))
+    pendingSeparator = ([0x09], max(0, position))
   }
 
-  /// Separates two words (Word's tabs and soft breaks inside a paragraph).
-  mutating func appendSpace(at position: Int) {
+  /// Separates two runs of text on one line with `separator` (Word's tabs, and the
+  /// paragraphs of one table cell), unless a cell separator is already pending.
+  mutating func appendSeparator(_ separator: [UInt8], at position: Int) {
     advance(to: position)
     guard let last = utf8.last, last != 0x0A else { return }
-    if pendingSeparator == nil { pendingSeparator = (0x20, max(0, position)) }
+    if pendingSeparator == nil { pendingSeparator = (separator, max(0, position)) }
   }
 
   private mutating func flushPendingSpace() {
@@ -93,9 +94,9 @@ struct MarkupTextBuilder {
       pendingSeparator = nil
     }
     guard let last = utf8.last, last != 0x0A else { return }
-    if let (byte, position) = pendingSeparator {
-      utf8.append(byte)
-      map.append(targetLength: 1, sourceStart: position, sourceLength: 0)
+    if let (bytes, position) = pendingSeparator {
+      utf8.append(contentsOf: bytes)
+      map.append(targetLength: bytes.count, sourceStart: position, sourceLength: 0)
     } else if let position = pendingSpace, last != 0x20 {
       utf8.append(0x20)
       map.append(targetLength: 1, sourceStart: position, sourceLength: 1)

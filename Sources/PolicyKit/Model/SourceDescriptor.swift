@@ -13,7 +13,7 @@ public struct SourceDescriptor: Sendable, Equatable, Codable {
 }
 
 /// A place in a source file: its bytes and the line and column they start at.
-public struct SourceLocation: Sendable, Equatable, Codable {
+public struct SourceSpan: Sendable, Equatable, Codable {
   /// Byte offsets in the source file (or in `SourceDescriptor.part`).
   public var byteRange: Range<Int>
   /// 1-based line of the first byte.

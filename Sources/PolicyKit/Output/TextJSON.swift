@@ -28,7 +28,7 @@ public enum TextJSON {
     for line in document.text.split(separator: "\n", omittingEmptySubsequences: false) {
       let bytes = line.utf8.count
       let chars = line.unicodeScalars.count
-      let location = document.sourceLocation(ofTextRange: byteOffset..<(byteOffset + bytes))
+      let location = document.sourceSpan(ofTextRange: byteOffset..<(byteOffset + bytes))
       writer.beginObject()
       writer.ints("text_bytes", [byteOffset, byteOffset + bytes])
       writer.ints("text_chars", [charOffset, charOffset + chars])

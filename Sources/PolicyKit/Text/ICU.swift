@@ -53,6 +53,19 @@ enum ICU {
     return UTF16Conversion(units: units, sourceOffsets: offsets, invalidSequences: Int(invalid))
   }
 
+  /// Encodes `text` in `charset`, or returns nil when ICU does not know the charset.
+  static func encode(_ text: String, charset: String) -> [UInt8]? {
+    let units = Array(text.utf16)
+    let capacity = units.count * 4 + 8
+    var out = [UInt8](repeating: 0, count: capacity)
+    let written = charset.withCString { name in
+      pq_convert_from_utf16(name, units, Int32(units.count), &out, Int32(capacity))
+    }
+    guard written >= 0 else { return nil }
+    out.removeSubrange(Int(written)...)
+    return out
+  }
+
   /// Applies NFKC with case folding to `units`, or returns nil on error.
   static func nfkcCasefold(_ units: [UInt16]) -> [UInt16]? {
     if units.isEmpty { return [] }

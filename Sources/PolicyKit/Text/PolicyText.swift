@@ -34,9 +34,9 @@ public struct PolicyText: Sendable {
 
   /// Where the cleaned text's bytes `range` (UTF-8 offsets into `text`) came from.
   /// - Complexity: O(log n) in the number of map pieces and source lines.
-  public func sourceLocation(ofTextRange range: Range<Int>) -> SourceLocation {
+  public func sourceSpan(ofTextRange range: Range<Int>) -> SourceSpan {
     let bytes = sourceMap.sourceRange(for: range)
-    return SourceLocation(
+    return SourceSpan(
       byteRange: bytes, line: lines.line(at: bytes.lowerBound),
       column: lines.column(at: bytes.lowerBound))
   }

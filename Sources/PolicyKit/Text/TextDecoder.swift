@@ -212,8 +212,10 @@ struct UTF8Scan {
     zeroBytes > 0 || controlBytes * 100 > max(length, 1)
   }
 
-  /// Whether broken sequences are rare among valid multi-byte ones.
+  /// Whether broken sequences are few beside valid multi-byte ones. Text in GB18030 or
+  /// Big5 almost never forms valid UTF-8, so four valid sequences to one broken one
+  /// means a damaged UTF-8 file.
   var isMostlyUTF8: Bool {
-    multibyteSequences >= 16 && invalidSequences * 50 <= multibyteSequences
+    multibyteSequences >= 16 && invalidSequences * 4 <= multibyteSequences
   }
 }

@@ -37,4 +37,9 @@ public enum TextEncoding: Sendable, Equatable, CustomStringConvertible {
   }
 
   public var description: String { icuName }
+
+  /// `text` encoded in this encoding (no byte-order mark), or nil when ICU cannot.
+  public func encode(_ text: String) -> [UInt8]? {
+    ICU.encode(text, charset: icuName)
+  }
 }

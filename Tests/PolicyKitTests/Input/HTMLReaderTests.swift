@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import PolicyKit
+
+@Suite struct HTMLReaderTests {
+  let reader = DocumentReader()
+
+  static let page = """
+    <html><head><title>站点标题</title><style>p { color: red }</style>
+    <script>var 导航 = "不要";</script></head>
+    <body><div class="nav-menu"><a href="/">首页</a> | <a href="/zc">政策</a></div>
+    <div id="content"><h1>重庆市人民政府关于印发行动计划的通知</h1>
+    <p>渝府发〔2022〕34号</p>
+    <p>各区县（自治县）人民政府，市政府各部门：</p>
+    <p>现将《行动计划》印发给你们，请认真贯彻执行。&nbsp;到2025年，能耗下降&lt;16%&gt;。</p>
+    <table><tr><td>序号</td><td>重点任务</td><td>牵头单位</td></tr>
+    <tr><td>1</td><td>创建绿色工厂</td><td>市经济信息委</td></tr></table>
+    </div><div class="footer">版权所有 网站地图</div></body></html>
+    """
+
+  @Test func gbkPageWithoutCharset_detectedAndDecoded() throws {
+    let bytes = try #require(TextEncoding.gb18030.encode(Self.page))
+    let document = try reader.read(bytes: bytes, path: "page.html")
+    #expect(document.source.format == .html)
+    #expect(document.source.encoding == "GB18030")
+    let lines = document.text.split(separator: "\n").map(String.init)
+    #expect(lines.first == "重庆市人民政府关于印发行动计划的通知")
+    #expect(lines.contains("渝府发〔2022〕34号"))
+    #expect(lines.contains("现将《行动计划》印发给你们，请认真贯彻执行。到2025年，能耗下降<16%>。"))
+    #expect(lines.contains("序号\t重点任务\t牵头单位"))
+    #expect(lines.contains("1\t创建绿色工厂\t市经济信息委"))
+    for absent in ["首页", "站点标题", "color", "导航", "版权所有"] {
+      #expect(!document.text.contains(absent), "\(absent)")
+    }
+    // Characters map back to their GB18030 bytes in the page.
+    let title = "重庆市人民政府"
+    let range = try #require(document.text.range(of: title))
+    let start = document.text.utf8.distance(from: document.text.startIndex, to: range.lowerBound)
+    let source = document.sourceMap.sourceRange(for: start..<(start + title.utf8.count))
+    #expect(Array(bytes[source]) == TextEncoding.gb18030.encode(title))
+  }
+
+  @Test func declaredCharsetWins() throws {
+    let declared = Self.page.replacingOccurrences(
+      of: "<head>", with: "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">")
+    let bytes = try #require(TextEncoding.gb18030.encode(declared))
+    let document = try reader.read(bytes: bytes, path: "declared.htm")
+    #expect(document.source.encoding == "GB18030")
+    #expect(document.text.contains("请认真贯彻执行"))
+  }
+
+  @Test func utf8PageWithoutCharset_isNotMojibake() throws {
+    let document = try reader.read(bytes: Array(Self.page.utf8), path: "page.html")
+    #expect(document.text.hasPrefix("重庆市人民政府关于印发行动计划的通知"))
+  }
+
+  @Test(.enabled(if: Corpus.hasReal))
+  func stateCouncil_htmlAndTextGiveTheSameBody() throws {
+    let pages = Corpus.realFiles("state-council", ext: "html")
+    #expect(pages.count >= 40)
+    func squeezed(_ text: String) -> String {
+      String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
+    for page in pages {
+      let html = try reader.read(contentsOf: page.path)
+      let textFile = page.deletingPathExtension().appendingPathExtension("txt")
+      let raw = try Data(contentsOf: textFile)
+      // The .txt starts with four lines of crawl metadata; the body follows.
+      var lines = 0
+      let bodyStart = raw.firstIndex { byte in
+        if byte == 0x0A { lines += 1 }
+        return lines == 4
+      }.map { $0 + 1 } ?? 0
+      let body = try reader.read(bytes: Array(raw[bodyStart...]), path: textFile.path, format: .plainText)
+      #expect(squeezed(html.text).contains(squeezed(body.text)), "\(page.lastPathComponent)")
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import PolicyKit
+
+/// Each cleaning rule on the real document that shows the noise it repairs.
+@Suite struct CleaningRuleTests {
+  let reader = DocumentReader()
+
+  @Test func pinyinGloss_removedFromTraditionalSummary_seed004() throws {
+    let document = try reader.read(contentsOf: Corpus.seed("004"))
+    #expect(!document.text.contains("(fā)"))
+    #expect(!document.text.contains("(dòng)"))
+    #expect(document.text.contains("重慶市人民政府印發了《重慶市推動制造業高質量發展重點專項實施方案》"))
+    #expect(document.cleaning[.pinyinGloss] > 100)
+    // Parentheses that are not glosses stay.
+    #expect(document.text.contains("(以下簡稱"))
+    #expect(document.text.contains("醫用輸液瓶(袋)"))
+  }
+
+  @Test func wordBookmark_removedBeforeHeadings_seed002() throws {
+    let document = try reader.read(contentsOf: Corpus.seed("002"))
+    #expect(!document.text.contains("[bookmark"))
+    #expect(!document.text.contains("_Hlk"))
+    let lines = document.text.split(separator: "\n").map(String.init)
+    #expect(lines.contains("印发永川区绿色低碳发展行动实施方案的通知") == false)
+    #expect(lines.contains("二、以碳达峰碳中和引领绿色发展"))
+    #expect(lines.contains("（四）协同推进降碳减污扩绿增长"))
+    #expect(document.cleaning[.wordBookmark] >= 20)
+  }
+
+  @Test func hardWrap_joinsSentenceBrokenByBlankLines_seed001() throws {
+    let document = try reader.read(contentsOf: Corpus.seed("001"))
+    #expect(document.text.contains("现将《重庆市推进制造业绿色低碳发展实施方案》印发给你们，请认真贯彻落实。"))
+    let lines = document.text.split(separator: "\n").map(String.init)
+    // Headings stay lines of their own; the preamble is one paragraph.
+    #expect(lines.contains("一、总体要求"))
+    #expect(lines.contains("（一）绿色化数字化协同发展。"))
+    #expect(lines.contains("重庆市推进制造业绿色低碳发展实施方案"))
+    #expect(lines.contains("渝经信发〔2024〕3号"))
+    #expect(lines.contains("2024年1月4日"))
+    #expect(lines.contains { $0.hasPrefix("各区县（自治县）经济信息委，两江新区经济运行局，万盛经开区经济信息局、双桥经开区") && $0.hasSuffix("有关单位：") })
+    // 38 paragraphs, not the 135 pieces of the PDF extraction.
+    #expect(lines.count < 45)
+  }
+
+  @Test func hardWrap_keepsSplitResponsibilityClauseWhole_seed000() throws {
+    let document = try reader.read(contentsOf: Corpus.seed("000"))
+    let lines = document.text.split(separator: "\n").map(String.init)
+    let measure3 = try #require(lines.first { $0.hasPrefix("3.推动资源利用循环化转型。") })
+    #expect(measure3.hasSuffix("（责任单位：区发展改革委、区经济信息委、区生态环境局、区城市管理局等有关部门按职责分工负责)"))
+    let measure14 = try #require(lines.first { $0.hasPrefix("14.培育绿色技术领域科技型企业。") })
+    #expect(measure14.hasSuffix("区教委等有关部门配合)"))
+    // Measures still start their own paragraphs.
+    for number in 1...19 {
+      #expect(lines.contains { $0.hasPrefix("\(number).") || $0.hasPrefix("\(number). ") }, "measure \(number)")
+    }
+    #expect(lines.contains("二、主要目标"))
+    #expect(lines.contains("2022年7月22日"))
+    #expect(lines.contains("（此件公开发布）"))
+  }
+
+  @Test func hardWrap_joinsTitleWrappedOverLines_seed003() throws {
+    let document = try reader.read(contentsOf: Corpus.seed("003"))
+    let lines = document.text.split(separator: "\n").map(String.init)
+    #expect(lines.contains("重庆市巴南区人民政府关于印发巴南区以实现碳达峰碳中和目标为引领深入推进产业绿色发展行动计划（2022-2025年）的通知"))
+    #expect(lines.contains("巴南区以实现碳达峰碳中和目标为引领深入推进产业绿色发展行动计划（2022-2025年）"))
+    #expect(lines.contains("专栏：资源综合利用重点项目"))
+  }
+
+  @Test func straySpace_removedInsideChinese_seed000() throws {
+    let document = try reader.read(contentsOf: Corpus.seed("000"))
+    #expect(document.text.contains("重庆市永川区人民政府关于印发以实现碳达峰碳中和目标为引领加快推进制造业基地绿色低碳发展行动计划（2022—2025年）的通知"))
+    #expect(document.text.contains("到2025年，全区制造业绿色发展水平明显提高"))
+    #expect(document.text.contains("示范单位23家，其中市级绿色工厂18家"))
+    #expect(document.cleaning[.straySpace] > 10)
+  }
+
+  @Test(.enabled(if: Corpus.hasReal))
+  func straySpace_keepsArticleSeparatorButJoinsWord_civilProcedureLaw() throws {
+    let file = try #require(
+      Corpus.realFiles("laws/诉讼与非诉讼程序法", ext: "md").first { $0.lastPathComponent.hasPrefix("民事诉讼法(2023") })
+    let document = try reader.read(contentsOf: file.path)
+    let lines = document.text.split(separator: "\n").map(String.init)
+    #expect(lines.contains("第一节 期间"))
+    #expect(lines.contains { $0.hasPrefix("第一条 ") })
+    #expect(!document.text.contains("<!--"))
+    #expect(!lines.contains { $0.hasPrefix("#") })
+  }
+
+  @Test func pageNumberLine_droppedAndParagraphRejoined_seed000() throws {
+    let original = try String(contentsOfFile: Corpus.seed("000"), encoding: .utf8)
+    // Page numbers as a PDF extraction leaves them, inside the split clause of measure 3.
+    let noisy = original.replacingOccurrences(
+      of: "区城市管理局等有\n\n关部门", with: "区城市管理局等有\n\n— 3 —\n\n关部门"
+    ).replacingOccurrences(of: "二、主要目标", with: "- 2 -\n\n二、主要目标")
+    #expect(noisy != original)
+    let document = try reader.read(bytes: Array(noisy.utf8), path: "000-with-page-numbers.txt", format: .plainText)
+    #expect(document.cleaning[.pageNumberLine] == 2)
+    #expect(!document.text.contains("— 3 —"))
+    #expect(!document.text.contains("- 2 -"))
+    #expect(document.text.contains("区城市管理局等有关部门按职责分工负责)"))
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import PolicyKit
+
+/// Encodings, and files that are not text, on files the tests generate.
+@Suite struct TextDecoderTests {
+  let reader = DocumentReader()
+  static let sample = "重庆市永川区人民政府关于印发行动计划的通知\n到2025年，单位工业增加值能耗下降14.5%。\n"
+
+  @Test(arguments: [TextEncoding.gb18030, .big5])
+  func chineseCharset_detectedAndDecoded(_ encoding: TextEncoding) throws {
+    // Big5 has no simplified forms: use the Traditional text for it.
+    let text =
+      encoding == .big5
+      ? "重慶市永川區人民政府關於印發行動計劃的通知\n到2025年，單位工業增加值能耗下降14.5%，水耗下降20.3%。\n"
+      : Self.sample
+    let bytes = try #require(encoding.encode(text))
+    #expect(bytes != Array(text.utf8))
+    let document = try reader.read(bytes: bytes, path: "generated.txt", format: .plainText)
+    #expect(document.source.encoding == encoding.description)
+    #expect(document.text == text.trimmingCharacters(in: .newlines))
+    // Every character maps back to the bytes that encode it.
+    try expectEveryCharacterMapsBack(document, source: bytes, encoding: encoding)
+  }
+
+  @Test func utf16_withAndWithoutByteOrderMark() throws {
+    let littleEndian = try #require(TextEncoding.utf16LittleEndian.encode(Self.sample))
+    let withBOM = [0xFF, 0xFE] + littleEndian
+    for bytes in [withBOM, littleEndian] {
+      let document = try reader.read(bytes: bytes, path: "utf16.txt", format: .plainText)
+      #expect(document.source.encoding == "UTF-16LE")
+      #expect(document.text == Self.sample.trimmingCharacters(in: .newlines))
+    }
+    let bigEndian = try #require(TextEncoding.utf16BigEndian.encode(Self.sample))
+    let document = try reader.read(bytes: [0xFE, 0xFF] + bigEndian, path: "utf16be.txt", format: .plainText)
+    #expect(document.source.encoding == "UTF-16BE")
+    #expect(document.text.hasPrefix("重庆市永川区人民政府"))
+    // The second line starts after the BOM and the first line in the source.
+    let secondLine = try #require(document.text.utf8.firstIndex(of: 0x0A))
+    let offset = document.text.utf8.distance(from: document.text.utf8.startIndex, to: secondLine) + 1
+    #expect(document.sourceSpan(ofTextRange: offset..<(offset + 3)).line == 2)
+  }
+
+  @Test func invalidUTF8InTheMiddle_replacedAndReportedWithLine() throws {
+    var bytes = Array(Self.sample.utf8)
+    let secondLine = Array("第二段：大宗工业固废综合利用率保持在95%以上。\n".utf8)
+    bytes += secondLine
+    bytes += [0xE7, 0xFF, 0x41]  // a broken sequence on line 4
+    bytes += Array("第四段文字。\n".utf8)
+    let document = try reader.read(bytes: bytes, path: "broken.txt", format: .plainText)
+    #expect(document.source.encoding == "UTF-8")
+    #expect(document.text.contains("\u{FFFD}"))
+    #expect(document.text.contains("第四段文字。"))
+    let diagnostic = try #require(document.diagnostics.first)
+    #expect(diagnostic.file == "broken.txt")
+    #expect(diagnostic.line == 4)
+    #expect(diagnostic.description.hasPrefix("broken.txt:4: warning:"))
+  }
+
+  @Test func emptyFile_isAnErrorNamingTheFile() throws {
+    let directory = try Corpus.temporaryDirectory()
+    let path = directory.appendingPathComponent("empty.txt").path
+    FileManager.default.createFile(atPath: path, contents: Data())
+    #expect(throws: TextError.emptyFile(path: path)) { try reader.read(contentsOf: path) }
+    let blank = directory.appendingPathComponent("blank.txt").path
+    FileManager.default.createFile(atPath: blank, contents: Data(" \n\u{3000}\n\n".utf8))
+    #expect(throws: TextError.emptyFile(path: blank)) { try reader.read(contentsOf: blank) }
+  }
+
+  @Test func binaryFile_isNotText() throws {
+    var bytes: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]
+    for index in 0..<2048 { bytes.append(UInt8(truncatingIfNeeded: index &* 7919 >> 3)) }
+    do {
+      _ = try reader.read(bytes: bytes, path: "program.bin")
+      Issue.record("binary data was read as text")
+    } catch let error as TextError {
+      guard case .notText(let path, _) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
+      #expect(path == "program.bin")
+      #expect(error.description.hasPrefix("program.bin: error: not a text file"))
+    }
+  }
+
+  @Test func missingFile_isUnreadable() {
+    #expect(throws: TextError.unreadable(path: "/nonexistent/x.txt", reason: "no such file")) {
+      try reader.read(contentsOf: "/nonexistent/x.txt")
+    }
+  }
+}
+
+/// Checks that each character of the text maps to source bytes that decode to it.
+func expectEveryCharacterMapsBack(
+  _ document: PolicyText, source: [UInt8], encoding: TextEncoding,
+  sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
+  var offset = 0
+  for scalar in document.text.unicodeScalars {
+    let length = String(scalar).utf8.count
+    let range = document.sourceMap.sourceRange(for: offset..<(offset + length))
+    if scalar != "\n" && scalar != " " {
+      let expected = try #require(encoding.encode(String(scalar)), sourceLocation: sourceLocation)
+      #expect(Array(source[range]) == expected, "\(scalar) at \(offset)", sourceLocation: sourceLocation)
+    }
+    offset += length
+  }
+}
