@@ -43,6 +43,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Benchmarks: run with `swift run -c release policyq-benchmarks`. No dependencies
+    // beyond PolicyKit, so library users resolve nothing extra.
+    .executableTarget(
+      name: "policyq-benchmarks",
+      dependencies: ["PolicyKit"],
+      path: "Sources/PolicyqBenchmarks"
+    ),
     .testTarget(
       name: "PolicyKitTests",
       dependencies: ["PolicyKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

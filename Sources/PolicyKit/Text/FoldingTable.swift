@@ -70,6 +70,16 @@ struct FoldingTable: Sendable {
     return items.map { transform($0) ?? $0 }
   }
 
+  /// Calls `body` with the raw table: per BMP scalar 0 or `offset << 3 | length` into
+  /// the pool of folded UTF-8.
+  func withUnsafeTables<R>(
+    _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    entries.withUnsafeBufferPointer { entries in
+      pool.withUnsafeBufferPointer { pool in body(entries, pool) }
+    }
+  }
+
   /// The folded UTF-8 form of a BMP scalar, or nil when it folds to itself.
   @inline(__always)
   func folded(_ scalar: UInt32) -> ArraySlice<UInt8>? {

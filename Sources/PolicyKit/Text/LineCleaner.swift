@@ -6,12 +6,15 @@ struct LineCleaner {
 
   private static let bookmarkPrefix = Array("[bookmark:".utf8)
 
-  /// Cleans `bytes[start..<end]`, whose terminator is `terminatorLength` bytes long.
+  /// Cleans `bytes[start..<end]`, whose terminator is `terminatorLength` bytes long,
+  /// appending the byte ranges it keeps to `segments`.
   func clean(
     _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, terminatorLength: Int,
-    report: inout CleaningReport
+    segments: inout SegmentList, report: inout CleaningReport
   ) -> CleanLine {
-    var line = CleanLine(terminatorStart: end, terminatorLength: terminatorLength)
+    let firstSegment = segments.count
+    var line = CleanLine(
+      segments: firstSegment..<firstSegment, terminatorStart: end, terminatorLength: terminatorLength)
     var lineStart = start
     if isMarkdown, let skipped = markdownPrefix(bytes, start: start, end: end) {
       if skipped == end {
@@ -25,18 +28,32 @@ struct LineCleaner {
       }
     }
     var segmentStart = lineStart
+    var firstKept = -1
     var index = lineStart
     var lastKept: UInt32 = 0
-    var keptAny = false
+    var scalarCount = 0
     var protectedSpaceAt = -1
 
-    func cut(_ from: Int, _ to: Int) {
-      if from > segmentStart { line.segments.append(segmentStart..<from) }
-      segmentStart = to
-    }
-
     while index < end {
+      let byte = bytes[index]
+      // Fast path: printable ASCII other than space, '[' and '(' is always kept.
+      if byte > 0x20 && byte < 0x7F && byte != 0x5B && byte != 0x28 {
+        if firstKept < 0 { firstKept = index }
+        lastKept = UInt32(byte)
+        scalarCount += 1
+        index += 1
+        continue
+      }
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
+      // Fast path: ideographs and most CJK punctuation are always kept.
+      if scalar >= 0x3001 && scalar < 0xFF08 && !(0xFE00...0xFEFF).contains(scalar) {
+        if firstKept < 0 { firstKept = index }
+        lastKept = scalar
+        scalarCount += 1
+        index += length
+        continue
+      }
+      var removeEnd = -1
       if UTF8Scalars.isBlank(scalar) {
         var runEnd = index + length
         var runScalars = 1
@@ -48,55 +65,51 @@ struct LineCleaner {
           runScalars += 1
           runEnd += nextLength
         }
-        if !keptAny {
+        if firstKept < 0 {
           // One space is PDF extraction noise; two, a tab or 　 is a first-line indent.
           line.isIndented = runScalars >= 2 || !onlySpaces
-          cut(index, runEnd)
+          removeEnd = runEnd
         } else if runEnd == end {
-          cut(index, runEnd)
+          removeEnd = runEnd
         } else if onlySpaces && runScalars <= 2 {
-          if protectedSpaceAt < 0 { protectedSpaceAt = articleMarkerEnd(bytes, start: segmentFirst(line, segmentStart), end: end) }
+          if protectedSpaceAt < 0 { protectedSpaceAt = articleMarkerEnd(bytes, start: firstKept, end: end) }
           let right = UTF8Scalars.scalar(in: bytes, at: runEnd).value
           if index != protectedSpaceAt && isStraySpace(left: lastKept, right: right) {
             report.record(.straySpace)
-            cut(index, runEnd)
+            removeEnd = runEnd
           }
         }
-        index = runEnd
-        continue
-      }
-      if UTF8Scalars.isInvisible(scalar) {
+        if removeEnd < 0 {
+          index = runEnd
+          continue
+        }
+      } else if UTF8Scalars.isInvisible(scalar) {
         report.record(.invisibleCharacter)
-        cut(index, index + length)
-        index += length
-        continue
-      }
-      if scalar == 0x5B, let close = bookmarkEnd(bytes, at: index, end: end) {
+        removeEnd = index + length
+      } else if scalar == 0x5B, let close = bookmarkEnd(bytes, at: index, end: end) {
         report.record(.wordBookmark)
-        cut(index, close)
-        index = close
-        continue
-      }
-      if (scalar == 0x28 || scalar == 0xFF08) && UTF8Scalars.isIdeograph(lastKept),
+        removeEnd = close
+      } else if (scalar == 0x28 || scalar == 0xFF08) && UTF8Scalars.isIdeograph(lastKept),
         let close = pinyinGlossEnd(bytes, at: index + length, end: end)
       {
         report.record(.pinyinGloss)
-        cut(index, close)
-        index = close
+        removeEnd = close
+      }
+      if removeEnd >= 0 {
+        if index > segmentStart { segments.append(segmentStart..<index) }
+        segmentStart = removeEnd
+        index = removeEnd
         continue
       }
+      if firstKept < 0 { firstKept = index }
       lastKept = scalar
-      keptAny = true
-      line.scalarCount += 1
+      scalarCount += 1
       index += length
     }
-    if end > segmentStart { line.segments.append(segmentStart..<end) }
+    if end > segmentStart { segments.append(segmentStart..<end) }
+    line.segments = firstSegment..<segments.count
+    line.scalarCount = scalarCount
     return line
-  }
-
-  /// The first kept byte of the line.
-  private func segmentFirst(_ line: CleanLine, _ pending: Int) -> Int {
-    line.segments.first?.lowerBound ?? pending
   }
 
   /// Where a 第X条/章/节/编 marker at `start` ends (the space after it is a separator to

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Line numbers of byte offsets in a source file, 1-based.
 struct LineIndex: Sendable {
   /// The offset at which each line starts.
@@ -25,11 +31,21 @@ struct LineIndex: Sendable {
       }
     default:
       bytes.withUnsafeBufferPointer { buffer in
-        for index in 0..<buffer.count {
+        guard let base = buffer.baseAddress else { return }
+        let count = buffer.count
+        if memchr(base, 0x0D, count) == nil {
+          var position = 0
+          while position < count, let found = memchr(base + position, 0x0A, count - position) {
+            position = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            starts.append(position)
+          }
+          return
+        }
+        for index in 0..<count {
           let byte = buffer[index]
           if byte == 0x0A {
             starts.append(index + 1)
-          } else if byte == 0x0D && (index + 1 >= buffer.count || buffer[index + 1] != 0x0A) {
+          } else if byte == 0x0D && (index + 1 >= count || buffer[index + 1] != 0x0A) {
             starts.append(index + 1)
           }
         }

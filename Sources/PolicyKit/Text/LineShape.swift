@@ -23,27 +23,22 @@ struct LineShape {
   let marker: HeadingMarker?
   let scalarCount: Int
 
-  init(_ line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>) {
+  init(_ line: CleanLine, segments: SegmentList, in bytes: UnsafeBufferPointer<UInt8>) {
     scalarCount = line.scalarCount
-    first = line.firstScalar(in: bytes) ?? 0
-    last = line.lastScalar(in: bytes) ?? 0
-    if line.scalarCount <= 80 || !Self.terminators.contains(last) {
-      let content = line.content(in: bytes)
-      scalars = content.withUnsafeBufferPointer { buffer in
-        var out: [UInt32] = []
-        var index = 0
-        while index < buffer.count && out.count < 400 {
-          let (scalar, length) = UTF8Scalars.scalar(in: buffer, at: index)
-          out.append(scalar)
-          index += length
-        }
-        return out
-      }
-      marker = content.withUnsafeBufferPointer { HeadingMarker.match(in: $0, at: 0, end: $0.count) }
+    first = segments.firstScalar(of: line, in: bytes)
+    last = segments.lastScalar(of: line, in: bytes)
+    // Long lines are only ever judged by their ends; keep their scalars only when the
+    // last parenthetical group matters.
+    if line.scalarCount <= 80 || last == 0xFF09 || last == 0x29 {
+      scalars = segments.scalars(of: line, in: bytes)
     } else {
       scalars = []
-      let firstSegment = line.segments[0]
-      marker = HeadingMarker.match(in: bytes, at: firstSegment.lowerBound, end: firstSegment.upperBound)
+    }
+    if let firstIndex = line.segments.first {
+      let range = segments[firstIndex]
+      marker = HeadingMarker.match(in: bytes, at: range.lowerBound, end: range.upperBound)
+    } else {
+      marker = nil
     }
   }
 

@@ -3,10 +3,11 @@
 public struct PolicyText: Sendable {
   /// Where the text came from.
   public let source: SourceDescriptor
-  /// The cleaned text: one paragraph per line, noise removed, hard wraps joined.
-  public let text: String
-  /// The matching form of `text`: NFKC with case folding, Traditional → Simplified.
-  public let folded: String
+  /// The cleaned text as UTF-8: one paragraph per line, noise removed, hard wraps joined.
+  public let utf8: [UInt8]
+  /// The matching form of the text as UTF-8: NFKC with case folding, Traditional →
+  /// Simplified.
+  public let foldedUTF8: [UInt8]
   /// Byte offsets in `text` → byte ranges in the source file.
   public let sourceMap: OffsetMap
   /// Byte offsets in `folded` → byte ranges in `text`.
@@ -22,15 +23,21 @@ public struct PolicyText: Sendable {
     diagnostics: [Diagnostic], lines: LineIndex
   ) {
     self.source = source
-    self.text = String(decoding: utf8, as: UTF8.self)
+    self.utf8 = utf8
     let folding = utf8.withUnsafeBufferPointer { TextFolder.fold($0) }
-    self.folded = String(decoding: folding.utf8, as: UTF8.self)
+    self.foldedUTF8 = folding.utf8
     self.sourceMap = sourceMap
     self.foldedMap = folding.map
     self.cleaning = cleaning
     self.diagnostics = diagnostics
     self.lines = lines
   }
+
+  /// The cleaned text (made from `utf8` on each access).
+  public var text: String { String(decoding: utf8, as: UTF8.self) }
+
+  /// The matching form of the text (made from `foldedUTF8` on each access).
+  public var folded: String { String(decoding: foldedUTF8, as: UTF8.self) }
 
   /// Where the cleaned text's bytes `range` (UTF-8 offsets into `text`) came from.
   /// - Complexity: O(log n) in the number of map pieces and source lines.

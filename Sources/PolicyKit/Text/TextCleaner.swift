@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Cleans raw text for display and parsing: applies the in-line rules to every line,
 /// drops page-number lines, joins hard-wrapped paragraphs (for plain text), and writes
 /// one paragraph per line, keeping a map from each output byte to the raw bytes.
@@ -18,13 +24,13 @@ struct TextCleaner {
 
   private func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
     var report = CleaningReport()
-    var lines = splitLines(bytes, report: &report)
+    var segments = SegmentList()
+    let lines = splitLines(bytes, segments: &segments, report: &report)
     var shapes: [LineShape?] = Array(repeating: nil, count: lines.count)
     for index in lines.indices where !lines[index].isEmpty {
-      let shape = LineShape(lines[index], in: bytes)
+      let shape = LineShape(lines[index], segments: segments, in: bytes)
       if shape.isPageNumber {
         report.record(.pageNumberLine)
-        lines[index].segments = []
       } else {
         shapes[index] = shape
       }
@@ -54,8 +60,9 @@ struct TextCleaner {
             sourceLength: previousLine.terminatorLength)
         }
       }
-      for segment in line.segments {
-        out.append(contentsOf: bytes[segment])
+      for index in line.segments {
+        let segment = segments[index]
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment]))
         builder.appendVerbatim(length: segment.count, sourceStart: segment.lowerBound)
       }
       previous = (line, shape)
@@ -64,29 +71,46 @@ struct TextCleaner {
   }
 
   /// Splits the raw text at LF, CRLF, CR and form feeds and cleans each line.
-  private func splitLines(_ bytes: UnsafeBufferPointer<UInt8>, report: inout CleaningReport)
-    -> [CleanLine]
-  {
+  private func splitLines(
+    _ bytes: UnsafeBufferPointer<UInt8>, segments: inout SegmentList, report: inout CleaningReport
+  ) -> [CleanLine] {
     let cleaner = LineCleaner(isMarkdown: isMarkdown)
     var lines: [CleanLine] = []
-    var start = 0
-    var index = 0
     let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte == 0x0A || byte == 0x0D || byte == 0x0C {
-        var terminator = 1
-        if byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { terminator = 2 }
-        lines.append(
-          cleaner.clean(bytes, start: start, end: index, terminatorLength: terminator, report: &report))
-        index += terminator
-        start = index
+    guard let base = bytes.baseAddress else { return [] }
+    // Most files end lines with LF alone: then memchr finds every line end.
+    let onlyLineFeeds = memchr(base, 0x0D, count) == nil && memchr(base, 0x0C, count) == nil
+    var start = 0
+    while start < count {
+      var end = start
+      var terminator = 0
+      if onlyLineFeeds {
+        if let found = memchr(base + start, 0x0A, count - start) {
+          end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          terminator = 1
+        } else {
+          end = count
+        }
       } else {
-        index += 1
+        while end < count {
+          let byte = bytes[end]
+          if byte == 0x0A || byte == 0x0C {
+            terminator = 1
+            break
+          }
+          if byte == 0x0D {
+            terminator = end + 1 < count && bytes[end + 1] == 0x0A ? 2 : 1
+            break
+          }
+          end += 1
+        }
       }
-    }
-    if start < count {
-      lines.append(cleaner.clean(bytes, start: start, end: count, terminatorLength: 0, report: &report))
+      lines.append(
+        cleaner.clean(
+          bytes, start: start, end: end, terminatorLength: terminator, segments: &segments,
+          report: &report))
+      start = end + terminator
+      if terminator == 0 { break }
     }
     return lines
   }

@@ -1,51 +1,80 @@
 /// Folds cleaned text into its matching form, with a map from folded bytes back to the
 /// cleaned text.
 enum TextFolder {
+  /// "abc…z", the folded forms of "A"…"Z".
+  private static let asciiLowercase: [UInt8] = Array(0x61...0x7A)
+
   /// The folded UTF-8 of `text` and its map to `text`'s bytes.
   static func fold(_ text: UnsafeBufferPointer<UInt8>) -> (utf8: [UInt8], map: OffsetMap) {
-    let table = FoldingTable.shared
+    FoldingTable.shared.withUnsafeTables { entries, pool in
+      asciiLowercase.withUnsafeBufferPointer { lowercase in
+        fold(text, entries: entries, pool: pool, lowercase: lowercase)
+      }
+    }
+  }
+
+  private static func fold(
+    _ text: UnsafeBufferPointer<UInt8>, entries: UnsafeBufferPointer<UInt32>,
+    pool: UnsafeBufferPointer<UInt8>, lowercase: UnsafeBufferPointer<UInt8>
+  ) -> (utf8: [UInt8], map: OffsetMap) {
     var out: [UInt8] = []
     out.reserveCapacity(text.count)
     var builder = OffsetMap.Builder()
+    // Bytes from `runStart` up to the current position fold to themselves; they are
+    // copied in one go when a changing character (or the end) is reached.
     var runStart = 0
     var index = 0
     let count = text.count
-
-    func flush(upTo end: Int) {
-      if end > runStart {
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<end]))
-        builder.appendVerbatim(length: end - runStart, sourceStart: runStart)
-      }
-    }
-
     while index < count {
       let byte = text[index]
+      let replacement: UnsafeBufferPointer<UInt8>
+      var length = 1
       if byte < 0x80 {
-        if byte >= 0x41 && byte <= 0x5A {
-          flush(upTo: index)
-          out.append(byte + 0x20)
-          builder.append(units: 1, targetUnit: 1, sourceStart: index, sourceUnit: 1)
-          runStart = index + 1
+        if byte < 0x41 || byte > 0x5A {
+          index += 1
+          continue
         }
-        index += 1
-        continue
-      }
-      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      let replacement: [UInt8]?
-      if scalar < 0x10000 {
-        replacement = table.folded(scalar).map(Array.init)
+        replacement = UnsafeBufferPointer(rebasing: lowercase[Int(byte - 0x41)..<Int(byte - 0x40)])
       } else {
-        replacement = supplementaryFold(scalar)
+        let decoded = UTF8Scalars.scalar(in: text, at: index)
+        length = decoded.length
+        if decoded.value < 0x10000 {
+          let entry = entries[Int(decoded.value)]
+          if entry == 0 {
+            index += length
+            continue
+          }
+          let offset = Int(entry >> 3)
+          replacement = UnsafeBufferPointer(rebasing: pool[offset..<(offset + Int(entry & 7))])
+        } else {
+          guard let folded = supplementaryFold(decoded.value) else {
+            index += length
+            continue
+          }
+          if index > runStart {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            builder.appendVerbatim(length: index - runStart, sourceStart: runStart)
+          }
+          out.append(contentsOf: folded)
+          builder.append(targetLength: folded.count, sourceStart: index, sourceLength: length)
+          index += length
+          runStart = index
+          continue
+        }
       }
-      if let replacement {
-        flush(upTo: index)
-        out.append(contentsOf: replacement)
-        builder.append(targetLength: replacement.count, sourceStart: index, sourceLength: length)
-        runStart = index + length
+      if index > runStart {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+        builder.appendVerbatim(length: index - runStart, sourceStart: runStart)
       }
+      out.append(contentsOf: replacement)
+      builder.append(targetLength: replacement.count, sourceStart: index, sourceLength: length)
       index += length
+      runStart = index
     }
-    flush(upTo: count)
+    if count > runStart {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<count]))
+      builder.appendVerbatim(length: count - runStart, sourceStart: runStart)
+    }
     return (out, builder.map)
   }
 

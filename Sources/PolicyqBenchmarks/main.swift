@@ -1,0 +1,53 @@
+import Foundation
+import PolicyKit
+
+// policyq-benchmarks [text] [--runs N] [--out FILE]
+// Run in release: swift run -c release policyq-benchmarks text
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> String? {
+  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+  return arguments[index + 1]
+}
+let runs = Int(option("--runs") ?? "") ?? 5
+let outPath = option("--out")
+let suite = arguments.first { !$0.hasPrefix("--") && $0 != outPath && Int($0) == nil } ?? "text"
+
+#if DEBUG
+  print("warning: this is a debug build; run with `swift run -c release policyq-benchmarks`")
+#endif
+
+var report = "# policyq benchmarks: \(suite)\n\n"
+report += "- date: \(ISO8601DateFormatter().string(from: Date()))\n"
+report += "- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+report += "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB\n- runs: \(runs) (median reported)\n\n"
+
+switch suite {
+case "text":
+  let corpora = [
+    BenchmarkCorpus.replicatedSeeds(["000", "001", "002", "003"], toMegabytes: 20, name: "seeds 000–003 (simplified) ×N ≈ 20 MB"),
+    BenchmarkCorpus.load("corpus-real/laws (Markdown)", directory: BenchmarkCorpus.realCorpus.appendingPathComponent("laws"), extensions: ["md"]),
+    BenchmarkCorpus.replicatedSeeds(["004"], toMegabytes: 5, name: "seed 004 (Traditional + pinyin) ×N ≈ 5 MB"),
+    BenchmarkCorpus.load("corpus-real/state-council (HTML)", directory: BenchmarkCorpus.realCorpus.appendingPathComponent("state-council"), extensions: ["html"]),
+  ].filter { !$0.files.isEmpty }
+  let benchmark = TextLayerBenchmark(runs: runs)
+  report += "| corpus | files | MB | median s | MB/s |\n|---|---:|---:|---:|---:|\n"
+  for corpus in corpora {
+    let result = benchmark.run(corpus)
+    let line = "| \(result.corpus) | \(result.files) | \(Measurement.format(result.megabytes)) | \(Measurement.format(Measurement.median(result.secondsPerRun), digits: 3)) | \(Measurement.format(result.medianMegabytesPerSecond)) |"
+    report += line + "\n"
+    print(line)
+  }
+  report += "\nText layer = decode (BOM, UTF-8 validation, ICU detection/conversion), clean (all rules), fold (NFKC_CF + Hant→Hans), source map and line index, per document, single thread.\n"
+default:
+  print("unknown suite \(suite); known: text")
+  exit(64)
+}
+if let peak = Measurement.peakResidentMegabytes() {
+  report += "\nPeak RSS: \(Measurement.format(peak)) MB (corpora held in memory)\n"
+}
+print(report)
+if let outPath {
+  try report.write(toFile: outPath, atomically: true, encoding: .utf8)
+  print("written to \(outPath)")
+}
