@@ -147,8 +147,9 @@ struct LineShape {
 
   /// Whether the line ends like a document title (…的通知, …实施方案, …行动计划).
   var endsLikeTitle: Bool {
-    guard scalarCount <= 60, scalars.count >= 2 else { return false }
-    return Self.titleEndings.contains(Array(scalars.suffix(2)))
+    guard scalars.count >= 2, Self.titleEndings.contains(Array(scalars.suffix(2))) else { return false }
+    // "…的通知": a notice title however long; other endings only on short lines.
+    return scalarCount <= 60 || (scalarCount <= 150 && scalars.count >= 3 && scalars[scalars.count - 3] == 0x7684)
   }
 
   /// Whether the line is a heading and nothing else: it opens with a marker and holds

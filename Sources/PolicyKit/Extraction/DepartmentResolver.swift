@@ -1,0 +1,52 @@
+/// Turns a department name as written into its level prefix and canonical kind of body:
+/// 区经济信息委 → 区 + 经济信息委; 市经信委 → 市 + 经济信息委; 国家发展改革委 → 国家 + 发展改革委;
+/// 永川区税务局 → 永川区 + 税务局.
+struct DepartmentResolver {
+  static let levelPrefixes = ["国家", "省", "市", "区", "县", "州", "镇", "乡"]
+
+  let dictionaries: PolicyDictionaries
+
+  func mention(_ name: String, role: ResponsibilityRole, span: TextSpan) -> DepartmentMention {
+    if dictionaries.collectiveBodies.contains(name) || name.hasPrefix("各") {
+      return DepartmentMention(
+        name: name, levelPrefix: nil, canonical: name, category: "collective", isCollective: true,
+        role: role, span: span)
+    }
+    if let department = dictionaries.departments[name] {
+      return found(name, prefix: nil, department, role, span)
+    }
+    for prefix in Self.levelPrefixes where name.hasPrefix(prefix) {
+      let rest = String(name.dropFirst(prefix.count))
+      if let department = dictionaries.departments[rest] { return found(name, prefix: prefix, department, role, span) }
+    }
+    // A place instead of a level: 永川区税务局, 重庆市分行….
+    for length in 2...4 where name.count > length + 1 {
+      let place = name.prefix(length + 1)
+      guard let last = place.last, "区县市州".contains(last) else { continue }
+      let rest = String(name.dropFirst(length + 1))
+      if let department = dictionaries.departments[rest] {
+        return found(name, prefix: String(place), department, role, span)
+      }
+    }
+    var prefix: String? = nil
+    var canonical = name
+    if let level = Self.levelPrefixes.first(where: { name.hasPrefix($0) }), name.count > level.count + 1,
+      !name.hasPrefix("市场"), !name.hasPrefix("区域"), !name.hasPrefix("县域")
+    {
+      prefix = level
+      canonical = String(name.dropFirst(level.count))
+    }
+    return DepartmentMention(
+      name: name, levelPrefix: prefix, canonical: canonical, category: "unknown", isCollective: false,
+      role: role, span: span)
+  }
+
+  private func found(
+    _ name: String, prefix: String?, _ department: PolicyDictionaries.Department,
+    _ role: ResponsibilityRole, _ span: TextSpan
+  ) -> DepartmentMention {
+    DepartmentMention(
+      name: name, levelPrefix: prefix, canonical: department.canonical, category: department.category,
+      isCollective: false, role: role, span: span)
+  }
+}

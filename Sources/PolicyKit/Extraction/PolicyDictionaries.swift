@@ -1,0 +1,104 @@
+import Foundation
+
+/// The word lists policyq reads documents with: departments and their aliases,
+/// collective bodies, clause qualifiers, target indicators, search synonyms and the
+/// policy lexicon. The files live in `dictionaries/` and are bundled with PolicyKit.
+public struct PolicyDictionaries: Sendable {
+  /// A department of `departments.tsv`.
+  public struct Department: Sendable, Equatable {
+    public var canonical: String
+    public var category: String
+  }
+
+  /// An indicator of `indicators.tsv`.
+  public struct Indicator: Sendable, Equatable {
+    public var key: String
+    public var label: String
+    /// Phrasings, in folded form.
+    public var patterns: [String]
+  }
+
+  /// Canonical names and aliases → department.
+  public private(set) var departments: [String: Department] = [:]
+  public private(set) var collectiveBodies: Set<String> = []
+  /// Qualifiers, longest first.
+  public private(set) var qualifiers: [String] = []
+  public private(set) var indicators: [Indicator] = []
+  /// (folded pattern, indicator index), longest pattern first.
+  public private(set) var indicatorPatterns: [(pattern: String, indicator: Int)] = []
+  /// Term → synonyms (each way).
+  public private(set) var synonyms: [String: [String]] = [:]
+  public private(set) var lexicon: [String] = []
+
+  /// The dictionaries bundled with PolicyKit.
+  public static let bundled: PolicyDictionaries = {
+    guard let url = Bundle.module.url(forResource: "dictionaries", withExtension: nil),
+      let dictionaries = try? PolicyDictionaries(directory: url)
+    else { return PolicyDictionaries() }
+    return dictionaries
+  }()
+
+  /// Empty dictionaries.
+  public init() {}
+
+  /// Reads the dictionaries in `directory`; missing files leave their list empty.
+  /// - Throws: `TextError.unreadable` when a file exists but cannot be read.
+  public init(directory: URL) throws {
+    func lines(_ name: String) throws -> [[Substring]] {
+      let url = directory.appendingPathComponent(name)
+      guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw TextError.unreadable(path: url.path, reason: "permission denied or I/O error")
+      }
+      return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
+        return line.split(separator: "\t", omittingEmptySubsequences: false)
+      }
+    }
+    for columns in try lines("departments.tsv") {
+      let canonical = String(columns[0])
+      let category = columns.count > 2 ? String(columns[2]) : "government"
+      let department = Department(canonical: canonical, category: category)
+      departments[canonical] = department
+      if columns.count > 1 {
+        for alias in columns[1].split(separator: "|") where departments[String(alias)] == nil {
+          departments[String(alias)] = department
+        }
+      }
+    }
+    collectiveBodies = Set(try lines("collective-bodies.txt").map { String($0[0]) })
+    qualifiers = try lines("qualifiers.txt").map { String($0[0]) }.sorted { $0.count > $1.count }
+    for columns in try lines("indicators.tsv") where columns.count >= 3 {
+      let patterns = columns[2].split(separator: "|").map { Self.fold(String($0)) }
+      indicators.append(Indicator(key: String(columns[0]), label: String(columns[1]), patterns: patterns))
+    }
+    indicatorPatterns = indicators.enumerated().flatMap { index, indicator in
+      indicator.patterns.map { (pattern: $0, indicator: index) }
+    }.sorted { $0.pattern.count > $1.pattern.count }
+    for columns in try lines("synonyms.tsv") where columns.count >= 2 {
+      let term = Self.fold(String(columns[0]))
+      let others = columns[1].split(separator: "|").map { Self.fold(String($0)) }
+      for word in [term] + others {
+        let group = ([term] + others).filter { $0 != word }
+        synonyms[word, default: []].append(contentsOf: group.filter { !(synonyms[word]?.contains($0) ?? false) })
+      }
+    }
+    lexicon = try lines("lexicon.txt").map { Self.fold(String($0[0])) }
+  }
+
+  /// The matching form of a word, as `PolicyText.folded` writes it.
+  public static func fold(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    let folded = bytes.withUnsafeBufferPointer { TextFolder.fold($0) }
+    return String(decoding: folded.utf8, as: UTF8.self)
+  }
+
+  /// The indicator whose longest phrasing occurs in `folded` text, with where it occurs.
+  public func indicator(in folded: String) -> (indicator: Indicator, range: Range<String.Index>)? {
+    for (pattern, index) in indicatorPatterns {
+      if let range = folded.range(of: pattern) { return (indicators[index], range) }
+    }
+    return nil
+  }
+}

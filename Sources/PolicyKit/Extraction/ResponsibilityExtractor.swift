@@ -1,0 +1,190 @@
+import Foundation
+
+/// Finds responsibility clauses — parenthesised lists of departments with their roles —
+/// and reads who leads, who is responsible and who cooperates.
+///
+/// Forms read (field guide §4 and corpus-real): （责任单位：A、B等有关部门按职责分工负责）,
+/// （责任单位：A牵头，B、C等有关部门配合）, （牵头单位：A，责任单位：B、C…）, （A、B等按职责分工负责）,
+/// （A牵头，B、C等配合）, （A负责）, （A牵头，B参与）, （牵头单位：A；配合单位：B）, （6月底完成，
+/// 牵头考核单位：A）, and the rule （…排在第一位的部门为牵头部门，下同）.
+struct ResponsibilityExtractor {
+  /// A clause as found, before ids and links are given.
+  struct Found {
+    var text: String
+    var span: TextSpan
+    var departments: [DepartmentMention]
+    var deadline: String?
+  }
+
+  static let roleWords = ["牵头", "负责", "配合", "参与", "责任单位", "责任部门", "协办", "协助"]
+  private static let labels: [(String, ResponsibilityRole)] = [
+    ("牵头考核单位", .lead), ("牵头单位", .lead), ("牵头部门", .lead), ("主办单位", .lead),
+    ("责任单位", .responsible), ("责任部门", .responsible), ("负责单位", .responsible), ("承办单位", .responsible),
+    ("配合单位", .cooperating), ("配合部门", .cooperating), ("参与单位", .cooperating), ("协办单位", .cooperating),
+  ]
+  private static let leadRule = "排在第一位的部门为牵头部门"
+
+  let dictionaries: PolicyDictionaries
+  private var resolver: DepartmentResolver { DepartmentResolver(dictionaries: dictionaries) }
+
+  /// The clauses in the paragraphs of `bytes` (cleaned text), in reading order.
+  func clauses(in bytes: [UInt8], paragraphs: [TextSpan]) -> [Found] {
+    var found: [Found] = []
+    var firstIsLead = false
+    for paragraph in paragraphs {
+      for group in parenthesisedGroups(bytes, paragraph) {
+        let inner = String(decoding: bytes[(group.start + group.openLength)..<(group.end - group.closeLength)], as: UTF8.self)
+        guard inner.count <= 300, Self.roleWords.contains(where: inner.contains) || inner.contains(Self.leadRule),
+          !inner.contains("以下简称")
+        else { continue }
+        if inner.contains(Self.leadRule) { firstIsLead = true }
+        guard var clause = parse(inner, base: group.start + group.openLength, firstIsLead: firstIsLead),
+          !clause.departments.isEmpty
+        else { continue }
+        clause.text = String(decoding: bytes[group.start..<group.end], as: UTF8.self)
+        clause.span = TextSpan(group.start, group.end)
+        found.append(clause)
+      }
+    }
+    return found
+  }
+
+  /// Parses the inside of a clause whose first byte is at `base`.
+  func parse(_ inner: String, base: Int, firstIsLead: Bool) -> Found? {
+    var content = inner
+    while let last = content.last, last == "。" || last == "." { content.removeLast() }
+    var departments: [DepartmentMention] = []
+    var deadline: String? = nil
+    var cursor = content.utf8.startIndex
+    let segments = content.split { "，,；;".contains($0) }
+    var labelRole: ResponsibilityRole? = nil
+    for segmentText in segments {
+      var segment = String(segmentText).trimmingCharacters(in: .whitespaces)
+      if segment.contains(Self.leadRule) || segment == "下同" { continue }
+      for (label, role) in Self.labels where segment.hasPrefix(label) {
+        labelRole = role
+        segment = String(segment.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: "：: "))
+        break
+      }
+      if Self.isDeadline(segment) {
+        deadline = deadline.map { "\($0)，\(segment)" } ?? segment
+        continue
+      }
+      let verbRole: ResponsibilityRole? =
+        segment.contains("牵头") ? .lead
+        : (segment.contains("配合") || segment.contains("参与") || segment.contains("协助") || segment.contains("协同")) ? .cooperating
+        : segment.contains("负责") ? .responsible : nil
+      let role = verbRole ?? labelRole ?? .responsible
+      for name in names(in: segment) {
+        // The name's bytes in the clause, searching on from the previous one.
+        let nameBytes = Array(name.utf8)
+        var span = TextSpan(base, base)
+        if let range = Self.find(nameBytes, in: content.utf8, from: cursor) {
+          let start = content.utf8.distance(from: content.utf8.startIndex, to: range.lowerBound)
+          span = TextSpan(base + start, base + start + nameBytes.count)
+          cursor = range.upperBound
+        }
+        departments.append(resolver.mention(name, role: role, span: span))
+      }
+    }
+    if firstIsLead, !departments.contains(where: { $0.role == .lead }), !departments.isEmpty {
+      departments[0].role = .lead
+    }
+    return Found(text: inner, span: TextSpan(base, base), departments: departments, deadline: deadline)
+  }
+
+  /// The department names of one segment: qualifiers and role words removed, split at 、.
+  private func names(in segment: String) -> [String] {
+    var text = segment
+    // Nested parentheses hold notes, not names: "市发展改革委（市能源局）".
+    while let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }),
+      let close = text[open...].firstIndex(where: { $0 == "）" || $0 == ")" })
+    {
+      text.removeSubrange(open...close)
+    }
+    for qualifier in dictionaries.qualifiers where qualifier.count >= 2 && !Self.isRoleVerb(qualifier) {
+      text = text.replacingOccurrences(of: qualifier, with: "、")
+    }
+    for word in ["按职责分工负责", "按照职责分工负责", "按职责负责", "分别负责", "牵头", "负责", "配合", "参与", "协助", "协同", "等有关部门", "等部门", "等单位"] {
+      text = text.replacingOccurrences(of: word, with: "、")
+    }
+    return text.split { $0 == "、" || $0 == " " }.compactMap { piece in
+      var name = String(piece)
+      while name.hasSuffix("等") { name.removeLast() }
+      while name.hasPrefix("由") || name.hasPrefix("会同") { name.removeFirst(name.hasPrefix("由") ? 1 : 2) }
+      name = name.trimmingCharacters(in: .whitespaces)
+      guard name.count >= 2, name.count <= 30,
+        name.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0.properties.isAlphabetic || $0 == "·" })
+      else { return nil }
+      return name
+    }
+  }
+
+  private static func isRoleVerb(_ word: String) -> Bool {
+    ["牵头", "负责", "配合", "参与", "协助", "指导", "落实"].contains(word)
+  }
+
+  /// 完成时限 phrases: "6月底完成", "2023年底前", "持续推进", "长期坚持".
+  static func isDeadline(_ segment: String) -> Bool {
+    if segment.hasPrefix("持续") || segment.hasPrefix("长期") || segment.hasSuffix("完成") && segment.count <= 14 {
+      return true
+    }
+    let hasTime = segment.contains("月") || segment.contains("年底") || segment.contains("年内")
+    return hasTime && segment.count <= 14 && segment.unicodeScalars.contains { UTF8Scalars.isDigit($0.value) || ChineseNumeral.isNumeral($0.value) }
+      && (segment.hasSuffix("前") || segment.hasSuffix("底") || segment.hasSuffix("完成") || segment.hasSuffix("内"))
+  }
+
+  private static func find(_ needle: [UInt8], in haystack: String.UTF8View, from start: String.Index) -> Range<String.Index>? {
+    guard !needle.isEmpty else { return nil }
+    var index = start
+    while index < haystack.endIndex {
+      if haystack[index] == needle[0] {
+        var candidate = index
+        var matched = 0
+        while matched < needle.count && candidate < haystack.endIndex && haystack[candidate] == needle[matched] {
+          matched += 1
+          candidate = haystack.index(after: candidate)
+        }
+        if matched == needle.count { return index..<candidate }
+      }
+      index = haystack.index(after: index)
+    }
+    return nil
+  }
+
+  /// A parenthesised group: （…）, (…), or mixed （…) as PDF extraction leaves them.
+  struct Group {
+    var start: Int
+    var end: Int
+    var openLength: Int
+    var closeLength: Int
+  }
+
+  /// The outermost parenthesised groups of a paragraph.
+  private func parenthesisedGroups(_ bytes: [UInt8], _ paragraph: TextSpan) -> [Group] {
+    var groups: [Group] = []
+    var depth = 0
+    var open = 0
+    var openLength = 0
+    var index = paragraph.start
+    bytes.withUnsafeBufferPointer { buffer in
+      while index < paragraph.end {
+        let (scalar, length) = UTF8Scalars.scalar(in: buffer, at: index)
+        if scalar == 0xFF08 || scalar == 0x28 {
+          if depth == 0 {
+            open = index
+            openLength = length
+          }
+          depth += 1
+        } else if (scalar == 0xFF09 || scalar == 0x29) && depth > 0 {
+          depth -= 1
+          if depth == 0 {
+            groups.append(Group(start: open, end: index + length, openLength: openLength, closeLength: length))
+          }
+        }
+        index += length
+      }
+    }
+    return groups
+  }
+}

@@ -1,0 +1,443 @@
+import Foundation
+
+/// Finds quantitative targets: "到2025年，…单位工业增加值能耗、水耗分别较“十三五”末下降
+/// 14.5%、20.3%" is two targets (year 2025, baseline 2020, decrease, 14.5% and 20.3%).
+///
+/// Works on the folded text, so that Traditional characters, full-width digits and
+/// full-width punctuation read alike; spans are mapped back to the cleaned text. A value
+/// counts as a target only in a sentence with a target year (到2025年, “十四五”期间…), or in
+/// a later sentence of the same paragraph when a direction verb stands before it.
+struct TargetExtractor {
+  /// A target as found, before ids and links are given.
+  struct Found {
+    var target: Target
+  }
+
+  let dictionaries: PolicyDictionaries
+
+  /// One scalar of the folded text with its byte offset there.
+  private struct Scalar {
+    var value: Unicode.Scalar
+    var offset: Int
+  }
+
+  func targets(in document: PolicyText, paragraphs: [TextSpan]) -> [Target] {
+    let folded = document.foldedUTF8
+    var targets: [Target] = []
+    // Folded paragraphs line up with the text's: folding keeps line feeds.
+    var start = 0
+    var paragraphIndex = 0
+    while start <= folded.count && paragraphIndex < paragraphs.count {
+      var end = start
+      while end < folded.count && folded[end] != 0x0A { end += 1 }
+      if end > start {
+        let scalars = Self.scalars(folded, start..<end)
+        targets += paragraphTargets(scalars, document: document)
+      }
+      paragraphIndex += 1
+      start = end + 1
+    }
+    return targets
+  }
+
+  private static func scalars(_ bytes: [UInt8], _ range: Range<Int>) -> [Scalar] {
+    var out: [Scalar] = []
+    bytes.withUnsafeBufferPointer { buffer in
+      var index = range.lowerBound
+      while index < range.upperBound {
+        let (value, length) = UTF8Scalars.scalar(in: buffer, at: index)
+        out.append(Scalar(value: Unicode.Scalar(value) ?? "\u{FFFD}", offset: index))
+        index += length
+      }
+    }
+    return out
+  }
+
+  private func paragraphTargets(_ scalars: [Scalar], document: PolicyText) -> [Target] {
+    var targets: [Target] = []
+    var carriedYear: Int? = nil
+    var sentenceStart = 0
+    for index in 0...scalars.count {
+      let atEnd = index == scalars.count
+      if !atEnd && !"。;!?".unicodeScalars.contains(scalars[index].value) { continue }
+      let sentence = Array(scalars[sentenceStart..<index])
+      sentenceStart = index + 1
+      guard !sentence.isEmpty else { continue }
+      let text = String(String.UnicodeScalarView(sentence.map(\.value)))
+      let year = Self.targetYear(in: text)
+      let found = sentenceTargets(sentence, text: text, year: year ?? carriedYear, needsVerb: year == nil, document: document)
+      targets += found
+      if let year { carriedYear = year }
+    }
+    return targets
+  }
+
+  /// The year a sentence sets targets for: 到2025年, 至2025年, 2025年底前, “十四五”期间.
+  /// With `last`, the last such year (the one nearest a value that follows the text).
+  static func targetYear(in text: String, last: Bool = false) -> Int? {
+    let scalars = Array(text.unicodeScalars)
+    for index in last ? Array(scalars.indices.reversed()) : Array(scalars.indices) {
+      guard index + 5 <= scalars.count, let year = year(scalars, index), scalars[index + 4] == "年" else { continue }
+      let before = index > 0 ? scalars[index - 1] : " "
+      let after = index + 5 < scalars.count ? scalars[index + 5] : " "
+      if "到至于在".unicodeScalars.contains(before) || index == 0 || "底末前".unicodeScalars.contains(after) {
+        // A baseline is not a target year: 较2020年, 比2020年.
+        if "较比".unicodeScalars.contains(before) { continue }
+        return year
+      }
+    }
+    for (name, end) in TargetGrammar.periods where text.contains(name + "期间") || text.contains(name + "末") || text.contains(name + "时期") {
+      if text.contains("较" + name) || text.contains("比" + name) { continue }
+      return end
+    }
+    return nil
+  }
+
+  private static func year(_ scalars: [Unicode.Scalar], _ index: Int) -> Int? {
+    guard index + 4 <= scalars.count else { return nil }
+    if index > 0, UTF8Scalars.isDigit(scalars[index - 1].value) { return nil }
+    var value = 0
+    for offset in 0..<4 {
+      guard let digit = UTF8Scalars.digitValue(scalars[index + offset].value) else { return nil }
+      value = value * 10 + digit
+    }
+    return (1990...2100).contains(value) ? value : nil
+  }
+
+  /// A value in a sentence: its number, unit and where it stands (scalar indices).
+  private struct Value {
+    var number: Double
+    var unit: String
+    var start: Int
+    var end: Int
+  }
+
+  private func sentenceTargets(
+    _ sentence: [Scalar], text: String, year: Int?, needsVerb: Bool, document: PolicyText
+  ) -> [Target] {
+    guard let year else { return [] }
+    let chars = sentence.map(\.value)
+    let values = Self.values(in: chars)
+    guard !values.isEmpty else { return [] }
+    var targets: [Target] = []
+    var segmentStart = 0
+    var index = 0
+    var previousReading: Reading? = nil
+    while index < values.count {
+      // A list "14.5%、20.3%" after "分别" shares one clause.
+      var group = [values[index]]
+      while index + group.count < values.count {
+        let previous = group[group.count - 1]
+        let next = values[index + group.count]
+        let between = String(String.UnicodeScalarView(chars[previous.end..<next.start]))
+        guard between == "、" || between == "和" else { break }
+        group.append(next)
+      }
+      let first = group[0]
+      let last = group[group.count - 1]
+      let clauseStart = Self.clauseStart(chars, before: first.start, after: segmentStart)
+      let phrase = String(String.UnicodeScalarView(chars[clauseStart..<first.start]))
+      let afterEnd = Self.clauseEnd(chars, after: last.end, before: index + group.count < values.count ? values[index + group.count].start : chars.count)
+      let after = String(String.UnicodeScalarView(chars[last.end..<afterEnd]))
+      var reading = Self.read(phrase: phrase, after: after)
+      // "全市累计新建200家绿色工厂": a scope alone before the value, the thing counted after.
+      var leadingScope: String? = nil
+      if TargetGrammar.scopes.contains(reading.indicator) {
+        leadingScope = reading.indicator
+        reading.indicator = ""
+      }
+      var usedTrailingNoun = false
+      if reading.indicator.isEmpty, group.count == 1 {
+        reading.indicator = Self.trailingNoun(after)
+        usedTrailingNoun = !reading.indicator.isEmpty
+      }
+      // "…比例达到30%,到2025年达到50%": the same indicator for a later year.
+      if reading.indicator.isEmpty, let previous = previousReading, !previous.indicator.isEmpty,
+        reading.verb != nil, Self.targetYear(in: phrase) != nil
+      {
+        reading.indicator = previous.indicator
+      }
+      if let leadingScope, !reading.indicator.isEmpty, !reading.indicator.hasPrefix(leadingScope) {
+        reading.indicator = leadingScope + reading.indicator
+      }
+      // "…30个、绿色工厂300家": items of a list share the verb of the first.
+      let separator = clauseStart > 0 ? chars[clauseStart - 1] : " "
+      if reading.verb == nil, let previous = previousReading, "、,和及".unicodeScalars.contains(separator) || phrase.hasPrefix("和") {
+        reading.verb = previous.verb
+        reading.direction = previous.direction
+        if reading.baselineYear == nil && reading.indicator.isEmpty { reading.baselineYear = previous.baselineYear }
+      }
+      let valueYear = Self.targetYear(in: String(String.UnicodeScalarView(chars[0..<first.start])), last: true) ?? year
+      if !(needsVerb && reading.verb == nil) {
+        var indicators = Self.indicators(reading.indicator, count: group.count, distributes: reading.distributes)
+        if indicators.count != group.count { indicators = Array(repeating: reading.indicator, count: group.count) }
+        for (position, value) in group.enumerated() {
+          let indicatorText = indicators[position]
+          guard !indicatorText.isEmpty else { continue }
+          let (scope, indicator) = Self.splitScope(indicatorText)
+          let key = dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText))?.indicator.key
+          let foldedValue = TextSpan(sentence[value.start].offset, Self.endOffset(sentence, value.end))
+          let foldedSentence = TextSpan(sentence[0].offset, Self.endOffset(sentence, sentence.count))
+          let sentenceSpan = TextSpan(document.textRange(ofFoldedRange: foldedSentence.range))
+          targets.append(
+            Target(
+              id: "", year: valueYear, indicator: indicator, indicatorKey: key, value: value.number, unit: value.unit,
+              direction: reading.bound ?? reading.direction ?? .reach, verb: reading.verb,
+              baselineYear: reading.baselineYear, baseline: reading.baseline, isCumulative: reading.cumulative,
+              hedges: reading.hedges, scope: scope, sentence: String(decoding: document.utf8[sentenceSpan.range], as: UTF8.self),
+              sentenceSpan: sentenceSpan, valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue.range)),
+              measure: nil, section: nil))
+        }
+      }
+      previousReading = reading
+      // The next clause starts after this value, or after the noun that followed it.
+      segmentStart = usedTrailingNoun ? afterEnd : last.end
+      index += group.count
+    }
+    return targets
+  }
+
+  /// The folded byte offset just after scalar `index - 1` of a sentence.
+  private static func endOffset(_ sentence: [Scalar], _ index: Int) -> Int {
+    if index < sentence.count { return sentence[index].offset }
+    let last = sentence[sentence.count - 1]
+    return last.offset + utf8Length(last.value)
+  }
+
+  /// Where the words after a value stop: at a comma, 、, 和 or the next value.
+  private static func clauseEnd(_ chars: [Unicode.Scalar], after start: Int, before limit: Int) -> Int {
+    var index = start
+    while index < limit && index < chars.count && !",、;:".unicodeScalars.contains(chars[index]) { index += 1 }
+    return min(index, chars.count)
+  }
+
+  /// The noun after a value ("家绿色工厂" → "绿色工厂"), for "新建200家绿色工厂".
+  static func trailingNoun(_ after: String) -> String {
+    var noun = after
+    for (word, _) in TargetGrammar.bounds where noun.hasPrefix(word) { noun.removeFirst(word.count) }
+    for word in TargetGrammar.hedgesAfter where noun.hasPrefix(word) { noun.removeFirst(word.count) }
+    if let cut = noun.firstIndex(where: { $0 == "和" || $0 == "及" }) { noun = String(noun[..<cut]) }
+    noun = noun.trimmingCharacters(in: CharacterSet(charactersIn: "的 "))
+    guard noun.count >= 2, noun.count <= 20, noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0 == "“" || $0 == "”" }) else {
+      return ""
+    }
+    return noun
+  }
+
+  private static func utf8Length(_ scalar: Unicode.Scalar) -> Int { String(scalar).utf8.count }
+
+  /// Where the clause of a value starts: after the previous value, or the last comma or
+  /// 、 that separates it from a previous clause (not one inside the indicator).
+  private static func clauseStart(_ chars: [Unicode.Scalar], before end: Int, after floor: Int) -> Int {
+    var index = end
+    while index > floor {
+      let scalar = chars[index - 1]
+      if scalar == "," || scalar == ":" { return index }
+      index -= 1
+    }
+    var start = floor
+    // Right after a previous value: skip its bound word and the separator.
+    while start < end && "、,和及以上下内左右及".unicodeScalars.contains(chars[start]) { start += 1 }
+    return start
+  }
+
+  struct Reading {
+    var indicator: String
+    var verb: String?
+    var direction: TargetDirection?
+    var bound: TargetDirection?
+    var baseline: String?
+    var baselineYear: Int?
+    var cumulative = false
+    var hedges: [String] = []
+    var distributes = false
+  }
+
+  /// Reads the words before a value ("…能耗、水耗分别较“十三五”末下降") and after it ("以上").
+  static func read(phrase: String, after: String) -> Reading {
+    var rest = phrase
+    var reading = Reading(indicator: "")
+    for (word, direction) in TargetGrammar.bounds where after.hasPrefix(word) {
+      reading.bound = direction
+      break
+    }
+    for word in TargetGrammar.hedgesAfter where after.hasPrefix(word) { reading.hedges.append(word) }
+    // The verb closest to the value.
+    var verbStart = rest.endIndex
+    for (word, direction) in TargetGrammar.verbs {
+      if let range = rest.range(of: word, options: .backwards), range.upperBound >= rest.index(rest.endIndex, offsetBy: -max(0, min(rest.count, word.count + 6))) {
+        if reading.verb == nil || range.lowerBound > verbStart {
+          reading.verb = word
+          reading.direction = direction
+          verbStart = range.lowerBound
+        }
+      }
+    }
+    if let verb = reading.verb, let range = rest.range(of: verb, options: .backwards) {
+      if [TargetDirection.atLeast, .atMost].contains(reading.direction ?? .reach) && reading.bound == nil {
+        reading.bound = reading.direction
+      }
+      // "建成绿色园区30个": the indicator follows the verb; "能耗下降14.5%": it precedes it.
+      let following = String(rest[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "的 "))
+      if following.unicodeScalars.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2
+        && !following.hasPrefix("到") && !following.hasPrefix("至")
+      {
+        if rest[..<range.lowerBound].contains("累计") { reading.cumulative = true }
+        rest = following
+      } else {
+        rest = String(rest[..<range.lowerBound])
+      }
+    }
+    // Baseline: 较2020年, 比2020年, 较“十三五”末, 较上年.
+    for marker in ["较", "比"] {
+      guard let range = rest.range(of: marker, options: .backwards) else { continue }
+      let tail = String(rest[range.upperBound...])
+      if let year = Int(tail.prefix(4)), tail.dropFirst(4).hasPrefix("年") {
+        reading.baselineYear = year
+      } else if let period = TargetGrammar.periods.first(where: { tail.hasPrefix($0.0) }) {
+        reading.baselineYear = period.1
+      } else if !(tail.hasPrefix("上年") || tail.hasPrefix("基期")) {
+        continue
+      }
+      reading.baseline = String(rest[range.lowerBound...])
+      rest = String(rest[..<range.lowerBound])
+      break
+    }
+    for word in TargetGrammar.hedgesBefore where rest.contains(word) {
+      reading.hedges.append(word)
+      rest = rest.replacingOccurrences(of: word, with: "")
+    }
+    if rest.contains("累计") {
+      reading.cumulative = true
+      rest = rest.replacingOccurrences(of: "累计", with: "")
+    }
+    if rest.hasSuffix("分别") {
+      reading.distributes = true
+      rest.removeLast(2)
+    }
+    rest = rest.replacingOccurrences(of: "分别", with: "")
+    // Leading year phrase and connectors.
+    var changed = true
+    while changed {
+      changed = false
+      // A leading year phrase: 到2025年, 2022年底.
+      if let range = rest.range(of: "年"), rest.distance(from: rest.startIndex, to: range.lowerBound) <= 6,
+        rest.prefix(while: { $0 != "年" }).contains(where: \.isNumber), !rest[..<range.lowerBound].contains("较")
+      {
+        rest = String(rest[range.upperBound...])
+        while let first = rest.first, "底末前内,".contains(first) { rest.removeFirst() }
+        changed = true
+      }
+      rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: ",、 :"))
+      for word in TargetGrammar.leadingNoise where rest.hasPrefix(word) && rest.count > word.count {
+        rest.removeFirst(word.count)
+        changed = true
+      }
+      for (verb, _) in TargetGrammar.verbs where verb.count >= 2 && rest.hasPrefix(verb) && rest.count > verb.count + 1 {
+        rest.removeFirst(verb.count)
+        changed = true
+      }
+    }
+    while let last = rest.last, "的达到在为,、".contains(last) { rest.removeLast() }
+    reading.indicator = rest
+    return reading
+  }
+
+  /// Splits "能耗、水耗" into one indicator per value when the sentence says 分别.
+  static func indicators(_ phrase: String, count: Int, distributes: Bool) -> [String] {
+    guard count > 1 else { return [phrase] }
+    let parts = phrase.split(separator: "、").map(String.init)
+    guard parts.count == count else { return [phrase] }
+    // "规模以上企业单位工业增加值能耗、水耗": later parts share the first one's head.
+    let head = parts[0]
+    return parts.enumerated().map { index, part in
+      guard index > 0, part.count <= 3, let range = head.range(of: "单位") else { return part }
+      return String(head[..<range.lowerBound]) + part
+    }
+  }
+
+  static func splitScope(_ indicator: String) -> (String?, String) {
+    for scope in TargetGrammar.scopes where indicator.hasPrefix(scope) && indicator.count > scope.count + 1 {
+      return (scope, String(indicator.dropFirst(scope.count)))
+    }
+    return (nil, indicator)
+  }
+
+  /// Numbers with units: "14.5%", "18家", "两家", "百分之七十", "0.5117" after a verb.
+  private static func values(in chars: [Unicode.Scalar]) -> [Value] {
+    var values: [Value] = []
+    var index = 0
+    while index < chars.count {
+      let start = index
+      // 百分之七十
+      if chars[index] == "百", index + 3 < chars.count, chars[index + 1] == "分", chars[index + 2] == "之" {
+        var end = index + 3
+        var run: [UInt32] = []
+        while end < chars.count, ChineseNumeral.isNumeral(chars[end].value) {
+          run.append(chars[end].value)
+          end += 1
+        }
+        if let value = ChineseNumeral.value(of: run) {
+          values.append(Value(number: Double(value), unit: "%", start: start, end: end))
+          index = end
+          continue
+        }
+      }
+      if UTF8Scalars.isDigit(chars[index].value) {
+        var end = index
+        var text = ""
+        while end < chars.count, UTF8Scalars.isDigit(chars[end].value) || (chars[end] == "." && end + 1 < chars.count && UTF8Scalars.isDigit(chars[end + 1].value)) {
+          text.unicodeScalars.append(chars[end])
+          end += 1
+        }
+        let before = start > 0 ? chars[start - 1] : " "
+        // Not part of a word or code: 5g, 2235, a year (2025年), 1+3+n.
+        let isYear = text.count == 4 && end < chars.count && chars[end] == "年"
+        let glued = before.properties.isAlphabetic && !UTF8Scalars.isIdeograph(before.value) || before == "+" || before == "“" || before == "-"
+        if !isYear && !glued, let number = Double(text) {
+          var unitEnd = end
+          while unitEnd < chars.count && chars[unitEnd] == " " { unitEnd += 1 }
+          let rest = String(String.UnicodeScalarView(chars[unitEnd..<min(chars.count, unitEnd + 8)]))
+          if let unit = TargetGrammar.units.first(where: { rest.hasPrefix($0) }) {
+            let after = unitEnd + unit.unicodeScalars.count
+            let nextChar = after < chars.count ? chars[after] : " "
+            // "5+3" / "2个" inside "2个及以上" fine; "10月" is not a unit here.
+            if !(unit == "天" && nextChar == "然") {
+              values.append(Value(number: number, unit: unit, start: start, end: after))
+            }
+          } else if !(end < chars.count && (chars[end] == "+" || chars[end].properties.isAlphabetic && !UTF8Scalars.isIdeograph(chars[end].value) || chars[end] == "月" || chars[end] == "日" || chars[end] == "年")) {
+            values.append(Value(number: number, unit: "", start: start, end: end))
+          }
+        }
+        index = max(end, index + 1)
+        continue
+      }
+      // 两家, 四家: Chinese numerals with a count unit.
+      if ChineseNumeral.isNumeral(chars[index].value), chars[index] != "万", chars[index] != "千", chars[index] != "百" {
+        var end = index
+        var run: [UInt32] = []
+        while end < chars.count, ChineseNumeral.isNumeral(chars[end].value), run.count < 4 {
+          run.append(chars[end].value)
+          end += 1
+        }
+        let previous = start > 0 ? chars[start - 1] : " "
+        if end < chars.count, TargetGrammar.countUnits.contains(String(chars[end])), !ChineseNumeral.isNumeral(previous.value),
+          previous != "第", let value = ChineseNumeral.value(of: run), value > 1 || run.count > 1
+        {
+          values.append(Value(number: Double(value), unit: String(chars[end]), start: start, end: end + 1))
+          index = end + 1
+          continue
+        }
+        index = end
+        continue
+      }
+      index += 1
+    }
+    // A bare number counts only right after a verb; drop the others.
+    return values.filter { value in
+      guard value.unit.isEmpty else { return true }
+      let before = String(String.UnicodeScalarView(chars[max(0, value.start - 3)..<value.start]))
+      return TargetGrammar.verbs.contains { before.hasSuffix($0.0) }
+    }
+  }
+}

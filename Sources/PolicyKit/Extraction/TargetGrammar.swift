@@ -1,0 +1,47 @@
+/// The words quantitative targets are written with, in folded form (simplified, ASCII
+/// digits and punctuation): directions, bounds, hedges, units, baselines and periods.
+enum TargetGrammar {
+  /// Verbs before a value, longest first, with the direction they give.
+  static let verbs: [(String, TargetDirection)] = [
+    ("不低于", .atLeast), ("不少于", .atLeast), ("不超过", .atMost), ("不高于", .atMost), ("不大于", .atMost),
+    ("下降到", .reach), ("降低到", .reach), ("降至", .reach), ("提高到", .reach), ("提升到", .reach),
+    ("提高至", .reach), ("提升至", .reach), ("增加到", .reach), ("增长到", .reach), ("增至", .reach),
+    ("保持在", .keep), ("稳定在", .keep), ("控制在", .keep), ("维持在", .keep),
+    ("下降", .decrease), ("降低", .decrease), ("减少", .decrease), ("削减", .decrease), ("压减", .decrease),
+    ("提高", .increase), ("提升", .increase), ("增长", .increase), ("增加", .increase), ("上升", .increase),
+    ("超过", .atLeast), ("突破", .atLeast), ("达到", .reach), ("达", .reach), ("保持", .keep),
+    ("建成", .reach), ("创建", .reach), ("培育", .reach), ("打造", .reach), ("新增", .reach), ("建设", .reach),
+    ("认定", .reach), ("开发", .reach), ("新建", .reach), ("建立", .reach), ("争创", .reach), ("创成", .reach),
+    ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach),
+  ]
+  /// Words after a value that bound it.
+  static let bounds: [(String, TargetDirection)] = [
+    ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost),
+  ]
+  static let hedgesBefore = ["力争", "争取", "预计", "约", "大约"]
+  static let hedgesAfter = ["左右"]
+  /// Units, longest first.
+  static let units = [
+    "个百分点", "微克/立方米", "吨标准煤/万元", "立方米/万元", "万千瓦时", "万吨标准煤", "吨标准煤", "万平方米",
+    "万立方米", "万千瓦", "千瓦时", "平方米", "立方米", "万公顷", "公顷", "万亩", "万吨", "亿元", "万元", "万人",
+    "万户", "万辆", "万台", "万个", "万件", "万张", "人次", "兆瓦", "千瓦", "公里", "千米", "%", "‰", "亩", "吨",
+    "元", "户", "人", "家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "张", "件", "次", "天", "倍",
+    "mw", "gw", "kw",
+  ]
+  /// Units that count things, which Chinese numerals may carry (两家, 四家).
+  static let countUnits: Set<String> = ["家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "倍"]
+  /// Named periods and the years they end.
+  static let periods: [(String, Int)] = [
+    ("“十三五”", 2020), ("“十四五”", 2025), ("“十五五”", 2030), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030),
+  ]
+  /// Words that open a clause and are not part of an indicator.
+  static let leadingNoise = [
+    "其中", "同时", "并", "且", "和", "及", "与", "使", "确保", "力争", "争取", "预计", "累计", "全年", "届时", "分别",
+    "基本", "逐步", "进一步", "持续", "努力", "全面",
+  ]
+  /// Scopes an indicator may start with.
+  static let scopes = [
+    "规模以上工业企业", "规模以上企业", "全市", "全区", "全省", "全国", "全县", "全镇", "市级", "区级", "县级",
+    "国家级", "省级", "重点行业", "重点企业", "全区制造业", "全市制造业", "我区", "我市", "我省",
+  ]
+}

@@ -1,0 +1,47 @@
+/// The administrative level of an issuing body.
+public enum AdministrativeLevel: String, Sendable, Codable, CaseIterable {
+  /// 国务院, ministries and commissions.
+  case national
+  /// Provinces and autonomous regions.
+  case provincial
+  /// Municipalities (直辖市 such as 重庆市) and prefecture-level cities and prefectures.
+  case municipal
+  /// Districts, counties, county-level cities, banners.
+  case district
+}
+
+/// What a document says about itself: number, issuer, kind, titles, dates, addressees.
+public struct DocumentMetadata: Sendable, Equatable {
+  /// 发文字号.
+  public var documentNumber: DocumentNumber?
+  /// 发文机关, "重庆市永川区人民政府".
+  public var issuer: String?
+  public var level: AdministrativeLevel?
+  /// The most specific place of the issuer, "永川区".
+  public var region: String?
+  /// The places from the widest, ["重庆市", "永川区"].
+  public var regionPath: [String] = []
+  /// 文种 of the document itself: 通知, 意见, 决定, 条例, …
+  public var kind: String?
+  /// The kind of plan a transmittal notice carries: 行动计划, 实施方案, 方案, 规划, …
+  public var planKind: String?
+  /// The document's title ("重庆市永川区人民政府关于印发…的通知").
+  public var title: String?
+  /// The title of the plan it carries, repeated before the plan's preamble.
+  public var planTitle: String?
+  /// 成文日期, ISO 8601.
+  public var writtenDate: String?
+  /// The date of 印发 in the 版记, ISO 8601.
+  public var printedDate: String?
+  /// 主送机关.
+  public var recipients: [String] = []
+  /// 抄送.
+  public var copiedTo: [String] = []
+  /// 附注 on publication: "此件公开发布", "依申请公开", …
+  public var publicity: String?
+  /// The plan period, (2022, 2025) for "（2022—2025年）".
+  public var periodStart: Int?
+  public var periodEnd: Int?
+  /// Where each field was read, by field name ("document_number", "issuer", …).
+  public var spans: [String: TextSpan] = [:]
+}

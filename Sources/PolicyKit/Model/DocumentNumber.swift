@@ -1,0 +1,69 @@
+/// A document number (发文字号): issuer code, year and serial, "永川府发〔2022〕11号".
+public struct DocumentNumber: Sendable, Equatable, Hashable {
+  /// 机关代字, "永川府发".
+  public var issuerCode: String
+  public var year: Int
+  public var serial: Int
+  /// As written in the document.
+  public var text: String
+
+  /// The normal form "永川府发〔2022〕11号", whatever brackets and spaces were written.
+  public var normalized: String { "\(issuerCode)〔\(year)〕\(serial)号" }
+
+  public init(issuerCode: String, year: Int, serial: Int, text: String) {
+    self.issuerCode = issuerCode
+    self.year = year
+    self.serial = serial
+    self.text = text
+  }
+
+  /// Finds the first document number in `text`: 机关代字 of 1–12 Han characters, the year
+  /// in 〔〕 [] 【】 () （） or 〔〕 with spaces, a serial, then 号.
+  public static func first(in text: String) -> (number: DocumentNumber, range: Range<String.Index>)? {
+    let scalars = Array(text.unicodeScalars)
+    let openers: Set<UInt32> = [0x3014, 0x5B, 0x3010, 0x28, 0xFF08, 0xFF3B, 0x3016]
+    let closers: Set<UInt32> = [0x3015, 0x5D, 0x3011, 0x29, 0xFF09, 0xFF3D, 0x3017]
+    var index = 0
+    while index < scalars.count {
+      defer { index += 1 }
+      guard openers.contains(scalars[index].value) else { continue }
+      var position = index + 1
+      func skipSpaces() { while position < scalars.count && (scalars[position] == " " || scalars[position] == "\u{3000}") { position += 1 } }
+      skipSpaces()
+      var year = 0
+      var digits = 0
+      while position < scalars.count, let digit = UTF8Scalars.digitValue(scalars[position].value), digits < 4 {
+        year = year * 10 + digit
+        digits += 1
+        position += 1
+      }
+      guard digits == 4, (1949...2100).contains(year) else { continue }
+      skipSpaces()
+      guard position < scalars.count, closers.contains(scalars[position].value) else { continue }
+      position += 1
+      skipSpaces()
+      var serial = 0
+      var serialDigits = 0
+      while position < scalars.count, let digit = UTF8Scalars.digitValue(scalars[position].value), serialDigits < 5 {
+        serial = serial * 10 + digit
+        serialDigits += 1
+        position += 1
+      }
+      guard serialDigits > 0 else { continue }
+      skipSpaces()
+      guard position < scalars.count, scalars[position] == "号" else { continue }
+      // The issuer code: Han characters right before the bracket.
+      var codeStart = index
+      while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value) && index - codeStart < 12 {
+        codeStart -= 1
+      }
+      guard codeStart < index else { continue }
+      let code = String(String.UnicodeScalarView(scalars[codeStart..<index]))
+      let startIndex = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: codeStart)
+      let endIndex = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: position + 1)
+      let written = String(text[startIndex..<endIndex])
+      return (DocumentNumber(issuerCode: code, year: year, serial: serial, text: written), startIndex..<endIndex)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,41 @@
+/// A policy document as data: metadata, outline, measures, targets, responsibility
+/// clauses and references, each with its span in the cleaned text (and through `text`,
+/// in the source file).
+public struct PolicyDocument: Sendable {
+  /// Stable id from the content: 16 hex digits of a 64-bit FNV-1a hash of the cleaned text.
+  public var id: String
+  /// The text the spans point into.
+  public var text: PolicyText
+  public var metadata: DocumentMetadata
+  /// The outline in reading order; parents come before their children.
+  public var sections: [Section]
+  public var measures: [Measure]
+  public var targets: [Target]
+  public var responsibilities: [ResponsibilityClause]
+  public var references: [DocumentReference]
+  /// Problems found while parsing (gaps in numbering, nothing recognised, …).
+  public var diagnostics: [Diagnostic]
+
+  /// The cleaned text of a span.
+  public func string(_ span: TextSpan) -> String {
+    let bytes = text.utf8
+    let lower = max(0, min(span.start, bytes.count))
+    let upper = max(lower, min(span.end, bytes.count))
+    return String(decoding: bytes[lower..<upper], as: UTF8.self)
+  }
+
+  /// Where a span came from in the source file.
+  public func sourceSpan(of span: TextSpan) -> SourceSpan {
+    text.sourceSpan(ofTextRange: span.range)
+  }
+
+  /// The innermost section whose extent holds `span`, as an index into `sections`.
+  public func innermostSection(containing span: TextSpan) -> Int? {
+    var best: Int? = nil
+    for (index, section) in sections.enumerated() where section.extent.contains(span) {
+      if let current = best, sections[current].depth >= section.depth { continue }
+      best = index
+    }
+    return best
+  }
+}

@@ -1,0 +1,49 @@
+/// What a department is asked to do in a responsibility clause.
+public enum ResponsibilityRole: String, Sendable, Codable, CaseIterable {
+  /// 牵头 — leads the work.
+  case lead
+  /// 责任单位 / 负责 — responsible for it.
+  case responsible
+  /// 配合 / 参与 — cooperates.
+  case cooperating
+}
+
+/// A department named in a responsibility clause.
+public struct DepartmentMention: Sendable, Equatable {
+  /// The name as written ("区经济信息委").
+  public var name: String
+  /// The administrative-level prefix ("区", "市", "省", "国家", "县", "镇"), if any.
+  public var levelPrefix: String?
+  /// The canonical name of the kind of body, without the level prefix ("经济信息委" for
+  /// 区经济信息委, 市经济信息委 and 区经信委).
+  public var canonical: String
+  /// The dictionary category ("government", "party", "zone", …); "unknown" when the
+  /// department dictionary does not know the name.
+  public var category: String
+  /// Whether the name stands for several bodies ("各镇街", "有关金融机构").
+  public var isCollective: Bool
+  public var role: ResponsibilityRole
+  public var span: TextSpan
+}
+
+/// A clause that says who does a piece of work: "（责任单位：区经济信息委牵头，区科技局等
+/// 有关部门配合）".
+public struct ResponsibilityClause: Sendable, Equatable {
+  /// Stable id: "<document id>#r<n>".
+  public var id: String
+  /// The clause with its parentheses.
+  public var text: String
+  public var span: TextSpan
+  public var departments: [DepartmentMention]
+  /// A deadline the clause sets (完成时限, "6月底完成", "持续推进"), if any.
+  public var deadline: String?
+  /// The measure the clause closes, as an index into `PolicyDocument.measures`.
+  public var measure: Int?
+  /// The innermost section it sits in, as an index into `PolicyDocument.sections`.
+  public var section: Int?
+
+  /// The departments with a given role.
+  public func departments(_ role: ResponsibilityRole) -> [DepartmentMention] {
+    departments.filter { $0.role == role }
+  }
+}

@@ -1,0 +1,72 @@
+/// Reads the places at the start of an issuer's name: "重庆市永川区人民政府" → 重庆市, 永川区
+/// (a district); "广东省人民政府" → 广东省 (provincial); "国务院办公厅" → national.
+enum AdministrativePlace {
+  /// Municipalities directly under the central government: municipal level.
+  static let directMunicipalities = ["北京市", "上海市", "天津市", "重庆市"]
+  static let autonomousRegions = ["内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"]
+  /// Issuers of national documents.
+  static let nationalPrefixes = ["国务院", "中共中央", "全国人民代表大会", "全国人大", "最高人民法院", "最高人民检察院", "国家", "中华人民共和国", "中央"]
+  static let nationalSuffixes = ["部", "总署", "总局", "银行", "委员会", "署"]
+
+  struct Reading {
+    var level: AdministrativeLevel?
+    var path: [String]
+  }
+
+  static func read(_ issuer: String) -> Reading {
+    var rest = Substring(issuer)
+    var path: [String] = []
+    var level: AdministrativeLevel? = nil
+    if let municipality = directMunicipalities.first(where: { rest.hasPrefix($0) }) {
+      path.append(municipality)
+      level = .municipal
+      rest = rest.dropFirst(municipality.count)
+    } else if let region = autonomousRegions.first(where: { rest.hasPrefix($0) }) {
+      path.append(region)
+      level = .provincial
+      rest = rest.dropFirst(region.count)
+    } else if let province = token(in: rest, endings: ["省"], maxLength: 4) {
+      path.append(String(province))
+      level = .provincial
+      rest = rest.dropFirst(province.count)
+    }
+    if level != .municipal || path.isEmpty,
+      let city = token(in: rest, endings: ["市", "州", "盟", "地区"], maxLength: 6)
+    {
+      path.append(String(city))
+      level = .municipal
+      rest = rest.dropFirst(city.count)
+    }
+    if let district = token(in: rest, endings: ["区", "县", "旗", "市"], maxLength: 6) {
+      path.append(String(district))
+      level = .district
+    }
+    if path.isEmpty {
+      if nationalPrefixes.contains(where: issuer.hasPrefix)
+        || (issuer.count <= 12 && nationalSuffixes.contains(where: issuer.hasSuffix))
+      {
+        level = .national
+      }
+    }
+    return Reading(level: level, path: path)
+  }
+
+  /// A place name at the start of `text`: 2–`maxLength` Han characters ending in one of
+  /// `endings`, not a word that merely contains one (市场, 区域, 县域).
+  private static func token(in text: Substring, endings: [String], maxLength: Int) -> Substring? {
+    let blocked = ["市场", "区域", "县域", "地区生产", "区块", "市民", "区间"]
+    for length in 2...maxLength {
+      guard text.count >= length else { break }
+      let candidate = text.prefix(length)
+      guard candidate.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) }) else { break }
+      if endings.contains(where: candidate.hasSuffix) {
+        let afterward = text.dropFirst(length - 1).prefix(3)
+        if blocked.contains(where: { afterward.hasPrefix($0) }) { continue }
+        // "人民政府", "经济和信息化委员会": not a place.
+        if candidate.hasPrefix("人民") || candidate.contains("委员") { return nil }
+        return candidate
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,312 @@
+import Foundation
+
+/// Reads a document's metadata from its front and back matter (GB/T 9704-2012): the
+/// document number, the title and the plan it carries, the issuer and its level, the
+/// dates, the addressees, 抄送 and the note on publication. Also tells which paragraphs
+/// after the body are closing matter (signature, date, 抄送, 印发) rather than text.
+struct MetadataExtractor {
+  /// 文种 and the names of plans, longest first so that 实施方案 wins over 方案.
+  static let kinds = [
+    "实施意见", "指导意见", "实施方案", "行动计划", "行动方案", "工作方案", "实施细则", "工作要点",
+    "通知", "意见", "决定", "通报", "报告", "请示", "批复", "复函", "函", "公告", "通告", "命令", "决议",
+    "议案", "纪要", "条例", "办法", "规定", "方案", "计划", "规划", "细则", "措施", "要点", "令",
+  ]
+  static let planKinds = [
+    "行动计划", "实施方案", "行动方案", "工作方案", "实施意见", "指导意见", "实施细则", "工作要点",
+    "规划", "方案", "计划", "办法", "细则", "措施", "意见", "要点", "规定", "条例",
+  ]
+
+  let texts: [String]
+  let spans: [TextSpan]
+  /// The index of the first paragraph that opens a section, if any.
+  let firstHeading: Int?
+
+  struct Result {
+    var metadata = DocumentMetadata()
+    /// Paragraphs after the start of the body that are closing matter.
+    var closing: Set<Int> = []
+  }
+
+  func extract() -> Result {
+    var result = Result()
+    let frontEnd = min(texts.count, firstHeading ?? min(texts.count, 15))
+    readLabelledFields(into: &result.metadata)
+    readDocumentNumber(frontEnd: frontEnd, into: &result.metadata)
+    readTitles(frontEnd: frontEnd, into: &result.metadata)
+    readFrontMatter(frontEnd: frontEnd, into: &result.metadata)
+    result.closing = closingParagraphs()
+    readBackMatter(result.closing, into: &result.metadata)
+    readIssuer(frontEnd: frontEnd, into: &result.metadata)
+    return result
+  }
+
+  // MARK: - Labelled fields (state-council pages: "发文机关：\t国务院办公厅")
+
+  private func readLabelledFields(into metadata: inout DocumentMetadata) {
+    for (index, text) in texts.prefix(20).enumerated() {
+      let cells = text.split(separator: "\t").flatMap { cell -> [Substring] in
+        // "发文字号：国办发〔2018〕128号" in one cell, or label and value in two.
+        guard let colon = cell.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return [cell] }
+        let label = cell[...colon]
+        let value = cell[cell.index(after: colon)...]
+        return value.isEmpty ? [label] : [label, value]
+      }
+      var position = 0
+      while position + 1 < cells.count {
+        let label = cells[position].filter { !$0.isWhitespace && $0 != "：" && $0 != ":" }
+        let value = cells[position + 1].trimmingCharacters(in: .whitespaces)
+        position += 1
+        guard !value.isEmpty, !value.hasSuffix("：") else { continue }
+        switch label {
+        case "发文机关":
+          metadata.issuer = metadata.issuer ?? value
+          metadata.spans["issuer"] = metadata.spans["issuer"] ?? spans[index]
+        case "发文字号":
+          if metadata.documentNumber == nil, let found = DocumentNumber.first(in: value) {
+            metadata.documentNumber = found.number
+            metadata.spans["document_number"] = spans[index]
+          }
+        case "标题":
+          metadata.title = metadata.title ?? value
+          metadata.spans["title"] = metadata.spans["title"] ?? spans[index]
+        case "成文日期":
+          if metadata.writtenDate == nil, let date = DateText.first(in: value) {
+            metadata.writtenDate = date.iso
+            metadata.spans["written_date"] = spans[index]
+          }
+        default:
+          continue
+        }
+        position += 1
+      }
+    }
+  }
+
+  // MARK: - Front matter
+
+  private func readDocumentNumber(frontEnd: Int, into metadata: inout DocumentMetadata) {
+    guard metadata.documentNumber == nil else { return }
+    for index in 0..<min(texts.count, max(frontEnd, 6)) {
+      let text = texts[index]
+      guard text.count <= 40, let found = DocumentNumber.first(in: text) else { continue }
+      metadata.documentNumber = found.number
+      metadata.spans["document_number"] = spans[index]
+      return
+    }
+  }
+
+  private func readTitles(frontEnd: Int, into metadata: inout DocumentMetadata) {
+    if metadata.title == nil {
+      // "…关于…的通知" among the first paragraphs; else the first short title-like line.
+      let candidates = 0..<min(texts.count, max(frontEnd, 1) + 2)
+      if let index = candidates.first(where: { isNoticeTitle(texts[$0]) }) ?? candidates.first(where: { isPlainTitle(texts[$0]) }) {
+        metadata.title = texts[index]
+        metadata.spans["title"] = spans[index]
+      }
+    }
+    guard let title = metadata.title else { return }
+    metadata.kind = Self.kinds.first { title.hasSuffix($0) }
+    // The plan a transmittal notice carries: inside 《》, or between 印发/转发 and 的通知.
+    var plan: String? = nil
+    if let open = title.firstIndex(of: "《"), let close = title[open...].firstIndex(of: "》") {
+      plan = String(title[title.index(after: open)..<close])
+    } else if let verb = title.range(of: "印发") ?? title.range(of: "转发"), title.hasSuffix("的通知") {
+      plan = String(title[verb.upperBound..<title.index(title.endIndex, offsetBy: -3)])
+    }
+    if let plan, !plan.isEmpty {
+      metadata.planTitle = plan
+      let bare = Self.withoutPeriod(plan)
+      metadata.planKind = Self.planKinds.first { bare.hasSuffix($0) }
+      // The plan's own title line, when it is repeated before its preamble.
+      if let index = texts.indices.first(where: { texts[$0] == plan || (texts[$0].count <= 80 && Self.withoutPeriod(texts[$0]) == bare && texts[$0] != title) }) {
+        metadata.spans["plan_title"] = spans[index]
+      }
+    }
+    let periodSource = metadata.planTitle ?? title
+    if let period = Self.period(in: periodSource) {
+      metadata.periodStart = period.0
+      metadata.periodEnd = period.1
+    }
+  }
+
+  private func readFrontMatter(frontEnd: Int, into metadata: inout DocumentMetadata) {
+    for index in 0..<frontEnd {
+      let text = texts[index]
+      if metadata.recipients.isEmpty, text.hasSuffix("：") || text.hasSuffix(":"), text.count <= 120,
+        !text.contains("。"), index < 12, Self.recipientWords.contains(where: text.contains)
+      {
+        metadata.recipients = Self.splitList(String(text.dropLast()))
+        metadata.spans["recipients"] = spans[index]
+      } else if Self.isDateLine(text), let date = DateText.first(in: text),
+        metadata.writtenDate == nil || (index > 0 && Self.isSignature(texts[index - 1]))
+      {
+        // 成文日期 stands under the signature; a date above the title is a site's.
+        metadata.writtenDate = date.iso
+        metadata.spans["written_date"] = spans[index]
+      } else if metadata.publicity == nil, let note = Self.publicityNote(text) {
+        metadata.publicity = note
+        metadata.spans["publicity"] = spans[index]
+      }
+    }
+  }
+
+  // MARK: - Back matter
+
+  /// Signature, date, publicity, 抄送 and 印发 lines after the first heading.
+  private func closingParagraphs() -> Set<Int> {
+    guard let firstHeading else { return [] }
+    var closing: Set<Int> = []
+    for index in texts.indices where index > firstHeading {
+      let text = texts[index]
+      if text.hasPrefix("抄送") || text.hasPrefix("主送") || Self.publicityNote(text) != nil
+        || Self.isDateLine(text)
+      {
+        closing.insert(index)
+        // A signature: a short unpunctuated line right before a date.
+        if Self.isDateLine(text), index - 1 > firstHeading, Self.isSignature(texts[index - 1]) {
+          closing.insert(index - 1)
+        }
+      }
+    }
+    return closing
+  }
+
+  private func readBackMatter(_ closing: Set<Int>, into metadata: inout DocumentMetadata) {
+    for index in closing.sorted() {
+      let text = texts[index]
+      if text.hasPrefix("抄送") {
+        let list = text.drop { $0 != "：" && $0 != ":" }.dropFirst()
+        metadata.copiedTo = Self.splitList(String(list))
+        metadata.spans["copied_to"] = spans[index]
+      } else if text.hasSuffix("印发"), let date = DateText.first(in: text) {
+        metadata.printedDate = date.iso
+        metadata.spans["printed_date"] = spans[index]
+      } else if Self.isDateLine(text), let date = DateText.first(in: text),
+        metadata.writtenDate == nil || (index > 0 && Self.isSignature(texts[index - 1]))
+      {
+        // 成文日期 stands under the signature; a date above the title is a site's.
+        metadata.writtenDate = date.iso
+        metadata.spans["written_date"] = spans[index]
+      } else if metadata.publicity == nil, let note = Self.publicityNote(text) {
+        metadata.publicity = note
+        metadata.spans["publicity"] = spans[index]
+      }
+    }
+  }
+
+  // MARK: - Issuer
+
+  private func readIssuer(frontEnd: Int, into metadata: inout DocumentMetadata) {
+    if metadata.issuer == nil, let title = metadata.title, let about = title.range(of: "关于"),
+      about.lowerBound > title.startIndex
+    {
+      metadata.issuer = String(title[..<about.lowerBound])
+      metadata.spans["issuer"] = metadata.spans["title"]
+    }
+    if metadata.issuer == nil {
+      // 发文机关标志 "重庆市永川区人民政府文件", or the signature over the date.
+      for index in 0..<min(texts.count, max(frontEnd, 1)) {
+        let text = texts[index]
+        if text.hasSuffix("文件"), text.count <= 30, !text.contains("。") {
+          metadata.issuer = String(text.dropLast(2))
+          metadata.spans["issuer"] = spans[index]
+          break
+        }
+        if index + 1 < texts.count, Self.isDateLine(texts[index + 1]), Self.isSignature(text) {
+          metadata.issuer = text
+          metadata.spans["issuer"] = spans[index]
+          break
+        }
+      }
+    }
+    if let issuer = metadata.issuer {
+      let reading = AdministrativePlace.read(issuer)
+      metadata.level = reading.level
+      metadata.regionPath = reading.path
+      metadata.region = reading.path.last
+    }
+  }
+
+  // MARK: - Line shapes
+
+  private func isNoticeTitle(_ text: String) -> Bool {
+    text.count <= 120 && text.contains("关于") && Self.kinds.contains(where: text.hasSuffix)
+      && !text.contains("。") && !text.hasPrefix("现将")
+  }
+
+  /// Words an addressee line holds: 各…, 有关单位, …人民政府, …部门.
+  static let recipientWords = ["各", "有关", "人民政府", "部门", "单位", "委员会", "机构"]
+
+  private func isPlainTitle(_ text: String) -> Bool {
+    guard text.count >= 4, text.count <= 60, !text.contains("。"), !text.contains("："), !text.contains(":")
+    else { return false }
+    if text.hasPrefix("【") || text.contains("http") || DocumentNumber.first(in: text) != nil || Self.isDateLine(text) {
+      return false
+    }
+    return true
+  }
+
+  static func isDateLine(_ text: String) -> Bool {
+    guard text.count <= 40, let date = DateText.first(in: text) else { return false }
+    var rest = text[date.range.upperBound...].trimmingCharacters(in: .whitespaces)
+    for suffix in ["印发", "发布", "通过", "公布"] where rest.hasSuffix(suffix) { rest.removeLast(suffix.count) }
+    return rest.isEmpty && (text[..<date.range.lowerBound].count <= 30)
+  }
+
+  static func isSignature(_ text: String) -> Bool {
+    text.count >= 2 && text.count <= 30 && !text.contains("。") && !text.contains("，")
+      && !text.contains("：") && text.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) || $0 == " " }
+  }
+
+  /// "此件公开发布" from "（此件公开发布）".
+  static func publicityNote(_ text: String) -> String? {
+    guard text.count <= 20, text.hasPrefix("（") || text.hasPrefix("("), text.contains("此件") else { return nil }
+    return String(text.dropFirst().dropLast())
+  }
+
+  /// Items of a list separated by 、，, and ；.
+  static func splitList(_ text: String) -> [String] {
+    text.split { "、，,；;".contains($0) }.map {
+      $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "。."))
+    }.filter { !$0.isEmpty }
+  }
+
+  /// A title without its period "（2022—2025年）".
+  static func withoutPeriod(_ title: String) -> String {
+    guard let open = title.lastIndex(where: { $0 == "（" || $0 == "(" }), period(in: String(title[open...])) != nil else {
+      return title
+    }
+    return String(title[..<open])
+  }
+
+  /// The years of a period "（2022—2025年）", "2022-2025年", "2022－2025年".
+  static func period(in text: String) -> (Int, Int)? {
+    let scalars = Array(text.unicodeScalars)
+    let dashes: Set<Unicode.Scalar> = ["—", "-", "－", "–", "~", "～", "至"]
+    var index = 0
+    while index + 9 <= scalars.count {
+      defer { index += 1 }
+      guard let first = year(scalars, index) else { continue }
+      var position = index + 4
+      while position < scalars.count && scalars[position] == " " { position += 1 }
+      guard position < scalars.count, dashes.contains(scalars[position]) else { continue }
+      position += 1
+      while position < scalars.count && scalars[position] == " " { position += 1 }
+      guard position + 4 <= scalars.count, let second = year(scalars, position), second > first, second - first <= 30 else {
+        continue
+      }
+      return (first, second)
+    }
+    return nil
+  }
+
+  private static func year(_ scalars: [Unicode.Scalar], _ index: Int) -> Int? {
+    guard index + 4 <= scalars.count else { return nil }
+    var value = 0
+    for offset in 0..<4 {
+      guard let digit = UTF8Scalars.digitValue(scalars[index + offset].value) else { return nil }
+      value = value * 10 + digit
+    }
+    return (1949...2100).contains(value) ? value : nil
+  }
+}

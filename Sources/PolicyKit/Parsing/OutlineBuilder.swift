@@ -1,0 +1,160 @@
+/// Builds a document's outline from its paragraphs: nests headings by the GB/T 9704
+/// levels, keeps numbering that continues across parents, puts 专栏 boxes under the
+/// measure before them, and reports gaps and repeats in numbering.
+struct OutlineBuilder {
+  /// How major a kind of numbering is: smaller nests larger.
+  static func rank(_ kind: HeadingMarker.Kind) -> Int {
+    switch kind {
+    case .attachment: return -1
+    case .part: return 0
+    case .chapter: return 1
+    case .section: return 2
+    case .chineseOrdinal: return 3
+    case .parenthesizedChineseOrdinal: return 4
+    case .arabicOrdinal: return 5
+    case .parenthesizedArabicOrdinal: return 6
+    case .circledOrdinal: return 7
+    case .article: return 8
+    case .column: return 9
+    }
+  }
+
+  struct Result {
+    var sections: [Section] = []
+    /// For each paragraph, the innermost section it belongs to.
+    var owners: [Int?] = []
+    var diagnostics: [String] = []
+  }
+
+  let bytes: UnsafeBufferPointer<UInt8>
+  let documentID: String
+
+  /// The sections still open, outermost first, and everything built so far.
+  private struct State {
+    var result = Result()
+    var stack: [Int] = []
+    /// The last number seen for each kind, for numbering that continues across parents.
+    var lastNumber: [HeadingMarker.Kind: Int] = [:]
+    /// The last number seen for each kind under each parent (-1 for the top level).
+    var lastChildNumber: [Int: [HeadingMarker.Kind: Int]] = [:]
+
+    func kind(at depth: Int) -> HeadingMarker.Kind { result.sections[stack[depth]].kind }
+
+    mutating func close(downTo depth: Int, at offset: Int) {
+      while stack.count > depth {
+        let index = stack.removeLast()
+        let heading = result.sections[index].headingSpan
+        result.sections[index].extent.end = max(heading.end, offset)
+      }
+    }
+
+    /// Pops to where a heading of `kind` belongs: beside an open section of the same
+    /// kind, else under the nearest more major one.
+    mutating func place(_ kind: HeadingMarker.Kind, at offset: Int) {
+      if let same = stack.lastIndex(where: { result.sections[$0].kind == kind }) {
+        close(downTo: same, at: offset)
+        return
+      }
+      var depth = stack.count
+      while depth > 0 && OutlineBuilder.rank(self.kind(at: depth - 1)) >= OutlineBuilder.rank(kind) {
+        depth -= 1
+      }
+      close(downTo: depth, at: offset)
+    }
+  }
+
+  /// Builds the outline. Paragraphs in `closing` (signature, date, 抄送) close every open
+  /// section and belong to none.
+  func build(_ paragraphs: [Paragraph], closing: Set<Int>, textEnd: Int) -> Result {
+    var state = State()
+    for (paragraphIndex, paragraph) in paragraphs.enumerated() {
+      if closing.contains(paragraphIndex) {
+        state.close(downTo: 0, at: paragraph.span.start)
+        state.result.owners.append(nil)
+        continue
+      }
+      guard let marker = paragraph.marker else {
+        state.result.owners.append(state.stack.last)
+        continue
+      }
+      let start = paragraph.span.start
+      let inColumn = placeHeading(marker, at: start, state: &state)
+      checkNumbering(marker, at: start, inColumn: inColumn, state: &state)
+      let index = state.result.sections.count
+      state.result.sections.append(section(index, paragraph: paragraph, marker: marker, state: state))
+      state.stack.append(index)
+      state.result.owners.append(index)
+    }
+    state.close(downTo: 0, at: textEnd)
+    return state.result
+  }
+
+  /// Closes what a new heading ends; returns whether the heading is an item inside a 专栏.
+  private func placeHeading(_ marker: HeadingMarker, at start: Int, state: inout State) -> Bool {
+    let kind = marker.kind
+    let columnDepth = state.stack.firstIndex { state.result.sections[$0].kind == .column }
+    switch kind {
+    case .attachment:
+      state.close(downTo: 0, at: start)
+      return false
+    case .column:
+      if let columnDepth { state.close(downTo: columnDepth, at: start) }
+      return false
+    default:
+      break
+    }
+    guard let columnDepth else {
+      state.place(kind, at: start)
+      return false
+    }
+    // Inside a 专栏: a heading more major than what the box hangs under, or a number that
+    // continues the numbering outside the box, closes it; any other numbered line is an
+    // item of the box.
+    let hostRank = columnDepth > 0 ? Self.rank(state.kind(at: columnDepth - 1)) : Int.min
+    let outer = state.stack[..<columnDepth].last { state.result.sections[$0].kind == kind }
+    let continues = outer.map { (state.result.sections[$0].number ?? -1) + 1 == marker.number } ?? false
+    if continues || Self.rank(kind) < hostRank {
+      state.close(downTo: columnDepth, at: start)
+      state.place(kind, at: start)
+      return false
+    }
+    if let sibling = state.stack[(columnDepth + 1)...].firstIndex(where: { state.result.sections[$0].kind == kind }) {
+      state.close(downTo: sibling, at: start)
+    }
+    return true
+  }
+
+  private func checkNumbering(_ marker: HeadingMarker, at start: Int, inColumn: Bool, state: inout State) {
+    guard let number = marker.number, !inColumn, marker.kind != .column, marker.kind != .attachment else {
+      return
+    }
+    let kind = marker.kind
+    let key = state.stack.last ?? -1
+    let previousSibling = state.lastChildNumber[key]?[kind]
+    let label = String(decoding: bytes[start..<(start + marker.length)], as: UTF8.self)
+    if let previousSibling, number != previousSibling + 1 {
+      let what = number == previousSibling ? "repeats" : "jumps from \(previousSibling) to \(number)"
+      state.result.diagnostics.append("numbering \(what) at “\(label)”")
+    } else if previousSibling == nil, number != 1, let previousAny = state.lastNumber[kind],
+      number != previousAny + 1
+    {
+      state.result.diagnostics.append("numbering jumps from \(previousAny) to \(number) at “\(label)”")
+    }
+    state.lastChildNumber[key, default: [:]][kind] = number
+    state.lastNumber[kind] = number
+  }
+
+  private func section(_ index: Int, paragraph: Paragraph, marker: HeadingMarker, state: State) -> Section {
+    let start = paragraph.span.start
+    let label = String(decoding: bytes[start..<(start + marker.length)], as: UTF8.self)
+    var title = String(decoding: bytes[paragraph.titleStart..<paragraph.titleEnd], as: UTF8.self)
+    while let last = title.unicodeScalars.last, "：:；;。".unicodeScalars.contains(last) {
+      title.unicodeScalars.removeLast()
+    }
+    return Section(
+      id: "\(documentID)#s\(index + 1)", kind: marker.kind, number: marker.number, label: label,
+      title: title, depth: state.stack.count + 1, parent: state.stack.last,
+      headingSpan: paragraph.span, titleSpan: TextSpan(start, paragraph.headingEnd),
+      extent: TextSpan(start, paragraph.span.end), isRunIn: paragraph.isRunIn)
+  }
+}

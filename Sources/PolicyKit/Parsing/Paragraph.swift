@@ -1,0 +1,102 @@
+/// A paragraph of the cleaned text (one line), and the heading it opens, if any.
+struct Paragraph {
+  /// The line, without its line feed.
+  var span: TextSpan
+  /// The numbering it starts with.
+  var marker: HeadingMarker?
+  /// Where the title starts (after the marker, spaces and a colon).
+  var titleStart: Int
+  /// Where the title ends (before 。 for a run-in heading, or the end of the line).
+  var titleEnd: Int
+  /// Where the heading ends: after the 。 of a run-in heading, or the end of the line.
+  var headingEnd: Int
+  /// Whether the heading is the first sentence of a longer paragraph.
+  var isRunIn: Bool
+
+  /// Whether the paragraph opens a section.
+  var isHeading: Bool { marker != nil }
+}
+
+/// Splits cleaned text into paragraphs and recognises the headings among them.
+struct ParagraphScanner {
+  /// The longest first sentence (in scalars) still read as a run-in heading.
+  static let maximumRunInTitle = 40
+  /// The longest line (in scalars) read as a heading of its own.
+  static let maximumStandaloneTitle = 60
+
+  static func paragraphs(of bytes: UnsafeBufferPointer<UInt8>) -> [Paragraph] {
+    var paragraphs: [Paragraph] = []
+    var start = 0
+    let count = bytes.count
+    while start <= count {
+      var end = start
+      while end < count && bytes[end] != 0x0A { end += 1 }
+      if end > start { paragraphs.append(classify(bytes, start: start, end: end)) }
+      start = end + 1
+    }
+    return paragraphs
+  }
+
+  static func classify(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Paragraph {
+    var paragraph = Paragraph(
+      span: TextSpan(start, end), marker: nil, titleStart: start, titleEnd: start, headingEnd: start,
+      isRunIn: false)
+    guard let marker = HeadingMarker.match(in: bytes, at: start, end: end) else { return paragraph }
+    var titleStart = start + marker.length
+    // Spaces, and a colon after 专栏/附件 or a full stop after a number ("1. 推动…").
+    while titleStart < end {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: titleStart)
+      guard UTF8Scalars.isBlank(scalar) || scalar == 0xFF1A || scalar == 0x3A else { break }
+      titleStart += length
+    }
+    paragraph.marker = marker
+    paragraph.titleStart = titleStart
+    switch marker.kind {
+    case .article:
+      // 第一条 opens the article's text; an article has no heading of its own.
+      paragraph.titleEnd = titleStart
+      paragraph.headingEnd = titleStart
+      return paragraph
+    case .chapter, .section, .part, .column, .attachment:
+      paragraph.titleEnd = end
+      paragraph.headingEnd = end
+      return paragraph
+    default:
+      break
+    }
+    // The first sentence: up to 。！？ (or the end of the line).
+    var position = titleStart
+    var scalars = 0
+    var sentenceEnd = -1
+    while position < end {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+      if scalar == 0x3002 || scalar == 0xFF01 || scalar == 0xFF1F {
+        sentenceEnd = position
+        break
+      }
+      scalars += 1
+      position += length
+    }
+    if sentenceEnd < 0 {
+      // No full stop: a heading line, unless it runs long (a numbered paragraph).
+      if scalars <= maximumStandaloneTitle {
+        paragraph.titleEnd = end
+        paragraph.headingEnd = end
+      } else {
+        paragraph.titleEnd = titleStart
+        paragraph.headingEnd = titleStart
+      }
+      return paragraph
+    }
+    let afterStop = sentenceEnd + 3
+    if scalars <= maximumRunInTitle && scalars > 0 {
+      paragraph.titleEnd = sentenceEnd
+      paragraph.headingEnd = afterStop
+      paragraph.isRunIn = afterStop < end
+    } else {
+      paragraph.titleEnd = titleStart
+      paragraph.headingEnd = titleStart
+    }
+    return paragraph
+  }
+}

@@ -1,0 +1,137 @@
+/// Parses a document's cleaned text into a `PolicyDocument`: metadata, outline, measures,
+/// responsibility clauses, targets and references, each with its span.
+public struct PolicyParser: Sendable {
+  public var dictionaries: PolicyDictionaries
+
+  /// - Parameter dictionaries: the word lists to read departments and indicators with.
+  public init(dictionaries: PolicyDictionaries = .bundled) {
+    self.dictionaries = dictionaries
+  }
+
+  /// Parses `text`.
+  /// - Complexity: O(n) in the length of the text, plus O(m · s) for m clauses and
+  ///   targets over s sections.
+  public func parse(_ text: PolicyText) -> PolicyDocument {
+    let id = Self.documentID(of: text)
+    let paragraphs = text.utf8.withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0) }
+    let texts = paragraphs.map { String(decoding: text.utf8[$0.span.range], as: UTF8.self) }
+    let firstHeading = firstBodyHeading(paragraphs, texts)
+    let metadataResult = MetadataExtractor(texts: texts, spans: paragraphs.map(\.span), firstHeading: firstHeading).extract()
+
+    // Paragraphs before the body (the envelope) and closing matter open no sections.
+    var outlineParagraphs = paragraphs
+    for index in outlineParagraphs.indices where (firstHeading.map { index < $0 } ?? true) || metadataResult.closing.contains(index) {
+      outlineParagraphs[index].marker = nil
+    }
+    let outline = text.utf8.withUnsafeBufferPointer { bytes in
+      OutlineBuilder(bytes: bytes, documentID: id).build(
+        outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count)
+    }
+    var sections = outline.sections
+    var hasOwnText = Array(repeating: false, count: sections.count)
+    for (index, owner) in outline.owners.enumerated() {
+      guard let owner else { continue }
+      if paragraphs[index].marker == nil || outlineParagraphs[index].marker == nil { hasOwnText[owner] = true }
+    }
+    for index in sections.indices where sections[index].isRunIn { hasOwnText[index] = true }
+
+    var document = PolicyDocument(
+      id: id, text: text, metadata: metadataResult.metadata, sections: [], measures: [], targets: [],
+      responsibilities: [], references: [], diagnostics: [])
+    document.sections = sections
+
+    // Measures.
+    let measureSections = MeasureSelector(sections: sections, hasOwnText: hasOwnText).select()
+    document.measures = measureSections.enumerated().map { ordinal, index in
+      makeMeasure(ordinal: ordinal, section: index, document: document)
+    }
+
+    // Responsibility clauses.
+    let clauses = ResponsibilityExtractor(dictionaries: dictionaries).clauses(in: text.utf8, paragraphs: paragraphs.map(\.span))
+    for (ordinal, found) in clauses.enumerated() {
+      let measure = document.measures.firstIndex { $0.span.contains(found.span) }
+      document.responsibilities.append(
+        ResponsibilityClause(
+          id: "\(id)#r\(ordinal + 1)", text: found.text, span: found.span, departments: found.departments,
+          deadline: found.deadline, measure: measure, section: document.innermostSection(containing: found.span)))
+      if let measure { document.measures[measure].responsibilities.append(ordinal) }
+    }
+
+    // Targets.
+    let targets = TargetExtractor(dictionaries: dictionaries).targets(in: text, paragraphs: paragraphs.map(\.span))
+    for (ordinal, var target) in targets.enumerated() {
+      target.id = "\(id)#t\(ordinal + 1)"
+      target.measure = document.measures.firstIndex { $0.span.contains(target.valueSpan) }
+      target.section = document.innermostSection(containing: target.valueSpan)
+      if let measure = target.measure { document.measures[measure].targets.append(ordinal) }
+      document.targets.append(target)
+    }
+
+    // References.
+    document.references = ReferenceExtractor().references(in: text.utf8).enumerated().map { ordinal, found in
+      DocumentReference(
+        id: "\(id)#x\(ordinal + 1)", title: found.title, documentNumber: found.documentNumber, span: found.span,
+        resolvedDocument: nil, resolvedBy: nil, section: document.innermostSection(containing: found.span))
+    }
+
+    document.diagnostics = outline.diagnostics.map {
+      Diagnostic(severity: .warning, file: text.source.path, message: $0)
+    }
+    if sections.isEmpty {
+      document.diagnostics.append(
+        Diagnostic(severity: .note, file: text.source.path, message: "no numbered headings (一、 （一） 1. 第一条 …) found: the document has no outline"))
+    } else if document.measures.isEmpty {
+      document.diagnostics.append(
+        Diagnostic(severity: .note, file: text.source.path, message: "headings found but no numbered measures: no part reads as tasks"))
+    }
+    return document
+  }
+
+  /// The first paragraph that opens the body: a heading after the envelope (title,
+  /// number, addressees, transmittal text, signature and date).
+  private func firstBodyHeading(_ paragraphs: [Paragraph], _ texts: [String]) -> Int? {
+    paragraphs.indices.first { index in
+      guard let marker = paragraphs[index].marker else { return false }
+      // 附件 in a transmittal sentence is not a heading; a lone 附件 line is.
+      if marker.kind == .attachment && texts[index].count > 40 { return false }
+      return true
+    }
+  }
+
+  private func makeMeasure(ordinal: Int, section index: Int, document: PolicyDocument) -> Measure {
+    let section = document.sections[index]
+    let columns = document.sections.indices.filter { document.sections[$0].parent == index && document.sections[$0].kind == .column }
+    var text = ""
+    var cursor = section.extent.start
+    for column in columns {
+      text += document.string(TextSpan(cursor, document.sections[column].extent.start))
+      cursor = document.sections[column].extent.end
+    }
+    text += document.string(TextSpan(cursor, section.extent.end))
+    text = text.trimmingCharacters(in: .newlines)
+    let body = document.string(TextSpan(section.titleSpan.end, section.extent.end))
+    let lead = body.split(whereSeparator: { $0 == "。" || $0 == "\n" }).first.map { String($0) + "。" } ?? ""
+    var path: [String] = []
+    var parent = section.parent
+    while let current = parent {
+      path.insert(document.sections[current].label + document.sections[current].title, at: 0)
+      parent = document.sections[current].parent
+    }
+    return Measure(
+      id: "\(document.id)#m\(ordinal + 1)", section: index, number: section.number, label: section.label,
+      title: section.title, leadSentence: lead.trimmingCharacters(in: .whitespaces), text: text, span: section.extent,
+      path: path, columns: columns, responsibilities: [], targets: [])
+  }
+
+  /// 16 hex digits of the 64-bit FNV-1a hash of the cleaned text: the same document
+  /// read from GB18030, UTF-8 or HTML gets the same id.
+  static func documentID(of text: PolicyText) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}
