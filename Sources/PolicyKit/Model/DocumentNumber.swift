@@ -17,6 +17,9 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
     self.text = text
   }
 
+  /// Words that precede a document number in a sentence.
+  static let leadingWords = ["根据", "按照", "依据", "依照", "参照", "印发", "转发", "落实", "贯彻", "执行", "见", "据", "和", "及", "与", "的"]
+
   /// Finds the first document number in `text`: 机关代字 of 1–12 Han characters, the year
   /// in 〔〕 [] 【】 () （） or 〔〕 with spaces, a serial, then 号.
   public static func first(in text: String) -> (number: DocumentNumber, range: Range<String.Index>)? {
@@ -56,6 +59,11 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       var codeStart = index
       while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value) && index - codeStart < 12 {
         codeStart -= 1
+      }
+      // Words of the sentence before the code are not part of it: 根据渝府发… → 渝府发.
+      let prefix = String(String.UnicodeScalarView(scalars[codeStart..<index]))
+      if let word = Self.leadingWords.first(where: { prefix.hasPrefix($0) && prefix.count > $0.count + 1 }) {
+        codeStart += word.unicodeScalars.count
       }
       guard codeStart < index else { continue }
       let code = String(String.UnicodeScalarView(scalars[codeStart..<index]))

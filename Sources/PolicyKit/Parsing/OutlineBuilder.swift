@@ -9,12 +9,13 @@ struct OutlineBuilder {
     case .part: return 0
     case .chapter: return 1
     case .section: return 2
-    case .chineseOrdinal: return 3
-    case .parenthesizedChineseOrdinal: return 4
-    case .arabicOrdinal: return 5
-    case .parenthesizedArabicOrdinal: return 6
-    case .circledOrdinal: return 7
-    case .article: return 8
+    // An article holds the items of a law: 第三条 … （一）（二）.
+    case .article: return 3
+    case .chineseOrdinal: return 4
+    case .parenthesizedChineseOrdinal: return 5
+    case .arabicOrdinal: return 6
+    case .parenthesizedArabicOrdinal: return 7
+    case .circledOrdinal: return 8
     case .column: return 9
     }
   }

@@ -131,6 +131,18 @@ struct LineShape {
     return true
   }
 
+  /// Whether the line carries a URL or a bracketed label ("【法宝引证码】…", "原文链接：https://…"):
+  /// a line of a database export's header, never part of a paragraph.
+  var isRecordLine: Bool {
+    if first == 0x3010 { return true }  // 【
+    let colonSlashSlash: [UInt32] = [0x3A, 0x2F, 0x2F]
+    guard scalars.count >= 3 else { return false }
+    for index in 0...(scalars.count - 3) where scalars[index] == 0x3A {
+      if Array(scalars[index..<(index + 3)]) == colonSlashSlash { return true }
+    }
+    return false
+  }
+
   /// Whether the line is a document number: "永川府发〔2022〕11号", "渝经信发〔2024〕3号".
   var isDocumentNumber: Bool {
     guard scalarCount <= 40, last == 0x53F7 else { return false }  // 号

@@ -120,6 +120,7 @@ struct TextCleaner {
     _ a: CleanLine, _ aShape: LineShape, _ b: CleanLine, _ bShape: LineShape, wrapWidth: Int?
   ) -> Bool {
     if a.standsAlone || b.standsAlone || b.isIndented { return false }
+    if aShape.isRecordLine || bShape.isRecordLine { return false }
     if aShape.endsSentence || aShape.isDocumentNumber || aShape.endsWithDate { return false }
     if bShape.opensParagraph || bShape.isDocumentNumber || bShape.endsWithDate { return false }
     let aIsFull = wrapWidth.map { a.scalarCount >= $0 - 3 } ?? false

@@ -5,7 +5,13 @@ import PolicyKit
 struct ExtractCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "extract",
-    abstract: "Extract metadata, sections, measures, targets, responsibilities and references.")
+    abstract: "Extract metadata, sections, measures, targets, responsibilities and references.",
+    discussion: """
+      Every item carries its location: bytes and characters in the cleaned text, bytes in \
+      the source file, and the source line. References between the documents given are \
+      resolved by document number, then by title. The JSON schema is in \
+      docs/extract-schema.md.
+      """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case json, jsonl, csv, tree
@@ -16,22 +22,54 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: "Output format: json, jsonl, csv or tree.")
   var format: Format = .json
 
+  @Option(help: "With --format csv, the table: measures, targets, responsibilities, references or sections.")
+  var table: DocumentCSV.Table?
+
+  func validate() throws {
+    if table != nil && format != .csv { throw ValidationError("--table goes with --format csv.") }
+  }
+
   func run() throws {
     let reader = DocumentReader()
-    let parser = PolicyParser()
+    let parser = PolicyParser(dictionaries: try input.loadDictionaries())
     var out = StandardOutput()
     var err = StandardError()
     var failures = 0
-    for path in input.files {
+    var documents: [PolicyDocument] = []
+    let files = input.files
+    for path in files {
       do {
         let text = try reader.read(contentsOf: path)
-        let document = parser.parse(text)
-        print(TreeDump.render(document), to: &out)
+        documents.append(parser.parse(text))
       } catch {
         failures += 1
         print(error, to: &err)
       }
     }
+    ReferenceResolver().resolve(&documents)
+    for document in documents {
+      for diagnostic in document.text.diagnostics + document.diagnostics where diagnostic.severity != .note {
+        print(diagnostic, to: &err)
+      }
+    }
+    switch format {
+    case .json:
+      if files.count == 1, let document = documents.first {
+        print(DocumentJSON.render(document), to: &out)
+      } else {
+        print(DocumentJSON.render(documents), to: &out)
+      }
+    case .jsonl:
+      for document in documents { print(DocumentJSON.render(document, pretty: false), to: &out) }
+    case .csv:
+      let table = self.table ?? .measures
+      out.write(DocumentCSV.header(table))
+      for document in documents { out.write(DocumentCSV.rows(table, of: document)) }
+    case .tree:
+      for document in documents { print(TreeDump.render(document), to: &out) }
+    }
     if failures > 0 { throw ExitCode(1) }
   }
 }
+
+extension DocumentCSV.Table: ExpressibleByArgument {}

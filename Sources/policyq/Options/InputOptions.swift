@@ -1,14 +1,46 @@
 import ArgumentParser
+import Foundation
+import PolicyKit
 
 /// The files a command reads.
 struct InputOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "Files to read (.txt, .md, .html, .docx, in UTF-8, GB18030/GBK, Big5 or UTF-16); '-' reads standard input.",
-      valueName: "file"))
-  var files: [String]
+      "Files or directories to read (.txt, .md, .html, .docx, in UTF-8, GB18030/GBK, Big5 or UTF-16); '-' reads standard input.",
+      valueName: "path"))
+  var paths: [String]
+
+  @Option(help: ArgumentHelp("A directory of dictionaries to use instead of the bundled ones.", valueName: "dir"))
+  var dictionaries: String?
 
   func validate() throws {
-    if files.isEmpty { throw ValidationError("Give at least one file, or '-' for standard input.") }
+    if paths.isEmpty { throw ValidationError("Give at least one file, or '-' for standard input.") }
+    if let dictionaries {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: dictionaries, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw ValidationError("--dictionaries: no such directory: \(dictionaries)")
+      }
+    }
+  }
+
+  /// The files to read: the paths given, with directories replaced by the supported files
+  /// under them, in sorted order.
+  var files: [String] {
+    paths.flatMap { path -> [String] in
+      var isDirectory: ObjCBool = false
+      guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+        let enumerator = FileManager.default.enumerator(atPath: path)
+      else { return [path] }
+      return enumerator.compactMap { $0 as? String }
+        .filter { SourceFormat(pathExtension: URL(fileURLWithPath: $0).pathExtension) != nil }
+        .sorted()
+        .map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+    }
+  }
+
+  /// The dictionaries to parse with.
+  func loadDictionaries() throws -> PolicyDictionaries {
+    guard let dictionaries else { return .bundled }
+    return try PolicyDictionaries(directory: URL(fileURLWithPath: dictionaries))
   }
 }

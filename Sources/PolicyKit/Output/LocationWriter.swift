@@ -1,0 +1,47 @@
+/// Writes where an item is: its bytes and characters in the cleaned text, its bytes in the
+/// source file, and the source line and column.
+struct LocationWriter {
+  let document: PolicyDocument
+  /// Scalar counts at the start of every 256-byte block of the text.
+  private let blockCounts: [Int]
+  private static let block = 256
+
+  init(_ document: PolicyDocument) {
+    self.document = document
+    var counts: [Int] = [0]
+    var total = 0
+    let bytes = document.text.utf8
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] & 0xC0 != 0x80 { total += 1 }
+      index += 1
+      if index % Self.block == 0 { counts.append(total) }
+    }
+    blockCounts = counts
+  }
+
+  /// The scalar offset of byte `offset` of the cleaned text.
+  func characterOffset(_ offset: Int) -> Int {
+    let bytes = document.text.utf8
+    let clamped = max(0, min(offset, bytes.count))
+    let blockIndex = clamped / Self.block
+    var count = blockCounts[min(blockIndex, blockCounts.count - 1)]
+    var index = blockIndex * Self.block
+    while index < clamped {
+      if bytes[index] & 0xC0 != 0x80 { count += 1 }
+      index += 1
+    }
+    return count
+  }
+
+  func write(_ key: String, _ span: TextSpan, to writer: inout JSONWriter) {
+    let source = document.sourceSpan(of: span)
+    writer.beginObject(key)
+    writer.ints("text_bytes", [span.start, span.end])
+    writer.ints("text_chars", [characterOffset(span.start), characterOffset(span.end)])
+    writer.ints("source_bytes", [source.byteRange.lowerBound, source.byteRange.upperBound])
+    writer.int("line", source.line)
+    writer.int("column", source.column)
+    writer.endObject()
+  }
+}
