@@ -39,8 +39,24 @@ case "text":
     print(line)
   }
   report += "\nText layer = decode (BOM, UTF-8 validation, ICU detection/conversion), clean (all rules), fold (NFKC_CF + Hant→Hans), source map and line index, per document, single thread.\n"
+case "extract":
+  let real = BenchmarkCorpus.realCorpus
+  let corpora = [
+    BenchmarkCorpus.replicatedSeeds(["000", "001", "002", "003", "004"], toMegabytes: 20, name: "seeds ×N ≈ 20 MB"),
+    BenchmarkCorpus.load("corpus-real (all: laws, state-council, pkulaw, county-html, work-reports)", directory: real, extensions: ["md", "txt", "html"]),
+  ].filter { !$0.files.isEmpty }
+  let benchmark = ExtractionBenchmark(runs: runs)
+  report += "| corpus | files | MB | extract median s | extract MB/s | JSON median s | measures | targets | clauses |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+  for corpus in corpora {
+    let result = benchmark.run(corpus)
+    let parse = Measurement.median(result.parseSeconds)
+    let line = "| \(result.corpus) | \(result.files) | \(Measurement.format(result.megabytes)) | \(Measurement.format(parse, digits: 2)) | \(Measurement.format(result.megabytes / parse)) | \(Measurement.format(Measurement.median(result.jsonSeconds), digits: 2)) | \(result.measures) | \(result.targets) | \(result.clauses) |"
+    report += line + "\n"
+    print(line)
+  }
+  report += "\nExtract = read (decode, clean, fold) + parse (outline, measures, clauses, targets, references), one thread, documents in memory. JSON = rendering every document as one-line JSON.\n"
 default:
-  print("unknown suite \(suite); known: text")
+  print("unknown suite \(suite); known: text, extract")
   exit(64)
 }
 if let peak = Measurement.peakResidentMegabytes() {

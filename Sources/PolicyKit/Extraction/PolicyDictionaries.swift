@@ -97,7 +97,7 @@ public struct PolicyDictionaries: Sendable {
   /// The indicator whose longest phrasing occurs in `folded` text, with where it occurs.
   public func indicator(in folded: String) -> (indicator: Indicator, range: Range<String.Index>)? {
     for (pattern, index) in indicatorPatterns {
-      if let range = folded.range(of: pattern) { return (indicators[index], range) }
+      if let range = folded.rangeOfBytes(pattern) { return (indicators[index], range) }
     }
     return nil
   }

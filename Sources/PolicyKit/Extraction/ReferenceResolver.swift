@@ -8,15 +8,27 @@ public struct ReferenceResolver: Sendable {
   public init() {}
 
   /// Resolves the references of every document against the others.
+  /// - Complexity: O(r · c) for r references and c candidate titles sharing a rare
+  ///   bigram with each; exact titles and numbers are hash lookups.
   public func resolve(_ documents: inout [PolicyDocument]) {
     var byNumber: [String: String] = [:]
     var titles: [(id: String, key: String)] = []
+    var byTitle: [String: [String]] = [:]
     for document in documents {
       if let number = document.metadata.documentNumber { byNumber[number.normalized] = document.id }
       for title in [document.metadata.planTitle, document.metadata.title].compactMap({ $0 }) {
-        titles.append((document.id, Self.titleKey(title)))
+        let key = Self.titleKey(title)
+        guard !key.isEmpty else { continue }
+        titles.append((document.id, key))
+        byTitle[key, default: []].append(document.id)
       }
     }
+    // Bigram postings for near matches; bigrams in many titles ("中华", "人民") are skipped.
+    var postings: [String: [Int]] = [:]
+    for (index, title) in titles.enumerated() {
+      for bigram in Set(Self.bigrams(title.key)) { postings[bigram, default: []].append(index) }
+    }
+    let rareLimit = max(50, titles.count / 20)
     for documentIndex in documents.indices {
       let ownID = documents[documentIndex].id
       for referenceIndex in documents[documentIndex].references.indices {
@@ -27,23 +39,39 @@ public struct ReferenceResolver: Sendable {
           continue
         }
         let key = Self.titleKey(reference.title)
-        var best: (id: String, score: Double)? = nil
-        for (id, title) in titles where id != ownID {
-          let score = title == key ? 1 : Self.similarity(title, key)
-          if score >= titleSimilarity, score > (best?.score ?? 0) { best = (id, score) }
+        guard !key.isEmpty else { continue }
+        var resolved = byTitle[key]?.first { $0 != ownID }
+        if resolved == nil {
+          var shared: [Int: Int] = [:]
+          for bigram in Set(Self.bigrams(key)) {
+            guard let list = postings[bigram], list.count <= rareLimit else { continue }
+            for index in list { shared[index, default: 0] += 1 }
+          }
+          var best: (id: String, score: Double)? = nil
+          for (index, _) in shared.sorted(by: { $0.value > $1.value }).prefix(20) where titles[index].id != ownID {
+            let score = Self.similarity(titles[index].key, key)
+            if score >= titleSimilarity, score > (best?.score ?? 0) { best = (titles[index].id, score) }
+          }
+          resolved = best?.id
         }
-        if let best {
-          documents[documentIndex].references[referenceIndex].resolvedDocument = best.id
+        if let resolved {
+          documents[documentIndex].references[referenceIndex].resolvedDocument = resolved
           documents[documentIndex].references[referenceIndex].resolvedBy = "title"
         }
       }
     }
   }
 
+  private static func bigrams(_ text: String) -> [String] {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.count > 1 else { return [text] }
+    return (0..<(scalars.count - 1)).map { String(scalars[$0]) + String(scalars[$0 + 1]) }
+  }
+
   /// A title for matching: folded, without "关于印发…的通知", its period and punctuation.
   static func titleKey(_ title: String) -> String {
     var key = PolicyDictionaries.fold(title)
-    if let range = key.range(of: "印发"), key.hasSuffix("的通知") {
+    if let range = key.rangeOfBytes("印发"), key.hasSuffix("的通知") {
       key = String(key[range.upperBound..<key.index(key.endIndex, offsetBy: -3)])
     }
     key = PolicyDictionaries.fold(MetadataExtractor.withoutPeriod(key))

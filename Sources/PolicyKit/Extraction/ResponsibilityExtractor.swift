@@ -25,19 +25,26 @@ struct ResponsibilityExtractor {
   private static let leadRule = "排在第一位的部门为牵头部门"
 
   let dictionaries: PolicyDictionaries
-  private var resolver: DepartmentResolver { DepartmentResolver(dictionaries: dictionaries) }
+  private let resolver: DepartmentResolver
+  private let qualifierIndex: [Unicode.Scalar: [[Unicode.Scalar]]]
+
+  init(dictionaries: PolicyDictionaries) {
+    self.dictionaries = dictionaries
+    self.resolver = DepartmentResolver(dictionaries: dictionaries)
+    self.qualifierIndex = Self.makeQualifierIndex(dictionaries)
+  }
 
   /// The clauses in the paragraphs of `bytes` (cleaned text), in reading order.
   func clauses(in bytes: [UInt8], paragraphs: [TextSpan]) -> [Found] {
     var found: [Found] = []
     var firstIsLead = false
     for paragraph in paragraphs {
-      for group in parenthesisedGroups(bytes, paragraph) {
+      for group in parenthesisedGroups(bytes, paragraph) where group.end - group.start <= 900 {
         let inner = String(decoding: bytes[(group.start + group.openLength)..<(group.end - group.closeLength)], as: UTF8.self)
-        guard inner.count <= 300, Self.roleWords.contains(where: inner.contains) || inner.contains(Self.leadRule),
-          !inner.contains("以下简称")
+        guard Self.roleWords.contains(where: { inner.containsBytes($0) }) || inner.containsBytes(Self.leadRule),
+          !inner.containsBytes("以下简称")
         else { continue }
-        if inner.contains(Self.leadRule) { firstIsLead = true }
+        if inner.containsBytes(Self.leadRule) { firstIsLead = true }
         guard var clause = parse(inner, base: group.start + group.openLength, firstIsLead: firstIsLead),
           !clause.departments.isEmpty
         else { continue }
@@ -60,7 +67,7 @@ struct ResponsibilityExtractor {
     var labelRole: ResponsibilityRole? = nil
     for segmentText in segments {
       var segment = String(segmentText).trimmingCharacters(in: .whitespaces)
-      if segment.contains(Self.leadRule) || segment == "下同" { continue }
+      if segment.containsBytes(Self.leadRule) || segment == "下同" { continue }
       for (label, role) in Self.labels where segment.hasPrefix(label) {
         labelRole = role
         segment = String(segment.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: "：: "))
@@ -71,9 +78,9 @@ struct ResponsibilityExtractor {
         continue
       }
       let verbRole: ResponsibilityRole? =
-        segment.contains("牵头") ? .lead
-        : (segment.contains("配合") || segment.contains("参与") || segment.contains("协助") || segment.contains("协同")) ? .cooperating
-        : segment.contains("负责") ? .responsible : nil
+        segment.containsBytes("牵头") ? .lead
+        : (segment.containsBytes("配合") || segment.containsBytes("参与") || segment.containsBytes("协助") || segment.containsBytes("协同")) ? .cooperating
+        : segment.containsBytes("负责") ? .responsible : nil
       let role = verbRole ?? labelRole ?? .responsible
       for name in names(in: segment) {
         // The name's bytes in the clause, searching on from the previous one.
@@ -95,29 +102,53 @@ struct ResponsibilityExtractor {
 
   /// The department names of one segment: qualifiers and role words removed, split at 、.
   private func names(in segment: String) -> [String] {
-    var text = segment
+    var scalars = Array(segment.unicodeScalars)
     // Nested parentheses hold notes, not names: "市发展改革委（市能源局）".
-    while let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }),
-      let close = text[open...].firstIndex(where: { $0 == "）" || $0 == ")" })
-    {
-      text.removeSubrange(open...close)
+    var depth = 0
+    scalars = scalars.filter { scalar in
+      if scalar == "（" || scalar == "(" { depth += 1; return false }
+      if (scalar == "）" || scalar == ")") && depth > 0 { depth -= 1; return false }
+      return depth == 0
     }
-    for qualifier in dictionaries.qualifiers where qualifier.count >= 2 && !Self.isRoleVerb(qualifier) {
-      text = text.replacingOccurrences(of: qualifier, with: "、")
+    // Qualifiers and role words become separators, longest first at each position.
+    let removable = qualifierIndex
+    var cleaned: [Unicode.Scalar] = []
+    var index = 0
+    while index < scalars.count {
+      if let candidates = removable[scalars[index]],
+        let match = candidates.first(where: { word in
+          index + word.count <= scalars.count && scalars[index..<(index + word.count)].elementsEqual(word)
+        })
+      {
+        cleaned.append("、")
+        index += match.count
+        continue
+      }
+      cleaned.append(scalars[index])
+      index += 1
     }
-    for word in ["按职责分工负责", "按照职责分工负责", "按职责负责", "分别负责", "牵头", "负责", "配合", "参与", "协助", "协同", "等有关部门", "等部门", "等单位"] {
-      text = text.replacingOccurrences(of: word, with: "、")
-    }
-    return text.split { $0 == "、" || $0 == " " }.compactMap { piece in
-      var name = String(piece)
+    return cleaned.split { $0 == "、" || $0 == " " }.compactMap { piece in
+      var name = String(String.UnicodeScalarView(piece))
       while name.hasSuffix("等") { name.removeLast() }
       while name.hasPrefix("由") || name.hasPrefix("会同") { name.removeFirst(name.hasPrefix("由") ? 1 : 2) }
-      name = name.trimmingCharacters(in: .whitespaces)
-      guard name.count >= 2, name.count <= 30,
+      guard name.unicodeScalars.count >= 2, name.unicodeScalars.count <= 30,
         name.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0.properties.isAlphabetic || $0 == "·" })
       else { return nil }
       return name
     }
+  }
+
+  /// Qualifiers and role words by first scalar, longest first.
+  private static func makeQualifierIndex(_ dictionaries: PolicyDictionaries) -> [Unicode.Scalar: [[Unicode.Scalar]]] {
+    var words = dictionaries.qualifiers.filter { $0.unicodeScalars.count >= 2 && !Self.isRoleVerb($0) }
+    words += ["按职责分工负责", "按照职责分工负责", "按职责负责", "分别负责", "牵头", "负责", "配合", "参与", "协助", "协同", "等有关部门", "等部门", "等单位"]
+    var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+    for word in Set(words) {
+      let scalars = Array(word.unicodeScalars)
+      index[scalars[0], default: []].append(scalars)
+    }
+    for key in index.keys { index[key]?.sort { $0.count > $1.count } }
+    return index
   }
 
   private static func isRoleVerb(_ word: String) -> Bool {
@@ -129,7 +160,7 @@ struct ResponsibilityExtractor {
     if segment.hasPrefix("持续") || segment.hasPrefix("长期") || segment.hasSuffix("完成") && segment.count <= 14 {
       return true
     }
-    let hasTime = segment.contains("月") || segment.contains("年底") || segment.contains("年内")
+    let hasTime = segment.contains("月") || segment.containsBytes("年底") || segment.containsBytes("年内")
     return hasTime && segment.count <= 14 && segment.unicodeScalars.contains { UTF8Scalars.isDigit($0.value) || ChineseNumeral.isNumeral($0.value) }
       && (segment.hasSuffix("前") || segment.hasSuffix("底") || segment.hasSuffix("完成") || segment.hasSuffix("内"))
   }

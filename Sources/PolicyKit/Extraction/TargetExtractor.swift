@@ -30,7 +30,8 @@ struct TargetExtractor {
     while start <= folded.count && paragraphIndex < paragraphs.count {
       var end = start
       while end < folded.count && folded[end] != 0x0A { end += 1 }
-      if end > start {
+      // Targets need a year: skip paragraphs without an ASCII digit or a named period.
+      if end > start && (Self.hasDigit(folded, start..<end) || Self.hasPeriodName(folded, start..<end)) {
         let scalars = Self.scalars(folded, start..<end)
         targets += paragraphTargets(scalars, document: document)
       }
@@ -38,6 +39,27 @@ struct TargetExtractor {
       start = end + 1
     }
     return targets
+  }
+
+  private static func hasDigit(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    for index in range where bytes[index] >= 0x30 && bytes[index] <= 0x39 { return true }
+    return false
+  }
+
+  /// Whether the bytes hold 十三五, 十四五 or 十五五.
+  private static func hasPeriodName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    let ten: [UInt8] = Array("十".utf8)
+    let five: [UInt8] = Array("五".utf8)
+    var index = range.lowerBound
+    while index + 9 <= range.upperBound {
+      if bytes[index] == ten[0] && bytes[index + 1] == ten[1] && bytes[index + 2] == ten[2]
+        && bytes[index + 6] == five[0] && bytes[index + 7] == five[1] && bytes[index + 8] == five[2]
+      {
+        return true
+      }
+      index += 1
+    }
+    return false
   }
 
   private static func scalars(_ bytes: [UInt8], _ range: Range<Int>) -> [Scalar] {
@@ -63,9 +85,13 @@ struct TargetExtractor {
       let sentence = Array(scalars[sentenceStart..<index])
       sentenceStart = index + 1
       guard !sentence.isEmpty else { continue }
-      let text = String(String.UnicodeScalarView(sentence.map(\.value)))
-      let year = Self.targetYear(in: text)
-      let found = sentenceTargets(sentence, text: text, year: year ?? carriedYear, needsVerb: year == nil, document: document)
+      // Without a digit there is neither a year nor a value (but for named periods and
+      // Chinese numerals, which need a year from this sentence or an earlier one).
+      let hasDigit = sentence.contains { $0.value.value >= 0x30 && $0.value.value <= 0x39 }
+      if !hasDigit && carriedYear == nil && !sentence.contains(where: { $0.value == "十" }) { continue }
+      let chars = sentence.map(\.value)
+      let year = Self.targetYear(in: chars[...])
+      let found = sentenceTargets(sentence, year: year ?? carriedYear, needsVerb: year == nil, document: document)
       targets += found
       if let year { carriedYear = year }
     }
@@ -75,7 +101,13 @@ struct TargetExtractor {
   /// The year a sentence sets targets for: 到2025年, 至2025年, 2025年底前, “十四五”期间.
   /// With `last`, the last such year (the one nearest a value that follows the text).
   static func targetYear(in text: String, last: Bool = false) -> Int? {
-    let scalars = Array(text.unicodeScalars)
+    targetYear(in: Array(text.unicodeScalars)[...], last: last)
+  }
+
+  /// The target year of a run of scalars (see `targetYear(in:last:)`).
+  static func targetYear(in slice: ArraySlice<Unicode.Scalar>, last: Bool = false) -> Int? {
+    let scalars = Array(slice)
+    guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
     for index in last ? Array(scalars.indices.reversed()) : Array(scalars.indices) {
       guard index + 5 <= scalars.count, let year = year(scalars, index), scalars[index + 4] == "年" else { continue }
       let before = index > 0 ? scalars[index - 1] : " "
@@ -86,8 +118,10 @@ struct TargetExtractor {
         return year
       }
     }
-    for (name, end) in TargetGrammar.periods where text.contains(name + "期间") || text.contains(name + "末") || text.contains(name + "时期") {
-      if text.contains("较" + name) || text.contains("比" + name) { continue }
+    guard scalars.contains("五") else { return nil }
+    let text = String(String.UnicodeScalarView(scalars))
+    for (name, end) in TargetGrammar.periods where text.containsBytes(name + "期间") || text.containsBytes(name + "末") || text.containsBytes(name + "时期") {
+      if text.containsBytes("较" + name) || text.containsBytes("比" + name) { continue }
       return end
     }
     return nil
@@ -113,7 +147,7 @@ struct TargetExtractor {
   }
 
   private func sentenceTargets(
-    _ sentence: [Scalar], text: String, year: Int?, needsVerb: Bool, document: PolicyText
+    _ sentence: [Scalar], year: Int?, needsVerb: Bool, document: PolicyText
   ) -> [Target] {
     guard let year else { return [] }
     let chars = sentence.map(\.value)
@@ -167,7 +201,7 @@ struct TargetExtractor {
         reading.direction = previous.direction
         if reading.baselineYear == nil && reading.indicator.isEmpty { reading.baselineYear = previous.baselineYear }
       }
-      let valueYear = Self.targetYear(in: String(String.UnicodeScalarView(chars[0..<first.start])), last: true) ?? year
+      let valueYear = Self.targetYear(in: chars[0..<first.start], last: true) ?? year
       if !(needsVerb && reading.verb == nil) {
         var indicators = Self.indicators(reading.indicator, count: group.count, distributes: reading.distributes)
         if indicators.count != group.count { indicators = Array(repeating: reading.indicator, count: group.count) }
@@ -265,7 +299,7 @@ struct TargetExtractor {
     // The verb closest to the value.
     var verbStart = rest.endIndex
     for (word, direction) in TargetGrammar.verbs {
-      if let range = rest.range(of: word, options: .backwards), range.upperBound >= rest.index(rest.endIndex, offsetBy: -max(0, min(rest.count, word.count + 6))) {
+      if let range = rest.rangeOfBytes(word, backwards: true), range.upperBound >= rest.index(rest.endIndex, offsetBy: -max(0, min(rest.count, word.count + 6))) {
         if reading.verb == nil || range.lowerBound > verbStart {
           reading.verb = word
           reading.direction = direction
@@ -273,7 +307,7 @@ struct TargetExtractor {
         }
       }
     }
-    if let verb = reading.verb, let range = rest.range(of: verb, options: .backwards) {
+    if let verb = reading.verb, let range = rest.rangeOfBytes(verb, backwards: true) {
       if [TargetDirection.atLeast, .atMost].contains(reading.direction ?? .reach) && reading.bound == nil {
         reading.bound = reading.direction
       }
@@ -282,7 +316,7 @@ struct TargetExtractor {
       if following.unicodeScalars.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2
         && !following.hasPrefix("到") && !following.hasPrefix("至")
       {
-        if rest[..<range.lowerBound].contains("累计") { reading.cumulative = true }
+        if rest[..<range.lowerBound].containsBytes("累计") { reading.cumulative = true }
         rest = following
       } else {
         rest = String(rest[..<range.lowerBound])
@@ -290,7 +324,7 @@ struct TargetExtractor {
     }
     // Baseline: 较2020年, 比2020年, 较“十三五”末, 较上年.
     for marker in ["较", "比"] {
-      guard let range = rest.range(of: marker, options: .backwards) else { continue }
+      guard let range = rest.rangeOfBytes(marker, backwards: true) else { continue }
       let tail = String(rest[range.upperBound...])
       if let year = Int(tail.prefix(4)), tail.dropFirst(4).hasPrefix("年") {
         reading.baselineYear = year
@@ -303,11 +337,11 @@ struct TargetExtractor {
       rest = String(rest[..<range.lowerBound])
       break
     }
-    for word in TargetGrammar.hedgesBefore where rest.contains(word) {
+    for word in TargetGrammar.hedgesBefore where rest.containsBytes(word) {
       reading.hedges.append(word)
       rest = rest.replacingOccurrences(of: word, with: "")
     }
-    if rest.contains("累计") {
+    if rest.containsBytes("累计") {
       reading.cumulative = true
       rest = rest.replacingOccurrences(of: "累计", with: "")
     }
@@ -321,7 +355,7 @@ struct TargetExtractor {
     while changed {
       changed = false
       // A leading year phrase: 到2025年, 2022年底.
-      if let range = rest.range(of: "年"), rest.distance(from: rest.startIndex, to: range.lowerBound) <= 6,
+      if let range = rest.rangeOfBytes("年"), rest.distance(from: rest.startIndex, to: range.lowerBound) <= 6,
         rest.prefix(while: { $0 != "年" }).contains(where: \.isNumber), !rest[..<range.lowerBound].contains("较")
       {
         rest = String(rest[range.upperBound...])
@@ -351,7 +385,7 @@ struct TargetExtractor {
     // "规模以上企业单位工业增加值能耗、水耗": later parts share the first one's head.
     let head = parts[0]
     return parts.enumerated().map { index, part in
-      guard index > 0, part.count <= 3, let range = head.range(of: "单位") else { return part }
+      guard index > 0, part.count <= 3, let range = head.rangeOfBytes("单位") else { return part }
       return String(head[..<range.lowerBound]) + part
     }
   }

@@ -1,7 +1,9 @@
 /// A small JSON writer with sorted, snake_case keys chosen by the caller: output that is
 /// stable byte for byte, which `JSONEncoder` does not promise for ranges and enums.
 public struct JSONWriter {
-  private(set) public var output = ""
+  private var bytes: [UInt8] = []
+  /// What has been written.
+  public var output: String { String(decoding: bytes, as: UTF8.self) }
   private let indentUnit: String
   private var depth = 0
   private var needsComma: [Bool] = []
@@ -15,11 +17,11 @@ public struct JSONWriter {
 
   private mutating func separate() {
     if let last = needsComma.last {
-      if last { output += "," }
+      if last { bytes.append(0x2C) }
       needsComma[needsComma.count - 1] = true
       if pretty {
-        output += "\n"
-        output += String(repeating: indentUnit, count: depth)
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(contentsOf: indentUnit.utf8) }
       }
     }
   }
@@ -27,8 +29,8 @@ public struct JSONWriter {
   /// Opens an object, as a member named `key` when inside an object.
   public mutating func beginObject(_ key: String? = nil) {
     separate()
-    if let key { output += Self.quoted(key) + (pretty ? ": " : ":") }
-    output += "{"
+    if let key { writeKey(key) }
+    bytes.append(0x7B)
     depth += 1
     needsComma.append(false)
   }
@@ -38,8 +40,8 @@ public struct JSONWriter {
   /// Opens an array, as a member named `key` when inside an object.
   public mutating func beginArray(_ key: String? = nil) {
     separate()
-    if let key { output += Self.quoted(key) + (pretty ? ": " : ":") }
-    output += "["
+    if let key { writeKey(key) }
+    bytes.append(0x5B)
     depth += 1
     needsComma.append(false)
   }
@@ -50,19 +52,29 @@ public struct JSONWriter {
     let hadMembers = needsComma.removeLast()
     depth -= 1
     if pretty && hadMembers {
-      output += "\n" + String(repeating: indentUnit, count: depth)
+      bytes.append(0x0A)
+      for _ in 0..<depth { bytes.append(contentsOf: indentUnit.utf8) }
     }
-    output += bracket
+    bytes.append(contentsOf: bracket.utf8)
+  }
+
+  private mutating func writeKey(_ key: String) {
+    Self.appendQuoted(key, to: &bytes)
+    bytes.append(0x3A)
+    if pretty { bytes.append(0x20) }
   }
 
   private mutating func member(_ key: String?, _ literal: String) {
     separate()
-    if let key { output += Self.quoted(key) + (pretty ? ": " : ":") }
-    output += literal
+    if let key { writeKey(key) }
+    bytes.append(contentsOf: literal.utf8)
   }
 
   public mutating func string(_ key: String? = nil, _ value: String?) {
-    member(key, value.map(Self.quoted) ?? "null")
+    guard let value else { return member(key, "null") }
+    separate()
+    if let key { writeKey(key) }
+    Self.appendQuoted(value, to: &bytes)
   }
 
   public mutating func int(_ key: String? = nil, _ value: Int?) {
@@ -86,21 +98,35 @@ public struct JSONWriter {
 
   /// JSON string syntax for `value`.
   public static func quoted(_ value: String) -> String {
-    var out = "\""
-    out.reserveCapacity(value.utf8.count + 2)
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let s where s.value < 0x20:
-        let hex = String(s.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+    var out: [UInt8] = []
+    appendQuoted(value, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends `value` in JSON string syntax: runs of plain bytes are copied at once.
+  static func appendQuoted(_ value: String, to out: inout [UInt8]) {
+    out.append(0x22)
+    var copy = value
+    copy.withUTF8 { utf8 in
+      var runStart = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        switch byte {
+        case 0x22: out.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+        case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+        case 0x09: out.append(contentsOf: [0x5C, 0x74])
+        default:
+          let hex = Array("0123456789abcdef".utf8)
+          out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+        }
+        runStart = index + 1
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
-    return out + "\""
+    out.append(0x22)
   }
 }

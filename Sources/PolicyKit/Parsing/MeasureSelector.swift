@@ -12,7 +12,9 @@ struct MeasureSelector {
   let hasOwnText: [Bool]
 
   func select() -> [Int] {
-    let contexts = sections.indices.map(context(of:))
+    var roles: [Int: PartRole] = [:]
+    for index in sections.indices where sections[index].parent == nil { roles[index] = PartRole(sections[index]) }
+    let contexts = sections.indices.map { context(of: $0, roles: roles) }
     if sections.contains(where: { $0.kind == .article }) {
       return sections.indices.filter { sections[$0].kind == .article && contexts[$0].eligible }
     }
@@ -45,14 +47,14 @@ struct MeasureSelector {
 
   /// The role of the top-level part a section is in, and whether it may be a measure at
   /// all (not inside a 专栏 or an attachment).
-  private func context(of index: Int) -> (role: PartRole, eligible: Bool) {
+  private func context(of index: Int, roles: [Int: PartRole]) -> (role: PartRole, eligible: Bool) {
     var current = index
     var eligible = true
     while let parent = sections[current].parent {
       if sections[parent].kind == .column || sections[parent].kind == .attachment { eligible = false }
       current = parent
     }
-    let role = PartRole(sections[current])
+    let role = roles[current] ?? PartRole(sections[current])
     if role == .attachment { eligible = false }
     // A top-level section that is itself an item (seed 004's 一、…六、) takes the tasks role
     // unless its title frames the plan.

@@ -43,7 +43,10 @@ struct MetadataExtractor {
   // MARK: - Labelled fields (state-council pages: "发文机关：\t国务院办公厅")
 
   private func readLabelledFields(into metadata: inout DocumentMetadata) {
-    for (index, text) in texts.prefix(20).enumerated() {
+    for (index, text) in texts.prefix(20).enumerated() where text.utf8.count <= 600 {
+      guard text.containsBytes("：") || text.containsBytes(":"),
+        text.containsBytes("发文") || text.containsBytes("题") || text.containsBytes("成文日期")
+      else { continue }
       let cells = text.split(separator: "\t").flatMap { cell -> [Substring] in
         // "发文字号：国办发〔2018〕128号" in one cell, or label and value in two.
         guard let colon = cell.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return [cell] }
@@ -110,7 +113,7 @@ struct MetadataExtractor {
     var plan: String? = nil
     if let open = title.firstIndex(of: "《"), let close = title[open...].firstIndex(of: "》") {
       plan = String(title[title.index(after: open)..<close])
-    } else if let verb = title.range(of: "印发") ?? title.range(of: "转发"), title.hasSuffix("的通知") {
+    } else if let verb = title.rangeOfBytes("印发") ?? title.rangeOfBytes("转发"), title.hasSuffix("的通知") {
       plan = String(title[verb.upperBound..<title.index(title.endIndex, offsetBy: -3)])
     }
     if let plan, !plan.isEmpty {
@@ -118,7 +121,10 @@ struct MetadataExtractor {
       let bare = Self.withoutPeriod(plan)
       metadata.planKind = Self.planKinds.first { bare.hasSuffix($0) }
       // The plan's own title line, when it is repeated before its preamble.
-      if let index = texts.indices.first(where: { texts[$0] == plan || (texts[$0].count <= 80 && Self.withoutPeriod(texts[$0]) == bare && texts[$0] != title) }) {
+      let planBytes = plan.utf8.count
+      if let index = texts.indices.first(where: {
+        texts[$0] == plan || (abs(texts[$0].utf8.count - planBytes) <= 40 && Self.withoutPeriod(texts[$0]) == bare && texts[$0] != title)
+      }) {
         metadata.spans["plan_title"] = spans[index]
       }
     }
@@ -133,7 +139,7 @@ struct MetadataExtractor {
     for index in 0..<frontEnd {
       let text = texts[index]
       if metadata.recipients.isEmpty, text.hasSuffix("：") || text.hasSuffix(":"), text.count <= 120,
-        !text.contains("。"), index < 12, Self.recipientWords.contains(where: text.contains)
+        !text.contains("。"), index < 12, Self.recipientWords.contains(where: { text.containsBytes($0) })
       {
         metadata.recipients = Self.splitList(String(text.dropLast()))
         metadata.spans["recipients"] = spans[index]
@@ -156,7 +162,7 @@ struct MetadataExtractor {
   private func closingParagraphs() -> Set<Int> {
     guard let firstHeading else { return [] }
     var closing: Set<Int> = []
-    for index in texts.indices where index > firstHeading {
+    for index in texts.indices where index > firstHeading && texts[index].utf8.count <= 600 {
       let text = texts[index]
       if text.hasPrefix("抄送") || text.hasPrefix("主送") || Self.publicityNote(text) != nil
         || Self.isDateLine(text)
@@ -197,7 +203,7 @@ struct MetadataExtractor {
   // MARK: - Issuer
 
   private func readIssuer(frontEnd: Int, into metadata: inout DocumentMetadata) {
-    if metadata.issuer == nil, let title = metadata.title, let about = title.range(of: "关于"),
+    if metadata.issuer == nil, let title = metadata.title, let about = title.rangeOfBytes("关于"),
       about.lowerBound > title.startIndex
     {
       metadata.issuer = String(title[..<about.lowerBound])
@@ -230,7 +236,7 @@ struct MetadataExtractor {
   // MARK: - Line shapes
 
   private func isNoticeTitle(_ text: String) -> Bool {
-    text.count <= 120 && text.contains("关于") && Self.kinds.contains(where: text.hasSuffix)
+    text.count <= 120 && text.containsBytes("关于") && Self.kinds.contains(where: text.hasSuffix)
       && !text.contains("。") && !text.hasPrefix("现将")
   }
 
@@ -240,14 +246,16 @@ struct MetadataExtractor {
   private func isPlainTitle(_ text: String) -> Bool {
     guard text.count >= 4, text.count <= 60, !text.contains("。"), !text.contains("："), !text.contains(":")
     else { return false }
-    if text.hasPrefix("【") || text.contains("http") || DocumentNumber.first(in: text) != nil || Self.isDateLine(text) {
+    if text.hasPrefix("【") || text.containsBytes("http") || DocumentNumber.first(in: text) != nil || Self.isDateLine(text) {
       return false
     }
     return true
   }
 
   static func isDateLine(_ text: String) -> Bool {
-    guard text.count <= 40, let date = DateText.first(in: text) else { return false }
+    guard text.utf8.count <= 120, text.containsBytes("日"), text.count <= 40, let date = DateText.first(in: text) else {
+      return false
+    }
     var rest = text[date.range.upperBound...].trimmingCharacters(in: .whitespaces)
     for suffix in ["印发", "发布", "通过", "公布"] where rest.hasSuffix(suffix) { rest.removeLast(suffix.count) }
     return rest.isEmpty && (text[..<date.range.lowerBound].count <= 30)
@@ -260,7 +268,7 @@ struct MetadataExtractor {
 
   /// "此件公开发布" from "（此件公开发布）".
   static func publicityNote(_ text: String) -> String? {
-    guard text.count <= 20, text.hasPrefix("（") || text.hasPrefix("("), text.contains("此件") else { return nil }
+    guard text.utf8.count <= 60, text.count <= 20, text.hasPrefix("（") || text.hasPrefix("("), text.containsBytes("此件") else { return nil }
     return String(text.dropFirst().dropLast())
   }
 

@@ -21,9 +21,9 @@ enum PartRole {
   init(_ section: Section) {
     if section.kind == .attachment {
       self = .attachment
-    } else if Self.framingWords.contains(where: section.title.contains) && section.title.count <= 12 {
+    } else if Self.framingWords.contains(where: { section.title.containsBytes($0) }) && section.title.count <= 12 {
       self = .framing
-    } else if Self.safeguardWords.contains(where: section.title.contains) && section.title.count <= 12 {
+    } else if Self.safeguardWords.contains(where: { section.title.containsBytes($0) }) && section.title.count <= 12 {
       self = .safeguard
     } else {
       self = .tasks

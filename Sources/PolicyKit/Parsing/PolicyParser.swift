@@ -101,16 +101,28 @@ public struct PolicyParser: Sendable {
   private func makeMeasure(ordinal: Int, section index: Int, document: PolicyDocument) -> Measure {
     let section = document.sections[index]
     let columns = document.sections.indices.filter { document.sections[$0].parent == index && document.sections[$0].kind == .column }
-    var text = ""
+    let bytes = document.text.utf8
+    // The measure's text without its boxes, and without a trailing line feed.
+    var text: [UInt8] = []
     var cursor = section.extent.start
     for column in columns {
-      text += document.string(TextSpan(cursor, document.sections[column].extent.start))
+      text.append(contentsOf: bytes[cursor..<max(cursor, document.sections[column].extent.start)])
       cursor = document.sections[column].extent.end
     }
-    text += document.string(TextSpan(cursor, section.extent.end))
-    text = text.trimmingCharacters(in: .newlines)
-    let body = document.string(TextSpan(section.titleSpan.end, section.extent.end))
-    let lead = body.split(whereSeparator: { $0 == "。" || $0 == "\n" }).first.map { String($0) + "。" } ?? ""
+    text.append(contentsOf: bytes[min(cursor, section.extent.end)..<section.extent.end])
+    while text.last == 0x0A { text.removeLast() }
+    // The lead sentence: from the end of the heading to the first 。 or line end.
+    var leadStart = section.titleSpan.end
+    while leadStart < section.extent.end && (bytes[leadStart] == 0x0A || bytes[leadStart] == 0x20) { leadStart += 1 }
+    var leadEnd = leadStart
+    let stop: [UInt8] = [0xE3, 0x80, 0x82]  // 。
+    while leadEnd < section.extent.end && bytes[leadEnd] != 0x0A {
+      if leadEnd + 2 < bytes.count && bytes[leadEnd] == stop[0] && bytes[leadEnd + 1] == stop[1] && bytes[leadEnd + 2] == stop[2] {
+        leadEnd += 3
+        break
+      }
+      leadEnd += 1
+    }
     var path: [String] = []
     var parent = section.parent
     while let current = parent {
@@ -119,8 +131,9 @@ public struct PolicyParser: Sendable {
     }
     return Measure(
       id: "\(document.id)#m\(ordinal + 1)", section: index, number: section.number, label: section.label,
-      title: section.title, leadSentence: lead.trimmingCharacters(in: .whitespaces), text: text, span: section.extent,
-      path: path, columns: columns, responsibilities: [], targets: [])
+      title: section.title, leadSentence: String(decoding: bytes[leadStart..<leadEnd], as: UTF8.self),
+      text: String(decoding: text, as: UTF8.self), span: section.extent, path: path, columns: columns,
+      responsibilities: [], targets: [])
   }
 
   /// 16 hex digits of the 64-bit FNV-1a hash of the cleaned text: the same document
