@@ -82,6 +82,12 @@ public struct HeadingMarker: Sendable, Equatable {
         length += 3
       default: return nil
       }
+      // "第三十条规定的…" opens a sentence about an article; a heading is followed by a
+      // space, a colon or the end of the line.
+      if kind == .article, start + length < end {
+        let next = UTF8Scalars.scalar(in: bytes, at: start + length).value
+        guard UTF8Scalars.isBlank(next) || next == 0xFF1A || next == 0x3A else { return nil }
+      }
       return HeadingMarker(kind: kind, number: value, length: length)
     }
     // 专栏 附件, optionally numbered

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import PolicyKit
+
+/// The parser on documents nobody on this project wrote (skipped when ../shared/corpus-real
+/// is absent).
+@Suite(.enabled(if: Corpus.hasReal)) struct RealCorpusTests {
+  @Test func pkulawProvincialPlan_eighteenLeadClauses() throws {
+    let file = try #require(Corpus.realFiles("pkulaw", ext: "txt").first { $0.lastPathComponent.hasPrefix("安徽省推进") })
+    let document = try Parsed.file(file)
+    let withLead = document.responsibilities.filter { !$0.departments(.lead).isEmpty }
+    #expect(withLead.count == 18)
+    // Every lead is a provincial body or the customs office, read with its level.
+    #expect(withLead.allSatisfy { $0.departments(.lead).allSatisfy { $0.levelPrefix == "省" || $0.name.hasPrefix("合肥") } })
+    let first = try #require(withLead.first)
+    #expect(first.departments.map(\.name) == ["省商务厅", "合肥海关"])
+    #expect(first.departments.map(\.role) == [.lead, .cooperating])
+    #expect(document.metadata.level == .provincial)
+  }
+
+  /// The 第X条 lines of the text, found by a plain pattern independent of the parser.
+  private func articleLines(_ text: String) -> Int {
+    let numerals = "零一二三四五六七八九十百千〇两"
+    return text.split(separator: "\n").filter { line in
+      guard line.hasPrefix("第") else { return false }
+      let rest = line.dropFirst().drop { numerals.contains($0) }
+      guard rest.count < line.count - 1, rest.hasPrefix("条") else { return false }
+      let after = rest.dropFirst().first
+      return after == nil || after == " " || after == "\u{3000}" || after == "："
+    }.count
+  }
+
+  @Test func laws_everyArticleHeadingBecomesAnArticle() throws {
+    let laws = Corpus.realFiles("laws", ext: "md")
+    #expect(laws.count > 3000)
+    // A spread-out sample of 120 laws, national and local.
+    let step = max(1, laws.count / 120)
+    var checked = 0
+    for (index, file) in laws.enumerated() where index % step == 0 {
+      let document = try Parsed.file(file)
+      let expected = articleLines(document.text.text)
+      let articles = document.sections.filter { $0.kind == .article }
+      #expect(articles.count == expected, "\(file.lastPathComponent): \(articles.count) articles, \(expected) 第X条 lines")
+      // A law's measures are its articles (a 决定 without articles has its items instead).
+      if !articles.isEmpty { #expect(document.measures.count == articles.count, "\(file.lastPathComponent)") }
+      checked += 1
+    }
+    #expect(checked >= 100)
+  }
+
+  @Test func stateCouncil_numberFromTheMetadataTableMatchesTheCrawl() throws {
+    for page in Corpus.realFiles("state-council", ext: "html") {
+      let document = try Parsed.file(page)
+      let crawl = try String(contentsOf: page.deletingPathExtension().appendingPathExtension("txt"), encoding: .utf8)
+      guard let line = crawl.split(separator: "\n").first(where: { $0.hasPrefix("发文字号：") }),
+        let expected = DocumentNumber.first(in: String(line))
+      else { continue }
+      #expect(document.metadata.documentNumber?.normalized == expected.number.normalized, "\(page.lastPathComponent)")
+      #expect(document.metadata.level == .national, "\(page.lastPathComponent)")
+    }
+  }
+
+  @Test func everyDocument_parsesWithAStructureOrSaysWhyNot() throws {
+    var files: [URL] = []
+    for folder in ["state-council", "pkulaw", "county-html", "work-reports"] {
+      files += Corpus.realFiles(folder, ext: "txt") + Corpus.realFiles(folder, ext: "html")
+    }
+    let laws = Corpus.realFiles("laws", ext: "md")
+    files += laws.enumerated().filter { $0.offset % 10 == 0 }.map(\.element)
+    #expect(files.count > 500)
+    var withoutMeasures = 0
+    for file in files {
+      let document = try Parsed.file(file)
+      if document.sections.isEmpty || document.measures.isEmpty {
+        withoutMeasures += 1
+        #expect(
+          document.diagnostics.contains { $0.severity == .note },
+          "\(file.lastPathComponent): empty structure without a diagnostic")
+      }
+      // Every item's location lies inside the text and maps into the source file.
+      for measure in document.measures {
+        #expect(measure.span.end <= document.text.utf8.count)
+        #expect(document.sourceSpan(of: measure.span).byteRange.upperBound <= document.text.source.byteCount)
+      }
+    }
+    // Most documents have an outline with measures.
+    #expect(withoutMeasures * 4 < files.count, "\(withoutMeasures) of \(files.count) without measures")
+  }
+}

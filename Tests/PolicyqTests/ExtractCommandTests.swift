@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@Suite struct ExtractCommandTests {
+  @Test func json_oneDocumentWithLocatedItems() throws {
+    let result = try Policyq.run(["extract", Policyq.seed("000")])
+    #expect(result.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(object["schema_version"] as? Int == 1)
+    let id = try #require(object["id"] as? String)
+    let measures = try #require(object["measures"] as? [[String: Any]])
+    #expect(measures.count == 19)
+    #expect(measures[4]["id"] as? String == "\(id)#m5")
+    #expect(measures[4]["lead_departments"] as? [String] == ["区经济信息委"])
+    let targets = try #require(object["targets"] as? [[String: Any]])
+    let energy = try #require(targets.first { ($0["indicator_key"] as? String) == "industrial_energy_intensity" })
+    #expect(energy["value"] as? Double == 14.5)
+    let location = try #require(energy["location"] as? [String: Any])
+    #expect(location["line"] as? Int == 30)
+    // The source bytes of the location are the characters "14.5%".
+    let bytes = try #require(location["source_bytes"] as? [Int])
+    let source = try Data(contentsOf: URL(fileURLWithPath: Policyq.seed("000")))
+    #expect(String(decoding: source[bytes[0]..<bytes[1]], as: UTF8.self) == "14.5%")
+    let metadata = try #require(object["metadata"] as? [String: Any])
+    let number = try #require(metadata["document_number"] as? [String: Any])
+    #expect(number["issuer_code"] as? String == "永川府发")
+    #expect(number["serial"] as? Int == 11)
+  }
+
+  @Test func json_severalDocumentsResolveReferences() throws {
+    let result = try Policyq.run(["extract", Policyq.seed("000"), Policyq.seed("002")])
+    #expect(result.status == 0)
+    let documents = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(documents.count == 2)
+    let references = try #require(documents[1]["references"] as? [[String: Any]])
+    let resolved = references.filter { $0["resolved_document"] as? String == documents[0]["id"] as? String }
+    #expect(resolved.count == 1)
+  }
+
+  @Test func jsonl_oneLinePerDocument_directoryExpanded() throws {
+    let result = try Policyq.run(["extract", "--format", "jsonl", "corpus/documents"])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 5)
+    for line in lines { #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any]) }
+  }
+
+  @Test func csv_responsibilitiesOneRowPerDepartment() throws {
+    let result = try Policyq.run(["extract", "--format", "csv", "--table", "responsibilities", Policyq.seed("000")])
+    #expect(result.status == 0)
+    let rows = result.stdout.split(separator: "\n").map(String.init)
+    #expect(rows[0].hasPrefix("document_id,file,clause_id,measure_id,measure_label,role,department,canonical"))
+    let measure5 = rows.filter { $0.contains(",5.,") }
+    #expect(measure5.count == 6)
+    #expect(measure5.first?.contains(",lead,区经济信息委,经济信息委,区,") == true)
+  }
+
+  @Test func tree_readableOutline() throws {
+    let result = try Policyq.run(["extract", "--format", "tree", Policyq.seed("003")])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("专栏 节能环保产业项目"))
+    #expect(result.stdout.contains("27. 强化政策赋能  [m27]"))
+  }
+
+  @Test func badFile_reportedOthersStillExtracted() throws {
+    let result = try Policyq.run(["extract", "--format", "jsonl", "missing.txt", Policyq.seed("001")])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("missing.txt: error: cannot read the file"))
+    #expect(result.stdout.split(separator: "\n").count == 1)
+  }
+
+  @Test func tableWithoutCSV_isAUsageError() throws {
+    let result = try Policyq.run(["extract", "--table", "targets", Policyq.seed("001")])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--table goes with --format csv"))
+  }
+}
