@@ -34,7 +34,7 @@ struct InputOptions: ParsableArguments {
       return enumerator.compactMap { $0 as? String }
         .filter { SourceFormat(pathExtension: URL(fileURLWithPath: $0).pathExtension) != nil }
         .sorted()
-        .map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+        .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
     }
   }
 

@@ -1,0 +1,113 @@
+/// Little-endian integers and LEB128 varints, for the index files.
+struct ByteWriter {
+  var bytes: [UInt8] = []
+
+  mutating func varint(_ value: UInt64) {
+    var value = value
+    while value >= 0x80 {
+      bytes.append(UInt8(value & 0x7F) | 0x80)
+      value >>= 7
+    }
+    bytes.append(UInt8(value))
+  }
+
+  mutating func varint(_ value: Int) { varint(UInt64(max(0, value))) }
+
+  mutating func uint32(_ value: UInt32) {
+    for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+  }
+
+  mutating func uint64(_ value: UInt64) {
+    for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+  }
+
+  mutating func string(_ value: String) {
+    varint(value.utf8.count)
+    bytes.append(contentsOf: value.utf8)
+  }
+
+  mutating func strings(_ values: [String]) {
+    varint(values.count)
+    for value in values { string(value) }
+  }
+}
+
+/// Reads what `ByteWriter` wrote, checking every bound: a damaged file throws, it never
+/// crashes.
+struct ByteReader {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var offset: Int
+  let file: String
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int = 0, file: String) {
+    self.bytes = bytes
+    self.offset = offset
+    self.file = file
+  }
+
+  var isAtEnd: Bool { offset >= bytes.count }
+
+  mutating func varint() throws -> UInt64 {
+    var result: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      guard offset < bytes.count else { throw IndexError.corrupt(file: file, reason: "a number runs past the end") }
+      let byte = bytes[offset]
+      offset += 1
+      result |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { return result }
+      shift += 7
+      guard shift < 64 else { throw IndexError.corrupt(file: file, reason: "a number is too long") }
+    }
+  }
+
+  mutating func int() throws -> Int { Int(truncatingIfNeeded: try varint()) }
+
+  mutating func uint32() throws -> UInt32 {
+    guard offset + 4 <= bytes.count else { throw IndexError.corrupt(file: file, reason: "truncated") }
+    var value: UInt32 = 0
+    for index in 0..<4 { value |= UInt32(bytes[offset + index]) << UInt32(index * 8) }
+    offset += 4
+    return value
+  }
+
+  mutating func uint64() throws -> UInt64 {
+    guard offset + 8 <= bytes.count else { throw IndexError.corrupt(file: file, reason: "truncated") }
+    var value: UInt64 = 0
+    for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
+    offset += 8
+    return value
+  }
+
+  mutating func string() throws -> String {
+    let length = try int()
+    guard length >= 0, offset + length <= bytes.count else {
+      throw IndexError.corrupt(file: file, reason: "a text runs past the end")
+    }
+    defer { offset += length }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+  }
+
+  mutating func strings() throws -> [String] {
+    let count = try int()
+    guard count >= 0, count <= bytes.count else { throw IndexError.corrupt(file: file, reason: "bad list length") }
+    return try (0..<count).map { _ in try string() }
+  }
+}
+
+/// A 64-bit FNV-1a checksum.
+enum Checksum {
+  static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    return hash
+  }
+
+  static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Builds or updates an index: reads and parses the files given (reusing the units of
+/// files unchanged since the last run), writes a new generation, and makes it live
+/// atomically. Memory stays bounded: postings are flushed to disk in segments.
+public struct IndexBuilder: Sendable {
+  /// How far a build has come.
+  public struct Progress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int
+    public var seconds: Double
+  }
+
+  /// What a build did.
+  public struct Summary: Sendable {
+    public var documents: Int
+    public var parsed: Int
+    public var reused: Int
+    public var removed: Int
+    public var failures: [(path: String, error: String)]
+    public var units: Int
+    public var sourceBytes: Int
+    public var textBytes: Int
+    public var indexBytes: Int
+    public var seconds: Double
+  }
+
+  public let directory: URL
+  public var parser: PolicyParser
+  public var reader = DocumentReader()
+  /// Positions held in memory before a postings segment is written to disk.
+  public var segmentLimit = 6_000_000
+
+  public init(directory: URL, dictionaries: PolicyDictionaries = .bundled) {
+    self.directory = directory
+    self.parser = PolicyParser(dictionaries: dictionaries)
+  }
+
+  /// Indexes `files` (the whole set: files indexed before and not given now are removed).
+  /// - Throws: `IndexError` when the index cannot be written; a file that cannot be read
+  ///   is a failure in the summary, not an error.
+  public func build(files: [String], progress: ((Progress) -> Void)? = nil) throws -> Summary {
+    let start = Date()
+    do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+      throw IndexError.unwritable(directory: directory.path, reason: error.localizedDescription)
+    }
+    let layout = IndexDirectory(url: directory)
+    let lock = try layout.lock()
+    defer { layout.unlock(lock) }
+    let previous = try? InvertedIndex.open(directory)
+    layout.removeStaleGenerations(keeping: try? layout.liveGeneration())
+    var previousByPath: [String: Int] = [:]
+    var previousUnits: [Int: Range<Int>] = [:]
+    if let previous {
+      for (index, document) in previous.documents.enumerated() { previousByPath[document.path] = index }
+      var index = 0
+      let entries = previous.units.entries
+      while index < entries.count {
+        var end = index + 1
+        while end < entries.count && entries[end].document == entries[index].document { end += 1 }
+        previousUnits[Int(entries[index].document)] = index..<end
+        index = end
+      }
+    }
+
+    let generation = try layout.makeGeneration()
+    let unitsWriter = try UnitsFile.Writer(path: generation.appendingPathComponent(IndexDirectory.units).path)
+    let postings = PostingsWriter(directory: generation, segmentLimit: segmentLimit)
+    var manifestFiles: [IndexManifest.File] = []
+    var failures: [IndexManifest.Failure] = []
+    var parsed = 0
+    var reused = 0
+    var sourceBytes = 0
+    var textBytes = 0
+    var unitIndex = 0
+    var lastReport = Date.distantPast
+
+    for (fileNumber, path) in files.enumerated() {
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      let size = (attributes?[.size] as? Int) ?? 0
+      let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+      var document: IndexedDocument
+      var units: [SearchUnit]
+      do {
+        if let old = previousByPath[path], let previous, previous.documents[old].fileSize == size,
+          previous.documents[old].modified == modified, let range = previousUnits[old]
+        {
+          document = previous.documents[old]
+          units = try range.map { try previous.units.unit($0) }
+          reused += 1
+        } else {
+          guard let data = FileManager.default.contents(atPath: path) else {
+            throw TextError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or I/O error" : "no such file")
+          }
+          let bytes = Array(data)
+          let hash = bytes.withUnsafeBufferPointer { Checksum.hex(Checksum.fnv1a($0)) }
+          if let old = previousByPath[path], let previous, previous.documents[old].contentHash == hash, let range = previousUnits[old] {
+            document = previous.documents[old]
+            document.modified = modified
+            units = try range.map { try previous.units.unit($0) }
+            reused += 1
+          } else {
+            let format = SourceFormat(pathExtension: URL(fileURLWithPath: path).pathExtension)
+            let parsedDocument = parser.parse(try reader.read(bytes: bytes, path: path, format: format))
+            document = UnitBuilder.indexedDocument(parsedDocument, fileSize: size, modified: modified, contentHash: hash)
+            units = UnitBuilder.units(of: parsedDocument, documentIndex: 0)
+            parsed += 1
+          }
+        }
+      } catch {
+        failures.append(IndexManifest.Failure(path: path, error: "\(error)"))
+        continue
+      }
+      let documentIndex = manifestFiles.count
+      try unitsWriter.add(document)
+      for var unit in units {
+        unit.document = documentIndex
+        let folded = BigramKey.scalars(ofFolded: PolicyDictionaries.fold(unit.text))
+        try unitsWriter.add(unit, foldedLength: folded.count)
+        try postings.add(unit: unitIndex, scalars: folded)
+        textBytes += unit.kind == .target ? 0 : unit.text.utf8.count
+        unitIndex += 1
+      }
+      manifestFiles.append(
+        IndexManifest.File(path: path, size: size, modified: modified, hash: document.contentHash, document: document.id))
+      sourceBytes += size
+      if let progress, Date().timeIntervalSince(lastReport) > 0.2 || fileNumber + 1 == files.count {
+        lastReport = Date()
+        progress(Progress(filesDone: fileNumber + 1, filesTotal: files.count, bytesDone: sourceBytes, seconds: Date().timeIntervalSince(start)))
+      }
+    }
+    let unitsResult = try unitsWriter.finish()
+    let postingsResult = try postings.finish(to: generation.appendingPathComponent(IndexDirectory.postings))
+    let manifest = IndexManifest(
+      format: IndexManifest.format, version: IndexManifest.version, created: ISO8601DateFormatter().string(from: Date()),
+      files: manifestFiles, failures: failures, documentCount: manifestFiles.count, unitCount: unitIndex,
+      keyCount: postingsResult.keys, textBytes: textBytes,
+      checksums: [
+        IndexDirectory.units: [String(unitsResult.length), Checksum.hex(unitsResult.checksum)],
+        IndexDirectory.postings: [String(postingsResult.length), Checksum.hex(postingsResult.checksum)],
+      ])
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let manifestURL = generation.appendingPathComponent(IndexDirectory.manifest)
+    guard FileManager.default.createFile(atPath: manifestURL.path, contents: try encoder.encode(manifest)) else {
+      throw IndexError.unwritable(directory: directory.path, reason: "cannot write the manifest")
+    }
+    try layout.commit(generation)
+    layout.removeStaleGenerations(keeping: generation)
+    let given = Set(files)
+    let removed = previous.map { old in old.documents.filter { document in !given.contains(document.path) }.count } ?? 0
+    return Summary(
+      documents: manifestFiles.count, parsed: parsed, reused: reused, removed: removed,
+      failures: failures.map { ($0.path, $0.error) }, units: unitIndex, sourceBytes: sourceBytes, textBytes: textBytes,
+      indexBytes: unitsResult.length + postingsResult.length, seconds: Date().timeIntervalSince(start))
+  }
+}

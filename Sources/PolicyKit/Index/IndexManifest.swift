@@ -1,0 +1,42 @@
+import Foundation
+
+/// `manifest.json` of an index generation: format version, the files indexed (for
+/// incremental updates), counts, and a checksum of each index file.
+struct IndexManifest: Codable, Sendable {
+  static let format = "policyq-index"
+  static let version = 1
+
+  struct File: Codable, Sendable {
+    var path: String
+    var size: Int
+    var modified: Double
+    var hash: String
+    var document: String
+  }
+
+  struct Failure: Codable, Sendable {
+    var path: String
+    var error: String
+  }
+
+  var format: String
+  var version: Int
+  var created: String
+  var files: [File]
+  var failures: [Failure]
+  var documentCount: Int
+  var unitCount: Int
+  var keyCount: Int
+  var textBytes: Int
+  /// File name → [length, FNV-1a checksum in hex].
+  var checksums: [String: [String]]
+
+  enum CodingKeys: String, CodingKey {
+    case format, version, created, files, failures
+    case documentCount = "document_count"
+    case unitCount = "unit_count"
+    case keyCount = "key_count"
+    case textBytes = "text_bytes"
+    case checksums
+  }
+}

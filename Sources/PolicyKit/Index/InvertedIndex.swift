@@ -1,0 +1,87 @@
+import Foundation
+
+/// A policyq index opened for searching: its documents, its units and their bigram
+/// postings, memory-mapped.
+public struct InvertedIndex: Sendable {
+  public let directory: URL
+  let manifest: IndexManifest
+  let units: UnitsFile.Reader
+  let postings: PostingsFile
+
+  /// The documents, in index order.
+  public var documents: [IndexedDocument] { units.documents }
+  public var unitCount: Int { units.entries.count }
+  /// The files that failed when the index was built, with why.
+  public var failures: [(path: String, error: String)] { manifest.failures.map { ($0.path, $0.error) } }
+
+  /// Opens the live generation of the index in `directory`.
+  /// - Throws: `IndexError.missing`, `.foreign` or `.corrupt` with the file at fault.
+  public static func open(_ directory: URL) throws -> InvertedIndex {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
+      throw IndexError.missing(directory: directory.path)
+    }
+    guard isDirectory.boolValue else { throw IndexError.foreign(directory: directory.path, reason: "it is a file, not a directory") }
+    guard let generation = try IndexDirectory(url: directory).liveGeneration() else {
+      let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+      if contents.filter({ $0 != "lock" }).isEmpty { throw IndexError.missing(directory: directory.path) }
+      throw IndexError.foreign(directory: directory.path, reason: "no CURRENT file")
+    }
+    let manifestURL = generation.appendingPathComponent(IndexDirectory.manifest)
+    guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
+      throw IndexError.corrupt(file: manifestURL.path, reason: "missing")
+    }
+    let manifest: IndexManifest
+    do { manifest = try JSONDecoder().decode(IndexManifest.self, from: data) } catch {
+      throw IndexError.corrupt(file: manifestURL.path, reason: "not a readable manifest")
+    }
+    guard manifest.format == IndexManifest.format else {
+      throw IndexError.foreign(directory: directory.path, reason: "format \(manifest.format)")
+    }
+    guard manifest.version == IndexManifest.version else {
+      throw IndexError.foreign(directory: directory.path, reason: "format version \(manifest.version); this policyq reads \(IndexManifest.version)")
+    }
+    for name in [IndexDirectory.units, IndexDirectory.postings] {
+      let url = generation.appendingPathComponent(name)
+      let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+      guard let size else { throw IndexError.corrupt(file: url.path, reason: "missing") }
+      if let expected = manifest.checksums[name]?.first.flatMap(Int.init), expected != size {
+        throw IndexError.corrupt(file: url.path, reason: "\(size) bytes where the manifest says \(expected) (truncated?)")
+      }
+    }
+    let units = try UnitsFile.Reader(path: generation.appendingPathComponent(IndexDirectory.units).path)
+    let postings = try PostingsFile(path: generation.appendingPathComponent(IndexDirectory.postings).path)
+    guard units.entries.count == manifest.unitCount, units.documents.count == manifest.documentCount else {
+      throw IndexError.corrupt(file: units.path, reason: "counts differ from the manifest")
+    }
+    return InvertedIndex(directory: directory, manifest: manifest, units: units, postings: postings)
+  }
+
+  /// Checks every byte of the index files against the manifest's checksums.
+  public func verify() throws {
+    guard let generation = try IndexDirectory(url: directory).liveGeneration() else { throw IndexError.missing(directory: directory.path) }
+    for name in [IndexDirectory.units, IndexDirectory.postings] {
+      let url = generation.appendingPathComponent(name)
+      let data = try Data(contentsOf: url, options: .alwaysMapped)
+      let sum = data.withUnsafeBytes { Checksum.hex(Checksum.fnv1a($0.bindMemory(to: UInt8.self))) }
+      guard manifest.checksums[name]?.last == sum else { throw IndexError.corrupt(file: url.path, reason: "checksum mismatch") }
+    }
+  }
+
+  /// Unit `index`, decoded.
+  public func unit(_ index: Int) throws -> SearchUnit { try units.unit(index) }
+}
+
+extension InvertedIndex {
+  /// Whether the index holds exactly `files`, unchanged in size and modification time.
+  public func isCurrent(for files: [String]) -> Bool {
+    guard manifest.files.count == files.count, manifest.failures.isEmpty else { return false }
+    for (record, path) in zip(manifest.files, files) {
+      guard record.path == path, let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return false }
+      let size = attributes[.size] as? Int ?? -1
+      let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+      if size != record.size || modified != record.modified { return false }
+    }
+    return true
+  }
+}

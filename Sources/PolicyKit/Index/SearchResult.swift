@@ -1,0 +1,34 @@
+/// One search hit: the unit, its document, its score, where the terms occur, and a
+/// snippet of its text with the hits marked.
+public struct SearchHit: Sendable {
+  public var unit: SearchUnit
+  public var document: IndexedDocument
+  public var score: Double
+  /// Occurrences of each matched term (after synonyms) in the unit.
+  public var termCounts: [(term: String, count: Int, inHeading: Int)]
+  /// A stretch of the unit's text around the first hit.
+  public var snippet: String
+  /// Ranges of `snippet` (in Unicode scalars) that are hits.
+  public var highlights: [Range<Int>]
+  /// How the score was made, for `--explain`.
+  public var explanation: [String]
+}
+
+/// The answer to a query.
+public struct SearchResults: Sendable {
+  public var hits: [SearchHit]
+  /// Units (or documents) that matched before `limit` was applied.
+  public var totalMatches: Int
+  /// Synonyms each term was expanded with.
+  public var expansions: [(term: String, synonyms: [String])]
+}
+
+/// How to search.
+public struct SearchOptions: Sendable {
+  public var limit = 10
+  /// The kinds of unit to return; `.document` ranks whole documents.
+  public var kinds: Set<SearchUnitKind> = [.measure, .section, .target]
+  public var useSynonyms = true
+  public var snippetRadius = 40
+  public init() {}
+}

@@ -1,0 +1,85 @@
+/// Finds the units that contain a term, exactly, with how often it occurs in their heading
+/// and in all their text: a term of one character through the keys that start with it,
+/// a longer one through the positions of its consecutive bigrams.
+struct TermMatcher {
+  let postings: PostingsFile
+  let entries: [UnitsFile.Entry]
+
+  /// Occurrences per unit.
+  struct Occurrences {
+    var total: Int
+    var inHeading: Int
+  }
+
+  func occurrences(of folded: String) throws -> [Int: Occurrences] {
+    let scalars = folded.unicodeScalars.map(\.value)
+    guard let first = scalars.first else { return [:] }
+    var result: [Int: Occurrences] = [:]
+    if scalars.count == 1 {
+      for list in try postings.lists(in: BigramKey.range(startingWith: first)) {
+        for index in list.units.indices {
+          let unit = Int(list.units[index])
+          let positions = list.positions(at: index)
+          let heading = positions.filter { $0 < UInt32(entries[unit].headingLength) }.count
+          result[unit, default: Occurrences(total: 0, inHeading: 0)].total += positions.count
+          result[unit, default: Occurrences(total: 0, inHeading: 0)].inHeading += heading
+        }
+      }
+      return result
+    }
+    var lists: [PostingsFile.List] = []
+    for offset in 0..<(scalars.count - 1) {
+      let list = try postings.list(BigramKey.make(scalars[offset], scalars[offset + 1]))
+      if list.units.isEmpty { return [:] }
+      lists.append(list)
+    }
+    // Walk the units of the shortest list; check the others by binary search.
+    let driver = lists.indices.min { lists[$0].units.count < lists[$1].units.count }!
+    for driverIndex in lists[driver].units.indices {
+      let unit = lists[driver].units[driverIndex]
+      var slots: [Int] = []
+      for list in lists {
+        guard let slot = Self.find(unit, in: list.units) else { break }
+        slots.append(slot)
+      }
+      guard slots.count == lists.count else { continue }
+      // Positions p where bigram i starts at p + i for every i.
+      var total = 0
+      var heading = 0
+      let headingLength = UInt32(entries[Int(unit)].headingLength)
+      for start in lists[0].positions(at: slots[0]) {
+        var matches = true
+        for offset in 1..<lists.count where !Self.contains(lists[offset].positions(at: slots[offset]), start + UInt32(offset)) {
+          matches = false
+          break
+        }
+        if matches {
+          total += 1
+          if start < headingLength { heading += 1 }
+        }
+      }
+      if total > 0 { result[Int(unit)] = Occurrences(total: total, inHeading: heading) }
+    }
+    return result
+  }
+
+  private static func find(_ unit: Int32, in units: [Int32]) -> Int? {
+    var low = 0
+    var high = units.count
+    while low < high {
+      let mid = (low + high) / 2
+      if units[mid] < unit { low = mid + 1 } else { high = mid }
+    }
+    return low < units.count && units[low] == unit ? low : nil
+  }
+
+  private static func contains(_ positions: ArraySlice<UInt32>, _ value: UInt32) -> Bool {
+    var low = positions.startIndex
+    var high = positions.endIndex
+    while low < high {
+      let mid = (low + high) / 2
+      if positions[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low < positions.endIndex && positions[low] == value
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Cuts a parsed document into search units: its measures (with their 专栏 boxes), the
+/// own text of sections outside measures, its targets, and its front and back matter as a
+/// document unit (the whole text when it has no outline).
+enum UnitBuilder {
+  static func units(of document: PolicyDocument, documentIndex: Int) -> [SearchUnit] {
+    var units: [SearchUnit] = []
+    let measureOf = Dictionary(uniqueKeysWithValues: document.measures.enumerated().map { ($1.section, $0) })
+    func departments(_ clauses: [Int]) -> [UnitDepartment] {
+      clauses.flatMap { document.responsibilities[$0].departments }.map {
+        UnitDepartment(name: $0.name, canonical: $0.canonical, levelPrefix: $0.levelPrefix, role: $0.role)
+      }
+    }
+    func path(of section: Int) -> [String] {
+      var path: [String] = []
+      var parent = document.sections[section].parent
+      while let current = parent {
+        path.insert(document.sections[current].label + document.sections[current].title, at: 0)
+        parent = document.sections[current].parent
+      }
+      return path
+    }
+    func unit(_ id: String, _ kind: SearchUnitKind, heading: String, span: TextSpan, headingSpan: TextSpan?, path: [String], departments: [UnitDepartment], year: Int? = nil) -> SearchUnit {
+      let headingLength = headingSpan.map { document.string(TextSpan($0.start, min($0.end, span.end))).unicodeScalars.count } ?? 0
+      return SearchUnit(
+        id: id, kind: kind, document: documentIndex, heading: heading, text: document.string(span),
+        headingLength: headingLength, path: path, departments: departments, year: year, textStart: span.start,
+        sourceLine: document.sourceSpan(of: span).line)
+    }
+
+    // The document unit: everything outside the top-level sections.
+    let topLevel = document.sections.filter { $0.parent == nil }.map(\.extent)
+    var outside: [TextSpan] = []
+    var cursor = 0
+    for extent in topLevel.sorted() {
+      if extent.start > cursor { outside.append(TextSpan(cursor, extent.start)) }
+      cursor = max(cursor, extent.end)
+    }
+    if cursor < document.text.utf8.count { outside.append(TextSpan(cursor, document.text.utf8.count)) }
+    let documentText = outside.map { document.string($0) }.joined(separator: "\n")
+    let title = document.metadata.planTitle ?? document.metadata.title ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent
+    let looseClauses = document.responsibilities.indices.filter { document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == nil }
+    units.append(
+      SearchUnit(
+        id: document.id, kind: .document, document: documentIndex, heading: title, text: documentText,
+        headingLength: 0, path: [], departments: departments(looseClauses), year: nil, textStart: outside.first?.start ?? 0,
+        sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line))
+
+    for (index, section) in document.sections.enumerated() {
+      if let measureIndex = measureOf[index] {
+        let measure = document.measures[measureIndex]
+        units.append(
+          unit(measure.id, .measure, heading: section.label + section.title, span: section.extent, headingSpan: section.titleSpan,
+            path: path(of: index), departments: departments(measure.responsibilities)))
+        continue
+      }
+      // Sections inside a measure are part of its text.
+      var ancestor = section.parent
+      var insideMeasure = false
+      while let current = ancestor {
+        if measureOf[current] != nil { insideMeasure = true; break }
+        ancestor = document.sections[current].parent
+      }
+      if insideMeasure { continue }
+      let firstChild = document.sections.first { $0.parent == index }?.extent.start ?? section.extent.end
+      let own = TextSpan(section.extent.start, max(section.headingSpan.end, min(firstChild, section.extent.end)))
+      let clauses = document.responsibilities.indices.filter { document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == index }
+      units.append(
+        unit(section.id, .section, heading: section.label + section.title, span: own, headingSpan: section.titleSpan,
+          path: path(of: index), departments: departments(clauses)))
+    }
+    for target in document.targets {
+      var inherited: [UnitDepartment] = []
+      if let measure = target.measure { inherited = departments(document.measures[measure].responsibilities) }
+      units.append(
+        unit(target.id, .target, heading: target.indicator, span: target.sentenceSpan, headingSpan: nil,
+          path: target.measure.map { [document.measures[$0].label + document.measures[$0].title] } ?? [], departments: inherited, year: target.year))
+    }
+    return units
+  }
+
+  static func indexedDocument(_ document: PolicyDocument, fileSize: Int, modified: Double, contentHash: String) -> IndexedDocument {
+    let metadata = document.metadata
+    let year = metadata.writtenDate.flatMap { Int($0.prefix(4)) } ?? metadata.periodStart
+    return IndexedDocument(
+      id: document.id, path: document.text.source.path,
+      title: metadata.planTitle ?? metadata.title ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent,
+      documentNumber: metadata.documentNumber?.normalized, issuer: metadata.issuer, level: metadata.level?.rawValue,
+      regionPath: metadata.regionPath, kind: metadata.kind, planKind: metadata.planKind, year: year,
+      periodStart: metadata.periodStart, periodEnd: metadata.periodEnd, fileSize: fileSize, modified: modified,
+      contentHash: contentHash)
+  }
+}

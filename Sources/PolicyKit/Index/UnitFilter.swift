@@ -1,0 +1,65 @@
+/// The field filters of a query, applied to units and documents.
+struct UnitFilter {
+  let filters: [SearchQuery.Filter]
+  let index: InvertedIndex
+  /// Department filters resolved to (level prefix, canonical name, as typed).
+  private let departments: [(prefix: String?, canonical: String, name: String, role: ResponsibilityRole?)]
+
+  init(_ filters: [SearchQuery.Filter], index: InvertedIndex, dictionaries: PolicyDictionaries) {
+    self.filters = filters
+    self.index = index
+    let resolver = DepartmentResolver(dictionaries: dictionaries)
+    departments = filters.compactMap { filter in
+      guard case .department(let name, let role) = filter else { return nil }
+      let mention = resolver.mention(name, role: role ?? .responsible, span: TextSpan(0, 0))
+      return (mention.levelPrefix, mention.canonical, name, role)
+    }
+  }
+
+  func accepts(_ unit: Int) throws -> Bool {
+    let entry = index.units.entries[unit]
+    guard try acceptsDocument(Int(entry.document), unit: unit) else { return false }
+    let needsUnit = !departments.isEmpty || filters.contains { if case .year = $0 { return entry.kind == .target } else { return false } }
+    guard needsUnit else { return true }
+    let decoded = try index.units.unit(unit, withText: false)
+    for wanted in departments {
+      let found = decoded.departments.contains { department in
+        (wanted.role == nil || department.role == wanted.role)
+          && (department.name == wanted.name
+            || (department.canonical == wanted.canonical && (wanted.prefix == nil || department.levelPrefix == wanted.prefix)))
+      }
+      if !found { return false }
+    }
+    for case .year(let year) in filters where entry.kind == .target {
+      if decoded.year != year { return false }
+    }
+    return true
+  }
+
+  func acceptsDocument(_ documentIndex: Int, unit: Int? = nil) throws -> Bool {
+    let document = index.documents[documentIndex]
+    for filter in filters {
+      switch filter {
+      case .level(let level):
+        if document.level != level.rawValue { return false }
+      case .region(let region):
+        let folded = PolicyDictionaries.fold(region)
+        if !document.regionPath.contains(where: { PolicyDictionaries.fold($0) == folded || $0.hasPrefix(region) }) { return false }
+      case .year(let year):
+        if let unit, index.units.entries[unit].kind == .target { continue }
+        let inPeriod = document.periodStart.map { start in (start...(document.periodEnd ?? start)).contains(year) } ?? false
+        if document.year != year && !inPeriod { return false }
+      case .kind(let kind):
+        if document.kind != kind && document.planKind != kind && !(document.planKind ?? "").hasSuffix(kind) { return false }
+      case .document(let value):
+        let folded = PolicyDictionaries.fold(value)
+        let matches = document.id.hasPrefix(value) || document.documentNumber.map { PolicyDictionaries.fold($0) == folded } == true
+          || PolicyDictionaries.fold(document.title).containsBytes(folded) || document.path.hasSuffix(value)
+        if !matches { return false }
+      case .department, .unitKind:
+        continue
+      }
+    }
+    return true
+  }
+}

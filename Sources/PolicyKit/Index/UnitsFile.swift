@@ -1,0 +1,202 @@
+import Foundation
+
+/// The documents and units of an index, in `units.bin`: records, then a document table
+/// and a unit table (offset, document, length, heading length, kind) that can be read
+/// without decoding the records, then a footer.
+enum UnitsFile {
+  static let headerMagic = "PQUNIT01"
+  static let footerMagic = "PQUNITND"
+  static let unitEntrySize = 24
+  static let footerSize = 48
+
+  /// The fixed part of a unit, read at open.
+  struct Entry: Sendable {
+    var offset: Int
+    var document: Int32
+    /// Scalars of the folded text.
+    var length: Int32
+    var headingLength: Int32
+    var kind: SearchUnitKind
+  }
+
+  final class Writer {
+    private let file: BufferedFileWriter
+    private var documentOffsets: [Int] = []
+    private var unitTable = ByteWriter()
+    private(set) var unitCount = 0
+
+    init(path: String) throws {
+      file = try BufferedFileWriter(path: path)
+      try file.write(Array(UnitsFile.headerMagic.utf8))
+    }
+
+    func add(_ document: IndexedDocument) throws {
+      documentOffsets.append(file.length)
+      var writer = ByteWriter()
+      writer.string(document.id)
+      writer.string(document.path)
+      writer.string(document.title)
+      writer.string(document.documentNumber ?? "")
+      writer.string(document.issuer ?? "")
+      writer.string(document.level ?? "")
+      writer.strings(document.regionPath)
+      writer.string(document.kind ?? "")
+      writer.string(document.planKind ?? "")
+      writer.varint((document.year ?? -1) + 1)
+      writer.varint((document.periodStart ?? -1) + 1)
+      writer.varint((document.periodEnd ?? -1) + 1)
+      writer.varint(document.fileSize)
+      writer.uint64(document.modified.bitPattern)
+      writer.string(document.contentHash)
+      try file.write(writer.bytes)
+    }
+
+    func add(_ unit: SearchUnit, foldedLength: Int) throws {
+      let offset = file.length
+      var writer = ByteWriter()
+      writer.string(unit.id)
+      writer.string(unit.heading)
+      writer.strings(unit.path)
+      writer.varint(unit.departments.count)
+      for department in unit.departments {
+        writer.string(department.name)
+        writer.string(department.canonical)
+        writer.string(department.levelPrefix ?? "")
+        writer.varint(ResponsibilityRole.allCases.firstIndex(of: department.role) ?? 1)
+      }
+      writer.varint((unit.year ?? -1) + 1)
+      writer.varint(unit.textStart)
+      writer.varint(unit.sourceLine)
+      writer.string(unit.text)
+      try file.write(writer.bytes)
+      unitTable.uint64(UInt64(offset))
+      unitTable.uint32(UInt32(unit.document))
+      unitTable.uint32(UInt32(foldedLength))
+      unitTable.uint32(UInt32(unit.headingLength))
+      unitTable.bytes.append(contentsOf: [unit.kind.code, 0, 0, 0])
+      unitCount += 1
+    }
+
+    /// Writes the tables and footer; returns the checksum and length of the file.
+    func finish() throws -> (checksum: UInt64, length: Int) {
+      var tables = ByteWriter()
+      for offset in documentOffsets { tables.uint64(UInt64(offset)) }
+      let documentTable = file.length
+      let unitTableOffset = documentTable + tables.bytes.count
+      tables.bytes.append(contentsOf: unitTable.bytes)
+      let checksum = tables.bytes.withUnsafeBufferPointer { Checksum.fnv1a($0) }
+      try file.write(tables.bytes)
+      var footer = ByteWriter()
+      footer.uint64(UInt64(documentTable))
+      footer.uint64(UInt64(documentOffsets.count))
+      footer.uint64(UInt64(unitTableOffset))
+      footer.uint64(UInt64(unitCount))
+      footer.uint64(checksum)
+      footer.bytes.append(contentsOf: UnitsFile.footerMagic.utf8)
+      try file.write(footer.bytes)
+      let length = file.length
+      return (try file.close(), length)
+    }
+  }
+
+  /// Reads `units.bin` through a memory map.
+  struct Reader: @unchecked Sendable {
+    private let data: Data
+    let path: String
+    let documents: [IndexedDocument]
+    let entries: [Entry]
+
+    init(path: String) throws {
+      self.path = path
+      do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+        throw IndexError.corrupt(file: path, reason: "cannot be read: \(error.localizedDescription)")
+      }
+      (documents, entries) = try data.withUnsafeBytes { raw in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        guard bytes.count >= 8 + UnitsFile.footerSize,
+          String(decoding: bytes[0..<8], as: UTF8.self) == UnitsFile.headerMagic,
+          String(decoding: bytes[(bytes.count - 8)...], as: UTF8.self) == UnitsFile.footerMagic
+        else { throw IndexError.corrupt(file: path, reason: "truncated, or not a units file") }
+        var footer = ByteReader(bytes, at: bytes.count - UnitsFile.footerSize, file: path)
+        let documentTable = Int(try footer.uint64())
+        let documentCount = Int(try footer.uint64())
+        let unitTable = Int(try footer.uint64())
+        let unitCount = Int(try footer.uint64())
+        let checksum = try footer.uint64()
+        guard documentTable >= 8, documentCount >= 0, unitCount >= 0,
+          unitTable == documentTable + documentCount * 8,
+          unitTable + unitCount * UnitsFile.unitEntrySize == bytes.count - UnitsFile.footerSize
+        else { throw IndexError.corrupt(file: path, reason: "the tables do not fit the file") }
+        guard Checksum.fnv1a(UnsafeBufferPointer(rebasing: bytes[documentTable..<(bytes.count - UnitsFile.footerSize)])) == checksum else {
+          throw IndexError.corrupt(file: path, reason: "table checksum mismatch")
+        }
+        var tableReader = ByteReader(bytes, at: documentTable, file: path)
+        var documents: [IndexedDocument] = []
+        for _ in 0..<documentCount {
+          let offset = Int(try tableReader.uint64())
+          guard offset < documentTable else { throw IndexError.corrupt(file: path, reason: "a document lies outside the file") }
+          documents.append(try Self.document(bytes, at: offset, file: path))
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(unitCount)
+        for _ in 0..<unitCount {
+          let offset = Int(try tableReader.uint64())
+          let document = Int32(bitPattern: try tableReader.uint32())
+          let length = Int32(bitPattern: try tableReader.uint32())
+          let heading = Int32(bitPattern: try tableReader.uint32())
+          let kindCode = try tableReader.uint32()
+          guard offset < documentTable, document >= 0, Int(document) < documentCount,
+            let kind = SearchUnitKind(code: UInt8(kindCode & 0xFF))
+          else { throw IndexError.corrupt(file: path, reason: "a unit entry is damaged") }
+          entries.append(Entry(offset: offset, document: document, length: length, headingLength: heading, kind: kind))
+        }
+        return (documents, entries)
+      }
+    }
+
+    private static func document(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, file: String) throws -> IndexedDocument {
+      var reader = ByteReader(bytes, at: offset, file: file)
+      func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
+      func optionalInt(_ value: Int) -> Int? { value == 0 ? nil : value - 1 }
+      return IndexedDocument(
+        id: try reader.string(), path: try reader.string(), title: try reader.string(),
+        documentNumber: optional(try reader.string()), issuer: optional(try reader.string()),
+        level: optional(try reader.string()), regionPath: try reader.strings(), kind: optional(try reader.string()),
+        planKind: optional(try reader.string()), year: optionalInt(try reader.int()),
+        periodStart: optionalInt(try reader.int()), periodEnd: optionalInt(try reader.int()),
+        fileSize: try reader.int(), modified: Double(bitPattern: try reader.uint64()), contentHash: try reader.string())
+    }
+
+    /// The whole unit `index`; with `withText` false, everything but its text.
+    func unit(_ index: Int, withText: Bool = true) throws -> SearchUnit {
+      let entry = entries[index]
+      return try data.withUnsafeBytes { raw in
+        var reader = ByteReader(raw.bindMemory(to: UInt8.self), at: entry.offset, file: path)
+        let id = try reader.string()
+        let heading = try reader.string()
+        let unitPath = try reader.strings()
+        let count = try reader.int()
+        guard count >= 0, count < 10_000 else { throw IndexError.corrupt(file: path, reason: "bad department count") }
+        var departments: [UnitDepartment] = []
+        for _ in 0..<count {
+          let name = try reader.string()
+          let canonical = try reader.string()
+          let prefix = try reader.string()
+          let role = try reader.int()
+          departments.append(
+            UnitDepartment(
+              name: name, canonical: canonical, levelPrefix: prefix.isEmpty ? nil : prefix,
+              role: ResponsibilityRole.allCases[min(max(0, role), ResponsibilityRole.allCases.count - 1)]))
+        }
+        let year = try reader.int()
+        let textStart = try reader.int()
+        let line = try reader.int()
+        let text = withText ? try reader.string() : ""
+        return SearchUnit(
+          id: id, kind: entry.kind, document: Int(entry.document), heading: heading, text: text,
+          headingLength: Int(entry.headingLength), path: unitPath, departments: departments,
+          year: year == 0 ? nil : year - 1, textStart: textStart, sourceLine: line)
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PolicyKit
+
+/// Where the index is: `--index DIR`, else $POLICYQ_INDEX, else `.policyq-index` in the
+/// working directory; `policyq search` falls back to an index of the bundled corpus in a
+/// cache directory, built on first use.
+struct IndexLocation: ParsableArguments {
+  @Option(name: .customLong("index"), help: ArgumentHelp("The index directory (default: $POLICYQ_INDEX, else ./.policyq-index).", valueName: "dir"))
+  var directory: String?
+
+  static let defaultName = ".policyq-index"
+
+  var explicit: URL? {
+    if let directory { return URL(fileURLWithPath: directory) }
+    if let environment = ProcessInfo.processInfo.environment["POLICYQ_INDEX"], !environment.isEmpty {
+      return URL(fileURLWithPath: environment)
+    }
+    return nil
+  }
+
+  var forWriting: URL { explicit ?? URL(fileURLWithPath: Self.defaultName) }
+
+  /// The bundled corpus: ./corpus/documents, or the one of this checkout.
+  static var bundledCorpus: URL? {
+    let candidates = [
+      URL(fileURLWithPath: "corpus/documents"),
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus/documents"),
+    ]
+    return candidates.first { FileManager.default.fileExists(atPath: $0.path) }?.standardizedFileURL
+  }
+
+  /// The cache directory that holds the bundled corpus's index.
+  static func cacheDirectory(for corpus: URL) -> URL {
+    let environment = ProcessInfo.processInfo.environment
+    let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+      ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".cache")
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in corpus.path.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    return base.appendingPathComponent("policyq").appendingPathComponent("corpus-\(String(hash, radix: 16))")
+  }
+}
