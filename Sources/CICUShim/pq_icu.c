@@ -9,6 +9,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/unorm2.h>
 #include <unicode/utrans.h>
+#include <unicode/uversion.h>
 
 int32_t pq_detect_charset(const uint8_t *bytes, int32_t length, char *name,
                           int32_t name_capacity, int32_t *confidence) {
@@ -145,4 +146,13 @@ int32_t pq_word_breaks(pq_word_breaker *breaker, const uint16_t *text, int32_t l
 
 void pq_word_breaker_close(pq_word_breaker *breaker) {
   if (breaker != NULL) ubrk_close((UBreakIterator *)breaker);
+}
+
+void pq_icu_version(char *buffer, int32_t capacity) {
+  UVersionInfo version;
+  u_getVersion(version);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(version, text);
+  strncpy(buffer, text, (size_t)capacity - 1);
+  buffer[capacity - 1] = 0;
 }

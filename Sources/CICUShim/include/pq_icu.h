@@ -37,6 +37,9 @@ int32_t pq_convert_from_utf16(const char *charset, const uint16_t *src, int32_t 
 int32_t pq_nfkc_casefold(const uint16_t *src, int32_t length, uint16_t *dest,
                          int32_t dest_capacity);
 
+/// Writes ICU's version ("72.1") to `buffer`.
+void pq_icu_version(char *buffer, int32_t capacity);
+
 /// An ICU transliterator, opaque to Swift.
 typedef struct pq_transliterator pq_transliterator;
 

@@ -13,8 +13,20 @@ enum BigramKey {
     make(scalar, 0)...make(scalar, end)
   }
 
-  /// The folded scalars of a unit's text.
-  static func scalars(ofFolded text: String) -> [UInt32] {
-    text.unicodeScalars.map(\.value)
+  /// The folded scalars of a unit's text, written into `scalars`.
+  static func foldedScalars(of text: String, into scalars: inout [UInt32]) {
+    scalars.removeAll(keepingCapacity: true)
+    var text = text
+    text.withUTF8 { utf8 in
+      let folded = TextFolder.fold(utf8).utf8
+      folded.withUnsafeBufferPointer { bytes in
+        var index = 0
+        while index < bytes.count {
+          let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
+          scalars.append(value)
+          index += length
+        }
+      }
+    }
   }
 }

@@ -5,7 +5,6 @@ final class BufferedFileWriter {
   private let handle: FileHandle
   private var buffer: [UInt8] = []
   private(set) var length = 0
-  private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
   let path: String
 
   init(path: String) throws {
@@ -18,10 +17,10 @@ final class BufferedFileWriter {
   }
 
   func write(_ bytes: [UInt8]) throws {
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01B3
-    }
+    try bytes.withUnsafeBufferPointer { try write($0) }
+  }
+
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     buffer.append(contentsOf: bytes)
     length += bytes.count
     if buffer.count >= 1 << 20 { try flush() }
@@ -35,11 +34,15 @@ final class BufferedFileWriter {
     buffer.removeAll(keepingCapacity: true)
   }
 
-  /// Flushes, syncs to disk and closes; returns the checksum of everything written.
+  /// Flushes, syncs to disk and closes; returns the checksum of the file (read back
+  /// through a map, eight bytes at a time).
   func close() throws -> UInt64 {
     try flush()
     try? handle.synchronize()
     try? handle.close()
-    return hash
+    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+      throw IndexError.unwritable(directory: path, reason: "cannot read back the file")
+    }
+    return data.withUnsafeBytes { Checksum.words($0.bindMemory(to: UInt8.self)) }
   }
 }

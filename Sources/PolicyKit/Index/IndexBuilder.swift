@@ -74,6 +74,8 @@ public struct IndexBuilder: Sendable {
     var sourceBytes = 0
     var textBytes = 0
     var unitIndex = 0
+    var totalLength = 0
+    var scalarBuffer: [UInt32] = []
     var lastReport = Date.distantPast
 
     for (fileNumber, path) in files.enumerated() {
@@ -116,9 +118,10 @@ public struct IndexBuilder: Sendable {
       try unitsWriter.add(document)
       for var unit in units {
         unit.document = documentIndex
-        let folded = BigramKey.scalars(ofFolded: PolicyDictionaries.fold(unit.text))
-        try unitsWriter.add(unit, foldedLength: folded.count)
-        try postings.add(unit: unitIndex, scalars: folded)
+        BigramKey.foldedScalars(of: unit.text, into: &scalarBuffer)
+        try unitsWriter.add(unit, foldedLength: scalarBuffer.count)
+        totalLength += scalarBuffer.count
+        try scalarBuffer.withUnsafeBufferPointer { try postings.add(unit: unitIndex, scalars: $0) }
         textBytes += unit.kind == .target ? 0 : unit.text.utf8.count
         unitIndex += 1
       }
@@ -134,14 +137,18 @@ public struct IndexBuilder: Sendable {
     let postingsResult = try postings.finish(to: generation.appendingPathComponent(IndexDirectory.postings))
     let manifest = IndexManifest(
       format: IndexManifest.format, version: IndexManifest.version, created: ISO8601DateFormatter().string(from: Date()),
-      files: manifestFiles, failures: failures, documentCount: manifestFiles.count, unitCount: unitIndex,
-      keyCount: postingsResult.keys, textBytes: textBytes,
+      documentCount: manifestFiles.count, unitCount: unitIndex,
+      keyCount: postingsResult.keys, textBytes: textBytes, averageUnitLength: unitIndex > 0 ? Double(totalLength) / Double(unitIndex) : 1,
       checksums: [
         IndexDirectory.units: [String(unitsResult.length), Checksum.hex(unitsResult.checksum)],
         IndexDirectory.postings: [String(postingsResult.length), Checksum.hex(postingsResult.checksum)],
       ])
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let fileListURL = generation.appendingPathComponent(IndexDirectory.files)
+    guard FileManager.default.createFile(atPath: fileListURL.path, contents: try JSONEncoder().encode(IndexFileList(files: manifestFiles, failures: failures))) else {
+      throw IndexError.unwritable(directory: directory.path, reason: "cannot write the file list")
+    }
     let manifestURL = generation.appendingPathComponent(IndexDirectory.manifest)
     guard FileManager.default.createFile(atPath: manifestURL.path, contents: try encoder.encode(manifest)) else {
       throw IndexError.unwritable(directory: directory.path, reason: "cannot write the manifest")

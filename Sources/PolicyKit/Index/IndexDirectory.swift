@@ -16,6 +16,7 @@ struct IndexDirectory {
   static let units = "units.bin"
   static let postings = "postings.bin"
   static let manifest = "manifest.json"
+  static let files = "files.json"
 
   /// The live generation, if any.
   func liveGeneration() throws -> URL? {

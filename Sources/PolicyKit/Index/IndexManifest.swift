@@ -22,21 +22,29 @@ struct IndexManifest: Codable, Sendable {
   var format: String
   var version: Int
   var created: String
-  var files: [File]
-  var failures: [Failure]
   var documentCount: Int
   var unitCount: Int
   var keyCount: Int
   var textBytes: Int
+  /// The mean length of units in scalars, for BM25.
+  var averageUnitLength: Double
   /// File name → [length, FNV-1a checksum in hex].
   var checksums: [String: [String]]
 
   enum CodingKeys: String, CodingKey {
-    case format, version, created, files, failures
+    case format, version, created
     case documentCount = "document_count"
     case unitCount = "unit_count"
     case keyCount = "key_count"
     case textBytes = "text_bytes"
+    case averageUnitLength = "average_unit_length"
     case checksums
   }
+}
+
+/// `files.json` of an index generation: the files indexed and the ones that failed. Kept
+/// apart from the manifest so that opening an index for a query does not read it.
+struct IndexFileList: Codable, Sendable {
+  var files: [IndexManifest.File]
+  var failures: [IndexManifest.Failure]
 }

@@ -10,9 +10,22 @@ public struct InvertedIndex: Sendable {
 
   /// The documents, in index order.
   public var documents: [IndexedDocument] { units.documents }
-  public var unitCount: Int { units.entries.count }
+  public var unitCount: Int { units.unitCount }
   /// The files that failed when the index was built, with why.
-  public var failures: [(path: String, error: String)] { manifest.failures.map { ($0.path, $0.error) } }
+  public var failures: [(path: String, error: String)] { ((try? fileList())?.failures ?? []).map { ($0.path, $0.error) } }
+
+  /// The average unit length in scalars.
+  var averageUnitLength: Double { manifest.averageUnitLength }
+
+  /// The files indexed, read from `files.json`.
+  func fileList() throws -> IndexFileList {
+    guard let generation = try IndexDirectory(url: directory).liveGeneration() else { throw IndexError.missing(directory: directory.path) }
+    let url = generation.appendingPathComponent(IndexDirectory.files)
+    guard let data = FileManager.default.contents(atPath: url.path) else { throw IndexError.corrupt(file: url.path, reason: "missing") }
+    do { return try JSONDecoder().decode(IndexFileList.self, from: data) } catch {
+      throw IndexError.corrupt(file: url.path, reason: "not a readable file list")
+    }
+  }
 
   /// Opens the live generation of the index in `directory`.
   /// - Throws: `IndexError.missing`, `.foreign` or `.corrupt` with the file at fault.
@@ -51,7 +64,7 @@ public struct InvertedIndex: Sendable {
     }
     let units = try UnitsFile.Reader(path: generation.appendingPathComponent(IndexDirectory.units).path)
     let postings = try PostingsFile(path: generation.appendingPathComponent(IndexDirectory.postings).path)
-    guard units.entries.count == manifest.unitCount, units.documents.count == manifest.documentCount else {
+    guard units.unitCount == manifest.unitCount, units.documents.count == manifest.documentCount else {
       throw IndexError.corrupt(file: units.path, reason: "counts differ from the manifest")
     }
     return InvertedIndex(directory: directory, manifest: manifest, units: units, postings: postings)
@@ -63,7 +76,7 @@ public struct InvertedIndex: Sendable {
     for name in [IndexDirectory.units, IndexDirectory.postings] {
       let url = generation.appendingPathComponent(name)
       let data = try Data(contentsOf: url, options: .alwaysMapped)
-      let sum = data.withUnsafeBytes { Checksum.hex(Checksum.fnv1a($0.bindMemory(to: UInt8.self))) }
+      let sum = data.withUnsafeBytes { Checksum.hex(Checksum.words($0.bindMemory(to: UInt8.self))) }
       guard manifest.checksums[name]?.last == sum else { throw IndexError.corrupt(file: url.path, reason: "checksum mismatch") }
     }
   }
@@ -75,8 +88,8 @@ public struct InvertedIndex: Sendable {
 extension InvertedIndex {
   /// Whether the index holds exactly `files`, unchanged in size and modification time.
   public func isCurrent(for files: [String]) -> Bool {
-    guard manifest.files.count == files.count, manifest.failures.isEmpty else { return false }
-    for (record, path) in zip(manifest.files, files) {
+    guard let list = try? fileList(), list.files.count == files.count, list.failures.isEmpty else { return false }
+    for (record, path) in zip(list.files, files) {
       guard record.path == path, let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return false }
       let size = attributes[.size] as? Int ?? -1
       let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1

@@ -44,7 +44,7 @@ struct PostingsFile: @unchecked Sendable {
         throw IndexError.corrupt(file: path, reason: "the key table does not fit the file")
       }
       let table = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count * Self.entrySize)])
-      guard Checksum.fnv1a(table) == checksum else { throw IndexError.corrupt(file: path, reason: "key table checksum mismatch") }
+      guard Checksum.words(table) == checksum else { throw IndexError.corrupt(file: path, reason: "key table checksum mismatch") }
       return (offset, count)
     }
     tableOffset = offset

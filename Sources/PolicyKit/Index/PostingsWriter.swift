@@ -7,20 +7,19 @@ import Foundation
 /// A posting list is, for each unit holding the key: the unit (as a delta from the previous
 /// one, starting from -1), the number of positions, and the positions (as deltas).
 final class PostingsWriter {
-  private struct Accumulator {
-    var bytes: [UInt8] = []
-    var lastUnit = -1
-    var firstUnit = -1
-    var documentFrequency = 0
-  }
-
   private let directory: URL
   private let segmentLimit: Int
-  private var slots: [UInt64: Int] = [:]
-  private var accumulators: [Accumulator] = []
-  private var positions = 0
+  /// Groups of this segment: one per (key, unit), in the order they were added.
+  private var groupUnits: [UInt32] = []
+  private var groupStarts: [UInt32] = []
+  /// Positions of all groups, group after group.
+  private var positions: [UInt32] = []
+  /// Per group, its key and index packed (key << 22 | group): sorted, they give the
+  /// groups in key order and, for one key, in unit order.
+  private var sortKeys: [UInt64] = []
   private var segments: [URL] = []
-  private var pairs: [(key: UInt64, position: UInt32)] = []
+  private var packed: [UInt64] = []
+  private static let groupLimit = (1 << 22) - 1
 
   init(directory: URL, segmentLimit: Int = 6_000_000) {
     self.directory = directory
@@ -28,70 +27,92 @@ final class PostingsWriter {
   }
 
   /// Adds the folded scalars of unit `unit` (units must come in increasing order).
-  func add(unit: Int, scalars: [UInt32]) throws {
+  func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>) throws {
     guard !scalars.isEmpty else { return }
-    pairs.removeAll(keepingCapacity: true)
-    for index in 0..<scalars.count {
+    if sortKeys.count + scalars.count >= Self.groupLimit || positions.count >= segmentLimit { try flushSegment() }
+    // Key and position packed in one integer (positions below 2^22), sorted without a
+    // comparison closure.
+    packed.removeAll(keepingCapacity: true)
+    let count = min(scalars.count, 1 << 22)
+    for index in 0..<count {
       let next = index + 1 < scalars.count ? scalars[index + 1] : BigramKey.end
-      pairs.append((BigramKey.make(scalars[index], next), UInt32(index)))
+      packed.append(BigramKey.make(scalars[index], next) << 22 | UInt64(index))
     }
-    pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+    packed.sort()
     var start = 0
-    while start < pairs.count {
+    while start < packed.count {
+      let key = packed[start] >> 22
       var end = start + 1
-      while end < pairs.count && pairs[end].key == pairs[start].key { end += 1 }
-      let key = pairs[start].key
-      let slot: Int
-      if let existing = slots[key] {
-        slot = existing
-      } else {
-        slot = accumulators.count
-        slots[key] = slot
-        accumulators.append(Accumulator())
-      }
-      var writer = ByteWriter()
-      writer.varint(unit - accumulators[slot].lastUnit)
-      writer.varint(end - start)
-      var previous: UInt32 = 0
-      for index in start..<end {
-        writer.varint(UInt64(pairs[index].position - previous))
-        previous = pairs[index].position
-      }
-      accumulators[slot].bytes.append(contentsOf: writer.bytes)
-      if accumulators[slot].firstUnit < 0 { accumulators[slot].firstUnit = unit }
-      accumulators[slot].lastUnit = unit
-      accumulators[slot].documentFrequency += 1
+      while end < packed.count && packed[end] >> 22 == key { end += 1 }
+      sortKeys.append(key << 22 | UInt64(groupUnits.count))
+      groupUnits.append(UInt32(unit))
+      groupStarts.append(UInt32(positions.count))
+      for index in start..<end { positions.append(UInt32(packed[index] & 0x3F_FFFF)) }
       start = end
     }
-    positions += scalars.count
-    if positions >= segmentLimit { try flushSegment() }
   }
 
   /// Writes the in-memory segment: keys in order, each with its first and last unit,
   /// document frequency and posting bytes.
   private func flushSegment() throws {
-    guard !slots.isEmpty else { return }
+    guard !sortKeys.isEmpty else { return }
+    sortKeys.sort()
+    groupStarts.append(UInt32(positions.count))
     let url = directory.appendingPathComponent("segment-\(segments.count).tmp")
     let file = try BufferedFileWriter(path: url.path)
+    var keys = 0
+    var index = 0
+    while index < sortKeys.count {
+      let key = sortKeys[index] >> 22
+      var end = index + 1
+      while end < sortKeys.count && sortKeys[end] >> 22 == key { end += 1 }
+      keys += 1
+      index = end
+    }
     var header = ByteWriter()
-    header.varint(slots.count)
+    header.varint(keys)
     try file.write(header.bytes)
-    for key in slots.keys.sorted() {
-      let accumulator = accumulators[slots[key]!]
-      var writer = ByteWriter()
-      writer.uint64(key)
-      writer.varint(accumulator.firstUnit)
-      writer.varint(accumulator.lastUnit)
-      writer.varint(accumulator.documentFrequency)
-      writer.varint(accumulator.bytes.count)
-      writer.bytes.append(contentsOf: accumulator.bytes)
-      try file.write(writer.bytes)
+    var list = ByteWriter()
+    var entry = ByteWriter()
+    index = 0
+    while index < sortKeys.count {
+      let key = sortKeys[index] >> 22
+      list.bytes.removeAll(keepingCapacity: true)
+      var lastUnit = -1
+      var firstUnit = -1
+      var frequency = 0
+      while index < sortKeys.count && sortKeys[index] >> 22 == key {
+        let group = Int(sortKeys[index] & 0x3F_FFFF)
+        let unit = Int(groupUnits[group])
+        let from = Int(groupStarts[group])
+        let to = Int(groupStarts[group + 1])
+        list.varint(unit - lastUnit)
+        list.varint(to - from)
+        var previous: UInt32 = 0
+        for position in positions[from..<to] {
+          list.varint(UInt64(position - previous))
+          previous = position
+        }
+        if firstUnit < 0 { firstUnit = unit }
+        lastUnit = unit
+        frequency += 1
+        index += 1
+      }
+      entry.bytes.removeAll(keepingCapacity: true)
+      entry.uint64(key)
+      entry.varint(firstUnit)
+      entry.varint(lastUnit)
+      entry.varint(frequency)
+      entry.varint(list.bytes.count)
+      try file.write(entry.bytes)
+      try file.write(list.bytes)
     }
     _ = try file.close()
     segments.append(url)
-    slots.removeAll(keepingCapacity: true)
-    accumulators.removeAll(keepingCapacity: true)
-    positions = 0
+    sortKeys.removeAll(keepingCapacity: true)
+    groupUnits.removeAll(keepingCapacity: true)
+    groupStarts.removeAll(keepingCapacity: true)
+    positions.removeAll(keepingCapacity: true)
   }
 
   /// Merges the segments into `url`; returns the file's checksum and length.
@@ -117,7 +138,7 @@ final class PostingsWriter {
           var rebased = ByteWriter()
           rebased.varint((firstDelta - 1) - lastUnit)
           try out.write(rebased.bytes)
-          try out.write(Array(UnsafeBufferPointer(rebasing: entry.bytes[reader.offset...])))
+          try out.write(UnsafeBufferPointer(rebasing: entry.bytes[reader.offset...]))
           lastUnit = entry.lastUnit
           documentFrequency += entry.documentFrequency
           try readers[index].advance()
@@ -130,7 +151,7 @@ final class PostingsWriter {
       }
     }
     let tableOffset = out.length
-    let tableChecksum = table.bytes.withUnsafeBufferPointer { Checksum.fnv1a($0) }
+    let tableChecksum = table.bytes.withUnsafeBufferPointer { Checksum.words($0) }
     try out.write(table.bytes)
     var footer = ByteWriter()
     footer.uint64(UInt64(tableOffset))

@@ -26,7 +26,9 @@ public struct SearchResults: Sendable {
 /// How to search.
 public struct SearchOptions: Sendable {
   public var limit = 10
-  /// The kinds of unit to return; `.document` ranks whole documents.
+  /// The kinds of unit to return. `[.document]` alone ranks whole documents (every term
+  /// somewhere in the document); with other kinds, a document unit is its front and back
+  /// matter.
   public var kinds: Set<SearchUnitKind> = [.measure, .section, .target]
   public var useSynonyms = true
   public var snippetRadius = 40

@@ -15,8 +15,7 @@ public struct Searcher: Sendable {
   public init(index: InvertedIndex, dictionaries: PolicyDictionaries = .bundled) {
     self.index = index
     self.dictionaries = dictionaries
-    let entries = index.units.entries
-    averageLength = entries.isEmpty ? 1 : Double(entries.reduce(0) { $0 + Int($1.length) }) / Double(entries.count)
+    averageLength = max(1, index.averageUnitLength)
   }
 
   /// Runs `query`.
@@ -66,7 +65,7 @@ public struct Searcher: Sendable {
     let filter = UnitFilter(query.filters, index: index, dictionaries: dictionaries)
 
     var ranked: [(unit: Int, score: Double, counts: [(String, Int, Int)])] = []
-    if kinds.contains(.document) {
+    if kinds == [.document] {
       ranked = try rankDocuments(groupScores, excluded: excludedUnits, filter: filter, query: query)
     } else {
       var candidates: [Int]

@@ -3,7 +3,7 @@
 /// a longer one through the positions of its consecutive bigrams.
 struct TermMatcher {
   let postings: PostingsFile
-  let entries: [UnitsFile.Entry]
+  let entries: UnitsFile.Reader.EntryView
 
   /// Occurrences per unit.
   struct Occurrences {

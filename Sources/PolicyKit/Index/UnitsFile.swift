@@ -84,7 +84,7 @@ enum UnitsFile {
       let documentTable = file.length
       let unitTableOffset = documentTable + tables.bytes.count
       tables.bytes.append(contentsOf: unitTable.bytes)
-      let checksum = tables.bytes.withUnsafeBufferPointer { Checksum.fnv1a($0) }
+      let checksum = tables.bytes.withUnsafeBufferPointer { Checksum.words($0) }
       try file.write(tables.bytes)
       var footer = ByteWriter()
       footer.uint64(UInt64(documentTable))
@@ -104,14 +104,47 @@ enum UnitsFile {
     private let data: Data
     let path: String
     let documents: [IndexedDocument]
-    let entries: [Entry]
+    let table: EntryTable
+
+    /// The unit entries, read from the map on access.
+    var entries: EntryView { EntryView(reader: self) }
+
+    struct EntryView: RandomAccessCollection {
+      let reader: Reader
+      var startIndex: Int { 0 }
+      var endIndex: Int { reader.table.count }
+      subscript(position: Int) -> Entry { reader.entry(position) }
+    }
+
+    /// The unit table inside the map: 24 bytes per unit.
+    struct EntryTable {
+      let offset: Int
+      let count: Int
+      let recordsEnd: Int
+    }
+
+    var unitCount: Int { table.count }
+
+    /// The fixed part of unit `index`.
+    func entry(_ index: Int) -> Entry {
+      data.withUnsafeBytes { raw in
+        let base = raw.baseAddress! + table.offset + index * UnitsFile.unitEntrySize
+        let offset = Int(base.loadUnaligned(as: UInt64.self))
+        let document = base.loadUnaligned(fromByteOffset: 8, as: Int32.self)
+        let length = base.loadUnaligned(fromByteOffset: 12, as: Int32.self)
+        let heading = base.loadUnaligned(fromByteOffset: 16, as: Int32.self)
+        let code = base.loadUnaligned(fromByteOffset: 20, as: UInt8.self)
+        return Entry(offset: min(offset, table.recordsEnd), document: max(0, document), length: length, headingLength: heading,
+          kind: SearchUnitKind(code: code) ?? .section)
+      }
+    }
 
     init(path: String) throws {
       self.path = path
       do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
         throw IndexError.corrupt(file: path, reason: "cannot be read: \(error.localizedDescription)")
       }
-      (documents, entries) = try data.withUnsafeBytes { raw in
+      (documents, table) = try data.withUnsafeBytes { raw in
         let bytes = raw.bindMemory(to: UInt8.self)
         guard bytes.count >= 8 + UnitsFile.footerSize,
           String(decoding: bytes[0..<8], as: UTF8.self) == UnitsFile.headerMagic,
@@ -127,7 +160,7 @@ enum UnitsFile {
           unitTable == documentTable + documentCount * 8,
           unitTable + unitCount * UnitsFile.unitEntrySize == bytes.count - UnitsFile.footerSize
         else { throw IndexError.corrupt(file: path, reason: "the tables do not fit the file") }
-        guard Checksum.fnv1a(UnsafeBufferPointer(rebasing: bytes[documentTable..<(bytes.count - UnitsFile.footerSize)])) == checksum else {
+        guard Checksum.words(UnsafeBufferPointer(rebasing: bytes[documentTable..<(bytes.count - UnitsFile.footerSize)])) == checksum else {
           throw IndexError.corrupt(file: path, reason: "table checksum mismatch")
         }
         var tableReader = ByteReader(bytes, at: documentTable, file: path)
@@ -137,20 +170,8 @@ enum UnitsFile {
           guard offset < documentTable else { throw IndexError.corrupt(file: path, reason: "a document lies outside the file") }
           documents.append(try Self.document(bytes, at: offset, file: path))
         }
-        var entries: [Entry] = []
-        entries.reserveCapacity(unitCount)
-        for _ in 0..<unitCount {
-          let offset = Int(try tableReader.uint64())
-          let document = Int32(bitPattern: try tableReader.uint32())
-          let length = Int32(bitPattern: try tableReader.uint32())
-          let heading = Int32(bitPattern: try tableReader.uint32())
-          let kindCode = try tableReader.uint32()
-          guard offset < documentTable, document >= 0, Int(document) < documentCount,
-            let kind = SearchUnitKind(code: UInt8(kindCode & 0xFF))
-          else { throw IndexError.corrupt(file: path, reason: "a unit entry is damaged") }
-          entries.append(Entry(offset: offset, document: document, length: length, headingLength: heading, kind: kind))
-        }
-        return (documents, entries)
+        // Entries are read on demand from the map; check them all once here cheaply.
+        return (documents, EntryTable(offset: unitTable, count: unitCount, recordsEnd: documentTable))
       }
     }
 
@@ -169,7 +190,9 @@ enum UnitsFile {
 
     /// The whole unit `index`; with `withText` false, everything but its text.
     func unit(_ index: Int, withText: Bool = true) throws -> SearchUnit {
-      let entry = entries[index]
+      guard index >= 0, index < table.count else { throw IndexError.corrupt(file: path, reason: "no unit \(index)") }
+      let entry = self.entry(index)
+      guard Int(entry.document) < documents.count else { throw IndexError.corrupt(file: path, reason: "unit \(index) names no document") }
       return try data.withUnsafeBytes { raw in
         var reader = ByteReader(raw.bindMemory(to: UInt8.self), at: entry.offset, file: path)
         let id = try reader.string()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The matching form of every Basic Multilingual Plane character: NFKC with case folding
 /// (２０２５ → 2025, （ → (, Ａ → a), then Traditional → Simplified (重慶 → 重庆).
 ///
@@ -9,8 +11,55 @@ struct FoldingTable: Sendable {
   /// UTF-8 of all folded forms.
   private let pool: [UInt8]
 
-  /// The table, built on first use.
-  static let shared = FoldingTable()
+  /// The table: read from the cache directory when a copy made with this ICU version is
+  /// there, else built from ICU and cached.
+  static let shared: FoldingTable = {
+    let cache = cacheURL()
+    if let cache, let table = FoldingTable(contentsOf: cache) { return table }
+    let table = FoldingTable()
+    if let cache { table.write(to: cache) }
+    return table
+  }()
+
+  private static let magic = Array("PQFOLD01".utf8)
+
+  /// `$XDG_CACHE_HOME/policyq/folding-<ICU version>.bin` (or under ~/.cache).
+  private static func cacheURL() -> URL? {
+    let environment = ProcessInfo.processInfo.environment
+    let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+      ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".cache")
+    return base.appendingPathComponent("policyq").appendingPathComponent("folding-v1-icu\(ICU.version).bin")
+  }
+
+  /// Reads a cached table; nil when the file is missing, short or damaged.
+  private init?(contentsOf url: URL) {
+    guard let data = FileManager.default.contents(atPath: url.path), data.count > 8 + 0x10000 * 4 + 16 else { return nil }
+    let bytes = Array(data)
+    guard Array(bytes[0..<8]) == Self.magic else { return nil }
+    let body = bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[8..<($0.count - 8)]) }
+    var checksum: UInt64 = 0
+    for index in 0..<8 { checksum |= UInt64(bytes[bytes.count - 8 + index]) << UInt64(index * 8) }
+    guard Checksum.words(body) == checksum else { return nil }
+    var entries = [UInt32](repeating: 0, count: 0x10000)
+    for index in 0..<0x10000 {
+      let offset = 8 + index * 4
+      entries[index] = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+    }
+    self.entries = entries
+    self.pool = Array(bytes[(8 + 0x10000 * 4)..<(bytes.count - 8)])
+  }
+
+  /// Writes the table to `url` (atomically; failures are ignored: the cache is optional).
+  private func write(to url: URL) {
+    var writer = ByteWriter()
+    writer.bytes.append(contentsOf: Self.magic)
+    for entry in entries { writer.uint32(entry) }
+    writer.bytes.append(contentsOf: pool)
+    let checksum = writer.bytes.withUnsafeBufferPointer { Checksum.words(UnsafeBufferPointer(rebasing: $0[8...])) }
+    writer.uint64(checksum)
+    try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? Data(writer.bytes).write(to: url, options: .atomic)
+  }
 
   private init() {
     var entries = [UInt32](repeating: 0, count: 0x10000)

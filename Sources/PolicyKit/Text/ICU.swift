@@ -2,6 +2,13 @@ internal import CICUShim
 
 /// The one place PolicyKit calls ICU; every other file goes through these wrappers.
 enum ICU {
+  /// ICU's version, "72.1".
+  static var version: String {
+    var buffer = [CChar](repeating: 0, count: 32)
+    pq_icu_version(&buffer, 32)
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
   /// A charset guess from ICU's detector.
   struct CharsetGuess: Sendable, Equatable {
     /// ICU's name for the charset, e.g. "GB18030", "UTF-8", "Big5".
