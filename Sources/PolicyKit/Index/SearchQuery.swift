@@ -37,8 +37,13 @@ public struct SearchQuery: Sendable, Equatable {
     var current = ""
     var inQuotes = false
     var quotedToken = false
+    var closing: Character = "\""
     for character in text {
-      if character == "\"" || character == "“" || character == "”" {
+      // A phrase opened with " closes with "; one opened with “ closes with ”.
+      let opens = !inQuotes && (character == "\"" || character == "“")
+      let closes = inQuotes && character == closing
+      if opens || closes {
+        if opens { closing = character == "“" ? "”" : "\"" }
         if inQuotes {
           tokens.append((current, true))
           current = ""

@@ -7,10 +7,10 @@ public struct Searcher: Sendable {
   public var dictionaries: PolicyDictionaries
   private let averageLength: Double
   static let k1 = 1.2
-  static let b = 0.75
+  static let b = 0.5
   /// A hit in the heading counts this many times more.
   static let headingWeight = 2.0
-  static let kindBoost: [SearchUnitKind: Double] = [.measure: 1.2, .section: 1.0, .target: 0.9, .document: 0.8]
+  static let kindBoost: [SearchUnitKind: Double] = [.measure: 1.2, .section: 1.0, .target: 0.5, .document: 0.8]
 
   public init(index: InvertedIndex, dictionaries: PolicyDictionaries = .bundled) {
     self.index = index
