@@ -35,12 +35,12 @@ enum Policyq {
   }
 
   /// Runs `policyq arguments…` with `stdin` as standard input.
-  static func run(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
+  static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = root
-    var environment = ProcessInfo.processInfo.environment
+    var environment = environment ?? ProcessInfo.processInfo.environment
     environment["COLUMNS"] = "100"
     process.environment = environment
     let output = Pipe()

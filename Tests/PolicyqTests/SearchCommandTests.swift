@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@Suite struct SearchCommandTests {
+  func temporary() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func indexThenSearch_readableListAndExitCodes() throws {
+    let directory = try temporary().appendingPathComponent("index")
+    let indexing = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
+    #expect(indexing.status == 0)
+    #expect(indexing.stdout.contains("indexed 5 documents (5 parsed, 0 unchanged, 0 removed, 0 failed)"))
+    let search = try Policyq.run(["search", "绿色工厂", "dept:区经济信息委", "--index", directory.path, "--limit", "3"])
+    #expect(search.status == 0)
+    #expect(search.stdout.contains("9.创建绿色工厂"))
+    #expect(search.stdout.contains("responsible: 区经济信息委"))
+    #expect(search.stdout.contains("000_3cf4a8736e0c5b8a.txt:66"))
+    let nothing = try Policyq.run(["search", "量子计算机", "--index", directory.path])
+    #expect(nothing.status == 1)
+    #expect(nothing.stdout.contains("0 matches"))
+    let again = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
+    #expect(again.stdout.contains("(0 parsed, 5 unchanged"))
+  }
+
+  @Test func jsonHitsCarryExtractIds() throws {
+    let directory = try temporary().appendingPathComponent("index")
+    _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
+    let search = try Policyq.run(["search", "固废", "--index", directory.path, "--format", "json", "--explain"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+    let hits = try #require(object["hits"] as? [[String: Any]])
+    #expect(!hits.isEmpty)
+    let extract = try Policyq.run(["extract", Policyq.seed("000")])
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(extract.stdout.utf8)) as? [String: Any])
+    let measureIDs = Set((document["measures"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+    #expect(hits.contains { measureIDs.contains($0["id"] as? String ?? "") })
+    #expect((object["synonyms"] as? [[String: Any]])?.isEmpty == false)
+  }
+
+  @Test func damagedIndex_clearErrorExit2() throws {
+    let directory = try temporary().appendingPathComponent("index")
+    _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
+    let current = try String(contentsOf: directory.appendingPathComponent("CURRENT"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    let postings = directory.appendingPathComponent(current).appendingPathComponent("postings.bin")
+    try Data(try Data(contentsOf: postings).prefix(100)).write(to: postings)
+    let search = try Policyq.run(["search", "固废", "--index", directory.path])
+    #expect(search.status == 2)
+    #expect(search.stderr.contains("postings.bin: error: the index is damaged"))
+  }
+
+  @Test func bundledCorpus_indexedOnFirstUseIntoTheCache() throws {
+    let cache = try temporary()
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_CACHE_HOME"] = cache.path
+    let first = try Policyq.run(["search", "固废", "--limit", "2"], environment: environment)
+    #expect(first.status == 0)
+    #expect(first.stderr.contains("indexing the bundled corpus"))
+    let second = try Policyq.run(["search", "固废", "--limit", "2"], environment: environment)
+    #expect(second.status == 0)
+    #expect(second.stderr.isEmpty)
+    #expect(first.stdout == second.stdout)
+  }
+
+  @Test func interruptedIndexing_leavesThePreviousIndexIntact() throws {
+    let base = try temporary()
+    let directory = base.appendingPathComponent("index")
+    _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
+    let before = try Policyq.run(["search", "固废", "--index", directory.path])
+    // A larger corpus to index: the seeds copied many times.
+    let big = base.appendingPathComponent("big")
+    try FileManager.default.createDirectory(at: big, withIntermediateDirectories: true)
+    let seeds = try FileManager.default.contentsOfDirectory(atPath: Policyq.root.appendingPathComponent("corpus/documents").path)
+    for copy in 0..<150 {
+      for seed in seeds {
+        try FileManager.default.copyItem(
+          at: Policyq.root.appendingPathComponent("corpus/documents").appendingPathComponent(seed),
+          to: big.appendingPathComponent("\(copy)-\(seed)"))
+      }
+    }
+    let process = Process()
+    process.executableURL = Policyq.executable
+    process.arguments = ["index", big.path, "--index", directory.path]
+    process.standardOutput = Pipe()
+    process.standardError = Pipe()
+    try process.run()
+    Thread.sleep(forTimeInterval: 1.0)
+    #expect(process.isRunning, "indexing finished before it could be interrupted")
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    let after = try Policyq.run(["search", "固废", "--index", directory.path])
+    #expect(after.status == 0)
+    #expect(after.stdout == before.stdout)
+    // The next run cleans up and succeeds.
+    let rerun = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
+    #expect(rerun.status == 0)
+    let generations = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("gen-") }
+    #expect(generations.count == 1)
+  }
+}
