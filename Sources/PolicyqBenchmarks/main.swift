@@ -55,8 +55,23 @@ case "extract":
     print(line)
   }
   report += "\nExtract = read (decode, clean, fold) + parse (outline, measures, clauses, targets, references), one thread, documents in memory. JSON = rendering every document as one-line JSON.\n"
+case "search":
+  guard let indexPath = option("--index") else {
+    print("search needs --index DIR [--queries q1,q2,…]")
+    exit(64)
+  }
+  let queries = (option("--queries") ?? "固废,碳达峰,绿色工厂,节能降碳,发展,人民政府,环境保护,新能源汽车,财政资金,2025")
+    .split(separator: ",").map(String.init)
+  let results = try SearchBenchmark(runs: runs).run(index: URL(fileURLWithPath: indexPath), queries: queries)
+  report += "| query | matches | p50 ms | p99 ms |\n|---|---:|---:|---:|\n"
+  for result in results {
+    let line = "| \(result.query) | \(result.matches) | \(Measurement.format(result.p50 * 1000, digits: 2)) | \(Measurement.format(result.p99 * 1000, digits: 2)) |"
+    report += line + "\n"
+  }
+  let all = results.map(\.p50).sorted()
+  report += "\nIn process, top 10 with snippets, \(runs) runs per query after a warm-up; median of the query medians: \(Measurement.format(Measurement.median(all) * 1000, digits: 2)) ms.\n"
 default:
-  print("unknown suite \(suite); known: text, extract")
+  print("unknown suite \(suite); known: text, extract, search")
   exit(64)
 }
 if let peak = Measurement.peakResidentMegabytes() {

@@ -29,7 +29,7 @@ public struct SearchOptions: Sendable {
   /// The kinds of unit to return. `[.document]` alone ranks whole documents (every term
   /// somewhere in the document); with other kinds, a document unit is its front and back
   /// matter.
-  public var kinds: Set<SearchUnitKind> = [.measure, .section, .target]
+  public var kinds: Set<SearchUnitKind> = [.measure, .section, .target, .document]
   public var useSynonyms = true
   public var snippetRadius = 40
   public init() {}

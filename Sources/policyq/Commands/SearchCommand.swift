@@ -31,8 +31,8 @@ struct SearchCommand: ParsableCommand {
   @Option(help: "How many hits to show.")
   var limit = 10
 
-  @Option(help: ArgumentHelp("Kinds of unit to return, comma separated: measure,section,target,document.", valueName: "kinds"))
-  var unit: String = "measure,section,target"
+  @Option(help: ArgumentHelp("Kinds of unit to return, comma separated: measure,section,target,document (front and back matter). 'document' alone ranks whole documents.", valueName: "kinds"))
+  var unit: String = "measure,section,target,document"
 
   @Option(help: "Output format: text, json, jsonl or csv.")
   var format: Format = .text

@@ -12,7 +12,7 @@ enum SeedIndex {
 
   static func open() throws -> InvertedIndex { try InvertedIndex.open(directory) }
 
-  static func search(_ query: String, limit: Int = 10, kinds: Set<SearchUnitKind> = [.measure, .section, .target], synonyms: Bool = true) throws -> SearchResults {
+  static func search(_ query: String, limit: Int = 10, kinds: Set<SearchUnitKind> = [.measure, .section, .target, .document], synonyms: Bool = true) throws -> SearchResults {
     var options = SearchOptions()
     options.limit = limit
     options.kinds = kinds

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Search benchmark: builds the index of (a) the seeds replicated to ~20 MB and (b)
+# ../shared/corpus-real, times queries in process and as whole commands, and times
+# grep -rc, rg -c and SQLite FTS5 (trigram) on the same files in the same run.
+# Writes Benchmarks/results/search.md.   Scripts/benchmark-search.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-20}
+command -v rg >/dev/null || { apt-get install -y -qq ripgrep >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq ripgrep >/dev/null); }
+command -v sqlite3 >/dev/null || { apt-get install -y -qq sqlite3 >/dev/null 2>&1 || true; }
+swift build -c release --product policyq >/dev/null
+swift build -c release --product policyq-benchmarks >/dev/null
+bin=.build/release
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+out=Benchmarks/results/search.md
+queries=(固废 碳达峰 绿色工厂 节能降碳 发展 人民政府 环境保护 新能源汽车 财政资金 2025)
+
+# (a) seeds replicated to ~20 MB
+mkdir -p "$work/seeds20"
+copy=0
+while [ "$(du -sb "$work/seeds20" | cut -f1)" -lt 20000000 ]; do
+  for f in corpus/documents/*.txt; do cp "$f" "$work/seeds20/${copy}_$(basename "$f")"; done
+  copy=$((copy + 1))
+done
+
+median_ms() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+time_ms() {  # runs a command N times, prints the median wall time in ms
+  local n=$1; shift
+  for _ in $(seq "$n"); do
+    local start end
+    start=$(date +%s%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s%N)
+    echo $(( (end - start) / 1000 ))
+  done | median_ms | awk '{printf "%.1f", $1/1000}'
+}
+
+{
+  echo "# policyq search benchmark"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; release build"
+  echo "- reproduce: \`Scripts/benchmark-search.sh $runs\`"
+} >"$out"
+
+for corpus in "$work/seeds20" ../shared/corpus-real; do
+  [ -d "$corpus" ] || continue
+  name=$([ "$corpus" = "$work/seeds20" ] && echo "seeds ×N ≈ 20 MB" || echo "corpus-real")
+  index="$work/index-$(basename "$corpus")"
+  text_bytes=$(find "$corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
+  /usr/bin/time -v "$bin/policyq" index "$corpus" --index "$index" >"$work/index.out" 2>"$work/index.time"
+  seconds=$(grep 'Elapsed' "$work/index.time" | awk '{print $NF}' | awk -F: '{print ($1*60)+$2}')
+  rss=$(grep 'Maximum resident' "$work/index.time" | awk '{print $NF}')
+  index_bytes=$(du -sb "$index/$(cat "$index/CURRENT")" | cut -f1)
+  # SQLite FTS5 trigram over the same files
+  db="$work/fts-$(basename "$corpus").db"
+  fts_start=$(date +%s%N)
+  sqlite3 "$db" "CREATE VIRTUAL TABLE docs USING fts5(path UNINDEXED, body, tokenize='trigram'); INSERT INTO docs SELECT name, CAST(readfile(name) AS TEXT) FROM fsdir('$corpus') WHERE name LIKE '%.txt' OR name LIKE '%.md' OR name LIKE '%.html';"
+  fts_seconds=$(( ($(date +%s%N) - fts_start) / 1000000 ))
+  {
+    echo
+    echo "## $name"
+    echo
+    echo "| | value |"
+    echo "|---|---:|"
+    echo "| files | $(find "$corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) | wc -l) |"
+    echo "| text MB | $(awk "BEGIN {printf \"%.1f\", $text_bytes/1e6}") |"
+    echo "| policyq index: seconds (one core, read + parse + index) | $seconds |"
+    echo "| policyq index: MB/s | $(awk "BEGIN {printf \"%.1f\", $text_bytes/1e6/$seconds}") |"
+    echo "| policyq index: peak RSS MB | $(awk "BEGIN {printf \"%.0f\", $rss/1024}") |"
+    echo "| index size / text | $(awk "BEGIN {printf \"%.2f\", $index_bytes/$text_bytes}") |"
+    echo "| SQLite FTS5 trigram build seconds | $(awk "BEGIN {printf \"%.1f\", $fts_seconds/1000}") |"
+    echo
+    echo "Whole commands, median of 5 runs, ms (\`policyq search Q --limit 10\` includes process start, opening the index and snippets):"
+    echo
+    echo "| query | policyq search | grep -rc | rg -c | sqlite3 FTS5 trigram | policyq matches |"
+    echo "|---|---:|---:|---:|---:|---:|"
+  } >>"$out"
+  for q in "${queries[@]}"; do
+    p=$(time_ms 5 "$bin/policyq" search "$q" --index "$index" --limit 10)
+    g=$(time_ms 5 grep -rc "$q" "$corpus")
+    r=$(time_ms 5 rg -c "$q" "$corpus")
+    s=$(time_ms 5 sqlite3 "$db" "SELECT count(*) FROM docs WHERE docs MATCH '\"$q\"';")
+    matches=$({ "$bin/policyq" search "$q" --index "$index" --limit 1 --no-synonyms || true; } | tail -1 | awk '{print $1}')
+    echo "| $q | $p | $g | $r | $s | $matches |" >>"$out"
+  done
+  {
+    echo
+    echo "In process (\`policyq-benchmarks search\`):"
+    echo
+    "$bin/policyq-benchmarks" search --index "$index" --runs "$runs" | sed -n '/^| query/,$p'
+  } >>"$out"
+done
+cat "$out"
