@@ -30,20 +30,37 @@ public struct PolicyDictionaries: Sendable {
   public private(set) var synonyms: [String: [String]] = [:]
   public private(set) var lexicon: [String] = []
 
+  /// Which word lists to read.
+  public struct Parts: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let departments = Parts(rawValue: 1)
+    public static let qualifiers = Parts(rawValue: 2)
+    public static let indicators = Parts(rawValue: 4)
+    public static let synonyms = Parts(rawValue: 8)
+    public static let lexicon = Parts(rawValue: 16)
+    public static let all: Parts = [.departments, .qualifiers, .indicators, .synonyms, .lexicon]
+  }
+
   /// The dictionaries bundled with PolicyKit.
-  public static let bundled: PolicyDictionaries = {
+  public static let bundled: PolicyDictionaries = bundle(.all)
+
+  /// What searching needs of the bundled dictionaries: departments and synonyms.
+  public static let bundledForSearch: PolicyDictionaries = bundle([.departments, .synonyms])
+
+  private static func bundle(_ parts: Parts) -> PolicyDictionaries {
     guard let url = Bundle.module.url(forResource: "dictionaries", withExtension: nil),
-      let dictionaries = try? PolicyDictionaries(directory: url)
+      let dictionaries = try? PolicyDictionaries(directory: url, parts: parts)
     else { return PolicyDictionaries() }
     return dictionaries
-  }()
+  }
 
   /// Empty dictionaries.
   public init() {}
 
   /// Reads the dictionaries in `directory`; missing files leave their list empty.
   /// - Throws: `TextError.unreadable` when a file exists but cannot be read.
-  public init(directory: URL) throws {
+  public init(directory: URL, parts: Parts = .all) throws {
     func lines(_ name: String) throws -> [[Substring]] {
       let url = directory.appendingPathComponent(name)
       guard FileManager.default.fileExists(atPath: url.path) else { return [] }
@@ -56,7 +73,7 @@ public struct PolicyDictionaries: Sendable {
         return line.split(separator: "\t", omittingEmptySubsequences: false)
       }
     }
-    for columns in try lines("departments.tsv") {
+    for columns in try parts.contains(.departments) ? lines("departments.tsv") : [] {
       let canonical = String(columns[0])
       let category = columns.count > 2 ? String(columns[2]) : "government"
       let department = Department(canonical: canonical, category: category)
@@ -67,16 +84,20 @@ public struct PolicyDictionaries: Sendable {
         }
       }
     }
-    collectiveBodies = Set(try lines("collective-bodies.txt").map { String($0[0]) })
-    qualifiers = try lines("qualifiers.txt").map { String($0[0]) }.sorted { $0.count > $1.count }
-    for columns in try lines("indicators.tsv") where columns.count >= 3 {
+    if parts.contains(.departments) {
+      collectiveBodies = Set(try lines("collective-bodies.txt").map { String($0[0]) })
+    }
+    if parts.contains(.qualifiers) {
+      qualifiers = try lines("qualifiers.txt").map { String($0[0]) }.sorted { $0.count > $1.count }
+    }
+    for columns in try parts.contains(.indicators) ? lines("indicators.tsv") : [] where columns.count >= 3 {
       let patterns = columns[2].split(separator: "|").map { Self.fold(String($0)) }
       indicators.append(Indicator(key: String(columns[0]), label: String(columns[1]), patterns: patterns))
     }
     indicatorPatterns = indicators.enumerated().flatMap { index, indicator in
       indicator.patterns.map { (pattern: $0, indicator: index) }
     }.sorted { $0.pattern.count > $1.pattern.count }
-    for columns in try lines("synonyms.tsv") where columns.count >= 2 {
+    for columns in try parts.contains(.synonyms) ? lines("synonyms.tsv") : [] where columns.count >= 2 {
       let term = Self.fold(String(columns[0]))
       let others = columns[1].split(separator: "|").map { Self.fold(String($0)) }
       for word in [term] + others {
@@ -84,7 +105,7 @@ public struct PolicyDictionaries: Sendable {
         synonyms[word, default: []].append(contentsOf: group.filter { !(synonyms[word]?.contains($0) ?? false) })
       }
     }
-    lexicon = try lines("lexicon.txt").map { Self.fold(String($0[0])) }
+    if parts.contains(.lexicon) { lexicon = try lines("lexicon.txt").map { Self.fold(String($0[0])) } }
   }
 
   /// The matching form of a word, as `PolicyText.folded` writes it.

@@ -9,7 +9,11 @@ public struct InvertedIndex: Sendable {
   let postings: PostingsFile
 
   /// The documents, in index order.
-  public var documents: [IndexedDocument] { units.documents }
+  var documents: UnitsFile.Reader.DocumentView { units.documents }
+  /// The number of documents.
+  public var documentCount: Int { units.documents.count }
+  /// Document `index`, decoded.
+  public func document(_ index: Int) -> IndexedDocument { units.document(index) }
   public var unitCount: Int { units.unitCount }
   /// The files that failed when the index was built, with why.
   public var failures: [(path: String, error: String)] { ((try? fileList())?.failures ?? []).map { ($0.path, $0.error) } }

@@ -107,6 +107,40 @@ struct PostingsFile: @unchecked Sendable {
     }
   }
 
+  /// For the keys in `range`: per unit, how many positions and how many of them lie below
+  /// `headingLength(unit)` — without keeping the positions.
+  func counts(in range: ClosedRange<UInt64>, headingLength: (Int) -> Int) throws -> [(unit: Int, total: Int, inHeading: Int)] {
+    try data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var index = lowerBound(range.lowerBound, bytes)
+      var out: [(unit: Int, total: Int, inHeading: Int)] = []
+      while index < keyCount {
+        let found = entry(index, bytes)
+        guard found.key <= range.upperBound else { break }
+        guard found.offset >= 8, found.offset + found.length <= tableOffset else {
+          throw IndexError.corrupt(file: path, reason: "a posting list lies outside the file")
+        }
+        var reader = ByteReader(UnsafeBufferPointer(rebasing: bytes[found.offset..<(found.offset + found.length)]), file: path)
+        var unit = -1
+        while !reader.isAtEnd {
+          unit += try reader.int()
+          let count = try reader.int()
+          guard count > 0, count <= found.length else { throw IndexError.corrupt(file: path, reason: "bad position count") }
+          let heading = headingLength(unit)
+          var position = 0
+          var inHeading = 0
+          for _ in 0..<count {
+            position += try reader.int()
+            if position < heading { inHeading += 1 }
+          }
+          out.append((unit, count, inHeading))
+        }
+        index += 1
+      }
+      return out
+    }
+  }
+
   private func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> List {
     var list = List()
     var reader = ByteReader(bytes, file: path)

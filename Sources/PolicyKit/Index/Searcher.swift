@@ -12,7 +12,7 @@ public struct Searcher: Sendable {
   static let headingWeight = 2.0
   static let kindBoost: [SearchUnitKind: Double] = [.measure: 1.2, .section: 1.0, .target: 0.5, .document: 0.8]
 
-  public init(index: InvertedIndex, dictionaries: PolicyDictionaries = .bundled) {
+  public init(index: InvertedIndex, dictionaries: PolicyDictionaries = .bundledForSearch) {
     self.index = index
     self.dictionaries = dictionaries
     averageLength = max(1, index.averageUnitLength)

@@ -15,14 +15,17 @@ struct TermMatcher {
     let scalars = folded.unicodeScalars.map(\.value)
     guard let first = scalars.first else { return [:] }
     var result: [Int: Occurrences] = [:]
-    if scalars.count == 1 {
-      for list in try postings.lists(in: BigramKey.range(startingWith: first)) {
-        for index in list.units.indices {
-          let unit = Int(list.units[index])
-          let positions = list.positions(at: index)
-          let heading = positions.filter { $0 < UInt32(entries[unit].headingLength) }.count
-          result[unit, default: Occurrences(total: 0, inHeading: 0)].total += positions.count
-          result[unit, default: Occurrences(total: 0, inHeading: 0)].inHeading += heading
+    // One or two characters: one key or a range of keys; counts suffice.
+    if scalars.count <= 2 {
+      let range = scalars.count == 1
+        ? BigramKey.range(startingWith: first) : BigramKey.make(first, scalars[1])...BigramKey.make(first, scalars[1])
+      let counts = try postings.counts(in: range) { Int(entries[$0].headingLength) }
+      result.reserveCapacity(counts.count)
+      for (unit, total, heading) in counts {
+        if let existing = result[unit] {
+          result[unit] = Occurrences(total: existing.total + total, inHeading: existing.inHeading + heading)
+        } else {
+          result[unit] = Occurrences(total: total, inHeading: heading)
         }
       }
       return result

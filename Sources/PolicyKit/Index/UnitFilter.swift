@@ -36,7 +36,18 @@ struct UnitFilter {
     return true
   }
 
+  /// Whether any filter looks at documents.
+  private var hasDocumentFilters: Bool {
+    filters.contains { filter in
+      switch filter {
+      case .department, .unitKind: return false
+      default: return true
+      }
+    }
+  }
+
   func acceptsDocument(_ documentIndex: Int, unit: Int? = nil) throws -> Bool {
+    guard hasDocumentFilters else { return true }
     let document = index.documents[documentIndex]
     for filter in filters {
       switch filter {

@@ -103,8 +103,34 @@ enum UnitsFile {
   struct Reader: @unchecked Sendable {
     private let data: Data
     let path: String
-    let documents: [IndexedDocument]
     let table: EntryTable
+    private let documentTable: Int
+    private let documentCount: Int
+
+    /// The documents, decoded on access.
+    var documents: DocumentView { DocumentView(reader: self) }
+
+    struct DocumentView: RandomAccessCollection {
+      let reader: Reader
+      var startIndex: Int { 0 }
+      var endIndex: Int { reader.documentCount }
+      subscript(position: Int) -> IndexedDocument { reader.document(position) }
+    }
+
+    /// Document `index`; a damaged record reads as a document named "(damaged)".
+    func document(_ index: Int) -> IndexedDocument {
+      data.withUnsafeBytes { raw in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        var reader = ByteReader(bytes, at: documentTable + index * 8, file: path)
+        guard let offset = try? reader.uint64(), Int(offset) < documentTable,
+          let document = try? Self.document(bytes, at: Int(offset), file: path)
+        else {
+          return IndexedDocument(id: "(damaged)", path: path, title: "(damaged)", documentNumber: nil, issuer: nil, level: nil,
+            regionPath: [], kind: nil, planKind: nil, year: nil, periodStart: nil, periodEnd: nil, fileSize: 0, modified: 0, contentHash: "")
+        }
+        return document
+      }
+    }
 
     /// The unit entries, read from the map on access.
     var entries: EntryView { EntryView(reader: self) }
@@ -144,7 +170,7 @@ enum UnitsFile {
       do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
         throw IndexError.corrupt(file: path, reason: "cannot be read: \(error.localizedDescription)")
       }
-      (documents, table) = try data.withUnsafeBytes { raw in
+      (documentTable, documentCount, table) = try data.withUnsafeBytes { raw in
         let bytes = raw.bindMemory(to: UInt8.self)
         guard bytes.count >= 8 + UnitsFile.footerSize,
           String(decoding: bytes[0..<8], as: UTF8.self) == UnitsFile.headerMagic,
@@ -163,15 +189,7 @@ enum UnitsFile {
         guard Checksum.words(UnsafeBufferPointer(rebasing: bytes[documentTable..<(bytes.count - UnitsFile.footerSize)])) == checksum else {
           throw IndexError.corrupt(file: path, reason: "table checksum mismatch")
         }
-        var tableReader = ByteReader(bytes, at: documentTable, file: path)
-        var documents: [IndexedDocument] = []
-        for _ in 0..<documentCount {
-          let offset = Int(try tableReader.uint64())
-          guard offset < documentTable else { throw IndexError.corrupt(file: path, reason: "a document lies outside the file") }
-          documents.append(try Self.document(bytes, at: offset, file: path))
-        }
-        // Entries are read on demand from the map; check them all once here cheaply.
-        return (documents, EntryTable(offset: unitTable, count: unitCount, recordsEnd: documentTable))
+        return (documentTable, documentCount, EntryTable(offset: unitTable, count: unitCount, recordsEnd: documentTable))
       }
     }
 
@@ -192,7 +210,7 @@ enum UnitsFile {
     func unit(_ index: Int, withText: Bool = true) throws -> SearchUnit {
       guard index >= 0, index < table.count else { throw IndexError.corrupt(file: path, reason: "no unit \(index)") }
       let entry = self.entry(index)
-      guard Int(entry.document) < documents.count else { throw IndexError.corrupt(file: path, reason: "unit \(index) names no document") }
+      guard Int(entry.document) < documentCount else { throw IndexError.corrupt(file: path, reason: "unit \(index) names no document") }
       return try data.withUnsafeBytes { raw in
         var reader = ByteReader(raw.bindMemory(to: UInt8.self), at: entry.offset, file: path)
         let id = try reader.string()
