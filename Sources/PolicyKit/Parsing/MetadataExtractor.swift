@@ -143,16 +143,24 @@ struct MetadataExtractor {
       {
         metadata.recipients = Self.splitList(String(text.dropLast()))
         metadata.spans["recipients"] = spans[index]
-      } else if Self.isDateLine(text), let date = DateText.first(in: text),
-        metadata.writtenDate == nil || (index > 0 && Self.isSignature(texts[index - 1]))
-      {
-        // 成文日期 stands under the signature; a date above the title is a site's.
-        metadata.writtenDate = date.iso
-        metadata.spans["written_date"] = spans[index]
-      } else if metadata.publicity == nil, let note = Self.publicityNote(text) {
-        metadata.publicity = note
-        metadata.spans["publicity"] = spans[index]
+      } else {
+        readDateOrPublicity(index, into: &metadata)
       }
+    }
+  }
+
+  /// Reads 成文日期 or the note on publication from paragraph `index`, if it is one.
+  private func readDateOrPublicity(_ index: Int, into metadata: inout DocumentMetadata) {
+    let text = texts[index]
+    if Self.isDateLine(text), let date = DateText.first(in: text),
+      metadata.writtenDate == nil || (index > 0 && Self.isSignature(texts[index - 1]))
+    {
+      // 成文日期 stands under the signature; a date above the title is a site's.
+      metadata.writtenDate = date.iso
+      metadata.spans["written_date"] = spans[index]
+    } else if metadata.publicity == nil, let note = Self.publicityNote(text) {
+      metadata.publicity = note
+      metadata.spans["publicity"] = spans[index]
     }
   }
 
@@ -187,15 +195,8 @@ struct MetadataExtractor {
       } else if text.hasSuffix("印发"), let date = DateText.first(in: text) {
         metadata.printedDate = date.iso
         metadata.spans["printed_date"] = spans[index]
-      } else if Self.isDateLine(text), let date = DateText.first(in: text),
-        metadata.writtenDate == nil || (index > 0 && Self.isSignature(texts[index - 1]))
-      {
-        // 成文日期 stands under the signature; a date above the title is a site's.
-        metadata.writtenDate = date.iso
-        metadata.spans["written_date"] = spans[index]
-      } else if metadata.publicity == nil, let note = Self.publicityNote(text) {
-        metadata.publicity = note
-        metadata.spans["publicity"] = spans[index]
+      } else {
+        readDateOrPublicity(index, into: &metadata)
       }
     }
   }

@@ -51,23 +51,15 @@ enum TextFolder {
             index += length
             continue
           }
-          if index > runStart {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
-            builder.appendVerbatim(length: index - runStart, sourceStart: runStart)
+          folded.withUnsafeBufferPointer { replacement in
+            emit(replacement, at: index, length: length, runStart: runStart, text: text, out: &out, builder: &builder)
           }
-          out.append(contentsOf: folded)
-          builder.append(targetLength: folded.count, sourceStart: index, sourceLength: length)
           index += length
           runStart = index
           continue
         }
       }
-      if index > runStart {
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
-        builder.appendVerbatim(length: index - runStart, sourceStart: runStart)
-      }
-      out.append(contentsOf: replacement)
-      builder.append(targetLength: replacement.count, sourceStart: index, sourceLength: length)
+      emit(replacement, at: index, length: length, runStart: runStart, text: text, out: &out, builder: &builder)
       index += length
       runStart = index
     }
@@ -76,6 +68,20 @@ enum TextFolder {
       builder.appendVerbatim(length: count - runStart, sourceStart: runStart)
     }
     return (out, builder.map)
+  }
+
+  /// Copies the unchanged run before `index`, then the replacement of the character there.
+  @inline(__always)
+  private static func emit(
+    _ replacement: UnsafeBufferPointer<UInt8>, at index: Int, length: Int, runStart: Int,
+    text: UnsafeBufferPointer<UInt8>, out: inout [UInt8], builder: inout OffsetMap.Builder
+  ) {
+    if index > runStart {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+      builder.appendVerbatim(length: index - runStart, sourceStart: runStart)
+    }
+    out.append(contentsOf: replacement)
+    builder.append(targetLength: replacement.count, sourceStart: index, sourceLength: length)
   }
 
   /// Folds a scalar outside the BMP (rare: CJK extension B and beyond) through ICU.
