@@ -7,6 +7,6 @@ struct PolicyQ: ParsableCommand {
     commandName: "policyq",
     abstract: "Turn Chinese policy documents into data: text, structure, search, comparison.",
     version: "0.1.0",
-    subcommands: [TextCommand.self, ExtractCommand.self, IndexCommand.self, SearchCommand.self]
+    subcommands: [TextCommand.self, ExtractCommand.self, IndexCommand.self, SearchCommand.self, CompareCommand.self]
   )
 }

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import PolicyKit
+
+/// `policyq compare`: a lower-level plan against the upper-level plan it implements.
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Compare a lower-level plan with the upper-level plan it implements.",
+    discussion: """
+      Aligns the measures of LOWER with those of UPPER (carried over, rewritten, \
+      lower-only, upper-only, with the passages they share), pairs their targets by \
+      indicator and says which side is stronger, and shows who leads aligned measures. \
+      With --index DIR --upper FILE, compares every document of a lower level in the \
+      index with UPPER.
+      """)
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
+
+  @Argument(help: ArgumentHelp("LOWER and UPPER files (or only LOWER files with --upper).", valueName: "file"))
+  var files: [String] = []
+
+  @Option(help: ArgumentHelp("The upper-level plan to compare every lower document with.", valueName: "file"))
+  var upper: String?
+
+  @Option(name: .customLong("index"), help: ArgumentHelp("An index whose lower-level documents to compare with --upper.", valueName: "dir"))
+  var index: String?
+
+  @Option(help: "Output format: text, json, csv or html.")
+  var format: Format = .text
+
+  @Option(help: "With --format csv: targets or measures.")
+  var table: String = "targets"
+
+  func validate() throws {
+    if upper == nil && files.count != 2 { throw ValidationError("Give LOWER and UPPER, or --upper FILE with lower files or --index DIR.") }
+    if index != nil && upper == nil { throw ValidationError("--index goes with --upper.") }
+    if !["targets", "measures"].contains(table) { throw ValidationError("--table: targets or measures") }
+  }
+
+  func run() throws {
+    var out = StandardOutput()
+    var err = StandardError()
+    let reader = DocumentReader()
+    let parser = PolicyParser()
+    func parse(_ path: String) throws -> PolicyDocument { parser.parse(try reader.read(contentsOf: path)) }
+    var lowers: [String] = files
+    let upperPath = upper ?? files[1]
+    if upper == nil { lowers = [files[0]] }
+    do {
+      let upperDocument = try parse(upperPath)
+      if let index {
+        let opened = try InvertedIndex.open(URL(fileURLWithPath: index))
+        let ranks: [String: Int] = ["national": 0, "provincial": 1, "municipal": 2, "district": 3]
+        let upperRank = upperDocument.metadata.level.map { ranks[$0.rawValue] ?? 0 } ?? 0
+        lowers += (0..<opened.documentCount).map { opened.document($0) }
+          .filter { ($0.level.flatMap { ranks[$0] } ?? -1) > upperRank && $0.path != upperPath }.map(\.path)
+      }
+      var failures = 0
+      for path in lowers {
+        do {
+          let comparison = DocumentComparison(lower: try parse(path), upper: upperDocument)
+          switch format {
+          case .text: out.write(ComparisonOutput.text(comparison) + (lowers.count > 1 ? "\n" : ""))
+          case .json: out.write(ComparisonOutput.json(comparison))
+          case .csv: out.write(ComparisonOutput.csv(comparison, table: table))
+          case .html: out.write(ComparisonHTML.render(comparison))
+          }
+        } catch {
+          failures += 1
+          print(error, to: &err)
+        }
+      }
+      if failures > 0 { throw ExitCode(1) }
+    } catch let error as IndexError {
+      print(error, to: &err)
+      throw ExitCode(2)
+    }
+  }
+}

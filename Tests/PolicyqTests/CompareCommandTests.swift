@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@Suite struct CompareCommandTests {
+  @Test func text_summaryFirstThenDetails() throws {
+    let result = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("004")])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines[0].hasPrefix("lower: "))
+    #expect(lines.contains { $0.hasPrefix("targets: ") && $0.contains("stronger") })
+    #expect(result.stdout.contains("industrial_energy_intensity: weaker — 14.5% vs 16%"))
+  }
+
+  @Test func json_andCSVTables() throws {
+    let json = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("003"), "--format", "json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let pairs = try #require(object["measure_pairs"] as? [[String: Any]])
+    #expect(pairs.contains { ($0["lower"] as? String)?.hasSuffix("#m1") == true && ($0["upper"] as? String)?.hasSuffix("#m1") == true })
+    let csv = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("004"), "--format", "csv", "--table", "targets"])
+    #expect(csv.stdout.split(separator: "\n").first?.hasPrefix("lower_document,upper_document,indicator_key") == true)
+    #expect(csv.stdout.contains("bulk_industrial_solid_waste_utilisation"))
+  }
+
+  @Test func html_selfContainedWithChartAndLinks() throws {
+    let result = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("003"), "--format", "html"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
+    #expect(result.stdout.contains("<svg"))
+    #expect(result.stdout.contains("href=\"#upper-0\""))
+    #expect(!result.stdout.contains("http://") || result.stdout.contains("http://www.w3.org/2000/svg"))
+    #expect(!result.stdout.contains("<script"))
+  }
+
+  static let browser: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+  @Test(.enabled(if: CompareCommandTests.browser != nil))
+  func html_rendersInAHeadlessBrowser() throws {
+    let result = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("004"), "--format", "html"])
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-html-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let page = directory.appendingPathComponent("compare.html")
+    try result.stdout.write(to: page, atomically: true, encoding: .utf8)
+    let screenshot = directory.appendingPathComponent("compare.png")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try #require(Self.browser))
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(screenshot.path)", "--window-size=1200,1600", page.absoluteString]
+    process.standardOutput = Pipe()
+    process.standardError = Pipe()
+    try process.run()
+    process.waitUntilExit()
+    let size = (try? FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int) ?? 0
+    #expect(size > 10_000, "screenshot of \(size) bytes")
+  }
+
+  @Test func wrongArguments_usageError() throws {
+    let result = try Policyq.run(["compare", Policyq.seed("000")])
+    #expect(result.status == 64)
+  }
+}
