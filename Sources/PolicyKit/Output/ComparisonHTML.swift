@@ -56,7 +56,7 @@ public enum ComparisonHTML {
     let pairs = comparison.targetPairs
     guard !pairs.isEmpty else { return "<p>No paired targets.</p>" }
     let rowHeight = 44
-    let width = 720
+    let width = 960
     var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(pairs.count * rowHeight + 30)\" role=\"img\" aria-label=\"paired targets\">"
     svg += "<rect x=\"230\" y=\"4\" width=\"12\" height=\"12\" fill=\"#1565c0\"/><text x=\"248\" y=\"15\" font-size=\"12\">lower</text>"
     svg += "<rect x=\"300\" y=\"4\" width=\"12\" height=\"12\" fill=\"#9e9e9e\"/><text x=\"318\" y=\"15\" font-size=\"12\">upper</text>"
