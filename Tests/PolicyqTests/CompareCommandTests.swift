@@ -53,6 +53,16 @@ import Testing
     #expect(size > 10_000, "screenshot of \(size) bytes")
   }
 
+  @Test func indexAndUpper_comparesEveryLowerLevelDocument() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-compare-\(UUID().uuidString)")
+    _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
+    // 001 is municipal: the three district seeds are compared with it, 004 (no level) is not.
+    let result = try Policyq.run(["compare", "--index", directory.path, "--upper", Policyq.seed("001"), "--format", "csv", "--table", "measures"])
+    #expect(result.status == 0)
+    let lowers = Set(result.stdout.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
+    #expect(lowers.count == 3)
+  }
+
   @Test func wrongArguments_usageError() throws {
     let result = try Policyq.run(["compare", Policyq.seed("000")])
     #expect(result.status == 64)

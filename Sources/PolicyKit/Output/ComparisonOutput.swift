@@ -118,11 +118,12 @@ public enum ComparisonOutput {
     return writer.output + "\n"
   }
 
-  public static func csv(_ comparison: DocumentComparison, table: String) -> String {
+  /// CSV rows of a table, with the header row when `header` is true.
+  public static func csv(_ comparison: DocumentComparison, table: String, header: Bool = true) -> String {
     let lower = comparison.lower
     let upper = comparison.upper
     if table == "measures" {
-      var out = DocumentCSV.row(["lower_document", "upper_document", "lower_measure", "upper_measure", "lower_label", "upper_label", "similarity", "carry", "lower_leads", "upper_leads", "lead_changed"])
+      var out = !header ? "" : DocumentCSV.row(["lower_document", "upper_document", "lower_measure", "upper_measure", "lower_label", "upper_label", "similarity", "carry", "lower_leads", "upper_leads", "lead_changed"])
       for pair in comparison.measurePairs {
         out += DocumentCSV.row([lower.id, upper.id, lower.measures[pair.lower].id, upper.measures[pair.upper].id, label(lower, pair.lower),
           label(upper, pair.upper), String(format: "%.3f", pair.similarity), pair.carry.rawValue, pair.lowerLeads.map(\.name).joined(separator: ";"),
@@ -132,7 +133,7 @@ public enum ComparisonOutput {
       for j in comparison.upperOnlyMeasures { out += DocumentCSV.row([lower.id, upper.id, "", upper.measures[j].id, "", label(upper, j), "", "upper_only", "", "", ""]) }
       return out
     }
-    var out = DocumentCSV.row(["lower_document", "upper_document", "indicator_key", "lower_target", "upper_target", "lower_year", "upper_year", "lower_value", "upper_value", "unit", "lower_direction", "upper_direction", "judgement", "difference", "reason"])
+    var out = !header ? "" : DocumentCSV.row(["lower_document", "upper_document", "indicator_key", "lower_target", "upper_target", "lower_year", "upper_year", "lower_value", "upper_value", "unit", "lower_direction", "upper_direction", "judgement", "difference", "reason"])
     for pair in comparison.targetPairs {
       let a = lower.targets[pair.lower]
       let b = upper.targets[pair.upper]

@@ -54,16 +54,16 @@ struct CompareCommand: ParsableCommand {
         let ranks: [String: Int] = ["national": 0, "provincial": 1, "municipal": 2, "district": 3]
         let upperRank = upperDocument.metadata.level.map { ranks[$0.rawValue] ?? 0 } ?? 0
         lowers += (0..<opened.documentCount).map { opened.document($0) }
-          .filter { ($0.level.flatMap { ranks[$0] } ?? -1) > upperRank && $0.path != upperPath }.map(\.path)
+          .filter { ($0.level.flatMap { ranks[$0] } ?? -1) > upperRank && $0.id != upperDocument.id }.map(\.path)
       }
       var failures = 0
-      for path in lowers {
+      for (number, path) in lowers.enumerated() {
         do {
           let comparison = DocumentComparison(lower: try parse(path), upper: upperDocument)
           switch format {
           case .text: out.write(ComparisonOutput.text(comparison) + (lowers.count > 1 ? "\n" : ""))
           case .json: out.write(ComparisonOutput.json(comparison))
-          case .csv: out.write(ComparisonOutput.csv(comparison, table: table))
+          case .csv: out.write(ComparisonOutput.csv(comparison, table: table, header: number == 0))
           case .html: out.write(ComparisonHTML.render(comparison))
           }
         } catch {
