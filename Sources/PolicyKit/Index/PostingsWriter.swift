@@ -30,6 +30,20 @@ final class PostingsWriter {
   func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>) throws {
     guard !scalars.isEmpty else { return }
     if sortKeys.count + scalars.count >= Self.groupLimit || positions.count >= segmentLimit { try flushSegment() }
+    // The arrays are moved into locals for the loop: appending to a class's stored arrays
+    // pays for exclusivity and uniqueness checks on every element.
+    var packed = take(&self.packed)
+    var sortKeys = take(&self.sortKeys)
+    var groupUnits = take(&self.groupUnits)
+    var groupStarts = take(&self.groupStarts)
+    var positions = take(&self.positions)
+    defer {
+      self.packed = packed
+      self.sortKeys = sortKeys
+      self.groupUnits = groupUnits
+      self.groupStarts = groupStarts
+      self.positions = positions
+    }
     // Key and position packed in one integer (positions below 2^22), sorted without a
     // comparison closure.
     packed.removeAll(keepingCapacity: true)
@@ -52,10 +66,20 @@ final class PostingsWriter {
     }
   }
 
+  private func take<T>(_ array: inout [T]) -> [T] {
+    var taken: [T] = []
+    swap(&taken, &array)
+    return taken
+  }
+
   /// Writes the in-memory segment: keys in order, each with its first and last unit,
   /// document frequency and posting bytes.
   private func flushSegment() throws {
     guard !sortKeys.isEmpty else { return }
+    var sortKeys = take(&self.sortKeys)
+    var groupStarts = take(&self.groupStarts)
+    let groupUnits = take(&self.groupUnits)
+    let positions = take(&self.positions)
     sortKeys.sort()
     groupStarts.append(UInt32(positions.count))
     let url = directory.appendingPathComponent("segment-\(segments.count).tmp")
@@ -110,9 +134,9 @@ final class PostingsWriter {
     _ = try file.close()
     segments.append(url)
     sortKeys.removeAll(keepingCapacity: true)
-    groupUnits.removeAll(keepingCapacity: true)
     groupStarts.removeAll(keepingCapacity: true)
-    positions.removeAll(keepingCapacity: true)
+    self.sortKeys = sortKeys
+    self.groupStarts = groupStarts
   }
 
   /// Merges the segments into `url`; returns the file's checksum and length.

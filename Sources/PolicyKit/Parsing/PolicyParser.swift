@@ -1,11 +1,14 @@
 /// Parses a document's cleaned text into a `PolicyDocument`: metadata, outline, measures,
 /// responsibility clauses, targets and references, each with its span.
 public struct PolicyParser: Sendable {
-  public var dictionaries: PolicyDictionaries
+  public let dictionaries: PolicyDictionaries
+  /// Built once: its qualifier index serves every document.
+  private let responsibilityExtractor: ResponsibilityExtractor
 
   /// - Parameter dictionaries: the word lists to read departments and indicators with.
   public init(dictionaries: PolicyDictionaries = .bundled) {
     self.dictionaries = dictionaries
+    self.responsibilityExtractor = ResponsibilityExtractor(dictionaries: dictionaries)
   }
 
   /// Parses `text`.
@@ -47,7 +50,7 @@ public struct PolicyParser: Sendable {
     }
 
     // Responsibility clauses.
-    let clauses = ResponsibilityExtractor(dictionaries: dictionaries).clauses(in: text.utf8, paragraphs: paragraphs.map(\.span))
+    let clauses = responsibilityExtractor.clauses(in: text.utf8, paragraphs: paragraphs.map(\.span))
     for (ordinal, found) in clauses.enumerated() {
       let measure = document.measures.firstIndex { $0.span.contains(found.span) }
       document.responsibilities.append(
