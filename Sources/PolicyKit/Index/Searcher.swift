@@ -27,8 +27,9 @@ public struct Searcher: Sendable {
     let entries = index.units.entries
     let matcher = TermMatcher(postings: index.postings, entries: entries)
     var expansions: [(String, [String])] = []
-    // Each group: per unit, the score of its best-scoring alternative set.
-    var groupScores: [[Int: (score: Double, counts: [(String, Int, Int)])]] = []
+    // Each group: the units holding any of its terms, in unit order, with their scores.
+    var groups: [(units: [Int], scores: [Double])] = []
+    var termMatches: [(term: String, matches: [TermMatcher.Match])] = []
     let total = Double(max(1, entries.count))
     for group in query.groups {
       var alternatives: [String] = []
@@ -39,22 +40,25 @@ public struct Searcher: Sendable {
           alternatives += synonyms
         }
       }
-      var scores: [Int: (score: Double, counts: [(String, Int, Int)])] = [:]
+      var perAlternative: [(units: [Int], scores: [Double])] = []
       for alternative in Array(Set(alternatives)).sorted() {
-        let occurrences = try matcher.occurrences(of: alternative)
-        let frequency = Double(occurrences.count)
+        let matches = try matcher.matches(of: alternative)
+        termMatches.append((alternative, matches))
+        let frequency = Double(matches.count)
         let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-        for (unit, occurrence) in occurrences {
-          let weighted = Double(occurrence.total) + (Self.headingWeight - 1) * Double(occurrence.inHeading)
-          let length = Double(entries[unit].length)
-          let score = idf * weighted * (Self.k1 + 1) / (weighted + Self.k1 * (1 - Self.b + Self.b * length / averageLength))
-          var current = scores[unit] ?? (0, [])
-          current.score += score
-          current.counts.append((alternative, occurrence.total, occurrence.inHeading))
-          scores[unit] = current
+        var units: [Int] = []
+        var scores: [Double] = []
+        units.reserveCapacity(matches.count)
+        scores.reserveCapacity(matches.count)
+        for match in matches {
+          let weighted = Double(match.total) + (Self.headingWeight - 1) * Double(match.inHeading)
+          let length = Double(entries[match.unit].length)
+          units.append(match.unit)
+          scores.append(idf * weighted * (Self.k1 + 1) / (weighted + Self.k1 * (1 - Self.b + Self.b * length / averageLength)))
         }
+        perAlternative.append((units, scores))
       }
-      groupScores.append(scores)
+      groups.append(perAlternative.count == 1 ? perAlternative[0] : Self.union(perAlternative))
     }
     var excludedUnits = Set<Int>()
     for term in query.excluded {
@@ -64,30 +68,27 @@ public struct Searcher: Sendable {
     }
     let filter = UnitFilter(query.filters, index: index, dictionaries: dictionaries)
 
-    var ranked: [(unit: Int, score: Double, counts: [(String, Int, Int)])] = []
+    var ranked: [(unit: Int, score: Double)] = []
     if kinds == [.document] {
-      ranked = try rankDocuments(groupScores, excluded: excludedUnits, filter: filter, query: query)
-    } else {
-      var candidates: [Int]
-      if let smallest = groupScores.indices.min(by: { groupScores[$0].count < groupScores[$1].count }) {
-        candidates = Array(groupScores[smallest].keys)
-      } else {
-        candidates = Array(entries.indices)
-      }
-      for unit in candidates where kinds.contains(entries[unit].kind) && !excludedUnits.contains(unit) {
-        var score = 0.0
-        var counts: [(String, Int, Int)] = []
+      ranked = try rankDocuments(groups, excluded: excludedUnits, filter: filter)
+    } else if let smallest = groups.indices.min(by: { groups[$0].units.count < groups[$1].units.count }) {
+      // Walk the smallest group; find each unit in the others by binary search.
+      for (position, unit) in groups[smallest].units.enumerated() where kinds.contains(entries[unit].kind) && !excludedUnits.contains(unit) {
+        var score = groups[smallest].scores[position]
         var matchesAll = true
-        for scores in groupScores {
-          guard let found = scores[unit] else {
+        for other in groups.indices where other != smallest {
+          guard let found = Self.find(unit, in: groups[other].units) else {
             matchesAll = false
             break
           }
-          score += found.score
-          counts += found.counts
+          score += groups[other].scores[found]
         }
         guard matchesAll, try filter.accepts(unit) else { continue }
-        ranked.append((unit, score * (Self.kindBoost[entries[unit].kind] ?? 1), counts))
+        ranked.append((unit, score * (Self.kindBoost[entries[unit].kind] ?? 1)))
+      }
+    } else {
+      for unit in 0..<entries.count where kinds.contains(entries[unit].kind) && !excludedUnits.contains(unit) {
+        if try filter.accepts(unit) { ranked.append((unit, 0)) }
       }
     }
     let totalMatches = ranked.count
@@ -96,13 +97,24 @@ public struct Searcher: Sendable {
     let terms = query.groups.flatMap { group in group.map(\.folded) } + expansions.flatMap(\.1)
     let hits = try top.map { found -> SearchHit in
       let unit = try index.unit(found.unit)
+      let counts: [(String, Int, Int)] = termMatches.compactMap { term, matches in
+        var low = 0
+        var high = matches.count
+        while low < high {
+          let mid = (low + high) / 2
+          if matches[mid].unit < found.unit { low = mid + 1 } else { high = mid }
+        }
+        guard low < matches.count, matches[low].unit == found.unit else { return nil }
+        let position = low
+        return (term, matches[position].total, matches[position].inHeading)
+      }
       let snippet = Snippet.make(unit.text, terms: terms, radius: options.snippetRadius)
-      let explanation = found.counts.map { term, count, heading in
+      let explanation = counts.map { term, count, heading in
         "\(term): \(count)× in text\(heading > 0 ? " (\(heading)× in heading)" : "")"
       } + ["score \(String(format: "%.3f", found.score)) (BM25, k1 \(Self.k1), b \(Self.b), heading ×\(Int(Self.headingWeight)), \(unit.kind.rawValue) ×\(Self.kindBoost[unit.kind] ?? 1))"]
       return SearchHit(
         unit: unit, document: index.documents[unit.document], score: found.score,
-        termCounts: found.counts.map { ($0.0, $0.1, $0.2) }, snippet: snippet.text, highlights: snippet.highlights,
+        termCounts: counts.map { ($0.0, $0.1, $0.2) }, snippet: snippet.text, highlights: snippet.highlights,
         explanation: explanation)
     }
     return SearchResults(hits: hits, totalMatches: totalMatches, expansions: expansions)
@@ -111,35 +123,51 @@ public struct Searcher: Sendable {
   /// Documents in which every group matches some unit; scored by the sum of their units'
   /// scores, shown through their document unit.
   private func rankDocuments(
-    _ groupScores: [[Int: (score: Double, counts: [(String, Int, Int)])]], excluded: Set<Int>, filter: UnitFilter,
-    query: SearchQuery
-  ) throws -> [(unit: Int, score: Double, counts: [(String, Int, Int)])] {
+    _ groups: [(units: [Int], scores: [Double])], excluded: Set<Int>, filter: UnitFilter
+  ) throws -> [(unit: Int, score: Double)] {
     let entries = index.units.entries
     var documentUnit: [Int: Int] = [:]
     for (unit, entry) in entries.enumerated() where entry.kind == .document { documentUnit[Int(entry.document)] = unit }
     let excludedDocuments = Set(excluded.map { Int(entries[$0].document) })
-    var perDocument: [Int: (score: Double, groups: Int, counts: [(String, Int, Int)])] = [:]
-    for scores in groupScores {
+    var perDocument: [Int: (score: Double, groups: Int)] = [:]
+    for group in groups {
       var seen = Set<Int>()
-      for (unit, found) in scores where entries[unit].kind != .target {
+      for (position, unit) in group.units.enumerated() where entries[unit].kind != .target {
         let document = Int(entries[unit].document)
-        var current = perDocument[document] ?? (0, 0, [])
-        current.score += found.score
-        if !seen.contains(document) {
-          current.groups += 1
-          seen.insert(document)
-          current.counts += found.counts
-        }
+        var current = perDocument[document] ?? (0, 0)
+        current.score += group.scores[position]
+        if seen.insert(document).inserted { current.groups += 1 }
         perDocument[document] = current
       }
     }
-    let candidates: [Int] = groupScores.isEmpty ? Array(documentUnit.keys) : Array(perDocument.keys)
-    var ranked: [(unit: Int, score: Double, counts: [(String, Int, Int)])] = []
+    let candidates: [Int] = groups.isEmpty ? Array(documentUnit.keys) : Array(perDocument.keys)
+    var ranked: [(unit: Int, score: Double)] = []
     for document in candidates where !excludedDocuments.contains(document) {
-      let found = perDocument[document] ?? (0, 0, [])
-      guard found.groups == groupScores.count, let unit = documentUnit[document], try filter.acceptsDocument(document) else { continue }
-      ranked.append((unit, found.score, found.counts))
+      let found = perDocument[document] ?? (0, 0)
+      guard found.groups == groups.count, let unit = documentUnit[document], try filter.acceptsDocument(document) else { continue }
+      ranked.append((unit, found.score))
     }
     return ranked
+  }
+
+  /// The union of several unit lists, scores added where a unit is in more than one.
+  static func union(_ lists: [(units: [Int], scores: [Double])]) -> (units: [Int], scores: [Double]) {
+    var combined: [Int: Double] = [:]
+    for list in lists {
+      for (position, unit) in list.units.enumerated() { combined[unit, default: 0] += list.scores[position] }
+    }
+    let units = combined.keys.sorted()
+    return (units, units.map { combined[$0]! })
+  }
+
+  /// The position of `unit` in the sorted `units`.
+  static func find(_ unit: Int, in units: [Int]) -> Int? {
+    var low = 0
+    var high = units.count
+    while low < high {
+      let mid = (low + high) / 2
+      if units[mid] < unit { low = mid + 1 } else { high = mid }
+    }
+    return low < units.count && units[low] == unit ? low : nil
   }
 }

@@ -11,6 +11,26 @@ struct TermMatcher {
     var inHeading: Int
   }
 
+  /// A unit holding the term, with its counts; lists of these are sorted by unit.
+  struct Match {
+    var unit: Int
+    var total: Int
+    var inHeading: Int
+  }
+
+  /// The units that hold `folded`, in unit order.
+  func matches(of folded: String) throws -> [Match] {
+    let scalars = folded.unicodeScalars.map(\.value)
+    // One key: its list is already in unit order.
+    if scalars.count == 2 {
+      return try postings.counts(in: BigramKey.make(scalars[0], scalars[1])...BigramKey.make(scalars[0], scalars[1])) {
+        Int(entries[$0].headingLength)
+      }.map { Match(unit: $0.unit, total: $0.total, inHeading: $0.inHeading) }
+    }
+    return try occurrences(of: folded).map { Match(unit: $0.key, total: $0.value.total, inHeading: $0.value.inHeading) }
+      .sorted { $0.unit < $1.unit }
+  }
+
   func occurrences(of folded: String) throws -> [Int: Occurrences] {
     let scalars = folded.unicodeScalars.map(\.value)
     guard let first = scalars.first else { return [:] }
