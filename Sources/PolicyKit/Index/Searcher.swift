@@ -77,7 +77,7 @@ public struct Searcher: Sendable {
         var score = groups[smallest].scores[position]
         var matchesAll = true
         for other in groups.indices where other != smallest {
-          guard let found = Self.find(unit, in: groups[other].units) else {
+          guard let found = SortedSearch.position(of: unit, in: groups[other].units, by: { $0 }) else {
             matchesAll = false
             break
           }
@@ -98,14 +98,7 @@ public struct Searcher: Sendable {
     let hits = try top.map { found -> SearchHit in
       let unit = try index.unit(found.unit)
       let counts: [(String, Int, Int)] = termMatches.compactMap { term, matches in
-        var low = 0
-        var high = matches.count
-        while low < high {
-          let mid = (low + high) / 2
-          if matches[mid].unit < found.unit { low = mid + 1 } else { high = mid }
-        }
-        guard low < matches.count, matches[low].unit == found.unit else { return nil }
-        let position = low
+        guard let position = SortedSearch.position(of: found.unit, in: matches, by: \.unit) else { return nil }
         return (term, matches[position].total, matches[position].inHeading)
       }
       let snippet = Snippet.make(unit.text, terms: terms, radius: options.snippetRadius)
@@ -158,16 +151,5 @@ public struct Searcher: Sendable {
     }
     let units = combined.keys.sorted()
     return (units, units.map { combined[$0]! })
-  }
-
-  /// The position of `unit` in the sorted `units`.
-  static func find(_ unit: Int, in units: [Int]) -> Int? {
-    var low = 0
-    var high = units.count
-    while low < high {
-      let mid = (low + high) / 2
-      if units[mid] < unit { low = mid + 1 } else { high = mid }
-    }
-    return low < units.count && units[low] == unit ? low : nil
   }
 }

@@ -62,7 +62,7 @@ struct TermMatcher {
       let unit = lists[driver].units[driverIndex]
       var slots: [Int] = []
       for list in lists {
-        guard let slot = Self.find(unit, in: list.units) else { break }
+        guard let slot = SortedSearch.position(of: unit, in: list.units, by: { $0 }) else { break }
         slots.append(slot)
       }
       guard slots.count == lists.count else { continue }
@@ -72,7 +72,7 @@ struct TermMatcher {
       let headingLength = UInt32(entries[Int(unit)].headingLength)
       for start in lists[0].positions(at: slots[0]) {
         var matches = true
-        for offset in 1..<lists.count where !Self.contains(lists[offset].positions(at: slots[offset]), start + UInt32(offset)) {
+        for offset in 1..<lists.count where !SortedSearch.contains(start + UInt32(offset), in: lists[offset].positions(at: slots[offset])) {
           matches = false
           break
         }
@@ -84,25 +84,5 @@ struct TermMatcher {
       if total > 0 { result[Int(unit)] = Occurrences(total: total, inHeading: heading) }
     }
     return result
-  }
-
-  private static func find(_ unit: Int32, in units: [Int32]) -> Int? {
-    var low = 0
-    var high = units.count
-    while low < high {
-      let mid = (low + high) / 2
-      if units[mid] < unit { low = mid + 1 } else { high = mid }
-    }
-    return low < units.count && units[low] == unit ? low : nil
-  }
-
-  private static func contains(_ positions: ArraySlice<UInt32>, _ value: UInt32) -> Bool {
-    var low = positions.startIndex
-    var high = positions.endIndex
-    while low < high {
-      let mid = (low + high) / 2
-      if positions[mid] < value { low = mid + 1 } else { high = mid }
-    }
-    return low < positions.endIndex && positions[low] == value
   }
 }
