@@ -2,7 +2,6 @@
 #include "pq_icu.h"
 
 #include <string.h>
-#include <unicode/ubrk.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucnv_err.h>
@@ -117,35 +116,6 @@ int32_t pq_transliterate(pq_transliterator *transliterator, uint16_t *buffer,
 
 void pq_transliterator_close(pq_transliterator *transliterator) {
   if (transliterator != NULL) utrans_close((UTransliterator *)transliterator);
-}
-
-pq_word_breaker *pq_word_breaker_open(void) {
-  UErrorCode status = U_ZERO_ERROR;
-  UBreakIterator *iterator = ubrk_open(UBRK_WORD, "zh", NULL, 0, &status);
-  if (U_FAILURE(status)) return NULL;
-  return (pq_word_breaker *)iterator;
-}
-
-int32_t pq_word_breaks(pq_word_breaker *breaker, const uint16_t *text, int32_t length,
-                       int32_t *boundaries, int32_t *statuses, int32_t capacity) {
-  UErrorCode status = U_ZERO_ERROR;
-  UBreakIterator *iterator = (UBreakIterator *)breaker;
-  ubrk_setText(iterator, (const UChar *)text, length, &status);
-  if (U_FAILURE(status)) return -1;
-  int32_t count = 0;
-  int32_t position = ubrk_first(iterator);
-  while (position != UBRK_DONE) {
-    if (count >= capacity) return -2;
-    boundaries[count] = position;
-    statuses[count] = count == 0 ? 0 : ubrk_getRuleStatus(iterator);
-    count += 1;
-    position = ubrk_next(iterator);
-  }
-  return count;
-}
-
-void pq_word_breaker_close(pq_word_breaker *breaker) {
-  if (breaker != NULL) ubrk_close((UBreakIterator *)breaker);
 }
 
 void pq_icu_version(char *buffer, int32_t capacity) {

@@ -63,6 +63,13 @@ import Testing
     #expect(lowers.count == 3)
   }
 
+  @Test func unreadableUpper_clearErrorNamingTheFile() throws {
+    let result = try Policyq.run(["compare", Policyq.seed("000"), "missing-upper.txt"])
+    #expect(result.status == 1)
+    #expect(result.stderr == "missing-upper.txt: error: cannot read the file: no such file\n")
+    #expect(result.stdout.isEmpty)
+  }
+
   @Test func wrongArguments_usageError() throws {
     let result = try Policyq.run(["compare", Policyq.seed("000")])
     #expect(result.status == 64)

@@ -53,22 +53,6 @@ int32_t pq_transliterate(pq_transliterator *transliterator, uint16_t *buffer,
 
 void pq_transliterator_close(pq_transliterator *transliterator);
 
-/// An ICU word break iterator for Chinese, opaque to Swift.
-typedef struct pq_word_breaker pq_word_breaker;
-
-/// Opens a word break iterator for the "zh" locale; NULL on failure.
-pq_word_breaker *pq_word_breaker_open(void);
-
-/// Writes the word boundaries of `text` (UTF-16 offsets, starting with 0 and ending
-/// with `length`) to `boundaries`, and for each boundary after the first the rule
-/// status of the word it closes (0 = none/punctuation, 100+ = number, 200+ = letter,
-/// 400+ = ideographic). Returns the number of boundaries, or a negative value when
-/// `capacity` is too small (`length + 1` always suffices).
-int32_t pq_word_breaks(pq_word_breaker *breaker, const uint16_t *text, int32_t length,
-                       int32_t *boundaries, int32_t *statuses, int32_t capacity);
-
-void pq_word_breaker_close(pq_word_breaker *breaker);
-
 #ifdef __cplusplus
 }
 #endif

@@ -71,17 +71,6 @@ struct PostingsFile: @unchecked Sendable {
     return low
   }
 
-  /// The number of units that hold `key`.
-  func documentFrequency(_ key: UInt64) -> Int {
-    data.withUnsafeBytes { raw in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      let index = lowerBound(key, bytes)
-      guard index < keyCount else { return 0 }
-      let found = entry(index, bytes)
-      return found.key == key ? found.frequency : 0
-    }
-  }
-
   /// The posting list of `key` (empty when no unit holds it).
   /// - Complexity: O(log k + p) for k keys and p positions.
   func list(_ key: UInt64) throws -> List {

@@ -33,25 +33,23 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       var position = index + 1
       func skipSpaces() { while position < scalars.count && (scalars[position] == " " || scalars[position] == "\u{3000}") { position += 1 } }
       skipSpaces()
-      var year = 0
-      var digits = 0
-      while position < scalars.count, let digit = UTF8Scalars.digitValue(scalars[position].value), digits < 4 {
-        year = year * 10 + digit
-        digits += 1
-        position += 1
+      func readDigits(_ limit: Int) -> (value: Int, count: Int) {
+        var value = 0
+        var count = 0
+        while position < scalars.count, count < limit, let digit = UTF8Scalars.digitValue(scalars[position].value) {
+          value = value * 10 + digit
+          count += 1
+          position += 1
+        }
+        return (value, count)
       }
+      let (year, digits) = readDigits(4)
       guard digits == 4, (1949...2100).contains(year) else { continue }
       skipSpaces()
       guard position < scalars.count, closers.contains(scalars[position].value) else { continue }
       position += 1
       skipSpaces()
-      var serial = 0
-      var serialDigits = 0
-      while position < scalars.count, let digit = UTF8Scalars.digitValue(scalars[position].value), serialDigits < 5 {
-        serial = serial * 10 + digit
-        serialDigits += 1
-        position += 1
-      }
+      let (serial, serialDigits) = readDigits(5)
       guard serialDigits > 0 else { continue }
       skipSpaces()
       guard position < scalars.count, scalars[position] == "号" else { continue }

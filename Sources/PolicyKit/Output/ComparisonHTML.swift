@@ -31,24 +31,28 @@ public enum ComparisonHTML {
       let b = upper.targets[pair.upper]
       html += "<tr><td>\(escape(pair.indicatorKey))</td><td>\(escape(a.indicator)) \(TargetComparison.format(a.value))\(escape(a.unit))</td><td>\(escape(b.indicator)) \(TargetComparison.format(b.value))\(escape(b.unit))</td><td class=\"\(pair.judgement.rawValue)\">\(pair.judgement.rawValue)</td><td>\(escape(pair.reason))</td></tr>"
     }
-    html += "</table><h2>Measures</h2><div class=\"columns\"><div><h3>\(escape(lower.metadata.region ?? "lower"))</h3>"
-    for (index, measure) in lower.measures.enumerated() {
-      let pairs = comparison.measurePairs.filter { $0.lower == index }
-      let style = pairs.first?.carry.rawValue ?? "only"
-      html += "<div class=\"measure \(style)\" id=\"lower-\(index)\"><b>\(escape(measure.label + measure.title))</b><div class=\"links\">"
-      html += pairs.map { "<a href=\"#upper-\($0.upper)\">→ \(escape(ComparisonOutput.label(upper, $0.upper))) (\(String(format: "%.2f", $0.similarity)))</a>" }.joined()
-      html += "</div></div>"
-    }
-    html += "</div><div><h3>\(escape(upper.metadata.region ?? "upper"))</h3>"
-    for (index, measure) in upper.measures.enumerated() {
-      let pairs = comparison.measurePairs.filter { $0.upper == index }
-      let style = pairs.first?.carry.rawValue ?? "only"
-      html += "<div class=\"measure \(style)\" id=\"upper-\(index)\"><b>\(escape(measure.label + measure.title))</b><div class=\"links\">"
-      html += pairs.map { "<a href=\"#lower-\($0.lower)\">← \(escape(ComparisonOutput.label(lower, $0.lower)))</a>" }.joined()
-      html += "</div></div>"
-    }
+    html += "</table><h2>Measures</h2><div class=\"columns\">"
+    html += column(comparison, lowerSide: true) + column(comparison, lowerSide: false)
     html += "</div></div></body></html>\n"
     return html
+  }
+
+  /// One side's measures, each linked to the measures it is aligned with on the other side.
+  static func column(_ comparison: DocumentComparison, lowerSide: Bool) -> String {
+    let (own, other) = lowerSide ? (comparison.lower, comparison.upper) : (comparison.upper, comparison.lower)
+    let (side, otherSide, arrow) = lowerSide ? ("lower", "upper", "→") : ("upper", "lower", "←")
+    var html = "<div><h3>\(escape(own.metadata.region ?? side))</h3>"
+    for (index, measure) in own.measures.enumerated() {
+      let pairs = comparison.measurePairs.filter { (lowerSide ? $0.lower : $0.upper) == index }
+      let style = pairs.first?.carry.rawValue ?? "only"
+      html += "<div class=\"measure \(style)\" id=\"\(side)-\(index)\"><b>\(escape(measure.label + measure.title))</b><div class=\"links\">"
+      for pair in pairs {
+        let target = lowerSide ? pair.upper : pair.lower
+        html += "<a href=\"#\(otherSide)-\(target)\">\(arrow) \(escape(ComparisonOutput.label(other, target))) (\(String(format: "%.2f", pair.similarity)))</a>"
+      }
+      html += "</div></div>"
+    }
+    return html + "</div>"
   }
 
   /// Grouped bars, lower and upper value per paired target, scaled per indicator.

@@ -142,12 +142,6 @@ public struct PolicyParser: Sendable {
   /// 16 hex digits of the 64-bit FNV-1a hash of the cleaned text: the same document
   /// read from GB18030, UTF-8 or HTML gets the same id.
   static func documentID(of text: PolicyText) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01B3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
+    text.utf8.withUnsafeBufferPointer { Checksum.hex(Checksum.fnv1a($0)) }
   }
 }

@@ -115,30 +115,4 @@ enum ICU {
       }
     }
   }
-
-  /// ICU's word break iterator for Chinese. Not shareable across threads.
-  final class WordBreaker {
-    private let handle: OpaquePointer
-
-    init?() {
-      guard let handle = pq_word_breaker_open() else { return nil }
-      self.handle = handle
-    }
-
-    deinit { pq_word_breaker_close(handle) }
-
-    /// The word boundaries of `units` (UTF-16 offsets, from 0 to `units.count`) and, for
-    /// each word, ICU's rule status (≥ 100 for numbers, letters and ideographs).
-    func boundaries(of units: [UInt16]) -> (offsets: [Int32], statuses: [Int32]) {
-      let capacity = units.count + 1
-      var offsets = [Int32](repeating: 0, count: capacity)
-      var statuses = [Int32](repeating: 0, count: capacity)
-      let count = pq_word_breaks(
-        handle, units, Int32(units.count), &offsets, &statuses, Int32(capacity))
-      guard count >= 0 else { return ([0, Int32(units.count)], [0, 0]) }
-      offsets.removeSubrange(Int(count)...)
-      statuses.removeSubrange(Int(count)...)
-      return (offsets, statuses)
-    }
-  }
 }

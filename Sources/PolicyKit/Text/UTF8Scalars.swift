@@ -38,13 +38,6 @@ enum UTF8Scalars {
     return (scalar(in: bytes, at: start).value, start)
   }
 
-  /// Number of scalars in `bytes[range]`.
-  static func count(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int {
-    var total = 0
-    for index in range where bytes[index] & 0xC0 != 0x80 { total += 1 }
-    return total
-  }
-
   /// Han ideographs, including 〇.
   @inline(__always)
   static func isIdeograph(_ scalar: UInt32) -> Bool {

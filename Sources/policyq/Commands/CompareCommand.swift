@@ -75,6 +75,10 @@ struct CompareCommand: ParsableCommand {
     } catch let error as IndexError {
       print(error, to: &err)
       throw ExitCode(2)
+    } catch let error as TextError {
+      // The upper plan could not be read: nothing to compare with.
+      print(error, to: &err)
+      throw ExitCode(1)
     }
   }
 }
