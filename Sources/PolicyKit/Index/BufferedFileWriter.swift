@@ -34,6 +34,12 @@ final class BufferedFileWriter {
     buffer.removeAll(keepingCapacity: true)
   }
 
+  /// Flushes and closes, for temporary files that need neither a sync nor a checksum.
+  func closeWithoutChecksum() throws {
+    try flush()
+    try? handle.close()
+  }
+
   /// Flushes, syncs to disk and closes; returns the checksum of the file (read back
   /// through a map, eight bytes at a time).
   func close() throws -> UInt64 {

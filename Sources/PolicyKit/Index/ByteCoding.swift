@@ -13,6 +13,17 @@ struct ByteWriter {
 
   mutating func varint(_ value: Int) { varint(UInt64(max(0, value))) }
 
+  /// The number of bytes `varint(value)` writes.
+  static func varintLength(_ value: Int) -> Int {
+    var value = UInt64(max(0, value))
+    var length = 1
+    while value >= 0x80 {
+      value >>= 7
+      length += 1
+    }
+    return length
+  }
+
   mutating func uint32(_ value: UInt32) {
     for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
   }

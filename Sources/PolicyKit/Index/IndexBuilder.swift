@@ -121,7 +121,7 @@ public struct IndexBuilder: Sendable {
         BigramKey.foldedScalars(of: unit.text, into: &scalarBuffer)
         try unitsWriter.add(unit, foldedLength: scalarBuffer.count)
         totalLength += scalarBuffer.count
-        try scalarBuffer.withUnsafeBufferPointer { try postings.add(unit: unitIndex, scalars: $0) }
+        try scalarBuffer.withUnsafeBufferPointer { try postings.add(unit: unitIndex, scalars: $0, headingLength: unit.headingLength) }
         textBytes += unit.kind == .target ? 0 : unit.text.utf8.count
         unitIndex += 1
       }

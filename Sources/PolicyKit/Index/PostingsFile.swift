@@ -1,151 +1,178 @@
 import Foundation
 
 /// The bigram postings of an index, read from a memory-mapped `postings.bin`:
-/// header, posting lists, key table (key, offset, length, document frequency), footer.
-struct PostingsFile: @unchecked Sendable {
-  static let headerMagic = "PQPOST01"
+///
+/// - header `PQPOST02`;
+/// - per key, its posting list: the number of units holding the key and the length of the
+///   unit block (varints); the unit block: per unit its delta from the previous unit
+///   (the first from -1), its count of positions shifted left once with the low bit set when
+///   some lie in the heading, and then that heading count; the positions block: per unit its
+///   positions as deltas (the first from 0);
+/// - the key table, 24 bytes per key in key order: key, list offset, list length, units;
+/// - footer: table offset, key count, table checksum, `PQPOSTND`.
+///
+/// Counting a term of two characters reads unit blocks only; positions are decoded only
+/// for the units that hold all the bigrams of a longer term.
+struct PostingsFile: Sendable {
+  static let headerMagic = "PQPOST02"
   static let footerMagic = "PQPOSTND"
   private static let entrySize = 24
   private static let footerSize = 32
 
-  /// One decoded posting list: for each unit, where its positions are in `positions`.
-  struct List {
-    var units: [Int32] = []
-    /// `positionStarts[i]..<positionStarts[i+1]` are unit `units[i]`'s positions.
-    var positionStarts: [Int32] = [0]
-    var positions: [UInt32] = []
-
-    func positions(at index: Int) -> ArraySlice<UInt32> {
-      positions[Int(positionStarts[index])..<Int(positionStarts[index + 1])]
-    }
+  /// The postings of one key, not yet decoded.
+  struct Postings {
+    let unitCount: Int
+    let unitBlock: UnsafeBufferPointer<UInt8>
+    let positionBlock: UnsafeBufferPointer<UInt8>
   }
 
-  private let data: Data
-  let path: String
+  /// A key's unit block, decoded: units in increasing order, with their counts.
+  struct UnitList {
+    var units: [Int32] = []
+    var totals: [Int32] = []
+    var inHeading: [Int32] = []
+    var positionBlock = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+  }
+
+  private let file: MappedFile
+  var path: String { file.path }
   private let tableOffset: Int
   let keyCount: Int
 
   init(path: String) throws {
-    self.path = path
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-      throw IndexError.corrupt(file: path, reason: "cannot be read: \(error.localizedDescription)")
+    file = try MappedFile(path: path)
+    let bytes = file.bytes
+    guard bytes.count >= 8 + Self.footerSize,
+      String(decoding: bytes[0..<8], as: UTF8.self) == Self.headerMagic,
+      String(decoding: bytes[(bytes.count - 8)...], as: UTF8.self) == Self.footerMagic
+    else { throw IndexError.corrupt(file: path, reason: "truncated, or not a postings file") }
+    var reader = ByteReader(bytes, at: bytes.count - Self.footerSize, file: path)
+    let offset = Int(try reader.uint64())
+    let count = Int(try reader.uint64())
+    let checksum = try reader.uint64()
+    guard offset >= 8, count >= 0, count < bytes.count, offset + count * Self.entrySize == bytes.count - Self.footerSize else {
+      throw IndexError.corrupt(file: path, reason: "the key table does not fit the file")
     }
-    let (offset, count) = try data.withUnsafeBytes { raw -> (Int, Int) in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      guard bytes.count >= 8 + Self.footerSize,
-        String(decoding: bytes[0..<8], as: UTF8.self) == Self.headerMagic,
-        String(decoding: bytes[(bytes.count - 8)...], as: UTF8.self) == Self.footerMagic
-      else { throw IndexError.corrupt(file: path, reason: "truncated, or not a postings file") }
-      var reader = ByteReader(bytes, at: bytes.count - Self.footerSize, file: path)
-      let offset = Int(try reader.uint64())
-      let count = Int(try reader.uint64())
-      let checksum = try reader.uint64()
-      guard offset >= 8, count >= 0, offset + count * Self.entrySize == bytes.count - Self.footerSize else {
-        throw IndexError.corrupt(file: path, reason: "the key table does not fit the file")
-      }
-      let table = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count * Self.entrySize)])
-      guard Checksum.words(table) == checksum else { throw IndexError.corrupt(file: path, reason: "key table checksum mismatch") }
-      return (offset, count)
-    }
+    let table = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count * Self.entrySize)])
+    guard Checksum.words(table) == checksum else { throw IndexError.corrupt(file: path, reason: "key table checksum mismatch") }
     tableOffset = offset
     keyCount = count
   }
 
-  private func entry(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (key: UInt64, offset: Int, length: Int, frequency: Int) {
-    var reader = ByteReader(bytes, at: tableOffset + index * Self.entrySize, file: path)
-    let key = (try? reader.uint64()) ?? 0
-    let offset = Int((try? reader.uint64()) ?? 0)
-    let length = Int((try? reader.uint32()) ?? 0)
-    let frequency = Int((try? reader.uint32()) ?? 0)
-    return (key, offset, length, frequency)
+  @inline(__always)
+  private func key(at index: Int) -> UInt64 {
+    UnsafeRawPointer(file.bytes.baseAddress!).loadUnaligned(fromByteOffset: tableOffset + index * Self.entrySize, as: UInt64.self)
   }
 
   /// The index in the key table of the first key ≥ `key`.
-  private func lowerBound(_ key: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  private func lowerBound(_ key: UInt64) -> Int {
     var low = 0
     var high = keyCount
     while low < high {
       let mid = (low + high) / 2
-      if entry(mid, bytes).key < key { low = mid + 1 } else { high = mid }
+      if self.key(at: mid) < key { low = mid + 1 } else { high = mid }
     }
     return low
   }
 
-  /// The posting list of `key` (empty when no unit holds it).
-  /// - Complexity: O(log k + p) for k keys and p positions.
-  func list(_ key: UInt64) throws -> List {
-    try lists(in: key...key).first ?? List()
-  }
-
-  /// The posting lists of all keys in `range`, in key order.
-  func lists(in range: ClosedRange<UInt64>) throws -> [List] {
-    try data.withUnsafeBytes { raw -> [List] in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      var index = lowerBound(range.lowerBound, bytes)
-      var lists: [List] = []
-      while index < keyCount {
-        let found = entry(index, bytes)
-        guard found.key <= range.upperBound else { break }
-        guard found.offset >= 8, found.offset + found.length <= tableOffset else {
-          throw IndexError.corrupt(file: path, reason: "a posting list lies outside the file")
-        }
-        lists.append(try decode(UnsafeBufferPointer(rebasing: bytes[found.offset..<(found.offset + found.length)])))
-        index += 1
-      }
-      return lists
+  /// The postings of table entry `index`.
+  private func postings(at index: Int) throws -> Postings {
+    let raw = UnsafeRawPointer(file.bytes.baseAddress!) + tableOffset + index * Self.entrySize
+    let offset = Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    let length = Int(raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+    guard offset >= 8, length >= 0, offset <= tableOffset - length else {
+      throw IndexError.corrupt(file: path, reason: "a posting list lies outside the file")
     }
-  }
-
-  /// For the keys in `range`: per unit, how many positions and how many of them lie below
-  /// `headingLength(unit)` — without keeping the positions.
-  func counts(in range: ClosedRange<UInt64>, headingLength: (Int) -> Int) throws -> [(unit: Int, total: Int, inHeading: Int)] {
-    try data.withUnsafeBytes { raw in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      var index = lowerBound(range.lowerBound, bytes)
-      var out: [(unit: Int, total: Int, inHeading: Int)] = []
-      while index < keyCount {
-        let found = entry(index, bytes)
-        guard found.key <= range.upperBound else { break }
-        guard found.offset >= 8, found.offset + found.length <= tableOffset else {
-          throw IndexError.corrupt(file: path, reason: "a posting list lies outside the file")
-        }
-        var reader = ByteReader(UnsafeBufferPointer(rebasing: bytes[found.offset..<(found.offset + found.length)]), file: path)
-        var unit = -1
-        while !reader.isAtEnd {
-          unit += try reader.int()
-          let count = try reader.int()
-          guard count > 0, count <= found.length else { throw IndexError.corrupt(file: path, reason: "bad position count") }
-          let heading = headingLength(unit)
-          var position = 0
-          var inHeading = 0
-          for _ in 0..<count {
-            position += try reader.int()
-            if position < heading { inHeading += 1 }
-          }
-          out.append((unit, count, inHeading))
-        }
-        index += 1
-      }
-      return out
+    var reader = ByteReader(UnsafeBufferPointer(rebasing: file.bytes[offset..<(offset + length)]), file: path)
+    let unitCount = try reader.int()
+    let unitBlockLength = try reader.int()
+    guard unitCount >= 0, unitBlockLength >= 0, unitBlockLength <= length - reader.offset else {
+      throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
     }
+    let start = offset + reader.offset
+    return Postings(
+      unitCount: unitCount,
+      unitBlock: UnsafeBufferPointer(rebasing: file.bytes[start..<(start + unitBlockLength)]),
+      positionBlock: UnsafeBufferPointer(rebasing: file.bytes[(start + unitBlockLength)..<(offset + length)]))
   }
 
-  private func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> List {
-    var list = List()
-    var reader = ByteReader(bytes, file: path)
+  /// The postings of every key in `range`, in key order.
+  func postings(in range: ClosedRange<UInt64>) throws -> [Postings] {
+    var index = lowerBound(range.lowerBound)
+    var found: [Postings] = []
+    while index < keyCount, key(at: index) <= range.upperBound {
+      found.append(try postings(at: index))
+      index += 1
+    }
+    return found
+  }
+
+  /// The postings of `key`, if any unit holds it.
+  func postings(of key: UInt64) throws -> Postings? {
+    let index = lowerBound(key)
+    guard index < keyCount, self.key(at: index) == key else { return nil }
+    return try postings(at: index)
+  }
+
+  /// Decodes a unit block.
+  func units(of postings: Postings) throws -> UnitList {
+    var list = UnitList()
+    list.positionBlock = postings.positionBlock
+    list.units.reserveCapacity(postings.unitCount)
+    list.totals.reserveCapacity(postings.unitCount)
+    list.inHeading.reserveCapacity(postings.unitCount)
+    var reader = ByteReader(postings.unitBlock, file: path)
     var unit = -1
     while !reader.isAtEnd {
       unit += try reader.int()
-      let count = try reader.int()
-      guard count > 0, count <= bytes.count else { throw IndexError.corrupt(file: path, reason: "bad position count") }
-      var position: UInt32 = 0
-      for _ in 0..<count {
-        position &+= UInt32(truncatingIfNeeded: try reader.varint())
-        list.positions.append(position)
+      let flagged = try reader.int()
+      let inHeading = flagged & 1 == 1 ? try reader.int() : 0
+      let total = flagged >> 1
+      guard total > 0, inHeading <= total, unit < Int(Int32.max) else {
+        throw IndexError.corrupt(file: path, reason: "bad position count")
       }
       list.units.append(Int32(unit))
-      list.positionStarts.append(Int32(list.positions.count))
+      list.totals.append(Int32(total))
+      list.inHeading.append(Int32(inHeading))
     }
+    guard list.units.count == postings.unitCount else { throw IndexError.corrupt(file: path, reason: "a posting list is damaged") }
     return list
+  }
+}
+
+/// Reads the positions of a `PostingsFile.UnitList`'s units, in increasing unit order,
+/// skipping the positions of the units in between without decoding them.
+struct PositionCursor {
+  private let list: PostingsFile.UnitList
+  private let file: String
+  private var unitIndex = 0
+  private var offset = 0
+
+  init(_ list: PostingsFile.UnitList, file: String) {
+    self.list = list
+    self.file = file
+  }
+
+  /// The positions of the list's `index`-th unit (not before the last one read), into `positions`.
+  mutating func positions(at index: Int, into positions: inout [UInt32]) throws {
+    precondition(index >= unitIndex, "positions are read in increasing unit order")
+    let bytes = list.positionBlock
+    // Skip the positions of units unitIndex..<index: each ends with a byte below 0x80.
+    var skip = 0
+    for unit in unitIndex..<index { skip += Int(list.totals[unit]) }
+    while skip > 0 {
+      guard offset < bytes.count else { throw IndexError.corrupt(file: file, reason: "positions run past the end") }
+      if bytes[offset] < 0x80 { skip -= 1 }
+      offset += 1
+    }
+    positions.removeAll(keepingCapacity: true)
+    var reader = ByteReader(bytes, at: offset, file: file)
+    var position: UInt32 = 0
+    for _ in 0..<list.totals[index] {
+      position &+= UInt32(truncatingIfNeeded: try reader.varint())
+      positions.append(position)
+    }
+    offset = reader.offset
+    unitIndex = index + 1
   }
 }

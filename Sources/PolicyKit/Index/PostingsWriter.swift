@@ -1,142 +1,35 @@
 import Foundation
 
 /// Builds the positional bigram postings of an index in bounded memory: units go into an
-/// in-memory segment, which is written to disk when it holds `segmentLimit` positions;
-/// at the end the segments are merged into one `postings.bin`.
-///
-/// A posting list is, for each unit holding the key: the unit (as a delta from the previous
-/// one, starting from -1), the number of positions, and the positions (as deltas).
+/// in-memory segment (`PostingsSegmentBuffer`), which is written to disk when it holds
+/// `segmentLimit` positions; at the end the segments are merged into one `postings.bin`
+/// (format in `PostingsFile`).
 final class PostingsWriter {
   private let directory: URL
   private let segmentLimit: Int
-  /// Groups of this segment: one per (key, unit), in the order they were added.
-  private var groupUnits: [UInt32] = []
-  private var groupStarts: [UInt32] = []
-  /// Positions of all groups, group after group.
-  private var positions: [UInt32] = []
-  /// Per group, its key and index packed (key << 22 | group): sorted, they give the
-  /// groups in key order and, for one key, in unit order.
-  private var sortKeys: [UInt64] = []
+  private var buffer = PostingsSegmentBuffer()
   private var segments: [URL] = []
-  private var packed: [UInt64] = []
-  private static let groupLimit = (1 << 22) - 1
 
   init(directory: URL, segmentLimit: Int = 6_000_000) {
     self.directory = directory
     self.segmentLimit = segmentLimit
   }
 
-  /// Adds the folded scalars of unit `unit` (units must come in increasing order).
-  func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>) throws {
+  /// Adds the folded scalars of unit `unit` (units must come in increasing order), of
+  /// which the first `headingLength` are its heading.
+  func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>, headingLength: Int) throws {
     guard !scalars.isEmpty else { return }
-    if sortKeys.count + scalars.count >= Self.groupLimit || positions.count >= segmentLimit { try flushSegment() }
-    // The arrays are moved into locals for the loop: appending to a class's stored arrays
-    // pays for exclusivity and uniqueness checks on every element.
-    var packed = take(&self.packed)
-    var sortKeys = take(&self.sortKeys)
-    var groupUnits = take(&self.groupUnits)
-    var groupStarts = take(&self.groupStarts)
-    var positions = take(&self.positions)
-    defer {
-      self.packed = packed
-      self.sortKeys = sortKeys
-      self.groupUnits = groupUnits
-      self.groupStarts = groupStarts
-      self.positions = positions
-    }
-    // Key and position packed in one integer (positions below 2^22), sorted without a
-    // comparison closure.
-    packed.removeAll(keepingCapacity: true)
-    let count = min(scalars.count, 1 << 22)
-    for index in 0..<count {
-      let next = index + 1 < scalars.count ? scalars[index + 1] : BigramKey.end
-      packed.append(BigramKey.make(scalars[index], next) << 22 | UInt64(index))
-    }
-    packed.sort()
-    var start = 0
-    while start < packed.count {
-      let key = packed[start] >> 22
-      var end = start + 1
-      while end < packed.count && packed[end] >> 22 == key { end += 1 }
-      sortKeys.append(key << 22 | UInt64(groupUnits.count))
-      groupUnits.append(UInt32(unit))
-      groupStarts.append(UInt32(positions.count))
-      for index in start..<end { positions.append(UInt32(packed[index] & 0x3F_FFFF)) }
-      start = end
-    }
+    if buffer.positionCount >= segmentLimit { try flushSegment() }
+    buffer.add(unit: unit, scalars: scalars, headingLength: headingLength)
   }
 
-  private func take<T>(_ array: inout [T]) -> [T] {
-    var taken: [T] = []
-    swap(&taken, &array)
-    return taken
-  }
-
-  /// Writes the in-memory segment: keys in order, each with its first and last unit,
-  /// document frequency and posting bytes.
   private func flushSegment() throws {
-    guard !sortKeys.isEmpty else { return }
-    var sortKeys = take(&self.sortKeys)
-    var groupStarts = take(&self.groupStarts)
-    let groupUnits = take(&self.groupUnits)
-    let positions = take(&self.positions)
-    sortKeys.sort()
-    groupStarts.append(UInt32(positions.count))
+    guard !buffer.isEmpty else { return }
     let url = directory.appendingPathComponent("segment-\(segments.count).tmp")
     let file = try BufferedFileWriter(path: url.path)
-    var keys = 0
-    var index = 0
-    while index < sortKeys.count {
-      let key = sortKeys[index] >> 22
-      var end = index + 1
-      while end < sortKeys.count && sortKeys[end] >> 22 == key { end += 1 }
-      keys += 1
-      index = end
-    }
-    var header = ByteWriter()
-    header.varint(keys)
-    try file.write(header.bytes)
-    var list = ByteWriter()
-    var entry = ByteWriter()
-    index = 0
-    while index < sortKeys.count {
-      let key = sortKeys[index] >> 22
-      list.bytes.removeAll(keepingCapacity: true)
-      var lastUnit = -1
-      var firstUnit = -1
-      var frequency = 0
-      while index < sortKeys.count && sortKeys[index] >> 22 == key {
-        let group = Int(sortKeys[index] & 0x3F_FFFF)
-        let unit = Int(groupUnits[group])
-        let from = Int(groupStarts[group])
-        let to = Int(groupStarts[group + 1])
-        list.varint(unit - lastUnit)
-        list.varint(to - from)
-        var previous: UInt32 = 0
-        for position in positions[from..<to] {
-          list.varint(UInt64(position - previous))
-          previous = position
-        }
-        if firstUnit < 0 { firstUnit = unit }
-        lastUnit = unit
-        frequency += 1
-        index += 1
-      }
-      entry.bytes.removeAll(keepingCapacity: true)
-      entry.uint64(key)
-      entry.varint(firstUnit)
-      entry.varint(lastUnit)
-      entry.varint(frequency)
-      entry.varint(list.bytes.count)
-      try file.write(entry.bytes)
-      try file.write(list.bytes)
-    }
-    _ = try file.close()
+    try buffer.write(to: file)
+    try file.closeWithoutChecksum()
     segments.append(url)
-    sortKeys.removeAll(keepingCapacity: true)
-    groupStarts.removeAll(keepingCapacity: true)
-    self.sortKeys = sortKeys
-    self.groupStarts = groupStarts
   }
 
   /// Merges the segments into `url`; returns the file's checksum and length.
@@ -146,33 +39,50 @@ final class PostingsWriter {
     try out.write(Array(PostingsFile.headerMagic.utf8))
     var table = ByteWriter()
     var keyCount = 0
-    let datas = try segments.map { try Data(contentsOf: $0, options: .alwaysMapped) }
-    try withUnsafeSegments(datas) { buffers in
-      var readers = try buffers.map { buffer -> SegmentReader in try SegmentReader(buffer, file: url.path) }
-      while true {
-        guard let key = readers.compactMap(\.currentKey).min() else { break }
-        let offset = out.length
-        var lastUnit = -1
-        var documentFrequency = 0
-        for index in readers.indices where readers[index].currentKey == key {
-          let entry = readers[index].current!
-          // Re-base the first unit delta on the last unit of the parts before.
-          var reader = ByteReader(entry.bytes, file: url.path)
-          let firstDelta = try reader.int()
-          var rebased = ByteWriter()
-          rebased.varint((firstDelta - 1) - lastUnit)
-          try out.write(rebased.bytes)
-          try out.write(UnsafeBufferPointer(rebasing: entry.bytes[reader.offset...]))
-          lastUnit = entry.lastUnit
-          documentFrequency += entry.documentFrequency
-          try readers[index].advance()
-        }
-        table.uint64(key)
-        table.uint64(UInt64(offset))
-        table.uint32(UInt32(out.length - offset))
-        table.uint32(UInt32(documentFrequency))
-        keyCount += 1
+    let files = try segments.map { try MappedFile(path: $0.path) }
+    var readers = try files.map { try SegmentReader($0.bytes, file: $0.path) }
+    var parts: [Int] = []
+    var header = ByteWriter()
+    while true {
+      var smallest: UInt64?
+      for reader in readers { if let key = reader.current?.key, key < (smallest ?? .max) { smallest = key } }
+      guard let key = smallest else { break }
+      parts.removeAll(keepingCapacity: true)
+      for index in readers.indices where readers[index].current?.key == key { parts.append(index) }
+      // The unit block of each part starts with a delta from unit -1; re-base it on the
+      // last unit of the part before.
+      var previousUnit = -1
+      var unitCount = 0
+      var unitBlockLength = 0
+      var rebased: [(delta: Int, skip: Int)] = []
+      for index in parts {
+        let part = readers[index].current!
+        let delta = part.firstUnit - previousUnit
+        let skip = ByteWriter.varintLength(part.firstUnit + 1)
+        rebased.append((delta, skip))
+        unitBlockLength += part.unitBlock.count - skip + ByteWriter.varintLength(delta)
+        unitCount += part.documentFrequency
+        previousUnit = part.lastUnit
       }
+      let offset = out.length
+      header.bytes.removeAll(keepingCapacity: true)
+      header.varint(unitCount)
+      header.varint(unitBlockLength)
+      try out.write(header.bytes)
+      for (number, index) in parts.enumerated() {
+        let part = readers[index].current!
+        header.bytes.removeAll(keepingCapacity: true)
+        header.varint(rebased[number].delta)
+        try out.write(header.bytes)
+        try out.write(UnsafeBufferPointer(rebasing: part.unitBlock[rebased[number].skip...]))
+      }
+      for index in parts { try out.write(readers[index].current!.positionBlock) }
+      for index in parts { try readers[index].advance() }
+      table.uint64(key)
+      table.uint64(UInt64(offset))
+      table.uint32(UInt32(out.length - offset))
+      table.uint32(UInt32(unitCount))
+      keyCount += 1
     }
     let tableOffset = out.length
     let tableChecksum = table.bytes.withUnsafeBufferPointer { Checksum.words($0) }
@@ -185,18 +95,9 @@ final class PostingsWriter {
     try out.write(footer.bytes)
     let length = out.length
     let checksum = try out.close()
+    withExtendedLifetime(files) {}
     for segment in segments { try? FileManager.default.removeItem(at: segment) }
     return (checksum, length, keyCount)
-  }
-
-  private func withUnsafeSegments<R>(_ datas: [Data], _ body: ([UnsafeBufferPointer<UInt8>]) throws -> R) throws -> R {
-    func nest(_ index: Int, _ acc: [UnsafeBufferPointer<UInt8>]) throws -> R {
-      if index == datas.count { return try body(acc) }
-      return try datas[index].withUnsafeBytes { raw in
-        try nest(index + 1, acc + [raw.bindMemory(to: UInt8.self)])
-      }
-    }
-    return try nest(0, [])
   }
 
   /// Reads a segment file key by key.
@@ -206,12 +107,12 @@ final class PostingsWriter {
       var firstUnit: Int
       var lastUnit: Int
       var documentFrequency: Int
-      var bytes: UnsafeBufferPointer<UInt8>
+      var unitBlock: UnsafeBufferPointer<UInt8>
+      var positionBlock: UnsafeBufferPointer<UInt8>
     }
     var reader: ByteReader
     var remaining: Int
     var current: Entry?
-    var currentKey: UInt64? { current?.key }
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, file: String) throws {
       reader = ByteReader(buffer, file: file)
@@ -229,11 +130,17 @@ final class PostingsWriter {
       let first = try reader.int()
       let last = try reader.int()
       let frequency = try reader.int()
-      let length = try reader.int()
-      guard reader.offset + length <= reader.bytes.count else { throw IndexError.corrupt(file: reader.file, reason: "segment truncated") }
-      let bytes = UnsafeBufferPointer(rebasing: reader.bytes[reader.offset..<(reader.offset + length)])
-      reader.offset += length
-      current = Entry(key: key, firstUnit: first, lastUnit: last, documentFrequency: frequency, bytes: bytes)
+      let unitLength = try reader.int()
+      let positionLength = try reader.int()
+      let start = reader.offset
+      guard unitLength >= 0, positionLength >= 0, start + unitLength + positionLength <= reader.bytes.count else {
+        throw IndexError.corrupt(file: reader.file, reason: "segment truncated")
+      }
+      reader.offset += unitLength + positionLength
+      current = Entry(
+        key: key, firstUnit: first, lastUnit: last, documentFrequency: frequency,
+        unitBlock: UnsafeBufferPointer(rebasing: reader.bytes[start..<(start + unitLength)]),
+        positionBlock: UnsafeBufferPointer(rebasing: reader.bytes[(start + unitLength)..<reader.offset]))
     }
   }
 }

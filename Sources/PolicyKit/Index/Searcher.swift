@@ -10,7 +10,6 @@ public struct Searcher: Sendable {
   static let b = 0.5
   /// A hit in the heading counts this many times more.
   static let headingWeight = 2.0
-  static let kindBoost: [SearchUnitKind: Double] = [.measure: 1.2, .section: 1.0, .target: 0.5, .document: 0.8]
 
   public init(index: InvertedIndex, dictionaries: PolicyDictionaries = .bundledForSearch) {
     self.index = index
@@ -28,7 +27,7 @@ public struct Searcher: Sendable {
     let matcher = TermMatcher(postings: index.postings, entries: entries)
     var expansions: [(String, [String])] = []
     // Each group: the units holding any of its terms, in unit order, with their scores.
-    var groups: [(units: [Int], scores: [Double])] = []
+    var groups: [ScoredUnits] = []
     var termMatches: [(term: String, matches: [TermMatcher.Match])] = []
     let total = Double(max(1, entries.count))
     for group in query.groups {
@@ -40,62 +39,73 @@ public struct Searcher: Sendable {
           alternatives += synonyms
         }
       }
-      var perAlternative: [(units: [Int], scores: [Double])] = []
+      var perAlternative: [ScoredUnits] = []
       for alternative in Array(Set(alternatives)).sorted() {
         let matches = try matcher.matches(of: alternative)
         termMatches.append((alternative, matches))
         let frequency = Double(matches.count)
         let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-        var units: [Int] = []
-        var scores: [Double] = []
-        units.reserveCapacity(matches.count)
-        scores.reserveCapacity(matches.count)
+        var scored = ScoredUnits()
+        scored.units.reserveCapacity(matches.count)
+        scored.scores.reserveCapacity(matches.count)
         for match in matches {
           let weighted = Double(match.total) + (Self.headingWeight - 1) * Double(match.inHeading)
           let length = Double(entries[match.unit].length)
-          units.append(match.unit)
-          scores.append(idf * weighted * (Self.k1 + 1) / (weighted + Self.k1 * (1 - Self.b + Self.b * length / averageLength)))
+          scored.units.append(match.unit)
+          scored.scores.append(idf * weighted * (Self.k1 + 1) / (weighted + Self.k1 * (1 - Self.b + Self.b * length / averageLength)))
         }
-        perAlternative.append((units, scores))
+        perAlternative.append(scored)
       }
-      groups.append(perAlternative.count == 1 ? perAlternative[0] : Self.union(perAlternative))
+      groups.append(ScoredUnits.union(perAlternative))
     }
     var excludedUnits = Set<Int>()
     for term in query.excluded {
       for alternative in [term.folded] + (options.useSynonyms ? dictionaries.synonyms[term.folded] ?? [] : []) {
-        excludedUnits.formUnion(try matcher.occurrences(of: alternative).keys)
+        excludedUnits.formUnion(try matcher.matches(of: alternative).map(\.unit))
       }
     }
     let filter = UnitFilter(query.filters, index: index, dictionaries: dictionaries)
+    var allowedKind = [Bool](repeating: false, count: SearchUnitKind.allCases.count)
+    for kind in kinds { allowedKind[Int(kind.code)] = true }
 
-    var ranked: [(unit: Int, score: Double)] = []
+    var top = TopScores(limit: options.limit)
+    var totalMatches = 0
     if kinds == [.document] {
-      ranked = try rankDocuments(groups, excluded: excludedUnits, filter: filter)
+      for (unit, score) in try rankDocuments(groups, excluded: excludedUnits, filter: filter) {
+        top.offer(unit: unit, score: score)
+        totalMatches += 1
+      }
     } else if let smallest = groups.indices.min(by: { groups[$0].units.count < groups[$1].units.count }) {
-      // Walk the smallest group; find each unit in the others by binary search.
-      for (position, unit) in groups[smallest].units.enumerated() where kinds.contains(entries[unit].kind) && !excludedUnits.contains(unit) {
+      // Walk the smallest group; find each unit in the others, moving forward only.
+      var slots = [Int](repeating: 0, count: groups.count)
+      for (position, unit) in groups[smallest].units.enumerated() {
+        let kind = entries[unit].kind
+        guard allowedKind[Int(kind.code)], excludedUnits.isEmpty || !excludedUnits.contains(unit) else { continue }
         var score = groups[smallest].scores[position]
         var matchesAll = true
         for other in groups.indices where other != smallest {
-          guard let found = SortedSearch.position(of: unit, in: groups[other].units, by: { $0 }) else {
+          let units = groups[other].units
+          let slot = SortedSearch.lowerBound(unit, in: units[slots[other]...], by: { $0 })
+          slots[other] = slot
+          guard slot < units.count, units[slot] == unit else {
             matchesAll = false
             break
           }
-          score += groups[other].scores[found]
+          score += groups[other].scores[slot]
         }
         guard matchesAll, try filter.accepts(unit) else { continue }
-        ranked.append((unit, score * (Self.kindBoost[entries[unit].kind] ?? 1)))
+        totalMatches += 1
+        top.offer(unit: unit, score: score * Self.boost(kind))
       }
     } else {
-      for unit in 0..<entries.count where kinds.contains(entries[unit].kind) && !excludedUnits.contains(unit) {
-        if try filter.accepts(unit) { ranked.append((unit, 0)) }
+      for unit in 0..<entries.count where allowedKind[Int(entries[unit].kind.code)] && !excludedUnits.contains(unit) {
+        guard try filter.accepts(unit) else { continue }
+        totalMatches += 1
+        top.offer(unit: unit, score: 0)
       }
     }
-    let totalMatches = ranked.count
-    ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
-    let top = ranked.prefix(options.limit)
     let terms = query.groups.flatMap { group in group.map(\.folded) } + expansions.flatMap(\.1)
-    let hits = try top.map { found -> SearchHit in
+    let hits = try top.ranked.map { found -> SearchHit in
       let unit = try index.unit(found.unit)
       let counts: [(String, Int, Int)] = termMatches.compactMap { term, matches in
         guard let position = SortedSearch.position(of: found.unit, in: matches, by: \.unit) else { return nil }
@@ -104,7 +114,7 @@ public struct Searcher: Sendable {
       let snippet = Snippet.make(unit.text, terms: terms, radius: options.snippetRadius)
       let explanation = counts.map { term, count, heading in
         "\(term): \(count)× in text\(heading > 0 ? " (\(heading)× in heading)" : "")"
-      } + ["score \(String(format: "%.3f", found.score)) (BM25, k1 \(Self.k1), b \(Self.b), heading ×\(Int(Self.headingWeight)), \(unit.kind.rawValue) ×\(Self.kindBoost[unit.kind] ?? 1))"]
+      } + ["score \(String(format: "%.3f", found.score)) (BM25, k1 \(Self.k1), b \(Self.b), heading ×\(Int(Self.headingWeight)), \(unit.kind.rawValue) ×\(Self.boost(unit.kind)))"]
       return SearchHit(
         unit: unit, document: index.documents[unit.document], score: found.score,
         termCounts: counts.map { ($0.0, $0.1, $0.2) }, snippet: snippet.text, highlights: snippet.highlights,
@@ -116,7 +126,7 @@ public struct Searcher: Sendable {
   /// Documents in which every group matches some unit; scored by the sum of their units'
   /// scores, shown through their document unit.
   private func rankDocuments(
-    _ groups: [(units: [Int], scores: [Double])], excluded: Set<Int>, filter: UnitFilter
+    _ groups: [ScoredUnits], excluded: Set<Int>, filter: UnitFilter
   ) throws -> [(unit: Int, score: Double)] {
     let entries = index.units.entries
     var documentUnit: [Int: Int] = [:]
@@ -143,13 +153,13 @@ public struct Searcher: Sendable {
     return ranked
   }
 
-  /// The union of several unit lists, scores added where a unit is in more than one.
-  static func union(_ lists: [(units: [Int], scores: [Double])]) -> (units: [Int], scores: [Double]) {
-    var combined: [Int: Double] = [:]
-    for list in lists {
-      for (position, unit) in list.units.enumerated() { combined[unit, default: 0] += list.scores[position] }
+  /// How much a unit of `kind` weighs against the others.
+  static func boost(_ kind: SearchUnitKind) -> Double {
+    switch kind {
+    case .measure: return 1.2
+    case .section: return 1.0
+    case .target: return 0.5
+    case .document: return 0.8
     }
-    let units = combined.keys.sorted()
-    return (units, units.map { combined[$0]! })
   }
 }

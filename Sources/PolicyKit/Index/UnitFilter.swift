@@ -4,6 +4,10 @@ struct UnitFilter {
   let index: InvertedIndex
   /// Department filters resolved to (level prefix, canonical name, as typed).
   private let departments: [(prefix: String?, canonical: String, name: String, role: ResponsibilityRole?)]
+  /// Whether any filter looks at documents.
+  private let hasDocumentFilters: Bool
+  /// Whether any filter looks at a unit's own fields (departments, a target's year).
+  private let hasUnitFilters: Bool
 
   init(_ filters: [SearchQuery.Filter], index: InvertedIndex, dictionaries: PolicyDictionaries) {
     self.filters = filters
@@ -14,9 +18,22 @@ struct UnitFilter {
       let mention = resolver.mention(name, role: role ?? .responsible, span: TextSpan(0, 0))
       return (mention.levelPrefix, mention.canonical, name, role)
     }
+    hasDocumentFilters = filters.contains { filter in
+      switch filter {
+      case .department, .unitKind: return false
+      default: return true
+      }
+    }
+    hasUnitFilters = filters.contains { filter in
+      switch filter {
+      case .department, .year: return true
+      default: return false
+      }
+    }
   }
 
   func accepts(_ unit: Int) throws -> Bool {
+    guard hasDocumentFilters || hasUnitFilters else { return true }
     let entry = index.units.entries[unit]
     guard try acceptsDocument(Int(entry.document), unit: unit) else { return false }
     let needsUnit = !departments.isEmpty || filters.contains { if case .year = $0 { return entry.kind == .target } else { return false } }
@@ -34,16 +51,6 @@ struct UnitFilter {
       if decoded.year != year { return false }
     }
     return true
-  }
-
-  /// Whether any filter looks at documents.
-  private var hasDocumentFilters: Bool {
-    filters.contains { filter in
-      switch filter {
-      case .department, .unitKind: return false
-      default: return true
-      }
-    }
   }
 
   func acceptsDocument(_ documentIndex: Int, unit: Int? = nil) throws -> Bool {

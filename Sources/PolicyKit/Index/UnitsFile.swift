@@ -100,9 +100,9 @@ enum UnitsFile {
   }
 
   /// Reads `units.bin` through a memory map.
-  struct Reader: @unchecked Sendable {
-    private let data: Data
-    let path: String
+  struct Reader: Sendable {
+    private let file: MappedFile
+    var path: String { file.path }
     let table: EntryTable
     private let documentTable: Int
     private let documentCount: Int
@@ -119,8 +119,8 @@ enum UnitsFile {
 
     /// Document `index`; a damaged record reads as a document named "(damaged)".
     func document(_ index: Int) -> IndexedDocument {
-      data.withUnsafeBytes { raw in
-        let bytes = raw.bindMemory(to: UInt8.self)
+      do {
+        let bytes = file.bytes
         var reader = ByteReader(bytes, at: documentTable + index * 8, file: path)
         guard let offset = try? reader.uint64(), Int(offset) < documentTable,
           let document = try? Self.document(bytes, at: Int(offset), file: path)
@@ -152,9 +152,10 @@ enum UnitsFile {
     var unitCount: Int { table.count }
 
     /// The fixed part of unit `index`.
+    @inline(__always)
     func entry(_ index: Int) -> Entry {
-      data.withUnsafeBytes { raw in
-        let base = raw.baseAddress! + table.offset + index * UnitsFile.unitEntrySize
+      do {
+        let base = UnsafeRawPointer(file.bytes.baseAddress!) + table.offset + index * UnitsFile.unitEntrySize
         let offset = Int(base.loadUnaligned(as: UInt64.self))
         let document = base.loadUnaligned(fromByteOffset: 8, as: Int32.self)
         let length = base.loadUnaligned(fromByteOffset: 12, as: Int32.self)
@@ -166,12 +167,8 @@ enum UnitsFile {
     }
 
     init(path: String) throws {
-      self.path = path
-      do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-        throw IndexError.corrupt(file: path, reason: "cannot be read: \(error.localizedDescription)")
-      }
-      (documentTable, documentCount, table) = try data.withUnsafeBytes { raw in
-        let bytes = raw.bindMemory(to: UInt8.self)
+      file = try MappedFile(path: path)
+      (documentTable, documentCount, table) = try { (bytes: UnsafeBufferPointer<UInt8>) in
         guard bytes.count >= 8 + UnitsFile.footerSize,
           String(decoding: bytes[0..<8], as: UTF8.self) == UnitsFile.headerMagic,
           String(decoding: bytes[(bytes.count - 8)...], as: UTF8.self) == UnitsFile.footerMagic
@@ -190,7 +187,7 @@ enum UnitsFile {
           throw IndexError.corrupt(file: path, reason: "table checksum mismatch")
         }
         return (documentTable, documentCount, EntryTable(offset: unitTable, count: unitCount, recordsEnd: documentTable))
-      }
+      }(file.bytes)
     }
 
     private static func document(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, file: String) throws -> IndexedDocument {
@@ -211,8 +208,8 @@ enum UnitsFile {
       guard index >= 0, index < table.count else { throw IndexError.corrupt(file: path, reason: "no unit \(index)") }
       let entry = self.entry(index)
       guard Int(entry.document) < documentCount else { throw IndexError.corrupt(file: path, reason: "unit \(index) names no document") }
-      return try data.withUnsafeBytes { raw in
-        var reader = ByteReader(raw.bindMemory(to: UInt8.self), at: entry.offset, file: path)
+      do {
+        var reader = ByteReader(file.bytes, at: entry.offset, file: path)
         let id = try reader.string()
         let heading = try reader.string()
         let unitPath = try reader.strings()

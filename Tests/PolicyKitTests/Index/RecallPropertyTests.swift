@@ -26,10 +26,41 @@ import Testing
       options.useSynonyms = false
       // Every kind: with other kinds, a document unit is its front and back matter.
       options.kinds = Set(SearchUnitKind.allCases)
-      let found = Set(try Searcher(index: index).search(try SearchQuery("\"\(term)\""), options: options).hits.map(\.unit.id))
+      let hits = try Searcher(index: index).search(try SearchQuery("\"\(term)\""), options: options).hits
+      let found = Set(hits.map(\.unit.id))
       let expected = Set(units.indices.filter { folded[$0].containsBytes(term) }.map { units[$0].id })
       #expect(found == expected, "\(term): \(found.symmetricDifference(expected).prefix(5))")
+      // The counts BM25 ranks on: every (overlapping) occurrence, and those in the heading.
+      for hit in hits.prefix(20) {
+        let text = Array(PolicyDictionaries.fold(hit.unit.text).unicodeScalars)
+        let wanted = Array(term.unicodeScalars)
+        let starts = text.indices.filter { $0 + wanted.count <= text.count && Array(text[$0..<($0 + wanted.count)]) == wanted }
+        #expect(hit.termCounts.first?.count == starts.count, "\(term) in \(hit.unit.id)")
+        #expect(hit.termCounts.first?.inHeading == starts.filter { $0 < hit.unit.headingLength }.count, "\(term) in \(hit.unit.id)")
+      }
       checked += 1
+    }
+  }
+
+  /// An index written in many small segments (merged at the end) answers exactly as one
+  /// written in a single segment: same units, counts and scores, in the same order.
+  @Test func manySegments_answerLikeOne() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-segments-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var builder = IndexBuilder(directory: directory)
+    builder.segmentLimit = 1_500
+    _ = try builder.build(files: Corpus.seeds)
+    let segmented = Searcher(index: try InvertedIndex.open(directory))
+    let single = Searcher(index: try SeedIndex.open())
+    var options = SearchOptions()
+    options.limit = 1_000
+    for query in ["固废", "绿色工厂", "区经济信息委", "2025", "节", "碳达峰 -碳中和", "\"单位地区生产总值\""] {
+      let a = try segmented.search(try SearchQuery(query), options: options)
+      let b = try single.search(try SearchQuery(query), options: options)
+      #expect(a.totalMatches == b.totalMatches && a.totalMatches > 0, "\(query)")
+      #expect(a.hits.map(\.unit.id) == b.hits.map(\.unit.id), "\(query)")
+      #expect(a.hits.map(\.score) == b.hits.map(\.score), "\(query)")
+      #expect(a.hits.map { $0.termCounts.map(\.count) } == b.hits.map { $0.termCounts.map(\.count) }, "\(query)")
     }
   }
 }

@@ -1,0 +1,149 @@
+/// The postings of the units added since the last segment was written, held in memory:
+/// every key gets a number (`TermTable`) and each (key, unit) pair a group, appended in
+/// unit order with its counts and positions already encoded. Writing the segment orders the groups by
+/// key with a counting sort (stable, so each key's groups stay in unit order) and writes
+/// each key's postings as the index stores them (see `PostingsFile`): a unit block, then a
+/// positions block.
+///
+/// Everything is appended to flat arrays while adding, and the groups are moved into key
+/// order in one pass before encoding, so that memory is read in order, not by chasing
+/// chains through a large heap.
+struct PostingsSegmentBuffer {
+  /// One (key, unit) pair. Its bytes in `groupBytes` are what the unit block records
+  /// after the unit delta (count of positions shifted left, flag, heading count), then its
+  /// positions as deltas.
+  private struct Group {
+    var unit: UInt32
+    var term: Int32
+    var byteStart: UInt32
+    /// Bytes of the counts; the positions take the rest up to `byteEnd`.
+    var countsLength: UInt32
+    var byteEnd: UInt32
+  }
+
+  private var terms = TermTable()
+  /// Per term number: its groups in this segment.
+  private var groupsPerTerm: [Int32] = []
+  /// Terms with at least one group in this segment.
+  private var termsInSegment: [Int32] = []
+  private var groups: [Group] = []
+  private var groupBytes = ByteWriter()
+  private var positionBuffer: [UInt32] = []
+  private var positionTotal = 0
+  // Scratch for the unit being added.
+  private var nextPosition: [Int32] = []
+  private var unitSlots: [Int32] = []
+
+  /// Positions held.
+  var positionCount: Int { positionTotal }
+  var isEmpty: Bool { groups.isEmpty }
+
+  /// Adds the folded scalars of unit `unit`; units must come in increasing order.
+  /// `headingLength` scalars at the start are the heading.
+  /// - Complexity: O(n) for n scalars (one hash lookup per position, no sorting).
+  mutating func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>, headingLength: Int) {
+    guard !scalars.isEmpty else { return }
+    terms.group(unit: Int32(truncatingIfNeeded: unit), scalars: scalars, nextPosition: &nextPosition, touched: &unitSlots)
+    if groupsPerTerm.count < terms.count { groupsPerTerm += repeatElement(0, count: terms.count - groupsPerTerm.count) }
+    positionTotal += scalars.count
+    for slot in unitSlots {
+      let term = terms.term(inSlot: Int(slot))
+      positionBuffer.removeAll(keepingCapacity: true)
+      var position = terms.firstPosition(inSlot: Int(slot))
+      var inHeading = 0
+      while position >= 0 {
+        positionBuffer.append(UInt32(position))
+        if position < headingLength { inHeading += 1 }
+        position = Int(nextPosition[position])
+      }
+      let byteStart = groupBytes.bytes.count
+      groupBytes.varint(positionBuffer.count << 1 | (inHeading > 0 ? 1 : 0))
+      if inHeading > 0 { groupBytes.varint(inHeading) }
+      let countsLength = groupBytes.bytes.count - byteStart
+      var previous: UInt32 = 0
+      for position in positionBuffer {
+        groupBytes.varint(UInt64(position - previous))
+        previous = position
+      }
+      groups.append(
+        Group(
+          unit: UInt32(unit), term: Int32(term), byteStart: UInt32(byteStart), countsLength: UInt32(countsLength),
+          byteEnd: UInt32(groupBytes.bytes.count)))
+      if groupsPerTerm[term] == 0 { termsInSegment.append(Int32(term)) }
+      groupsPerTerm[term] += 1
+    }
+  }
+
+  /// Writes the buffer as a segment file (keys in order, each with its first and last
+  /// unit, document frequency, block lengths and blocks) and empties it; the term
+  /// numbers are kept for the next segment.
+  mutating func write(to file: BufferedFileWriter) throws {
+    let keys = terms.keys
+    // The segment's keys in order: each key packed with its term number when they fit
+    // one integer (a plain integer sort), else sorted through the key table.
+    if terms.count < 1 << 22 {
+      var packed = termsInSegment.map { keys[Int($0)] << 22 | UInt64($0) }
+      packed.sort()
+      for (index, value) in packed.enumerated() { termsInSegment[index] = Int32(truncatingIfNeeded: value & 0x3F_FFFF) }
+    } else {
+      termsInSegment.sort { keys[Int($0)] < keys[Int($1)] }
+    }
+    // Counting sort of the groups into key order.
+    var nextSlot = [Int32](repeating: 0, count: terms.count)
+    var next: Int32 = 0
+    for term in termsInSegment {
+      nextSlot[Int(term)] = next
+      next += groupsPerTerm[Int(term)]
+    }
+    let sorted = [Group](unsafeUninitializedCapacity: groups.count) { buffer, initialized in
+      for group in groups {
+        let slot = Int(nextSlot[Int(group.term)])
+        (buffer.baseAddress! + slot).initialize(to: group)
+        nextSlot[Int(group.term)] += 1
+      }
+      initialized = groups.count
+    }
+    var header = ByteWriter()
+    header.varint(termsInSegment.count)
+    try file.write(header.bytes)
+    var unitBlock = ByteWriter()
+    var positionBlock = ByteWriter()
+    var entry = ByteWriter()
+    var cursor = 0
+    try groupBytes.bytes.withUnsafeBufferPointer { encoded in
+      for term32 in termsInSegment {
+        let term = Int(term32)
+        unitBlock.bytes.removeAll(keepingCapacity: true)
+        positionBlock.bytes.removeAll(keepingCapacity: true)
+        var previousUnit = -1
+        let frequency = Int(groupsPerTerm[term])
+        let firstUnit = Int(sorted[cursor].unit)
+        for group in sorted[cursor..<(cursor + frequency)] {
+          let unit = Int(group.unit)
+          unitBlock.varint(unit - previousUnit)
+          let start = Int(group.byteStart)
+          let positionsStart = start + Int(group.countsLength)
+          unitBlock.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: encoded[start..<positionsStart]))
+          positionBlock.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: encoded[positionsStart..<Int(group.byteEnd)]))
+          previousUnit = unit
+        }
+        cursor += frequency
+        entry.bytes.removeAll(keepingCapacity: true)
+        entry.uint64(keys[term])
+        entry.varint(firstUnit)
+        entry.varint(previousUnit)
+        entry.varint(frequency)
+        entry.varint(unitBlock.bytes.count)
+        entry.varint(positionBlock.bytes.count)
+        try file.write(entry.bytes)
+        try file.write(unitBlock.bytes)
+        try file.write(positionBlock.bytes)
+        groupsPerTerm[term] = 0
+      }
+    }
+    termsInSegment.removeAll(keepingCapacity: true)
+    groups.removeAll(keepingCapacity: true)
+    groupBytes.bytes.removeAll(keepingCapacity: true)
+    positionTotal = 0
+  }
+}
