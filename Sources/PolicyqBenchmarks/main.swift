@@ -70,8 +70,16 @@ case "search":
   }
   let all = results.map(\.p50).sorted()
   report += "\nIn process, top 10 with snippets, \(runs) runs per query after a warm-up; median of the query medians: \(Measurement.format(Measurement.median(all) * 1000, digits: 2)) ms.\n"
+case "startup":
+  guard let indexPath = option("--index") else {
+    print("startup needs --index DIR [--query Q]")
+    exit(64)
+  }
+  let steps = try StartupBenchmark().run(index: URL(fileURLWithPath: indexPath), query: option("--query") ?? "固废")
+  report += "| step (cold, once, in a fresh process) | ms |\n|---|---:|\n"
+  for (step, milliseconds) in steps { report += "| \(step) | \(Measurement.format(milliseconds, digits: 2)) |\n" }
 default:
-  print("unknown suite \(suite); known: text, extract, search")
+  print("unknown suite \(suite); known: text, extract, search, startup")
   exit(64)
 }
 if let peak = Measurement.peakResidentMegabytes() {

@@ -45,8 +45,11 @@ public struct PolicyDictionaries: Sendable {
   /// The dictionaries bundled with PolicyKit.
   public static let bundled: PolicyDictionaries = bundle(.all)
 
-  /// What searching needs of the bundled dictionaries: departments and synonyms.
-  public static let bundledForSearch: PolicyDictionaries = bundle([.departments, .synonyms])
+  /// What every search needs of the bundled dictionaries: the synonyms.
+  public static let bundledSynonyms: PolicyDictionaries = bundle(.synonyms)
+
+  /// What a search by department needs: the departments (read only for such searches).
+  public static let bundledDepartments: PolicyDictionaries = bundle(.departments)
 
   private static func bundle(_ parts: Parts) -> PolicyDictionaries {
     guard let url = Bundle.module.url(forResource: "dictionaries", withExtension: nil),
@@ -68,8 +71,8 @@ public struct PolicyDictionaries: Sendable {
         throw TextError.unreadable(path: url.path, reason: "permission denied or I/O error")
       }
       return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
+        // Blank lines and comments are skipped.
+        guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first != UInt8(ascii: "#") else { return nil }
         return line.split(separator: "\t", omittingEmptySubsequences: false)
       }
     }

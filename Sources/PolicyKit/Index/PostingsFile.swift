@@ -160,19 +160,30 @@ struct PositionCursor {
     // Skip the positions of units unitIndex..<index: each ends with a byte below 0x80.
     var skip = 0
     for unit in unitIndex..<index { skip += Int(list.totals[unit]) }
-    while skip > 0 {
-      guard offset < bytes.count else { throw IndexError.corrupt(file: file, reason: "positions run past the end") }
+    while skip > 0 && offset < bytes.count {
       if bytes[offset] < 0x80 { skip -= 1 }
       offset += 1
     }
     positions.removeAll(keepingCapacity: true)
-    var reader = ByteReader(bytes, at: offset, file: file)
     var position: UInt32 = 0
-    for _ in 0..<list.totals[index] {
-      position &+= UInt32(truncatingIfNeeded: try reader.varint())
-      positions.append(position)
+    var remaining = Int(list.totals[index])
+    var value: UInt32 = 0
+    var shift: UInt32 = 0
+    while remaining > 0 && offset < bytes.count && shift < 32 {
+      let byte = bytes[offset]
+      offset += 1
+      value |= UInt32(byte & 0x7F) << shift
+      if byte < 0x80 {
+        position &+= value
+        positions.append(position)
+        remaining -= 1
+        value = 0
+        shift = 0
+      } else {
+        shift += 7
+      }
     }
-    offset = reader.offset
+    guard skip == 0, remaining == 0 else { throw IndexError.corrupt(file: file, reason: "positions run past the end") }
     unitIndex = index + 1
   }
 }

@@ -4,14 +4,16 @@ import Foundation
 /// dictionaries, filters, BM25 ranking over heading and text, snippets.
 public struct Searcher: Sendable {
   public let index: InvertedIndex
-  public var dictionaries: PolicyDictionaries
+  /// The synonyms and departments to search with; nil for the bundled ones, each read
+  /// only when a query needs it.
+  public var dictionaries: PolicyDictionaries?
   private let averageLength: Double
   static let k1 = 1.2
   static let b = 0.5
   /// A hit in the heading counts this many times more.
   static let headingWeight = 2.0
 
-  public init(index: InvertedIndex, dictionaries: PolicyDictionaries = .bundledForSearch) {
+  public init(index: InvertedIndex, dictionaries: PolicyDictionaries? = nil) {
     self.index = index
     self.dictionaries = dictionaries
     averageLength = max(1, index.averageUnitLength)
@@ -25,6 +27,7 @@ public struct Searcher: Sendable {
     for case .unitKind(let kind) in query.filters { kinds = [kind] }
     let entries = index.units.entries
     let matcher = TermMatcher(postings: index.postings, entries: entries)
+    let synonyms = options.useSynonyms ? (dictionaries ?? .bundledSynonyms).synonyms : [:]
     var expansions: [(String, [String])] = []
     // Each group: the units holding any of its terms, in unit order, with their scores.
     var groups: [ScoredUnits] = []
@@ -34,9 +37,9 @@ public struct Searcher: Sendable {
       var alternatives: [String] = []
       for term in group {
         alternatives.append(term.folded)
-        if options.useSynonyms, let synonyms = dictionaries.synonyms[term.folded], !synonyms.isEmpty {
-          expansions.append((term.text, synonyms))
-          alternatives += synonyms
+        if let expansion = synonyms[term.folded], !expansion.isEmpty {
+          expansions.append((term.text, expansion))
+          alternatives += expansion
         }
       }
       var perAlternative: [ScoredUnits] = []
@@ -60,11 +63,11 @@ public struct Searcher: Sendable {
     }
     var excludedUnits = Set<Int>()
     for term in query.excluded {
-      for alternative in [term.folded] + (options.useSynonyms ? dictionaries.synonyms[term.folded] ?? [] : []) {
+      for alternative in [term.folded] + (synonyms[term.folded] ?? []) {
         excludedUnits.formUnion(try matcher.matches(of: alternative).map(\.unit))
       }
     }
-    let filter = UnitFilter(query.filters, index: index, dictionaries: dictionaries)
+    let filter = UnitFilter(query.filters, index: index, dictionaries: dictionaries ?? .bundledDepartments)
     var allowedKind = [Bool](repeating: false, count: SearchUnitKind.allCases.count)
     for kind in kinds { allowedKind[Int(kind.code)] = true }
 

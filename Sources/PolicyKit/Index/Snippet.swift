@@ -21,7 +21,7 @@ enum Snippet {
     var scalarAt: [Int] = []
     scalarAt.reserveCapacity(bytes.count + 1)
     for (index, scalar) in scalars.enumerated() {
-      for _ in 0..<String(scalar).utf8.count { scalarAt.append(index) }
+      for _ in 0..<scalar.utf8.count { scalarAt.append(index) }
     }
     scalarAt.append(scalars.count)
     let scalarHits = hits.map { scalarAt[min($0.lowerBound, bytes.count)]..<scalarAt[min($0.upperBound, bytes.count)] }

@@ -54,11 +54,14 @@ struct TermMatcher {
     return merged
   }
 
-  /// A term of three or more characters: the units holding all its bigrams, then the
-  /// positions p where bigram i starts at p + i for every i.
+  /// A term of three or more characters: the units holding the bigrams that cover it
+  /// (at offsets 0, 2, 4… and the last one: 碳达峰 → 碳达 + 达峰, 绿色工厂 → 绿色 + 工厂), then
+  /// the positions p where each covering bigram starts at p + its offset.
   private func phraseMatches(_ scalars: [UInt32]) throws -> [Match] {
+    var offsets = Array(stride(from: 0, to: scalars.count - 1, by: 2))
+    if offsets.last != scalars.count - 2 { offsets.append(scalars.count - 2) }
     var lists: [PostingsFile.UnitList] = []
-    for offset in 0..<(scalars.count - 1) {
+    for offset in offsets {
       guard let found = try postings.postings(of: BigramKey.make(scalars[offset], scalars[offset + 1])) else { return [] }
       lists.append(try postings.units(of: found))
     }
@@ -77,39 +80,62 @@ struct TermMatcher {
           slots[index] = driverSlot
           continue
         }
-        let units = lists[index].units
-        let slot = SortedSearch.lowerBound(unit, in: units[slots[index]...], by: { $0 })
+        let slot = Self.advance(lists[index].units, from: slots[index], to: unit)
         slots[index] = slot
-        if slot == units.count || units[slot] != unit {
+        if slot == lists[index].units.count || lists[index].units[slot] != unit {
           inAll = false
           break
         }
       }
       guard inAll else { continue }
       try cursors[0].positions(at: slots[0], into: &candidates)
-      for index in 1..<lists.count where !candidates.isEmpty {
+      var count = candidates.count
+      for index in 1..<lists.count where count > 0 {
         try cursors[index].positions(at: slots[index], into: &positions)
-        candidates = Self.starts(candidates, followedAt: UInt32(index), by: positions)
+        count = Self.keepStarts(&candidates, count: count, followedAt: UInt32(offsets[index]), by: positions)
       }
-      guard !candidates.isEmpty else { continue }
+      guard count > 0 else { continue }
       var inHeading = 0
       if lists[0].inHeading[slots[0]] > 0 {
         let headingLength = UInt32(entries[Int(unit)].headingLength)
-        for start in candidates where start < headingLength { inHeading += 1 }
+        for start in candidates[..<count] where start < headingLength { inHeading += 1 }
       }
-      matches.append(Match(unit: Int(unit), total: candidates.count, inHeading: inHeading))
+      matches.append(Match(unit: Int(unit), total: count, inHeading: inHeading))
     }
     return matches
   }
 
-  /// The starts `s` (sorted) for which `s + offset` is among `positions` (sorted).
-  static func starts(_ starts: [UInt32], followedAt offset: UInt32, by positions: [UInt32]) -> [UInt32] {
-    var kept: [UInt32] = []
+  /// The first index at or after `from` whose unit is not below `unit` (galloping, then
+  /// binary search: cheap both for the next unit and for a long jump).
+  static func advance(_ units: [Int32], from: Int, to unit: Int32) -> Int {
+    var low = from
+    var step = 1
+    var high = from
+    while high < units.count && units[high] < unit {
+      low = high + 1
+      high += step
+      step *= 2
+    }
+    high = min(high, units.count)
+    while low < high {
+      let mid = (low + high) / 2
+      if units[mid] < unit { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// Of the first `count` starts `s` (sorted), keeps at the front those for which
+  /// `s + offset` is among `positions` (sorted); returns how many were kept.
+  static func keepStarts(_ starts: inout [UInt32], count: Int, followedAt offset: UInt32, by positions: [UInt32]) -> Int {
+    var kept = 0
     var index = 0
-    for start in starts {
-      let wanted = start + offset
+    for slot in 0..<count {
+      let wanted = starts[slot] + offset
       while index < positions.count && positions[index] < wanted { index += 1 }
-      if index < positions.count && positions[index] == wanted { kept.append(start) }
+      if index < positions.count && positions[index] == wanted {
+        starts[kept] = starts[slot]
+        kept += 1
+      }
     }
     return kept
   }

@@ -9,12 +9,17 @@ struct UnitFilter {
   /// Whether any filter looks at a unit's own fields (departments, a target's year).
   private let hasUnitFilters: Bool
 
-  init(_ filters: [SearchQuery.Filter], index: InvertedIndex, dictionaries: PolicyDictionaries) {
+  /// `dictionaries` is read only when a filter names a department.
+  init(_ filters: [SearchQuery.Filter], index: InvertedIndex, dictionaries: @autoclosure () -> PolicyDictionaries) {
     self.filters = filters
     self.index = index
-    let resolver = DepartmentResolver(dictionaries: dictionaries)
-    departments = filters.compactMap { filter in
+    let named = filters.compactMap { filter -> (name: String, role: ResponsibilityRole?)? in
       guard case .department(let name, let role) = filter else { return nil }
+      return (name, role)
+    }
+    let resolver = named.isEmpty ? nil : DepartmentResolver(dictionaries: dictionaries())
+    departments = named.compactMap { name, role in
+      guard let resolver else { return nil }
       let mention = resolver.mention(name, role: role ?? .responsible, span: TextSpan(0, 0))
       return (mention.levelPrefix, mention.canonical, name, role)
     }

@@ -34,19 +34,17 @@ struct FoldingTable: Sendable {
   /// Reads a cached table; nil when the file is missing, short or damaged.
   private init?(contentsOf url: URL) {
     guard let data = FileManager.default.contents(atPath: url.path), data.count > 8 + 0x10000 * 4 + 16 else { return nil }
-    let bytes = Array(data)
-    guard Array(bytes[0..<8]) == Self.magic else { return nil }
-    let body = bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[8..<($0.count - 8)]) }
-    var checksum: UInt64 = 0
-    for index in 0..<8 { checksum |= UInt64(bytes[bytes.count - 8 + index]) << UInt64(index * 8) }
-    guard Checksum.words(body) == checksum else { return nil }
-    var entries = [UInt32](repeating: 0, count: 0x10000)
-    for index in 0..<0x10000 {
-      let offset = 8 + index * 4
-      entries[index] = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+    let loaded: (entries: [UInt32], pool: [UInt8])? = data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      guard bytes.prefix(8).elementsEqual(Self.magic) else { return nil }
+      let body = UnsafeBufferPointer(rebasing: bytes[8..<(bytes.count - 8)])
+      guard Checksum.words(body) == raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self).littleEndian else { return nil }
+      let entries = (0..<0x10000).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 + $0 * 4, as: UInt32.self)) }
+      return (entries, Array(bytes[(8 + 0x10000 * 4)..<(bytes.count - 8)]))
     }
-    self.entries = entries
-    self.pool = Array(bytes[(8 + 0x10000 * 4)..<(bytes.count - 8)])
+    guard let loaded else { return nil }
+    entries = loaded.entries
+    pool = loaded.pool
   }
 
   /// Writes the table to `url` (atomically; failures are ignored: the cache is optional).
