@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 runs=${1:-20}
 command -v rg >/dev/null || { apt-get install -y -qq ripgrep >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq ripgrep >/dev/null); }
 command -v sqlite3 >/dev/null || { apt-get install -y -qq sqlite3 >/dev/null 2>&1 || true; }
-swift build -c release --product policyq >/dev/null
-swift build -c release --product policyq-benchmarks >/dev/null
+# The release binaries as shipped: Swift runtime and Foundation linked statically (see README).
+swift build -c release --static-swift-stdlib --product policyq >/dev/null
+swift build -c release --static-swift-stdlib --product policyq-benchmarks >/dev/null
 bin=.build/release
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -48,6 +49,7 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
   text_bytes=$(find "$corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
   /usr/bin/time -v "$bin/policyq" index "$corpus" --index "$index" >"$work/index.out" 2>"$work/index.time"
   seconds=$(grep 'Elapsed' "$work/index.time" | awk '{print $NF}' | awk -F: '{print ($1*60)+$2}')
+  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$work/index.time")
   rss=$(grep 'Maximum resident' "$work/index.time" | awk '{print $NF}')
   index_bytes=$(du -sb "$index/$(cat "$index/CURRENT")" | cut -f1)
   # SQLite FTS5 trigram over the same files
@@ -63,22 +65,23 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
     echo "|---|---:|"
     echo "| files | $(find "$corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) | wc -l) |"
     echo "| text MB | $(awk "BEGIN {printf \"%.1f\", $text_bytes/1e6}") |"
-    echo "| policyq index: seconds (one core, read + parse + index) | $seconds |"
-    echo "| policyq index: MB/s | $(awk "BEGIN {printf \"%.1f\", $text_bytes/1e6/$seconds}") |"
+    echo "| policyq index: wall seconds (one thread: read + parse + index) | $seconds |"
+    echo "| policyq index: CPU seconds (user + system) | $cpu |"
+    echo "| policyq index: MB/s per core (text MB / CPU seconds) | $(awk "BEGIN {printf \"%.1f\", $text_bytes/1e6/$cpu}") |"
     echo "| policyq index: peak RSS MB | $(awk "BEGIN {printf \"%.0f\", $rss/1024}") |"
     echo "| index size / text | $(awk "BEGIN {printf \"%.2f\", $index_bytes/$text_bytes}") |"
     echo "| SQLite FTS5 trigram build seconds | $(awk "BEGIN {printf \"%.1f\", $fts_seconds/1000}") |"
     echo
-    echo "Whole commands, median of 5 runs, ms (\`policyq search Q --limit 10\` includes process start, opening the index and snippets):"
+    echo "Whole commands, median of 15 runs, ms (\`policyq search Q --limit 10\` includes process start, opening the index and snippets):"
     echo
     echo "| query | policyq search | grep -rc | rg -c | sqlite3 FTS5 trigram | policyq matches |"
     echo "|---|---:|---:|---:|---:|---:|"
   } >>"$out"
   for q in "${queries[@]}"; do
-    p=$(time_ms 5 "$bin/policyq" search "$q" --index "$index" --limit 10)
-    g=$(time_ms 5 grep -rc "$q" "$corpus")
-    r=$(time_ms 5 rg -c "$q" "$corpus")
-    s=$(time_ms 5 sqlite3 "$db" "SELECT count(*) FROM docs WHERE docs MATCH '\"$q\"';")
+    p=$(time_ms 15 "$bin/policyq" search "$q" --index "$index" --limit 10)
+    g=$(time_ms 15 grep -rc "$q" "$corpus")
+    r=$(time_ms 15 rg -c "$q" "$corpus")
+    s=$(time_ms 15 sqlite3 "$db" "SELECT count(*) FROM docs WHERE docs MATCH '\"$q\"';")
     matches=$({ "$bin/policyq" search "$q" --index "$index" --limit 1 --no-synonyms || true; } | tail -1 | awk '{print $1}')
     echo "| $q | $p | $g | $r | $s | $matches |" >>"$out"
   done
@@ -87,6 +90,11 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
     echo "In process (\`policyq-benchmarks search\`):"
     echo
     "$bin/policyq-benchmarks" search --index "$index" --runs "$runs" | sed -n '/^| query/,$p'
+    echo
+    echo "Where one whole \`policyq search 固废\` goes besides process start (\`policyq-benchmarks startup\`, one fresh process):"
+    echo
+    "$bin/policyq-benchmarks" startup --index "$index" | sed -n '/^| step/,/^$/p'
+    echo "Process start alone (\`policyq --version\`, median of 15): $(time_ms 15 "$bin/policyq" --version) ms"
   } >>"$out"
 done
 cat "$out"

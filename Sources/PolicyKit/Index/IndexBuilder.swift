@@ -75,53 +75,30 @@ public struct IndexBuilder: Sendable {
     var textBytes = 0
     var unitIndex = 0
     var totalLength = 0
-    var scalarBuffer: [UInt32] = []
     var lastReport = Date.distantPast
 
-    for (fileNumber, path) in files.enumerated() {
-      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-      let size = (attributes?[.size] as? Int) ?? 0
-      let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-      var document: IndexedDocument
-      var units: [SearchUnit]
-      do {
-        if let old = previousByPath[path], let previous, previous.documents[old].fileSize == size,
-          previous.documents[old].modified == modified, let range = previousUnits[old]
-        {
-          document = previous.documents[old]
-          units = try range.map { try previous.units.unit($0) }
-          reused += 1
-        } else {
-          guard let data = FileManager.default.contents(atPath: path) else {
-            throw TextError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or I/O error" : "no such file")
-          }
-          let bytes = Array(data)
-          let hash = bytes.withUnsafeBufferPointer { Checksum.hex(Checksum.fnv1a($0)) }
-          if let old = previousByPath[path], let previous, previous.documents[old].contentHash == hash, let range = previousUnits[old] {
-            document = previous.documents[old]
-            document.modified = modified
-            units = try range.map { try previous.units.unit($0) }
-            reused += 1
-          } else {
-            let format = SourceFormat(pathExtension: URL(fileURLWithPath: path).pathExtension)
-            let parsedDocument = parser.parse(try reader.read(bytes: bytes, path: path, format: format))
-            document = UnitBuilder.indexedDocument(parsedDocument, fileSize: size, modified: modified, contentHash: hash)
-            units = UnitBuilder.units(of: parsedDocument, documentIndex: 0)
-            parsed += 1
-          }
-        }
-      } catch {
-        failures.append(IndexManifest.Failure(path: path, error: "\(error)"))
+    // Files are read, parsed and folded on a second thread, in order, a few ahead.
+    let pipeline = OrderedPipeline(count: files.count) { [self, previous, previousByPath, previousUnits] number in
+      prepare(files[number], previous: previous, previousByPath: previousByPath, previousUnits: previousUnits)
+    }
+    defer { pipeline.cancel() }
+    var fileNumber = -1
+    while let file = pipeline.next() {
+      fileNumber += 1
+      let path = file.path
+      guard let document = file.document else {
+        failures.append(IndexManifest.Failure(path: path, error: file.failure ?? "unreadable"))
         continue
       }
+      if file.reused { reused += 1 } else { parsed += 1 }
+      let (size, modified, units) = (file.size, file.modified, file.units)
       let documentIndex = manifestFiles.count
       try unitsWriter.add(document)
-      for var unit in units {
+      for (var unit, scalars) in zip(units, file.foldedUnits) {
         unit.document = documentIndex
-        BigramKey.foldedScalars(of: unit.text, into: &scalarBuffer)
-        try unitsWriter.add(unit, foldedLength: scalarBuffer.count)
-        totalLength += scalarBuffer.count
-        try scalarBuffer.withUnsafeBufferPointer { try postings.add(unit: unitIndex, scalars: $0, headingLength: unit.headingLength) }
+        try unitsWriter.add(unit, foldedLength: scalars.count)
+        totalLength += scalars.count
+        try scalars.withUnsafeBufferPointer { try postings.add(unit: unitIndex, scalars: $0, headingLength: unit.headingLength) }
         textBytes += unit.kind == .target ? 0 : unit.text.utf8.count
         unitIndex += 1
       }
@@ -161,5 +138,64 @@ public struct IndexBuilder: Sendable {
       documents: manifestFiles.count, parsed: parsed, reused: reused, removed: removed,
       failures: failures.map { ($0.path, $0.error) }, units: unitIndex, sourceBytes: sourceBytes, textBytes: textBytes,
       indexBytes: unitsResult.length + postingsResult.length, seconds: Date().timeIntervalSince(start))
+  }
+
+  /// One file made ready for writing: its document and units (parsed, or reused from the
+  /// previous index when unchanged) with each unit's folded scalars, or why it failed.
+  private struct PreparedFile: Sendable {
+    var path: String
+    var size = 0
+    var modified = 0.0
+    var document: IndexedDocument?
+    var units: [SearchUnit] = []
+    var foldedUnits: [[UInt32]] = []
+    var reused = false
+    var failure: String?
+  }
+
+  private func prepare(
+    _ path: String, previous: InvertedIndex?, previousByPath: [String: Int], previousUnits: [Int: Range<Int>]
+  ) -> PreparedFile {
+    var file = PreparedFile(path: path)
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    file.size = (attributes?[.size] as? Int) ?? 0
+    file.modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    do {
+      if let old = previousByPath[path], let previous, previous.documents[old].fileSize == file.size,
+        previous.documents[old].modified == file.modified, let range = previousUnits[old]
+      {
+        file.document = previous.documents[old]
+        file.units = try range.map { try previous.units.unit($0) }
+        file.reused = true
+      } else {
+        guard let data = FileManager.default.contents(atPath: path) else {
+          throw TextError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or I/O error" : "no such file")
+        }
+        let bytes = Array(data)
+        let hash = bytes.withUnsafeBufferPointer { Checksum.hex(Checksum.fnv1a($0)) }
+        if let old = previousByPath[path], let previous, previous.documents[old].contentHash == hash, let range = previousUnits[old] {
+          file.document = previous.documents[old]
+          file.document?.modified = file.modified
+          file.units = try range.map { try previous.units.unit($0) }
+          file.reused = true
+        } else {
+          let format = SourceFormat(pathExtension: URL(fileURLWithPath: path).pathExtension)
+          let parsedDocument = parser.parse(try reader.read(bytes: bytes, path: path, format: format))
+          file.document = UnitBuilder.indexedDocument(parsedDocument, fileSize: file.size, modified: file.modified, contentHash: hash)
+          file.units = UnitBuilder.units(of: parsedDocument, documentIndex: 0)
+        }
+      }
+    } catch {
+      file.document = nil
+      file.units = []
+      file.failure = "\(error)"
+      return file
+    }
+    file.foldedUnits = file.units.map { unit in
+      var scalars: [UInt32] = []
+      BigramKey.foldedScalars(of: unit.text, into: &scalars)
+      return scalars
+    }
+    return file
   }
 }
