@@ -49,22 +49,50 @@ extension StringProtocol {
   private func byteOffset(of needle: String, backwards: Bool) -> Int? {
     var needle = needle
     return needle.withUTF8 { pattern in
-      guard !pattern.isEmpty else { return nil }
-      if let found = utf8.withContiguousStorageIfAvailable({ Self.search(pattern, in: $0, backwards: backwards) }) {
+      if let found = utf8.withContiguousStorageIfAvailable({
+        ByteSearch.offset(of: pattern, in: $0, within: 0..<$0.count, backwards: backwards)
+      }) {
         return found
       }
       var string = String(self)
-      return string.withUTF8 { Self.search(pattern, in: $0, backwards: backwards) }
+      return string.withUTF8 { ByteSearch.offset(of: pattern, in: $0, within: 0..<$0.count, backwards: backwards) }
     }
   }
+}
 
-  /// memchr for the first byte, memcmp for the rest.
-  private static func search(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, backwards: Bool) -> Int? {
-    guard let base = haystack.baseAddress, let pattern = needle.baseAddress, haystack.count >= needle.count else { return nil }
+/// Byte search in UTF-8 buffers: memchr for the first byte, memcmp for the rest.
+enum ByteSearch {
+  /// The first offset of `byte` in `range` of `bytes`.
+  static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
+    guard let base = bytes.baseAddress, !range.isEmpty,
+      let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
+    else { return nil }
+    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+  }
+
+  /// The first offset of `byte` in `bytes` at or after `start`.
+  static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    offset(of: byte, in: bytes, within: start..<max(start, bytes.count))
+  }
+
+  /// The first offset in `range` of `bytes` where all of `needle` stands inside `range`.
+  static func offset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
+    needle.withUnsafeBufferPointer { offset(of: $0, in: bytes, within: range, backwards: false) }
+  }
+
+  /// The first (or last) offset in `range` of `bytes` where all of `needle` stands
+  /// inside `range`; nil for an empty needle.
+  static func offset(
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>,
+    backwards: Bool
+  ) -> Int? {
+    guard let base = bytes.baseAddress, let pattern = needle.baseAddress, !needle.isEmpty,
+      range.count >= needle.count
+    else { return nil }
     let first = Int32(needle[0])
-    let lastStart = haystack.count - needle.count
+    let lastStart = range.upperBound - needle.count
     var found: Int? = nil
-    var from = 0
+    var from = range.lowerBound
     while from <= lastStart {
       guard let hit = memchr(base + from, first, lastStart - from + 1) else { break }
       let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
