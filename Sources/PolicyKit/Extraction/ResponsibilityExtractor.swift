@@ -203,23 +203,40 @@ struct ResponsibilityExtractor {
     var closeLength: Int
   }
 
-  /// The outermost parenthesised groups of a paragraph.
+  /// The outermost parenthesised groups of a paragraph. Reads bytes, not scalars: the
+  /// bytes of ( ) （ ） (28, 29, EF BC 88, EF BC 89) never occur inside another scalar.
   private func parenthesisedGroups(_ bytes: [UInt8], _ paragraph: TextSpan) -> [Group] {
     var groups: [Group] = []
     var depth = 0
     var open = 0
     var openLength = 0
-    var index = paragraph.start
     bytes.withUnsafeBufferPointer { buffer in
+      var index = paragraph.start
       while index < paragraph.end {
-        let (scalar, length) = UTF8Scalars.scalar(in: buffer, at: index)
-        if scalar == 0xFF08 || scalar == 0x28 {
+        let byte = buffer[index]
+        guard byte == 0x28 || byte == 0x29 || byte == 0xEF else {
+          index += 1
+          continue
+        }
+        var length = 1
+        var isOpen = byte == 0x28
+        var isClose = byte == 0x29
+        if byte == 0xEF {
+          guard index + 2 < buffer.count, buffer[index + 1] == 0xBC, buffer[index + 2] == 0x88 || buffer[index + 2] == 0x89 else {
+            index += 1
+            continue
+          }
+          length = 3
+          isOpen = buffer[index + 2] == 0x88
+          isClose = !isOpen
+        }
+        if isOpen {
           if depth == 0 {
             open = index
             openLength = length
           }
           depth += 1
-        } else if (scalar == 0xFF09 || scalar == 0x29) && depth > 0 {
+        } else if isClose && depth > 0 {
           depth -= 1
           if depth == 0 {
             groups.append(Group(start: open, end: index + length, openLength: openLength, closeLength: length))
