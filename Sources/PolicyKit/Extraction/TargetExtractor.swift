@@ -30,7 +30,7 @@ struct TargetExtractor {
       while start <= folded.count && paragraphIndex < paragraphs.count {
         let end = ByteSearch.offset(of: 0x0A, in: folded, from: start) ?? folded.count
         // Targets need a year: skip paragraphs without an ASCII digit or a named period.
-        if end > start && (Self.hasDigit(folded, start..<end) || Self.hasPeriodName(folded, start..<end)) {
+        if end > start && Self.mayHoldYear(folded, start..<end) {
           let scalars = Self.scalars(folded, start..<end)
           targets += paragraphTargets(scalars, document: document)
         }
@@ -41,23 +41,16 @@ struct TargetExtractor {
     return targets
   }
 
-  private static func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    for index in range where bytes[index] &- 0x30 <= 9 { return true }
-    return false
-  }
-
-  /// The bytes of 十 and 五, which a named period (十三五, 十四五, 十五五) starts and ends with.
-  private static let ten = Array("十".utf8)
-  private static let five = Array("五".utf8)
-
-  /// Whether the bytes hold 十三五, 十四五 or 十五五. (A plain loop: 十's lead byte starts
-  /// one Han character in sixteen, too often for memchr to pay.)
-  private static func hasPeriodName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    let (ten, five) = (Self.ten, Self.five)
+  /// Whether a paragraph can hold a target year: an ASCII digit, or a named period
+  /// 十三五, 十四五 or 十五五 (十 = E5 8D 81 … 五 = E4 BA 94). One plain pass over the bytes:
+  /// most paragraphs have neither, and 十's lead byte is too common for memchr to pay.
+  private static func mayHoldYear(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var index = range.lowerBound
-    while index + 9 <= range.upperBound {
-      if bytes[index] == ten[0] && bytes[index + 1] == ten[1] && bytes[index + 2] == ten[2]
-        && bytes[index + 6] == five[0] && bytes[index + 7] == five[1] && bytes[index + 8] == five[2]
+    while index < range.upperBound {
+      let byte = bytes[index]
+      if byte &- 0x30 <= 9 { return true }
+      if byte == 0xE5 && index + 9 <= range.upperBound && bytes[index + 1] == 0x8D && bytes[index + 2] == 0x81
+        && bytes[index + 6] == 0xE4 && bytes[index + 7] == 0xBA && bytes[index + 8] == 0x94
       {
         return true
       }

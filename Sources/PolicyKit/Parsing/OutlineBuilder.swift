@@ -132,7 +132,7 @@ struct OutlineBuilder {
     let kind = marker.kind
     let key = state.stack.last ?? -1
     let previousSibling = state.lastChildNumber[key]?[kind]
-    let label = String(decoding: bytes[start..<(start + marker.length)], as: UTF8.self)
+    var label: String { String(decoding: bytes[start..<(start + marker.length)], as: UTF8.self) }
     if let previousSibling, number != previousSibling + 1 {
       let what = number == previousSibling ? "repeats" : "jumps from \(previousSibling) to \(number)"
       state.result.diagnostics.append("numbering \(what) at “\(label)”")
