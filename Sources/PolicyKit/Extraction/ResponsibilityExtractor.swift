@@ -23,6 +23,11 @@ struct ResponsibilityExtractor {
     ("配合单位", .cooperating), ("配合部门", .cooperating), ("参与单位", .cooperating), ("协办单位", .cooperating),
   ]
   private static let leadRule = "排在第一位的部门为牵头部门"
+  /// Full stops a clause may end with.
+  private static let finalStops = ["。", "."]
+  /// Trimmed around a segment, and between a label and its names.
+  private static let whitespace = CharacterSet.whitespaces
+  private static let labelColon = CharacterSet(charactersIn: "：: ")
 
   let dictionaries: PolicyDictionaries
   private let resolver: DepartmentResolver
@@ -59,18 +64,20 @@ struct ResponsibilityExtractor {
   /// Parses the inside of a clause whose first byte is at `base`.
   func parse(_ inner: String, base: Int, firstIsLead: Bool) -> Found? {
     var content = inner
-    while let last = content.last, last == "。" || last == "." { content.removeLast() }
+    while let stop = Self.finalStops.first(where: { content.hasSuffixBytes($0) }) {
+      content = String(content.utf8.dropLast(stop.utf8.count))!
+    }
     var departments: [DepartmentMention] = []
     var deadline: String? = nil
     var cursor = content.utf8.startIndex
-    let segments = content.split { "，,；;".contains($0) }
+    let segments = content.unicodeScalars.split { $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }
     var labelRole: ResponsibilityRole? = nil
-    for segmentText in segments {
-      var segment = String(segmentText).trimmingCharacters(in: .whitespaces)
+    for segmentScalars in segments {
+      var segment = Substring(segmentScalars).trimmingScalars(in: Self.whitespace)
       if segment.containsBytes(Self.leadRule) || segment == "下同" { continue }
-      for (label, role) in Self.labels where segment.hasPrefix(label) {
+      for (label, role) in Self.labels where segment.hasPrefixBytes(label) {
         labelRole = role
-        segment = String(segment.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: "：: "))
+        segment = segment.droppingBytes(label.utf8.count).trimmingScalars(in: Self.labelColon)
         break
       }
       if Self.isDeadline(segment) {
@@ -129,14 +136,19 @@ struct ResponsibilityExtractor {
     }
     return cleaned.split { $0 == "、" || $0 == " " }.compactMap { piece in
       var name = String(String.UnicodeScalarView(piece))
-      while name.hasSuffix("等") { name.removeLast() }
-      while name.hasPrefix("由") || name.hasPrefix("会同") { name.removeFirst(name.hasPrefix("由") ? 1 : 2) }
+      while name.hasSuffixBytes("等") { name = String(name.utf8.dropLast("等".utf8.count))! }
+      while let word = Self.leadingConnectors.first(where: { name.hasPrefixBytes($0) }) {
+        name = String(name.droppingBytes(word.utf8.count))
+      }
       guard name.unicodeScalars.count >= 2, name.unicodeScalars.count <= 30,
         name.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0.properties.isAlphabetic || $0 == "·" })
       else { return nil }
       return name
     }
   }
+
+  /// Words before a department name that are not part of it: 由A负责, 会同B.
+  private static let leadingConnectors = ["由", "会同"]
 
   /// Qualifiers and role words by first scalar, longest first.
   private static func makeQualifierIndex(_ dictionaries: PolicyDictionaries) -> [Unicode.Scalar: [[Unicode.Scalar]]] {
@@ -157,12 +169,12 @@ struct ResponsibilityExtractor {
 
   /// 完成时限 phrases: "6月底完成", "2023年底前", "持续推进", "长期坚持".
   static func isDeadline(_ segment: String) -> Bool {
-    if segment.hasPrefix("持续") || segment.hasPrefix("长期") || segment.hasSuffix("完成") && segment.count <= 14 {
+    if segment.hasPrefixBytes("持续") || segment.hasPrefixBytes("长期") || segment.hasSuffixBytes("完成") && segment.count <= 14 {
       return true
     }
-    let hasTime = segment.contains("月") || segment.containsBytes("年底") || segment.containsBytes("年内")
+    let hasTime = segment.containsBytes("月") || segment.containsBytes("年底") || segment.containsBytes("年内")
     return hasTime && segment.count <= 14 && segment.unicodeScalars.contains { UTF8Scalars.isDigit($0.value) || ChineseNumeral.isNumeral($0.value) }
-      && (segment.hasSuffix("前") || segment.hasSuffix("底") || segment.hasSuffix("完成") || segment.hasSuffix("内"))
+      && (segment.hasSuffixBytes("前") || segment.hasSuffixBytes("底") || segment.hasSuffixBytes("完成") || segment.hasSuffixBytes("内"))
   }
 
   private static func find(_ needle: [UInt8], in haystack: String.UTF8View, from start: String.Index) -> Range<String.Index>? {
@@ -191,23 +203,40 @@ struct ResponsibilityExtractor {
     var closeLength: Int
   }
 
-  /// The outermost parenthesised groups of a paragraph.
+  /// The outermost parenthesised groups of a paragraph. Reads bytes, not scalars: the
+  /// bytes of ( ) （ ） (28, 29, EF BC 88, EF BC 89) never occur inside another scalar.
   private func parenthesisedGroups(_ bytes: [UInt8], _ paragraph: TextSpan) -> [Group] {
     var groups: [Group] = []
     var depth = 0
     var open = 0
     var openLength = 0
-    var index = paragraph.start
     bytes.withUnsafeBufferPointer { buffer in
+      var index = paragraph.start
       while index < paragraph.end {
-        let (scalar, length) = UTF8Scalars.scalar(in: buffer, at: index)
-        if scalar == 0xFF08 || scalar == 0x28 {
+        let byte = buffer[index]
+        guard byte == 0x28 || byte == 0x29 || byte == 0xEF else {
+          index += 1
+          continue
+        }
+        var length = 1
+        var isOpen = byte == 0x28
+        var isClose = byte == 0x29
+        if byte == 0xEF {
+          guard index + 2 < buffer.count, buffer[index + 1] == 0xBC, buffer[index + 2] == 0x88 || buffer[index + 2] == 0x89 else {
+            index += 1
+            continue
+          }
+          length = 3
+          isOpen = buffer[index + 2] == 0x88
+          isClose = !isOpen
+        }
+        if isOpen {
           if depth == 0 {
             open = index
             openLength = length
           }
           depth += 1
-        } else if (scalar == 0xFF09 || scalar == 0x29) && depth > 0 {
+        } else if isClose && depth > 0 {
           depth -= 1
           if depth == 0 {
             groups.append(Group(start: open, end: index + length, openLength: openLength, closeLength: length))

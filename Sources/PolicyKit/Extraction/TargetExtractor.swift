@@ -22,38 +22,35 @@ struct TargetExtractor {
   }
 
   func targets(in document: PolicyText, paragraphs: [TextSpan]) -> [Target] {
-    let folded = document.foldedUTF8
     var targets: [Target] = []
-    // Folded paragraphs line up with the text's: folding keeps line feeds.
-    var start = 0
-    var paragraphIndex = 0
-    while start <= folded.count && paragraphIndex < paragraphs.count {
-      var end = start
-      while end < folded.count && folded[end] != 0x0A { end += 1 }
-      // Targets need a year: skip paragraphs without an ASCII digit or a named period.
-      if end > start && (Self.hasDigit(folded, start..<end) || Self.hasPeriodName(folded, start..<end)) {
-        let scalars = Self.scalars(folded, start..<end)
-        targets += paragraphTargets(scalars, document: document)
+    document.foldedUTF8.withUnsafeBufferPointer { folded in
+      // Folded paragraphs line up with the text's: folding keeps line feeds.
+      var start = 0
+      var paragraphIndex = 0
+      while start <= folded.count && paragraphIndex < paragraphs.count {
+        let end = ByteSearch.offset(of: 0x0A, in: folded, from: start) ?? folded.count
+        // Targets need a year: skip paragraphs without an ASCII digit or a named period.
+        if end > start && Self.mayHoldYear(folded, start..<end) {
+          let scalars = Self.scalars(folded, start..<end)
+          targets += paragraphTargets(scalars, document: document)
+        }
+        paragraphIndex += 1
+        start = end + 1
       }
-      paragraphIndex += 1
-      start = end + 1
     }
     return targets
   }
 
-  private static func hasDigit(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    for index in range where bytes[index] >= 0x30 && bytes[index] <= 0x39 { return true }
-    return false
-  }
-
-  /// Whether the bytes hold 十三五, 十四五 or 十五五.
-  private static func hasPeriodName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    let ten: [UInt8] = Array("十".utf8)
-    let five: [UInt8] = Array("五".utf8)
+  /// Whether a paragraph can hold a target year: an ASCII digit, or a named period
+  /// 十三五, 十四五 or 十五五 (十 = E5 8D 81 … 五 = E4 BA 94). One plain pass over the bytes:
+  /// most paragraphs have neither, and 十's lead byte is too common for memchr to pay.
+  private static func mayHoldYear(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var index = range.lowerBound
-    while index + 9 <= range.upperBound {
-      if bytes[index] == ten[0] && bytes[index + 1] == ten[1] && bytes[index + 2] == ten[2]
-        && bytes[index + 6] == five[0] && bytes[index + 7] == five[1] && bytes[index + 8] == five[2]
+    while index < range.upperBound {
+      let byte = bytes[index]
+      if byte &- 0x30 <= 9 { return true }
+      if byte == 0xE5 && index + 9 <= range.upperBound && bytes[index + 1] == 0x8D && bytes[index + 2] == 0x81
+        && bytes[index + 6] == 0xE4 && bytes[index + 7] == 0xBA && bytes[index + 8] == 0x94
       {
         return true
       }
@@ -62,15 +59,14 @@ struct TargetExtractor {
     return false
   }
 
-  private static func scalars(_ bytes: [UInt8], _ range: Range<Int>) -> [Scalar] {
+  private static func scalars(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Scalar] {
     var out: [Scalar] = []
-    bytes.withUnsafeBufferPointer { buffer in
-      var index = range.lowerBound
-      while index < range.upperBound {
-        let (value, length) = UTF8Scalars.scalar(in: buffer, at: index)
-        out.append(Scalar(value: Unicode.Scalar(value) ?? "\u{FFFD}", offset: index))
-        index += length
-      }
+    out.reserveCapacity(range.count / 2)
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let (value, length) = UTF8Scalars.scalar(in: buffer, at: index)
+      out.append(Scalar(value: Unicode.Scalar(value) ?? "\u{FFFD}", offset: index))
+      index += length
     }
     return out
   }
@@ -81,7 +77,7 @@ struct TargetExtractor {
     var sentenceStart = 0
     for index in 0...scalars.count {
       let atEnd = index == scalars.count
-      if !atEnd && !"。;!?".unicodeScalars.contains(scalars[index].value) { continue }
+      if !atEnd && !Self.isSentenceEnd(scalars[index].value) { continue }
       let sentence = Array(scalars[sentenceStart..<index])
       sentenceStart = index + 1
       guard !sentence.isEmpty else { continue }
@@ -96,6 +92,11 @@ struct TargetExtractor {
       if let year { carriedYear = year }
     }
     return targets
+  }
+
+  /// The folded sentence ends: 。 ; ! ?
+  private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "。" || scalar == ";" || scalar == "!" || scalar == "?"
   }
 
   /// The year a sentence sets targets for: 到2025年, 至2025年, 2025年底前, “十四五”期间.
@@ -163,8 +164,8 @@ struct TargetExtractor {
       while index + group.count < values.count {
         let previous = group[group.count - 1]
         let next = values[index + group.count]
-        let between = String(String.UnicodeScalarView(chars[previous.end..<next.start]))
-        guard between == "、" || between == "和" else { break }
+        // Exactly one 、 or 和 between them.
+        guard next.start - previous.end == 1, chars[previous.end] == "、" || chars[previous.end] == "和" else { break }
         group.append(next)
       }
       let first = group[0]
@@ -176,7 +177,7 @@ struct TargetExtractor {
       var reading = Self.read(phrase: phrase, after: after)
       // "全市累计新建200家绿色工厂": a scope alone before the value, the thing counted after.
       var leadingScope: String? = nil
-      if TargetGrammar.scopes.contains(reading.indicator) {
+      if TargetGrammar.scopes.contains(where: { $0.utf8.elementsEqual(reading.indicator.utf8) }) {
         leadingScope = reading.indicator
         reading.indicator = ""
       }
@@ -191,12 +192,12 @@ struct TargetExtractor {
       {
         reading.indicator = previous.indicator
       }
-      if let leadingScope, !reading.indicator.isEmpty, !reading.indicator.hasPrefix(leadingScope) {
+      if let leadingScope, !reading.indicator.isEmpty, !reading.indicator.hasPrefixBytes(leadingScope) {
         reading.indicator = leadingScope + reading.indicator
       }
       // "…30个、绿色工厂300家": items of a list share the verb of the first.
       let separator = clauseStart > 0 ? chars[clauseStart - 1] : " "
-      if reading.verb == nil, let previous = previousReading, "、,和及".unicodeScalars.contains(separator) || phrase.hasPrefix("和") {
+      if reading.verb == nil, let previous = previousReading, "、,和及".unicodeScalars.contains(separator) || phrase.hasPrefixBytes("和") {
         reading.verb = previous.verb
         reading.direction = previous.direction
         if reading.baselineYear == nil && reading.indicator.isEmpty { reading.baselineYear = previous.baselineYear }
@@ -248,10 +249,10 @@ struct TargetExtractor {
   /// The noun after a value ("家绿色工厂" → "绿色工厂"), for "新建200家绿色工厂".
   static func trailingNoun(_ after: String) -> String {
     var noun = after
-    for (word, _) in TargetGrammar.bounds where noun.hasPrefix(word) { noun.removeFirst(word.count) }
-    for word in TargetGrammar.hedgesAfter where noun.hasPrefix(word) { noun.removeFirst(word.count) }
+    for (word, _) in TargetGrammar.bounds where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
+    for word in TargetGrammar.hedgesAfter where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
     if let cut = noun.firstIndex(where: { $0 == "和" || $0 == "及" }) { noun = String(noun[..<cut]) }
-    noun = noun.trimmingCharacters(in: CharacterSet(charactersIn: "的 "))
+    noun = noun.trimmingScalars(in: TargetGrammar.linkingBlank)
     guard noun.count >= 2, noun.count <= 20, noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0 == "“" || $0 == "”" }) else {
       return ""
     }
@@ -291,11 +292,11 @@ struct TargetExtractor {
   static func read(phrase: String, after: String) -> Reading {
     var rest = phrase
     var reading = Reading(indicator: "")
-    for (word, direction) in TargetGrammar.bounds where after.hasPrefix(word) {
+    for (word, direction) in TargetGrammar.bounds where after.hasPrefixBytes(word) {
       reading.bound = direction
       break
     }
-    for word in TargetGrammar.hedgesAfter where after.hasPrefix(word) { reading.hedges.append(word) }
+    for word in TargetGrammar.hedgesAfter where after.hasPrefixBytes(word) { reading.hedges.append(word) }
     // The verb closest to the value.
     var verbStart = rest.endIndex
     for (word, direction) in TargetGrammar.verbs {
@@ -312,9 +313,9 @@ struct TargetExtractor {
         reading.bound = reading.direction
       }
       // "建成绿色园区30个": the indicator follows the verb; "能耗下降14.5%": it precedes it.
-      let following = String(rest[range.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "的 "))
-      if following.unicodeScalars.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2
-        && !following.hasPrefix("到") && !following.hasPrefix("至")
+      let following = rest[range.upperBound...].trimmingScalars(in: TargetGrammar.linkingBlank)
+      if following.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2
+        && !following.hasPrefixBytes("到") && !following.hasPrefixBytes("至")
       {
         if rest[..<range.lowerBound].containsBytes("累计") { reading.cumulative = true }
         rest = following
@@ -328,9 +329,9 @@ struct TargetExtractor {
       let tail = String(rest[range.upperBound...])
       if let year = Int(tail.prefix(4)), tail.dropFirst(4).hasPrefix("年") {
         reading.baselineYear = year
-      } else if let period = TargetGrammar.periods.first(where: { tail.hasPrefix($0.0) }) {
+      } else if let period = TargetGrammar.periods.first(where: { tail.hasPrefixBytes($0.0) }) {
         reading.baselineYear = period.1
-      } else if !(tail.hasPrefix("上年") || tail.hasPrefix("基期")) {
+      } else if !(tail.hasPrefixBytes("上年") || tail.hasPrefixBytes("基期")) {
         continue
       }
       reading.baseline = String(rest[range.lowerBound...])
@@ -345,11 +346,11 @@ struct TargetExtractor {
       reading.cumulative = true
       rest = rest.replacingOccurrences(of: "累计", with: "")
     }
-    if rest.hasSuffix("分别") {
+    if rest.hasSuffixBytes("分别") {
       reading.distributes = true
-      rest.removeLast(2)
+      rest = String(rest.utf8.dropLast("分别".utf8.count))!
     }
-    rest = rest.replacingOccurrences(of: "分别", with: "")
+    if rest.containsBytes("分别") { rest = rest.replacingOccurrences(of: "分别", with: "") }
     // Leading year phrase and connectors.
     var changed = true
     while changed {
@@ -362,13 +363,13 @@ struct TargetExtractor {
         while let first = rest.first, "底末前内,".contains(first) { rest.removeFirst() }
         changed = true
       }
-      rest = rest.trimmingCharacters(in: CharacterSet(charactersIn: ",、 :"))
-      for word in TargetGrammar.leadingNoise where rest.hasPrefix(word) && rest.count > word.count {
-        rest.removeFirst(word.count)
+      rest = rest.trimmingScalars(in: TargetGrammar.clauseSeparators)
+      for word in TargetGrammar.leadingNoise where rest.hasPrefixBytes(word) && rest.count > word.count {
+        rest = String(rest.droppingBytes(word.utf8.count))
         changed = true
       }
-      for (verb, _) in TargetGrammar.verbs where verb.count >= 2 && rest.hasPrefix(verb) && rest.count > verb.count + 1 {
-        rest.removeFirst(verb.count)
+      for (verb, _) in TargetGrammar.verbs where rest.hasPrefixBytes(verb) && verb.count >= 2 && rest.count > verb.count + 1 {
+        rest = String(rest.droppingBytes(verb.utf8.count))
         changed = true
       }
     }
@@ -391,8 +392,8 @@ struct TargetExtractor {
   }
 
   static func splitScope(_ indicator: String) -> (String?, String) {
-    for scope in TargetGrammar.scopes where indicator.hasPrefix(scope) && indicator.count > scope.count + 1 {
-      return (scope, String(indicator.dropFirst(scope.count)))
+    for scope in TargetGrammar.scopes where indicator.hasPrefixBytes(scope) && indicator.count > scope.count + 1 {
+      return (scope, String(indicator.droppingBytes(scope.utf8.count)))
     }
     return (nil, indicator)
   }
@@ -432,7 +433,7 @@ struct TargetExtractor {
           var unitEnd = end
           while unitEnd < chars.count && chars[unitEnd] == " " { unitEnd += 1 }
           let rest = String(String.UnicodeScalarView(chars[unitEnd..<min(chars.count, unitEnd + 8)]))
-          if let unit = TargetGrammar.units.first(where: { rest.hasPrefix($0) }) {
+          if let unit = TargetGrammar.units.first(where: { rest.hasPrefixBytes($0) }) {
             let after = unitEnd + unit.unicodeScalars.count
             let nextChar = after < chars.count ? chars[after] : " "
             // "5+3" / "2个" inside "2个及以上" fine; "10月" is not a unit here.
@@ -471,7 +472,7 @@ struct TargetExtractor {
     return values.filter { value in
       guard value.unit.isEmpty else { return true }
       let before = String(String.UnicodeScalarView(chars[max(0, value.start - 3)..<value.start]))
-      return TargetGrammar.verbs.contains { before.hasSuffix($0.0) }
+      return TargetGrammar.verbs.contains { before.hasSuffixBytes($0.0) }
     }
   }
 }

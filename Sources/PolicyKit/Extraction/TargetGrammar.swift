@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words quantitative targets are written with, in folded form (simplified, ASCII
 /// digits and punctuation): directions, bounds, hedges, units, baselines and periods.
 enum TargetGrammar {
@@ -44,4 +46,8 @@ enum TargetGrammar {
     "规模以上工业企业", "规模以上企业", "全市", "全区", "全省", "全国", "全县", "全镇", "市级", "区级", "县级",
     "国家级", "省级", "重点行业", "重点企业", "全区制造业", "全市制造业", "我区", "我市", "我省",
   ]
+  /// Trimmed around an indicator or noun: 的 and spaces.
+  static let linkingBlank = CharacterSet(charactersIn: "的 ")
+  /// Trimmed around a clause while reading it: commas, 、, spaces and colons.
+  static let clauseSeparators = CharacterSet(charactersIn: ",、 :")
 }

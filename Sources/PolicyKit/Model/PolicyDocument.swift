@@ -30,12 +30,15 @@ public struct PolicyDocument: Sendable {
   }
 
   /// The innermost section whose extent holds `span`, as an index into `sections`.
+  /// Reads only the extent and depth of each section: copying whole sections (titles,
+  /// ids, labels) cost more than the search when asked for every clause and target.
   public func innermostSection(containing span: TextSpan) -> Int? {
-    var best: Int? = nil
-    for (index, section) in sections.enumerated() where section.extent.contains(span) {
-      if let current = best, sections[current].depth >= section.depth { continue }
-      best = index
+    var best: (index: Int, depth: Int)? = nil
+    for index in sections.indices where sections[index].extent.contains(span) {
+      let depth = sections[index].depth
+      if let current = best, current.depth >= depth { continue }
+      best = (index, depth)
     }
-    return best
+    return best?.index
   }
 }

@@ -172,7 +172,7 @@ struct MetadataExtractor {
     var closing: Set<Int> = []
     for index in texts.indices where index > firstHeading && texts[index].utf8.count <= 600 {
       let text = texts[index]
-      if text.hasPrefix("抄送") || text.hasPrefix("主送") || Self.publicityNote(text) != nil
+      if text.hasPrefixBytes("抄送") || text.hasPrefixBytes("主送") || Self.publicityNote(text) != nil
         || Self.isDateLine(text)
       {
         closing.insert(index)
@@ -237,15 +237,19 @@ struct MetadataExtractor {
   // MARK: - Line shapes
 
   private func isNoticeTitle(_ text: String) -> Bool {
-    text.count <= 120 && text.containsBytes("关于") && Self.kinds.contains(where: text.hasSuffix)
-      && !text.contains("。") && !text.hasPrefix("现将")
+    text.containsBytes("关于") && text.count <= 120 && Self.kinds.contains(where: text.hasSuffix)
+      && !text.containsBytes("。") && !text.hasPrefix("现将")
   }
+
+  /// Trimmed around list items and after dates.
+  private static let whitespace = CharacterSet.whitespaces
+  private static let fullStops = CharacterSet(charactersIn: "。.")
 
   /// Words an addressee line holds: 各…, 有关单位, …人民政府, …部门.
   static let recipientWords = ["各", "有关", "人民政府", "部门", "单位", "委员会", "机构"]
 
   private func isPlainTitle(_ text: String) -> Bool {
-    guard text.count >= 4, text.count <= 60, !text.contains("。"), !text.contains("："), !text.contains(":")
+    guard !text.containsBytes("。"), !text.containsBytes("："), !text.containsBytes(":"), text.count >= 4, text.count <= 60
     else { return false }
     if text.hasPrefix("【") || text.containsBytes("http") || DocumentNumber.first(in: text) != nil || Self.isDateLine(text) {
       return false
@@ -257,8 +261,10 @@ struct MetadataExtractor {
     guard text.utf8.count <= 120, text.containsBytes("日"), text.count <= 40, let date = DateText.first(in: text) else {
       return false
     }
-    var rest = text[date.range.upperBound...].trimmingCharacters(in: .whitespaces)
-    for suffix in ["印发", "发布", "通过", "公布"] where rest.hasSuffix(suffix) { rest.removeLast(suffix.count) }
+    var rest = text[date.range.upperBound...].trimmingScalars(in: Self.whitespace)
+    for suffix in ["印发", "发布", "通过", "公布"] where rest.hasSuffixBytes(suffix) {
+      rest = String(rest.utf8.dropLast(suffix.utf8.count))!
+    }
     return rest.isEmpty && (text[..<date.range.lowerBound].count <= 30)
   }
 
@@ -269,14 +275,16 @@ struct MetadataExtractor {
 
   /// "此件公开发布" from "（此件公开发布）".
   static func publicityNote(_ text: String) -> String? {
-    guard text.utf8.count <= 60, text.count <= 20, text.hasPrefix("（") || text.hasPrefix("("), text.containsBytes("此件") else { return nil }
+    guard text.utf8.count <= 60, text.hasPrefixBytes("（") || text.hasPrefixBytes("("), text.containsBytes("此件"), text.count <= 20 else {
+      return nil
+    }
     return String(text.dropFirst().dropLast())
   }
 
   /// Items of a list separated by 、，, and ；.
   static func splitList(_ text: String) -> [String] {
-    text.split { "、，,；;".contains($0) }.map {
-      $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "。."))
+    text.unicodeScalars.split { $0 == "、" || $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }.map {
+      Substring($0).trimmingScalars(in: Self.whitespace).trimmingScalars(in: Self.fullStops)
     }.filter { !$0.isEmpty }
   }
 

@@ -132,7 +132,7 @@ struct OutlineBuilder {
     let kind = marker.kind
     let key = state.stack.last ?? -1
     let previousSibling = state.lastChildNumber[key]?[kind]
-    let label = String(decoding: bytes[start..<(start + marker.length)], as: UTF8.self)
+    var label: String { String(decoding: bytes[start..<(start + marker.length)], as: UTF8.self) }
     if let previousSibling, number != previousSibling + 1 {
       let what = number == previousSibling ? "repeats" : "jumps from \(previousSibling) to \(number)"
       state.result.diagnostics.append("numbering \(what) at “\(label)”")
@@ -145,13 +145,22 @@ struct OutlineBuilder {
     state.lastNumber[kind] = number
   }
 
+  /// ：:；;。, which a heading's title does not keep at its end.
+  private static func isTitleEndPunctuation(_ scalar: UInt32) -> Bool {
+    scalar == 0xFF1A || scalar == 0x3A || scalar == 0xFF1B || scalar == 0x3B || scalar == 0x3002
+  }
+
   private func section(_ index: Int, paragraph: Paragraph, marker: HeadingMarker, state: State) -> Section {
     let start = paragraph.span.start
     let label = String(decoding: bytes[start..<(start + marker.length)], as: UTF8.self)
-    var title = String(decoding: bytes[paragraph.titleStart..<paragraph.titleEnd], as: UTF8.self)
-    while let last = title.unicodeScalars.last, "：:；;。".unicodeScalars.contains(last) {
-      title.unicodeScalars.removeLast()
+    // The title without trailing colons, semicolons and full stops.
+    var titleEnd = paragraph.titleEnd
+    while titleEnd > paragraph.titleStart {
+      let (last, lastStart) = UTF8Scalars.scalar(in: bytes, before: titleEnd)
+      guard Self.isTitleEndPunctuation(last), lastStart >= paragraph.titleStart else { break }
+      titleEnd = lastStart
     }
+    let title = String(decoding: bytes[paragraph.titleStart..<titleEnd], as: UTF8.self)
     return Section(
       id: "\(documentID)#s\(index + 1)", kind: marker.kind, number: marker.number, label: label,
       title: title, depth: state.stack.count + 1, parent: state.stack.last,

@@ -45,8 +45,9 @@ public struct PolicyParser: Sendable {
 
     // Measures.
     let measureSections = MeasureSelector(sections: sections, hasOwnText: hasOwnText).select()
+    let columns = Self.columns(of: sections)
     document.measures = measureSections.enumerated().map { ordinal, index in
-      makeMeasure(ordinal: ordinal, section: index, document: document)
+      makeMeasure(ordinal: ordinal, section: index, columns: columns[index], document: document)
     }
 
     // Responsibility clauses.
@@ -101,9 +102,18 @@ public struct PolicyParser: Sendable {
     }
   }
 
-  private func makeMeasure(ordinal: Int, section index: Int, document: PolicyDocument) -> Measure {
+  /// For each section, the 专栏 boxes directly under it, in order.
+  private static func columns(of sections: [Section]) -> [[Int]] {
+    var columns = Array(repeating: [Int](), count: sections.count)
+    for index in sections.indices where sections[index].kind == .column {
+      if let parent = sections[index].parent { columns[parent].append(index) }
+    }
+    return columns
+  }
+
+  /// The measure of section `index`, whose 专栏 boxes are `columns`.
+  private func makeMeasure(ordinal: Int, section index: Int, columns: [Int], document: PolicyDocument) -> Measure {
     let section = document.sections[index]
-    let columns = document.sections.indices.filter { document.sections[$0].parent == index && document.sections[$0].kind == .column }
     let bytes = document.text.utf8
     // The measure's text without its boxes, and without a trailing line feed.
     var text: [UInt8] = []
@@ -118,9 +128,9 @@ public struct PolicyParser: Sendable {
     var leadStart = section.titleSpan.end
     while leadStart < section.extent.end && (bytes[leadStart] == 0x0A || bytes[leadStart] == 0x20) { leadStart += 1 }
     var leadEnd = leadStart
-    let stop: [UInt8] = [0xE3, 0x80, 0x82]  // 。
+    let stop: (UInt8, UInt8, UInt8) = (0xE3, 0x80, 0x82)  // 。
     while leadEnd < section.extent.end && bytes[leadEnd] != 0x0A {
-      if leadEnd + 2 < bytes.count && bytes[leadEnd] == stop[0] && bytes[leadEnd + 1] == stop[1] && bytes[leadEnd + 2] == stop[2] {
+      if leadEnd + 2 < bytes.count && bytes[leadEnd] == stop.0 && bytes[leadEnd + 1] == stop.1 && bytes[leadEnd + 2] == stop.2 {
         leadEnd += 3
         break
       }

@@ -7,6 +7,10 @@
 /// Substring search on UTF-8 bytes with `memmem`. Foundation's `range(of:)` and
 /// `contains(_:)` go through CFString and fold character clusters, which costs twenty
 /// times more on Chinese text; the extractors use these instead.
+///
+/// Byte comparison equals `String` comparison on the folded text and on the words the
+/// extractors look for (Han, ASCII and CJK punctuation, all in NFC); it differs only
+/// where a combining mark after a match would extend its last character.
 extension StringProtocol {
   /// Whether `needle` occurs in the string, byte for byte.
   func containsBytes(_ needle: String) -> Bool {
@@ -22,33 +26,82 @@ extension StringProtocol {
     return start..<end
   }
 
-  private func byteOffset(of needle: String, backwards: Bool) -> Int? {
-    let needleBytes = Array(needle.utf8)
-    guard !needleBytes.isEmpty else { return nil }
-    var string = String(self)
-    return string.withUTF8 { haystack in
-      Self.search(needleBytes, in: haystack, backwards: backwards)
-    }
+  /// Whether the string starts with `prefix`, byte for byte: `hasPrefix` without
+  /// grapheme breaking.
+  func hasPrefixBytes(_ prefix: String) -> Bool {
+    utf8.starts(with: prefix.utf8)
   }
 
-  /// memchr for the first byte, memcmp for the rest.
-  private static func search(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, backwards: Bool) -> Int? {
-    guard let base = haystack.baseAddress, haystack.count >= needle.count else { return nil }
-    let first = Int32(needle[0])
-    let lastStart = haystack.count - needle.count
-    var found: Int? = nil
-    var from = 0
-    return needle.withUnsafeBufferPointer { pattern in
-      while from <= lastStart {
-        guard let hit = memchr(base + from, first, lastStart - from + 1) else { break }
-        let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        if memcmp(base + offset, pattern.baseAddress!, pattern.count) == 0 {
-          found = offset
-          if !backwards { break }
-        }
-        from = offset + 1
+  /// Whether the string ends with `suffix`, byte for byte: `hasSuffix` without
+  /// grapheme breaking.
+  func hasSuffixBytes(_ suffix: String) -> Bool {
+    let count = suffix.utf8.count
+    guard count <= utf8.count else { return false }
+    return utf8[utf8.index(utf8.endIndex, offsetBy: -count)...].elementsEqual(suffix.utf8)
+  }
+
+  /// The string after its first `count` bytes (a prefix found with `hasPrefixBytes`).
+  func droppingBytes(_ count: Int) -> Substring {
+    let start = utf8.index(utf8.startIndex, offsetBy: count)
+    return Substring(self)[start...]
+  }
+
+  private func byteOffset(of needle: String, backwards: Bool) -> Int? {
+    var needle = needle
+    return needle.withUTF8 { pattern in
+      if let found = utf8.withContiguousStorageIfAvailable({
+        ByteSearch.offset(of: pattern, in: $0, within: 0..<$0.count, backwards: backwards)
+      }) {
+        return found
       }
-      return found
+      var string = String(self)
+      return string.withUTF8 { ByteSearch.offset(of: pattern, in: $0, within: 0..<$0.count, backwards: backwards) }
     }
+  }
+}
+
+/// Byte search in UTF-8 buffers: memchr for the first byte, memcmp for the rest.
+enum ByteSearch {
+  /// The first offset of `byte` in `range` of `bytes`.
+  static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
+    guard let base = bytes.baseAddress, !range.isEmpty,
+      let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
+    else { return nil }
+    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+  }
+
+  /// The first offset of `byte` in `bytes` at or after `start`.
+  static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    offset(of: byte, in: bytes, within: start..<max(start, bytes.count))
+  }
+
+  /// The first offset in `range` of `bytes` where all of `needle` stands inside `range`.
+  static func offset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
+    needle.withUnsafeBufferPointer { offset(of: $0, in: bytes, within: range, backwards: false) }
+  }
+
+  /// The first (or last) offset in `range` of `bytes` where all of `needle` stands
+  /// inside `range`; nil for an empty needle.
+  static func offset(
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>,
+    backwards: Bool
+  ) -> Int? {
+    guard let base = bytes.baseAddress, let pattern = needle.baseAddress, !needle.isEmpty,
+      range.count >= needle.count
+    else { return nil }
+    let first = Int32(needle[0])
+    let lastStart = range.upperBound - needle.count
+    var found: Int? = nil
+    var from = range.lowerBound
+    while from <= lastStart {
+      guard let hit = memchr(base + from, first, lastStart - from + 1) else { break }
+      let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + offset, pattern, needle.count) == 0 {
+        found = offset
+        if !backwards { break }
+      }
+      from = offset + 1
+    }
+    return found
   }
 }
