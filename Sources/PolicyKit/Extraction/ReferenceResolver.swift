@@ -48,7 +48,7 @@ public struct ReferenceResolver: Sendable {
             for index in list { shared[index, default: 0] += 1 }
           }
           var best: (id: String, score: Double)? = nil
-          for (index, _) in shared.sorted(by: { $0.value > $1.value }).prefix(20) where titles[index].id != ownID {
+          for (index, _) in shared.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(20) where titles[index].id != ownID {
             let score = Self.similarity(titles[index].key, key)
             if score >= titleSimilarity, score > (best?.score ?? 0) { best = (titles[index].id, score) }
           }

@@ -179,7 +179,7 @@ public struct IndexBuilder: Sendable {
           file.units = try range.map { try previous.units.unit($0) }
           file.reused = true
         } else {
-          let format = SourceFormat(pathExtension: URL(fileURLWithPath: path).pathExtension)
+          let format = SourceFormat(path: path)
           let parsedDocument = parser.parse(try reader.read(bytes: bytes, path: path, format: format))
           file.document = UnitBuilder.indexedDocument(parsedDocument, fileSize: file.size, modified: file.modified, contentHash: hash)
           file.units = UnitBuilder.units(of: parsedDocument, documentIndex: 0)

@@ -24,7 +24,7 @@ public struct DocumentReader: Sendable {
       bytes = Array(data)
     }
     let format =
-      path == "-" ? nil : SourceFormat(pathExtension: URL(fileURLWithPath: path).pathExtension)
+      path == "-" ? nil : SourceFormat(path: path)
     return try read(bytes: bytes, path: path, format: format)
   }
 

@@ -16,6 +16,14 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     }
   }
 
+  /// The format the extension of the file name at the end of `path` says (`a/b.HTML` →
+  /// .html), or nil; read from the string, without building a URL.
+  public init?(path: String) {
+    let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+    self.init(pathExtension: String(name[name.index(after: dot)...]))
+  }
+
   /// The format the first bytes of a file suggest: a zip archive is a .docx, markup that
   /// opens with a tag is HTML, anything else plain text.
   public init(sniffing bytes: [UInt8]) {

@@ -85,7 +85,7 @@ struct SearchCommand: ParsableCommand {
     }
     let directory = IndexLocation.cacheDirectory(for: corpus)
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
-      .filter { SourceFormat(pathExtension: URL(fileURLWithPath: $0).pathExtension) != nil }
+      .filter { SourceFormat(path: $0) != nil }
       .map { corpus.appendingPathComponent($0).path }
     if let existing = try? InvertedIndex.open(directory), existing.isCurrent(for: files) { return existing }
     print("policyq: indexing the bundled corpus into \(directory.path)", to: &err)

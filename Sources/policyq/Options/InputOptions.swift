@@ -32,7 +32,7 @@ struct InputOptions: ParsableArguments {
         let enumerator = FileManager.default.enumerator(atPath: path)
       else { return [path] }
       return enumerator.compactMap { $0 as? String }
-        .filter { SourceFormat(pathExtension: URL(fileURLWithPath: $0).pathExtension) != nil }
+        .filter { SourceFormat(path: $0) != nil }
         .sorted()
         .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
     }
