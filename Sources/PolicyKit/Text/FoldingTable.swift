@@ -25,10 +25,12 @@ struct FoldingTable: Sendable {
 
   /// `$XDG_CACHE_HOME/policyq/folding-<ICU version>.bin` (or under ~/.cache).
   private static func cacheURL() -> URL? {
-    let environment = ProcessInfo.processInfo.environment
-    let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-      ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".cache")
-    return base.appendingPathComponent("policyq").appendingPathComponent("folding-v1-icu\(ICU.version).bin")
+    // getenv, not ProcessInfo: this runs at the start of every search.
+    func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
+    guard let base = variable("XDG_CACHE_HOME").map({ URL(fileURLWithPath: $0) })
+      ?? variable("HOME").map({ URL(fileURLWithPath: $0).appendingPathComponent(".cache") })
+    else { return nil }
+    return base.appendingPathComponent("policyq").appendingPathComponent("folding-v2-icu\(ICU.version).bin")
   }
 
   /// Reads a cached table; nil when the file is missing, short or damaged.
