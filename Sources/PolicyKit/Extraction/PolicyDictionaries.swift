@@ -64,13 +64,16 @@ public struct PolicyDictionaries: Sendable {
   /// Reads the dictionaries in `directory`; missing files leave their list empty.
   /// - Throws: `TextError.unreadable` when a file exists but cannot be read.
   public init(directory: URL, parts: Parts = .all) throws {
-    func lines(_ name: String) throws -> [[Substring]] {
+    /// The non-blank, non-comment lines of a file, split at tabs; with `folded`, the file is
+    /// first folded as a whole (one pass, for lists matched against folded text).
+    func lines(_ name: String, folded: Bool = false) throws -> [[Substring]] {
       let url = directory.appendingPathComponent(name)
       guard FileManager.default.fileExists(atPath: url.path) else { return [] }
       guard let data = FileManager.default.contents(atPath: url.path) else {
         throw TextError.unreadable(path: url.path, reason: "permission denied or I/O error")
       }
-      return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+      let text = String(decoding: data, as: UTF8.self)
+      return (folded ? Self.fold(text) : text).split(separator: "\n").compactMap { line in
         // Blank lines and comments are skipped.
         guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first != UInt8(ascii: "#") else { return nil }
         return line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -100,15 +103,15 @@ public struct PolicyDictionaries: Sendable {
     indicatorPatterns = indicators.enumerated().flatMap { index, indicator in
       indicator.patterns.map { (pattern: $0, indicator: index) }
     }.sorted { $0.pattern.count > $1.pattern.count }
-    for columns in try parts.contains(.synonyms) ? lines("synonyms.tsv") : [] where columns.count >= 2 {
-      let term = Self.fold(String(columns[0]))
-      let others = columns[1].split(separator: "|").map { Self.fold(String($0)) }
+    for columns in try parts.contains(.synonyms) ? lines("synonyms.tsv", folded: true) : [] where columns.count >= 2 {
+      let term = String(columns[0])
+      let others = columns[1].split(separator: "|").map(String.init)
       for word in [term] + others {
         let group = ([term] + others).filter { $0 != word }
         synonyms[word, default: []].append(contentsOf: group.filter { !(synonyms[word]?.contains($0) ?? false) })
       }
     }
-    if parts.contains(.lexicon) { lexicon = try lines("lexicon.txt").map { Self.fold(String($0[0])) } }
+    if parts.contains(.lexicon) { lexicon = try lines("lexicon.txt", folded: true).map { String($0[0]) } }
   }
 
   /// The matching form of a word, as `PolicyText.folded` writes it.

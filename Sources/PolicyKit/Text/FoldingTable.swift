@@ -21,7 +21,7 @@ struct FoldingTable: Sendable {
     return table
   }()
 
-  private static let magic = Array("PQFOLD01".utf8)
+  private static let magic = Array("PQFOLD02".utf8)
 
   /// `$XDG_CACHE_HOME/policyq/folding-<ICU version>.bin` (or under ~/.cache).
   private static func cacheURL() -> URL? {
@@ -30,19 +30,29 @@ struct FoldingTable: Sendable {
     guard let base = variable("XDG_CACHE_HOME").map({ URL(fileURLWithPath: $0) })
       ?? variable("HOME").map({ URL(fileURLWithPath: $0).appendingPathComponent(".cache") })
     else { return nil }
-    return base.appendingPathComponent("policyq").appendingPathComponent("folding-v2-icu\(ICU.version).bin")
+    return base.appendingPathComponent("policyq").appendingPathComponent("folding-v3-icu\(ICU.version).bin")
   }
 
-  /// Reads a cached table; nil when the file is missing, short or damaged.
+  /// Reads a cached table; nil when the file is missing, short or damaged. The file holds
+  /// only the characters that change (magic, count, then scalar and entry per character,
+  /// the pool, a checksum): a few kilobytes instead of the whole table.
   private init?(contentsOf url: URL) {
-    guard let data = FileManager.default.contents(atPath: url.path), data.count > 8 + 0x10000 * 4 + 16 else { return nil }
+    guard let data = FileManager.default.contents(atPath: url.path), data.count >= 8 + 4 + 8 else { return nil }
     let loaded: (entries: [UInt32], pool: [UInt8])? = data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
       guard bytes.prefix(8).elementsEqual(Self.magic) else { return nil }
       let body = UnsafeBufferPointer(rebasing: bytes[8..<(bytes.count - 8)])
-      guard Checksum.words(body) == raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self).littleEndian else { return nil }
-      let entries = (0..<0x10000).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 + $0 * 4, as: UInt32.self)) }
-      return (entries, Array(bytes[(8 + 0x10000 * 4)..<(bytes.count - 8)]))
+      guard Checksum.words(body) == UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)) else { return nil }
+      let count = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
+      let poolStart = 12 + count * 8
+      guard count <= 0x10000, poolStart <= bytes.count - 8 else { return nil }
+      var entries = [UInt32](repeating: 0, count: 0x10000)
+      for index in 0..<count {
+        let scalar = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12 + index * 8, as: UInt32.self)))
+        guard scalar < 0x10000 else { return nil }
+        entries[scalar] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 16 + index * 8, as: UInt32.self))
+      }
+      return (entries, Array(bytes[poolStart..<(bytes.count - 8)]))
     }
     guard let loaded else { return nil }
     entries = loaded.entries
@@ -53,7 +63,12 @@ struct FoldingTable: Sendable {
   private func write(to url: URL) {
     var writer = ByteWriter()
     writer.bytes.append(contentsOf: Self.magic)
-    for entry in entries { writer.uint32(entry) }
+    let changed = entries.indices.filter { entries[$0] != 0 }
+    writer.uint32(UInt32(changed.count))
+    for scalar in changed {
+      writer.uint32(UInt32(scalar))
+      writer.uint32(entries[scalar])
+    }
     writer.bytes.append(contentsOf: pool)
     let checksum = writer.bytes.withUnsafeBufferPointer { Checksum.words(UnsafeBufferPointer(rebasing: $0[8...])) }
     writer.uint64(checksum)
