@@ -32,7 +32,8 @@ struct PostingsSegmentBuffer {
   private var positionTotal = 0
   // Scratch for the unit being added.
   private var nextPosition: [Int32] = []
-  private var unitSlots: [Int32] = []
+  private var unitTerms: [Int32] = []
+  private var unitFirstPositions: [Int32] = []
 
   /// Positions held.
   var positionCount: Int { positionTotal }
@@ -43,13 +44,11 @@ struct PostingsSegmentBuffer {
   /// - Complexity: O(n) for n scalars (one hash lookup per position, no sorting).
   mutating func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>, headingLength: Int) {
     guard !scalars.isEmpty else { return }
-    terms.group(unit: Int32(truncatingIfNeeded: unit), scalars: scalars, nextPosition: &nextPosition, touched: &unitSlots)
-    if groupsPerTerm.count < terms.count { groupsPerTerm += repeatElement(0, count: terms.count - groupsPerTerm.count) }
+    terms.group(scalars: scalars, nextPosition: &nextPosition, terms: &unitTerms, firstPositions: &unitFirstPositions)
     positionTotal += scalars.count
-    for slot in unitSlots {
-      let term = terms.term(inSlot: Int(slot))
+    for (term, first) in zip(unitTerms, unitFirstPositions) {
       positionBuffer.removeAll(keepingCapacity: true)
-      var position = terms.firstPosition(inSlot: Int(slot))
+      var position = Int(first)
       var inHeading = 0
       while position >= 0 {
         positionBuffer.append(UInt32(position))
@@ -67,10 +66,8 @@ struct PostingsSegmentBuffer {
       }
       groups.append(
         Group(
-          unit: UInt32(unit), term: Int32(term), byteStart: UInt32(byteStart), countsLength: UInt32(countsLength),
+          unit: UInt32(unit), term: term, byteStart: UInt32(byteStart), countsLength: UInt32(countsLength),
           byteEnd: UInt32(groupBytes.bytes.count)))
-      if groupsPerTerm[term] == 0 { termsInSegment.append(Int32(term)) }
-      groupsPerTerm[term] += 1
     }
   }
 
@@ -79,6 +76,10 @@ struct PostingsSegmentBuffer {
   /// numbers are kept for the next segment.
   mutating func write(to file: BufferedFileWriter) throws {
     let keys = terms.keys
+    // Groups per term, and the terms of this segment.
+    if groupsPerTerm.count < terms.count { groupsPerTerm += repeatElement(0, count: terms.count - groupsPerTerm.count) }
+    for group in groups { groupsPerTerm[Int(group.term)] += 1 }
+    for term in 0..<terms.count where groupsPerTerm[term] > 0 { termsInSegment.append(Int32(term)) }
     // The segment's keys in order: each key packed with its term number when they fit
     // one integer (a plain integer sort), else sorted through the key table.
     if terms.count < 1 << 22 {
