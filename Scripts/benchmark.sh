@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 suite=${1:-all}
 runs=${2:-5}
-swift build -c release --product policyq-benchmarks >/dev/null
-swift build -c release --product policyq >/dev/null
+# The release binaries as shipped: Swift runtime and Foundation linked statically (see README).
+swift build -c release --static-swift-stdlib --product policyq-benchmarks >/dev/null
+swift build -c release --static-swift-stdlib --product policyq >/dev/null
 mkdir -p Benchmarks/results
 if [ "$suite" = text ] || [ "$suite" = all ]; then
   .build/release/policyq-benchmarks text --runs "$runs" --out Benchmarks/results/text-layer.md

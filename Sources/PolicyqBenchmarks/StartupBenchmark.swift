@@ -10,9 +10,6 @@ struct StartupBenchmark {
       steps.append((name, try Measurement.seconds(body) * 1000))
     }
     try step("folding table (first fold)") { _ = PolicyDictionaries.fold("固废") }
-    try step("synonyms read from dictionaries/ directly") {
-      _ = try PolicyDictionaries(directory: URL(fileURLWithPath: "dictionaries"), parts: .synonyms)
-    }
     try step("synonyms") { _ = PolicyDictionaries.bundledSynonyms.synonyms.count }
     var index: InvertedIndex?
     try step("open index") { index = try InvertedIndex.open(directory) }

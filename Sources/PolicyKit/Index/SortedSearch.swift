@@ -16,9 +16,4 @@ enum SortedSearch {
     let index = lowerBound(key, in: elements, by: keyOf)
     return index < elements.endIndex && keyOf(elements[index]) == key ? index : nil
   }
-
-  /// Whether the sorted `elements` hold `value`.
-  static func contains<C: RandomAccessCollection>(_ value: C.Element, in elements: C) -> Bool where C.Element: Comparable {
-    position(of: value, in: elements) { $0 } != nil
-  }
 }
