@@ -4,6 +4,7 @@ import Foundation
 final class BufferedFileWriter {
   private let handle: FileHandle
   private var buffer: [UInt8] = []
+  private var checksum = Checksum.Stream()
   private(set) var length = 0
   let path: String
 
@@ -28,6 +29,7 @@ final class BufferedFileWriter {
 
   func flush() throws {
     guard !buffer.isEmpty else { return }
+    buffer.withUnsafeBufferPointer { checksum.update($0) }
     do { try handle.write(contentsOf: buffer) } catch {
       throw IndexError.unwritable(directory: path, reason: "\(error)")
     }
@@ -40,15 +42,12 @@ final class BufferedFileWriter {
     try? handle.close()
   }
 
-  /// Flushes, syncs to disk and closes; returns the checksum of the file (read back
-  /// through a map, eight bytes at a time).
+  /// Flushes, syncs to disk and closes; returns the checksum of the bytes written
+  /// (`Checksum.words` of the whole file).
   func close() throws -> UInt64 {
     try flush()
     try? handle.synchronize()
     try? handle.close()
-    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-      throw IndexError.unwritable(directory: path, reason: "cannot read back the file")
-    }
-    return data.withUnsafeBytes { Checksum.words($0.bindMemory(to: UInt8.self)) }
+    return checksum.finish()
   }
 }

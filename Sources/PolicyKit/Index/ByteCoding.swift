@@ -117,31 +117,62 @@ enum Checksum {
     return hash
   }
 
-  /// A fast 64-bit checksum for tables checked on every open: four independent lanes of
-  /// eight bytes (so the multiplications overlap), mixed together at the end.
+  /// A fast 64-bit checksum for tables checked on every open and for whole index files:
+  /// four independent lanes of eight bytes (so the multiplications overlap), mixed
+  /// together with the length at the end.
   static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    let prime: UInt64 = 0x0000_0100_0000_01B3
-    var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count), 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5)
-    guard let base = bytes.baseAddress else { return lanes.0 }
-    let raw = UnsafeRawPointer(base)
-    let blocks = bytes.count / 32
-    for block in 0..<blocks {
-      let offset = block * 32
-      lanes.0 = (lanes.0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
-      lanes.1 = (lanes.1 ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* prime
-      lanes.2 = (lanes.2 ^ raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* prime
-      lanes.3 = (lanes.3 ^ raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* prime
-      lanes.0 ^= lanes.0 >> 29
-      lanes.1 ^= lanes.1 >> 29
-      lanes.2 ^= lanes.2 >> 29
-      lanes.3 ^= lanes.3 >> 29
+    var stream = Stream()
+    stream.update(bytes)
+    return stream.finish()
+  }
+
+  /// `words` computed over bytes given piece by piece (as a file is written).
+  struct Stream {
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+    private var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5)
+    /// Bytes short of a 32-byte block, carried to the next update.
+    private var pending: [UInt8] = []
+    private var length = 0
+
+    mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+      guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+      length += bytes.count
+      var start = 0
+      if !pending.isEmpty {
+        let taken = min(32 - pending.count, bytes.count)
+        pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<taken]))
+        start = taken
+        guard pending.count == 32 else { return }
+        pending.withUnsafeBytes { mix(UnsafeRawPointer($0.baseAddress!), blocks: 1) }
+        pending.removeAll(keepingCapacity: true)
+      }
+      let blocks = (bytes.count - start) / 32
+      mix(UnsafeRawPointer(base + start), blocks: blocks)
+      pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(start + blocks * 32)...]))
     }
-    var hash = lanes.0
-    for lane in [lanes.1, lanes.2, lanes.3] { hash = (hash ^ lane) &* prime ^ (hash >> 31) }
-    for index in (blocks * 32)..<bytes.count {
-      hash = (hash ^ UInt64(bytes[index])) &* prime
+
+    private mutating func mix(_ raw: UnsafeRawPointer, blocks: Int) {
+      var lanes = self.lanes
+      for block in 0..<blocks {
+        let offset = block * 32
+        lanes.0 = (lanes.0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* Self.prime
+        lanes.1 = (lanes.1 ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* Self.prime
+        lanes.2 = (lanes.2 ^ raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* Self.prime
+        lanes.3 = (lanes.3 ^ raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* Self.prime
+        lanes.0 ^= lanes.0 >> 29
+        lanes.1 ^= lanes.1 >> 29
+        lanes.2 ^= lanes.2 >> 29
+        lanes.3 ^= lanes.3 >> 29
+      }
+      self.lanes = lanes
     }
-    return hash
+
+    func finish() -> UInt64 {
+      var hash = lanes.0 ^ UInt64(length)
+      for lane in [lanes.1, lanes.2, lanes.3] { hash = (hash ^ lane) &* Self.prime ^ (hash >> 31) }
+      for byte in pending { hash = (hash ^ UInt64(byte)) &* Self.prime }
+      return hash
+    }
   }
 
   static func hex(_ value: UInt64) -> String {

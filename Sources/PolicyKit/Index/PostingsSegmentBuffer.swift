@@ -13,12 +13,12 @@ struct PostingsSegmentBuffer {
   /// after the unit delta (count of positions shifted left, flag, heading count), then its
   /// positions as deltas.
   private struct Group {
-    var unit: UInt32
-    var term: Int32
-    var byteStart: UInt32
+    var unit: UInt32 = 0
+    var term: Int32 = 0
+    var byteStart: UInt32 = 0
     /// Bytes of the counts; the positions take the rest up to `byteEnd`.
-    var countsLength: UInt32
-    var byteEnd: UInt32
+    var countsLength: UInt32 = 0
+    var byteEnd: UInt32 = 0
   }
 
   private var terms = TermTable()
@@ -27,6 +27,8 @@ struct PostingsSegmentBuffer {
   /// Terms with at least one group in this segment.
   private var termsInSegment: [Int32] = []
   private var groups: [Group] = []
+  /// `groups` in key order while a segment is written; kept to be reused.
+  private var sorted: [Group] = []
   private var groupBytes = ByteWriter()
   private var positionBuffer: [UInt32] = []
   private var positionTotal = 0
@@ -96,13 +98,12 @@ struct PostingsSegmentBuffer {
       nextSlot[Int(term)] = next
       next += groupsPerTerm[Int(term)]
     }
-    let sorted = [Group](unsafeUninitializedCapacity: groups.count) { buffer, initialized in
+    if sorted.count < groups.count { sorted = Array(repeating: Group(), count: groups.count) }
+    sorted.withUnsafeMutableBufferPointer { sorted in
       for group in groups {
-        let slot = Int(nextSlot[Int(group.term)])
-        (buffer.baseAddress! + slot).initialize(to: group)
+        sorted[Int(nextSlot[Int(group.term)])] = group
         nextSlot[Int(group.term)] += 1
       }
-      initialized = groups.count
     }
     var header = ByteWriter()
     header.varint(termsInSegment.count)

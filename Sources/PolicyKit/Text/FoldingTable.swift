@@ -30,7 +30,7 @@ struct FoldingTable: Sendable {
     guard let base = variable("XDG_CACHE_HOME").map({ URL(fileURLWithPath: $0) })
       ?? variable("HOME").map({ URL(fileURLWithPath: $0).appendingPathComponent(".cache") })
     else { return nil }
-    return base.appendingPathComponent("policyq").appendingPathComponent("folding-v3-icu\(ICU.version).bin")
+    return base.appendingPathComponent("policyq").appendingPathComponent("folding-v4-icu\(ICU.version).bin")
   }
 
   /// Reads a cached table; nil when the file is missing, short or damaged. The file holds
