@@ -91,6 +91,10 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
     echo
     "$bin/policyq-benchmarks" search --index "$index" --runs "$runs" | sed -n '/^| query/,$p'
     echo
+    echo "The same without the word layer (BM25 alone, \`--no-word-ranking\`):"
+    echo
+    "$bin/policyq-benchmarks" search --index "$index" --runs "$runs" --no-word-ranking | sed -n '/^| query/,$p'
+    echo
     echo "Where one whole \`policyq search 固废\` goes besides process start (\`policyq-benchmarks startup\`, one fresh process):"
     echo
     "$bin/policyq-benchmarks" startup --index "$index" | sed -n '/^| step/,/^$/p'

@@ -2,6 +2,7 @@
 #include "pq_icu.h"
 
 #include <string.h>
+#include <unicode/ubrk.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/ucnv_err.h>
@@ -125,4 +126,25 @@ void pq_icu_version(char *buffer, int32_t capacity) {
   u_versionToString(version, text);
   strncpy(buffer, text, (size_t)capacity - 1);
   buffer[capacity - 1] = 0;
+}
+
+int32_t pq_word_boundaries(const uint16_t *text, int32_t length, int32_t *boundaries,
+                           int32_t capacity) {
+  static _Thread_local UBreakIterator *iterator = NULL;
+  UErrorCode status = U_ZERO_ERROR;
+  if (iterator == NULL) {
+    iterator = ubrk_open(UBRK_WORD, "zh", NULL, 0, &status);
+    if (U_FAILURE(status)) {
+      iterator = NULL;
+      return -1;
+    }
+  }
+  ubrk_setText(iterator, (const UChar *)text, length, &status);
+  if (U_FAILURE(status)) return -1;
+  int32_t count = 0;
+  for (int32_t boundary = ubrk_first(iterator); boundary != UBRK_DONE && count < capacity;
+       boundary = ubrk_next(iterator)) {
+    boundaries[count++] = boundary;
+  }
+  return count;
 }

@@ -18,6 +18,9 @@ struct StartupBenchmark {
     let searcher = Searcher(index: index!)
     try step("first search (top 10, snippets)") { _ = try searcher.search(query!) }
     try step("second search") { _ = try searcher.search(query!) }
+    var plain = SearchOptions()
+    plain.rankByWords = false
+    try step("search without the word layer") { _ = try searcher.search(query!, options: plain) }
     return steps
   }
 }

@@ -39,6 +39,24 @@ import Testing
     #expect((object["synonyms"] as? [[String: Any]])?.isEmpty == false)
   }
 
+  /// JSON reports how many hits of each term stand as words; `--no-word-ranking` ranks by
+  /// BM25 alone and leaves the count out.
+  @Test func wordCounts_inJSON_andSwitchedOff() throws {
+    let directory = try temporary().appendingPathComponent("index")
+    _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
+    func terms(_ arguments: [String]) throws -> [[String: Any]] {
+      let search = try Policyq.run(["search", "用电", "--index", directory.path, "--format", "jsonl"] + arguments)
+      #expect(search.status == 0)
+      return try search.stdout.split(separator: "\n").flatMap { line -> [[String: Any]] in
+        let hit = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        return hit["terms"] as? [[String: Any]] ?? []
+      }
+    }
+    // 推广使用电、LNG等新能源乘用车 (seed 003): 用电 straddles 使用|电.
+    #expect(try terms([]).contains { $0["term"] as? String == "用电" && $0["as_word"] as? Int == 0 })
+    #expect(try terms(["--no-word-ranking"]).allSatisfy { $0["as_word"] == nil })
+  }
+
   @Test func damagedIndex_clearErrorExit2() throws {
     let directory = try temporary().appendingPathComponent("index")
     _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])

@@ -37,6 +37,13 @@ int32_t pq_convert_from_utf16(const char *charset, const uint16_t *src, int32_t 
 int32_t pq_nfkc_casefold(const uint16_t *src, int32_t length, uint16_t *dest,
                          int32_t dest_capacity);
 
+/// Finds the word boundaries of UTF-16 `text` with ICU's dictionary-based word break
+/// iterator for Chinese, writing their offsets (0 and `length` included) to `boundaries`.
+/// Returns how many were written (at most `capacity`), or a negative value on error.
+/// Each thread keeps its own iterator, opened on first use.
+int32_t pq_word_boundaries(const uint16_t *text, int32_t length, int32_t *boundaries,
+                           int32_t capacity);
+
 /// Writes ICU's version ("72.1") to `buffer`.
 void pq_icu_version(char *buffer, int32_t capacity);
 

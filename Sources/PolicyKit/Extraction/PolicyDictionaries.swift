@@ -51,11 +51,32 @@ public struct PolicyDictionaries: Sendable {
   /// What a search by department needs: the departments (read only for such searches).
   public static let bundledDepartments: PolicyDictionaries = bundle(.departments)
 
+  /// The folder of the bundled dictionaries.
+  static let bundledDirectory: URL? = Bundle.module.url(forResource: "dictionaries", withExtension: nil)
+
   private static func bundle(_ parts: Parts) -> PolicyDictionaries {
-    guard let url = Bundle.module.url(forResource: "dictionaries", withExtension: nil),
-      let dictionaries = try? PolicyDictionaries(directory: url, parts: parts)
-    else { return PolicyDictionaries() }
+    guard let url = bundledDirectory, let dictionaries = try? PolicyDictionaries(directory: url, parts: parts) else {
+      return PolicyDictionaries()
+    }
     return dictionaries
+  }
+
+  /// The non-blank, non-comment lines of the list `name` in `directory`, split at tabs
+  /// (none when the file is missing); with `folded`, the file is first folded as a whole
+  /// (one pass, for lists matched against folded text).
+  /// - Throws: `TextError.unreadable` when the file exists but cannot be read.
+  static func lines(in directory: URL, _ name: String, folded: Bool = false) throws -> [[Substring]] {
+    let url = directory.appendingPathComponent(name)
+    guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw TextError.unreadable(path: url.path, reason: "permission denied or I/O error")
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    return (folded ? fold(text) : text).split(separator: "\n").compactMap { line in
+      // Blank lines and comments are skipped.
+      guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first != UInt8(ascii: "#") else { return nil }
+      return line.split(separator: "\t", omittingEmptySubsequences: false)
+    }
   }
 
   /// Empty dictionaries.
@@ -64,20 +85,8 @@ public struct PolicyDictionaries: Sendable {
   /// Reads the dictionaries in `directory`; missing files leave their list empty.
   /// - Throws: `TextError.unreadable` when a file exists but cannot be read.
   public init(directory: URL, parts: Parts = .all) throws {
-    /// The non-blank, non-comment lines of a file, split at tabs; with `folded`, the file is
-    /// first folded as a whole (one pass, for lists matched against folded text).
     func lines(_ name: String, folded: Bool = false) throws -> [[Substring]] {
-      let url = directory.appendingPathComponent(name)
-      guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw TextError.unreadable(path: url.path, reason: "permission denied or I/O error")
-      }
-      let text = String(decoding: data, as: UTF8.self)
-      return (folded ? Self.fold(text) : text).split(separator: "\n").compactMap { line in
-        // Blank lines and comments are skipped.
-        guard let first = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first != UInt8(ascii: "#") else { return nil }
-        return line.split(separator: "\t", omittingEmptySubsequences: false)
-      }
+      try Self.lines(in: directory, name, folded: folded)
     }
     for columns in try parts.contains(.departments) ? lines("departments.tsv") : [] {
       let canonical = String(columns[0])

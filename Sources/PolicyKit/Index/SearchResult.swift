@@ -6,6 +6,8 @@ public struct SearchHit: Sendable {
   public var score: Double
   /// Occurrences of each matched term (after synonyms) in the unit.
   public var termCounts: [(term: String, count: Int, inHeading: Int)]
+  /// Of each term's occurrences, how many stand as words (when ranked by words).
+  public var wordCounts: [String: Int] = [:]
   /// A stretch of the unit's text around the first hit.
   public var snippet: String
   /// Ranges of `snippet` (in Unicode scalars) that are hits.
@@ -31,6 +33,9 @@ public struct SearchOptions: Sendable {
   /// matter.
   public var kinds: Set<SearchUnitKind> = [.measure, .section, .target, .document]
   public var useSynonyms = true
+  /// Rank the best candidates by the word layer too: hits that stand as words (电力 in
+  /// 电力行业) above hits across words (电力 in 用电力度). See `WordLayer`.
+  public var rankByWords = true
   public var snippetRadius = 40
   public init() {}
 }

@@ -12,6 +12,8 @@ public struct Searcher: Sendable {
   static let b = 0.5
   /// A hit in the heading counts this many times more.
   static let headingWeight = 2.0
+  /// The share of a score kept by a unit none of whose hits of a term stand as words.
+  static let wordFloor = 0.7
 
   public init(index: InvertedIndex, dictionaries: PolicyDictionaries? = nil) {
     self.index = index
@@ -32,6 +34,8 @@ public struct Searcher: Sendable {
     // Each group: the units holding any of its terms, in unit order, with their scores.
     var groups: [ScoredUnits] = []
     var termMatches: [(term: String, matches: [TermMatcher.Match])] = []
+    /// Each group's terms with their synonyms, folded.
+    var groupAlternatives: [[String]] = []
     let total = Double(max(1, entries.count))
     for group in query.groups {
       var alternatives: [String] = []
@@ -43,7 +47,8 @@ public struct Searcher: Sendable {
         }
       }
       var perAlternative: [ScoredUnits] = []
-      for alternative in Array(Set(alternatives)).sorted() {
+      groupAlternatives.append(Array(Set(alternatives)).sorted())
+      for alternative in groupAlternatives[groupAlternatives.count - 1] {
         let matches = try matcher.matches(of: alternative)
         termMatches.append((alternative, matches))
         let frequency = Double(matches.count)
@@ -71,7 +76,9 @@ public struct Searcher: Sendable {
     var allowedKind = [Bool](repeating: false, count: SearchUnitKind.allCases.count)
     for kind in kinds { allowedKind[Int(kind.code)] = true }
 
-    var top = TopScores(limit: options.limit)
+    let rankByWords = options.rankByWords && kinds != [.document] && !groups.isEmpty
+    // With the word layer, a few times more candidates than asked for are re-ranked.
+    var top = TopScores(limit: rankByWords ? max(options.limit * 2, 20) : options.limit)
     var totalMatches = 0
     if kinds == [.document] {
       for (unit, score) in try rankDocuments(groups, excluded: excludedUnits, filter: filter) {
@@ -107,21 +114,64 @@ public struct Searcher: Sendable {
         top.offer(unit: unit, score: 0)
       }
     }
+    var units: [Int: SearchUnit] = [:]
+    func decoded(_ index: Int) throws -> SearchUnit {
+      if let unit = units[index] { return unit }
+      let unit = try self.index.unit(index)
+      units[index] = unit
+      return unit
+    }
+    var ranked = top.ranked
+    var wordCounts: [Int: [String: Int]] = [:]
+    if rankByWords {
+      let layer = dictionaries.map { WordLayer(dictionaries: $0) } ?? WordLayer.bundled
+      var text: [UInt32] = []
+      var adjusted: [(unit: Int, score: Double)] = []
+      for found in ranked {
+        // Words can only lower a score: once `limit` units rank above this candidate's
+        // BM25 score, neither it nor any later candidate can enter.
+        if adjusted.count >= options.limit {
+          adjusted.sort(by: TopScores.isBetter)
+          if !TopScores.isBetter(found, than: adjusted[options.limit - 1]) { break }
+        }
+        BigramKey.foldedScalars(of: try decoded(found.unit).text, into: &text)
+        var multiplier = 1.0
+        for alternatives in groupAlternatives {
+          var total = 0
+          var asWords = 0
+          for term in alternatives {
+            let counted = layer.occurrences(of: WordLayer.scalars(term), in: text)
+            total += counted.total
+            asWords += counted.asWords
+            if counted.total > 0 { wordCounts[found.unit, default: [:]][term] = counted.asWords }
+          }
+          if total > 0 { multiplier *= Self.wordFloor + (1 - Self.wordFloor) * Double(asWords) / Double(total) }
+        }
+        adjusted.append((found.unit, found.score * multiplier))
+      }
+      adjusted.sort(by: TopScores.isBetter)
+      ranked = Array(adjusted.prefix(options.limit))
+    }
     let terms = query.groups.flatMap { group in group.map(\.folded) } + expansions.flatMap(\.1)
-    let hits = try top.ranked.map { found -> SearchHit in
-      let unit = try index.unit(found.unit)
+    let hits = try ranked.map { found -> SearchHit in
+      let unit = try decoded(found.unit)
       let counts: [(String, Int, Int)] = termMatches.compactMap { term, matches in
         guard let position = SortedSearch.position(of: found.unit, in: matches, by: \.unit) else { return nil }
         return (term, matches[position].total, matches[position].inHeading)
       }
+      let words = wordCounts[found.unit] ?? [:]
       let snippet = Snippet.make(unit.text, terms: terms, radius: options.snippetRadius)
       let explanation = counts.map { term, count, heading in
         "\(term): \(count)× in text\(heading > 0 ? " (\(heading)× in heading)" : "")"
-      } + ["score \(String(format: "%.3f", found.score)) (BM25, k1 \(Self.k1), b \(Self.b), heading ×\(Int(Self.headingWeight)), \(unit.kind.rawValue) ×\(Self.boost(unit.kind)))"]
-      return SearchHit(
+          + (words[term].map { ", \($0)× as a word" } ?? "")
+      } + ["score \(String(format: "%.3f", found.score)) (BM25, k1 \(Self.k1), b \(Self.b), heading ×\(Int(Self.headingWeight)), \(unit.kind.rawValue) ×\(Self.boost(unit.kind))"
+        + (rankByWords ? ", × (\(Self.wordFloor) + \(1 - Self.wordFloor) × share of hits that are words)" : "") + ")"]
+      var hit = SearchHit(
         unit: unit, document: index.documents[unit.document], score: found.score,
         termCounts: counts.map { ($0.0, $0.1, $0.2) }, snippet: snippet.text, highlights: snippet.highlights,
         explanation: explanation)
+      hit.wordCounts = words
+      return hit
     }
     return SearchResults(hits: hits, totalMatches: totalMatches, expansions: expansions)
   }

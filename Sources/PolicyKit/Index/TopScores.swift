@@ -10,8 +10,9 @@ struct TopScores {
     heap.reserveCapacity(min(self.limit, 1024))
   }
 
+  /// Whether `a` ranks before `b`.
   @inline(__always)
-  private static func isBetter(_ a: (unit: Int, score: Double), than b: (unit: Int, score: Double)) -> Bool {
+  static func isBetter(_ a: (unit: Int, score: Double), than b: (unit: Int, score: Double)) -> Bool {
     a.score != b.score ? a.score > b.score : a.unit < b.unit
   }
 

@@ -111,6 +111,7 @@ public enum SearchOutput {
       writer.string("term", term)
       writer.int("count", count)
       writer.int("in_heading", heading)
+      if let asWord = hit.wordCounts[term] { writer.int("as_word", asWord) }
       writer.endObject()
     }
     writer.endArray()

@@ -9,6 +9,18 @@ enum ICU {
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
+  /// The word boundaries of `units` (UTF-16 offsets, 0 and the end included) by ICU's
+  /// dictionary-based word break for Chinese; nil when ICU fails.
+  static func wordBoundaries(_ units: [UInt16]) -> [Int]? {
+    guard !units.isEmpty else { return [0] }
+    var boundaries = [Int32](repeating: 0, count: units.count + 1)
+    let count = units.withUnsafeBufferPointer { text in
+      pq_word_boundaries(text.baseAddress, Int32(clamping: units.count), &boundaries, Int32(boundaries.count))
+    }
+    guard count > 0 else { return nil }
+    return boundaries.prefix(Int(count)).map(Int.init)
+  }
+
   /// A charset guess from ICU's detector.
   struct CharsetGuess: Sendable, Equatable {
     /// ICU's name for the charset, e.g. "GB18030", "UTF-8", "Big5".

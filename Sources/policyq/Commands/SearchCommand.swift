@@ -43,6 +43,9 @@ struct SearchCommand: ParsableCommand {
   @Flag(help: "Do not expand terms with the synonyms of dictionaries/synonyms.tsv.")
   var noSynonyms = false
 
+  @Flag(help: "Rank by BM25 alone, without the word layer (hits that stand as words first).")
+  var noWordRanking = false
+
   @Option(help: "Highlight hits: auto (on a terminal), always or never.")
   var color: Color = .auto
 
@@ -64,6 +67,7 @@ struct SearchCommand: ParsableCommand {
       var options = SearchOptions()
       options.limit = limit
       options.useSynonyms = !noSynonyms
+      options.rankByWords = !noWordRanking
       options.kinds = Set(unit.split(separator: ",").compactMap { SearchUnitKind(rawValue: String($0)) })
       let results = try Searcher(index: index).search(query, options: options)
       let highlight = color == .always || (color == .auto && isatty(1) == 1 && format == .text)
