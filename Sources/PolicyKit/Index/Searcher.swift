@@ -15,6 +15,10 @@ public struct Searcher: Sendable {
   /// The share of a score kept by a unit none of whose hits of a term stand as words.
   static let wordFloor = 0.7
 
+  /// Starts loading what ranking by words needs (the bundled word lists, ICU's word-break
+  /// dictionary) on another thread: a command calls this first, before opening the index.
+  public static func prepareWordRanking() { WordLayer.warmUp() }
+
   public init(index: InvertedIndex, dictionaries: PolicyDictionaries? = nil) {
     self.index = index
     self.dictionaries = dictionaries
@@ -126,6 +130,7 @@ public struct Searcher: Sendable {
     if rankByWords {
       let layer = dictionaries.map { WordLayer(dictionaries: $0) } ?? WordLayer.bundled
       var text: [UInt32] = []
+      var breaks = WordLayer.BreakCache()
       var adjusted: [(unit: Int, score: Double)] = []
       for found in ranked {
         // Words can only lower a score: once `limit` units rank above this candidate's
@@ -140,7 +145,7 @@ public struct Searcher: Sendable {
           var total = 0
           var asWords = 0
           for term in alternatives {
-            let counted = layer.occurrences(of: WordLayer.scalars(term), in: text)
+            let counted = layer.occurrences(of: WordLayer.scalars(term), in: text, cache: &breaks)
             total += counted.total
             asWords += counted.asWords
             if counted.total > 0 { wordCounts[found.unit, default: [:]][term] = counted.asWords }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The word layer of ranking (词): tells which occurrences of a query term in a unit stand
-/// as words and which lie across or inside other words — 电力 in 电力行业 is a word, in
-/// 加大用电力度 it straddles 用电 and 力度. Matching never depends on it (the bigram layer
+/// as words and which lie across or inside other words — 用电 in 加强用电需求侧管理 is a
+/// word, in 推广使用电、LNG等 it straddles 使用 and 电. Matching never depends on it (the bigram layer
 /// finds every occurrence); ranking does: a unit whose hits are words ranks above one
 /// whose hits are accidents of adjacent characters.
 ///
@@ -74,6 +74,17 @@ struct WordLayer: Sendable {
     return WordLayer(scalarWords: words)
   }()
 
+  /// Starts reading the bundled words and loading ICU's word-break dictionary on another
+  /// thread (once per process), so that a search started meanwhile finds them ready.
+  static func warmUp() { _ = warmingUp }
+
+  private static let warmingUp: Void = {
+    Thread.detachNewThread {
+      _ = bundled.longest
+      _ = ICU.wordBoundaries(Array("推进经济社会发展".utf16))
+    }
+  }()
+
   /// Whether `term` (folded scalars) is a word of the lexicon.
   private func isListed(_ term: [UInt32]) -> Bool {
     guard let first = term.first, let candidates = wordsByFirstScalar[first] else { return false }
@@ -83,9 +94,22 @@ struct WordLayer: Sendable {
   /// The scalars of a (folded) string.
   static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
+  /// ICU's boundaries for the stretches of text already split during one search: common
+  /// phrases (高质量发展) come back in unit after unit.
+  struct BreakCache {
+    fileprivate var boundaries: [[UInt32]: [Int]] = [:]
+    init() {}
+  }
+
   /// Of the occurrences of `term` in `text` (both folded scalars; overlapping occurrences
   /// counted), how many there are and how many stand as words.
   func occurrences(of term: [UInt32], in text: [UInt32]) -> (total: Int, asWords: Int) {
+    var cache = BreakCache()
+    return occurrences(of: term, in: text, cache: &cache)
+  }
+
+  /// `occurrences(of:in:)`, reusing and filling `cache`.
+  func occurrences(of term: [UInt32], in text: [UInt32], cache: inout BreakCache) -> (total: Int, asWords: Int) {
     guard !term.isEmpty, term.count <= text.count else { return (0, 0) }
     let termIsWord = isListed(term)
     var total = 0
@@ -94,29 +118,38 @@ struct WordLayer: Sendable {
     while start + term.count <= text.count {
       if text[start] == term[0] && text[start..<(start + term.count)].elementsEqual(term) {
         total += 1
-        if isWord(start..<(start + term.count), in: text, termIsWord: termIsWord) { asWords += 1 }
+        if isWord(start..<(start + term.count), in: text, termIsWord: termIsWord, cache: &cache) { asWords += 1 }
       }
       start += 1
     }
     return (total, asWords)
   }
 
-  /// Whether the occurrence at `range` stands as a word.
-  private func isWord(_ range: Range<Int>, in text: [UInt32], termIsWord: Bool) -> Bool {
-    var container: Range<Int>?
-    for word in lexiconWords(overlapping: range, in: text) {
-      if word == range { return true }
-      if word.lowerBound <= range.lowerBound && range.upperBound <= word.upperBound {
-        if termIsWord { return true }  // a term nested in a longer one
-        container = container ?? word
-      } else if !(range.lowerBound <= word.lowerBound && word.upperBound <= range.upperBound) {
-        return false  // straddles the edge of a word
-      }
+  /// Whether the occurrence at `range` stands as a word: it is a lexicon word there, or a
+  /// lexicon term nested in a longer one; not when a lexicon word straddles its edge;
+  /// otherwise as ICU splits the text around it (or the lexicon word it lies inside:
+  /// 工厂 in 绿色工厂).
+  private func isWord(_ range: Range<Int>, in text: [UInt32], termIsWord: Bool, cache: inout BreakCache) -> Bool {
+    let overlapping = lexiconWords(overlapping: range, in: text)
+    let containers = overlapping.filter { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
+    if containers.contains(range) || (termIsWord && !containers.isEmpty) { return true }
+    let straddles = overlapping.contains { word in
+      !containers.contains(word) && !(range.lowerBound <= word.lowerBound && word.upperBound <= range.upperBound)
     }
+    if straddles { return false }
     if termIsWord { return true }
-    // Inside a lexicon word (工厂 in 绿色工厂): split that word; else split the text around it.
-    let context = container ?? max(0, range.lowerBound - Self.window)..<min(text.count, range.upperBound + Self.window)
-    guard let boundaries = boundaries(of: text, in: context) else { return true }
+    // An edge next to the start or end of the text, punctuation, a digit or a letter is a
+    // boundary already; ICU is asked only about edges between two ideographs.
+    func isPlainEdge(_ position: Int) -> Bool {
+      position == 0 || position == text.count
+        || !(UTF8Scalars.isIdeograph(text[position - 1]) && UTF8Scalars.isIdeograph(text[position]))
+    }
+    if containers.isEmpty && isPlainEdge(range.lowerBound) && isPlainEdge(range.upperBound) { return true }
+    let context = containers.first ?? max(0, range.lowerBound - Self.window)..<min(text.count, range.upperBound + Self.window)
+    let piece = Array(text[context])
+    let found = cache.boundaries[piece] ?? boundaries(of: text, in: context)
+    cache.boundaries[piece] = found
+    guard let boundaries = found else { return true }
     return SortedSearch.position(of: range.lowerBound - context.lowerBound, in: boundaries, by: { $0 }) != nil
       && SortedSearch.position(of: range.upperBound - context.lowerBound, in: boundaries, by: { $0 }) != nil
   }

@@ -60,6 +60,8 @@ struct SearchCommand: ParsableCommand {
   func run() throws {
     var err = StandardError()
     var out = StandardOutput()
+    // Word lists and ICU's word-break dictionary load on the other core meanwhile.
+    if !noWordRanking { Searcher.prepareWordRanking() }
     do {
       let query = try SearchQuery(words.joined(separator: " "))
       guard !query.isEmpty else { throw IndexError.badQuery("nothing to search for") }
