@@ -15,9 +15,12 @@ public struct Searcher: Sendable {
   /// The share of a score kept by a unit none of whose hits of a term stand as words.
   static let wordFloor = 0.7
 
-  /// Starts loading what ranking by words needs (the bundled word lists, ICU's word-break
-  /// dictionary) on another thread: a command calls this first, before opening the index.
-  public static func prepareWordRanking() { WordLayer.warmUp() }
+  /// Starts loading what ranking `query` by words needs (the bundled word lists, ICU's
+  /// word-break dictionary if a term is not in the lexicon) on another thread: a command
+  /// calls this first, before opening the index.
+  public static func prepareWordRanking(for query: SearchQuery) {
+    WordLayer.warmUp(for: query.groups.flatMap { $0.map(\.folded) })
+  }
 
   public init(index: InvertedIndex, dictionaries: PolicyDictionaries? = nil) {
     self.index = index

@@ -74,16 +74,19 @@ struct WordLayer: Sendable {
     return WordLayer(scalarWords: words)
   }()
 
-  /// Starts reading the bundled words and loading ICU's word-break dictionary on another
-  /// thread (once per process), so that a search started meanwhile finds them ready.
-  static func warmUp() { _ = warmingUp }
-
-  private static let warmingUp: Void = {
+  /// Starts reading the bundled words on another thread, and then, when some of `terms`
+  /// (folded) are not in the lexicon, loading ICU's word-break dictionary: a search started
+  /// meanwhile finds them ready.
+  static func warmUp(for terms: [String]) {
     Thread.detachNewThread {
-      _ = bundled.longest
-      _ = ICU.wordBoundaries(Array("推进经济社会发展".utf16))
+      if terms.contains(where: { !bundled.isListed(scalars($0)) }) { warmICU() }
     }
-  }()
+  }
+
+  /// Loads ICU's word-break dictionary (once per process: ICU keeps it for every thread).
+  static func warmICU() { _ = icuLoaded }
+
+  private static let icuLoaded: Void = { _ = ICU.wordBoundaries(Array("推进经济社会发展".utf16)) }()
 
   /// Whether `term` (folded scalars) is a word of the lexicon.
   private func isListed(_ term: [UInt32]) -> Bool {

@@ -60,10 +60,10 @@ struct SearchCommand: ParsableCommand {
   func run() throws {
     var err = StandardError()
     var out = StandardOutput()
-    // Word lists and ICU's word-break dictionary load on the other core meanwhile.
-    if !noWordRanking { Searcher.prepareWordRanking() }
     do {
       let query = try SearchQuery(words.joined(separator: " "))
+      // Word lists (and ICU's word-break dictionary) load on the other core meanwhile.
+      if !noWordRanking { Searcher.prepareWordRanking(for: query) }
       guard !query.isEmpty else { throw IndexError.badQuery("nothing to search for") }
       let index = try openIndex(&err)
       var options = SearchOptions()
