@@ -1,7 +1,8 @@
 import Foundation
 
 /// Runs queries on an index: exact matches through the bigram postings, synonyms from the
-/// dictionaries, filters, BM25 ranking over heading and text, snippets.
+/// dictionaries, filters, BM25 ranking over heading and text refined by the word layer,
+/// snippets.
 public struct Searcher: Sendable {
   public let index: InvertedIndex
   /// The synonyms and departments to search with; nil for the bundled ones, each read
@@ -131,34 +132,7 @@ public struct Searcher: Sendable {
     var ranked = top.ranked
     var wordCounts: [Int: [String: Int]] = [:]
     if rankByWords {
-      let layer = dictionaries.map { WordLayer(dictionaries: $0) } ?? WordLayer.bundled
-      var text: [UInt32] = []
-      var breaks = WordLayer.BreakCache()
-      var adjusted: [(unit: Int, score: Double)] = []
-      for found in ranked {
-        // Words can only lower a score: once `limit` units rank above this candidate's
-        // BM25 score, neither it nor any later candidate can enter.
-        if adjusted.count >= options.limit {
-          adjusted.sort(by: TopScores.isBetter)
-          if !TopScores.isBetter(found, than: adjusted[options.limit - 1]) { break }
-        }
-        BigramKey.foldedScalars(of: try decoded(found.unit).text, into: &text)
-        var multiplier = 1.0
-        for alternatives in groupAlternatives {
-          var total = 0
-          var asWords = 0
-          for term in alternatives {
-            let counted = layer.occurrences(of: WordLayer.scalars(term), in: text, cache: &breaks)
-            total += counted.total
-            asWords += counted.asWords
-            if counted.total > 0 { wordCounts[found.unit, default: [:]][term] = counted.asWords }
-          }
-          if total > 0 { multiplier *= Self.wordFloor + (1 - Self.wordFloor) * Double(asWords) / Double(total) }
-        }
-        adjusted.append((found.unit, found.score * multiplier))
-      }
-      adjusted.sort(by: TopScores.isBetter)
-      ranked = Array(adjusted.prefix(options.limit))
+      (ranked, wordCounts) = try rankedByWords(ranked, groupAlternatives: groupAlternatives, limit: options.limit, decoded: decoded)
     }
     let terms = query.groups.flatMap { group in group.map(\.folded) } + expansions.flatMap(\.1)
     let hits = try ranked.map { found -> SearchHit in
@@ -182,6 +156,43 @@ public struct Searcher: Sendable {
       return hit
     }
     return SearchResults(hits: hits, totalMatches: totalMatches, expansions: expansions)
+  }
+
+  /// Re-ranks candidates (best BM25 first) by the word layer: each term group's score
+  /// share is kept in full when its hits stand as words, `wordFloor` of it when none does.
+  /// Stops as soon as `limit` units rank above the next candidate's BM25 score (words only
+  /// lower scores). Returns the best `limit` and each unit's as-word counts per term.
+  private func rankedByWords(
+    _ candidates: [(unit: Int, score: Double)], groupAlternatives: [[String]], limit: Int,
+    decoded: (Int) throws -> SearchUnit
+  ) throws -> (ranked: [(unit: Int, score: Double)], wordCounts: [Int: [String: Int]]) {
+    let layer = dictionaries.map { WordLayer(dictionaries: $0) } ?? WordLayer.bundled
+    var text: [UInt32] = []
+    var breaks = WordLayer.BreakCache()
+    var adjusted: [(unit: Int, score: Double)] = []
+    var wordCounts: [Int: [String: Int]] = [:]
+    for found in candidates {
+      if adjusted.count >= limit {
+        adjusted.sort(by: TopScores.isBetter)
+        if !TopScores.isBetter(found, than: adjusted[limit - 1]) { break }
+      }
+      BigramKey.foldedScalars(of: try decoded(found.unit).text, into: &text)
+      var multiplier = 1.0
+      for alternatives in groupAlternatives {
+        var total = 0
+        var asWords = 0
+        for term in alternatives {
+          let counted = layer.occurrences(of: WordLayer.scalars(term), in: text, cache: &breaks)
+          total += counted.total
+          asWords += counted.asWords
+          if counted.total > 0 { wordCounts[found.unit, default: [:]][term] = counted.asWords }
+        }
+        if total > 0 { multiplier *= Self.wordFloor + (1 - Self.wordFloor) * Double(asWords) / Double(total) }
+      }
+      adjusted.append((found.unit, found.score * multiplier))
+    }
+    adjusted.sort(by: TopScores.isBetter)
+    return (Array(adjusted.prefix(limit)), wordCounts)
   }
 
   /// Documents in which every group matches some unit; scored by the sum of their units'
