@@ -147,7 +147,7 @@ public struct Searcher: Sendable {
         "\(term): \(count)× in text\(heading > 0 ? " (\(heading)× in heading)" : "")"
           + (words[term].map { ", \($0)× as a word" } ?? "")
       } + ["score \(String(format: "%.3f", found.score)) (BM25, k1 \(Self.k1), b \(Self.b), heading ×\(Int(Self.headingWeight)), \(unit.kind.rawValue) ×\(Self.boost(unit.kind))"
-        + (rankByWords ? ", × (\(Self.wordFloor) + \(1 - Self.wordFloor) × share of hits that are words)" : "") + ")"]
+        + (rankByWords ? ", × (\(Self.wordFloor) + \(String(format: "%.1f", 1 - Self.wordFloor)) × share of hits that are words)" : "") + ")"]
       var hit = SearchHit(
         unit: unit, document: index.documents[unit.document], score: found.score,
         termCounts: counts.map { ($0.0, $0.1, $0.2) }, snippet: snippet.text, highlights: snippet.highlights,
