@@ -1,12 +1,16 @@
 import Foundation
 
-/// Writes a file through a buffer, keeping its length and checksum as it goes.
+/// Writes a file through a buffer, keeping its length and checksum as it goes. Callers
+/// either copy bytes in or, for bulk encoding, write straight into the buffer.
 final class BufferedFileWriter {
   private let handle: FileHandle
-  private var buffer: [UInt8] = []
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private var used = 0
   private var checksum = Checksum.Stream()
   private(set) var length = 0
   let path: String
+  private static let flushSize = 1 << 20
 
   init(path: String) throws {
     self.path = path
@@ -14,26 +18,45 @@ final class BufferedFileWriter {
       let handle = FileHandle(forWritingAtPath: path)
     else { throw IndexError.unwritable(directory: path, reason: "cannot create the file") }
     self.handle = handle
-    buffer.reserveCapacity(1 << 20)
+    capacity = Self.flushSize + 4096
+    storage = .allocate(capacity: capacity)
   }
+
+  deinit { storage.deallocate() }
 
   func write(_ bytes: [UInt8]) throws {
     try bytes.withUnsafeBufferPointer { try write($0) }
   }
 
   func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-    buffer.append(contentsOf: bytes)
-    length += bytes.count
-    if buffer.count >= 1 << 20 { try flush() }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    try append(count: bytes.count) { $0.update(from: base, count: bytes.count) }
+  }
+
+  /// Appends `count` bytes that `fill` writes in place, from the pointer it is given.
+  func append(count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) throws {
+    if used + count > capacity {
+      try flush()
+      if count > capacity {
+        storage.deallocate()
+        capacity = count
+        storage = .allocate(capacity: capacity)
+      }
+    }
+    fill(storage + used)
+    used += count
+    length += count
+    if used >= Self.flushSize { try flush() }
   }
 
   func flush() throws {
-    guard !buffer.isEmpty else { return }
-    buffer.withUnsafeBufferPointer { checksum.update($0) }
-    do { try handle.write(contentsOf: buffer) } catch {
+    guard used > 0 else { return }
+    let bytes = UnsafeBufferPointer(start: storage, count: used)
+    checksum.update(bytes)
+    do { try handle.write(contentsOf: UnsafeRawBufferPointer(bytes)) } catch {
       throw IndexError.unwritable(directory: path, reason: "\(error)")
     }
-    buffer.removeAll(keepingCapacity: true)
+    used = 0
   }
 
   /// Flushes and closes, for temporary files that need neither a sync nor a checksum.

@@ -13,6 +13,20 @@ struct ByteWriter {
 
   mutating func varint(_ value: Int) { varint(UInt64(max(0, value))) }
 
+  /// Writes `value` as a varint at `pointer`; returns the number of bytes written.
+  @inline(__always)
+  static func varint(_ value: Int, at pointer: UnsafeMutablePointer<UInt8>) -> Int {
+    var value = UInt64(max(0, value))
+    var count = 0
+    while value >= 0x80 {
+      pointer[count] = UInt8(value & 0x7F) | 0x80
+      value >>= 7
+      count += 1
+    }
+    pointer[count] = UInt8(value)
+    return count + 1
+  }
+
   /// The number of bytes `varint(value)` writes.
   static func varintLength(_ value: Int) -> Int {
     var value = UInt64(max(0, value))

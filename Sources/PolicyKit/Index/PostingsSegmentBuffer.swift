@@ -108,38 +108,58 @@ struct PostingsSegmentBuffer {
     var header = ByteWriter()
     header.varint(termsInSegment.count)
     try file.write(header.bytes)
-    var unitBlock = ByteWriter()
-    var positionBlock = ByteWriter()
     var entry = ByteWriter()
     var cursor = 0
     try groupBytes.bytes.withUnsafeBufferPointer { encoded in
+      let source = encoded.baseAddress!
       for term32 in termsInSegment {
         let term = Int(term32)
-        unitBlock.bytes.removeAll(keepingCapacity: true)
-        positionBlock.bytes.removeAll(keepingCapacity: true)
-        var previousUnit = -1
         let frequency = Int(groupsPerTerm[term])
-        let firstUnit = Int(sorted[cursor].unit)
-        for group in sorted[cursor..<(cursor + frequency)] {
-          let unit = Int(group.unit)
-          unitBlock.varint(unit - previousUnit)
-          let start = Int(group.byteStart)
-          let positionsStart = start + Int(group.countsLength)
-          unitBlock.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: encoded[start..<positionsStart]))
-          positionBlock.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: encoded[positionsStart..<Int(group.byteEnd)]))
-          previousUnit = unit
-        }
+        let termGroups = sorted[cursor..<(cursor + frequency)]
         cursor += frequency
+        // The blocks' lengths first (the entry header gives them), then the blocks,
+        // encoded straight into the file's buffer.
+        var unitBlockLength = 0
+        var positionBlockLength = 0
+        var previousUnit = -1
+        for group in termGroups {
+          unitBlockLength += ByteWriter.varintLength(Int(group.unit) - previousUnit) + Int(group.countsLength)
+          positionBlockLength += Int(group.byteEnd - group.byteStart - group.countsLength)
+          previousUnit = Int(group.unit)
+        }
         entry.bytes.removeAll(keepingCapacity: true)
         entry.uint64(keys[term])
-        entry.varint(firstUnit)
+        entry.varint(Int(termGroups.first!.unit))
         entry.varint(previousUnit)
         entry.varint(frequency)
-        entry.varint(unitBlock.bytes.count)
-        entry.varint(positionBlock.bytes.count)
+        entry.varint(unitBlockLength)
+        entry.varint(positionBlockLength)
         try file.write(entry.bytes)
-        try file.write(unitBlock.bytes)
-        try file.write(positionBlock.bytes)
+        try file.append(count: unitBlockLength) { target in
+          var offset = 0
+          var previousUnit = -1
+          for group in termGroups {
+            offset += ByteWriter.varint(Int(group.unit) - previousUnit, at: target + offset)
+            for index in Int(group.byteStart)..<Int(group.byteStart + group.countsLength) {
+              target[offset] = source[index]
+              offset += 1
+            }
+            previousUnit = Int(group.unit)
+          }
+        }
+        try file.append(count: positionBlockLength) { target in
+          var offset = 0
+          for group in termGroups {
+            let start = Int(group.byteStart + group.countsLength)
+            let count = Int(group.byteEnd) - start
+            if count <= 8 {
+              for index in 0..<count { target[offset + index] = source[start + index] }
+            } else {
+              (target + offset).update(from: source + start, count: count)
+            }
+            offset += count
+          }
+        }
         groupsPerTerm[term] = 0
       }
     }
