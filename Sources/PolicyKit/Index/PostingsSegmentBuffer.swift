@@ -30,7 +30,6 @@ struct PostingsSegmentBuffer {
   /// `groups` in key order while a segment is written; kept to be reused.
   private var sorted: [Group] = []
   private var groupBytes = ByteWriter()
-  private var positionBuffer: [UInt32] = []
   private var positionTotal = 0
   // Scratch for the unit being added.
   private var nextPosition: [Int32] = []
@@ -48,29 +47,43 @@ struct PostingsSegmentBuffer {
     guard !scalars.isEmpty else { return }
     terms.group(scalars: scalars, nextPosition: &nextPosition, terms: &unitTerms, firstPositions: &unitFirstPositions)
     positionTotal += scalars.count
-    for (term, first) in zip(unitTerms, unitFirstPositions) {
-      positionBuffer.removeAll(keepingCapacity: true)
-      var position = Int(first)
-      var inHeading = 0
-      while position >= 0 {
-        positionBuffer.append(UInt32(position))
-        if position < headingLength { inHeading += 1 }
-        position = Int(nextPosition[position])
+    // Encoded in place: at most 10 bytes of counts per group and 5 per position.
+    let start = groupBytes.bytes.count
+    let room = unitTerms.count * 10 + scalars.count * 5
+    groupBytes.bytes.append(contentsOf: repeatElement(0, count: room))
+    var end = start
+    groupBytes.bytes.withUnsafeMutableBufferPointer { bytes in
+      let base = bytes.baseAddress!
+      nextPosition.withUnsafeBufferPointer { next in
+        for (term, first) in zip(unitTerms, unitFirstPositions) {
+          // Count the positions (and those in the heading) along the chain, then encode.
+          var count = 0
+          var inHeading = 0
+          var position = Int(first)
+          while position >= 0 {
+            count += 1
+            if position < headingLength { inHeading += 1 }
+            position = Int(next[position])
+          }
+          let byteStart = end
+          end += ByteWriter.varint(count << 1 | (inHeading > 0 ? 1 : 0), at: base + end)
+          if inHeading > 0 { end += ByteWriter.varint(inHeading, at: base + end) }
+          let countsLength = end - byteStart
+          var previous = 0
+          position = Int(first)
+          while position >= 0 {
+            end += ByteWriter.varint(position - previous, at: base + end)
+            previous = position
+            position = Int(next[position])
+          }
+          groups.append(
+            Group(
+              unit: UInt32(unit), term: term, byteStart: UInt32(byteStart), countsLength: UInt32(countsLength),
+              byteEnd: UInt32(end)))
+        }
       }
-      let byteStart = groupBytes.bytes.count
-      groupBytes.varint(positionBuffer.count << 1 | (inHeading > 0 ? 1 : 0))
-      if inHeading > 0 { groupBytes.varint(inHeading) }
-      let countsLength = groupBytes.bytes.count - byteStart
-      var previous: UInt32 = 0
-      for position in positionBuffer {
-        groupBytes.varint(UInt64(position - previous))
-        previous = position
-      }
-      groups.append(
-        Group(
-          unit: UInt32(unit), term: term, byteStart: UInt32(byteStart), countsLength: UInt32(countsLength),
-          byteEnd: UInt32(groupBytes.bytes.count)))
     }
+    groupBytes.bytes.removeLast(start + room - end)
   }
 
   /// Writes the buffer as a segment file (keys in order, each with its first and last
