@@ -42,7 +42,6 @@ final class PostingsWriter {
     let files = try segments.map { try MappedFile(path: $0.path) }
     var readers = try files.map { try SegmentReader($0.bytes, file: $0.path) }
     var parts: [Int] = []
-    var header = ByteWriter()
     while true {
       var smallest: UInt64?
       for reader in readers { if let key = reader.current?.key, key < (smallest ?? .max) { smallest = key } }
@@ -50,33 +49,40 @@ final class PostingsWriter {
       parts.removeAll(keepingCapacity: true)
       for index in readers.indices where readers[index].current?.key == key { parts.append(index) }
       // The unit block of each part starts with a delta from unit -1; re-base it on the
-      // last unit of the part before.
+      // last unit of the part before. The list is then written in one piece.
       var previousUnit = -1
       var unitCount = 0
       var unitBlockLength = 0
-      var rebased: [(delta: Int, skip: Int)] = []
+      var positionsLength = 0
       for index in parts {
         let part = readers[index].current!
-        let delta = part.firstUnit - previousUnit
         let skip = ByteWriter.varintLength(part.firstUnit + 1)
-        rebased.append((delta, skip))
-        unitBlockLength += part.unitBlock.count - skip + ByteWriter.varintLength(delta)
+        unitBlockLength += part.unitBlock.count - skip + ByteWriter.varintLength(part.firstUnit - previousUnit)
+        positionsLength += part.positionBlock.count
         unitCount += part.documentFrequency
         previousUnit = part.lastUnit
       }
       let offset = out.length
-      header.bytes.removeAll(keepingCapacity: true)
-      header.varint(unitCount)
-      header.varint(unitBlockLength)
-      try out.write(header.bytes)
-      for (number, index) in parts.enumerated() {
-        let part = readers[index].current!
-        header.bytes.removeAll(keepingCapacity: true)
-        header.varint(rebased[number].delta)
-        try out.write(header.bytes)
-        try out.write(UnsafeBufferPointer(rebasing: part.unitBlock[rebased[number].skip...]))
+      let listLength = ByteWriter.varintLength(unitCount) + ByteWriter.varintLength(unitBlockLength) + unitBlockLength + positionsLength
+      try out.append(count: listLength) { target in
+        var at = ByteWriter.varint(unitCount, at: target)
+        at += ByteWriter.varint(unitBlockLength, at: target + at)
+        var previousUnit = -1
+        for index in parts {
+          let part = readers[index].current!
+          let skip = ByteWriter.varintLength(part.firstUnit + 1)
+          at += ByteWriter.varint(part.firstUnit - previousUnit, at: target + at)
+          let rest = part.unitBlock.count - skip
+          (target + at).update(from: part.unitBlock.baseAddress! + skip, count: rest)
+          at += rest
+          previousUnit = part.lastUnit
+        }
+        for index in parts {
+          let block = readers[index].current!.positionBlock
+          if let base = block.baseAddress { (target + at).update(from: base, count: block.count) }
+          at += block.count
+        }
       }
-      for index in parts { try out.write(readers[index].current!.positionBlock) }
       for index in parts { try readers[index].advance() }
       table.uint64(key)
       table.uint64(UInt64(offset))
