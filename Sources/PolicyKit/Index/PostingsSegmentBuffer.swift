@@ -1,9 +1,9 @@
 /// The postings of the units added since the last segment was written, held in memory:
 /// every key gets a number (`TermTable`) and each (key, unit) pair a group, appended in
-/// unit order with its counts and positions already encoded. Writing the segment orders the groups by
-/// key with a counting sort (stable, so each key's groups stay in unit order) and writes
-/// each key's postings as the index stores them (see `PostingsFile`): a unit block, then a
-/// positions block.
+/// unit order with its counts and positions already encoded. Writing the segment orders
+/// the groups by key with a counting sort (stable, so each key's groups stay in unit
+/// order) and writes each key's postings as the index stores them (see `PostingsFile`):
+/// a unit block, then a positions block, encoded straight into the file's buffer.
 ///
 /// Everything is appended to flat arrays while adding, and the groups are moved into key
 /// order in one pass before encoding, so that memory is read in order, not by chasing
