@@ -67,7 +67,7 @@ public struct InvertedIndex: Sendable {
       }
     }
     let units = try UnitsFile.Reader(path: generation.appendingPathComponent(IndexDirectory.units).path)
-    let postings = try PostingsFile(path: generation.appendingPathComponent(IndexDirectory.postings).path)
+    let postings = try PostingsFile(path: generation.appendingPathComponent(IndexDirectory.postings).path, unitCount: units.unitCount)
     guard units.unitCount == manifest.unitCount, units.documents.count == manifest.documentCount else {
       throw IndexError.corrupt(file: units.path, reason: "counts differ from the manifest")
     }

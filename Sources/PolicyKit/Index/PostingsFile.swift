@@ -38,8 +38,11 @@ struct PostingsFile: Sendable {
   var path: String { file.path }
   private let tableOffset: Int
   let keyCount: Int
+  /// Units in the index: a posting naming a unit beyond them is damage.
+  let unitCount: Int
 
-  init(path: String) throws {
+  init(path: String, unitCount: Int) throws {
+    self.unitCount = unitCount
     file = try MappedFile(path: path)
     let bytes = file.bytes
     guard bytes.count >= 8 + Self.footerSize,
@@ -128,9 +131,8 @@ struct PostingsFile: Sendable {
       let flagged = try reader.int()
       let inHeading = flagged & 1 == 1 ? try reader.int() : 0
       let total = flagged >> 1
-      guard total > 0, inHeading <= total, unit < Int(Int32.max) else {
-        throw IndexError.corrupt(file: path, reason: "bad position count")
-      }
+      guard total > 0, inHeading <= total else { throw IndexError.corrupt(file: path, reason: "bad position count") }
+      guard unit >= 0, unit < unitCount else { throw IndexError.corrupt(file: path, reason: "a posting names no unit") }
       list.units.append(Int32(unit))
       list.totals.append(Int32(total))
       list.inHeading.append(Int32(inHeading))

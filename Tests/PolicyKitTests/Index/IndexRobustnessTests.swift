@@ -54,6 +54,62 @@ import Testing
     #expect(throws: IndexError.self) { try index.verify() }
   }
 
+  /// A byte damaged inside the posting lists (which are checked byte by byte only by
+  /// `verify`) never crashes a search: each query answers or throws `IndexError`.
+  @Test func damagedPostingBytes_neverCrashASearch() throws {
+    let directory = try freshIndex()
+    let postings = try liveFile(directory, "postings.bin")
+    let original = Array(try Data(contentsOf: postings))
+    // The lists lie between the 8-byte header and the key table.
+    let tableOffset = original.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: original.count - 32, as: UInt64.self))) }
+    var generator = SplitMix(seed: 4)
+    for _ in 0..<100 {
+      var damaged = original
+      for _ in 0..<6 {
+        let offset = 8 + Int(generator.next() % UInt64(tableOffset - 8))
+        damaged[offset] ^= UInt8(truncatingIfNeeded: generator.next() | 1)
+      }
+      try Data(damaged).write(to: postings)
+      let searcher = Searcher(index: try InvertedIndex.open(directory))
+      for query in ["固废", "绿色工厂", "节", "2025", "区经济信息委 -光伏", "\"单位地区生产总值\""] {
+        do { _ = try searcher.search(try SearchQuery(query)) } catch is IndexError {}
+      }
+    }
+  }
+
+  /// A posting list whose first unit delta points past the last unit is reported as
+  /// damage, not read from outside the unit table.
+  @Test func postingBeyondTheLastUnit_isCorrupt() throws {
+    let directory = try freshIndex()
+    let postings = try liveFile(directory, "postings.bin")
+    var bytes = Array(try Data(contentsOf: postings))
+    let tableOffset = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: bytes.count - 32, as: UInt64.self))) }
+    let keyCount = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: bytes.count - 24, as: UInt64.self))) }
+    let index = try InvertedIndex.open(directory)
+    // The list of 固废: unit count and unit block length, then the first unit delta.
+    let key = UInt64(("固" as Unicode.Scalar).value) << 21 | UInt64(("废" as Unicode.Scalar).value)
+    var listOffset = -1
+    for entry in 0..<keyCount {
+      let at = tableOffset + entry * 24
+      let found = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
+      if found == key { listOffset = Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self) }) }
+    }
+    #expect(listOffset > 0)
+    var at = listOffset
+    for _ in 0..<2 { while bytes[at] >= 0x80 { at += 1 }; at += 1 }
+    // Rewrite the first delta (one byte) as 127: every later unit of the list moves up by
+    // as much, the last ones past the last unit of the index.
+    #expect(bytes[at] < 0x80)
+    #expect(index.unitCount < 400)
+    bytes[at] = 127
+    try Data(bytes).write(to: postings)
+    let damaged = Searcher(index: try InvertedIndex.open(directory))
+    // Caught where the list is read, before any unit table entry is looked up.
+    #expect(throws: IndexError.corrupt(file: postings.path, reason: "a posting names no unit")) {
+      try damaged.search(try SearchQuery("固废"))
+    }
+  }
+
   @Test func foreignAndMissingDirectories() throws {
     let empty = try Corpus.temporaryDirectory()
     #expect(throws: IndexError.missing(directory: empty.path)) { try InvertedIndex.open(empty) }
