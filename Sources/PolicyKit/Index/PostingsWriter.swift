@@ -10,7 +10,7 @@ final class PostingsWriter {
   private var buffer = PostingsSegmentBuffer()
   private var segments: [URL] = []
 
-  init(directory: URL, segmentLimit: Int = 6_000_000) {
+  init(directory: URL, segmentLimit: Int) {
     self.directory = directory
     self.segmentLimit = segmentLimit
   }
