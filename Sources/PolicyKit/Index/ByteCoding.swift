@@ -3,20 +3,18 @@ struct ByteWriter {
   var bytes: [UInt8] = []
 
   mutating func varint(_ value: UInt64) {
-    var value = value
-    while value >= 0x80 {
-      bytes.append(UInt8(value & 0x7F) | 0x80)
-      value >>= 7
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+      bytes.append(contentsOf: buffer.prefix(Self.varint(value, at: buffer.baseAddress!)))
     }
-    bytes.append(UInt8(value))
   }
 
   mutating func varint(_ value: Int) { varint(UInt64(max(0, value))) }
 
-  /// Writes `value` as a varint at `pointer`; returns the number of bytes written.
+  /// Writes `value` as a varint at `pointer` (room for 10 bytes); returns the number of
+  /// bytes written.
   @inline(__always)
-  static func varint(_ value: Int, at pointer: UnsafeMutablePointer<UInt8>) -> Int {
-    var value = UInt64(max(0, value))
+  static func varint(_ value: UInt64, at pointer: UnsafeMutablePointer<UInt8>) -> Int {
+    var value = value
     var count = 0
     while value >= 0x80 {
       pointer[count] = UInt8(value & 0x7F) | 0x80
@@ -25,6 +23,12 @@ struct ByteWriter {
     }
     pointer[count] = UInt8(value)
     return count + 1
+  }
+
+  /// `varint(_:at:)` for a count or an offset (negative values are written as 0).
+  @inline(__always)
+  static func varint(_ value: Int, at pointer: UnsafeMutablePointer<UInt8>) -> Int {
+    varint(UInt64(max(0, value)), at: pointer)
   }
 
   /// The number of bytes `varint(value)` writes.
@@ -38,12 +42,12 @@ struct ByteWriter {
     return length
   }
 
-  mutating func uint32(_ value: UInt32) {
-    for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
-  }
+  mutating func uint32(_ value: UInt32) { littleEndian(value) }
 
-  mutating func uint64(_ value: UInt64) {
-    for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+  mutating func uint64(_ value: UInt64) { littleEndian(value) }
+
+  private mutating func littleEndian<T: FixedWidthInteger>(_ value: T) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
   mutating func string(_ value: String) {
@@ -88,20 +92,15 @@ struct ByteReader {
 
   mutating func int() throws -> Int { Int(truncatingIfNeeded: try varint()) }
 
-  mutating func uint32() throws -> UInt32 {
-    guard offset + 4 <= bytes.count else { throw IndexError.corrupt(file: file, reason: "truncated") }
-    var value: UInt32 = 0
-    for index in 0..<4 { value |= UInt32(bytes[offset + index]) << UInt32(index * 8) }
-    offset += 4
-    return value
-  }
+  mutating func uint32() throws -> UInt32 { try littleEndian() }
 
-  mutating func uint64() throws -> UInt64 {
-    guard offset + 8 <= bytes.count else { throw IndexError.corrupt(file: file, reason: "truncated") }
-    var value: UInt64 = 0
-    for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
-    offset += 8
-    return value
+  mutating func uint64() throws -> UInt64 { try littleEndian() }
+
+  private mutating func littleEndian<T: FixedWidthInteger>() throws -> T {
+    let size = MemoryLayout<T>.size
+    guard offset + size <= bytes.count else { throw IndexError.corrupt(file: file, reason: "truncated") }
+    defer { offset += size }
+    return T(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: T.self))
   }
 
   mutating func string() throws -> String {

@@ -28,7 +28,7 @@ struct IndexManifest: Codable, Sendable {
   var textBytes: Int
   /// The mean length of units in scalars, for BM25.
   var averageUnitLength: Double
-  /// File name → [length, FNV-1a checksum in hex].
+  /// File name → [length, `Checksum.words` of the whole file in hex].
   var checksums: [String: [String]]
 
   enum CodingKeys: String, CodingKey {

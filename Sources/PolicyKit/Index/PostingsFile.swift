@@ -14,10 +14,9 @@ import Foundation
 /// Counting a term of two characters reads unit blocks only; positions are decoded only
 /// for the units that hold all the bigrams of a longer term.
 struct PostingsFile: Sendable {
-  static let headerMagic = "PQPOST02"
-  static let footerMagic = "PQPOSTND"
+  /// Footer: table offset, key count, table checksum.
+  static let frame = IndexFileFrame(headerMagic: "PQPOST02", footerMagic: "PQPOSTND", fields: 3, kind: "postings")
   private static let entrySize = 24
-  private static let footerSize = 32
 
   /// The postings of one key, not yet decoded.
   struct Postings {
@@ -45,15 +44,9 @@ struct PostingsFile: Sendable {
     self.unitCount = unitCount
     file = try MappedFile(path: path)
     let bytes = file.bytes
-    guard bytes.count >= 8 + Self.footerSize,
-      String(decoding: bytes[0..<8], as: UTF8.self) == Self.headerMagic,
-      String(decoding: bytes[(bytes.count - 8)...], as: UTF8.self) == Self.footerMagic
-    else { throw IndexError.corrupt(file: path, reason: "truncated, or not a postings file") }
-    var reader = ByteReader(bytes, at: bytes.count - Self.footerSize, file: path)
-    let offset = Int(try reader.uint64())
-    let count = Int(try reader.uint64())
-    let checksum = try reader.uint64()
-    guard offset >= 8, count >= 0, count < bytes.count, offset + count * Self.entrySize == bytes.count - Self.footerSize else {
+    let footer = try Self.frame.footerValues(of: bytes, file: path)
+    let (offset, count, checksum) = (Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]), footer[2])
+    guard offset >= 8, count >= 0, count < bytes.count, offset + count * Self.entrySize == bytes.count - Self.frame.footerSize else {
       throw IndexError.corrupt(file: path, reason: "the key table does not fit the file")
     }
     let table = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count * Self.entrySize)])
@@ -166,26 +159,15 @@ struct PositionCursor {
       if bytes[offset] < 0x80 { skip -= 1 }
       offset += 1
     }
+    guard skip == 0 else { throw IndexError.corrupt(file: file, reason: "positions run past the end") }
     positions.removeAll(keepingCapacity: true)
+    var reader = ByteReader(bytes, at: offset, file: file)
     var position: UInt32 = 0
-    var remaining = Int(list.totals[index])
-    var value: UInt32 = 0
-    var shift: UInt32 = 0
-    while remaining > 0 && offset < bytes.count && shift < 32 {
-      let byte = bytes[offset]
-      offset += 1
-      value |= UInt32(byte & 0x7F) << shift
-      if byte < 0x80 {
-        position &+= value
-        positions.append(position)
-        remaining -= 1
-        value = 0
-        shift = 0
-      } else {
-        shift += 7
-      }
+    for _ in 0..<list.totals[index] {
+      position &+= UInt32(truncatingIfNeeded: try reader.varint())
+      positions.append(position)
     }
-    guard skip == 0, remaining == 0 else { throw IndexError.corrupt(file: file, reason: "positions run past the end") }
+    offset = reader.offset
     unitIndex = index + 1
   }
 }

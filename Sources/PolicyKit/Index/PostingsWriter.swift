@@ -36,7 +36,7 @@ final class PostingsWriter {
   func finish(to url: URL) throws -> (checksum: UInt64, length: Int, keys: Int) {
     try flushSegment()
     let out = try BufferedFileWriter(path: url.path)
-    try out.write(Array(PostingsFile.headerMagic.utf8))
+    try out.write(Array(PostingsFile.frame.headerMagic.utf8))
     var table = ByteWriter()
     var keyCount = 0
     let files = try segments.map { try MappedFile(path: $0.path) }
@@ -93,12 +93,7 @@ final class PostingsWriter {
     let tableOffset = out.length
     let tableChecksum = table.bytes.withUnsafeBufferPointer { Checksum.words($0) }
     try out.write(table.bytes)
-    var footer = ByteWriter()
-    footer.uint64(UInt64(tableOffset))
-    footer.uint64(UInt64(keyCount))
-    footer.uint64(tableChecksum)
-    footer.bytes.append(contentsOf: PostingsFile.footerMagic.utf8)
-    try out.write(footer.bytes)
+    try out.write(PostingsFile.frame.footer([UInt64(tableOffset), UInt64(keyCount), tableChecksum]))
     let length = out.length
     let checksum = try out.close()
     withExtendedLifetime(files) {}

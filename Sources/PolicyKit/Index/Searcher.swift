@@ -38,42 +38,7 @@ public struct Searcher: Sendable {
     let entries = index.units.entries
     let matcher = TermMatcher(postings: index.postings, entries: entries)
     let synonyms = options.useSynonyms ? (dictionaries ?? .bundledSynonyms).synonyms : [:]
-    var expansions: [(String, [String])] = []
-    // Each group: the units holding any of its terms, in unit order, with their scores.
-    var groups: [ScoredUnits] = []
-    var termMatches: [(term: String, matches: [TermMatcher.Match])] = []
-    /// Each group's terms with their synonyms, folded.
-    var groupAlternatives: [[String]] = []
-    let total = Double(max(1, entries.count))
-    for group in query.groups {
-      var alternatives: [String] = []
-      for term in group {
-        alternatives.append(term.folded)
-        if let expansion = synonyms[term.folded], !expansion.isEmpty {
-          expansions.append((term.text, expansion))
-          alternatives += expansion
-        }
-      }
-      var perAlternative: [ScoredUnits] = []
-      groupAlternatives.append(Array(Set(alternatives)).sorted())
-      for alternative in groupAlternatives[groupAlternatives.count - 1] {
-        let matches = try matcher.matches(of: alternative)
-        termMatches.append((alternative, matches))
-        let frequency = Double(matches.count)
-        let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-        var scored = ScoredUnits()
-        scored.units.reserveCapacity(matches.count)
-        scored.scores.reserveCapacity(matches.count)
-        for match in matches {
-          let weighted = Double(match.total) + (Self.headingWeight - 1) * Double(match.inHeading)
-          let length = Double(entries[match.unit].length)
-          scored.units.append(match.unit)
-          scored.scores.append(idf * weighted * (Self.k1 + 1) / (weighted + Self.k1 * (1 - Self.b + Self.b * length / averageLength)))
-        }
-        perAlternative.append(scored)
-      }
-      groups.append(ScoredUnits.union(perAlternative))
-    }
+    let (groups, termMatches, groupAlternatives, expansions) = try scoredGroups(query, synonyms: synonyms, matcher: matcher)
     var excludedUnits = Set<Int>()
     for term in query.excluded {
       for alternative in [term.folded] + (synonyms[term.folded] ?? []) {
@@ -103,7 +68,7 @@ public struct Searcher: Sendable {
         var matchesAll = true
         for other in groups.indices where other != smallest {
           let units = groups[other].units
-          let slot = SortedSearch.lowerBound(unit, in: units[slots[other]...], by: { $0 })
+          let slot = SortedSearch.advance(units, from: slots[other], to: unit)
           slots[other] = slot
           guard slot < units.count, units[slot] == unit else {
             matchesAll = false
@@ -137,7 +102,7 @@ public struct Searcher: Sendable {
     let terms = query.groups.flatMap { group in group.map(\.folded) } + expansions.flatMap(\.1)
     let hits = try ranked.map { found -> SearchHit in
       let unit = try decoded(found.unit)
-      let counts: [(String, Int, Int)] = termMatches.compactMap { term, matches in
+      let counts: [(term: String, count: Int, inHeading: Int)] = termMatches.compactMap { term, matches in
         guard let position = SortedSearch.position(of: found.unit, in: matches, by: \.unit) else { return nil }
         return (term, matches[position].total, matches[position].inHeading)
       }
@@ -150,12 +115,59 @@ public struct Searcher: Sendable {
         + (rankByWords ? ", × (\(Self.wordFloor) + \(String(format: "%.1f", 1 - Self.wordFloor)) × share of hits that are words)" : "") + ")"]
       var hit = SearchHit(
         unit: unit, document: index.documents[unit.document], score: found.score,
-        termCounts: counts.map { ($0.0, $0.1, $0.2) }, snippet: snippet.text, highlights: snippet.highlights,
+        termCounts: counts, snippet: snippet.text, highlights: snippet.highlights,
         explanation: explanation)
       hit.wordCounts = words
       return hit
     }
     return SearchResults(hits: hits, totalMatches: totalMatches, expansions: expansions)
+  }
+
+  /// BM25 per query group. A group is a term with its synonyms, or terms joined by OR:
+  /// the units holding any of them, in unit order, with their scores summed. Also returns
+  /// each alternative's matches (for the counts shown), each group's alternatives, and the
+  /// synonyms used.
+  private func scoredGroups(_ query: SearchQuery, synonyms: [String: [String]], matcher: TermMatcher) throws -> (
+    groups: [ScoredUnits], termMatches: [(term: String, matches: [TermMatcher.Match])],
+    alternatives: [[String]], expansions: [(String, [String])]
+  ) {
+    let entries = index.units.entries
+    let total = Double(max(1, entries.count))
+    var groups: [ScoredUnits] = []
+    var termMatches: [(term: String, matches: [TermMatcher.Match])] = []
+    var groupAlternatives: [[String]] = []
+    var expansions: [(String, [String])] = []
+    for group in query.groups {
+      var alternatives: [String] = []
+      for term in group {
+        alternatives.append(term.folded)
+        if let expansion = synonyms[term.folded], !expansion.isEmpty {
+          expansions.append((term.text, expansion))
+          alternatives += expansion
+        }
+      }
+      alternatives = Array(Set(alternatives)).sorted()
+      groupAlternatives.append(alternatives)
+      var perAlternative: [ScoredUnits] = []
+      for alternative in alternatives {
+        let matches = try matcher.matches(of: alternative)
+        termMatches.append((alternative, matches))
+        let frequency = Double(matches.count)
+        let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+        var scored = ScoredUnits()
+        scored.units.reserveCapacity(matches.count)
+        scored.scores.reserveCapacity(matches.count)
+        for match in matches {
+          let weighted = Double(match.total) + (Self.headingWeight - 1) * Double(match.inHeading)
+          let length = Double(entries[match.unit].length)
+          scored.units.append(match.unit)
+          scored.scores.append(idf * weighted * (Self.k1 + 1) / (weighted + Self.k1 * (1 - Self.b + Self.b * length / averageLength)))
+        }
+        perAlternative.append(scored)
+      }
+      groups.append(ScoredUnits.union(perAlternative))
+    }
+    return (groups, termMatches, groupAlternatives, expansions)
   }
 
   /// Re-ranks candidates (best BM25 first) by the word layer: each term group's score
@@ -219,7 +231,7 @@ public struct Searcher: Sendable {
     var ranked: [(unit: Int, score: Double)] = []
     for document in candidates where !excludedDocuments.contains(document) {
       let found = perDocument[document] ?? (0, 0)
-      guard found.groups == groups.count, let unit = documentUnit[document], try filter.acceptsDocument(document) else { continue }
+      guard found.groups == groups.count, let unit = documentUnit[document], filter.acceptsDocument(document) else { continue }
       ranked.append((unit, found.score))
     }
     return ranked

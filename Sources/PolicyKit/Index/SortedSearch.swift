@@ -1,4 +1,4 @@
-/// Binary search in collections sorted in ascending order.
+/// Searches in collections sorted in ascending order.
 enum SortedSearch {
   /// The position of the first element whose key is not less than `key`.
   static func lowerBound<C: RandomAccessCollection, K: Comparable>(_ key: K, in elements: C, by keyOf: (C.Element) -> K) -> C.Index {
@@ -15,5 +15,25 @@ enum SortedSearch {
   static func position<C: RandomAccessCollection, K: Comparable>(of key: K, in elements: C, by keyOf: (C.Element) -> K) -> C.Index? {
     let index = lowerBound(key, in: elements, by: keyOf)
     return index < elements.endIndex && keyOf(elements[index]) == key ? index : nil
+  }
+
+  /// The first index at or after `from` whose element is not below `value`, in an array
+  /// walked forward (the intersection of sorted lists): galloping, then binary search,
+  /// cheap both for the next element and for a long jump.
+  static func advance<T: Comparable>(_ elements: [T], from: Int, to value: T) -> Int {
+    var low = from
+    var step = 1
+    var high = from
+    while high < elements.count && elements[high] < value {
+      low = high + 1
+      high += step
+      step *= 2
+    }
+    high = min(high, elements.count)
+    while low < high {
+      let mid = (low + high) / 2
+      if elements[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low
   }
 }

@@ -80,7 +80,7 @@ struct TermMatcher {
           slots[index] = driverSlot
           continue
         }
-        let slot = Self.advance(lists[index].units, from: slots[index], to: unit)
+        let slot = SortedSearch.advance(lists[index].units, from: slots[index], to: unit)
         slots[index] = slot
         if slot == lists[index].units.count || lists[index].units[slot] != unit {
           inAll = false
@@ -103,25 +103,6 @@ struct TermMatcher {
       matches.append(Match(unit: Int(unit), total: count, inHeading: inHeading))
     }
     return matches
-  }
-
-  /// The first index at or after `from` whose unit is not below `unit` (galloping, then
-  /// binary search: cheap both for the next unit and for a long jump).
-  static func advance(_ units: [Int32], from: Int, to unit: Int32) -> Int {
-    var low = from
-    var step = 1
-    var high = from
-    while high < units.count && units[high] < unit {
-      low = high + 1
-      high += step
-      step *= 2
-    }
-    high = min(high, units.count)
-    while low < high {
-      let mid = (low + high) / 2
-      if units[mid] < unit { low = mid + 1 } else { high = mid }
-    }
-    return low
   }
 
   /// Of the first `count` starts `s` (sorted), keeps at the front those for which

@@ -1,13 +1,19 @@
-/// The field filters of a query, applied to units and documents.
-struct UnitFilter {
+/// The field filters of a query, applied to units and documents. One filter serves one
+/// search: what a document filter decides about a document is kept, since a document's
+/// units come one after another.
+final class UnitFilter {
   let filters: [SearchQuery.Filter]
   let index: InvertedIndex
   /// Department filters resolved to (level prefix, canonical name, as typed).
   private let departments: [(prefix: String?, canonical: String, name: String, role: ResponsibilityRole?)]
   /// Whether any filter looks at documents.
   private let hasDocumentFilters: Bool
-  /// Whether any filter looks at a unit's own fields (departments, a target's year).
-  private let hasUnitFilters: Bool
+  private let hasYearFilter: Bool
+  /// `region:` and `doc:` values, folded once.
+  private let foldedValues: [String: String]
+  /// Verdicts on documents: index × 2, + 1 when asked for a target unit (a target's year is
+  /// its own, not its document's).
+  private var documentVerdicts: [Int: Bool] = [:]
 
   /// `dictionaries` is read only when a filter names a department.
   init(_ filters: [SearchQuery.Filter], index: InvertedIndex, dictionaries: @autoclosure () -> PolicyDictionaries) {
@@ -29,20 +35,23 @@ struct UnitFilter {
       default: return true
       }
     }
-    hasUnitFilters = filters.contains { filter in
+    hasYearFilter = filters.contains { if case .year = $0 { return true } else { return false } }
+    var folded: [String: String] = [:]
+    for filter in filters {
       switch filter {
-      case .department, .year: return true
-      default: return false
+      case .region(let value), .document(let value): folded[value] = PolicyDictionaries.fold(value)
+      default: continue
       }
     }
+    foldedValues = folded
   }
 
   func accepts(_ unit: Int) throws -> Bool {
-    guard hasDocumentFilters || hasUnitFilters else { return true }
+    guard hasDocumentFilters || !departments.isEmpty else { return true }
     let entry = index.units.entries[unit]
-    guard try acceptsDocument(Int(entry.document), unit: unit) else { return false }
-    let needsUnit = !departments.isEmpty || filters.contains { if case .year = $0 { return entry.kind == .target } else { return false } }
-    guard needsUnit else { return true }
+    let isTarget = entry.kind == .target
+    guard acceptsDocument(Int(entry.document), forTarget: isTarget) else { return false }
+    guard !departments.isEmpty || (hasYearFilter && isTarget) else { return true }
     let decoded = try index.units.unit(unit, withText: false)
     for wanted in departments {
       let found = decoded.departments.contains { department in
@@ -52,30 +61,39 @@ struct UnitFilter {
       }
       if !found { return false }
     }
-    for case .year(let year) in filters where entry.kind == .target {
+    for case .year(let year) in filters where isTarget {
       if decoded.year != year { return false }
     }
     return true
   }
 
-  func acceptsDocument(_ documentIndex: Int, unit: Int? = nil) throws -> Bool {
+  /// Whether document `documentIndex` passes the document filters; for a target unit, a
+  /// `year:` filter is left to the target itself.
+  func acceptsDocument(_ documentIndex: Int, forTarget: Bool = false) -> Bool {
     guard hasDocumentFilters else { return true }
-    let document = index.documents[documentIndex]
+    let key = documentIndex * 2 + (forTarget ? 1 : 0)
+    if let verdict = documentVerdicts[key] { return verdict }
+    let verdict = judge(index.documents[documentIndex], forTarget: forTarget)
+    documentVerdicts[key] = verdict
+    return verdict
+  }
+
+  private func judge(_ document: IndexedDocument, forTarget: Bool) -> Bool {
     for filter in filters {
       switch filter {
       case .level(let level):
         if document.level != level.rawValue { return false }
       case .region(let region):
-        let folded = PolicyDictionaries.fold(region)
+        let folded = foldedValues[region] ?? region
         if !document.regionPath.contains(where: { PolicyDictionaries.fold($0) == folded || $0.hasPrefix(region) }) { return false }
       case .year(let year):
-        if let unit, index.units.entries[unit].kind == .target { continue }
+        if forTarget { continue }
         let inPeriod = document.periodStart.map { start in (start...(document.periodEnd ?? start)).contains(year) } ?? false
         if document.year != year && !inPeriod { return false }
       case .kind(let kind):
         if document.kind != kind && document.planKind != kind && !(document.planKind ?? "").hasSuffix(kind) { return false }
       case .document(let value):
-        let folded = PolicyDictionaries.fold(value)
+        let folded = foldedValues[value] ?? value
         let matches = document.id.hasPrefix(value) || document.documentNumber.map { PolicyDictionaries.fold($0) == folded } == true
           || PolicyDictionaries.fold(document.title).containsBytes(folded) || document.path.hasSuffix(value)
         if !matches { return false }

@@ -4,10 +4,10 @@ import Foundation
 /// and a unit table (offset, document, length, heading length, kind) that can be read
 /// without decoding the records, then a footer.
 enum UnitsFile {
-  static let headerMagic = "PQUNIT01"
-  static let footerMagic = "PQUNITND"
+  /// Footer: document table offset, document count, unit table offset, unit count,
+  /// checksum of the tables.
+  static let frame = IndexFileFrame(headerMagic: "PQUNIT01", footerMagic: "PQUNITND", fields: 5, kind: "units")
   static let unitEntrySize = 24
-  static let footerSize = 48
 
   /// The fixed part of a unit, read at open.
   struct Entry: Sendable {
@@ -27,7 +27,7 @@ enum UnitsFile {
 
     init(path: String) throws {
       file = try BufferedFileWriter(path: path)
-      try file.write(Array(UnitsFile.headerMagic.utf8))
+      try file.write(Array(UnitsFile.frame.headerMagic.utf8))
     }
 
     func add(_ document: IndexedDocument) throws {
@@ -86,14 +86,8 @@ enum UnitsFile {
       tables.bytes.append(contentsOf: unitTable.bytes)
       let checksum = tables.bytes.withUnsafeBufferPointer { Checksum.words($0) }
       try file.write(tables.bytes)
-      var footer = ByteWriter()
-      footer.uint64(UInt64(documentTable))
-      footer.uint64(UInt64(documentOffsets.count))
-      footer.uint64(UInt64(unitTableOffset))
-      footer.uint64(UInt64(unitCount))
-      footer.uint64(checksum)
-      footer.bytes.append(contentsOf: UnitsFile.footerMagic.utf8)
-      try file.write(footer.bytes)
+      try file.write(
+        UnitsFile.frame.footer([UInt64(documentTable), UInt64(documentOffsets.count), UInt64(unitTableOffset), UInt64(unitCount), checksum]))
       let length = file.length
       return (try file.close(), length)
     }
@@ -168,26 +162,22 @@ enum UnitsFile {
 
     init(path: String) throws {
       file = try MappedFile(path: path)
-      (documentTable, documentCount, table) = try { (bytes: UnsafeBufferPointer<UInt8>) in
-        guard bytes.count >= 8 + UnitsFile.footerSize,
-          String(decoding: bytes[0..<8], as: UTF8.self) == UnitsFile.headerMagic,
-          String(decoding: bytes[(bytes.count - 8)...], as: UTF8.self) == UnitsFile.footerMagic
-        else { throw IndexError.corrupt(file: path, reason: "truncated, or not a units file") }
-        var footer = ByteReader(bytes, at: bytes.count - UnitsFile.footerSize, file: path)
-        let documentTable = Int(try footer.uint64())
-        let documentCount = Int(try footer.uint64())
-        let unitTable = Int(try footer.uint64())
-        let unitCount = Int(try footer.uint64())
-        let checksum = try footer.uint64()
-        guard documentTable >= 8, documentCount >= 0, unitCount >= 0,
-          unitTable == documentTable + documentCount * 8,
-          unitTable + unitCount * UnitsFile.unitEntrySize == bytes.count - UnitsFile.footerSize
-        else { throw IndexError.corrupt(file: path, reason: "the tables do not fit the file") }
-        guard Checksum.words(UnsafeBufferPointer(rebasing: bytes[documentTable..<(bytes.count - UnitsFile.footerSize)])) == checksum else {
-          throw IndexError.corrupt(file: path, reason: "table checksum mismatch")
-        }
-        return (documentTable, documentCount, EntryTable(offset: unitTable, count: unitCount, recordsEnd: documentTable))
-      }(file.bytes)
+      let bytes = file.bytes
+      let footer = try UnitsFile.frame.footerValues(of: bytes, file: path)
+      let (documentTable, documentCount, unitTable, unitCount) = (
+        Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]), Int(truncatingIfNeeded: footer[2]), Int(truncatingIfNeeded: footer[3])
+      )
+      let tablesEnd = bytes.count - UnitsFile.frame.footerSize
+      guard documentTable >= 8, documentCount >= 0, unitCount >= 0, documentCount < bytes.count, unitCount < bytes.count,
+        unitTable == documentTable + documentCount * 8,
+        unitTable + unitCount * UnitsFile.unitEntrySize == tablesEnd
+      else { throw IndexError.corrupt(file: path, reason: "the tables do not fit the file") }
+      guard Checksum.words(UnsafeBufferPointer(rebasing: bytes[documentTable..<tablesEnd])) == footer[4] else {
+        throw IndexError.corrupt(file: path, reason: "table checksum mismatch")
+      }
+      self.documentTable = documentTable
+      self.documentCount = documentCount
+      table = EntryTable(offset: unitTable, count: unitCount, recordsEnd: documentTable)
     }
 
     private static func document(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, file: String) throws -> IndexedDocument {

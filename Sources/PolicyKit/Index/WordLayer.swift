@@ -24,54 +24,23 @@ struct WordLayer: Sendable {
     self.init(words: dictionaries.lexicon + dictionaries.departments.keys.map(PolicyDictionaries.fold))
   }
 
-  /// Folded words.
+  /// Folded words; those shorter than two characters are left out.
   init<Words: Sequence<String>>(words: Words) {
-    self.init(scalarWords: words.map(Self.scalars))
-  }
-
-  /// Folded words as scalars; those shorter than two characters are left out.
-  init(scalarWords: [[UInt32]]) {
-    let scalars = Set(scalarWords.filter { $0.count >= 2 })
+    let scalars = Set(words.map(Self.scalars).filter { $0.count >= 2 })
     wordsByFirstScalar = Dictionary(grouping: scalars, by: { $0[0] })
     longest = scalars.map(\.count).max() ?? 0
   }
 
-  /// The bundled lexicon and department names (names and aliases), read on first use:
-  /// every search ranks with them, so the lists are read as bytes, each folded as a whole.
+  /// The bundled lexicon and department names (names and aliases), read on first use,
+  /// each list folded as a whole.
   static let bundled: WordLayer = {
-    guard let directory = PolicyDictionaries.bundledDirectory else { return WordLayer(scalarWords: []) }
-    var words: [[UInt32]] = []
-    // lexicon.txt: a term per line; departments.tsv: the name, then aliases split by |.
-    for (name, columns) in [("lexicon.txt", 1), ("departments.tsv", 2)] {
-      guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
-      let folded = Array(data).withUnsafeBufferPointer { TextFolder.fold($0).utf8 }
-      folded.withUnsafeBufferPointer { bytes in
-        var word: [UInt32] = []
-        var column = 0
-        var index = 0
-        var lineStart = true
-        var comment = false
-        while index < bytes.count {
-          let byte = bytes[index]
-          if lineStart { comment = byte == UInt8(ascii: "#") }
-          lineStart = byte == 0x0A
-          let separator = byte == 0x0A || byte == 0x09 || byte == UInt8(ascii: "|")
-          if separator || byte == 0x0D || byte == 0x20 {
-            if !comment && column < columns && !word.isEmpty { words.append(word) }
-            word.removeAll(keepingCapacity: true)
-            if byte == 0x09 { column += 1 }
-            if byte == 0x0A { column = 0 }
-            index += 1
-            continue
-          }
-          let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
-          if !comment && column < columns { word.append(value) }
-          index += length
-        }
-        if !comment && column < columns && !word.isEmpty { words.append(word) }
-      }
+    guard let directory = PolicyDictionaries.bundledDirectory else { return WordLayer(words: []) }
+    let lexicon = ((try? PolicyDictionaries.lines(in: directory, "lexicon.txt", folded: true)) ?? []).map { $0[0] }
+    // departments.tsv: the name, then its aliases split by |.
+    let departments = ((try? PolicyDictionaries.lines(in: directory, "departments.tsv", folded: true)) ?? []).flatMap { columns in
+      [columns[0]] + (columns.count > 1 ? columns[1].split(separator: "|") : [])
     }
-    return WordLayer(scalarWords: words)
+    return WordLayer(words: (lexicon + departments).map(String.init))
   }()
 
   /// Starts reading the bundled words on another thread, and then, when some of `terms`

@@ -30,7 +30,7 @@ public struct PolicyParser: Sendable {
       OutlineBuilder(bytes: bytes, documentID: id).build(
         outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count)
     }
-    var sections = outline.sections
+    let sections = outline.sections
     var hasOwnText = Array(repeating: false, count: sections.count)
     for (index, owner) in outline.owners.enumerated() {
       guard let owner else { continue }
