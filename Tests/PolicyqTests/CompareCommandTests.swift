@@ -74,4 +74,40 @@ import Testing
     let result = try Policyq.run(["compare", Policyq.seed("000")])
     #expect(result.status == 64)
   }
+
+  /// Several lower plans against one upper plan: JSON is one array, CSV has one header
+  /// even when the first lower file cannot be read, HTML (one comparison per page) refuses.
+  @Test func severalLowerPlans_oneDocumentPerFormat() throws {
+    let upper = Policyq.seed("004")
+    let json = try Policyq.run(["compare", "--upper", upper, Policyq.seed("000"), Policyq.seed("003"), "--format", "json"])
+    #expect(json.status == 0)
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(array.count == 2)
+    let csv = try Policyq.run(["compare", "--upper", upper, "/no/such/plan.txt", Policyq.seed("000"), "--format", "csv"])
+    #expect(csv.status == 1)
+    #expect(csv.stderr.contains("/no/such/plan.txt: error"))
+    #expect(csv.stdout.split(separator: "\n").first?.hasPrefix("lower_document,upper_document") == true)
+    #expect(csv.stdout.components(separatedBy: "lower_document,").count == 2)
+    let html = try Policyq.run(["compare", "--upper", upper, Policyq.seed("000"), Policyq.seed("003"), "--format", "html"])
+    #expect(html.status == 64)
+    #expect(html.stderr.contains("--format html shows one comparison"))
+    let nothing = try Policyq.run(["compare", "--upper", upper])
+    #expect(nothing.status == 64)
+  }
+
+  /// A value too large for an integer (a typo in a plan) is printed, not a crash.
+  @Test func hugeTargetValue_printedNotACrash() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-huge-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let plan = folder.appendingPathComponent("plan.txt")
+    try "区工业发展实施方案\n\n一、主要目标\n\n到2025年，全区工业总产值达到99999999999999999999999亿元，单位工业增加值能耗下降99999999999999999999999%。\n"
+      .write(to: plan, atomically: true, encoding: .utf8)
+    let tree = try Policyq.run(["extract", plan.path, "--format", "tree"])
+    #expect(tree.status == 0)
+    #expect(tree.stdout.contains("e+22") || tree.stdout.contains("e+23"))
+    let compare = try Policyq.run(["compare", plan.path, plan.path])
+    #expect(compare.status == 0)
+    let csv = try Policyq.run(["extract", plan.path, "--format", "csv", "--table", "targets"])
+    #expect(csv.status == 0)
+  }
 }

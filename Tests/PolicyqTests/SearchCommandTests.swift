@@ -117,3 +117,41 @@ import Testing
     #expect(generations.count == 1)
   }
 }
+
+/// What `policyq index` and `search` do with input a user mistypes.
+@Suite struct IndexInputTests {
+  func freshIndex() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-cli-\(UUID().uuidString)").appendingPathComponent("index")
+    #expect(try Policyq.run(["index", "corpus/documents", "--index", directory.path]).status == 0)
+    return directory
+  }
+
+  /// The paths given are the whole corpus, so a mistyped one must not empty the index.
+  @Test func missingPath_leavesTheIndexUnchanged() throws {
+    let directory = try freshIndex()
+    let typo = try Policyq.run(["index", "corpus/documnets", "--index", directory.path])
+    #expect(typo.status == 2)
+    #expect(typo.stderr.contains("corpus/documnets: error: no such file or directory; the index is left unchanged"))
+    let search = try Policyq.run(["search", "固废", "--index", directory.path])
+    #expect(search.status == 0)
+    #expect(search.stdout.contains("000_3cf4a8736e0c5b8a.txt"))
+  }
+
+  /// An exclusion is written like an option (-光伏): it belongs to the query.
+  @Test func exclusionThatLooksLikeAnOption() throws {
+    let directory = try freshIndex()
+    func ids(_ words: [String]) throws -> Set<String> {
+      let result = try Policyq.run(["search"] + words + ["--index", directory.path, "--limit", "1000", "--format", "jsonl"])
+      #expect(result.status == 0, "\(words): \(result.stderr)")
+      return Set(try result.stdout.split(separator: "\n").map { line in
+        let hit = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        return try #require(hit["id"] as? String)
+      })
+    }
+    let green = try ids(["绿色"])
+    let withSolar = try ids(["绿色", "光伏"])
+    let withoutSolar = try ids(["绿色", "-光伏"])
+    #expect(!withSolar.isEmpty)
+    #expect(withoutSolar == green.subtracting(withSolar))
+  }
+}

@@ -16,7 +16,7 @@ enum TargetComparison {
       usedUpper.insert(j)
       var (judgement, difference, reason) = judge(target, upper[j])
       if !sameLevel, countUnits.contains(target.unit), judgement != .notComparable {
-        (judgement, difference, reason) = (.notComparable, nil, "counts for jurisdictions of different levels (\(TargetComparison.format(target.value))\(target.unit) vs \(TargetComparison.format(upper[j].value))\(upper[j].unit))")
+        (judgement, difference, reason) = (.notComparable, nil, "counts for jurisdictions of different levels (\(target.value.plainText(decimals: 3))\(target.unit) vs \(upper[j].value.plainText(decimals: 3))\(upper[j].unit))")
       }
       pairs.append(DocumentComparison.TargetPair(lower: i, upper: j, indicatorKey: key, judgement: judgement, difference: difference, reason: reason))
     }
@@ -60,19 +60,15 @@ enum TargetComparison {
     let difference = (lower.value - upper.value) * sense
     let unit = lower.unit == "%" ? " percentage points" : lower.unit
     let yearNote = lower.year != upper.year ? " (years \(lower.year.map(String.init) ?? "?") vs \(upper.year.map(String.init) ?? "?"))" : ""
-    let shown = format(abs(lower.value - upper.value))
-    if abs(difference) < 1e-9 { return (.same, 0, "the same \(format(lower.value))\(lower.unit)\(yearNote)") }
+    let shown = abs(lower.value - upper.value).plainText(decimals: 3)
+    if abs(difference) < 1e-9 { return (.same, 0, "the same \(lower.value.plainText(decimals: 3))\(lower.unit)\(yearNote)") }
     let what: String
     switch lower.direction {
     case .decrease: what = difference > 0 ? "cuts \(shown)\(unit) more" : "cuts \(shown)\(unit) less"
     case .atMost: what = difference > 0 ? "a ceiling \(shown)\(unit) lower" : "a ceiling \(shown)\(unit) higher"
     default: what = difference > 0 ? "\(shown)\(unit) higher" : "\(shown)\(unit) lower"
     }
-    return (difference > 0 ? .stronger : .weaker, difference, "\(format(lower.value))\(lower.unit) vs \(format(upper.value))\(upper.unit): \(what)\(yearNote)")
+    return (difference > 0 ? .stronger : .weaker, difference, "\(lower.value.plainText(decimals: 3))\(lower.unit) vs \(upper.value.plainText(decimals: 3))\(upper.unit): \(what)\(yearNote)")
   }
 
-  static func format(_ value: Double) -> String {
-    let rounded = (value * 1000).rounded() / 1000
-    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-  }
 }

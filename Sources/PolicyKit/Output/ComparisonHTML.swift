@@ -29,7 +29,7 @@ public enum ComparisonHTML {
     for pair in comparison.targetPairs {
       let a = lower.targets[pair.lower]
       let b = upper.targets[pair.upper]
-      html += "<tr><td>\(escape(pair.indicatorKey))</td><td>\(escape(a.indicator)) \(TargetComparison.format(a.value))\(escape(a.unit))</td><td>\(escape(b.indicator)) \(TargetComparison.format(b.value))\(escape(b.unit))</td><td class=\"\(pair.judgement.rawValue)\">\(pair.judgement.rawValue)</td><td>\(escape(pair.reason))</td></tr>"
+      html += "<tr><td>\(escape(pair.indicatorKey))</td><td>\(escape(a.indicator)) \(a.value.plainText(decimals: 3))\(escape(a.unit))</td><td>\(escape(b.indicator)) \(b.value.plainText(decimals: 3))\(escape(b.unit))</td><td class=\"\(pair.judgement.rawValue)\">\(pair.judgement.rawValue)</td><td>\(escape(pair.reason))</td></tr>"
     }
     html += "</table><h2>Measures</h2><div class=\"columns\">"
     html += column(comparison, lowerSide: true) + column(comparison, lowerSide: false)
@@ -72,9 +72,9 @@ public enum ComparisonHTML {
       let barWidth = { (value: Double) in Int(abs(value) / scale * 380) }
       svg += "<text x=\"0\" y=\"\(y + 16)\" font-size=\"12\">\(escape(String(pair.indicatorKey.prefix(30))))</text>"
       svg += "<rect x=\"230\" y=\"\(y)\" width=\"\(barWidth(a.value))\" height=\"14\" fill=\"#1565c0\"/>"
-      svg += "<text x=\"\(236 + barWidth(a.value))\" y=\"\(y + 12)\" font-size=\"11\">\(TargetComparison.format(a.value))\(escape(a.unit))</text>"
+      svg += "<text x=\"\(236 + barWidth(a.value))\" y=\"\(y + 12)\" font-size=\"11\">\(a.value.plainText(decimals: 3))\(escape(a.unit))</text>"
       svg += "<rect x=\"230\" y=\"\(y + 17)\" width=\"\(barWidth(b.value))\" height=\"14\" fill=\"#9e9e9e\"/>"
-      svg += "<text x=\"\(236 + barWidth(b.value))\" y=\"\(y + 29)\" font-size=\"11\">\(TargetComparison.format(b.value))\(escape(b.unit)) · \(pair.judgement.rawValue)</text>"
+      svg += "<text x=\"\(236 + barWidth(b.value))\" y=\"\(y + 29)\" font-size=\"11\">\(b.value.plainText(decimals: 3))\(escape(b.unit)) · \(pair.judgement.rawValue)</text>"
     }
     return svg + "</svg>"
   }

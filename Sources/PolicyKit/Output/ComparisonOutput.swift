@@ -138,8 +138,8 @@ public enum ComparisonOutput {
       let a = lower.targets[pair.lower]
       let b = upper.targets[pair.upper]
       out += DocumentCSV.row([lower.id, upper.id, pair.indicatorKey, a.id, b.id, a.year.map(String.init) ?? "", b.year.map(String.init) ?? "",
-        TargetComparison.format(a.value), TargetComparison.format(b.value), a.unit, a.direction.rawValue, b.direction.rawValue,
-        pair.judgement.rawValue, pair.difference.map { TargetComparison.format($0) } ?? "", pair.reason])
+        a.value.plainText(decimals: 3), b.value.plainText(decimals: 3), a.unit, a.direction.rawValue, b.direction.rawValue,
+        pair.judgement.rawValue, pair.difference.map { $0.plainText(decimals: 3) } ?? "", pair.reason])
     }
     return out
   }

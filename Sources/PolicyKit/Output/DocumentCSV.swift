@@ -57,7 +57,7 @@ public enum DocumentCSV {
       for target in document.targets {
         out += row(common + [target.id, measureID(target.measure), measureLabel(target.measure),
           target.year.map(String.init) ?? "", target.scope ?? "", target.indicator, target.indicatorKey ?? "",
-          format(target.value), target.unit, target.direction.rawValue, target.verb ?? "",
+          target.value.plainText(), target.unit, target.direction.rawValue, target.verb ?? "",
           target.baselineYear.map(String.init) ?? "", target.isCumulative ? "true" : "false",
           target.hedges.joined(separator: ";"), target.sentence] + location(target.valueSpan))
       }
@@ -83,10 +83,6 @@ public enum DocumentCSV {
       }
     }
     return out
-  }
-
-  private static func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 
   /// One CSV row (RFC 4180 quoting), with a line feed.

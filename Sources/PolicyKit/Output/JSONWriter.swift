@@ -83,8 +83,7 @@ public struct JSONWriter {
 
   public mutating func double(_ key: String? = nil, _ value: Double?) {
     guard let value, value.isFinite else { return member(key, "null") }
-    let rounded = (value * 1_000_000).rounded() / 1_000_000
-    member(key, rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded))
+    member(key, value.plainText(decimals: 6))
   }
 
   public mutating func bool(_ key: String? = nil, _ value: Bool?) {

@@ -58,8 +58,7 @@ public enum TreeDump {
     if let scope = target.scope { parts.append("[\(scope)]") }
     parts.append(target.indicator + (target.indicatorKey.map { " {\($0)}" } ?? ""))
     parts.append(target.direction.rawValue)
-    let number = target.value == target.value.rounded() ? String(Int(target.value)) : String(target.value)
-    parts.append(number + target.unit)
+    parts.append(target.value.plainText() + target.unit)
     if let baseline = target.baselineYear { parts.append("vs \(baseline)") }
     if target.isCumulative { parts.append("cumulative") }
     if !target.hedges.isEmpty { parts.append("(\(target.hedges.joined(separator: ",")))") }

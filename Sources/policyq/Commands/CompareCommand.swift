@@ -35,6 +35,7 @@ struct CompareCommand: ParsableCommand {
   func validate() throws {
     if upper == nil && files.count != 2 { throw ValidationError("Give LOWER and UPPER, or --upper FILE with lower files or --index DIR.") }
     if index != nil && upper == nil { throw ValidationError("--index goes with --upper.") }
+    if upper != nil && files.isEmpty && index == nil { throw ValidationError("--upper needs lower files or --index DIR.") }
     if !["targets", "measures"].contains(table) { throw ValidationError("--table: targets or measures") }
   }
 
@@ -51,26 +52,40 @@ struct CompareCommand: ParsableCommand {
       let upperDocument = try parse(upperPath)
       if let index {
         let opened = try InvertedIndex.open(URL(fileURLWithPath: index))
-        let ranks: [String: Int] = ["national": 0, "provincial": 1, "municipal": 2, "district": 3]
-        let upperRank = upperDocument.metadata.level.map { ranks[$0.rawValue] ?? 0 } ?? 0
+        let levels = AdministrativeLevel.allCases
+        let upperRank = upperDocument.metadata.level.flatMap { levels.firstIndex(of: $0) }
+        if upperRank == nil { print("\(upperPath): warning: no administrative level found; every other document is compared", to: &err) }
         lowers += (0..<opened.documentCount).map { opened.document($0) }
-          .filter { ($0.level.flatMap { ranks[$0] } ?? -1) > upperRank && $0.id != upperDocument.id }.map(\.path)
+          .filter { document in
+            let rank = document.level.flatMap(AdministrativeLevel.init(rawValue:)).flatMap { levels.firstIndex(of: $0) }
+            return document.id != upperDocument.id && (upperRank == nil || (rank ?? -1) > upperRank!)
+          }
+          .map(\.path)
+      }
+      if format == .html && lowers.count > 1 {
+        print("compare: error: --format html shows one comparison; \(lowers.count) lower documents were given (use json or csv)", to: &err)
+        throw ExitCode(64)
       }
       var failures = 0
-      for (number, path) in lowers.enumerated() {
+      var written = 0
+      // Several comparisons: JSON as one array, CSV under one header.
+      if format == .json && lowers.count > 1 { out.write("[\n") }
+      for path in lowers {
         do {
           let comparison = DocumentComparison(lower: try parse(path), upper: upperDocument)
           switch format {
           case .text: out.write(ComparisonOutput.text(comparison) + (lowers.count > 1 ? "\n" : ""))
-          case .json: out.write(ComparisonOutput.json(comparison))
-          case .csv: out.write(ComparisonOutput.csv(comparison, table: table, header: number == 0))
+          case .json: out.write((written > 0 ? ",\n" : "") + ComparisonOutput.json(comparison))
+          case .csv: out.write(ComparisonOutput.csv(comparison, table: table, header: written == 0))
           case .html: out.write(ComparisonHTML.render(comparison))
           }
+          written += 1
         } catch {
           failures += 1
           print(error, to: &err)
         }
       }
+      if format == .json && lowers.count > 1 { out.write("]\n") }
       if failures > 0 { throw ExitCode(1) }
     } catch let error as IndexError {
       print(error, to: &err)

@@ -27,6 +27,11 @@ struct IndexCommand: ParsableCommand {
   func run() throws {
     var err = StandardError()
     var out = StandardOutput()
+    // The paths given are the whole corpus: indexing would drop every document of the
+    // index that a mistyped path leaves out, so a missing path stops it before anything changes.
+    let missing = input.paths.filter { !FileManager.default.fileExists(atPath: $0) }
+    for path in missing { print("\(path): error: no such file or directory; the index is left unchanged", to: &err) }
+    if !missing.isEmpty { throw ExitCode(2) }
     let files = input.files
     let directory = location.forWriting
     let builder = IndexBuilder(directory: directory, dictionaries: try input.loadDictionaries())

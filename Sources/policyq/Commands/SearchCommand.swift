@@ -23,7 +23,8 @@ struct SearchCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, csv }
   enum Color: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
-  @Argument(help: ArgumentHelp("The query.", valueName: "query"))
+  /// Words that look like options (`-光伏`, an exclusion) belong to the query.
+  @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The query.", valueName: "query"))
   var words: [String]
 
   @OptionGroup var location: IndexLocation
@@ -61,10 +62,11 @@ struct SearchCommand: ParsableCommand {
     var err = StandardError()
     var out = StandardOutput()
     do {
-      let query = try SearchQuery(words.joined(separator: " "))
+      let text = words.joined(separator: " ")
+      let query = try SearchQuery(text)
+      guard !query.isEmpty else { throw IndexError.badQuery("nothing to search for") }
       // Word lists (and ICU's word-break dictionary) load on the other core meanwhile.
       if !noWordRanking { Searcher.prepareWordRanking(for: query) }
-      guard !query.isEmpty else { throw IndexError.badQuery("nothing to search for") }
       let index = try openIndex(&err)
       var options = SearchOptions()
       options.limit = limit
@@ -73,7 +75,7 @@ struct SearchCommand: ParsableCommand {
       options.kinds = Set(unit.split(separator: ",").compactMap { SearchUnitKind(rawValue: String($0)) })
       let results = try Searcher(index: index).search(query, options: options)
       let highlight = color == .always || (color == .auto && isatty(1) == 1 && format == .text)
-      out.write(SearchOutput.render(results, query: words.joined(separator: " "), format: format.rawValue, explain: explain, highlight: highlight))
+      out.write(SearchOutput.render(results, query: text, format: format.rawValue, explain: explain, highlight: highlight))
       if results.hits.isEmpty { throw ExitCode(1) }
     } catch let error as IndexError {
       print(error, to: &err)

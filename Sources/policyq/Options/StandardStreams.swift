@@ -1,6 +1,6 @@
 import Foundation
 
-/// Standard output as a `TextOutputStream`, buffered and written as UTF-8.
+/// Standard output as a `TextOutputStream`: each write goes out at once, as UTF-8.
 struct StandardOutput: TextOutputStream {
   mutating func write(_ string: String) {
     FileHandle.standardOutput.write(Data(string.utf8))
