@@ -32,6 +32,18 @@ public struct PolicyDocument: Sendable {
   /// The innermost section whose extent holds `span`, as an index into `sections`.
   /// Reads only the extent and depth of each section: copying whole sections (titles,
   /// ids, labels) cost more than the search when asked for every clause and target.
+  /// The departments named with `role` in the clauses of `measure`, each once, in the
+  /// order the clauses name them.
+  public func departments(of measure: Measure, role: ResponsibilityRole) -> [String] {
+    var names: [String] = []
+    for clause in measure.responsibilities {
+      for department in responsibilities[clause].departments(role) where !names.contains(department.name) {
+        names.append(department.name)
+      }
+    }
+    return names
+  }
+
   public func innermostSection(containing span: TextSpan) -> Int? {
     var best: (index: Int, depth: Int)? = nil
     for index in sections.indices where sections[index].extent.contains(span) {

@@ -47,8 +47,7 @@ public enum DocumentCSV {
     switch table {
     case .measures:
       for measure in document.measures {
-        let clauses = measure.responsibilities.map { document.responsibilities[$0] }
-        let names = { (role: ResponsibilityRole) in clauses.flatMap { $0.departments(role).map(\.name) }.joined(separator: ";") }
+        let names = { (role: ResponsibilityRole) in document.departments(of: measure, role: role).joined(separator: ";") }
         out += row(common + [measure.id, measure.label, measure.number.map(String.init) ?? "", measure.title,
           measure.path.joined(separator: " > "), names(.lead), names(.responsible), names(.cooperating),
           String(measure.targets.count), measure.leadSentence] + location(measure.span))

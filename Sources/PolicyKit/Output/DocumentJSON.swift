@@ -63,8 +63,7 @@ public enum DocumentJSON {
       writeIDs("responsibilities", measure.responsibilities.map { document.responsibilities[$0].id }, to: &writer)
       writeIDs("targets", measure.targets.map { document.targets[$0].id }, to: &writer)
       for role in ResponsibilityRole.allCases {
-        let names = measure.responsibilities.flatMap { document.responsibilities[$0].departments(role).map(\.name) }
-        writeIDs("\(role.rawValue)_departments", names, to: &writer)
+        writeIDs("\(role.rawValue)_departments", document.departments(of: measure, role: role), to: &writer)
       }
       writer.string("text", measure.text)
       locations.write("location", measure.span, to: &writer)
