@@ -74,4 +74,24 @@ import Testing
     #expect(result.status == 64)
     #expect(result.stderr.contains("--table goes with --format csv"))
   }
+
+  /// A directory is read as a batch: JSON is an array even when it holds one file, and a
+  /// directory with nothing to read is an error naming it (the other paths still read).
+  @Test func directories_arrayJSON_emptyOneIsAnError() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-dirs-\(UUID().uuidString)")
+    let one = folder.appendingPathComponent("one")
+    let empty = folder.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: one, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Policyq.seed("000"), toPath: one.appendingPathComponent("plan.txt").path)
+    let batch = try Policyq.run(["extract", one.path])
+    #expect(batch.status == 0)
+    #expect((try JSONSerialization.jsonObject(with: Data(batch.stdout.utf8)) as? [Any])?.count == 1)
+    let mixed = try Policyq.run(["extract", empty.path, Policyq.seed("001"), "--format", "jsonl"])
+    #expect(mixed.status == 1)
+    #expect(mixed.stderr.contains("\(empty.path): error: no .txt, .md, .html or .docx file in this directory"))
+    #expect(mixed.stdout.split(separator: "\n").count == 1)
+    let text = try Policyq.run(["text", empty.path])
+    #expect(text.status == 1)
+  }
 }

@@ -9,10 +9,6 @@ import Foundation
 /// a later sentence of the same paragraph when a direction verb stands before it.
 struct TargetExtractor {
   /// A target as found, before ids and links are given.
-  struct Found {
-    var target: Target
-  }
-
   let dictionaries: PolicyDictionaries
 
   /// One scalar of the folded text with its byte offset there.

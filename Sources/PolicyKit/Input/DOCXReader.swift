@@ -40,7 +40,8 @@ struct DOCXReader {
       case .start(let name, _, let position):
         switch name {
         case "w:t": inText += 1
-        case "w:delText", "w:instrText", "w:del": skipped += 1
+        // Deleted text, field codes, and the copy Word keeps of a text box for old readers.
+        case "w:delText", "w:instrText", "w:del", "mc:Fallback": skipped += 1
         case "w:tc": cellDepth += 1
         case "w:tab": if skipped == 0 { builder.appendSeparator(Self.tab, at: position) }
         case "w:br", "w:cr": if skipped == 0 { builder.appendSeparator(Self.lineBreakInLine, at: position) }
@@ -50,7 +51,7 @@ struct DOCXReader {
       case .end(let name, let position):
         switch name {
         case "w:t": inText = max(0, inText - 1)
-        case "w:delText", "w:instrText", "w:del": skipped = max(0, skipped - 1)
+        case "w:delText", "w:instrText", "w:del", "mc:Fallback": skipped = max(0, skipped - 1)
         case "w:p":
           if cellDepth > 0 {
             builder.appendSeparator(Self.lineBreakInLine, at: position)

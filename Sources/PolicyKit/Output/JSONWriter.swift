@@ -95,13 +95,6 @@ public struct JSONWriter {
     member(key, "[" + values.map(String.init).joined(separator: pretty ? ", " : ",") + "]")
   }
 
-  /// JSON string syntax for `value`.
-  public static func quoted(_ value: String) -> String {
-    var out: [UInt8] = []
-    appendQuoted(value, to: &out)
-    return String(decoding: out, as: UTF8.self)
-  }
-
   /// Appends `value` in JSON string syntax: runs of plain bytes are copied at once.
   static func appendQuoted(_ value: String, to out: inout [UInt8]) {
     out.append(0x22)

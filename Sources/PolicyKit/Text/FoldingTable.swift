@@ -23,14 +23,9 @@ struct FoldingTable: Sendable {
 
   private static let magic = Array("PQFOLD02".utf8)
 
-  /// `$XDG_CACHE_HOME/policyq/folding-<ICU version>.bin` (or under ~/.cache).
+  /// `folding-<format>-icu<ICU version>.bin` in the cache directory.
   private static func cacheURL() -> URL? {
-    // getenv, not ProcessInfo: this runs at the start of every search.
-    func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
-    guard let base = variable("XDG_CACHE_HOME").map({ URL(fileURLWithPath: $0) })
-      ?? variable("HOME").map({ URL(fileURLWithPath: $0).appendingPathComponent(".cache") })
-    else { return nil }
-    return base.appendingPathComponent("policyq").appendingPathComponent("folding-v4-icu\(ICU.version).bin")
+    CacheDirectory.url?.appendingPathComponent("folding-v4-icu\(ICU.version).bin")
   }
 
   /// Reads a cached table; nil when the file is missing, short or damaged. The file holds
@@ -80,13 +75,13 @@ struct FoldingTable: Sendable {
     var entries = [UInt32](repeating: 0, count: 0x10000)
     var pool: [UInt8] = []
     let scalars: [UInt32] = (0x80..<0x10000).filter { !(0xD800...0xDFFF).contains($0) }
-    let normalized = Self.batch(scalars) { ICU.nfkcCasefold($0) }
+    let normalized = Self.batch(scalars.map { Array(String(Unicode.Scalar($0)!).utf16) }) { ICU.nfkcCasefold($0) }
     let transliterator = ICU.HantHansTransliterator()
     // Only forms that hold ideographs can change under Hant → Hans.
     let hanIndices = normalized.indices.filter { index in
       normalized[index].contains { UTF8Scalars.isIdeograph(UInt32($0)) }
     }
-    let simplified = Self.batch(hanIndices.map { normalized[$0] }, units: true) { units in
+    let simplified = Self.batch(hanIndices.map { normalized[$0] }) { units in
       transliterator?.transliterate(units)
     }
     var folded = normalized
@@ -111,15 +106,9 @@ struct FoldingTable: Sendable {
     self.pool = pool
   }
 
-  /// Runs `transform` over many single-scalar strings at once, separated by line feeds,
+  /// Runs `transform` over many short UTF-16 strings at once, separated by line feeds,
   /// and splits the result; falls back to one call per item if the count comes out wrong.
-  private static func batch(_ scalars: [UInt32], transform: ([UInt16]) -> [UInt16]?) -> [[UInt16]] {
-    batch(scalars.map { scalar -> [UInt16] in Array(String(Unicode.Scalar(scalar)!).utf16) }, units: true, transform: transform)
-  }
-
-  private static func batch(_ items: [[UInt16]], units: Bool, transform: ([UInt16]) -> [UInt16]?)
-    -> [[UInt16]]
-  {
+  private static func batch(_ items: [[UInt16]], transform: ([UInt16]) -> [UInt16]?) -> [[UInt16]] {
     var joined: [UInt16] = []
     joined.reserveCapacity(items.count * 3)
     for item in items {
@@ -142,14 +131,5 @@ struct FoldingTable: Sendable {
     entries.withUnsafeBufferPointer { entries in
       pool.withUnsafeBufferPointer { pool in body(entries, pool) }
     }
-  }
-
-  /// The folded UTF-8 form of a BMP scalar, or nil when it folds to itself.
-  @inline(__always)
-  func folded(_ scalar: UInt32) -> ArraySlice<UInt8>? {
-    let entry = entries[Int(scalar)]
-    if entry == 0 { return nil }
-    let offset = Int(entry >> 3)
-    return pool[offset..<(offset + Int(entry & 7))]
   }
 }

@@ -145,8 +145,6 @@ extension OffsetMap {
     private(set) var map = OffsetMap(pieces: [])
     private var targetEnd = 0
 
-    /// The length of the derived text so far.
-    var targetLength: Int { targetEnd }
 
     /// Records `length` derived bytes copied verbatim from `sourceStart`.
     mutating func appendVerbatim(length: Int, sourceStart: Int) {

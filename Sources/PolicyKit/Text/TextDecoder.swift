@@ -78,7 +78,8 @@ struct TextDecoder {
       from: conversion, sourceBase: range.lowerBound, sourceEnd: range.upperBound)
     decoded.encoding = encoding
     if conversion.invalidSequences > 0 {
-      let firstBad = decoded.utf8.firstIndex(ofReplacementCharacter: ())
+      // The first U+FFFD (EF BF BD).
+      let firstBad = decoded.utf8.withUnsafeBufferPointer { ByteSearch.offset(of: [0xEF, 0xBF, 0xBD], in: $0, within: 0..<$0.count) }
       let sourceOffset = firstBad.map { decoded.map.sourceRange(at: $0).lowerBound }
       let line = sourceOffset.map { LineIndex(bytes, encoding: encoding).line(at: $0) }
       decoded.diagnostics.append(
@@ -89,19 +90,6 @@ struct TextDecoder {
             + (sourceOffset.map { " (first at byte \($0))" } ?? "")))
     }
     return decoded
-  }
-}
-
-extension Array where Element == UInt8 {
-  /// The offset of the first U+FFFD (EF BF BD) in UTF-8 bytes.
-  fileprivate func firstIndex(ofReplacementCharacter _: Void) -> Int? {
-    guard count >= 3 else { return nil }
-    for index in 0..<(count - 2) where self[index] == 0xEF && self[index + 1] == 0xBF
-      && self[index + 2] == 0xBD
-    {
-      return index
-    }
-    return nil
   }
 }
 

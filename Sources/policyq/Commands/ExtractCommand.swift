@@ -34,7 +34,7 @@ struct ExtractCommand: ParsableCommand {
     let parser = PolicyParser(dictionaries: try input.loadDictionaries())
     var out = StandardOutput()
     var err = StandardError()
-    var failures = 0
+    var failures = input.reportEmptyDirectories(to: &err)
     var documents: [PolicyDocument] = []
     let files = input.files
     for path in files {
@@ -54,7 +54,7 @@ struct ExtractCommand: ParsableCommand {
     }
     switch format {
     case .json:
-      if files.count == 1, let document = documents.first {
+      if input.isSingleFile, let document = documents.first {
         print(DocumentJSON.render(document), to: &out)
       } else {
         print(DocumentJSON.render(documents), to: &out)

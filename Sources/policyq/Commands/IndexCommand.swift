@@ -31,7 +31,7 @@ struct IndexCommand: ParsableCommand {
     // index that a mistyped path leaves out, so a missing path stops it before anything changes.
     let missing = input.paths.filter { !FileManager.default.fileExists(atPath: $0) }
     for path in missing { print("\(path): error: no such file or directory; the index is left unchanged", to: &err) }
-    if !missing.isEmpty { throw ExitCode(2) }
+    if !missing.isEmpty || input.reportEmptyDirectories(to: &err) > 0 { throw ExitCode(2) }
     let files = input.files
     let directory = location.forWriting
     let builder = IndexBuilder(directory: directory, dictionaries: try input.loadDictionaries())

@@ -31,15 +31,16 @@ struct TextCommand: ParsableCommand {
     let reader = DocumentReader()
     var out = StandardOutput()
     var err = StandardError()
-    var failures = 0
+    var failures = input.reportEmptyDirectories(to: &err)
     var documents: [PolicyText] = []
-    for path in input.files {
+    let files = input.files
+    for path in files {
       do {
         let document = try reader.read(contentsOf: path)
         for diagnostic in document.diagnostics { print(diagnostic, to: &err) }
         switch format {
         case .text:
-          if input.files.count > 1 { print("==> \(path) <==", to: &out) }
+          if files.count > 1 { print("==> \(path) <==", to: &out) }
           print(folded ? document.folded : document.text, to: &out)
         case .json:
           documents.append(document)
@@ -50,7 +51,7 @@ struct TextCommand: ParsableCommand {
       }
     }
     if format == .json {
-      let json = TextJSON.render(documents, includeFolded: folded, asArray: input.files.count > 1)
+      let json = TextJSON.render(documents, includeFolded: folded, asArray: !input.isSingleFile)
       print(json, to: &out)
     }
     if failures > 0 { throw ExitCode(1) }

@@ -31,16 +31,10 @@ struct IndexLocation: ParsableArguments {
     return candidates.first { FileManager.default.fileExists(atPath: $0.path) }?.standardizedFileURL
   }
 
-  /// The cache directory that holds the bundled corpus's index.
+  /// The cache directory that holds the bundled corpus's index (the temporary directory
+  /// when there is no cache directory).
   static func cacheDirectory(for corpus: URL) -> URL {
-    let environment = ProcessInfo.processInfo.environment
-    let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-      ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".cache")
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in corpus.path.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01B3
-    }
-    return base.appendingPathComponent("policyq").appendingPathComponent("corpus-\(String(hash, radix: 16))")
+    CacheDirectory.folder("corpus", for: corpus.path)
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent("policyq-corpus-index")
   }
 }

@@ -24,18 +24,33 @@ struct InputOptions: ParsableArguments {
   }
 
   /// The files to read: the paths given, with directories replaced by the supported files
-  /// under them, in sorted order.
+  /// under them, in sorted order. (It walks the directories: read it once.)
   var files: [String] {
     paths.flatMap { path -> [String] in
-      var isDirectory: ObjCBool = false
-      guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
-        let enumerator = FileManager.default.enumerator(atPath: path)
-      else { return [path] }
+      guard path != "-", isDirectory(path), let enumerator = FileManager.default.enumerator(atPath: path) else { return [path] }
       return enumerator.compactMap { $0 as? String }
         .filter { SourceFormat(path: $0) != nil }
         .sorted()
         .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
     }
+  }
+
+  /// Whether one file, not a directory, was given: JSON is then one object, not an array.
+  var isSingleFile: Bool { paths.count == 1 && !isDirectory(paths[0]) }
+
+  /// Reports each directory given that holds no file policyq reads, as an error naming it;
+  /// returns how many there were.
+  func reportEmptyDirectories(to err: inout StandardError) -> Int {
+    let empty = paths.filter { path in
+      isDirectory(path) && !(FileManager.default.enumerator(atPath: path)?.contains { SourceFormat(path: $0 as? String ?? "") != nil } ?? false)
+    }
+    for path in empty { print("\(path): error: no .txt, .md, .html or .docx file in this directory", to: &err) }
+    return empty.count
+  }
+
+  private func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 
   /// The dictionaries to parse with.

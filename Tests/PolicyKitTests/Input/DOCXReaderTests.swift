@@ -59,6 +59,21 @@ import ZIPFoundation
     #expect(String(decoding: xml[source], as: UTF8.self) == "创建绿色工厂")
   }
 
+  /// Word stores a text box twice: for current readers (mc:Choice) and old ones
+  /// (mc:Fallback). Red-header title blocks are often text boxes; they must read once.
+  @Test func textBox_readOnce() throws {
+    let xml = """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>
+      <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>\(Self.paragraph("重庆市永川区人民政府文件"))</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>\(Self.paragraph("重庆市永川区人民政府文件"))</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+      \(Self.paragraph("永川府发〔2022〕11号"))
+      </w:body></w:document>
+      """
+    let document = try reader.read(bytes: try Self.makeDocx(documentXML: xml), path: "header.docx", format: .docx)
+    #expect(document.text.components(separatedBy: "重庆市永川区人民政府文件").count == 2)
+    #expect(document.text.contains("永川府发〔2022〕11号"))
+  }
+
   @Test func notAZip_isAnErrorNamingTheFile() {
     #expect(throws: TextError.malformedContainer(path: "fake.docx", reason: "not a .docx file (not a zip archive)")) {
       try reader.read(bytes: Array("这不是压缩包".utf8), path: "fake.docx", format: .docx)
