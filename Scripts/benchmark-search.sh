@@ -65,7 +65,7 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
     echo "|---|---:|"
     echo "| files | $(find "$corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) | wc -l) |"
     echo "| text MB | $(awk "BEGIN {printf \"%.1f\", $text_bytes/1e6}") |"
-    echo "| policyq index: wall seconds (one thread: read + parse + index) | $seconds |"
+    echo "| policyq index: wall seconds (read and parse on one thread, postings on another) | $seconds |"
     echo "| policyq index: CPU seconds (user + system) | $cpu |"
     echo "| policyq index: MB/s per core (text MB / CPU seconds) | $(awk "BEGIN {printf \"%.1f\", $text_bytes/1e6/$cpu}") |"
     echo "| policyq index: peak RSS MB | $(awk "BEGIN {printf \"%.0f\", $rss/1024}") |"
@@ -74,7 +74,7 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
     echo
     echo "Whole commands, median of 15 runs, ms (\`policyq search Q --limit 10\` includes process start, opening the index and snippets):"
     echo
-    echo "| query | policyq search | grep -rc | rg -c | sqlite3 FTS5 trigram | policyq matches |"
+    echo "| query | policyq search | grep -rc | rg -c | sqlite3 FTS5 trigram | policyq matches (no synonyms, as grep) |"
     echo "|---|---:|---:|---:|---:|---:|"
   } >>"$out"
   for q in "${queries[@]}"; do

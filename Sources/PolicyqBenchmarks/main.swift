@@ -1,8 +1,9 @@
 import Foundation
 import PolicyKit
 
-// policyq-benchmarks [text] [--runs N] [--out FILE]
-// Run in release: swift run -c release policyq-benchmarks text
+// policyq-benchmarks text|extract|search|startup [--runs N] [--out FILE] [--index DIR]
+//   search: [--queries q1,q2,…] [--no-word-ranking]; startup: [--query Q]
+// Run in release: swift run -c release --static-swift-stdlib policyq-benchmarks text
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {
