@@ -26,6 +26,7 @@ import Testing
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
     #expect(result.stdout.contains("<svg"))
+    #expect(result.stdout.components(separatedBy: "<div").count == result.stdout.components(separatedBy: "</div>").count)
     #expect(result.stdout.contains("href=\"#upper-0\""))
     #expect(!result.stdout.contains("http://") || result.stdout.contains("http://www.w3.org/2000/svg"))
     #expect(!result.stdout.contains("<script"))

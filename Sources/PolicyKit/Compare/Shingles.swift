@@ -31,7 +31,10 @@ struct Shingles {
   /// Symmetric, 1 for the same text.
   func similarity(_ other: Shingles) -> Double {
     guard !set.isEmpty, !other.set.isEmpty else { return 0 }
-    let shared = Double(set.count < other.set.count ? set.filter(other.set.contains).count : other.set.filter(set.contains).count)
+    let (smaller, larger) = set.count < other.set.count ? (set, other.set) : (other.set, set)
+    var count = 0
+    for shingle in smaller where larger.contains(shingle) { count += 1 }
+    let shared = Double(count)
     let dice = 2 * shared / Double(set.count + other.set.count)
     let containment = shared / Double(min(set.count, other.set.count))
     return max(dice, 0.8 * containment)

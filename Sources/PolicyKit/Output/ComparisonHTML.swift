@@ -33,7 +33,7 @@ public enum ComparisonHTML {
     }
     html += "</table><h2>Measures</h2><div class=\"columns\">"
     html += column(comparison, lowerSide: true) + column(comparison, lowerSide: false)
-    html += "</div></div></body></html>\n"
+    html += "</div></body></html>\n"
     return html
   }
 

@@ -87,7 +87,8 @@ public enum DocumentCSV {
   /// One CSV row (RFC 4180 quoting), with a line feed.
   static func row(_ fields: [String]) -> String {
     fields.map { field in
-      if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+      // Bytes, not Characters: CR LF is one Character, equal to neither CR nor LF.
+      if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
       }
       return field
