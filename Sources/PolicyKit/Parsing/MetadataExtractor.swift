@@ -203,11 +203,21 @@ struct MetadataExtractor {
 
   // MARK: - Issuer
 
+  /// Words that end the issuer in a title: "国务院关于…", "…局印发《…》的通知", "…厅转发…".
+  static let issuerEnds = ["关于", "印发", "转发"]
+
+  /// The issuer at the head of a title: the text before the earliest of `issuerEnds`,
+  /// looked for only before the first 《 (a 关于 inside the plan's title is the plan's).
+  static func issuer(inTitle title: String) -> String? {
+    let head = title.rangeOfBytes("《").map { title[..<$0.lowerBound] } ?? title[...]
+    let cut = issuerEnds.compactMap { head.rangeOfBytes($0)?.lowerBound }.min()
+    guard let cut, cut > head.startIndex else { return nil }
+    return String(head[..<cut])
+  }
+
   private func readIssuer(frontEnd: Int, into metadata: inout DocumentMetadata) {
-    if metadata.issuer == nil, let title = metadata.title, let about = title.rangeOfBytes("关于"),
-      about.lowerBound > title.startIndex
-    {
-      metadata.issuer = String(title[..<about.lowerBound])
+    if metadata.issuer == nil, let title = metadata.title, let issuer = Self.issuer(inTitle: title) {
+      metadata.issuer = issuer
       metadata.spans["issuer"] = metadata.spans["title"]
     }
     if metadata.issuer == nil {

@@ -87,4 +87,18 @@ import Testing
     // Most documents have an outline with measures.
     #expect(withoutMeasures * 4 < files.count, "\(withoutMeasures) of \(files.count) without measures")
   }
+
+  /// The real file of `folder` whose name starts with `prefix`.
+  private func realFile(_ folder: String, _ prefix: String, ext: String = "txt") throws -> URL {
+    try #require(Corpus.realFiles(folder, ext: ext).first { $0.lastPathComponent.hasPrefix(prefix) })
+  }
+
+  @Test func pkulawTransmittals_issuerEndsBeforeTheVerbOutsideTheBookTitle() throws {
+    // "北京市经济和信息化局印发《关于推进…的指导意见》的通知": the 关于 inside 《》 is the plan's.
+    let beijing = try Parsed.file(try realFile("pkulaw", "北京市经济和信息化局印发"))
+    #expect(beijing.metadata.issuer == "北京市经济和信息化局")
+    // "包头市人民政府办公室关于印发《…》的通知" keeps its issuer.
+    let baotou = try Parsed.file(try realFile("pkulaw", "包头市人民政府办公室关于印发"))
+    #expect(baotou.metadata.issuer == "包头市人民政府办公室")
+  }
 }
