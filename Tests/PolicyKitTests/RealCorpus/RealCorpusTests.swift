@@ -101,4 +101,17 @@ import Testing
     let baotou = try Parsed.file(try realFile("pkulaw", "包头市人民政府办公室关于印发"))
     #expect(baotou.metadata.issuer == "包头市人民政府办公室")
   }
+
+  @Test func countyPages_titleIsNoNumberedItem() throws {
+    for prefix in ["02_", "08_"] {
+      for ext in ["txt", "html"] {
+        let document = try Parsed.file(try realFile("county-html", prefix, ext: ext))
+        // No title at all is right where the page has no title line (the .txt joins it to the next).
+        guard let title = document.metadata.title else { continue }
+        // "1.普通高中（1900元/生•年）" and "1.《黔南州…实施方案…》" are items of the body.
+        let opening = Array(title.utf8).withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0).first }
+        #expect(opening?.isHeading == false, "\(prefix)\(ext): title \(title)")
+      }
+    }
+  }
 }
