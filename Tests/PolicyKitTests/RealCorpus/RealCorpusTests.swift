@@ -114,4 +114,13 @@ import Testing
       }
     }
   }
+
+  @Test func pkulawBaotou_bracketedNoteIsNoResponsibilityClause() throws {
+    let document = try Parsed.file(try realFile("pkulaw", "包头市人民政府办公室关于印发"))
+    // "（包括牵头单位自身）" names no department.
+    #expect(!document.responsibilities.contains { $0.text.contains("包括牵头单位自身") })
+    let names = document.responsibilities.flatMap { $0.departments.map(\.name) }
+    #expect(!names.contains("包括") && !names.contains("自身"))
+    #expect(!document.responsibilities.isEmpty)
+  }
 }
