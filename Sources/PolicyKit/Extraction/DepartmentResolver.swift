@@ -3,6 +3,13 @@
 /// 永川区税务局 → 永川区 + 税务局.
 struct DepartmentResolver {
   static let levelPrefixes = ["国家", "省", "市", "区", "县", "州", "镇", "乡"]
+  /// The category of a name the dictionaries do not know.
+  static let unknownCategory = "unknown"
+  /// How the name of a body ends: 局, 委, 办, 中心, 政府, 公司, 专班…
+  static let organisationalSuffixes = [
+    "局", "委", "办", "厅", "部", "中心", "政府", "单位", "公司", "院", "会", "所", "站", "队", "处", "科", "室",
+    "组", "行", "社", "部门", "机关", "机构", "专班", "集团", "海关", "学校", "大学",
+  ]
 
   let dictionaries: PolicyDictionaries
 
@@ -37,8 +44,16 @@ struct DepartmentResolver {
       canonical = String(name.dropFirst(level.count))
     }
     return DepartmentMention(
-      name: name, levelPrefix: prefix, canonical: canonical, category: "unknown", isCollective: false,
+      name: name, levelPrefix: prefix, canonical: canonical, category: Self.unknownCategory, isCollective: false,
       role: role, span: span)
+  }
+
+  /// Whether `mention` names a body: one the dictionaries know (or a collective), or an
+  /// unknown name that ends like a body's. "包括" and "自身", read from "（包括牵头单位自身）",
+  /// do not.
+  static func namesBody(_ mention: DepartmentMention) -> Bool {
+    mention.category != unknownCategory || mention.isCollective
+      || organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
   }
 
   private func found(

@@ -98,7 +98,10 @@ struct ResponsibilityExtractor {
           span = TextSpan(base + start, base + start + nameBytes.count)
           cursor = range.upperBound
         }
-        departments.append(resolver.mention(name, role: role, span: span))
+        let mention = resolver.mention(name, role: role, span: span)
+        // Words left over from a note ("包括…自身") are no department; a clause without
+        // any is dropped by `clauses(in:paragraphs:)`.
+        if DepartmentResolver.namesBody(mention) { departments.append(mention) }
       }
     }
     if firstIsLead, !departments.contains(where: { $0.role == .lead }), !departments.isEmpty {

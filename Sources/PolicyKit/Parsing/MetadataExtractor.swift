@@ -17,7 +17,8 @@ struct MetadataExtractor {
   ]
 
   let texts: [String]
-  let spans: [TextSpan]
+  /// The paragraphs `texts` are read from: their spans and heading markers.
+  let paragraphs: [Paragraph]
   /// The index of the first paragraph that opens a section, if any.
   let firstHeading: Int?
 
@@ -63,19 +64,19 @@ struct MetadataExtractor {
         switch label {
         case "发文机关":
           metadata.issuer = metadata.issuer ?? value
-          metadata.spans["issuer"] = metadata.spans["issuer"] ?? spans[index]
+          metadata.spans["issuer"] = metadata.spans["issuer"] ?? paragraphs[index].span
         case "发文字号":
           if metadata.documentNumber == nil, let found = DocumentNumber.first(in: value) {
             metadata.documentNumber = found.number
-            metadata.spans["document_number"] = spans[index]
+            metadata.spans["document_number"] = paragraphs[index].span
           }
         case "标题":
           metadata.title = metadata.title ?? value
-          metadata.spans["title"] = metadata.spans["title"] ?? spans[index]
+          metadata.spans["title"] = metadata.spans["title"] ?? paragraphs[index].span
         case "成文日期":
           if metadata.writtenDate == nil, let date = DateText.first(in: value) {
             metadata.writtenDate = date.iso
-            metadata.spans["written_date"] = spans[index]
+            metadata.spans["written_date"] = paragraphs[index].span
           }
         default:
           continue
@@ -93,7 +94,7 @@ struct MetadataExtractor {
       let text = texts[index]
       guard text.count <= 40, let found = DocumentNumber.first(in: text) else { continue }
       metadata.documentNumber = found.number
-      metadata.spans["document_number"] = spans[index]
+      metadata.spans["document_number"] = paragraphs[index].span
       return
     }
   }
@@ -102,9 +103,9 @@ struct MetadataExtractor {
     if metadata.title == nil {
       // "…关于…的通知" among the first paragraphs; else the first short title-like line.
       let candidates = 0..<min(texts.count, max(frontEnd, 1) + 2)
-      if let index = candidates.first(where: { isNoticeTitle(texts[$0]) }) ?? candidates.first(where: { isPlainTitle(texts[$0]) }) {
+      if let index = candidates.first(where: { isNoticeTitle(texts[$0]) }) ?? candidates.first(where: isPlainTitle) {
         metadata.title = texts[index]
-        metadata.spans["title"] = spans[index]
+        metadata.spans["title"] = paragraphs[index].span
       }
     }
     guard let title = metadata.title else { return }
@@ -125,7 +126,7 @@ struct MetadataExtractor {
       if let index = texts.indices.first(where: {
         texts[$0] == plan || (abs(texts[$0].utf8.count - planBytes) <= 40 && Self.withoutPeriod(texts[$0]) == bare && texts[$0] != title)
       }) {
-        metadata.spans["plan_title"] = spans[index]
+        metadata.spans["plan_title"] = paragraphs[index].span
       }
     }
     let periodSource = metadata.planTitle ?? title
@@ -142,7 +143,7 @@ struct MetadataExtractor {
         !text.contains("。"), index < 12, Self.recipientWords.contains(where: { text.containsBytes($0) })
       {
         metadata.recipients = Self.splitList(String(text.dropLast()))
-        metadata.spans["recipients"] = spans[index]
+        metadata.spans["recipients"] = paragraphs[index].span
       } else {
         readDateOrPublicity(index, into: &metadata)
       }
@@ -157,10 +158,10 @@ struct MetadataExtractor {
     {
       // 成文日期 stands under the signature; a date above the title is a site's.
       metadata.writtenDate = date.iso
-      metadata.spans["written_date"] = spans[index]
+      metadata.spans["written_date"] = paragraphs[index].span
     } else if metadata.publicity == nil, let note = Self.publicityNote(text) {
       metadata.publicity = note
-      metadata.spans["publicity"] = spans[index]
+      metadata.spans["publicity"] = paragraphs[index].span
     }
   }
 
@@ -191,10 +192,10 @@ struct MetadataExtractor {
       if text.hasPrefix("抄送") {
         let list = text.drop { $0 != "：" && $0 != ":" }.dropFirst()
         metadata.copiedTo = Self.splitList(String(list))
-        metadata.spans["copied_to"] = spans[index]
+        metadata.spans["copied_to"] = paragraphs[index].span
       } else if text.hasSuffix("印发"), let date = DateText.first(in: text) {
         metadata.printedDate = date.iso
-        metadata.spans["printed_date"] = spans[index]
+        metadata.spans["printed_date"] = paragraphs[index].span
       } else {
         readDateOrPublicity(index, into: &metadata)
       }
@@ -203,11 +204,21 @@ struct MetadataExtractor {
 
   // MARK: - Issuer
 
+  /// Words that end the issuer in a title: "国务院关于…", "…局印发《…》的通知", "…厅转发…".
+  static let issuerEnds = ["关于", "印发", "转发"]
+
+  /// The issuer at the head of a title: the text before the earliest of `issuerEnds`,
+  /// looked for only before the first 《 (a 关于 inside the plan's title is the plan's).
+  static func issuer(inTitle title: String) -> String? {
+    let head = title.rangeOfBytes("《").map { title[..<$0.lowerBound] } ?? title[...]
+    let cut = issuerEnds.compactMap { head.rangeOfBytes($0)?.lowerBound }.min()
+    guard let cut, cut > head.startIndex else { return nil }
+    return String(head[..<cut])
+  }
+
   private func readIssuer(frontEnd: Int, into metadata: inout DocumentMetadata) {
-    if metadata.issuer == nil, let title = metadata.title, let about = title.rangeOfBytes("关于"),
-      about.lowerBound > title.startIndex
-    {
-      metadata.issuer = String(title[..<about.lowerBound])
+    if metadata.issuer == nil, let title = metadata.title, let issuer = Self.issuer(inTitle: title) {
+      metadata.issuer = issuer
       metadata.spans["issuer"] = metadata.spans["title"]
     }
     if metadata.issuer == nil {
@@ -216,12 +227,12 @@ struct MetadataExtractor {
         let text = texts[index]
         if text.hasSuffix("文件"), text.count <= 30, !text.contains("。") {
           metadata.issuer = String(text.dropLast(2))
-          metadata.spans["issuer"] = spans[index]
+          metadata.spans["issuer"] = paragraphs[index].span
           break
         }
         if index + 1 < texts.count, Self.isDateLine(texts[index + 1]), Self.isSignature(text) {
           metadata.issuer = text
-          metadata.spans["issuer"] = spans[index]
+          metadata.spans["issuer"] = paragraphs[index].span
           break
         }
       }
@@ -248,8 +259,12 @@ struct MetadataExtractor {
   /// Words an addressee line holds: 各…, 有关单位, …人民政府, …部门.
   static let recipientWords = ["各", "有关", "人民政府", "部门", "单位", "委员会", "机构"]
 
-  private func isPlainTitle(_ text: String) -> Bool {
-    guard !text.containsBytes("。"), !text.containsBytes("："), !text.containsBytes(":"), text.count >= 4, text.count <= 60
+  /// A short line that may be the title: no sentence, label, link, number or date, and no
+  /// outline marker ("1.普通高中（1900元/生•年）" is an item of the body).
+  private func isPlainTitle(_ index: Int) -> Bool {
+    let text = texts[index]
+    guard !paragraphs[index].isHeading, !text.containsBytes("。"), !text.containsBytes("："), !text.containsBytes(":"),
+      text.count >= 4, text.count <= 60
     else { return false }
     if text.hasPrefix("【") || text.containsBytes("http") || DocumentNumber.first(in: text) != nil || Self.isDateLine(text) {
       return false

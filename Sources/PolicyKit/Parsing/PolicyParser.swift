@@ -19,7 +19,7 @@ public struct PolicyParser: Sendable {
     let paragraphs = text.utf8.withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0) }
     let texts = paragraphs.map { String(decoding: text.utf8[$0.span.range], as: UTF8.self) }
     let firstHeading = firstBodyHeading(paragraphs, texts)
-    let metadataResult = MetadataExtractor(texts: texts, spans: paragraphs.map(\.span), firstHeading: firstHeading).extract()
+    let metadataResult = MetadataExtractor(texts: texts, paragraphs: paragraphs, firstHeading: firstHeading).extract()
 
     // Paragraphs before the body (the envelope) and closing matter open no sections.
     var outlineParagraphs = paragraphs

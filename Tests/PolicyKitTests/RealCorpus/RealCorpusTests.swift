@@ -87,4 +87,40 @@ import Testing
     // Most documents have an outline with measures.
     #expect(withoutMeasures * 4 < files.count, "\(withoutMeasures) of \(files.count) without measures")
   }
+
+  /// The real file of `folder` whose name starts with `prefix`.
+  private func realFile(_ folder: String, _ prefix: String, ext: String = "txt") throws -> URL {
+    try #require(Corpus.realFiles(folder, ext: ext).first { $0.lastPathComponent.hasPrefix(prefix) })
+  }
+
+  @Test func pkulawTransmittals_issuerEndsBeforeTheVerbOutsideTheBookTitle() throws {
+    // "北京市经济和信息化局印发《关于推进…的指导意见》的通知": the 关于 inside 《》 is the plan's.
+    let beijing = try Parsed.file(try realFile("pkulaw", "北京市经济和信息化局印发"))
+    #expect(beijing.metadata.issuer == "北京市经济和信息化局")
+    // "包头市人民政府办公室关于印发《…》的通知" keeps its issuer.
+    let baotou = try Parsed.file(try realFile("pkulaw", "包头市人民政府办公室关于印发"))
+    #expect(baotou.metadata.issuer == "包头市人民政府办公室")
+  }
+
+  @Test func countyPages_titleIsNoNumberedItem() throws {
+    for prefix in ["02_", "08_"] {
+      for ext in ["txt", "html"] {
+        let document = try Parsed.file(try realFile("county-html", prefix, ext: ext))
+        // No title at all is right where the page has no title line (the .txt joins it to the next).
+        guard let title = document.metadata.title else { continue }
+        // "1.普通高中（1900元/生•年）" and "1.《黔南州…实施方案…》" are items of the body.
+        let opening = Array(title.utf8).withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0).first }
+        #expect(opening?.isHeading == false, "\(prefix)\(ext): title \(title)")
+      }
+    }
+  }
+
+  @Test func pkulawBaotou_bracketedNoteIsNoResponsibilityClause() throws {
+    let document = try Parsed.file(try realFile("pkulaw", "包头市人民政府办公室关于印发"))
+    // "（包括牵头单位自身）" names no department.
+    #expect(!document.responsibilities.contains { $0.text.contains("包括牵头单位自身") })
+    let names = document.responsibilities.flatMap { $0.departments.map(\.name) }
+    #expect(!names.contains("包括") && !names.contains("自身"))
+    #expect(!document.responsibilities.isEmpty)
+  }
 }
