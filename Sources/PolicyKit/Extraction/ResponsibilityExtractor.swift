@@ -91,11 +91,10 @@ struct ResponsibilityExtractor {
       let role = verbRole ?? labelRole ?? .responsible
       for name in names(in: segment) {
         // The name's bytes in the clause, searching on from the previous one.
-        let nameBytes = Array(name.utf8)
         var span = TextSpan(base, base)
-        if let range = Self.find(nameBytes, in: content.utf8, from: cursor) {
+        if let range = content[cursor...].rangeOfBytes(name) {
           let start = content.utf8.distance(from: content.utf8.startIndex, to: range.lowerBound)
-          span = TextSpan(base + start, base + start + nameBytes.count)
+          span = TextSpan(base + start, base + start + name.utf8.count)
           cursor = range.upperBound
         }
         let mention = resolver.mention(name, role: role, span: span)
@@ -139,7 +138,10 @@ struct ResponsibilityExtractor {
     }
     return cleaned.split { $0 == "、" || $0 == " " }.compactMap { piece in
       var name = String(String.UnicodeScalarView(piece))
-      while name.hasSuffixBytes("等") { name = String(name.utf8.dropLast("等".utf8.count))! }
+      // "等" closes a list; "指导" a role ("商务部指导"), but only at the end: 指导站 is a name.
+      while let word = Self.trailingWords.first(where: { name.hasSuffixBytes($0) && name.utf8.count > $0.utf8.count }) {
+        name = String(name.utf8.dropLast(word.utf8.count))!
+      }
       while let word = Self.leadingConnectors.first(where: { name.hasPrefixBytes($0) }) {
         name = String(name.droppingBytes(word.utf8.count))
       }
@@ -149,6 +151,9 @@ struct ResponsibilityExtractor {
       return name
     }
   }
+
+  /// Words after a department name that are not part of it: A等, A指导.
+  private static let trailingWords = ["等", "指导"]
 
   /// Words before a department name that are not part of it: 由A负责, 会同B.
   private static let leadingConnectors = ["由", "会同"]
@@ -178,24 +183,6 @@ struct ResponsibilityExtractor {
     let hasTime = segment.containsBytes("月") || segment.containsBytes("年底") || segment.containsBytes("年内")
     return hasTime && segment.count <= 14 && segment.unicodeScalars.contains { UTF8Scalars.isDigit($0.value) || ChineseNumeral.isNumeral($0.value) }
       && (segment.hasSuffixBytes("前") || segment.hasSuffixBytes("底") || segment.hasSuffixBytes("完成") || segment.hasSuffixBytes("内"))
-  }
-
-  private static func find(_ needle: [UInt8], in haystack: String.UTF8View, from start: String.Index) -> Range<String.Index>? {
-    guard !needle.isEmpty else { return nil }
-    var index = start
-    while index < haystack.endIndex {
-      if haystack[index] == needle[0] {
-        var candidate = index
-        var matched = 0
-        while matched < needle.count && candidate < haystack.endIndex && haystack[candidate] == needle[matched] {
-          matched += 1
-          candidate = haystack.index(after: candidate)
-        }
-        if matched == needle.count { return index..<candidate }
-      }
-      index = haystack.index(after: index)
-    }
-    return nil
   }
 
   /// A parenthesised group: （…）, (…), or mixed （…) as PDF extraction leaves them.

@@ -123,4 +123,11 @@ import Testing
     #expect(!names.contains("包括") && !names.contains("自身"))
     #expect(!document.responsibilities.isEmpty)
   }
+
+  /// "（商务部指导，供销合作总社参与）": 指导 is a role, not part of the name.
+  @Test func stateCouncilWasteFreeCities_guidingDepartmentKeptWithoutTheVerb() throws {
+    let document = try Parsed.file(try realFile("state-council", "007_国务院办公厅关于印发“无废城市”", ext: "html"))
+    let clause = try #require(document.responsibilities.first { $0.text.contains("商务部指导") })
+    #expect(clause.departments.map(\.name) == ["商务部", "供销合作总社"])
+  }
 }
