@@ -59,7 +59,8 @@ let package = Package(
     ),
     .testTarget(
       name: "PolicyqTests",
-      dependencies: ["PolicyKit"]
+      // policyq itself for SearchArgumentsTests (its two argument readers); the other tests run the built binary.
+      dependencies: ["PolicyKit", "policyq"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,5 +1,9 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The policyq command line: Chinese policy documents into data.
 @main
 struct PolicyQ: ParsableCommand {
@@ -9,4 +13,15 @@ struct PolicyQ: ParsableCommand {
     version: "0.1.0",
     subcommands: [TextCommand.self, ExtractCommand.self, IndexCommand.self, SearchCommand.self, CompareCommand.self]
   )
+
+  /// `policyq search` with plain arguments, the command typed most, runs without
+  /// ArgumentParser (see `SearchRequest.init(quickArguments:)`); the rest goes through it.
+  static func main() {
+    let arguments = CommandLine.arguments.dropFirst()
+    if arguments.first == "search", let request = SearchRequest(quickArguments: Array(arguments.dropFirst())) {
+      do { try request.run() } catch let status as ExitCode { Glibc.exit(status.rawValue) } catch { SearchCommand.exit(withError: error) }
+      return
+    }
+    main(nil)
+  }
 }

@@ -11,7 +11,10 @@ struct IndexLocation: ParsableArguments {
 
   static let defaultName = ".policyq-index"
 
-  var explicit: URL? {
+  var explicit: URL? { Self.explicit(directory) }
+
+  /// `directory` (a `--index` value), else $POLICYQ_INDEX.
+  static func explicit(_ directory: String?) -> URL? {
     if let directory { return URL(fileURLWithPath: directory) }
     if let environment = ProcessInfo.processInfo.environment["POLICYQ_INDEX"], !environment.isEmpty {
       return URL(fileURLWithPath: environment)
