@@ -21,11 +21,13 @@ struct IndexDirectory {
   /// The live generation, if any.
   func liveGeneration() throws -> URL? {
     let currentURL = url.appendingPathComponent(Self.current)
-    guard FileManager.default.fileExists(atPath: currentURL.path) else { return nil }
     guard let data = FileManager.default.contents(atPath: currentURL.path) else {
+      guard FileManager.default.fileExists(atPath: currentURL.path) else { return nil }
       throw IndexError.corrupt(file: currentURL.path, reason: "cannot be read")
     }
-    let name = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    // The name without surrounding white space (trimmed on bytes: this runs at the start of every search).
+    let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    let name = String(decoding: data.drop(while: isSpace).reversed().drop(while: isSpace).reversed(), as: UTF8.self)
     guard name.hasPrefix("gen-"), !name.contains("/") else {
       throw IndexError.foreign(directory: url.path, reason: "CURRENT does not name a generation")
     }

@@ -60,8 +60,7 @@ public struct InvertedIndex: Sendable {
     }
     for name in [IndexDirectory.units, IndexDirectory.postings] {
       let url = generation.appendingPathComponent(name)
-      let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-      guard let size else { throw IndexError.corrupt(file: url.path, reason: "missing") }
+      guard let size = MappedFile.size(atPath: url.path) else { throw IndexError.corrupt(file: url.path, reason: "missing") }
       if let expected = manifest.checksums[name]?.first.flatMap(Int.init), expected != size {
         throw IndexError.corrupt(file: url.path, reason: "\(size) bytes where the manifest says \(expected) (truncated?)")
       }

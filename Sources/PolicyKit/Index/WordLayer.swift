@@ -26,9 +26,19 @@ struct WordLayer: Sendable {
 
   /// Folded words; those shorter than two characters are left out.
   init<Words: Sequence<String>>(words: Words) {
-    let scalars = Set(words.map(Self.scalars).filter { $0.count >= 2 })
-    wordsByFirstScalar = Dictionary(grouping: scalars, by: { $0[0] })
-    longest = scalars.map(\.count).max() ?? 0
+    // Grouped by hand, duplicates dropped within a group: hashing whole words into a set
+    // first took most of the half millisecond this costs at the start of a search.
+    var groups: [UInt32: [[UInt32]]] = [:]
+    var longest = 0
+    for word in words {
+      let scalars = Self.scalars(word)
+      guard scalars.count >= 2 else { continue }
+      if groups[scalars[0], default: []].contains(scalars) { continue }
+      groups[scalars[0], default: []].append(scalars)
+      longest = max(longest, scalars.count)
+    }
+    wordsByFirstScalar = groups
+    self.longest = longest
   }
 
   /// The bundled lexicon and department names (names and aliases), read on first use,
