@@ -160,9 +160,9 @@ public struct IndexBuilder: Sendable {
     _ path: String, previous: InvertedIndex?, previousByPath: [String: Int], previousUnits: [Int: Range<Int>]
   ) -> PreparedFile {
     var file = PreparedFile(path: path)
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    file.size = (attributes?[.size] as? Int) ?? 0
-    file.modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    let status = FileStatus(path: path)
+    file.size = status?.size ?? 0
+    file.modified = status?.modified ?? 0
     do {
       if let old = previousByPath[path], let previous, previous.documents[old].fileSize == file.size,
         previous.documents[old].modified == file.modified, let range = previousUnits[old]

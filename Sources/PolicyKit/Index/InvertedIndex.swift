@@ -60,7 +60,7 @@ public struct InvertedIndex: Sendable {
     }
     for name in [IndexDirectory.units, IndexDirectory.postings] {
       let url = generation.appendingPathComponent(name)
-      guard let size = MappedFile.size(atPath: url.path) else { throw IndexError.corrupt(file: url.path, reason: "missing") }
+      guard let size = FileStatus(path: url.path)?.size else { throw IndexError.corrupt(file: url.path, reason: "missing") }
       if let expected = manifest.checksums[name]?.first.flatMap(Int.init), expected != size {
         throw IndexError.corrupt(file: url.path, reason: "\(size) bytes where the manifest says \(expected) (truncated?)")
       }
@@ -93,10 +93,8 @@ extension InvertedIndex {
   public func isCurrent(for files: [String]) -> Bool {
     guard let list = try? fileList(), list.files.count == files.count, list.failures.isEmpty else { return false }
     for (record, path) in zip(list.files, files) {
-      guard record.path == path, let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return false }
-      let size = attributes[.size] as? Int ?? -1
-      let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-      if size != record.size || modified != record.modified { return false }
+      guard record.path == path, let status = FileStatus(path: path) else { return false }
+      if status.size != record.size || status.modified != record.modified { return false }
     }
     return true
   }

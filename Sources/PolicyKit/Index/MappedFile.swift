@@ -36,14 +36,6 @@ final class MappedFile: @unchecked Sendable {
     bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: length)
   }
 
-  /// The size of the file at `path` in bytes; nil when it cannot be read. A `stat`, where
-  /// `FileManager.attributesOfItem` also looks up the owner's name (0.2 ms a file).
-  static func size(atPath path: String) -> Int? {
-    var status = stat()
-    guard stat(path, &status) == 0 else { return nil }
-    return Int(status.st_size)
-  }
-
   deinit {
     if let mapping { munmap(mapping, length) }
   }

@@ -160,6 +160,10 @@ import Testing
     #expect(hits.first?.document.path == changed)
     #expect(index.isCurrent(for: Array(files.dropLast())))
     #expect(!index.isCurrent(for: files))
+    // Same size, another modification time (to the microsecond): no longer current.
+    let touched = try #require(FileManager.default.attributesOfItem(atPath: files[0])[.modificationDate] as? Date)
+    try FileManager.default.setAttributes([.modificationDate: touched.addingTimeInterval(0.000_25)], ofItemAtPath: files[0])
+    #expect(!index.isCurrent(for: Array(files.dropLast())))
   }
 
   @Test func unreadableFile_isAFailureOthersIndexed() throws {
