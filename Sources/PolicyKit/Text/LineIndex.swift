@@ -9,45 +9,29 @@ struct LineIndex: Sendable {
   /// The offset at which each line starts.
   private var lineStarts: [Int]
 
-  /// Indexes the lines of `bytes` read in `encoding` (a line ends with LF, CRLF or CR).
+  /// Indexes the lines of `bytes` read in `encoding`. Lines are counted as `grep -n` and
+  /// editors count them: a line ends with LF (or CR LF); a CR alone ends a line only in a
+  /// file without any LF (old Mac files). pkulaw's CR CR LF is one line end.
   init(_ bytes: [UInt8], encoding: TextEncoding) {
     var starts = [0]
     switch encoding {
     case .utf16LittleEndian, .utf16BigEndian:
       let lowFirst = encoding == .utf16LittleEndian
-      var index = 0
-      while index + 1 < bytes.count {
-        let unit =
-          lowFirst
-          ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
-          : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
-        if unit == 0x0A {
-          starts.append(index + 2)
-        } else if unit == 0x0D {
-          let hasLF = index + 3 < bytes.count && (lowFirst ? bytes[index + 2] == 0x0A && bytes[index + 3] == 0 : bytes[index + 2] == 0 && bytes[index + 3] == 0x0A)
-          if !hasLF { starts.append(index + 2) }
-        }
-        index += 2
+      func unit(at index: Int) -> UInt16 {
+        lowFirst ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
       }
+      let units = stride(from: 0, to: bytes.count - 1, by: 2)
+      let lineEnd: UInt16 = units.contains { unit(at: $0) == 0x0A } ? 0x0A : 0x0D
+      for index in units where unit(at: index) == lineEnd { starts.append(index + 2) }
     default:
       bytes.withUnsafeBufferPointer { buffer in
         guard let base = buffer.baseAddress else { return }
         let count = buffer.count
-        if memchr(base, 0x0D, count) == nil {
-          var position = 0
-          while position < count, let found = memchr(base + position, 0x0A, count - position) {
-            position = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            starts.append(position)
-          }
-          return
-        }
-        for index in 0..<count {
-          let byte = buffer[index]
-          if byte == 0x0A {
-            starts.append(index + 1)
-          } else if byte == 0x0D && (index + 1 >= count || buffer[index + 1] != 0x0A) {
-            starts.append(index + 1)
-          }
+        let lineEnd: Int32 = memchr(base, 0x0A, count) != nil ? 0x0A : 0x0D
+        var position = 0
+        while position < count, let found = memchr(base + position, lineEnd, count - position) {
+          position = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+          starts.append(position)
         }
       }
     }

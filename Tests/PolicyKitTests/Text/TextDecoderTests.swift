@@ -42,6 +42,20 @@ import Testing
     #expect(document.sourceSpan(ofTextRange: offset..<(offset + 3)).line == 2)
   }
 
+  /// Line numbers are those of `grep -n`: pkulaw's CR CR LF ends one line, not two; a
+  /// file of CR alone still has lines.
+  @Test(arguments: ["\r\r\n", "\r\n", "\n", "\r"])
+  func lineNumbers_countLinesAsGrepDoes(lineEnd: String) throws {
+    let lines = ["第一条　为了规范政务数据管理，制定本办法。", "第二条　本办法适用于本市。", "第三条　市政务服务数据管理局负责统筹。"]
+    let bytes = Array(lines.joined(separator: lineEnd).utf8)
+    let document = try reader.read(bytes: bytes, path: "pkulaw.txt", format: .plainText)
+    for (number, line) in lines.enumerated() {
+      let range = try #require(document.text.range(of: line))
+      let start = document.text.utf8.distance(from: document.text.startIndex, to: range.lowerBound)
+      #expect(document.sourceSpan(ofTextRange: start..<(start + 3)).line == number + 1, "line end \(Array(lineEnd.utf8))")
+    }
+  }
+
   @Test func invalidUTF8InTheMiddle_replacedAndReportedWithLine() throws {
     var bytes = Array(Self.sample.utf8)
     let secondLine = Array("第二段：大宗工业固废综合利用率保持在95%以上。\n".utf8)
