@@ -25,6 +25,23 @@ import Testing
     #expect(again.stdout.contains("(0 parsed, 5 unchanged"))
   }
 
+  @Test func csvRowsCarryTheDocumentsMetadata() throws {
+    let directory = try temporary().appendingPathComponent("index")
+    _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
+    let search = try Policyq.run(["search", "绿色工厂", "dept:区经济信息委", "--index", directory.path, "--format", "csv", "--limit", "3"])
+    #expect(search.status == 0)
+    let rows = search.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let header = try #require(rows.first)
+    #expect(header.prefix(12) == ["rank", "id", "kind", "score", "document_id", "document_title", "document_number", "issuer", "level", "region", "year", "document_kind"])
+    #expect(rows.count == 4)
+    let first = Dictionary(uniqueKeysWithValues: zip(header, rows[1]))
+    #expect(first["document_number"] == "永川府发〔2022〕11号")
+    #expect(first["level"] == "district")
+    #expect(first["region"] == "永川区")
+    #expect(first["year"] == "2022")
+    #expect(first["responsible_departments"]?.contains("区经济信息委") == true)
+  }
+
   @Test func jsonHitsCarryExtractIds() throws {
     let directory = try temporary().appendingPathComponent("index")
     _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])

@@ -15,10 +15,12 @@ public enum SearchOutput {
         return writer.output + "\n"
       }.joined()
     case "csv":
-      var out = DocumentCSV.row(["rank", "id", "kind", "score", "document_id", "document_title", "document_number", "file", "line", "heading", "path", "lead_departments", "responsible_departments", "cooperating_departments", "snippet"])
+      var out = DocumentCSV.row(["rank", "id", "kind", "score", "document_id", "document_title", "document_number", "issuer", "level", "region", "year", "document_kind", "file", "line", "heading", "path", "lead_departments", "responsible_departments", "cooperating_departments", "snippet"])
       for (rank, hit) in results.hits.enumerated() {
-        out += DocumentCSV.row([String(rank + 1), hit.unit.id, hit.unit.kind.rawValue, String(format: "%.4f", hit.score), hit.document.id,
-          hit.document.title, hit.document.documentNumber ?? "", hit.document.path, String(hit.unit.sourceLine), hit.unit.heading,
+        let document = hit.document
+        out += DocumentCSV.row([String(rank + 1), hit.unit.id, hit.unit.kind.rawValue, String(format: "%.4f", hit.score), document.id,
+          document.title, document.documentNumber ?? "", document.issuer ?? "", document.level ?? "", document.regionPath.last ?? "",
+          document.year.map(String.init) ?? "", document.kind ?? "", document.path, String(hit.unit.sourceLine), hit.unit.heading,
           hit.unit.path.joined(separator: " > ")] + ResponsibilityRole.allCases.map { role in names(hit, role).joined(separator: ";") } + [hit.snippet])
       }
       return out
