@@ -27,6 +27,20 @@ import Testing
     #expect(number["serial"] as? Int == 11)
   }
 
+  /// A custom dictionary's short rows are reported with file and line, and the rest is used.
+  @Test func customDictionaries_shortRowsWarnedWithLine() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-dicts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try "# key\tlabel\tphrasings\nenergy_intensity\t单位GDP能耗\t单位地区生产总值能耗|单位工业增加值能耗\nwater_intensity\t用水量\n"
+      .write(to: directory.appendingPathComponent("indicators.tsv"), atomically: true, encoding: .utf8)
+    try "固废\t固体废物\n\n危废\n".write(to: directory.appendingPathComponent("synonyms.tsv"), atomically: true, encoding: .utf8)
+    let result = try Policyq.run(["extract", Policyq.seed("000"), "--dictionaries", directory.path, "--format", "csv", "--table", "targets"])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("indicators.tsv:3: warning: needs a key, a label and phrasings"))
+    #expect(result.stderr.contains("synonyms.tsv:3: warning: needs a term and its synonyms"))
+    #expect(result.stdout.contains("energy_intensity"))
+  }
+
   @Test func json_severalDocumentsResolveReferences() throws {
     let result = try Policyq.run(["extract", Policyq.seed("000"), Policyq.seed("002")])
     #expect(result.status == 0)

@@ -29,6 +29,9 @@ public struct PolicyDictionaries: Sendable {
   /// Term → synonyms (each way).
   public private(set) var synonyms: [String: [String]] = [:]
   public private(set) var lexicon: [String] = []
+  /// Rows that were skipped, as `file:line: warning: …` (a row of `indicators.tsv` or
+  /// `synonyms.tsv` with too few columns).
+  public private(set) var warnings: [String] = []
 
   /// Which word lists to read.
   public struct Parts: OptionSet, Sendable {
@@ -71,11 +74,20 @@ public struct PolicyDictionaries: Sendable {
     return dictionaries
   }
 
+  /// A line of a word list, split at tabs.
+  struct Row {
+    /// The 1-based line number in the file.
+    var line: Int
+    var columns: [Substring]
+    var count: Int { columns.count }
+    subscript(column: Int) -> Substring { columns[column] }
+  }
+
   /// The non-blank, non-comment lines of the list `name` in `directory`, split at tabs
   /// (none when the file is missing); with `folded`, the file is first folded as a whole
   /// (one pass, for lists matched against folded text).
   /// - Throws: `TextError.unreadable` when the file exists but cannot be read.
-  static func lines(in directory: URL, _ name: String, folded: Bool = false) throws -> [[Substring]] {
+  static func lines(in directory: URL, _ name: String, folded: Bool = false) throws -> [Row] {
     let path = directory.appendingPathComponent(name).path
     guard let data = FileManager.default.contents(atPath: path) else {
       guard FileManager.default.fileExists(atPath: path) else { return [] }
@@ -85,11 +97,11 @@ public struct PolicyDictionaries: Sendable {
     let text = folded ? fold(read) : read
     // Split on bytes: a tab or a line feed is never part of a multi-byte character, and
     // a byte split spares the grapheme breaking of `String.split`.
-    return text.utf8.split(separator: 0x0A).compactMap { line in
+    return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().compactMap { number, line in
       // Blank lines and comments are skipped.
       guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first != UInt8(ascii: "#") else { return nil }
       let content = line.last == 0x0D ? line.dropLast() : line[...]  // CR LF files
-      return content.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
+      return Row(line: number + 1, columns: content.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) })
     }
   }
 
@@ -99,8 +111,14 @@ public struct PolicyDictionaries: Sendable {
   /// Reads the dictionaries in `directory`; missing files leave their list empty.
   /// - Throws: `TextError.unreadable` when a file exists but cannot be read.
   public init(directory: URL, parts: Parts = .all) throws {
-    func lines(_ name: String, folded: Bool = false) throws -> [[Substring]] {
+    func lines(_ name: String, folded: Bool = false) throws -> [Row] {
       try Self.lines(in: directory, name, folded: folded)
+    }
+    /// Whether `row` has `columns` columns; a warning naming its line when it has not.
+    func has(_ columns: Int, _ row: Row, of name: String, _ expected: String) -> Bool {
+      if row.count >= columns { return true }
+      warnings.append("\(directory.appendingPathComponent(name).path):\(row.line): warning: \(expected) separated by tabs; the row is skipped")
+      return false
     }
     for columns in try parts.contains(.departments) ? lines("departments.tsv") : [] {
       let canonical = String(columns[0])
@@ -119,14 +137,16 @@ public struct PolicyDictionaries: Sendable {
     if parts.contains(.qualifiers) {
       qualifiers = try lines("qualifiers.txt").map { String($0[0]) }.sorted { $0.count > $1.count }
     }
-    for columns in try parts.contains(.indicators) ? lines("indicators.tsv") : [] where columns.count >= 3 {
+    for columns in try parts.contains(.indicators) ? lines("indicators.tsv") : []
+    where has(3, columns, of: "indicators.tsv", "needs a key, a label and phrasings") {
       let patterns = columns[2].split(separator: "|").map { Self.fold(String($0)) }
       indicators.append(Indicator(key: String(columns[0]), label: String(columns[1]), patterns: patterns))
     }
     indicatorPatterns = indicators.enumerated().flatMap { index, indicator in
       indicator.patterns.map { (pattern: $0, indicator: index) }
     }.sorted { $0.pattern.count > $1.pattern.count }
-    for columns in try parts.contains(.synonyms) ? lines("synonyms.tsv", folded: true) : [] where columns.count >= 2 {
+    for columns in try parts.contains(.synonyms) ? lines("synonyms.tsv", folded: true) : []
+    where has(2, columns, of: "synonyms.tsv", "needs a term and its synonyms") {
       let term = String(columns[0])
       let others = columns[1].split(separator: "|").map(String.init)
       for word in [term] + others {

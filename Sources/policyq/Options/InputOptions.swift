@@ -56,6 +56,9 @@ struct InputOptions: ParsableArguments {
   /// The dictionaries to parse with.
   func loadDictionaries() throws -> PolicyDictionaries {
     guard let dictionaries else { return .bundled }
-    return try PolicyDictionaries(directory: URL(fileURLWithPath: dictionaries))
+    let loaded = try PolicyDictionaries(directory: URL(fileURLWithPath: dictionaries))
+    var err = StandardError()
+    for warning in loaded.warnings { print(warning, to: &err) }
+    return loaded
   }
 }
