@@ -25,12 +25,15 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
+    // Cache prefetch hints for the indexer's hash-table and scatter loops.
+    .target(name: "CPrefetch"),
     // A small C driver for libxml2's SAX parsers that reports source byte offsets.
     .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
     .target(
       name: "PolicyKit",
       dependencies: [
         "CICUShim",
+        "CPrefetch",
         "CXMLShim",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],

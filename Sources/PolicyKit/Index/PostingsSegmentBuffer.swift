@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The postings of the units added since the last segment was written, held in memory:
 /// every key gets a number (`TermTable`) and each (key, unit) pair a group, appended in
 /// unit order with its counts and positions already encoded. Writing the segment orders
@@ -35,6 +37,9 @@ struct PostingsSegmentBuffer {
   private var nextPosition: [Int32] = []
   private var unitTerms: [Int32] = []
   private var unitFirstPositions: [Int32] = []
+
+  /// How many groups ahead memory is prefetched while groups are scattered and gathered.
+  private static let prefetchDistance = 8
 
   /// Positions held.
   var positionCount: Int { positionTotal }
@@ -112,10 +117,20 @@ struct PostingsSegmentBuffer {
       next += groupsPerTerm[Int(term)]
     }
     if sorted.count < groups.count { sorted = Array(repeating: Group(), count: groups.count) }
+    let distance = Self.prefetchDistance
     sorted.withUnsafeMutableBufferPointer { sorted in
-      for group in groups {
-        sorted[Int(nextSlot[Int(group.term)])] = group
-        nextSlot[Int(group.term)] += 1
+      groups.withUnsafeBufferPointer { groups in
+        nextSlot.withUnsafeMutableBufferPointer { nextSlot in
+          for index in groups.indices {
+            // Scattered writes: the place of a group a few on is fetched meanwhile.
+            if index + distance < groups.count {
+              pq_prefetch_write(sorted.baseAddress! + Int(nextSlot[Int(groups[index + distance].term)]))
+            }
+            let group = groups[index]
+            sorted[Int(nextSlot[Int(group.term)])] = group
+            nextSlot[Int(group.term)] += 1
+          }
+        }
       }
     }
     var header = ByteWriter()
@@ -130,6 +145,13 @@ struct PostingsSegmentBuffer {
         let frequency = Int(groupsPerTerm[term])
         let termGroups = sorted[cursor..<(cursor + frequency)]
         cursor += frequency
+        // The groups' bytes lie in unit order, scattered for a key: those of the next
+        // keys' groups are fetched meanwhile.
+        var ahead = max(cursor, cursor + distance - frequency)
+        while ahead < min(cursor + distance, groups.count) {
+          pq_prefetch(source + Int(sorted[ahead].byteStart))
+          ahead += 1
+        }
         // The blocks' lengths first (the entry header gives them), then the blocks,
         // encoded straight into the file's buffer.
         var unitBlockLength = 0

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Numbers the bigram keys met while indexing, 0, 1, 2… in order of first sight, so that
 /// per-key state can live in plain arrays: an open-addressing hash table from key to number.
 ///
@@ -35,6 +37,9 @@ struct TermTable {
 
   var count: Int { keys.count }
 
+  /// How many characters ahead a slot is prefetched.
+  private static let prefetchDistance = 8
+
   @inline(__always)
   private static func slot(of key: UInt64, mask: Int) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
@@ -70,6 +75,13 @@ struct TermTable {
       nextPosition.withUnsafeMutableBufferPointer { next in
         tails.withUnsafeMutableBufferPointer { tails in
           for index in 0..<count {
+            // The slot of a key a few characters on is fetched from memory meanwhile: the
+            // table is larger than the cache, and each probe would otherwise wait for it.
+            let ahead = index + Self.prefetchDistance
+            if ahead < count {
+              let aheadKey = BigramKey.make(scalars[ahead], ahead + 1 < count ? scalars[ahead + 1] : BigramKey.end)
+              pq_prefetch_write(table.baseAddress! + Self.slot(of: aheadKey, mask: mask))
+            }
             let key = BigramKey.make(scalars[index], index + 1 < count ? scalars[index + 1] : BigramKey.end)
             var slot = Self.slot(of: key, mask: mask)
             while table[slot].term != 0 && table[slot].key != key { slot = (slot + 1) & mask }
