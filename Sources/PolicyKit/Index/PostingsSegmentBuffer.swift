@@ -11,16 +11,22 @@ import CPrefetch
 /// order in one pass before encoding, so that memory is read in order, not by chasing
 /// chains through a large heap.
 struct PostingsSegmentBuffer {
-  /// One (key, unit) pair. Its bytes in `groupBytes` are what the unit block records
-  /// after the unit delta (count of positions shifted left, flag, heading count), then its
-  /// positions as deltas.
+  /// One (key, unit) pair: the counts its unit block records, and where its positions,
+  /// encoded as deltas, lie in `groupBytes`. The counts are held here, not with the
+  /// positions, so that writing a unit block reads the groups in sequence only.
   private struct Group {
     var unit: UInt32 = 0
     var term: Int32 = 0
     var byteStart: UInt32 = 0
-    /// Bytes of the counts; the positions take the rest up to `byteEnd`.
-    var countsLength: UInt32 = 0
     var byteEnd: UInt32 = 0
+    /// Count of positions shifted left, with the flag "some are in the heading".
+    var countField: UInt32 = 0
+    /// Positions in the heading (written when the flag is set).
+    var headingCount: UInt32 = 0
+
+    var countsLength: Int {
+      ByteWriter.varintLength(Int(countField)) + (countField & 1 == 1 ? ByteWriter.varintLength(Int(headingCount)) : 0)
+    }
   }
 
   private var terms = TermTable()
@@ -52,9 +58,9 @@ struct PostingsSegmentBuffer {
     guard !scalars.isEmpty else { return }
     terms.group(scalars: scalars, nextPosition: &nextPosition, terms: &unitTerms, firstPositions: &unitFirstPositions)
     positionTotal += scalars.count
-    // Encoded in place: at most 10 bytes of counts per group and 5 per position.
+    // Encoded in place: at most 5 bytes per position.
     let start = groupBytes.bytes.count
-    let room = unitTerms.count * 10 + scalars.count * 5
+    let room = scalars.count * 5
     groupBytes.bytes.append(contentsOf: repeatElement(0, count: room))
     var end = start
     groupBytes.bytes.withUnsafeMutableBufferPointer { bytes in
@@ -71,9 +77,6 @@ struct PostingsSegmentBuffer {
             position = Int(next[position])
           }
           let byteStart = end
-          end += ByteWriter.varint(count << 1 | (inHeading > 0 ? 1 : 0), at: base + end)
-          if inHeading > 0 { end += ByteWriter.varint(inHeading, at: base + end) }
-          let countsLength = end - byteStart
           var previous = 0
           position = Int(first)
           while position >= 0 {
@@ -83,8 +86,8 @@ struct PostingsSegmentBuffer {
           }
           groups.append(
             Group(
-              unit: UInt32(unit), term: term, byteStart: UInt32(byteStart), countsLength: UInt32(countsLength),
-              byteEnd: UInt32(end)))
+              unit: UInt32(unit), term: term, byteStart: UInt32(byteStart), byteEnd: UInt32(end),
+              countField: UInt32(count << 1 | (inHeading > 0 ? 1 : 0)), headingCount: UInt32(inHeading)))
         }
       }
     }
@@ -102,19 +105,27 @@ struct PostingsSegmentBuffer {
     for term in 0..<terms.count where groupsPerTerm[term] > 0 { termsInSegment.append(Int32(term)) }
     // The segment's keys in order: each key packed with its term number when they fit
     // one integer (a plain integer sort), else sorted through the key table.
+    // Keys, like frequencies below, are copied out in key order, so that writing reads
+    // them in sequence rather than looking each up by term number.
+    var segmentKeys: [UInt64]
     if terms.count < 1 << 22 {
       var packed = termsInSegment.map { keys[Int($0)] << 22 | UInt64($0) }
       packed.sort()
       for (index, value) in packed.enumerated() { termsInSegment[index] = Int32(truncatingIfNeeded: value & 0x3F_FFFF) }
+      segmentKeys = packed.map { $0 >> 22 }
     } else {
       termsInSegment.sort { keys[Int($0)] < keys[Int($1)] }
+      segmentKeys = termsInSegment.map { keys[Int($0)] }
     }
     // Counting sort of the groups into key order.
     var nextSlot = [Int32](repeating: 0, count: terms.count)
+    var frequencies = [Int32](repeating: 0, count: termsInSegment.count)
     var next: Int32 = 0
-    for term in termsInSegment {
+    for (index, term) in termsInSegment.enumerated() {
       nextSlot[Int(term)] = next
+      frequencies[index] = groupsPerTerm[Int(term)]
       next += groupsPerTerm[Int(term)]
+      groupsPerTerm[Int(term)] = 0
     }
     if sorted.count < groups.count { sorted = Array(repeating: Group(), count: groups.count) }
     let distance = Self.prefetchDistance
@@ -140,9 +151,8 @@ struct PostingsSegmentBuffer {
     var cursor = 0
     try groupBytes.bytes.withUnsafeBufferPointer { encoded in
       let source = encoded.baseAddress!
-      for term32 in termsInSegment {
-        let term = Int(term32)
-        let frequency = Int(groupsPerTerm[term])
+      for (key, frequency32) in zip(segmentKeys, frequencies) {
+        let frequency = Int(frequency32)
         let termGroups = sorted[cursor..<(cursor + frequency)]
         cursor += frequency
         // The groups' bytes lie in unit order, scattered for a key: those of the next
@@ -158,12 +168,12 @@ struct PostingsSegmentBuffer {
         var positionBlockLength = 0
         var previousUnit = -1
         for group in termGroups {
-          unitBlockLength += ByteWriter.varintLength(Int(group.unit) - previousUnit) + Int(group.countsLength)
-          positionBlockLength += Int(group.byteEnd - group.byteStart - group.countsLength)
+          unitBlockLength += ByteWriter.varintLength(Int(group.unit) - previousUnit) + group.countsLength
+          positionBlockLength += Int(group.byteEnd - group.byteStart)
           previousUnit = Int(group.unit)
         }
         entry.bytes.removeAll(keepingCapacity: true)
-        entry.uint64(keys[term])
+        entry.uint64(key)
         entry.varint(Int(termGroups.first!.unit))
         entry.varint(previousUnit)
         entry.varint(frequency)
@@ -175,27 +185,27 @@ struct PostingsSegmentBuffer {
           var previousUnit = -1
           for group in termGroups {
             offset += ByteWriter.varint(Int(group.unit) - previousUnit, at: target + offset)
-            for index in Int(group.byteStart)..<Int(group.byteStart + group.countsLength) {
-              target[offset] = source[index]
-              offset += 1
-            }
+            offset += ByteWriter.varint(Int(group.countField), at: target + offset)
+            if group.countField & 1 == 1 { offset += ByteWriter.varint(Int(group.headingCount), at: target + offset) }
             previousUnit = Int(group.unit)
           }
         }
         try file.append(count: positionBlockLength) { target in
           var offset = 0
-          for group in termGroups {
-            let start = Int(group.byteStart + group.countsLength)
+          for index in termGroups.indices {
+            // Positions of a key's groups lie apart: those of a group a few on are fetched meanwhile.
+            if index + distance < groups.count { pq_prefetch(source + Int(sorted[index + distance].byteStart)) }
+            let group = sorted[index]
+            let start = Int(group.byteStart)
             let count = Int(group.byteEnd) - start
             if count <= 8 {
-              for index in 0..<count { target[offset + index] = source[start + index] }
+              for byte in 0..<count { target[offset + byte] = source[start + byte] }
             } else {
               (target + offset).update(from: source + start, count: count)
             }
             offset += count
           }
         }
-        groupsPerTerm[term] = 0
       }
     }
     termsInSegment.removeAll(keepingCapacity: true)
