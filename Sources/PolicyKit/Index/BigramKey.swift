@@ -13,6 +13,28 @@ enum BigramKey {
     make(scalar, 0)...make(scalar, end)
   }
 
+  /// The folded scalars of the text `spans` of `text` (joined by line feeds), taken from
+  /// the folded text the document already has: folding is character by character, so a
+  /// slice of the folded document is the folded slice.
+  static func foldedScalars(of spans: [TextSpan], in text: PolicyText) -> [UInt32] {
+    var scalars: [UInt32] = []
+    text.foldedUTF8.withUnsafeBufferPointer { folded in
+      for (number, span) in spans.enumerated() {
+        if number > 0 { scalars.append(0x0A) }
+        let length = text.utf8.count
+        let start = text.foldedMap.targetOffset(ofSource: max(0, min(span.start, length)))
+        let end = text.foldedMap.targetOffset(ofSource: max(0, min(span.end, length)))
+        var index = start
+        while index < end {
+          let (value, length) = UTF8Scalars.scalar(in: folded, at: index)
+          scalars.append(value)
+          index += length
+        }
+      }
+    }
+    return scalars
+  }
+
   /// The folded scalars of a unit's text, written into `scalars`.
   static func foldedScalars(of text: String, into scalars: inout [UInt32]) {
     scalars.removeAll(keepingCapacity: true)

@@ -185,7 +185,10 @@ public struct IndexBuilder: Sendable {
           let format = SourceFormat(path: path)
           let parsedDocument = parser.parse(try reader.read(bytes: bytes, path: path, format: format))
           file.document = UnitBuilder.indexedDocument(parsedDocument, fileSize: file.size, modified: file.modified, contentHash: hash)
-          file.units = UnitBuilder.units(of: parsedDocument, documentIndex: 0)
+          let built = UnitBuilder.units(of: parsedDocument, documentIndex: 0)
+          file.units = built.units
+          file.foldedUnits = built.spans.map { BigramKey.foldedScalars(of: $0, in: parsedDocument.text) }
+          return file
         }
       }
     } catch {
@@ -194,6 +197,7 @@ public struct IndexBuilder: Sendable {
       file.failure = "\(error)"
       return file
     }
+    // Units taken from the previous index are folded from their text.
     file.foldedUnits = file.units.map { unit in
       var scalars: [UInt32] = []
       BigramKey.foldedScalars(of: unit.text, into: &scalars)

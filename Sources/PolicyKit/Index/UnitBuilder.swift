@@ -4,8 +4,11 @@ import Foundation
 /// own text of sections outside measures, its targets, and its front and back matter as a
 /// document unit (the whole text when it has no outline).
 enum UnitBuilder {
-  static func units(of document: PolicyDocument, documentIndex: Int) -> [SearchUnit] {
+  /// The units of `document`, each with the spans of the document's text it is made of
+  /// (several, joined by line feeds, for the document unit).
+  static func units(of document: PolicyDocument, documentIndex: Int) -> (units: [SearchUnit], spans: [[TextSpan]]) {
     var units: [SearchUnit] = []
+    var spans: [[TextSpan]] = []
     let measureOf = Dictionary(uniqueKeysWithValues: document.measures.enumerated().map { ($1.section, $0) })
     func departments(_ clauses: [Int]) -> [UnitDepartment] {
       clauses.flatMap { document.responsibilities[$0].departments }.map {
@@ -22,6 +25,7 @@ enum UnitBuilder {
       return path
     }
     func unit(_ id: String, _ kind: SearchUnitKind, heading: String, span: TextSpan, headingSpan: TextSpan?, path: [String], departments: [UnitDepartment], year: Int? = nil) -> SearchUnit {
+      spans.append([span])
       let headingLength = headingSpan.map { document.string(TextSpan($0.start, min($0.end, span.end))).unicodeScalars.count } ?? 0
       return SearchUnit(
         id: id, kind: kind, document: documentIndex, heading: heading, text: document.string(span),
@@ -39,6 +43,7 @@ enum UnitBuilder {
     }
     if cursor < document.text.utf8.count { outside.append(TextSpan(cursor, document.text.utf8.count)) }
     let documentText = outside.map { document.string($0) }.joined(separator: "\n")
+    spans.append(outside)
     let title = document.metadata.planTitle ?? document.metadata.title ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent
     let looseClauses = document.responsibilities.indices.filter { document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == nil }
     units.append(
@@ -77,7 +82,7 @@ enum UnitBuilder {
         unit(target.id, .target, heading: target.indicator, span: target.sentenceSpan, headingSpan: nil,
           path: target.measure.map { [document.measures[$0].label + document.measures[$0].title] } ?? [], departments: inherited, year: target.year))
     }
-    return units
+    return (units, spans)
   }
 
   static func indexedDocument(_ document: PolicyDocument, fileSize: Int, modified: Double, contentHash: String) -> IndexedDocument {

@@ -123,6 +123,24 @@ public struct OffsetMap: Sendable, Equatable {
   }
 
   /// The index of the piece that covers derived byte `offset`, if any.
+  /// The derived offset where source byte `offset` went: the start of the derived unit
+  /// made from the source unit that holds it; for a source byte nothing came from (a
+  /// character folding deleted), the start of what came next. For maps that keep the
+  /// source's order, as folding's does.
+  /// - Complexity: O(log n) in the number of pieces.
+  func targetOffset(ofSource offset: Int) -> Int {
+    var low = 0
+    var high = pieces.count
+    while low < high {
+      let mid = (low + high) / 2
+      if pieces[mid].sourceEnd <= offset { low = mid + 1 } else { high = mid }
+    }
+    guard low < pieces.count else { return targetLength }
+    let piece = pieces[low]
+    guard piece.sourceUnit > 0, offset > piece.sourceStart else { return piece.targetStart }
+    return piece.targetStart + (offset - piece.sourceStart) / piece.sourceUnit * piece.targetUnit
+  }
+
   func pieceIndex(containing offset: Int) -> Int? {
     var low = 0
     var high = pieces.count

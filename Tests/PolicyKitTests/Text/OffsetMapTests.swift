@@ -20,6 +20,22 @@ import Testing
     #expect(map.sourceRange(at: 12) == 20..<20)
   }
 
+  /// The folded text of any span is the slice of the folded document that
+  /// `targetOffset(ofSource:)` gives (the indexer folds units this way).
+  @Test func targetOffset_slicesTheFoldedTextOfAnySpan() {
+    let text = Array("重慶市ＡＢ固廢２０２５年，单位GDP能耗下降14.5%。\u{00AD}綠色工廠".utf8)
+    let folding = text.withUnsafeBufferPointer { TextFolder.fold($0) }
+    // Character boundaries: every byte that does not continue a multi-byte sequence.
+    let boundaries = text.indices.filter { text[$0] & 0xC0 != 0x80 } + [text.count]
+    for start in boundaries {
+      for end in boundaries where end >= start {
+        let expected = Array(text[start..<end]).withUnsafeBufferPointer { TextFolder.fold($0).utf8 }
+        let slice = Array(folding.utf8[folding.map.targetOffset(ofSource: start)..<folding.map.targetOffset(ofSource: end)])
+        #expect(slice == expected, "span \(start)..<\(end)")
+      }
+    }
+  }
+
   @Test func composed_followsBothStages() {
     // text → decoded: bytes 0..<6 copied from decoded 3..<9.
     let outer = OffsetMap.identity(length: 6, sourceStart: 3)
