@@ -74,6 +74,54 @@ public struct PolicyDictionaries: Sendable {
     return dictionaries
   }
 
+  /// A list file as bytes (folded when asked for) and, for each non-blank, non-comment
+  /// line, its line number and the byte ranges of its tab-separated columns. Read on
+  /// bytes: a tab or a line feed is never part of a multi-byte character, and the word
+  /// layer reads its lists at the start of every search.
+  struct RawList {
+    var bytes: [UInt8] = []
+    var rows: [(line: Int, columns: [Range<Int>])] = []
+  }
+
+  /// The list `name` in `directory` (empty when the file is missing); with `folded`, the
+  /// file is first folded as a whole (one pass, for lists matched against folded text).
+  /// - Throws: `TextError.unreadable` when the file exists but cannot be read.
+  static func rawList(in directory: URL, _ name: String, folded: Bool = false) throws -> RawList {
+    let path = directory.appendingPathComponent(name).path
+    guard let data = FileManager.default.contents(atPath: path) else {
+      guard FileManager.default.fileExists(atPath: path) else { return RawList() }
+      throw TextError.unreadable(path: path, reason: "permission denied or I/O error")
+    }
+    var list = RawList()
+    list.bytes = folded ? Array(data).withUnsafeBufferPointer { TextFolder.fold($0).utf8 } : Array(data)
+    list.bytes.withUnsafeBufferPointer { bytes in
+      var lineStart = 0
+      var line = 1
+      while lineStart < bytes.count {
+        var lineEnd = lineStart
+        while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        var contentEnd = lineEnd
+        if contentEnd > lineStart && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }  // CR LF files
+        // Blank lines and comments are skipped.
+        var first = lineStart
+        while first < contentEnd && (bytes[first] == 0x20 || bytes[first] == 0x09) { first += 1 }
+        if first < contentEnd && bytes[first] != UInt8(ascii: "#") {
+          var columns: [Range<Int>] = []
+          var columnStart = lineStart
+          for index in lineStart..<contentEnd where bytes[index] == 0x09 {
+            columns.append(columnStart..<index)
+            columnStart = index + 1
+          }
+          columns.append(columnStart..<contentEnd)
+          list.rows.append((line, columns))
+        }
+        lineStart = lineEnd + 1
+        line += 1
+      }
+    }
+    return list
+  }
+
   /// A line of a word list, split at tabs.
   struct Row {
     /// The 1-based line number in the file.
@@ -83,25 +131,17 @@ public struct PolicyDictionaries: Sendable {
     subscript(column: Int) -> Substring { columns[column] }
   }
 
-  /// The non-blank, non-comment lines of the list `name` in `directory`, split at tabs
-  /// (none when the file is missing); with `folded`, the file is first folded as a whole
-  /// (one pass, for lists matched against folded text).
+  /// The non-blank, non-comment lines of the list `name` in `directory`, split at tabs,
+  /// as text (see `rawList`).
   /// - Throws: `TextError.unreadable` when the file exists but cannot be read.
   static func lines(in directory: URL, _ name: String, folded: Bool = false) throws -> [Row] {
-    let path = directory.appendingPathComponent(name).path
-    guard let data = FileManager.default.contents(atPath: path) else {
-      guard FileManager.default.fileExists(atPath: path) else { return [] }
-      throw TextError.unreadable(path: path, reason: "permission denied or I/O error")
-    }
-    let read = String(decoding: data, as: UTF8.self)
-    let text = folded ? fold(read) : read
-    // Split on bytes: a tab or a line feed is never part of a multi-byte character, and
-    // a byte split spares the grapheme breaking of `String.split`.
-    return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().compactMap { number, line in
-      // Blank lines and comments are skipped.
-      guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), first != UInt8(ascii: "#") else { return nil }
-      let content = line.last == 0x0D ? line.dropLast() : line[...]  // CR LF files
-      return Row(line: number + 1, columns: content.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) })
+    let list = try rawList(in: directory, name, folded: folded)
+    let text = String(decoding: list.bytes, as: UTF8.self)
+    let utf8 = text.utf8
+    return list.rows.map { row in
+      Row(line: row.line, columns: row.columns.map { range in
+        Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+      })
     }
   }
 

@@ -11,10 +11,13 @@ import Foundation
 /// (固废 in 大宗工业固废 is a word); where the lexicon is silent, from ICU's
 /// dictionary-based word break on the text around the occurrence.
 struct WordLayer: Sendable {
-  /// Lexicon terms and department names, folded, as Unicode scalars, by their first
-  /// scalar: a position is checked against the few words that start with its character,
-  /// without copying or hashing the text.
-  private let wordsByFirstScalar: [UInt32: [[UInt32]]]
+  /// The scalars of the lexicon terms and department names, folded, one word after
+  /// another.
+  private let storage: [UInt32]
+  /// Where each word lies in `storage`, ordered by first scalar: the few words that start
+  /// with a character are found by a binary search, without copying or hashing the text.
+  /// (A word listed twice is harmless.)
+  private let words: [Range<Int>]
   private let longest: Int
   /// Characters of context on each side given to ICU.
   static let window = 8
@@ -26,38 +29,65 @@ struct WordLayer: Sendable {
 
   /// Folded words; those shorter than two characters are left out.
   init<Words: Sequence<String>>(words: Words) {
-    // Grouped by hand, duplicates dropped within a group: hashing whole words into a set
-    // first took most of the half millisecond this costs at the start of a search.
-    var groups: [UInt32: [[UInt32]]] = [:]
-    var longest = 0
+    var storage: [UInt32] = []
+    var ranges: [Range<Int>] = []
     for word in words {
-      let scalars = Self.scalars(word)
-      guard scalars.count >= 2 else { continue }
-      if groups[scalars[0], default: []].contains(scalars) { continue }
-      groups[scalars[0], default: []].append(scalars)
-      longest = max(longest, scalars.count)
+      let start = storage.count
+      storage.append(contentsOf: word.unicodeScalars.lazy.map(\.value))
+      ranges.append(start..<storage.count)
     }
-    wordsByFirstScalar = groups
-    self.longest = longest
+    self.init(storage: storage, ranges: ranges)
+  }
+
+  /// Words at `ranges` of `storage`; those shorter than two characters are left out.
+  private init(storage: [UInt32], ranges: [Range<Int>]) {
+    let kept = ranges.filter { $0.count >= 2 }
+    self.storage = storage
+    words = kept.sorted { storage[$0.lowerBound] < storage[$1.lowerBound] }
+    longest = kept.map(\.count).max() ?? 0
   }
 
   /// The bundled lexicon and department names (names and aliases), read on first use,
-  /// each list folded as a whole.
+  /// each list folded as a whole and read as bytes: this runs at the start of a search.
   static let bundled: WordLayer = {
     guard let directory = PolicyDictionaries.bundledDirectory else { return WordLayer(words: []) }
-    let lexicon = ((try? PolicyDictionaries.lines(in: directory, "lexicon.txt", folded: true)) ?? []).map { $0[0] }
-    // departments.tsv: the name, then its aliases split by |.
-    let departments = ((try? PolicyDictionaries.lines(in: directory, "departments.tsv", folded: true)) ?? []).flatMap { columns in
-      [columns[0]] + (columns.count > 1 ? columns[1].split(separator: "|") : [])
+    var storage: [UInt32] = []
+    var ranges: [Range<Int>] = []
+    /// Adds the words of `columns` of each row of the list `name`, split at |.
+    func add(_ name: String, columns wanted: Int) {
+      guard let list = try? PolicyDictionaries.rawList(in: directory, name, folded: true) else { return }
+      list.bytes.withUnsafeBufferPointer { bytes in
+        for row in list.rows {
+          for column in row.columns.prefix(wanted) {
+            var start = storage.count
+            var index = column.lowerBound
+            while index < column.upperBound {
+              if bytes[index] == UInt8(ascii: "|") {
+                ranges.append(start..<storage.count)
+                start = storage.count
+                index += 1
+                continue
+              }
+              let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
+              storage.append(value)
+              index += length
+            }
+            ranges.append(start..<storage.count)
+          }
+        }
+      }
     }
-    return WordLayer(words: (lexicon + departments).map(String.init))
+    add("lexicon.txt", columns: 1)
+    // departments.tsv: the name, then its aliases split by |.
+    add("departments.tsv", columns: 2)
+    return WordLayer(storage: storage, ranges: ranges)
   }()
 
   /// Starts reading the bundled words on another thread, and then, when some of `terms`
   /// (folded) are not in the lexicon, loading ICU's word-break dictionary: a search started
   /// meanwhile finds them ready.
   static func warmUp(for terms: [String]) {
-    Thread.detachNewThread {
+    DetachedThread.start {
       if terms.contains(where: { !bundled.isListed(scalars($0)) }) { warmICU() }
     }
   }
@@ -69,8 +99,16 @@ struct WordLayer: Sendable {
 
   /// Whether `term` (folded scalars) is a word of the lexicon.
   private func isListed(_ term: [UInt32]) -> Bool {
-    guard let first = term.first, let candidates = wordsByFirstScalar[first] else { return false }
-    return candidates.contains(term)
+    guard let first = term.first else { return false }
+    return words(startingWith: first).contains { $0.count == term.count && storage[$0].elementsEqual(term) }
+  }
+
+  /// The words whose first scalar is `first`.
+  private func words(startingWith first: UInt32) -> ArraySlice<Range<Int>> {
+    let start = SortedSearch.lowerBound(first, in: words) { storage[$0.lowerBound] }
+    var end = start
+    while end < words.count && storage[words[end].lowerBound] == first { end += 1 }
+    return words[start..<end]
   }
 
   /// The scalars of a (folded) string.
@@ -141,9 +179,8 @@ struct WordLayer: Sendable {
     guard longest >= 2 else { return [] }
     var found: [Range<Int>] = []
     for start in max(0, range.lowerBound - longest + 1)..<range.upperBound {
-      guard let candidates = wordsByFirstScalar[text[start]] else { continue }
-      for word in candidates where start + word.count > range.lowerBound && start + word.count <= text.count {
-        if text[start..<(start + word.count)].elementsEqual(word) { found.append(start..<(start + word.count)) }
+      for word in words(startingWith: text[start]) where start + word.count > range.lowerBound && start + word.count <= text.count {
+        if text[start..<(start + word.count)].elementsEqual(storage[word]) { found.append(start..<(start + word.count)) }
       }
     }
     return found
