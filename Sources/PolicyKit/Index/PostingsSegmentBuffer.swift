@@ -43,6 +43,8 @@ struct PostingsSegmentBuffer {
   private var nextPosition: [Int32] = []
   private var unitTerms: [Int32] = []
   private var unitFirstPositions: [Int32] = []
+  private var unitCounts: [Int32] = []
+  private var unitHeadingCounts: [Int32] = []
 
   /// How many groups ahead memory is prefetched while groups are scattered and gathered.
   private static let prefetchDistance = 8
@@ -56,7 +58,9 @@ struct PostingsSegmentBuffer {
   /// - Complexity: O(n) for n scalars (one hash lookup per position, no sorting).
   mutating func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>, headingLength: Int) {
     guard !scalars.isEmpty else { return }
-    terms.group(scalars: scalars, nextPosition: &nextPosition, terms: &unitTerms, firstPositions: &unitFirstPositions)
+    terms.group(
+      scalars: scalars, headingLength: headingLength, nextPosition: &nextPosition, terms: &unitTerms,
+      firstPositions: &unitFirstPositions, counts: &unitCounts, headingCounts: &unitHeadingCounts)
     positionTotal += scalars.count
     // Encoded in place: at most 5 bytes per position.
     let start = groupBytes.bytes.count
@@ -66,19 +70,14 @@ struct PostingsSegmentBuffer {
     groupBytes.bytes.withUnsafeMutableBufferPointer { bytes in
       let base = bytes.baseAddress!
       nextPosition.withUnsafeBufferPointer { next in
-        for (term, first) in zip(unitTerms, unitFirstPositions) {
-          // Count the positions (and those in the heading) along the chain, then encode.
-          var count = 0
-          var inHeading = 0
-          var position = Int(first)
-          while position >= 0 {
-            count += 1
-            if position < headingLength { inHeading += 1 }
-            position = Int(next[position])
-          }
+        for local in unitTerms.indices {
+          // The positions along the key's chain, as deltas (the term table counted them).
+          let count = Int(unitCounts[local])
+          let inHeading = Int(unitHeadingCounts[local])
+          let term = unitTerms[local]
           let byteStart = end
           var previous = 0
-          position = Int(first)
+          var position = Int(unitFirstPositions[local])
           while position >= 0 {
             end += ByteWriter.varint(position - previous, at: base + end)
             previous = position

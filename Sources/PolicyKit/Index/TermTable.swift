@@ -53,10 +53,12 @@ struct TermTable {
 
   /// Groups the positions of a unit by key: the bigram starting at each scalar (the last
   /// pairs with `BigramKey.end`). Afterwards, for each key of the unit in order of first
-  /// occurrence, `terms` holds its term number and `firstPositions` its first position;
+  /// occurrence, `terms` holds its term number, `firstPositions` its first position,
+  /// `counts` its number of positions and `headingCounts` those before `headingLength`;
   /// `nextPosition` chains each key's positions in increasing order, -1 ending the chain.
   mutating func group(
-    scalars: UnsafeBufferPointer<UInt32>, nextPosition: inout [Int32], terms: inout [Int32], firstPositions: inout [Int32]
+    scalars: UnsafeBufferPointer<UInt32>, headingLength: Int, nextPosition: inout [Int32], terms: inout [Int32],
+    firstPositions: inout [Int32], counts: inout [Int32], headingCounts: inout [Int32]
   ) {
     let count = scalars.count
     reserve(count)
@@ -65,6 +67,8 @@ struct TermTable {
     if tails.count < count { tails = Array(repeating: -1, count: max(count, tails.count * 2)) }
     terms.removeAll(keepingCapacity: true)
     firstPositions.removeAll(keepingCapacity: true)
+    counts.removeAll(keepingCapacity: true)
+    headingCounts.removeAll(keepingCapacity: true)
     // The loop runs on raw buffers: this is the indexer's innermost loop, one iteration
     // per character of the corpus.
     var keys = self.keys
@@ -96,11 +100,15 @@ struct TermTable {
               table[slot].mark = base + local
               terms.append(table[slot].term - 1)
               firstPositions.append(Int32(index))
+              counts.append(1)
+              headingCounts.append(index < headingLength ? 1 : 0)
               tails[Int(local)] = Int32(index)
             } else {
               let local = Int(mark - base)
               next[Int(tails[local])] = Int32(index)
               tails[local] = Int32(index)
+              counts[local] += 1
+              if index < headingLength { headingCounts[local] += 1 }
             }
           }
         }
