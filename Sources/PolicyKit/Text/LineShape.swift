@@ -131,6 +131,31 @@ struct LineShape {
     return true
   }
 
+  /// Whether the line records a law's passing or revision: it opens with a date and ends
+  /// with 通过, 修正, 修订, 公布, 批准, 施行 or 废止 ("2011年11月17日 上海市…会议通过", "2020年5月14日
+  /// …第一次修正"). Each such line is a record of its own, never joined to the next.
+  var isEnactmentRecord: Bool {
+    guard scalarCount <= 200 else { return false }
+    var body = scalars[...]
+    while let last = body.last, UTF8Scalars.isBlank(last) || last == 0xFF09 || last == 0x29 { body = body.dropLast() }
+    let endsWithAct = Self.enactmentWords.contains { word in body.count > word.count && body.suffix(word.count).elementsEqual(word) }
+    guard endsWithAct else { return false }
+    if body.first == 0xFF08 || body.first == 0x28 { body = body.dropFirst() }  // （2011年…通过）
+    // 年 after two to four digits or Chinese numerals, then 月 and 日 within a few characters.
+    var digits = 0
+    while let first = body.first, UTF8Scalars.isDigit(first) || ChineseNumeral.isNumeral(first) {
+      digits += 1
+      body = body.dropFirst()
+    }
+    guard (2...4).contains(digits), body.first == 0x5E74 else { return false }  // 年
+    let head = body.prefix(12)
+    return head.contains(0x6708) && head.contains(0x65E5)  // 月 日
+  }
+
+  private static let enactmentWords: [[UInt32]] = ["通过", "修正", "修订", "公布", "批准", "施行", "废止"].map {
+    $0.unicodeScalars.map(\.value)
+  }
+
   /// Whether the line carries a URL or a bracketed label ("【法宝引证码】…", "原文链接：https://…"):
   /// a line of a database export's header, never part of a paragraph.
   var isRecordLine: Bool {

@@ -121,6 +121,7 @@ struct TextCleaner {
   ) -> Bool {
     if a.standsAlone || b.standsAlone || b.isIndented { return false }
     if aShape.isRecordLine || bShape.isRecordLine { return false }
+    if aShape.isEnactmentRecord || bShape.isEnactmentRecord { return false }
     if aShape.endsSentence || aShape.isDocumentNumber || aShape.endsWithDate { return false }
     if bShape.opensParagraph || bShape.isDocumentNumber || bShape.endsWithDate { return false }
     let aIsFull = wrapWidth.map { a.scalarCount >= $0 - 3 } ?? false

@@ -88,6 +88,30 @@ import Testing
     #expect(!lines.contains { $0.hasPrefix("#") })
   }
 
+  /// A law's passing and revision records are lines of their own, not one paragraph.
+  @Test func hardWrap_keepsEnactmentRecordsApart() throws {
+    let markdown = """
+      # 上海口岸服务条例
+
+      2011年11月17日 上海市第十三届人民代表大会常务委员会第三十次会议通过
+
+      2020年5月14日 上海市第十五届人民代表大会常务委员会第二十一次会议《关于修改本市部分地方性法规的决定》第一次修正
+
+      <!-- INFO END -->
+
+      ## 第一章  总则
+
+      第一条 为了规范口岸开放，提高口岸通关效率，
+      结合本市实际，制定本条例。
+      """
+    let document = try reader.read(bytes: Array(markdown.utf8), path: "law.md", format: .markdown)
+    let lines = document.text.split(separator: "\n").map(String.init)
+    #expect(lines.contains("2011年11月17日上海市第十三届人民代表大会常务委员会第三十次会议通过"))
+    #expect(lines.contains { $0.hasPrefix("2020年5月14日") && $0.hasSuffix("第一次修正") })
+    // An ordinary hard wrap is still joined.
+    #expect(lines.contains("第一条 为了规范口岸开放，提高口岸通关效率，结合本市实际，制定本条例。"))
+  }
+
   @Test func pageNumberLine_droppedAndParagraphRejoined_seed000() throws {
     let original = try String(contentsOfFile: Corpus.seed("000"), encoding: .utf8)
     // Page numbers as a PDF extraction leaves them, inside the split clause of measure 3.
