@@ -38,14 +38,17 @@ struct TargetExtractor {
 
   /// Whether a paragraph can hold a target year: an ASCII digit, or a named period
   /// 十三五, 十四五 or 十五五 (十 = E5 8D 81 … 五 = E4 BA 94). Most paragraphs have neither:
-  /// they are read eight bytes at a time, and byte by byte only where an E5 stands.
+  /// they are read eight bytes at a time, and byte by byte only where E5 8D (the start of
+  /// 十) may stand.
   private static func mayHoldYear(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
     var index = range.lowerBound
     while index + 8 <= range.upperBound {
-      let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
       if SWAR.hasByte(in: word, between: 0x2F, and: 0x3A) { return true }
-      if SWAR.hasByte(in: word, equalTo: 0xE5) {
+      // A zero byte where E5 is followed by 8D; the last byte's follower is in the next word.
+      let pairs = (word ^ SWAR.repeated(0xE5)) | ((word >> 8) ^ SWAR.repeated(0x8D))
+      if SWAR.hasByte(in: pairs, equalTo: 0) || word >> 56 == 0xE5 {
         for position in index..<(index + 8) where isNamedPeriod(bytes, at: position, end: range.upperBound) { return true }
       }
       index += 8
@@ -408,6 +411,13 @@ struct TargetExtractor {
     return (nil, indicator)
   }
 
+  /// The unit that starts at scalar `index` of a sentence, if any (the longest listed).
+  private static func unit(in sentence: FoldedRun, at index: Int) -> String? {
+    guard index < sentence.count, let candidates = TargetGrammar.unitsByFirstScalar[sentence[index]] else { return nil }
+    let rest = sentence.text(index..<min(sentence.count, index + 8))
+    return candidates.first { rest.hasPrefixBytes($0) }
+  }
+
   /// Numbers with units: "14.5%", "18家", "两家", "百分之七十", "0.5117" after a verb.
   private static func values(in sentence: FoldedRun) -> [Value] {
     let chars = sentence.chars
@@ -442,8 +452,7 @@ struct TargetExtractor {
         if !isYear && !glued, let number = Double(sentence.text(start..<end)) {
           var unitEnd = end
           while unitEnd < chars.count && chars[unitEnd] == " " { unitEnd += 1 }
-          let rest = sentence.text(unitEnd..<min(chars.count, unitEnd + 8))
-          if let unit = TargetGrammar.units.first(where: { rest.hasPrefixBytes($0) }) {
+          if let unit = Self.unit(in: sentence, at: unitEnd) {
             let after = unitEnd + unit.unicodeScalars.count
             let nextChar = after < chars.count ? chars[after] : " "
             // "5+3" / "2个" inside "2个及以上" fine; "10月" is not a unit here.

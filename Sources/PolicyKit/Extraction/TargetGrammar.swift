@@ -40,6 +40,8 @@ enum TargetGrammar {
     "元", "户", "人", "家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "张", "件", "次", "天", "倍",
     "mw", "gw", "kw",
   ]
+  /// `units` by their first scalar, in the same order.
+  static let unitsByFirstScalar: [Unicode.Scalar: [String]] = Dictionary(grouping: units, by: { $0.unicodeScalars.first! })
   /// Units that count things, which Chinese numerals may carry (两家, 四家).
   static let countUnits: Set<Unicode.Scalar> = ["家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "倍"]
   /// Named periods and the years they end.

@@ -5,10 +5,14 @@ enum SWAR {
   private static let highBits: UInt64 = 0x8080_8080_8080_8080
   private static let lowSeven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
+  /// `byte` in each of the eight bytes.
+  @inline(__always)
+  static func repeated(_ byte: UInt8) -> UInt64 { ones &* UInt64(byte) }
+
   /// Whether a byte of `word` equals `byte`.
   @inline(__always)
   static func hasByte(in word: UInt64, equalTo byte: UInt8) -> Bool {
-    let x = word ^ (ones &* UInt64(byte))
+    let x = word ^ repeated(byte)
     return (x &- ones) & ~x & highBits != 0
   }
 

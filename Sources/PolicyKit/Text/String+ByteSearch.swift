@@ -38,16 +38,17 @@ extension StringProtocol {
     bytesEqual(suffix, atEnd: true)
   }
 
-  /// Whether `affix` stands at the start (or the end) of the string, compared with
-  /// `memcmp` on both strings' contiguous UTF-8.
+  /// Whether `affix` stands at the start (or the end) of the string, compared byte by
+  /// byte on both strings' contiguous UTF-8 (affixes are short words).
   private func bytesEqual(_ affix: String, atEnd: Bool) -> Bool {
     let count = affix.utf8.count
     let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       guard count <= bytes.count else { return false }
-      guard count > 0 else { return true }
       let start = atEnd ? bytes.count - count : 0
-      return affix.utf8.withContiguousStorageIfAvailable { memcmp(bytes.baseAddress! + start, $0.baseAddress!, count) == 0 }
-        ?? bytes[start...].elementsEqual(affix.utf8)
+      return affix.utf8.withContiguousStorageIfAvailable { word in
+        for index in 0..<count where bytes[start + index] != word[index] { return false }
+        return true
+      } ?? bytes[start...].elementsEqual(affix.utf8)
     }
     if let found { return found }
     guard count <= utf8.count else { return false }
