@@ -27,7 +27,7 @@ struct DepartmentResolver {
       if let department = dictionaries.departments[rest] { return found(name, prefix: prefix, department, role, span) }
     }
     // A place instead of a level: 永川区税务局, 重庆市分行….
-    for length in 2...4 where name.count > length + 1 {
+    for length in 2...4 where !name.hasAtMostCharacters(length + 1) {
       let place = name.prefix(length + 1)
       guard let last = place.last, "区县市州".contains(last) else { continue }
       let rest = String(name.dropFirst(length + 1))
@@ -37,7 +37,7 @@ struct DepartmentResolver {
     }
     var prefix: String? = nil
     var canonical = name
-    if let level = Self.levelPrefixes.first(where: { name.hasPrefix($0) }), name.count > level.count + 1,
+    if let level = Self.levelPrefixes.first(where: { name.hasPrefix($0) }), !name.hasAtMostCharacters(level.count + 1),
       !name.hasPrefix("市场"), !name.hasPrefix("区域"), !name.hasPrefix("县域")
     {
       prefix = level

@@ -46,7 +46,7 @@ struct ReferenceExtractor {
                 }
               }
             }
-            if !title.isEmpty && title.count <= 120 {
+            if !title.isEmpty && title.hasAtMostCharacters(120) {
               found.append(Found(title: title, documentNumber: number, span: TextSpan(start, end)))
             }
             open = nil

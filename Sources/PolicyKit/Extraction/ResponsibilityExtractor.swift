@@ -45,7 +45,7 @@ struct ResponsibilityExtractor {
   }
 
   /// The clauses in the paragraphs of `bytes` (cleaned text), in reading order.
-  func clauses(in bytes: [UInt8], paragraphs: [TextSpan]) -> [Found] {
+  func clauses(in bytes: [UInt8], paragraphs: [TextSpan], pieces: TextPieces) -> [Found] {
     var found: [Found] = []
     var firstIsLead = false
     bytes.withUnsafeBufferPointer { buffer in
@@ -56,7 +56,7 @@ struct ResponsibilityExtractor {
           let hasLeadRule = contains(Self.leadRuleBytes)
           guard Self.roleWordBytes.contains(where: contains) || hasLeadRule, !contains(Self.definitionBytes) else { continue }
           if hasLeadRule { firstIsLead = true }
-          if let clause = clause(in: buffer, group, firstIsLead: firstIsLead) { found.append(clause) }
+          if let clause = clause(group, pieces: pieces, firstIsLead: firstIsLead) { found.append(clause) }
         }
       }
     }
@@ -64,13 +64,13 @@ struct ResponsibilityExtractor {
   }
 
   /// The clause of a group that names a role, if it names departments.
-  private func clause(in buffer: UnsafeBufferPointer<UInt8>, _ group: Group, firstIsLead: Bool) -> Found? {
+  private func clause(_ group: Group, pieces: TextPieces, firstIsLead: Bool) -> Found? {
     let innerStart = group.start + group.openLength
-    let inner = String(decoding: UnsafeBufferPointer(rebasing: buffer[innerStart..<(group.end - group.closeLength)]), as: UTF8.self)
+    let inner = pieces.string(innerStart..<(group.end - group.closeLength))
     guard var clause = parse(inner, base: innerStart, firstIsLead: firstIsLead), !clause.departments.isEmpty else {
       return nil
     }
-    clause.text = String(decoding: UnsafeBufferPointer(rebasing: buffer[group.start..<group.end]), as: UTF8.self)
+    clause.text = pieces.string(group.start..<group.end)
     clause.span = TextSpan(group.start, group.end)
     return clause
   }
@@ -228,11 +228,11 @@ struct ResponsibilityExtractor {
 
   /// 完成时限 phrases: "6月底完成", "2023年底前", "持续推进", "长期坚持".
   static func isDeadline(_ segment: String) -> Bool {
-    if segment.hasPrefixBytes("持续") || segment.hasPrefixBytes("长期") || segment.hasSuffixBytes("完成") && segment.count <= 14 {
+    if segment.hasPrefixBytes("持续") || segment.hasPrefixBytes("长期") || segment.hasSuffixBytes("完成") && segment.hasAtMostCharacters(14) {
       return true
     }
     let hasTime = segment.containsBytes("月") || segment.containsBytes("年底") || segment.containsBytes("年内")
-    return hasTime && segment.count <= 14 && segment.unicodeScalars.contains { UTF8Scalars.isDigit($0.value) || ChineseNumeral.isNumeral($0.value) }
+    return hasTime && segment.hasAtMostCharacters(14) && segment.unicodeScalars.contains { UTF8Scalars.isDigit($0.value) || ChineseNumeral.isNumeral($0.value) }
       && (segment.hasSuffixBytes("前") || segment.hasSuffixBytes("底") || segment.hasSuffixBytes("完成") || segment.hasSuffixBytes("内"))
   }
 

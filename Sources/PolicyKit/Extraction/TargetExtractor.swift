@@ -11,7 +11,7 @@ struct TargetExtractor {
   /// A target as found, before ids and links are given.
   let dictionaries: PolicyDictionaries
 
-  func targets(in document: PolicyText, paragraphs: [TextSpan]) -> [Target] {
+  func targets(in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces) -> [Target] {
     var targets: [Target] = []
     var paragraph = FoldedScalars()
     document.foldedUTF8.withUnsafeBufferPointer { folded in
@@ -25,7 +25,7 @@ struct TargetExtractor {
           paragraph.load(folded, start..<end)
           paragraph.scalars.withUnsafeBufferPointer { scalars in
             paragraph.offsets.withUnsafeBufferPointer { offsets in
-              targets += paragraphTargets(FoldedRun(chars: scalars, offsets: offsets, folded: folded), document: document)
+              targets += paragraphTargets(FoldedRun(chars: scalars, offsets: offsets, folded: folded), document: document, pieces: pieces)
             }
           }
         }
@@ -67,7 +67,7 @@ struct TargetExtractor {
       && bytes[index + 6] == 0xE4 && bytes[index + 7] == 0xBA && bytes[index + 8] == 0x94
   }
 
-  private func paragraphTargets(_ paragraph: FoldedRun, document: PolicyText) -> [Target] {
+  private func paragraphTargets(_ paragraph: FoldedRun, document: PolicyText, pieces: TextPieces) -> [Target] {
     var targets: [Target] = []
     var carriedYear: Int? = nil
     var sentenceStart = 0
@@ -83,7 +83,7 @@ struct TargetExtractor {
       let hasDigit = sentence.chars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
       if !hasDigit && carriedYear == nil && !sentence.chars.contains("十") { continue }
       let year = Self.targetYear(in: sentence.chars)
-      let found = sentenceTargets(sentence, year: year ?? carriedYear, needsVerb: year == nil, document: document)
+      let found = sentenceTargets(sentence, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
       targets += found
       if let year { carriedYear = year }
     }
@@ -144,7 +144,7 @@ struct TargetExtractor {
   }
 
   private func sentenceTargets(
-    _ sentence: FoldedRun, year: Int?, needsVerb: Bool, document: PolicyText
+    _ sentence: FoldedRun, year: Int?, needsVerb: Bool, document: PolicyText, pieces: TextPieces
   ) -> [Target] {
     guard let year else { return [] }
     let chars = sentence.chars
@@ -214,7 +214,7 @@ struct TargetExtractor {
               id: "", year: valueYear, indicator: indicator, indicatorKey: key, value: value.number, unit: value.unit,
               direction: reading.bound ?? reading.direction ?? .reach, verb: reading.verb,
               baselineYear: reading.baselineYear, baseline: reading.baseline, isCumulative: reading.cumulative,
-              hedges: reading.hedges, scope: scope, sentence: String(decoding: document.utf8[sentenceSpan.range], as: UTF8.self),
+              hedges: reading.hedges, scope: scope, sentence: pieces.string(sentenceSpan.range),
               sentenceSpan: sentenceSpan, valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)),
               measure: nil, section: nil))
         }
@@ -241,7 +241,7 @@ struct TargetExtractor {
     for word in TargetGrammar.hedgesAfter where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
     if let cut = noun.firstIndex(where: { $0 == "和" || $0 == "及" }) { noun = String(noun[..<cut]) }
     noun = noun.trimmingScalars(in: TargetGrammar.linkingBlank)
-    guard noun.count >= 2, noun.count <= 20, noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0 == "“" || $0 == "”" }) else {
+    guard noun.hasAtLeastCharacters(2), noun.hasAtMostCharacters(20), noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0 == "“" || $0 == "”" }) else {
       return ""
     }
     return noun

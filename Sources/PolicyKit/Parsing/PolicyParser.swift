@@ -17,7 +17,8 @@ public struct PolicyParser: Sendable {
   public func parse(_ text: PolicyText) -> PolicyDocument {
     let id = Self.documentID(of: text)
     let paragraphs = text.utf8.withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0) }
-    let texts = paragraphs.map { String(decoding: text.utf8[$0.span.range], as: UTF8.self) }
+    let pieces = TextPieces(text.utf8)
+    let texts = paragraphs.map { pieces.string($0.span.range) }
     let firstHeading = firstBodyHeading(paragraphs, texts)
     let metadataResult = MetadataExtractor(texts: texts, paragraphs: paragraphs, firstHeading: firstHeading).extract()
 
@@ -47,11 +48,11 @@ public struct PolicyParser: Sendable {
     let measureSections = MeasureSelector(sections: sections, hasOwnText: hasOwnText).select()
     let columns = Self.columns(of: sections)
     document.measures = measureSections.enumerated().map { ordinal, index in
-      makeMeasure(ordinal: ordinal, section: index, columns: columns[index], document: document)
+      makeMeasure(ordinal: ordinal, section: index, columns: columns[index], document: document, pieces: pieces)
     }
 
     // Responsibility clauses.
-    let clauses = responsibilityExtractor.clauses(in: text.utf8, paragraphs: paragraphs.map(\.span))
+    let clauses = responsibilityExtractor.clauses(in: text.utf8, paragraphs: paragraphs.map(\.span), pieces: pieces)
     for (ordinal, found) in clauses.enumerated() {
       let measure = document.measures.firstIndex { $0.span.contains(found.span) }
       document.responsibilities.append(
@@ -62,7 +63,7 @@ public struct PolicyParser: Sendable {
     }
 
     // Targets.
-    let targets = TargetExtractor(dictionaries: dictionaries).targets(in: text, paragraphs: paragraphs.map(\.span))
+    let targets = TargetExtractor(dictionaries: dictionaries).targets(in: text, paragraphs: paragraphs.map(\.span), pieces: pieces)
     for (ordinal, var target) in targets.enumerated() {
       target.id = "\(id)#t\(ordinal + 1)"
       target.measure = document.measures.firstIndex { $0.span.contains(target.valueSpan) }
@@ -97,7 +98,7 @@ public struct PolicyParser: Sendable {
     paragraphs.indices.first { index in
       guard let marker = paragraphs[index].marker else { return false }
       // 附件 in a transmittal sentence is not a heading; a lone 附件 line is.
-      if marker.kind == .attachment && texts[index].count > 40 { return false }
+      if marker.kind == .attachment && !texts[index].hasAtMostCharacters(40) { return false }
       return true
     }
   }
@@ -111,19 +112,30 @@ public struct PolicyParser: Sendable {
     return columns
   }
 
-  /// The measure of section `index`, whose 专栏 boxes are `columns`.
-  private func makeMeasure(ordinal: Int, section index: Int, columns: [Int], document: PolicyDocument) -> Measure {
+  /// The measure of section `index`, whose 专栏 boxes are `columns`; `pieces` makes the
+  /// strings of the document's text.
+  private func makeMeasure(ordinal: Int, section index: Int, columns: [Int], document: PolicyDocument, pieces: TextPieces) -> Measure {
     let section = document.sections[index]
     let bytes = document.text.utf8
     // The measure's text without its boxes, and without a trailing line feed.
-    var text: [UInt8] = []
+    var ranges: [Range<Int>] = []
     var cursor = section.extent.start
     for column in columns {
-      text.append(contentsOf: bytes[cursor..<max(cursor, document.sections[column].extent.start)])
+      ranges.append(cursor..<max(cursor, document.sections[column].extent.start))
       cursor = document.sections[column].extent.end
     }
-    text.append(contentsOf: bytes[min(cursor, section.extent.end)..<section.extent.end])
-    while text.last == 0x0A { text.removeLast() }
+    ranges.append(min(cursor, section.extent.end)..<section.extent.end)
+    while let last = ranges.last {
+      if last.isEmpty {
+        ranges.removeLast()
+      } else if bytes[last.upperBound - 1] == 0x0A {
+        ranges[ranges.count - 1] = last.dropLast()
+      } else {
+        break
+      }
+    }
+    var text = ""
+    for range in ranges { text += pieces.string(range) }
     // The lead sentence: from the end of the heading to the first 。 or line end.
     var leadStart = section.titleSpan.end
     while leadStart < section.extent.end && (bytes[leadStart] == 0x0A || bytes[leadStart] == 0x20) { leadStart += 1 }
@@ -144,8 +156,8 @@ public struct PolicyParser: Sendable {
     }
     return Measure(
       id: "\(document.id)#m\(ordinal + 1)", section: index, number: section.number, label: section.label,
-      title: section.title, leadSentence: String(decoding: bytes[leadStart..<leadEnd], as: UTF8.self),
-      text: String(decoding: text, as: UTF8.self), span: section.extent, path: path, columns: columns,
+      title: section.title, leadSentence: pieces.string(leadStart..<leadEnd),
+      text: text, span: section.extent, path: path, columns: columns,
       responsibilities: [], targets: [])
   }
 
