@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Strings of byte ranges of a UTF-8 text, made by copying: the text is validated once as
 /// a whole, where `String(decoding:as:)` would validate every piece again.
 struct TextPieces {
@@ -10,7 +16,11 @@ struct TextPieces {
     self.bytes = bytes
     whole = String(decoding: bytes, as: UTF8.self)
     var copy = whole
-    isValid = copy.withUTF8 { $0.elementsEqual(bytes) }
+    isValid = copy.withUTF8 { decoded in
+      bytes.withUnsafeBufferPointer { original in
+        decoded.count == original.count && (original.isEmpty || memcmp(decoded.baseAddress!, original.baseAddress!, original.count) == 0)
+      }
+    }
   }
 
   /// The text of `range`: the string `String(decoding: bytes[range], as: UTF8.self)` gives.
