@@ -139,15 +139,7 @@ public struct PolicyParser: Sendable {
     // The lead sentence: from the end of the heading to the first 。 or line end.
     var leadStart = section.titleSpan.end
     while leadStart < section.extent.end && (bytes[leadStart] == 0x0A || bytes[leadStart] == 0x20) { leadStart += 1 }
-    var leadEnd = leadStart
-    let stop: (UInt8, UInt8, UInt8) = (0xE3, 0x80, 0x82)  // 。
-    while leadEnd < section.extent.end && bytes[leadEnd] != 0x0A {
-      if leadEnd + 2 < bytes.count && bytes[leadEnd] == stop.0 && bytes[leadEnd + 1] == stop.1 && bytes[leadEnd + 2] == stop.2 {
-        leadEnd += 3
-        break
-      }
-      leadEnd += 1
-    }
+    let leadEnd = bytes.withUnsafeBufferPointer { Self.leadSentenceEnd($0, from: leadStart, limit: section.extent.end) }
     var path: [String] = []
     var parent = section.parent
     while let current = parent {
@@ -159,6 +151,26 @@ public struct PolicyParser: Sendable {
       title: section.title, leadSentence: pieces.string(leadStart..<leadEnd),
       text: text, span: section.extent, path: path, columns: columns,
       responsibilities: [], targets: [])
+  }
+
+  /// Where the sentence at `start` ends: after its 。 (E3 80 82), or at the line feed or
+  /// `limit`, whichever comes first. Eight bytes without a line feed or E3 are passed at once.
+  private static func leadSentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
+    var end = start
+    while end < limit && bytes[end] != 0x0A {
+      if end + 8 <= limit, let base = UnsafeRawPointer(bytes.baseAddress) {
+        let word = base.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+        if !SWAR.hasByte(in: word, equalTo: 0x0A) && !SWAR.hasByte(in: word, equalTo: 0xE3) {
+          end += 8
+          continue
+        }
+      }
+      if end + 2 < bytes.count && bytes[end] == 0xE3 && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x82 {
+        return end + 3
+      }
+      end += 1
+    }
+    return end
   }
 
   /// 16 hex digits of the 64-bit FNV-1a hash of the cleaned text: the same document
