@@ -96,12 +96,7 @@ struct TargetExtractor {
   }
 
   /// The year a sentence sets targets for: 到2025年, 至2025年, 2025年底前, “十四五”期间.
-  /// With `last`, the last such year (the one nearest a value that follows the text).
-  static func targetYear(in text: String, last: Bool = false) -> Int? {
-    Array(text.unicodeScalars).withUnsafeBufferPointer { targetYear(in: $0, last: last) }
-  }
-
-  /// The target year of a run of scalars (see `targetYear(in:last:)`).
+  /// With `last`, the last such year (the one nearest a value that follows the scalars).
   static func targetYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false) -> Int? {
     guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
     for step in 0..<scalars.count {
