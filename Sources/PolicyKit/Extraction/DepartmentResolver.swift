@@ -12,33 +12,47 @@ struct DepartmentResolver {
   ]
 
   let dictionaries: PolicyDictionaries
+  /// `dictionaries.departments` and `.collectiveBodies`, looked up by bytes where that is exact.
+  private let departments: PlainNameTable<PolicyDictionaries.Department>
+  private let collectiveBodies: PlainNameTable<Void>
+
+  init(dictionaries: PolicyDictionaries) {
+    self.dictionaries = dictionaries
+    departments = PlainNameTable(dictionaries.departments)
+    collectiveBodies = PlainNameTable(dictionaries.collectiveBodies)
+  }
 
   func mention(_ name: String, role: ResponsibilityRole, span: TextSpan) -> DepartmentMention {
-    if dictionaries.collectiveBodies.contains(name) || name.hasPrefix("各") {
+    // A plain name has one scalar per character: its prefixes are byte prefixes.
+    let isPlain = PlainNameTable<Void>.isPlain(name)
+    func hasPrefix(_ prefix: String) -> Bool { isPlain ? name.hasPrefixBytes(prefix) : name.hasPrefix(prefix) }
+    if collectiveBodies.contains(name, isPlain: isPlain) || hasPrefix("各") {
       return DepartmentMention(
         name: name, levelPrefix: nil, canonical: name, category: "collective", isCollective: true,
         role: role, span: span)
     }
-    if let department = dictionaries.departments[name] {
+    if let department = departments.value(for: name, isPlain: isPlain) {
       return found(name, prefix: nil, department, role, span)
     }
-    for prefix in Self.levelPrefixes where name.hasPrefix(prefix) {
+    for prefix in Self.levelPrefixes where hasPrefix(prefix) {
       let rest = String(name.dropFirst(prefix.count))
-      if let department = dictionaries.departments[rest] { return found(name, prefix: prefix, department, role, span) }
+      if let department = departments.value(for: rest, isPlain: isPlain ? true : nil) {
+        return found(name, prefix: prefix, department, role, span)
+      }
     }
     // A place instead of a level: 永川区税务局, 重庆市分行….
-    for length in 2...4 where name.count > length + 1 {
+    for length in 2...4 where !name.hasAtMostCharacters(length + 1) {
       let place = name.prefix(length + 1)
       guard let last = place.last, "区县市州".contains(last) else { continue }
       let rest = String(name.dropFirst(length + 1))
-      if let department = dictionaries.departments[rest] {
+      if let department = departments.value(for: rest, isPlain: isPlain ? true : nil) {
         return found(name, prefix: String(place), department, role, span)
       }
     }
     var prefix: String? = nil
     var canonical = name
-    if let level = Self.levelPrefixes.first(where: { name.hasPrefix($0) }), name.count > level.count + 1,
-      !name.hasPrefix("市场"), !name.hasPrefix("区域"), !name.hasPrefix("县域")
+    if let level = Self.levelPrefixes.first(where: hasPrefix), !name.hasAtMostCharacters(level.count + 1),
+      !hasPrefix("市场"), !hasPrefix("区域"), !hasPrefix("县域")
     {
       prefix = level
       canonical = String(name.dropFirst(level.count))

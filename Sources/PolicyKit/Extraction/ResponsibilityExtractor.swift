@@ -17,6 +17,11 @@ struct ResponsibilityExtractor {
   }
 
   static let roleWords = ["牵头", "负责", "配合", "参与", "责任单位", "责任部门", "协办", "协助"]
+  /// `roleWords`, `leadRule` and 以下简称 (a definition, not a clause) as UTF-8, to look
+  /// for in a group before it is made a string.
+  private static let roleWordBytes = roleWords.map { Array($0.utf8) }
+  private static let leadRuleBytes = Array(leadRule.utf8)
+  private static let definitionBytes = Array("以下简称".utf8)
   private static let labels: [(String, ResponsibilityRole)] = [
     ("牵头考核单位", .lead), ("牵头单位", .lead), ("牵头部门", .lead), ("主办单位", .lead),
     ("责任单位", .responsible), ("责任部门", .responsible), ("负责单位", .responsible), ("承办单位", .responsible),
@@ -31,7 +36,7 @@ struct ResponsibilityExtractor {
 
   let dictionaries: PolicyDictionaries
   private let resolver: DepartmentResolver
-  private let qualifierIndex: [Unicode.Scalar: [[Unicode.Scalar]]]
+  private let qualifierIndex: [UInt32: [QualifierWord]]
 
   init(dictionaries: PolicyDictionaries) {
     self.dictionaries = dictionaries
@@ -40,25 +45,34 @@ struct ResponsibilityExtractor {
   }
 
   /// The clauses in the paragraphs of `bytes` (cleaned text), in reading order.
-  func clauses(in bytes: [UInt8], paragraphs: [TextSpan]) -> [Found] {
+  func clauses(in bytes: [UInt8], paragraphs: [TextSpan], pieces: TextPieces) -> [Found] {
     var found: [Found] = []
     var firstIsLead = false
-    for paragraph in paragraphs {
-      for group in parenthesisedGroups(bytes, paragraph) where group.end - group.start <= 900 {
-        let inner = String(decoding: bytes[(group.start + group.openLength)..<(group.end - group.closeLength)], as: UTF8.self)
-        guard Self.roleWords.contains(where: { inner.containsBytes($0) }) || inner.containsBytes(Self.leadRule),
-          !inner.containsBytes("以下简称")
-        else { continue }
-        if inner.containsBytes(Self.leadRule) { firstIsLead = true }
-        guard var clause = parse(inner, base: group.start + group.openLength, firstIsLead: firstIsLead),
-          !clause.departments.isEmpty
-        else { continue }
-        clause.text = String(decoding: bytes[group.start..<group.end], as: UTF8.self)
-        clause.span = TextSpan(group.start, group.end)
-        found.append(clause)
+    bytes.withUnsafeBufferPointer { buffer in
+      for paragraph in paragraphs {
+        for group in Self.parenthesisedGroups(buffer, paragraph) where group.end - group.start <= 900 {
+          let innerRange = (group.start + group.openLength)..<(group.end - group.closeLength)
+          func contains(_ word: [UInt8]) -> Bool { ByteSearch.offset(of: word, in: buffer, within: innerRange) != nil }
+          let hasLeadRule = contains(Self.leadRuleBytes)
+          guard Self.roleWordBytes.contains(where: contains) || hasLeadRule, !contains(Self.definitionBytes) else { continue }
+          if hasLeadRule { firstIsLead = true }
+          if let clause = clause(group, pieces: pieces, firstIsLead: firstIsLead) { found.append(clause) }
+        }
       }
     }
     return found
+  }
+
+  /// The clause of a group that names a role, if it names departments.
+  private func clause(_ group: Group, pieces: TextPieces, firstIsLead: Bool) -> Found? {
+    let innerStart = group.start + group.openLength
+    let inner = pieces.string(innerStart..<(group.end - group.closeLength))
+    guard var clause = parse(inner, base: innerStart, firstIsLead: firstIsLead), !clause.departments.isEmpty else {
+      return nil
+    }
+    clause.text = pieces.string(group.start..<group.end)
+    clause.span = TextSpan(group.start, group.end)
+    return clause
   }
 
   /// Parses the inside of a clause whose first byte is at `base`.
@@ -111,44 +125,81 @@ struct ResponsibilityExtractor {
 
   /// The department names of one segment: qualifiers and role words removed, split at 、.
   private func names(in segment: String) -> [String] {
-    var scalars = Array(segment.unicodeScalars)
-    // Nested parentheses hold notes, not names: "市发展改革委（市能源局）".
-    var depth = 0
-    scalars = scalars.filter { scalar in
-      if scalar == "（" || scalar == "(" { depth += 1; return false }
-      if (scalar == "）" || scalar == ")") && depth > 0 { depth -= 1; return false }
-      return depth == 0
+    var segment = segment
+    return segment.withUTF8 { bytes in
+      // Nested parentheses hold notes, not names: "市发展改革委（市能源局）".
+      var kept: [UInt8] = []
+      kept.reserveCapacity(bytes.count)
+      var depth = 0
+      var index = 0
+      while index < bytes.count {
+        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
+        defer { index += length }
+        if scalar == 0xFF08 || scalar == 0x28 {  // （ (
+          depth += 1
+        } else if (scalar == 0xFF09 || scalar == 0x29) && depth > 0 {  // ） )
+          depth -= 1
+        } else if depth == 0 {
+          kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+        }
+      }
+      return kept.withUnsafeBufferPointer { splitNames($0) }
     }
-    // Qualifiers and role words become separators, longest first at each position.
-    let removable = qualifierIndex
-    var cleaned: [Unicode.Scalar] = []
+  }
+
+  /// The names of a segment without its notes: qualifiers, role words, 、 and spaces
+  /// separate them (the longest qualifier at each position).
+  private func splitNames(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    var names: [String] = []
+    var pieceStart = 0
     var index = 0
-    while index < scalars.count {
-      if let candidates = removable[scalars[index]],
-        let match = candidates.first(where: { word in
-          index + word.count <= scalars.count && scalars[index..<(index + word.count)].elementsEqual(word)
-        })
-      {
-        cleaned.append("、")
-        index += match.count
-        continue
+    func closePiece(at end: Int) {
+      if end > pieceStart, let name = Self.name(from: UnsafeBufferPointer(rebasing: bytes[pieceStart..<end])) {
+        names.append(name)
       }
-      cleaned.append(scalars[index])
-      index += 1
     }
-    return cleaned.split { $0 == "、" || $0 == " " }.compactMap { piece in
-      var name = String(String.UnicodeScalarView(piece))
-      // "等" closes a list; "指导" a role ("商务部指导"), but only at the end: 指导站 is a name.
-      while let word = Self.trailingWords.first(where: { name.hasSuffixBytes($0) && name.utf8.count > $0.utf8.count }) {
-        name = String(name.utf8.dropLast(word.utf8.count))!
+    while index < bytes.count {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
+      var separatorLength = scalar == 0x3001 || scalar == 0x20 ? length : 0  // 、 or a space
+      if let candidates = qualifierIndex[scalar], let match = candidates.first(where: { $0.matches(bytes, at: index) }) {
+        separatorLength = match.bytes.count
       }
-      while let word = Self.leadingConnectors.first(where: { name.hasPrefixBytes($0) }) {
-        name = String(name.droppingBytes(word.utf8.count))
+      if separatorLength > 0 {
+        closePiece(at: index)
+        index += separatorLength
+        pieceStart = index
+      } else {
+        index += length
       }
-      guard name.unicodeScalars.count >= 2, name.unicodeScalars.count <= 30,
-        name.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0.properties.isAlphabetic || $0 == "·" })
-      else { return nil }
-      return name
+    }
+    closePiece(at: bytes.count)
+    return names
+  }
+
+  /// A department name from a piece between separators, if it reads as one.
+  private static func name(from piece: UnsafeBufferPointer<UInt8>) -> String? {
+    var name = String(decoding: piece, as: UTF8.self)
+    // "等" closes a list; "指导" a role ("商务部指导"), but only at the end: 指导站 is a name.
+    while let word = Self.trailingWords.first(where: { name.hasSuffixBytes($0) && name.utf8.count > $0.utf8.count }) {
+      name = String(name.utf8.dropLast(word.utf8.count))!
+    }
+    while let word = Self.leadingConnectors.first(where: { name.hasPrefixBytes($0) }) {
+      name = String(name.droppingBytes(word.utf8.count))
+    }
+    guard name.unicodeScalars.count >= 2, name.unicodeScalars.count <= 30,
+      name.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0.properties.isAlphabetic || $0 == "·" })
+    else { return nil }
+    return name
+  }
+
+  /// A qualifier or role word removed from a list of names, as UTF-8.
+  private struct QualifierWord {
+    var bytes: [UInt8]
+    var scalarCount: Int
+
+    func matches(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+      index + bytes.count <= text.count
+        && bytes.withUnsafeBufferPointer { memcmp(text.baseAddress! + index, $0.baseAddress!, bytes.count) == 0 }
     }
   }
 
@@ -158,16 +209,16 @@ struct ResponsibilityExtractor {
   /// Words before a department name that are not part of it: 由A负责, 会同B.
   private static let leadingConnectors = ["由", "会同"]
 
-  /// Qualifiers and role words by first scalar, longest first.
-  private static func makeQualifierIndex(_ dictionaries: PolicyDictionaries) -> [Unicode.Scalar: [[Unicode.Scalar]]] {
+  /// Qualifiers and role words by first scalar, longest (in scalars) first.
+  private static func makeQualifierIndex(_ dictionaries: PolicyDictionaries) -> [UInt32: [QualifierWord]] {
     var words = dictionaries.qualifiers.filter { $0.unicodeScalars.count >= 2 && !Self.isRoleVerb($0) }
     words += ["按职责分工负责", "按照职责分工负责", "按职责负责", "分别负责", "牵头", "负责", "配合", "参与", "协助", "协同", "等有关部门", "等部门", "等单位"]
-    var index: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+    var index: [UInt32: [QualifierWord]] = [:]
     for word in Set(words) {
       let scalars = Array(word.unicodeScalars)
-      index[scalars[0], default: []].append(scalars)
+      index[scalars[0].value, default: []].append(QualifierWord(bytes: Array(word.utf8), scalarCount: scalars.count))
     }
-    for key in index.keys { index[key]?.sort { $0.count > $1.count } }
+    for key in index.keys { index[key]?.sort { $0.scalarCount > $1.scalarCount } }
     return index
   }
 
@@ -177,11 +228,11 @@ struct ResponsibilityExtractor {
 
   /// 完成时限 phrases: "6月底完成", "2023年底前", "持续推进", "长期坚持".
   static func isDeadline(_ segment: String) -> Bool {
-    if segment.hasPrefixBytes("持续") || segment.hasPrefixBytes("长期") || segment.hasSuffixBytes("完成") && segment.count <= 14 {
+    if segment.hasPrefixBytes("持续") || segment.hasPrefixBytes("长期") || segment.hasSuffixBytes("完成") && segment.hasAtMostCharacters(14) {
       return true
     }
     let hasTime = segment.containsBytes("月") || segment.containsBytes("年底") || segment.containsBytes("年内")
-    return hasTime && segment.count <= 14 && segment.unicodeScalars.contains { UTF8Scalars.isDigit($0.value) || ChineseNumeral.isNumeral($0.value) }
+    return hasTime && segment.hasAtMostCharacters(14) && segment.unicodeScalars.contains { UTF8Scalars.isDigit($0.value) || ChineseNumeral.isNumeral($0.value) }
       && (segment.hasSuffixBytes("前") || segment.hasSuffixBytes("底") || segment.hasSuffixBytes("完成") || segment.hasSuffixBytes("内"))
   }
 
@@ -195,45 +246,52 @@ struct ResponsibilityExtractor {
 
   /// The outermost parenthesised groups of a paragraph. Reads bytes, not scalars: the
   /// bytes of ( ) （ ） (28, 29, EF BC 88, EF BC 89) never occur inside another scalar.
-  private func parenthesisedGroups(_ bytes: [UInt8], _ paragraph: TextSpan) -> [Group] {
+  private static func parenthesisedGroups(_ buffer: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan) -> [Group] {
     var groups: [Group] = []
     var depth = 0
     var open = 0
     var openLength = 0
-    bytes.withUnsafeBufferPointer { buffer in
-      var index = paragraph.start
-      while index < paragraph.end {
-        let byte = buffer[index]
-        guard byte == 0x28 || byte == 0x29 || byte == 0xEF else {
+    let base = UnsafeRawPointer(buffer.baseAddress)
+    var index = paragraph.start
+    while index < paragraph.end {
+      // Eight bytes at a time past text without ( ) or an EF lead byte.
+      if let base, index + 8 <= paragraph.end {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if !SWAR.hasByte(in: word, between: 0x27, and: 0x2A) && !SWAR.hasByte(in: word, equalTo: 0xEF) {
+          index += 8
+          continue
+        }
+      }
+      let byte = buffer[index]
+      guard byte == 0x28 || byte == 0x29 || byte == 0xEF else {
+        index += 1
+        continue
+      }
+      var length = 1
+      var isOpen = byte == 0x28
+      var isClose = byte == 0x29
+      if byte == 0xEF {
+        guard index + 2 < buffer.count, buffer[index + 1] == 0xBC, buffer[index + 2] == 0x88 || buffer[index + 2] == 0x89 else {
           index += 1
           continue
         }
-        var length = 1
-        var isOpen = byte == 0x28
-        var isClose = byte == 0x29
-        if byte == 0xEF {
-          guard index + 2 < buffer.count, buffer[index + 1] == 0xBC, buffer[index + 2] == 0x88 || buffer[index + 2] == 0x89 else {
-            index += 1
-            continue
-          }
-          length = 3
-          isOpen = buffer[index + 2] == 0x88
-          isClose = !isOpen
-        }
-        if isOpen {
-          if depth == 0 {
-            open = index
-            openLength = length
-          }
-          depth += 1
-        } else if isClose && depth > 0 {
-          depth -= 1
-          if depth == 0 {
-            groups.append(Group(start: open, end: index + length, openLength: openLength, closeLength: length))
-          }
-        }
-        index += length
+        length = 3
+        isOpen = buffer[index + 2] == 0x88
+        isClose = !isOpen
       }
+      if isOpen {
+        if depth == 0 {
+          open = index
+          openLength = length
+        }
+        depth += 1
+      } else if isClose && depth > 0 {
+        depth -= 1
+        if depth == 0 {
+          groups.append(Group(start: open, end: index + length, openLength: openLength, closeLength: length))
+        }
+      }
+      index += length
     }
     return groups
   }

@@ -11,14 +11,9 @@ struct TargetExtractor {
   /// A target as found, before ids and links are given.
   let dictionaries: PolicyDictionaries
 
-  /// One scalar of the folded text with its byte offset there.
-  private struct Scalar {
-    var value: Unicode.Scalar
-    var offset: Int
-  }
-
-  func targets(in document: PolicyText, paragraphs: [TextSpan]) -> [Target] {
+  func targets(in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces) -> [Target] {
     var targets: [Target] = []
+    var paragraph = FoldedScalars()
     document.foldedUTF8.withUnsafeBufferPointer { folded in
       // Folded paragraphs line up with the text's: folding keeps line feeds.
       var start = 0
@@ -27,8 +22,12 @@ struct TargetExtractor {
         let end = ByteSearch.offset(of: 0x0A, in: folded, from: start) ?? folded.count
         // Targets need a year: skip paragraphs without an ASCII digit or a named period.
         if end > start && Self.mayHoldYear(folded, start..<end) {
-          let scalars = Self.scalars(folded, start..<end)
-          targets += paragraphTargets(scalars, document: document)
+          paragraph.load(folded, start..<end)
+          paragraph.scalars.withUnsafeBufferPointer { scalars in
+            paragraph.offsets.withUnsafeBufferPointer { offsets in
+              targets += paragraphTargets(FoldedRun(chars: scalars, offsets: offsets, folded: folded), document: document, pieces: pieces)
+            }
+          }
         }
         paragraphIndex += 1
         start = end + 1
@@ -38,52 +37,53 @@ struct TargetExtractor {
   }
 
   /// Whether a paragraph can hold a target year: an ASCII digit, or a named period
-  /// 十三五, 十四五 or 十五五 (十 = E5 8D 81 … 五 = E4 BA 94). One plain pass over the bytes:
-  /// most paragraphs have neither, and 十's lead byte is too common for memchr to pay.
+  /// 十三五, 十四五 or 十五五 (十 = E5 8D 81 … 五 = E4 BA 94). Most paragraphs have neither:
+  /// they are read eight bytes at a time, and byte by byte only where E5 8D (the start of
+  /// 十) may stand.
   private static func mayHoldYear(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
     var index = range.lowerBound
-    while index < range.upperBound {
-      let byte = bytes[index]
-      if byte &- 0x30 <= 9 { return true }
-      if byte == 0xE5 && index + 9 <= range.upperBound && bytes[index + 1] == 0x8D && bytes[index + 2] == 0x81
-        && bytes[index + 6] == 0xE4 && bytes[index + 7] == 0xBA && bytes[index + 8] == 0x94
-      {
-        return true
+    while index + 8 <= range.upperBound {
+      let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      if SWAR.hasByte(in: word, between: 0x2F, and: 0x3A) { return true }
+      // A zero byte where E5 is followed by 8D; the last byte's follower is in the next word.
+      let pairs = (word ^ SWAR.repeated(0xE5)) | ((word >> 8) ^ SWAR.repeated(0x8D))
+      if SWAR.hasByte(in: pairs, equalTo: 0) || word >> 56 == 0xE5 {
+        for position in index..<(index + 8) where isNamedPeriod(bytes, at: position, end: range.upperBound) { return true }
       }
+      index += 8
+    }
+    while index < range.upperBound {
+      if bytes[index] &- 0x30 <= 9 || isNamedPeriod(bytes, at: index, end: range.upperBound) { return true }
       index += 1
     }
     return false
   }
 
-  private static func scalars(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Scalar] {
-    var out: [Scalar] = []
-    out.reserveCapacity(range.count / 2)
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let (value, length) = UTF8Scalars.scalar(in: buffer, at: index)
-      out.append(Scalar(value: Unicode.Scalar(value) ?? "\u{FFFD}", offset: index))
-      index += length
-    }
-    return out
+  /// Whether 十?五 (a named period) starts at `index`, before `end`.
+  @inline(__always)
+  private static func isNamedPeriod(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
+    bytes[index] == 0xE5 && index + 9 <= end && bytes[index + 1] == 0x8D && bytes[index + 2] == 0x81
+      && bytes[index + 6] == 0xE4 && bytes[index + 7] == 0xBA && bytes[index + 8] == 0x94
   }
 
-  private func paragraphTargets(_ scalars: [Scalar], document: PolicyText) -> [Target] {
+  private func paragraphTargets(_ paragraph: FoldedRun, document: PolicyText, pieces: TextPieces) -> [Target] {
     var targets: [Target] = []
     var carriedYear: Int? = nil
     var sentenceStart = 0
-    for index in 0...scalars.count {
-      let atEnd = index == scalars.count
-      if !atEnd && !Self.isSentenceEnd(scalars[index].value) { continue }
-      let sentence = Array(scalars[sentenceStart..<index])
+    for index in 0...paragraph.count {
+      let atEnd = index == paragraph.count
+      if !atEnd && !Self.isSentenceEnd(paragraph[index]) { continue }
+      let range = sentenceStart..<index
       sentenceStart = index + 1
-      guard !sentence.isEmpty else { continue }
+      guard !range.isEmpty else { continue }
+      let sentence = paragraph.run(range)
       // Without a digit there is neither a year nor a value (but for named periods and
       // Chinese numerals, which need a year from this sentence or an earlier one).
-      let hasDigit = sentence.contains { $0.value.value >= 0x30 && $0.value.value <= 0x39 }
-      if !hasDigit && carriedYear == nil && !sentence.contains(where: { $0.value == "十" }) { continue }
-      let chars = sentence.map(\.value)
-      let year = Self.targetYear(in: chars[...])
-      let found = sentenceTargets(sentence, year: year ?? carriedYear, needsVerb: year == nil, document: document)
+      let hasDigit = sentence.chars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
+      if !hasDigit && carriedYear == nil && !sentence.chars.contains("十") { continue }
+      let year = Self.targetYear(in: sentence.chars)
+      let found = sentenceTargets(sentence, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
       targets += found
       if let year { carriedYear = year }
     }
@@ -96,16 +96,11 @@ struct TargetExtractor {
   }
 
   /// The year a sentence sets targets for: 到2025年, 至2025年, 2025年底前, “十四五”期间.
-  /// With `last`, the last such year (the one nearest a value that follows the text).
-  static func targetYear(in text: String, last: Bool = false) -> Int? {
-    targetYear(in: Array(text.unicodeScalars)[...], last: last)
-  }
-
-  /// The target year of a run of scalars (see `targetYear(in:last:)`).
-  static func targetYear(in slice: ArraySlice<Unicode.Scalar>, last: Bool = false) -> Int? {
-    let scalars = Array(slice)
+  /// With `last`, the last such year (the one nearest a value that follows the scalars).
+  static func targetYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false) -> Int? {
     guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
-    for index in last ? Array(scalars.indices.reversed()) : Array(scalars.indices) {
+    for step in 0..<scalars.count {
+      let index = last ? scalars.count - 1 - step : step
       guard index + 5 <= scalars.count, let year = year(scalars, index), scalars[index + 4] == "年" else { continue }
       let before = index > 0 ? scalars[index - 1] : " "
       let after = index + 5 < scalars.count ? scalars[index + 5] : " "
@@ -124,7 +119,7 @@ struct TargetExtractor {
     return nil
   }
 
-  private static func year(_ scalars: [Unicode.Scalar], _ index: Int) -> Int? {
+  private static func year(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int) -> Int? {
     guard index + 4 <= scalars.count else { return nil }
     if index > 0, UTF8Scalars.isDigit(scalars[index - 1].value) { return nil }
     var value = 0
@@ -144,11 +139,11 @@ struct TargetExtractor {
   }
 
   private func sentenceTargets(
-    _ sentence: [Scalar], year: Int?, needsVerb: Bool, document: PolicyText
+    _ sentence: FoldedRun, year: Int?, needsVerb: Bool, document: PolicyText, pieces: TextPieces
   ) -> [Target] {
     guard let year else { return [] }
-    let chars = sentence.map(\.value)
-    let values = Self.values(in: chars)
+    let chars = sentence.chars
+    let values = Self.values(in: sentence)
     guard !values.isEmpty else { return [] }
     var targets: [Target] = []
     var segmentStart = 0
@@ -167,9 +162,9 @@ struct TargetExtractor {
       let first = group[0]
       let last = group[group.count - 1]
       let clauseStart = Self.clauseStart(chars, before: first.start, after: segmentStart)
-      let phrase = String(String.UnicodeScalarView(chars[clauseStart..<first.start]))
+      let phrase = sentence.text(clauseStart..<first.start)
       let afterEnd = Self.clauseEnd(chars, after: last.end, before: index + group.count < values.count ? values[index + group.count].start : chars.count)
-      let after = String(String.UnicodeScalarView(chars[last.end..<afterEnd]))
+      let after = sentence.text(last.end..<afterEnd)
       var reading = Self.read(phrase: phrase, after: after)
       // "全市累计新建200家绿色工厂": a scope alone before the value, the thing counted after.
       var leadingScope: String? = nil
@@ -184,7 +179,7 @@ struct TargetExtractor {
       }
       // "…比例达到30%,到2025年达到50%": the same indicator for a later year.
       if reading.indicator.isEmpty, let previous = previousReading, !previous.indicator.isEmpty,
-        reading.verb != nil, Self.targetYear(in: phrase) != nil
+        reading.verb != nil, Self.targetYear(in: sentence.run(clauseStart..<first.start).chars) != nil
       {
         reading.indicator = previous.indicator
       }
@@ -198,7 +193,7 @@ struct TargetExtractor {
         reading.direction = previous.direction
         if reading.baselineYear == nil && reading.indicator.isEmpty { reading.baselineYear = previous.baselineYear }
       }
-      let valueYear = Self.targetYear(in: chars[0..<first.start], last: true) ?? year
+      let valueYear = Self.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
       if !(needsVerb && reading.verb == nil) {
         var indicators = Self.indicators(reading.indicator, count: group.count, distributes: reading.distributes)
         if indicators.count != group.count { indicators = Array(repeating: reading.indicator, count: group.count) }
@@ -207,16 +202,15 @@ struct TargetExtractor {
           guard !indicatorText.isEmpty else { continue }
           let (scope, indicator) = Self.splitScope(indicatorText)
           let key = dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText))?.indicator.key
-          let foldedValue = TextSpan(sentence[value.start].offset, Self.endOffset(sentence, value.end))
-          let foldedSentence = TextSpan(sentence[0].offset, Self.endOffset(sentence, sentence.count))
-          let sentenceSpan = TextSpan(document.textRange(ofFoldedRange: foldedSentence.range))
+          let foldedValue = sentence.byteRange(value.start..<value.end)
+          let sentenceSpan = TextSpan(document.textRange(ofFoldedRange: sentence.byteRange(0..<sentence.count)))
           targets.append(
             Target(
               id: "", year: valueYear, indicator: indicator, indicatorKey: key, value: value.number, unit: value.unit,
               direction: reading.bound ?? reading.direction ?? .reach, verb: reading.verb,
               baselineYear: reading.baselineYear, baseline: reading.baseline, isCumulative: reading.cumulative,
-              hedges: reading.hedges, scope: scope, sentence: String(decoding: document.utf8[sentenceSpan.range], as: UTF8.self),
-              sentenceSpan: sentenceSpan, valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue.range)),
+              hedges: reading.hedges, scope: scope, sentence: pieces.string(sentenceSpan.range),
+              sentenceSpan: sentenceSpan, valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)),
               measure: nil, section: nil))
         }
       }
@@ -228,15 +222,8 @@ struct TargetExtractor {
     return targets
   }
 
-  /// The folded byte offset just after scalar `index - 1` of a sentence.
-  private static func endOffset(_ sentence: [Scalar], _ index: Int) -> Int {
-    if index < sentence.count { return sentence[index].offset }
-    let last = sentence[sentence.count - 1]
-    return last.offset + utf8Length(last.value)
-  }
-
   /// Where the words after a value stop: at a comma, 、, 和 or the next value.
-  private static func clauseEnd(_ chars: [Unicode.Scalar], after start: Int, before limit: Int) -> Int {
+  private static func clauseEnd(_ chars: UnsafeBufferPointer<Unicode.Scalar>, after start: Int, before limit: Int) -> Int {
     var index = start
     while index < limit && index < chars.count && !",、;:".unicodeScalars.contains(chars[index]) { index += 1 }
     return min(index, chars.count)
@@ -249,17 +236,15 @@ struct TargetExtractor {
     for word in TargetGrammar.hedgesAfter where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
     if let cut = noun.firstIndex(where: { $0 == "和" || $0 == "及" }) { noun = String(noun[..<cut]) }
     noun = noun.trimmingScalars(in: TargetGrammar.linkingBlank)
-    guard noun.count >= 2, noun.count <= 20, noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0 == "“" || $0 == "”" }) else {
+    guard noun.hasAtLeastCharacters(2), noun.hasAtMostCharacters(20), noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0 == "“" || $0 == "”" }) else {
       return ""
     }
     return noun
   }
 
-  private static func utf8Length(_ scalar: Unicode.Scalar) -> Int { String(scalar).utf8.count }
-
   /// Where the clause of a value starts: after the previous value, or the last comma or
   /// 、 that separates it from a previous clause (not one inside the indicator).
-  private static func clauseStart(_ chars: [Unicode.Scalar], before end: Int, after floor: Int) -> Int {
+  private static func clauseStart(_ chars: UnsafeBufferPointer<Unicode.Scalar>, before end: Int, after floor: Int) -> Int {
     var index = end
     while index > floor {
       let scalar = chars[index - 1]
@@ -294,15 +279,8 @@ struct TargetExtractor {
     }
     for word in TargetGrammar.hedgesAfter where after.hasPrefixBytes(word) { reading.hedges.append(word) }
     // The verb closest to the value.
-    var verbStart = rest.endIndex
-    for (word, direction) in TargetGrammar.verbs {
-      if let range = rest.rangeOfBytes(word, backwards: true), range.upperBound >= rest.index(rest.endIndex, offsetBy: -max(0, min(rest.count, word.count + 6))) {
-        if reading.verb == nil || range.lowerBound > verbStart {
-          reading.verb = word
-          reading.direction = direction
-          verbStart = range.lowerBound
-        }
-      }
+    if let verb = nearestVerb(in: rest) {
+      (reading.verb, reading.direction) = TargetGrammar.verbs[verb]
     }
     if let verb = reading.verb, let range = rest.rangeOfBytes(verb, backwards: true) {
       if [TargetDirection.atLeast, .atMost].contains(reading.direction ?? .reach) && reading.bound == nil {
@@ -374,6 +352,40 @@ struct TargetExtractor {
     return reading
   }
 
+  /// The verb (an index into `TargetGrammar.verbs`) that starts last in `phrase` among
+  /// those that end within their length plus six characters of its end; at the same
+  /// start, the one listed first ("下降到" before "下降").
+  ///
+  /// Such a verb starts within twice its length plus six characters of the end, so only
+  /// that tail is read, once, looking verbs up by their first scalar.
+  static func nearestVerb(in phrase: String) -> Int? {
+    let utf8 = phrase.utf8
+    let tailStart = phrase.index(phrase.endIndex, offsetBy: -TargetGrammar.verbTail, limitedBy: phrase.startIndex) ?? phrase.startIndex
+    var text = phrase
+    return text.withUTF8 { bytes -> Int? in
+      var best: (verb: Int, start: Int)? = nil
+      var position = utf8.distance(from: utf8.startIndex, to: tailStart)
+      while position < bytes.count {
+        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+        defer { position += length }
+        guard let candidates = TargetGrammar.verbsByFirstScalar[scalar] else { continue }
+        for verb in candidates {
+          let word = TargetGrammar.verbBytes[verb]
+          let end = position + word.count
+          guard end <= bytes.count, word.withUnsafeBufferPointer({ memcmp(bytes.baseAddress! + position, $0.baseAddress!, word.count) == 0 })
+          else { continue }
+          if let current = best, current.start > position || (current.start == position && current.verb < verb) { continue }
+          // It must end within its length plus six characters of the end.
+          let earliestEnd = phrase.index(
+            phrase.endIndex, offsetBy: -(TargetGrammar.verbLengths[verb] + 6), limitedBy: phrase.startIndex) ?? phrase.startIndex
+          guard end >= utf8.distance(from: utf8.startIndex, to: earliestEnd) else { continue }
+          best = (verb, position)
+        }
+      }
+      return best?.verb
+    }
+  }
+
   /// Splits "能耗、水耗" into one indicator per value when the sentence says 分别.
   static func indicators(_ phrase: String, count: Int, distributes: Bool) -> [String] {
     guard count > 1 else { return [phrase] }
@@ -394,8 +406,16 @@ struct TargetExtractor {
     return (nil, indicator)
   }
 
+  /// The unit that starts at scalar `index` of a sentence, if any (the longest listed).
+  private static func unit(in sentence: FoldedRun, at index: Int) -> String? {
+    guard index < sentence.count, let candidates = TargetGrammar.unitsByFirstScalar[sentence[index]] else { return nil }
+    let rest = sentence.text(index..<min(sentence.count, index + 8))
+    return candidates.first { rest.hasPrefixBytes($0) }
+  }
+
   /// Numbers with units: "14.5%", "18家", "两家", "百分之七十", "0.5117" after a verb.
-  private static func values(in chars: [Unicode.Scalar]) -> [Value] {
+  private static func values(in sentence: FoldedRun) -> [Value] {
+    let chars = sentence.chars
     var values: [Value] = []
     var index = 0
     while index < chars.count {
@@ -416,20 +436,18 @@ struct TargetExtractor {
       }
       if UTF8Scalars.isDigit(chars[index].value) {
         var end = index
-        var text = ""
         while end < chars.count, UTF8Scalars.isDigit(chars[end].value) || (chars[end] == "." && end + 1 < chars.count && UTF8Scalars.isDigit(chars[end + 1].value)) {
-          text.unicodeScalars.append(chars[end])
           end += 1
         }
         let before = start > 0 ? chars[start - 1] : " "
-        // Not part of a word or code: 5g, 2235, a year (2025年), 1+3+n.
-        let isYear = text.count == 4 && end < chars.count && chars[end] == "年"
+        // Not part of a word or code: 5g, 2235, a year (2025年), 1+3+n. (Digits and
+        // points are one scalar per character.)
+        let isYear = end - start == 4 && end < chars.count && chars[end] == "年"
         let glued = before.properties.isAlphabetic && !UTF8Scalars.isIdeograph(before.value) || before == "+" || before == "“" || before == "-"
-        if !isYear && !glued, let number = Double(text) {
+        if !isYear && !glued, let number = Double(sentence.text(start..<end)) {
           var unitEnd = end
           while unitEnd < chars.count && chars[unitEnd] == " " { unitEnd += 1 }
-          let rest = String(String.UnicodeScalarView(chars[unitEnd..<min(chars.count, unitEnd + 8)]))
-          if let unit = TargetGrammar.units.first(where: { rest.hasPrefixBytes($0) }) {
+          if let unit = Self.unit(in: sentence, at: unitEnd) {
             let after = unitEnd + unit.unicodeScalars.count
             let nextChar = after < chars.count ? chars[after] : " "
             // "5+3" / "2个" inside "2个及以上" fine; "10月" is not a unit here.
@@ -452,7 +470,7 @@ struct TargetExtractor {
           end += 1
         }
         let previous = start > 0 ? chars[start - 1] : " "
-        if end < chars.count, TargetGrammar.countUnits.contains(String(chars[end])), !ChineseNumeral.isNumeral(previous.value),
+        if end < chars.count, TargetGrammar.countUnits.contains(chars[end]), !ChineseNumeral.isNumeral(previous.value),
           previous != "第", let value = ChineseNumeral.value(of: run), value > 1 || run.count > 1
         {
           values.append(Value(number: Double(value), unit: String(chars[end]), start: start, end: end + 1))
@@ -467,7 +485,7 @@ struct TargetExtractor {
     // A bare number counts only right after a verb; drop the others.
     return values.filter { value in
       guard value.unit.isEmpty else { return true }
-      let before = String(String.UnicodeScalarView(chars[max(0, value.start - 3)..<value.start]))
+      let before = sentence.text(max(0, value.start - 3)..<value.start)
       return TargetGrammar.verbs.contains { before.hasSuffixBytes($0.0) }
     }
   }

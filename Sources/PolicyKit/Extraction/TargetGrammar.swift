@@ -16,6 +16,16 @@ enum TargetGrammar {
     ("认定", .reach), ("开发", .reach), ("新建", .reach), ("建立", .reach), ("争创", .reach), ("创成", .reach),
     ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach),
   ]
+  /// The UTF-8 of each verb, in the order of `verbs`.
+  static let verbBytes: [[UInt8]] = verbs.map { Array($0.0.utf8) }
+  /// The length in characters of each verb (one to three), in the order of `verbs`.
+  static let verbLengths: [Int] = verbs.map { $0.0.count }
+  /// The verbs (indices into `verbs`) by their first scalar.
+  static let verbsByFirstScalar: [UInt32: [Int]] = Dictionary(
+    grouping: verbs.indices, by: { verbs[$0].0.unicodeScalars.first!.value })
+  /// How many characters from the end of a phrase a verb may start: twice the longest
+  /// verb and six.
+  static let verbTail = 2 * verbLengths.max()! + 6
   /// Words after a value that bound it.
   static let bounds: [(String, TargetDirection)] = [
     ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost),
@@ -30,8 +40,10 @@ enum TargetGrammar {
     "元", "户", "人", "家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "张", "件", "次", "天", "倍",
     "mw", "gw", "kw",
   ]
+  /// `units` by their first scalar, in the same order.
+  static let unitsByFirstScalar: [Unicode.Scalar: [String]] = Dictionary(grouping: units, by: { $0.unicodeScalars.first! })
   /// Units that count things, which Chinese numerals may carry (两家, 四家).
-  static let countUnits: Set<String> = ["家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "倍"]
+  static let countUnits: Set<Unicode.Scalar> = ["家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "倍"]
   /// Named periods and the years they end.
   static let periods: [(String, Int)] = [
     ("“十三五”", 2020), ("“十四五”", 2025), ("“十五五”", 2030), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030),

@@ -92,7 +92,7 @@ struct MetadataExtractor {
     guard metadata.documentNumber == nil else { return }
     for index in 0..<min(texts.count, max(frontEnd, 6)) {
       let text = texts[index]
-      guard text.count <= 40, let found = DocumentNumber.first(in: text) else { continue }
+      guard text.hasAtMostCharacters(40), let found = DocumentNumber.first(in: text) else { continue }
       metadata.documentNumber = found.number
       metadata.spans["document_number"] = paragraphs[index].span
       return
@@ -139,7 +139,7 @@ struct MetadataExtractor {
   private func readFrontMatter(frontEnd: Int, into metadata: inout DocumentMetadata) {
     for index in 0..<frontEnd {
       let text = texts[index]
-      if metadata.recipients.isEmpty, text.hasSuffix("：") || text.hasSuffix(":"), text.count <= 120,
+      if metadata.recipients.isEmpty, text.hasSuffix("：") || text.hasSuffix(":"), text.hasAtMostCharacters(120),
         !text.contains("。"), index < 12, Self.recipientWords.contains(where: { text.containsBytes($0) })
       {
         metadata.recipients = Self.splitList(String(text.dropLast()))
@@ -225,7 +225,7 @@ struct MetadataExtractor {
       // 发文机关标志 "重庆市永川区人民政府文件", or the signature over the date.
       for index in 0..<min(texts.count, max(frontEnd, 1)) {
         let text = texts[index]
-        if text.hasSuffix("文件"), text.count <= 30, !text.contains("。") {
+        if text.hasSuffix("文件"), text.hasAtMostCharacters(30), !text.contains("。") {
           metadata.issuer = String(text.dropLast(2))
           metadata.spans["issuer"] = paragraphs[index].span
           break
@@ -248,7 +248,7 @@ struct MetadataExtractor {
   // MARK: - Line shapes
 
   private func isNoticeTitle(_ text: String) -> Bool {
-    text.containsBytes("关于") && text.count <= 120 && Self.kinds.contains(where: text.hasSuffix)
+    text.containsBytes("关于") && text.hasAtMostCharacters(120) && Self.kinds.contains(where: text.hasSuffix)
       && !text.containsBytes("。") && !text.hasPrefix("现将")
   }
 
@@ -264,7 +264,7 @@ struct MetadataExtractor {
   private func isPlainTitle(_ index: Int) -> Bool {
     let text = texts[index]
     guard !paragraphs[index].isHeading, !text.containsBytes("。"), !text.containsBytes("："), !text.containsBytes(":"),
-      text.count >= 4, text.count <= 60
+      text.hasAtLeastCharacters(4), text.hasAtMostCharacters(60)
     else { return false }
     if text.hasPrefix("【") || text.containsBytes("http") || DocumentNumber.first(in: text) != nil || Self.isDateLine(text) {
       return false
@@ -273,24 +273,24 @@ struct MetadataExtractor {
   }
 
   static func isDateLine(_ text: String) -> Bool {
-    guard text.utf8.count <= 120, text.containsBytes("日"), text.count <= 40, let date = DateText.first(in: text) else {
+    guard text.utf8.count <= 120, text.containsBytes("日"), text.hasAtMostCharacters(40), let date = DateText.first(in: text) else {
       return false
     }
     var rest = text[date.range.upperBound...].trimmingScalars(in: Self.whitespace)
     for suffix in ["印发", "发布", "通过", "公布"] where rest.hasSuffixBytes(suffix) {
       rest = String(rest.utf8.dropLast(suffix.utf8.count))!
     }
-    return rest.isEmpty && (text[..<date.range.lowerBound].count <= 30)
+    return rest.isEmpty && (text[..<date.range.lowerBound].hasAtMostCharacters(30))
   }
 
   static func isSignature(_ text: String) -> Bool {
-    text.count >= 2 && text.count <= 30 && !text.contains("。") && !text.contains("，")
+    text.hasAtLeastCharacters(2) && text.hasAtMostCharacters(30) && !text.contains("。") && !text.contains("，")
       && !text.contains("：") && text.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) || $0 == " " }
   }
 
   /// "此件公开发布" from "（此件公开发布）".
   static func publicityNote(_ text: String) -> String? {
-    guard text.utf8.count <= 60, text.hasPrefixBytes("（") || text.hasPrefixBytes("("), text.containsBytes("此件"), text.count <= 20 else {
+    guard text.utf8.count <= 60, text.hasPrefixBytes("（") || text.hasPrefixBytes("("), text.containsBytes("此件"), text.hasAtMostCharacters(20) else {
       return nil
     }
     return String(text.dropFirst().dropLast())

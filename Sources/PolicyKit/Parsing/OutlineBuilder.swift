@@ -35,9 +35,10 @@ struct OutlineBuilder {
     var result = Result()
     var stack: [Int] = []
     /// The last number seen for each kind, for numbering that continues across parents.
-    var lastNumber: [HeadingMarker.Kind: Int] = [:]
-    /// The last number seen for each kind under each parent (-1 for the top level).
-    var lastChildNumber: [Int: [HeadingMarker.Kind: Int]] = [:]
+    var lastNumber = NumberByKind()
+    /// The last number seen for each kind under each parent, at the parent's index plus
+    /// one (0 for the top level).
+    var lastChildNumber: [NumberByKind] = []
 
     func kind(at depth: Int) -> HeadingMarker.Kind { result.sections[stack[depth]].kind }
 
@@ -131,7 +132,8 @@ struct OutlineBuilder {
     }
     let kind = marker.kind
     let key = state.stack.last ?? -1
-    let previousSibling = state.lastChildNumber[key]?[kind]
+    let slot = key + 1
+    let previousSibling = slot < state.lastChildNumber.count ? state.lastChildNumber[slot][kind] : nil
     var label: String { String(decoding: bytes[start..<(start + marker.length)], as: UTF8.self) }
     if let previousSibling, number != previousSibling + 1 {
       let what = number == previousSibling ? "repeats" : "jumps from \(previousSibling) to \(number)"
@@ -141,7 +143,10 @@ struct OutlineBuilder {
     {
       state.result.diagnostics.append("numbering jumps from \(previousAny) to \(number) at “\(label)”")
     }
-    state.lastChildNumber[key, default: [:]][kind] = number
+    if slot >= state.lastChildNumber.count {
+      state.lastChildNumber += Array(repeating: NumberByKind(), count: slot + 1 - state.lastChildNumber.count)
+    }
+    state.lastChildNumber[slot][kind] = number
     state.lastNumber[kind] = number
   }
 

@@ -29,8 +29,7 @@ struct ParagraphScanner {
     var start = 0
     let count = bytes.count
     while start <= count {
-      var end = start
-      while end < count && bytes[end] != 0x0A { end += 1 }
+      let end = ByteSearch.offset(of: 0x0A, in: bytes, from: start) ?? count
       if end > start { paragraphs.append(classify(bytes, start: start, end: end)) }
       start = end + 1
     }

@@ -17,7 +17,8 @@ public struct PolicyParser: Sendable {
   public func parse(_ text: PolicyText) -> PolicyDocument {
     let id = Self.documentID(of: text)
     let paragraphs = text.utf8.withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0) }
-    let texts = paragraphs.map { String(decoding: text.utf8[$0.span.range], as: UTF8.self) }
+    let pieces = TextPieces(text.utf8)
+    let texts = paragraphs.map { pieces.string($0.span.range) }
     let firstHeading = firstBodyHeading(paragraphs, texts)
     let metadataResult = MetadataExtractor(texts: texts, paragraphs: paragraphs, firstHeading: firstHeading).extract()
 
@@ -47,11 +48,11 @@ public struct PolicyParser: Sendable {
     let measureSections = MeasureSelector(sections: sections, hasOwnText: hasOwnText).select()
     let columns = Self.columns(of: sections)
     document.measures = measureSections.enumerated().map { ordinal, index in
-      makeMeasure(ordinal: ordinal, section: index, columns: columns[index], document: document)
+      makeMeasure(ordinal: ordinal, section: index, columns: columns[index], document: document, pieces: pieces)
     }
 
     // Responsibility clauses.
-    let clauses = responsibilityExtractor.clauses(in: text.utf8, paragraphs: paragraphs.map(\.span))
+    let clauses = responsibilityExtractor.clauses(in: text.utf8, paragraphs: paragraphs.map(\.span), pieces: pieces)
     for (ordinal, found) in clauses.enumerated() {
       let measure = document.measures.firstIndex { $0.span.contains(found.span) }
       document.responsibilities.append(
@@ -62,7 +63,7 @@ public struct PolicyParser: Sendable {
     }
 
     // Targets.
-    let targets = TargetExtractor(dictionaries: dictionaries).targets(in: text, paragraphs: paragraphs.map(\.span))
+    let targets = TargetExtractor(dictionaries: dictionaries).targets(in: text, paragraphs: paragraphs.map(\.span), pieces: pieces)
     for (ordinal, var target) in targets.enumerated() {
       target.id = "\(id)#t\(ordinal + 1)"
       target.measure = document.measures.firstIndex { $0.span.contains(target.valueSpan) }
@@ -97,7 +98,7 @@ public struct PolicyParser: Sendable {
     paragraphs.indices.first { index in
       guard let marker = paragraphs[index].marker else { return false }
       // 附件 in a transmittal sentence is not a heading; a lone 附件 line is.
-      if marker.kind == .attachment && texts[index].count > 40 { return false }
+      if marker.kind == .attachment && !texts[index].hasAtMostCharacters(40) { return false }
       return true
     }
   }
@@ -111,31 +112,34 @@ public struct PolicyParser: Sendable {
     return columns
   }
 
-  /// The measure of section `index`, whose 专栏 boxes are `columns`.
-  private func makeMeasure(ordinal: Int, section index: Int, columns: [Int], document: PolicyDocument) -> Measure {
+  /// The measure of section `index`, whose 专栏 boxes are `columns`; `pieces` makes the
+  /// strings of the document's text.
+  private func makeMeasure(ordinal: Int, section index: Int, columns: [Int], document: PolicyDocument, pieces: TextPieces) -> Measure {
     let section = document.sections[index]
     let bytes = document.text.utf8
     // The measure's text without its boxes, and without a trailing line feed.
-    var text: [UInt8] = []
+    var ranges: [Range<Int>] = []
     var cursor = section.extent.start
     for column in columns {
-      text.append(contentsOf: bytes[cursor..<max(cursor, document.sections[column].extent.start)])
+      ranges.append(cursor..<max(cursor, document.sections[column].extent.start))
       cursor = document.sections[column].extent.end
     }
-    text.append(contentsOf: bytes[min(cursor, section.extent.end)..<section.extent.end])
-    while text.last == 0x0A { text.removeLast() }
+    ranges.append(min(cursor, section.extent.end)..<section.extent.end)
+    while let last = ranges.last {
+      if last.isEmpty {
+        ranges.removeLast()
+      } else if bytes[last.upperBound - 1] == 0x0A {
+        ranges[ranges.count - 1] = last.dropLast()
+      } else {
+        break
+      }
+    }
+    var text = ""
+    for range in ranges { text += pieces.string(range) }
     // The lead sentence: from the end of the heading to the first 。 or line end.
     var leadStart = section.titleSpan.end
     while leadStart < section.extent.end && (bytes[leadStart] == 0x0A || bytes[leadStart] == 0x20) { leadStart += 1 }
-    var leadEnd = leadStart
-    let stop: (UInt8, UInt8, UInt8) = (0xE3, 0x80, 0x82)  // 。
-    while leadEnd < section.extent.end && bytes[leadEnd] != 0x0A {
-      if leadEnd + 2 < bytes.count && bytes[leadEnd] == stop.0 && bytes[leadEnd + 1] == stop.1 && bytes[leadEnd + 2] == stop.2 {
-        leadEnd += 3
-        break
-      }
-      leadEnd += 1
-    }
+    let leadEnd = bytes.withUnsafeBufferPointer { Self.leadSentenceEnd($0, from: leadStart, limit: section.extent.end) }
     var path: [String] = []
     var parent = section.parent
     while let current = parent {
@@ -144,9 +148,29 @@ public struct PolicyParser: Sendable {
     }
     return Measure(
       id: "\(document.id)#m\(ordinal + 1)", section: index, number: section.number, label: section.label,
-      title: section.title, leadSentence: String(decoding: bytes[leadStart..<leadEnd], as: UTF8.self),
-      text: String(decoding: text, as: UTF8.self), span: section.extent, path: path, columns: columns,
+      title: section.title, leadSentence: pieces.string(leadStart..<leadEnd),
+      text: text, span: section.extent, path: path, columns: columns,
       responsibilities: [], targets: [])
+  }
+
+  /// Where the sentence at `start` ends: after its 。 (E3 80 82), or at the line feed or
+  /// `limit`, whichever comes first. Eight bytes without a line feed or E3 are passed at once.
+  private static func leadSentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
+    var end = start
+    while end < limit && bytes[end] != 0x0A {
+      if end + 8 <= limit, let base = UnsafeRawPointer(bytes.baseAddress) {
+        let word = base.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+        if !SWAR.hasByte(in: word, equalTo: 0x0A) && !SWAR.hasByte(in: word, equalTo: 0xE3) {
+          end += 8
+          continue
+        }
+      }
+      if end + 2 < bytes.count && bytes[end] == 0xE3 && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x82 {
+        return end + 3
+      }
+      end += 1
+    }
+    return end
   }
 
   /// 16 hex digits of the 64-bit FNV-1a hash of the cleaned text: the same document

@@ -29,15 +29,32 @@ extension StringProtocol {
   /// Whether the string starts with `prefix`, byte for byte: `hasPrefix` without
   /// grapheme breaking.
   func hasPrefixBytes(_ prefix: String) -> Bool {
-    utf8.starts(with: prefix.utf8)
+    bytesEqual(prefix, atEnd: false)
   }
 
   /// Whether the string ends with `suffix`, byte for byte: `hasSuffix` without
   /// grapheme breaking.
   func hasSuffixBytes(_ suffix: String) -> Bool {
-    let count = suffix.utf8.count
+    bytesEqual(suffix, atEnd: true)
+  }
+
+  /// Whether `affix` stands at the start (or the end) of the string, compared byte by
+  /// byte on both strings' contiguous UTF-8 (affixes are short words).
+  private func bytesEqual(_ affix: String, atEnd: Bool) -> Bool {
+    let count = affix.utf8.count
+    let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard count <= bytes.count else { return false }
+      let start = atEnd ? bytes.count - count : 0
+      return affix.utf8.withContiguousStorageIfAvailable { word in
+        for index in 0..<count where bytes[start + index] != word[index] { return false }
+        return true
+      } ?? bytes[start...].elementsEqual(affix.utf8)
+    }
+    if let found { return found }
     guard count <= utf8.count else { return false }
-    return utf8[utf8.index(utf8.endIndex, offsetBy: -count)...].elementsEqual(suffix.utf8)
+    return atEnd
+      ? utf8[utf8.index(utf8.endIndex, offsetBy: -count)...].elementsEqual(affix.utf8)
+      : utf8.starts(with: affix.utf8)
   }
 
   /// The string after its first `count` bytes (a prefix found with `hasPrefixBytes`).

@@ -1,0 +1,55 @@
+/// The scalars of one paragraph of folded text, each with its byte offset there, decoded
+/// once and then read sentence by sentence without copying. The storage is kept from one
+/// paragraph to the next.
+struct FoldedScalars {
+  private(set) var scalars: [Unicode.Scalar] = []
+  /// Where each scalar starts in the folded text, and after them where the last one ends:
+  /// one more entry than `scalars`.
+  private(set) var offsets: [Int] = []
+
+  /// Decodes `range` of the folded `bytes` (valid UTF-8) in place of the previous contents.
+  mutating func load(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    scalars.removeAll(keepingCapacity: true)
+    offsets.removeAll(keepingCapacity: true)
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
+      scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+      offsets.append(index)
+      index += length
+    }
+    offsets.append(index)
+  }
+}
+
+/// A run of scalars of the folded text (a sentence, usually), indexed from 0, with the
+/// folded bytes it was decoded from, so that its pieces become strings by copying bytes.
+struct FoldedRun {
+  /// The scalars.
+  let chars: UnsafeBufferPointer<Unicode.Scalar>
+  /// Folded byte offsets: where each scalar starts, then where the run ends.
+  let offsets: UnsafeBufferPointer<Int>
+  /// The whole folded text.
+  let folded: UnsafeBufferPointer<UInt8>
+
+  var count: Int { chars.count }
+
+  subscript(index: Int) -> Unicode.Scalar { chars[index] }
+
+  /// The scalars `range` of the run, indexed from 0.
+  func run(_ range: Range<Int>) -> FoldedRun {
+    FoldedRun(
+      chars: UnsafeBufferPointer(rebasing: chars[range]),
+      offsets: UnsafeBufferPointer(rebasing: offsets[range.lowerBound...range.upperBound]), folded: folded)
+  }
+
+  /// The text of scalars `range`: the same string as one built from the scalars.
+  func text(_ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: folded[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self)
+  }
+
+  /// The folded byte range of scalars `range`.
+  func byteRange(_ range: Range<Int>) -> Range<Int> {
+    offsets[range.lowerBound]..<offsets[range.upperBound]
+  }
+}

@@ -1,0 +1,26 @@
+/// Byte tests on eight bytes at once ("SIMD within a register"): exact answers to
+/// whether any byte of a 64-bit word has a value, without looking at the bytes one by one.
+enum SWAR {
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+  private static let lowSeven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+  /// `byte` in each of the eight bytes.
+  @inline(__always)
+  static func repeated(_ byte: UInt8) -> UInt64 { ones &* UInt64(byte) }
+
+  /// Whether a byte of `word` equals `byte`.
+  @inline(__always)
+  static func hasByte(in word: UInt64, equalTo byte: UInt8) -> Bool {
+    let x = word ^ repeated(byte)
+    return (x &- ones) & ~x & highBits != 0
+  }
+
+  /// Whether a byte of `word` lies strictly between `low` and `high`
+  /// (0 ≤ low ≤ 127, 0 ≤ high ≤ 128).
+  @inline(__always)
+  static func hasByte(in word: UInt64, between low: UInt8, and high: UInt8) -> Bool {
+    let seven = word & lowSeven
+    return (ones &* (127 + UInt64(high)) &- seven) & ~word & (seven &+ ones &* (127 - UInt64(low))) & highBits != 0
+  }
+}

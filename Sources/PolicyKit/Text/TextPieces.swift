@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Strings of byte ranges of a UTF-8 text, made by copying: the text is validated once as
+/// a whole, where `String(decoding:as:)` would validate every piece again.
+struct TextPieces {
+  private let bytes: [UInt8]
+  private let whole: String
+  /// Whether `whole` holds `bytes` unchanged (the text is valid UTF-8).
+  private let isValid: Bool
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    whole = String(decoding: bytes, as: UTF8.self)
+    var copy = whole
+    isValid = copy.withUTF8 { decoded in
+      bytes.withUnsafeBufferPointer { original in
+        decoded.count == original.count && (original.isEmpty || memcmp(decoded.baseAddress!, original.baseAddress!, original.count) == 0)
+      }
+    }
+  }
+
+  /// The text of `range`: the string `String(decoding: bytes[range], as: UTF8.self)` gives.
+  func string(_ range: Range<Int>) -> String {
+    guard isValid, startsScalar(range.lowerBound), startsScalar(range.upperBound) else {
+      return String(decoding: bytes[range], as: UTF8.self)
+    }
+    let utf8 = whole.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    let end = utf8.index(start, offsetBy: range.count)
+    return String(Substring(whole.unicodeScalars[start..<end]))
+  }
+
+  /// Whether a scalar starts at `offset` (or the text ends there).
+  private func startsScalar(_ offset: Int) -> Bool {
+    offset == bytes.count || bytes[offset] & 0xC0 != 0x80
+  }
+}
