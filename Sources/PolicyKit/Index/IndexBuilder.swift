@@ -175,7 +175,8 @@ public struct IndexBuilder: Sendable {
           throw TextError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or I/O error" : "no such file")
         }
         let bytes = Array(data)
-        let hash = bytes.withUnsafeBufferPointer { Checksum.hex(Checksum.fnv1a($0)) }
+        // Four lanes (`Checksum.words`), several times faster than FNV-1a's one byte at a time.
+        let hash = bytes.withUnsafeBufferPointer { Checksum.hex(Checksum.words($0)) }
         if let old = previousByPath[path], let previous, previous.documents[old].contentHash == hash, let range = previousUnits[old] {
           file.document = previous.documents[old]
           file.document?.modified = file.modified

@@ -78,5 +78,6 @@ public struct IndexedDocument: Sendable, Equatable {
   /// The file's size, modification time and content hash, for incremental indexing.
   public var fileSize: Int
   public var modified: Double
+  /// `Checksum.words` of the file's bytes, in hex: a file touched but unchanged is not parsed again.
   public var contentHash: String
 }
