@@ -15,18 +15,26 @@ enum UnitBuilder {
         UnitDepartment(name: $0.name, canonical: $0.canonical, levelPrefix: $0.levelPrefix, role: $0.role)
       }
     }
+    // Each section's path (its ancestors' headings), made once from its parent's.
+    var paths: [[String]?] = Array(repeating: nil, count: document.sections.count)
     func path(of section: Int) -> [String] {
-      var path: [String] = []
-      var parent = document.sections[section].parent
-      while let current = parent {
-        path.insert(document.sections[current].label + document.sections[current].title, at: 0)
-        parent = document.sections[current].parent
+      if let known = paths[section] { return known }
+      var made: [String] = []
+      if let parent = document.sections[section].parent {
+        made = path(of: parent) + [document.sections[parent].label + document.sections[parent].title]
       }
-      return path
+      paths[section] = made
+      return made
+    }
+    /// Characters in `span` of the text: its bytes that do not continue a character.
+    func scalarCount(_ span: TextSpan) -> Int {
+      let bytes = document.text.utf8
+      let lower = max(0, min(span.start, bytes.count))
+      return bytes[lower..<max(lower, min(span.end, bytes.count))].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
     func unit(_ id: String, _ kind: SearchUnitKind, heading: String, span: TextSpan, headingSpan: TextSpan?, path: [String], departments: [UnitDepartment], year: Int? = nil) -> SearchUnit {
       spans.append([span])
-      let headingLength = headingSpan.map { document.string(TextSpan($0.start, min($0.end, span.end))).unicodeScalars.count } ?? 0
+      let headingLength = headingSpan.map { scalarCount(TextSpan($0.start, min($0.end, span.end))) } ?? 0
       return SearchUnit(
         id: id, kind: kind, document: documentIndex, heading: heading, text: document.string(span),
         headingLength: headingLength, path: path, departments: departments, year: year, textStart: span.start,
