@@ -83,12 +83,18 @@ struct WordLayer: Sendable {
     return WordLayer(storage: storage, ranges: ranges)
   }()
 
-  /// Starts reading the bundled words on another thread, and then, when some of `terms`
-  /// (folded) are not in the lexicon, loading ICU's word-break dictionary: a search started
-  /// meanwhile finds them ready.
+  /// Starts reading the bundled words on another thread, and then, when ICU may be asked
+  /// about some of `terms` (folded) — one not in the lexicon that begins or ends with an
+  /// ideograph; 2025 or RCEP never needs it — loading ICU's word-break dictionary: a search
+  /// started meanwhile finds them ready.
   static func warmUp(for terms: [String]) {
     DetachedThread.start {
-      if terms.contains(where: { !bundled.isListed(scalars($0)) }) { warmICU() }
+      let mayAskICU = terms.contains { term in
+        let scalars = scalars(term)
+        guard let first = scalars.first, let last = scalars.last else { return false }
+        return (UTF8Scalars.isIdeograph(first) || UTF8Scalars.isIdeograph(last)) && !bundled.isListed(scalars)
+      }
+      if mayAskICU { warmICU() } else { _ = bundled }
     }
   }
 
