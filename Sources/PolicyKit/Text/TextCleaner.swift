@@ -41,11 +41,20 @@ struct TextCleaner {
     out.reserveCapacity(bytes.count)
     var builder = OffsetMap.Builder()
     var previous: (line: CleanLine, shape: LineShape)? = nil
+    var previousIndex = -1
+    /// Whether the previous line is the document's first and stands alone so far.
+    var previousOpensDocument = false
     for index in lines.indices {
       guard let shape = shapes[index] else { continue }
       let line = lines[index]
       if let (previousLine, previousShape) = previous {
-        if layout == .wrappedLines
+        // A document's opening line, short, without punctuation and followed by a blank
+        // line, is its title ("评估验收标准" above "在“一达标”上："), never the start of a
+        // wrapped paragraph.
+        let isOpeningTitle =
+          previousOpensDocument && index > previousIndex + 1 && previousShape.scalarCount <= 40
+          && !previousShape.scalars.contains(where: Self.sentencePunctuation.contains)
+        if layout == .wrappedLines && !isOpeningTitle
           && joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth)
         {
           report.record(.hardWrap)
@@ -65,10 +74,15 @@ struct TextCleaner {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment]))
         builder.appendVerbatim(length: segment.count, sourceStart: segment.lowerBound)
       }
+      previousOpensDocument = previous == nil
       previous = (line, shape)
+      previousIndex = index
     }
     return Result(utf8: out, map: builder.map, report: report)
   }
+
+  /// ，。；：！？ and their ASCII forms.
+  private static let sentencePunctuation: Set<UInt32> = [0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x2C, 0x3B, 0x3A, 0x21, 0x3F]
 
   /// Splits the raw text at LF, CRLF, CR and form feeds and cleans each line.
   private func splitLines(

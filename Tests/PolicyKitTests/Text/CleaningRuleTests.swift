@@ -112,6 +112,20 @@ import Testing
     #expect(lines.contains("第一条 为了规范口岸开放，提高口岸通关效率，结合本市实际，制定本条例。"))
   }
 
+  /// A county page's opening line above a blank line is its title, not the start of a
+  /// wrapped paragraph (county-html 06), while a wrapped first paragraph still joins.
+  @Test func hardWrap_keepsOpeningTitleApart() throws {
+    let page = "评估验收标准\n\n在“一达标”上：\n\n    要把产业帮扶、务工情况摸清楚，确保稳定增收。\n"
+    let document = try reader.read(bytes: Array(page.utf8), path: "06.txt", format: .plainText)
+    let lines = document.text.split(separator: "\n").map(String.init)
+    #expect(lines.first == "评估验收标准")
+    #expect(lines.contains("在“一达标”上："))
+    #expect(PolicyParser().parse(document).metadata.title == "评估验收标准")
+    let wrapped = "为进一步加强固体废物污染防治，推进\n\n无废城市建设，制定本方案。\n"
+    let joined = try reader.read(bytes: Array(wrapped.utf8), path: "w.txt", format: .plainText)
+    #expect(joined.text == "为进一步加强固体废物污染防治，推进无废城市建设，制定本方案。")
+  }
+
   @Test func pageNumberLine_droppedAndParagraphRejoined_seed000() throws {
     let original = try String(contentsOfFile: Corpus.seed("000"), encoding: .utf8)
     // Page numbers as a PDF extraction leaves them, inside the split clause of measure 3.
