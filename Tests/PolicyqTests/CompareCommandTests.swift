@@ -19,6 +19,13 @@ import Testing
     let csv = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("004"), "--format", "csv", "--table", "targets"])
     #expect(csv.stdout.split(separator: "\n").first?.hasPrefix("lower_document,upper_document,indicator_key") == true)
     #expect(csv.stdout.contains("bulk_industrial_solid_waste_utilisation"))
+    // Each side's unit has its column (they may differ: 万吨 against 亿吨).
+    let rows = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let header = try #require(rows.first)
+    let energy = try #require(rows.first { $0.contains("industrial_energy_intensity") })
+    let fields = Dictionary(uniqueKeysWithValues: zip(header, energy))
+    #expect(fields["lower_unit"] == "%" && fields["upper_unit"] == "%")
+    #expect(fields["lower_value"] == "14.5" && fields["upper_value"] == "16")
   }
 
   @Test func html_selfContainedWithChartAndLinks() throws {

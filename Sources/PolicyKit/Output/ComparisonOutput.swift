@@ -133,12 +133,12 @@ public enum ComparisonOutput {
       for j in comparison.upperOnlyMeasures { out += DocumentCSV.row([lower.id, upper.id, "", upper.measures[j].id, "", label(upper, j), "", "upper_only", "", "", ""]) }
       return out
     }
-    var out = !header ? "" : DocumentCSV.row(["lower_document", "upper_document", "indicator_key", "lower_target", "upper_target", "lower_year", "upper_year", "lower_value", "upper_value", "unit", "lower_direction", "upper_direction", "judgement", "difference", "reason"])
+    var out = !header ? "" : DocumentCSV.row(["lower_document", "upper_document", "indicator_key", "lower_target", "upper_target", "lower_year", "upper_year", "lower_value", "upper_value", "lower_unit", "upper_unit", "lower_direction", "upper_direction", "judgement", "difference", "reason"])
     for pair in comparison.targetPairs {
       let a = lower.targets[pair.lower]
       let b = upper.targets[pair.upper]
       out += DocumentCSV.row([lower.id, upper.id, pair.indicatorKey, a.id, b.id, a.year.map(String.init) ?? "", b.year.map(String.init) ?? "",
-        a.value.plainText(decimals: 3), b.value.plainText(decimals: 3), a.unit, a.direction.rawValue, b.direction.rawValue,
+        a.value.plainText(decimals: 3), b.value.plainText(decimals: 3), a.unit, b.unit, a.direction.rawValue, b.direction.rawValue,
         pair.judgement.rawValue, pair.difference.map { $0.plainText(decimals: 3) } ?? "", pair.reason])
     }
     return out
