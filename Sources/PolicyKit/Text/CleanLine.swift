@@ -44,6 +44,23 @@ struct SegmentList {
     return out
   }
 
+  /// The last `limit` scalars of a line (fewer when it is shorter), in order.
+  func lastScalars(of line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [UInt32] {
+    var reversed: [UInt32] = []
+    reversed.reserveCapacity(limit)
+    for index in line.segments.reversed() {
+      let start = ranges[index].lowerBound
+      var end = ranges[index].upperBound
+      while end > start && reversed.count < limit {
+        let (scalar, scalarStart) = UTF8Scalars.scalar(in: bytes, before: end)
+        reversed.append(scalar)
+        end = scalarStart
+      }
+      if reversed.count >= limit { break }
+    }
+    return reversed.reversed()
+  }
+
   /// The first kept scalar of a line.
   func firstScalar(of line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     guard let first = line.segments.first else { return 0 }

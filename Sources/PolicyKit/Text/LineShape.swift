@@ -18,6 +18,10 @@ struct LineShape {
 
   /// The line's scalars, kept only for short lines (checks on long ones look at the ends).
   let scalars: [UInt32]
+  /// The first and the last `endLength` scalars, for every line.
+  let head: ArraySlice<UInt32>
+  let tail: ArraySlice<UInt32>
+  private static let endLength = 24
   let first: UInt32
   let last: UInt32
   let marker: HeadingMarker?
@@ -27,12 +31,16 @@ struct LineShape {
     scalarCount = line.scalarCount
     first = segments.firstScalar(of: line, in: bytes)
     last = segments.lastScalar(of: line, in: bytes)
-    // Long lines are only ever judged by their ends; keep their scalars only when the
-    // last parenthetical group matters.
+    // Long lines are only ever judged by their ends; keep all their scalars only when the
+    // last parenthetical group matters, else their first and last few.
     if line.scalarCount <= 80 || last == 0xFF09 || last == 0x29 {
       scalars = segments.scalars(of: line, in: bytes)
+      head = scalars.prefix(Self.endLength)
+      tail = scalars.suffix(Self.endLength)
     } else {
       scalars = []
+      head = segments.scalars(of: line, in: bytes, limit: Self.endLength)[...]
+      tail = segments.lastScalars(of: line, in: bytes, limit: Self.endLength)[...]
     }
     if let firstIndex = line.segments.first {
       let range = segments[firstIndex]
@@ -86,8 +94,8 @@ struct LineShape {
   /// "（…负责）" or a period "（2022—2025年）".
   var endsSentence: Bool {
     if Self.terminators.contains(last) { return true }
-    if Self.closingQuotes.contains(last), scalars.count >= 2 {
-      return Self.terminators.contains(scalars[scalars.count - 2])
+    if Self.closingQuotes.contains(last), tail.count >= 2 {
+      return Self.terminators.contains(tail[tail.endIndex - 2])
     }
     if last == 0xFF09 || last == 0x29 {
       if first == 0xFF08 || first == 0x28 { return true }
@@ -136,10 +144,11 @@ struct LineShape {
   /// …第一次修正"). Each such line is a record of its own, never joined to the next.
   var isEnactmentRecord: Bool {
     guard scalarCount <= 200 else { return false }
-    var body = scalars[...]
-    while let last = body.last, UTF8Scalars.isBlank(last) || last == 0xFF09 || last == 0x29 { body = body.dropLast() }
-    let endsWithAct = Self.enactmentWords.contains { word in body.count > word.count && body.suffix(word.count).elementsEqual(word) }
+    var ending = tail
+    while let last = ending.last, UTF8Scalars.isBlank(last) || last == 0xFF09 || last == 0x29 { ending = ending.dropLast() }
+    let endsWithAct = Self.enactmentWords.contains { word in ending.count > word.count && ending.suffix(word.count).elementsEqual(word) }
     guard endsWithAct else { return false }
+    var body = head
     if body.first == 0xFF08 || body.first == 0x28 { body = body.dropFirst() }  // （2011年…通过）
     // 年 after two to four digits or Chinese numerals, then 月 and 日 within a few characters.
     var digits = 0
@@ -148,8 +157,8 @@ struct LineShape {
       body = body.dropFirst()
     }
     guard (2...4).contains(digits), body.first == 0x5E74 else { return false }  // 年
-    let head = body.prefix(12)
-    return head.contains(0x6708) && head.contains(0x65E5)  // 月 日
+    let afterYear = body.prefix(12)
+    return afterYear.contains(0x6708) && afterYear.contains(0x65E5)  // 月 日
   }
 
   private static let enactmentWords: [[UInt32]] = ["通过", "修正", "修订", "公布", "批准", "施行", "废止"].map {
@@ -184,9 +193,9 @@ struct LineShape {
 
   /// Whether the line ends like a document title (…的通知, …实施方案, …行动计划).
   var endsLikeTitle: Bool {
-    guard scalars.count >= 2, Self.titleEndings.contains(Array(scalars.suffix(2))) else { return false }
+    guard tail.count >= 2, Self.titleEndings.contains(Array(tail.suffix(2))) else { return false }
     // "…的通知": a notice title however long; other endings only on short lines.
-    return scalarCount <= 60 || (scalarCount <= 150 && scalars.count >= 3 && scalars[scalars.count - 3] == 0x7684)
+    return scalarCount <= 60 || (scalarCount <= 150 && tail.count >= 3 && tail[tail.endIndex - 3] == 0x7684)
   }
 
   /// Whether the line is a heading and nothing else: it opens with a marker and holds
@@ -216,16 +225,16 @@ struct LineShape {
   /// marker, 抄送, 主送.
   var opensParagraph: Bool {
     if marker != nil { return true }
-    guard scalars.count >= 2 else { return false }
-    let head = Array(scalars.prefix(2))
-    return head == [0x6284, 0x9001] || head == [0x4E3B, 0x9001]  // 抄送 主送
+    guard head.count >= 2 else { return false }
+    let opening = Array(head.prefix(2))
+    return opening == [0x6284, 0x9001] || opening == [0x4E3B, 0x9001]  // 抄送 主送
   }
 
   /// Whether the line opens with a parenthesised year, "（2022—2025年）", which continues
   /// a title.
   var opensWithYear: Bool {
-    guard first == 0xFF08 || first == 0x28, scalars.count >= 5 else { return false }
-    return scalars[1...4].allSatisfy { UTF8Scalars.isDigit($0) }
+    guard first == 0xFF08 || first == 0x28, head.count >= 5 else { return false }
+    return head.dropFirst().prefix(4).allSatisfy { UTF8Scalars.isDigit($0) }
   }
 }
 

@@ -126,6 +126,17 @@ import Testing
     #expect(joined.text == "为进一步加强固体废物污染防治，推进无废城市建设，制定本方案。")
   }
 
+  /// A line over 80 characters is judged by its ends too: one closing a quotation after
+  /// its full stop ends its paragraph (刑法修正案（七）), and a long revision record stands alone.
+  @Test func hardWrap_judgesLongLinesByTheirEnds() throws {
+    let amendment = "二、将刑法第一百八十条第一款修改为：“证券、期货交易内幕信息的知情人员或者非法获取证券、期货交易内幕信息的人员，在涉及证券的发行，证券、期货交易或者其他对证券、期货交易价格有重大影响的信息尚未公开前，买入或者卖出该证券，处五年以下有期徒刑或者拘役。”\n增加一款作为第四款：“证券交易所、期货交易所、证券公司的从业人员，处五年以下有期徒刑。”\n"
+    let document = try reader.read(bytes: Array(amendment.utf8), path: "修正案.md", format: .markdown)
+    #expect(document.text.split(separator: "\n").count == 2)
+    let records = "# 淄博市燃气管理条例\n\n2018年8月29日淄博市第十五届人民代表大会常务委员会第十六次会议通过并经2018年9月21日山东省第十三届人民代表大会常务委员会第五次会议批准\n\n2021年4月30日淄博市第十五届人民代表大会常务委员会第四十六次会议通过并经2021年5月27日山东省第十三届人民代表大会常务委员会第二十九次会议批准的《淄博市人民代表大会常务委员会关于修改〈淄博市燃气管理条例〉的决定》修正\n"
+    let law = try reader.read(bytes: Array(records.utf8), path: "条例.md", format: .markdown)
+    #expect(law.text.split(separator: "\n").filter { $0.hasPrefix("20") }.count == 2)
+  }
+
   @Test func pageNumberLine_droppedAndParagraphRejoined_seed000() throws {
     let original = try String(contentsOfFile: Corpus.seed("000"), encoding: .utf8)
     // Page numbers as a PDF extraction leaves them, inside the split clause of measure 3.
