@@ -27,21 +27,17 @@ public struct JSONWriter {
   }
 
   /// Opens an object, as a member named `key` when inside an object.
-  public mutating func beginObject(_ key: String? = nil) {
-    separate()
-    if let key { writeKey(key) }
-    bytes.append(0x7B)
-    depth += 1
-    needsComma.append(false)
-  }
+  public mutating func beginObject(_ key: String? = nil) { open(key, 0x7B) }
 
   public mutating func endObject() { close("}") }
 
   /// Opens an array, as a member named `key` when inside an object.
-  public mutating func beginArray(_ key: String? = nil) {
+  public mutating func beginArray(_ key: String? = nil) { open(key, 0x5B) }
+
+  private mutating func open(_ key: String?, _ bracket: UInt8) {
     separate()
     if let key { writeKey(key) }
-    bytes.append(0x5B)
+    bytes.append(bracket)
     depth += 1
     needsComma.append(false)
   }

@@ -116,8 +116,7 @@ struct LineShape {
     guard !scalars.isEmpty, scalarCount <= 60 else { return false }
     var tail = scalars[...]
     while let last = tail.last, UTF8Scalars.isBlank(last) { tail = tail.dropLast() }
-    for suffix in ["印发", "发布", "通过", "公布"] {
-      let word = suffix.unicodeScalars.map(\.value)
+    for word in Self.publishingWords {
       if tail.count > word.count && Array(tail.suffix(word.count)) == word {
         tail = tail.dropLast(word.count)
         break
@@ -161,6 +160,13 @@ struct LineShape {
     return afterYear.contains(0x6708) && afterYear.contains(0x65E5)  // 月 日
   }
 
+  /// 印发, 发布, 通过, 公布 after a date.
+  private static let publishingWords: [[UInt32]] = ["印发", "发布", "通过", "公布"].map { $0.unicodeScalars.map(\.value) }
+  /// "://" of a URL.
+  private static let colonSlashSlash: [UInt32] = [0x3A, 0x2F, 0x2F]
+  /// 〔 [ 【 （ ( ［, which open a document number's year.
+  private static let numberOpeners: Set<UInt32> = [0x3014, 0x5B, 0x3010, 0xFF08, 0x28, 0xFF3B]
+
   private static let enactmentWords: [[UInt32]] = ["通过", "修正", "修订", "公布", "批准", "施行", "废止"].map {
     $0.unicodeScalars.map(\.value)
   }
@@ -169,10 +175,9 @@ struct LineShape {
   /// a line of a database export's header, never part of a paragraph.
   var isRecordLine: Bool {
     if first == 0x3010 { return true }  // 【
-    let colonSlashSlash: [UInt32] = [0x3A, 0x2F, 0x2F]
     guard scalars.count >= 3 else { return false }
     for index in 0...(scalars.count - 3) where scalars[index] == 0x3A {
-      if Array(scalars[index..<(index + 3)]) == colonSlashSlash { return true }
+      if scalars[index..<(index + 3)].elementsEqual(Self.colonSlashSlash) { return true }
     }
     return false
   }
@@ -180,8 +185,7 @@ struct LineShape {
   /// Whether the line is a document number: "永川府发〔2022〕11号", "渝经信发〔2024〕3号".
   var isDocumentNumber: Bool {
     guard scalarCount <= 40, last == 0x53F7 else { return false }  // 号
-    let openers: Set<UInt32> = [0x3014, 0x5B, 0x3010, 0xFF08, 0x28, 0xFF3B]
-    for (index, scalar) in scalars.enumerated() where openers.contains(scalar) {
+    for (index, scalar) in scalars.enumerated() where Self.numberOpeners.contains(scalar) {
       var position = index + 1
       while position < scalars.count && scalars[position] == 0x20 { position += 1 }
       let start = position
