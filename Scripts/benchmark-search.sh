@@ -26,6 +26,13 @@ while [ "$(du -sb "$work/seeds20" | cut -f1)" -lt 20000000 ]; do
 done
 
 median_ms() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+one_ms() {  # runs a command once, appends its wall time in µs to file $1
+  local file=$1; shift
+  local start end
+  start=$(date +%s%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s%N)
+  echo $(( (end - start) / 1000 )) >>"$file"
+}
+median_of() { median_ms <"$1" | awk '{printf "%.1f", $1/1000}'; }
 time_ms() {  # runs a command N times, prints the median wall time in ms
   local n=$1; shift
   for _ in $(seq "$n"); do
@@ -72,16 +79,21 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
     echo "| index size / text | $(awk "BEGIN {printf \"%.2f\", $index_bytes/$text_bytes}") |"
     echo "| SQLite FTS5 trigram build seconds | $(awk "BEGIN {printf \"%.1f\", $fts_seconds/1000}") |"
     echo
-    echo "Whole commands, median of 15 runs, ms (\`policyq search Q --limit 10\` includes process start, opening the index and snippets):"
+    echo "Whole commands, median of 15 runs taken in turns (policyq, grep, rg, sqlite3, policyq, …), ms (\`policyq search Q --limit 10\` includes process start, opening the index and snippets):"
     echo
     echo "| query | policyq search | grep -rc | rg -c | sqlite3 FTS5 trigram | policyq matches (no synonyms, as grep) |"
     echo "|---|---:|---:|---:|---:|---:|"
   } >>"$out"
   for q in "${queries[@]}"; do
-    p=$(time_ms 15 "$bin/policyq" search "$q" --index "$index" --limit 10)
-    g=$(time_ms 15 grep -rc "$q" "$corpus")
-    r=$(time_ms 15 rg -c "$q" "$corpus")
-    s=$(time_ms 15 sqlite3 "$db" "SELECT count(*) FROM docs WHERE docs MATCH '\"$q\"';")
+    # The four commands take turns, run by run, so that the VM's drift falls on all alike.
+    rm -f "$work"/t.*
+    for _ in $(seq 15); do
+      one_ms "$work/t.p" "$bin/policyq" search "$q" --index "$index" --limit 10
+      one_ms "$work/t.g" grep -rc "$q" "$corpus"
+      one_ms "$work/t.r" rg -c "$q" "$corpus"
+      one_ms "$work/t.s" sqlite3 "$db" "SELECT count(*) FROM docs WHERE docs MATCH '\"$q\"';"
+    done
+    p=$(median_of "$work/t.p"); g=$(median_of "$work/t.g"); r=$(median_of "$work/t.r"); s=$(median_of "$work/t.s")
     matches=$({ "$bin/policyq" search "$q" --index "$index" --limit 1 --no-synonyms || true; } | tail -1 | awk '{print $1}')
     echo "| $q | $p | $g | $r | $s | $matches |" >>"$out"
   done
@@ -98,7 +110,7 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
     echo "Where one whole \`policyq search 固废\` goes besides process start (\`policyq-benchmarks startup\`, one fresh process):"
     echo
     "$bin/policyq-benchmarks" startup --index "$index" | sed -n '/^| step/,/^$/p'
-    echo "Process start alone (\`policyq --version\`, median of 15): $(time_ms 15 "$bin/policyq" --version) ms"
+    echo "Process start with ArgumentParser (\`policyq --version\`, median of 15; \`policyq search\` with plain arguments skips ArgumentParser): $(time_ms 15 "$bin/policyq" --version) ms"
   } >>"$out"
 done
 cat "$out"
