@@ -75,10 +75,10 @@ import Testing
   @Test func emptyFile_isAnErrorNamingTheFile() throws {
     let directory = try Corpus.temporaryDirectory()
     let path = directory.appendingPathComponent("empty.txt").path
-    FileManager.default.createFile(atPath: path, contents: Data())
+    #expect(FileManager.default.createFile(atPath: path, contents: Data()))
     #expect(throws: TextError.emptyFile(path: path)) { try reader.read(contentsOf: path) }
     let blank = directory.appendingPathComponent("blank.txt").path
-    FileManager.default.createFile(atPath: blank, contents: Data(" \n\u{3000}\n\n".utf8))
+    #expect(FileManager.default.createFile(atPath: blank, contents: Data(" \n\u{3000}\n\n".utf8)))
     #expect(throws: TextError.emptyFile(path: blank)) { try reader.read(contentsOf: blank) }
   }
 
