@@ -8,12 +8,17 @@ enum AdministrativePlace {
   static let nationalPrefixes = ["国务院", "中共中央", "全国人民代表大会", "全国人大", "最高人民法院", "最高人民检察院", "国家", "中华人民共和国", "中央"]
   static let nationalSuffixes = ["部", "总署", "总局", "银行", "委员会", "署"]
 
+  /// Two characters ending like a place that name none.
+  private static let notPlaces: Set<String> = ["城市", "都市", "我省", "本省", "全省", "该省", "各省", "我市", "本市", "全市", "该市", "各市", "我县", "本县", "全县", "我区", "本区", "全区"]
+
   struct Reading {
     var level: AdministrativeLevel?
     var path: [String]
   }
 
-  static func read(_ issuer: String) -> Reading {
+  /// The places `issuer` opens with. With `stopAtCity` (for a title: a municipal
+  /// regulation may be about one of its districts, "上海市浦东新区…规定"), no district is read.
+  static func read(_ issuer: String, stopAtCity: Bool = false) -> Reading {
     var rest = Substring(issuer)
     var path: [String] = []
     var level: AdministrativeLevel? = nil
@@ -37,13 +42,13 @@ enum AdministrativePlace {
       level = .municipal
       rest = rest.dropFirst(city.count)
     }
-    if let district = token(in: rest, endings: ["区", "县", "旗", "市"], maxLength: 6) {
+    if !stopAtCity, let district = token(in: rest, endings: ["区", "县", "旗", "市"], maxLength: 6) {
       path.append(String(district))
       level = .district
     }
     if path.isEmpty {
       if nationalPrefixes.contains(where: issuer.hasPrefix)
-        || (issuer.count <= 12 && nationalSuffixes.contains(where: issuer.hasSuffix))
+        || (!stopAtCity && issuer.count <= 12 && nationalSuffixes.contains(where: issuer.hasSuffix))
       {
         level = .national
       }
@@ -54,7 +59,7 @@ enum AdministrativePlace {
   /// A place name at the start of `text`: 2–`maxLength` Han characters ending in one of
   /// `endings`, not a word that merely contains one (市场, 区域, 县域).
   private static func token(in text: Substring, endings: [String], maxLength: Int) -> Substring? {
-    let blocked = ["市场", "区域", "县域", "地区生产", "区块", "市民", "区间"]
+    let blocked = ["市场", "区域", "县域", "地区生产", "区块", "市民", "区间", "城市"]
     for length in 2...maxLength {
       guard text.count >= length else { break }
       let candidate = text.prefix(length)
@@ -64,6 +69,10 @@ enum AdministrativePlace {
         if blocked.contains(where: { afterward.hasPrefix($0) }) { continue }
         // "人民政府", "经济和信息化委员会": not a place.
         if candidate.hasPrefix("人民") || candidate.contains("委员") { return nil }
+        // Words, not names: "城市…", "我省…", "全市…".
+        if Self.notPlaces.contains(String(candidate)) { return nil }
+        // "杭州市": the city is 杭州市, not 杭州.
+        if candidate.hasSuffix("州"), text.dropFirst(length).hasPrefix("市") { return text.prefix(length + 1) }
         return candidate
       }
     }

@@ -89,4 +89,25 @@ import Testing
     #expect(reference.resolvedDocument == documents[0].id)
     #expect(reference.resolvedBy == "title")
   }
+
+  /// A regulation as published has no issuer line: its level and region come from the
+  /// place its title opens with (not from a district it names, nor from a word like 城市).
+  @Test(arguments: [
+    ("# 湖州市绿色金融促进条例\n\n第一条　为了促进绿色金融发展，制定本条例。\n", AdministrativeLevel?.some(.municipal), "湖州市"),
+    ("# 河南省大气污染防治条例\n\n第一条　为了防治大气污染，制定本条例。\n", .provincial, "河南省"),
+    ("# 上海市浦东新区深化“一业一证”改革规定\n\n第一条　为了深化改革，制定本规定。\n", .municipal, "上海市"),
+    ("# 中华人民共和国能源法\n\n第一条　为了推动能源高质量发展，制定本法。\n", .national, nil),
+    ("# 城市绿化条例\n\n第一条　为了促进城市绿化事业的发展，制定本条例。\n", nil, nil),
+  ])
+  func levelFromTheTitleWithoutAnIssuer(markdown: String, level: AdministrativeLevel?, region: String?) throws {
+    let text = try DocumentReader().read(bytes: Array(markdown.utf8), path: "law.md", format: .markdown)
+    let metadata = PolicyParser().parse(text).metadata
+    #expect(metadata.level == level)
+    #expect(metadata.region == region)
+  }
+
+  @Test func cityEndingIn州_keepsIts市() {
+    #expect(AdministrativePlace.read("杭州市人民政府").path == ["杭州市"])
+    #expect(AdministrativePlace.read("杭州市西湖区人民政府").path == ["杭州市", "西湖区"])
+  }
 }
