@@ -16,10 +16,13 @@ enum AdministrativePlace {
     var path: [String]
   }
 
-  /// The places `issuer` opens with. With `stopAtCity` (for a title: a municipal
-  /// regulation may be about one of its districts, "上海市浦东新区…规定"), no district is read.
-  static func read(_ issuer: String, stopAtCity: Bool = false) -> Reading {
+  /// The places `issuer` opens with. A title is read with `firstPlaceOnly`: only the place
+  /// it opens with counts (a provincial regulation may be about a zone, "广东省中新广州知识城
+  /// 条例"; a municipal one about a district, "上海市浦东新区…规定"), after a leading year
+  /// ("2021年中华人民共和国国务院政府工作报告").
+  static func read(_ issuer: String, firstPlaceOnly: Bool = false) -> Reading {
     var rest = Substring(issuer)
+    if firstPlaceOnly { rest = withoutLeadingYear(rest) }
     var path: [String] = []
     var level: AdministrativeLevel? = nil
     if let municipality = directMunicipalities.first(where: { rest.hasPrefix($0) }) {
@@ -35,6 +38,7 @@ enum AdministrativePlace {
       level = .provincial
       rest = rest.dropFirst(province.count)
     }
+    if firstPlaceOnly && !path.isEmpty { return Reading(level: level, path: path) }
     if level != .municipal || path.isEmpty,
       let city = token(in: rest, endings: ["市", "州", "盟", "地区"], maxLength: 6)
     {
@@ -42,18 +46,25 @@ enum AdministrativePlace {
       level = .municipal
       rest = rest.dropFirst(city.count)
     }
-    if !stopAtCity, let district = token(in: rest, endings: ["区", "县", "旗", "市"], maxLength: 6) {
+    if !firstPlaceOnly, let district = token(in: rest, endings: ["区", "县", "旗", "市"], maxLength: 6) {
       path.append(String(district))
       level = .district
     }
     if path.isEmpty {
-      if nationalPrefixes.contains(where: issuer.hasPrefix)
-        || (!stopAtCity && issuer.count <= 12 && nationalSuffixes.contains(where: issuer.hasSuffix))
+      if nationalPrefixes.contains(where: rest.hasPrefix)
+        || (!firstPlaceOnly && issuer.count <= 12 && nationalSuffixes.contains(where: issuer.hasSuffix))
       {
         level = .national
       }
     }
     return Reading(level: level, path: path)
+  }
+
+  /// `text` without a leading "2021年".
+  private static func withoutLeadingYear(_ text: Substring) -> Substring {
+    let digits = text.prefix { $0.isASCII && $0.isNumber }
+    guard digits.count == 4, text.dropFirst(4).hasPrefix("年") else { return text }
+    return text.dropFirst(5)
   }
 
   /// A place name at the start of `text`: 2–`maxLength` Han characters ending in one of

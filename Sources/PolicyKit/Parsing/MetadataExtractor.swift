@@ -241,7 +241,7 @@ struct MetadataExtractor {
     // published, a page without a red header), those of the place the title opens with:
     // "湖州市绿色金融促进条例" → 湖州市, "中华人民共和国能源法" → national.
     let fromIssuer = metadata.issuer.map { AdministrativePlace.read($0) }
-    let fromTitles = [metadata.title, metadata.planTitle].compactMap { $0 }.lazy.map { AdministrativePlace.read($0, stopAtCity: true) }
+    let fromTitles = [metadata.title, metadata.planTitle].compactMap { $0 }.lazy.map { AdministrativePlace.read($0, firstPlaceOnly: true) }
     if let reading = ([fromIssuer].compactMap { $0 } + fromTitles).first(where: { $0.level != nil }) {
       metadata.level = reading.level
       metadata.regionPath = reading.path

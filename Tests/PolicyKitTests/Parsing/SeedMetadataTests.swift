@@ -98,6 +98,8 @@ import Testing
     ("# 上海市浦东新区深化“一业一证”改革规定\n\n第一条　为了深化改革，制定本规定。\n", .municipal, "上海市"),
     ("# 中华人民共和国能源法\n\n第一条　为了推动能源高质量发展，制定本法。\n", .national, nil),
     ("# 城市绿化条例\n\n第一条　为了促进城市绿化事业的发展，制定本条例。\n", nil, nil),
+    ("# 广东省中新广州知识城条例\n\n第一条　为了促进知识城建设，制定本条例。\n", .provincial, "广东省"),
+    ("2021年中华人民共和国国务院政府工作报告\n\n各位代表：\n", .national, nil),
   ])
   func levelFromTheTitleWithoutAnIssuer(markdown: String, level: AdministrativeLevel?, region: String?) throws {
     let text = try DocumentReader().read(bytes: Array(markdown.utf8), path: "law.md", format: .markdown)
