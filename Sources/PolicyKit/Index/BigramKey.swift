@@ -18,37 +18,38 @@ enum BigramKey {
   /// slice of the folded document is the folded slice.
   static func foldedScalars(of spans: [TextSpan], in text: PolicyText) -> [UInt32] {
     var scalars: [UInt32] = []
+    let textLength = text.utf8.count
     text.foldedUTF8.withUnsafeBufferPointer { folded in
       for (number, span) in spans.enumerated() {
         if number > 0 { scalars.append(0x0A) }
-        let length = text.utf8.count
-        let start = text.foldedMap.targetOffset(ofSource: max(0, min(span.start, length)))
-        let end = text.foldedMap.targetOffset(ofSource: max(0, min(span.end, length)))
-        var index = start
-        while index < end {
-          let (value, length) = UTF8Scalars.scalar(in: folded, at: index)
-          scalars.append(value)
-          index += length
-        }
+        let start = text.foldedMap.targetOffset(ofSource: max(0, min(span.start, textLength)))
+        let end = text.foldedMap.targetOffset(ofSource: max(0, min(span.end, textLength)))
+        appendScalars(of: folded, in: start..<end, to: &scalars)
       }
     }
     return scalars
   }
 
-  /// The folded scalars of a unit's text, written into `scalars`.
-  static func foldedScalars(of text: String, into scalars: inout [UInt32]) {
-    scalars.removeAll(keepingCapacity: true)
+  /// The folded scalars of a unit's text (a unit taken from a previous index, without its
+  /// document).
+  static func foldedScalars(of text: String) -> [UInt32] {
+    var scalars: [UInt32] = []
     var text = text
     text.withUTF8 { utf8 in
-      let folded = TextFolder.fold(utf8).utf8
-      folded.withUnsafeBufferPointer { bytes in
-        var index = 0
-        while index < bytes.count {
-          let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
-          scalars.append(value)
-          index += length
-        }
+      TextFolder.fold(utf8).utf8.withUnsafeBufferPointer { folded in
+        appendScalars(of: folded, in: 0..<folded.count, to: &scalars)
       }
+    }
+    return scalars
+  }
+
+  /// Decodes the UTF-8 `bytes[range]` onto `scalars`.
+  private static func appendScalars(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to scalars: inout [UInt32]) {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
+      scalars.append(value)
+      index += length
     }
   }
 }

@@ -52,7 +52,9 @@ public struct IndexBuilder: Sendable {
     let lock = try layout.lock()
     defer { layout.unlock(lock) }
     let previous = try? InvertedIndex.open(directory)
-    layout.removeStaleGenerations(keeping: try? layout.liveGeneration())
+    // Generations left by interrupted runs go; while CURRENT cannot be read, every
+    // generation stays (the live one among them).
+    do { layout.removeStaleGenerations(keeping: try layout.liveGeneration()) } catch {}
     var previousByPath: [String: Int] = [:]
     var previousUnits: [Int: Range<Int>] = [:]
     if let previous {
@@ -171,10 +173,7 @@ public struct IndexBuilder: Sendable {
         file.units = try range.map { try previous.units.unit($0) }
         file.reused = true
       } else {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          throw TextError.unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or I/O error" : "no such file")
-        }
-        let bytes = Array(data)
+        let bytes = try DocumentReader.bytes(ofFile: path)
         // Four lanes (`Checksum.words`), several times faster than FNV-1a's one byte at a time.
         let hash = bytes.withUnsafeBufferPointer { Checksum.hex(Checksum.words($0)) }
         if let old = previousByPath[path], let previous, previous.documents[old].contentHash == hash, let range = previousUnits[old] {
@@ -199,11 +198,7 @@ public struct IndexBuilder: Sendable {
       return file
     }
     // Units taken from the previous index are folded from their text.
-    file.foldedUnits = file.units.map { unit in
-      var scalars: [UInt32] = []
-      BigramKey.foldedScalars(of: unit.text, into: &scalars)
-      return scalars
-    }
+    file.foldedUnits = file.units.map { BigramKey.foldedScalars(of: $0.text) }
     return file
   }
 }

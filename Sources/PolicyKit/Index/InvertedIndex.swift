@@ -78,8 +78,8 @@ public struct InvertedIndex: Sendable {
     guard let generation = try IndexDirectory(url: directory).liveGeneration() else { throw IndexError.missing(directory: directory.path) }
     for name in [IndexDirectory.units, IndexDirectory.postings] {
       let url = generation.appendingPathComponent(name)
-      let data = try Data(contentsOf: url, options: .alwaysMapped)
-      let sum = data.withUnsafeBytes { Checksum.hex(Checksum.words($0.bindMemory(to: UInt8.self))) }
+      let mapped = try MappedFile(path: url.path)
+      let sum = withExtendedLifetime(mapped) { Checksum.hex(Checksum.words(mapped.bytes)) }
       guard manifest.checksums[name]?.last == sum else { throw IndexError.corrupt(file: url.path, reason: "checksum mismatch") }
     }
   }

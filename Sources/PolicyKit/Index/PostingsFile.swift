@@ -46,7 +46,10 @@ struct PostingsFile: Sendable {
     let bytes = file.bytes
     let footer = try Self.frame.footerValues(of: bytes, file: path)
     let (offset, count, checksum) = (Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]), footer[2])
-    guard offset >= 8, count >= 0, count < bytes.count, offset + count * Self.entrySize == bytes.count - Self.frame.footerSize else {
+    // Each value is bounded by the file's size before any arithmetic (a damaged footer may hold anything).
+    guard offset >= 8, offset <= bytes.count, count >= 0, count < bytes.count,
+      offset + count * Self.entrySize == bytes.count - Self.frame.footerSize
+    else {
       throw IndexError.corrupt(file: path, reason: "the key table does not fit the file")
     }
     let table = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count * Self.entrySize)])
@@ -62,19 +65,13 @@ struct PostingsFile: Sendable {
 
   /// The index in the key table of the first key ≥ `key`.
   private func lowerBound(_ key: UInt64) -> Int {
-    var low = 0
-    var high = keyCount
-    while low < high {
-      let mid = (low + high) / 2
-      if self.key(at: mid) < key { low = mid + 1 } else { high = mid }
-    }
-    return low
+    SortedSearch.lowerBound(key, in: 0..<keyCount) { self.key(at: $0) }
   }
 
   /// The postings of table entry `index`.
   private func postings(at index: Int) throws -> Postings {
     let raw = UnsafeRawPointer(file.bytes.baseAddress!) + tableOffset + index * Self.entrySize
-    let offset = Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    let offset = Int(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
     let length = Int(raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
     guard offset >= 8, length >= 0, offset <= tableOffset - length else {
       throw IndexError.corrupt(file: path, reason: "a posting list lies outside the file")
@@ -120,12 +117,18 @@ struct PostingsFile: Sendable {
     var reader = ByteReader(postings.unitBlock, file: path)
     var unit = -1
     while !reader.isAtEnd {
-      unit += try reader.int()
+      // Values are checked before use: damaged bytes may decode to any number.
+      let delta = try reader.int()
+      guard delta >= 1, delta <= unitCount - unit else { throw IndexError.corrupt(file: path, reason: "a posting names no unit") }
+      unit += delta
+      guard unit < unitCount else { throw IndexError.corrupt(file: path, reason: "a posting names no unit") }
       let flagged = try reader.int()
       let inHeading = flagged & 1 == 1 ? try reader.int() : 0
       let total = flagged >> 1
-      guard total > 0, inHeading <= total else { throw IndexError.corrupt(file: path, reason: "bad position count") }
-      guard unit >= 0, unit < unitCount else { throw IndexError.corrupt(file: path, reason: "a posting names no unit") }
+      // Every position takes at least one byte of the positions block.
+      guard total > 0, total <= postings.positionBlock.count, inHeading >= 0, inHeading <= total else {
+        throw IndexError.corrupt(file: path, reason: "bad position count")
+      }
       list.units.append(Int32(unit))
       list.totals.append(Int32(total))
       list.inHeading.append(Int32(inHeading))

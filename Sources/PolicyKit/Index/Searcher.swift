@@ -179,22 +179,22 @@ public struct Searcher: Sendable {
     decoded: (Int) throws -> SearchUnit
   ) throws -> (ranked: [(unit: Int, score: Double)], wordCounts: [Int: [String: Int]]) {
     let layer = dictionaries.map { WordLayer(dictionaries: $0) } ?? WordLayer.bundled
-    var text: [UInt32] = []
     var breaks = WordLayer.BreakCache()
     var adjusted: [(unit: Int, score: Double)] = []
     var wordCounts: [Int: [String: Int]] = [:]
+    let termScalars = groupAlternatives.map { $0.map { (term: $0, scalars: WordLayer.scalars($0)) } }
     for found in candidates {
       if adjusted.count >= limit {
         adjusted.sort(by: TopScores.isBetter)
         if !TopScores.isBetter(found, than: adjusted[limit - 1]) { break }
       }
-      BigramKey.foldedScalars(of: try decoded(found.unit).text, into: &text)
+      let text = BigramKey.foldedScalars(of: try decoded(found.unit).text)
       var multiplier = 1.0
-      for alternatives in groupAlternatives {
+      for alternatives in termScalars {
         var total = 0
         var asWords = 0
-        for term in alternatives {
-          let counted = layer.occurrences(of: WordLayer.scalars(term), in: text, cache: &breaks)
+        for (term, scalars) in alternatives {
+          let counted = layer.occurrences(of: scalars, in: text, cache: &breaks)
           total += counted.total
           asWords += counted.asWords
           if counted.total > 0 { wordCounts[found.unit, default: [:]][term] = counted.asWords }

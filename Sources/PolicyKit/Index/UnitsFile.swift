@@ -113,17 +113,15 @@ enum UnitsFile {
 
     /// Document `index`; a damaged record reads as a document named "(damaged)".
     func document(_ index: Int) -> IndexedDocument {
-      do {
-        let bytes = file.bytes
-        var reader = ByteReader(bytes, at: documentTable + index * 8, file: path)
-        guard let offset = try? reader.uint64(), Int(offset) < documentTable,
-          let document = try? Self.document(bytes, at: Int(offset), file: path)
-        else {
-          return IndexedDocument(id: "(damaged)", path: path, title: "(damaged)", documentNumber: nil, issuer: nil, level: nil,
-            regionPath: [], kind: nil, planKind: nil, year: nil, periodStart: nil, periodEnd: nil, fileSize: 0, modified: 0, contentHash: "")
-        }
-        return document
+      let bytes = file.bytes
+      var reader = ByteReader(bytes, at: documentTable + index * 8, file: path)
+      guard let offset = try? reader.uint64(), offset < UInt64(documentTable),
+        let document = try? Self.document(bytes, at: Int(offset), file: path)
+      else {
+        return IndexedDocument(id: "(damaged)", path: path, title: "(damaged)", documentNumber: nil, issuer: nil, level: nil,
+          regionPath: [], kind: nil, planKind: nil, year: nil, periodStart: nil, periodEnd: nil, fileSize: 0, modified: 0, contentHash: "")
       }
+      return document
     }
 
     /// The unit entries, read from the map on access.
@@ -148,16 +146,14 @@ enum UnitsFile {
     /// The fixed part of unit `index`.
     @inline(__always)
     func entry(_ index: Int) -> Entry {
-      do {
-        let base = UnsafeRawPointer(file.bytes.baseAddress!) + table.offset + index * UnitsFile.unitEntrySize
-        let offset = Int(base.loadUnaligned(as: UInt64.self))
-        let document = base.loadUnaligned(fromByteOffset: 8, as: Int32.self)
-        let length = base.loadUnaligned(fromByteOffset: 12, as: Int32.self)
-        let heading = base.loadUnaligned(fromByteOffset: 16, as: Int32.self)
-        let code = base.loadUnaligned(fromByteOffset: 20, as: UInt8.self)
-        return Entry(offset: min(offset, table.recordsEnd), document: max(0, document), length: length, headingLength: heading,
-          kind: SearchUnitKind(code: code) ?? .section)
-      }
+      let base = UnsafeRawPointer(file.bytes.baseAddress!) + table.offset + index * UnitsFile.unitEntrySize
+      let offset = base.loadUnaligned(as: UInt64.self)
+      let document = base.loadUnaligned(fromByteOffset: 8, as: Int32.self)
+      let length = base.loadUnaligned(fromByteOffset: 12, as: Int32.self)
+      let heading = base.loadUnaligned(fromByteOffset: 16, as: Int32.self)
+      let code = base.loadUnaligned(fromByteOffset: 20, as: UInt8.self)
+      return Entry(offset: Int(min(offset, UInt64(table.recordsEnd))), document: max(0, document), length: length, headingLength: heading,
+        kind: SearchUnitKind(code: code) ?? .section)
     }
 
     init(path: String) throws {
@@ -168,7 +164,9 @@ enum UnitsFile {
         Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]), Int(truncatingIfNeeded: footer[2]), Int(truncatingIfNeeded: footer[3])
       )
       let tablesEnd = bytes.count - UnitsFile.frame.footerSize
-      guard documentTable >= 8, documentCount >= 0, unitCount >= 0, documentCount < bytes.count, unitCount < bytes.count,
+      // Each value is bounded by the file's size before any arithmetic (a damaged footer may hold anything).
+      guard documentTable >= 8, documentTable <= tablesEnd, documentCount >= 0, unitCount >= 0, documentCount < bytes.count,
+        unitCount < bytes.count,
         unitTable == documentTable + documentCount * 8,
         unitTable + unitCount * UnitsFile.unitEntrySize == tablesEnd
       else { throw IndexError.corrupt(file: path, reason: "the tables do not fit the file") }
@@ -198,33 +196,31 @@ enum UnitsFile {
       guard index >= 0, index < table.count else { throw IndexError.corrupt(file: path, reason: "no unit \(index)") }
       let entry = self.entry(index)
       guard Int(entry.document) < documentCount else { throw IndexError.corrupt(file: path, reason: "unit \(index) names no document") }
-      do {
-        var reader = ByteReader(file.bytes, at: entry.offset, file: path)
-        let id = try reader.string()
-        let heading = try reader.string()
-        let unitPath = try reader.strings()
-        let count = try reader.int()
-        guard count >= 0, count < 10_000 else { throw IndexError.corrupt(file: path, reason: "bad department count") }
-        var departments: [UnitDepartment] = []
-        for _ in 0..<count {
-          let name = try reader.string()
-          let canonical = try reader.string()
-          let prefix = try reader.string()
-          let role = try reader.int()
-          departments.append(
-            UnitDepartment(
-              name: name, canonical: canonical, levelPrefix: prefix.isEmpty ? nil : prefix,
-              role: ResponsibilityRole.allCases[min(max(0, role), ResponsibilityRole.allCases.count - 1)]))
-        }
-        let year = try reader.int()
-        let textStart = try reader.int()
-        let line = try reader.int()
-        let text = withText ? try reader.string() : ""
-        return SearchUnit(
-          id: id, kind: entry.kind, document: Int(entry.document), heading: heading, text: text,
-          headingLength: Int(entry.headingLength), path: unitPath, departments: departments,
-          year: year == 0 ? nil : year - 1, textStart: textStart, sourceLine: line)
+      var reader = ByteReader(file.bytes, at: entry.offset, file: path)
+      let id = try reader.string()
+      let heading = try reader.string()
+      let unitPath = try reader.strings()
+      let count = try reader.int()
+      guard count >= 0, count < 10_000 else { throw IndexError.corrupt(file: path, reason: "bad department count") }
+      var departments: [UnitDepartment] = []
+      for _ in 0..<count {
+        let name = try reader.string()
+        let canonical = try reader.string()
+        let prefix = try reader.string()
+        let role = try reader.int()
+        departments.append(
+          UnitDepartment(
+            name: name, canonical: canonical, levelPrefix: prefix.isEmpty ? nil : prefix,
+            role: ResponsibilityRole.allCases[min(max(0, role), ResponsibilityRole.allCases.count - 1)]))
       }
+      let year = try reader.int()
+      let textStart = try reader.int()
+      let line = try reader.int()
+      let text = withText ? try reader.string() : ""
+      return SearchUnit(
+        id: id, kind: entry.kind, document: Int(entry.document), heading: heading, text: text,
+        headingLength: Int(entry.headingLength), path: unitPath, departments: departments,
+        year: year == 0 ? nil : year - 1, textStart: textStart, sourceLine: line)
     }
   }
 }

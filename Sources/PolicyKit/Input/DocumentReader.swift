@@ -13,19 +13,22 @@ public struct DocumentReader: Sendable {
     if path == "-" {
       bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
     } else {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw TextError.unreadable(path: path, reason: "no such file")
-      }
-      if isDirectory.boolValue { throw TextError.unreadable(path: path, reason: "it is a directory") }
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw TextError.unreadable(path: path, reason: "permission denied or I/O error")
-      }
-      bytes = Array(data)
+      bytes = try Self.bytes(ofFile: path)
     }
     let format =
       path == "-" ? nil : SourceFormat(path: path)
     return try read(bytes: bytes, path: path, format: format)
+  }
+
+  /// The bytes of the file at `path`.
+  /// - Throws: `TextError.unreadable` naming the file (missing, a directory, not readable).
+  static func bytes(ofFile path: String) throws -> [UInt8] {
+    if let data = FileManager.default.contents(atPath: path) { return Array(data) }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw TextError.unreadable(path: path, reason: "no such file")
+    }
+    throw TextError.unreadable(path: path, reason: isDirectory.boolValue ? "it is a directory" : "permission denied or I/O error")
   }
 
   /// Reads `bytes` as the contents of a file at `path`.

@@ -54,6 +54,48 @@ import Testing
     #expect(throws: IndexError.self) { try index.verify() }
   }
 
+  /// Where the posting list of 固废 starts in `postings.bin` (read from its key table).
+  private func listOfGuFei(in bytes: [UInt8]) throws -> Int {
+    func field(_ offset: Int) -> UInt64 { bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) } }
+    let tableOffset = Int(field(bytes.count - 32))
+    let keyCount = Int(field(bytes.count - 24))
+    let key = UInt64(("固" as Unicode.Scalar).value) << 21 | UInt64(("废" as Unicode.Scalar).value)
+    let entry = try #require((0..<keyCount).first { field(tableOffset + $0 * 24) == key })
+    return Int(field(tableOffset + entry * 24 + 8))
+  }
+
+  @Test func freshIndex_passesVerify() throws {
+    try InvertedIndex.open(try freshIndex()).verify()
+  }
+
+  /// Damaged bytes may decode to any number: a huge position count in a posting list, or a
+  /// huge table offset in a footer, is an `IndexError` naming the file, never a crash.
+  @Test func hugeNumbers_areErrorsNotCrashes() throws {
+    let directory = try freshIndex()
+    let postings = try liveFile(directory, "postings.bin")
+    let original = Array(try Data(contentsOf: postings))
+    // The count of the first unit of 固废's list (after its unit count, block length and
+    // unit delta) becomes 2⁶²−1.
+    var bytes = original
+    var at = try listOfGuFei(in: bytes)
+    for _ in 0..<3 { while bytes[at] >= 0x80 { at += 1 }; at += 1 }
+    for offset in 0..<8 { bytes[at + offset] = 0xFF }
+    bytes[at + 8] = 0x3F
+    try Data(bytes).write(to: postings)
+    let searcher = Searcher(index: try InvertedIndex.open(directory))
+    #expect(throws: IndexError.corrupt(file: postings.path, reason: "bad position count")) {
+      try searcher.search(try SearchQuery("固废"), options: { var options = SearchOptions(); options.useSynonyms = false; return options }())
+    }
+    // Footers: the key table's offset, the document table's offset.
+    for (name, fieldFromEnd) in [("postings.bin", 32), ("units.bin", 48)] {
+      let file = try liveFile(directory, name)
+      var damaged = name == "postings.bin" ? original : Array(try Data(contentsOf: file))
+      for offset in 0..<8 { damaged[damaged.count - fieldFromEnd + offset] = offset == 7 ? 0x7F : 0xF0 }
+      try Data(damaged).write(to: file)
+      #expect(throws: IndexError.self) { try InvertedIndex.open(directory) }
+    }
+  }
+
   /// A byte damaged inside the posting lists (which are checked byte by byte only by
   /// `verify`) never crashes a search: each query answers or throws `IndexError`.
   @Test func damagedPostingBytes_neverCrashASearch() throws {
@@ -83,19 +125,9 @@ import Testing
     let directory = try freshIndex()
     let postings = try liveFile(directory, "postings.bin")
     var bytes = Array(try Data(contentsOf: postings))
-    let tableOffset = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: bytes.count - 32, as: UInt64.self))) }
-    let keyCount = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: bytes.count - 24, as: UInt64.self))) }
     let index = try InvertedIndex.open(directory)
     // The list of 固废: unit count and unit block length, then the first unit delta.
-    let key = UInt64(("固" as Unicode.Scalar).value) << 21 | UInt64(("废" as Unicode.Scalar).value)
-    var listOffset = -1
-    for entry in 0..<keyCount {
-      let at = tableOffset + entry * 24
-      let found = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) }
-      if found == key { listOffset = Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self) }) }
-    }
-    #expect(listOffset > 0)
-    var at = listOffset
+    var at = try listOfGuFei(in: bytes)
     for _ in 0..<2 { while bytes[at] >= 0x80 { at += 1 }; at += 1 }
     // Rewrite the first delta (one byte) as 127: every later unit of the list moves up by
     // as much, the last ones past the last unit of the index.
