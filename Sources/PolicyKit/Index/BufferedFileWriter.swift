@@ -1,19 +1,22 @@
 import Foundation
 
-/// Writes a file through a buffer, keeping its length and checksum as it goes. Callers
-/// either copy bytes in or, for bulk encoding, write straight into the buffer.
+/// Writes a file through a buffer, keeping its length and (unless it is a temporary file)
+/// its checksum as it goes. Callers either copy bytes in or, for bulk encoding, write
+/// straight into the buffer.
 final class BufferedFileWriter {
   private let handle: FileHandle
   private var storage: UnsafeMutablePointer<UInt8>
   private var capacity: Int
   private var used = 0
-  private var checksum = Checksum.Stream()
+  /// nil for a temporary file, which is neither checksummed nor synced.
+  private var checksum: Checksum.Stream?
   private(set) var length = 0
   let path: String
   private static let flushSize = 1 << 20
 
-  init(path: String) throws {
+  init(path: String, temporary: Bool = false) throws {
     self.path = path
+    checksum = temporary ? nil : Checksum.Stream()
     guard FileManager.default.createFile(atPath: path, contents: nil),
       let handle = FileHandle(forWritingAtPath: path)
     else { throw IndexError.unwritable(directory: path, reason: "cannot create the file") }
@@ -52,15 +55,16 @@ final class BufferedFileWriter {
   func flush() throws {
     guard used > 0 else { return }
     let bytes = UnsafeBufferPointer(start: storage, count: used)
-    checksum.update(bytes)
+    checksum?.update(bytes)
     do { try handle.write(contentsOf: UnsafeRawBufferPointer(bytes)) } catch {
       throw IndexError.unwritable(directory: path, reason: "\(error)")
     }
     used = 0
   }
 
-  /// Flushes and closes, for temporary files that need neither a sync nor a checksum.
-  func closeWithoutChecksum() throws {
+  /// Flushes and closes a temporary file.
+  func closeTemporary() throws {
+    precondition(checksum == nil, "a kept file is closed with close()")
     try flush()
     try? handle.close()
   }
@@ -68,9 +72,10 @@ final class BufferedFileWriter {
   /// Flushes, syncs to disk and closes; returns the checksum of the bytes written
   /// (`Checksum.words` of the whole file).
   func close() throws -> UInt64 {
+    precondition(checksum != nil, "a temporary file is closed with closeTemporary()")
     try flush()
     try? handle.synchronize()
     try? handle.close()
-    return checksum.finish()
+    return checksum!.finish()
   }
 }

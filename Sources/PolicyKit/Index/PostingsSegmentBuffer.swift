@@ -2,7 +2,7 @@ import CPrefetch
 
 /// The postings of the units added since the last segment was written, held in memory:
 /// every key gets a number (`TermTable`) and each (key, unit) pair a group, appended in
-/// unit order with its counts and positions already encoded. Writing the segment orders
+/// unit order with its counts, its positions already encoded. Writing the segment orders
 /// the groups by key with a counting sort (stable, so each key's groups stay in unit
 /// order) and writes each key's postings as the index stores them (see `PostingsFile`):
 /// a unit block, then a positions block, encoded straight into the file's buffer.
@@ -154,13 +154,6 @@ struct PostingsSegmentBuffer {
         let frequency = Int(frequency32)
         let termGroups = sorted[cursor..<(cursor + frequency)]
         cursor += frequency
-        // The groups' bytes lie in unit order, scattered for a key: those of the next
-        // keys' groups are fetched meanwhile.
-        var ahead = max(cursor, cursor + distance - frequency)
-        while ahead < min(cursor + distance, groups.count) {
-          pq_prefetch(source + Int(sorted[ahead].byteStart))
-          ahead += 1
-        }
         // The blocks' lengths first (the entry header gives them), then the blocks,
         // encoded straight into the file's buffer.
         var unitBlockLength = 0

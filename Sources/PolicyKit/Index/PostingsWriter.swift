@@ -26,9 +26,9 @@ final class PostingsWriter {
   private func flushSegment() throws {
     guard !buffer.isEmpty else { return }
     let url = directory.appendingPathComponent("segment-\(segments.count).tmp")
-    let file = try BufferedFileWriter(path: url.path)
+    let file = try BufferedFileWriter(path: url.path, temporary: true)
     try buffer.write(to: file)
-    try file.closeWithoutChecksum()
+    try file.closeTemporary()
     segments.append(url)
   }
 
@@ -42,45 +42,42 @@ final class PostingsWriter {
     let files = try segments.map { try MappedFile(path: $0.path) }
     var readers = try files.map { try SegmentReader($0.bytes, file: $0.path) }
     var parts: [Int] = []
+    /// Per part: the delta of its first unit from the last unit of the part before, the
+    /// rest of its unit block, its positions.
+    var pieces: [(delta: Int, units: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>)] = []
     while true {
       var smallest: UInt64?
       for reader in readers { if let key = reader.current?.key, key < (smallest ?? .max) { smallest = key } }
       guard let key = smallest else { break }
+      // The unit block of each part starts with a delta from unit -1; it is re-based on
+      // the last unit of the part before, and the list written in one piece.
       parts.removeAll(keepingCapacity: true)
-      for index in readers.indices where readers[index].current?.key == key { parts.append(index) }
-      // The unit block of each part starts with a delta from unit -1; re-base it on the
-      // last unit of the part before. The list is then written in one piece.
+      pieces.removeAll(keepingCapacity: true)
       var previousUnit = -1
       var unitCount = 0
-      var unitBlockLength = 0
-      var positionsLength = 0
-      for index in parts {
+      for index in readers.indices where readers[index].current?.key == key {
         let part = readers[index].current!
         let skip = ByteWriter.varintLength(part.firstUnit + 1)
-        unitBlockLength += part.unitBlock.count - skip + ByteWriter.varintLength(part.firstUnit - previousUnit)
-        positionsLength += part.positionBlock.count
+        pieces.append((part.firstUnit - previousUnit, UnsafeBufferPointer(rebasing: part.unitBlock[skip...]), part.positionBlock))
+        parts.append(index)
         unitCount += part.documentFrequency
         previousUnit = part.lastUnit
       }
+      let unitBlockLength = pieces.reduce(0) { $0 + ByteWriter.varintLength($1.delta) + $1.units.count }
+      let positionsLength = pieces.reduce(0) { $0 + $1.positions.count }
       let offset = out.length
       let listLength = ByteWriter.varintLength(unitCount) + ByteWriter.varintLength(unitBlockLength) + unitBlockLength + positionsLength
       try out.append(count: listLength) { target in
         var at = ByteWriter.varint(unitCount, at: target)
         at += ByteWriter.varint(unitBlockLength, at: target + at)
-        var previousUnit = -1
-        for index in parts {
-          let part = readers[index].current!
-          let skip = ByteWriter.varintLength(part.firstUnit + 1)
-          at += ByteWriter.varint(part.firstUnit - previousUnit, at: target + at)
-          let rest = part.unitBlock.count - skip
-          (target + at).update(from: part.unitBlock.baseAddress! + skip, count: rest)
-          at += rest
-          previousUnit = part.lastUnit
+        for piece in pieces {
+          at += ByteWriter.varint(piece.delta, at: target + at)
+          if let base = piece.units.baseAddress { (target + at).update(from: base, count: piece.units.count) }
+          at += piece.units.count
         }
-        for index in parts {
-          let block = readers[index].current!.positionBlock
-          if let base = block.baseAddress { (target + at).update(from: base, count: block.count) }
-          at += block.count
+        for piece in pieces {
+          if let base = piece.positions.baseAddress { (target + at).update(from: base, count: piece.positions.count) }
+          at += piece.positions.count
         }
       }
       for index in parts { try readers[index].advance() }

@@ -123,7 +123,8 @@ struct WordLayer: Sendable {
   /// ICU's boundaries for the stretches of text already split during one search: common
   /// phrases (高质量发展) come back in unit after unit.
   struct BreakCache {
-    fileprivate var boundaries: [[UInt32]: [Int]] = [:]
+    /// Per stretch, ICU's boundaries; nil where ICU could not split it (not asked again).
+    fileprivate var boundaries: [[UInt32]: [Int]?] = [:]
     init() {}
   }
 
@@ -173,8 +174,13 @@ struct WordLayer: Sendable {
     if containers.isEmpty && isPlainEdge(range.lowerBound) && isPlainEdge(range.upperBound) { return true }
     let context = containers.first ?? max(0, range.lowerBound - Self.window)..<min(text.count, range.upperBound + Self.window)
     let piece = Array(text[context])
-    let found = cache.boundaries[piece] ?? boundaries(of: text, in: context)
-    cache.boundaries[piece] = found
+    let found: [Int]?
+    if let cached = cache.boundaries[piece] {
+      found = cached
+    } else {
+      found = boundaries(of: text, in: context)
+      cache.boundaries[piece] = .some(found)
+    }
     guard let boundaries = found else { return true }
     return SortedSearch.position(of: range.lowerBound - context.lowerBound, in: boundaries, by: { $0 }) != nil
       && SortedSearch.position(of: range.upperBound - context.lowerBound, in: boundaries, by: { $0 }) != nil

@@ -122,38 +122,25 @@ public struct OffsetMap: Sendable, Equatable {
     }
   }
 
-  /// The index of the piece that covers derived byte `offset`, if any.
   /// The derived offset where source byte `offset` went: the start of the derived unit
   /// made from the source unit that holds it; for a source byte nothing came from (a
   /// character folding deleted), the start of what came next. For maps that keep the
   /// source's order, as folding's does.
   /// - Complexity: O(log n) in the number of pieces.
   func targetOffset(ofSource offset: Int) -> Int {
-    var low = 0
-    var high = pieces.count
-    while low < high {
-      let mid = (low + high) / 2
-      if pieces[mid].sourceEnd <= offset { low = mid + 1 } else { high = mid }
-    }
-    guard low < pieces.count else { return targetLength }
-    let piece = pieces[low]
+    // The first piece that ends after `offset` in the source.
+    let index = SortedSearch.lowerBound(offset + 1, in: pieces) { $0.sourceEnd }
+    guard index < pieces.count else { return targetLength }
+    let piece = pieces[index]
     guard piece.sourceUnit > 0, offset > piece.sourceStart else { return piece.targetStart }
     return piece.targetStart + (offset - piece.sourceStart) / piece.sourceUnit * piece.targetUnit
   }
 
+  /// The index of the piece that covers derived byte `offset`, if any.
   func pieceIndex(containing offset: Int) -> Int? {
-    var low = 0
-    var high = pieces.count
-    while low < high {
-      let mid = (low + high) / 2
-      if pieces[mid].targetEnd <= offset {
-        low = mid + 1
-      } else {
-        high = mid
-      }
-    }
-    guard low < pieces.count, pieces[low].targetStart <= offset else { return nil }
-    return low
+    let index = SortedSearch.lowerBound(offset + 1, in: pieces) { $0.targetEnd }
+    guard index < pieces.count, pieces[index].targetStart <= offset else { return nil }
+    return index
   }
 }
 
@@ -162,7 +149,6 @@ extension OffsetMap {
   struct Builder {
     private(set) var map = OffsetMap(pieces: [])
     private var targetEnd = 0
-
 
     /// Records `length` derived bytes copied verbatim from `sourceStart`.
     mutating func appendVerbatim(length: Int, sourceStart: Int) {
