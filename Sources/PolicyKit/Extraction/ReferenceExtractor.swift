@@ -13,18 +13,12 @@ struct ReferenceExtractor {
       var index = 0
       var open: Int? = nil
       var depth = 0
-      let base = UnsafeRawPointer(buffer.baseAddress)
       while index < buffer.count {
-        // Eight bytes at a time past text without a line feed or an E3 lead byte (《 》 are
-        // E3 80 8A, E3 80 8B). A skip may end inside a scalar: its continuation bytes then
-        // read as themselves, which are none of the scalars looked for.
-        if let base, index + 8 <= buffer.count {
-          let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-          if !SWAR.hasByte(in: word, equalTo: 0x0A) && !SWAR.hasByte(in: word, equalTo: 0xE3) {
-            index += 8
-            continue
-          }
-        }
+        // Past text without a line feed or an E3 lead byte (《 》 are E3 80 8A, E3 80 8B). A
+        // skip may end inside a scalar: its continuation bytes then read as themselves,
+        // which are none of the scalars looked for.
+        index = SWAR.skip(buffer, from: index, limit: buffer.count, whileNeither: 0x0A, nor: 0xE3)
+        guard index < buffer.count else { break }
         let (scalar, length) = UTF8Scalars.scalar(in: buffer, at: index)
         if scalar == 0x0A {
           open = nil

@@ -26,11 +26,11 @@ enum UnitBuilder {
       paths[section] = made
       return made
     }
-    /// Characters in `span` of the text: its bytes that do not continue a character.
+    /// Characters in `span` of the text.
     func scalarCount(_ span: TextSpan) -> Int {
       let bytes = document.text.utf8
       let lower = max(0, min(span.start, bytes.count))
-      return bytes[lower..<max(lower, min(span.end, bytes.count))].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+      return UTF8Scalars.count(in: bytes, range: lower..<max(lower, min(span.end, bytes.count)))
     }
     func unit(_ id: String, _ kind: SearchUnitKind, heading: String, span: TextSpan, headingSpan: TextSpan?, path: [String], departments: [UnitDepartment], year: Int? = nil) -> SearchUnit {
       spans.append([span])

@@ -29,9 +29,6 @@ public struct PolicyDocument: Sendable {
     text.sourceSpan(ofTextRange: span.range)
   }
 
-  /// The innermost section whose extent holds `span`, as an index into `sections`.
-  /// Reads only the extent and depth of each section: copying whole sections (titles,
-  /// ids, labels) cost more than the search when asked for every clause and target.
   /// The departments named with `role` in the clauses of `measure`, each once, in the
   /// order the clauses name them.
   public func departments(of measure: Measure, role: ResponsibilityRole) -> [String] {
@@ -44,6 +41,9 @@ public struct PolicyDocument: Sendable {
     return names
   }
 
+  /// The innermost section whose extent holds `span`, as an index into `sections`.
+  /// Reads only the extent and depth of each section: copying whole sections (titles,
+  /// ids, labels) cost more than the search when asked for every clause and target.
   public func innermostSection(containing span: TextSpan) -> Int? {
     var best: (index: Int, depth: Int)? = nil
     for index in sections.indices where sections[index].extent.contains(span) {

@@ -13,7 +13,7 @@ struct LocationWriter {
     let bytes = document.text.utf8
     var index = 0
     while index < bytes.count {
-      if bytes[index] & 0xC0 != 0x80 { total += 1 }
+      if UTF8Scalars.startsScalar(bytes[index]) { total += 1 }
       index += 1
       if index % Self.block == 0 { counts.append(total) }
     }
@@ -28,7 +28,7 @@ struct LocationWriter {
     var count = blockCounts[min(blockIndex, blockCounts.count - 1)]
     var index = blockIndex * Self.block
     while index < clamped {
-      if bytes[index] & 0xC0 != 0x80 { count += 1 }
+      if UTF8Scalars.startsScalar(bytes[index]) { count += 1 }
       index += 1
     }
     return count

@@ -140,7 +140,7 @@ struct MetadataExtractor {
     for index in 0..<frontEnd {
       let text = texts[index]
       if metadata.recipients.isEmpty, text.hasSuffix("：") || text.hasSuffix(":"), text.hasAtMostCharacters(120),
-        !text.contains("。"), index < 12, Self.recipientWords.contains(where: { text.containsBytes($0) })
+        !text.containsBytes("。"), index < 12, Self.recipientWords.contains(where: { text.containsBytes($0) })
       {
         metadata.recipients = Self.splitList(String(text.dropLast()))
         metadata.spans["recipients"] = paragraphs[index].span
@@ -225,7 +225,7 @@ struct MetadataExtractor {
       // 发文机关标志 "重庆市永川区人民政府文件", or the signature over the date.
       for index in 0..<min(texts.count, max(frontEnd, 1)) {
         let text = texts[index]
-        if text.hasSuffix("文件"), text.hasAtMostCharacters(30), !text.contains("。") {
+        if text.hasSuffix("文件"), text.hasAtMostCharacters(30), !text.containsBytes("。") {
           metadata.issuer = String(text.dropLast(2))
           metadata.spans["issuer"] = paragraphs[index].span
           break
@@ -288,8 +288,8 @@ struct MetadataExtractor {
   }
 
   static func isSignature(_ text: String) -> Bool {
-    text.hasAtLeastCharacters(2) && text.hasAtMostCharacters(30) && !text.contains("。") && !text.contains("，")
-      && !text.contains("：") && text.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) || $0 == " " }
+    text.hasAtLeastCharacters(2) && text.hasAtMostCharacters(30) && !text.containsBytes("。") && !text.containsBytes("，")
+      && !text.containsBytes("：") && text.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) || $0 == " " }
   }
 
   /// "此件公开发布" from "（此件公开发布）".

@@ -157,14 +157,9 @@ public struct PolicyParser: Sendable {
   /// `limit`, whichever comes first. Eight bytes without a line feed or E3 are passed at once.
   private static func leadSentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
     var end = start
-    while end < limit && bytes[end] != 0x0A {
-      if end + 8 <= limit, let base = UnsafeRawPointer(bytes.baseAddress) {
-        let word = base.loadUnaligned(fromByteOffset: end, as: UInt64.self)
-        if !SWAR.hasByte(in: word, equalTo: 0x0A) && !SWAR.hasByte(in: word, equalTo: 0xE3) {
-          end += 8
-          continue
-        }
-      }
+    while true {
+      end = SWAR.skip(bytes, from: end, limit: limit, whileNeither: 0x0A, nor: 0xE3)
+      guard end < limit, bytes[end] != 0x0A else { break }
       if end + 2 < bytes.count && bytes[end] == 0xE3 && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x82 {
         return end + 3
       }

@@ -216,9 +216,15 @@ struct LineShape {
     while index < scalars.count && (scalars[index] == 0xFF1A || scalars[index] == 0x3A || UTF8Scalars.isBlank(scalars[index])) {
       index += 1
     }
-    return !scalars[index...].contains {
-      Self.terminators.contains($0) || $0 == 0xFF0C || $0 == 0x2C
-    }
+    return !scalars[index...].contains(where: Self.isSentencePunctuation)
+  }
+
+  /// Whether a short line holds sentence punctuation (。！？；：… or a comma); a title
+  /// holds none. (Long lines keep only their ends and are never asked.)
+  var holdsSentencePunctuation: Bool { scalars.contains(where: Self.isSentencePunctuation) }
+
+  private static func isSentencePunctuation(_ scalar: UInt32) -> Bool {
+    terminators.contains(scalar) || scalar == 0xFF0C || scalar == 0x2C
   }
 
   private static func utf8Length(_ scalar: UInt32) -> Int {

@@ -23,4 +23,21 @@ enum SWAR {
     let seven = word & lowSeven
     return (ones &* (127 + UInt64(high)) &- seven) & ~word & (seven &+ ones &* (127 - UInt64(low))) & highBits != 0
   }
+
+  /// From `index`, eight bytes at a time while none of them is `a` or `b`, before `limit`:
+  /// the first index whose eight bytes hold one of them, or that has fewer than eight
+  /// left. A skip may end inside a multi-byte character.
+  @inline(__always)
+  static func skip(
+    _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, whileNeither a: UInt8, nor b: UInt8
+  ) -> Int {
+    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return index }
+    var index = index
+    while index + 8 <= limit {
+      let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if hasByte(in: word, equalTo: a) || hasByte(in: word, equalTo: b) { break }
+      index += 8
+    }
+    return index
+  }
 }

@@ -81,6 +81,7 @@ extension StringProtocol {
 enum ByteSearch {
   /// The first offset of `byte` in `range` of `bytes`.
   static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a byte search within the buffer")
     guard let base = bytes.baseAddress, !range.isEmpty,
       let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
     else { return nil }
@@ -103,6 +104,7 @@ enum ByteSearch {
     of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>,
     backwards: Bool
   ) -> Int? {
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a byte search within the buffer")
     guard let base = bytes.baseAddress, let pattern = needle.baseAddress, !needle.isEmpty,
       range.count >= needle.count
     else { return nil }

@@ -53,7 +53,7 @@ struct TextCleaner {
         // wrapped paragraph.
         let isOpeningTitle =
           previousOpensDocument && index > previousIndex + 1 && previousShape.scalarCount <= 40
-          && !previousShape.scalars.contains(where: Self.sentencePunctuation.contains)
+          && !previousShape.holdsSentencePunctuation
         if layout == .wrappedLines && !isOpeningTitle
           && joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth)
         {
@@ -80,9 +80,6 @@ struct TextCleaner {
     }
     return Result(utf8: out, map: builder.map, report: report)
   }
-
-  /// ，。；：！？ and their ASCII forms.
-  private static let sentencePunctuation: Set<UInt32> = [0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x2C, 0x3B, 0x3A, 0x21, 0x3F]
 
   /// Splits the raw text at LF, CRLF, CR and form feeds and cleans each line.
   private func splitLines(

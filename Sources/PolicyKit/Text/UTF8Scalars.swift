@@ -28,13 +28,22 @@ enum UTF8Scalars {
     return (UInt32(lead), 1)
   }
 
+  /// Whether `byte` starts a character (is not a UTF-8 continuation byte).
+  @inline(__always)
+  static func startsScalar(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+
+  /// Number of characters in the UTF-8 `bytes[range]`.
+  static func count(in bytes: [UInt8], range: Range<Int>) -> Int {
+    bytes[range].reduce(0) { $0 + (startsScalar($1) ? 1 : 0) }
+  }
+
   /// The scalar that ends just before `end` and where it starts.
   @inline(__always)
   static func scalar(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> (
     value: UInt32, start: Int
   ) {
     var start = end - 1
-    while start > 0 && bytes[start] & 0xC0 == 0x80 && end - start < 4 { start -= 1 }
+    while start > 0 && !startsScalar(bytes[start]) && end - start < 4 { start -= 1 }
     return (scalar(in: bytes, at: start).value, start)
   }
 

@@ -77,6 +77,12 @@ import Testing
     // （六） holds three numbered items, each with its own clause.
     let measure6 = try #require(document.measure("（六）"))
     #expect(measure6.responsibilities.count == 3)
+    // Its three clauses name 区新城建管委 and 区发展改革委 more than once; each is listed once.
+    let clauseNames = measure6.responsibilities.flatMap { document.responsibilities[$0].departments(.responsible).map(\.name) }
+    let responsible = document.departments(of: measure6, .responsible)
+    #expect(clauseNames.count > responsible.count)
+    #expect(responsible == clauseNames.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } })
+    #expect(responsible.filter { $0 == "区新城建管委" }.count == 1)
     #expect(document.sections.filter { $0.parent == measure6.section }.map(\.label) == ["1.", "2.", "3."])
     #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
   }

@@ -19,9 +19,9 @@ extension PolicyDocument {
     measures.first { $0.label.hasPrefix(label) }
   }
 
-  /// The departments of a measure with a given role, by name.
+  /// The departments of a measure with a given role, by name (as the outputs list them).
   func departments(of measure: Measure, _ role: ResponsibilityRole) -> [String] {
-    measure.responsibilities.flatMap { responsibilities[$0].departments(role).map(\.name) }
+    departments(of: measure, role: role)
   }
 
   /// The target with a given indicator key and value.
