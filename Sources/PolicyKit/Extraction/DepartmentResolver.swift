@@ -5,10 +5,11 @@ struct DepartmentResolver {
   static let levelPrefixes = ["国家", "省", "市", "区", "县", "州", "镇", "乡"]
   /// The category of a name the dictionaries do not know.
   static let unknownCategory = "unknown"
-  /// How the name of a body ends: 局, 委, 办, 中心, 政府, 公司, 专班…
+  /// How the name of a body ends: 局, 委, 办, 中心, 政府, 公司, 专班, and the people's
+  /// organisations (区残联, 区文联, 区侨联, 区科协, 团区委)…
   static let organisationalSuffixes = [
     "局", "委", "办", "厅", "部", "中心", "政府", "单位", "公司", "院", "会", "所", "站", "队", "处", "科", "室",
-    "组", "行", "社", "部门", "机关", "机构", "专班", "集团", "海关", "学校", "大学",
+    "组", "行", "社", "部门", "机关", "机构", "专班", "集团", "海关", "学校", "大学", "联", "协", "团", "馆",
   ]
 
   let dictionaries: PolicyDictionaries

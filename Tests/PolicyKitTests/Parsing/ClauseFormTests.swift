@@ -21,6 +21,15 @@ import Testing
     #expect(clause.departments[1].canonical == "发展改革委")
   }
 
+  /// People's organisations a district lists among the responsible units are departments,
+  /// known to the dictionaries or not; a note in brackets is not a clause.
+  @Test func peoplesOrganisationsAreDepartments_notesAreNot() throws {
+    let document = try parse("一、重点任务\n（一）关爱困难群体。开展慰问。（责任单位：区残联、区民政局、区文联、区侨联、区科协、各镇街、区红十字会）\n（二）建立联席会议。（包括牵头单位自身）\n")
+    #expect(document.responsibilities.count == 1)
+    let clause = try #require(document.responsibilities.first)
+    #expect(clause.departments.map(\.name) == ["区残联", "区民政局", "区文联", "区侨联", "区科协", "各镇街", "区红十字会"])
+  }
+
   @Test func firstListedIsLead_sameBelow() throws {
     let text = """
       一、重点任务
