@@ -19,10 +19,14 @@ enum AdministrativePlace {
   /// The places `issuer` opens with. A title is read with `firstPlaceOnly`: only the place
   /// it opens with counts (a provincial regulation may be about a zone, "广东省中新广州知识城
   /// 条例"; a municipal one about a district, "上海市浦东新区…规定"), after a leading year
-  /// ("2021年中华人民共和国国务院政府工作报告").
+  /// ("2021年中华人民共和国国务院政府工作报告"), and a city only by its full name ending in 市:
+  /// "宁波杭州湾新区条例", "台州府城墙保护条例" and "关于市人民政府…" name none.
   static func read(_ issuer: String, firstPlaceOnly: Bool = false) -> Reading {
     var rest = Substring(issuer)
-    if firstPlaceOnly { rest = withoutLeadingYear(rest) }
+    if firstPlaceOnly {
+      rest = withoutLeadingYear(rest)
+      if rest.hasPrefix("关于") { return Reading(level: nil, path: []) }
+    }
     var path: [String] = []
     var level: AdministrativeLevel? = nil
     if let municipality = directMunicipalities.first(where: { rest.hasPrefix($0) }) {
@@ -40,7 +44,7 @@ enum AdministrativePlace {
     }
     if firstPlaceOnly && !path.isEmpty { return Reading(level: level, path: path) }
     if level != .municipal || path.isEmpty,
-      let city = token(in: rest, endings: ["市", "州", "盟", "地区"], maxLength: 6)
+      let city = token(in: rest, endings: firstPlaceOnly ? ["市"] : ["市", "州", "盟", "地区"], maxLength: 6)
     {
       path.append(String(city))
       level = .municipal
@@ -70,23 +74,23 @@ enum AdministrativePlace {
   /// A place name at the start of `text`: 2–`maxLength` Han characters ending in one of
   /// `endings`, not a word that merely contains one (市场, 区域, 县域).
   private static func token(in text: Substring, endings: [String], maxLength: Int) -> Substring? {
-    let blocked = ["市场", "区域", "县域", "地区生产", "区块", "市民", "区间", "城市"]
     for length in 2...maxLength {
-      guard text.count >= length else { break }
-      let candidate = text.prefix(length)
-      guard candidate.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) }) else { break }
-      if endings.contains(where: candidate.hasSuffix) {
-        let afterward = text.dropFirst(length - 1).prefix(3)
-        if blocked.contains(where: { afterward.hasPrefix($0) }) { continue }
-        // "人民政府", "经济和信息化委员会": not a place.
-        if candidate.hasPrefix("人民") || candidate.contains("委员") { return nil }
-        // Words, not names: "城市…", "我省…", "全市…".
-        if Self.notPlaces.contains(String(candidate)) { return nil }
-        // "杭州市": the city is 杭州市, not 杭州.
-        if candidate.hasSuffix("州"), text.dropFirst(length).hasPrefix("市") { return text.prefix(length + 1) }
-        return candidate
-      }
+      var candidate = text.prefix(length)
+      guard candidate.count == length, candidate.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) }) else { break }
+      guard endings.contains(where: candidate.hasSuffix) else { continue }
+      // "杭州市": the city is 杭州市, not 杭州.
+      if candidate.hasSuffix("州"), text.dropFirst(length).hasPrefix("市") { candidate = text.prefix(length + 1) }
+      let afterward = text.dropFirst(candidate.count - 1).prefix(3)
+      if blockedWords.contains(where: { afterward.hasPrefix($0) }) { continue }
+      // "人民政府", "经济和信息化委员会": not a place.
+      if candidate.hasPrefix("人民") || candidate.contains("委员") { return nil }
+      // Words, not names: "城市…", "我省…", "全市…".
+      if notPlaces.contains(String(candidate)) { return nil }
+      return candidate
     }
     return nil
   }
+
+  /// Words that start at a place ending without making a place (…市场, …区域).
+  private static let blockedWords = ["市场", "区域", "县域", "地区生产", "区块", "市民", "区间"]
 }

@@ -93,6 +93,14 @@ import Testing
     try #require(Corpus.realFiles(folder, ext: ext).first { $0.lastPathComponent.hasPrefix(prefix) })
   }
 
+  /// A transmittal names the office that forwards, not the ministry whose opinion it carries.
+  @Test func stateCouncilTransmittal_issuerEndsBefore转发() throws {
+    let metadata = try Parsed.file(try realFile("state-council", "050_国务院办公厅转发民政部", ext: "html")).metadata
+    #expect(metadata.issuer == "国务院办公厅")
+    #expect(metadata.planTitle == "民政部关于清理整顿社会团体意见")
+    #expect(metadata.level == .national)
+  }
+
   @Test func pkulawTransmittals_issuerEndsBeforeTheVerbOutsideTheBookTitle() throws {
     // "北京市经济和信息化局印发《关于推进…的指导意见》的通知": the 关于 inside 《》 is the plan's.
     let beijing = try Parsed.file(try realFile("pkulaw", "北京市经济和信息化局印发"))
@@ -129,5 +137,47 @@ import Testing
     let document = try Parsed.file(try realFile("state-council", "007_国务院办公厅关于印发“无废城市”", ext: "html"))
     let clause = try #require(document.responsibilities.first { $0.text.contains("商务部指导") })
     #expect(clause.departments.map(\.name) == ["商务部", "供销合作总社"])
+  }
+
+  /// pkulaw files end lines with CR CR LF: an article's line is the one `grep -n` gives,
+  /// counted here from the raw bytes.
+  @Test func pkulawCRCRLF_articleLinesAsGrepCountsThem() throws {
+    let file = try realFile("pkulaw", "中山市政务数据管理办法")
+    let document = try Parsed.file(file)
+    let raw = Array(try Data(contentsOf: file))
+    for label in ["第十条", "第二十条"] {
+      let section = try #require(document.sections.first { $0.label.hasPrefix(label) })
+      let needle = Array(label.utf8)
+      let offset = try #require((0...(raw.count - needle.count)).first { Array(raw[$0..<($0 + needle.count)]) == needle })
+      let grepLine = raw[..<offset].filter { $0 == 0x0A }.count + 1
+      #expect(document.sourceSpan(of: section.headingSpan).line == grepLine, "\(label)")
+    }
+  }
+
+  /// Law headers and long lines: passing and revision records stay apart, and a long
+  /// amendment ending 。” is not joined to the next.
+  @Test func laws_recordsAndLongQuotedAmendmentsStayApart() throws {
+    let port = try DocumentReader().read(contentsOf: try realFile("laws/DLC/上海地方法规/地方性法规/上海", "上海口岸服务条例", ext: "md").path)
+    let records = port.text.split(separator: "\n").filter { $0.hasPrefix("2011年") || $0.hasPrefix("2020年") }
+    #expect(records.count == 2)
+    #expect(records.allSatisfy { $0.hasSuffix("通过") || $0.hasSuffix("修正") })
+    let amendment = try DocumentReader().read(contentsOf: try realFile("laws/刑法", "刑法修正案（七）", ext: "md").path)
+    let second = try #require(amendment.text.split(separator: "\n").first { $0.hasPrefix("二、将刑法第一百八十条") })
+    #expect(!second.contains("增加一款作为第四款"))
+  }
+
+  /// A county page's first line is its title; a law without an issuer takes its level
+  /// from the place its title opens with.
+  @Test func titlesAndLevelsWithoutAnIssuer() throws {
+    #expect(try Parsed.file(try realFile("county-html", "06_")).metadata.title == "评估验收标准")
+    let huzhou = try Parsed.file(try realFile("laws/DLC/浙江地方法规/地方性法规/浙江", "湖州市绿色金融促进条例", ext: "md")).metadata
+    #expect((huzhou.level, huzhou.region) == (.municipal, "湖州市"))
+    let zone = try Parsed.file(try realFile("laws/DLC/广东地方法规/地方性法规/广东", "广东省中新广州知识城条例", ext: "md")).metadata
+    #expect((zone.level, zone.region) == (.provincial, "广东省"))
+    // A city is read from a title only by its full name: these titles name no city.
+    for prefix in ["宁波杭州湾新区条例", "台州府城墙保护条例", "杭州西湖文化景观保护管理条例"] {
+      let metadata = try Parsed.file(try realFile("laws/DLC/浙江地方法规/地方性法规/浙江", prefix, ext: "md")).metadata
+      #expect(metadata.region == nil, "\(prefix): \(metadata.region ?? "")")
+    }
   }
 }
