@@ -41,6 +41,19 @@ import Testing
     #expect(result.stdout.contains("energy_intensity"))
   }
 
+  /// A custom word list saved in GBK would match nothing: it is an error naming the file.
+  @Test func customDictionaries_notUTF8IsAnError() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-dicts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    // "固废\t固体废物\n" in GBK.
+    let gbk: [UInt8] = [0xB9, 0xCC, 0xB7, 0xCF, 0x09, 0xB9, 0xCC, 0xCC, 0xE5, 0xB7, 0xCF, 0xCE, 0xEF, 0x0A]
+    try Data(gbk).write(to: directory.appendingPathComponent("synonyms.tsv"))
+    let result = try Policyq.run(["extract", Policyq.seed("000"), "--dictionaries", directory.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("synonyms.tsv: error: cannot read the file: not UTF-8"))
+    #expect(result.stdout.isEmpty)
+  }
+
   @Test func json_severalDocumentsResolveReferences() throws {
     let result = try Policyq.run(["extract", Policyq.seed("000"), Policyq.seed("002")])
     #expect(result.status == 0)

@@ -85,21 +85,25 @@ public struct PolicyDictionaries: Sendable {
 
   /// The list `name` in `directory` (empty when the file is missing); with `folded`, the
   /// file is first folded as a whole (one pass, for lists matched against folded text).
-  /// - Throws: `TextError.unreadable` when the file exists but cannot be read.
+  /// - Throws: `TextError.unreadable` when the file exists but cannot be read or is not UTF-8.
   static func rawList(in directory: URL, _ name: String, folded: Bool = false) throws -> RawList {
     let path = directory.appendingPathComponent(name).path
     guard let data = FileManager.default.contents(atPath: path) else {
       guard FileManager.default.fileExists(atPath: path) else { return RawList() }
       throw TextError.unreadable(path: path, reason: "permission denied or I/O error")
     }
+    let raw = Array(data)
+    // A list saved in GBK would otherwise match nothing, silently.
+    guard UTF8Scan(raw).invalidSequences == 0 else {
+      throw TextError.unreadable(path: path, reason: "not UTF-8 (save word lists as UTF-8)")
+    }
     var list = RawList()
-    list.bytes = folded ? Array(data).withUnsafeBufferPointer { TextFolder.fold($0).utf8 } : Array(data)
+    list.bytes = folded ? raw.withUnsafeBufferPointer { TextFolder.fold($0).utf8 } : raw
     list.bytes.withUnsafeBufferPointer { bytes in
       var lineStart = 0
       var line = 1
       while lineStart < bytes.count {
-        var lineEnd = lineStart
-        while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        let lineEnd = ByteSearch.offset(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
         var contentEnd = lineEnd
         if contentEnd > lineStart && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }  // CR LF files
         // Blank lines and comments are skipped.

@@ -56,9 +56,15 @@ struct InputOptions: ParsableArguments {
   /// The dictionaries to parse with.
   func loadDictionaries() throws -> PolicyDictionaries {
     guard let dictionaries else { return .bundled }
-    let loaded = try PolicyDictionaries(directory: URL(fileURLWithPath: dictionaries))
     var err = StandardError()
-    for warning in loaded.warnings { print(warning, to: &err) }
-    return loaded
+    do {
+      let loaded = try PolicyDictionaries(directory: URL(fileURLWithPath: dictionaries))
+      for warning in loaded.warnings { print(warning, to: &err) }
+      return loaded
+    } catch let error as TextError {
+      // Nothing is read with the wrong word lists.
+      print(error, to: &err)
+      throw ExitCode(2)
+    }
   }
 }
