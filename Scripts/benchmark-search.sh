@@ -35,11 +35,9 @@ one_ms() {  # runs a command once, appends its wall time in µs to file $1
 median_of() { median_ms <"$1" | awk '{printf "%.1f", $1/1000}'; }
 time_ms() {  # runs a command N times, prints the median wall time in ms
   local n=$1; shift
-  for _ in $(seq "$n"); do
-    local start end
-    start=$(date +%s%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s%N)
-    echo $(( (end - start) / 1000 ))
-  done | median_ms | awk '{printf "%.1f", $1/1000}'
+  rm -f "$work/t.once"
+  for _ in $(seq "$n"); do one_ms "$work/t.once" "$@"; done
+  median_of "$work/t.once"
 }
 
 {

@@ -1,9 +1,5 @@
 import ArgumentParser
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The policyq command line: Chinese policy documents into data.
 @main
 struct PolicyQ: ParsableCommand {
@@ -19,7 +15,7 @@ struct PolicyQ: ParsableCommand {
   static func main() {
     let arguments = CommandLine.arguments.dropFirst()
     if arguments.first == "search", let request = SearchRequest(quickArguments: Array(arguments.dropFirst())) {
-      do { try request.run() } catch let status as ExitCode { Glibc.exit(status.rawValue) } catch { SearchCommand.exit(withError: error) }
+      do { try request.run() } catch { SearchCommand.exit(withError: error) }
       return
     }
     main(nil)
