@@ -92,6 +92,23 @@ struct ByteReader {
 
   mutating func int() throws -> Int { Int(truncatingIfNeeded: try varint()) }
 
+  /// Reads a varint at `bytes[offset]` without bounds checks: only for bytes this process
+  /// encoded itself in memory (never for a file).
+  @inline(__always)
+  static func trustedVarint(_ bytes: UnsafePointer<UInt8>, at offset: inout Int) -> Int {
+    var byte = bytes[offset]
+    offset += 1
+    var result = Int(byte & 0x7F)
+    var shift = 7
+    while byte >= 0x80 {
+      byte = bytes[offset]
+      offset += 1
+      result |= Int(byte & 0x7F) << shift
+      shift += 7
+    }
+    return result
+  }
+
   mutating func uint32() throws -> UInt32 { try littleEndian() }
 
   mutating func uint64() throws -> UInt64 { try littleEndian() }

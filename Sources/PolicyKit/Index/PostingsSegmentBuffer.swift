@@ -1,43 +1,45 @@
-import CPrefetch
-
 /// The postings of the units added since the last segment was written, held in memory:
-/// every key gets a number (`TermTable`) and each (key, unit) pair a group, appended in
-/// unit order with its counts, its positions already encoded. Writing the segment orders
-/// the groups by key with a counting sort (stable, so each key's groups stay in unit
-/// order) and writes each key's postings as the index stores them (see `PostingsFile`):
-/// a unit block, then a positions block, encoded straight into the file's buffer.
+/// every key gets a number (`TermTable`), and each unit's (key, unit) groups are encoded
+/// onto one byte stream as the unit is added, while a tally per key adds up what the key's
+/// entry in the segment will take. Writing the segment then knows where every key's entry
+/// lies before it copies a byte: it writes the entries' headers, and one pass over the
+/// stream puts each group's unit record and positions in place (see `PostingsFile` for
+/// the blocks).
 ///
-/// Everything is appended to flat arrays while adding, and the groups are moved into key
-/// order in one pass before encoding, so that memory is read in order, not by chasing
-/// chains through a large heap.
+/// The stream is read once, in order, and written to at two cursors per key; nothing is
+/// sorted but the keys. An earlier design kept a 24-byte record per group and ordered the
+/// records with a counting sort before encoding: the records alone moved about five times
+/// more memory than the encoded postings.
 struct PostingsSegmentBuffer {
-  /// One (key, unit) pair: the counts its unit block records, and where its positions,
-  /// encoded as deltas, lie in `groupBytes`. The counts are held here, not with the
-  /// positions, so that writing a unit block reads the groups in sequence only.
-  private struct Group {
-    var unit: UInt32 = 0
-    var term: Int32 = 0
-    var byteStart: UInt32 = 0
-    var byteEnd: UInt32 = 0
-    /// Count of positions shifted left, with the flag "some are in the heading".
-    var countField: UInt32 = 0
-    /// Positions in the heading (written when the flag is set).
-    var headingCount: UInt32 = 0
+  /// What the segment holds of one key, added up while units are added.
+  private struct Tally {
+    var firstUnit: UInt32 = 0
+    var lastUnit: UInt32 = 0
+    /// Units holding the key (0: the key is not in this segment yet).
+    var frequency: UInt32 = 0
+    var unitBlockLength: UInt32 = 0
+    var positionBlockLength: UInt32 = 0
+  }
 
-    var countsLength: Int {
-      ByteWriter.varintLength(Int(countField)) + (countField & 1 == 1 ? ByteWriter.varintLength(Int(headingCount)) : 0)
-    }
+  /// Where the next unit record and positions of a key go while the segment is written.
+  private struct Cursor {
+    var unitBlock = 0
+    var positionBlock = 0
+    var previousUnit = -1
   }
 
   private var terms = TermTable()
-  /// Per term number: its groups in this segment.
-  private var groupsPerTerm: [Int32] = []
+  /// Per term number.
+  private var tallies: [Tally] = []
+  /// Per term number; used while writing.
+  private var cursors: [Cursor] = []
   /// Terms with at least one group in this segment.
   private var termsInSegment: [Int32] = []
-  private var groups: [Group] = []
-  /// `groups` in key order while a segment is written; kept to be reused.
-  private var sorted: [Group] = []
-  private var groupBytes = ByteWriter()
+  /// Per unit: its number less the previous unit's, its number of groups; per group: the
+  /// term number, the count field (positions shifted left, with the flag "some are in the
+  /// heading"), the heading count when flagged, the positions as deltas. All varints.
+  private let stream = GrowableBytes(capacity: 1 << 20)
+  private var lastUnit = -1
   private var positionTotal = 0
   // Scratch for the unit being added.
   private var nextPosition: [Int32] = []
@@ -46,12 +48,9 @@ struct PostingsSegmentBuffer {
   private var unitCounts: [Int32] = []
   private var unitHeadingCounts: [Int32] = []
 
-  /// How many groups ahead memory is prefetched while groups are scattered and gathered.
-  private static let prefetchDistance = 8
-
   /// Positions held.
   var positionCount: Int { positionTotal }
-  var isEmpty: Bool { groups.isEmpty }
+  var isEmpty: Bool { stream.count == 0 }
 
   /// Adds the folded scalars of unit `unit`; units must come in increasing order.
   /// `headingLength` scalars at the start are the heading.
@@ -61,36 +60,50 @@ struct PostingsSegmentBuffer {
     terms.group(
       scalars: scalars, headingLength: headingLength, nextPosition: &nextPosition, terms: &unitTerms,
       firstPositions: &unitFirstPositions, counts: &unitCounts, headingCounts: &unitHeadingCounts)
+    if tallies.count < terms.count { tallies += repeatElement(Tally(), count: max(terms.count, tallies.count * 2) - tallies.count) }
     positionTotal += scalars.count
-    // Encoded in place: at most 5 bytes per position.
-    let start = groupBytes.bytes.count
-    let room = scalars.count * 5
-    groupBytes.bytes.append(contentsOf: repeatElement(0, count: room))
-    var end = start
-    groupBytes.bytes.withUnsafeMutableBufferPointer { bytes in
-      let base = bytes.baseAddress!
+    // At most 5 bytes a varint: two for the unit, three per group, one per position.
+    let target = stream.reserve(10 + unitTerms.count * 15 + scalars.count * 5)
+    var end = ByteWriter.varint(unit - lastUnit, at: target)
+    end += ByteWriter.varint(unitTerms.count, at: target + end)
+    lastUnit = unit
+    let unitNumber = UInt32(unit)
+    tallies.withUnsafeMutableBufferPointer { tallies in
       nextPosition.withUnsafeBufferPointer { next in
         for local in unitTerms.indices {
-          // The positions along the key's chain, as deltas (the term table counted them).
-          let count = Int(unitCounts[local])
+          let term = Int(unitTerms[local])
           let inHeading = Int(unitHeadingCounts[local])
-          let term = unitTerms[local]
-          let byteStart = end
+          let countField = Int(unitCounts[local]) << 1 | (inHeading > 0 ? 1 : 0)
+          end += ByteWriter.varint(term, at: target + end)
+          var recordLength = ByteWriter.varint(countField, at: target + end)
+          if inHeading > 0 { recordLength += ByteWriter.varint(inHeading, at: target + end + recordLength) }
+          end += recordLength
+          // The positions along the key's chain, as deltas (the term table chained them).
+          let positionsStart = end
           var previous = 0
           var position = Int(unitFirstPositions[local])
           while position >= 0 {
-            end += ByteWriter.varint(position - previous, at: base + end)
+            end += ByteWriter.varint(position - previous, at: target + end)
             previous = position
             position = Int(next[position])
           }
-          groups.append(
-            Group(
-              unit: UInt32(unit), term: term, byteStart: UInt32(byteStart), byteEnd: UInt32(end),
-              countField: UInt32(count << 1 | (inHeading > 0 ? 1 : 0)), headingCount: UInt32(inHeading)))
+          var tally = tallies[term]
+          if tally.frequency == 0 {
+            tally.firstUnit = unitNumber
+            termsInSegment.append(Int32(term))
+            recordLength += ByteWriter.varintLength(unit + 1)
+          } else {
+            recordLength += ByteWriter.varintLength(unit - Int(tally.lastUnit))
+          }
+          tally.lastUnit = unitNumber
+          tally.frequency += 1
+          tally.unitBlockLength += UInt32(recordLength)
+          tally.positionBlockLength += UInt32(end - positionsStart)
+          tallies[term] = tally
         }
       }
     }
-    groupBytes.bytes.removeLast(start + room - end)
+    stream.count += end
   }
 
   /// Writes the buffer as a segment file (keys in order, each with its first and last
@@ -98,111 +111,82 @@ struct PostingsSegmentBuffer {
   /// numbers are kept for the next segment.
   mutating func write(to file: BufferedFileWriter) throws {
     let keys = terms.keys
-    // Groups per term, and the terms of this segment.
-    if groupsPerTerm.count < terms.count { groupsPerTerm += repeatElement(0, count: terms.count - groupsPerTerm.count) }
-    for group in groups { groupsPerTerm[Int(group.term)] += 1 }
-    for term in 0..<terms.count where groupsPerTerm[term] > 0 { termsInSegment.append(Int32(term)) }
     // The segment's keys in order: each key packed with its term number when they fit
     // one integer (a plain integer sort), else sorted through the key table.
-    // Keys, like frequencies below, are copied out in key order, so that writing reads
-    // them in sequence rather than looking each up by term number.
-    var segmentKeys: [UInt64]
+    var order: [Int32]
+    var orderedKeys: [UInt64]
     if terms.count < 1 << 22 {
       var packed = termsInSegment.map { keys[Int($0)] << 22 | UInt64($0) }
       packed.sort()
-      for (index, value) in packed.enumerated() { termsInSegment[index] = Int32(truncatingIfNeeded: value & 0x3F_FFFF) }
-      segmentKeys = packed.map { $0 >> 22 }
+      order = packed.map { Int32(truncatingIfNeeded: $0 & 0x3F_FFFF) }
+      orderedKeys = packed.map { $0 >> 22 }
     } else {
-      termsInSegment.sort { keys[Int($0)] < keys[Int($1)] }
-      segmentKeys = termsInSegment.map { keys[Int($0)] }
+      order = termsInSegment.sorted { keys[Int($0)] < keys[Int($1)] }
+      orderedKeys = order.map { keys[Int($0)] }
     }
-    // Counting sort of the groups into key order.
-    var nextSlot = [Int32](repeating: 0, count: terms.count)
-    var frequencies = [Int32](repeating: 0, count: termsInSegment.count)
-    var next: Int32 = 0
-    for (index, term) in termsInSegment.enumerated() {
-      nextSlot[Int(term)] = next
-      frequencies[index] = groupsPerTerm[Int(term)]
-      next += groupsPerTerm[Int(term)]
-      groupsPerTerm[Int(term)] = 0
+    if cursors.count < terms.count { cursors += repeatElement(Cursor(), count: terms.count - cursors.count) }
+    // Where each key's entry lies: its header, unit block and positions block.
+    var length = ByteWriter.varintLength(order.count)
+    for term in order {
+      let tally = tallies[Int(term)]
+      let header = 8 + ByteWriter.varintLength(Int(tally.firstUnit)) + ByteWriter.varintLength(Int(tally.lastUnit))
+        + ByteWriter.varintLength(Int(tally.frequency)) + ByteWriter.varintLength(Int(tally.unitBlockLength))
+        + ByteWriter.varintLength(Int(tally.positionBlockLength))
+      length += header + Int(tally.unitBlockLength) + Int(tally.positionBlockLength)
     }
-    if sorted.count < groups.count { sorted = Array(repeating: Group(), count: groups.count) }
-    let distance = Self.prefetchDistance
-    sorted.withUnsafeMutableBufferPointer { sorted in
-      groups.withUnsafeBufferPointer { groups in
-        nextSlot.withUnsafeMutableBufferPointer { nextSlot in
-          for index in groups.indices {
-            // Scattered writes: the place of a group a few on is fetched meanwhile.
-            if index + distance < groups.count {
-              pq_prefetch_write(sorted.baseAddress! + Int(nextSlot[Int(groups[index + distance].term)]))
+    let source = UnsafePointer(stream.base)
+    let sourceLength = stream.count
+    try file.append(count: length) { target in
+      var at = ByteWriter.varint(order.count, at: target)
+      for (term, key) in zip(order, orderedKeys) {
+        let tally = tallies[Int(term)]
+        withUnsafeBytes(of: key.littleEndian) { (target + at).update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 8) }
+        at += 8
+        at += ByteWriter.varint(Int(tally.firstUnit), at: target + at)
+        at += ByteWriter.varint(Int(tally.lastUnit), at: target + at)
+        at += ByteWriter.varint(Int(tally.frequency), at: target + at)
+        at += ByteWriter.varint(Int(tally.unitBlockLength), at: target + at)
+        at += ByteWriter.varint(Int(tally.positionBlockLength), at: target + at)
+        cursors[Int(term)] = Cursor(unitBlock: at, positionBlock: at + Int(tally.unitBlockLength), previousUnit: -1)
+        at += Int(tally.unitBlockLength) + Int(tally.positionBlockLength)
+      }
+      // Each group to its key's blocks.
+      cursors.withUnsafeMutableBufferPointer { cursors in
+        var read = 0
+        var unit = -1
+        while read < sourceLength {
+          unit += ByteReader.trustedVarint(source, at: &read)
+          let groupCount = ByteReader.trustedVarint(source, at: &read)
+          for _ in 0..<groupCount {
+            let term = ByteReader.trustedVarint(source, at: &read)
+            let countField = ByteReader.trustedVarint(source, at: &read)
+            var cursor = cursors[term]
+            var write = cursor.unitBlock
+            write += ByteWriter.varint(unit - cursor.previousUnit, at: target + write)
+            write += ByteWriter.varint(countField, at: target + write)
+            if countField & 1 == 1 { write += ByteWriter.varint(ByteReader.trustedVarint(source, at: &read), at: target + write) }
+            cursor.unitBlock = write
+            cursor.previousUnit = unit
+            // The positions are copied as they are: as many varints as the count says.
+            var remaining = countField >> 1
+            write = cursor.positionBlock
+            while remaining > 0 {
+              let byte = source[read]
+              target[write] = byte
+              read += 1
+              write += 1
+              if byte < 0x80 { remaining -= 1 }
             }
-            let group = groups[index]
-            sorted[Int(nextSlot[Int(group.term)])] = group
-            nextSlot[Int(group.term)] += 1
+            cursor.positionBlock = write
+            cursors[term] = cursor
           }
         }
       }
     }
-    var header = ByteWriter()
-    header.varint(termsInSegment.count)
-    try file.write(header.bytes)
-    var entry = ByteWriter()
-    var cursor = 0
-    try groupBytes.bytes.withUnsafeBufferPointer { encoded in
-      let source = encoded.baseAddress!
-      for (key, frequency32) in zip(segmentKeys, frequencies) {
-        let frequency = Int(frequency32)
-        let termGroups = sorted[cursor..<(cursor + frequency)]
-        cursor += frequency
-        // The blocks' lengths first (the entry header gives them), then the blocks,
-        // encoded straight into the file's buffer.
-        var unitBlockLength = 0
-        var positionBlockLength = 0
-        var previousUnit = -1
-        for group in termGroups {
-          unitBlockLength += ByteWriter.varintLength(Int(group.unit) - previousUnit) + group.countsLength
-          positionBlockLength += Int(group.byteEnd - group.byteStart)
-          previousUnit = Int(group.unit)
-        }
-        entry.bytes.removeAll(keepingCapacity: true)
-        entry.uint64(key)
-        entry.varint(Int(termGroups.first!.unit))
-        entry.varint(previousUnit)
-        entry.varint(frequency)
-        entry.varint(unitBlockLength)
-        entry.varint(positionBlockLength)
-        try file.write(entry.bytes)
-        try file.append(count: unitBlockLength) { target in
-          var offset = 0
-          var previousUnit = -1
-          for group in termGroups {
-            offset += ByteWriter.varint(Int(group.unit) - previousUnit, at: target + offset)
-            offset += ByteWriter.varint(Int(group.countField), at: target + offset)
-            if group.countField & 1 == 1 { offset += ByteWriter.varint(Int(group.headingCount), at: target + offset) }
-            previousUnit = Int(group.unit)
-          }
-        }
-        try file.append(count: positionBlockLength) { target in
-          var offset = 0
-          for index in termGroups.indices {
-            // Positions of a key's groups lie apart: those of a group a few on are fetched meanwhile.
-            if index + distance < groups.count { pq_prefetch(source + Int(sorted[index + distance].byteStart)) }
-            let group = sorted[index]
-            let start = Int(group.byteStart)
-            let count = Int(group.byteEnd) - start
-            if count <= 8 {
-              for byte in 0..<count { target[offset + byte] = source[start + byte] }
-            } else {
-              (target + offset).update(from: source + start, count: count)
-            }
-            offset += count
-          }
-        }
-      }
-    }
+    for term in termsInSegment { tallies[Int(term)] = Tally() }
     termsInSegment.removeAll(keepingCapacity: true)
-    groups.removeAll(keepingCapacity: true)
-    groupBytes.bytes.removeAll(keepingCapacity: true)
+    stream.count = 0
+    lastUnit = -1
     positionTotal = 0
   }
 }
