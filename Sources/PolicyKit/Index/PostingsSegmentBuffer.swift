@@ -41,12 +41,8 @@ struct PostingsSegmentBuffer {
   private let stream = GrowableBytes(capacity: 1 << 20)
   private var lastUnit = -1
   private var positionTotal = 0
-  // Scratch for the unit being added.
-  private var nextPosition: [Int32] = []
-  private var unitTerms: [Int32] = []
-  private var unitFirstPositions: [Int32] = []
-  private var unitCounts: [Int32] = []
-  private var unitHeadingCounts: [Int32] = []
+  /// Scratch for the unit being added.
+  private let unitGroups = UnitKeyGroups()
 
   /// Positions held.
   var positionCount: Int { positionTotal }
@@ -57,50 +53,50 @@ struct PostingsSegmentBuffer {
   /// - Complexity: O(n) for n scalars (one hash lookup per position, no sorting).
   mutating func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>, headingLength: Int) {
     guard !scalars.isEmpty else { return }
-    terms.group(
-      scalars: scalars, headingLength: headingLength, nextPosition: &nextPosition, terms: &unitTerms,
-      firstPositions: &unitFirstPositions, counts: &unitCounts, headingCounts: &unitHeadingCounts)
+    terms.group(scalars: scalars, headingLength: headingLength, into: unitGroups)
     if tallies.count < terms.count { tallies += repeatElement(Tally(), count: max(terms.count, tallies.count * 2) - tallies.count) }
     positionTotal += scalars.count
+    let groups = unitGroups.groups
+    let next = unitGroups.next
+    let groupCount = unitGroups.count
     // At most 5 bytes a varint: two for the unit, three per group, one per position.
-    let target = stream.reserve(10 + unitTerms.count * 15 + scalars.count * 5)
+    let target = stream.reserve(10 + groupCount * 15 + scalars.count * 5)
     var end = ByteWriter.varint(unit - lastUnit, at: target)
-    end += ByteWriter.varint(unitTerms.count, at: target + end)
+    end += ByteWriter.varint(groupCount, at: target + end)
     lastUnit = unit
     let unitNumber = UInt32(unit)
     tallies.withUnsafeMutableBufferPointer { tallies in
-      nextPosition.withUnsafeBufferPointer { next in
-        for local in unitTerms.indices {
-          let term = Int(unitTerms[local])
-          let inHeading = Int(unitHeadingCounts[local])
-          let countField = Int(unitCounts[local]) << 1 | (inHeading > 0 ? 1 : 0)
-          end += ByteWriter.varint(term, at: target + end)
-          var recordLength = ByteWriter.varint(countField, at: target + end)
-          if inHeading > 0 { recordLength += ByteWriter.varint(inHeading, at: target + end + recordLength) }
-          end += recordLength
-          // The positions along the key's chain, as deltas (the term table chained them).
-          let positionsStart = end
-          var previous = 0
-          var position = Int(unitFirstPositions[local])
-          while position >= 0 {
-            end += ByteWriter.varint(position - previous, at: target + end)
-            previous = position
-            position = Int(next[position])
-          }
-          var tally = tallies[term]
-          if tally.frequency == 0 {
-            tally.firstUnit = unitNumber
-            termsInSegment.append(Int32(term))
-            recordLength += ByteWriter.varintLength(unit + 1)
-          } else {
-            recordLength += ByteWriter.varintLength(unit - Int(tally.lastUnit))
-          }
-          tally.lastUnit = unitNumber
-          tally.frequency += 1
-          tally.unitBlockLength += UInt32(recordLength)
-          tally.positionBlockLength += UInt32(end - positionsStart)
-          tallies[term] = tally
+      for local in 0..<groupCount {
+        let group = groups[local]
+        let term = Int(group.term)
+        let inHeading = Int(group.headingCount)
+        let countField = Int(group.count) << 1 | (inHeading > 0 ? 1 : 0)
+        end += ByteWriter.varint(term, at: target + end)
+        var recordLength = ByteWriter.varint(countField, at: target + end)
+        if inHeading > 0 { recordLength += ByteWriter.varint(inHeading, at: target + end + recordLength) }
+        end += recordLength
+        // The positions along the key's chain, as deltas.
+        let positionsStart = end
+        var previous = 0
+        var position = Int(group.firstPosition)
+        while position >= 0 {
+          end += ByteWriter.varint(position - previous, at: target + end)
+          previous = position
+          position = Int(next[position])
         }
+        var tally = tallies[term]
+        if tally.frequency == 0 {
+          tally.firstUnit = unitNumber
+          termsInSegment.append(Int32(term))
+          recordLength += ByteWriter.varintLength(unit + 1)
+        } else {
+          recordLength += ByteWriter.varintLength(unit - Int(tally.lastUnit))
+        }
+        tally.lastUnit = unitNumber
+        tally.frequency += 1
+        tally.unitBlockLength += UInt32(recordLength)
+        tally.positionBlockLength += UInt32(end - positionsStart)
+        tallies[term] = tally
       }
     }
     stream.count += end

@@ -25,8 +25,6 @@ struct TermTable {
   private var mask: Int
   /// Marks at or above this belong to the current unit: it grows by each unit's length.
   private var unitBase: Int32 = 0
-  /// Per local number of the current unit: the key's last position.
-  private var tails: [Int32] = []
 
   init(capacity: Int = 1 << 16) {
     var size = 16
@@ -51,69 +49,58 @@ struct TermTable {
     while (keys.count + newKeys) * 10 > slots.count * 7 { grow() }
   }
 
-  /// Groups the positions of a unit by key: the bigram starting at each scalar (the last
-  /// pairs with `BigramKey.end`). Afterwards, for each key of the unit in order of first
-  /// occurrence, `terms` holds its term number, `firstPositions` its first position,
-  /// `counts` its number of positions and `headingCounts` those before `headingLength`;
-  /// `nextPosition` chains each key's positions in increasing order, -1 ending the chain.
-  mutating func group(
-    scalars: UnsafeBufferPointer<UInt32>, headingLength: Int, nextPosition: inout [Int32], terms: inout [Int32],
-    firstPositions: inout [Int32], counts: inout [Int32], headingCounts: inout [Int32]
-  ) {
+  /// Groups the positions of a unit by key into `groups`: the bigram starting at each
+  /// scalar (the last pairs with `BigramKey.end`), those before `headingLength` counted
+  /// apart as in the heading.
+  mutating func group(scalars: UnsafeBufferPointer<UInt32>, headingLength: Int, into groups: UnitKeyGroups) {
     let count = scalars.count
     reserve(count)
     if Int(unitBase) > Int(Int32.max) - count - 1 { restartMarks() }
-    if nextPosition.count < count { nextPosition = Array(repeating: -1, count: max(count, nextPosition.count * 2)) }
-    if tails.count < count { tails = Array(repeating: -1, count: max(count, tails.count * 2)) }
-    terms.removeAll(keepingCapacity: true)
-    firstPositions.removeAll(keepingCapacity: true)
-    counts.removeAll(keepingCapacity: true)
-    headingCounts.removeAll(keepingCapacity: true)
+    groups.reset(positions: count)
     // The loop runs on raw buffers: this is the indexer's innermost loop, one iteration
     // per character of the corpus.
     var keys = self.keys
     self.keys = []
     let mask = self.mask
     let base = unitBase
+    let next = groups.next
+    let found = groups.groups
+    var groupCount = 0
     slots.withUnsafeMutableBufferPointer { table in
-      nextPosition.withUnsafeMutableBufferPointer { next in
-        tails.withUnsafeMutableBufferPointer { tails in
-          for index in 0..<count {
-            // The slot of a key a few characters on is fetched from memory meanwhile: the
-            // table is larger than the cache, and each probe would otherwise wait for it.
-            let ahead = index + Self.prefetchDistance
-            if ahead < count {
-              let aheadKey = BigramKey.make(scalars[ahead], ahead + 1 < count ? scalars[ahead + 1] : BigramKey.end)
-              pq_prefetch_write(table.baseAddress! + Self.slot(of: aheadKey, mask: mask))
-            }
-            let key = BigramKey.make(scalars[index], index + 1 < count ? scalars[index + 1] : BigramKey.end)
-            var slot = Self.slot(of: key, mask: mask)
-            while table[slot].term != 0 && table[slot].key != key { slot = (slot + 1) & mask }
-            if table[slot].term == 0 {
-              table[slot] = Slot(key: key, term: Int32(keys.count + 1), mark: -1)
-              keys.append(key)
-            }
-            next[index] = -1
-            let mark = table[slot].mark
-            if mark < base {
-              let local = Int32(terms.count)
-              table[slot].mark = base + local
-              terms.append(table[slot].term - 1)
-              firstPositions.append(Int32(index))
-              counts.append(1)
-              headingCounts.append(index < headingLength ? 1 : 0)
-              tails[Int(local)] = Int32(index)
-            } else {
-              let local = Int(mark - base)
-              next[Int(tails[local])] = Int32(index)
-              tails[local] = Int32(index)
-              counts[local] += 1
-              if index < headingLength { headingCounts[local] += 1 }
-            }
-          }
+      for index in 0..<count {
+        // The slot of a key a few characters on is fetched from memory meanwhile: the
+        // table is larger than the cache, and each probe would otherwise wait for it.
+        let ahead = index + Self.prefetchDistance
+        if ahead < count {
+          let aheadKey = BigramKey.make(scalars[ahead], ahead + 1 < count ? scalars[ahead + 1] : BigramKey.end)
+          pq_prefetch_write(table.baseAddress! + Self.slot(of: aheadKey, mask: mask))
+        }
+        let key = BigramKey.make(scalars[index], index + 1 < count ? scalars[index + 1] : BigramKey.end)
+        var slot = Self.slot(of: key, mask: mask)
+        while table[slot].term != 0 && table[slot].key != key { slot = (slot + 1) & mask }
+        if table[slot].term == 0 {
+          table[slot] = Slot(key: key, term: Int32(keys.count + 1), mark: -1)
+          keys.append(key)
+        }
+        let position = Int32(index)
+        let inHeading: Int32 = index < headingLength ? 1 : 0
+        next[index] = -1
+        let mark = table[slot].mark
+        if mark < base {
+          table[slot].mark = base + Int32(groupCount)
+          found[groupCount] = UnitKeyGroups.Group(
+            term: table[slot].term - 1, firstPosition: position, lastPosition: position, count: 1, headingCount: inHeading)
+          groupCount += 1
+        } else {
+          let group = found + Int(mark - base)
+          next[Int(group.pointee.lastPosition)] = position
+          group.pointee.lastPosition = position
+          group.pointee.count += 1
+          group.pointee.headingCount += inHeading
         }
       }
     }
+    groups.count = groupCount
     self.keys = keys
     unitBase += Int32(count)
   }
