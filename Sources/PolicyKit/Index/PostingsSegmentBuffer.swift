@@ -7,13 +7,16 @@
 /// the blocks).
 ///
 /// The stream is read once, in order, and written to at two cursors per key; nothing is
-/// sorted but the keys. An earlier design kept a 24-byte record per group and ordered the
+/// sorted but the keys. The groups' term numbers are kept beside the stream, so that the
+/// tallies and cursors of groups a few ahead can be fetched from memory meanwhile (with
+/// hundreds of thousands of keys they are not in cache). An earlier design kept a 24-byte record per group and ordered the
 /// records with a counting sort before encoding: the records alone moved about five times
 /// more memory than the encoded postings.
+import CPrefetch
+
 struct PostingsSegmentBuffer {
   /// What the segment holds of one key, added up while units are added.
   private struct Tally {
-    var firstUnit: UInt32 = 0
     var lastUnit: UInt32 = 0
     /// Units holding the key (0: the key is not in this segment yet).
     var frequency: UInt32 = 0
@@ -23,26 +26,33 @@ struct PostingsSegmentBuffer {
 
   /// Where the next unit record and positions of a key go while the segment is written.
   private struct Cursor {
-    var unitBlock = 0
-    var positionBlock = 0
-    var previousUnit = -1
+    var unitBlock: UInt32 = 0
+    var positionBlock: UInt32 = 0
+    var previousUnit: Int32 = -1
   }
 
   private var terms = TermTable()
   /// Per term number.
   private var tallies: [Tally] = []
+  /// Per term number: the first unit holding it in this segment (set with its first group).
+  private var firstUnits: [UInt32] = []
   /// Per term number; used while writing.
   private var cursors: [Cursor] = []
   /// Terms with at least one group in this segment.
   private var termsInSegment: [Int32] = []
   /// Per unit: its number less the previous unit's, its number of groups; per group: the
-  /// term number, the count field (positions shifted left, with the flag "some are in the
-  /// heading"), the heading count when flagged, the positions as deltas. All varints.
+  /// count field (positions shifted left, with the flag "some are in the heading"), the
+  /// heading count when flagged, the positions as deltas. All varints.
   private let stream = GrowableBytes(capacity: 1 << 20)
+  /// The term number of each group of the stream.
+  private var groupTerms: [Int32] = []
   private var lastUnit = -1
   private var positionTotal = 0
   /// Scratch for the unit being added.
   private let unitGroups = UnitKeyGroups()
+
+  /// How many groups ahead memory is prefetched.
+  private static let prefetchDistance = 8
 
   /// Positions held.
   var positionCount: Int { positionTotal }
@@ -54,24 +64,30 @@ struct PostingsSegmentBuffer {
   mutating func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>, headingLength: Int) {
     guard !scalars.isEmpty else { return }
     terms.group(scalars: scalars, headingLength: headingLength, into: unitGroups)
-    if tallies.count < terms.count { tallies += repeatElement(Tally(), count: max(terms.count, tallies.count * 2) - tallies.count) }
+    if tallies.count < terms.count {
+      let grown = max(terms.count, tallies.count * 2)
+      tallies += repeatElement(Tally(), count: grown - tallies.count)
+      firstUnits += repeatElement(0, count: grown - firstUnits.count)
+    }
     positionTotal += scalars.count
     let groups = unitGroups.groups
     let next = unitGroups.next
     let groupCount = unitGroups.count
-    // At most 5 bytes a varint: two for the unit, three per group, one per position.
-    let target = stream.reserve(10 + groupCount * 15 + scalars.count * 5)
+    // At most 5 bytes a varint: two for the unit, two per group, one per position.
+    let target = stream.reserve(10 + groupCount * 10 + scalars.count * 5)
     var end = ByteWriter.varint(unit - lastUnit, at: target)
     end += ByteWriter.varint(groupCount, at: target + end)
     lastUnit = unit
     let unitNumber = UInt32(unit)
+    let tallyDistance = Self.prefetchDistance
     tallies.withUnsafeMutableBufferPointer { tallies in
       for local in 0..<groupCount {
+        if local + tallyDistance < groupCount { pq_prefetch_write(tallies.baseAddress! + Int(groups[local + tallyDistance].term)) }
         let group = groups[local]
         let term = Int(group.term)
+        groupTerms.append(group.term)
         let inHeading = Int(group.headingCount)
         let countField = Int(group.count) << 1 | (inHeading > 0 ? 1 : 0)
-        end += ByteWriter.varint(term, at: target + end)
         var recordLength = ByteWriter.varint(countField, at: target + end)
         if inHeading > 0 { recordLength += ByteWriter.varint(inHeading, at: target + end + recordLength) }
         end += recordLength
@@ -86,7 +102,7 @@ struct PostingsSegmentBuffer {
         }
         var tally = tallies[term]
         if tally.frequency == 0 {
-          tally.firstUnit = unitNumber
+          firstUnits[term] = unitNumber
           termsInSegment.append(Int32(term))
           recordLength += ByteWriter.varintLength(unit + 1)
         } else {
@@ -125,56 +141,71 @@ struct PostingsSegmentBuffer {
     var length = ByteWriter.varintLength(order.count)
     for term in order {
       let tally = tallies[Int(term)]
-      let header = 8 + ByteWriter.varintLength(Int(tally.firstUnit)) + ByteWriter.varintLength(Int(tally.lastUnit))
+      let header = 8 + ByteWriter.varintLength(Int(firstUnits[Int(term)])) + ByteWriter.varintLength(Int(tally.lastUnit))
         + ByteWriter.varintLength(Int(tally.frequency)) + ByteWriter.varintLength(Int(tally.unitBlockLength))
         + ByteWriter.varintLength(Int(tally.positionBlockLength))
       length += header + Int(tally.unitBlockLength) + Int(tally.positionBlockLength)
     }
+    guard length <= Int(UInt32.max) else { preconditionFailure("a postings segment is limited to 4 GB") }
     let source = UnsafePointer(stream.base)
     let sourceLength = stream.count
+    let distance = Self.prefetchDistance
     try file.append(count: length) { target in
       var at = ByteWriter.varint(order.count, at: target)
       for (term, key) in zip(order, orderedKeys) {
         let tally = tallies[Int(term)]
         withUnsafeBytes(of: key.littleEndian) { (target + at).update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 8) }
         at += 8
-        at += ByteWriter.varint(Int(tally.firstUnit), at: target + at)
+        at += ByteWriter.varint(Int(firstUnits[Int(term)]), at: target + at)
         at += ByteWriter.varint(Int(tally.lastUnit), at: target + at)
         at += ByteWriter.varint(Int(tally.frequency), at: target + at)
         at += ByteWriter.varint(Int(tally.unitBlockLength), at: target + at)
         at += ByteWriter.varint(Int(tally.positionBlockLength), at: target + at)
-        cursors[Int(term)] = Cursor(unitBlock: at, positionBlock: at + Int(tally.unitBlockLength), previousUnit: -1)
+        cursors[Int(term)] = Cursor(unitBlock: UInt32(at), positionBlock: UInt32(at + Int(tally.unitBlockLength)), previousUnit: -1)
         at += Int(tally.unitBlockLength) + Int(tally.positionBlockLength)
       }
       // Each group to its key's blocks.
       cursors.withUnsafeMutableBufferPointer { cursors in
-        var read = 0
-        var unit = -1
-        while read < sourceLength {
-          unit += ByteReader.trustedVarint(source, at: &read)
-          let groupCount = ByteReader.trustedVarint(source, at: &read)
-          for _ in 0..<groupCount {
-            let term = ByteReader.trustedVarint(source, at: &read)
-            let countField = ByteReader.trustedVarint(source, at: &read)
-            var cursor = cursors[term]
-            var write = cursor.unitBlock
-            write += ByteWriter.varint(unit - cursor.previousUnit, at: target + write)
-            write += ByteWriter.varint(countField, at: target + write)
-            if countField & 1 == 1 { write += ByteWriter.varint(ByteReader.trustedVarint(source, at: &read), at: target + write) }
-            cursor.unitBlock = write
-            cursor.previousUnit = unit
-            // The positions are copied as they are: as many varints as the count says.
-            var remaining = countField >> 1
-            write = cursor.positionBlock
-            while remaining > 0 {
-              let byte = source[read]
-              target[write] = byte
-              read += 1
-              write += 1
-              if byte < 0x80 { remaining -= 1 }
+        groupTerms.withUnsafeBufferPointer { groupTerms in
+          let cursorBase = cursors.baseAddress!
+          var read = 0
+          var unit = -1
+          var groupIndex = 0
+          while read < sourceLength {
+            unit += ByteReader.trustedVarint(source, at: &read)
+            let groupCount = ByteReader.trustedVarint(source, at: &read)
+            for _ in 0..<groupCount {
+              // The cursor of a group two distances on, and the places a group one
+              // distance on writes to, are fetched meanwhile.
+              if groupIndex + 2 * distance < groupTerms.count { pq_prefetch(cursorBase + Int(groupTerms[groupIndex + 2 * distance])) }
+              if groupIndex + distance < groupTerms.count {
+                let ahead = cursors[Int(groupTerms[groupIndex + distance])]
+                pq_prefetch_write(target + Int(ahead.unitBlock))
+                pq_prefetch_write(target + Int(ahead.positionBlock))
+              }
+              let term = Int(groupTerms[groupIndex])
+              groupIndex += 1
+              let countField = ByteReader.trustedVarint(source, at: &read)
+              var cursor = cursors[term]
+              var write = Int(cursor.unitBlock)
+              write += ByteWriter.varint(unit - Int(cursor.previousUnit), at: target + write)
+              write += ByteWriter.varint(countField, at: target + write)
+              if countField & 1 == 1 { write += ByteWriter.varint(ByteReader.trustedVarint(source, at: &read), at: target + write) }
+              cursor.unitBlock = UInt32(write)
+              cursor.previousUnit = Int32(unit)
+              // The positions are copied as they are: as many varints as the count says.
+              var remaining = countField >> 1
+              write = Int(cursor.positionBlock)
+              while remaining > 0 {
+                let byte = source[read]
+                target[write] = byte
+                read += 1
+                write += 1
+                if byte < 0x80 { remaining -= 1 }
+              }
+              cursor.positionBlock = UInt32(write)
+              cursors[term] = cursor
             }
-            cursor.positionBlock = write
-            cursors[term] = cursor
           }
         }
       }
@@ -182,6 +213,7 @@ struct PostingsSegmentBuffer {
     for term in termsInSegment { tallies[Int(term)] = Tally() }
     termsInSegment.removeAll(keepingCapacity: true)
     stream.count = 0
+    groupTerms.removeAll(keepingCapacity: true)
     lastUnit = -1
     positionTotal = 0
   }
