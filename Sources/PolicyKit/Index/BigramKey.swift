@@ -13,11 +13,10 @@ enum BigramKey {
     make(scalar, 0)...make(scalar, end)
   }
 
-  /// The folded scalars of the text `spans` of `text` (joined by line feeds), taken from
-  /// the folded text the document already has: folding is character by character, so a
-  /// slice of the folded document is the folded slice.
-  static func foldedScalars(of spans: [TextSpan], in text: PolicyText) -> [UInt32] {
-    var scalars: [UInt32] = []
+  /// Appends the folded scalars of the text `spans` of `text` (joined by line feeds),
+  /// taken from the folded text the document already has: folding is character by
+  /// character, so a slice of the folded document is the folded slice.
+  static func appendFoldedScalars(of spans: [TextSpan], in text: PolicyText, to scalars: inout [UInt32]) {
     let textLength = text.utf8.count
     text.foldedUTF8.withUnsafeBufferPointer { folded in
       for (number, span) in spans.enumerated() {
@@ -27,20 +26,23 @@ enum BigramKey {
         appendScalars(of: folded, in: start..<end, to: &scalars)
       }
     }
+  }
+
+  /// The folded scalars of a unit's text (a unit taken from an index, without its document).
+  static func foldedScalars(of text: String) -> [UInt32] {
+    var scalars: [UInt32] = []
+    appendFoldedScalars(of: text, to: &scalars)
     return scalars
   }
 
-  /// The folded scalars of a unit's text (a unit taken from a previous index, without its
-  /// document).
-  static func foldedScalars(of text: String) -> [UInt32] {
-    var scalars: [UInt32] = []
+  /// Appends the folded scalars of `text`.
+  static func appendFoldedScalars(of text: String, to scalars: inout [UInt32]) {
     var text = text
     text.withUTF8 { utf8 in
       TextFolder.fold(utf8).utf8.withUnsafeBufferPointer { folded in
         appendScalars(of: folded, in: 0..<folded.count, to: &scalars)
       }
     }
-    return scalars
   }
 
   /// Decodes the UTF-8 `bytes[range]` onto `scalars`.

@@ -96,20 +96,30 @@ public struct IndexBuilder: Sendable {
         continue
       }
       if file.reused { reused += 1 } else { parsed += 1 }
-      let (size, modified, units) = (file.size, file.modified, file.units)
       let documentIndex = manifestFiles.count
       try unitsWriter.add(document)
-      for (var unit, scalars) in zip(units, file.foldedUnits) {
-        unit.document = documentIndex
-        try unitsWriter.add(unit, foldedLength: scalars.count)
-        totalLength += scalars.count
-        try scalars.withUnsafeBufferPointer { try postings.add(unit: unitIndex, scalars: $0, headingLength: unit.headingLength) }
-        textBytes += unit.kind == .target ? 0 : unit.text.utf8.count
-        unitIndex += 1
+      let units = file.units
+      try units.records.bytes.withUnsafeBufferPointer { records in
+        try units.folded.withUnsafeBufferPointer { folded in
+          var recordStart = 0
+          var foldedStart = 0
+          for unit in units.units {
+            let scalars = UnsafeBufferPointer(rebasing: folded[foldedStart..<unit.foldedEnd])
+            try unitsWriter.add(
+              record: UnsafeBufferPointer(rebasing: records[recordStart..<unit.recordEnd]), document: documentIndex, kind: unit.kind,
+              foldedLength: scalars.count, headingLength: unit.headingLength)
+            try postings.add(unit: unitIndex, scalars: scalars, headingLength: unit.headingLength)
+            totalLength += scalars.count
+            textBytes += unit.textBytes
+            unitIndex += 1
+            recordStart = unit.recordEnd
+            foldedStart = unit.foldedEnd
+          }
+        }
       }
       manifestFiles.append(
-        IndexManifest.File(path: path, size: size, modified: modified, hash: document.contentHash, document: document.id))
-      sourceBytes += size
+        IndexManifest.File(path: path, size: file.size, modified: file.modified, hash: document.contentHash, document: document.id))
+      sourceBytes += file.size
       if let progress, Date().timeIntervalSince(lastReport) > 0.2 || fileNumber + 1 == files.count {
         lastReport = Date()
         progress(Progress(filesDone: fileNumber + 1, filesTotal: files.count, bytesDone: sourceBytes, seconds: Date().timeIntervalSince(start)))
@@ -146,14 +156,13 @@ public struct IndexBuilder: Sendable {
   }
 
   /// One file made ready for writing: its document and units (parsed, or reused from the
-  /// previous index when unchanged) with each unit's folded scalars, or why it failed.
+  /// previous index when unchanged) encoded with their folded scalars, or why it failed.
   private struct PreparedFile: Sendable {
     var path: String
     var size = 0
     var modified = 0.0
     var document: IndexedDocument?
-    var units: [SearchUnit] = []
-    var foldedUnits: [[UInt32]] = []
+    var units = EncodedUnits()
     var reused = false
     var failure: String?
   }
@@ -170,7 +179,7 @@ public struct IndexBuilder: Sendable {
         previous.documents[old].modified == file.modified, let range = previousUnits[old]
       {
         file.document = previous.documents[old]
-        file.units = try range.map { try previous.units.unit($0) }
+        for index in range { file.units.append(try previous.units.unit(index)) }
         file.reused = true
       } else {
         let bytes = try DocumentReader.bytes(ofFile: path)
@@ -179,26 +188,21 @@ public struct IndexBuilder: Sendable {
         if let old = previousByPath[path], let previous, previous.documents[old].contentHash == hash, let range = previousUnits[old] {
           file.document = previous.documents[old]
           file.document?.modified = file.modified
-          file.units = try range.map { try previous.units.unit($0) }
+          for index in range { file.units.append(try previous.units.unit(index)) }
           file.reused = true
         } else {
           let format = SourceFormat(path: path)
           let parsedDocument = parser.parse(try reader.read(bytes: bytes, path: path, format: format))
           file.document = UnitBuilder.indexedDocument(parsedDocument, fileSize: file.size, modified: file.modified, contentHash: hash)
           let built = UnitBuilder.units(of: parsedDocument, documentIndex: 0)
-          file.units = built.units
-          file.foldedUnits = built.spans.map { BigramKey.foldedScalars(of: $0, in: parsedDocument.text) }
-          return file
+          for (unit, spans) in zip(built.units, built.spans) { file.units.append(unit, spans: spans, of: parsedDocument.text) }
         }
       }
     } catch {
       file.document = nil
-      file.units = []
+      file.units = EncodedUnits()
       file.failure = "\(error)"
-      return file
     }
-    // Units taken from the previous index are folded from their text.
-    file.foldedUnits = file.units.map { BigramKey.foldedScalars(of: $0.text) }
     return file
   }
 }

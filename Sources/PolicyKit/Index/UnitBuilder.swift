@@ -5,7 +5,9 @@ import Foundation
 /// document unit (the whole text when it has no outline).
 enum UnitBuilder {
   /// The units of `document`, each with the spans of the document's text it is made of
-  /// (several, joined by line feeds, for the document unit).
+  /// (several, joined by line feeds, for the document unit). Each unit's `text` is left
+  /// empty: the index copies it from the document by its spans (`EncodedUnits`), which
+  /// costs less than making a `String` of it.
   static func units(of document: PolicyDocument, documentIndex: Int) -> (units: [SearchUnit], spans: [[TextSpan]]) {
     var units: [SearchUnit] = []
     var spans: [[TextSpan]] = []
@@ -36,7 +38,7 @@ enum UnitBuilder {
       spans.append([span])
       let headingLength = headingSpan.map { scalarCount(TextSpan($0.start, min($0.end, span.end))) } ?? 0
       return SearchUnit(
-        id: id, kind: kind, document: documentIndex, heading: heading, text: document.string(span),
+        id: id, kind: kind, document: documentIndex, heading: heading, text: "",
         headingLength: headingLength, path: path, departments: departments, year: year, textStart: span.start,
         sourceLine: document.sourceSpan(of: span).line)
     }
@@ -50,13 +52,12 @@ enum UnitBuilder {
       cursor = max(cursor, extent.end)
     }
     if cursor < document.text.utf8.count { outside.append(TextSpan(cursor, document.text.utf8.count)) }
-    let documentText = outside.map { document.string($0) }.joined(separator: "\n")
     spans.append(outside)
     let title = document.metadata.planTitle ?? document.metadata.title ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent
     let looseClauses = document.responsibilities.indices.filter { document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == nil }
     units.append(
       SearchUnit(
-        id: document.id, kind: .document, document: documentIndex, heading: title, text: documentText,
+        id: document.id, kind: .document, document: documentIndex, heading: title, text: "",
         headingLength: 0, path: [], departments: departments(looseClauses), year: nil, textStart: outside.first?.start ?? 0,
         sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line))
 

@@ -51,29 +51,14 @@ enum UnitsFile {
       try file.write(writer.bytes)
     }
 
-    func add(_ unit: SearchUnit, foldedLength: Int) throws {
-      let offset = file.length
-      var writer = ByteWriter()
-      writer.string(unit.id)
-      writer.string(unit.heading)
-      writer.strings(unit.path)
-      writer.varint(unit.departments.count)
-      for department in unit.departments {
-        writer.string(department.name)
-        writer.string(department.canonical)
-        writer.string(department.levelPrefix ?? "")
-        writer.varint(ResponsibilityRole.allCases.firstIndex(of: department.role) ?? 1)
-      }
-      writer.varint((unit.year ?? -1) + 1)
-      writer.varint(unit.textStart)
-      writer.varint(unit.sourceLine)
-      writer.string(unit.text)
-      try file.write(writer.bytes)
-      unitTable.uint64(UInt64(offset))
-      unitTable.uint32(UInt32(unit.document))
+    /// Adds a unit's record (`UnitsFile.appendRecord`) of document `document`.
+    func add(record: UnsafeBufferPointer<UInt8>, document: Int, kind: SearchUnitKind, foldedLength: Int, headingLength: Int) throws {
+      unitTable.uint64(UInt64(file.length))
+      unitTable.uint32(UInt32(document))
       unitTable.uint32(UInt32(foldedLength))
-      unitTable.uint32(UInt32(unit.headingLength))
-      unitTable.bytes.append(contentsOf: [unit.kind.code, 0, 0, 0])
+      unitTable.uint32(UInt32(headingLength))
+      unitTable.bytes.append(contentsOf: [kind.code, 0, 0, 0])
+      try file.write(record)
       unitCount += 1
     }
 
@@ -91,6 +76,26 @@ enum UnitsFile {
       let length = file.length
       return (try file.close(), length)
     }
+  }
+
+  /// Appends the record of `unit` to `writer`: its fields, then its text, `textLength`
+  /// bytes that `text` appends (the unit's own `text` is not read).
+  static func appendRecord(of unit: SearchUnit, textLength: Int, to writer: inout ByteWriter, text: (inout ByteWriter) -> Void) {
+    writer.string(unit.id)
+    writer.string(unit.heading)
+    writer.strings(unit.path)
+    writer.varint(unit.departments.count)
+    for department in unit.departments {
+      writer.string(department.name)
+      writer.string(department.canonical)
+      writer.string(department.levelPrefix ?? "")
+      writer.varint(ResponsibilityRole.allCases.firstIndex(of: department.role) ?? 1)
+    }
+    writer.varint((unit.year ?? -1) + 1)
+    writer.varint(unit.textStart)
+    writer.varint(unit.sourceLine)
+    writer.varint(textLength)
+    text(&writer)
   }
 
   /// Reads `units.bin` through a memory map.

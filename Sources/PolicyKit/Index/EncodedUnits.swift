@@ -1,0 +1,55 @@
+/// One document's units made ready for the index on the thread that parses the document:
+/// their `units.bin` records back to back, and their folded scalars back to back, with
+/// where each unit's end. The writing thread then only copies bytes, and a parsed unit's
+/// text is copied from the document's text without being made into a `String` first.
+struct EncodedUnits: Sendable {
+  struct Unit: Sendable {
+    var recordEnd: Int
+    var foldedEnd: Int
+    var kind: SearchUnitKind
+    var headingLength: Int
+    /// Bytes of its text, counted in the index's text size (none for a target: its
+    /// sentence is also in the unit around it).
+    var textBytes: Int
+  }
+
+  private(set) var records = ByteWriter()
+  private(set) var folded: [UInt32] = []
+  private(set) var units: [Unit] = []
+
+  /// Adds `unit` (one taken from a previous index), folding its text.
+  mutating func append(_ unit: SearchUnit) {
+    let textLength = unit.text.utf8.count
+    UnitsFile.appendRecord(of: unit, textLength: textLength, to: &records) { $0.bytes.append(contentsOf: unit.text.utf8) }
+    BigramKey.appendFoldedScalars(of: unit.text, to: &folded)
+    appendEntry(unit, textLength: textLength)
+  }
+
+  /// Adds `unit`, cut from `text` by `UnitBuilder`: its text is `spans` of `text` joined by
+  /// line feeds, and its folded scalars are sliced from the text's folded form.
+  mutating func append(_ unit: SearchUnit, spans: [TextSpan], of text: PolicyText) {
+    let bytes = text.utf8
+    let ranges = spans.map { span -> Range<Int> in
+      let lower = max(0, min(span.start, bytes.count))
+      return lower..<max(lower, min(span.end, bytes.count))
+    }
+    let textLength = ranges.reduce(max(0, ranges.count - 1)) { $0 + $1.count }
+    UnitsFile.appendRecord(of: unit, textLength: textLength, to: &records) { writer in
+      bytes.withUnsafeBufferPointer { bytes in
+        for (number, range) in ranges.enumerated() {
+          if number > 0 { writer.bytes.append(0x0A) }
+          writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+        }
+      }
+    }
+    BigramKey.appendFoldedScalars(of: spans, in: text, to: &folded)
+    appendEntry(unit, textLength: textLength)
+  }
+
+  private mutating func appendEntry(_ unit: SearchUnit, textLength: Int) {
+    units.append(
+      Unit(
+        recordEnd: records.bytes.count, foldedEnd: folded.count, kind: unit.kind, headingLength: unit.headingLength,
+        textBytes: unit.kind == .target ? 0 : textLength))
+  }
+}
