@@ -3,9 +3,12 @@ struct ByteWriter {
   var bytes: [UInt8] = []
 
   mutating func varint(_ value: UInt64) {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
-      bytes.append(contentsOf: buffer.prefix(Self.varint(value, at: buffer.baseAddress!)))
+    var value = value
+    while value >= 0x80 {
+      bytes.append(UInt8(value & 0x7F) | 0x80)
+      value >>= 7
     }
+    bytes.append(UInt8(value))
   }
 
   mutating func varint(_ value: Int) { varint(UInt64(max(0, value))) }
