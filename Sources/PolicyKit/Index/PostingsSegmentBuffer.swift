@@ -118,10 +118,12 @@ struct PostingsSegmentBuffer {
     stream.count += end
   }
 
-  /// Writes the buffer as a segment file (keys in order, each with its first and last
-  /// unit, document frequency, block lengths and blocks) and empties it; the term
-  /// numbers are kept for the next segment.
-  mutating func write(to file: BufferedFileWriter) throws {
+  /// Writes the buffer as a segment (keys in order, each with its first and last unit,
+  /// document frequency, block lengths and blocks) and empties it; the term numbers are
+  /// kept for the next segment. `append` is given the segment's length and a function
+  /// that writes it at the address given (`BufferedFileWriter.append(count:_:)`, or
+  /// memory set aside for it).
+  mutating func write(through append: (_ count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) throws -> Void) rethrows {
     let keys = terms.keys
     // The segment's keys in order: each key packed with its term number when they fit
     // one integer (a plain integer sort), else sorted through the key table.
@@ -150,7 +152,7 @@ struct PostingsSegmentBuffer {
     let source = UnsafePointer(stream.base)
     let sourceLength = stream.count
     let distance = Self.prefetchDistance
-    try file.append(count: length) { target in
+    try append(length) { target in
       var at = ByteWriter.varint(order.count, at: target)
       for (term, key) in zip(order, orderedKeys) {
         let tally = tallies[Int(term)]

@@ -1,18 +1,29 @@
 import Foundation
 
 /// Builds the positional bigram postings of an index in bounded memory: units go into an
-/// in-memory segment (`PostingsSegmentBuffer`), which is written to disk when it holds
+/// in-memory segment (`PostingsSegmentBuffer`), which is encoded when it holds
 /// `segmentLimit` positions; at the end the segments are merged into one `postings.bin`
-/// (format in `PostingsFile`).
+/// (format in `PostingsFile`). Encoded segments stay in memory while they total at most
+/// `memoryBudget` bytes, and go to temporary files after that: a corpus of a few tens of
+/// megabytes is indexed without writing its postings twice.
 final class PostingsWriter {
+  /// An encoded segment: in memory, or in a temporary file.
+  private enum Segment {
+    case memory(GrowableBytes)
+    case file(URL)
+  }
+
   private let directory: URL
   private let segmentLimit: Int
+  private let memoryBudget: Int
+  private var memoryHeld = 0
   private var buffer = PostingsSegmentBuffer()
-  private var segments: [URL] = []
+  private var segments: [Segment] = []
 
-  init(directory: URL, segmentLimit: Int) {
+  init(directory: URL, segmentLimit: Int, memoryBudget: Int) {
     self.directory = directory
     self.segmentLimit = segmentLimit
+    self.memoryBudget = memoryBudget
   }
 
   /// Adds the folded scalars of unit `unit` (units must come in increasing order), of
@@ -25,11 +36,25 @@ final class PostingsWriter {
 
   private func flushSegment() throws {
     guard !buffer.isEmpty else { return }
-    let url = directory.appendingPathComponent("segment-\(segments.count).tmp")
-    let file = try BufferedFileWriter(path: url.path, temporary: true)
-    try buffer.write(to: file)
-    try file.closeTemporary()
-    segments.append(url)
+    var file: (writer: BufferedFileWriter, url: URL)?
+    try buffer.write { count, fill in
+      if memoryHeld + count <= memoryBudget {
+        let bytes = GrowableBytes(capacity: count)
+        fill(bytes.reserve(count))
+        bytes.count = count
+        memoryHeld += count
+        segments.append(.memory(bytes))
+      } else {
+        let url = directory.appendingPathComponent("segment-\(segments.count).tmp")
+        let writer = try BufferedFileWriter(path: url.path, temporary: true)
+        try writer.append(count: count, fill)
+        file = (writer, url)
+      }
+    }
+    if let file {
+      try file.writer.closeTemporary()
+      segments.append(.file(file.url))
+    }
   }
 
   /// Merges the segments into `url`; returns the file's checksum and length.
@@ -39,8 +64,18 @@ final class PostingsWriter {
     try out.write(Array(PostingsFile.frame.headerMagic.utf8))
     var table = ByteWriter()
     var keyCount = 0
-    let files = try segments.map { try MappedFile(path: $0.path) }
-    var readers = try files.map { try SegmentReader($0.bytes, file: $0.path) }
+    var files: [MappedFile] = []
+    var readers: [SegmentReader] = []
+    for segment in segments {
+      switch segment {
+      case .memory(let bytes):
+        readers.append(try SegmentReader(UnsafeBufferPointer(start: bytes.base, count: bytes.count), file: "a postings segment in memory"))
+      case .file(let url):
+        let file = try MappedFile(path: url.path)
+        files.append(file)
+        readers.append(try SegmentReader(file.bytes, file: file.path))
+      }
+    }
     var parts: [Int] = []
     /// Per part: the delta of its first unit from the last unit of the part before, the
     /// rest of its unit block, its positions.
@@ -93,8 +128,10 @@ final class PostingsWriter {
     try out.write(PostingsFile.frame.footer([UInt64(tableOffset), UInt64(keyCount), tableChecksum]))
     let length = out.length
     let checksum = try out.close()
-    withExtendedLifetime(files) {}
-    for segment in segments { try? FileManager.default.removeItem(at: segment) }
+    withExtendedLifetime((files, segments)) {}
+    for case .file(let url) in segments { try? FileManager.default.removeItem(at: url) }
+    segments.removeAll()
+    memoryHeld = 0
     return (checksum, length, keyCount)
   }
 
