@@ -42,14 +42,22 @@ import Testing
     }
   }
 
-  /// An index written in many small segments (merged at the end) answers exactly as one
-  /// written in a single segment: same units, counts and scores, in the same order.
+  /// An index written in many small segments (merged at the end), the first kept in
+  /// memory and the rest in temporary files, is byte for byte the index written in a
+  /// single segment, and answers exactly as it does: same units, counts and scores, in
+  /// the same order.
   @Test func manySegments_answerLikeOne() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-segments-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     var builder = IndexBuilder(directory: directory)
     builder.segmentLimit = 1_500
+    builder.segmentMemoryBudget = 60_000
     _ = try builder.build(files: Corpus.seeds)
+    let segmentedLayout = IndexDirectory(url: directory)
+    let singleLayout = IndexDirectory(url: SeedIndex.directory)
+    let segmentedPostings = try #require(try segmentedLayout.liveGeneration()).appendingPathComponent(IndexDirectory.postings)
+    let singlePostings = try #require(try singleLayout.liveGeneration()).appendingPathComponent(IndexDirectory.postings)
+    #expect(try Data(contentsOf: segmentedPostings) == (try Data(contentsOf: singlePostings)))
     let segmented = Searcher(index: try InvertedIndex.open(directory))
     let single = Searcher(index: try SeedIndex.open())
     var options = SearchOptions()
