@@ -126,12 +126,12 @@ struct PostingsSegmentBuffer {
   mutating func write(through append: (_ count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) throws -> Void) rethrows {
     let keys = terms.keys
     // The segment's keys in order: each key packed with its term number when they fit
-    // one integer (a plain integer sort), else sorted through the key table.
+    // one integer (a radix sort on the key's bits), else sorted through the key table.
     var order: [Int32]
     var orderedKeys: [UInt64]
     if terms.count < 1 << 22 {
       var packed = termsInSegment.map { keys[Int($0)] << 22 | UInt64($0) }
-      packed.sort()
+      RadixSort.sort(&packed, fromBit: 22)
       order = packed.map { Int32(truncatingIfNeeded: $0 & 0x3F_FFFF) }
       orderedKeys = packed.map { $0 >> 22 }
     } else {
