@@ -61,6 +61,16 @@ enum UnitBuilder {
         headingLength: 0, path: [], departments: departments(looseClauses), year: nil, textStart: outside.first?.start ?? 0,
         sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line))
 
+    // Each section's first child and its own clauses (outside any measure), found in one
+    // pass: searching the lists for every section was quadratic in a law's articles.
+    var firstChild: [Int?] = Array(repeating: nil, count: document.sections.count)
+    for (index, section) in document.sections.enumerated() {
+      if let parent = section.parent, firstChild[parent] == nil { firstChild[parent] = index }
+    }
+    var sectionClauses: [[Int]] = Array(repeating: [], count: document.sections.count)
+    for (index, clause) in document.responsibilities.enumerated() where clause.measure == nil {
+      if let section = clause.section { sectionClauses[section].append(index) }
+    }
     for (index, section) in document.sections.enumerated() {
       if let measureIndex = measureOf[index] {
         let measure = document.measures[measureIndex]
@@ -77,12 +87,11 @@ enum UnitBuilder {
         ancestor = document.sections[current].parent
       }
       if insideMeasure { continue }
-      let firstChild = document.sections.first { $0.parent == index }?.extent.start ?? section.extent.end
-      let own = TextSpan(section.extent.start, max(section.headingSpan.end, min(firstChild, section.extent.end)))
-      let clauses = document.responsibilities.indices.filter { document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == index }
+      let ownEnd = firstChild[index].map { document.sections[$0].extent.start } ?? section.extent.end
+      let own = TextSpan(section.extent.start, max(section.headingSpan.end, min(ownEnd, section.extent.end)))
       units.append(
         unit(section.id, .section, heading: section.label + section.title, span: own, headingSpan: section.titleSpan,
-          path: path(of: index), departments: departments(clauses)))
+          path: path(of: index), departments: departments(sectionClauses[index])))
     }
     for target in document.targets {
       var inherited: [UnitDepartment] = []
