@@ -52,10 +52,18 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
   name=$([ "$corpus" = "$work/seeds20" ] && echo "seeds ×N ≈ 20 MB" || echo "corpus-real")
   index="$work/index-$(basename "$corpus")"
   text_bytes=$(find "$corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
-  /usr/bin/time -v "$bin/policyq" index "$corpus" --index "$index" >"$work/index.out" 2>"$work/index.time"
-  seconds=$(grep 'Elapsed' "$work/index.time" | awk '{print $NF}' | awk -F: '{print ($1*60)+$2}')
-  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$work/index.time")
-  rss=$(grep 'Maximum resident' "$work/index.time" | awk '{print $NF}')
+  # Indexing from scratch three times; the median of each figure.
+  rm -f "$work"/ix.*
+  for _ in 1 2 3; do
+    rm -rf "$index"
+    /usr/bin/time -v "$bin/policyq" index "$corpus" --index "$index" >"$work/index.out" 2>"$work/index.time"
+    grep 'Elapsed' "$work/index.time" | awk '{print $NF}' | awk -F: '{print ($1*60)+$2}' >>"$work/ix.wall"
+    awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$work/index.time" >>"$work/ix.cpu"
+    grep 'Maximum resident' "$work/index.time" | awk '{print $NF}' >>"$work/ix.rss"
+  done
+  seconds=$(median_ms <"$work/ix.wall")
+  cpu=$(median_ms <"$work/ix.cpu")
+  rss=$(median_ms <"$work/ix.rss")
   index_bytes=$(du -sb "$index/$(cat "$index/CURRENT")" | cut -f1)
   # SQLite FTS5 trigram over the same files
   db="$work/fts-$(basename "$corpus").db"
@@ -70,8 +78,8 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
     echo "|---|---:|"
     echo "| files | $(find "$corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) | wc -l) |"
     echo "| text MB | $(awk "BEGIN {printf \"%.1f\", $text_bytes/1e6}") |"
-    echo "| policyq index: wall seconds (read and parse on one thread, postings on another) | $seconds |"
-    echo "| policyq index: CPU seconds (user + system) | $cpu |"
+    echo "| policyq index: wall seconds, median of 3 (read and parse on one thread, postings on another) | $seconds |"
+    echo "| policyq index: CPU seconds (user + system), median of 3 | $cpu |"
     echo "| policyq index: MB/s per core (text MB / CPU seconds) | $(awk "BEGIN {printf \"%.1f\", $text_bytes/1e6/$cpu}") |"
     echo "| policyq index: peak RSS MB | $(awk "BEGIN {printf \"%.0f\", $rss/1024}") |"
     echo "| index size / text | $(awk "BEGIN {printf \"%.2f\", $index_bytes/$text_bytes}") |"

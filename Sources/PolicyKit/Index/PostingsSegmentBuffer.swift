@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The postings of the units added since the last segment was written, held in memory:
 /// every key gets a number (`TermTable`), and each unit's (key, unit) groups are encoded
 /// onto one byte stream as the unit is added, while a tally per key adds up what the key's
@@ -9,11 +11,9 @@
 /// The stream is read once, in order, and written to at two cursors per key; nothing is
 /// sorted but the keys. The groups' term numbers are kept beside the stream, so that the
 /// tallies and cursors of groups a few ahead can be fetched from memory meanwhile (with
-/// hundreds of thousands of keys they are not in cache). An earlier design kept a 24-byte record per group and ordered the
-/// records with a counting sort before encoding: the records alone moved about five times
-/// more memory than the encoded postings.
-import CPrefetch
-
+/// hundreds of thousands of keys they are not in cache). An earlier design kept a 24-byte
+/// record per group and ordered the records with a counting sort before encoding: the
+/// records alone moved about five times more memory than the encoded postings.
 struct PostingsSegmentBuffer {
   /// What the segment holds of one key, added up while units are added.
   private struct Tally {
