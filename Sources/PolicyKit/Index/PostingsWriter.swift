@@ -80,17 +80,20 @@ final class PostingsWriter {
     /// Per part: the delta of its first unit from the last unit of the part before, the
     /// rest of its unit block, its positions.
     var pieces: [(delta: Int, units: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>)] = []
+    // Each reader's current key (keys have 42 bits; the largest value marks an exhausted
+    // reader), scanned without copying the readers.
+    var currentKeys = readers.map { $0.current?.key ?? .max }
     while true {
-      var smallest: UInt64?
-      for reader in readers { if let key = reader.current?.key, key < (smallest ?? .max) { smallest = key } }
-      guard let key = smallest else { break }
+      var key = UInt64.max
+      for current in currentKeys where current < key { key = current }
+      guard key != .max else { break }
       // The unit block of each part starts with a delta from unit -1; it is re-based on
       // the last unit of the part before, and the list written in one piece.
       parts.removeAll(keepingCapacity: true)
       pieces.removeAll(keepingCapacity: true)
       var previousUnit = -1
       var unitCount = 0
-      for index in readers.indices where readers[index].current?.key == key {
+      for index in readers.indices where currentKeys[index] == key {
         let part = readers[index].current!
         let skip = ByteWriter.varintLength(part.firstUnit + 1)
         pieces.append((part.firstUnit - previousUnit, UnsafeBufferPointer(rebasing: part.unitBlock[skip...]), part.positionBlock))
@@ -115,7 +118,10 @@ final class PostingsWriter {
           at += piece.positions.count
         }
       }
-      for index in parts { try readers[index].advance() }
+      for index in parts {
+        try readers[index].advance()
+        currentKeys[index] = readers[index].current?.key ?? .max
+      }
       table.uint64(key)
       table.uint64(UInt64(offset))
       table.uint32(UInt32(out.length - offset))
