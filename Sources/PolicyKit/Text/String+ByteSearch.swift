@@ -93,6 +93,32 @@ enum ByteSearch {
     offset(of: byte, in: bytes, within: start..<max(start, bytes.count))
   }
 
+  /// Whether `bytes[range]` starts with `word`.
+  @inline(__always)
+  static func hasPrefix(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    word.count <= range.count && matches(word, in: bytes, at: range.lowerBound)
+  }
+
+  /// Whether `bytes[range]` ends with `word`.
+  @inline(__always)
+  static func hasSuffix(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    word.count <= range.count && matches(word, in: bytes, at: range.upperBound - word.count)
+  }
+
+  /// Whether `bytes[range]` is `word`.
+  @inline(__always)
+  static func equals(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    word.count == range.count && matches(word, in: bytes, at: range.lowerBound)
+  }
+
+  /// Whether `word` stands at `offset` of `bytes` (which holds all of it there).
+  @inline(__always)
+  private static func matches(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    precondition(offset >= 0 && offset + word.count <= bytes.count, "a byte comparison within the buffer")
+    for index in word.indices where bytes[offset + index] != word[index] { return false }
+    return true
+  }
+
   /// The first offset in `range` of `bytes` where all of `needle` stands inside `range`.
   static func offset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
     needle.withUnsafeBufferPointer { offset(of: $0, in: bytes, within: range, backwards: false) }

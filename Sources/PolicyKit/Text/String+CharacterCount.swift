@@ -13,3 +13,15 @@ extension StringProtocol {
     limit <= 0 || !hasAtMostCharacters(limit - 1)
   }
 }
+
+extension UTF8Scalars {
+  /// Whether the UTF-8 `bytes[range]` (valid) has at most `limit` characters. A character
+  /// has at least one scalar, so counting scalars settles it without grapheme breaking
+  /// unless there are more scalars than `limit`; only then is a string made and counted.
+  static func hasAtMostCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int) -> Bool {
+    var scalars = 0
+    for index in range where startsScalar(bytes[index]) { scalars += 1 }
+    return scalars <= limit
+      || String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).hasAtMostCharacters(limit)
+  }
+}
