@@ -168,7 +168,7 @@ struct TargetExtractor {
       var reading = Self.read(phrase: phrase, after: after)
       // "全市累计新建200家绿色工厂": a scope alone before the value, the thing counted after.
       var leadingScope: String? = nil
-      if TargetGrammar.scopes.contains(where: { $0.utf8.elementsEqual(reading.indicator.utf8) }) {
+      if TargetGrammar.scopes.contains(where: { $0.utf8.count == reading.indicator.utf8.count && reading.indicator.hasPrefixBytes($0) }) {
         leadingScope = reading.indicator
         reading.indicator = ""
       }
@@ -314,17 +314,17 @@ struct TargetExtractor {
     }
     for word in TargetGrammar.hedgesBefore where rest.containsBytes(word) {
       reading.hedges.append(word)
-      rest = rest.replacingOccurrences(of: word, with: "")
+      rest = rest.removingBytes(word)
     }
     if rest.containsBytes("累计") {
       reading.cumulative = true
-      rest = rest.replacingOccurrences(of: "累计", with: "")
+      rest = rest.removingBytes("累计")
     }
     if rest.hasSuffixBytes("分别") {
       reading.distributes = true
       rest = String(rest.utf8.dropLast("分别".utf8.count))!
     }
-    if rest.containsBytes("分别") { rest = rest.replacingOccurrences(of: "分别", with: "") }
+    if rest.containsBytes("分别") { rest = rest.removingBytes("分别") }
     // Leading year phrase and connectors.
     var changed = true
     while changed {
@@ -359,12 +359,20 @@ struct TargetExtractor {
   /// Such a verb starts within twice its length plus six characters of the end, so only
   /// that tail is read, once, looking verbs up by their first scalar.
   static func nearestVerb(in phrase: String) -> Int? {
-    let utf8 = phrase.utf8
-    let tailStart = phrase.index(phrase.endIndex, offsetBy: -TargetGrammar.verbTail, limitedBy: phrase.startIndex) ?? phrase.startIndex
+    // Where the phrase's last `TargetGrammar.verbTail` characters start, one by one from
+    // the end: boundaries[k] is the byte offset k characters before the end.
+    var boundaries = [phrase.utf8.count]
+    var index = phrase.endIndex
+    while boundaries.count <= TargetGrammar.verbTail && index > phrase.startIndex {
+      index = phrase.index(before: index)
+      boundaries.append(phrase.utf8.distance(from: phrase.startIndex, to: index))
+    }
+    /// The byte offset `count` characters before the end, or 0.
+    func offset(charactersBeforeEnd count: Int) -> Int { count < boundaries.count ? boundaries[count] : 0 }
     var text = phrase
     return text.withUTF8 { bytes -> Int? in
       var best: (verb: Int, start: Int)? = nil
-      var position = utf8.distance(from: utf8.startIndex, to: tailStart)
+      var position = offset(charactersBeforeEnd: TargetGrammar.verbTail)
       while position < bytes.count {
         let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
         defer { position += length }
@@ -376,9 +384,7 @@ struct TargetExtractor {
           else { continue }
           if let current = best, current.start > position || (current.start == position && current.verb < verb) { continue }
           // It must end within its length plus six characters of the end.
-          let earliestEnd = phrase.index(
-            phrase.endIndex, offsetBy: -(TargetGrammar.verbLengths[verb] + 6), limitedBy: phrase.startIndex) ?? phrase.startIndex
-          guard end >= utf8.distance(from: utf8.startIndex, to: earliestEnd) else { continue }
+          guard end >= offset(charactersBeforeEnd: TargetGrammar.verbLengths[verb] + 6) else { continue }
           best = (verb, position)
         }
       }
@@ -485,8 +491,8 @@ struct TargetExtractor {
     // A bare number counts only right after a verb; drop the others.
     return values.filter { value in
       guard value.unit.isEmpty else { return true }
-      let before = sentence.text(max(0, value.start - 3)..<value.start)
-      return TargetGrammar.verbs.contains { before.hasSuffixBytes($0.0) }
+      let before = sentence.byteRange(max(0, value.start - 3)..<value.start)
+      return TargetGrammar.verbBytes.contains { ByteSearch.hasSuffix($0, in: sentence.folded, before) }
     }
   }
 }

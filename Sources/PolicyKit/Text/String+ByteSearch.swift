@@ -57,6 +57,26 @@ extension StringProtocol {
       : utf8.starts(with: affix.utf8)
   }
 
+  /// The string without any occurrence of `word`, byte for byte, left to right:
+  /// `replacingOccurrences(of: word, with: "")` without the round trip through NSString.
+  func removingBytes(_ word: String) -> String {
+    var word = word
+    var text = String(self)
+    return word.withUTF8 { pattern in
+      text.withUTF8 { bytes in
+        var kept: [UInt8] = []
+        var start = 0
+        while let found = ByteSearch.offset(of: pattern, in: bytes, within: start..<bytes.count, backwards: false) {
+          kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<found]))
+          start = found + pattern.count
+        }
+        guard start > 0 else { return String(self) }
+        kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        return String(decoding: kept, as: UTF8.self)
+      }
+    }
+  }
+
   /// The string after its first `count` bytes (a prefix found with `hasPrefixBytes`).
   func droppingBytes(_ count: Int) -> Substring {
     let start = utf8.index(utf8.startIndex, offsetBy: count)
