@@ -45,17 +45,22 @@ struct ResponsibilityExtractor {
   let dictionaries: PolicyDictionaries
   private let resolver: DepartmentResolver
   private let qualifierIndex: [UInt32: [QualifierWord]]
+  /// The keys of `qualifierIndex`: most scalars of a name start no qualifier, and are
+  /// passed without a dictionary lookup.
+  private let qualifierStarts: ScalarSet
 
   init(dictionaries: PolicyDictionaries) {
     self.dictionaries = dictionaries
     self.resolver = DepartmentResolver(dictionaries: dictionaries)
     self.qualifierIndex = Self.makeQualifierIndex(dictionaries)
+    self.qualifierStarts = ScalarSet(qualifierIndex.keys)
   }
 
   /// The clauses in the paragraphs of `bytes` (cleaned text), in reading order.
   func clauses(in bytes: [UInt8], paragraphs: [TextSpan], pieces: TextPieces) -> [Found] {
     var found: [Found] = []
     var firstIsLead = false
+    var known = KnownNames()
     bytes.withUnsafeBufferPointer { buffer in
       for paragraph in paragraphs {
         for group in Self.parenthesisedGroups(buffer, paragraph) where group.end - group.start <= 900 {
@@ -64,7 +69,9 @@ struct ResponsibilityExtractor {
           let hasLeadRule = contains(Self.leadRuleBytes)
           guard Self.roleWordBytes.contains(where: contains) || hasLeadRule, !contains(Self.definitionBytes) else { continue }
           if hasLeadRule { firstIsLead = true }
-          if let clause = clause(group, in: buffer, pieces: pieces, firstIsLead: firstIsLead) { found.append(clause) }
+          if let clause = clause(group, in: buffer, pieces: pieces, firstIsLead: firstIsLead, known: &known) {
+            found.append(clause)
+          }
         }
       }
     }
@@ -72,9 +79,11 @@ struct ResponsibilityExtractor {
   }
 
   /// The clause of a group that names a role, if it names departments.
-  private func clause(_ group: Group, in text: UnsafeBufferPointer<UInt8>, pieces: TextPieces, firstIsLead: Bool) -> Found? {
+  private func clause(
+    _ group: Group, in text: UnsafeBufferPointer<UInt8>, pieces: TextPieces, firstIsLead: Bool, known: inout KnownNames
+  ) -> Found? {
     let inner = (group.start + group.openLength)..<(group.end - group.closeLength)
-    let (departments, deadline) = parse(text, inner: inner, firstIsLead: firstIsLead)
+    let (departments, deadline) = parse(text, inner: inner, firstIsLead: firstIsLead, known: &known)
     guard !departments.isEmpty else { return nil }
     return Found(
       text: pieces.string(group.start..<group.end), span: TextSpan(group.start, group.end), departments: departments,
@@ -87,7 +96,7 @@ struct ResponsibilityExtractor {
   /// role words are found by comparing bytes, and makes strings only of the names and
   /// deadlines it keeps: a string per segment cost more than the reading itself.
   private func parse(
-    _ text: UnsafeBufferPointer<UInt8>, inner: Range<Int>, firstIsLead: Bool
+    _ text: UnsafeBufferPointer<UInt8>, inner: Range<Int>, firstIsLead: Bool, known: inout KnownNames
   ) -> (departments: [DepartmentMention], deadline: String?) {
     var contentEnd = inner.upperBound
     while let stop = Self.finalStops.first(where: { ByteSearch.hasSuffix($0, in: text, inner.lowerBound..<contentEnd) }) {
@@ -127,10 +136,21 @@ struct ResponsibilityExtractor {
           span = TextSpan(start, start + nameBytes.count)
           cursor = span.end
         }
-        let mention = resolver.mention(name.text, role: role, span: span)
         // Words left over from a note ("包括…自身") are no department; a clause without
         // any is dropped by `clauses(in:paragraphs:)`.
-        if DepartmentResolver.namesBody(mention) { departments.append(mention) }
+        let resolved: DepartmentMention?
+        if let seen = known.mentions[nameBytes] {
+          resolved = seen
+        } else {
+          let mention = resolver.mention(name.text, role: role, span: span)
+          resolved = DepartmentResolver.namesBody(mention) ? mention : nil
+          known.mentions.updateValue(resolved, forKey: nameBytes)
+        }
+        if var mention = resolved {
+          mention.role = role
+          mention.span = span
+          departments.append(mention)
+        }
       }
     }
     if firstIsLead, !departments.contains(where: { $0.role == .lead }), !departments.isEmpty {
@@ -184,6 +204,14 @@ struct ResponsibilityExtractor {
     return start..<end
   }
 
+  /// The names met so far in a document, resolved: a document names the same departments
+  /// again and again, and resolving a name looks it up in up to six tables.
+  private struct KnownNames {
+    /// By the name's UTF-8: its mention (whose role and span are the first use's), or nil
+    /// when it names no body.
+    var mentions: [[UInt8]: DepartmentMention?] = [:]
+  }
+
   /// A department name as read from a list: the string, and its UTF-8 to find it by.
   private struct Name {
     var text: String
@@ -225,7 +253,7 @@ struct ResponsibilityExtractor {
     while index < bytes.count {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
       var separatorLength = scalar == 0x3001 || scalar == 0x20 ? length : 0  // 、 or a space
-      if let candidates = qualifierIndex[scalar], let match = candidates.first(where: { $0.matches(bytes, at: index) }) {
+      if qualifierStarts.contains(scalar), let candidates = qualifierIndex[scalar], let match = candidates.first(where: { $0.matches(bytes, at: index) }) {
         separatorLength = match.bytes.count
       }
       if separatorLength > 0 {
