@@ -13,7 +13,7 @@ struct TargetExtractor {
 
   func targets(in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces) -> [Target] {
     var targets: [Target] = []
-    var paragraph = FoldedScalars()
+    var sentence = FoldedScalars()
     document.foldedUTF8.withUnsafeBufferPointer { folded in
       // Folded paragraphs line up with the text's: folding keeps line feeds.
       var start = 0
@@ -22,12 +22,7 @@ struct TargetExtractor {
         let end = ByteSearch.offset(of: 0x0A, in: folded, from: start) ?? folded.count
         // Targets need a year: skip paragraphs without an ASCII digit or a named period.
         if end > start && Self.mayHoldYear(folded, start..<end) {
-          paragraph.load(folded, start..<end)
-          paragraph.scalars.withUnsafeBufferPointer { scalars in
-            paragraph.offsets.withUnsafeBufferPointer { offsets in
-              targets += paragraphTargets(FoldedRun(chars: scalars, offsets: offsets, folded: folded), document: document, pieces: pieces)
-            }
-          }
+          targets += paragraphTargets(folded, start..<end, sentence: &sentence, document: document, pieces: pieces)
         }
         paragraphIndex += 1
         start = end + 1
@@ -67,32 +62,64 @@ struct TargetExtractor {
       && bytes[index + 6] == 0xE4 && bytes[index + 7] == 0xBA && bytes[index + 8] == 0x94
   }
 
-  private func paragraphTargets(_ paragraph: FoldedRun, document: PolicyText, pieces: TextPieces) -> [Target] {
+  /// The targets of the folded paragraph `folded[paragraph]`, read sentence by sentence.
+  /// Sentences are found on the bytes, and only those that may hold a value are decoded
+  /// into `sentence` (storage kept from one sentence to the next).
+  private func paragraphTargets(
+    _ folded: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, sentence: inout FoldedScalars,
+    document: PolicyText, pieces: TextPieces
+  ) -> [Target] {
     var targets: [Target] = []
     var carriedYear: Int? = nil
-    var sentenceStart = 0
-    for index in 0...paragraph.count {
-      let atEnd = index == paragraph.count
-      if !atEnd && !Self.isSentenceEnd(paragraph[index]) { continue }
+    var sentenceStart = paragraph.lowerBound
+    var index = paragraph.lowerBound
+    while index <= paragraph.upperBound {
+      let endLength = index == paragraph.upperBound ? 0 : Self.sentenceEndLength(folded, at: index, end: paragraph.upperBound)
+      if index < paragraph.upperBound && endLength == 0 {
+        index += 1
+        continue
+      }
       let range = sentenceStart..<index
-      sentenceStart = index + 1
+      index += max(endLength, 1)
+      sentenceStart = index
       guard !range.isEmpty else { continue }
-      let sentence = paragraph.run(range)
       // Without a digit there is neither a year nor a value (but for named periods and
       // Chinese numerals, which need a year from this sentence or an earlier one).
-      let hasDigit = sentence.chars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
-      if !hasDigit && carriedYear == nil && !sentence.chars.contains("十") { continue }
-      let year = Self.targetYear(in: sentence.chars)
-      let found = sentenceTargets(sentence, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
-      targets += found
+      let hasDigit = Self.hasDigit(folded, range)
+      if !hasDigit && carriedYear == nil && ByteSearch.offset(of: Self.tenBytes, in: folded, within: range) == nil { continue }
+      sentence.load(folded, range)
+      let year = sentence.scalars.withUnsafeBufferPointer { scalars in
+        sentence.offsets.withUnsafeBufferPointer { offsets in
+          let run = FoldedRun(chars: scalars, offsets: offsets, folded: folded)
+          let year = Self.targetYear(in: run.chars)
+          targets += sentenceTargets(run, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
+          return year
+        }
+      }
       if let year { carriedYear = year }
     }
     return targets
   }
 
-  /// The folded sentence ends: 。 ; ! ?
-  private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "。" || scalar == ";" || scalar == "!" || scalar == "?"
+  /// 十 (E5 8D 81), the numeral that named periods and Chinese numbers start with.
+  private static let tenBytes = Array("十".utf8)
+
+  /// Whether `bytes[range]` holds an ASCII digit.
+  private static func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    for index in range where bytes[index] &- 0x30 <= 9 { return true }
+    return false
+  }
+
+  /// The length of the folded sentence end at `index` before `end`: 。 (E3 80 82), or ; ! ?
+  /// (one byte each, as folding leaves them); 0 when none stands there. Continuation bytes
+  /// are never one of them, so a byte-by-byte scan finds exactly the scalars.
+  @inline(__always)
+  private static func sentenceEndLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
+    switch bytes[index] {
+    case 0x3B, 0x21, 0x3F: return 1
+    case 0xE3: return index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82 ? 3 : 0
+    default: return 0
+    }
   }
 
   /// The year a sentence sets targets for: 到2025年, 至2025年, 2025年底前, “十四五”期间.
