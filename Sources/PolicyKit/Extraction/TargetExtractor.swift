@@ -176,6 +176,9 @@ struct TargetExtractor {
     var segmentStart = 0
     var index = 0
     var previousReading: Reading? = nil
+    // The sentence's span and text in the cleaned text, the same for all its targets:
+    // made with the first.
+    var cleanedSentence: (span: TextSpan, text: String)? = nil
     while index < values.count {
       // A list "14.5%、20.3%" after "分别" shares one clause.
       var group = [values[index]]
@@ -230,14 +233,18 @@ struct TargetExtractor {
           let (scope, indicator) = Self.splitScope(indicatorText)
           let key = dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText))?.indicator.key
           let foldedValue = sentence.byteRange(value.start..<value.end)
-          let sentenceSpan = TextSpan(document.textRange(ofFoldedRange: sentence.byteRange(0..<sentence.count)))
+          let cleaned = cleanedSentence ?? {
+            let span = TextSpan(document.textRange(ofFoldedRange: sentence.byteRange(0..<sentence.count)))
+            return (span, pieces.string(span.range))
+          }()
+          cleanedSentence = cleaned
           targets.append(
             Target(
               id: "", year: valueYear, indicator: indicator, indicatorKey: key, value: value.number, unit: value.unit,
               direction: reading.bound ?? reading.direction ?? .reach, verb: reading.verb,
               baselineYear: reading.baselineYear, baseline: reading.baseline, isCumulative: reading.cumulative,
-              hedges: reading.hedges, scope: scope, sentence: pieces.string(sentenceSpan.range),
-              sentenceSpan: sentenceSpan, valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)),
+              hedges: reading.hedges, scope: scope, sentence: cleaned.text,
+              sentenceSpan: cleaned.span, valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)),
               measure: nil, section: nil))
         }
       }
