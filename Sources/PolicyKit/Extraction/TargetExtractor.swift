@@ -360,24 +360,35 @@ struct TargetExtractor {
     }
     if rest.containsBytes("分别") { rest = rest.removingBytes("分别") }
     // Leading year phrase and connectors.
+    let (noise, noiseFirstScalars) = (TargetGrammar.leadingNoise, TargetGrammar.leadingNoiseFirstScalars)
+    let (verbs, verbFirstScalars, verbLengths) = (TargetGrammar.verbs, TargetGrammar.verbFirstScalars, TargetGrammar.verbLengths)
     var changed = true
     while changed {
       changed = false
       // A leading year phrase: 到2025年, 2022年底.
       if let range = rest.rangeOfBytes("年"), rest.distance(from: rest.startIndex, to: range.lowerBound) <= 6,
-        rest.prefix(while: { $0 != "年" }).contains(where: \.isNumber), !rest[..<range.lowerBound].contains("较")
+        rest.prefix(while: { $0 != "年" }).contains(where: \.isNumber), !rest[..<range.lowerBound].containsBytes("较")
       {
         rest = String(rest[range.upperBound...])
         while let first = rest.first, "底末前内,".contains(first) { rest.removeFirst() }
         changed = true
       }
       rest = rest.trimmingScalars(in: TargetGrammar.clauseSeparators)
-      for word in TargetGrammar.leadingNoise where rest.hasPrefixBytes(word) && rest.count > word.count {
-        rest = String(rest.droppingBytes(word.utf8.count))
+      // A word's first scalar is compared with the phrase's before its bytes are: most
+      // words do not start the phrase.
+      var first = rest.unicodeScalars.first?.value
+      for index in noise.indices
+      where first == noiseFirstScalars[index] && rest.hasPrefixBytes(noise[index]) && rest.count > noise[index].count {
+        rest = String(rest.droppingBytes(noise[index].utf8.count))
+        first = rest.unicodeScalars.first?.value
         changed = true
       }
-      for (verb, _) in TargetGrammar.verbs where rest.hasPrefixBytes(verb) && verb.count >= 2 && rest.count > verb.count + 1 {
-        rest = String(rest.droppingBytes(verb.utf8.count))
+      for index in verbs.indices
+      where first == verbFirstScalars[index] && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
+        && rest.count > verbLengths[index] + 1
+      {
+        rest = String(rest.droppingBytes(verbs[index].0.utf8.count))
+        first = rest.unicodeScalars.first?.value
         changed = true
       }
     }
@@ -410,7 +421,7 @@ struct TargetExtractor {
       while position < bytes.count {
         let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
         defer { position += length }
-        guard let candidates = TargetGrammar.verbsByFirstScalar[scalar] else { continue }
+        guard TargetGrammar.verbStarts.contains(scalar), let candidates = TargetGrammar.verbsByFirstScalar[scalar] else { continue }
         for verb in candidates {
           let word = TargetGrammar.verbBytes[verb]
           let end = position + word.count
@@ -449,8 +460,8 @@ struct TargetExtractor {
   /// The unit that starts at scalar `index` of a sentence, if any (the longest listed).
   private static func unit(in sentence: FoldedRun, at index: Int) -> String? {
     guard index < sentence.count, let candidates = TargetGrammar.unitsByFirstScalar[sentence[index]] else { return nil }
-    let rest = sentence.text(index..<min(sentence.count, index + 8))
-    return candidates.first { rest.hasPrefixBytes($0) }
+    let rest = sentence.byteRange(index..<min(sentence.count, index + 8))
+    return candidates.first { ByteSearch.hasPrefix($0.bytes, in: sentence.folded, rest) }?.unit
   }
 
   /// Numbers with units: "14.5%", "18家", "两家", "百分之七十", "0.5117" after a verb.
@@ -483,7 +494,8 @@ struct TargetExtractor {
         // Not part of a word or code: 5g, 2235, a year (2025年), 1+3+n. (Digits and
         // points are one scalar per character.)
         let isYear = end - start == 4 && end < chars.count && chars[end] == "年"
-        let glued = before.properties.isAlphabetic && !UTF8Scalars.isIdeograph(before.value) || before == "+" || before == "“" || before == "-"
+        // (The ideograph test first: it is cheap, and most values follow an ideograph.)
+        let glued = !UTF8Scalars.isIdeograph(before.value) && before.properties.isAlphabetic || before == "+" || before == "“" || before == "-"
         if !isYear && !glued, let number = Double(sentence.text(start..<end)) {
           var unitEnd = end
           while unitEnd < chars.count && chars[unitEnd] == " " { unitEnd += 1 }
@@ -494,7 +506,7 @@ struct TargetExtractor {
             if !(unit == "天" && nextChar == "然") {
               values.append(Value(number: number, unit: unit, start: start, end: after))
             }
-          } else if !(end < chars.count && (chars[end] == "+" || chars[end].properties.isAlphabetic && !UTF8Scalars.isIdeograph(chars[end].value) || chars[end] == "月" || chars[end] == "日" || chars[end] == "年")) {
+          } else if !(end < chars.count && (chars[end] == "+" || !UTF8Scalars.isIdeograph(chars[end].value) && chars[end].properties.isAlphabetic || chars[end] == "月" || chars[end] == "日" || chars[end] == "年")) {
             values.append(Value(number: number, unit: "", start: start, end: end))
           }
         }
