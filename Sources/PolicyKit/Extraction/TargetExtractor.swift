@@ -74,6 +74,11 @@ struct TargetExtractor {
     var sentenceStart = paragraph.lowerBound
     var index = paragraph.lowerBound
     while index <= paragraph.upperBound {
+      // Eight bytes at a time past bytes that end no sentence (none is E3, ; ! or ?).
+      index = SWAR.skip(folded, from: index, limit: paragraph.upperBound) { word in
+        !SWAR.hasByte(in: word, equalTo: 0xE3) && !SWAR.hasByte(in: word, equalTo: 0x3B)
+          && !SWAR.hasByte(in: word, equalTo: 0x21) && !SWAR.hasByte(in: word, equalTo: 0x3F)
+      }
       let endLength = index == paragraph.upperBound ? 0 : Self.sentenceEndLength(folded, at: index, end: paragraph.upperBound)
       if index < paragraph.upperBound && endLength == 0 {
         index += 1
@@ -104,9 +109,10 @@ struct TargetExtractor {
   /// 十 (E5 8D 81), the numeral that named periods and Chinese numbers start with.
   private static let tenBytes = Array("十".utf8)
 
-  /// Whether `bytes[range]` holds an ASCII digit.
+  /// Whether `bytes[range]` holds an ASCII digit (read eight bytes at a time).
   private static func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    for index in range where bytes[index] &- 0x30 <= 9 { return true }
+    let end = SWAR.skip(bytes, from: range.lowerBound, limit: range.upperBound) { !SWAR.hasByte(in: $0, between: 0x2F, and: 0x3A) }
+    for index in end..<range.upperBound where bytes[index] &- 0x30 <= 9 { return true }
     return false
   }
 

@@ -31,11 +31,20 @@ enum SWAR {
   static func skip(
     _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, whileNeither a: UInt8, nor b: UInt8
   ) -> Int {
+    skip(bytes, from: index, limit: limit) { !hasByte(in: $0, equalTo: a) && !hasByte(in: $0, equalTo: b) }
+  }
+
+  /// From `index`, eight bytes at a time while `passes` says a word (read little-endian
+  /// from memory) may be skipped, before `limit`: the first index whose eight bytes do not
+  /// pass, or that has fewer than eight left.
+  @inline(__always)
+  static func skip(
+    _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, while passes: (UInt64) -> Bool
+  ) -> Int {
     guard let base = UnsafeRawPointer(bytes.baseAddress) else { return index }
     var index = index
     while index + 8 <= limit {
-      let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      if hasByte(in: word, equalTo: a) || hasByte(in: word, equalTo: b) { break }
+      guard passes(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) else { break }
       index += 8
     }
     return index
