@@ -139,12 +139,13 @@ struct ResponsibilityExtractor {
         // Words left over from a note ("包括…自身") are no department; a clause without
         // any is dropped by `clauses(in:paragraphs:)`.
         let resolved: DepartmentMention?
-        if let seen = known.mentions[nameBytes] {
+        let key = UTF8Key(bytes: nameBytes)
+        if let seen = known.mentions[key] {
           resolved = seen
         } else {
           let mention = resolver.mention(name.text, role: role, span: span)
           resolved = DepartmentResolver.namesBody(mention) ? mention : nil
-          known.mentions.updateValue(resolved, forKey: nameBytes)
+          known.mentions.updateValue(resolved, forKey: key)
         }
         if var mention = resolved {
           mention.role = role
@@ -209,7 +210,7 @@ struct ResponsibilityExtractor {
   private struct KnownNames {
     /// By the name's UTF-8: its mention (whose role and span are the first use's), or nil
     /// when it names no body.
-    var mentions: [[UInt8]: DepartmentMention?] = [:]
+    var mentions: [UTF8Key: DepartmentMention?] = [:]
   }
 
   /// A department name as read from a list: the string, and its UTF-8 to find it by.

@@ -97,7 +97,7 @@ extension StringProtocol {
   }
 }
 
-/// Byte search in UTF-8 buffers: memchr for the first byte, memcmp for the rest.
+/// Byte search in UTF-8 buffers: memchr for the first byte, then the rest compared in place.
 enum ByteSearch {
   /// The first offset of `byte` in `range` of `bytes`.
   static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
@@ -145,7 +145,9 @@ enum ByteSearch {
   }
 
   /// The first (or last) offset in `range` of `bytes` where all of `needle` stands
-  /// inside `range`; nil for an empty needle.
+  /// inside `range`; nil for an empty needle. The needles are short words whose first
+  /// byte is often a common lead byte (E5, E6 …): after `memchr` finds it, the rest is
+  /// compared in place, where a `memcmp` call cost more than the comparison.
   static func offset(
     of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>,
     backwards: Bool
@@ -161,7 +163,9 @@ enum ByteSearch {
     while from <= lastStart {
       guard let hit = memchr(base + from, first, lastStart - from + 1) else { break }
       let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + offset, pattern, needle.count) == 0 {
+      var matched = 1
+      while matched < needle.count && base[offset + matched] == pattern[matched] { matched += 1 }
+      if matched == needle.count {
         found = offset
         if !backwards { break }
       }
