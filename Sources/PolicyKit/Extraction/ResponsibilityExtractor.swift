@@ -370,22 +370,20 @@ struct ResponsibilityExtractor {
 
   /// The outermost parenthesised groups of a paragraph. Reads bytes, not scalars: the
   /// bytes of ( ) （ ） (28, 29, EF BC 88, EF BC 89) never occur inside another scalar.
+  /// Eight bytes at a time are passed that hold none of them (nor the start of one): the
+  /// common ，：； (EF BC 8C, 9A, 9B) do not stop the skip.
   private static func parenthesisedGroups(_ buffer: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan) -> [Group] {
     var groups: [Group] = []
     var depth = 0
     var open = 0
     var openLength = 0
-    let base = UnsafeRawPointer(buffer.baseAddress)
     var index = paragraph.start
     while index < paragraph.end {
-      // Eight bytes at a time past text without ( ) or an EF lead byte.
-      if let base, index + 8 <= paragraph.end {
-        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        if !SWAR.hasByte(in: word, between: 0x27, and: 0x2A) && !SWAR.hasByte(in: word, equalTo: 0xEF) {
-          index += 8
-          continue
-        }
+      index = SWAR.skip(buffer, from: index, limit: paragraph.end) { word in
+        !SWAR.hasByte(in: word, between: 0x27, and: 0x2A)
+          && !SWAR.mayHoldSequence(word, lead: 0xEF, second: 0xBC, thirdA: 0x88, thirdB: 0x89)
       }
+      guard index < paragraph.end else { break }
       let byte = buffer[index]
       guard byte == 0x28 || byte == 0x29 || byte == 0xEF else {
         index += 1
