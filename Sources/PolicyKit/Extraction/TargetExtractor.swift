@@ -33,17 +33,15 @@ struct TargetExtractor {
 
   /// Whether a paragraph can hold a target year: an ASCII digit, or a named period
   /// 十三五, 十四五 or 十五五 (十 = E5 8D 81 … 五 = E4 BA 94). Most paragraphs have neither:
-  /// they are read eight bytes at a time, and byte by byte only where E5 8D (the start of
-  /// 十) may stand.
+  /// they are read eight bytes at a time, and byte by byte only where 十 may start.
   private static func mayHoldYear(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
     var index = range.lowerBound
     while index + 8 <= range.upperBound {
       let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
       if SWAR.hasByte(in: word, between: 0x2F, and: 0x3A) { return true }
-      // A zero byte where E5 is followed by 8D; the last byte's follower is in the next word.
-      let pairs = (word ^ SWAR.repeated(0xE5)) | ((word >> 8) ^ SWAR.repeated(0x8D))
-      if SWAR.hasByte(in: pairs, equalTo: 0) || word >> 56 == 0xE5 {
+      // 千 半 单 南 (E5 8D 83, 8A, 95, 97) share 十's first two bytes but not its third.
+      if SWAR.mayHoldSequence(word, lead: 0xE5, second: 0x8D, thirdA: 0x81, thirdB: 0x81) {
         for position in index..<(index + 8) where isNamedPeriod(bytes, at: position, end: range.upperBound) { return true }
       }
       index += 8
@@ -74,10 +72,12 @@ struct TargetExtractor {
     var sentenceStart = paragraph.lowerBound
     var index = paragraph.lowerBound
     while index <= paragraph.upperBound {
-      // Eight bytes at a time past bytes that end no sentence (none is E3, ; ! or ?).
+      // Eight bytes at a time past bytes that end no sentence (no ; ! ? and not the start
+      // of 。 E3 80 82; 、 E3 80 81 does not stop the skip).
       index = SWAR.skip(folded, from: index, limit: paragraph.upperBound) { word in
-        !SWAR.hasByte(in: word, equalTo: 0xE3) && !SWAR.hasByte(in: word, equalTo: 0x3B)
-          && !SWAR.hasByte(in: word, equalTo: 0x21) && !SWAR.hasByte(in: word, equalTo: 0x3F)
+        !SWAR.hasByte(in: word, equalTo: 0x3B) && !SWAR.hasByte(in: word, equalTo: 0x21)
+          && !SWAR.hasByte(in: word, equalTo: 0x3F)
+          && !SWAR.mayHoldSequence(word, lead: 0xE3, second: 0x80, thirdA: 0x82, thirdB: 0x82)
       }
       let endLength = index == paragraph.upperBound ? 0 : Self.sentenceEndLength(folded, at: index, end: paragraph.upperBound)
       if index < paragraph.upperBound && endLength == 0 {
