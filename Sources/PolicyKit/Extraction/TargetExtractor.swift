@@ -398,7 +398,13 @@ struct TargetExtractor {
         changed = true
       }
     }
-    while let last = rest.last, "的达到在为,、".contains(last) { rest.removeLast() }
+    // The last scalar is asked first: none of these characters has another spelling, so
+    // the last character can be one of them only if the last scalar is.
+    while let scalar = rest.unicodeScalars.last, TargetGrammar.trailingLinks.contains(scalar),
+      let last = rest.last, "的达到在为,、".contains(last)
+    {
+      rest.removeLast()
+    }
     reading.indicator = rest
     return reading
   }
@@ -410,18 +416,13 @@ struct TargetExtractor {
   /// Such a verb starts within twice its length plus six characters of the end, so only
   /// that tail is read, once, looking verbs up by their first scalar.
   static func nearestVerb(in phrase: String) -> Int? {
-    // Where the phrase's last `TargetGrammar.verbTail` characters start, one by one from
-    // the end: boundaries[k] is the byte offset k characters before the end.
-    var boundaries = [phrase.utf8.count]
-    var index = phrase.endIndex
-    while boundaries.count <= TargetGrammar.verbTail && index > phrase.startIndex {
-      index = phrase.index(before: index)
-      boundaries.append(phrase.utf8.distance(from: phrase.startIndex, to: index))
-    }
-    /// The byte offset `count` characters before the end, or 0.
-    func offset(charactersBeforeEnd count: Int) -> Int { count < boundaries.count ? boundaries[count] : 0 }
     var text = phrase
     return text.withUTF8 { bytes -> Int? in
+      // Where the phrase's last `TargetGrammar.verbTail` characters start, one by one from
+      // the end: boundaries[k] is the byte offset k characters before the end.
+      let boundaries = Self.characterStarts(phrase, bytes, fromEnd: TargetGrammar.verbTail)
+      /// The byte offset `count` characters before the end, or 0.
+      func offset(charactersBeforeEnd count: Int) -> Int { count < boundaries.count ? boundaries[count] : 0 }
       var best: (verb: Int, start: Int)? = nil
       var position = offset(charactersBeforeEnd: TargetGrammar.verbTail)
       while position < bytes.count {
@@ -441,6 +442,32 @@ struct TargetExtractor {
       }
       return best?.verb
     }
+  }
+
+  /// The byte offsets of the end of `text` (whose UTF-8 is `bytes`) and of the starts of
+  /// its last `count` characters, from the end. Where the scalars are single characters
+  /// (the phrases are Chinese), they are read backwards from the bytes; else the string is
+  /// walked character by character.
+  private static func characterStarts(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, fromEnd count: Int) -> [Int] {
+    var starts = [bytes.count]
+    var end = bytes.count
+    // One scalar more than `count` is asked: a character's start depends on the scalar
+    // before it too.
+    while starts.count <= count + 1 && end > 0 {
+      let (scalar, start) = UTF8Scalars.scalar(in: bytes, before: end)
+      guard UTF8Scalars.isSingleCharacter(scalar) else {
+        starts = [bytes.count]
+        var index = text.endIndex
+        while starts.count <= count && index > text.startIndex {
+          index = text.index(before: index)
+          starts.append(text.utf8.distance(from: text.startIndex, to: index))
+        }
+        return starts
+      }
+      starts.append(start)
+      end = start
+    }
+    return Array(starts.prefix(count + 1))
   }
 
   /// Splits "能耗、水耗" into one indicator per value when the sentence says 分别.

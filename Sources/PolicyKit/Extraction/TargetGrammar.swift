@@ -61,6 +61,8 @@ enum TargetGrammar {
   ]
   /// The first scalar of each of `leadingNoise`, in the same order.
   static let leadingNoiseFirstScalars: [UInt32] = leadingNoise.map { $0.unicodeScalars.first!.value }
+  /// Words trimmed from the end of an indicator, one character each: 的 达 到 在 为 , 、.
+  static let trailingLinks: Set<Unicode.Scalar> = ["的", "达", "到", "在", "为", ",", "、"]
   /// Scopes an indicator may start with.
   static let scopes = [
     "规模以上工业企业", "规模以上企业", "全市", "全区", "全省", "全国", "全县", "全镇", "市级", "区级", "县级",
