@@ -213,6 +213,9 @@ struct ResponsibilityExtractor {
     var mentions: [UTF8Key: DepartmentMention?] = [:]
   }
 
+  /// （ as UTF-8.
+  private static let fullWidthOpen = Array("（".utf8)
+
   /// A department name as read from a list: the string, and its UTF-8 to find it by.
   private struct Name {
     var text: String
@@ -221,7 +224,11 @@ struct ResponsibilityExtractor {
 
   /// The department names of one segment: qualifiers and role words removed, split at 、.
   private func names(in bytes: UnsafeBufferPointer<UInt8>) -> [Name] {
-    // Nested parentheses hold notes, not names: "市发展改革委（市能源局）".
+    // Nested parentheses hold notes, not names: "市发展改革委（市能源局）". Without an
+    // opening one (28, or EF BC 88) every byte is kept, and the segment is read as it is.
+    let opens = ByteSearch.offset(of: 0x28, in: bytes, within: 0..<bytes.count) != nil
+      || ByteSearch.offset(of: Self.fullWidthOpen, in: bytes, within: 0..<bytes.count) != nil
+    guard opens else { return splitNames(bytes) }
     var kept: [UInt8] = []
     kept.reserveCapacity(bytes.count)
     var depth = 0
@@ -338,7 +345,8 @@ struct ResponsibilityExtractor {
     if hasPrefix(Deadline.ongoing) || hasPrefix(Deadline.longTerm) || hasSuffix(Deadline.done) && isShort() {
       return true
     }
-    guard Deadline.times.contains(where: contains), isShort(), Deadline.endings.contains(where: hasSuffix) else { return false }
+    // The ending first: it is compared in place, and most segments (names) fail it.
+    guard Deadline.endings.contains(where: hasSuffix), Deadline.times.contains(where: contains), isShort() else { return false }
     var index = segment.lowerBound
     while index < segment.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
