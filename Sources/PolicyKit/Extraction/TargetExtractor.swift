@@ -503,6 +503,11 @@ struct TargetExtractor {
     var values: [Value] = []
     var index = 0
     while index < chars.count {
+      // Most scalars start no value: passed by one bitmap test.
+      guard TargetGrammar.valueStarts.contains(chars[index].value) else {
+        index += 1
+        continue
+      }
       let start = index
       // 百分之七十
       if chars[index] == "百", index + 3 < chars.count, chars[index + 1] == "分", chars[index + 2] == "之" {

@@ -48,6 +48,10 @@ enum TargetGrammar {
   /// with the folded text's bytes.
   static let unitsByFirstScalar: [Unicode.Scalar: [(unit: String, bytes: [UInt8])]] = Dictionary(
     grouping: units.map { ($0, Array($0.utf8)) }, by: { $0.0.unicodeScalars.first! })
+  /// The scalars a value can start with: the digits and the Chinese numerals (百 of 百分之
+  /// among them), all in the BMP; taken from the tests themselves so the two cannot differ.
+  static let valueStarts = ScalarSet(
+    (0..<0x10000).lazy.filter { UTF8Scalars.isDigit($0) || ChineseNumeral.isNumeral($0) }.map { UInt32($0) })
   /// Units that count things, which Chinese numerals may carry (两家, 四家).
   static let countUnits: Set<Unicode.Scalar> = ["家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "倍"]
   /// Named periods and the years they end.
