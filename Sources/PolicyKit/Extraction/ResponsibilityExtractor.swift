@@ -108,12 +108,12 @@ struct ResponsibilityExtractor {
     var cursor = content.lowerBound
     var labelRole: ResponsibilityRole? = nil
     for var segment in Self.segments(text, content) {
-      segment = Self.trimming(text, segment) { Self.whitespace.contains($0) }
+      segment = UTF8Scalars.trimming(text, segment) { Self.whitespace.contains($0) }
       func contains(_ word: [UInt8]) -> Bool { ByteSearch.offset(of: word, in: text, within: segment) != nil }
       if contains(Self.leadRuleBytes) || ByteSearch.equals(Self.sameBelowBytes, in: text, segment) { continue }
       for (label, role) in Self.labels where ByteSearch.hasPrefix(label, in: text, segment) {
         labelRole = role
-        segment = Self.trimming(text, (segment.lowerBound + label.count)..<segment.upperBound) { Self.labelColon.contains($0) }
+        segment = UTF8Scalars.trimming(text, (segment.lowerBound + label.count)..<segment.upperBound) { Self.labelColon.contains($0) }
         break
       }
       if Self.isDeadline(text, segment) {
@@ -184,25 +184,6 @@ struct ResponsibilityExtractor {
     }
     if range.upperBound > start { segments.append(start..<range.upperBound) }
     return segments
-  }
-
-  /// `range` without the leading and trailing scalars that satisfy `isTrimmed`.
-  private static func trimming(
-    _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, where isTrimmed: (Unicode.Scalar) -> Bool
-  ) -> Range<Int> {
-    var start = range.lowerBound
-    var end = range.upperBound
-    while start < end {
-      let (value, length) = UTF8Scalars.scalar(in: text, at: start)
-      guard let scalar = Unicode.Scalar(value), isTrimmed(scalar) else { break }
-      start += length
-    }
-    while end > start {
-      let (value, scalarStart) = UTF8Scalars.scalar(in: text, before: end)
-      guard let scalar = Unicode.Scalar(value), isTrimmed(scalar) else { break }
-      end = scalarStart
-    }
-    return start..<end
   }
 
   /// The names met so far in a document, resolved: a document names the same departments

@@ -420,7 +420,7 @@ struct TargetExtractor {
     return text.withUTF8 { bytes -> Int? in
       // Where the phrase's last `TargetGrammar.verbTail` characters start, one by one from
       // the end: boundaries[k] is the byte offset k characters before the end.
-      let boundaries = Self.characterStarts(phrase, bytes, fromEnd: TargetGrammar.verbTail)
+      let boundaries = UTF8Scalars.characterStarts(of: phrase, utf8: bytes, fromEnd: TargetGrammar.verbTail)
       /// The byte offset `count` characters before the end, or 0.
       func offset(charactersBeforeEnd count: Int) -> Int { count < boundaries.count ? boundaries[count] : 0 }
       var best: (verb: Int, start: Int)? = nil
@@ -442,32 +442,6 @@ struct TargetExtractor {
       }
       return best?.verb
     }
-  }
-
-  /// The byte offsets of the end of `text` (whose UTF-8 is `bytes`) and of the starts of
-  /// its last `count` characters, from the end. Where the scalars are single characters
-  /// (the phrases are Chinese), they are read backwards from the bytes; else the string is
-  /// walked character by character.
-  private static func characterStarts(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, fromEnd count: Int) -> [Int] {
-    var starts = [bytes.count]
-    var end = bytes.count
-    // One scalar more than `count` is asked: a character's start depends on the scalar
-    // before it too.
-    while starts.count <= count + 1 && end > 0 {
-      let (scalar, start) = UTF8Scalars.scalar(in: bytes, before: end)
-      guard UTF8Scalars.isSingleCharacter(scalar) else {
-        starts = [bytes.count]
-        var index = text.endIndex
-        while starts.count <= count && index > text.startIndex {
-          index = text.index(before: index)
-          starts.append(text.utf8.distance(from: text.startIndex, to: index))
-        }
-        return starts
-      }
-      starts.append(start)
-      end = start
-    }
-    return Array(starts.prefix(count + 1))
   }
 
   /// Splits "能耗、水耗" into one indicator per value when the sentence says 分别.
