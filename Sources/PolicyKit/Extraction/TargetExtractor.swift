@@ -134,7 +134,8 @@ struct TargetExtractor {
     guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
     for step in 0..<scalars.count {
       let index = last ? scalars.count - 1 - step : step
-      guard index + 5 <= scalars.count, let year = year(scalars, index), scalars[index + 4] == "年" else { continue }
+      // 年 four places on is asked first: it is one comparison, and rarely there.
+      guard index + 5 <= scalars.count, scalars[index + 4] == "年", let year = year(scalars, index) else { continue }
       let before = index > 0 ? scalars[index - 1] : " "
       let after = index + 5 < scalars.count ? scalars[index + 5] : " "
       if "到至于在".unicodeScalars.contains(before) || index == 0 || "底末前".unicodeScalars.contains(after) {
