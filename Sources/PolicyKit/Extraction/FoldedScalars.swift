@@ -1,6 +1,6 @@
-/// The scalars of one paragraph of folded text, each with its byte offset there, decoded
-/// once and then read sentence by sentence without copying. The storage is kept from one
-/// paragraph to the next.
+/// The scalars of one sentence of folded text, each with its byte offset there, decoded
+/// once and then read in runs without copying. The storage is kept from one sentence to
+/// the next.
 struct FoldedScalars {
   private(set) var scalars: [Unicode.Scalar] = []
   /// Where each scalar starts in the folded text, and after them where the last one ends:

@@ -26,6 +26,8 @@ public struct PolicyDictionaries: Sendable {
   public private(set) var indicators: [Indicator] = []
   /// (folded pattern, indicator index), longest pattern first.
   public private(set) var indicatorPatterns: [(pattern: String, indicator: Int)] = []
+  /// Finds the first of `indicatorPatterns` in a text (made with them).
+  private var indicatorMatcher = FirstPatternMatcher([])
   /// Term → synonyms (each way).
   public private(set) var synonyms: [String: [String]] = [:]
   public private(set) var lexicon: [String] = []
@@ -189,6 +191,7 @@ public struct PolicyDictionaries: Sendable {
     indicatorPatterns = indicators.enumerated().flatMap { index, indicator in
       indicator.patterns.map { (pattern: $0, indicator: index) }
     }.sorted { $0.pattern.count > $1.pattern.count }
+    indicatorMatcher = FirstPatternMatcher(indicatorPatterns.map(\.pattern))
     for columns in try parts.contains(.synonyms) ? lines("synonyms.tsv", folded: true) : []
     where has(2, columns, of: "synonyms.tsv", "needs a term and its synonyms") {
       let term = String(columns[0])
@@ -210,9 +213,10 @@ public struct PolicyDictionaries: Sendable {
 
   /// The indicator whose longest phrasing occurs in `folded` text, with where it occurs.
   public func indicator(in folded: String) -> (indicator: Indicator, range: Range<String.Index>)? {
-    for (pattern, index) in indicatorPatterns {
-      if let range = folded.rangeOfBytes(pattern) { return (indicators[index], range) }
-    }
-    return nil
+    var text = folded
+    guard let match = text.withUTF8({ indicatorMatcher.firstMatch(in: $0) }) else { return nil }
+    let (pattern, index) = indicatorPatterns[match.pattern]
+    let start = folded.utf8.index(folded.utf8.startIndex, offsetBy: match.offset)
+    return (indicators[index], start..<folded.utf8.index(start, offsetBy: pattern.utf8.count))
   }
 }

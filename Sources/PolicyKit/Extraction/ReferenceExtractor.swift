@@ -14,10 +14,14 @@ struct ReferenceExtractor {
       var open: Int? = nil
       var depth = 0
       while index < buffer.count {
-        // Past text without a line feed or an E3 lead byte (《 》 are E3 80 8A, E3 80 8B). A
-        // skip may end inside a scalar: its continuation bytes then read as themselves,
-        // which are none of the scalars looked for.
-        index = SWAR.skip(buffer, from: index, limit: buffer.count, whileNeither: 0x0A, nor: 0xE3)
+        // Past text without a line feed or the start of 《 or 》 (E3 80 8A, E3 80 8B; the
+        // common 、。 are E3 80 81, E3 80 82). A skip may end inside a scalar: its
+        // continuation bytes then read as themselves, which are none of the scalars
+        // looked for.
+        index = SWAR.skip(buffer, from: index, limit: buffer.count) { word in
+          !SWAR.hasByte(in: word, equalTo: 0x0A)
+            && !SWAR.mayHoldSequence(word, lead: 0xE3, second: 0x80, thirdA: 0x8A, thirdB: 0x8B)
+        }
         guard index < buffer.count else { break }
         let (scalar, length) = UTF8Scalars.scalar(in: buffer, at: index)
         if scalar == 0x0A {

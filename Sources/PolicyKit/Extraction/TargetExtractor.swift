@@ -13,7 +13,7 @@ struct TargetExtractor {
 
   func targets(in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces) -> [Target] {
     var targets: [Target] = []
-    var paragraph = FoldedScalars()
+    var sentence = FoldedScalars()
     document.foldedUTF8.withUnsafeBufferPointer { folded in
       // Folded paragraphs line up with the text's: folding keeps line feeds.
       var start = 0
@@ -22,12 +22,7 @@ struct TargetExtractor {
         let end = ByteSearch.offset(of: 0x0A, in: folded, from: start) ?? folded.count
         // Targets need a year: skip paragraphs without an ASCII digit or a named period.
         if end > start && Self.mayHoldYear(folded, start..<end) {
-          paragraph.load(folded, start..<end)
-          paragraph.scalars.withUnsafeBufferPointer { scalars in
-            paragraph.offsets.withUnsafeBufferPointer { offsets in
-              targets += paragraphTargets(FoldedRun(chars: scalars, offsets: offsets, folded: folded), document: document, pieces: pieces)
-            }
-          }
+          targets += paragraphTargets(folded, start..<end, sentence: &sentence, document: document, pieces: pieces)
         }
         paragraphIndex += 1
         start = end + 1
@@ -38,17 +33,15 @@ struct TargetExtractor {
 
   /// Whether a paragraph can hold a target year: an ASCII digit, or a named period
   /// 十三五, 十四五 or 十五五 (十 = E5 8D 81 … 五 = E4 BA 94). Most paragraphs have neither:
-  /// they are read eight bytes at a time, and byte by byte only where E5 8D (the start of
-  /// 十) may stand.
+  /// they are read eight bytes at a time, and byte by byte only where 十 may start.
   private static func mayHoldYear(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
     var index = range.lowerBound
     while index + 8 <= range.upperBound {
       let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
       if SWAR.hasByte(in: word, between: 0x2F, and: 0x3A) { return true }
-      // A zero byte where E5 is followed by 8D; the last byte's follower is in the next word.
-      let pairs = (word ^ SWAR.repeated(0xE5)) | ((word >> 8) ^ SWAR.repeated(0x8D))
-      if SWAR.hasByte(in: pairs, equalTo: 0) || word >> 56 == 0xE5 {
+      // 千 半 单 南 (E5 8D 83, 8A, 95, 97) share 十's first two bytes but not its third.
+      if SWAR.mayHoldSequence(word, lead: 0xE5, second: 0x8D, thirdA: 0x81, thirdB: 0x81) {
         for position in index..<(index + 8) where isNamedPeriod(bytes, at: position, end: range.upperBound) { return true }
       }
       index += 8
@@ -67,32 +60,72 @@ struct TargetExtractor {
       && bytes[index + 6] == 0xE4 && bytes[index + 7] == 0xBA && bytes[index + 8] == 0x94
   }
 
-  private func paragraphTargets(_ paragraph: FoldedRun, document: PolicyText, pieces: TextPieces) -> [Target] {
+  /// The targets of the folded paragraph `folded[paragraph]`, read sentence by sentence.
+  /// Sentences are found on the bytes, and only those that may hold a value are decoded
+  /// into `sentence` (storage kept from one sentence to the next).
+  private func paragraphTargets(
+    _ folded: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, sentence: inout FoldedScalars,
+    document: PolicyText, pieces: TextPieces
+  ) -> [Target] {
     var targets: [Target] = []
     var carriedYear: Int? = nil
-    var sentenceStart = 0
-    for index in 0...paragraph.count {
-      let atEnd = index == paragraph.count
-      if !atEnd && !Self.isSentenceEnd(paragraph[index]) { continue }
+    var sentenceStart = paragraph.lowerBound
+    var index = paragraph.lowerBound
+    while index <= paragraph.upperBound {
+      // Eight bytes at a time past bytes that end no sentence (no ; ! ? and not the start
+      // of 。 E3 80 82; 、 E3 80 81 does not stop the skip).
+      index = SWAR.skip(folded, from: index, limit: paragraph.upperBound) { word in
+        !SWAR.hasByte(in: word, equalTo: 0x3B) && !SWAR.hasByte(in: word, equalTo: 0x21)
+          && !SWAR.hasByte(in: word, equalTo: 0x3F)
+          && !SWAR.mayHoldSequence(word, lead: 0xE3, second: 0x80, thirdA: 0x82, thirdB: 0x82)
+      }
+      let endLength = index == paragraph.upperBound ? 0 : Self.sentenceEndLength(folded, at: index, end: paragraph.upperBound)
+      if index < paragraph.upperBound && endLength == 0 {
+        index += 1
+        continue
+      }
       let range = sentenceStart..<index
-      sentenceStart = index + 1
+      index += max(endLength, 1)
+      sentenceStart = index
       guard !range.isEmpty else { continue }
-      let sentence = paragraph.run(range)
       // Without a digit there is neither a year nor a value (but for named periods and
       // Chinese numerals, which need a year from this sentence or an earlier one).
-      let hasDigit = sentence.chars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
-      if !hasDigit && carriedYear == nil && !sentence.chars.contains("十") { continue }
-      let year = Self.targetYear(in: sentence.chars)
-      let found = sentenceTargets(sentence, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
-      targets += found
+      let hasDigit = Self.hasDigit(folded, range)
+      if !hasDigit && carriedYear == nil && ByteSearch.offset(of: Self.tenBytes, in: folded, within: range) == nil { continue }
+      sentence.load(folded, range)
+      let year = sentence.scalars.withUnsafeBufferPointer { scalars in
+        sentence.offsets.withUnsafeBufferPointer { offsets in
+          let run = FoldedRun(chars: scalars, offsets: offsets, folded: folded)
+          let year = Self.targetYear(in: run.chars)
+          targets += sentenceTargets(run, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
+          return year
+        }
+      }
       if let year { carriedYear = year }
     }
     return targets
   }
 
-  /// The folded sentence ends: 。 ; ! ?
-  private static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "。" || scalar == ";" || scalar == "!" || scalar == "?"
+  /// 十 (E5 8D 81), the numeral that named periods and Chinese numbers start with.
+  private static let tenBytes = Array("十".utf8)
+
+  /// Whether `bytes[range]` holds an ASCII digit (read eight bytes at a time).
+  private static func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let end = SWAR.skip(bytes, from: range.lowerBound, limit: range.upperBound) { !SWAR.hasByte(in: $0, between: 0x2F, and: 0x3A) }
+    for index in end..<range.upperBound where bytes[index] &- 0x30 <= 9 { return true }
+    return false
+  }
+
+  /// The length of the folded sentence end at `index` before `end`: 。 (E3 80 82), or ; ! ?
+  /// (one byte each, as folding leaves them); 0 when none stands there. Continuation bytes
+  /// are never one of them, so a byte-by-byte scan finds exactly the scalars.
+  @inline(__always)
+  private static func sentenceEndLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
+    switch bytes[index] {
+    case 0x3B, 0x21, 0x3F: return 1
+    case 0xE3: return index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82 ? 3 : 0
+    default: return 0
+    }
   }
 
   /// The year a sentence sets targets for: 到2025年, 至2025年, 2025年底前, “十四五”期间.
@@ -101,7 +134,8 @@ struct TargetExtractor {
     guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
     for step in 0..<scalars.count {
       let index = last ? scalars.count - 1 - step : step
-      guard index + 5 <= scalars.count, let year = year(scalars, index), scalars[index + 4] == "年" else { continue }
+      // 年 four places on is asked first: it is one comparison, and rarely there.
+      guard index + 5 <= scalars.count, scalars[index + 4] == "年", let year = year(scalars, index) else { continue }
       let before = index > 0 ? scalars[index - 1] : " "
       let after = index + 5 < scalars.count ? scalars[index + 5] : " "
       if "到至于在".unicodeScalars.contains(before) || index == 0 || "底末前".unicodeScalars.contains(after) {
@@ -149,6 +183,9 @@ struct TargetExtractor {
     var segmentStart = 0
     var index = 0
     var previousReading: Reading? = nil
+    // The sentence's span and text in the cleaned text, the same for all its targets:
+    // made with the first.
+    var cleanedSentence: (span: TextSpan, text: String)? = nil
     while index < values.count {
       // A list "14.5%、20.3%" after "分别" shares one clause.
       var group = [values[index]]
@@ -168,7 +205,7 @@ struct TargetExtractor {
       var reading = Self.read(phrase: phrase, after: after)
       // "全市累计新建200家绿色工厂": a scope alone before the value, the thing counted after.
       var leadingScope: String? = nil
-      if TargetGrammar.scopes.contains(where: { $0.utf8.elementsEqual(reading.indicator.utf8) }) {
+      if TargetGrammar.scopes.contains(where: { $0.utf8.count == reading.indicator.utf8.count && reading.indicator.hasPrefixBytes($0) }) {
         leadingScope = reading.indicator
         reading.indicator = ""
       }
@@ -203,14 +240,18 @@ struct TargetExtractor {
           let (scope, indicator) = Self.splitScope(indicatorText)
           let key = dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText))?.indicator.key
           let foldedValue = sentence.byteRange(value.start..<value.end)
-          let sentenceSpan = TextSpan(document.textRange(ofFoldedRange: sentence.byteRange(0..<sentence.count)))
+          let cleaned = cleanedSentence ?? {
+            let span = TextSpan(document.textRange(ofFoldedRange: sentence.byteRange(0..<sentence.count)))
+            return (span, pieces.string(span.range))
+          }()
+          cleanedSentence = cleaned
           targets.append(
             Target(
               id: "", year: valueYear, indicator: indicator, indicatorKey: key, value: value.number, unit: value.unit,
               direction: reading.bound ?? reading.direction ?? .reach, verb: reading.verb,
               baselineYear: reading.baselineYear, baseline: reading.baseline, isCumulative: reading.cumulative,
-              hedges: reading.hedges, scope: scope, sentence: pieces.string(sentenceSpan.range),
-              sentenceSpan: sentenceSpan, valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)),
+              hedges: reading.hedges, scope: scope, sentence: cleaned.text,
+              sentenceSpan: cleaned.span, valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)),
               measure: nil, section: nil))
         }
       }
@@ -314,40 +355,57 @@ struct TargetExtractor {
     }
     for word in TargetGrammar.hedgesBefore where rest.containsBytes(word) {
       reading.hedges.append(word)
-      rest = rest.replacingOccurrences(of: word, with: "")
+      rest = rest.removingBytes(word)
     }
     if rest.containsBytes("累计") {
       reading.cumulative = true
-      rest = rest.replacingOccurrences(of: "累计", with: "")
+      rest = rest.removingBytes("累计")
     }
     if rest.hasSuffixBytes("分别") {
       reading.distributes = true
       rest = String(rest.utf8.dropLast("分别".utf8.count))!
     }
-    if rest.containsBytes("分别") { rest = rest.replacingOccurrences(of: "分别", with: "") }
+    if rest.containsBytes("分别") { rest = rest.removingBytes("分别") }
     // Leading year phrase and connectors.
+    let (noise, noiseFirstScalars) = (TargetGrammar.leadingNoise, TargetGrammar.leadingNoiseFirstScalars)
+    let (verbs, verbFirstScalars, verbLengths) = (TargetGrammar.verbs, TargetGrammar.verbFirstScalars, TargetGrammar.verbLengths)
     var changed = true
     while changed {
       changed = false
       // A leading year phrase: 到2025年, 2022年底.
       if let range = rest.rangeOfBytes("年"), rest.distance(from: rest.startIndex, to: range.lowerBound) <= 6,
-        rest.prefix(while: { $0 != "年" }).contains(where: \.isNumber), !rest[..<range.lowerBound].contains("较")
+        rest.prefix(while: { $0 != "年" }).contains(where: \.isNumber), !rest[..<range.lowerBound].containsBytes("较")
       {
         rest = String(rest[range.upperBound...])
         while let first = rest.first, "底末前内,".contains(first) { rest.removeFirst() }
         changed = true
       }
       rest = rest.trimmingScalars(in: TargetGrammar.clauseSeparators)
-      for word in TargetGrammar.leadingNoise where rest.hasPrefixBytes(word) && rest.count > word.count {
-        rest = String(rest.droppingBytes(word.utf8.count))
+      // A word's first scalar is compared with the phrase's before its bytes are: most
+      // words do not start the phrase.
+      var first = rest.unicodeScalars.first?.value
+      for index in noise.indices
+      where first == noiseFirstScalars[index] && rest.hasPrefixBytes(noise[index]) && rest.count > noise[index].count {
+        rest = String(rest.droppingBytes(noise[index].utf8.count))
+        first = rest.unicodeScalars.first?.value
         changed = true
       }
-      for (verb, _) in TargetGrammar.verbs where rest.hasPrefixBytes(verb) && verb.count >= 2 && rest.count > verb.count + 1 {
-        rest = String(rest.droppingBytes(verb.utf8.count))
+      for index in verbs.indices
+      where first == verbFirstScalars[index] && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
+        && rest.count > verbLengths[index] + 1
+      {
+        rest = String(rest.droppingBytes(verbs[index].0.utf8.count))
+        first = rest.unicodeScalars.first?.value
         changed = true
       }
     }
-    while let last = rest.last, "的达到在为,、".contains(last) { rest.removeLast() }
+    // The last scalar is asked first: none of these characters has another spelling, so
+    // the last character can be one of them only if the last scalar is.
+    while let scalar = rest.unicodeScalars.last, TargetGrammar.trailingLinks.contains(scalar),
+      let last = rest.last, "的达到在为,、".contains(last)
+    {
+      rest.removeLast()
+    }
     reading.indicator = rest
     return reading
   }
@@ -359,16 +417,19 @@ struct TargetExtractor {
   /// Such a verb starts within twice its length plus six characters of the end, so only
   /// that tail is read, once, looking verbs up by their first scalar.
   static func nearestVerb(in phrase: String) -> Int? {
-    let utf8 = phrase.utf8
-    let tailStart = phrase.index(phrase.endIndex, offsetBy: -TargetGrammar.verbTail, limitedBy: phrase.startIndex) ?? phrase.startIndex
     var text = phrase
     return text.withUTF8 { bytes -> Int? in
+      // Where the phrase's last `TargetGrammar.verbTail` characters start, one by one from
+      // the end: boundaries[k] is the byte offset k characters before the end.
+      let boundaries = UTF8Scalars.characterStarts(of: phrase, utf8: bytes, fromEnd: TargetGrammar.verbTail)
+      /// The byte offset `count` characters before the end, or 0.
+      func offset(charactersBeforeEnd count: Int) -> Int { count < boundaries.count ? boundaries[count] : 0 }
       var best: (verb: Int, start: Int)? = nil
-      var position = utf8.distance(from: utf8.startIndex, to: tailStart)
+      var position = offset(charactersBeforeEnd: TargetGrammar.verbTail)
       while position < bytes.count {
         let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
         defer { position += length }
-        guard let candidates = TargetGrammar.verbsByFirstScalar[scalar] else { continue }
+        guard TargetGrammar.verbStarts.contains(scalar), let candidates = TargetGrammar.verbsByFirstScalar[scalar] else { continue }
         for verb in candidates {
           let word = TargetGrammar.verbBytes[verb]
           let end = position + word.count
@@ -376,9 +437,7 @@ struct TargetExtractor {
           else { continue }
           if let current = best, current.start > position || (current.start == position && current.verb < verb) { continue }
           // It must end within its length plus six characters of the end.
-          let earliestEnd = phrase.index(
-            phrase.endIndex, offsetBy: -(TargetGrammar.verbLengths[verb] + 6), limitedBy: phrase.startIndex) ?? phrase.startIndex
-          guard end >= utf8.distance(from: utf8.startIndex, to: earliestEnd) else { continue }
+          guard end >= offset(charactersBeforeEnd: TargetGrammar.verbLengths[verb] + 6) else { continue }
           best = (verb, position)
         }
       }
@@ -409,8 +468,8 @@ struct TargetExtractor {
   /// The unit that starts at scalar `index` of a sentence, if any (the longest listed).
   private static func unit(in sentence: FoldedRun, at index: Int) -> String? {
     guard index < sentence.count, let candidates = TargetGrammar.unitsByFirstScalar[sentence[index]] else { return nil }
-    let rest = sentence.text(index..<min(sentence.count, index + 8))
-    return candidates.first { rest.hasPrefixBytes($0) }
+    let rest = sentence.byteRange(index..<min(sentence.count, index + 8))
+    return candidates.first { ByteSearch.hasPrefix($0.bytes, in: sentence.folded, rest) }?.unit
   }
 
   /// Numbers with units: "14.5%", "18家", "两家", "百分之七十", "0.5117" after a verb.
@@ -419,6 +478,11 @@ struct TargetExtractor {
     var values: [Value] = []
     var index = 0
     while index < chars.count {
+      // Most scalars start no value: passed by one bitmap test.
+      guard TargetGrammar.valueStarts.contains(chars[index].value) else {
+        index += 1
+        continue
+      }
       let start = index
       // 百分之七十
       if chars[index] == "百", index + 3 < chars.count, chars[index + 1] == "分", chars[index + 2] == "之" {
@@ -443,7 +507,8 @@ struct TargetExtractor {
         // Not part of a word or code: 5g, 2235, a year (2025年), 1+3+n. (Digits and
         // points are one scalar per character.)
         let isYear = end - start == 4 && end < chars.count && chars[end] == "年"
-        let glued = before.properties.isAlphabetic && !UTF8Scalars.isIdeograph(before.value) || before == "+" || before == "“" || before == "-"
+        // (The ideograph test first: it is cheap, and most values follow an ideograph.)
+        let glued = !UTF8Scalars.isIdeograph(before.value) && before.properties.isAlphabetic || before == "+" || before == "“" || before == "-"
         if !isYear && !glued, let number = Double(sentence.text(start..<end)) {
           var unitEnd = end
           while unitEnd < chars.count && chars[unitEnd] == " " { unitEnd += 1 }
@@ -454,7 +519,7 @@ struct TargetExtractor {
             if !(unit == "天" && nextChar == "然") {
               values.append(Value(number: number, unit: unit, start: start, end: after))
             }
-          } else if !(end < chars.count && (chars[end] == "+" || chars[end].properties.isAlphabetic && !UTF8Scalars.isIdeograph(chars[end].value) || chars[end] == "月" || chars[end] == "日" || chars[end] == "年")) {
+          } else if !(end < chars.count && (chars[end] == "+" || !UTF8Scalars.isIdeograph(chars[end].value) && chars[end].properties.isAlphabetic || chars[end] == "月" || chars[end] == "日" || chars[end] == "年")) {
             values.append(Value(number: number, unit: "", start: start, end: end))
           }
         }
@@ -485,8 +550,8 @@ struct TargetExtractor {
     // A bare number counts only right after a verb; drop the others.
     return values.filter { value in
       guard value.unit.isEmpty else { return true }
-      let before = sentence.text(max(0, value.start - 3)..<value.start)
-      return TargetGrammar.verbs.contains { before.hasSuffixBytes($0.0) }
+      let before = sentence.byteRange(max(0, value.start - 3)..<value.start)
+      return TargetGrammar.verbBytes.contains { ByteSearch.hasSuffix($0, in: sentence.folded, before) }
     }
   }
 }

@@ -20,6 +20,10 @@ enum TargetGrammar {
   static let verbBytes: [[UInt8]] = verbs.map { Array($0.0.utf8) }
   /// The length in characters of each verb (one to three), in the order of `verbs`.
   static let verbLengths: [Int] = verbs.map { $0.0.count }
+  /// The first scalar of each verb, in the order of `verbs`.
+  static let verbFirstScalars: [UInt32] = verbs.map { $0.0.unicodeScalars.first!.value }
+  /// The first scalars of the verbs: the keys of `verbsByFirstScalar`, asked first.
+  static let verbStarts = ScalarSet(verbFirstScalars)
   /// The verbs (indices into `verbs`) by their first scalar.
   static let verbsByFirstScalar: [UInt32: [Int]] = Dictionary(
     grouping: verbs.indices, by: { verbs[$0].0.unicodeScalars.first!.value })
@@ -40,8 +44,14 @@ enum TargetGrammar {
     "元", "户", "人", "家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "张", "件", "次", "天", "倍",
     "mw", "gw", "kw",
   ]
-  /// `units` by their first scalar, in the same order.
-  static let unitsByFirstScalar: [Unicode.Scalar: [String]] = Dictionary(grouping: units, by: { $0.unicodeScalars.first! })
+  /// `units` by their first scalar, in the same order, each with its UTF-8 to compare
+  /// with the folded text's bytes.
+  static let unitsByFirstScalar: [Unicode.Scalar: [(unit: String, bytes: [UInt8])]] = Dictionary(
+    grouping: units.map { ($0, Array($0.utf8)) }, by: { $0.0.unicodeScalars.first! })
+  /// The scalars a value can start with: the digits and the Chinese numerals (百 of 百分之
+  /// among them), all in the BMP; taken from the tests themselves so the two cannot differ.
+  static let valueStarts = ScalarSet(
+    (0..<0x10000).lazy.filter { UTF8Scalars.isDigit($0) || ChineseNumeral.isNumeral($0) }.map { UInt32($0) })
   /// Units that count things, which Chinese numerals may carry (两家, 四家).
   static let countUnits: Set<Unicode.Scalar> = ["家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "倍"]
   /// Named periods and the years they end.
@@ -53,6 +63,10 @@ enum TargetGrammar {
     "其中", "同时", "并", "且", "和", "及", "与", "使", "确保", "力争", "争取", "预计", "累计", "全年", "届时", "分别",
     "基本", "逐步", "进一步", "持续", "努力", "全面",
   ]
+  /// The first scalar of each of `leadingNoise`, in the same order.
+  static let leadingNoiseFirstScalars: [UInt32] = leadingNoise.map { $0.unicodeScalars.first!.value }
+  /// Words trimmed from the end of an indicator, one character each: 的 达 到 在 为 , 、.
+  static let trailingLinks: Set<Unicode.Scalar> = ["的", "达", "到", "在", "为", ",", "、"]
   /// Scopes an indicator may start with.
   static let scopes = [
     "规模以上工业企业", "规模以上企业", "全市", "全区", "全省", "全国", "全县", "全镇", "市级", "区级", "县级",

@@ -23,7 +23,7 @@ public struct DocumentReader: Sendable {
   /// The bytes of the file at `path`.
   /// - Throws: `TextError.unreadable` naming the file (missing, a directory, not readable).
   static func bytes(ofFile path: String) throws -> [UInt8] {
-    if let data = FileManager.default.contents(atPath: path) { return Array(data) }
+    if let bytes = FileBytes.contents(atPath: path) { return bytes }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw TextError.unreadable(path: path, reason: "no such file")

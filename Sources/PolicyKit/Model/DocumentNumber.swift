@@ -20,16 +20,31 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
   /// Words that precede a document number in a sentence.
   static let leadingWords = ["根据", "按照", "依据", "依照", "参照", "印发", "转发", "落实", "贯彻", "执行", "见", "据", "和", "及", "与", "的"]
 
+  /// 〔 [ 【 ( （ ［ 〖, which open the year of a document number: a switch, asked of every
+  /// scalar of a text, where a set was built and hashed on each call.
+  private static func isYearOpener(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x3014, 0x5B, 0x3010, 0x28, 0xFF08, 0xFF3B, 0x3016: return true
+    default: return false
+    }
+  }
+
+  /// 〕 ] 】 ) ） ］ 〗, which close the year.
+  private static func isYearCloser(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x3015, 0x5D, 0x3011, 0x29, 0xFF09, 0xFF3D, 0x3017: return true
+    default: return false
+    }
+  }
+
   /// Finds the first document number in `text`: 机关代字 of 1–12 Han characters, the year
   /// in 〔〕 [] 【】 () （） or 〔〕 with spaces, a serial, then 号.
   public static func first(in text: String) -> (number: DocumentNumber, range: Range<String.Index>)? {
     let scalars = Array(text.unicodeScalars)
-    let openers: Set<UInt32> = [0x3014, 0x5B, 0x3010, 0x28, 0xFF08, 0xFF3B, 0x3016]
-    let closers: Set<UInt32> = [0x3015, 0x5D, 0x3011, 0x29, 0xFF09, 0xFF3D, 0x3017]
     var index = 0
     while index < scalars.count {
       defer { index += 1 }
-      guard openers.contains(scalars[index].value) else { continue }
+      guard isYearOpener(scalars[index].value) else { continue }
       var position = index + 1
       func skipSpaces() { while position < scalars.count && (scalars[position] == " " || scalars[position] == "\u{3000}") { position += 1 } }
       skipSpaces()
@@ -46,7 +61,7 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       let (year, digits) = readDigits(4)
       guard digits == 4, (1949...2100).contains(year) else { continue }
       skipSpaces()
-      guard position < scalars.count, closers.contains(scalars[position].value) else { continue }
+      guard position < scalars.count, isYearCloser(scalars[position].value) else { continue }
       position += 1
       skipSpaces()
       let (serial, serialDigits) = readDigits(5)

@@ -315,17 +315,19 @@ struct MetadataExtractor {
     return String(title[..<open])
   }
 
+  /// What stands between the years of a period: dashes, a tilde, 至.
+  private static let periodDashes: Set<Unicode.Scalar> = ["—", "-", "－", "–", "~", "～", "至"]
+
   /// The years of a period "（2022—2025年）", "2022-2025年", "2022－2025年".
   static func period(in text: String) -> (Int, Int)? {
     let scalars = Array(text.unicodeScalars)
-    let dashes: Set<Unicode.Scalar> = ["—", "-", "－", "–", "~", "～", "至"]
     var index = 0
     while index + 9 <= scalars.count {
       defer { index += 1 }
       guard let first = year(scalars, index) else { continue }
       var position = index + 4
       while position < scalars.count && scalars[position] == " " { position += 1 }
-      guard position < scalars.count, dashes.contains(scalars[position]) else { continue }
+      guard position < scalars.count, periodDashes.contains(scalars[position]) else { continue }
       position += 1
       while position < scalars.count && scalars[position] == " " { position += 1 }
       guard position + 4 <= scalars.count, let second = year(scalars, position), second > first, second - first <= 30 else {

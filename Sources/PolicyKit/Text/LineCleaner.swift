@@ -44,6 +44,20 @@ struct LineCleaner {
         index += 1
         continue
       }
+      // Fast path: a run of ideographs U+4000–U+9FFF (lead bytes E4–E9), the bulk of a
+      // Chinese line, is always kept; it is counted three bytes at a time, and only its
+      // last character decoded.
+      if byte >= 0xE4 && byte <= 0xE9 && index + 2 < bytes.count {
+        var position = index
+        repeat {
+          position += 3
+        } while position < end && position + 2 < bytes.count && bytes[position] >= 0xE4 && bytes[position] <= 0xE9
+        if firstKept < 0 { firstKept = index }
+        lastKept = UTF8Scalars.scalar(in: bytes, at: position - 3).value
+        scalarCount += (position - index) / 3
+        index = position
+        continue
+      }
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
       // Fast path: ideographs and most CJK punctuation are always kept.
       if scalar >= 0x3001 && scalar < 0xFF08 && !(0xFE00...0xFEFF).contains(scalar) {

@@ -8,9 +8,14 @@ struct LineShape {
   private static let closingQuotes: Set<UInt32> = [0x201D, 0x2019, 0x300D, 0x300F]
   /// The last characters of document titles: 通知 意见 方案 计划 规划 办法 细则 措施 决定
   /// 条例 规定 报告 公告 通告 批复 决议 纪要 要点.
-  private static let titleEndings: Set<[UInt32]> = Set(
+  /// Each as its two scalars in one `pair` key, so that a line's last two are looked up
+  /// without making an array of them.
+  private static let titleEndings: Set<UInt64> = Set(
     ["通知", "意见", "方案", "计划", "规划", "办法", "细则", "措施", "决定", "条例", "规定", "报告",
-     "公告", "通告", "批复", "决议", "纪要", "要点"].map { $0.unicodeScalars.map(\.value) })
+     "公告", "通告", "批复", "决议", "纪要", "要点"].map {
+      let scalars = $0.unicodeScalars.map(\.value)
+      return pair(scalars[0], scalars[1])
+    })
   /// Words of a responsibility clause: 负责 配合 牵头 参与 责任.
   private static let clauseWords: [[UInt32]] = ["负责", "配合", "牵头", "参与", "责任"].map {
     $0.unicodeScalars.map(\.value)
@@ -117,13 +122,13 @@ struct LineShape {
     var tail = scalars[...]
     while let last = tail.last, UTF8Scalars.isBlank(last) { tail = tail.dropLast() }
     for word in Self.publishingWords {
-      if tail.count > word.count && Array(tail.suffix(word.count)) == word {
+      if tail.count > word.count && tail.suffix(word.count).elementsEqual(word) {
         tail = tail.dropLast(word.count)
         break
       }
     }
     // 日 ← number ← 月 ← number ← 年 ← number
-    for unit in [0x65E5, 0x6708, 0x5E74] as [UInt32] {
+    for unit in Self.dateUnitsBackwards {
       guard tail.last == unit else { return false }
       tail = tail.dropLast()
       while let last = tail.last, last == 0x20 { tail = tail.dropLast() }
@@ -160,6 +165,8 @@ struct LineShape {
     return afterYear.contains(0x6708) && afterYear.contains(0x65E5)  // 月 日
   }
 
+  /// 日, 月, 年: a date's units read from its end.
+  private static let dateUnitsBackwards: [UInt32] = [0x65E5, 0x6708, 0x5E74]
   /// 印发, 发布, 通过, 公布 after a date.
   private static let publishingWords: [[UInt32]] = ["印发", "发布", "通过", "公布"].map { $0.unicodeScalars.map(\.value) }
   /// "://" of a URL.
@@ -197,7 +204,9 @@ struct LineShape {
 
   /// Whether the line ends like a document title (…的通知, …实施方案, …行动计划).
   var endsLikeTitle: Bool {
-    guard tail.count >= 2, Self.titleEndings.contains(Array(tail.suffix(2))) else { return false }
+    guard tail.count >= 2, Self.titleEndings.contains(Self.pair(tail[tail.endIndex - 2], tail[tail.endIndex - 1])) else {
+      return false
+    }
     // "…的通知": a notice title however long; other endings only on short lines.
     return scalarCount <= 60 || (scalarCount <= 150 && tail.count >= 3 && tail[tail.endIndex - 3] == 0x7684)
   }
@@ -227,6 +236,11 @@ struct LineShape {
     terminators.contains(scalar) || scalar == 0xFF0C || scalar == 0x2C
   }
 
+  /// Two scalars as one key.
+  private static func pair(_ first: UInt32, _ second: UInt32) -> UInt64 {
+    UInt64(first) << 32 | UInt64(second)
+  }
+
   private static func utf8Length(_ scalar: UInt32) -> Int {
     scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4
   }
@@ -236,8 +250,8 @@ struct LineShape {
   var opensParagraph: Bool {
     if marker != nil { return true }
     guard head.count >= 2 else { return false }
-    let opening = Array(head.prefix(2))
-    return opening == [0x6284, 0x9001] || opening == [0x4E3B, 0x9001]  // 抄送 主送
+    let opening = head[head.startIndex]
+    return (opening == 0x6284 || opening == 0x4E3B) && head[head.startIndex + 1] == 0x9001  // 抄送 主送
   }
 
   /// Whether the line opens with a parenthesised year, "（2022—2025年）", which continues

@@ -31,13 +31,39 @@ enum SWAR {
   static func skip(
     _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, whileNeither a: UInt8, nor b: UInt8
   ) -> Int {
+    skip(bytes, from: index, limit: limit) { !hasByte(in: $0, equalTo: a) && !hasByte(in: $0, equalTo: b) }
+  }
+
+  /// From `index`, eight bytes at a time while `passes` says a word (read little-endian
+  /// from memory: the byte at the lowest address is the lowest) may be skipped, before
+  /// `limit`: the first index whose eight bytes do not pass, or that has fewer than eight
+  /// left.
+  @inline(__always)
+  static func skip(
+    _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, while passes: (UInt64) -> Bool
+  ) -> Int {
     guard let base = UnsafeRawPointer(bytes.baseAddress) else { return index }
     var index = index
     while index + 8 <= limit {
-      let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      if hasByte(in: word, equalTo: a) || hasByte(in: word, equalTo: b) { break }
+      guard passes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))) else { break }
       index += 8
     }
     return index
+  }
+
+  /// Whether the little-endian `word` may hold the lead byte of a three-byte UTF-8
+  /// sequence `lead second third`, `third` being `thirdA` or `thirdB`: it holds the
+  /// pair `second third`, or it ends with `lead` or `second` (a sequence the next word
+  /// ends). A word without either can be skipped without stepping over such a
+  /// sequence's lead byte, and a common character with the same lead (，is EF BC 8C
+  /// beside （ EF BC 88) does not stop the skip.
+  @inline(__always)
+  static func mayHoldSequence(_ word: UInt64, lead: UInt8, second: UInt8, thirdA: UInt8, thirdB: UInt8) -> Bool {
+    // A zero byte where a byte is `second` and the next one (shifted down onto it) a third.
+    let seconds = word ^ repeated(second)
+    let next = word >> 8
+    let last = UInt8(truncatingIfNeeded: word >> 56)
+    return hasByte(in: seconds | (next ^ repeated(thirdA)), equalTo: 0)
+      || hasByte(in: seconds | (next ^ repeated(thirdB)), equalTo: 0) || last == lead || last == second
   }
 }

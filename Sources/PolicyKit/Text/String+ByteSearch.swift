@@ -57,6 +57,26 @@ extension StringProtocol {
       : utf8.starts(with: affix.utf8)
   }
 
+  /// The string without any occurrence of `word`, byte for byte, left to right:
+  /// `replacingOccurrences(of: word, with: "")` without the round trip through NSString.
+  func removingBytes(_ word: String) -> String {
+    var word = word
+    var text = String(self)
+    return word.withUTF8 { pattern in
+      text.withUTF8 { bytes in
+        var kept: [UInt8] = []
+        var start = 0
+        while let found = ByteSearch.offset(of: pattern, in: bytes, within: start..<bytes.count, backwards: false) {
+          kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<found]))
+          start = found + pattern.count
+        }
+        guard start > 0 else { return String(self) }
+        kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        return String(decoding: kept, as: UTF8.self)
+      }
+    }
+  }
+
   /// The string after its first `count` bytes (a prefix found with `hasPrefixBytes`).
   func droppingBytes(_ count: Int) -> Substring {
     let start = utf8.index(utf8.startIndex, offsetBy: count)
@@ -77,7 +97,7 @@ extension StringProtocol {
   }
 }
 
-/// Byte search in UTF-8 buffers: memchr for the first byte, memcmp for the rest.
+/// Byte search in UTF-8 buffers: memchr for the first byte, then the rest compared in place.
 enum ByteSearch {
   /// The first offset of `byte` in `range` of `bytes`.
   static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
@@ -93,13 +113,41 @@ enum ByteSearch {
     offset(of: byte, in: bytes, within: start..<max(start, bytes.count))
   }
 
+  /// Whether `bytes[range]` starts with `word`.
+  @inline(__always)
+  static func hasPrefix(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    word.count <= range.count && matches(word, in: bytes, at: range.lowerBound)
+  }
+
+  /// Whether `bytes[range]` ends with `word`.
+  @inline(__always)
+  static func hasSuffix(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    word.count <= range.count && matches(word, in: bytes, at: range.upperBound - word.count)
+  }
+
+  /// Whether `bytes[range]` is `word`.
+  @inline(__always)
+  static func equals(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    word.count == range.count && matches(word, in: bytes, at: range.lowerBound)
+  }
+
+  /// Whether `word` stands at `offset` of `bytes` (which holds all of it there).
+  @inline(__always)
+  private static func matches(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    precondition(offset >= 0 && offset + word.count <= bytes.count, "a byte comparison within the buffer")
+    for index in word.indices where bytes[offset + index] != word[index] { return false }
+    return true
+  }
+
   /// The first offset in `range` of `bytes` where all of `needle` stands inside `range`.
   static func offset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
     needle.withUnsafeBufferPointer { offset(of: $0, in: bytes, within: range, backwards: false) }
   }
 
   /// The first (or last) offset in `range` of `bytes` where all of `needle` stands
-  /// inside `range`; nil for an empty needle.
+  /// inside `range`; nil for an empty needle. The needles are short words whose first
+  /// byte is often a common lead byte (E5, E6 …): after `memchr` finds it, the rest is
+  /// compared in place, where a `memcmp` call cost more than the comparison.
   static func offset(
     of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>,
     backwards: Bool
@@ -115,7 +163,9 @@ enum ByteSearch {
     while from <= lastStart {
       guard let hit = memchr(base + from, first, lastStart - from + 1) else { break }
       let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + offset, pattern, needle.count) == 0 {
+      var matched = 1
+      while matched < needle.count && base[offset + matched] == pattern[matched] { matched += 1 }
+      if matched == needle.count {
         found = offset
         if !backwards { break }
       }

@@ -13,3 +13,43 @@ extension StringProtocol {
     limit <= 0 || !hasAtMostCharacters(limit - 1)
   }
 }
+
+extension UTF8Scalars {
+  /// Whether the UTF-8 `bytes[range]` (valid) has at most `limit` characters. A character
+  /// has at least one scalar, so counting scalars settles it without grapheme breaking
+  /// unless there are more scalars than `limit`; only then is a string made and counted.
+  static func hasAtMostCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int) -> Bool {
+    var scalars = 0
+    for index in range where startsScalar(bytes[index]) { scalars += 1 }
+    return scalars <= limit
+      || String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).hasAtMostCharacters(limit)
+  }
+}
+
+extension UTF8Scalars {
+  /// The byte offsets of the end of `text` (whose UTF-8 is `bytes`) and of the starts of
+  /// its last `count` characters, from the end (fewer when it is shorter). Where the
+  /// scalars there are single characters (Chinese text), they are read backwards from the
+  /// bytes; else the string is walked character by character, through grapheme breaking.
+  static func characterStarts(of text: String, utf8 bytes: UnsafeBufferPointer<UInt8>, fromEnd count: Int) -> [Int] {
+    var starts = [bytes.count]
+    var end = bytes.count
+    // One scalar more than `count` is read: a character's start depends on the scalar
+    // before it too.
+    while starts.count <= count + 1 && end > 0 {
+      let (value, start) = scalar(in: bytes, before: end)
+      guard isSingleCharacter(value) else {
+        starts = [bytes.count]
+        var index = text.endIndex
+        while starts.count <= count && index > text.startIndex {
+          index = text.index(before: index)
+          starts.append(text.utf8.distance(from: text.startIndex, to: index))
+        }
+        return starts
+      }
+      starts.append(start)
+      end = start
+    }
+    return Array(starts.prefix(count + 1))
+  }
+}

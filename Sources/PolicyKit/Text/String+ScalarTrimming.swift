@@ -23,3 +23,25 @@ extension StringProtocol {
     return String(Substring(scalars[start..<end]))
   }
 }
+
+extension UTF8Scalars {
+  /// `range` of the UTF-8 `bytes` without its leading and trailing scalars that satisfy
+  /// `isTrimmed`: `trimmingScalars(where:)` on bytes, for readers that make no string.
+  static func trimming(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, where isTrimmed: (Unicode.Scalar) -> Bool
+  ) -> Range<Int> {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end {
+      let (value, length) = scalar(in: bytes, at: start)
+      guard let trimmed = Unicode.Scalar(value), isTrimmed(trimmed) else { break }
+      start += length
+    }
+    while end > start {
+      let (value, scalarStart) = scalar(in: bytes, before: end)
+      guard let trimmed = Unicode.Scalar(value), isTrimmed(trimmed) else { break }
+      end = scalarStart
+    }
+    return start..<end
+  }
+}

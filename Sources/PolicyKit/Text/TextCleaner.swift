@@ -26,15 +26,6 @@ struct TextCleaner {
     var report = CleaningReport()
     var segments = SegmentList()
     let lines = splitLines(bytes, segments: &segments, report: &report)
-    var shapes: [LineShape?] = Array(repeating: nil, count: lines.count)
-    for index in lines.indices where !lines[index].isEmpty {
-      let shape = LineShape(lines[index], segments: segments, in: bytes)
-      if shape.isPageNumber {
-        report.record(.pageNumberLine)
-      } else {
-        shapes[index] = shape
-      }
-    }
     let wrapWidth = layout == .wrappedLines ? Self.wrapWidth(of: lines) : nil
 
     var out: [UInt8] = []
@@ -44,9 +35,14 @@ struct TextCleaner {
     var previousIndex = -1
     /// Whether the previous line is the document's first and stands alone so far.
     var previousOpensDocument = false
-    for index in lines.indices {
-      guard let shape = shapes[index] else { continue }
+    for index in lines.indices where !lines[index].isEmpty {
       let line = lines[index]
+      // Each line's shape is made when the line is reached: page numbers are dropped.
+      let shape = LineShape(line, segments: segments, in: bytes)
+      if shape.isPageNumber {
+        report.record(.pageNumberLine)
+        continue
+      }
       if let (previousLine, previousShape) = previous {
         // A document's opening line, short, without punctuation and followed by a blank
         // line, is its title ("评估验收标准" above "在“一达标”上："), never the start of a
@@ -145,23 +141,29 @@ struct TextCleaner {
   /// length (in scalars, at least 20) that at least a quarter of the lines of twelve or
   /// more scalars reach to within three, and that almost no line exceeds.
   static func wrapWidth(of lines: [CleanLine]) -> Int? {
-    var histogram: [Int: Int] = [:]
-    var longLines = 0
-    for line in lines where line.scalarCount >= 12 {
-      histogram[line.scalarCount, default: 0] += 1
-      longLines += 1
-    }
+    // The lengths of the long lines, sorted: the lines that reach a width to within three
+    // are then a run of them, found by moving two positions forward (no histogram to hash).
+    let lengths = lines.lazy.map(\.scalarCount).filter { $0 >= 12 }.sorted()
+    let longLines = lengths.count
     guard longLines >= 8 else { return nil }
     var best = (width: 0, covered: 0)
-    for width in histogram.keys where width >= 20 {
-      var covered = 0
-      for offset in 0...3 { covered += histogram[width - offset, default: 0] }
-      if covered > best.covered || (covered == best.covered && width > best.width) {
-        best = (width, covered)
+    var low = 0
+    var index = 0
+    while index < lengths.count {
+      let width = lengths[index]
+      var next = index + 1
+      while next < lengths.count && lengths[next] == width { next += 1 }
+      if width >= 20 {
+        while lengths[low] < width - 3 { low += 1 }
+        let covered = next - low
+        if covered > best.covered || (covered == best.covered && width > best.width) {
+          best = (width, covered)
+        }
       }
+      index = next
     }
     guard best.covered * 4 >= longLines, best.covered >= 5 else { return nil }
-    let longer = histogram.filter { $0.key > best.width + 3 }.values.reduce(0, +)
+    let longer = lengths.count - (lengths.firstIndex { $0 > best.width + 3 } ?? lengths.count)
     return longer * 10 <= longLines ? best.width : nil
   }
 

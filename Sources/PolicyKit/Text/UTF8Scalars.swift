@@ -85,6 +85,18 @@ enum UTF8Scalars {
     return nil
   }
 
+  /// Scalars that are a character of their own whatever stands beside them: printable
+  /// ASCII, ·, the punctuation ‐…‧ (U+2010–2027), CJK punctuation U+3000–3029 and
+  /// ideographs, and the full-width forms ！…～. All have the grapheme-break property
+  /// Other and none is pictographic, so Unicode breaks characters between any two of
+  /// them (rule GB999): in a run of them, characters and scalars coincide.
+  @inline(__always)
+  static func isSingleCharacter(_ scalar: UInt32) -> Bool {
+    (0x20...0x7E).contains(scalar) || scalar == 0xB7 || (0x2010...0x2027).contains(scalar)
+      || (0x3000...0x3029).contains(scalar) || (0x3400...0x4DBF).contains(scalar)
+      || (0x4E00...0x9FFF).contains(scalar) || (0xFF01...0xFF5E).contains(scalar)
+  }
+
   /// Whitespace the cleaner trims or collapses: space, tab, ideographic space, NBSP.
   @inline(__always)
   static func isBlank(_ scalar: UInt32) -> Bool {
