@@ -90,11 +90,12 @@ public struct PolicyDictionaries: Sendable {
   /// - Throws: `TextError.unreadable` when the file exists but cannot be read or is not UTF-8.
   static func rawList(in directory: URL, _ name: String, folded: Bool = false) throws -> RawList {
     let path = directory.appendingPathComponent(name).path
-    guard let data = FileManager.default.contents(atPath: path) else {
-      guard FileManager.default.fileExists(atPath: path) else { return RawList() }
-      throw TextError.unreadable(path: path, reason: "permission denied or I/O error")
+    let raw: [UInt8]
+    switch FileBytes.contents(atPath: path) {
+    case .success(let bytes): raw = bytes
+    case .failure(let failure) where failure.isMissing: return RawList()
+    case .failure(let failure): throw TextError.unreadable(path: path, reason: failure.reason)
     }
-    let raw = Array(data)
     // A list saved in GBK would otherwise match nothing, silently.
     guard UTF8Scan(raw).invalidSequences == 0 else {
       throw TextError.unreadable(path: path, reason: "not UTF-8 (save word lists as UTF-8)")
@@ -139,7 +140,7 @@ public struct PolicyDictionaries: Sendable {
 
   /// The non-blank, non-comment lines of the list `name` in `directory`, split at tabs,
   /// as text (see `rawList`).
-  /// - Throws: `TextError.unreadable` when the file exists but cannot be read.
+  /// - Throws: `TextError.unreadable` when the file exists but cannot be read or is not UTF-8.
   static func lines(in directory: URL, _ name: String, folded: Bool = false) throws -> [Row] {
     let list = try rawList(in: directory, name, folded: folded)
     let text = String(decoding: list.bytes, as: UTF8.self)
@@ -155,7 +156,7 @@ public struct PolicyDictionaries: Sendable {
   public init() {}
 
   /// Reads the dictionaries in `directory`; missing files leave their list empty.
-  /// - Throws: `TextError.unreadable` when a file exists but cannot be read.
+  /// - Throws: `TextError.unreadable` when a file exists but cannot be read or is not UTF-8.
   public init(directory: URL, parts: Parts = .all) throws {
     func lines(_ name: String, folded: Bool = false) throws -> [Row] {
       try Self.lines(in: directory, name, folded: folded)

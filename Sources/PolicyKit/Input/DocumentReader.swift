@@ -21,14 +21,13 @@ public struct DocumentReader: Sendable {
   }
 
   /// The bytes of the file at `path`.
-  /// - Throws: `TextError.unreadable` naming the file (missing, a directory, not readable).
+  /// - Throws: `TextError.unreadable` naming the file and why (missing, a directory,
+  ///   permission denied, the system's word for an I/O error).
   static func bytes(ofFile path: String) throws -> [UInt8] {
-    if let bytes = FileBytes.contents(atPath: path) { return bytes }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw TextError.unreadable(path: path, reason: "no such file")
+    switch FileBytes.contents(atPath: path) {
+    case .success(let bytes): return bytes
+    case .failure(let failure): throw TextError.unreadable(path: path, reason: failure.reason)
     }
-    throw TextError.unreadable(path: path, reason: isDirectory.boolValue ? "it is a directory" : "permission denied or I/O error")
   }
 
   /// Reads `bytes` as the contents of a file at `path`.

@@ -8,16 +8,34 @@
 /// returns `Data`, which then had to be copied into an array: a second pass over every
 /// byte, and a second buffer's pages to fault in, for each document read.
 enum FileBytes {
-  /// The bytes of the file at `path`, or nil when it cannot be opened or read (the
-  /// caller tells why).
-  static func contents(atPath path: String) -> [UInt8]? {
+  /// Why a file could not be read: the `errno` of the call that failed.
+  struct Failure: Error, Equatable {
+    let code: Int32
+
+    /// The file does not exist.
+    var isMissing: Bool { code == ENOENT }
+
+    /// In words, for an error message after the file's name.
+    var reason: String {
+      switch code {
+      case ENOENT: return "no such file"
+      case EISDIR: return "it is a directory"
+      case EACCES: return "permission denied"
+      default: return String(cString: strerror(code))
+      }
+    }
+  }
+
+  /// The bytes of the file at `path`, or why they cannot be read.
+  static func contents(atPath path: String) -> Result<[UInt8], Failure> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
+    guard descriptor >= 0 else { return .failure(Failure(code: errno)) }
     defer { close(descriptor) }
     var status = stat()
-    guard fstat(descriptor, &status) == 0 else { return nil }
+    guard fstat(descriptor, &status) == 0 else { return .failure(Failure(code: errno)) }
+    if status.st_mode & S_IFMT == S_IFDIR { return .failure(Failure(code: EISDIR)) }
     let size = max(Int(status.st_size), 0)
-    var failed = false
+    var failure: Int32 = 0
     // One byte more than the size: a full buffer means the file holds more than its size
     // said (a pipe, a file being written), and the rest is read on below.
     var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
@@ -25,21 +43,19 @@ enum FileBytes {
       while count < buffer.count {
         let got = read(descriptor, base + count, buffer.count - count)
         if got < 0 && errno == EINTR { continue }
-        if got <= 0 {
-          failed = got < 0
-          return
-        }
+        if got < 0 { failure = errno }
+        if got <= 0 { return }
         count += got
       }
     }
-    guard !failed else { return nil }
-    guard bytes.count > size else { return bytes }
+    guard failure == 0 else { return .failure(Failure(code: failure)) }
+    guard bytes.count > size else { return .success(bytes) }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if got < 0 && errno == EINTR { continue }
-      if got < 0 { return nil }
-      if got == 0 { return bytes }
+      if got < 0 { return .failure(Failure(code: errno)) }
+      if got == 0 { return .success(bytes) }
       bytes.append(contentsOf: chunk[..<got])
     }
   }

@@ -22,7 +22,7 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
 
   /// 〔 [ 【 ( （ ［ 〖, which open the year of a document number: a switch, asked of every
   /// scalar of a text, where a set was built and hashed on each call.
-  private static func isYearOpener(_ scalar: UInt32) -> Bool {
+  static func isYearOpener(_ scalar: UInt32) -> Bool {
     switch scalar {
     case 0x3014, 0x5B, 0x3010, 0x28, 0xFF08, 0xFF3B, 0x3016: return true
     default: return false
@@ -38,7 +38,7 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
   }
 
   /// Finds the first document number in `text`: 机关代字 of 1–12 Han characters, the year
-  /// in 〔〕 [] 【】 () （） or 〔〕 with spaces, a serial, then 号.
+  /// in 〔〕 [] 【】 () （） ［］ 〖〗 (spaces allowed inside), a serial, then 号.
   public static func first(in text: String) -> (number: DocumentNumber, range: Range<String.Index>)? {
     let scalars = Array(text.unicodeScalars)
     var index = 0

@@ -25,13 +25,8 @@ struct LocationWriter {
     let bytes = document.text.utf8
     let clamped = max(0, min(offset, bytes.count))
     let blockIndex = clamped / Self.block
-    var count = blockCounts[min(blockIndex, blockCounts.count - 1)]
-    var index = blockIndex * Self.block
-    while index < clamped {
-      if UTF8Scalars.startsScalar(bytes[index]) { count += 1 }
-      index += 1
-    }
-    return count
+    let start = min(blockIndex, blockCounts.count - 1) * Self.block
+    return blockCounts[min(blockIndex, blockCounts.count - 1)] + UTF8Scalars.count(in: bytes, range: start..<clamped)
   }
 
   func write(_ key: String, _ span: TextSpan, to writer: inout JSONWriter) {

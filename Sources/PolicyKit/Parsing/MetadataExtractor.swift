@@ -240,9 +240,12 @@ struct MetadataExtractor {
     // The level and region are the issuer's; without an issuer (a law or regulation as
     // published, a page without a red header), those of the place the title opens with:
     // "湖州市绿色金融促进条例" → 湖州市, "中华人民共和国能源法" → national.
-    let fromIssuer = metadata.issuer.map { AdministrativePlace.read($0) }
-    let fromTitles = [metadata.title, metadata.planTitle].compactMap { $0 }.lazy.map { AdministrativePlace.read($0, firstPlaceOnly: true) }
-    if let reading = ([fromIssuer].compactMap { $0 } + fromTitles).first(where: { $0.level != nil }) {
+    // Read in turn, each only when the one before gives no level.
+    let (issuer, titles) = (metadata.issuer, [metadata.title, metadata.planTitle].compactMap { $0 })
+    let reading =
+      issuer.map { AdministrativePlace.read($0) }.flatMap { $0.level != nil ? $0 : nil }
+      ?? titles.lazy.map { AdministrativePlace.read($0, firstPlaceOnly: true) }.first { $0.level != nil }
+    if let reading {
       metadata.level = reading.level
       metadata.regionPath = reading.path
       metadata.region = reading.path.last
@@ -281,7 +284,7 @@ struct MetadataExtractor {
       return false
     }
     var rest = text[date.range.upperBound...].trimmingScalars(in: Self.whitespace)
-    for suffix in ["印发", "发布", "通过", "公布"] where rest.hasSuffixBytes(suffix) {
+    for suffix in LineShape.datePublishingWords where rest.hasSuffixBytes(suffix) {
       rest = String(rest.utf8.dropLast(suffix.utf8.count))!
     }
     return rest.isEmpty && (text[..<date.range.lowerBound].hasAtMostCharacters(30))

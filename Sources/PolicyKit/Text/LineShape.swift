@@ -39,7 +39,8 @@ struct LineShape {
     // Long lines are only ever judged by their ends; keep all their scalars only when the
     // last parenthetical group matters, else their first and last few.
     if line.scalarCount <= 80 || last == 0xFF09 || last == 0x29 {
-      scalars = segments.scalars(of: line, in: bytes)
+      // All of them: a line of any length may end in a group whose opening is far back.
+      scalars = segments.scalars(of: line, in: bytes, limit: .max)
       head = scalars.prefix(Self.endLength)
       tail = scalars.suffix(Self.endLength)
     } else {
@@ -167,12 +168,11 @@ struct LineShape {
 
   /// 日, 月, 年: a date's units read from its end.
   private static let dateUnitsBackwards: [UInt32] = [0x65E5, 0x6708, 0x5E74]
-  /// 印发, 发布, 通过, 公布 after a date.
-  private static let publishingWords: [[UInt32]] = ["印发", "发布", "通过", "公布"].map { $0.unicodeScalars.map(\.value) }
+  /// 印发, 发布, 通过, 公布 after a date (a date line may end with one).
+  static let datePublishingWords = ["印发", "发布", "通过", "公布"]
+  private static let publishingWords: [[UInt32]] = datePublishingWords.map { $0.unicodeScalars.map(\.value) }
   /// "://" of a URL.
   private static let colonSlashSlash: [UInt32] = [0x3A, 0x2F, 0x2F]
-  /// 〔 [ 【 （ ( ［, which open a document number's year.
-  private static let numberOpeners: Set<UInt32> = [0x3014, 0x5B, 0x3010, 0xFF08, 0x28, 0xFF3B]
 
   private static let enactmentWords: [[UInt32]] = ["通过", "修正", "修订", "公布", "批准", "施行", "废止"].map {
     $0.unicodeScalars.map(\.value)
@@ -192,7 +192,7 @@ struct LineShape {
   /// Whether the line is a document number: "永川府发〔2022〕11号", "渝经信发〔2024〕3号".
   var isDocumentNumber: Bool {
     guard scalarCount <= 40, last == 0x53F7 else { return false }  // 号
-    for (index, scalar) in scalars.enumerated() where Self.numberOpeners.contains(scalar) {
+    for (index, scalar) in scalars.enumerated() where DocumentNumber.isYearOpener(scalar) {
       var position = index + 1
       while position < scalars.count && scalars[position] == 0x20 { position += 1 }
       let start = position

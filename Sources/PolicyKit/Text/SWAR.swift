@@ -42,6 +42,7 @@ enum SWAR {
   static func skip(
     _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, while passes: (UInt64) -> Bool
   ) -> Int {
+    precondition(limit <= bytes.count, "a skip within the buffer")
     guard let base = UnsafeRawPointer(bytes.baseAddress) else { return index }
     var index = index
     while index + 8 <= limit {

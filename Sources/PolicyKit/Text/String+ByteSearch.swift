@@ -48,7 +48,7 @@ extension StringProtocol {
       return affix.utf8.withContiguousStorageIfAvailable { word in
         for index in 0..<count where bytes[start + index] != word[index] { return false }
         return true
-      } ?? bytes[start...].elementsEqual(affix.utf8)
+      } ?? bytes[start..<(start + count)].elementsEqual(affix.utf8)
     }
     if let found { return found }
     guard count <= utf8.count else { return false }
@@ -110,7 +110,7 @@ enum ByteSearch {
 
   /// The first offset of `byte` in `bytes` at or after `start`.
   static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    offset(of: byte, in: bytes, within: start..<max(start, bytes.count))
+    offset(of: byte, in: bytes, within: min(start, bytes.count)..<bytes.count)
   }
 
   /// Whether `bytes[range]` starts with `word`.

@@ -32,11 +32,15 @@ struct TextCleaner {
     out.reserveCapacity(bytes.count)
     var builder = OffsetMap.Builder()
     var previous: (line: CleanLine, shape: LineShape)? = nil
-    var previousIndex = -1
-    /// Whether the previous line is the document's first and stands alone so far.
+    /// The last line with text, a dropped page number included: a blank line lies between
+    /// it and a line further on.
+    var lastLineIndex = -1
+    /// Whether the previous kept line is the document's first.
     var previousOpensDocument = false
     for index in lines.indices where !lines[index].isEmpty {
       let line = lines[index]
+      let followsBlankLine = index > lastLineIndex + 1
+      lastLineIndex = index
       // Each line's shape is made when the line is reached: page numbers are dropped.
       let shape = LineShape(line, segments: segments, in: bytes)
       if shape.isPageNumber {
@@ -48,7 +52,7 @@ struct TextCleaner {
         // line, is its title ("评估验收标准" above "在“一达标”上："), never the start of a
         // wrapped paragraph.
         let isOpeningTitle =
-          previousOpensDocument && index > previousIndex + 1 && previousShape.scalarCount <= 40
+          previousOpensDocument && followsBlankLine && previousShape.scalarCount <= 40
           && !previousShape.holdsSentencePunctuation
         if layout == .wrappedLines && !isOpeningTitle
           && joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth)
@@ -72,7 +76,6 @@ struct TextCleaner {
       }
       previousOpensDocument = previous == nil
       previous = (line, shape)
-      previousIndex = index
     }
     return Result(utf8: out, map: builder.map, report: report)
   }

@@ -36,6 +36,6 @@ struct TextPieces {
 
   /// Whether a scalar starts at `offset` (or the text ends there).
   private func startsScalar(_ offset: Int) -> Bool {
-    offset == bytes.count || bytes[offset] & 0xC0 != 0x80
+    offset == bytes.count || UTF8Scalars.startsScalar(bytes[offset])
   }
 }

@@ -28,11 +28,11 @@ enum UTF8Scalars {
     return (UInt32(lead), 1)
   }
 
-  /// Whether `byte` starts a character (is not a UTF-8 continuation byte).
+  /// Whether `byte` starts a scalar (is not a UTF-8 continuation byte).
   @inline(__always)
   static func startsScalar(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
 
-  /// Number of characters in the UTF-8 `bytes[range]`.
+  /// Number of scalars in the UTF-8 `bytes[range]`.
   static func count(in bytes: [UInt8], range: Range<Int>) -> Int {
     bytes[range].reduce(0) { $0 + (startsScalar($1) ? 1 : 0) }
   }

@@ -103,6 +103,23 @@ import Testing
       try reader.read(contentsOf: "/nonexistent/x.txt")
     }
   }
+
+  @Test func directoryOrForbiddenFile_isUnreadableSayingWhy() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-unreadable-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    #expect(throws: TextError.unreadable(path: folder.path, reason: "it is a directory")) {
+      try reader.read(contentsOf: folder.path)
+    }
+    // Without read permission (root reads it anyway, so the check is skipped there).
+    let locked = folder.appendingPathComponent("locked.txt")
+    try Data("关于印发方案的通知".utf8).write(to: locked)
+    try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked.path)
+    if getuid() != 0 {
+      #expect(throws: TextError.unreadable(path: locked.path, reason: "permission denied")) {
+        try reader.read(contentsOf: locked.path)
+      }
+    }
+  }
 }
 
 /// Checks that each character of the text maps to source bytes that decode to it.
