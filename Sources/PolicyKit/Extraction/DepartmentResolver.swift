@@ -6,10 +6,10 @@ struct DepartmentResolver {
   /// The category of a name the dictionaries do not know.
   static let unknownCategory = "unknown"
   /// How the name of a body ends: 局, 委, 办, 中心, 政府, 公司, 专班, and the people's
-  /// organisations (区残联, 区文联, 区侨联, 区科协, 团区委)…
+  /// organisations (区残联, 区文联, 区侨联, 区科协, 共青团, 区图书馆)…
   static let organisationalSuffixes = [
     "局", "委", "办", "厅", "部", "中心", "政府", "单位", "公司", "院", "会", "所", "站", "队", "处", "科", "室",
-    "组", "行", "社", "部门", "机关", "机构", "专班", "集团", "海关", "学校", "大学", "联", "协", "团", "馆",
+    "组", "行", "社", "部门", "机关", "机构", "专班", "海关", "学校", "大学", "联", "协", "团", "馆",
   ]
 
   let dictionaries: PolicyDictionaries
@@ -63,12 +63,11 @@ struct DepartmentResolver {
       role: role, span: span)
   }
 
-  /// Whether `mention` names a body: one the dictionaries know (or a collective), or an
-  /// unknown name that ends like a body's. "包括" and "自身", read from "（包括牵头单位自身）",
-  /// do not.
+  /// Whether `mention` names a body: one the dictionaries know (a collective among them,
+  /// of category "collective"), or an unknown name that ends like a body's. "包括" and
+  /// "自身", read from "（包括牵头单位自身）", do not.
   static func namesBody(_ mention: DepartmentMention) -> Bool {
-    mention.category != unknownCategory || mention.isCollective
-      || organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
+    mention.category != unknownCategory || organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
   }
 
   private func found(

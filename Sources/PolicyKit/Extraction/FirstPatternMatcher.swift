@@ -7,22 +7,11 @@
 /// anywhere is the one the in-turn search would have stopped at, and its first position
 /// is met first.
 struct FirstPatternMatcher: Sendable {
-  private let patterns: [[UInt8]]
-  /// Pattern indices by first scalar, ascending.
-  private let byFirstScalar: [UInt32: [Int]]
-  /// The keys of `byFirstScalar`, to pass other scalars without a dictionary lookup.
-  private let firstScalars: ScalarSet
+  private let patterns: FirstScalarIndex
 
   /// - Parameter patterns: the patterns in the order they are preferred; empty ones never match.
   init(_ patterns: [String]) {
-    self.patterns = patterns.map { Array($0.utf8) }
-    var byFirstScalar: [UInt32: [Int]] = [:]
-    for (index, pattern) in patterns.enumerated() {
-      guard let first = pattern.unicodeScalars.first else { continue }
-      byFirstScalar[first.value, default: []].append(index)
-    }
-    self.byFirstScalar = byFirstScalar
-    firstScalars = ScalarSet(byFirstScalar.keys)
+    self.patterns = FirstScalarIndex(patterns)
   }
 
   /// The earliest-listed pattern that occurs in the UTF-8 `text`, and the byte offset of
@@ -33,10 +22,10 @@ struct FirstPatternMatcher: Sendable {
     while index < text.count {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
       defer { index += length }
-      guard firstScalars.contains(scalar), let candidates = byFirstScalar[scalar] else { continue }
+      guard let candidates = patterns.candidates(startingWith: scalar) else { continue }
       for pattern in candidates {
         if let best, best.pattern <= pattern { break }
-        if ByteSearch.hasPrefix(patterns[pattern], in: text, index..<text.count) {
+        if patterns.matches(pattern, in: text, at: index) {
           best = (pattern, index)
           break
         }

@@ -44,16 +44,13 @@ struct ResponsibilityExtractor {
 
   let dictionaries: PolicyDictionaries
   private let resolver: DepartmentResolver
-  private let qualifierIndex: [UInt32: [QualifierWord]]
-  /// The keys of `qualifierIndex`: most scalars of a name start no qualifier, and are
-  /// passed without a dictionary lookup.
-  private let qualifierStarts: ScalarSet
+  /// Qualifiers and role words removed from a list of names, longest first.
+  private let qualifiers: FirstScalarIndex
 
   init(dictionaries: PolicyDictionaries) {
     self.dictionaries = dictionaries
     self.resolver = DepartmentResolver(dictionaries: dictionaries)
-    self.qualifierIndex = Self.makeQualifierIndex(dictionaries)
-    self.qualifierStarts = ScalarSet(qualifierIndex.keys)
+    self.qualifiers = Self.makeQualifiers(dictionaries)
   }
 
   /// The clauses in the paragraphs of `bytes` (cleaned text), in reading order.
@@ -126,10 +123,9 @@ struct ResponsibilityExtractor {
         : Self.cooperationBytes.contains(where: contains) ? .cooperating
         : contains(Self.responsibleBytes) ? .responsible : nil
       let role = verbRole ?? labelRole ?? .responsible
-      for name in names(in: UnsafeBufferPointer(rebasing: text[segment])) {
+      for nameBytes in names(in: UnsafeBufferPointer(rebasing: text[segment])) {
         // The name's bytes in the clause, searching on from the previous one.
         var span = TextSpan(inner.lowerBound, inner.lowerBound)
-        let nameBytes = name.bytes
         if let start = nameBytes.withUnsafeBufferPointer({
           ByteSearch.offset(of: $0, in: text, within: cursor..<content.upperBound, backwards: false)
         }) {
@@ -137,13 +133,13 @@ struct ResponsibilityExtractor {
           cursor = span.end
         }
         // Words left over from a note ("包括…自身") are no department; a clause without
-        // any is dropped by `clauses(in:paragraphs:)`.
+        // any is dropped (the guard of `clause(_:in:pieces:firstIsLead:known:)`).
         let resolved: DepartmentMention?
         let key = UTF8Key(bytes: nameBytes)
         if let seen = known.mentions[key] {
           resolved = seen
         } else {
-          let mention = resolver.mention(name.text, role: role, span: span)
+          let mention = resolver.mention(String(decoding: nameBytes, as: UTF8.self), role: role, span: span)
           resolved = DepartmentResolver.namesBody(mention) ? mention : nil
           known.mentions.updateValue(resolved, forKey: key)
         }
@@ -197,14 +193,8 @@ struct ResponsibilityExtractor {
   /// （ as UTF-8.
   private static let fullWidthOpen = Array("（".utf8)
 
-  /// A department name as read from a list: the string, and its UTF-8 to find it by.
-  private struct Name {
-    var text: String
-    var bytes: [UInt8]
-  }
-
   /// The department names of one segment: qualifiers and role words removed, split at 、.
-  private func names(in bytes: UnsafeBufferPointer<UInt8>) -> [Name] {
+  private func names(in bytes: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
     // Nested parentheses hold notes, not names: "市发展改革委（市能源局）". Without an
     // opening one (28, or EF BC 88) every byte is kept, and the segment is read as it is.
     let opens = ByteSearch.offset(of: 0x28, in: bytes, within: 0..<bytes.count) != nil
@@ -230,8 +220,8 @@ struct ResponsibilityExtractor {
 
   /// The names of a segment without its notes: qualifiers, role words, 、 and spaces
   /// separate them (the longest qualifier at each position).
-  private func splitNames(_ bytes: UnsafeBufferPointer<UInt8>) -> [Name] {
-    var names: [Name] = []
+  private func splitNames(_ bytes: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
+    var names: [[UInt8]] = []
     var pieceStart = 0
     var index = 0
     func closePiece(at end: Int) {
@@ -242,9 +232,7 @@ struct ResponsibilityExtractor {
     while index < bytes.count {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
       var separatorLength = scalar == 0x3001 || scalar == 0x20 ? length : 0  // 、 or a space
-      if qualifierStarts.contains(scalar), let candidates = qualifierIndex[scalar], let match = candidates.first(where: { $0.matches(bytes, at: index) }) {
-        separatorLength = match.bytes.count
-      }
+      if let match = qualifiers.firstMatch(in: bytes, at: index, scalar: scalar) { separatorLength = qualifiers.words[match].count }
       if separatorLength > 0 {
         closePiece(at: index)
         index += separatorLength
@@ -259,7 +247,7 @@ struct ResponsibilityExtractor {
 
   /// A department name from a piece between separators, if it reads as one: without a
   /// trailing 等 or 指导 and a leading 由 or 会同, two to thirty ideographs, letters or ·.
-  private static func name(from piece: UnsafeBufferPointer<UInt8>) -> Name? {
+  private static func name(from piece: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     var range = 0..<piece.count
     // "等" closes a list; "指导" a role ("商务部指导"), but only at the end: 指导站 is a name.
     while let word = Self.trailingWords.first(where: { ByteSearch.hasSuffix($0, in: piece, range) && range.count > $0.count }) {
@@ -279,19 +267,7 @@ struct ResponsibilityExtractor {
       index += length
     }
     guard scalars >= 2, scalars <= 30 else { return nil }
-    let bytes = Array(UnsafeBufferPointer(rebasing: piece[range]))
-    return Name(text: String(decoding: bytes, as: UTF8.self), bytes: bytes)
-  }
-
-  /// A qualifier or role word removed from a list of names, as UTF-8.
-  private struct QualifierWord {
-    var bytes: [UInt8]
-    var scalarCount: Int
-
-    func matches(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-      index + bytes.count <= text.count
-        && bytes.withUnsafeBufferPointer { memcmp(text.baseAddress! + index, $0.baseAddress!, bytes.count) == 0 }
-    }
+    return Array(UnsafeBufferPointer(rebasing: piece[range]))
   }
 
   /// Words after a department name that are not part of it: A等, A指导.
@@ -300,17 +276,12 @@ struct ResponsibilityExtractor {
   /// Words before a department name that are not part of it: 由A负责, 会同B.
   private static let leadingConnectors = ["由", "会同"].map { Array($0.utf8) }
 
-  /// Qualifiers and role words by first scalar, longest (in scalars) first.
-  private static func makeQualifierIndex(_ dictionaries: PolicyDictionaries) -> [UInt32: [QualifierWord]] {
+  /// Qualifiers and role words, looked up by first scalar, longest first (of two words
+  /// that both stand at one place, one is the start of the other).
+  private static func makeQualifiers(_ dictionaries: PolicyDictionaries) -> FirstScalarIndex {
     var words = dictionaries.qualifiers.filter { $0.unicodeScalars.count >= 2 && !Self.isRoleVerb($0) }
     words += ["按职责分工负责", "按照职责分工负责", "按职责负责", "分别负责", "牵头", "负责", "配合", "参与", "协助", "协同", "等有关部门", "等部门", "等单位"]
-    var index: [UInt32: [QualifierWord]] = [:]
-    for word in Set(words) {
-      let scalars = Array(word.unicodeScalars)
-      index[scalars[0].value, default: []].append(QualifierWord(bytes: Array(word.utf8), scalarCount: scalars.count))
-    }
-    for key in index.keys { index[key]?.sort { $0.scalarCount > $1.scalarCount } }
-    return index
+    return FirstScalarIndex(Array(Set(words)).sorted(), longestFirst: true)
   }
 
   private static func isRoleVerb(_ word: String) -> Bool {

@@ -8,7 +8,6 @@ import Foundation
 /// counts as a target only in a sentence with a target year (到2025年, “十四五”期间…), or in
 /// a later sentence of the same paragraph when a direction verb stands before it.
 struct TargetExtractor {
-  /// A target as found, before ids and links are given.
   let dictionaries: PolicyDictionaries
 
   func targets(in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces) -> [Target] {
@@ -367,8 +366,7 @@ struct TargetExtractor {
     }
     if rest.containsBytes("分别") { rest = rest.removingBytes("分别") }
     // Leading year phrase and connectors.
-    let (noise, noiseFirstScalars) = (TargetGrammar.leadingNoise, TargetGrammar.leadingNoiseFirstScalars)
-    let (verbs, verbFirstScalars, verbLengths) = (TargetGrammar.verbs, TargetGrammar.verbFirstScalars, TargetGrammar.verbLengths)
+    let (noise, verbs, verbLengths) = (TargetGrammar.leadingNoise, TargetGrammar.verbs, TargetGrammar.verbLengths)
     var changed = true
     while changed {
       changed = false
@@ -381,28 +379,27 @@ struct TargetExtractor {
         changed = true
       }
       rest = rest.trimmingScalars(in: TargetGrammar.clauseSeparators)
-      // A word's first scalar is compared with the phrase's before its bytes are: most
-      // words do not start the phrase.
-      var first = rest.unicodeScalars.first?.value
-      for index in noise.indices
-      where first == noiseFirstScalars[index] && rest.hasPrefixBytes(noise[index]) && rest.count > noise[index].count {
-        rest = String(rest.droppingBytes(noise[index].utf8.count))
-        first = rest.unicodeScalars.first?.value
+      // A word's first byte is compared with the phrase's before the rest is: most words
+      // do not start the phrase.
+      var first = rest.utf8.first
+      for word in noise where first == word.utf8.first && rest.hasPrefixBytes(word) && !rest.hasAtMostCharacters(word.count) {
+        rest = String(rest.droppingBytes(word.utf8.count))
+        first = rest.utf8.first
         changed = true
       }
       for index in verbs.indices
-      where first == verbFirstScalars[index] && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
-        && rest.count > verbLengths[index] + 1
+      where first == verbs[index].0.utf8.first && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
+        && !rest.hasAtMostCharacters(verbLengths[index] + 1)
       {
         rest = String(rest.droppingBytes(verbs[index].0.utf8.count))
-        first = rest.unicodeScalars.first?.value
+        first = rest.utf8.first
         changed = true
       }
     }
     // The last scalar is asked first: none of these characters has another spelling, so
     // the last character can be one of them only if the last scalar is.
     while let scalar = rest.unicodeScalars.last, TargetGrammar.trailingLinks.contains(scalar),
-      let last = rest.last, "的达到在为,、".contains(last)
+      rest.last?.unicodeScalars.count == 1
     {
       rest.removeLast()
     }
@@ -429,13 +426,11 @@ struct TargetExtractor {
       while position < bytes.count {
         let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
         defer { position += length }
-        guard TargetGrammar.verbStarts.contains(scalar), let candidates = TargetGrammar.verbsByFirstScalar[scalar] else { continue }
-        for verb in candidates {
-          let word = TargetGrammar.verbBytes[verb]
-          let end = position + word.count
-          guard end <= bytes.count, word.withUnsafeBufferPointer({ memcmp(bytes.baseAddress! + position, $0.baseAddress!, word.count) == 0 })
-          else { continue }
-          if let current = best, current.start > position || (current.start == position && current.verb < verb) { continue }
+        guard let candidates = TargetGrammar.verbIndex.candidates(startingWith: scalar) else { continue }
+        for verb in candidates where TargetGrammar.verbIndex.matches(verb, in: bytes, at: position) {
+          let end = position + TargetGrammar.verbIndex.words[verb].count
+          // Positions only grow: a verb found earlier at this position and listed first stays.
+          if let current = best, current.start == position && current.verb < verb { continue }
           // It must end within its length plus six characters of the end.
           guard end >= offset(charactersBeforeEnd: TargetGrammar.verbLengths[verb] + 6) else { continue }
           best = (verb, position)
@@ -467,9 +462,9 @@ struct TargetExtractor {
 
   /// The unit that starts at scalar `index` of a sentence, if any (the longest listed).
   private static func unit(in sentence: FoldedRun, at index: Int) -> String? {
-    guard index < sentence.count, let candidates = TargetGrammar.unitsByFirstScalar[sentence[index]] else { return nil }
+    guard index < sentence.count, let candidates = TargetGrammar.unitIndex.candidates(startingWith: sentence[index].value) else { return nil }
     let rest = sentence.byteRange(index..<min(sentence.count, index + 8))
-    return candidates.first { ByteSearch.hasPrefix($0.bytes, in: sentence.folded, rest) }?.unit
+    return candidates.first { ByteSearch.hasPrefix(TargetGrammar.unitIndex.words[$0], in: sentence.folded, rest) }.map { TargetGrammar.units[$0] }
   }
 
   /// Numbers with units: "14.5%", "18家", "两家", "百分之七十", "0.5117" after a verb.
@@ -551,7 +546,7 @@ struct TargetExtractor {
     return values.filter { value in
       guard value.unit.isEmpty else { return true }
       let before = sentence.byteRange(max(0, value.start - 3)..<value.start)
-      return TargetGrammar.verbBytes.contains { ByteSearch.hasSuffix($0, in: sentence.folded, before) }
+      return TargetGrammar.verbIndex.words.contains { ByteSearch.hasSuffix($0, in: sentence.folded, before) }
     }
   }
 }

@@ -16,17 +16,10 @@ enum TargetGrammar {
     ("认定", .reach), ("开发", .reach), ("新建", .reach), ("建立", .reach), ("争创", .reach), ("创成", .reach),
     ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach),
   ]
-  /// The UTF-8 of each verb, in the order of `verbs`.
-  static let verbBytes: [[UInt8]] = verbs.map { Array($0.0.utf8) }
+  /// The verbs by first scalar, in the order of `verbs` (indices into it).
+  static let verbIndex = FirstScalarIndex(verbs.map(\.0))
   /// The length in characters of each verb (one to three), in the order of `verbs`.
   static let verbLengths: [Int] = verbs.map { $0.0.count }
-  /// The first scalar of each verb, in the order of `verbs`.
-  static let verbFirstScalars: [UInt32] = verbs.map { $0.0.unicodeScalars.first!.value }
-  /// The first scalars of the verbs: the keys of `verbsByFirstScalar`, asked first.
-  static let verbStarts = ScalarSet(verbFirstScalars)
-  /// The verbs (indices into `verbs`) by their first scalar.
-  static let verbsByFirstScalar: [UInt32: [Int]] = Dictionary(
-    grouping: verbs.indices, by: { verbs[$0].0.unicodeScalars.first!.value })
   /// How many characters from the end of a phrase a verb may start: twice the longest
   /// verb and six.
   static let verbTail = 2 * verbLengths.max()! + 6
@@ -44,10 +37,8 @@ enum TargetGrammar {
     "元", "户", "人", "家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "张", "件", "次", "天", "倍",
     "mw", "gw", "kw",
   ]
-  /// `units` by their first scalar, in the same order, each with its UTF-8 to compare
-  /// with the folded text's bytes.
-  static let unitsByFirstScalar: [Unicode.Scalar: [(unit: String, bytes: [UInt8])]] = Dictionary(
-    grouping: units.map { ($0, Array($0.utf8)) }, by: { $0.0.unicodeScalars.first! })
+  /// `units` by their first scalar, in the same order (longest first).
+  static let unitIndex = FirstScalarIndex(units)
   /// The scalars a value can start with: the digits and the Chinese numerals (百 of 百分之
   /// among them), all in the BMP; taken from the tests themselves so the two cannot differ.
   static let valueStarts = ScalarSet(
@@ -63,8 +54,6 @@ enum TargetGrammar {
     "其中", "同时", "并", "且", "和", "及", "与", "使", "确保", "力争", "争取", "预计", "累计", "全年", "届时", "分别",
     "基本", "逐步", "进一步", "持续", "努力", "全面",
   ]
-  /// The first scalar of each of `leadingNoise`, in the same order.
-  static let leadingNoiseFirstScalars: [UInt32] = leadingNoise.map { $0.unicodeScalars.first!.value }
   /// Words trimmed from the end of an indicator, one character each: 的 达 到 在 为 , 、.
   static let trailingLinks: Set<Unicode.Scalar> = ["的", "达", "到", "在", "为", ",", "、"]
   /// Scopes an indicator may start with.
