@@ -28,14 +28,8 @@ enum BigramKey {
     }
   }
 
-  /// The folded scalars of a unit's text (a unit taken from an index, without its document).
-  static func foldedScalars(of text: String) -> [UInt32] {
-    var scalars: [UInt32] = []
-    appendFoldedScalars(of: text, to: &scalars)
-    return scalars
-  }
-
-  /// Appends the folded scalars of `text`.
+  /// Appends the folded scalars of `text` (a unit's text taken from an index, without its
+  /// document).
   static func appendFoldedScalars(of text: String, to scalars: inout [UInt32]) {
     var text = text
     text.withUTF8 { utf8 in

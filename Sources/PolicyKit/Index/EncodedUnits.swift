@@ -25,11 +25,11 @@ struct EncodedUnits: Sendable {
     appendEntry(unit, textLength: textLength)
   }
 
-  /// Adds `unit`, cut from `text` by `UnitBuilder`: its text is `spans` of `text` joined by
-  /// line feeds, and its folded scalars are sliced from the text's folded form.
-  mutating func append(_ unit: SearchUnit, spans: [TextSpan], of text: PolicyText) {
+  /// Adds `unit`, cut from `text` by `UnitBuilder`: its text is copied from `text` by its
+  /// spans, and its folded scalars are sliced from the text's folded form.
+  mutating func append(_ unit: UnitDraft, of text: PolicyText) {
     let bytes = text.utf8
-    let ranges = spans.map { span -> Range<Int> in
+    let ranges = unit.spans.map { span -> Range<Int> in
       let lower = max(0, min(span.start, bytes.count))
       return lower..<max(lower, min(span.end, bytes.count))
     }
@@ -42,11 +42,11 @@ struct EncodedUnits: Sendable {
         }
       }
     }
-    BigramKey.appendFoldedScalars(of: spans, in: text, to: &folded)
+    BigramKey.appendFoldedScalars(of: unit.spans, in: text, to: &folded)
     appendEntry(unit, textLength: textLength)
   }
 
-  private mutating func appendEntry(_ unit: SearchUnit, textLength: Int) {
+  private mutating func appendEntry(_ unit: some UnitRecordFields, textLength: Int) {
     units.append(
       Unit(
         recordEnd: records.bytes.count, foldedEnd: folded.count, kind: unit.kind, headingLength: unit.headingLength,

@@ -196,8 +196,7 @@ public struct IndexBuilder: Sendable {
           let format = SourceFormat(path: path)
           let parsedDocument = parser.parse(try reader.read(bytes: bytes, path: path, format: format))
           file.document = UnitBuilder.indexedDocument(parsedDocument, fileSize: file.size, modified: file.modified, contentHash: hash)
-          let built = UnitBuilder.units(of: parsedDocument, documentIndex: 0)
-          for (unit, spans) in zip(built.units, built.spans) { file.units.append(unit, spans: spans, of: parsedDocument.text) }
+          for unit in UnitBuilder.units(of: parsedDocument) { file.units.append(unit, of: parsedDocument.text) }
         }
       }
     } catch {

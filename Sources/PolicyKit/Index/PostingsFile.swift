@@ -119,9 +119,9 @@ struct PostingsFile: Sendable {
     while !reader.isAtEnd {
       // Values are checked before use: damaged bytes may decode to any number.
       let delta = try reader.int()
-      guard delta >= 1, delta <= unitCount - unit else { throw IndexError.corrupt(file: path, reason: "a posting names no unit") }
+      // Bounded before the addition: unit + delta stays below the unit count.
+      guard delta >= 1, delta < unitCount - unit else { throw IndexError.corrupt(file: path, reason: "a posting names no unit") }
       unit += delta
-      guard unit < unitCount else { throw IndexError.corrupt(file: path, reason: "a posting names no unit") }
       let flagged = try reader.int()
       let inHeading = flagged & 1 == 1 ? try reader.int() : 0
       let total = flagged >> 1

@@ -183,12 +183,14 @@ public struct Searcher: Sendable {
     var adjusted: [(unit: Int, score: Double)] = []
     var wordCounts: [Int: [String: Int]] = [:]
     let termScalars = groupAlternatives.map { $0.map { (term: $0, scalars: WordLayer.scalars($0)) } }
+    var text: [UInt32] = []
     for found in candidates {
       if adjusted.count >= limit {
         adjusted.sort(by: TopScores.isBetter)
         if !TopScores.isBetter(found, than: adjusted[limit - 1]) { break }
       }
-      let text = BigramKey.foldedScalars(of: try decoded(found.unit).text)
+      text.removeAll(keepingCapacity: true)
+      BigramKey.appendFoldedScalars(of: try decoded(found.unit).text, to: &text)
       var multiplier = 1.0
       for alternatives in termScalars {
         var total = 0

@@ -4,13 +4,10 @@ import Foundation
 /// own text of sections outside measures, its targets, and its front and back matter as a
 /// document unit (the whole text when it has no outline).
 enum UnitBuilder {
-  /// The units of `document`, each with the spans of the document's text it is made of
-  /// (several, joined by line feeds, for the document unit). Each unit's `text` is left
-  /// empty: the index copies it from the document by its spans (`EncodedUnits`), which
-  /// costs less than making a `String` of it.
-  static func units(of document: PolicyDocument, documentIndex: Int) -> (units: [SearchUnit], spans: [[TextSpan]]) {
-    var units: [SearchUnit] = []
-    var spans: [[TextSpan]] = []
+  /// The units of `document`, in order: its document unit, its measures and sections,
+  /// its targets.
+  static func units(of document: PolicyDocument) -> [UnitDraft] {
+    var units: [UnitDraft] = []
     let measureOf = Dictionary(uniqueKeysWithValues: document.measures.enumerated().map { ($1.section, $0) })
     func departments(_ clauses: [Int]) -> [UnitDepartment] {
       clauses.flatMap { document.responsibilities[$0].departments }.map {
@@ -34,13 +31,11 @@ enum UnitBuilder {
       let lower = max(0, min(span.start, bytes.count))
       return UTF8Scalars.count(in: bytes, range: lower..<max(lower, min(span.end, bytes.count)))
     }
-    func unit(_ id: String, _ kind: SearchUnitKind, heading: String, span: TextSpan, headingSpan: TextSpan?, path: [String], departments: [UnitDepartment], year: Int? = nil) -> SearchUnit {
-      spans.append([span])
+    func unit(_ id: String, _ kind: SearchUnitKind, heading: String, span: TextSpan, headingSpan: TextSpan?, path: [String], departments: [UnitDepartment], year: Int? = nil) -> UnitDraft {
       let headingLength = headingSpan.map { scalarCount(TextSpan($0.start, min($0.end, span.end))) } ?? 0
-      return SearchUnit(
-        id: id, kind: kind, document: documentIndex, heading: heading, text: "",
-        headingLength: headingLength, path: path, departments: departments, year: year, textStart: span.start,
-        sourceLine: document.sourceSpan(of: span).line)
+      return UnitDraft(
+        id: id, kind: kind, heading: heading, headingLength: headingLength, path: path, departments: departments, year: year,
+        textStart: span.start, sourceLine: document.sourceSpan(of: span).line, spans: [span])
     }
 
     // The document unit: everything outside the top-level sections.
@@ -52,14 +47,13 @@ enum UnitBuilder {
       cursor = max(cursor, extent.end)
     }
     if cursor < document.text.utf8.count { outside.append(TextSpan(cursor, document.text.utf8.count)) }
-    spans.append(outside)
     let title = document.metadata.planTitle ?? document.metadata.title ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent
     let looseClauses = document.responsibilities.indices.filter { document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == nil }
     units.append(
-      SearchUnit(
-        id: document.id, kind: .document, document: documentIndex, heading: title, text: "",
-        headingLength: 0, path: [], departments: departments(looseClauses), year: nil, textStart: outside.first?.start ?? 0,
-        sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line))
+      UnitDraft(
+        id: document.id, kind: .document, heading: title, headingLength: 0, path: [], departments: departments(looseClauses),
+        year: nil, textStart: outside.first?.start ?? 0, sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line,
+        spans: outside))
 
     // Each section's first child and its own clauses (outside any measure), found in one
     // pass: searching the lists for every section was quadratic in a law's articles.
@@ -100,7 +94,7 @@ enum UnitBuilder {
         unit(target.id, .target, heading: target.indicator, span: target.sentenceSpan, headingSpan: nil,
           path: target.measure.map { [document.measures[$0].label + document.measures[$0].title] } ?? [], departments: inherited, year: target.year))
     }
-    return (units, spans)
+    return units
   }
 
   static func indexedDocument(_ document: PolicyDocument, fileSize: Int, modified: Double, contentHash: String) -> IndexedDocument {

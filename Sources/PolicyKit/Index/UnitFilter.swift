@@ -1,6 +1,6 @@
 /// The field filters of a query, applied to units and documents. One filter serves one
-/// search: what a document filter decides about a document is kept, since a document's
-/// units come one after another.
+/// search: what the document filters decide about a document is kept, since many of its
+/// units are asked about.
 final class UnitFilter {
   let filters: [SearchQuery.Filter]
   let index: InvertedIndex
@@ -11,14 +11,15 @@ final class UnitFilter {
   private let hasYearFilter: Bool
   /// `region:` and `doc:` values, folded once.
   private let foldedValues: [String: String]
-  /// Verdicts on documents: index × 2, + 1 when asked for a target unit (a target's year is
-  /// its own, not its document's).
-  private var documentVerdicts: [Int: Bool] = [:]
+  /// Verdicts on documents, at index × 2, + 1 when asked for a target unit (a target's year
+  /// is its own, not its document's): 0 not judged yet, 1 rejected, 2 accepted.
+  private var documentVerdicts: [UInt8]
 
   /// `dictionaries` is read only when a filter names a department.
   init(_ filters: [SearchQuery.Filter], index: InvertedIndex, dictionaries: @autoclosure () -> PolicyDictionaries) {
     self.filters = filters
     self.index = index
+    documentVerdicts = Array(repeating: 0, count: index.documentCount * 2)
     let named = filters.compactMap { filter -> (name: String, role: ResponsibilityRole?)? in
       guard case .department(let name, let role) = filter else { return nil }
       return (name, role)
@@ -72,9 +73,9 @@ final class UnitFilter {
   func acceptsDocument(_ documentIndex: Int, forTarget: Bool = false) -> Bool {
     guard hasDocumentFilters else { return true }
     let key = documentIndex * 2 + (forTarget ? 1 : 0)
-    if let verdict = documentVerdicts[key] { return verdict }
+    if documentVerdicts[key] != 0 { return documentVerdicts[key] == 2 }
     let verdict = judge(index.documents[documentIndex], forTarget: forTarget)
-    documentVerdicts[key] = verdict
+    documentVerdicts[key] = verdict ? 2 : 1
     return verdict
   }
 
@@ -84,7 +85,7 @@ final class UnitFilter {
       case .level(let level):
         if document.level != level.rawValue { return false }
       case .region(let region):
-        let folded = foldedValues[region] ?? region
+        let folded = foldedValues[region]!
         if !document.regionPath.contains(where: { PolicyDictionaries.fold($0) == folded || $0.hasPrefix(region) }) { return false }
       case .year(let year):
         if forTarget { continue }
@@ -93,7 +94,7 @@ final class UnitFilter {
       case .kind(let kind):
         if document.kind != kind && document.planKind != kind && !(document.planKind ?? "").hasSuffix(kind) { return false }
       case .document(let value):
-        let folded = foldedValues[value] ?? value
+        let folded = foldedValues[value]!
         let matches = document.id.hasPrefix(value) || document.documentNumber.map { PolicyDictionaries.fold($0) == folded } == true
           || PolicyDictionaries.fold(document.title).containsBytes(folded) || document.path.hasSuffix(value)
         if !matches { return false }

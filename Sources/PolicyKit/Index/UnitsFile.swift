@@ -1,5 +1,22 @@
 import Foundation
 
+/// What a unit's record in `units.bin` holds besides its text (and, in the unit table,
+/// its kind and heading length): a `SearchUnit`'s, or a `UnitDraft`'s whose text is still
+/// spans of its document.
+protocol UnitRecordFields {
+  var id: String { get }
+  var kind: SearchUnitKind { get }
+  var heading: String { get }
+  var headingLength: Int { get }
+  var path: [String] { get }
+  var departments: [UnitDepartment] { get }
+  var year: Int? { get }
+  var textStart: Int { get }
+  var sourceLine: Int { get }
+}
+
+extension SearchUnit: UnitRecordFields {}
+
 /// The documents and units of an index, in `units.bin`: records, then a document table
 /// and a unit table (offset, document, length, heading length, kind) that can be read
 /// without decoding the records, then a footer.
@@ -79,8 +96,8 @@ enum UnitsFile {
   }
 
   /// Appends the record of `unit` to `writer`: its fields, then its text, `textLength`
-  /// bytes that `text` appends (the unit's own `text` is not read).
-  static func appendRecord(of unit: SearchUnit, textLength: Int, to writer: inout ByteWriter, text: (inout ByteWriter) -> Void) {
+  /// bytes that `text` appends.
+  static func appendRecord(of unit: some UnitRecordFields, textLength: Int, to writer: inout ByteWriter, text: (inout ByteWriter) -> Void) {
     writer.string(unit.id)
     writer.string(unit.heading)
     writer.strings(unit.path)

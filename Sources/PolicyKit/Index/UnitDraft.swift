@@ -1,0 +1,16 @@
+/// A unit as `UnitBuilder` cuts it from a parsed document: the fields the index keeps,
+/// with its text still given as spans of the document's text (joined by line feeds; the
+/// document unit has several). The index copies those bytes into `units.bin`
+/// (`EncodedUnits`), which costs less than making a `String` of every unit first.
+struct UnitDraft: UnitRecordFields, Sendable {
+  var id: String
+  var kind: SearchUnitKind
+  var heading: String
+  var headingLength: Int
+  var path: [String]
+  var departments: [UnitDepartment]
+  var year: Int?
+  var textStart: Int
+  var sourceLine: Int
+  var spans: [TextSpan]
+}
