@@ -69,6 +69,17 @@ import Testing
     #expect(result.status == 0)
     let lowers = Set(result.stdout.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
     #expect(lowers.count == 3)
+    // 000 is a district plan: no level lies below it. A warning, exit 1, no output.
+    let none = try Policyq.run(["compare", "--index", directory.path, "--upper", Policyq.seed("000"), "--format", "json"])
+    #expect(none.status == 1)
+    #expect(none.stderr.contains("warning: no document of a level below"))
+    #expect(none.stdout.isEmpty)
+    // 004 has no level: a warning, and the four other documents are compared, as a list.
+    let unleveled = try Policyq.run(["compare", "--index", directory.path, "--upper", Policyq.seed("004"), "--format", "json"])
+    #expect(unleveled.status == 0)
+    #expect(unleveled.stderr.contains("warning: no administrative level found"))
+    let all = try #require(try JSONSerialization.jsonObject(with: Data(unleveled.stdout.utf8)) as? [[String: Any]])
+    #expect(all.count == 4)
   }
 
   @Test func unreadableUpper_clearErrorNamingTheFile() throws {
@@ -91,6 +102,9 @@ import Testing
     #expect(json.status == 0)
     let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
     #expect(array.count == 2)
+    // With --upper the JSON is a list whatever the count: one lower plan gives a list of one.
+    let one = try Policyq.run(["compare", "--upper", upper, Policyq.seed("000"), "--format", "json"])
+    #expect((try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [[String: Any]])?.count == 1)
     let csv = try Policyq.run(["compare", "--upper", upper, "/no/such/plan.txt", Policyq.seed("000"), "--format", "csv"])
     #expect(csv.status == 1)
     #expect(csv.stderr.contains("/no/such/plan.txt: error"))

@@ -46,7 +46,10 @@ import Testing
 
   @Test func argumentParserRejectsWhatTheQuickReaderRejects() {
     // Invalid requests must fail in ArgumentParser too, not run with other values.
-    for arguments in [["固废", "--limit", "0"], ["固废", "--unit", "chapter"], [], ["固废", "--format", "xml"]] {
+    for arguments in [
+      ["固废", "--limit", "0"], ["固废", "--unit", "chapter"], [], ["固废", "--format", "xml"], ["固废", "--colour", "never"],
+      ["固废", "--limt", "3"],
+    ] {
       #expect(throws: (any Error).self) { try SearchCommand.parse(arguments) }
     }
   }

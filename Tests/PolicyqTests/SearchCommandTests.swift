@@ -154,6 +154,33 @@ import Testing
     #expect(search.stdout.contains("000_3cf4a8736e0c5b8a.txt"))
   }
 
+  /// Standard input and an empty directory are refused before anything is written.
+  @Test func indexOfStandardInputOrEmptyDirectory_isAnError() throws {
+    let directory = try freshIndex()
+    let before = try String(contentsOf: directory.appendingPathComponent("CURRENT"), encoding: .utf8)
+    let stdin = try Policyq.run(["index", "-", "--index", directory.path])
+    #expect(stdin.status == 2)
+    #expect(stdin.stderr.contains("-: error: policyq index reads files and directories, not standard input"))
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-empty-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let none = try Policyq.run(["index", empty.path, "--index", directory.path])
+    #expect(none.status == 2)
+    #expect(none.stderr.contains("\(empty.path): error: no .txt, .md, .html or .docx file in this directory"))
+    #expect(try String(contentsOf: directory.appendingPathComponent("CURRENT"), encoding: .utf8) == before)
+  }
+
+  /// A mistyped long option is an error naming it (exit 64), not a query word: the query
+  /// takes the words ArgumentParser does not know, so that -光伏 can be an exclusion.
+  @Test func mistypedOption_isAnError() throws {
+    let directory = try freshIndex()
+    for arguments in [["search", "固废", "--limt", "3"], ["search", "固废", "--colour", "never"]] {
+      let result = try Policyq.run(arguments + ["--index", directory.path])
+      #expect(result.status == 64, "\(arguments)")
+      #expect(result.stderr.contains("Unknown option '\(arguments[2])'"), "\(arguments)")
+      #expect(result.stdout.isEmpty, "\(arguments)")
+    }
+  }
+
   /// An exclusion is written like an option (-光伏): it belongs to the query.
   @Test func exclusionThatLooksLikeAnOption() throws {
     let directory = try freshIndex()

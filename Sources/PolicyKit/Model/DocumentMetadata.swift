@@ -1,5 +1,5 @@
 /// The administrative level of an issuing body.
-public enum AdministrativeLevel: String, Sendable, Codable, CaseIterable {
+public enum AdministrativeLevel: String, Sendable, Codable, CaseIterable, Comparable {
   /// 国务院, ministries and commissions.
   case national
   /// Provinces and autonomous regions.
@@ -8,6 +8,11 @@ public enum AdministrativeLevel: String, Sendable, Codable, CaseIterable {
   case municipal
   /// Districts, counties, county-level cities, banners.
   case district
+
+  /// Higher levels first: national < provincial < municipal < district.
+  public static func < (lhs: AdministrativeLevel, rhs: AdministrativeLevel) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
 }
 
 /// What a document says about itself: number, issuer, kind, titles, dates, addressees.

@@ -52,16 +52,22 @@ struct CompareCommand: ParsableCommand {
       let upperDocument = try parse(upperPath)
       if let index {
         let opened = try InvertedIndex.open(URL(fileURLWithPath: index))
-        let levels = AdministrativeLevel.allCases
-        let upperRank = upperDocument.metadata.level.flatMap { levels.firstIndex(of: $0) }
-        if upperRank == nil { print("\(upperPath): warning: no administrative level found; every other document is compared", to: &err) }
+        let upperLevel = upperDocument.metadata.level
+        if upperLevel == nil { print("\(upperPath): warning: no administrative level found; every other document is compared", to: &err) }
         lowers += (0..<opened.documentCount).map { opened.document($0) }
           .filter { document in
-            let rank = document.level.flatMap(AdministrativeLevel.init(rawValue:)).flatMap { levels.firstIndex(of: $0) }
-            return document.id != upperDocument.id && (upperRank == nil || (rank ?? -1) > upperRank!)
+            guard document.id != upperDocument.id else { return false }
+            guard let upperLevel else { return true }
+            return document.level.flatMap(AdministrativeLevel.init(rawValue:)).map { $0 > upperLevel } ?? false
           }
           .map(\.path)
+        if lowers.isEmpty {
+          print("\(index): warning: no document of a level below \(upperPath)'s (\(upperLevel?.rawValue ?? "none")); nothing compared", to: &err)
+          throw ExitCode(1)
+        }
       }
+      // With --upper, the comparisons are a list, however many there are.
+      let isBatch = upper != nil
       if format == .html && lowers.count > 1 {
         print("compare: error: --format html shows one comparison; \(lowers.count) lower documents were given (use json or csv)", to: &err)
         throw ExitCode(64)
@@ -69,12 +75,12 @@ struct CompareCommand: ParsableCommand {
       var failures = 0
       var written = 0
       // Several comparisons: JSON as one array, CSV under one header.
-      if format == .json && lowers.count > 1 { out.write("[\n") }
+      if format == .json && isBatch { out.write("[\n") }
       for path in lowers {
         do {
           let comparison = DocumentComparison(lower: try parse(path), upper: upperDocument)
           switch format {
-          case .text: out.write(ComparisonOutput.text(comparison) + (lowers.count > 1 ? "\n" : ""))
+          case .text: out.write(ComparisonOutput.text(comparison) + (isBatch ? "\n" : ""))
           case .json: out.write((written > 0 ? ",\n" : "") + ComparisonOutput.json(comparison))
           case .csv: out.write(ComparisonOutput.csv(comparison, table: table, header: written == 0))
           case .html: out.write(ComparisonHTML.render(comparison))
@@ -85,7 +91,7 @@ struct CompareCommand: ParsableCommand {
           print(error, to: &err)
         }
       }
-      if format == .json && lowers.count > 1 { out.write("]\n") }
+      if format == .json && isBatch { out.write("]\n") }
       if failures > 0 { throw ExitCode(1) }
     } catch let error as IndexError {
       print(error, to: &err)

@@ -29,6 +29,12 @@ struct IndexCommand: ParsableCommand {
     var out = StandardOutput()
     // The paths given are the whole corpus: indexing would drop every document of the
     // index that a mistyped path leaves out, so a missing path stops it before anything changes.
+    // An index is of files: standard input ('-', which the other commands read) has no
+    // path to find it again by.
+    if input.paths.contains("-") {
+      print("-: error: policyq index reads files and directories, not standard input; the index is left unchanged", to: &err)
+      throw ExitCode(2)
+    }
     let missing = input.paths.filter { !FileManager.default.fileExists(atPath: $0) }
     for path in missing { print("\(path): error: no such file or directory; the index is left unchanged", to: &err) }
     if !missing.isEmpty || input.reportEmptyDirectories(to: &err) > 0 { throw ExitCode(2) }

@@ -28,6 +28,11 @@ struct SearchRequest: Equatable {
   /// Why the request cannot run, if it cannot.
   var problem: String? {
     if words.isEmpty { return "Give a query, e.g. `policyq search 固废`." }
+    // The query takes every word ArgumentParser does not know (so that `-光伏` is an
+    // exclusion), a mistyped long option among them: it must not be searched for.
+    if let option = words.first(where: { $0.hasPrefix("--") }) {
+      return "Unknown option '\(option)' (an exclusion is written -term)."
+    }
     if limit < 1 { return "--limit must be at least 1." }
     for kind in unit.split(separator: ",") where SearchUnitKind(rawValue: String(kind)) == nil {
       return "--unit: unknown kind \(kind) (measure, section, target, document)"

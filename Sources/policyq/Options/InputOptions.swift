@@ -15,11 +15,8 @@ struct InputOptions: ParsableArguments {
 
   func validate() throws {
     if paths.isEmpty { throw ValidationError("Give at least one file, or '-' for standard input.") }
-    if let dictionaries {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: dictionaries, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw ValidationError("--dictionaries: no such directory: \(dictionaries)")
-      }
+    if let dictionaries, !isDirectory(dictionaries) {
+      throw ValidationError("--dictionaries: no such directory: \(dictionaries)")
     }
   }
 
