@@ -44,8 +44,11 @@ struct PostingsSegmentBuffer {
   /// count field (positions shifted left, with the flag "some are in the heading"), the
   /// heading count when flagged, the positions as deltas. All varints.
   private let stream = GrowableBytes(capacity: 1 << 20)
-  /// The term number of each group of the stream.
-  private var groupTerms: [Int32] = []
+  /// The term number of each group of the stream: `Int32`s, written through a pointer
+  /// (an array's append checks its buffer's uniqueness, once per group).
+  private let groupTerms = GrowableBytes(capacity: 1 << 20)
+  /// Groups in the stream.
+  private var groupsHeld = 0
   private var lastUnit = -1
   private var positionTotal = 0
   /// Scratch for the unit being added.
@@ -80,12 +83,15 @@ struct PostingsSegmentBuffer {
     lastUnit = unit
     let unitNumber = UInt32(unit)
     let tallyDistance = Self.prefetchDistance
+    let termsOut = UnsafeMutableRawPointer(groupTerms.reserve(groupCount * 4))
+    groupTerms.count += groupCount * 4
+    groupsHeld += groupCount
     tallies.withUnsafeMutableBufferPointer { tallies in
       for local in 0..<groupCount {
         if local + tallyDistance < groupCount { pq_prefetch_write(tallies.baseAddress! + Int(groups[local + tallyDistance].term)) }
         let group = groups[local]
         let term = Int(group.term)
-        groupTerms.append(group.term)
+        termsOut.storeBytes(of: group.term, toByteOffset: local * 4, as: Int32.self)
         let inHeading = Int(group.headingCount)
         let countField = Int(group.count) << 1 | (inHeading > 0 ? 1 : 0)
         var recordLength = ByteWriter.varint(countField, at: target + end)
@@ -168,46 +174,47 @@ struct PostingsSegmentBuffer {
       }
       // Each group to its key's blocks.
       cursors.withUnsafeMutableBufferPointer { cursors in
-        groupTerms.withUnsafeBufferPointer { groupTerms in
-          let cursorBase = cursors.baseAddress!
-          var read = 0
-          var unit = -1
-          var groupIndex = 0
-          while read < sourceLength {
-            unit += ByteReader.trustedVarint(source, at: &read)
-            let groupCount = ByteReader.trustedVarint(source, at: &read)
-            for _ in 0..<groupCount {
-              // The cursor of a group two distances on, and the places a group one
-              // distance on writes to, are fetched meanwhile.
-              if groupIndex + 2 * distance < groupTerms.count { pq_prefetch(cursorBase + Int(groupTerms[groupIndex + 2 * distance])) }
-              if groupIndex + distance < groupTerms.count {
-                let ahead = cursors[Int(groupTerms[groupIndex + distance])]
-                pq_prefetch_write(target + Int(ahead.unitBlock))
-                pq_prefetch_write(target + Int(ahead.positionBlock))
-              }
-              let term = Int(groupTerms[groupIndex])
-              groupIndex += 1
-              let countField = ByteReader.trustedVarint(source, at: &read)
-              var cursor = cursors[term]
-              var write = Int(cursor.unitBlock)
-              write += ByteWriter.varint(unit - Int(cursor.previousUnit), at: target + write)
-              write += ByteWriter.varint(countField, at: target + write)
-              if countField & 1 == 1 { write += ByteWriter.varint(ByteReader.trustedVarint(source, at: &read), at: target + write) }
-              cursor.unitBlock = UInt32(write)
-              cursor.previousUnit = Int32(unit)
-              // The positions are copied as they are: as many varints as the count says.
-              var remaining = countField >> 1
-              write = Int(cursor.positionBlock)
-              while remaining > 0 {
-                let byte = source[read]
-                target[write] = byte
-                read += 1
-                write += 1
-                if byte < 0x80 { remaining -= 1 }
-              }
-              cursor.positionBlock = UInt32(write)
-              cursors[term] = cursor
+        let terms = UnsafeRawPointer(groupTerms.base)
+        let groupsHeld = self.groupsHeld
+        func groupTerm(_ index: Int) -> Int { Int(terms.load(fromByteOffset: index * 4, as: Int32.self)) }
+        let cursorBase = cursors.baseAddress!
+        var read = 0
+        var unit = -1
+        var groupIndex = 0
+        while read < sourceLength {
+          unit += ByteReader.trustedVarint(source, at: &read)
+          let groupCount = ByteReader.trustedVarint(source, at: &read)
+          for _ in 0..<groupCount {
+            // The cursor of a group two distances on, and the places a group one
+            // distance on writes to, are fetched meanwhile.
+            if groupIndex + 2 * distance < groupsHeld { pq_prefetch(cursorBase + groupTerm(groupIndex + 2 * distance)) }
+            if groupIndex + distance < groupsHeld {
+              let ahead = cursors[groupTerm(groupIndex + distance)]
+              pq_prefetch_write(target + Int(ahead.unitBlock))
+              pq_prefetch_write(target + Int(ahead.positionBlock))
             }
+            let term = groupTerm(groupIndex)
+            groupIndex += 1
+            let countField = ByteReader.trustedVarint(source, at: &read)
+            var cursor = cursors[term]
+            var write = Int(cursor.unitBlock)
+            write += ByteWriter.varint(unit - Int(cursor.previousUnit), at: target + write)
+            write += ByteWriter.varint(countField, at: target + write)
+            if countField & 1 == 1 { write += ByteWriter.varint(ByteReader.trustedVarint(source, at: &read), at: target + write) }
+            cursor.unitBlock = UInt32(write)
+            cursor.previousUnit = Int32(unit)
+            // The positions are copied as they are: as many varints as the count says.
+            var remaining = countField >> 1
+            write = Int(cursor.positionBlock)
+            while remaining > 0 {
+              let byte = source[read]
+              target[write] = byte
+              read += 1
+              write += 1
+              if byte < 0x80 { remaining -= 1 }
+            }
+            cursor.positionBlock = UInt32(write)
+            cursors[term] = cursor
           }
         }
       }
@@ -215,7 +222,8 @@ struct PostingsSegmentBuffer {
     for term in termsInSegment { tallies[Int(term)] = Tally() }
     termsInSegment.removeAll(keepingCapacity: true)
     stream.count = 0
-    groupTerms.removeAll(keepingCapacity: true)
+    groupTerms.count = 0
+    groupsHeld = 0
     lastUnit = -1
     positionTotal = 0
   }
