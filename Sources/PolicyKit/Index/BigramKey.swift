@@ -42,18 +42,12 @@ enum BigramKey {
   /// Decodes the UTF-8 `bytes[range]` onto `scalars`: room for one scalar per byte is
   /// made at once and the unused part dropped, cheaper than appending scalar by scalar.
   private static func appendScalars(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to scalars: inout [UInt32]) {
+    guard !range.isEmpty else { return }
     let start = scalars.count
     scalars.append(contentsOf: repeatElement(0, count: range.count))
-    var written = start
-    scalars.withUnsafeMutableBufferPointer { out in
-      var index = range.lowerBound
-      while index < range.upperBound {
-        let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
-        out[written] = value
-        written += 1
-        index += length
-      }
+    let written = scalars.withUnsafeMutableBufferPointer { out in
+      UTF8Scalars.decode(UnsafeBufferPointer(rebasing: bytes[range]), into: out.baseAddress! + start)
     }
-    scalars.removeLast(start + range.count - written)
+    scalars.removeLast(range.count - written)
   }
 }

@@ -28,6 +28,32 @@ enum UTF8Scalars {
     return (UInt32(lead), 1)
   }
 
+  /// Decodes all of `bytes` into `out`, which has room for `bytes.count` scalars, reading
+  /// them as `scalar(in:at:)` does; returns how many it wrote. ASCII and the three-byte
+  /// scalars of Chinese text are decoded inline, the rest through `scalar(in:at:)`.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    let count = bytes.count
+    var index = 0
+    var written = 0
+    while index < count {
+      let lead = base[index]
+      if lead < 0x80 {
+        out[written] = UInt32(lead)
+        index += 1
+      } else if lead & 0xF0 == 0xE0, index + 2 < count {
+        out[written] = UInt32(lead & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6 | UInt32(base[index + 2] & 0x3F)
+        index += 3
+      } else {
+        let (value, length) = scalar(in: bytes, at: index)
+        out[written] = value
+        index += length
+      }
+      written += 1
+    }
+    return written
+  }
+
   /// Whether `byte` starts a scalar (is not a UTF-8 continuation byte).
   @inline(__always)
   static func startsScalar(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
