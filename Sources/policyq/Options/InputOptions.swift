@@ -24,8 +24,8 @@ struct InputOptions: ParsableArguments {
   /// under them, in sorted order. (It walks the directories: read it once.)
   var files: [String] {
     paths.flatMap { path -> [String] in
-      guard path != "-", isDirectory(path), let enumerator = FileManager.default.enumerator(atPath: path) else { return [path] }
-      return enumerator.compactMap { $0 as? String }
+      guard path != "-", isDirectory(path), let listed = DirectoryListing.relativePaths(under: path) else { return [path] }
+      return listed
         .filter { SourceFormat(path: $0) != nil }
         .sorted()
         .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
@@ -39,7 +39,7 @@ struct InputOptions: ParsableArguments {
   /// returns how many there were.
   func reportEmptyDirectories(to err: inout StandardError) -> Int {
     let empty = paths.filter { path in
-      isDirectory(path) && !(FileManager.default.enumerator(atPath: path)?.contains { SourceFormat(path: $0 as? String ?? "") != nil } ?? false)
+      isDirectory(path) && !(DirectoryListing.relativePaths(under: path)?.contains { SourceFormat(path: $0) != nil } ?? false)
     }
     for path in empty { print("\(path): error: no .txt, .md, .html or .docx file in this directory", to: &err) }
     return empty.count
