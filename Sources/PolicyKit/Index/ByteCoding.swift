@@ -3,12 +3,15 @@ struct ByteWriter {
   var bytes: [UInt8] = []
 
   mutating func varint(_ value: UInt64) {
-    var value = value
-    while value >= 0x80 {
-      bytes.append(UInt8(value & 0x7F) | 0x80)
-      value >>= 7
+    if value < 0x80 {
+      bytes.append(UInt8(value))
+      return
     }
-    bytes.append(UInt8(value))
+    // Encoded on the stack and appended at once: one capacity check, not one a byte.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+      let length = ByteWriter.varint(value, at: buffer.baseAddress!)
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
+    }
   }
 
   mutating func varint(_ value: Int) { varint(UInt64(max(0, value))) }
@@ -54,8 +57,12 @@ struct ByteWriter {
   }
 
   mutating func string(_ value: String) {
-    varint(value.utf8.count)
-    bytes.append(contentsOf: value.utf8)
+    var value = value
+    // Through its UTF-8 buffer: appending the `utf8` view goes byte by byte.
+    value.withUTF8 { utf8 in
+      varint(utf8.count)
+      bytes.append(contentsOf: utf8)
+    }
   }
 
   mutating func strings(_ values: [String]) {

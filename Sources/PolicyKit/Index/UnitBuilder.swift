@@ -8,14 +8,22 @@ enum UnitBuilder {
   /// its targets.
   static func units(of document: PolicyDocument) -> [UnitDraft] {
     var units: [UnitDraft] = []
-    let measureOf = Dictionary(uniqueKeysWithValues: document.measures.enumerated().map { ($1.section, $0) })
+    let sectionCount = document.sections.count
+    // The measure each section is, if any (an array by section: no hashing per document).
+    var measureOf: [Int?] = Array(repeating: nil, count: sectionCount)
+    for (index, measure) in document.measures.enumerated() where measure.section < sectionCount { measureOf[measure.section] = index }
     func departments(_ clauses: [Int]) -> [UnitDepartment] {
-      clauses.flatMap { document.responsibilities[$0].departments }.map {
-        UnitDepartment(name: $0.name, canonical: $0.canonical, levelPrefix: $0.levelPrefix, role: $0.role)
+      var found: [UnitDepartment] = []
+      for clause in clauses {
+        for department in document.responsibilities[clause].departments {
+          found.append(
+            UnitDepartment(name: department.name, canonical: department.canonical, levelPrefix: department.levelPrefix, role: department.role))
+        }
       }
+      return found
     }
     // Each section's path (its ancestors' headings), made once from its parent's.
-    var paths: [[String]?] = Array(repeating: nil, count: document.sections.count)
+    var paths: [[String]?] = Array(repeating: nil, count: sectionCount)
     func path(of section: Int) -> [String] {
       if let known = paths[section] { return known }
       var made: [String] = []
@@ -39,7 +47,8 @@ enum UnitBuilder {
     }
 
     // The document unit: everything outside the top-level sections.
-    let topLevel = document.sections.filter { $0.parent == nil }.map(\.extent)
+    var topLevel: [TextSpan] = []
+    for index in 0..<sectionCount where document.sections[index].parent == nil { topLevel.append(document.sections[index].extent) }
     var outside: [TextSpan] = []
     var cursor = 0
     for extent in topLevel.sorted() {
@@ -55,13 +64,17 @@ enum UnitBuilder {
         year: nil, textStart: outside.first?.start ?? 0, sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line,
         spans: outside))
 
-    // Each section's first child and its own clauses (outside any measure), found in one
-    // pass: searching the lists for every section was quadratic in a law's articles.
-    var firstChild: [Int?] = Array(repeating: nil, count: document.sections.count)
-    for (index, section) in document.sections.enumerated() {
-      if let parent = section.parent, firstChild[parent] == nil { firstChild[parent] = index }
+    // Each section's first child, whether it lies inside a measure, and its own clauses
+    // (outside any measure), found in one pass each: searching the lists for every
+    // section was quadratic in a law's articles. A parent comes before its children.
+    var firstChild: [Int?] = Array(repeating: nil, count: sectionCount)
+    var insideMeasure = Array(repeating: false, count: sectionCount)
+    for index in 0..<sectionCount {
+      guard let parent = document.sections[index].parent, parent < index else { continue }
+      if firstChild[parent] == nil { firstChild[parent] = index }
+      insideMeasure[index] = measureOf[parent] != nil || insideMeasure[parent]
     }
-    var sectionClauses: [[Int]] = Array(repeating: [], count: document.sections.count)
+    var sectionClauses: [[Int]] = Array(repeating: [], count: sectionCount)
     for (index, clause) in document.responsibilities.enumerated() where clause.measure == nil {
       if let section = clause.section { sectionClauses[section].append(index) }
     }
@@ -74,13 +87,7 @@ enum UnitBuilder {
         continue
       }
       // Sections inside a measure are part of its text.
-      var ancestor = section.parent
-      var insideMeasure = false
-      while let current = ancestor {
-        if measureOf[current] != nil { insideMeasure = true; break }
-        ancestor = document.sections[current].parent
-      }
-      if insideMeasure { continue }
+      if insideMeasure[index] { continue }
       let ownEnd = firstChild[index].map { document.sections[$0].extent.start } ?? section.extent.end
       let own = TextSpan(section.extent.start, max(section.headingSpan.end, min(ownEnd, section.extent.end)))
       units.append(
