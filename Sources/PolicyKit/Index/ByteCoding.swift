@@ -23,12 +23,12 @@ struct ByteWriter {
     var value = value
     var count = 0
     while value >= 0x80 {
-      pointer[count] = UInt8(value & 0x7F) | 0x80
+      pointer[count] = UInt8(truncatingIfNeeded: value) | 0x80
       value >>= 7
-      count += 1
+      count &+= 1
     }
-    pointer[count] = UInt8(value)
-    return count + 1
+    pointer[count] = UInt8(truncatingIfNeeded: value)
+    return count &+ 1
   }
 
   /// `varint(_:at:)` for a count or an offset (negative values are written as 0).
@@ -39,13 +39,9 @@ struct ByteWriter {
 
   /// The number of bytes `varint(value)` writes.
   static func varintLength(_ value: Int) -> Int {
-    var value = UInt64(max(0, value))
-    var length = 1
-    while value >= 0x80 {
-      value >>= 7
-      length += 1
-    }
-    return length
+    // Seven bits a byte: one byte for 0, else ⌈significant bits / 7⌉.
+    let bits = UInt64.bitWidth &- UInt64(max(0, value) | 1).leadingZeroBitCount
+    return (bits &+ 6) / 7
   }
 
   mutating func uint32(_ value: UInt32) { littleEndian(value) }
@@ -107,14 +103,14 @@ struct ByteReader {
   @inline(__always)
   static func trustedVarint(_ bytes: UnsafePointer<UInt8>, at offset: inout Int) -> Int {
     var byte = bytes[offset]
-    offset += 1
+    offset &+= 1
     var result = Int(byte & 0x7F)
     var shift = 7
     while byte >= 0x80 {
       byte = bytes[offset]
-      offset += 1
-      result |= Int(byte & 0x7F) << shift
-      shift += 7
+      offset &+= 1
+      result |= Int(byte & 0x7F) &<< shift
+      shift &+= 7
     }
     return result
   }

@@ -86,38 +86,41 @@ struct PostingsSegmentBuffer {
     let termsOut = UnsafeMutableRawPointer(groupTerms.reserve(groupCount * 4))
     groupTerms.count += groupCount * 4
     groupsHeld += groupCount
+    // Offsets, lengths and counts below stay far under 2^32 (a segment is limited to 4 GB
+    // and each unit's groups and positions fit `Int32`), so the loop's arithmetic wraps
+    // (`&+`) rather than checking for overflow at every step.
     tallies.withUnsafeMutableBufferPointer { tallies in
       for local in 0..<groupCount {
-        if local + tallyDistance < groupCount { pq_prefetch_write(tallies.baseAddress! + Int(groups[local + tallyDistance].term)) }
+        if local &+ tallyDistance < groupCount { pq_prefetch_write(tallies.baseAddress! + Int(groups[local &+ tallyDistance].term)) }
         let group = groups[local]
         let term = Int(group.term)
         termsOut.storeBytes(of: group.term, toByteOffset: local * 4, as: Int32.self)
         let inHeading = Int(group.headingCount)
         let countField = Int(group.count) << 1 | (inHeading > 0 ? 1 : 0)
         var recordLength = ByteWriter.varint(countField, at: target + end)
-        if inHeading > 0 { recordLength += ByteWriter.varint(inHeading, at: target + end + recordLength) }
-        end += recordLength
+        if inHeading > 0 { recordLength &+= ByteWriter.varint(inHeading, at: target + end + recordLength) }
+        end &+= recordLength
         // The positions along the key's chain, as deltas.
         let positionsStart = end
         var previous = 0
         var position = Int(group.firstPosition)
         while position >= 0 {
-          end += ByteWriter.varint(position - previous, at: target + end)
+          end &+= ByteWriter.varint(position &- previous, at: target + end)
           previous = position
           position = Int(next[position])
         }
         var tally = tallies[term]
         if tally.frequency == 0 {
           firstUnits[term] = unitNumber
-          termsInSegment.append(Int32(term))
-          recordLength += ByteWriter.varintLength(unit + 1)
+          termsInSegment.append(Int32(truncatingIfNeeded: term))
+          recordLength &+= ByteWriter.varintLength(unit &+ 1)
         } else {
-          recordLength += ByteWriter.varintLength(unit - Int(tally.lastUnit))
+          recordLength &+= ByteWriter.varintLength(unit &- Int(tally.lastUnit))
         }
         tally.lastUnit = unitNumber
-        tally.frequency += 1
-        tally.unitBlockLength += UInt32(recordLength)
-        tally.positionBlockLength += UInt32(end - positionsStart)
+        tally.frequency &+= 1
+        tally.unitBlockLength &+= UInt32(truncatingIfNeeded: recordLength)
+        tally.positionBlockLength &+= UInt32(truncatingIfNeeded: end &- positionsStart)
         tallies[term] = tally
       }
     }
@@ -182,38 +185,38 @@ struct PostingsSegmentBuffer {
         var unit = -1
         var groupIndex = 0
         while read < sourceLength {
-          unit += ByteReader.trustedVarint(source, at: &read)
+          unit &+= ByteReader.trustedVarint(source, at: &read)
           let groupCount = ByteReader.trustedVarint(source, at: &read)
           for _ in 0..<groupCount {
             // The cursor of a group two distances on, and the places a group one
             // distance on writes to, are fetched meanwhile.
-            if groupIndex + 2 * distance < groupsHeld { pq_prefetch(cursorBase + groupTerm(groupIndex + 2 * distance)) }
-            if groupIndex + distance < groupsHeld {
-              let ahead = cursors[groupTerm(groupIndex + distance)]
+            if groupIndex &+ 2 &* distance < groupsHeld { pq_prefetch(cursorBase + groupTerm(groupIndex &+ 2 &* distance)) }
+            if groupIndex &+ distance < groupsHeld {
+              let ahead = cursors[groupTerm(groupIndex &+ distance)]
               pq_prefetch_write(target + Int(ahead.unitBlock))
               pq_prefetch_write(target + Int(ahead.positionBlock))
             }
             let term = groupTerm(groupIndex)
-            groupIndex += 1
+            groupIndex &+= 1
             let countField = ByteReader.trustedVarint(source, at: &read)
             var cursor = cursors[term]
             var write = Int(cursor.unitBlock)
-            write += ByteWriter.varint(unit - Int(cursor.previousUnit), at: target + write)
-            write += ByteWriter.varint(countField, at: target + write)
-            if countField & 1 == 1 { write += ByteWriter.varint(ByteReader.trustedVarint(source, at: &read), at: target + write) }
-            cursor.unitBlock = UInt32(write)
-            cursor.previousUnit = Int32(unit)
+            write &+= ByteWriter.varint(unit &- Int(cursor.previousUnit), at: target + write)
+            write &+= ByteWriter.varint(countField, at: target + write)
+            if countField & 1 == 1 { write &+= ByteWriter.varint(ByteReader.trustedVarint(source, at: &read), at: target + write) }
+            cursor.unitBlock = UInt32(truncatingIfNeeded: write)
+            cursor.previousUnit = Int32(truncatingIfNeeded: unit)
             // The positions are copied as they are: as many varints as the count says.
             var remaining = countField >> 1
             write = Int(cursor.positionBlock)
             while remaining > 0 {
               let byte = source[read]
               target[write] = byte
-              read += 1
-              write += 1
-              if byte < 0x80 { remaining -= 1 }
+              read &+= 1
+              write &+= 1
+              if byte < 0x80 { remaining &-= 1 }
             }
-            cursor.positionBlock = UInt32(write)
+            cursor.positionBlock = UInt32(truncatingIfNeeded: write)
             cursors[term] = cursor
           }
         }

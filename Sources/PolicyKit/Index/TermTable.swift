@@ -58,7 +58,9 @@ struct TermTable {
     if Int(unitBase) > Int(Int32.max) - count - 1 { restartMarks() }
     groups.reset(positions: count)
     // The loop runs on raw buffers: this is the indexer's innermost loop, one iteration
-    // per character of the corpus.
+    // per character of the corpus. Its arithmetic wraps (`&+`) rather than checking for
+    // overflow: positions and group numbers are below `count`, and `unitBase + count`
+    // was checked to fit an `Int32` above.
     var keys = self.keys
     self.keys = []
     let mask = self.mask
@@ -70,33 +72,33 @@ struct TermTable {
       for index in 0..<count {
         // The slot of a key a few characters on is fetched from memory meanwhile: the
         // table is larger than the cache, and each probe would otherwise wait for it.
-        let ahead = index + Self.prefetchDistance
+        let ahead = index &+ Self.prefetchDistance
         if ahead < count {
-          let aheadKey = BigramKey.make(scalars[ahead], ahead + 1 < count ? scalars[ahead + 1] : BigramKey.end)
+          let aheadKey = BigramKey.make(scalars[ahead], ahead &+ 1 < count ? scalars[ahead &+ 1] : BigramKey.end)
           pq_prefetch_write(table.baseAddress! + Self.slot(of: aheadKey, mask: mask))
         }
-        let key = BigramKey.make(scalars[index], index + 1 < count ? scalars[index + 1] : BigramKey.end)
+        let key = BigramKey.make(scalars[index], index &+ 1 < count ? scalars[index &+ 1] : BigramKey.end)
         var slot = Self.slot(of: key, mask: mask)
-        while table[slot].term != 0 && table[slot].key != key { slot = (slot + 1) & mask }
+        while table[slot].term != 0 && table[slot].key != key { slot = (slot &+ 1) & mask }
         if table[slot].term == 0 {
           table[slot] = Slot(key: key, term: Int32(keys.count + 1), mark: -1)
           keys.append(key)
         }
-        let position = Int32(index)
+        let position = Int32(truncatingIfNeeded: index)
         let inHeading: Int32 = index < headingLength ? 1 : 0
         next[index] = -1
         let mark = table[slot].mark
         if mark < base {
-          table[slot].mark = base + Int32(groupCount)
+          table[slot].mark = base &+ Int32(truncatingIfNeeded: groupCount)
           found[groupCount] = UnitKeyGroups.Group(
-            term: table[slot].term - 1, firstPosition: position, lastPosition: position, count: 1, headingCount: inHeading)
-          groupCount += 1
+            term: table[slot].term &- 1, firstPosition: position, lastPosition: position, count: 1, headingCount: inHeading)
+          groupCount &+= 1
         } else {
-          let group = found + Int(mark - base)
+          let group = found + Int(mark &- base)
           next[Int(group.pointee.lastPosition)] = position
           group.pointee.lastPosition = position
-          group.pointee.count += 1
-          group.pointee.headingCount += inHeading
+          group.pointee.count &+= 1
+          group.pointee.headingCount &+= inHeading
         }
       }
     }
