@@ -36,20 +36,21 @@ enum UTF8Scalars {
     let count = bytes.count
     var index = 0
     var written = 0
+    // Indices stay below `count`, so the arithmetic wraps rather than checking overflow.
     while index < count {
       let lead = base[index]
       if lead < 0x80 {
         out[written] = UInt32(lead)
-        index += 1
-      } else if lead & 0xF0 == 0xE0, index + 2 < count {
-        out[written] = UInt32(lead & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6 | UInt32(base[index + 2] & 0x3F)
-        index += 3
+        index &+= 1
+      } else if lead & 0xF0 == 0xE0, index &+ 2 < count {
+        out[written] = UInt32(lead & 0x0F) << 12 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
+        index &+= 3
       } else {
         let (value, length) = scalar(in: bytes, at: index)
         out[written] = value
-        index += length
+        index &+= length
       }
-      written += 1
+      written &+= 1
     }
     return written
   }
