@@ -17,6 +17,14 @@ struct EncodedUnits: Sendable {
   private(set) var folded: [UInt32] = []
   private(set) var units: [Unit] = []
 
+  /// Makes room for the units of a document of `textBytes` bytes, so that the arrays do
+  /// not grow (and copy themselves) unit by unit: its text once with a little more for the
+  /// fields and the target sentences told twice, and a scalar for every two bytes.
+  mutating func reserve(textBytes: Int) {
+    records.bytes.reserveCapacity(textBytes + textBytes / 4 + 1024)
+    folded.reserveCapacity(textBytes / 2 + 256)
+  }
+
   /// Adds `unit` (one taken from a previous index), folding its text.
   mutating func append(_ unit: SearchUnit) {
     let textLength = unit.text.utf8.count

@@ -196,6 +196,7 @@ public struct IndexBuilder: Sendable {
           let format = SourceFormat(path: path)
           let parsedDocument = parser.parse(try reader.read(bytes: bytes, path: path, format: format))
           file.document = UnitBuilder.indexedDocument(parsedDocument, fileSize: file.size, modified: file.modified, contentHash: hash)
+          file.units.reserve(textBytes: parsedDocument.text.utf8.count)
           for unit in UnitBuilder.units(of: parsedDocument) { file.units.append(unit, of: parsedDocument.text) }
         }
       }

@@ -43,7 +43,9 @@ struct PostingsSegmentBuffer {
   /// Per unit: its number less the previous unit's, its number of groups; per group: the
   /// count field (positions shifted left, with the flag "some are in the heading"), the
   /// heading count when flagged, the positions as deltas. All varints.
-  private let stream = GrowableBytes(capacity: 1 << 20)
+  /// It starts at the size a segment's stream reaches (about 3 bytes a position), so it
+  /// is not copied while it grows.
+  private let stream = GrowableBytes(capacity: 8 << 20)
   /// The term number of each group of the stream: `Int32`s, written through a pointer
   /// (an array's append checks its buffer's uniqueness, once per group).
   private let groupTerms = GrowableBytes(capacity: 1 << 20)
