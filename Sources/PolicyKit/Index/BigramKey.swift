@@ -1,9 +1,35 @@
 /// The keys of the character-bigram layer: two scalars of the folded text packed into
-/// one integer. Every scalar is the first half of a key (the last one of a unit pairs
-/// with `end`), so the keys that start with a scalar find every place it occurs.
+/// one integer. Every scalar but a separator is the first half of a key (the last one of
+/// a unit pairs with `end`), so the keys that start with a scalar find every place it
+/// occurs.
+///
+/// Separators (whitespace and punctuation such as ，。、（）《》“”) start no key: about one
+/// position in eight, bigrams no one searches for ("，加", "。\n"). A separator still
+/// ends the key before it ("展，"), so a term whose separators all follow another
+/// character is found through its keys as any other; one that starts with a separator
+/// or holds two in a row is checked against the units' text (`TermMatcher`).
 enum BigramKey {
   /// Stands after the last scalar of a unit.
   static let end: UInt32 = 0x1FFFFF
+
+  /// Whether `scalar` (folded) is a separator, which starts no key: whitespace; the ASCII
+  /// punctuation , ; : ! ? ( ) [ ] " ' # * (what NFKC makes of ，；：！？（）［］ etc.); the
+  /// CJK punctuation 、。〈〉《》「」『』【】〔〕〖〗, quotation marks ‘’“”, the dash —, · and
+  /// the zero-width space. Digits, letters, % . - / and all ideographs are not.
+  @inline(__always)
+  static func isSeparator(_ scalar: UInt32) -> Bool {
+    // Ideographs, the most common scalars, are all above the last separator (〗).
+    if scalar > 0x3017 { return false }
+    switch scalar {
+    case 0..<0x40: return asciiSeparators & (1 << UInt64(scalar)) != 0
+    case 0x5B, 0x5D, 0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x3017, 0x2018, 0x2019, 0x201C, 0x201D, 0x2014, 0xB7, 0x200B: return true
+    default: return false
+    }
+  }
+
+  /// The separators below 0x40 as a bitmap: tab, line feed, carriage return, space and
+  /// ! " # ' ( ) * , : ; ? (bits 0x09, 0x0A, 0x0D, 0x20–0x23, 0x27–0x2A, 0x2C, 0x3A, 0x3B, 0x3F).
+  private static let asciiSeparators: UInt64 = 0x8C00_178F_0000_2600
 
   @inline(__always)
   static func make(_ first: UInt32, _ second: UInt32) -> UInt64 { UInt64(first) << 21 | UInt64(second) }

@@ -4,7 +4,7 @@ import Foundation
 /// incremental updates), counts, and a checksum of each index file.
 struct IndexManifest: Codable, Sendable {
   static let format = "policyq-index"
-  static let version = 4
+  static let version = 5
 
   struct File: Codable, Sendable {
     var path: String

@@ -36,7 +36,7 @@ public struct Searcher: Sendable {
     var kinds = options.kinds
     for case .unitKind(let kind) in query.filters { kinds = [kind] }
     let entries = index.units.entries
-    let matcher = TermMatcher(postings: index.postings, entries: entries)
+    let matcher = TermMatcher(postings: index.postings, units: index.units)
     let synonyms = options.useSynonyms ? (dictionaries ?? .bundledSynonyms).synonyms : [:]
     let (groups, termMatches, groupAlternatives, expansions) = try scoredGroups(query, synonyms: synonyms, matcher: matcher)
     var excludedUnits = Set<Int>()

@@ -1,10 +1,13 @@
 /// Finds the units that contain a term, exactly, with how often it occurs in their heading
 /// and in all their text: a term of one character through the keys that start with it,
 /// of two through its key's unit block, a longer one through the positions of its
-/// consecutive bigrams in the units that hold them all.
+/// consecutive bigrams in the units that hold them all. A term that starts with a
+/// separator or holds two in a row (which start no key, `BigramKey.isSeparator`) is
+/// looked for in the text of the units that hold its longest run without separators.
 struct TermMatcher {
   let postings: PostingsFile
-  let entries: UnitsFile.Reader.EntryView
+  let units: UnitsFile.Reader
+  var entries: UnitsFile.Reader.EntryView { units.entries }
 
   /// A unit holding the term, with its counts; lists of these are sorted by unit.
   struct Match {
@@ -16,6 +19,7 @@ struct TermMatcher {
   /// The units that hold `folded`, in unit order.
   func matches(of folded: String) throws -> [Match] {
     let scalars = folded.unicodeScalars.map(\.value)
+    if Self.needsText(scalars) { return try textMatches(scalars) }
     switch scalars.count {
     case 0:
       return []
@@ -28,6 +32,60 @@ struct TermMatcher {
     default:
       return try phraseMatches(scalars)
     }
+  }
+
+  /// Whether some scalar of a term is covered by none of its own keys: the key starting
+  /// at it, or the one starting just before it (separators start none). A term of one
+  /// scalar is found through the keys that start with it, unless it is a separator.
+  static func needsText(_ scalars: [UInt32]) -> Bool {
+    guard scalars.count > 1 else { return scalars.first.map(BigramKey.isSeparator) ?? false }
+    for index in scalars.indices {
+      let startsKey = index + 1 < scalars.count && !BigramKey.isSeparator(scalars[index])
+      let endsKey = index > 0 && !BigramKey.isSeparator(scalars[index - 1])
+      if !startsKey && !endsKey { return true }
+    }
+    return false
+  }
+
+  /// A term some of whose scalars no key covers: the units that hold its longest run
+  /// without separators (every unit when it has none), each read and folded, the term
+  /// counted in its text (every start, overlapping ones too, as the positions would).
+  private func textMatches(_ scalars: [UInt32]) throws -> [Match] {
+    var longest: ArraySlice<UInt32> = []
+    var runStart = 0
+    for index in 0...scalars.count {
+      if index == scalars.count || BigramKey.isSeparator(scalars[index]) {
+        if index - runStart > longest.count { longest = scalars[runStart..<index] }
+        runStart = index + 1
+      }
+    }
+    let candidates: [Int]
+    if longest.isEmpty {
+      candidates = Array(0..<entries.count)
+    } else {
+      var run = String.UnicodeScalarView()
+      run.append(contentsOf: longest.compactMap(Unicode.Scalar.init))
+      candidates = try matches(of: String(run)).map(\.unit)
+    }
+    var found: [Match] = []
+    var text: [UInt32] = []
+    for unit in candidates {
+      text.removeAll(keepingCapacity: true)
+      BigramKey.appendFoldedScalars(of: try units.unit(unit).text, to: &text)
+      let headingLength = Int(entries[unit].headingLength)
+      var total = 0
+      var inHeading = 0
+      var start = 0
+      while start + scalars.count <= text.count {
+        if text[start] == scalars[0], text[start..<(start + scalars.count)].elementsEqual(scalars) {
+          total += 1
+          if start < headingLength { inHeading += 1 }
+        }
+        start += 1
+      }
+      if total > 0 { found.append(Match(unit: unit, total: total, inHeading: inHeading)) }
+    }
+    return found
   }
 
   /// The units of several keys' postings, with their counts added.
@@ -55,11 +113,22 @@ struct TermMatcher {
   }
 
   /// A term of three or more characters: the units holding the bigrams that cover it
-  /// (at offsets 0, 2, 4… and the last one: 碳达峰 → 碳达 + 达峰, 绿色工厂 → 绿色 + 工厂), then
-  /// the positions p where each covering bigram starts at p + its offset.
+  /// (at offsets 0, 2, 4… and the last one: 碳达峰 → 碳达 + 达峰, 绿色工厂 → 绿色 + 工厂; a
+  /// separator is covered by the bigram it ends: 发展，推进 → 发展 + 展， + 推进), then the
+  /// positions p where each covering bigram starts at p + its offset. Only for terms
+  /// `needsText` passes.
   private func phraseMatches(_ scalars: [UInt32]) throws -> [Match] {
-    var offsets = Array(stride(from: 0, to: scalars.count - 1, by: 2))
-    if offsets.last != scalars.count - 2 { offsets.append(scalars.count - 2) }
+    var offsets: [Int] = []
+    var covered = 0
+    while covered < scalars.count {
+      if covered + 1 < scalars.count && !BigramKey.isSeparator(scalars[covered]) {
+        offsets.append(covered)
+        covered += 2
+      } else {
+        offsets.append(covered - 1)
+        covered += 1
+      }
+    }
     var lists: [PostingsFile.UnitList] = []
     for offset in offsets {
       guard let found = try postings.postings(of: BigramKey.make(scalars[offset], scalars[offset + 1])) else { return [] }

@@ -50,8 +50,8 @@ struct TermTable {
   }
 
   /// Groups the positions of a unit by key into `groups`: the bigram starting at each
-  /// scalar (the last pairs with `BigramKey.end`), those before `headingLength` counted
-  /// apart as in the heading.
+  /// scalar but a separator (the last pairs with `BigramKey.end`), those before
+  /// `headingLength` counted apart as in the heading.
   mutating func group(scalars: UnsafeBufferPointer<UInt32>, headingLength: Int, into groups: UnitKeyGroups) {
     let count = scalars.count
     reserve(count)
@@ -73,11 +73,13 @@ struct TermTable {
         // The slot of a key a few characters on is fetched from memory meanwhile: the
         // table is larger than the cache, and each probe would otherwise wait for it.
         let ahead = index &+ Self.prefetchDistance
-        if ahead < count {
+        if ahead < count, !BigramKey.isSeparator(scalars[ahead]) {
           let aheadKey = BigramKey.make(scalars[ahead], ahead &+ 1 < count ? scalars[ahead &+ 1] : BigramKey.end)
           pq_prefetch_write(table.baseAddress! + Self.slot(of: aheadKey, mask: mask))
         }
-        let key = BigramKey.make(scalars[index], index &+ 1 < count ? scalars[index &+ 1] : BigramKey.end)
+        let first = scalars[index]
+        if BigramKey.isSeparator(first) { continue }
+        let key = BigramKey.make(first, index &+ 1 < count ? scalars[index &+ 1] : BigramKey.end)
         var slot = Self.slot(of: key, mask: mask)
         while table[slot].term != 0 && table[slot].key != key { slot = (slot &+ 1) & mask }
         if table[slot].term == 0 {

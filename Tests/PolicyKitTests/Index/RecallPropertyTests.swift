@@ -42,6 +42,46 @@ import Testing
     }
   }
 
+  /// Separators (，。、（）《》…) start no key; terms that start with one, hold two in a row
+  /// or are one are looked for in the units' text. Random substrings that start at a
+  /// separator, and fixed ones, find exactly what a naive scan finds, with the same counts.
+  @Test func termsWithSeparators_indexEqualsNaiveScan() throws {
+    let index = try SeedIndex.open()
+    let units = try (0..<index.unitCount).map { try index.unit($0) }
+    let folded = units.map { PolicyDictionaries.fold($0.text) }
+    let unsafeInQuery: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "\"" || $0 == "-" || $0 == ":" || $0 == "|" }
+    var terms = ["，", "。", "、", "（一）", "发展，", "，加快", "》", "《", "（", "）。", "%，"]
+    var generator = SplitMix(seed: 20_261_123)
+    var attempts = 0
+    while terms.count < 60 && attempts < 100_000 {
+      attempts += 1
+      let scalars = Array(folded[Int(generator.next() % UInt64(units.count))].unicodeScalars)
+      guard scalars.count > 8 else { continue }
+      let start = Int(generator.next() % UInt64(scalars.count - 4))
+      guard BigramKey.isSeparator(scalars[start].value) else { continue }
+      let piece = scalars[start..<(start + 1 + Int(generator.next() % 4))]
+      guard !piece.contains(where: unsafeInQuery) else { continue }
+      terms.append(String(String.UnicodeScalarView(piece)))
+    }
+    #expect(terms.count == 60)
+    var options = SearchOptions()
+    options.limit = 100_000
+    options.useSynonyms = false
+    options.kinds = Set(SearchUnitKind.allCases)
+    for term in terms {
+      let wanted = Array(PolicyDictionaries.fold(term).unicodeScalars)
+      let hits = try Searcher(index: index).search(try SearchQuery("\"\(term)\""), options: options).hits
+      let expected = Set(units.indices.filter { folded[$0].containsBytes(PolicyDictionaries.fold(term)) }.map { units[$0].id })
+      #expect(Set(hits.map(\.unit.id)) == expected, "\(term)")
+      for hit in hits.prefix(10) {
+        let text = Array(PolicyDictionaries.fold(hit.unit.text).unicodeScalars)
+        let starts = text.indices.filter { $0 + wanted.count <= text.count && Array(text[$0..<($0 + wanted.count)]) == wanted }
+        #expect(hit.termCounts.first?.count == starts.count, "\(term) in \(hit.unit.id)")
+        #expect(hit.termCounts.first?.inHeading == starts.filter { $0 < hit.unit.headingLength }.count, "\(term) in \(hit.unit.id)")
+      }
+    }
+  }
+
   /// An index written in many small segments (merged at the end), the first kept in
   /// memory and the rest in temporary files, is byte for byte the index written in a
   /// single segment, and answers exactly as it does: same units, counts and scores, in
