@@ -92,13 +92,10 @@ struct TargetExtractor {
       let hasDigit = Self.hasDigit(folded, range)
       if !hasDigit && carriedYear == nil && ByteSearch.offset(of: Self.tenBytes, in: folded, within: range) == nil { continue }
       sentence.load(folded, range)
-      let year = sentence.scalars.withUnsafeBufferPointer { scalars in
-        sentence.offsets.withUnsafeBufferPointer { offsets in
-          let run = FoldedRun(chars: scalars, offsets: offsets, folded: folded)
-          let year = Self.targetYear(in: run.chars)
-          targets += sentenceTargets(run, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
-          return year
-        }
+      let year = sentence.withRun(in: folded) { run in
+        let year = Self.targetYear(in: run.chars)
+        targets += sentenceTargets(run, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
+        return year
       }
       if let year { carriedYear = year }
     }
@@ -367,6 +364,7 @@ struct TargetExtractor {
     if rest.containsBytes("分别") { rest = rest.removingBytes("分别") }
     // Leading year phrase and connectors.
     let (noise, verbs, verbLengths) = (TargetGrammar.leadingNoise, TargetGrammar.verbs, TargetGrammar.verbLengths)
+    let (noiseFirstBytes, verbFirstBytes) = (TargetGrammar.leadingNoiseFirstBytes, TargetGrammar.verbFirstBytes)
     var changed = true
     while changed {
       changed = false
@@ -382,13 +380,15 @@ struct TargetExtractor {
       // A word's first byte is compared with the phrase's before the rest is: most words
       // do not start the phrase.
       var first = rest.utf8.first
-      for word in noise where first == word.utf8.first && rest.hasPrefixBytes(word) && !rest.hasAtMostCharacters(word.count) {
+      for index in noise.indices
+      where first == noiseFirstBytes[index] && rest.hasPrefixBytes(noise[index]) && !rest.hasAtMostCharacters(noise[index].count) {
+        let word = noise[index]
         rest = String(rest.droppingBytes(word.utf8.count))
         first = rest.utf8.first
         changed = true
       }
       for index in verbs.indices
-      where first == verbs[index].0.utf8.first && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
+      where first == verbFirstBytes[index] && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
         && !rest.hasAtMostCharacters(verbLengths[index] + 1)
       {
         rest = String(rest.droppingBytes(verbs[index].0.utf8.count))
