@@ -55,7 +55,7 @@ struct LineShape {
     let readsAll = line.scalarCount <= 80 || endsInParenthesis && segments.holds(0x3A, in: line, bytes)
     let ends = 2 * Self.endLength
     let capacity = readsAll ? segments.byteCount(of: line) : ends + (endsInParenthesis ? segments.byteCount(of: line) : 0)
-    if scratch.count < capacity { scratch = Array(repeating: 0, count: capacity) }
+    if scratch.count < capacity { scratch = Array(repeating: 0, count: max(capacity, 2 * scratch.count)) }
     let reading = scratch.withUnsafeMutableBufferPointer { buffer -> LineScalars in
       let buffer = UnsafeMutableBufferPointer(rebasing: buffer[0..<capacity])
       if readsAll {
@@ -163,6 +163,10 @@ private struct LineScalars {
   /// A page number standing alone: "— 3 —", "- 3 -", "第 3 页", "第3页 共12页".
   var isPageNumber: Bool {
     guard scalarCount <= 16 else { return false }
+    // Both forms open with a dash or 第: other lines need no copy without blanks.
+    guard let opening = all.first(where: { !UTF8Scalars.isBlank($0) }), Self.isDash(opening) || opening == 0x7B2C else {
+      return false
+    }
     let core = all.filter { !UTF8Scalars.isBlank($0) }
     var index = 0
     var leading = 0
