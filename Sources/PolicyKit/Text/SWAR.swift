@@ -16,6 +16,12 @@ enum SWAR {
     return (x &- ones) & ~x & highBits != 0
   }
 
+  /// Whether a byte of `word` is less than `bound` (at most 128).
+  @inline(__always)
+  static func hasByte(in word: UInt64, lessThan bound: UInt8) -> Bool {
+    (word &- repeated(bound)) & ~word & highBits != 0
+  }
+
   /// Whether a byte of `word` lies strictly between `low` and `high`
   /// (0 ≤ low ≤ 127, 0 ≤ high ≤ 128).
   @inline(__always)
