@@ -74,8 +74,7 @@ struct TargetExtractor {
       // Eight bytes at a time past bytes that end no sentence (no ; ! ? and not the start
       // of 。 E3 80 82; 、 E3 80 81 does not stop the skip).
       index = SWAR.skip(folded, from: index, limit: paragraph.upperBound) { word in
-        !SWAR.hasByte(in: word, equalTo: 0x3B) && !SWAR.hasByte(in: word, equalTo: 0x21)
-          && !SWAR.hasByte(in: word, equalTo: 0x3F)
+        !SWAR.hasByte(in: word, equalTo: 0x3B, orTo: 0x3F) && !SWAR.hasByte(in: word, equalTo: 0x21)
           && !SWAR.mayHoldSequence(word, lead: 0xE3, second: 0x80, thirdA: 0x82, thirdB: 0x82)
       }
       let endLength = index == paragraph.upperBound ? 0 : Self.sentenceEndLength(folded, at: index, end: paragraph.upperBound)
