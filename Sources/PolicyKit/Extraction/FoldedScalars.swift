@@ -1,24 +1,50 @@
 /// The scalars of one sentence of folded text, each with its byte offset there, decoded
 /// once and then read in runs without copying. The storage is kept from one sentence to
-/// the next.
+/// the next, and written in place rather than appended to: a sentence decodes to at most
+/// one scalar per byte.
 struct FoldedScalars {
-  private(set) var scalars: [Unicode.Scalar] = []
+  private var scalars: [Unicode.Scalar] = []
   /// Where each scalar starts in the folded text, and after them where the last one ends:
-  /// one more entry than `scalars`.
-  private(set) var offsets: [Int] = []
+  /// one more entry than there are scalars.
+  private var offsets: [Int] = []
+  /// The number of scalars loaded (the storage may be longer).
+  private var count = 0
 
   /// Decodes `range` of the folded `bytes` (valid UTF-8) in place of the previous contents.
   mutating func load(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-    scalars.removeAll(keepingCapacity: true)
-    offsets.removeAll(keepingCapacity: true)
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
-      scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-      offsets.append(index)
-      index += length
+    if scalars.count < range.count {
+      let capacity = max(range.count, 2 * scalars.count)
+      scalars = Array(repeating: "\0", count: capacity)
+      offsets = Array(repeating: 0, count: capacity + 1)
     }
-    offsets.append(index)
+    var loaded = 0
+    var index = range.lowerBound
+    scalars.withUnsafeMutableBufferPointer { scalars in
+      offsets.withUnsafeMutableBufferPointer { offsets in
+        while index < range.upperBound {
+          let (value, length) = UTF8Scalars.scalar(in: bytes, at: index)
+          scalars[loaded] = Unicode.Scalar(value) ?? "\u{FFFD}"
+          offsets[loaded] = index
+          loaded += 1
+          index += length
+        }
+        offsets[loaded] = index
+      }
+    }
+    count = loaded
+  }
+
+  /// Calls `body` with the loaded scalars as a run over the folded text `folded` they
+  /// were decoded from.
+  func withRun<Result>(in folded: UnsafeBufferPointer<UInt8>, _ body: (FoldedRun) -> Result) -> Result {
+    scalars.withUnsafeBufferPointer { scalars in
+      offsets.withUnsafeBufferPointer { offsets in
+        body(
+          FoldedRun(
+            chars: UnsafeBufferPointer(rebasing: scalars[0..<count]),
+            offsets: UnsafeBufferPointer(rebasing: offsets[0...count]), folded: folded))
+      }
+    }
   }
 }
 

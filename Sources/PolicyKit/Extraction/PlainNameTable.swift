@@ -31,7 +31,7 @@ struct PlainNameTable<Value> {
   /// Whether `name` is plain (see the type's documentation): its scalars are all
   /// `UTF8Scalars.isSingleCharacter`, none of which has a canonical decomposition.
   static func isPlain(_ name: String) -> Bool {
-    name.unicodeScalars.allSatisfy { UTF8Scalars.isSingleCharacter($0.value) }
+    name.isPlain
   }
 }
 

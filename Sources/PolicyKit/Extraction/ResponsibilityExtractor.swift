@@ -340,7 +340,7 @@ struct ResponsibilityExtractor {
     var index = paragraph.start
     while index < paragraph.end {
       index = SWAR.skip(buffer, from: index, limit: paragraph.end) { word in
-        !SWAR.hasByte(in: word, between: 0x27, and: 0x2A)
+        !SWAR.hasByte(in: word, equalTo: 0x28, orTo: 0x29)
           && !SWAR.mayHoldSequence(word, lead: 0xEF, second: 0xBC, thirdA: 0x88, thirdB: 0x89)
       }
       guard index < paragraph.end else { break }

@@ -74,8 +74,7 @@ struct TargetExtractor {
       // Eight bytes at a time past bytes that end no sentence (no ; ! ? and not the start
       // of 。 E3 80 82; 、 E3 80 81 does not stop the skip).
       index = SWAR.skip(folded, from: index, limit: paragraph.upperBound) { word in
-        !SWAR.hasByte(in: word, equalTo: 0x3B) && !SWAR.hasByte(in: word, equalTo: 0x21)
-          && !SWAR.hasByte(in: word, equalTo: 0x3F)
+        !SWAR.hasByte(in: word, equalTo: 0x3B, orTo: 0x3F) && !SWAR.hasByte(in: word, equalTo: 0x21)
           && !SWAR.mayHoldSequence(word, lead: 0xE3, second: 0x80, thirdA: 0x82, thirdB: 0x82)
       }
       let endLength = index == paragraph.upperBound ? 0 : Self.sentenceEndLength(folded, at: index, end: paragraph.upperBound)
@@ -92,13 +91,10 @@ struct TargetExtractor {
       let hasDigit = Self.hasDigit(folded, range)
       if !hasDigit && carriedYear == nil && ByteSearch.offset(of: Self.tenBytes, in: folded, within: range) == nil { continue }
       sentence.load(folded, range)
-      let year = sentence.scalars.withUnsafeBufferPointer { scalars in
-        sentence.offsets.withUnsafeBufferPointer { offsets in
-          let run = FoldedRun(chars: scalars, offsets: offsets, folded: folded)
-          let year = Self.targetYear(in: run.chars)
-          targets += sentenceTargets(run, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
-          return year
-        }
+      let year = sentence.withRun(in: folded) { run in
+        let year = Self.targetYear(in: run.chars)
+        targets += sentenceTargets(run, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
+        return year
       }
       if let year { carriedYear = year }
     }
@@ -367,6 +363,7 @@ struct TargetExtractor {
     if rest.containsBytes("分别") { rest = rest.removingBytes("分别") }
     // Leading year phrase and connectors.
     let (noise, verbs, verbLengths) = (TargetGrammar.leadingNoise, TargetGrammar.verbs, TargetGrammar.verbLengths)
+    let (noiseFirstBytes, verbFirstBytes) = (TargetGrammar.leadingNoiseFirstBytes, TargetGrammar.verbFirstBytes)
     var changed = true
     while changed {
       changed = false
@@ -382,13 +379,15 @@ struct TargetExtractor {
       // A word's first byte is compared with the phrase's before the rest is: most words
       // do not start the phrase.
       var first = rest.utf8.first
-      for word in noise where first == word.utf8.first && rest.hasPrefixBytes(word) && !rest.hasAtMostCharacters(word.count) {
+      for index in noise.indices
+      where first == noiseFirstBytes[index] && rest.hasPrefixBytes(noise[index]) && !rest.hasAtMostCharacters(noise[index].count) {
+        let word = noise[index]
         rest = String(rest.droppingBytes(word.utf8.count))
         first = rest.utf8.first
         changed = true
       }
       for index in verbs.indices
-      where first == verbs[index].0.utf8.first && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
+      where first == verbFirstBytes[index] && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
         && !rest.hasAtMostCharacters(verbLengths[index] + 1)
       {
         rest = String(rest.droppingBytes(verbs[index].0.utf8.count))

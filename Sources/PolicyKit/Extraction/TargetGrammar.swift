@@ -54,6 +54,10 @@ enum TargetGrammar {
     "其中", "同时", "并", "且", "和", "及", "与", "使", "确保", "力争", "争取", "预计", "累计", "全年", "届时", "分别",
     "基本", "逐步", "进一步", "持续", "努力", "全面",
   ]
+  /// The first UTF-8 byte of each word of `leadingNoise`, and of each verb of `verbs`,
+  /// in their order: compared with a phrase's first byte before the rest of the word is.
+  static let leadingNoiseFirstBytes: [UInt8] = leadingNoise.map { $0.utf8.first! }
+  static let verbFirstBytes: [UInt8] = verbs.map { $0.0.utf8.first! }
   /// Words trimmed from the end of an indicator, one character each: 的 达 到 在 为 , 、.
   static let trailingLinks: Set<Unicode.Scalar> = ["的", "达", "到", "在", "为", ",", "、"]
   /// Scopes an indicator may start with.

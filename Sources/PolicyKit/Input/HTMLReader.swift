@@ -62,9 +62,10 @@ struct HTMLReader {
   /// The charset a page declares in `<meta charset=…>` or `<meta http-equiv …
   /// content="…; charset=…">` within its first 4 KB.
   static func declaredCharset(_ bytes: [UInt8]) -> TextEncoding? {
+    // ASCII only, so that a byte search finds what a character search would.
     let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
       .lowercased()
-    guard let range = head.range(of: "charset") else { return nil }
+    guard let range = head.rangeOfBytes("charset") else { return nil }
     var rest = head[range.upperBound...].drop { $0 == " " }
     guard rest.first == "=" else { return nil }
     rest = rest.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" }

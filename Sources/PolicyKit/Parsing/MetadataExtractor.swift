@@ -109,18 +109,21 @@ struct MetadataExtractor {
       }
     }
     guard let title = metadata.title else { return }
-    metadata.kind = Self.kinds.first { title.hasSuffix($0) }
+    // A plain title (the usual) is searched by bytes, which find the same characters.
+    let isPlain = title.isPlain
+    metadata.kind = Self.kinds.first { title.hasSuffix($0, isPlain: isPlain) }
     // The plan a transmittal notice carries: inside 《》, or between 印发/转发 and 的通知.
     var plan: String? = nil
-    if let open = title.firstIndex(of: "《"), let close = title[open...].firstIndex(of: "》") {
+    if let (open, close) = Self.firstQuotedTitle(in: title, isPlain: isPlain) {
       plan = String(title[title.index(after: open)..<close])
-    } else if let verb = title.rangeOfBytes("印发") ?? title.rangeOfBytes("转发"), title.hasSuffix("的通知") {
+    } else if let verb = title.rangeOfBytes("印发") ?? title.rangeOfBytes("转发"), title.hasSuffix("的通知", isPlain: isPlain) {
       plan = String(title[verb.upperBound..<title.index(title.endIndex, offsetBy: -3)])
     }
     if let plan, !plan.isEmpty {
       metadata.planTitle = plan
       let bare = Self.withoutPeriod(plan)
-      metadata.planKind = Self.planKinds.first { bare.hasSuffix($0) }
+      let isBarePlain = bare.isPlain
+      metadata.planKind = Self.planKinds.first { bare.hasSuffix($0, isPlain: isBarePlain) }
       // The plan's own title line, when it is repeated before its preamble.
       let planBytes = plan.utf8.count
       if let index = texts.indices.first(where: {
@@ -255,8 +258,20 @@ struct MetadataExtractor {
   // MARK: - Line shapes
 
   private func isNoticeTitle(_ text: String) -> Bool {
-    text.containsBytes("关于") && text.hasAtMostCharacters(120) && Self.kinds.contains(where: text.hasSuffix)
-      && !text.containsBytes("。") && !text.hasPrefix("现将")
+    guard text.containsBytes("关于"), text.hasAtMostCharacters(120) else { return false }
+    let isPlain = text.isPlain
+    return Self.kinds.contains { text.hasSuffix($0, isPlain: isPlain) } && !text.containsBytes("。") && !text.hasPrefix("现将")
+  }
+
+  /// Where the first 《 of `title` stands and the first 》 after it, when there are both;
+  /// found by bytes when the title is plain.
+  private static func firstQuotedTitle(in title: String, isPlain: Bool) -> (String.Index, String.Index)? {
+    if isPlain {
+      guard let open = title.rangeOfBytes("《"), let close = title[open.lowerBound...].rangeOfBytes("》") else { return nil }
+      return (open.lowerBound, close.lowerBound)
+    }
+    guard let open = title.firstIndex(of: "《"), let close = title[open...].firstIndex(of: "》") else { return nil }
+    return (open, close)
   }
 
   /// Trimmed around list items and after dates.
@@ -312,7 +327,12 @@ struct MetadataExtractor {
 
   /// A title without its period "（2022—2025年）".
   static func withoutPeriod(_ title: String) -> String {
-    guard let open = title.lastIndex(where: { $0 == "（" || $0 == "(" }), period(in: String(title[open...])) != nil else {
+    // In a plain title the last parenthesis is found by bytes.
+    let open =
+      title.isPlain
+      ? [title.rangeOfBytes("（", backwards: true), title.rangeOfBytes("(", backwards: true)].compactMap { $0?.lowerBound }.max()
+      : title.lastIndex(where: { $0 == "（" || $0 == "(" })
+    guard let open, period(in: String(title[open...])) != nil else {
       return title
     }
     return String(title[..<open])

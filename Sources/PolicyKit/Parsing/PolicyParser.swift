@@ -48,7 +48,7 @@ public struct PolicyParser: Sendable {
     let measureSections = MeasureSelector(sections: sections, hasOwnText: hasOwnText).select()
     let columns = Self.columns(of: sections)
     document.measures = measureSections.enumerated().map { ordinal, index in
-      makeMeasure(ordinal: ordinal, section: index, columns: columns[index], document: document, pieces: pieces)
+      makeMeasure(ordinal: ordinal, section: index, columns: columns[index], of: sections, in: text, id: id, pieces: pieces)
     }
 
     // Responsibility clauses.
@@ -112,17 +112,20 @@ public struct PolicyParser: Sendable {
     return columns
   }
 
-  /// The measure of section `index`, whose 专栏 boxes are `columns`; `pieces` makes the
-  /// strings of the document's text.
-  private func makeMeasure(ordinal: Int, section index: Int, columns: [Int], document: PolicyDocument, pieces: TextPieces) -> Measure {
-    let section = document.sections[index]
-    let bytes = document.text.utf8
+  /// The measure of section `index` of `sections` (those of `text`, the document `id`),
+  /// whose 专栏 boxes are `columns`; `pieces` makes the strings of the text. (Given the
+  /// parts it reads rather than the document being built, so that it copies none.)
+  private func makeMeasure(
+    ordinal: Int, section index: Int, columns: [Int], of sections: [Section], in text: PolicyText, id: String, pieces: TextPieces
+  ) -> Measure {
+    let section = sections[index]
+    let bytes = text.utf8
     // The measure's text without its boxes, and without a trailing line feed.
     var ranges: [Range<Int>] = []
     var cursor = section.extent.start
     for column in columns {
-      ranges.append(cursor..<max(cursor, document.sections[column].extent.start))
-      cursor = document.sections[column].extent.end
+      ranges.append(cursor..<max(cursor, sections[column].extent.start))
+      cursor = sections[column].extent.end
     }
     ranges.append(min(cursor, section.extent.end)..<section.extent.end)
     while let last = ranges.last {
@@ -134,8 +137,8 @@ public struct PolicyParser: Sendable {
         break
       }
     }
-    var text = ""
-    for range in ranges { text += pieces.string(range) }
+    // A measure without boxes is one piece of the text.
+    let measureText = ranges.count == 1 ? pieces.string(ranges[0]) : ranges.map { pieces.string($0) }.joined()
     // The lead sentence: from the end of the heading to the first 。 or line end.
     var leadStart = section.titleSpan.end
     while leadStart < section.extent.end && (bytes[leadStart] == 0x0A || bytes[leadStart] == 0x20) { leadStart += 1 }
@@ -143,13 +146,13 @@ public struct PolicyParser: Sendable {
     var path: [String] = []
     var parent = section.parent
     while let current = parent {
-      path.insert(document.sections[current].label + document.sections[current].title, at: 0)
-      parent = document.sections[current].parent
+      path.insert(sections[current].label + sections[current].title, at: 0)
+      parent = sections[current].parent
     }
     return Measure(
-      id: "\(document.id)#m\(ordinal + 1)", section: index, number: section.number, label: section.label,
+      id: "\(id)#m\(ordinal + 1)", section: index, number: section.number, label: section.label,
       title: section.title, leadSentence: pieces.string(leadStart..<leadEnd),
-      text: text, span: section.extent, path: path, columns: columns,
+      text: measureText, span: section.extent, path: path, columns: columns,
       responsibilities: [], targets: [])
   }
 

@@ -28,37 +28,56 @@ struct SegmentList {
 
   subscript(index: Int) -> Range<Int> { ranges[index] }
 
-  /// The scalars of a line, up to `limit`.
-  func scalars(of line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>, limit: Int = 400) -> [UInt32] {
-    var out: [UInt32] = []
-    out.reserveCapacity(min(limit, line.scalarCount))
+  /// The number of bytes a line keeps.
+  func byteCount(of line: CleanLine) -> Int {
+    line.segments.reduce(0) { $0 + ranges[$1].count }
+  }
+
+  /// Decodes the scalars of a line into `buffer`, as many as fit: the number written.
+  func decode(_ line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt32>) -> Int {
+    var count = 0
     for index in line.segments {
       var position = ranges[index].lowerBound
       let end = ranges[index].upperBound
-      while position < end && out.count < limit {
+      while position < end && count < buffer.count {
         let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
-        out.append(scalar)
+        buffer[count] = scalar
+        count += 1
         position += length
       }
     }
-    return out
+    return count
   }
 
-  /// The last `limit` scalars of a line (fewer when it is shorter), in order.
-  func lastScalars(of line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [UInt32] {
-    var reversed: [UInt32] = []
-    reversed.reserveCapacity(limit)
+  /// Decodes the last scalars of a line into the end of `buffer`, as many as fit, in
+  /// order, back to the first (from the end) that `stop` accepts: the index in `buffer`
+  /// of the first one written.
+  func decodeLast(
+    _ line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt32>,
+    through stop: (UInt32) -> Bool = { _ in false }
+  ) -> Int {
+    var first = buffer.count
     for index in line.segments.reversed() {
       let start = ranges[index].lowerBound
       var end = ranges[index].upperBound
-      while end > start && reversed.count < limit {
+      while end > start && first > 0 {
         let (scalar, scalarStart) = UTF8Scalars.scalar(in: bytes, before: end)
-        reversed.append(scalar)
+        first -= 1
+        buffer[first] = scalar
+        if stop(scalar) { return first }
         end = scalarStart
       }
-      if reversed.count >= limit { break }
+      if first == 0 { break }
     }
-    return reversed.reversed()
+    return first
+  }
+
+  /// Whether a line keeps the byte `byte` (an ASCII byte is its own scalar in UTF-8).
+  func holds(_ byte: UInt8, in line: CleanLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    line.segments.contains { index in
+      let range = ranges[index]
+      return ByteSearch.offset(of: byte, in: bytes, within: range) != nil
+    }
   }
 
   /// The first kept scalar of a line.

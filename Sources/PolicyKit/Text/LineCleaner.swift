@@ -48,10 +48,12 @@ struct LineCleaner {
       // Chinese line, is always kept; it is counted three bytes at a time, and only its
       // last character decoded.
       if byte >= 0xE4 && byte <= 0xE9 && index + 2 < bytes.count {
+        // (A lead byte before `runLimit` has its two continuation bytes in the buffer.)
+        let runLimit = min(end, bytes.count - 2)
         var position = index
         repeat {
           position += 3
-        } while position < end && position + 2 < bytes.count && bytes[position] >= 0xE4 && bytes[position] <= 0xE9
+        } while position < runLimit && bytes[position] &- 0xE4 <= 5
         if firstKept < 0 { firstKept = index }
         lastKept = UTF8Scalars.scalar(in: bytes, at: position - 3).value
         scalarCount += (position - index) / 3

@@ -1,11 +1,134 @@
 /// What a cleaned line looks like to the paragraph joiner: whether it closes a
 /// paragraph, opens one, or stands alone as a title, date, document number or heading.
 struct LineShape {
-  private static let dashes: Set<UInt32> = [0x2D, 0x2014, 0x2013, 0xFF0D, 0x2015, 0x2012, 0x2500, 0x2212]
-  private static let terminators: Set<UInt32> = [
-    0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0x21, 0x3F, 0x3B, 0x3A, 0x2026,
-  ]
-  private static let closingQuotes: Set<UInt32> = [0x201D, 0x2019, 0x300D, 0x300F]
+  let first: UInt32
+  let last: UInt32
+  let marker: HeadingMarker?
+  let scalarCount: Int
+  /// A page number standing alone: "— 3 —", "- 3 -", "第 3 页", "第3页 共12页".
+  let isPageNumber: Bool
+  /// Whether the line ends a paragraph by its punctuation (see `LineScalars.endsSentence`).
+  let endsSentence: Bool
+  /// Whether the line ends with a date (see `LineScalars.endsWithDate`).
+  let endsWithDate: Bool
+  /// Whether the line records a law's passing or revision (see `LineScalars.isEnactmentRecord`).
+  let isEnactmentRecord: Bool
+  /// Whether the line carries a URL or a bracketed label (see `LineScalars.isRecordLine`).
+  let isRecordLine: Bool
+  /// Whether the line is a document number (see `LineScalars.isDocumentNumber`).
+  let isDocumentNumber: Bool
+  /// Whether the line ends like a document title (see `LineScalars.endsLikeTitle`).
+  let endsLikeTitle: Bool
+  /// Whether the line is a heading and nothing else (see `LineScalars.isStandaloneHeading`).
+  let isStandaloneHeading: Bool
+  /// Whether the line is short (at most 40 scalars) and holds no sentence punctuation
+  /// (。！？；：… or a comma), as a title does.
+  let isShortUnpunctuated: Bool
+  /// Whether the line opens with something that always starts a paragraph (see
+  /// `LineScalars.opensParagraph`).
+  let opensParagraph: Bool
+  /// Whether the line opens with a parenthesised year (see `LineScalars.opensWithYear`).
+  let opensWithYear: Bool
+
+  /// 印发, 发布, 通过, 公布 after a date (a date line may end with one).
+  static let datePublishingWords = ["印发", "发布", "通过", "公布"]
+
+  /// The first and the last `endLength` scalars are all that is read of a long line.
+  private static let endLength = 24
+
+  /// The shape of `line`. Every judgement is made here, once, from the line's scalars
+  /// decoded into `scratch` (storage reused from one line to the next, so that no line
+  /// needs an array of its own).
+  init(_ line: CleanLine, segments: SegmentList, in bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt32]) {
+    let first = segments.firstScalar(of: line, in: bytes)
+    let last = segments.lastScalar(of: line, in: bytes)
+    var marker: HeadingMarker? = nil
+    if let firstIndex = line.segments.first {
+      let range = segments[firstIndex]
+      marker = HeadingMarker.match(in: bytes, at: range.lowerBound, end: range.upperBound)
+    }
+    // Long lines are only ever judged by their ends, and by their last parenthetical group
+    // when they end in a parenthesis: a line of any length may end in a group whose
+    // opening is far back, read backwards up to it. All their scalars are read only when a
+    // colon may start a URL in them (rare). A line decodes to at most one scalar per byte.
+    let endsInParenthesis = last == 0xFF09 || last == 0x29
+    let readsAll = line.scalarCount <= 80 || endsInParenthesis && segments.holds(0x3A, in: line, bytes)
+    let ends = 2 * Self.endLength
+    let capacity = readsAll ? segments.byteCount(of: line) : ends + (endsInParenthesis ? segments.byteCount(of: line) : 0)
+    if scratch.count < capacity { scratch = Array(repeating: 0, count: max(capacity, 2 * scratch.count)) }
+    let reading = scratch.withUnsafeMutableBufferPointer { buffer -> LineScalars in
+      let buffer = UnsafeMutableBufferPointer(rebasing: buffer[0..<capacity])
+      if readsAll {
+        let count = segments.decode(line, in: bytes, into: buffer)
+        let all = UnsafeBufferPointer(rebasing: buffer[0..<count])
+        let open = endsInParenthesis ? all.lastIndex(where: LineScalars.isOpeningParenthesis) : nil
+        return LineScalars(
+          all: all, head: all.prefix(Self.endLength), tail: all.suffix(Self.endLength), closingGroup: open.map { all[$0...] },
+          first: first, last: last, marker: marker, scalarCount: line.scalarCount)
+      }
+      let headCount = segments.decode(line, in: bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<Self.endLength]))
+      // (Indices in a rebased buffer start at 0.)
+      let tailStart = Self.endLength + segments.decodeLast(
+        line, in: bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[Self.endLength..<ends]))
+      var closingGroup: Slice<UnsafeBufferPointer<UInt32>>? = nil
+      if endsInParenthesis {
+        let groupStart = ends + segments.decodeLast(
+          line, in: bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[ends...]), through: LineScalars.isOpeningParenthesis)
+        if groupStart < capacity && LineScalars.isOpeningParenthesis(buffer[groupStart]) {
+          closingGroup = UnsafeBufferPointer(buffer)[groupStart...]
+        }
+      }
+      let whole = UnsafeBufferPointer(buffer)
+      return LineScalars(
+        all: UnsafeBufferPointer(rebasing: whole[0..<0]), head: whole[0..<headCount], tail: whole[tailStart..<ends],
+        closingGroup: closingGroup, first: first, last: last, marker: marker, scalarCount: line.scalarCount)
+    }
+    self.first = first
+    self.last = last
+    self.marker = marker
+    self.scalarCount = line.scalarCount
+    isPageNumber = reading.isPageNumber
+    endsSentence = reading.endsSentence
+    endsWithDate = reading.endsWithDate
+    isEnactmentRecord = reading.isEnactmentRecord
+    isRecordLine = reading.isRecordLine
+    isDocumentNumber = reading.isDocumentNumber
+    endsLikeTitle = reading.endsLikeTitle
+    isStandaloneHeading = reading.isStandaloneHeading
+    isShortUnpunctuated = line.scalarCount <= 40 && !reading.holdsSentencePunctuation
+    opensParagraph = reading.opensParagraph
+    opensWithYear = reading.opensWithYear
+  }
+}
+
+/// A line's scalars as `LineShape` reads them, in storage that lives only while the line
+/// is judged: all of them for a short line, else its ends (and its last parenthetical
+/// group).
+private struct LineScalars {
+  // The character classes below are switches, not sets: they are asked of every scalar
+  // of short lines, and a set hashes each one.
+
+  /// - ‒ – — ― ─ − －, around a page number.
+  private static func isDash(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x2D, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2500, 0xFF0D: return true
+    default: return false
+    }
+  }
+
+  /// 。！？；：… and ! ? ; :, which end a sentence.
+  private static func isTerminator(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x21, 0x3A, 0x3B, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1A, 0xFF1B, 0xFF1F: return true
+    default: return false
+    }
+  }
+
+  /// ” ’ 」 』.
+  private static func isClosingQuote(_ scalar: UInt32) -> Bool {
+    scalar == 0x201D || scalar == 0x2019 || scalar == 0x300D || scalar == 0x300F
+  }
+
   /// The last characters of document titles: 通知 意见 方案 计划 规划 办法 细则 措施 决定
   /// 条例 规定 报告 公告 通告 批复 决议 纪要 要点.
   /// Each as its two scalars in one `pair` key, so that a line's last two are looked up
@@ -21,48 +144,33 @@ struct LineShape {
     $0.unicodeScalars.map(\.value)
   }
 
-  /// The line's scalars, kept only for short lines (checks on long ones look at the ends).
-  let scalars: [UInt32]
-  /// The first and the last `endLength` scalars, for every line.
-  let head: ArraySlice<UInt32>
-  let tail: ArraySlice<UInt32>
-  private static let endLength = 24
+  /// All the line's scalars, or none when only its ends were read.
+  let all: UnsafeBufferPointer<UInt32>
+  /// The first and the last `LineShape.endLength` scalars, for every line.
+  let head: Slice<UnsafeBufferPointer<UInt32>>
+  let tail: Slice<UnsafeBufferPointer<UInt32>>
+  /// For a line that ends in a parenthesis, its scalars from the last opening one on;
+  /// nil when it has none (or does not end in one).
+  let closingGroup: Slice<UnsafeBufferPointer<UInt32>>?
+
+  /// （ or (.
+  static func isOpeningParenthesis(_ scalar: UInt32) -> Bool { scalar == 0xFF08 || scalar == 0x28 }
   let first: UInt32
   let last: UInt32
   let marker: HeadingMarker?
   let scalarCount: Int
 
-  init(_ line: CleanLine, segments: SegmentList, in bytes: UnsafeBufferPointer<UInt8>) {
-    scalarCount = line.scalarCount
-    first = segments.firstScalar(of: line, in: bytes)
-    last = segments.lastScalar(of: line, in: bytes)
-    // Long lines are only ever judged by their ends; keep all their scalars only when the
-    // last parenthetical group matters, else their first and last few.
-    if line.scalarCount <= 80 || last == 0xFF09 || last == 0x29 {
-      // All of them: a line of any length may end in a group whose opening is far back.
-      scalars = segments.scalars(of: line, in: bytes, limit: .max)
-      head = scalars.prefix(Self.endLength)
-      tail = scalars.suffix(Self.endLength)
-    } else {
-      scalars = []
-      head = segments.scalars(of: line, in: bytes, limit: Self.endLength)[...]
-      tail = segments.lastScalars(of: line, in: bytes, limit: Self.endLength)[...]
-    }
-    if let firstIndex = line.segments.first {
-      let range = segments[firstIndex]
-      marker = HeadingMarker.match(in: bytes, at: range.lowerBound, end: range.upperBound)
-    } else {
-      marker = nil
-    }
-  }
-
   /// A page number standing alone: "— 3 —", "- 3 -", "第 3 页", "第3页 共12页".
   var isPageNumber: Bool {
     guard scalarCount <= 16 else { return false }
-    let core = scalars.filter { !UTF8Scalars.isBlank($0) }
+    // Both forms open with a dash or 第: other lines need no copy without blanks.
+    guard let opening = all.first(where: { !UTF8Scalars.isBlank($0) }), Self.isDash(opening) || opening == 0x7B2C else {
+      return false
+    }
+    let core = all.filter { !UTF8Scalars.isBlank($0) }
     var index = 0
     var leading = 0
-    while index < core.count && Self.dashes.contains(core[index]) {
+    while index < core.count && Self.isDash(core[index]) {
       leading += 1
       index += 1
     }
@@ -70,7 +178,7 @@ struct LineShape {
     while index < core.count && UTF8Scalars.isDigit(core[index]) { index += 1 }
     let digits = index - digitStart
     var trailing = 0
-    while index < core.count && Self.dashes.contains(core[index]) {
+    while index < core.count && Self.isDash(core[index]) {
       trailing += 1
       index += 1
     }
@@ -99,19 +207,18 @@ struct LineShape {
   /// after one, or a closing parenthesis that ends a parenthetical line, a clause
   /// "（…负责）" or a period "（2022—2025年）".
   var endsSentence: Bool {
-    if Self.terminators.contains(last) { return true }
-    if Self.closingQuotes.contains(last), tail.count >= 2 {
-      return Self.terminators.contains(tail[tail.endIndex - 2])
+    if Self.isTerminator(last) { return true }
+    if Self.isClosingQuote(last), tail.count >= 2 {
+      return Self.isTerminator(tail[tail.endIndex - 2])
     }
     if last == 0xFF09 || last == 0x29 {
       if first == 0xFF08 || first == 0x28 { return true }
-      guard scalars.count >= 2 else { return false }
-      if scalars[scalars.count - 2] == 0x5E74 { return true }  // 年）
-      guard let open = scalars.lastIndex(where: { $0 == 0xFF08 || $0 == 0x28 }) else {
+      guard tail.count >= 2 else { return false }
+      if tail[tail.endIndex - 2] == 0x5E74 { return true }  // 年）
+      guard let group = closingGroup else {
         return true  // the clause opened on an earlier line
       }
-      let group = Array(scalars[open...])
-      return Self.clauseWords.contains { word in group.containsSequence(word) }
+      return Self.clauseWords.contains { word in Self.contains(word, in: group) }
     }
     return false
   }
@@ -119,8 +226,8 @@ struct LineShape {
   /// Whether the line ends with a date, "2022年7月22日" or "二〇二二年七月二十二日",
   /// optionally followed by 印发/发布/通过 (a signature or 版记 line).
   var endsWithDate: Bool {
-    guard !scalars.isEmpty, scalarCount <= 60 else { return false }
-    var tail = scalars[...]
+    guard !all.isEmpty, scalarCount <= 60 else { return false }
+    var tail = all[...]
     while let last = tail.last, UTF8Scalars.isBlank(last) { tail = tail.dropLast() }
     for word in Self.publishingWords {
       if tail.count > word.count && tail.suffix(word.count).elementsEqual(word) {
@@ -168,9 +275,7 @@ struct LineShape {
 
   /// 日, 月, 年: a date's units read from its end.
   private static let dateUnitsBackwards: [UInt32] = [0x65E5, 0x6708, 0x5E74]
-  /// 印发, 发布, 通过, 公布 after a date (a date line may end with one).
-  static let datePublishingWords = ["印发", "发布", "通过", "公布"]
-  private static let publishingWords: [[UInt32]] = datePublishingWords.map { $0.unicodeScalars.map(\.value) }
+  private static let publishingWords: [[UInt32]] = LineShape.datePublishingWords.map { $0.unicodeScalars.map(\.value) }
   /// "://" of a URL.
   private static let colonSlashSlash: [UInt32] = [0x3A, 0x2F, 0x2F]
 
@@ -182,9 +287,9 @@ struct LineShape {
   /// a line of a database export's header, never part of a paragraph.
   var isRecordLine: Bool {
     if first == 0x3010 { return true }  // 【
-    guard scalars.count >= 3 else { return false }
-    for index in 0...(scalars.count - 3) where scalars[index] == 0x3A {
-      if scalars[index..<(index + 3)].elementsEqual(Self.colonSlashSlash) { return true }
+    guard all.count >= 3 else { return false }
+    for index in 0...(all.count - 3) where all[index] == 0x3A {
+      if all[index..<(index + 3)].elementsEqual(Self.colonSlashSlash) { return true }
     }
     return false
   }
@@ -192,11 +297,11 @@ struct LineShape {
   /// Whether the line is a document number: "永川府发〔2022〕11号", "渝经信发〔2024〕3号".
   var isDocumentNumber: Bool {
     guard scalarCount <= 40, last == 0x53F7 else { return false }  // 号
-    for (index, scalar) in scalars.enumerated() where DocumentNumber.isYearOpener(scalar) {
+    for (index, scalar) in all.enumerated() where DocumentNumber.isYearOpener(scalar) {
       var position = index + 1
-      while position < scalars.count && scalars[position] == 0x20 { position += 1 }
+      while position < all.count && all[position] == 0x20 { position += 1 }
       let start = position
-      while position < scalars.count && UTF8Scalars.isDigit(scalars[position]) { position += 1 }
+      while position < all.count && UTF8Scalars.isDigit(all[position]) { position += 1 }
       if position - start == 4 { return true }
     }
     return false
@@ -214,26 +319,26 @@ struct LineShape {
   /// Whether the line is a heading and nothing else: it opens with a marker and holds
   /// no sentence punctuation (a run-in heading "6.推进…。加强…，" is a paragraph).
   var isStandaloneHeading: Bool {
-    guard let marker, scalarCount <= 60, !scalars.isEmpty else { return false }
+    guard let marker, scalarCount <= 60, !all.isEmpty else { return false }
     // Skip the marker and a colon or space right after it ("专栏：…", "第一章 总则").
     var bytes = 0
     var index = 0
-    while index < scalars.count && bytes < marker.length {
-      bytes += Self.utf8Length(scalars[index])
+    while index < all.count && bytes < marker.length {
+      bytes += Self.utf8Length(all[index])
       index += 1
     }
-    while index < scalars.count && (scalars[index] == 0xFF1A || scalars[index] == 0x3A || UTF8Scalars.isBlank(scalars[index])) {
+    while index < all.count && (all[index] == 0xFF1A || all[index] == 0x3A || UTF8Scalars.isBlank(all[index])) {
       index += 1
     }
-    return !scalars[index...].contains(where: Self.isSentencePunctuation)
+    return !all[index...].contains(where: Self.isSentencePunctuation)
   }
 
   /// Whether a short line holds sentence punctuation (。！？；：… or a comma); a title
   /// holds none. (Long lines keep only their ends and are never asked.)
-  var holdsSentencePunctuation: Bool { scalars.contains(where: Self.isSentencePunctuation) }
+  var holdsSentencePunctuation: Bool { all.contains(where: Self.isSentencePunctuation) }
 
   private static func isSentencePunctuation(_ scalar: UInt32) -> Bool {
-    terminators.contains(scalar) || scalar == 0xFF0C || scalar == 0x2C
+    isTerminator(scalar) || scalar == 0xFF0C || scalar == 0x2C
   }
 
   /// Two scalars as one key.
@@ -260,14 +365,12 @@ struct LineShape {
     guard first == 0xFF08 || first == 0x28, head.count >= 5 else { return false }
     return head.dropFirst().prefix(4).allSatisfy { UTF8Scalars.isDigit($0) }
   }
-}
 
-extension Array where Element == UInt32 {
-  /// Whether `word` occurs in the array as a contiguous run.
-  fileprivate func containsSequence(_ word: [UInt32]) -> Bool {
-    guard word.count <= count else { return false }
-    for start in 0...(count - word.count) where self[start] == word[0] {
-      if Array(self[start..<(start + word.count)]) == word { return true }
+  /// Whether `word` occurs in `run` as a contiguous run.
+  private static func contains(_ word: [UInt32], in run: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
+    guard word.count <= run.count else { return false }
+    for start in run.startIndex...(run.endIndex - word.count) where run[start] == word[0] {
+      if run[start..<(start + word.count)].elementsEqual(word) { return true }
     }
     return false
   }

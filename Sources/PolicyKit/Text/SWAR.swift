@@ -16,6 +16,21 @@ enum SWAR {
     return (x &- ones) & ~x & highBits != 0
   }
 
+  /// Whether a byte of `word` is `a` or `b`, two values that differ in one bit (( and ),
+  /// ; and ?): one test, with that bit masked.
+  @inline(__always)
+  static func hasByte(in word: UInt64, equalTo a: UInt8, orTo b: UInt8) -> Bool {
+    assert((a ^ b).nonzeroBitCount == 1, "a pair that differs in one bit")
+    let x = (word ^ repeated(a)) & ~repeated(a ^ b)
+    return (x &- ones) & ~x & highBits != 0
+  }
+
+  /// Whether a byte of `word` is less than `bound` (at most 128).
+  @inline(__always)
+  static func hasByte(in word: UInt64, lessThan bound: UInt8) -> Bool {
+    (word &- repeated(bound)) & ~word & highBits != 0
+  }
+
   /// Whether a byte of `word` lies strictly between `low` and `high`
   /// (0 ≤ low ≤ 127, 0 ≤ high ≤ 128).
   @inline(__always)
@@ -57,14 +72,17 @@ enum SWAR {
   /// pair `second third`, or it ends with `lead` or `second` (a sequence the next word
   /// ends). A word without either can be skipped without stepping over such a
   /// sequence's lead byte, and a common character with the same lead (，is EF BC 8C
-  /// beside （ EF BC 88) does not stop the skip.
+  /// beside （ EF BC 88) does not stop the skip. Thirds that differ in more than one bit
+  /// are matched with more values beside them (bits where they differ are masked), which
+  /// a "may hold" allows.
   @inline(__always)
   static func mayHoldSequence(_ word: UInt64, lead: UInt8, second: UInt8, thirdA: UInt8, thirdB: UInt8) -> Bool {
-    // A zero byte where a byte is `second` and the next one (shifted down onto it) a third.
+    // A zero byte where a byte is `second` and the next one (shifted down onto it) a third,
+    // the bits where the two thirds differ masked: one test for both.
     let seconds = word ^ repeated(second)
     let next = word >> 8
     let last = UInt8(truncatingIfNeeded: word >> 56)
-    return hasByte(in: seconds | (next ^ repeated(thirdA)), equalTo: 0)
-      || hasByte(in: seconds | (next ^ repeated(thirdB)), equalTo: 0) || last == lead || last == second
+    return hasByte(in: seconds | ((next ^ repeated(thirdA)) & ~repeated(thirdA ^ thirdB)), equalTo: 0)
+      || last == lead || last == second
   }
 }

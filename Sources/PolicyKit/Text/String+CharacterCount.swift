@@ -3,9 +3,32 @@
 /// characters, and none when the string has no more bytes than `limit` (a character has
 /// at least one).
 extension StringProtocol {
-  /// `count <= limit`.
+  /// `count <= limit`. Scalars are counted first: when the first `limit + 1` are single
+  /// characters (`UTF8Scalars.isSingleCharacter`, as in Chinese text) the string has more
+  /// characters than `limit`, and when it has no more scalars than `limit` it has no more
+  /// characters; only otherwise are characters walked through grapheme breaking.
   func hasAtMostCharacters(_ limit: Int) -> Bool {
-    utf8.count <= limit || dropFirst(limit).isEmpty
+    if utf8.count <= limit { return true }
+    var scalars = 0
+    for scalar in unicodeScalars {
+      guard UTF8Scalars.isSingleCharacter(scalar.value) else { return dropFirst(limit).isEmpty }
+      scalars += 1
+      if scalars > limit { return false }
+    }
+    return true
+  }
+
+  /// Whether every scalar is a character of its own that equals no other
+  /// (`UTF8Scalars.isSingleCharacter`, none of which has a canonical decomposition): then
+  /// characters compare, count and search as scalars, and as the bytes of their UTF-8.
+  var isPlain: Bool {
+    unicodeScalars.allSatisfy { UTF8Scalars.isSingleCharacter($0.value) }
+  }
+
+  /// `hasSuffix(suffix)`, compared byte for byte when both strings are plain (`isPlain`,
+  /// given for the string when it is known).
+  func hasSuffix(_ suffix: String, isPlain: Bool) -> Bool {
+    isPlain && suffix.isPlain ? hasSuffixBytes(suffix) : hasSuffix(suffix)
   }
 
   /// `count >= limit`.

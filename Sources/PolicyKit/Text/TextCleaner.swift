@@ -37,12 +37,14 @@ struct TextCleaner {
     var lastLineIndex = -1
     /// Whether the previous kept line is the document's first.
     var previousOpensDocument = false
+    /// Storage for the scalars of the line being shaped.
+    var scratch: [UInt32] = []
     for index in lines.indices where !lines[index].isEmpty {
       let line = lines[index]
       let followsBlankLine = index > lastLineIndex + 1
       lastLineIndex = index
       // Each line's shape is made when the line is reached: page numbers are dropped.
-      let shape = LineShape(line, segments: segments, in: bytes)
+      let shape = LineShape(line, segments: segments, in: bytes, scratch: &scratch)
       if shape.isPageNumber {
         report.record(.pageNumberLine)
         continue
@@ -52,8 +54,7 @@ struct TextCleaner {
         // line, is its title ("评估验收标准" above "在“一达标”上："), never the start of a
         // wrapped paragraph.
         let isOpeningTitle =
-          previousOpensDocument && followsBlankLine && previousShape.scalarCount <= 40
-          && !previousShape.holdsSentencePunctuation
+          previousOpensDocument && followsBlankLine && previousShape.isShortUnpunctuated
         if layout == .wrappedLines && !isOpeningTitle
           && joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth)
         {

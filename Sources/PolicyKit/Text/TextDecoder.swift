@@ -149,9 +149,30 @@ struct UTF8Scan {
   init(_ bytes: [UInt8]) {
     length = bytes.count
     bytes.withUnsafeBufferPointer { buffer in
+      guard let base = UnsafeRawPointer(buffer.baseAddress) else { return }
       var index = 0
       let count = buffer.count
       while index < count {
+        // Runs of what most text is made of, passed without the general steps below:
+        // eight bytes of ASCII without control bytes at a time, then three-byte sequences
+        // E1–EC/EE–EF 80–BF 80–BF (the common case in Chinese text).
+        while index + 8 <= count {
+          let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          guard word & 0x8080_8080_8080_8080 == 0, !SWAR.hasByte(in: word, lessThan: 0x20) else { break }
+          index += 8
+        }
+        var sequences = 0
+        while index &+ 2 < count {
+          let lead = buffer[index]
+          // The two continuation bytes in one load: 10xxxxxx 10xxxxxx.
+          guard lead &- 0xE1 <= 0x0E, lead != 0xED,
+            base.loadUnaligned(fromByteOffset: index &+ 1, as: UInt16.self) & 0xC0C0 == 0x8080
+          else { break }
+          sequences &+= 1
+          index &+= 3
+        }
+        multibyteSequences += sequences
+        guard index < count else { break }
         let byte = buffer[index]
         if byte < 0x80 {
           if byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x0C {

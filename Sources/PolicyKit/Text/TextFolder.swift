@@ -35,6 +35,18 @@ enum TextFolder {
           continue
         }
         replacement = UnsafeBufferPointer(rebasing: lowercase[Int(byte - 0x41)..<Int(byte - 0x40)])
+      } else if byte >= 0xE0 && byte < 0xF0 && index + 2 < count {
+        // A three-byte scalar, as most of a Chinese text is, decoded here as
+        // `UTF8Scalars.scalar` would: most fold to themselves.
+        let value = Int(byte & 0x0F) << 12 | Int(text[index + 1] & 0x3F) << 6 | Int(text[index + 2] & 0x3F)
+        let entry = entries[value]
+        if entry == 0 {
+          index += 3
+          continue
+        }
+        length = 3
+        let offset = Int(entry >> 3)
+        replacement = UnsafeBufferPointer(rebasing: pool[offset..<(offset + Int(entry & 7))])
       } else {
         let decoded = UTF8Scalars.scalar(in: text, at: index)
         length = decoded.length

@@ -137,6 +137,21 @@ import Testing
     #expect(law.text.split(separator: "\n").filter { $0.hasPrefix("20") }.count == 2)
   }
 
+  /// A line over 80 characters that ends in a parenthesis is judged by its last group:
+  /// a clause naming a role ends its paragraph, a note does not (上海市企业名称登记管理规定);
+  /// a URL anywhere in it makes it a record line.
+  @Test func hardWrap_judgesLongLinesByTheirLastGroup() throws {
+    let note = "第三条 上海市工商行政管理局负责冠有市级行政区划名的企业名称的核准；县工商分局负责冠有该县行政区划名的企业名称的核准。（上海市工商行政管理局和县工商分局，以下统称“登记机关”。）\n上海市工商行政管理局可以委托各工商分局办理各自辖区内企业名称申请的受理和初审。\n"
+    let joined = try reader.read(bytes: Array(note.utf8), path: "规定.md", format: .markdown)
+    #expect(joined.text.split(separator: "\n").count == 1)
+    let clause = "（三）推进工业领域节能降碳，实施重点行业能效提升行动，推动企业开展节能诊断和技术改造，提升能源利用效率和清洁能源消费比重，加快淘汰落后产能。（区经济信息委牵头，区发展改革委、区生态环境局配合）\n加强统筹协调。\n"
+    let apart = try reader.read(bytes: Array(clause.utf8), path: "方案.md", format: .markdown)
+    #expect(apart.text.split(separator: "\n").count == 2)
+    let url = "原文链接：https://www.example.gov.cn/zwgk/2022/07/22/content.html 重庆市永川区人民政府关于印发行动计划的通知（永川府发〔2022〕11号，此件公开发布，以下简称“行动计划”）\n永川区各镇人民政府\n"
+    let record = try reader.read(bytes: Array(url.utf8), path: "通知.md", format: .markdown)
+    #expect(record.text.split(separator: "\n").count == 2)
+  }
+
   @Test func pageNumberLine_droppedAndParagraphRejoined_seed000() throws {
     let original = try String(contentsOfFile: Corpus.seed("000"), encoding: .utf8)
     // Page numbers as a PDF extraction leaves them, inside the split clause of measure 3.
