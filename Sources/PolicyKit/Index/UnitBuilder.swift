@@ -7,8 +7,9 @@ enum UnitBuilder {
   /// The units of `document`, in order: its document unit, its measures and sections,
   /// its targets.
   static func units(of document: PolicyDocument) -> [UnitDraft] {
-    var units: [UnitDraft] = []
     let sectionCount = document.sections.count
+    var units: [UnitDraft] = []
+    units.reserveCapacity(1 + sectionCount + document.targets.count)
     // The measure each section is, if any (an array by section: no hashing per document).
     var measureOf: [Int?] = Array(repeating: nil, count: sectionCount)
     for (index, measure) in document.measures.enumerated() where measure.section < sectionCount { measureOf[measure.section] = index }
