@@ -134,20 +134,26 @@ struct ResponsibilityExtractor {
         }
         // Words left over from a note ("包括…自身") are no department; a clause without
         // any is dropped (the guard of `clause(_:in:pieces:firstIsLead:known:)`).
-        let resolved: DepartmentMention?
+        // (Each case moves the mention it finds or makes into `mention`, copying none.)
+        var mention: DepartmentMention
         let key = UTF8Key(bytes: nameBytes)
-        if let seen = known.mentions[key] {
-          resolved = seen
-        } else {
-          let mention = resolver.mention(String(decoding: nameBytes, as: UTF8.self), role: role, span: span)
-          resolved = DepartmentResolver.namesBody(mention) ? mention : nil
-          known.mentions.updateValue(resolved, forKey: key)
+        switch known.mentions[key] {
+        case .some(.some(let seen)):
+          mention = seen
+        case .some(.none):
+          continue
+        case .none:
+          let found = resolver.mention(String(decoding: nameBytes, as: UTF8.self), role: role, span: span)
+          guard DepartmentResolver.namesBody(found) else {
+            known.mentions[key] = .some(nil)
+            continue
+          }
+          known.mentions[key] = found
+          mention = found
         }
-        if var mention = resolved {
-          mention.role = role
-          mention.span = span
-          departments.append(mention)
-        }
+        mention.role = role
+        mention.span = span
+        departments.append(mention)
       }
     }
     if firstIsLead, !departments.contains(where: { $0.role == .lead }), !departments.isEmpty {

@@ -29,11 +29,13 @@ enum AdministrativePlace {
     }
     var path: [String] = []
     var level: AdministrativeLevel? = nil
-    if let municipality = directMunicipalities.first(where: { rest.hasPrefix($0) }) {
+    // A plain name (the usual) is compared by bytes, which give the same answers.
+    let isPlain = rest.isPlain
+    if let municipality = directMunicipalities.first(where: { rest.hasPrefix($0, isPlain: isPlain) }) {
       path.append(municipality)
       level = .municipal
       rest = rest.dropFirst(municipality.count)
-    } else if let region = autonomousRegions.first(where: { rest.hasPrefix($0) }) {
+    } else if let region = autonomousRegions.first(where: { rest.hasPrefix($0, isPlain: isPlain) }) {
       path.append(region)
       level = .provincial
       rest = rest.dropFirst(region.count)
@@ -55,8 +57,8 @@ enum AdministrativePlace {
       level = .district
     }
     if path.isEmpty {
-      if nationalPrefixes.contains(where: rest.hasPrefix)
-        || (!firstPlaceOnly && issuer.count <= 12 && nationalSuffixes.contains(where: issuer.hasSuffix))
+      if nationalPrefixes.contains(where: { rest.hasPrefix($0, isPlain: isPlain) })
+        || (!firstPlaceOnly && issuer.hasAtMostCharacters(12) && nationalSuffixes.contains { issuer.hasSuffix($0, isPlain: issuer.isPlain) })
       {
         level = .national
       }
@@ -77,7 +79,8 @@ enum AdministrativePlace {
     for length in 2...maxLength {
       var candidate = text.prefix(length)
       guard candidate.count == length, candidate.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) }) else { break }
-      guard endings.contains(where: candidate.hasSuffix) else { continue }
+      let isPlain = candidate.isPlain
+      guard endings.contains(where: { candidate.hasSuffix($0, isPlain: isPlain) }) else { continue }
       // "杭州市": the city is 杭州市, not 杭州.
       if candidate.hasSuffix("州"), text.dropFirst(length).hasPrefix("市") { candidate = text.prefix(length + 1) }
       let afterward = text.dropFirst(candidate.count - 1).prefix(3)

@@ -16,7 +16,7 @@ struct MetadataExtractor {
     "规划", "方案", "计划", "办法", "细则", "措施", "意见", "要点", "规定", "条例",
   ]
 
-  let texts: [String]
+  let texts: ParagraphTexts
   /// The paragraphs `texts` are read from: their spans and heading markers.
   let paragraphs: [Paragraph]
   /// The index of the first paragraph that opens a section, if any.
@@ -44,7 +44,8 @@ struct MetadataExtractor {
   // MARK: - Labelled fields (state-council pages: "发文机关：\t国务院办公厅")
 
   private func readLabelledFields(into metadata: inout DocumentMetadata) {
-    for (index, text) in texts.prefix(20).enumerated() where text.utf8.count <= 600 {
+    for index in 0..<min(texts.count, 20) where !texts.hasMoreBytes(than: 600, at: index) {
+      let text = texts[index]
       guard text.containsBytes("：") || text.containsBytes(":"),
         text.containsBytes("发文") || text.containsBytes("题") || text.containsBytes("成文日期")
       else { continue }
@@ -174,11 +175,14 @@ struct MetadataExtractor {
   private func closingParagraphs() -> Set<Int> {
     guard let firstHeading else { return [] }
     var closing: Set<Int> = []
-    for index in texts.indices where index > firstHeading && texts[index].utf8.count <= 600 {
-      let text = texts[index]
-      if text.hasPrefixBytes("抄送") || text.hasPrefixBytes("主送") || Self.publicityNote(text) != nil
-        || Self.isDateLine(text)
+    for index in texts.indices where index > firstHeading && !texts.hasMoreBytes(than: 600, at: index) {
+      // Only a short line (120 bytes at most) can be a date or the note on publication: a
+      // longer one is not made into a string, its opening is read from the bytes.
+      let isShort = !texts.hasMoreBytes(than: 120, at: index)
+      if texts.hasPrefixBytes("抄送", at: index) || texts.hasPrefixBytes("主送", at: index)
+        || isShort && (Self.publicityNote(texts[index]) != nil || Self.isDateLine(texts[index]))
       {
+        let text = texts[index]
         closing.insert(index)
         // A signature: a short unpunctuated line right before a date.
         if Self.isDateLine(text), index - 1 > firstHeading, Self.isSignature(texts[index - 1]) {

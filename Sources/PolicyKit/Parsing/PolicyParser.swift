@@ -18,7 +18,7 @@ public struct PolicyParser: Sendable {
     let id = Self.documentID(of: text)
     let paragraphs = text.utf8.withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0) }
     let pieces = TextPieces(text.utf8)
-    let texts = paragraphs.map { pieces.string($0.span.range) }
+    let texts = ParagraphTexts(paragraphs, pieces: pieces)
     let firstHeading = firstBodyHeading(paragraphs, texts)
     let metadataResult = MetadataExtractor(texts: texts, paragraphs: paragraphs, firstHeading: firstHeading).extract()
 
@@ -94,7 +94,7 @@ public struct PolicyParser: Sendable {
 
   /// The first paragraph that opens the body: a heading after the envelope (title,
   /// number, addressees, transmittal text, signature and date).
-  private func firstBodyHeading(_ paragraphs: [Paragraph], _ texts: [String]) -> Int? {
+  private func firstBodyHeading(_ paragraphs: [Paragraph], _ texts: ParagraphTexts) -> Int? {
     paragraphs.indices.first { index in
       guard let marker = paragraphs[index].marker else { return false }
       // 附件 in a transmittal sentence is not a heading; a lone 附件 line is.

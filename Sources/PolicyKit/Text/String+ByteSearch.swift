@@ -145,9 +145,10 @@ enum ByteSearch {
   }
 
   /// The first (or last) offset in `range` of `bytes` where all of `needle` stands
-  /// inside `range`; nil for an empty needle. The needles are short words whose first
-  /// byte is often a common lead byte (E5, E6 …): after `memchr` finds it, the rest is
-  /// compared in place, where a `memcmp` call cost more than the comparison.
+  /// inside `range`; nil for an empty needle. The needles are short words, mostly
+  /// Chinese: `memchr` looks for their last byte, a continuation byte that Chinese text
+  /// holds far more rarely than a lead byte (E5, E6 …), and the rest is compared in place,
+  /// where a `memcmp` call cost more than the comparison.
   static func offset(
     of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>,
     backwards: Bool
@@ -156,20 +157,22 @@ enum ByteSearch {
     guard let base = bytes.baseAddress, let pattern = needle.baseAddress, !needle.isEmpty,
       range.count >= needle.count
     else { return nil }
-    let first = Int32(needle[0])
-    let lastStart = range.upperBound - needle.count
+    let lastIndex = needle.count - 1
+    let last = Int32(needle[lastIndex])
+    // Candidates are found by where the needle would end.
     var found: Int? = nil
-    var from = range.lowerBound
-    while from <= lastStart {
-      guard let hit = memchr(base + from, first, lastStart - from + 1) else { break }
-      let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      var matched = 1
-      while matched < needle.count && base[offset + matched] == pattern[matched] { matched += 1 }
-      if matched == needle.count {
+    var from = range.lowerBound + lastIndex
+    while from < range.upperBound {
+      guard let hit = memchr(base + from, last, range.upperBound - from) else { break }
+      let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      let offset = end - lastIndex
+      var matched = 0
+      while matched < lastIndex && base[offset + matched] == pattern[matched] { matched += 1 }
+      if matched == lastIndex {
         found = offset
         if !backwards { break }
       }
-      from = offset + 1
+      from = end + 1
     }
     return found
   }

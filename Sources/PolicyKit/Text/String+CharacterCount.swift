@@ -31,6 +31,12 @@ extension StringProtocol {
     isPlain && suffix.isPlain ? hasSuffixBytes(suffix) : hasSuffix(suffix)
   }
 
+  /// `hasPrefix(prefix)`, compared byte for byte when both strings are plain (`isPlain`,
+  /// given for the string when it is known).
+  func hasPrefix(_ prefix: String, isPlain: Bool) -> Bool {
+    isPlain && prefix.isPlain ? hasPrefixBytes(prefix) : hasPrefix(prefix)
+  }
+
   /// `count >= limit`.
   func hasAtLeastCharacters(_ limit: Int) -> Bool {
     limit <= 0 || !hasAtMostCharacters(limit - 1)

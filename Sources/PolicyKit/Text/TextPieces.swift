@@ -10,7 +10,7 @@ struct TextPieces {
   private let bytes: [UInt8]
   private let whole: String
   /// Whether `whole` holds `bytes` unchanged (the text is valid UTF-8).
-  private let isValid: Bool
+  let isValid: Bool
 
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
@@ -32,6 +32,14 @@ struct TextPieces {
     let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
     let end = utf8.index(start, offsetBy: range.count)
     return String(Substring(whole.unicodeScalars[start..<end]))
+  }
+
+  /// Whether the bytes `range` start with the UTF-8 of `prefix`.
+  func hasPrefix(_ prefix: String, in range: Range<Int>) -> Bool {
+    var prefix = prefix
+    return prefix.withUTF8 { word in
+      word.count <= range.count && word.indices.allSatisfy { bytes[range.lowerBound + $0] == word[$0] }
+    }
   }
 
   /// Whether a scalar starts at `offset` (or the text ends there).

@@ -59,9 +59,25 @@ enum UTF8Scalars {
   @inline(__always)
   static func startsScalar(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
 
-  /// Number of scalars in the UTF-8 `bytes[range]`.
+  /// Number of scalars in the UTF-8 `bytes[range]`: its bytes less its continuation
+  /// bytes (10xxxxxx), counted eight at a time.
   static func count(in bytes: [UInt8], range: Range<Int>) -> Int {
-    bytes[range].reduce(0) { $0 + (startsScalar($1) ? 1 : 0) }
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a count within the buffer")
+    return bytes.withUnsafeBytes { raw in
+      var continuations = 0
+      var index = range.lowerBound
+      while index + 8 <= range.upperBound {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // Bit 7 set and bit 6 (shifted up onto bit 7) clear.
+        continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        index += 8
+      }
+      while index < range.upperBound {
+        if !startsScalar(raw[index]) { continuations += 1 }
+        index += 1
+      }
+      return range.count - continuations
+    }
   }
 
   /// The scalar that ends just before `end` and where it starts.

@@ -31,6 +31,17 @@ import Testing
     #expect(!"条\u{F9B5}".isPlain)  // a compatibility ideograph, canonically 例
   }
 
+  @Test func plainPrefix_agreesWithHasPrefix() {
+    let names = ["重庆市永川区人民政府", "国务院办公厅", "内蒙古自治区人民政府", "重\u{301}庆市", "e\u{301}", "\u{212A}K"]
+    for name in names {
+      for prefix in AdministrativePlace.directMunicipalities + AdministrativePlace.nationalPrefixes + ["重", "K", "e"] {
+        #expect(name.hasPrefix(prefix, isPlain: name.isPlain) == name.hasPrefix(prefix), "\(name) \(prefix)")
+      }
+    }
+    #expect(AdministrativePlace.read("重庆市永川区人民政府").path == ["重庆市", "永川区"])
+    #expect(AdministrativePlace.read("国务院办公厅").level == .national)
+  }
+
   @Test func withoutPeriod_cutsTheLastParenthesisedPeriod() {
     #expect(MetadataExtractor.withoutPeriod("制造业绿色低碳发展行动计划（2022—2025年）") == "制造业绿色低碳发展行动计划")
     #expect(MetadataExtractor.withoutPeriod("行动计划(2022-2025年)") == "行动计划")

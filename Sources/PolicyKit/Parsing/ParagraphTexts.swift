@@ -1,0 +1,39 @@
+/// The texts of a document's paragraphs, each made the first time it is read. Metadata
+/// reads the front matter's, and of the body only lines short enough to be closing matter
+/// (and the plan's title, near the front): most texts are never made.
+final class ParagraphTexts {
+  private let pieces: TextPieces
+  private let spans: [TextSpan]
+  private var made: [String?]
+
+  init(_ paragraphs: [Paragraph], pieces: TextPieces) {
+    self.pieces = pieces
+    spans = paragraphs.map(\.span)
+    made = Array(repeating: nil, count: paragraphs.count)
+  }
+
+  var count: Int { spans.count }
+  var indices: Range<Int> { spans.indices }
+
+  /// The text of paragraph `index`.
+  subscript(index: Int) -> String {
+    if let text = made[index] { return text }
+    let text = pieces.string(spans[index].range)
+    made[index] = text
+    return text
+  }
+
+  /// Whether the text of paragraph `index` has more than `limit` bytes of UTF-8. Its span
+  /// says so without the text: they are as long when the text is valid UTF-8, and a
+  /// repaired text is never shorter than its span.
+  func hasMoreBytes(than limit: Int, at index: Int) -> Bool {
+    spans[index].range.count > limit || !pieces.isValid && self[index].utf8.count > limit
+  }
+
+  /// Whether the text of paragraph `index` starts with `prefix`, byte for byte: read from
+  /// the document's bytes when they are valid UTF-8 (and so the text's own).
+  func hasPrefixBytes(_ prefix: String, at index: Int) -> Bool {
+    guard pieces.isValid else { return self[index].hasPrefixBytes(prefix) }
+    return pieces.hasPrefix(prefix, in: spans[index].range)
+  }
+}
