@@ -21,13 +21,21 @@ struct IndexDirectory {
   /// The live generation, if any.
   func liveGeneration() throws -> URL? {
     let currentURL = url.appendingPathComponent(Self.current)
-    guard let data = FileManager.default.contents(atPath: currentURL.path) else {
-      guard FileManager.default.fileExists(atPath: currentURL.path) else { return nil }
+    let bytes: [UInt8]
+    switch FileBytes.contents(atPath: currentURL.path) {
+    case .success(let read): bytes = read
+    case .failure(let failure):
+      if failure.isMissing { return nil }
       throw IndexError.corrupt(file: currentURL.path, reason: "cannot be read")
     }
-    // The name without surrounding white space (trimmed on bytes: this runs at the start of every search).
+    // The name without surrounding white space (trimmed on bytes, with indices: this runs
+    // at the start of every search, where generic collection wrappers cost their first use).
     let isSpace: (UInt8) -> Bool = { $0 == 0x20 || (0x09...0x0D).contains($0) }
-    let name = String(decoding: data.drop(while: isSpace).reversed().drop(while: isSpace).reversed(), as: UTF8.self)
+    var start = 0
+    var end = bytes.count
+    while start < end && isSpace(bytes[start]) { start += 1 }
+    while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+    let name = String(decoding: bytes[start..<end], as: UTF8.self)
     guard name.hasPrefix("gen-"), !name.contains("/") else {
       throw IndexError.foreign(directory: url.path, reason: "CURRENT does not name a generation")
     }

@@ -45,11 +45,10 @@ public struct InvertedIndex: Sendable {
       throw IndexError.foreign(directory: directory.path, reason: "no CURRENT file")
     }
     let manifestURL = generation.appendingPathComponent(IndexDirectory.manifest)
-    guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
+    guard case .success(let bytes) = FileBytes.contents(atPath: manifestURL.path) else {
       throw IndexError.corrupt(file: manifestURL.path, reason: "missing")
     }
-    let manifest: IndexManifest
-    do { manifest = try JSONDecoder().decode(IndexManifest.self, from: data) } catch {
+    guard let manifest = IndexManifest(json: bytes) else {
       throw IndexError.corrupt(file: manifestURL.path, reason: "not a readable manifest")
     }
     guard manifest.format == IndexManifest.format else {

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import PolicyKit
+
+@Suite struct JSONValueTests {
+  @Test func readsAManifestAsJSONEncoderWritesIt() throws {
+    let written = IndexManifest(
+      format: IndexManifest.format, version: IndexManifest.version, created: "2026-11-22T16:29:40Z", documentCount: 1005,
+      unitCount: 41205, keyCount: 9044, textBytes: 19_242_534, averageUnitLength: 187.6341463414634,
+      checksums: ["postings.bin": ["22777179", "f860686fbf22a4a5"], "units.bin": ["32935347", "5b58d05919843df9"]])
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    let read = try #require(IndexManifest(json: Array(try encoder.encode(written))))
+    #expect(read.format == written.format && read.version == written.version && read.created == written.created)
+    #expect(read.documentCount == 1005 && read.unitCount == 41205 && read.keyCount == 9044 && read.textBytes == 19_242_534)
+    #expect(read.averageUnitLength == written.averageUnitLength)
+    #expect(read.checksums == written.checksums)
+  }
+
+  @Test func aManifestMissingAFieldOrOfTheWrongTypeIsNotRead() {
+    #expect(IndexManifest(json: Array(#"{"format": "policyq-index", "version": 5}"#.utf8)) == nil)
+    #expect(IndexManifest(json: Array(#"{"format": 5}"#.utf8)) == nil)
+    #expect(IndexManifest(json: Array("not json".utf8)) == nil)
+    #expect(IndexManifest(json: []) == nil)
+  }
+
+  @Test func decodesStringsNumbersAndNesting() throws {
+    let text = #" { "a": [1, -2.5e3, true, false, null], "s": "引号\"\\\/\n\t\u00e9\ud83d\ude00", "o": {"x": {}} , "e": [] } "#
+    let value = try JSONValue(parsing: Array(text.utf8))
+    #expect(value["a"] == .array([.number(1), .number(-2500), .bool(true), .bool(false), .null]))
+    #expect(value["s"]?.string == "引号\"\\/\n\té😀")
+    #expect(value["o"] == .object(["x": .object([:])]))
+    #expect(value["e"] == .array([]))
+    #expect(value["a"]?.integer == nil && JSONValue.number(41205).integer == 41205 && JSONValue.number(1.5).integer == nil)
+  }
+
+  @Test func refusesWhatIsNotJSONAndSaysWhere() {
+    for text in ["", "{", #"{"a" 1}"#, #"{"a": 1,}"#, "[1 2]", #""open"#, "tru", "{} x", #""\q""#, "-", String(repeating: "[", count: 100) + String(repeating: "]", count: 100)] {
+      #expect(throws: JSONValue.SyntaxError.self, "\(text)") { try JSONValue(parsing: Array(text.utf8)) }
+    }
+    #expect(throws: JSONValue.SyntaxError(offset: 3)) { try JSONValue(parsing: Array("{} x".utf8)) }
+  }
+}
