@@ -71,3 +71,27 @@ struct IndexFileList: Codable, Sendable {
   var files: [IndexManifest.File]
   var failures: [IndexManifest.Failure]
 }
+
+extension IndexFileList {
+  /// Reads `files.json` as `JSONEncoder` wrote it (as `IndexManifest(json:)`: the default
+  /// index checks it before every search); nil when a field is missing or mistyped.
+  init?(json bytes: [UInt8]) {
+    guard let value = try? JSONValue(parsing: bytes), case .array(let files)? = value["files"],
+      case .array(let failures)? = value["failures"]
+    else { return nil }
+    var readFiles: [IndexManifest.File] = []
+    readFiles.reserveCapacity(files.count)
+    for file in files {
+      guard let path = file["path"]?.string, let size = file["size"]?.integer, let modified = file["modified"]?.number,
+        let hash = file["hash"]?.string, let document = file["document"]?.string
+      else { return nil }
+      readFiles.append(IndexManifest.File(path: path, size: size, modified: modified, hash: hash, document: document))
+    }
+    var readFailures: [IndexManifest.Failure] = []
+    for failure in failures {
+      guard let path = failure["path"]?.string, let error = failure["error"]?.string else { return nil }
+      readFailures.append(IndexManifest.Failure(path: path, error: error))
+    }
+    self.init(files: readFiles, failures: readFailures)
+  }
+}

@@ -25,10 +25,9 @@ public struct InvertedIndex: Sendable {
   func fileList() throws -> IndexFileList {
     guard let generation = try IndexDirectory(url: directory).liveGeneration() else { throw IndexError.missing(directory: directory.path) }
     let url = generation.appendingPathComponent(IndexDirectory.files)
-    guard let data = FileManager.default.contents(atPath: url.path) else { throw IndexError.corrupt(file: url.path, reason: "missing") }
-    do { return try JSONDecoder().decode(IndexFileList.self, from: data) } catch {
-      throw IndexError.corrupt(file: url.path, reason: "not a readable file list")
-    }
+    guard case .success(let bytes) = FileBytes.contents(atPath: url.path) else { throw IndexError.corrupt(file: url.path, reason: "missing") }
+    guard let list = IndexFileList(json: bytes) else { throw IndexError.corrupt(file: url.path, reason: "not a readable file list") }
+    return list
   }
 
   /// Opens the live generation of the index in `directory`.

@@ -18,6 +18,19 @@ import Testing
     #expect(read.checksums == written.checksums)
   }
 
+  @Test func readsAFileListAsJSONEncoderWritesIt() throws {
+    let modified = 1_795_361_920.266_123_4
+    let written = IndexFileList(
+      files: [IndexManifest.File(path: "corpus/documents/000 “引号”.txt", size: 18524, modified: modified, hash: "5b58d05919843df9", document: "3cf4a8736e0c5b8a")],
+      failures: [IndexManifest.Failure(path: "bad.docx", error: "bad.docx: error: not a zip archive")])
+    let read = try #require(IndexFileList(json: Array(try JSONEncoder().encode(written))))
+    #expect(read.files.count == 1 && read.failures.count == 1)
+    #expect(read.files[0].path == written.files[0].path && read.files[0].size == 18524 && read.files[0].modified == modified)
+    #expect(read.files[0].hash == "5b58d05919843df9" && read.files[0].document == "3cf4a8736e0c5b8a")
+    #expect(read.failures[0].path == "bad.docx" && read.failures[0].error == written.failures[0].error)
+    #expect(IndexFileList(json: Array(#"{"files": [{"path": "a"}], "failures": []}"#.utf8)) == nil)
+  }
+
   @Test func aManifestMissingAFieldOrOfTheWrongTypeIsNotRead() {
     #expect(IndexManifest(json: Array(#"{"format": "policyq-index", "version": 5}"#.utf8)) == nil)
     #expect(IndexManifest(json: Array(#"{"format": 5}"#.utf8)) == nil)
