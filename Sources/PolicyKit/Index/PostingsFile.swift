@@ -158,6 +158,17 @@ struct PositionCursor {
     // Skip the positions of units unitIndex..<index: each ends with a byte below 0x80.
     var skip = 0
     for unit in unitIndex..<index { skip += Int(list.totals[unit]) }
+    // Eight bytes at a time while more varints end beyond them than within (a frequent
+    // bigram's list is mostly skipped), then byte by byte to the last one.
+    if let base = bytes.baseAddress {
+      while skip > 8 && offset + 8 <= bytes.count {
+        let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+        let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+        guard ends < skip else { break }
+        skip -= ends
+        offset += 8
+      }
+    }
     while skip > 0 && offset < bytes.count {
       if bytes[offset] < 0x80 { skip -= 1 }
       offset += 1
