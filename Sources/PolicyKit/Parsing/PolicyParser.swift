@@ -2,6 +2,9 @@
 /// responsibility clauses, targets and references, each with its span.
 public struct PolicyParser: Sendable {
   public let dictionaries: PolicyDictionaries
+  /// Whether references to other documents (《…》, document numbers) are read. The index
+  /// does not keep them (a unit is found by its text), so `IndexBuilder` turns this off.
+  public var readsReferences = true
   /// Built once: its qualifier index serves every document.
   private let responsibilityExtractor: ResponsibilityExtractor
 
@@ -73,7 +76,8 @@ public struct PolicyParser: Sendable {
     }
 
     // References.
-    document.references = ReferenceExtractor().references(in: text.utf8).enumerated().map { ordinal, found in
+    let foundReferences = readsReferences ? ReferenceExtractor().references(in: text.utf8) : []
+    document.references = foundReferences.enumerated().map { ordinal, found in
       DocumentReference(
         id: "\(id)#x\(ordinal + 1)", title: found.title, documentNumber: found.documentNumber, span: found.span,
         resolvedDocument: nil, resolvedBy: nil, section: document.innermostSection(containing: found.span))
