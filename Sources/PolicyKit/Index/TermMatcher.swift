@@ -47,16 +47,16 @@ struct TermMatcher {
     return false
   }
 
-  /// A term some of whose scalars no key covers: the units that hold its longest run
-  /// without separators (every unit when it has none), each read and folded, the term
-  /// counted in its text (every start, overlapping ones too, as the positions would).
+  /// A term some of whose scalars no key covers: the units that hold its longest part the
+  /// keys do cover (一） of （一）; every unit when no part is covered), each read and
+  /// folded, the term counted in its text (every start, overlapping ones too, as the
+  /// positions would).
   private func textMatches(_ scalars: [UInt32]) throws -> [Match] {
     var longest: ArraySlice<UInt32> = []
-    var runStart = 0
-    for index in 0...scalars.count {
-      if index == scalars.count || BigramKey.isSeparator(scalars[index]) {
-        if index - runStart > longest.count { longest = scalars[runStart..<index] }
-        runStart = index + 1
+    for start in scalars.indices {
+      for end in stride(from: scalars.count, to: start + longest.count, by: -1) where !Self.needsText(Array(scalars[start..<end])) {
+        longest = scalars[start..<end]
+        break
       }
     }
     let candidates: [Int]
