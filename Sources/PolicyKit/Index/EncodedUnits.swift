@@ -1,6 +1,6 @@
 /// One document's units made ready for the index on the thread that parses the document:
 /// their `units.bin` records back to back, and their folded scalars back to back, with
-/// where each unit's end. The writing thread then only copies bytes, and a parsed unit's
+/// where each unit ends. The writing thread then only copies bytes, and a parsed unit's
 /// text is copied from the document's text without being made into a `String` first.
 struct EncodedUnits: Sendable {
   struct Unit: Sendable {

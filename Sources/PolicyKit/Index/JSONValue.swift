@@ -85,14 +85,7 @@ enum JSONValue: Equatable {
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw SyntaxError(offset: offset) }
         offset += 1
         members[key] = try value(depth: depth + 1)
-        skipSpace()
-        guard offset < bytes.count else { throw SyntaxError(offset: offset) }
-        offset += 1
-        switch bytes[offset - 1] {
-        case UInt8(ascii: ","): continue
-        case UInt8(ascii: "}"): return .object(members)
-        default: throw SyntaxError(offset: offset - 1)
-        }
+        guard try continues(closing: UInt8(ascii: "}")) else { return .object(members) }
       }
     }
 
@@ -106,14 +99,19 @@ enum JSONValue: Equatable {
       }
       while true {
         elements.append(try value(depth: depth + 1))
-        skipSpace()
-        guard offset < bytes.count else { throw SyntaxError(offset: offset) }
-        offset += 1
-        switch bytes[offset - 1] {
-        case UInt8(ascii: ","): continue
-        case UInt8(ascii: "]"): return .array(elements)
-        default: throw SyntaxError(offset: offset - 1)
-        }
+        guard try continues(closing: UInt8(ascii: "]")) else { return .array(elements) }
+      }
+    }
+
+    /// Reads what follows a member or an element: true for a comma, false for `closing`.
+    private mutating func continues(closing: UInt8) throws -> Bool {
+      skipSpace()
+      guard offset < bytes.count else { throw SyntaxError(offset: offset) }
+      offset += 1
+      switch bytes[offset - 1] {
+      case UInt8(ascii: ","): return true
+      case closing: return false
+      default: throw SyntaxError(offset: offset - 1)
       }
     }
 

@@ -59,7 +59,8 @@ struct PostingsSegmentBuffer {
   /// How many groups ahead memory is prefetched.
   private static let prefetchDistance = 8
 
-  /// Positions held.
+  /// Scalars added: the positions held and the separators, which start no key (the
+  /// segment's size is measured in the text it covers).
   var positionCount: Int { positionTotal }
   var isEmpty: Bool { stream.count == 0 }
 

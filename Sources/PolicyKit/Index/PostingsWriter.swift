@@ -77,8 +77,8 @@ final class PostingsWriter {
       }
     }
     var parts: [Int] = []
-    /// Per part: the delta of its first unit from the last unit of the part before, the
-    /// rest of its unit block, its positions.
+    // Per part: the delta of its first unit from the last unit of the part before, the
+    // rest of its unit block, its positions.
     var pieces: [(delta: Int, units: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>)] = []
     // Each reader's current key (keys have 42 bits; the largest value marks an exhausted
     // reader), scanned without copying the readers.

@@ -19,7 +19,7 @@ struct TermMatcher {
   /// The units that hold `folded`, in unit order.
   func matches(of folded: String) throws -> [Match] {
     let scalars = folded.unicodeScalars.map(\.value)
-    if Self.needsText(scalars) { return try textMatches(scalars) }
+    if Self.needsText(scalars[...]) { return try textMatches(scalars) }
     switch scalars.count {
     case 0:
       return []
@@ -37,11 +37,11 @@ struct TermMatcher {
   /// Whether some scalar of a term is covered by none of its own keys: the key starting
   /// at it, or the one starting just before it (separators start none). A term of one
   /// scalar is found through the keys that start with it, unless it is a separator.
-  static func needsText(_ scalars: [UInt32]) -> Bool {
+  static func needsText(_ scalars: ArraySlice<UInt32>) -> Bool {
     guard scalars.count > 1 else { return scalars.first.map(BigramKey.isSeparator) ?? false }
     for index in scalars.indices {
-      let startsKey = index + 1 < scalars.count && !BigramKey.isSeparator(scalars[index])
-      let endsKey = index > 0 && !BigramKey.isSeparator(scalars[index - 1])
+      let startsKey = index + 1 < scalars.endIndex && !BigramKey.isSeparator(scalars[index])
+      let endsKey = index > scalars.startIndex && !BigramKey.isSeparator(scalars[index - 1])
       if !startsKey && !endsKey { return true }
     }
     return false
@@ -54,7 +54,7 @@ struct TermMatcher {
   private func textMatches(_ scalars: [UInt32]) throws -> [Match] {
     var longest: ArraySlice<UInt32> = []
     for start in scalars.indices {
-      for end in stride(from: scalars.count, to: start + longest.count, by: -1) where !Self.needsText(Array(scalars[start..<end])) {
+      for end in stride(from: scalars.count, to: start + longest.count, by: -1) where !Self.needsText(scalars[start..<end]) {
         longest = scalars[start..<end]
         break
       }
