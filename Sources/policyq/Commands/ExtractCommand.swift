@@ -34,9 +34,9 @@ struct ExtractCommand: ParsableCommand {
     let parser = PolicyParser(dictionaries: try input.loadDictionaries())
     var out = StandardOutput()
     var err = StandardError()
-    var failures = input.reportEmptyDirectories(to: &err)
+    let (files, problems) = input.files(reportingTo: &err)
+    var failures = problems
     var documents: [PolicyDocument] = []
-    let files = input.files
     for path in files {
       do {
         let text = try reader.read(contentsOf: path)

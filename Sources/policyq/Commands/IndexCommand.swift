@@ -37,8 +37,10 @@ struct IndexCommand: ParsableCommand {
     }
     let missing = input.paths.filter { !FileManager.default.fileExists(atPath: $0) }
     for path in missing { print("\(path): error: no such file or directory; the index is left unchanged", to: &err) }
-    if !missing.isEmpty || input.reportEmptyDirectories(to: &err) > 0 { throw ExitCode(2) }
-    let files = input.files
+    if !missing.isEmpty { throw ExitCode(2) }
+    // A directory that cannot be read would drop its documents from the index too.
+    let (files, problems) = input.files(reportingTo: &err)
+    if problems > 0 { throw ExitCode(2) }
     let directory = location.forWriting
     let builder = IndexBuilder(directory: directory, dictionaries: try input.loadDictionaries())
     let interactive = isatty(2) == 1

@@ -31,9 +31,9 @@ struct TextCommand: ParsableCommand {
     let reader = DocumentReader()
     var out = StandardOutput()
     var err = StandardError()
-    var failures = input.reportEmptyDirectories(to: &err)
+    let (files, problems) = input.files(reportingTo: &err)
+    var failures = problems
     var documents: [PolicyText] = []
-    let files = input.files
     for path in files {
       do {
         let document = try reader.read(contentsOf: path)

@@ -21,29 +21,34 @@ struct InputOptions: ParsableArguments {
   }
 
   /// The files to read: the paths given, with directories replaced by the supported files
-  /// under them, in sorted order. (It walks the directories: read it once.)
-  var files: [String] {
-    paths.flatMap { path -> [String] in
-      guard path != "-", isDirectory(path), let listed = DirectoryListing.relativePaths(under: path) else { return [path] }
-      return listed
-        .filter { SourceFormat(path: $0) != nil }
-        .sorted()
-        .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
+  /// under them, in sorted order. Each directory is walked once; one that cannot be opened
+  /// (at any depth) or holds no file policyq reads is reported to `err` as an error naming
+  /// it, and counted in `problems`.
+  func files(reportingTo err: inout StandardError) -> (files: [String], problems: Int) {
+    var files: [String] = []
+    var problems = 0
+    for path in paths {
+      guard path != "-", isDirectory(path) else {
+        files.append(path)
+        continue
+      }
+      let listing = DirectoryListing(directory: path)
+      for unreadable in listing.unreadable {
+        print("\(unreadable.path): error: cannot open the directory: \(unreadable.reason); its files are not read", to: &err)
+      }
+      problems += listing.unreadable.count
+      let found = listing.relativePaths.filter { SourceFormat(path: $0) != nil }.sorted()
+      if found.isEmpty && listing.unreadable.isEmpty {
+        print("\(path): error: no .txt, .md, .html or .docx file in this directory", to: &err)
+        problems += 1
+      }
+      files += found.map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
     }
+    return (files, problems)
   }
 
   /// Whether one file, not a directory, was given: JSON is then one object, not an array.
   var isSingleFile: Bool { paths.count == 1 && !isDirectory(paths[0]) }
-
-  /// Reports each directory given that holds no file policyq reads, as an error naming it;
-  /// returns how many there were.
-  func reportEmptyDirectories(to err: inout StandardError) -> Int {
-    let empty = paths.filter { path in
-      isDirectory(path) && !(DirectoryListing.relativePaths(under: path)?.contains { SourceFormat(path: $0) != nil } ?? false)
-    }
-    for path in empty { print("\(path): error: no .txt, .md, .html or .docx file in this directory", to: &err) }
-    return empty.count
-  }
 
   private func isDirectory(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false

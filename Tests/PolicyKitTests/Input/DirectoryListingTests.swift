@@ -22,7 +22,9 @@ import Testing
   @Test func listsEveryEntryAtEveryDepthWithoutFollowingLinks() throws {
     let root = try Self.makeTree()
     defer { try? FileManager.default.removeItem(at: root) }
-    let listed = try #require(DirectoryListing.relativePaths(under: root.path))
+    let listing = DirectoryListing(directory: root.path)
+    #expect(listing.unreadable.isEmpty)
+    let listed = listing.relativePaths
     #expect(
       Set(listed) == [
         "top.txt", ".hidden.md", "a", "a/one.html", "a/b", "a/b/two.txt", "a/b/notes.pdf", "empty", "link.txt", "linked-dir",
@@ -34,12 +36,27 @@ import Testing
     let root = try Self.makeTree()
     defer { try? FileManager.default.removeItem(at: root) }
     let expected = (FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }) ?? []
-    #expect(Set(try #require(DirectoryListing.relativePaths(under: root.path))) == Set(expected))
+    #expect(Set(DirectoryListing(directory: root.path).relativePaths) == Set(expected))
     // A trailing slash changes nothing.
-    #expect(Set(try #require(DirectoryListing.relativePaths(under: root.path + "/"))) == Set(expected))
+    #expect(Set(DirectoryListing(directory: root.path + "/").relativePaths) == Set(expected))
   }
 
-  @Test func aMissingDirectoryListsNothing() {
-    #expect(DirectoryListing.relativePaths(under: "/nonexistent-\(UUID().uuidString)") == nil)
+  @Test func aDirectoryThatCannotBeOpenedIsReportedWithWhy() throws {
+    let missing = "/nonexistent-\(UUID().uuidString)"
+    let listing = DirectoryListing(directory: missing)
+    #expect(listing.relativePaths.isEmpty)
+    #expect(listing.unreadable == [DirectoryListing.Unreadable(path: missing, reason: "no such file")])
+    // A subdirectory without permission: its files are not listed, and it says so (root
+    // reads every directory, so this half runs only for other users).
+    guard getuid() != 0 else { return }
+    let root = try Self.makeTree()
+    defer {
+      chmod(root.appendingPathComponent("a/b").path, 0o755)
+      try? FileManager.default.removeItem(at: root)
+    }
+    chmod(root.appendingPathComponent("a/b").path, 0)
+    let locked = DirectoryListing(directory: root.path)
+    #expect(locked.unreadable == [DirectoryListing.Unreadable(path: root.path + "/a/b", reason: "permission denied")])
+    #expect(!locked.relativePaths.contains("a/b/two.txt"))
   }
 }
