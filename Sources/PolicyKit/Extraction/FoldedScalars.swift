@@ -12,7 +12,9 @@ struct FoldedScalars {
 
   /// Decodes `range` of the folded `bytes` (valid UTF-8) in place of the previous contents.
   mutating func load(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-    if scalars.count < range.count {
+    // `offsets` holds one more than `scalars`: checked on it, an empty first range
+    // still gets room for its end.
+    if offsets.count < range.count + 1 {
       let capacity = max(range.count, 2 * scalars.count)
       scalars = Array(repeating: "\0", count: capacity)
       offsets = Array(repeating: 0, count: capacity + 1)

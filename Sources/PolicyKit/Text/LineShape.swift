@@ -3,8 +3,6 @@
 struct LineShape {
   let first: UInt32
   let last: UInt32
-  let marker: HeadingMarker?
-  let scalarCount: Int
   /// A page number standing alone: "— 3 —", "- 3 -", "第 3 页", "第3页 共12页".
   let isPageNumber: Bool
   /// Whether the line ends a paragraph by its punctuation (see `LineScalars.endsSentence`).
@@ -56,7 +54,9 @@ struct LineShape {
     let ends = 2 * Self.endLength
     let capacity = readsAll ? segments.byteCount(of: line) : ends + (endsInParenthesis ? segments.byteCount(of: line) : 0)
     if scratch.count < capacity { scratch = Array(repeating: 0, count: max(capacity, 2 * scratch.count)) }
-    let reading = scratch.withUnsafeMutableBufferPointer { buffer -> LineScalars in
+    // The judgements are made inside the closure: the scalars are read through pointers
+    // into `scratch` that hold only while it runs.
+    let judged = scratch.withUnsafeMutableBufferPointer { buffer -> LineScalars.Judgements in
       let buffer = UnsafeMutableBufferPointer(rebasing: buffer[0..<capacity])
       if readsAll {
         let count = segments.decode(line, in: bytes, into: buffer)
@@ -64,7 +64,8 @@ struct LineShape {
         let open = endsInParenthesis ? all.lastIndex(where: LineScalars.isOpeningParenthesis) : nil
         return LineScalars(
           all: all, head: all.prefix(Self.endLength), tail: all.suffix(Self.endLength), closingGroup: open.map { all[$0...] },
-          first: first, last: last, marker: marker, scalarCount: line.scalarCount)
+          first: first, last: last, marker: marker, scalarCount: line.scalarCount
+        ).judgements
       }
       let headCount = segments.decode(line, in: bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<Self.endLength]))
       // (Indices in a rebased buffer start at 0.)
@@ -81,23 +82,22 @@ struct LineShape {
       let whole = UnsafeBufferPointer(buffer)
       return LineScalars(
         all: UnsafeBufferPointer(rebasing: whole[0..<0]), head: whole[0..<headCount], tail: whole[tailStart..<ends],
-        closingGroup: closingGroup, first: first, last: last, marker: marker, scalarCount: line.scalarCount)
+        closingGroup: closingGroup, first: first, last: last, marker: marker, scalarCount: line.scalarCount
+      ).judgements
     }
     self.first = first
     self.last = last
-    self.marker = marker
-    self.scalarCount = line.scalarCount
-    isPageNumber = reading.isPageNumber
-    endsSentence = reading.endsSentence
-    endsWithDate = reading.endsWithDate
-    isEnactmentRecord = reading.isEnactmentRecord
-    isRecordLine = reading.isRecordLine
-    isDocumentNumber = reading.isDocumentNumber
-    endsLikeTitle = reading.endsLikeTitle
-    isStandaloneHeading = reading.isStandaloneHeading
-    isShortUnpunctuated = line.scalarCount <= 40 && !reading.holdsSentencePunctuation
-    opensParagraph = reading.opensParagraph
-    opensWithYear = reading.opensWithYear
+    isPageNumber = judged.isPageNumber
+    endsSentence = judged.endsSentence
+    endsWithDate = judged.endsWithDate
+    isEnactmentRecord = judged.isEnactmentRecord
+    isRecordLine = judged.isRecordLine
+    isDocumentNumber = judged.isDocumentNumber
+    endsLikeTitle = judged.endsLikeTitle
+    isStandaloneHeading = judged.isStandaloneHeading
+    isShortUnpunctuated = line.scalarCount <= 40 && !judged.holdsSentencePunctuation
+    opensParagraph = judged.opensParagraph
+    opensWithYear = judged.opensWithYear
   }
 }
 
@@ -105,6 +105,20 @@ struct LineShape {
 /// is judged: all of them for a short line, else its ends (and its last parenthetical
 /// group).
 private struct LineScalars {
+  /// What `LineShape` keeps of the line, read while its scalars are at hand.
+  struct Judgements {
+    var isPageNumber, endsSentence, endsWithDate, isEnactmentRecord, isRecordLine, isDocumentNumber: Bool
+    var endsLikeTitle, isStandaloneHeading, holdsSentencePunctuation, opensParagraph, opensWithYear: Bool
+  }
+
+  var judgements: Judgements {
+    Judgements(
+      isPageNumber: isPageNumber, endsSentence: endsSentence, endsWithDate: endsWithDate, isEnactmentRecord: isEnactmentRecord,
+      isRecordLine: isRecordLine, isDocumentNumber: isDocumentNumber, endsLikeTitle: endsLikeTitle,
+      isStandaloneHeading: isStandaloneHeading, holdsSentencePunctuation: holdsSentencePunctuation, opensParagraph: opensParagraph,
+      opensWithYear: opensWithYear)
+  }
+
   // The character classes below are switches, not sets: they are asked of every scalar
   // of short lines, and a set hashes each one.
 
@@ -333,12 +347,13 @@ private struct LineScalars {
     return !all[index...].contains(where: Self.isSentencePunctuation)
   }
 
-  /// Whether a short line holds sentence punctuation (。！？；：… or a comma); a title
-  /// holds none. (Long lines keep only their ends and are never asked.)
+  /// Whether a short line holds sentence punctuation (。！？；： or a comma, full width or
+  /// not); a title holds none. An ellipsis is not counted: a title may hold one (关于……).
+  /// (Long lines keep only their ends and are never asked.)
   var holdsSentencePunctuation: Bool { all.contains(where: Self.isSentencePunctuation) }
 
   private static func isSentencePunctuation(_ scalar: UInt32) -> Bool {
-    isTerminator(scalar) || scalar == 0xFF0C || scalar == 0x2C
+    scalar != 0x2026 && isTerminator(scalar) || scalar == 0xFF0C || scalar == 0x2C
   }
 
   /// Two scalars as one key.

@@ -32,23 +32,27 @@ struct TextCleaner {
     out.reserveCapacity(bytes.count)
     var builder = OffsetMap.Builder()
     var previous: (line: CleanLine, shape: LineShape)? = nil
-    /// The last line with text, a dropped page number included: a blank line lies between
-    /// it and a line further on.
+    // The last line with text, a dropped page number included: a blank line lies between
+    // it and a line further on. A blank line before a dropped page number still counts
+    // for the line after it (title / blank / "- 1 -" / text).
     var lastLineIndex = -1
-    /// Whether the previous kept line is the document's first.
+    var blankBeforeDropped = false
+    // Whether the previous kept line is the document's first.
     var previousOpensDocument = false
-    /// Storage for the scalars of the line being shaped.
+    // Storage for the scalars of the line being shaped.
     var scratch: [UInt32] = []
     for index in lines.indices where !lines[index].isEmpty {
       let line = lines[index]
-      let followsBlankLine = index > lastLineIndex + 1
+      let followsBlankLine = blankBeforeDropped || index > lastLineIndex + 1
       lastLineIndex = index
       // Each line's shape is made when the line is reached: page numbers are dropped.
       let shape = LineShape(line, segments: segments, in: bytes, scratch: &scratch)
       if shape.isPageNumber {
         report.record(.pageNumberLine)
+        blankBeforeDropped = followsBlankLine
         continue
       }
+      blankBeforeDropped = false
       if let (previousLine, previousShape) = previous {
         // A document's opening line, short, without punctuation and followed by a blank
         // line, is its title ("评估验收标准" above "在“一达标”上："), never the start of a

@@ -182,14 +182,7 @@ struct UTF8Scan {
           index += 1
           continue
         }
-        // The common case in Chinese text: a three-byte sequence E1–EC/EE–EF 80–BF 80–BF.
-        if byte >= 0xE1 && byte <= 0xEF && byte != 0xED && index + 2 < count
-          && buffer[index + 1] & 0xC0 == 0x80 && buffer[index + 2] & 0xC0 == 0x80
-        {
-          multibyteSequences += 1
-          index += 3
-          continue
-        }
+        // (The common three-byte sequences were taken by the loop above.)
         let need: Int
         let minimum: UInt32
         var scalar: UInt32

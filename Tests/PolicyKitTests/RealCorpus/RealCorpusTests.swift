@@ -17,6 +17,10 @@ import Testing
     #expect(first.departments.map(\.name) == ["省商务厅", "合肥海关"])
     #expect(first.departments.map(\.role) == [.lead, .cooperating])
     #expect(document.metadata.level == .provincial)
+    // Enterprise groups named as departments (…集团, read by the ending 团):
+    // （合肥海关牵头，省港航集团、省机场集团按职责分工负责）.
+    let groups = Set(document.responsibilities.flatMap(\.departments).map(\.name).filter { $0.hasSuffix("集团") })
+    #expect(groups.isSuperset(of: ["省港航集团", "省机场集团"]))
   }
 
   /// The 第X条 lines of the text, found by a plain pattern independent of the parser.

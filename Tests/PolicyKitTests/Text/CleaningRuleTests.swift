@@ -121,6 +121,17 @@ import Testing
     #expect(lines.first == "评估验收标准")
     #expect(lines.contains("在“一达标”上："))
     #expect(PolicyParser().parse(document).metadata.title == "评估验收标准")
+    // A page number between title and text is no gap; a blank line before or after one is.
+    for (text, apart) in [
+      ("评估验收标准\n- 1 -\n在“一达标”上：\n", false), ("评估验收标准\n\n- 1 -\n在“一达标”上：\n", true),
+      ("评估验收标准\n- 1 -\n\n在“一达标”上：\n", true),
+    ] {
+      let read = try reader.read(bytes: Array(text.utf8), path: "06.txt", format: .plainText)
+      #expect(read.text.split(separator: "\n").count == (apart ? 2 : 1), "\(text)")
+    }
+    // An ellipsis is no sentence punctuation: a title may hold one.
+    let ellipsis = try reader.read(bytes: Array("评估……验收标准\n\n在“一达标”上：\n".utf8), path: "06.txt", format: .plainText)
+    #expect(ellipsis.text.split(separator: "\n").first == "评估……验收标准")
     let wrapped = "为进一步加强固体废物污染防治，推进\n\n无废城市建设，制定本方案。\n"
     let joined = try reader.read(bytes: Array(wrapped.utf8), path: "w.txt", format: .plainText)
     #expect(joined.text == "为进一步加强固体废物污染防治，推进无废城市建设，制定本方案。")
