@@ -25,7 +25,7 @@ struct DepartmentResolver {
 
   func mention(_ name: String, role: ResponsibilityRole, span: TextSpan) -> DepartmentMention {
     // A plain name has one scalar per character: its prefixes are byte prefixes.
-    let isPlain = PlainNameTable<Void>.isPlain(name)
+    let isPlain = name.isPlain
     func hasPrefix(_ prefix: String) -> Bool { isPlain ? name.hasPrefixBytes(prefix) : name.hasPrefix(prefix) }
     if collectiveBodies.contains(name, isPlain: isPlain) || hasPrefix("各") {
       return DepartmentMention(

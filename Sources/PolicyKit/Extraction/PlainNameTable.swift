@@ -15,23 +15,17 @@ struct PlainNameTable<Value> {
 
   init(_ entries: [String: Value]) {
     byString = entries
-    if entries.keys.allSatisfy(Self.isPlain) {
+    if entries.keys.allSatisfy(\.isPlain) {
       byBytes = Dictionary(uniqueKeysWithValues: entries.map { (UTF8Key(bytes: Array($0.key.utf8)), $0.value) })
     } else {
       byBytes = nil
     }
   }
 
-  /// The value of `name`; `isPlain` is `Self.isPlain(name)`, given when already known.
+  /// The value of `name`; `isPlain` is `name.isPlain`, given when already known.
   func value(for name: String, isPlain: Bool? = nil) -> Value? {
-    if let byBytes, isPlain ?? Self.isPlain(name) { return byBytes[UTF8Key(bytes: Array(name.utf8))] }
+    if let byBytes, isPlain ?? name.isPlain { return byBytes[UTF8Key(bytes: Array(name.utf8))] }
     return byString[name]
-  }
-
-  /// Whether `name` is plain (see the type's documentation): its scalars are all
-  /// `UTF8Scalars.isSingleCharacter`, none of which has a canonical decomposition.
-  static func isPlain(_ name: String) -> Bool {
-    name.isPlain
   }
 }
 
