@@ -7,7 +7,7 @@ struct PolicyQ: ParsableCommand {
     commandName: "policyq",
     abstract: "Turn Chinese policy documents into data: text, structure, search, comparison.",
     version: "0.1.0",
-    subcommands: [TextCommand.self, ExtractCommand.self, IndexCommand.self, SearchCommand.self, CompareCommand.self]
+    subcommands: [TextCommand.self, ExtractCommand.self, IndexCommand.self, SearchCommand.self, CompareCommand.self, EvalCommand.self]
   )
 
   /// `policyq search` with plain arguments, the command typed most, runs without

@@ -4,6 +4,12 @@ enum TextFolder {
   /// "abc…z", the folded forms of "A"…"Z".
   private static let asciiLowercase: [UInt8] = Array(0x61...0x7A)
 
+  /// The folded form of a short string (a query term, a name, an annotation).
+  static func fold(_ string: String) -> String {
+    var string = string
+    return string.withUTF8 { String(decoding: fold($0).utf8, as: UTF8.self) }
+  }
+
   /// The folded UTF-8 of `text` and its map to `text`'s bytes.
   static func fold(_ text: UnsafeBufferPointer<UInt8>) -> (utf8: [UInt8], map: OffsetMap) {
     FoldingTable.shared.withUnsafeTables { entries, pool in

@@ -57,14 +57,19 @@ struct InputOptions: ParsableArguments {
 
   /// The dictionaries to parse with.
   func loadDictionaries() throws -> PolicyDictionaries {
-    guard let dictionaries else { return .bundled }
+    try Self.dictionaries(at: dictionaries)
+  }
+
+  /// The dictionaries in `directory`, or the bundled ones when it is nil; a damaged list
+  /// is an error (exit 2): nothing is read with the wrong word lists.
+  static func dictionaries(at directory: String?) throws -> PolicyDictionaries {
+    guard let directory else { return .bundled }
     var err = StandardError()
     do {
-      let loaded = try PolicyDictionaries(directory: URL(fileURLWithPath: dictionaries))
+      let loaded = try PolicyDictionaries(directory: URL(fileURLWithPath: directory))
       for warning in loaded.warnings { print(warning, to: &err) }
       return loaded
     } catch let error as TextError {
-      // Nothing is read with the wrong word lists.
       print(error, to: &err)
       throw ExitCode(2)
     }
