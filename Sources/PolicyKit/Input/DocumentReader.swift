@@ -37,16 +37,24 @@ public struct DocumentReader: Sendable {
     if bytes.isEmpty { throw TextError.emptyFile(path: path) }
     let format = format ?? SourceFormat(sniffing: bytes)
     let raw: RawText
+    var frontMatter: FrontMatter? = nil
     switch format {
     case .plainText, .markdown:
       let decoded = try TextDecoder().decode(bytes, path: path)
       raw = RawText(decoded: decoded, layout: .wrappedLines, sourceBytes: bytes)
+      if format == .markdown, var found = FrontMatter.read(decoded.utf8) {
+        for index in found.fields.indices {
+          found.fields[index].range = decoded.map.sourceRange(for: found.fields[index].range)
+        }
+        frontMatter = found
+      }
     case .html:
       raw = try HTMLReader().read(bytes, path: path)
     case .docx:
       raw = try DOCXReader().read(bytes, path: path)
     }
-    let cleaner = TextCleaner(layout: raw.layout, isMarkdown: format == .markdown)
+    let cleaner = TextCleaner(
+      layout: raw.layout, isMarkdown: format == .markdown, textStart: frontMatter?.textStart ?? 0)
     let cleaned = cleaner.clean(raw.decoded.utf8)
     if cleaned.utf8.isEmpty { throw TextError.emptyFile(path: path) }
     let descriptor = SourceDescriptor(
@@ -54,7 +62,7 @@ public struct DocumentReader: Sendable {
       byteCount: bytes.count, part: raw.part)
     return PolicyText(
       source: descriptor, utf8: cleaned.utf8, sourceMap: cleaned.map.composed(with: raw.decoded.map),
-      cleaning: cleaned.report, diagnostics: raw.decoded.diagnostics,
+      cleaning: cleaned.report, diagnostics: raw.decoded.diagnostics, frontMatter: frontMatter,
       lines: LineIndex(raw.sourceBytes, encoding: raw.sourceEncoding))
   }
 }

@@ -49,4 +49,7 @@ public struct DocumentMetadata: Sendable, Equatable {
   public var periodEnd: Int?
   /// Where each field was read, by field name ("document_number", "issuer", …).
   public var spans: [String: TextSpan] = [:]
+  /// Where the fields read from outside the cleaned text (a Markdown file's front matter)
+  /// stand in the source file, by field name.
+  public var sourceRanges: [String: Range<Int>] = [:]
 }

@@ -21,6 +21,8 @@ struct MetadataExtractor {
   let paragraphs: [Paragraph]
   /// The index of the first paragraph that opens a section, if any.
   let firstHeading: Int?
+  /// A Markdown file's front matter: fields the text itself may not give.
+  var frontMatter: FrontMatter? = nil
 
   struct Result {
     var metadata = DocumentMetadata()
@@ -37,8 +39,39 @@ struct MetadataExtractor {
     readFrontMatter(frontEnd: frontEnd, into: &result.metadata)
     result.closing = closingParagraphs()
     readBackMatter(result.closing, into: &result.metadata)
+    readFrontMatterFields(into: &result.metadata)
     readIssuer(frontEnd: frontEnd, into: &result.metadata)
     return result
+  }
+
+  // MARK: - YAML front matter (Markdown: "文号: 沪交规〔2024〕984号")
+
+  /// Fields the text does not give, from the front matter: the document number, the
+  /// title (also when the text's is a cut-off form of it), the issuer and the date. The
+  /// text decides where it has the field: a front matter's 发布单位 is often the site
+  /// that posted the document, its 发布日期 the day it was posted.
+  private func readFrontMatterFields(into metadata: inout DocumentMetadata) {
+    guard let frontMatter else { return }
+    if metadata.documentNumber == nil, let field = frontMatter.value("文号", "发文字号"),
+      let found = DocumentNumber.first(in: field.value)
+    {
+      metadata.documentNumber = found.number
+      metadata.sourceRanges["document_number"] = field.range
+    }
+    if let field = frontMatter.value("标题", "title"),
+      metadata.title.map({ field.value != $0 && field.value.hasPrefix($0) }) ?? true
+    {
+      metadata.title = field.value
+      metadata.spans["title"] = nil
+      metadata.sourceRanges["title"] = field.range
+    }
+    if metadata.writtenDate == nil,
+      let field = frontMatter.value("成文日期", "发布日期", "date"),
+      let date = DateText.first(in: field.value)?.iso ?? DateText.numeric(field.value)
+    {
+      metadata.writtenDate = date
+      metadata.sourceRanges["written_date"] = field.range
+    }
   }
 
   // MARK: - Labelled fields (state-council pages: "发文机关：\t国务院办公厅")
@@ -227,6 +260,10 @@ struct MetadataExtractor {
     if metadata.issuer == nil, let title = metadata.title, let issuer = Self.issuer(inTitle: title) {
       metadata.issuer = issuer
       metadata.spans["issuer"] = metadata.spans["title"]
+    }
+    if metadata.issuer == nil, let field = frontMatter?.value("发布单位", "发文机关", "发布机构") {
+      metadata.issuer = field.value
+      metadata.sourceRanges["issuer"] = field.range
     }
     if metadata.issuer == nil {
       // 发文机关标志 "重庆市永川区人民政府文件", or the signature over the date.

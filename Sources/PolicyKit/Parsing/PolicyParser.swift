@@ -23,7 +23,9 @@ public struct PolicyParser: Sendable {
     let pieces = TextPieces(text.utf8)
     let texts = ParagraphTexts(paragraphs, pieces: pieces)
     let firstHeading = firstBodyHeading(paragraphs, texts)
-    let metadataResult = MetadataExtractor(texts: texts, paragraphs: paragraphs, firstHeading: firstHeading).extract()
+    let metadataResult = MetadataExtractor(
+      texts: texts, paragraphs: paragraphs, firstHeading: firstHeading, frontMatter: text.frontMatter
+    ).extract()
 
     // Paragraphs before the body (the envelope) and closing matter open no sections.
     var outlineParagraphs = paragraphs
@@ -76,7 +78,13 @@ public struct PolicyParser: Sendable {
     }
 
     // References.
-    let foundReferences = readsReferences ? ReferenceExtractor().references(in: text.utf8) : []
+    // The plan a transmittal notice carries, named in 《》 in its own text, is this
+    // document, not one it cites.
+    let ownTitles = Set([document.metadata.title, document.metadata.planTitle].compactMap { $0 }.map(MetadataExtractor.withoutPeriod))
+    let foundReferences = (readsReferences ? ReferenceExtractor().references(in: text.utf8) : []).filter { found in
+      let isOwn = ownTitles.contains(MetadataExtractor.withoutPeriod(found.title))
+      return !isOwn || (found.documentNumber != nil && found.documentNumber != document.metadata.documentNumber)
+    }
     document.references = foundReferences.enumerated().map { ordinal, found in
       DocumentReference(
         id: "\(id)#x\(ordinal + 1)", title: found.title, documentNumber: found.documentNumber, span: found.span,

@@ -15,6 +15,9 @@ public enum CleaningRule: String, Sendable, CaseIterable, Codable {
   case straySpace = "stray_space"
   /// Markdown heading marks and comments ("## 第一章", "<!-- INFO END -->") are dropped.
   case markdownSyntax = "markdown_syntax"
+  /// A Markdown file's YAML front matter ("---", "标题: …", "---") and the editor's note
+  /// quoted right after it are fields about the document, read as metadata, not text.
+  case frontMatter = "front_matter"
 }
 
 /// How often each cleaning rule changed a document.

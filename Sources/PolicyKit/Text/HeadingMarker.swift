@@ -44,6 +44,17 @@ public struct HeadingMarker: Sendable, Equatable {
     if (0x2460...0x2473).contains(first) {
       return HeadingMarker(kind: .circledOrdinal, number: Int(first - 0x2460) + 1, length: firstLength)
     }
+    // Numbering typeset as one character: ⑴ … ⒇ are （1）…（20）, ⒈ … ⒛ are 1. … 20.,
+    // ㈠ … ㈩ are （一）…（十）.
+    if (0x2474...0x2487).contains(first) {
+      return HeadingMarker(kind: .parenthesizedArabicOrdinal, number: Int(first - 0x2474) + 1, length: firstLength)
+    }
+    if (0x2488...0x249B).contains(first) {
+      return HeadingMarker(kind: .arabicOrdinal, number: Int(first - 0x2488) + 1, length: firstLength)
+    }
+    if (0x3220...0x3229).contains(first) {
+      return HeadingMarker(kind: .parenthesizedChineseOrdinal, number: Int(first - 0x3220) + 1, length: firstLength)
+    }
     // （一） (一) （1） (1)
     if first == 0xFF08 || first == 0x28 {
       var index = start + firstLength
@@ -103,22 +114,29 @@ public struct HeadingMarker: Sendable, Equatable {
       return HeadingMarker(
         kind: isColumn ? .column : .attachment, number: value, length: numberEnd - start)
     }
-    // 一、 and 1. 1、 1．
+    // 一、 一. 一． and 1. 1、 1． 1﹒, and 1） 1) (an item closed without its opening
+    // parenthesis).
     let (value, isChinese, after) = readNumber(in: bytes, at: start, end: end)
     guard let value, after < end else { return nil }
     let (punct, punctLength) = UTF8Scalars.scalar(in: bytes, at: after)
-    if isChinese {
-      guard punct == 0x3001 else { return nil }  // 、
-      return HeadingMarker(kind: .chineseOrdinal, number: value, length: after + punctLength - start)
-    }
-    guard punct == 0x2E || punct == 0xFF0E || punct == 0x3001 else { return nil }  // . ． 、
-    guard value <= 999, after - start <= 3 else { return nil }
-    // "2.5万亩" is a number, not an item: the marker is not followed by a digit.
     let next = after + punctLength
-    if next < end, UTF8Scalars.isDigit(UTF8Scalars.scalar(in: bytes, at: next).value) {
+    // "2.5万亩" and "一.5" are numbers, not items: a marker is not followed by a digit.
+    let digitFollows = next < end && UTF8Scalars.isDigit(UTF8Scalars.scalar(in: bytes, at: next).value)
+    if isChinese {
+      // 、 . ．
+      guard punct == 0x3001 || ((punct == 0x2E || punct == 0xFF0E) && !digitFollows) else { return nil }
+      return HeadingMarker(kind: .chineseOrdinal, number: value, length: next - start)
+    }
+    guard value <= 999, after - start <= 3, !digitFollows else { return nil }
+    switch punct {
+    case 0x2E, 0xFF0E, 0x3001, 0xFE52:  // . ． 、 ﹒
+      return HeadingMarker(kind: .arabicOrdinal, number: value, length: next - start)
+    case 0x29, 0xFF09:  // ) ）
+      guard value <= 99 else { return nil }
+      return HeadingMarker(kind: .parenthesizedArabicOrdinal, number: value, length: next - start)
+    default:
       return nil
     }
-    return HeadingMarker(kind: .arabicOrdinal, number: value, length: next - start)
   }
 
   /// Reads an Arabic (ASCII or full-width) or Chinese number at `index`.

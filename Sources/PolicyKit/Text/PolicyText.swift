@@ -16,11 +16,14 @@ public struct PolicyText: Sendable {
   public let cleaning: CleaningReport
   /// Problems met while reading that did not stop it.
   public let diagnostics: [Diagnostic]
+  /// A Markdown file's front matter, whose fields are metadata; their ranges are source
+  /// bytes, outside the cleaned text (`sourceSpan(ofSourceBytes:)` gives their lines).
+  public let frontMatter: FrontMatter?
   private let lines: LineIndex
 
   init(
     source: SourceDescriptor, utf8: [UInt8], sourceMap: OffsetMap, cleaning: CleaningReport,
-    diagnostics: [Diagnostic], lines: LineIndex
+    diagnostics: [Diagnostic], frontMatter: FrontMatter? = nil, lines: LineIndex
   ) {
     self.source = source
     self.utf8 = utf8
@@ -30,6 +33,7 @@ public struct PolicyText: Sendable {
     self.foldedMap = folding.map
     self.cleaning = cleaning
     self.diagnostics = diagnostics
+    self.frontMatter = frontMatter
     self.lines = lines
   }
 
@@ -46,6 +50,11 @@ public struct PolicyText: Sendable {
     return SourceSpan(
       byteRange: bytes, line: lines.line(at: bytes.lowerBound),
       column: lines.column(at: bytes.lowerBound))
+  }
+
+  /// The line and column of source bytes that are not in the cleaned text (front matter).
+  public func sourceSpan(ofSourceBytes range: Range<Int>) -> SourceSpan {
+    SourceSpan(byteRange: range, line: lines.line(at: range.lowerBound), column: lines.column(at: range.lowerBound))
   }
 
   /// The range of `text` behind the folded bytes `range` (UTF-8 offsets into `folded`).

@@ -17,6 +17,8 @@ struct TextCleaner {
 
   var layout: LineLayout
   var isMarkdown = false
+  /// Where the text starts: bytes before it (a Markdown file's front matter) are not text.
+  var textStart = 0
 
   func clean(_ raw: [UInt8]) -> Result {
     raw.withUnsafeBufferPointer { bytes in clean(bytes) }
@@ -24,6 +26,7 @@ struct TextCleaner {
 
   private func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
     var report = CleaningReport()
+    if textStart > 0 { report.record(.frontMatter) }
     var segments = SegmentList()
     let lines = splitLines(bytes, segments: &segments, report: &report)
     let wrapWidth = layout == .wrappedLines ? Self.wrapWidth(of: lines) : nil
@@ -59,7 +62,10 @@ struct TextCleaner {
         // wrapped paragraph.
         let isOpeningTitle =
           previousOpensDocument && followsBlankLine && previousShape.isShortUnpunctuated
-        if layout == .wrappedLines && !isOpeningTitle
+        // In Markdown a blank line ends a paragraph: flattened table cells and short
+        // paragraphs stay apart however they end.
+        let blankEndsParagraph = isMarkdown && followsBlankLine
+        if layout == .wrappedLines && !isOpeningTitle && !blankEndsParagraph
           && joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth)
         {
           report.record(.hardWrap)
@@ -95,7 +101,7 @@ struct TextCleaner {
     guard let base = bytes.baseAddress else { return [] }
     // Most files end lines with LF alone: then memchr finds every line end.
     let onlyLineFeeds = memchr(base, 0x0D, count) == nil && memchr(base, 0x0C, count) == nil
-    var start = 0
+    var start = min(textStart, count)
     while start < count {
       var end = start
       var terminator = 0

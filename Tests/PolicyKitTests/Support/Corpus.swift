@@ -35,7 +35,8 @@ enum Corpus {
     guard let base = real?.appendingPathComponent(folder),
       let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)
     else { return [] }
-    return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == ext }
+    // _index.md files are the laws repository's section pages: front matter, no document.
+    return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == ext && $0.lastPathComponent != "_index.md" }
       .sorted { $0.path < $1.path }
   }
 
