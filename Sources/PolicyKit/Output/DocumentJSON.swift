@@ -164,8 +164,12 @@ public enum DocumentJSON {
       writer.string("period", nil)
     }
     writer.beginObject("locations")
-    for key in metadata.spans.keys.sorted() {
-      if let span = metadata.spans[key] { locations.write(key, span, to: &writer) }
+    for key in Set(metadata.spans.keys).union(metadata.sourceRanges.keys).sorted() {
+      if let span = metadata.spans[key] {
+        locations.write(key, span, to: &writer)
+      } else if let range = metadata.sourceRanges[key] {
+        locations.write(key, sourceBytes: range, to: &writer)
+      }
     }
     writer.endObject()
     writer.endObject()

@@ -39,4 +39,17 @@ struct LocationWriter {
     writer.int("column", source.column)
     writer.endObject()
   }
+
+  /// Where a field read from outside the cleaned text (front matter) stands in the source:
+  /// its text offsets are null.
+  func write(_ key: String, sourceBytes range: Range<Int>, to writer: inout JSONWriter) {
+    let source = document.text.sourceSpan(ofSourceBytes: range)
+    writer.beginObject(key)
+    writer.string("text_bytes", nil)
+    writer.string("text_chars", nil)
+    writer.ints("source_bytes", [range.lowerBound, range.upperBound])
+    writer.int("line", source.line)
+    writer.int("column", source.column)
+    writer.endObject()
+  }
 }
