@@ -9,7 +9,7 @@ import Testing
     #expect(object["schema_version"] as? Int == 1)
     let id = try #require(object["id"] as? String)
     let measures = try #require(object["measures"] as? [[String: Any]])
-    #expect(measures.count == 19)
+    #expect(measures.count == 23)  // 1.–19. and the four items of 四、实施保障
     #expect(measures[4]["id"] as? String == "\(id)#m5")
     #expect(measures[4]["lead_departments"] as? [String] == ["区经济信息委"])
     let targets = try #require(object["targets"] as? [[String: Any]])

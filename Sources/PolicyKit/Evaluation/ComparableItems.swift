@@ -86,8 +86,15 @@ extension ComparableItems {
       var chain: [String] = []
       var current: Int? = section
       while let index = current {
-        chain.append(document.sections[index].label)
-        current = document.sections[index].parent
+        let section = document.sections[index]
+        // An unnumbered item's token is its place among its part's items (#2), as the
+        // gold writes it; a table with no number of its own adds no token.
+        switch section.kind {
+        case .paragraph: chain.append("#\(section.number ?? 0)")
+        case .table: break
+        default: chain.append(section.label)
+        }
+        current = section.parent
       }
       return chain.reversed()
     }

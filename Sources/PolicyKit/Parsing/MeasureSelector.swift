@@ -1,63 +1,60 @@
-/// Decides which sections are measures.
+/// Decides which sections are measures: the items that carry the plan's tasks.
 ///
-/// A law's measures are its articles. Otherwise the measure level is the kind of
-/// numbering that most often carries text of its own (a run-in heading or body
-/// paragraphs) inside the task parts: 1.–19. in seed 000, （三）…（二十四） in seed 002, 一、…六、
-/// in seed 004. Items of framing parts (指导思想, 主要目标) are not measures; items of
-/// safeguard parts (保障措施) are measures only when they continue the tasks' numbering
-/// (seed 003's 23–27); nothing inside a 专栏 or an attachment is a measure.
+/// A law's measures are its articles. Otherwise the measure level is chosen part by part,
+/// down the outline: an item of a task part is a measure when it carries a task of its
+/// own (a heading, a run-in heading or text) and has no sub-items, or when its sub-items
+/// only spell out its own lead-in ("…如下：" then （1）（2）…); an item whose sub-items are
+/// tasks is a group, and its sub-items are looked at in turn (seed 000: （一） groups 1.–4.,
+/// which are the measures). Parts whose headings frame the plan (指导思想, 工作目标), give
+/// steps or procedures (实施步骤, 工作流程), set criteria (考评内容, 整治方式) or close it
+/// (附则) hold no measures; attachments are parts like any other. Nothing inside a 专栏
+/// is a measure.
 struct MeasureSelector {
   let sections: [Section]
-  /// For each section, whether it owns text besides its sub-sections.
+  /// For each section, whether it owns text besides its heading line and sub-sections.
   let hasOwnText: [Bool]
+  /// For each section, whether its own text (before its first sub-section) ends with a
+  /// colon: a lead-in its sub-items spell out.
+  let endsWithLeadIn: [Bool]
 
   func select() -> [Int] {
-    var roles: [Int: PartRole] = [:]
-    for index in sections.indices where sections[index].parent == nil { roles[index] = PartRole(sections[index]) }
-    let contexts = sections.indices.map { context(of: $0, roles: roles) }
     if sections.contains(where: { $0.kind == .article }) {
-      return sections.indices.filter { sections[$0].kind == .article && contexts[$0].eligible }
+      return sections.indices.filter { sections[$0].kind == .article && !isInColumn($0) }
     }
-    var counts: [HeadingMarker.Kind: Int] = [:]
-    for index in sections.indices where contexts[index].role == .tasks && contexts[index].eligible && hasOwnText[index] {
-      let kind = sections[index].kind
-      guard kind != .column && kind != .attachment else { continue }
-      counts[kind, default: 0] += 1
+    let roles = PartRole.roles(of: sections)
+    var children = Array(repeating: [Int](), count: sections.count)
+    var roots: [Int] = []
+    for index in sections.indices where sections[index].kind != .column {
+      if let parent = sections[index].parent { children[parent].append(index) } else { roots.append(index) }
     }
-    guard let kind = counts.max(by: { ($0.value, -OutlineBuilder.rank($0.key)) < ($1.value, -OutlineBuilder.rank($1.key)) })?.key
-    else { return [] }
     var measures: [Int] = []
-    var lastTaskNumber: Int? = nil
-    for index in sections.indices where sections[index].kind == kind && contexts[index].eligible {
-      switch contexts[index].role {
-      case .tasks:
-        measures.append(index)
-        lastTaskNumber = sections[index].number
-      case .safeguard:
-        if let last = lastTaskNumber, let number = sections[index].number, number == last + 1 {
-          measures.append(index)
-          lastTaskNumber = number
-        }
-      case .framing, .attachment:
-        continue
+    func visit(_ index: Int) {
+      guard roles[index] == .tasks else { return }
+      let section = sections[index]
+      let isContainer = section.kind == .attachment || section.kind == .table
+      // A heading line with nothing under it is an item when it is numbered inside a
+      // part ("（一）编制体系规划"), not when it is a part of its own.
+      let carriesTask = hasOwnText[index] || section.isRunIn || (!section.title.isEmpty && section.parent != nil)
+      if children[index].isEmpty {
+        if !isContainer && carriesTask { measures.append(index) }
+        return
       }
+      if !isContainer && carriesTask && endsWithLeadIn[index] {
+        measures.append(index)
+        return
+      }
+      for child in children[index] { visit(child) }
     }
-    return measures
+    for root in roots { visit(root) }
+    return measures.sorted()
   }
 
-  /// The role of the top-level part a section is in, and whether it may be a measure at
-  /// all (not inside a 专栏 or an attachment).
-  private func context(of index: Int, roles: [Int: PartRole]) -> (role: PartRole, eligible: Bool) {
-    var current = index
-    var eligible = true
-    while let parent = sections[current].parent {
-      if sections[parent].kind == .column || sections[parent].kind == .attachment { eligible = false }
-      current = parent
+  private func isInColumn(_ index: Int) -> Bool {
+    var current = sections[index].parent
+    while let parent = current {
+      if sections[parent].kind == .column { return true }
+      current = sections[parent].parent
     }
-    let role = roles[current] ?? PartRole(sections[current])
-    if role == .attachment { eligible = false }
-    // A top-level section that is itself an item (seed 004's 一、…六、) takes the tasks role
-    // unless its title frames the plan.
-    return (role, eligible)
+    return false
   }
 }

@@ -21,6 +21,9 @@ struct NumberByKind {
     case .article: 8
     case .column: 9
     case .attachment: 10
+    case .paragraph: 11
+    case .table: 12
+    case .tableRow: 13
     }
   }
 }

@@ -17,6 +17,11 @@ struct OutlineBuilder {
     case .parenthesizedArabicOrdinal: return 7
     case .circledOrdinal: return 8
     case .column: return 9
+    // A table sits where its title stands; its rows nest in it.
+    case .table: return 9
+    case .tableRow: return 10
+    // An unnumbered item nests in the innermost section that holds it.
+    case .paragraph: return 11
     }
   }
 

@@ -36,4 +36,10 @@ final class ParagraphTexts {
     guard pieces.isValid else { return self[index].hasPrefixBytes(prefix) }
     return pieces.hasPrefix(prefix, in: spans[index].range)
   }
+
+  /// Whether the text of paragraph `index` ends with `suffix`, byte for byte.
+  func hasSuffixBytes(_ suffix: String, at index: Int) -> Bool {
+    guard pieces.isValid else { return self[index].hasSuffixBytes(suffix) }
+    return pieces.hasSuffix(suffix, in: spans[index].range)
+  }
 }

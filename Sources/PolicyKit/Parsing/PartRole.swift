@@ -1,32 +1,69 @@
-/// What a top-level part of a plan does, read from its title.
-enum PartRole {
-  /// 指导思想, 总体要求, 基本原则, 主要目标 …: frames the plan; its items are not measures.
-  case framing
-  /// 保障措施, 实施保障, 组织实施 …: its items are measures only when they continue the
-  /// numbering of the tasks.
-  case safeguard
-  /// 重点任务 and everything else.
+/// What a part of a plan does, read from its heading: whether its items are tasks (the
+/// measures a researcher codes) or something else that is numbered the same way.
+enum PartRole: Equatable {
+  /// 重点任务, 主要措施, 保障措施, 组织实施 … and every part whose heading does not say
+  /// otherwise: its items are measures.
   case tasks
-  /// 附件.
-  case attachment
+  /// 指导思想, 基本原则, 工作目标, 适用范围, 现状 …: frames the plan.
+  case framing
+  /// 实施步骤, 工作流程, 时间节点, 计划安排 …: phases and procedures, not tasks.
+  case steps
+  /// 考评内容, 技术要求, 实施条件, 整治方式 …: what is judged, what qualifies, which kinds
+  /// of case exist.
+  case criteria
+  /// 附则 of a plan: its effective date and who interprets it.
+  case closing
 
+  /// The headings of framing parts.
   private static let framingWords = [
-    "指导思想", "总体要求", "基本原则", "主要目标", "工作目标", "发展目标", "总体目标", "目标要求",
-    "适用范围", "编制依据", "总体思路", "工作原则", "基本要求", "总体考虑",
+    "指导思想", "总体要求", "基本原则", "主要目标", "工作目标", "发展目标", "总体目标", "目标要求", "建设目标",
+    "行动目标", "适用范围", "实施范围", "编制依据", "工作依据", "总体思路", "工作原则", "基本要求", "总体考虑",
+    "基本情况", "发展现状", "现状", "面临形势", "背景", "重要意义", "名词解释", "定义",
   ]
-  private static let safeguardWords = [
-    "保障", "组织实施", "工作要求", "附则", "实施步骤", "组织领导", "监督考核", "考核评估", "工作步骤",
+  /// How the headings of framing parts end: who or what the plan covers (考评对象,
+  /// 享受对象, 治理范围).
+  private static let framingEndings = ["对象", "范围"]
+  /// The headings of step and procedure parts.
+  private static let stepWords = [
+    "实施步骤", "工作步骤", "行动步骤", "推进步骤", "步骤安排", "进度安排", "时间安排", "计划安排", "时间节点",
+    "实施阶段", "阶段安排", "流程", "工作程序", "结果应用", "结果运用",
+  ]
+  /// The headings of parts that set criteria; a heading that ends in 方式 (整治方式, 建设方式,
+  /// 考评方式) lists kinds or ways, not tasks.
+  private static let criteriaWords = [
+    "考评内容", "考核内容", "评价内容", "评价标准", "考核标准", "考评标准", "技术要求", "实施条件", "申报条件",
+    "治理内容", "整治内容", "排查内容", "检查内容", "计算方法",
   ]
 
-  init(_ section: Section) {
-    if section.kind == .attachment {
-      self = .attachment
-    } else if Self.framingWords.contains(where: { section.title.containsBytes($0) }) && section.title.count <= 12 {
+  /// The role a heading's title states, or nil when it states none (the part then
+  /// takes its parent's role). Only short titles are read: a long one is a task's own
+  /// heading ("加强组织领导，…建立工作机制").
+  init?(title: String) {
+    // A heading of two phrases ("分类实施，规范流程") names a task, whatever its words.
+    guard !title.isEmpty, title.hasAtMostCharacters(12), !title.containsBytes("，") else { return nil }
+    if title == "附则" {
+      self = .closing
+    } else if Self.framingWords.contains(where: { title.containsBytes($0) })
+      || Self.framingEndings.contains(where: { title.hasSuffixBytes($0) })
+    {
       self = .framing
-    } else if Self.safeguardWords.contains(where: { section.title.containsBytes($0) }) && section.title.count <= 12 {
-      self = .safeguard
+    } else if Self.stepWords.contains(where: { title.containsBytes($0) }) {
+      self = .steps
+    } else if Self.criteriaWords.contains(where: { title.containsBytes($0) }) || title.hasSuffixBytes("方式") {
+      self = .criteria
     } else {
-      self = .tasks
+      return nil
     }
+  }
+
+  /// The role of every section: its own title's, else its parent's, else tasks.
+  static func roles(of sections: [Section]) -> [PartRole] {
+    var roles: [PartRole] = []
+    roles.reserveCapacity(sections.count)
+    for section in sections {
+      let inherited = section.parent.map { roles[$0] } ?? .tasks
+      roles.append(PartRole(title: section.title) ?? inherited)
+    }
+    return roles
   }
 }

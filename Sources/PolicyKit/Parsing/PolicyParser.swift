@@ -32,15 +32,33 @@ public struct PolicyParser: Sendable {
     for index in outlineParagraphs.indices where (firstHeading.map { index < $0 } ?? true) || metadataResult.closing.contains(index) {
       outlineParagraphs[index].marker = nil
     }
+    AttachmentList.unmark(&outlineParagraphs, texts: texts)
     let outline = text.utf8.withUnsafeBufferPointer { bytes in
-      OutlineBuilder(bytes: bytes, documentID: id).build(
+      var outline = OutlineBuilder(bytes: bytes, documentID: id).build(
         outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count)
+      // Unnumbered items (paragraphs with run-in headings of their own) become sections,
+      // and the outline is built again with them.
+      let items = UnnumberedItems(bytes: bytes, resolver: DepartmentResolver(dictionaries: dictionaries))
+      if items.mark(&outlineParagraphs, owners: outline.owners, sections: outline.sections) {
+        outline = OutlineBuilder(bytes: bytes, documentID: id).build(
+          outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count)
+      }
+      return outline
     }
     let sections = outline.sections
+    // Whether each section owns text besides its heading line and sub-sections, and
+    // whether that text (or its run-in heading's paragraph) ends with a colon: a lead-in.
     var hasOwnText = Array(repeating: false, count: sections.count)
+    var endsWithLeadIn = Array(repeating: false, count: sections.count)
     for (index, owner) in outline.owners.enumerated() {
       guard let owner else { continue }
-      if paragraphs[index].marker == nil || outlineParagraphs[index].marker == nil { hasOwnText[owner] = true }
+      let paragraph = outlineParagraphs[index]
+      let isHeadingLine = paragraph.marker != nil && !paragraph.isRunIn
+      // A numbered paragraph whose text runs on past a heading's length carries it too.
+      if paragraph.marker == nil || (paragraph.titleEnd == paragraph.titleStart && paragraph.titleStart < paragraph.span.end) {
+        hasOwnText[owner] = true
+      }
+      if !isHeadingLine { endsWithLeadIn[owner] = texts.hasSuffixBytes("：", at: index) || texts.hasSuffixBytes(":", at: index) }
     }
     for index in sections.indices where sections[index].isRunIn { hasOwnText[index] = true }
 
@@ -50,7 +68,7 @@ public struct PolicyParser: Sendable {
     document.sections = sections
 
     // Measures.
-    let measureSections = MeasureSelector(sections: sections, hasOwnText: hasOwnText).select()
+    let measureSections = MeasureSelector(sections: sections, hasOwnText: hasOwnText, endsWithLeadIn: endsWithLeadIn).select()
     let columns = Self.columns(of: sections)
     document.measures = measureSections.enumerated().map { ordinal, index in
       makeMeasure(ordinal: ordinal, section: index, columns: columns[index], of: sections, in: text, id: id, pieces: pieces)

@@ -23,8 +23,15 @@ public struct HeadingMarker: Sendable, Equatable {
     case article
     /// 专栏 — a box of projects or examples.
     case column
-    /// 附件 — an attachment.
+    /// 附件 (or 附表, an attached table) — an attachment.
     case attachment
+    /// A paragraph without a marker that opens with a run-in heading of its own
+    /// ("加强组织领导。…"), one of several such items of a part.
+    case paragraph
+    /// A task table (任务分工表): its rows are items.
+    case table
+    /// A row of a task table, numbered by its 序号 cell.
+    case tableRow = "table_row"
   }
 
   /// What kind of numbering this is.
@@ -101,13 +108,13 @@ public struct HeadingMarker: Sendable, Equatable {
       }
       return HeadingMarker(kind: kind, number: value, length: length)
     }
-    // 专栏 附件, optionally numbered
+    // 专栏 附件 附表, optionally numbered
     if first == 0x4E13 || first == 0x9644 {  // 专 附
       let secondStart = start + firstLength
       guard secondStart < end else { return nil }
       let second = UTF8Scalars.scalar(in: bytes, at: secondStart)
       let isColumn = first == 0x4E13 && second.value == 0x680F  // 栏
-      let isAttachment = first == 0x9644 && second.value == 0x4EF6  // 件
+      let isAttachment = first == 0x9644 && (second.value == 0x4EF6 || second.value == 0x8868)  // 件 表
       guard isColumn || isAttachment else { return nil }
       let after = secondStart + second.length
       let (value, _, numberEnd) = readNumber(in: bytes, at: after, end: end)

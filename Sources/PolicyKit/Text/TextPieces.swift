@@ -42,6 +42,14 @@ struct TextPieces {
     }
   }
 
+  /// Whether the bytes `range` end with the UTF-8 of `suffix`.
+  func hasSuffix(_ suffix: String, in range: Range<Int>) -> Bool {
+    var suffix = suffix
+    return suffix.withUTF8 { word in
+      word.count <= range.count && word.indices.allSatisfy { bytes[range.upperBound - word.count + $0] == word[$0] }
+    }
+  }
+
   /// Whether a scalar starts at `offset` (or the text ends there).
   private func startsScalar(_ offset: Int) -> Bool {
     offset == bytes.count || UTF8Scalars.startsScalar(bytes[offset])

@@ -5,10 +5,12 @@ import Testing
 
 /// What a researcher checks in the outline, measures and clauses of the five seeds.
 @Suite struct SeedStructureTests {
-  @Test func seed000_nineteenMeasuresInSixGroups() throws {
+  @Test func seed000_nineteenMeasuresInSixGroups_andFourSafeguards() throws {
     let document = try Parsed.seed("000")
-    #expect(document.measures.map(\.number) == Array(1...19).map { Optional($0) })
-    let groups = Set(document.measures.compactMap { document.sections[$0.section].parent })
+    // 1.–19. of 三、重点任务, then （一）…（四） of 四、保障措施: safeguards are measures too.
+    #expect(document.measures.map(\.number) == (Array(1...19) + Array(1...4)).map { Optional($0) })
+    let tasks = document.measures.prefix(19)
+    let groups = Set(tasks.compactMap { document.sections[$0.section].parent })
     #expect(groups.count == 6)
     #expect(groups.map { document.sections[$0].number ?? 0 }.sorted() == [1, 2, 3, 4, 5, 6])
     let measure1 = try #require(document.measure("1."))
@@ -18,8 +20,8 @@ import Testing
     let measure19 = try #require(document.measure("19."))
     #expect(measure19.title == "建设高素质人才队伍")
     #expect(measure19.path.last == "(六)完善产业绿色发展支撑体系")
-    // 实施保障's （一）…（四） are sections, not measures.
-    #expect(document.sections.contains { $0.title == "加强组织领导" })
+    #expect(document.measures[19].title == "加强组织领导")
+    #expect(document.measures[19].path == ["四、实施保障"])
     #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
   }
 
@@ -54,36 +56,33 @@ import Testing
 
   @Test func seed001_runInGroupsAsMeasures_labelledAndUnlabelledClauses() throws {
     let document = try Parsed.seed("001")
-    #expect(document.measures.map(\.label) == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）"])
+    // （一）…（八） of 三、, then 四、保障措施's （一）…（四）, which restart their numbering.
+    #expect(document.measures.map(\.label) == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）", "（一）", "（二）", "（三）", "（四）"])
     #expect(document.measures[0].title == "绿色化数字化协同发展")
     let measure7 = try #require(document.measure("（七）"))
     #expect(document.departments(of: measure7, .lead) == ["人行重庆市分行"])
     #expect(document.departments(of: measure7, .cooperating).first == "市经济信息委")
     let measure2 = try #require(document.measure("（二）"))
     #expect(document.departments(of: measure2, .responsible) == ["市发展改革委", "市经济信息委", "市能源局"])
-    // 保障措施's （一）…（四） restart their numbering: not measures.
-    #expect(!document.measures.contains { $0.title == "强化责任落实" })
+    #expect(document.measures.contains { $0.title == "强化责任落实" && $0.path.first?.hasSuffix("保障措施") == true })
   }
 
   @Test func seed002_continuousNumberingAcrossParts() throws {
     let document = try Parsed.seed("002")
     let groups = document.sections.filter { $0.kind == .parenthesizedChineseOrdinal }
     #expect(groups.map(\.number) == Array(1...24).map { Optional($0) })
-    // Measures: （三）…（二十四); （一）指导思想 and （二）主要目标 frame the plan.
-    #expect(document.measures.map(\.number) == Array(3...24).map { Optional($0) })
+    // Measures: （三）…（二十四); （一）指导思想 and （二）主要目标 frame the plan, and （六）
+    // only groups its items 1.–3., which are the measures there.
+    #expect(document.measures.map(\.number) == ([3, 4, 5, 1, 2, 3] + Array(7...24)).map { Optional($0) })
     let measure3 = try #require(document.measure("（三）"))
     #expect(document.departments(of: measure3, .lead) == ["区碳达峰碳中和工作领导小组"])
     #expect(document.departments(of: measure3, .responsible).prefix(2) == ["区发展改革委", "区经济信息委"])
-    // （六） holds three numbered items, each with its own clause.
-    let measure6 = try #require(document.measure("（六）"))
-    #expect(measure6.responsibilities.count == 3)
-    // Its three clauses name 区新城建管委 and 区发展改革委 more than once; each is listed once.
-    let clauseNames = measure6.responsibilities.flatMap { document.responsibilities[$0].departments(.responsible).map(\.name) }
-    let responsible = document.departments(of: measure6, .responsible)
-    #expect(clauseNames.count > responsible.count)
-    #expect(responsible == clauseNames.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } })
-    #expect(responsible.filter { $0 == "区新城建管委" }.count == 1)
-    #expect(document.sections.filter { $0.parent == measure6.section }.map(\.label) == ["1.", "2.", "3."])
+    // （六）'s three items each close with a clause of their own.
+    let group6 = try #require(document.sections.firstIndex { $0.label == "（六）" })
+    let items = document.measures.filter { document.sections[$0.section].parent == group6 }
+    #expect(items.map(\.label) == ["1.", "2.", "3."])
+    #expect(items.allSatisfy { $0.responsibilities.count == 1 })
+    #expect(items.allSatisfy { !document.departments(of: $0, .responsible).isEmpty })
     #expect(document.diagnostics.isEmpty, "\(document.diagnostics)")
   }
 

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@testable import PolicyKit
+
+/// Which items are measures: the measure level part by part, the parts that hold none,
+/// unnumbered items, and the list of attachments.
+@Suite struct MeasureSelectionTests {
+  func parse(_ text: String, format: SourceFormat = .plainText) throws -> PolicyDocument {
+    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "plan.txt", format: format))
+  }
+
+  func labels(_ document: PolicyDocument) -> [String] {
+    document.measures.map { measure in
+      var chain: [String] = []
+      var current: Int? = measure.section
+      while let index = current {
+        let section = document.sections[index]
+        chain.insert(section.kind == .paragraph ? "#\(section.number ?? 0)" : section.label, at: 0)
+        current = section.parent
+      }
+      return chain.joined(separator: " ")
+    }
+  }
+
+  @Test func safeguards_areMeasures_framingAndStepsAreNot() throws {
+    let document = try parse(
+      """
+      一、总体要求
+      （一）指导思想。以改革为动力。
+      （二）工作目标。到2025年建成体系。
+      二、重点任务
+      （一）推进改革。深化审批制度改革。
+      （二）优化服务。推行一网通办。
+      三、实施步骤
+      （一）动员部署阶段（3月底前）。制定方案。
+      （二）整治提升阶段（4月至10月）。全面整治。
+      四、保障措施
+      （一）加强组织领导。各部门落实责任。
+      （二）强化资金保障。安排专项资金。
+      五、附则
+      本方案自印发之日起施行。
+
+      """)
+    #expect(labels(document) == ["二、 （一）", "二、 （二）", "四、 （一）", "四、 （二）"])
+  }
+
+  /// 整治方式 lists kinds of case, 考评内容 what is judged, 治理范围 what is covered.
+  @Test func criteriaAndScopeParts_holdNoMeasures() throws {
+    let document = try parse(
+      "一、治理范围\n（一）高层住宅。\n（二）高层公共建筑。\n二、整治方式\n（一）拆除。违法建筑一律拆除。\n（二）完善手续。补办手续。\n三、考评内容\n1.工作推进情况。\n2.群众满意度。\n四、工作措施\n（一）全面排查。建立台账。\n")
+    #expect(labels(document) == ["四、 （一）"])
+  }
+
+  /// An item whose sub-items spell out its own lead-in ("…：") is one measure; a group
+  /// whose items are tasks gives way to them.
+  @Test func leadInItems_holdTheirSubItems_groupsGiveWay() throws {
+    let document = try parse(
+      """
+      一、重点任务
+      （一）完善设施
+      1.增补消防设施。对缺失消防设施的高层建筑按照标准增补。
+      2.开展专项检查。重点检查以下内容：
+      （1）消防控制室值班情况；
+      （2）疏散通道畅通情况。
+      （二）加强宣传。开展消防宣传进社区活动。
+
+      """)
+    #expect(labels(document) == ["一、 （一） 1.", "一、 （一） 2.", "一、 （二）"])
+  }
+
+  @Test func unnumberedRunInParagraphs_areItems_plainParagraphsAreNot() throws {
+    let document = try parse(
+      """
+      一、重点任务
+      （一）推进改革。深化审批制度改革。
+      二、保障措施
+      各部门要按照本方案要求抓好落实。
+      加强组织领导。成立工作专班，统筹推进各项工作。
+      强化督查考核。将落实情况纳入年度考核。
+      三、工作要求
+      各区要高度重视，结合实际制定细则，确保各项任务落到实处。
+
+      """)
+    #expect(labels(document) == ["一、 （一）", "二、 #1", "二、 #2", "三、"])
+    let second = try #require(document.measures.last { $0.label.isEmpty })
+    #expect(second.title == "强化督查考核")
+  }
+
+  /// "区民防办：负责…" paragraphs name the body whose duties follow: each is an item.
+  @Test func departmentLabelParagraphs_areItems() throws {
+    let document = try parse(
+      "一、职责分工\n区民防办：负责制定应急避难场所专业规划，指导街镇建设。\n区教育局：负责推进在学校建设应急避难场所。\n区财政局：负责落实建设资金。\n")
+    #expect(labels(document) == ["一、 #1", "一、 #2", "一、 #3"])
+  }
+
+  /// "附件：1.…" and the numbered lines after it list the attachments; a bare "附件："
+  /// before the attachment's title heads the attachment.
+  @Test func attachmentList_isNoOutline() throws {
+    let document = try parse(
+      """
+      一、重点任务
+      （一）推进绿化。建设公园。
+      附件：1.郊野公园建设项目表
+      2.公园绿地重点建设计划表
+      3.造林项目计划表
+      上海市某区人民政府
+      2024年5月8日
+      附件：
+      公园绿化任务清单
+      一、公园建设
+      （一）建设郊野公园。完成规划。
+
+      """)
+    #expect(!document.sections.contains { $0.title.contains("计划表") })
+    #expect(labels(document) == ["一、 （一）", "附件 一、 （一）"])
+  }
+
+  /// In a real district plan, the duties of each department (五、 of the Fengxian shelter
+  /// plan, "区民防办：负责…") are items, and its 工作步骤-like parts are not.
+  @Test func realPlan_departmentDutiesAreItems() throws {
+    guard let real = Corpus.real else { return }
+    let file = real.appendingPathComponent(
+      "shanghai/消防与人防/上海市奉贤区人民政府办公室关于印发《奉贤区关于进一步推进应急避难场所建设的实施方案》的通知.md")
+    let document = try Parsed.file(file)
+    let duties = document.measures.filter { $0.text.hasPrefix("区民防办：") || $0.text.hasPrefix("区教育局：") }
+    #expect(duties.count == 2)
+    #expect(duties.allSatisfy { document.sections[$0.section].kind == .paragraph })
+  }
+}
