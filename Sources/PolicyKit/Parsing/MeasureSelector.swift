@@ -2,8 +2,8 @@
 ///
 /// A law's measures are its articles. Otherwise the measure level is chosen part by part,
 /// down the outline: an item of a task part is a measure when it carries a task of its
-/// own (a heading, a run-in heading or text) and has no sub-items, or when its sub-items
-/// only spell out its own lead-in ("…如下：" then （1）（2）…); an item whose sub-items are
+/// own (a heading, a run-in heading or text) and has no sub-items, or when its short
+/// sub-items only spell out its own lead-in ("…如下：" then （1）（2）…); an item whose sub-items are
 /// tasks is a group, and its sub-items are looked at in turn (seed 000: （一） groups 1.–4.,
 /// which are the measures). Parts whose headings frame the plan (指导思想, 工作目标), give
 /// steps or procedures (实施步骤, 工作流程), set criteria (考评内容, 整治方式) or close it
@@ -39,7 +39,7 @@ struct MeasureSelector {
         if !isContainer && carriesTask { measures.append(index) }
         return
       }
-      if !isContainer && carriesTask && endsWithLeadIn[index] {
+      if !isContainer && carriesTask && endsWithLeadIn[index] && spellsOut(children[index], children) {
         measures.append(index)
         return
       }
@@ -47,6 +47,15 @@ struct MeasureSelector {
     }
     for root in roots { visit(root) }
     return measures.sorted()
+  }
+
+  /// The longest sub-item, in bytes, that still reads as part of an enumeration.
+  static let maximumEnumeratedItem = 360
+
+  /// Whether `items` only spell out a lead-in: short items with no sub-items of their
+  /// own ("（1）消防控制室值班情况；").
+  private func spellsOut(_ items: [Int], _ children: [[Int]]) -> Bool {
+    items.allSatisfy { children[$0].isEmpty && sections[$0].extent.range.count <= Self.maximumEnumeratedItem }
   }
 
   private func isInColumn(_ index: Int) -> Bool {

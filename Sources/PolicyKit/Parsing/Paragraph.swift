@@ -36,6 +36,28 @@ struct ParagraphScanner {
     return paragraphs
   }
 
+  /// The longest bracketed article title, in characters.
+  static let maximumArticleTitle = 20
+
+  /// A title in brackets at `start` ("（目的依据）"): the title's bytes, and where the
+  /// closing bracket ends.
+  static func bracketedTitle(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> (title: Range<Int>, end: Int)? {
+    guard start < end else { return nil }
+    let (open, openLength) = UTF8Scalars.scalar(in: bytes, at: start)
+    guard open == 0xFF08 || open == 0x28 else { return nil }
+    var position = start + openLength
+    var characters = 0
+    while position < end && characters <= maximumArticleTitle {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+      if scalar == 0xFF09 || scalar == 0x29 {
+        return characters > 0 ? (start + openLength..<position, position + length) : nil
+      }
+      characters += 1
+      position += length
+    }
+    return nil
+  }
+
   static func classify(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Paragraph {
     var paragraph = Paragraph(
       span: TextSpan(start, end), marker: nil, titleStart: start, titleEnd: start, headingEnd: start,
@@ -52,9 +74,16 @@ struct ParagraphScanner {
     paragraph.titleStart = titleStart
     switch marker.kind {
     case .article:
-      // 第一条 opens the article's text; an article has no heading of its own.
+      // 第一条 opens the article's text; an article has no heading of its own unless it
+      // gives one in brackets: "第一条（目的依据）为了…".
       paragraph.titleEnd = titleStart
       paragraph.headingEnd = titleStart
+      if let bracketed = bracketedTitle(bytes, from: titleStart, end: end) {
+        paragraph.titleStart = bracketed.title.lowerBound
+        paragraph.titleEnd = bracketed.title.upperBound
+        paragraph.headingEnd = bracketed.end
+        paragraph.isRunIn = bracketed.end < end
+      }
       return paragraph
     case .chapter, .section, .part, .column, .attachment:
       paragraph.titleEnd = end

@@ -23,11 +23,13 @@ enum PartRole: Equatable {
   /// How the headings of framing parts end: who or what the plan covers (考评对象,
   /// 享受对象, 治理范围).
   private static let framingEndings = ["对象", "范围"]
-  /// The headings of step and procedure parts.
+  /// The headings of step and procedure parts; a heading that ends in 步骤 (基本步骤,
+  /// 实施步骤) or 流程 is one too.
   private static let stepWords = [
-    "实施步骤", "工作步骤", "行动步骤", "推进步骤", "步骤安排", "进度安排", "时间安排", "计划安排", "时间节点",
-    "实施阶段", "阶段安排", "流程", "工作程序", "结果应用", "结果运用",
+    "步骤安排", "进度安排", "时间安排", "计划安排", "时间节点", "实施阶段", "阶段安排", "工作程序", "结果应用",
+    "结果运用",
   ]
+  private static let stepEndings = ["步骤", "流程"]
   /// The headings of parts that set criteria; a heading that ends in 方式 (整治方式, 建设方式,
   /// 考评方式) lists kinds or ways, not tasks.
   private static let criteriaWords = [
@@ -47,7 +49,9 @@ enum PartRole: Equatable {
       || Self.framingEndings.contains(where: { title.hasSuffixBytes($0) })
     {
       self = .framing
-    } else if Self.stepWords.contains(where: { title.containsBytes($0) }) {
+    } else if Self.stepWords.contains(where: { title.containsBytes($0) })
+      || Self.stepEndings.contains(where: { title.hasSuffixBytes($0) })
+    {
       self = .steps
     } else if Self.criteriaWords.contains(where: { title.containsBytes($0) }) || title.hasSuffixBytes("方式") {
       self = .criteria

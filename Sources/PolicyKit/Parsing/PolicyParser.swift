@@ -45,7 +45,15 @@ public struct PolicyParser: Sendable {
       }
       return outline
     }
-    let sections = outline.sections
+    var sections = outline.sections
+    // An attachment's title stands on the line after its "附件1": its role is read from it.
+    for (index, owner) in outline.owners.enumerated() {
+      guard let owner, sections[owner].kind == .attachment, sections[owner].title.isEmpty,
+        outlineParagraphs[index].marker == nil, !texts.hasMoreBytes(than: 180, at: index),
+        !texts[index].containsBytes("。")
+      else { continue }
+      sections[owner].title = texts[index]
+    }
     // Whether each section owns text besides its heading line and sub-sections, and
     // whether that text (or its run-in heading's paragraph) ends with a colon: a lead-in.
     var hasOwnText = Array(repeating: false, count: sections.count)

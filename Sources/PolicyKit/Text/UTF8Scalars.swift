@@ -140,10 +140,11 @@ enum UTF8Scalars {
       || (0x4E00...0x9FFF).contains(scalar) || (0xFF01...0xFF5E).contains(scalar)
   }
 
-  /// Whitespace the cleaner trims or collapses: space, tab, ideographic space, NBSP.
+  /// Whitespace the cleaner trims or collapses: space, tab, ideographic space, NBSP, and
+  /// the typographic spaces U+2002–U+200A (&ensp; &emsp; &thinsp; of web pages).
   @inline(__always)
   static func isBlank(_ scalar: UInt32) -> Bool {
-    scalar == 0x20 || scalar == 0x09 || scalar == 0x3000 || scalar == 0xA0
+    scalar == 0x20 || scalar == 0x09 || scalar == 0x3000 || scalar == 0xA0 || (0x2002...0x200A).contains(scalar)
   }
 
   /// Characters with no visible form that the cleaner drops: C0/C1 controls other than

@@ -127,4 +127,35 @@ import Testing
     #expect(duties.count == 2)
     #expect(duties.allSatisfy { document.sections[$0.section].kind == .paragraph })
   }
+
+  /// "第一条（目的依据）" is an article with its title in brackets.
+  @Test func bracketedArticleTitles() throws {
+    let document = try parse("第一条（目的依据）为了加强管理，制定本规定。\n第二条（适用范围）本规定适用于本市。\n")
+    #expect(document.measures.map(\.label) == ["第一条", "第二条"])
+    #expect(document.measures.map(\.title) == ["目的依据", "适用范围"])
+  }
+
+  /// A web page indents with &emsp;: "  （一）…" is still an item.
+  @Test func emSpaceIndentedItems() throws {
+    let document = try parse("<html><body><p>三、主要任务</p><p>\u{2003}\u{2003}（一）构建评价指标体系。制定标准。</p></body></html>", format: .html)
+    #expect(labels(document) == ["三、 （一）"])
+  }
+
+  /// An attachment whose title stands on the line after "附件1" takes its role from it:
+  /// "建筑高度的计算方法" sets criteria, not tasks.
+  @Test func attachmentTitleOnItsOwnLine_givesTheRole() throws {
+    let document = try parse("一、重点任务\n（一）开展排查。全面排查隐患。\n附件1\n建筑高度的计算方法\n1.建筑屋面为坡屋面时，建筑高度应为室外地面至檐口的高度。\n2.局部突出屋顶的瞭望塔不计入建筑高度。\n")
+    #expect(labels(document) == ["一、 （一）"])
+  }
+
+  /// Items with items of their own are not an enumeration of a lead-in: in the county's
+  /// education page, 二、资助项目 ends with a colon, its 1.–3. group the support items
+  /// （1）（2）（3）, which are the measures.
+  @Test func realPage_leadInWithGroupedItems() throws {
+    guard let real = Corpus.real else { return }
+    let document = try Parsed.file(real.appendingPathComponent("county-html/01_教育精准扶贫政策.html"))
+    let supports = document.measures.filter { $0.label.hasPrefix("（") }
+    #expect(supports.count == 8)
+    #expect(!document.measures.contains { $0.label == "二、" })
+  }
 }
