@@ -40,12 +40,21 @@ static void pq_on_start(void *ctx, const xmlChar *name, const xmlChar **attribut
       const char *key = (const char *)pair[0];
       const char *value = (const char *)pair[1];
       if (value == NULL) continue;
-      if (strcmp(key, "class") != 0 && strcmp(key, "id") != 0 && strcmp(key, "role") != 0) {
+      /* The layout of table cells is passed as "key=value": rowspan, colspan (HTML),
+         w:val (of Word's w:gridSpan and w:vMerge). */
+      int is_layout = strcmp(key, "rowspan") == 0 || strcmp(key, "colspan") == 0 || strcmp(key, "w:val") == 0;
+      if (!is_layout && strcmp(key, "class") != 0 && strcmp(key, "id") != 0 && strcmp(key, "role") != 0) {
         continue;
       }
+      size_t key_length = is_layout ? strlen(key) + 1 : 0;
       size_t length = strlen(value);
-      if (used + length + 2 >= sizeof(aux)) break;
+      if (used + key_length + length + 2 >= sizeof(aux)) break;
       if (used > 0) aux[used++] = ' ';
+      if (is_layout) {
+        memcpy(aux + used, key, key_length - 1);
+        used += key_length - 1;
+        aux[used++] = '=';
+      }
       memcpy(aux + used, value, length);
       used += length;
       aux[used] = 0;

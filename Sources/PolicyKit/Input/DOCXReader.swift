@@ -35,14 +35,37 @@ struct DOCXReader {
     var inText = 0
     var skipped = 0
     var cellDepth = 0
+    // The grids of the open tables, innermost last, and the rows of the closed ones.
+    var tables: [TableGrid] = []
+    var tableCount = 0
+    var layouts: [TableRowLayout] = []
+    // The cell whose properties are being read: its span and whether it continues a
+    // vertical merge; it takes its place on the grid once they are read.
+    var pendingCell: (span: Int, continuesAbove: Bool)?
+    func placePendingCell() {
+      guard let cell = pendingCell, !tables.isEmpty else { return }
+      pendingCell = nil
+      tables[tables.count - 1].startCell(
+        span: cell.span, rowSpan: 1, outputLength: builder.utf8.count, continuesAbove: cell.continuesAbove)
+    }
     let wellFormed = XMLSource.parse(decoded.utf8, as: .xml) { event in
       switch event {
-      case .start(let name, _, let position):
+      case .start(let name, let attributes, let position):
         switch name {
         case "w:t": inText += 1
         // Deleted text, field codes, and the copy Word keeps of a text box for old readers.
         case "w:delText", "w:instrText", "w:del", "mc:Fallback": skipped += 1
-        case "w:tc": cellDepth += 1
+        case "w:tbl":
+          tables.append(TableGrid(table: tableCount))
+          tableCount += 1
+        case "w:tr": tables.indices.last.map { tables[$0].startRow(at: position) }
+        case "w:tc":
+          cellDepth += 1
+          pendingCell = (1, false)
+        case "w:gridSpan": pendingCell?.span = HTMLReader.number("w:val", in: attributes)
+        // A w:vMerge without "restart" continues the cell above.
+        case "w:vMerge": if !attributes.containsBytes("restart") { pendingCell?.continuesAbove = true }
+        case "w:p": placePendingCell()
         case "w:tab": if skipped == 0 { builder.appendSeparator(Self.tab, at: position) }
         case "w:br", "w:cr": if skipped == 0 { builder.appendSeparator(Self.lineBreakInLine, at: position) }
         default: break
@@ -52,6 +75,7 @@ struct DOCXReader {
         switch name {
         case "w:t": inText = max(0, inText - 1)
         case "w:delText", "w:instrText", "w:del", "mc:Fallback": skipped = max(0, skipped - 1)
+        case "w:tcPr": placePendingCell()
         case "w:p":
           if cellDepth > 0 {
             builder.appendSeparator(Self.lineBreakInLine, at: position)
@@ -59,9 +83,15 @@ struct DOCXReader {
             builder.appendLineBreak(at: position)
           }
         case "w:tc":
+          placePendingCell()
           cellDepth = max(0, cellDepth - 1)
+          tables.indices.last.map { tables[$0].endCell(outputLength: builder.utf8.count) }
           builder.appendCellSeparator(at: position)
-        case "w:tr": builder.appendLineBreak(at: position)
+        case "w:tr":
+          tables.indices.last.map { tables[$0].endRow(at: position) }
+          builder.appendLineBreak(at: position)
+        case "w:tbl":
+          if let grid = tables.popLast() { layouts += grid.rows }
         default: break
         }
         builder.advance(to: position)
@@ -81,6 +111,12 @@ struct DOCXReader {
     let text = DecodedText(
       utf8: builder.utf8, map: builder.map.map.composed(with: decoded.map),
       encoding: decoded.encoding, diagnostics: diagnostics)
-    return RawText(decoded: text, layout: .paragraphs, sourceBytes: partBytes, part: Self.documentPart)
+    var raw = RawText(decoded: text, layout: .paragraphs, sourceBytes: partBytes, part: Self.documentPart)
+    raw.tableRows = layouts.map { row in
+      var row = row
+      row.sourceRange = decoded.map.sourceRange(for: row.sourceRange)
+      return row
+    }
+    return raw
   }
 }

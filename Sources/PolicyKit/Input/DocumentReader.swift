@@ -62,7 +62,7 @@ public struct DocumentReader: Sendable {
       byteCount: bytes.count, part: raw.part)
     return PolicyText(
       source: descriptor, utf8: cleaned.utf8, sourceMap: cleaned.map.composed(with: raw.decoded.map),
-      cleaning: cleaned.report, diagnostics: raw.decoded.diagnostics, frontMatter: frontMatter,
+      cleaning: cleaned.report, diagnostics: raw.decoded.diagnostics, frontMatter: frontMatter, tableRows: raw.tableRows,
       lines: LineIndex(raw.sourceBytes, encoding: raw.sourceEncoding))
   }
 }
@@ -77,6 +77,8 @@ struct RawText {
   var sourceEncoding: TextEncoding
   /// The container part `sourceBytes` is, if any.
   var part: String?
+  /// The grid of each table row the reader wrote as a line (HTML and .docx).
+  var tableRows: [TableRowLayout] = []
 
   init(decoded: DecodedText, layout: LineLayout, sourceBytes: [UInt8], part: String? = nil) {
     self.decoded = decoded

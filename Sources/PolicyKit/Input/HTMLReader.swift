@@ -19,25 +19,77 @@ struct HTMLReader {
     "caption", "address", "main", "body", "html", "tbody", "thead", "tfoot", "figure", "figcaption",
   ]
 
+  /// What separates the paragraphs of one table cell on its row's line.
+  private static let paragraphInCell: [UInt8] = Array("\u{3000}".utf8)
+
   func read(_ bytes: [UInt8], path: String) throws -> RawText {
     let decoded = try TextDecoder().decode(bytes, path: path, declaredEncoding: Self.declaredCharset(bytes))
+    let dataTables = HTMLTableShapes.dataTables(in: decoded.utf8)
     var builder = MarkupTextBuilder(markup: decoded.utf8, collapsesWhitespace: true)
     var stack: [(name: String, skipped: Bool)] = []
+    // Open tables: their grids (nil for a layout table), innermost last.
+    var tables: [TableGrid?] = []
+    var tableCount = 0
+    var layouts: [TableRowLayout] = []
+    // How many cells of data tables are open: paragraphs inside them stay on the row's line.
+    var cellDepth = 0
     XMLSource.parse(decoded.utf8, as: .html) { event in
       switch event {
       case .start(let name, let attributes, let position):
         let skipped = (stack.last?.skipped ?? false) || Self.isSkipped(name, attributes: attributes)
         stack.append((name, skipped))
-        if !skipped && Self.blockElements.contains(name) { builder.appendLineBreak(at: position) }
-        else { builder.advance(to: position) }
+        guard !skipped else { return builder.advance(to: position) }
+        switch name {
+        case "table":
+          tables.append(dataTables.contains(tableCount) ? TableGrid(table: tableCount) : nil)
+          tableCount += 1
+          builder.appendLineBreak(at: position)
+        case "tr" where (tables.last ?? nil) != nil:
+          builder.appendLineBreak(at: position)
+          tables[tables.count - 1]?.startRow(at: position)
+        case "td", "th":
+          builder.advance(to: position)
+          guard (tables.last ?? nil) != nil else { return }
+          cellDepth += 1
+          tables[tables.count - 1]?.startCell(
+            span: Self.number("colspan", in: attributes), rowSpan: Self.number("rowspan", in: attributes),
+            outputLength: builder.utf8.count)
+        default:
+          if cellDepth > 0 && Self.blockElements.contains(name) {
+            builder.appendSeparator(Self.paragraphInCell, at: position)
+          } else if Self.blockElements.contains(name) {
+            builder.appendLineBreak(at: position)
+          } else {
+            builder.advance(to: position)
+          }
+        }
       case .end(let name, let position):
         guard let index = stack.lastIndex(where: { $0.name == name }) else { return }
         let skipped = stack[index].skipped
         stack.removeSubrange(index...)
-        if skipped { builder.advance(to: position) }
-        else if Self.blockElements.contains(name) { builder.appendLineBreak(at: position) }
-        else if name == "td" || name == "th" { builder.appendCellSeparator(at: position) }
-        else { builder.advance(to: position) }
+        guard !skipped else { return builder.advance(to: position) }
+        switch name {
+        case "table":
+          if let grid = tables.popLast(), let grid { layouts += grid.rows }
+          builder.appendLineBreak(at: position)
+        case "tr" where (tables.last ?? nil) != nil:
+          tables[tables.count - 1]?.endRow(at: position)
+          builder.appendLineBreak(at: position)
+        case "td", "th":
+          if (tables.last ?? nil) != nil {
+            cellDepth = max(0, cellDepth - 1)
+            tables[tables.count - 1]?.endCell(outputLength: builder.utf8.count)
+          }
+          builder.appendCellSeparator(at: position)
+        default:
+          if cellDepth > 0 && Self.blockElements.contains(name) {
+            builder.appendSeparator(Self.paragraphInCell, at: position)
+          } else if Self.blockElements.contains(name) {
+            builder.appendLineBreak(at: position)
+          } else {
+            builder.advance(to: position)
+          }
+        }
       case .text(let chunk, let start, let end):
         if stack.last?.skipped ?? false { builder.advance(to: end) }
         else { builder.appendText(chunk, start: start, end: end) }
@@ -49,7 +101,20 @@ struct HTMLReader {
       encoding: decoded.encoding, diagnostics: decoded.diagnostics)
     var raw = RawText(decoded: text, layout: .paragraphs, sourceBytes: bytes)
     raw.sourceEncoding = decoded.encoding
+    raw.tableRows = layouts.map { row in
+      var row = row
+      row.sourceRange = decoded.map.sourceRange(for: row.sourceRange)
+      return row
+    }
     return raw
+  }
+
+  /// The value of `name=…` among an element's attributes (as `XMLSource` passes them),
+  /// or 1.
+  static func number(_ name: String, in attributes: String) -> Int {
+    guard let range = attributes.rangeOfBytes(name + "=") else { return 1 }
+    let digits = attributes[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+    return Int(digits).map { min(max($0, 1), 1000) } ?? 1
   }
 
   private static func isSkipped(_ name: String, attributes: String) -> Bool {

@@ -71,10 +71,20 @@ struct OutlineBuilder {
   }
 
   /// Builds the outline. Paragraphs in `closing` (signature, date, 抄送) close every open
-  /// section and belong to none.
-  func build(_ paragraphs: [Paragraph], closing: Set<Int>, textEnd: Int) -> Result {
+  /// section and belong to none. Each task table of `tables` becomes a section holding
+  /// its group rows and item rows.
+  func build(_ paragraphs: [Paragraph], closing: Set<Int>, textEnd: Int, tables: [TaskTable] = []) -> Result {
     var state = State()
-    for (paragraphIndex, paragraph) in paragraphs.enumerated() {
+    let tableStarts = Dictionary(tables.map { ($0.paragraphs.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
+    var paragraphIndex = 0
+    while paragraphIndex < paragraphs.count {
+      defer { paragraphIndex += 1 }
+      let paragraph = paragraphs[paragraphIndex]
+      if let table = tableStarts[paragraphIndex] {
+        placeTable(table, paragraphs: paragraphs, state: &state)
+        paragraphIndex = table.paragraphs.upperBound - 1
+        continue
+      }
       if closing.contains(paragraphIndex) {
         state.close(downTo: 0, at: paragraph.span.start)
         state.result.owners.append(nil)
@@ -94,6 +104,68 @@ struct OutlineBuilder {
     }
     state.close(downTo: 0, at: textEnd)
     return state.result
+  }
+
+  /// Places a task table: under the open attachment (or at the top) when it stands on its
+  /// own under a title, else inside the section it follows; its group rows under it, its
+  /// item rows under their group. Its paragraphs belong to the row they are cells of.
+  private func placeTable(_ table: TaskTable, paragraphs: [Paragraph], state: inout State) {
+    let start = paragraphs[table.paragraphs.lowerBound].span.start
+    if table.standsAlone {
+      let attachment = state.stack.lastIndex { state.result.sections[$0].kind == .attachment }
+      state.close(downTo: attachment.map { $0 + 1 } ?? 0, at: start)
+    } else if let column = state.stack.firstIndex(where: { state.result.sections[$0].kind == .column }) {
+      state.close(downTo: column, at: start)
+    }
+    let tableDepth = state.stack.count
+    let titleSpan = table.title.map { paragraphs[$0].span } ?? paragraphs[table.header.lowerBound].span
+    let title = String(decoding: bytes[titleSpan.range], as: UTF8.self)
+    open(.table, number: nil, label: "", title: table.title == nil ? "" : title, heading: paragraphs[table.paragraphs.lowerBound].span, titleSpan: titleSpan, state: &state)
+    let rowStarts = Dictionary(table.rows.enumerated().filter { $0.element.kind != .continuation }.map { ($0.element.paragraph, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    var lastTask: TextSpan? = nil
+    var groupOpen = false
+    for index in table.paragraphs {
+      let paragraph = paragraphs[index]
+      if let rowIndex = rowStarts[index] {
+        let row = table.rows[rowIndex]
+        let label = row.label.map { String(decoding: bytes[$0.range], as: UTF8.self) } ?? ""
+        switch row.kind {
+        case .group(let kind):
+          state.close(downTo: tableDepth + 1, at: paragraph.span.start)
+          let titleSpan = row.groupTitle ?? row.label ?? paragraph.span
+          let title = row.groupTitle.map { String(decoding: bytes[$0.range], as: UTF8.self) } ?? ""
+          open(kind, number: row.number, label: label, title: title, heading: paragraph.span, titleSpan: titleSpan, state: &state)
+          groupOpen = true
+          lastTask = nil
+        case .item:
+          state.close(downTo: tableDepth + (groupOpen ? 2 : 1), at: paragraph.span.start)
+          // A task cell merged with the row above gives that row's task.
+          let task = table.leadColumn.flatMap { row.cells[$0] } ?? lastTask
+          lastTask = task
+          let title = task.map { String(decoding: bytes[$0.range], as: UTF8.self) } ?? ""
+          open(.tableRow, number: row.number, label: label, title: title, heading: paragraph.span, titleSpan: task ?? row.label ?? paragraph.span, state: &state)
+        case .continuation:
+          break
+        }
+      }
+      state.result.owners.append(state.stack.last)
+    }
+    let end = paragraphs[table.paragraphs.upperBound - 1].span.end
+    state.close(downTo: tableDepth, at: end)
+  }
+
+  /// Opens a section that no marker of the text opened (a table, its rows).
+  private func open(
+    _ kind: HeadingMarker.Kind, number: Int?, label: String, title: String, heading: TextSpan, titleSpan: TextSpan,
+    state: inout State
+  ) {
+    let index = state.result.sections.count
+    state.result.sections.append(
+      Section(
+        id: "\(documentID)#s\(index + 1)", kind: kind, number: number, label: label, title: title,
+        depth: state.stack.count + 1, parent: state.stack.last, headingSpan: heading, titleSpan: titleSpan,
+        extent: TextSpan(heading.start, heading.end), isRunIn: false))
+    state.stack.append(index)
   }
 
   /// Closes what a new heading ends; returns whether the heading is an item inside a 专栏.

@@ -60,13 +60,16 @@ enum PartRole: Equatable {
     }
   }
 
-  /// The role of every section: its own title's, else its parent's, else tasks.
+  /// The role of every section: its own title's, else its parent's, else tasks. The rows
+  /// of a table and unnumbered items take their part's: their titles are tasks
+  /// ("优化审批流程"), not headings of parts.
   static func roles(of sections: [Section]) -> [PartRole] {
     var roles: [PartRole] = []
     roles.reserveCapacity(sections.count)
     for section in sections {
       let inherited = section.parent.map { roles[$0] } ?? .tasks
-      roles.append(PartRole(title: section.title) ?? inherited)
+      let readsTitle = section.kind != .tableRow && section.kind != .paragraph
+      roles.append((readsTitle ? PartRole(title: section.title) : nil) ?? inherited)
     }
     return roles
   }

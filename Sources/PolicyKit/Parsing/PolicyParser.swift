@@ -33,15 +33,31 @@ public struct PolicyParser: Sendable {
       outlineParagraphs[index].marker = nil
     }
     AttachmentList.unmark(&outlineParagraphs, texts: texts)
+    let resolver = DepartmentResolver(dictionaries: dictionaries)
+    // Tables: their cells open no sections ("1.《公路法》第八条" is a cell); a task table
+    // becomes a section of its rows.
+    let tables = text.utf8.withUnsafeBufferPointer { bytes in
+      TaskTableReader(
+        bytes: bytes, paragraphs: outlineParagraphs, texts: texts, cellText: TableCellText(resolver: resolver),
+        layouts: text.tableRows, sourceOffset: { text.sourceMap.sourceRange(at: $0).lowerBound },
+        closing: metadataResult.closing
+      ).tables()
+    }
+    var tableParagraphs = Set<Int>()
+    for table in tables {
+      for index in table.paragraphs { outlineParagraphs[index].marker = nil }
+      if table.isTaskTable { tableParagraphs.formUnion(table.paragraphs) }
+    }
+    let taskTables = tables.filter(\.isTaskTable)
     let outline = text.utf8.withUnsafeBufferPointer { bytes in
       var outline = OutlineBuilder(bytes: bytes, documentID: id).build(
-        outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count)
+        outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count, tables: taskTables)
       // Unnumbered items (paragraphs with run-in headings of their own) become sections,
       // and the outline is built again with them.
-      let items = UnnumberedItems(bytes: bytes, resolver: DepartmentResolver(dictionaries: dictionaries))
-      if items.mark(&outlineParagraphs, owners: outline.owners, sections: outline.sections) {
+      let items = UnnumberedItems(bytes: bytes, resolver: resolver)
+      if items.mark(&outlineParagraphs, owners: outline.owners, sections: outline.sections, except: tableParagraphs) {
         outline = OutlineBuilder(bytes: bytes, documentID: id).build(
-          outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count)
+          outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count, tables: taskTables)
       }
       return outline
     }
@@ -82,10 +98,25 @@ public struct PolicyParser: Sendable {
       makeMeasure(ordinal: ordinal, section: index, columns: columns[index], of: sections, in: text, id: id, pieces: pieces)
     }
 
-    // Responsibility clauses.
-    let clauses = responsibilityExtractor.clauses(in: text.utf8, paragraphs: paragraphs.map(\.span), pieces: pieces)
-    for (ordinal, found) in clauses.enumerated() {
-      let measure = document.measures.firstIndex { $0.span.contains(found.span) }
+    // Responsibility clauses: in the text (task tables excepted), and in task tables'
+    // columns of bodies, in reading order.
+    let textParagraphs = paragraphs.indices.filter { !tableParagraphs.contains($0) }.map { paragraphs[$0].span }
+    let measures = document.measures
+    var clauses = responsibilityExtractor.clauses(in: text.utf8, paragraphs: textParagraphs, pieces: pieces).map { found in
+      (found: found, measure: measures.firstIndex { $0.span.contains(found.span) })
+    }
+    let rowMeasures = Dictionary(
+      document.measures.indices.map { (sections[document.measures[$0].section].headingSpan.start, $0) },
+      uniquingKeysWith: { first, _ in first })
+    text.utf8.withUnsafeBufferPointer { bytes in
+      for table in taskTables {
+        for clause in TableClauses(resolver: resolver).clauses(of: table, in: bytes) {
+          clauses.append((clause.found, rowMeasures[paragraphs[clause.itemParagraph].span.start]))
+        }
+      }
+    }
+    clauses.sort { $0.found.span.start < $1.found.span.start }
+    for (ordinal, (found, measure)) in clauses.enumerated() {
       document.responsibilities.append(
         ResponsibilityClause(
           id: "\(id)#r\(ordinal + 1)", text: found.text, span: found.span, departments: found.departments,
@@ -93,8 +124,16 @@ public struct PolicyParser: Sendable {
       if let measure { document.measures[measure].responsibilities.append(ordinal) }
     }
 
-    // Targets.
-    let targets = TargetExtractor(dictionaries: dictionaries).targets(in: text, paragraphs: paragraphs.map(\.span), pieces: pieces)
+    // Targets: in the text, and in table cells only where a cell states one with its
+    // year (a table of values is no list of targets).
+    var targetParagraphs = textParagraphs
+    for table in tables {
+      for row in table.rows {
+        targetParagraphs += row.cells.values.filter { TargetYearCell.holdsYear($0, in: text.utf8) }
+      }
+    }
+    targetParagraphs.sort { $0.start < $1.start }
+    let targets = TargetExtractor(dictionaries: dictionaries).targets(in: text, paragraphs: targetParagraphs, pieces: pieces)
     for (ordinal, var target) in targets.enumerated() {
       target.id = "\(id)#t\(ordinal + 1)"
       target.measure = document.measures.firstIndex { $0.span.contains(target.valueSpan) }

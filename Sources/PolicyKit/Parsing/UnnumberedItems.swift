@@ -1,5 +1,6 @@
-/// Paragraphs without a marker that are items of their own: in a part of a plan that has
-/// no numbered sub-items, two or more paragraphs that each open with a run-in heading
+/// Paragraphs without a marker that are items of their own: in a part of a plan (一、, or a
+/// part of an attachment) that has no numbered sub-items, two or more paragraphs that each
+/// open with a run-in heading
 /// ("加强组织领导。各区要…", "强化资金保障。…") or with the name of the body whose duties
 /// follow ("区民防办：负责…"). Each becomes a section of kind `paragraph`, numbered within
 /// its part; a paragraph before the first of them is the part's lead-in, one after an
@@ -15,8 +16,9 @@ struct UnnumberedItems {
   let resolver: DepartmentResolver
 
   /// Gives the item paragraphs of `sections` their markers in `paragraphs`; `owners`
-  /// says which section each paragraph belongs to. Returns whether any was marked.
-  func mark(_ paragraphs: inout [Paragraph], owners: [Int?], sections: [Section]) -> Bool {
+  /// says which section each paragraph belongs to; paragraphs in `excluded` (a task
+  /// table's) are none. Returns whether any was marked.
+  func mark(_ paragraphs: inout [Paragraph], owners: [Int?], sections: [Section], except excluded: Set<Int> = []) -> Bool {
     let roles = PartRole.roles(of: sections)
     var hasSubsections = Array(repeating: false, count: sections.count)
     for section in sections where section.kind != .column {
@@ -24,12 +26,13 @@ struct UnnumberedItems {
     }
     var own = Array(repeating: [Int](), count: sections.count)
     for (index, owner) in owners.enumerated() {
-      guard let owner, paragraphs[index].marker == nil else { continue }
+      guard let owner, paragraphs[index].marker == nil, !excluded.contains(index) else { continue }
       own[owner].append(index)
     }
     var marked = false
     for section in sections.indices where roles[section] == .tasks && !hasSubsections[section] {
-      guard sections[section].kind != .column, sections[section].kind != .article else { continue }
+      guard sections[section].kind != .column, sections[section].kind != .article, isPart(section, of: sections)
+      else { continue }
       let items = own[section].compactMap { index in heading(of: paragraphs[index]).map { (index, $0) } }
       guard items.count >= 2 else { continue }
       for (number, (index, heading)) in items.enumerated() {
@@ -42,6 +45,14 @@ struct UnnumberedItems {
       marked = true
     }
     return marked
+  }
+
+  /// Whether a section is a part of the plan (一、, or a part of an attachment): the
+  /// paragraphs under a numbered item ("（五）提升风险防控能力" then "夯实…基础。…") are its
+  /// body, however they open.
+  private func isPart(_ index: Int, of sections: [Section]) -> Bool {
+    guard let parent = sections[index].parent else { return true }
+    return sections[parent].kind == .attachment && sections[parent].parent == nil
   }
 
   /// Where the run-in heading of an unmarked paragraph ends (before its 。 or the colon

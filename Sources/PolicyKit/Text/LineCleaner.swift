@@ -27,6 +27,15 @@ struct LineCleaner {
         lineStart = skipped
       }
     }
+    // A Markdown table row ("| 序号 | 重点任务 |") is a line of its own; the row under its
+    // header ("|---|:---:|") is syntax.
+    if isMarkdown, let first = (start..<end).first(where: { bytes[$0] != 0x20 && bytes[$0] != 0x09 }), bytes[first] == 0x7C {
+      if (first..<end).allSatisfy({ [0x7C, 0x2D, 0x3A, 0x20, 0x09].contains(bytes[$0]) }) {
+        report.record(.markdownSyntax)
+        return line
+      }
+      line.standsAlone = true
+    }
     var segmentStart = lineStart
     var firstKept = -1
     var index = lineStart

@@ -19,11 +19,13 @@ public struct PolicyText: Sendable {
   /// A Markdown file's front matter, whose fields are metadata; their ranges are source
   /// bytes, outside the cleaned text (`sourceSpan(ofSourceBytes:)` gives their lines).
   public let frontMatter: FrontMatter?
+  /// The grid of the table rows an HTML or .docx reader wrote as lines, in source order.
+  public let tableRows: [TableRowLayout]
   private let lines: LineIndex
 
   init(
     source: SourceDescriptor, utf8: [UInt8], sourceMap: OffsetMap, cleaning: CleaningReport,
-    diagnostics: [Diagnostic], frontMatter: FrontMatter? = nil, lines: LineIndex
+    diagnostics: [Diagnostic], frontMatter: FrontMatter? = nil, tableRows: [TableRowLayout] = [], lines: LineIndex
   ) {
     self.source = source
     self.utf8 = utf8
@@ -34,6 +36,7 @@ public struct PolicyText: Sendable {
     self.cleaning = cleaning
     self.diagnostics = diagnostics
     self.frontMatter = frontMatter
+    self.tableRows = tableRows
     self.lines = lines
   }
 

@@ -1,0 +1,103 @@
+/// What a table cell's text looks like, for placing flattened cells in their columns: a
+/// list of bodies ("区规划资源局、区水务局"), a deadline ("2025年底前"), a dash for an
+/// empty cell, a 序号.
+struct TableCellText {
+  let resolver: DepartmentResolver
+
+  /// Words that stand for an empty cell.
+  static let dashes: Set<String> = ["—", "——", "-", "--", "－", "/", "无", "／", "…", "——————"]
+  /// Words a deadline is written with.
+  private static let deadlineWords = ["年", "月", "底", "前", "持续", "长期", "常态", "每年", "季度", "完成", "按期"]
+  /// The longest list of bodies, in characters.
+  static let maximumBodies = 120
+
+  func isDash(_ text: String) -> Bool { Self.dashes.contains(text) }
+
+  func isDeadline(_ text: String) -> Bool {
+    text.hasAtMostCharacters(25) && !text.containsBytes("。") && Self.deadlineWords.contains { text.containsBytes($0) }
+  }
+
+  /// Whether the text is a list of bodies: every name in it, without notes in brackets and
+  /// a closing 等, is known to the dictionaries, collective (各…, 属地…, 相关…) or ends as a
+  /// body's name does (局, 委, 办, 中心, 政府 …).
+  func isBodies(_ text: String) -> Bool {
+    guard !text.isEmpty, text.hasAtMostCharacters(Self.maximumBodies), !text.containsBytes("。") else { return false }
+    let names = Self.names(in: text)
+    return !names.isEmpty && names.allSatisfy(namesBody)
+  }
+
+  /// What is left of an unnamed collective after 各 / 有关 / 相关 / 属地 / 委内: bodies of no
+  /// kind in particular ("各有关部门", "委内各相关处室"), named with no role.
+  private static let generalBodies: Set<String> = ["部门", "单位", "机构", "处室", "行业部门", "行业主管部门", "主管部门", "委办局", "部门单位"]
+  private static let collectivePrefixes = ["各", "有关", "相关", "属地", "委内", "其他", "其它", "区级", "市级"]
+
+  /// Whether a name stands for bodies of no kind in particular.
+  static func isUnnamedCollective(_ name: String) -> Bool {
+    var rest = Substring(name)
+    var stripped = true
+    while stripped {
+      stripped = false
+      for prefix in collectivePrefixes where rest.hasPrefix(prefix) {
+        rest = rest.dropFirst(prefix.count)
+        stripped = true
+      }
+    }
+    return generalBodies.contains(String(rest))
+  }
+
+  func namesBody(_ name: String) -> Bool {
+    if name.hasPrefix("各") || name.hasPrefix("属地") || name.hasPrefix("相关") || name.hasPrefix("有关") { return true }
+    let mention = resolver.mention(name, role: .responsible, span: TextSpan(0, 0))
+    return DepartmentResolver.namesBody(mention)
+  }
+
+  /// The names of a list: split at 、，,；; and spaces, without bracketed notes and a
+  /// closing 等 or role word.
+  static func names(in text: String) -> [String] {
+    var plain = ""
+    var depth = 0
+    for scalar in text.unicodeScalars {
+      if scalar == "（" || scalar == "(" {
+        depth += 1
+      } else if (scalar == "）" || scalar == ")") && depth > 0 {
+        depth -= 1
+      } else if depth == 0 {
+        plain.unicodeScalars.append(scalar)
+      }
+    }
+    return plain.split { "、，,；; \u{3000}".contains($0) }.map { piece in
+      var name = String(piece)
+      for suffix in ["等有关部门", "等相关部门", "等部门", "等单位", "等", "牵头", "配合", "负责"] where name.hasSuffix(suffix) && name.count > suffix.count {
+        name.removeLast(suffix.count)
+      }
+      return name
+    }.filter { !$0.isEmpty && !dashes.contains($0) }
+  }
+
+  /// The number of a 序号 cell: "12", "（三）", "(3)", "三", "三、"; nil for any other text.
+  static func serial(_ text: String) -> (number: Int, kind: HeadingMarker.Kind)? {
+    let trimmed = text.trimmingScalars { UTF8Scalars.isBlank($0.value) }
+    guard !trimmed.isEmpty, trimmed.hasAtMostCharacters(6) else { return nil }
+    let scalars = Array(trimmed.unicodeScalars.map(\.value))
+    if scalars.allSatisfy(UTF8Scalars.isDigit) {
+      let value = scalars.reduce(0) { $0 * 10 + (UTF8Scalars.digitValue($1) ?? 0) }
+      return value > 0 && value < 1000 ? (value, .arabicOrdinal) : nil
+    }
+    var core = scalars
+    var kind = HeadingMarker.Kind.chineseOrdinal
+    if let first = core.first, first == 0xFF08 || first == 0x28, let last = core.last, last == 0xFF09 || last == 0x29 {
+      core = Array(core.dropFirst().dropLast())
+      kind = .parenthesizedChineseOrdinal
+    } else if let last = core.last, last == 0x3001 || last == 0x2E || last == 0xFF0E {  // 、 . ．
+      core.removeLast()
+    }
+    if !core.isEmpty, core.allSatisfy(UTF8Scalars.isDigit) {
+      let value = core.reduce(0) { $0 * 10 + (UTF8Scalars.digitValue($1) ?? 0) }
+      return (value, kind == .parenthesizedChineseOrdinal ? .parenthesizedArabicOrdinal : .arabicOrdinal)
+    }
+    guard !core.isEmpty, core.allSatisfy(ChineseNumeral.isNumeral), let value = ChineseNumeral.value(of: core) else {
+      return nil
+    }
+    return (value, kind)
+  }
+}

@@ -1,0 +1,388 @@
+/// Finds the tables among a document's paragraphs and reads their rows, in the three forms
+/// tables reach the parser: rows of cells on one line (HTML and Word tables, whose grid the
+/// reader kept; tab-separated text; Markdown pipe rows), and tables whose cells were
+/// flattened onto paragraphs of their own, one after the other, as the Shanghai documents
+/// give them. A flattened table is found by its header (序号 / 重点任务 / 牵头单位 …) and
+/// its rows by their 序号 cells; each cell is put in the column it fits (a list of bodies
+/// under 牵头单位, a deadline under 完成时限), and a column a row has no cell for was
+/// merged with the row above.
+struct TaskTableReader {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let paragraphs: [Paragraph]
+  let texts: ParagraphTexts
+  let cellText: TableCellText
+  /// The grid of each table row an HTML or Word reader wrote, by the source offset of
+  /// the row.
+  let layouts: [TableRowLayout]
+  /// The source offset of a byte of the cleaned text.
+  let sourceOffset: (Int) -> Int
+  /// Paragraphs no table reaches into: signature, date, 抄送.
+  let closing: Set<Int>
+
+  /// The longest header, in cells.
+  static let maximumColumns = 12
+  /// The longest row of flattened cells, in paragraphs.
+  static let maximumRowParagraphs = 40
+  /// Endings of a table's title line: 任务分解表, 责任清单, 一览表, 分工 …
+  static let titleEndings = ["表", "清单", "分工", "台账", "明细", "目录"]
+
+  /// - Complexity: O(n) in the paragraphs: a run of row lines is read once, table or not.
+  func tables() -> [TaskTable] {
+    var found: [TaskTable] = []
+    var index = 0
+    while index < paragraphs.count {
+      let rows = rowTable(at: index)
+      if let table = rows.table ?? flattenedTable(at: index) {
+        found.append(table)
+        index = max(index + 1, table.paragraphs.upperBound)
+      } else {
+        index = max(index + 1, rows.end)
+      }
+    }
+    return found
+  }
+
+  // MARK: - Rows of cells on one line
+
+  /// A cell of a row line: its span, trimmed.
+  private typealias Field = TextSpan
+
+  /// The cells of a paragraph that is a row of a table, with the columns the reader's
+  /// grid puts them in; nil for a paragraph that is no row.
+  private func rowFields(_ index: Int) -> (fields: [Field], columns: [Int]?, merged: Set<Int>, table: Int?)? {
+    let span = paragraphs[index].span
+    if let layout = layout(of: span) {
+      let fields = split(span, at: 0x09)
+      let columns = fields.count == layout.columns.count ? layout.columns : nil
+      return (fields, columns, Set(layout.continued), layout.table)
+    }
+    if bytes[span.start] == 0x7C {  // | of a Markdown pipe row
+      var fields = split(span, at: 0x7C)
+      if fields.allSatisfy({ field in (field.start..<field.end).allSatisfy { [0x2D, 0x3A, 0x20].contains(bytes[$0]) } }) {
+        fields = []  // |---|---| separates the header
+      }
+      return (fields, nil, [], nil)
+    }
+    if ByteSearch.offset(of: 0x09, in: bytes, from: span.start).map({ $0 < span.end }) ?? false {
+      return (split(span, at: 0x09), nil, [], nil)
+    }
+    return nil
+  }
+
+  /// The grid the reader kept for the row a paragraph was written from.
+  private func layout(of span: TextSpan) -> TableRowLayout? {
+    guard !layouts.isEmpty else { return nil }
+    let offset = sourceOffset(span.start)
+    var low = 0
+    var high = layouts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if layouts[middle].sourceRange.lowerBound <= offset { low = middle + 1 } else { high = middle }
+    }
+    guard low > 0, layouts[low - 1].sourceRange.contains(offset) else { return nil }
+    return layouts[low - 1]
+  }
+
+  /// The pieces of `span` between separators, without surrounding blanks; empty pieces
+  /// dropped (a pipe row's outer bars leave empty ends).
+  private func split(_ span: TextSpan, at separator: UInt8) -> [Field] {
+    var fields: [Field] = []
+    var start = span.start
+    var position = span.start
+    while position <= span.end {
+      if position == span.end || bytes[position] == separator {
+        let trimmed = UTF8Scalars.trimming(bytes, start..<position) { UTF8Scalars.isBlank($0.value) }
+        if !trimmed.isEmpty { fields.append(TextSpan(trimmed)) }
+        start = position + 1
+      }
+      position += 1
+    }
+    return fields
+  }
+
+  private func string(_ span: TextSpan) -> String { String(decoding: bytes[span.range], as: UTF8.self) }
+
+  /// The table whose row lines start at `start`, and where the run of row lines ends
+  /// (whether they make a table or not).
+  private func rowTable(at start: Int) -> (table: TaskTable?, end: Int) {
+    guard let first = rowFields(start), !first.fields.isEmpty else { return (nil, start) }
+    // The rows: consecutive row lines of one table; a one-cell line between two of them
+    // is a group row of a text table.
+    var lines: [(paragraph: Int, fields: [Field], columns: [Int]?, merged: Set<Int>)] = []
+    var index = start
+    while index < paragraphs.count, !closing.contains(index) {
+      if let row = rowFields(index), row.table == first.table {
+        if !row.fields.isEmpty { lines.append((index, row.fields, row.columns, row.merged)) }
+        index += 1
+      } else if first.table == nil, index + 1 < paragraphs.count, rowFields(index + 1) != nil,
+        texts[index].hasAtMostCharacters(60), !lines.isEmpty
+      {
+        lines.append((index, [paragraphs[index].span], nil, []))
+        index += 1
+      } else {
+        break
+      }
+    }
+    guard lines.count >= 2 else { return (nil, index) }
+    // The header: the first line whose cells are header-like and name known columns.
+    guard let headerLine = lines.prefix(3).firstIndex(where: { line in
+      line.fields.count >= 2 && line.fields.allSatisfy { TableColumn.isHeaderLike(string($0)) }
+        && line.fields.contains { TableColumn(header: string($0)) != .other }
+    }) else { return (nil, index) }
+    let header = lines[headerLine]
+    let headerTexts = header.fields.map(string)
+    var columns = Array(repeating: TableColumn.other, count: (header.columns?.max() ?? header.fields.count - 1) + 1)
+    for (position, field) in header.fields.enumerated() {
+      columns[header.columns?[position] ?? position] = TableColumn(header: string(field))
+    }
+    var title = lines.first.map { $0.paragraph < header.paragraph ? $0.paragraph : nil } ?? nil
+    if title == nil { title = titleParagraph(before: start) }
+    var table = TaskTable(
+      title: title, paragraphs: (title ?? start)..<index, header: header.paragraph..<(header.paragraph + 1),
+      columns: columns, rows: [])
+    var ordinal = 0
+    for line in lines[(headerLine + 1)...] {
+      let texts = line.fields.map(string)
+      if texts == headerTexts { continue }  // the header again, after a page break
+      // A row of one cell across the table groups the rows under it.
+      if line.fields.count == 1 && columns.count > 2 {
+        if let group = groupRow(line.fields[0], paragraph: line.paragraph) { table.rows.append(group) }
+        continue
+      }
+      var row = TaskTable.Row(kind: .item, paragraph: line.paragraph)
+      for (position, field) in line.fields.enumerated() {
+        let column = line.columns?[position] ?? position
+        if column < columns.count { row.cells[column] = field }
+      }
+      row.mergedFromAbove = line.merged
+      classify(&row, in: table, ordinal: &ordinal)
+      table.rows.append(row)
+    }
+    return (table.rows.isEmpty ? nil : table, index)
+  }
+
+  /// A group row from its one cell: "一、知识产权保护方面（共5项）", "四 构建…".
+  private func groupRow(_ cell: TextSpan, paragraph: Int) -> TaskTable.Row? {
+    guard let marker = HeadingMarker.match(in: bytes, at: cell.start, end: cell.end), marker.kind != .article,
+      marker.kind != .attachment, marker.kind != .column
+    else { return nil }
+    var row = TaskTable.Row(kind: .group(marker.kind), paragraph: paragraph)
+    row.label = TextSpan(cell.start, cell.start + marker.length)
+    row.number = marker.number
+    var titleStart = cell.start + marker.length
+    while titleStart < cell.end, UTF8Scalars.isBlank(UTF8Scalars.scalar(in: bytes, at: titleStart).value) { titleStart += 1 }
+    if titleStart < cell.end { row.groupTitle = TextSpan(titleStart, cell.end) }
+    return row
+  }
+
+  /// Decides what a row with its cells in place is: an item (numbered by its 序号 cell,
+  /// or by its place without a 序号 column), a group (a Chinese numeral in the 序号 cell
+  /// of a table numbered otherwise, with a task and no bodies), or a continuation of the
+  /// item above (no 序号 of its own).
+  private func classify(_ row: inout TaskTable.Row, in table: TaskTable, ordinal: inout Int) {
+    guard let numberColumn = table.columns.firstIndex(of: .number) else {
+      ordinal += 1
+      row.number = ordinal
+      return
+    }
+    guard let cell = row.cells[numberColumn], !row.mergedFromAbove.contains(numberColumn),
+      let serial = TableCellText.serial(string(cell))
+    else {
+      row.kind = .continuation
+      return
+    }
+    row.label = cell
+    row.number = serial.number
+    let hasBodies = row.cells.keys.contains { table.columns[$0].holdsBodies }
+    if serial.kind == .chineseOrdinal && !hasBodies && row.cells.count <= 2 {
+      row.kind = .group(.chineseOrdinal)
+      let cells = row.cells
+      row.groupTitle = table.taskColumns.compactMap { cells[$0] }.first
+    }
+  }
+
+  /// The title line just before a table ("…任务分解表"), if there is one.
+  private func titleParagraph(before start: Int) -> Int? {
+    guard start > 0, !closing.contains(start - 1), paragraphs[start - 1].marker == nil else { return nil }
+    let text = texts[start - 1]
+    guard text.hasAtMostCharacters(60), !text.containsBytes("。"),
+      Self.titleEndings.contains(where: { text.withoutBracketedTail.hasSuffixBytes($0) })
+    else { return nil }
+    return start - 1
+  }
+
+  // MARK: - Flattened cells
+
+  private func flattenedTable(at start: Int) -> TaskTable? {
+    guard let header = flattenedHeader(at: start) else { return nil }
+    let columns = header.columns
+    var table = TaskTable(
+      title: titleParagraph(before: start), paragraphs: start..<header.end, header: start..<header.end,
+      columns: columns, rows: [])
+    if let title = table.title { table.paragraphs = title..<header.end }
+    let headerTexts = header.texts
+    var index = header.end
+    var current: (row: TaskTable.Row, cells: [TextSpan])? = nil
+    var ordinal = 0
+    var lastSerial: (number: Int, kind: HeadingMarker.Kind)? = nil
+    func finish() {
+      guard let (row, cells) = current else { return }
+      current = nil
+      table.rows += place(cells, in: row, columns: columns)
+    }
+    let numbered = columns.contains(.number)
+    while index < paragraphs.count, !closing.contains(index) {
+      let text = texts[index]
+      if let marker = paragraphs[index].marker, marker.kind == .attachment { break }
+      if text.hasPrefixBytes("注：") || text.hasPrefixBytes("注:") || text.hasPrefixBytes("备注：") { break }
+      // The header again, after a page break.
+      if let again = flattenedHeader(at: index), again.texts == headerTexts {
+        finish()
+        index = again.end
+        continue
+      }
+      let span = paragraphs[index].span
+      if numbered, let serial = TableCellText.serial(text), continues(serial, after: lastSerial) {
+        finish()
+        lastSerial = serial
+        var row = TaskTable.Row(kind: .item, paragraph: index)
+        row.label = span
+        row.number = serial.number
+        current = (row, [])
+      } else if numbered, text.hasAtMostCharacters(60), let marker = paragraphs[index].marker,
+        marker.kind == .chineseOrdinal, current == nil || !(current?.cells.isEmpty ?? true)
+      {
+        // "一、科学编制并实施城市综合交通体系规划": a group row in one cell.
+        finish()
+        if let group = groupRow(span, paragraph: index) { table.rows.append(group) }
+      } else if !numbered, cellText.isBodies(text), current.map({ !$0.cells.isEmpty }) ?? true {
+        // Without a 序号 column a row starts at its bodies (单位 | 职责分工).
+        finish()
+        ordinal += 1
+        var row = TaskTable.Row(kind: .item, paragraph: index)
+        row.number = ordinal
+        current = (row, [span])
+      } else if current != nil {
+        current?.cells.append(span)
+        if (current?.cells.count ?? 0) > Self.maximumRowParagraphs { break }
+      } else {
+        break
+      }
+      index += 1
+    }
+    finish()
+    table.paragraphs = table.paragraphs.lowerBound..<index
+    return table.rows.isEmpty ? nil : table
+  }
+
+  /// Whether a 序号 value goes on with the numbering of the table: the next number of its
+  /// kind, or the first of a kind (numbering that restarts under a group). A number in a
+  /// cell ("240") does not.
+  private func continues(_ serial: (number: Int, kind: HeadingMarker.Kind), after last: (number: Int, kind: HeadingMarker.Kind)?) -> Bool {
+    guard let last else { return serial.number <= 2 }
+    if serial.kind == last.kind { return serial.number == last.number + 1 || serial.number == 1 }
+    return serial.number <= 2 || (serial.kind == .chineseOrdinal)
+  }
+
+  /// The header of a flattened table at `start`: a run of short paragraphs without
+  /// markers, naming known columns (a 序号 or task column, and bodies, deadlines or more
+  /// tasks). A header cell split over two paragraphs ("牵头" / "部门") is joined.
+  private func flattenedHeader(at start: Int) -> (columns: [TableColumn], texts: [String], end: Int)? {
+    guard paragraphs[start].marker == nil else { return nil }
+    var texts: [String] = []
+    var index = start
+    while index < paragraphs.count, texts.count < Self.maximumColumns, paragraphs[index].marker == nil {
+      var text = self.texts[index].filter { !$0.isWhitespace }
+      guard TableColumn.isHeaderLike(text), TableCellText.serial(text) == nil, !text.isEmpty,
+        !Self.titleEndings.contains(where: { text.hasSuffixBytes($0) })
+      else { break }
+      if ["牵头", "配合", "责任", "负责", "完成", "工作", "重点", "具体", "主要"].contains(text), index + 1 < paragraphs.count {
+        let next = self.texts[index + 1].filter { !$0.isWhitespace }
+        if TableColumn(header: text + next) != .other && next.hasAtMostCharacters(4) {
+          text += next
+          index += 1
+        }
+      }
+      texts.append(text)
+      index += 1
+    }
+    guard texts.count >= 2, index < paragraphs.count else { return nil }
+    let columns = texts.map(TableColumn.init(header:))
+    // A header opens with 序号, a task or the bodies, names a second known column, and is
+    // followed by a row: a 序号 (or a group row) when it has a 序号 column, else bodies.
+    guard let first = columns.first, first == .number || first == .task || first.holdsBodies,
+      columns.filter({ $0 != .other }).count >= 2 || (first == .number && texts.count >= 3)
+    else { return nil }
+    let next = self.texts[index]
+    let opensRow =
+      first == .number
+      ? TableCellText.serial(next) != nil || paragraphs[index].marker?.kind == .chineseOrdinal
+      : true
+    guard opensRow else { return nil }
+    return (columns, texts, index)
+  }
+
+  /// Puts the flattened cells of a row in their columns, in order: each cell in the next
+  /// column it fits; a column it does not fit is one merged with the row above. Cells left
+  /// over that name bodies start a continuation row (a sub-row of a merged 序号); other
+  /// left-over text belongs to the last column of text.
+  private func place(_ cells: [TextSpan], in row: TaskTable.Row, columns: [TableColumn]) -> [TaskTable.Row] {
+    var rows: [TaskTable.Row] = []
+    var current = row
+    var cursor = 0
+    var column = columns.firstIndex { $0 != .number } ?? 0
+    // Cells of a row without a 序号 column start at its first column.
+    if !columns.contains(.number) { column = 0 }
+    let firstTextColumn = column
+    var lastText: Int? = nil
+    // Where the last continuation row started: a pass over the columns that placed no
+    // cell must not start another.
+    var continuationStart = -1
+    while cursor < cells.count {
+      let text = string(cells[cursor])
+      if column >= columns.count {
+        // Left over: a continuation row when bodies follow, else more of the last text.
+        if continuationStart != cursor, cells[cursor...].contains(where: { cellText.isBodies(string($0)) }) {
+          continuationStart = cursor
+          rows.append(current)
+          current = TaskTable.Row(kind: .continuation, paragraph: current.paragraph)
+          column = firstTextColumn
+          if let task = columns.firstIndex(of: .task), task == column, !cellText.isBodies(text) { column += 1 }
+          continue
+        }
+        if let lastText, let cell = current.cells[lastText] {
+          current.cells[lastText] = TextSpan(cell.start, cells[cursor].end)
+        }
+        cursor += 1
+        continue
+      }
+      if fits(text, columns[column]) {
+        current.cells[column] = cells[cursor]
+        if !columns[column].holdsBodies && columns[column] != .deadline { lastText = column }
+        cursor += 1
+      }
+      column += 1
+    }
+    rows.append(current)
+    return rows
+  }
+
+  private func fits(_ text: String, _ column: TableColumn) -> Bool {
+    switch column {
+    case .bodies: return cellText.isBodies(text) || cellText.isDash(text)
+    case .deadline: return cellText.isDeadline(text) || cellText.isDash(text)
+    case .number: return false
+    case .task, .other: return !cellText.isBodies(text) && !cellText.isDash(text)
+    }
+  }
+}
+
+extension String {
+  /// The title without a bracketed note at its end ("…任务分解表（2024-2026年）").
+  fileprivate var withoutBracketedTail: String {
+    guard hasSuffixBytes("）") || hasSuffixBytes(")"), let open = lastIndex(where: { $0 == "（" || $0 == "(" }) else {
+      return self
+    }
+    return String(self[..<open])
+  }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+
+@testable import PolicyKit
+
+/// Task tables (任务分工表) in every form they reach the parser: rows become measures of a
+/// table section, with their roles and deadlines; merged cells carry down.
+@Suite struct TaskTableTests {
+  func parse(_ text: String, format: SourceFormat, path: String = "plan") throws -> PolicyDocument {
+    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: path, format: format))
+  }
+
+  func parse(docx xml: String) throws -> PolicyDocument {
+    let bytes = try DOCXReaderTests.makeDocx(documentXML: xml)
+    return PolicyParser().parse(try DocumentReader().read(bytes: bytes, path: "plan.docx", format: .docx))
+  }
+
+  /// Each measure as "path: lead | roles | deadline".
+  func rows(_ document: PolicyDocument) -> [String] {
+    document.measures.map { measure in
+      var chain: [String] = []
+      var current: Int? = measure.section
+      while let index = current {
+        let section = document.sections[index]
+        if section.kind != .table { chain.insert(section.label.isEmpty ? "#\(section.number ?? 0)" : section.label, at: 0) }
+        current = section.parent
+      }
+      let roles = measure.responsibilities.flatMap { document.responsibilities[$0].departments.map { "\($0.role.rawValue):\($0.name)" } }
+      let deadline = measure.responsibilities.compactMap { document.responsibilities[$0].deadline }.first ?? "-"
+      return "\(chain.joined(separator: " ")): \(measure.title) | \(roles.joined(separator: ",")) | \(deadline)"
+    }
+  }
+
+  /// An HTML table: a group row across the table, a 牵头单位 cell merged over two rows
+  /// (rowspan), and a sub-row whose 序号 is merged into the row above.
+  @Test func htmlTable_rowspansCarryDown() throws {
+    let html = """
+      <html><body><p>附件</p><p>重点任务分工表</p><table>
+      <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>
+      <tr><td colspan="5">一、推进绿色转型</td></tr>
+      <tr><td rowspan="2">1</td><td>创建绿色工厂</td><td rowspan="3">区经济信息委</td><td>区发展改革委</td><td>2025年底</td></tr>
+      <tr><td>建设绿色园区</td><td>区规划资源局</td><td>持续推进</td></tr>
+      <tr><td>2</td><td>推广节能技术</td><td></td><td>2024年6月</td></tr>
+      </table></body></html>
+      """
+    let document = try parse(html, format: .html, path: "plan.html")
+    #expect(
+      rows(document) == [
+        "附件 一、 1: 创建绿色工厂 | lead:区经济信息委,cooperating:区发展改革委,lead:区经济信息委,cooperating:区规划资源局 | 2025年底",
+        "附件 一、 2: 推广节能技术 | lead:区经济信息委 | 2024年6月",
+      ])
+  }
+
+  /// A Word table: cells merged down (w:vMerge) and across (w:gridSpan).
+  @Test func docxTable_verticalMergesCarryDown() throws {
+    func cell(_ text: String, _ properties: String = "") -> String {
+      "<w:tc>\(properties.isEmpty ? "" : "<w:tcPr>\(properties)</w:tcPr>")<w:p><w:r><w:t>\(text)</w:t></w:r></w:p></w:tc>"
+    }
+    let merged = "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+    let xml = """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+      <w:p><w:r><w:t>责任分工表</w:t></w:r></w:p>
+      <w:tbl>
+      <w:tr>\(cell("序号"))\(cell("工作任务"))\(cell("责任单位"))</w:tr>
+      <w:tr>\(cell("一、完善制度", "<w:gridSpan w:val=\"3\"/>"))</w:tr>
+      <w:tr>\(cell("1"))\(cell("修订管理办法"))\(cell("市交通委", "<w:vMerge w:val=\"restart\"/>"))</w:tr>
+      <w:tr>\(cell("2"))\(cell("建立考核机制"))\(merged)</w:tr>
+      </w:tbl></w:body></w:document>
+      """
+    let document = try parse(docx: xml)
+    #expect(
+      rows(document) == [
+        "一、 1: 修订管理办法 | responsible:市交通委 | -",
+        "一、 2: 建立考核机制 | responsible:市交通委 | -",
+      ])
+  }
+
+  /// A Markdown pipe table.
+  @Test func pipeTable() throws {
+    let markdown = """
+      ---
+      标题: 某方案
+      ---
+
+      一、重点任务
+
+      （一）推进改革。深化改革。
+
+      附件
+
+      | 序号 | 具体措施 | 牵头部门 | 配合部门 |
+      |---|---|---|---|
+      | 1 | 优化审批流程 | 区政务办 | 各街镇 |
+      | 2 | 推行告知承诺 | 区司法局 | — |
+      """
+    let document = try parse(markdown, format: .markdown, path: "plan.md")
+    #expect(
+      rows(document) == [
+        "一、 （一）: 推进改革 |  | -",
+        "附件 1: 优化审批流程 | lead:区政务办,cooperating:各街镇 | -",
+        "附件 2: 推行告知承诺 | lead:区司法局 | -",
+      ])
+  }
+
+  /// A table flattened one cell per paragraph, as the Shanghai documents give them: the
+  /// header split over lines, a row whose task cell is merged with the row above (it has
+  /// its own 序号 and bodies), a sub-row without 序号, and a cell holding "1." text.
+  @Test func flattenedTable_cellsPlacedByWhatTheyHold() throws {
+    let markdown = """
+      ---
+      标题: 某方案
+      ---
+
+      一、重点任务
+
+      （一）推进改革。深化改革。
+
+      重点任务分解表
+
+      序号
+
+      内容
+
+      牵头
+
+      部门
+
+      配合部门
+
+      2024年工作任务
+
+      一、科学编制规划
+
+      1
+
+      科学编制综合交通规划
+
+      综合规划处
+
+      委内各相关处室
+
+      1.继续完善编制规划基本思路。
+
+      2
+
+      交通建设处
+
+      设施养护处
+
+      有序推进快速路项目建设。
+
+      """
+    let document = try parse(markdown, format: .markdown, path: "plan.md")
+    #expect(
+      rows(document) == [
+        "一、 （一）: 推进改革 |  | -",
+        "一、 1: 科学编制综合交通规划 | lead:综合规划处 | -",
+        "一、 2: 科学编制综合交通规划 | lead:交通建设处,cooperating:设施养护处 | -",
+      ])
+  }
+
+  /// A project list (项目名称, 建设规模, no column of bodies) is no task table: its rows are
+  /// no measures, and its cells ("1.《公路法》第八条") no headings.
+  @Test func projectList_isNoTaskTable() throws {
+    let markdown = "一、重点任务\n\n（一）推进改革。深化改革。\n\n项目计划表\n\n序号\n\n项目名称\n\n建设规模\n\n1\n\n南桥公园\n\n1.《公路法》第八条\n\n2\n\n庄行公园\n\n30公顷\n"
+    let document = try parse(markdown, format: .markdown, path: "plan.md")
+    #expect(document.measures.map(\.label) == ["（一）"])
+    #expect(!document.sections.contains { $0.label == "1." })
+  }
+
+  /// The Shanghai transport plan's task table (flattened, 17 rows under three groups, rows
+  /// whose 内容 cell is merged with the row above).
+  @Test func realFlattenedTable_shanghaiTransport() throws {
+    guard let real = Corpus.real else { return }
+    let document = try Parsed.file(
+      real.appendingPathComponent("shanghai/工程建设管理/上海市交通委员会关于印发《上海市城市综合交通体系建设工作方案》的通知.md"))
+    let rowMeasures = document.measures.filter { document.sections[$0.section].kind == .tableRow }
+    #expect(rowMeasures.map(\.number) == Array(1...17).map { Optional($0) })
+    let row3 = try #require(rowMeasures.first { $0.number == 3 })
+    #expect(row3.title == "有序推进城市快速干线交通系统建设")
+    #expect(document.departments(of: row3, role: .lead) == ["交通建设处"])
+    #expect(document.departments(of: row3, role: .cooperating) == ["设施养护处"])
+  }
+
+  /// The State Council's list of reforms (an HTML table with group rows across it): 指导部门
+  /// carries no role, and the rows are measures under their groups.
+  @Test func realHTMLTable_stateCouncilReforms() throws {
+    guard let real = Corpus.real else { return }
+    let document = try Parsed.file(real.appendingPathComponent("state-council/010_国务院办公厅关于推广第二批支持创新相关改革举措的通知.html"))
+    let rowMeasures = document.measures.filter { document.sections[$0.section].kind == .tableRow }
+    #expect(rowMeasures.count == 17)
+    #expect(rowMeasures.first?.title == "知识产权民事、刑事、行政案件“三合一”审判")
+    #expect(rowMeasures.allSatisfy { $0.responsibilities.isEmpty })
+    let group = try #require(rowMeasures.first.flatMap { document.sections[$0.section].parent })
+    #expect(document.sections[group].label == "一、")
+  }
+
+  /// Whatever cells follow a header (numbers, bodies, text, deadlines, dashes in any
+  /// order), reading them ends, and gives no more rows than there are cells.
+  @Test func flattenedCells_anyOrder_readingEnds() throws {
+    let kinds = ["3", "区交通委", "推进道路建设", "2025年底", "—", "一、重点任务", "区规划资源局、各街镇", "（二）"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<200 {
+      let count = Int.random(in: 1...30, using: &generator)
+      let cells = (0..<count).map { _ in kinds.randomElement(using: &generator)! }
+      let text = (["附件", "分工表", "序号", "重点任务", "牵头单位", "配合单位", "完成时限", "1"] + cells).joined(separator: "\n\n")
+      let document = try parse(text, format: .markdown, path: "plan.md")
+      #expect(document.measures.count <= count + 1)
+    }
+  }
+}
