@@ -159,20 +159,12 @@ struct TargetExtractor {
     return (1990...2100).contains(value) ? value : nil
   }
 
-  /// A value in a sentence: its number, unit and where it stands (scalar indices).
-  private struct Value {
-    var number: Double
-    var unit: String
-    var start: Int
-    var end: Int
-  }
-
   private func sentenceTargets(
     _ sentence: FoldedRun, year: Int?, needsVerb: Bool, document: PolicyText, pieces: TextPieces
   ) -> [Target] {
     guard let year else { return [] }
     let chars = sentence.chars
-    let values = Self.values(in: sentence)
+    let values = TargetValueReader(units: dictionaries.targetUnits).values(in: sentence)
     guard !values.isEmpty else { return [] }
     var targets: [Target] = []
     var segmentStart = 0
@@ -457,95 +449,5 @@ struct TargetExtractor {
       return (scope, String(indicator.droppingBytes(scope.utf8.count)))
     }
     return (nil, indicator)
-  }
-
-  /// The unit that starts at scalar `index` of a sentence, if any (the longest listed).
-  private static func unit(in sentence: FoldedRun, at index: Int) -> String? {
-    guard index < sentence.count, let candidates = TargetGrammar.unitIndex.candidates(startingWith: sentence[index].value) else { return nil }
-    let rest = sentence.byteRange(index..<min(sentence.count, index + 8))
-    return candidates.first { ByteSearch.hasPrefix(TargetGrammar.unitIndex.words[$0], in: sentence.folded, rest) }.map { TargetGrammar.units[$0] }
-  }
-
-  /// Numbers with units: "14.5%", "18家", "两家", "百分之七十", "0.5117" after a verb.
-  private static func values(in sentence: FoldedRun) -> [Value] {
-    let chars = sentence.chars
-    var values: [Value] = []
-    var index = 0
-    while index < chars.count {
-      // Most scalars start no value: passed by one bitmap test.
-      guard TargetGrammar.valueStarts.contains(chars[index].value) else {
-        index += 1
-        continue
-      }
-      let start = index
-      // 百分之七十
-      if chars[index] == "百", index + 3 < chars.count, chars[index + 1] == "分", chars[index + 2] == "之" {
-        var end = index + 3
-        var run: [UInt32] = []
-        while end < chars.count, ChineseNumeral.isNumeral(chars[end].value) {
-          run.append(chars[end].value)
-          end += 1
-        }
-        if let value = ChineseNumeral.value(of: run) {
-          values.append(Value(number: Double(value), unit: "%", start: start, end: end))
-          index = end
-          continue
-        }
-      }
-      if UTF8Scalars.isDigit(chars[index].value) {
-        var end = index
-        while end < chars.count, UTF8Scalars.isDigit(chars[end].value) || (chars[end] == "." && end + 1 < chars.count && UTF8Scalars.isDigit(chars[end + 1].value)) {
-          end += 1
-        }
-        let before = start > 0 ? chars[start - 1] : " "
-        // Not part of a word or code: 5g, 2235, a year (2025年), 1+3+n. (Digits and
-        // points are one scalar per character.)
-        let isYear = end - start == 4 && end < chars.count && chars[end] == "年"
-        // (The ideograph test first: it is cheap, and most values follow an ideograph.)
-        let glued = !UTF8Scalars.isIdeograph(before.value) && before.properties.isAlphabetic || before == "+" || before == "“" || before == "-"
-        if !isYear && !glued, let number = Double(sentence.text(start..<end)) {
-          var unitEnd = end
-          while unitEnd < chars.count && chars[unitEnd] == " " { unitEnd += 1 }
-          if let unit = Self.unit(in: sentence, at: unitEnd) {
-            let after = unitEnd + unit.unicodeScalars.count
-            let nextChar = after < chars.count ? chars[after] : " "
-            // "5+3" / "2个" inside "2个及以上" fine; "10月" is not a unit here.
-            if !(unit == "天" && nextChar == "然") {
-              values.append(Value(number: number, unit: unit, start: start, end: after))
-            }
-          } else if !(end < chars.count && (chars[end] == "+" || !UTF8Scalars.isIdeograph(chars[end].value) && chars[end].properties.isAlphabetic || chars[end] == "月" || chars[end] == "日" || chars[end] == "年")) {
-            values.append(Value(number: number, unit: "", start: start, end: end))
-          }
-        }
-        index = max(end, index + 1)
-        continue
-      }
-      // 两家, 四家: Chinese numerals with a count unit.
-      if ChineseNumeral.isNumeral(chars[index].value), chars[index] != "万", chars[index] != "千", chars[index] != "百" {
-        var end = index
-        var run: [UInt32] = []
-        while end < chars.count, ChineseNumeral.isNumeral(chars[end].value), run.count < 4 {
-          run.append(chars[end].value)
-          end += 1
-        }
-        let previous = start > 0 ? chars[start - 1] : " "
-        if end < chars.count, TargetGrammar.countUnits.contains(chars[end]), !ChineseNumeral.isNumeral(previous.value),
-          previous != "第", let value = ChineseNumeral.value(of: run), value > 1 || run.count > 1
-        {
-          values.append(Value(number: Double(value), unit: String(chars[end]), start: start, end: end + 1))
-          index = end + 1
-          continue
-        }
-        index = end
-        continue
-      }
-      index += 1
-    }
-    // A bare number counts only right after a verb; drop the others.
-    return values.filter { value in
-      guard value.unit.isEmpty else { return true }
-      let before = sentence.byteRange(max(0, value.start - 3)..<value.start)
-      return TargetGrammar.verbIndex.words.contains { ByteSearch.hasSuffix($0, in: sentence.folded, before) }
-    }
   }
 }

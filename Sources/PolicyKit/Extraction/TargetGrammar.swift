@@ -1,7 +1,7 @@
 import Foundation
 
 /// The words quantitative targets are written with, in folded form (simplified, ASCII
-/// digits and punctuation): directions, bounds, hedges, units, baselines and periods.
+/// digits and punctuation): directions, bounds, hedges, baselines and periods (units are in `units.tsv`).
 enum TargetGrammar {
   /// Verbs before a value, longest first, with the direction they give.
   static let verbs: [(String, TargetDirection)] = [
@@ -29,22 +29,10 @@ enum TargetGrammar {
   ]
   static let hedgesBefore = ["力争", "争取", "预计", "约", "大约"]
   static let hedgesAfter = ["左右"]
-  /// Units, longest first.
-  static let units = [
-    "个百分点", "微克/立方米", "吨标准煤/万元", "立方米/万元", "万千瓦时", "万吨标准煤", "吨标准煤", "万平方米",
-    "万立方米", "万千瓦", "千瓦时", "平方米", "立方米", "万公顷", "公顷", "万亩", "万吨", "亿元", "万元", "万人",
-    "万户", "万辆", "万台", "万个", "万件", "万张", "人次", "兆瓦", "千瓦", "公里", "千米", "%", "‰", "亩", "吨",
-    "元", "户", "人", "家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "张", "件", "次", "天", "倍",
-    "mw", "gw", "kw",
-  ]
-  /// `units` by their first scalar, in the same order (longest first).
-  static let unitIndex = FirstScalarIndex(units)
   /// The scalars a value can start with: the digits and the Chinese numerals (百 of 百分之
   /// among them), all in the BMP; taken from the tests themselves so the two cannot differ.
   static let valueStarts = ScalarSet(
     (0..<0x10000).lazy.filter { UTF8Scalars.isDigit($0) || ChineseNumeral.isNumeral($0) }.map { UInt32($0) })
-  /// Units that count things, which Chinese numerals may carry (两家, 四家).
-  static let countUnits: Set<Unicode.Scalar> = ["家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "倍"]
   /// Named periods and the years they end.
   static let periods: [(String, Int)] = [
     ("“十三五”", 2020), ("“十四五”", 2025), ("“十五五”", 2030), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030),
