@@ -5,23 +5,35 @@ import Foundation
 ///
 /// Works on the folded text, so that Traditional characters, full-width digits and
 /// full-width punctuation read alike; spans are mapped back to the cleaned text. A value
-/// counts as a target only in a sentence with a target year (到2025年, “十四五”期间…), or in
-/// a later sentence of the same paragraph when a direction verb stands before it.
+/// counts as a target only in a sentence with a target year (到2025年, “十四五”期间…), or,
+/// when a direction verb stands before it, in a sentence that takes a year from elsewhere:
+/// an earlier sentence of the same paragraph, a lead-in ("到2023年，…：") for the items
+/// under it, or the title of a plan for one year (2025年度实施计划).
 struct TargetExtractor {
   let dictionaries: PolicyDictionaries
 
-  func targets(in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces) -> [Target] {
+  /// The targets of `document`, whose metadata gives the plan's title and period.
+  func targets(in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces, metadata: DocumentMetadata) -> [Target] {
     var targets: [Target] = []
     var sentence = FoldedScalars()
+    let planYear = TargetYears.planYear(title: metadata.planTitle ?? metadata.title)
+    let period = metadata.periodStart.flatMap { start in metadata.periodEnd.map { start...$0 } }
     document.foldedUTF8.withUnsafeBufferPointer { folded in
       // Folded paragraphs line up with the text's: folding keeps line feeds.
       var start = 0
       var paragraphIndex = 0
+      // The year of a lead-in, carried to the list items after it.
+      var leadInYear: Int? = nil
       while start <= folded.count && paragraphIndex < paragraphs.count {
         let end = ByteSearch.offset(of: 0x0A, in: folded, from: start) ?? folded.count
+        if leadInYear != nil && (end == start || !TargetLeadIn.isListItem(folded, start..<end)) { leadInYear = nil }
+        let carried = leadInYear ?? planYear
         // Targets need a year: skip paragraphs without an ASCII digit or a named period.
-        if end > start && Self.mayHoldYear(folded, start..<end) {
-          targets += paragraphTargets(folded, start..<end, sentence: &sentence, document: document, pieces: pieces)
+        if end > start && (carried != nil || Self.mayHoldYear(folded, start..<end)) {
+          let reading = paragraphTargets(
+            folded, start..<end, carriedYear: carried, period: period, sentence: &sentence, document: document, pieces: pieces)
+          targets += reading.targets
+          if leadInYear == nil, let year = reading.leadInYear { leadInYear = year }
         }
         paragraphIndex += 1
         start = end + 1
@@ -59,17 +71,28 @@ struct TargetExtractor {
       && bytes[index + 6] == 0xE4 && bytes[index + 7] == 0xBA && bytes[index + 8] == 0x94
   }
 
-  /// The targets of the folded paragraph `folded[paragraph]`, read sentence by sentence.
-  /// Sentences are found on the bytes, and only those that may hold a value are decoded
-  /// into `sentence` (storage kept from one sentence to the next).
-  private func paragraphTargets(
-    _ folded: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, sentence: inout FoldedScalars,
-    document: PolicyText, pieces: TextPieces
-  ) -> [Target] {
+  /// The targets of a paragraph, and the year it carries to list items after it when it
+  /// is a lead-in.
+  private struct ParagraphReading {
     var targets: [Target] = []
-    var carriedYear: Int? = nil
+    var leadInYear: Int?
+  }
+
+  /// The targets of the folded paragraph `folded[paragraph]`, read sentence by sentence,
+  /// with `carriedYear` (a lead-in's, a one-year plan's) for sentences without a year of
+  /// their own. Sentences are found on the bytes, and only those that may hold a value are
+  /// decoded into `sentence` (storage kept from one sentence to the next).
+  private func paragraphTargets(
+    _ folded: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, carriedYear initialYear: Int?, period: ClosedRange<Int>?,
+    sentence: inout FoldedScalars, document: PolicyText, pieces: TextPieces
+  ) -> ParagraphReading {
+    var reading = ParagraphReading()
+    var carriedYear = initialYear
     var sentenceStart = paragraph.lowerBound
     var index = paragraph.lowerBound
+    // The year of the paragraph's first sentence, when the sentence opens with it.
+    var openingYear: Int? = nil
+    var isFirstSentence = true
     while index <= paragraph.upperBound {
       // Eight bytes at a time past bytes that end no sentence (no ; ! ? and not the start
       // of 。 E3 80 82; 、 E3 80 81 does not stop the skip).
@@ -86,19 +109,28 @@ struct TargetExtractor {
       index += max(endLength, 1)
       sentenceStart = index
       guard !range.isEmpty else { continue }
+      defer { isFirstSentence = false }
       // Without a digit there is neither a year nor a value (but for named periods and
       // Chinese numerals, which need a year from this sentence or an earlier one).
       let hasDigit = Self.hasDigit(folded, range)
       if !hasDigit && carriedYear == nil && ByteSearch.offset(of: Self.tenBytes, in: folded, within: range) == nil { continue }
       sentence.load(folded, range)
       let year = sentence.withRun(in: folded) { run in
-        let year = Self.targetYear(in: run.chars)
-        targets += sentenceTargets(run, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
+        let year = TargetYears.targetYear(in: run.chars) ?? period.flatMap { TargetYears.planSpanYear(in: run.chars, period: $0) }
+        if isFirstSentence, let year, TargetLeadIn.opensWithYear(run.chars) { openingYear = year }
+        reading.targets += sentenceTargets(run, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
         return year
       }
       if let year { carriedYear = year }
     }
-    return targets
+    // A lead-in: "到2023年，…：", or a paragraph that opens with its year and sets no
+    // target itself ("到2020年，文物事业…发挥重要作用。" before items 1.–7.).
+    if carriedYear != initialYear, let year = carriedYear,
+      TargetLeadIn.endsWithColon(folded, paragraph) || (openingYear == year && reading.targets.isEmpty)
+    {
+      reading.leadInYear = year
+    }
+    return reading
   }
 
   /// 十 (E5 8D 81), the numeral that named periods and Chinese numbers start with.
@@ -121,42 +153,6 @@ struct TargetExtractor {
     case 0xE3: return index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82 ? 3 : 0
     default: return 0
     }
-  }
-
-  /// The year a sentence sets targets for: 到2025年, 至2025年, 2025年底前, “十四五”期间.
-  /// With `last`, the last such year (the one nearest a value that follows the scalars).
-  static func targetYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false) -> Int? {
-    guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
-    for step in 0..<scalars.count {
-      let index = last ? scalars.count - 1 - step : step
-      // 年 four places on is asked first: it is one comparison, and rarely there.
-      guard index + 5 <= scalars.count, scalars[index + 4] == "年", let year = year(scalars, index) else { continue }
-      let before = index > 0 ? scalars[index - 1] : " "
-      let after = index + 5 < scalars.count ? scalars[index + 5] : " "
-      if "到至于在".unicodeScalars.contains(before) || index == 0 || "底末前".unicodeScalars.contains(after) {
-        // A baseline is not a target year: 较2020年, 比2020年.
-        if "较比".unicodeScalars.contains(before) { continue }
-        return year
-      }
-    }
-    guard scalars.contains("五") else { return nil }
-    let text = String(String.UnicodeScalarView(scalars))
-    for (name, end) in TargetGrammar.periods where text.containsBytes(name + "期间") || text.containsBytes(name + "末") || text.containsBytes(name + "时期") {
-      if text.containsBytes("较" + name) || text.containsBytes("比" + name) { continue }
-      return end
-    }
-    return nil
-  }
-
-  private static func year(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int) -> Int? {
-    guard index + 4 <= scalars.count else { return nil }
-    if index > 0, UTF8Scalars.isDigit(scalars[index - 1].value) { return nil }
-    var value = 0
-    for offset in 0..<4 {
-      guard let digit = UTF8Scalars.digitValue(scalars[index + offset].value) else { return nil }
-      value = value * 10 + digit
-    }
-    return (1990...2100).contains(value) ? value : nil
   }
 
   private func sentenceTargets(
@@ -203,7 +199,7 @@ struct TargetExtractor {
       }
       // "…比例达到30%,到2025年达到50%": the same indicator for a later year.
       if reading.indicator.isEmpty, let previous = previousReading, !previous.indicator.isEmpty,
-        reading.verb != nil, Self.targetYear(in: sentence.run(clauseStart..<first.start).chars) != nil
+        reading.verb != nil, TargetYears.targetYear(in: sentence.run(clauseStart..<first.start).chars) != nil
       {
         reading.indicator = previous.indicator
       }
@@ -217,7 +213,7 @@ struct TargetExtractor {
         reading.direction = previous.direction
         if reading.baselineYear == nil && reading.indicator.isEmpty { reading.baselineYear = previous.baselineYear }
       }
-      let valueYear = Self.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
+      let valueYear = TargetYears.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
       if !(needsVerb && reading.verb == nil) {
         var indicators = Self.indicators(reading.indicator, count: group.count, distributes: reading.distributes)
         if indicators.count != group.count { indicators = Array(repeating: reading.indicator, count: group.count) }

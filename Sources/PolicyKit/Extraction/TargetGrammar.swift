@@ -14,7 +14,8 @@ enum TargetGrammar {
     ("超过", .atLeast), ("突破", .atLeast), ("达到", .reach), ("达", .reach), ("保持", .keep),
     ("建成", .reach), ("创建", .reach), ("培育", .reach), ("打造", .reach), ("新增", .reach), ("建设", .reach),
     ("认定", .reach), ("开发", .reach), ("新建", .reach), ("建立", .reach), ("争创", .reach), ("创成", .reach),
-    ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach),
+    ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach), ("推进", .reach),
+    ("实施", .reach),
   ]
   /// The verbs by first scalar, in the order of `verbs` (indices into it).
   static let verbIndex = FirstScalarIndex(verbs.map(\.0))
@@ -33,6 +34,13 @@ enum TargetGrammar {
   /// among them), all in the BMP; taken from the tests themselves so the two cannot differ.
   static let valueStarts = ScalarSet(
     (0..<0x10000).lazy.filter { UTF8Scalars.isDigit($0) || ChineseNumeral.isNumeral($0) }.map { UInt32($0) })
+  /// Between the years of a span (2024年-2025年, 2025年7月至2025年12月): its last year is
+  /// the target's.
+  static let spanDashes: Set<Unicode.Scalar> = ["-", "—", "–", "~", "至", "到"]
+  /// Words right before a year that make it a target's (力争2029年…, 计划2024年推进…).
+  static let yearLeads = ["力争", "争取", "确保", "计划", "预计"].map { Array($0.unicodeScalars) }
+  /// What the title of a plan ends with, for a plan for one year (2025年度实施计划).
+  static let planTitleEndings = ["方案", "计划", "要点", "办法", "清单"]
   /// Named periods and the years they end.
   static let periods: [(String, Int)] = [
     ("“十三五”", 2020), ("“十四五”", 2025), ("“十五五”", 2030), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030),

@@ -68,7 +68,8 @@ public struct PolicyParser: Sendable {
     }
 
     // Targets.
-    let targets = TargetExtractor(dictionaries: dictionaries).targets(in: text, paragraphs: paragraphs.map(\.span), pieces: pieces)
+    let targets = TargetExtractor(dictionaries: dictionaries).targets(
+      in: text, paragraphs: paragraphs.map(\.span), pieces: pieces, metadata: document.metadata)
     for (ordinal, var target) in targets.enumerated() {
       target.id = "\(id)#t\(ordinal + 1)"
       target.measure = document.measures.firstIndex { $0.span.contains(target.valueSpan) }
