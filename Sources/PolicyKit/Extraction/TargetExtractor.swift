@@ -93,6 +93,8 @@ struct TargetExtractor {
     // The year of the paragraph's first sentence, when the sentence opens with it.
     var openingYear: Int? = nil
     var isFirstSentence = true
+    // The first reading of the sentence before, when a semicolon ended it.
+    var continuing: TargetPhrase.Reading? = nil
     while index <= paragraph.upperBound {
       // Eight bytes at a time past bytes that end no sentence (no ; ! ? and not the start
       // of 。 E3 80 82; 、 E3 80 81 does not stop the skip).
@@ -118,7 +120,10 @@ struct TargetExtractor {
       let year = sentence.withRun(in: folded) { run in
         let year = TargetYears.targetYear(in: run.chars) ?? period.flatMap { TargetYears.planSpanYear(in: run.chars, period: $0) }
         if isFirstSentence, let year, TargetLeadIn.opensWithYear(run.chars) { openingYear = year }
-        reading.targets += sentenceTargets(run, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
+        let found = sentenceTargets(
+          run, year: year ?? carriedYear, needsVerb: year == nil, continuing: continuing, document: document, pieces: pieces)
+        reading.targets += found.targets
+        continuing = endLength == 1 && folded[range.upperBound] == UInt8(ascii: ";") ? found.firstReading : nil
         return year
       }
       if let year { carriedYear = year }
@@ -155,17 +160,25 @@ struct TargetExtractor {
     }
   }
 
+  /// The targets of one sentence, for `year` (its own, or carried when `needsVerb`: then
+  /// a value counts only after a verb). `continuing` is the first reading of the sentence
+  /// before, when a semicolon ended it: its verb governs this one's first items
+  /// ("新增…30个；特色道路10条").
   private func sentenceTargets(
-    _ sentence: FoldedRun, year: Int?, needsVerb: Bool, document: PolicyText, pieces: TextPieces
-  ) -> [Target] {
-    guard let year else { return [] }
+    _ sentence: FoldedRun, year: Int?, needsVerb: Bool, continuing: TargetPhrase.Reading?, document: PolicyText,
+    pieces: TextPieces
+  ) -> (targets: [Target], firstReading: TargetPhrase.Reading?) {
+    guard let year else { return ([], nil) }
     let chars = sentence.chars
     let values = TargetValueReader(units: dictionaries.targetUnits).values(in: sentence)
-    guard !values.isEmpty else { return [] }
+    guard !values.isEmpty else { return ([], nil) }
     var targets: [Target] = []
     var segmentStart = 0
     var index = 0
-    var previousReading: Reading? = nil
+    var previousReading: TargetPhrase.Reading? = nil
+    var firstReading: TargetPhrase.Reading? = nil
+    // A hedge that opens the sentence holds for all its targets: 力争到2025年，….
+    let sentenceHedges = Self.openingHedges(sentence, before: values[0].start)
     // The sentence's span and text in the cleaned text, the same for all its targets:
     // made with the first.
     var cleanedSentence: (span: TextSpan, text: String)? = nil
@@ -185,7 +198,7 @@ struct TargetExtractor {
       let phrase = sentence.text(clauseStart..<first.start)
       let afterEnd = Self.clauseEnd(chars, after: last.end, before: index + group.count < values.count ? values[index + group.count].start : chars.count)
       let after = sentence.text(last.end..<afterEnd)
-      var reading = Self.read(phrase: phrase, after: after)
+      var reading = TargetPhrase.read(phrase: phrase, after: after)
       // "全市累计新建200家绿色工厂": a scope alone before the value, the thing counted after.
       var leadingScope: String? = nil
       if TargetGrammar.scopes.contains(where: { $0.utf8.count == reading.indicator.utf8.count && reading.indicator.hasPrefixBytes($0) }) {
@@ -194,34 +207,47 @@ struct TargetExtractor {
       }
       var usedTrailingNoun = false
       if reading.indicator.isEmpty, group.count == 1 {
-        reading.indicator = Self.trailingNoun(after)
+        reading.indicator = TargetPhrase.trailingNoun(after)
         usedTrailingNoun = !reading.indicator.isEmpty
       }
-      // "…比例达到30%,到2025年达到50%": the same indicator for a later year.
-      if reading.indicator.isEmpty, let previous = previousReading, !previous.indicator.isEmpty,
-        reading.verb != nil, TargetYears.targetYear(in: sentence.run(clauseStart..<first.start).chars) != nil
-      {
+      // "…比例达到30%,到2025年达到50%", "新增…点位30个，总计达60个": a clause without an
+      // indicator of its own goes on about the one before.
+      // It keeps an increment (新增…确保达到120MW，力争达到180MW) unless it counts a total
+      // (总计达60个).
+      if reading.indicator.isEmpty, let previous = previousReading, !previous.indicator.isEmpty, reading.verb != nil {
         reading.indicator = previous.indicator
+        if reading.direction == .reach && previous.direction == .increase && !reading.cumulative { reading.direction = .increase }
       }
       if let leadingScope, !reading.indicator.isEmpty, !reading.indicator.hasPrefixBytes(leadingScope) {
         reading.indicator = leadingScope + reading.indicator
       }
-      // "…30个、绿色工厂300家": items of a list share the verb of the first.
-      let separator = clauseStart > 0 ? chars[clauseStart - 1] : " "
-      if reading.verb == nil, let previous = previousReading, "、,和及".unicodeScalars.contains(separator) || phrase.hasPrefixBytes("和") {
+      // "…30个、绿色工厂300家": items of a list share the verb of the first, and, when the
+      // list is one (、 和 及), its 累计; a bound or a level (超过, 保持在) is the first
+      // item's own.
+      let separator = clauseStart > 0 ? chars[clauseStart - 1] : (continuing == nil ? " " : ";")
+      if reading.verb == nil, let previous = previousReading ?? (clauseStart == 0 ? continuing : nil),
+        "、,和及;".unicodeScalars.contains(separator) || phrase.hasPrefixBytes("和")
+      {
         reading.verb = previous.verb
-        reading.direction = previous.direction
+        reading.direction = [.atLeast, .atMost, .keep].contains(previous.direction) ? .reach : previous.direction
+        if "、和及".unicodeScalars.contains(separator) || phrase.hasPrefixBytes("和") {
+          reading.cumulative = reading.cumulative || previous.cumulative
+        }
         if reading.baselineYear == nil && reading.indicator.isEmpty { reading.baselineYear = previous.baselineYear }
       }
+      for hedge in sentenceHedges where !reading.hedges.contains(hedge) { reading.hedges.insert(hedge, at: 0) }
       let valueYear = TargetYears.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
       if !(needsVerb && reading.verb == nil) {
-        var indicators = Self.indicators(reading.indicator, count: group.count, distributes: reading.distributes)
-        if indicators.count != group.count { indicators = Array(repeating: reading.indicator, count: group.count) }
-        for (position, value) in group.enumerated() {
-          let indicatorText = indicators[position]
+        let indicators = TargetPhrase.indicators(
+          reading.indicator, count: group.count, distributes: reading.distributes, ending: reading.sharedEnding)
+        for (position, indicatorText) in indicators.enumerated() {
           guard !indicatorText.isEmpty else { continue }
-          let (scope, indicator) = Self.splitScope(indicatorText)
-          let key = dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText))?.indicator.key
+          // One value for each indicator (…均达到90%), or one value each (分别…14.5%、20.3%).
+          let value = indicators.count == group.count ? group[position] : group[0]
+          let (scope, indicator) = TargetPhrase.splitScope(indicatorText)
+          // The indicator names the key, or with its verb does (化学需氧量 + 减排).
+          let key = (dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText))
+            ?? reading.verb.flatMap { dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText + $0)) })?.indicator.key
           let foldedValue = sentence.byteRange(value.start..<value.end)
           let cleaned = cleanedSentence ?? {
             let span = TextSpan(document.textRange(ofFoldedRange: sentence.byteRange(0..<sentence.count)))
@@ -238,12 +264,24 @@ struct TargetExtractor {
               measure: nil, section: nil))
         }
       }
+      if firstReading == nil { firstReading = reading }
       previousReading = reading
       // The next clause starts after this value, or after the noun that followed it.
       segmentStart = usedTrailingNoun ? afterEnd : last.end
       index += group.count
     }
-    return targets
+    return (targets, firstReading)
+  }
+
+  /// The hedges (力争, 争取, 预计) that open a sentence, before or after its year
+  /// (力争到2025年…, 到2025年，力争…), up to its first value: they hold for every target of it.
+  private static func openingHedges(_ sentence: FoldedRun, before end: Int) -> [String] {
+    let text = sentence.text(0..<min(end, sentence.count))
+    var openings = [Substring(text)]
+    if TargetLeadIn.opensWithYear(sentence.chars), let comma = text.firstIndex(of: ","), text.distance(from: text.startIndex, to: comma) <= 12 {
+      openings.append(text[text.index(after: comma)...])
+    }
+    return TargetGrammar.hedgesBefore.filter { hedge in openings.contains { $0.hasPrefix(hedge) } }
   }
 
   /// Where the words after a value stop: at a comma, 、, 和 or the next value.
@@ -251,19 +289,6 @@ struct TargetExtractor {
     var index = start
     while index < limit && index < chars.count && !",、;:".unicodeScalars.contains(chars[index]) { index += 1 }
     return min(index, chars.count)
-  }
-
-  /// The noun after a value ("家绿色工厂" → "绿色工厂"), for "新建200家绿色工厂".
-  static func trailingNoun(_ after: String) -> String {
-    var noun = after
-    for (word, _) in TargetGrammar.bounds where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
-    for word in TargetGrammar.hedgesAfter where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
-    if let cut = noun.firstIndex(where: { $0 == "和" || $0 == "及" }) { noun = String(noun[..<cut]) }
-    noun = noun.trimmingScalars(in: TargetGrammar.linkingBlank)
-    guard noun.hasAtLeastCharacters(2), noun.hasAtMostCharacters(20), noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0 == "“" || $0 == "”" }) else {
-      return ""
-    }
-    return noun
   }
 
   /// Where the clause of a value starts: after the previous value, or the last comma or
@@ -279,171 +304,5 @@ struct TargetExtractor {
     // Right after a previous value: skip its bound word and the separator.
     while start < end && "、,和及以上下内左右及".unicodeScalars.contains(chars[start]) { start += 1 }
     return start
-  }
-
-  struct Reading {
-    var indicator: String
-    var verb: String?
-    var direction: TargetDirection?
-    var bound: TargetDirection?
-    var baseline: String?
-    var baselineYear: Int?
-    var cumulative = false
-    var hedges: [String] = []
-    var distributes = false
-  }
-
-  /// Reads the words before a value ("…能耗、水耗分别较“十三五”末下降") and after it ("以上").
-  static func read(phrase: String, after: String) -> Reading {
-    var rest = phrase
-    var reading = Reading(indicator: "")
-    for (word, direction) in TargetGrammar.bounds where after.hasPrefixBytes(word) {
-      reading.bound = direction
-      break
-    }
-    for word in TargetGrammar.hedgesAfter where after.hasPrefixBytes(word) { reading.hedges.append(word) }
-    // The verb closest to the value.
-    if let verb = nearestVerb(in: rest) {
-      (reading.verb, reading.direction) = TargetGrammar.verbs[verb]
-    }
-    if let verb = reading.verb, let range = rest.rangeOfBytes(verb, backwards: true) {
-      if [TargetDirection.atLeast, .atMost].contains(reading.direction ?? .reach) && reading.bound == nil {
-        reading.bound = reading.direction
-      }
-      // "建成绿色园区30个": the indicator follows the verb; "能耗下降14.5%": it precedes it.
-      let following = rest[range.upperBound...].trimmingScalars(in: TargetGrammar.linkingBlank)
-      if following.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2
-        && !following.hasPrefixBytes("到") && !following.hasPrefixBytes("至")
-      {
-        if rest[..<range.lowerBound].containsBytes("累计") { reading.cumulative = true }
-        rest = following
-      } else {
-        rest = String(rest[..<range.lowerBound])
-      }
-    }
-    // Baseline: 较2020年, 比2020年, 较“十三五”末, 较上年.
-    for marker in ["较", "比"] {
-      guard let range = rest.rangeOfBytes(marker, backwards: true) else { continue }
-      let tail = String(rest[range.upperBound...])
-      if let year = Int(tail.prefix(4)), tail.dropFirst(4).hasPrefix("年") {
-        reading.baselineYear = year
-      } else if let period = TargetGrammar.periods.first(where: { tail.hasPrefixBytes($0.0) }) {
-        reading.baselineYear = period.1
-      } else if !(tail.hasPrefixBytes("上年") || tail.hasPrefixBytes("基期")) {
-        continue
-      }
-      reading.baseline = String(rest[range.lowerBound...])
-      rest = String(rest[..<range.lowerBound])
-      break
-    }
-    for word in TargetGrammar.hedgesBefore where rest.containsBytes(word) {
-      reading.hedges.append(word)
-      rest = rest.removingBytes(word)
-    }
-    if rest.containsBytes("累计") {
-      reading.cumulative = true
-      rest = rest.removingBytes("累计")
-    }
-    if rest.hasSuffixBytes("分别") {
-      reading.distributes = true
-      rest = String(rest.utf8.dropLast("分别".utf8.count))!
-    }
-    if rest.containsBytes("分别") { rest = rest.removingBytes("分别") }
-    // Leading year phrase and connectors.
-    let (noise, verbs, verbLengths) = (TargetGrammar.leadingNoise, TargetGrammar.verbs, TargetGrammar.verbLengths)
-    let (noiseFirstBytes, verbFirstBytes) = (TargetGrammar.leadingNoiseFirstBytes, TargetGrammar.verbFirstBytes)
-    var changed = true
-    while changed {
-      changed = false
-      // A leading year phrase: 到2025年, 2022年底.
-      if let range = rest.rangeOfBytes("年"), rest.distance(from: rest.startIndex, to: range.lowerBound) <= 6,
-        rest.prefix(while: { $0 != "年" }).contains(where: \.isNumber), !rest[..<range.lowerBound].containsBytes("较")
-      {
-        rest = String(rest[range.upperBound...])
-        while let first = rest.first, "底末前内,".contains(first) { rest.removeFirst() }
-        changed = true
-      }
-      rest = rest.trimmingScalars(in: TargetGrammar.clauseSeparators)
-      // A word's first byte is compared with the phrase's before the rest is: most words
-      // do not start the phrase.
-      var first = rest.utf8.first
-      for index in noise.indices
-      where first == noiseFirstBytes[index] && rest.hasPrefixBytes(noise[index]) && !rest.hasAtMostCharacters(noise[index].count) {
-        let word = noise[index]
-        rest = String(rest.droppingBytes(word.utf8.count))
-        first = rest.utf8.first
-        changed = true
-      }
-      for index in verbs.indices
-      where first == verbFirstBytes[index] && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
-        && !rest.hasAtMostCharacters(verbLengths[index] + 1)
-      {
-        rest = String(rest.droppingBytes(verbs[index].0.utf8.count))
-        first = rest.utf8.first
-        changed = true
-      }
-    }
-    // The last scalar is asked first: none of these characters has another spelling, so
-    // the last character can be one of them only if the last scalar is.
-    while let scalar = rest.unicodeScalars.last, TargetGrammar.trailingLinks.contains(scalar),
-      rest.last?.unicodeScalars.count == 1
-    {
-      rest.removeLast()
-    }
-    reading.indicator = rest
-    return reading
-  }
-
-  /// The verb (an index into `TargetGrammar.verbs`) that starts last in `phrase` among
-  /// those that end within their length plus six characters of its end; at the same
-  /// start, the one listed first ("下降到" before "下降").
-  ///
-  /// Such a verb starts within twice its length plus six characters of the end, so only
-  /// that tail is read, once, looking verbs up by their first scalar.
-  static func nearestVerb(in phrase: String) -> Int? {
-    var text = phrase
-    return text.withUTF8 { bytes -> Int? in
-      // Where the phrase's last `TargetGrammar.verbTail` characters start, one by one from
-      // the end: boundaries[k] is the byte offset k characters before the end.
-      let boundaries = UTF8Scalars.characterStarts(of: phrase, utf8: bytes, fromEnd: TargetGrammar.verbTail)
-      /// The byte offset `count` characters before the end, or 0.
-      func offset(charactersBeforeEnd count: Int) -> Int { count < boundaries.count ? boundaries[count] : 0 }
-      var best: (verb: Int, start: Int)? = nil
-      var position = offset(charactersBeforeEnd: TargetGrammar.verbTail)
-      while position < bytes.count {
-        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
-        defer { position += length }
-        guard let candidates = TargetGrammar.verbIndex.candidates(startingWith: scalar) else { continue }
-        for verb in candidates where TargetGrammar.verbIndex.matches(verb, in: bytes, at: position) {
-          let end = position + TargetGrammar.verbIndex.words[verb].count
-          // Positions only grow: a verb found earlier at this position and listed first stays.
-          if let current = best, current.start == position && current.verb < verb { continue }
-          // It must end within its length plus six characters of the end.
-          guard end >= offset(charactersBeforeEnd: TargetGrammar.verbLengths[verb] + 6) else { continue }
-          best = (verb, position)
-        }
-      }
-      return best?.verb
-    }
-  }
-
-  /// Splits "能耗、水耗" into one indicator per value when the sentence says 分别.
-  static func indicators(_ phrase: String, count: Int, distributes: Bool) -> [String] {
-    guard count > 1 else { return [phrase] }
-    let parts = phrase.split(separator: "、").map(String.init)
-    guard parts.count == count else { return [phrase] }
-    // "规模以上企业单位工业增加值能耗、水耗": later parts share the first one's head.
-    let head = parts[0]
-    return parts.enumerated().map { index, part in
-      guard index > 0, part.count <= 3, let range = head.rangeOfBytes("单位") else { return part }
-      return String(head[..<range.lowerBound]) + part
-    }
-  }
-
-  static func splitScope(_ indicator: String) -> (String?, String) {
-    for scope in TargetGrammar.scopes where indicator.hasPrefixBytes(scope) && indicator.count > scope.count + 1 {
-      return (scope, String(indicator.droppingBytes(scope.utf8.count)))
-    }
-    return (nil, indicator)
   }
 }

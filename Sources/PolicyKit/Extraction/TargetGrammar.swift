@@ -9,10 +9,10 @@ enum TargetGrammar {
     ("下降到", .reach), ("降低到", .reach), ("降至", .reach), ("提高到", .reach), ("提升到", .reach),
     ("提高至", .reach), ("提升至", .reach), ("增加到", .reach), ("增长到", .reach), ("增至", .reach),
     ("保持在", .keep), ("稳定在", .keep), ("控制在", .keep), ("维持在", .keep),
-    ("下降", .decrease), ("降低", .decrease), ("减少", .decrease), ("削减", .decrease), ("压减", .decrease),
+    ("下降", .decrease), ("降低", .decrease), ("减少", .decrease), ("削减", .decrease), ("压减", .decrease), ("减排", .decrease),
     ("提高", .increase), ("提升", .increase), ("增长", .increase), ("增加", .increase), ("上升", .increase),
     ("超过", .atLeast), ("突破", .atLeast), ("达到", .reach), ("达", .reach), ("保持", .keep),
-    ("建成", .reach), ("创建", .reach), ("培育", .reach), ("打造", .reach), ("新增", .reach), ("建设", .reach),
+    ("建成", .reach), ("创建", .reach), ("培育", .reach), ("打造", .reach), ("新增", .increase), ("建设", .reach),
     ("认定", .reach), ("开发", .reach), ("新建", .reach), ("建立", .reach), ("争创", .reach), ("创成", .reach),
     ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach), ("推进", .reach),
     ("实施", .reach),
@@ -28,8 +28,23 @@ enum TargetGrammar {
   static let bounds: [(String, TargetDirection)] = [
     ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost),
   ]
-  static let hedgesBefore = ["力争", "争取", "预计", "约", "大约"]
+  /// 新增, an increment (docs/gold-format.md: never `reach`, whatever verb follows it).
+  static let increment = "新增"
+  /// Hedges anywhere before a value in its clause, right before the number, and after the
+  /// value (the closed list of docs/gold-format.md: 力争, 争取, 预计, 约, 近, 左右).
+  static let hedgesBefore = ["力争", "争取", "预计"]
+  static let hedgesBeforeValue = ["大约", "约", "近"]
   static let hedgesAfter = ["左右"]
+  /// Words that make a count cumulative.
+  static let cumulativeWords = ["累计", "共计", "合计", "总计"]
+  /// 均 before a verb: each indicator of the list takes the one value (…均达到90%); not
+  /// after the characters of an average (人均, 年均, 平均, 日均, 月均).
+  static let each = "均"
+  static let averageMarks: Set<Character> = ["人", "年", "平", "日", "月"]
+  /// What a list of indicators is written with.
+  static let listSeparators: Set<Character> = ["、", "和", "及", "与"]
+  /// Where the head a list's later items share ends: 规模以上企业单位工业增加值|能耗、水耗.
+  static let indicatorHeads = ["单位", "增加值", "生产总值"]
   /// The scalars a value can start with: the digits and the Chinese numerals (百 of 百分之
   /// among them), all in the BMP; taken from the tests themselves so the two cannot differ.
   static let valueStarts = ScalarSet(
@@ -54,6 +69,8 @@ enum TargetGrammar {
   /// in their order: compared with a phrase's first byte before the rest of the word is.
   static let leadingNoiseFirstBytes: [UInt8] = leadingNoise.map { $0.utf8.first! }
   static let verbFirstBytes: [UInt8] = verbs.map { $0.0.utf8.first! }
+  /// Words trimmed from the end of an indicator before its verb: …装机容量确保达到, …开放度要达到.
+  static let trailingNoise = ["确保", "力争", "争取", "要", "应", "需", "将"]
   /// Words trimmed from the end of an indicator, one character each: 的 达 到 在 为 , 、.
   static let trailingLinks: Set<Unicode.Scalar> = ["的", "达", "到", "在", "为", ",", "、"]
   /// Scopes an indicator may start with.

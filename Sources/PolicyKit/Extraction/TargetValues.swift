@@ -19,6 +19,8 @@ struct TargetValueReader {
   static let rangeDashes: Set<Unicode.Scalar> = ["-", "—", "–", "~", "至"]
   /// After 个, the words that make it a period (6个月, 5个工作日, 24个小时), not a count.
   static let periodWords = ["月", "工作日", "小时", "季度"].map { Array($0.utf8) }
+  /// Lengths of time after a bare number: 24小时, 30分钟, 2周.
+  static let timeWords = ["小时", "分钟", "秒", "周"].map { Array($0.utf8) }
   /// 发生 of 零发生 (zero occurrences), which sets a value of zero, as 清零 (cleared) does.
   private static let occurrence = Array("发生".utf8)
 
@@ -143,6 +145,8 @@ struct TargetValueReader {
     if next == "+" || (!UTF8Scalars.isIdeograph(next.value) && next.properties.isAlphabetic) || next == "月" || next == "日" || next == "年" {
       return nil
     }
+    // A length of time (24小时动态巡查) is no count.
+    if Self.timeWords.contains(where: { sentence.hasWord($0, at: end) }) { return nil }
     return TargetValue(number: number, unit: "", start: start, end: end, isBare: true)
   }
 

@@ -45,9 +45,9 @@ func described(_ target: Target) -> String {
   }
 
   @Test func periodsAndBracketedSizes_areNoValues() throws {
-    // 6个月 is a period; a size in brackets describes the place before it; a span of
-    // years is no range.
-    let found = try targets(of: "到2025年，补贴期限按6个月计算，推进远香湖南（4.73平方公里）建设，2024-2026年完成绿道建设50公里。\n")
+    // 6个月 and 24小时 are lengths of time; a size in brackets describes the place before
+    // it; a span of years is no range.
+    let found = try targets(of: "到2025年，补贴期限按6个月计算，推进远香湖南（4.73平方公里）建设，实施24小时动态巡查，2024-2026年完成绿道建设50公里。\n")
     #expect(found.map { "\(Int($0.value))\($0.unit)" } == ["50公里"])
   }
 

@@ -20,7 +20,7 @@ import Testing
   @Test func deadlinesWithinAYear() throws {
     #expect(try years("结合停车资源优化民心工程，2024年年内创建30个停车资源优化项目。\n") == ["2024 30个"])
     #expect(try years("2025年6月底前，新增白玉兰栽植及观赏点位30个。\n") == ["2025 30个"])
-    #expect(try years("计划2024年推进海绵城市建设达标评估，共计完成15.19平方公里。\n") == ["2024 15平方公里"])
+    #expect(try years("计划2024年推进远香湖南（4.73平方公里）、嘉北公园二期（10.46平方公里），共计15.19平方公里海绵城市建设达标评估。\n") == ["2024 15平方公里"])
   }
 
   @Test func yearsThatDateAStateOrACitedPlan_areNone() throws {
