@@ -18,6 +18,7 @@ struct TargetExtractor {
     var sentence = FoldedScalars()
     let planYear = TargetYears.planYear(title: metadata.planTitle ?? metadata.title)
     let period = metadata.periodStart.flatMap { start in metadata.periodEnd.map { start...$0 } }
+    let writtenYear = metadata.writtenDate.flatMap { Int($0.prefix(4)) }
     document.foldedUTF8.withUnsafeBufferPointer { folded in
       // Folded paragraphs line up with the text's: folding keeps line feeds.
       var start = 0
@@ -31,7 +32,8 @@ struct TargetExtractor {
         // Targets need a year: skip paragraphs without an ASCII digit or a named period.
         if end > start && (carried != nil || Self.mayHoldYear(folded, start..<end)) {
           let reading = paragraphTargets(
-            folded, start..<end, carriedYear: carried, period: period, sentence: &sentence, document: document, pieces: pieces)
+            folded, start..<end, carriedYear: carried, period: period, writtenYear: writtenYear, sentence: &sentence, document: document,
+            pieces: pieces)
           targets += reading.targets
           if leadInYear == nil, let year = reading.leadInYear { leadInYear = year }
         }
@@ -84,7 +86,7 @@ struct TargetExtractor {
   /// decoded into `sentence` (storage kept from one sentence to the next).
   private func paragraphTargets(
     _ folded: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, carriedYear initialYear: Int?, period: ClosedRange<Int>?,
-    sentence: inout FoldedScalars, document: PolicyText, pieces: TextPieces
+    writtenYear: Int?, sentence: inout FoldedScalars, document: PolicyText, pieces: TextPieces
   ) -> ParagraphReading {
     var reading = ParagraphReading()
     var carriedYear = initialYear
@@ -118,7 +120,8 @@ struct TargetExtractor {
       if !hasDigit && carriedYear == nil && ByteSearch.offset(of: Self.tenBytes, in: folded, within: range) == nil { continue }
       sentence.load(folded, range)
       let year = sentence.withRun(in: folded) { run in
-        let year = TargetYears.targetYear(in: run.chars) ?? period.flatMap { TargetYears.planSpanYear(in: run.chars, period: $0) }
+        let year =
+          TargetYears.targetYear(in: run.chars, writtenYear: writtenYear) ?? period.flatMap { TargetYears.planSpanYear(in: run.chars, period: $0) }
         if isFirstSentence, let year, TargetLeadIn.opensWithYear(run.chars) { openingYear = year }
         let found = sentenceTargets(
           run, year: year ?? carriedYear, needsVerb: year == nil, continuing: continuing, document: document, pieces: pieces)
@@ -205,10 +208,15 @@ struct TargetExtractor {
         leadingScope = reading.indicator
         reading.indicator = ""
       }
+      // The noun right after a count or an amount is what it counts ("完成信息平台上线前15项
+      // 业务编码贯标", "新增西门文化公园等9座城市公园"); a share qualifies what precedes it.
       var usedTrailingNoun = false
-      if reading.indicator.isEmpty, group.count == 1 {
-        reading.indicator = TargetPhrase.trailingNoun(after)
-        usedTrailingNoun = !reading.indicator.isEmpty
+      if group.count == 1, reading.indicator.isEmpty || !first.isShare {
+        let noun = TargetPhrase.trailingNoun(after)
+        if !noun.isEmpty {
+          reading.indicator = noun
+          usedTrailingNoun = true
+        }
       }
       // "…比例达到30%,到2025年达到50%", "新增…点位30个，总计达60个": a clause without an
       // indicator of its own goes on about the one before.
@@ -218,7 +226,8 @@ struct TargetExtractor {
         reading.indicator = previous.indicator
         if reading.direction == .reach && previous.direction == .increase && !reading.cumulative { reading.direction = .increase }
       }
-      if let leadingScope, !reading.indicator.isEmpty, !reading.indicator.hasPrefixBytes(leadingScope) {
+      if let leadingScope, !reading.indicator.hasPrefixBytes(leadingScope) {
+        // A scope alone is the indicator when nothing else names one ("全市新增2400户").
         reading.indicator = leadingScope + reading.indicator
       }
       // "…30个、绿色工厂300家": items of a list share the verb of the first, and, when the
@@ -237,7 +246,10 @@ struct TargetExtractor {
       }
       for hedge in sentenceHedges where !reading.hedges.contains(hedge) { reading.hedges.insert(hedge, at: 0) }
       let valueYear = TargetYears.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
-      if !(needsVerb && reading.verb == nil) {
+      let isTarget =
+        !(needsVerb && reading.verb == nil)
+        && !Self.statesNoTarget(phrase: phrase, after: after, value: first, next: index + group.count < values.count ? values[index + group.count] : nil, in: sentence, yearIsCarried: needsVerb)
+      if isTarget {
         let indicators = TargetPhrase.indicators(
           reading.indicator, count: group.count, distributes: reading.distributes, ending: reading.sharedEnding)
         for (position, indicatorText) in indicators.enumerated() {
@@ -271,6 +283,52 @@ struct TargetExtractor {
       index += group.count
     }
     return (targets, firstReading)
+  }
+
+  /// Whether a value, read with the words of its clause before it (`phrase`) and after it
+  /// (`after`), is no target (docs/gold-format.md, "Not targets"): a parameter (按照0.5%增长率…),
+  /// what is already so (目前…已突破715万, 新增了34个指标), a count of a document's parts (8个
+  /// 方面), a rate per year without a year of its own (每年投运200辆), a count that only says
+  /// how many places the value after it is about (4个新城建设用地面积50%以上), a size that
+  /// qualifies a noun (节能率不低于15%的既有公共建筑, 100公顷以上的公园), or a name in quotes.
+  private static func statesNoTarget(
+    phrase: String, after: String, value: TargetValue, next: TargetValue?, in sentence: FoldedRun, yearIsCarried: Bool
+  ) -> Bool {
+    // 按照0.5%增长率…: the value is in a 按照 phrase, with no verb between them.
+    if let opener = TargetGrammar.parameterOpeners.lazy.compactMap({ phrase.rangeOfBytes($0, backwards: true) }).first,
+      TargetPhrase.nearestVerb(in: String(phrase[opener.upperBound...])) == nil
+    {
+      return true
+    }
+    // 目前 holds for the rest of its sentence (目前注册用户数已突破715万，日活峰值近100万).
+    if TargetGrammar.stateWords.contains(where: { phrase.containsBytes($0) }) || sentence.text(0..<value.start).containsBytes(TargetGrammar.now) {
+      return true
+    }
+    // 新增了34个指标: a verb with 了 tells what was done.
+    if phrase.hasSuffixBytes("了") { return true }
+    if yearIsCarried && TargetGrammar.rateWords.contains(where: { phrase.containsBytes($0) }) { return true }
+    let noun = TargetPhrase.trailingNoun(after)
+    if value.counts && !noun.isEmpty && TargetGrammar.partNouns.contains(where: { noun.hasPrefixBytes($0) || noun.hasSuffixBytes($0) }) {
+      return true
+    }
+    // A count followed, in its clause, by the share it is about.
+    if let next, value.counts, next.isShare, next.start - value.end <= 12,
+      !sentence.text(value.end..<next.start).unicodeScalars.contains(where: { ",;:、".unicodeScalars.contains($0) })
+    {
+      return true
+    }
+    // A share or an amount before 的 and a noun, with nothing after it to reach: a size.
+    if !value.counts {
+      var rest = after
+      for (word, _) in TargetGrammar.bounds where rest.hasPrefixBytes(word) { rest = String(rest.droppingBytes(word.utf8.count)) }
+      // …占建成区50%的目标要求: the size is the target.
+      if rest.hasPrefixBytes("的") && !rest.dropFirst().hasPrefix(TargetGrammar.goal)
+        && !TargetGrammar.predicateVerbs.contains(where: { rest.containsBytes($0) })
+      {
+        return true
+      }
+    }
+    return value.start > 0 && sentence[value.start - 1] == "“"
   }
 
   /// The hedges (力争, 争取, 预计) that open a sentence, before or after its year

@@ -64,7 +64,14 @@ enum TargetGrammar {
   static let leadingNoise = [
     "其中", "同时", "并", "且", "和", "及", "与", "使", "确保", "力争", "争取", "预计", "累计", "全年", "届时", "分别",
     "基本", "逐步", "进一步", "持续", "努力", "全面",
+    // Adverbs and the verbs of a clause's action that are no target verbs (率先, 组织发布,
+    // 开工建设, 推动完成): what is measured comes after them.
+    "率先", "计划", "着力", "加快", "积极", "组织", "发布", "开展", "推动", "启动", "开工", "发展",
   ]
+  /// One-character words that are no indicator when they stand alone before a value (将60座
+  /// 社区公园…, 对300个公交站台…, 再新增…); at the start of a longer phrase they may begin
+  /// a word (再生资源, 对外投资).
+  static let loneOpeners: Set<String> = ["将", "把", "对", "再", "在", "向", "为"]
   /// The first UTF-8 byte of each word of `leadingNoise`, and of each verb of `verbs`,
   /// in their order: compared with a phrase's first byte before the rest of the word is.
   static let leadingNoiseFirstBytes: [UInt8] = leadingNoise.map { $0.utf8.first! }
@@ -76,8 +83,29 @@ enum TargetGrammar {
   /// Scopes an indicator may start with.
   static let scopes = [
     "规模以上工业企业", "规模以上企业", "全市", "全区", "全省", "全国", "全县", "全镇", "市级", "区级", "县级",
-    "国家级", "省级", "重点行业", "重点企业", "全区制造业", "全市制造业", "我区", "我市", "我省",
+    "国家级", "省级", "重点行业", "重点企业", "全区制造业", "全市制造业", "我区", "我市", "我省", "本市", "本区", "本县",
   ]
+  /// 等 after examples (…学校等各级各类学校), and the words it begins that are no such mark.
+  static let examplesMark = "等"
+  static let examplesMarkWords = ["级", "同", "待", "于"]
+  /// Marks a noun after a value may hold: quotes and brackets (“15分钟”社区生活圈, 停车场(库)).
+  static let nounMarks: Set<Unicode.Scalar> = ["“", "”", "(", ")"]
+  /// Nouns that hold a verb (提升项目, 建设用地, 增加值): the verb in them is none.
+  static let verbNouns = ["提升项目", "建设项目", "改造项目", "建设用地", "建成区", "增加值", "新建建筑", "完成率", "实现率"]
+  /// Verbs that end the noun after a value: 60座社区公园|纳入…, 300个公交站台|进行适老化改造.
+  static let predicateVerbs = ["纳入", "进行", "达到", "实现", "完成", "达标", "覆盖", "接入", "落实", "不低于", "不少于"]
+  /// Counts of a document's own parts (8个方面, 34个指标, 22项任务, 三个阶段): they
+  /// describe, they set no target.
+  static let partNouns = ["方面", "指标", "任务", "领域", "阶段", "环节", "板块"]
+  /// Words that open a clause of rules or of what is already so: 按照0.5%增长率…, 目前注册
+  /// 用户数已突破…, 在现有…62项.
+  static let parameterOpeners = ["按照", "按", "依照", "参照"]
+  static let now = "目前"
+  /// 目标 after 的: "…50%的目标要求" states the target.
+  static let goal = "目标"
+  static let stateWords = ["目前", "现有", "已突破", "已建成", "已完成", "已达到", "已达", "已有", "已超过", "已形成", "已实现", "已累计"]
+  /// Rates per year or month, which set no level to reach (每年投运200辆).
+  static let rateWords = ["每年", "每月", "逐年"]
   /// Trimmed around an indicator or noun: 的 and spaces.
   static let linkingBlank = CharacterSet(charactersIn: "的 ")
   /// Trimmed around a clause while reading it: commas, 、, spaces and colons.

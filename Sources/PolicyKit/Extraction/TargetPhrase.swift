@@ -25,7 +25,7 @@ enum TargetPhrase {
   /// Reads the words of a value's clause before it (`phrase`, "…能耗、水耗分别较“十三五”末
   /// 下降") and after it (`after`, "以上").
   static func read(phrase: String, after: String) -> Reading {
-    var rest = phrase
+    var rest = withoutNamingBrackets(phrase)
     var reading = Reading(indicator: "")
     for (word, direction) in TargetGrammar.bounds where after.hasPrefixBytes(word) {
       reading.bound = direction
@@ -48,15 +48,17 @@ enum TargetPhrase {
       break
     }
     reading.distributes = rest.containsBytes("分别") || saysEach(rest)
-    // The verb closest to the value.
-    if let verb = nearestVerb(in: rest) {
+    // Verbs are looked for where no noun holds them (品质提升项目, 建设用地).
+    let verbText = withoutVerbNouns(rest)
+    // The verb closest to the value; else one that opens the clause, far from the value
+    // ("新增白玉兰栽植及观赏点位30个"), or the last of a long clause.
+    if let verb = nearestVerb(in: verbText) ?? openingVerb(of: verbText) ?? lastVerb(in: verbText) {
       (reading.verb, reading.direction) = TargetGrammar.verbs[verb]
     }
-    // "新增白玉兰栽植及观赏点位30个": a verb that opens the clause, far from the value.
-    if reading.verb == nil, let verb = openingVerb(of: rest) {
-      (reading.verb, reading.direction) = TargetGrammar.verbs[verb]
-    }
-    if let verb = reading.verb, let range = rest.rangeOfBytes(verb, backwards: true) {
+    if let verb = reading.verb, let masked = verbText.rangeOfBytes(verb, backwards: true) {
+      // The same bytes in the phrase: the mask keeps every character's length.
+      let lower = rest.utf8.index(rest.startIndex, offsetBy: verbText.utf8.distance(from: verbText.startIndex, to: masked.lowerBound))
+      let range = lower..<rest.utf8.index(lower, offsetBy: verb.utf8.count)
       if [TargetDirection.atLeast, .atMost].contains(reading.direction ?? .reach) && reading.bound == nil {
         reading.bound = reading.direction
       }
@@ -102,7 +104,7 @@ enum TargetPhrase {
       rest = String(rest[..<range.lowerBound])
     }
     if reading.distributes && rest.hasSuffixBytes(TargetGrammar.each) { rest = String(rest.utf8.dropLast(TargetGrammar.each.utf8.count))! }
-    rest = withoutLeadingWords(rest)
+    rest = withoutExamples(withoutLeadingWords(rest))
     for word in TargetGrammar.trailingNoise where rest.hasSuffixBytes(word) && !rest.hasAtMostCharacters(word.count) {
       rest = String(rest.utf8.dropLast(word.utf8.count))!
     }
@@ -113,8 +115,37 @@ enum TargetPhrase {
     {
       rest.removeLast()
     }
-    reading.indicator = rest
+    reading.indicator = TargetGrammar.loneOpeners.contains(rest) ? "" : rest
     return reading
+  }
+
+  /// `phrase` with the verbs inside nouns (提升项目, 建设用地) masked, byte for byte.
+  private static func withoutVerbNouns(_ phrase: String) -> String {
+    var text = phrase
+    for noun in TargetGrammar.verbNouns where text.containsBytes(noun) {
+      text = text.replacingOccurrences(of: noun, with: String(repeating: "□", count: noun.count))
+    }
+    return text
+  }
+
+  /// `phrase` without brackets that name what they follow: （以下简称“新三年行动”）.
+  private static func withoutNamingBrackets(_ phrase: String) -> String {
+    guard let open = phrase.rangeOfBytes("("), let close = phrase[open.upperBound...].rangeOfBytes(")"),
+      phrase[open.upperBound..<close.lowerBound].containsBytes("简称")
+    else { return phrase }
+    return String(phrase[..<open.lowerBound]) + phrase[close.upperBound...]
+  }
+
+  /// An indicator without the examples that stand before it: "上海大学附属嘉定实验学校等各级
+  /// 各类学校" → 各级各类学校; a list of places that ends with 等 (徐汇、黄浦、普陀等) names no
+  /// indicator: the thing counted follows the value.
+  private static func withoutExamples(_ indicator: String) -> String {
+    guard let range = indicator.rangeOfBytes(TargetGrammar.examplesMark, backwards: true), range.lowerBound > indicator.startIndex else {
+      return indicator
+    }
+    let rest = indicator[range.upperBound...]
+    if TargetGrammar.examplesMarkWords.contains(where: { rest.hasPrefix($0) }) { return indicator }
+    return String(rest)
   }
 
   /// Whether 均 (each) stands before the verb of `phrase` ("…均达到", "…均不低于"), not as
@@ -139,12 +170,11 @@ enum TargetPhrase {
     var changed = true
     while changed {
       changed = false
-      // A leading year phrase: 到2025年, 2022年底.
-      if let range = rest.rangeOfBytes("年"), rest.distance(from: rest.startIndex, to: range.lowerBound) <= 6,
-        rest.prefix(while: { $0 != "年" }).contains(where: \.isNumber), !rest[..<range.lowerBound].containsBytes("较")
-      {
-        rest = String(rest[range.upperBound...])
-        while let first = rest.first, "底末前内,".contains(first) { rest.removeFirst() }
+      // A leading item number (6. 15、 (3)) and a time phrase (到2025年, 2024年-2025年,
+      // 2025年6月底前, “十四五”期间).
+      let untimed = withoutTimePhrase(withoutItemNumber(rest))
+      if untimed.utf8.count < rest.utf8.count {
+        rest = untimed
         changed = true
       }
       rest = rest.trimmingScalars(in: TargetGrammar.clauseSeparators)
@@ -168,6 +198,65 @@ enum TargetPhrase {
       }
     }
     return rest
+  }
+
+  /// `phrase` without the item number it opens with: 6., 15、, (3).
+  private static func withoutItemNumber(_ phrase: String) -> String {
+    let scalars = Array(phrase.unicodeScalars)
+    var index = scalars.first == "(" ? 1 : 0
+    let digits = index
+    while index < scalars.count && UTF8Scalars.isDigit(scalars[index].value) { index += 1 }
+    guard index > digits, index - digits <= 3, index < scalars.count, ".、)".unicodeScalars.contains(scalars[index]) else { return phrase }
+    // Not a decimal number.
+    if scalars[index] == "." && index + 1 < scalars.count && UTF8Scalars.isDigit(scalars[index + 1].value) { return phrase }
+    return String(String.UnicodeScalarView(scalars[(index + 1)...]))
+  }
+
+  /// `phrase` without the time phrase it opens with: 到2025年, 至2026年底, 2024年-2025年,
+  /// 2024年年内, 2025年6月底前, “十四五”期间, 至“十四五”期末.
+  static func withoutTimePhrase(_ phrase: String) -> String {
+    let scalars = Array(phrase.unicodeScalars)
+    var index = 0
+    if index < scalars.count && "到至于在从自".unicodeScalars.contains(scalars[index]) { index += 1 }
+    var end = index
+    scalars.withUnsafeBufferPointer { scalars in
+      var position = index
+      while position + 5 <= scalars.count, scalars[position + 4] == "年", TargetYears.year(scalars, position) != nil {
+        position += 5
+        // A month: 6月.
+        var month = position
+        while month < scalars.count && UTF8Scalars.isDigit(scalars[month].value) { month += 1 }
+        if month > position && month < scalars.count && scalars[month] == "月" { position = month + 1 }
+        while position < scalars.count && "底末前内初".unicodeScalars.contains(scalars[position]) { position += 1 }
+        if position + 1 < scalars.count && scalars[position] == "年" && "内底末".unicodeScalars.contains(scalars[position + 1]) { position += 2 }
+        end = position
+        // The next year of a span.
+        guard position < scalars.count, TargetGrammar.spanDashes.contains(scalars[position]) else { break }
+        position += 1
+      }
+    }
+    if end == index {
+      let rest = String(String.UnicodeScalarView(scalars[index...]))
+      guard let period = TargetGrammar.periods.first(where: { rest.hasPrefixBytes($0.0) }) else { return phrase }
+      var after = String(rest.droppingBytes(period.0.utf8.count))
+      for word in ["期间", "期末", "时期", "末"] where after.hasPrefixBytes(word) {
+        after = String(after.droppingBytes(word.utf8.count))
+        break
+      }
+      return after.trimmingScalars(in: TargetGrammar.clauseSeparators)
+    }
+    return String(String.UnicodeScalarView(scalars[end...])).trimmingScalars(in: TargetGrammar.clauseSeparators)
+  }
+
+  /// The last verb of `phrase` (two characters or more), however far from its end: the
+  /// verb of a long clause (新建、改建以白玉兰为主的玉兰属植物特色园20座).
+  static func lastVerb(in phrase: String) -> Int? {
+    var best: (verb: Int, position: String.Index)? = nil
+    for (index, verb) in TargetGrammar.verbs.enumerated() where TargetGrammar.verbLengths[index] >= 2 {
+      guard let range = phrase.rangeOfBytes(verb.0, backwards: true) else { continue }
+      if best == nil || range.lowerBound > best!.position { best = (index, range.lowerBound) }
+    }
+    return best?.verb
   }
 
   /// The verb (an index into `TargetGrammar.verbs`, two characters or more) that opens
@@ -281,14 +370,21 @@ enum TargetPhrase {
     return String(lastCharacters[firstCount...])
   }
 
-  /// The noun after a value ("家绿色工厂" → "绿色工厂"), for "新建200家绿色工厂".
+  /// The noun after a value ("家绿色工厂" → "绿色工厂"), for "新建200家绿色工厂": up to 和
+  /// or 及, or a verb that says what becomes of it (60座社区公园|纳入市级公园名录).
   static func trailingNoun(_ after: String) -> String {
     var noun = after
     for (word, _) in TargetGrammar.bounds where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
     for word in TargetGrammar.hedgesAfter where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
     if let cut = noun.firstIndex(where: { $0 == "和" || $0 == "及" }) { noun = String(noun[..<cut]) }
     noun = noun.trimmingScalars(in: TargetGrammar.linkingBlank)
-    guard noun.hasAtLeastCharacters(2), noun.hasAtMostCharacters(20), noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0 == "“" || $0 == "”" }) else {
+    for verb in TargetGrammar.predicateVerbs {
+      if let range = noun.rangeOfBytes(verb), range.lowerBound > noun.startIndex { noun = String(noun[..<range.lowerBound]) }
+    }
+    let ideographs = noun.unicodeScalars.lazy.filter { UTF8Scalars.isIdeograph($0.value) }.count
+    guard ideographs >= 2, noun.hasAtMostCharacters(30),
+      noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || TargetGrammar.nounMarks.contains($0) || UTF8Scalars.isDigit($0.value) })
+    else {
       return ""
     }
     return noun

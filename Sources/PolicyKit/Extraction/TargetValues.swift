@@ -7,6 +7,13 @@ struct TargetValue {
   var end: Int
   /// A bare number ("0.5117"), which is a value only right after a verb.
   var isBare = false
+  /// The kind of its unit; nil for a bare number (a count) or a zero (清零).
+  var kind: TargetUnits.Kind? = nil
+
+  /// Whether the value counts things: 18家, 2万个, a bare count.
+  var counts: Bool { kind == nil || kind == .count || kind == .scale }
+  /// Whether the value is a share (50%, 5个百分点), which qualifies the noun before it.
+  var isShare: Bool { kind == .share }
 }
 
 /// Reads the values of a sentence: numbers with their units (14.5%, 30万亩, 1.2亿千瓦, 两家,
@@ -58,7 +65,7 @@ struct TargetValueReader {
           end += 1
         }
         if let value = ChineseNumeral.value(of: run) {
-          values.append(TargetValue(number: Double(value), unit: "%", start: start, end: end))
+          values.append(TargetValue(number: Double(value), unit: "%", start: start, end: end, kind: .share))
           index = end
           continue
         }
@@ -94,7 +101,7 @@ struct TargetValueReader {
           previous != "第", !isPeriod(unit, in: sentence, at: end), let value = ChineseNumeral.value(of: run),
           value > 1 || run.count > 1
         {
-          values.append(TargetValue(number: Double(value), unit: unit.text, start: start, end: end + unit.length))
+          values.append(TargetValue(number: Double(value), unit: unit.text, start: start, end: end + unit.length, kind: .count))
           index = end + unit.length
           continue
         }
@@ -138,7 +145,7 @@ struct TargetValueReader {
         let secondEnd = Self.numberEnd(chars, from: valueEnd + 1)
         if let second = units.unit(in: sentence, at: secondEnd), second.text == unit.text { valueEnd = secondEnd + second.length }
       }
-      return TargetValue(number: number, unit: unit.text, start: start, end: valueEnd)
+      return TargetValue(number: number, unit: unit.text, start: start, end: valueEnd, kind: unit.kind)
     }
     guard end < chars.count else { return TargetValue(number: number, unit: "", start: start, end: end, isBare: true) }
     let next = chars[end]

@@ -3,18 +3,20 @@
 /// 2025年7月至2025年12月), “十四五”期间 → 2025; in a plan for one year (its title names one
 /// year: 2025年度, （2023年）, 2021年…工作方案), that year.
 ///
-/// A year that only dates a state (截至2020年底, 自2020年…以来) or a baseline (较2020年) is
-/// no target year.
+/// A year that only dates a state (截至2020年底, 自2020年…以来), what was done (已于2017年)
+/// or a baseline (较2020年) is no target year.
 enum TargetYears {
   /// The year a sentence sets targets for; with `last`, the last such year (the one
   /// nearest a value that follows the scalars).
-  static func targetYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false) -> Int? {
+  /// A year that only opens the sentence ("2016年，…") and comes before `writtenYear`, the
+  /// year the document was written, reports what was done then.
+  static func targetYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false, writtenYear: Int? = nil) -> Int? {
     guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
     for step in 0..<scalars.count {
       let index = last ? scalars.count - 1 - step : step
       // 年 four places on is asked first: it is one comparison, and rarely there.
       guard index + 5 <= scalars.count, scalars[index + 4] == "年", let year = year(scalars, index) else { continue }
-      if isTargetYear(scalars, at: index) { return year }
+      if isTargetYear(scalars, at: index, reportsBefore: writtenYear.map { year < $0 } ?? false) { return year }
     }
     guard scalars.contains("五") else { return nil }
     let text = String(String.UnicodeScalarView(scalars))
@@ -26,13 +28,16 @@ enum TargetYears {
   }
 
   /// Whether the year "YYYY年" at `index` is one a target is for: after 到 至 于 在 or a
-  /// span's dash, at the start of the sentence or after a hedge or 计划, or before 底 末
-  /// 前 内 (年内, 年底) or a month's deadline (6月底前) — but not the first year of a span,
-  /// nor a year after 较 比 (a baseline), 截至 截止 (a state) or 自 从 (a start).
-  private static func isTargetYear(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
+  /// span's dash, at the start of the sentence (unless it `reportsBefore` the document was
+  /// written) or after a hedge or 计划, or before 底 末 前 内 (年内, 年底) or a month's
+  /// deadline (6月底前) — but not the first year of a span, nor a year after 较 比 (a
+  /// baseline), 截至 截止 (a state) or 自 从 (a start).
+  private static func isTargetYear(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, reportsBefore: Bool) -> Bool {
     let before = index > 0 ? scalars[index - 1] : " "
     if "较比自从".unicodeScalars.contains(before) || isInsideTitle(scalars, at: index) { return false }
     if index >= 2 && scalars[index - 2] == "截" && (before == "至" || before == "止") { return false }
+    // 已于2017年印发: a date of what was done.
+    if index >= 2 && scalars[index - 2] == "已" && before == "于" { return false }
     var after = index + 5
     // A month: 2025年6月底前, 2025年7月至2025年12月.
     var month = after
@@ -41,7 +46,8 @@ enum TargetYears {
     if hasMonth { after = month + 1 }
     // The first year of a span gives way to the last.
     if after + 5 <= scalars.count && TargetGrammar.spanDashes.contains(scalars[after]) && year(scalars, after + 1) != nil { return false }
-    if index == 0 || "到至于在".unicodeScalars.contains(before) || TargetGrammar.spanDashes.contains(before) { return true }
+    if "到至于在".unicodeScalars.contains(before) || TargetGrammar.spanDashes.contains(before) { return true }
+    if index == 0 && !reportsBefore { return true }
     if index >= 2 && TargetGrammar.yearLeads.contains(where: { $0.count == 2 && scalars[index - 2] == $0[0] && before == $0[1] }) {
       return true
     }
