@@ -202,10 +202,15 @@ struct TargetExtractor {
       let afterEnd = Self.clauseEnd(chars, after: last.end, before: index + group.count < values.count ? values[index + group.count].start : chars.count)
       let after = sentence.text(last.end..<afterEnd)
       var reading = TargetPhrase.read(phrase: phrase, after: after)
-      // "全市累计新建200家绿色工厂": a scope alone before the value, the thing counted after.
+      // "全市累计新建200家绿色工厂": a scope alone before the value, the thing counted after;
+      // a verb alone (完成新增建设13万亩) stands only when nothing else names the thing.
       var leadingScope: String? = nil
+      var verbAlone: String? = nil
       if TargetGrammar.scopes.contains(where: { $0.utf8.count == reading.indicator.utf8.count && reading.indicator.hasPrefixBytes($0) }) {
         leadingScope = reading.indicator
+        reading.indicator = ""
+      } else if TargetPhrase.namesNothing(reading.indicator) {
+        verbAlone = reading.indicator
         reading.indicator = ""
       }
       // The noun right after a count or an amount is what it counts ("完成信息平台上线前15项
@@ -226,6 +231,11 @@ struct TargetExtractor {
         reading.indicator = previous.indicator
         if reading.direction == .reach && previous.direction == .increase && !reading.cumulative { reading.direction = .increase }
       }
+      // "既有运营车站出入口增加电扶梯，三年累计新增19台": what the clause before adds.
+      if reading.indicator.isEmpty, let object = Self.objectOfClause(before: clauseStart, after: segmentStart, in: sentence) {
+        reading.indicator = object
+      }
+      if reading.indicator.isEmpty, let verbAlone { reading.indicator = verbAlone }
       if let leadingScope, !reading.indicator.hasPrefixBytes(leadingScope) {
         // A scope alone is the indicator when nothing else names one ("全市新增2400户").
         reading.indicator = leadingScope + reading.indicator
@@ -283,6 +293,17 @@ struct TargetExtractor {
       index += group.count
     }
     return (targets, firstReading)
+  }
+
+  /// What the clause before `clauseStart` (and after `floor`, the previous value) acts on:
+  /// the words after its verb ("增加电扶梯" → 电扶梯), for a clause that names nothing.
+  private static func objectOfClause(before clauseStart: Int, after floor: Int, in sentence: FoldedRun) -> String? {
+    guard clauseStart - 1 > floor else { return nil }
+    let end = clauseStart - 1
+    var start = end
+    while start > floor && !",;:".unicodeScalars.contains(sentence[start - 1]) { start -= 1 }
+    let reading = TargetPhrase.read(phrase: sentence.text(start..<end), after: "")
+    return reading.indicatorFollowsVerb && !reading.indicator.isEmpty ? reading.indicator : nil
   }
 
   /// Whether a value, read with the words of its clause before it (`phrase`) and after it

@@ -15,7 +15,7 @@ enum TargetGrammar {
     ("建成", .reach), ("创建", .reach), ("培育", .reach), ("打造", .reach), ("新增", .increase), ("建设", .reach),
     ("认定", .reach), ("开发", .reach), ("新建", .reach), ("建立", .reach), ("争创", .reach), ("创成", .reach),
     ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach), ("推进", .reach),
-    ("实施", .reach),
+    ("实施", .reach), ("落实", .reach),
   ]
   /// The verbs by first scalar, in the order of `verbs` (indices into it).
   static let verbIndex = FirstScalarIndex(verbs.map(\.0))
@@ -68,10 +68,10 @@ enum TargetGrammar {
     // 开工建设, 推动完成): what is measured comes after them.
     "率先", "计划", "着力", "加快", "积极", "组织", "发布", "开展", "推动", "启动", "开工", "发展",
   ]
-  /// One-character words that are no indicator when they stand alone before a value (将60座
-  /// 社区公园…, 对300个公交站台…, 再新增…); at the start of a longer phrase they may begin
-  /// a word (再生资源, 对外投资).
-  static let loneOpeners: Set<String> = ["将", "把", "对", "再", "在", "向", "为"]
+  /// Words that are no indicator when they stand alone before a value (将60座社区公园…,
+  /// 对300个公交站台…, 改造新增71座); at the start of a longer phrase they may begin a word
+  /// (再生资源, 对外投资, 改造项目).
+  static let loneOpeners: Set<String> = ["将", "把", "对", "再", "在", "向", "为", "改造", "更新", "整治"]
   /// The first UTF-8 byte of each word of `leadingNoise`, and of each verb of `verbs`,
   /// in their order: compared with a phrase's first byte before the rest of the word is.
   static let leadingNoiseFirstBytes: [UInt8] = leadingNoise.map { $0.utf8.first! }
@@ -90,6 +90,8 @@ enum TargetGrammar {
   static let examplesMarkWords = ["级", "同", "待", "于"]
   /// Marks a noun after a value may hold: quotes and brackets (“15分钟”社区生活圈, 停车场(库)).
   static let nounMarks: Set<Unicode.Scalar> = ["“", "”", "(", ")"]
+  /// Nouns after 的 that name the goal, not what is measured (…2.3平方米的目标).
+  static let goalNouns: Set<String> = ["目标", "目标要求", "要求", "任务目标"]
   /// Nouns that hold a verb (提升项目, 建设用地, 增加值): the verb in them is none.
   static let verbNouns = ["提升项目", "建设项目", "改造项目", "建设用地", "建成区", "增加值", "新建建筑", "完成率", "实现率"]
   /// Verbs that end the noun after a value: 60座社区公园|纳入…, 300个公交站台|进行适老化改造.

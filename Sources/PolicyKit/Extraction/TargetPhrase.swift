@@ -119,6 +119,12 @@ enum TargetPhrase {
     return reading
   }
 
+  /// Whether `indicator` is a verb alone (新增, 建设), which names nothing measured: another
+  /// name is looked for, and it stands only when none is found.
+  static func namesNothing(_ indicator: String) -> Bool {
+    TargetGrammar.verbs.contains { $0.0 == indicator }
+  }
+
   /// `phrase` with the verbs inside nouns (提升项目, 建设用地) masked, byte for byte.
   private static func withoutVerbNouns(_ phrase: String) -> String {
     var text = phrase
@@ -234,6 +240,13 @@ enum TargetPhrase {
         guard position < scalars.count, TargetGrammar.spanDashes.contains(scalars[position]) else { break }
         position += 1
       }
+    }
+    // A length of years the count runs over: 三年累计, 5年内.
+    if end == index, index < scalars.count, ChineseNumeral.digit(scalars[index].value) != nil || UTF8Scalars.isDigit(scalars[index].value),
+      index + 1 < scalars.count, scalars[index + 1] == "年", index + 2 >= scalars.count || scalars[index + 2] != "一"
+    {
+      end = index + 2
+      if end < scalars.count && scalars[end] == "内" { end += 1 }
     }
     if end == index {
       let rest = String(String.UnicodeScalarView(scalars[index...]))
@@ -381,6 +394,11 @@ enum TargetPhrase {
     for verb in TargetGrammar.predicateVerbs {
       if let range = noun.rangeOfBytes(verb), range.lowerBound > noun.startIndex { noun = String(noun[..<range.lowerBound]) }
     }
+    // A bracket after the value says something of it (（累计约3600户）, （区域面积…）); 目标
+    // after 的 is the goal itself (2.3平方米的目标).
+    if noun.hasPrefixBytes("(") || TargetGrammar.goalNouns.contains(noun) { return "" }
+    // A value in brackets counts the noun after them: （累计约3600户）大中型餐饮单位.
+    if noun.hasPrefixBytes(")") { noun = String(noun.dropFirst()) }
     let ideographs = noun.unicodeScalars.lazy.filter { UTF8Scalars.isIdeograph($0.value) }.count
     guard ideographs >= 2, noun.hasAtMostCharacters(30),
       noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || TargetGrammar.nounMarks.contains($0) || UTF8Scalars.isDigit($0.value) })

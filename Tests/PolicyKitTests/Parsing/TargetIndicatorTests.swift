@@ -33,6 +33,16 @@ import Testing
     #expect(projects.map(described) == ["2025 慢行交通品质提升项目 reach 240项"])
   }
 
+  @Test func indicator_fromTheClauseBeforeWhenTheValuesNamesNothing() throws {
+    let plan = "上海市交通领域精细化管理三年行动计划（2024-2026年）\n（七）既有运营车站出入口增加电扶梯，三年累计新增19台；既有车站厕所改造新增第三卫生间，三年累计改造新增71座。\n"
+    #expect(try targets(of: plan).map(described) == ["2026 电扶梯 increase 19台", "2026 第三卫生间 increase 71座"])
+    // What a bracket after the value says, or 目标 after 的, names nothing measured.
+    let found = try targets(of: "到2025年，全市新增2400户（累计约3600户）大中型餐饮单位纳入监管平台，实现人均避难面积2.3平方米的目标。\n")
+    #expect(found.map(\.indicator) == ["全市", "大中型餐饮单位", "人均避难面积"])
+    // A verb alone stands when nothing else names the thing.
+    #expect(try targets(of: "到2025年，完成新增建设13万亩、改造提升11万亩高标准农田任务。\n").map(\.indicator) == ["新增", "高标准农田任务"])
+  }
+
   @Test func parametersStatesAndRates_areNoTargets() throws {
     #expect(try targets(of: "到2025年，人均避难面积按照0.5%增长率逐年递增。\n").isEmpty)
     #expect(try targets(of: "到2024年，服务能级显著提升，目前注册用户数已突破715万，日活峰值近100万。\n").isEmpty)
