@@ -15,7 +15,7 @@ enum TargetGrammar {
     ("建成", .reach), ("创建", .reach), ("培育", .reach), ("打造", .reach), ("新增", .increase), ("建设", .reach),
     ("认定", .reach), ("开发", .reach), ("新建", .reach), ("建立", .reach), ("争创", .reach), ("创成", .reach),
     ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach), ("推进", .reach),
-    ("实施", .reach), ("落实", .reach),
+    ("实施", .reach), ("落实", .reach), ("投运", .reach),
   ]
   /// The verbs by first scalar, in the order of `verbs` (indices into it).
   static let verbIndex = FirstScalarIndex(verbs.map(\.0))
@@ -90,6 +90,9 @@ enum TargetGrammar {
   static let examplesMarkWords = ["级", "同", "待", "于"]
   /// Marks a noun after a value may hold: quotes and brackets (“15分钟”社区生活圈, 停车场(库)).
   static let nounMarks: Set<Unicode.Scalar> = ["“", "”", "(", ")"]
+  /// Verbs after a value that make it a level to reach when none stands before it
+  /// (…100%达标, 90%的市场主体纳入…, 对300个公交站台进行适老化改造).
+  static let verbsAfterValue = ["达标", "纳入", "达到", "实现", "覆盖", "进行"]
   /// Nouns after 的 that name the goal, not what is measured (…2.3平方米的目标).
   static let goalNouns: Set<String> = ["目标", "目标要求", "要求", "任务目标"]
   /// Nouns that hold a verb (提升项目, 建设用地, 增加值): the verb in them is none.

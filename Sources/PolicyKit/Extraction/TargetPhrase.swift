@@ -55,6 +55,11 @@ enum TargetPhrase {
     if let verb = nearestVerb(in: verbText) ?? openingVerb(of: verbText) ?? lastVerb(in: verbText) {
       (reading.verb, reading.direction) = TargetGrammar.verbs[verb]
     }
+    // "全市90%的重点领域市场主体纳入…平台", "…100%达标": the verb follows the value.
+    if reading.verb == nil, let verb = TargetGrammar.verbsAfterValue.first(where: { after.containsBytes($0) }) {
+      reading.verb = verb
+      reading.direction = .reach
+    }
     if let verb = reading.verb, let masked = verbText.rangeOfBytes(verb, backwards: true) {
       // The same bytes in the phrase: the mask keeps every character's length.
       let lower = rest.utf8.index(rest.startIndex, offsetBy: verbText.utf8.distance(from: verbText.startIndex, to: masked.lowerBound))

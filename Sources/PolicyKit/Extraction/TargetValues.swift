@@ -97,7 +97,8 @@ struct TargetValueReader {
           end += 1
         }
         let previous = start > 0 ? chars[start - 1] : " "
-        if let unit = units.unit(in: sentence, at: end), unit.kind == .count, !ChineseNumeral.isNumeral(previous.value),
+        // 二次开发, 三次供水: 次 after a Chinese numeral makes a word, not a count.
+        if let unit = units.unit(in: sentence, at: end), unit.kind == .count, unit.text != "次", !ChineseNumeral.isNumeral(previous.value),
           previous != "第", !isPeriod(unit, in: sentence, at: end), let value = ChineseNumeral.value(of: run),
           value > 1 || run.count > 1
         {

@@ -19,6 +19,15 @@ import Testing
     #expect(found.first?.indicatorKey == "cod_reduction")
   }
 
+  @Test func verbAfterTheValue_whenNoneStandsBefore() throws {
+    let plan = "包头市2022年数字政府建设考评办法\n46．全市90%的重点领域市场主体纳入自治区智慧监管平台。\n"
+    #expect(try targets(of: plan).map(described) == ["2022 重点领域市场主体 reach 90%"])
+    let found = try targets(of: "到2020年，文物本体保护100%达标。到2026年，对300个公交站台进行适老化改造，更新投运无障碍低地板公交车1200辆。\n")
+    #expect(found.map(described) == ["2020 文物本体保护 reach 100%", "2026 公交站台 reach 300个", "2026 无障碍低地板公交车 reach 1200辆"])
+    // 二次 of 二次开发 is a word, not a count.
+    #expect(try targets(of: "包头市2022年数字政府建设考评办法\n54．统一平台，减少二次开发费用。\n").isEmpty)
+  }
+
   @Test func boundsAndLevels_areTheirItemsOwn() throws {
     let found = try targets(of: "到2025年，大宗工业固废利用率保持在85%以上，节水型示范标杆企业18家。\n")
     #expect(found.map(\.direction) == [.atLeast, .reach])
