@@ -202,44 +202,8 @@ struct TargetExtractor {
       let afterEnd = Self.clauseEnd(chars, after: last.end, before: index + group.count < values.count ? values[index + group.count].start : chars.count)
       let after = sentence.text(last.end..<afterEnd)
       var reading = TargetPhrase.read(phrase: phrase, after: after)
-      // "全市累计新建200家绿色工厂": a scope alone before the value, the thing counted after;
-      // a verb alone (完成新增建设13万亩) stands only when nothing else names the thing.
-      var leadingScope: String? = nil
-      var verbAlone: String? = nil
-      if TargetGrammar.scopes.contains(where: { $0.utf8.count == reading.indicator.utf8.count && reading.indicator.hasPrefixBytes($0) }) {
-        leadingScope = reading.indicator
-        reading.indicator = ""
-      } else if TargetPhrase.namesNothing(reading.indicator) {
-        verbAlone = reading.indicator
-        reading.indicator = ""
-      }
-      // The noun right after a count or an amount is what it counts ("完成信息平台上线前15项
-      // 业务编码贯标", "新增西门文化公园等9座城市公园"); a share qualifies what precedes it.
-      var usedTrailingNoun = false
-      if group.count == 1, reading.indicator.isEmpty || !first.isShare {
-        let noun = TargetPhrase.trailingNoun(after)
-        if !noun.isEmpty {
-          reading.indicator = noun
-          usedTrailingNoun = true
-        }
-      }
-      // "…比例达到30%,到2025年达到50%", "新增…点位30个，总计达60个": a clause without an
-      // indicator of its own goes on about the one before.
-      // It keeps an increment (新增…确保达到120MW，力争达到180MW) unless it counts a total
-      // (总计达60个).
-      if reading.indicator.isEmpty, let previous = previousReading, !previous.indicator.isEmpty, reading.verb != nil {
-        reading.indicator = previous.indicator
-        if reading.direction == .reach && previous.direction == .increase && !reading.cumulative { reading.direction = .increase }
-      }
-      // "既有运营车站出入口增加电扶梯，三年累计新增19台": what the clause before adds.
-      if reading.indicator.isEmpty, let object = Self.objectOfClause(before: clauseStart, after: segmentStart, in: sentence) {
-        reading.indicator = object
-      }
-      if reading.indicator.isEmpty, let verbAlone { reading.indicator = verbAlone }
-      if let leadingScope, !reading.indicator.hasPrefixBytes(leadingScope) {
-        // A scope alone is the indicator when nothing else names one ("全市新增2400户").
-        reading.indicator = leadingScope + reading.indicator
-      }
+      let usedTrailingNoun = Self.nameIndicator(
+        of: &reading, group: group, after: after, previous: previousReading, clauseStart: clauseStart, floor: segmentStart, in: sentence)
       // "…30个、绿色工厂300家": items of a list share the verb of the first, and, when the
       // list is one (、 和 及), its 累计; a bound or a level (超过, 保持在) is the first
       // item's own.
@@ -256,10 +220,10 @@ struct TargetExtractor {
       }
       for hedge in sentenceHedges where !reading.hedges.contains(hedge) { reading.hedges.insert(hedge, at: 0) }
       let valueYear = TargetYears.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
-      let isTarget =
-        !(needsVerb && reading.verb == nil)
-        && !Self.statesNoTarget(phrase: phrase, after: after, value: first, next: index + group.count < values.count ? values[index + group.count] : nil, in: sentence, yearIsCarried: needsVerb)
-      if isTarget {
+      let next = index + group.count < values.count ? values[index + group.count] : nil
+      let exclusion = TargetExclusion.reason(
+        phrase: phrase, after: after, value: first, next: next, in: sentence, yearIsCarried: needsVerb)
+      if !(needsVerb && reading.verb == nil) && exclusion == nil {
         let indicators = TargetPhrase.indicators(
           reading.indicator, count: group.count, distributes: reading.distributes, ending: reading.sharedEnding)
         for (position, indicatorText) in indicators.enumerated() {
@@ -295,6 +259,49 @@ struct TargetExtractor {
     return (targets, firstReading)
   }
 
+  /// Names what `reading` measures when the words before the value did not, or named
+  /// only a scope (全市) or a verb (新增): the noun right after a count or an amount, which
+  /// is what it counts ("完成信息平台上线前15项业务编码贯标", "新增西门文化公园等9座城市公园";
+  /// a share qualifies what precedes it); else the indicator of the clause before, which
+  /// this one goes on about ("…比例达到30%，到2025年达到50%", "新增…点位30个，总计达60个"),
+  /// keeping its increment (新增…确保达到120MW，力争达到180MW) unless this one counts a
+  /// total; else what the clause before acts on ("增加电扶梯，三年累计新增19台"); else
+  /// the scope or the verb. Returns whether the noun after the value was taken.
+  private static func nameIndicator(
+    of reading: inout TargetPhrase.Reading, group: [TargetValue], after: String, previous: TargetPhrase.Reading?,
+    clauseStart: Int, floor: Int, in sentence: FoldedRun
+  ) -> Bool {
+    var leadingScope: String? = nil
+    var verbAlone: String? = nil
+    if TargetGrammar.scopes.contains(where: { $0.utf8.count == reading.indicator.utf8.count && reading.indicator.hasPrefixBytes($0) }) {
+      leadingScope = reading.indicator
+      reading.indicator = ""
+    } else if TargetPhrase.namesNothing(reading.indicator) {
+      verbAlone = reading.indicator
+      reading.indicator = ""
+    }
+    var usedTrailingNoun = false
+    if group.count == 1, reading.indicator.isEmpty || !group[0].isShare {
+      let noun = TargetPhrase.trailingNoun(after)
+      if !noun.isEmpty {
+        reading.indicator = noun
+        usedTrailingNoun = true
+      }
+    }
+    if reading.indicator.isEmpty, let previous, !previous.indicator.isEmpty, reading.verb != nil {
+      reading.indicator = previous.indicator
+      if reading.direction == .reach && previous.direction == .increase && !reading.cumulative { reading.direction = .increase }
+    }
+    if reading.indicator.isEmpty, let object = objectOfClause(before: clauseStart, after: floor, in: sentence) {
+      reading.indicator = object
+    }
+    if reading.indicator.isEmpty, let verbAlone { reading.indicator = verbAlone }
+    if let leadingScope, !reading.indicator.hasPrefixBytes(leadingScope) {
+      reading.indicator = leadingScope + reading.indicator
+    }
+    return usedTrailingNoun
+  }
+
   /// What the clause before `clauseStart` (and after `floor`, the previous value) acts on:
   /// the words after its verb ("增加电扶梯" → 电扶梯), for a clause that names nothing.
   private static func objectOfClause(before clauseStart: Int, after floor: Int, in sentence: FoldedRun) -> String? {
@@ -304,52 +311,6 @@ struct TargetExtractor {
     while start > floor && !",;:".unicodeScalars.contains(sentence[start - 1]) { start -= 1 }
     let reading = TargetPhrase.read(phrase: sentence.text(start..<end), after: "")
     return reading.indicatorFollowsVerb && !reading.indicator.isEmpty ? reading.indicator : nil
-  }
-
-  /// Whether a value, read with the words of its clause before it (`phrase`) and after it
-  /// (`after`), is no target (docs/gold-format.md, "Not targets"): a parameter (按照0.5%增长率…),
-  /// what is already so (目前…已突破715万, 新增了34个指标), a count of a document's parts (8个
-  /// 方面), a rate per year without a year of its own (每年投运200辆), a count that only says
-  /// how many places the value after it is about (4个新城建设用地面积50%以上), a size that
-  /// qualifies a noun (节能率不低于15%的既有公共建筑, 100公顷以上的公园), or a name in quotes.
-  private static func statesNoTarget(
-    phrase: String, after: String, value: TargetValue, next: TargetValue?, in sentence: FoldedRun, yearIsCarried: Bool
-  ) -> Bool {
-    // 按照0.5%增长率…: the value is in a 按照 phrase, with no verb between them.
-    if let opener = TargetGrammar.parameterOpeners.lazy.compactMap({ phrase.rangeOfBytes($0, backwards: true) }).first,
-      TargetPhrase.nearestVerb(in: String(phrase[opener.upperBound...])) == nil
-    {
-      return true
-    }
-    // 目前 holds for the rest of its sentence (目前注册用户数已突破715万，日活峰值近100万).
-    if TargetGrammar.stateWords.contains(where: { phrase.containsBytes($0) }) || sentence.text(0..<value.start).containsBytes(TargetGrammar.now) {
-      return true
-    }
-    // 新增了34个指标: a verb with 了 tells what was done.
-    if phrase.hasSuffixBytes("了") { return true }
-    if yearIsCarried && TargetGrammar.rateWords.contains(where: { phrase.containsBytes($0) }) { return true }
-    let noun = TargetPhrase.trailingNoun(after)
-    if value.counts && !noun.isEmpty && TargetGrammar.partNouns.contains(where: { noun.hasPrefixBytes($0) || noun.hasSuffixBytes($0) }) {
-      return true
-    }
-    // A count followed, in its clause, by the share it is about.
-    if let next, value.counts, next.isShare, next.start - value.end <= 12,
-      !sentence.text(value.end..<next.start).unicodeScalars.contains(where: { ",;:、".unicodeScalars.contains($0) })
-    {
-      return true
-    }
-    // A share or an amount before 的 and a noun, with nothing after it to reach: a size.
-    if !value.counts {
-      var rest = after
-      for (word, _) in TargetGrammar.bounds where rest.hasPrefixBytes(word) { rest = String(rest.droppingBytes(word.utf8.count)) }
-      // …占建成区50%的目标要求: the size is the target.
-      if rest.hasPrefixBytes("的") && !rest.dropFirst().hasPrefix(TargetGrammar.goal)
-        && !TargetGrammar.predicateVerbs.contains(where: { rest.containsBytes($0) })
-      {
-        return true
-      }
-    }
-    return value.start > 0 && sentence[value.start - 1] == "“"
   }
 
   /// The hedges (力争, 争取, 预计) that open a sentence, before or after its year
