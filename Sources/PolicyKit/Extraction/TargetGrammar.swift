@@ -66,7 +66,7 @@ enum TargetGrammar {
     "基本", "逐步", "进一步", "持续", "努力", "全面",
     // Adverbs and the verbs of a clause's action that are no target verbs (率先, 组织发布,
     // 开工建设, 推动完成): what is measured comes after them.
-    "率先", "计划", "着力", "加快", "积极", "组织", "发布", "开展", "推动", "启动", "开工", "发展",
+    "率先", "计划", "着力", "加快", "积极", "组织", "发布", "开展", "推动", "启动", "开工", "发展", "改建", "加装",
   ]
   /// Words that are no indicator when they stand alone before a value (将60座社区公园…,
   /// 对300个公交站台…, 改造新增71座); at the start of a longer phrase they may begin a word

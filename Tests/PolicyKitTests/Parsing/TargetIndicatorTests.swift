@@ -19,6 +19,8 @@ import Testing
     #expect(examples.map(described) == ["2025 城市公园 increase 9座", "2025 集聚区 reach 3个"])
     let named = try targets(of: "2024年至2026年新一轮违法用地综合整治三年行动（以下简称“新三年行动”）完成2300亩存量违法用地整治。\n")
     #expect(named.map(described) == ["2026 存量违法用地整治 reach 2300亩"])
+    let built = try targets(of: "“十四五”期间，新建改建公园120座，加装电梯2000台。\n")
+    #expect(built.map(\.indicator) == ["公园", "电梯"])
     let schools = try targets(of: "到2025年，上海大学附属嘉定实验学校等各级各类学校22所，均需落实海绵城市建设。\n")
     #expect(schools.map(\.indicator) == ["各级各类学校"])
   }
