@@ -16,15 +16,20 @@ enum TargetExclusion: Equatable {
   /// A share or an amount before 的 and a noun, with nothing after it to reach: a size
   /// (节能率不低于15%的既有公共建筑, 100公顷以上的公园); but …50%的目标要求 is a target.
   case size
+  /// A count of the items a colon goes on to list (分三个阶段：…, 方面5项：…).
+  case listCount
   /// A name in quotes (“五个新城”).
   case name
 
   /// Why `value` is no target, read with the words of its clause before it (`phrase`) and
   /// after it (`after`) and the value after it (`next`); nil when it may be one.
-  /// `yearIsCarried`: the sentence has no year of its own.
+  /// `yearIsCarried`: the sentence has no year of its own; `opensList`: a colon ends the
+  /// value's clause.
   static func reason(
-    phrase: String, after: String, value: TargetValue, next: TargetValue?, in sentence: FoldedRun, yearIsCarried: Bool
+    phrase: String, after: String, value: TargetValue, next: TargetValue?, in sentence: FoldedRun, yearIsCarried: Bool,
+    opensList: Bool
   ) -> TargetExclusion? {
+    if opensList && value.counts { return .listCount }
     if let opener = TargetGrammar.parameterOpeners.lazy.compactMap({ phrase.rangeOfBytes($0, backwards: true) }).first,
       TargetPhrase.nearestVerb(in: String(phrase[opener.upperBound...])) == nil
     {

@@ -222,7 +222,8 @@ struct TargetExtractor {
       let valueYear = TargetYears.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
       let next = index + group.count < values.count ? values[index + group.count] : nil
       let exclusion = TargetExclusion.reason(
-        phrase: phrase, after: after, value: first, next: next, in: sentence, yearIsCarried: needsVerb)
+        phrase: phrase, after: after, value: first, next: next, in: sentence, yearIsCarried: needsVerb,
+        opensList: afterEnd < chars.count && chars[afterEnd] == ":")
       if !(needsVerb && reading.verb == nil) && exclusion == nil {
         let indicators = TargetPhrase.indicators(
           reading.indicator, count: group.count, distributes: reading.distributes, ending: reading.sharedEnding)

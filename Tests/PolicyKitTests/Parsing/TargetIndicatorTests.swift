@@ -62,6 +62,8 @@ import Testing
     let found = try targets(
       of: "到2025年底，松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求，围绕以上8个方面开展评估，完成3万平方米节能率不低于15%的既有公共建筑节能改造，联动打造“五个新城”森林生态公园带。\n")
     #expect(found.map { "\(Int($0.value))\($0.unit)" } == ["50%", "3万平方米"])
+    // A count of what a colon goes on to list.
+    #expect(try targets(of: "到2025年，重点推进3项改革：一是深化审批改革，二是优化服务。\n").isEmpty)
     // …but 50%的目标要求 states the target.
     #expect(try targets(of: "2025年，落实海绵城市达标区面积占建成区50%的目标要求。\n").count == 1)
   }
