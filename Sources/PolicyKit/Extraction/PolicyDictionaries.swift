@@ -1,8 +1,8 @@
 import Foundation
 
 /// The word lists policyq reads documents with: departments and their aliases,
-/// collective bodies, clause qualifiers, target indicators, search synonyms and the
-/// policy lexicon. The files live in `dictionaries/` and are bundled with PolicyKit.
+/// collective bodies, clause qualifiers, target indicators and units, search synonyms and
+/// the policy lexicon. The files live in `dictionaries/` and are bundled with PolicyKit.
 public struct PolicyDictionaries: Sendable {
   /// A department of `departments.tsv`.
   public struct Department: Sendable, Equatable {
@@ -28,6 +28,8 @@ public struct PolicyDictionaries: Sendable {
   public private(set) var indicatorPatterns: [(pattern: String, indicator: Int)] = []
   /// Finds the first of `indicatorPatterns` in a text (made with them).
   private var indicatorMatcher = FirstPatternMatcher([])
+  /// The units of target values (`units.tsv`).
+  private(set) var targetUnits = TargetUnits([])
   /// Term → synonyms (each way).
   public private(set) var synonyms: [String: [String]] = [:]
   public private(set) var lexicon: [String] = []
@@ -44,7 +46,8 @@ public struct PolicyDictionaries: Sendable {
     public static let indicators = Parts(rawValue: 4)
     public static let synonyms = Parts(rawValue: 8)
     public static let lexicon = Parts(rawValue: 16)
-    public static let all: Parts = [.departments, .qualifiers, .indicators, .synonyms, .lexicon]
+    public static let units = Parts(rawValue: 32)
+    public static let all: Parts = [.departments, .qualifiers, .indicators, .synonyms, .lexicon, .units]
   }
 
   /// The dictionaries bundled with PolicyKit.
@@ -155,7 +158,8 @@ public struct PolicyDictionaries: Sendable {
   /// Empty dictionaries.
   public init() {}
 
-  /// Reads the dictionaries in `directory`; missing files leave their list empty.
+  /// Reads the dictionaries in `directory`; missing files leave their list empty, but for
+  /// `units.tsv`, which targets cannot be read without: the bundled one stands in for it.
   /// - Throws: `TextError.unreadable` when a file exists but cannot be read or is not UTF-8.
   public init(directory: URL, parts: Parts = .all) throws {
     func lines(_ name: String, folded: Bool = false) throws -> [Row] {
@@ -203,6 +207,25 @@ public struct PolicyDictionaries: Sendable {
       }
     }
     if parts.contains(.lexicon) { lexicon = try lines("lexicon.txt", folded: true).map { String($0[0]) } }
+    if parts.contains(.units) {
+      var unitsDirectory = directory
+      if !FileManager.default.fileExists(atPath: directory.appendingPathComponent("units.tsv").path),
+        let bundled = Self.bundledDirectory
+      {
+        unitsDirectory = bundled
+      }
+      var units: [(unit: String, kind: TargetUnits.Kind)] = []
+      for columns in try Self.lines(in: unitsDirectory, "units.tsv", folded: true)
+      where has(2, columns, of: "units.tsv", "needs a unit and its kind") {
+        guard let kind = TargetUnits.Kind(rawValue: String(columns[1])) else {
+          warnings.append(
+            "\(unitsDirectory.appendingPathComponent("units.tsv").path):\(columns.line): warning: the kind must be count, quantity, share or scale; the row is skipped")
+          continue
+        }
+        units.append((String(columns[0]), kind))
+      }
+      targetUnits = TargetUnits(units)
+    }
   }
 
   /// The matching form of a word, as `PolicyText.folded` writes it.

@@ -5,23 +5,37 @@ import Foundation
 ///
 /// Works on the folded text, so that Traditional characters, full-width digits and
 /// full-width punctuation read alike; spans are mapped back to the cleaned text. A value
-/// counts as a target only in a sentence with a target year (到2025年, “十四五”期间…), or in
-/// a later sentence of the same paragraph when a direction verb stands before it.
+/// counts as a target only in a sentence with a target year (到2025年, “十四五”期间…), or,
+/// when a direction verb stands before it, in a sentence that takes a year from elsewhere:
+/// an earlier sentence of the same paragraph, a lead-in ("到2023年，…：") for the items
+/// under it, or the title of a plan for one year (2025年度实施计划).
 struct TargetExtractor {
   let dictionaries: PolicyDictionaries
 
-  func targets(in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces) -> [Target] {
+  /// The targets of `document`, whose metadata gives the plan's title and period.
+  func targets(in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces, metadata: DocumentMetadata) -> [Target] {
     var targets: [Target] = []
     var sentence = FoldedScalars()
+    let planYear = TargetYears.planYear(title: metadata.planTitle ?? metadata.title)
+    let period = metadata.periodStart.flatMap { start in metadata.periodEnd.map { start...$0 } }
+    let writtenYear = metadata.writtenDate.flatMap { Int($0.prefix(4)) }
     document.foldedUTF8.withUnsafeBufferPointer { folded in
       // Folded paragraphs line up with the text's: folding keeps line feeds.
       var start = 0
       var paragraphIndex = 0
+      // The year of a lead-in, carried to the list items after it.
+      var leadInYear: Int? = nil
       while start <= folded.count && paragraphIndex < paragraphs.count {
         let end = ByteSearch.offset(of: 0x0A, in: folded, from: start) ?? folded.count
+        if leadInYear != nil && (end == start || !TargetLeadIn.isListItem(folded, start..<end)) { leadInYear = nil }
+        let carried = leadInYear ?? planYear
         // Targets need a year: skip paragraphs without an ASCII digit or a named period.
-        if end > start && Self.mayHoldYear(folded, start..<end) {
-          targets += paragraphTargets(folded, start..<end, sentence: &sentence, document: document, pieces: pieces)
+        if end > start && (carried != nil || Self.mayHoldYear(folded, start..<end)) {
+          let reading = paragraphTargets(
+            folded, start..<end, carriedYear: carried, period: period, writtenYear: writtenYear, sentence: &sentence, document: document,
+            pieces: pieces)
+          targets += reading.targets
+          if leadInYear == nil, let year = reading.leadInYear { leadInYear = year }
         }
         paragraphIndex += 1
         start = end + 1
@@ -59,17 +73,30 @@ struct TargetExtractor {
       && bytes[index + 6] == 0xE4 && bytes[index + 7] == 0xBA && bytes[index + 8] == 0x94
   }
 
-  /// The targets of the folded paragraph `folded[paragraph]`, read sentence by sentence.
-  /// Sentences are found on the bytes, and only those that may hold a value are decoded
-  /// into `sentence` (storage kept from one sentence to the next).
-  private func paragraphTargets(
-    _ folded: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, sentence: inout FoldedScalars,
-    document: PolicyText, pieces: TextPieces
-  ) -> [Target] {
+  /// The targets of a paragraph, and the year it carries to list items after it when it
+  /// is a lead-in.
+  private struct ParagraphReading {
     var targets: [Target] = []
-    var carriedYear: Int? = nil
+    var leadInYear: Int?
+  }
+
+  /// The targets of the folded paragraph `folded[paragraph]`, read sentence by sentence,
+  /// with `carriedYear` (a lead-in's, a one-year plan's) for sentences without a year of
+  /// their own. Sentences are found on the bytes, and only those that may hold a value are
+  /// decoded into `sentence` (storage kept from one sentence to the next).
+  private func paragraphTargets(
+    _ folded: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, carriedYear initialYear: Int?, period: ClosedRange<Int>?,
+    writtenYear: Int?, sentence: inout FoldedScalars, document: PolicyText, pieces: TextPieces
+  ) -> ParagraphReading {
+    var reading = ParagraphReading()
+    var carriedYear = initialYear
     var sentenceStart = paragraph.lowerBound
     var index = paragraph.lowerBound
+    // The year of the paragraph's first sentence, when the sentence opens with it.
+    var openingYear: Int? = nil
+    var isFirstSentence = true
+    // The first reading of the sentence before, when a semicolon ended it.
+    var continuing: TargetPhrase.Reading? = nil
     while index <= paragraph.upperBound {
       // Eight bytes at a time past bytes that end no sentence (no ; ! ? and not the start
       // of 。 E3 80 82; 、 E3 80 81 does not stop the skip).
@@ -86,19 +113,32 @@ struct TargetExtractor {
       index += max(endLength, 1)
       sentenceStart = index
       guard !range.isEmpty else { continue }
+      defer { isFirstSentence = false }
       // Without a digit there is neither a year nor a value (but for named periods and
       // Chinese numerals, which need a year from this sentence or an earlier one).
       let hasDigit = Self.hasDigit(folded, range)
       if !hasDigit && carriedYear == nil && ByteSearch.offset(of: Self.tenBytes, in: folded, within: range) == nil { continue }
       sentence.load(folded, range)
       let year = sentence.withRun(in: folded) { run in
-        let year = Self.targetYear(in: run.chars)
-        targets += sentenceTargets(run, year: year ?? carriedYear, needsVerb: year == nil, document: document, pieces: pieces)
+        let year =
+          TargetYears.targetYear(in: run.chars, writtenYear: writtenYear) ?? period.flatMap { TargetYears.planSpanYear(in: run.chars, period: $0) }
+        if isFirstSentence, let year, TargetLeadIn.opensWithYear(run.chars) { openingYear = year }
+        let found = sentenceTargets(
+          run, year: year ?? carriedYear, needsVerb: year == nil, continuing: continuing, document: document, pieces: pieces)
+        reading.targets += found.targets
+        continuing = endLength == 1 && folded[range.upperBound] == UInt8(ascii: ";") ? found.firstReading : nil
         return year
       }
       if let year { carriedYear = year }
     }
-    return targets
+    // A lead-in: "到2023年，…：", or a paragraph that opens with its year and sets no
+    // target itself ("到2020年，文物事业…发挥重要作用。" before items 1.–7.).
+    if carriedYear != initialYear, let year = carriedYear,
+      TargetLeadIn.endsWithColon(folded, paragraph) || (openingYear == year && reading.targets.isEmpty)
+    {
+      reading.leadInYear = year
+    }
+    return reading
   }
 
   /// 十 (E5 8D 81), the numeral that named periods and Chinese numbers start with.
@@ -123,61 +163,25 @@ struct TargetExtractor {
     }
   }
 
-  /// The year a sentence sets targets for: 到2025年, 至2025年, 2025年底前, “十四五”期间.
-  /// With `last`, the last such year (the one nearest a value that follows the scalars).
-  static func targetYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false) -> Int? {
-    guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
-    for step in 0..<scalars.count {
-      let index = last ? scalars.count - 1 - step : step
-      // 年 four places on is asked first: it is one comparison, and rarely there.
-      guard index + 5 <= scalars.count, scalars[index + 4] == "年", let year = year(scalars, index) else { continue }
-      let before = index > 0 ? scalars[index - 1] : " "
-      let after = index + 5 < scalars.count ? scalars[index + 5] : " "
-      if "到至于在".unicodeScalars.contains(before) || index == 0 || "底末前".unicodeScalars.contains(after) {
-        // A baseline is not a target year: 较2020年, 比2020年.
-        if "较比".unicodeScalars.contains(before) { continue }
-        return year
-      }
-    }
-    guard scalars.contains("五") else { return nil }
-    let text = String(String.UnicodeScalarView(scalars))
-    for (name, end) in TargetGrammar.periods where text.containsBytes(name + "期间") || text.containsBytes(name + "末") || text.containsBytes(name + "时期") {
-      if text.containsBytes("较" + name) || text.containsBytes("比" + name) { continue }
-      return end
-    }
-    return nil
-  }
-
-  private static func year(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ index: Int) -> Int? {
-    guard index + 4 <= scalars.count else { return nil }
-    if index > 0, UTF8Scalars.isDigit(scalars[index - 1].value) { return nil }
-    var value = 0
-    for offset in 0..<4 {
-      guard let digit = UTF8Scalars.digitValue(scalars[index + offset].value) else { return nil }
-      value = value * 10 + digit
-    }
-    return (1990...2100).contains(value) ? value : nil
-  }
-
-  /// A value in a sentence: its number, unit and where it stands (scalar indices).
-  private struct Value {
-    var number: Double
-    var unit: String
-    var start: Int
-    var end: Int
-  }
-
+  /// The targets of one sentence, for `year` (its own, or carried when `needsVerb`: then
+  /// a value counts only after a verb). `continuing` is the first reading of the sentence
+  /// before, when a semicolon ended it: its verb governs this one's first items
+  /// ("新增…30个；特色道路10条").
   private func sentenceTargets(
-    _ sentence: FoldedRun, year: Int?, needsVerb: Bool, document: PolicyText, pieces: TextPieces
-  ) -> [Target] {
-    guard let year else { return [] }
+    _ sentence: FoldedRun, year: Int?, needsVerb: Bool, continuing: TargetPhrase.Reading?, document: PolicyText,
+    pieces: TextPieces
+  ) -> (targets: [Target], firstReading: TargetPhrase.Reading?) {
+    guard let year else { return ([], nil) }
     let chars = sentence.chars
-    let values = Self.values(in: sentence)
-    guard !values.isEmpty else { return [] }
+    let values = TargetValueReader(units: dictionaries.targetUnits).values(in: sentence)
+    guard !values.isEmpty else { return ([], nil) }
     var targets: [Target] = []
     var segmentStart = 0
     var index = 0
-    var previousReading: Reading? = nil
+    var previousReading: TargetPhrase.Reading? = nil
+    var firstReading: TargetPhrase.Reading? = nil
+    // A hedge that opens the sentence holds for all its targets: 力争到2025年，….
+    let sentenceHedges = Self.openingHedges(sentence, before: values[0].start)
     // The sentence's span and text in the cleaned text, the same for all its targets:
     // made with the first.
     var cleanedSentence: (span: TextSpan, text: String)? = nil
@@ -197,43 +201,40 @@ struct TargetExtractor {
       let phrase = sentence.text(clauseStart..<first.start)
       let afterEnd = Self.clauseEnd(chars, after: last.end, before: index + group.count < values.count ? values[index + group.count].start : chars.count)
       let after = sentence.text(last.end..<afterEnd)
-      var reading = Self.read(phrase: phrase, after: after)
-      // "全市累计新建200家绿色工厂": a scope alone before the value, the thing counted after.
-      var leadingScope: String? = nil
-      if TargetGrammar.scopes.contains(where: { $0.utf8.count == reading.indicator.utf8.count && reading.indicator.hasPrefixBytes($0) }) {
-        leadingScope = reading.indicator
-        reading.indicator = ""
-      }
-      var usedTrailingNoun = false
-      if reading.indicator.isEmpty, group.count == 1 {
-        reading.indicator = Self.trailingNoun(after)
-        usedTrailingNoun = !reading.indicator.isEmpty
-      }
-      // "…比例达到30%,到2025年达到50%": the same indicator for a later year.
-      if reading.indicator.isEmpty, let previous = previousReading, !previous.indicator.isEmpty,
-        reading.verb != nil, Self.targetYear(in: sentence.run(clauseStart..<first.start).chars) != nil
+      var reading = TargetPhrase.read(phrase: phrase, after: after)
+      let usedTrailingNoun = Self.nameIndicator(
+        of: &reading, group: group, after: after, previous: previousReading, clauseStart: clauseStart, floor: segmentStart, in: sentence)
+      // "…30个、绿色工厂300家": items of a list share the verb of the first, and, when the
+      // list is one (、 和 及), its 累计; a bound or a level (超过, 保持在) is the first
+      // item's own.
+      let separator = clauseStart > 0 ? chars[clauseStart - 1] : (continuing == nil ? " " : ";")
+      if reading.verb == nil, let previous = previousReading ?? (clauseStart == 0 ? continuing : nil),
+        "、,和及;".unicodeScalars.contains(separator) || phrase.hasPrefixBytes("和")
       {
-        reading.indicator = previous.indicator
-      }
-      if let leadingScope, !reading.indicator.isEmpty, !reading.indicator.hasPrefixBytes(leadingScope) {
-        reading.indicator = leadingScope + reading.indicator
-      }
-      // "…30个、绿色工厂300家": items of a list share the verb of the first.
-      let separator = clauseStart > 0 ? chars[clauseStart - 1] : " "
-      if reading.verb == nil, let previous = previousReading, "、,和及".unicodeScalars.contains(separator) || phrase.hasPrefixBytes("和") {
         reading.verb = previous.verb
-        reading.direction = previous.direction
+        reading.direction = [.atLeast, .atMost, .keep].contains(previous.direction) ? .reach : previous.direction
+        if "、和及".unicodeScalars.contains(separator) || phrase.hasPrefixBytes("和") {
+          reading.cumulative = reading.cumulative || previous.cumulative
+        }
         if reading.baselineYear == nil && reading.indicator.isEmpty { reading.baselineYear = previous.baselineYear }
       }
-      let valueYear = Self.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
-      if !(needsVerb && reading.verb == nil) {
-        var indicators = Self.indicators(reading.indicator, count: group.count, distributes: reading.distributes)
-        if indicators.count != group.count { indicators = Array(repeating: reading.indicator, count: group.count) }
-        for (position, value) in group.enumerated() {
-          let indicatorText = indicators[position]
+      for hedge in sentenceHedges where !reading.hedges.contains(hedge) { reading.hedges.insert(hedge, at: 0) }
+      let valueYear = TargetYears.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
+      let next = index + group.count < values.count ? values[index + group.count] : nil
+      let exclusion = TargetExclusion.reason(
+        phrase: phrase, after: after, value: first, next: next, in: sentence, yearIsCarried: needsVerb,
+        opensList: afterEnd < chars.count && chars[afterEnd] == ":")
+      if !(needsVerb && reading.verb == nil) && exclusion == nil {
+        let indicators = TargetPhrase.indicators(
+          reading.indicator, count: group.count, distributes: reading.distributes, ending: reading.sharedEnding)
+        for (position, indicatorText) in indicators.enumerated() {
           guard !indicatorText.isEmpty else { continue }
-          let (scope, indicator) = Self.splitScope(indicatorText)
-          let key = dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText))?.indicator.key
+          // One value for each indicator (…均达到90%), or one value each (分别…14.5%、20.3%).
+          let value = indicators.count == group.count ? group[position] : group[0]
+          let (scope, indicator) = TargetPhrase.splitScope(indicatorText)
+          // The indicator names the key, or with its verb does (化学需氧量 + 减排).
+          let key = (dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText))
+            ?? reading.verb.flatMap { dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText + $0)) })?.indicator.key
           let foldedValue = sentence.byteRange(value.start..<value.end)
           let cleaned = cleanedSentence ?? {
             let span = TextSpan(document.textRange(ofFoldedRange: sentence.byteRange(0..<sentence.count)))
@@ -250,12 +251,78 @@ struct TargetExtractor {
               measure: nil, section: nil))
         }
       }
+      if firstReading == nil { firstReading = reading }
       previousReading = reading
       // The next clause starts after this value, or after the noun that followed it.
       segmentStart = usedTrailingNoun ? afterEnd : last.end
       index += group.count
     }
-    return targets
+    return (targets, firstReading)
+  }
+
+  /// Names what `reading` measures when the words before the value did not, or named
+  /// only a scope (全市) or a verb (新增): the noun right after a count or an amount, which
+  /// is what it counts ("完成信息平台上线前15项业务编码贯标", "新增西门文化公园等9座城市公园";
+  /// a share qualifies what precedes it); else the indicator of the clause before, which
+  /// this one goes on about ("…比例达到30%，到2025年达到50%", "新增…点位30个，总计达60个"),
+  /// keeping its increment (新增…确保达到120MW，力争达到180MW) unless this one counts a
+  /// total; else what the clause before acts on ("增加电扶梯，三年累计新增19台"); else
+  /// the scope or the verb. Returns whether the noun after the value was taken.
+  private static func nameIndicator(
+    of reading: inout TargetPhrase.Reading, group: [TargetValue], after: String, previous: TargetPhrase.Reading?,
+    clauseStart: Int, floor: Int, in sentence: FoldedRun
+  ) -> Bool {
+    var leadingScope: String? = nil
+    var verbAlone: String? = nil
+    if TargetGrammar.scopes.contains(where: { $0.utf8.count == reading.indicator.utf8.count && reading.indicator.hasPrefixBytes($0) }) {
+      leadingScope = reading.indicator
+      reading.indicator = ""
+    } else if TargetPhrase.namesNothing(reading.indicator) {
+      verbAlone = reading.indicator
+      reading.indicator = ""
+    }
+    var usedTrailingNoun = false
+    if group.count == 1, reading.indicator.isEmpty || !group[0].isShare {
+      let noun = TargetPhrase.trailingNoun(after)
+      if !noun.isEmpty {
+        reading.indicator = noun
+        usedTrailingNoun = true
+      }
+    }
+    if reading.indicator.isEmpty, let previous, !previous.indicator.isEmpty, reading.verb != nil {
+      reading.indicator = previous.indicator
+      if reading.direction == .reach && previous.direction == .increase && !reading.cumulative { reading.direction = .increase }
+    }
+    if reading.indicator.isEmpty, let object = objectOfClause(before: clauseStart, after: floor, in: sentence) {
+      reading.indicator = object
+    }
+    if reading.indicator.isEmpty, let verbAlone { reading.indicator = verbAlone }
+    if let leadingScope, !reading.indicator.hasPrefixBytes(leadingScope) {
+      reading.indicator = leadingScope + reading.indicator
+    }
+    return usedTrailingNoun
+  }
+
+  /// What the clause before `clauseStart` (and after `floor`, the previous value) acts on:
+  /// the words after its verb ("增加电扶梯" → 电扶梯), for a clause that names nothing.
+  private static func objectOfClause(before clauseStart: Int, after floor: Int, in sentence: FoldedRun) -> String? {
+    guard clauseStart - 1 > floor else { return nil }
+    let end = clauseStart - 1
+    var start = end
+    while start > floor && !",;:".unicodeScalars.contains(sentence[start - 1]) { start -= 1 }
+    let reading = TargetPhrase.read(phrase: sentence.text(start..<end), after: "")
+    return reading.indicatorFollowsVerb && !reading.indicator.isEmpty ? reading.indicator : nil
+  }
+
+  /// The hedges (力争, 争取, 预计) that open a sentence, before or after its year
+  /// (力争到2025年…, 到2025年，力争…), up to its first value: they hold for every target of it.
+  private static func openingHedges(_ sentence: FoldedRun, before end: Int) -> [String] {
+    let text = sentence.text(0..<min(end, sentence.count))
+    var openings = [Substring(text)]
+    if TargetLeadIn.opensWithYear(sentence.chars), let comma = text.firstIndex(of: ","), text.distance(from: text.startIndex, to: comma) <= 12 {
+      openings.append(text[text.index(after: comma)...])
+    }
+    return TargetGrammar.hedgesBefore.filter { hedge in openings.contains { $0.hasPrefix(hedge) } }
   }
 
   /// Where the words after a value stop: at a comma, 、, 和 or the next value.
@@ -263,19 +330,6 @@ struct TargetExtractor {
     var index = start
     while index < limit && index < chars.count && !",、;:".unicodeScalars.contains(chars[index]) { index += 1 }
     return min(index, chars.count)
-  }
-
-  /// The noun after a value ("家绿色工厂" → "绿色工厂"), for "新建200家绿色工厂".
-  static func trailingNoun(_ after: String) -> String {
-    var noun = after
-    for (word, _) in TargetGrammar.bounds where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
-    for word in TargetGrammar.hedgesAfter where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
-    if let cut = noun.firstIndex(where: { $0 == "和" || $0 == "及" }) { noun = String(noun[..<cut]) }
-    noun = noun.trimmingScalars(in: TargetGrammar.linkingBlank)
-    guard noun.hasAtLeastCharacters(2), noun.hasAtMostCharacters(20), noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || $0 == "“" || $0 == "”" }) else {
-      return ""
-    }
-    return noun
   }
 
   /// Where the clause of a value starts: after the previous value, or the last comma or
@@ -291,261 +345,5 @@ struct TargetExtractor {
     // Right after a previous value: skip its bound word and the separator.
     while start < end && "、,和及以上下内左右及".unicodeScalars.contains(chars[start]) { start += 1 }
     return start
-  }
-
-  struct Reading {
-    var indicator: String
-    var verb: String?
-    var direction: TargetDirection?
-    var bound: TargetDirection?
-    var baseline: String?
-    var baselineYear: Int?
-    var cumulative = false
-    var hedges: [String] = []
-    var distributes = false
-  }
-
-  /// Reads the words before a value ("…能耗、水耗分别较“十三五”末下降") and after it ("以上").
-  static func read(phrase: String, after: String) -> Reading {
-    var rest = phrase
-    var reading = Reading(indicator: "")
-    for (word, direction) in TargetGrammar.bounds where after.hasPrefixBytes(word) {
-      reading.bound = direction
-      break
-    }
-    for word in TargetGrammar.hedgesAfter where after.hasPrefixBytes(word) { reading.hedges.append(word) }
-    // The verb closest to the value.
-    if let verb = nearestVerb(in: rest) {
-      (reading.verb, reading.direction) = TargetGrammar.verbs[verb]
-    }
-    if let verb = reading.verb, let range = rest.rangeOfBytes(verb, backwards: true) {
-      if [TargetDirection.atLeast, .atMost].contains(reading.direction ?? .reach) && reading.bound == nil {
-        reading.bound = reading.direction
-      }
-      // "建成绿色园区30个": the indicator follows the verb; "能耗下降14.5%": it precedes it.
-      let following = rest[range.upperBound...].trimmingScalars(in: TargetGrammar.linkingBlank)
-      if following.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2
-        && !following.hasPrefixBytes("到") && !following.hasPrefixBytes("至")
-      {
-        if rest[..<range.lowerBound].containsBytes("累计") { reading.cumulative = true }
-        rest = following
-      } else {
-        rest = String(rest[..<range.lowerBound])
-      }
-    }
-    // Baseline: 较2020年, 比2020年, 较“十三五”末, 较上年.
-    for marker in ["较", "比"] {
-      guard let range = rest.rangeOfBytes(marker, backwards: true) else { continue }
-      let tail = String(rest[range.upperBound...])
-      if let year = Int(tail.prefix(4)), tail.dropFirst(4).hasPrefix("年") {
-        reading.baselineYear = year
-      } else if let period = TargetGrammar.periods.first(where: { tail.hasPrefixBytes($0.0) }) {
-        reading.baselineYear = period.1
-      } else if !(tail.hasPrefixBytes("上年") || tail.hasPrefixBytes("基期")) {
-        continue
-      }
-      reading.baseline = String(rest[range.lowerBound...])
-      rest = String(rest[..<range.lowerBound])
-      break
-    }
-    for word in TargetGrammar.hedgesBefore where rest.containsBytes(word) {
-      reading.hedges.append(word)
-      rest = rest.removingBytes(word)
-    }
-    if rest.containsBytes("累计") {
-      reading.cumulative = true
-      rest = rest.removingBytes("累计")
-    }
-    if rest.hasSuffixBytes("分别") {
-      reading.distributes = true
-      rest = String(rest.utf8.dropLast("分别".utf8.count))!
-    }
-    if rest.containsBytes("分别") { rest = rest.removingBytes("分别") }
-    // Leading year phrase and connectors.
-    let (noise, verbs, verbLengths) = (TargetGrammar.leadingNoise, TargetGrammar.verbs, TargetGrammar.verbLengths)
-    let (noiseFirstBytes, verbFirstBytes) = (TargetGrammar.leadingNoiseFirstBytes, TargetGrammar.verbFirstBytes)
-    var changed = true
-    while changed {
-      changed = false
-      // A leading year phrase: 到2025年, 2022年底.
-      if let range = rest.rangeOfBytes("年"), rest.distance(from: rest.startIndex, to: range.lowerBound) <= 6,
-        rest.prefix(while: { $0 != "年" }).contains(where: \.isNumber), !rest[..<range.lowerBound].containsBytes("较")
-      {
-        rest = String(rest[range.upperBound...])
-        while let first = rest.first, "底末前内,".contains(first) { rest.removeFirst() }
-        changed = true
-      }
-      rest = rest.trimmingScalars(in: TargetGrammar.clauseSeparators)
-      // A word's first byte is compared with the phrase's before the rest is: most words
-      // do not start the phrase.
-      var first = rest.utf8.first
-      for index in noise.indices
-      where first == noiseFirstBytes[index] && rest.hasPrefixBytes(noise[index]) && !rest.hasAtMostCharacters(noise[index].count) {
-        let word = noise[index]
-        rest = String(rest.droppingBytes(word.utf8.count))
-        first = rest.utf8.first
-        changed = true
-      }
-      for index in verbs.indices
-      where first == verbFirstBytes[index] && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
-        && !rest.hasAtMostCharacters(verbLengths[index] + 1)
-      {
-        rest = String(rest.droppingBytes(verbs[index].0.utf8.count))
-        first = rest.utf8.first
-        changed = true
-      }
-    }
-    // The last scalar is asked first: none of these characters has another spelling, so
-    // the last character can be one of them only if the last scalar is.
-    while let scalar = rest.unicodeScalars.last, TargetGrammar.trailingLinks.contains(scalar),
-      rest.last?.unicodeScalars.count == 1
-    {
-      rest.removeLast()
-    }
-    reading.indicator = rest
-    return reading
-  }
-
-  /// The verb (an index into `TargetGrammar.verbs`) that starts last in `phrase` among
-  /// those that end within their length plus six characters of its end; at the same
-  /// start, the one listed first ("下降到" before "下降").
-  ///
-  /// Such a verb starts within twice its length plus six characters of the end, so only
-  /// that tail is read, once, looking verbs up by their first scalar.
-  static func nearestVerb(in phrase: String) -> Int? {
-    var text = phrase
-    return text.withUTF8 { bytes -> Int? in
-      // Where the phrase's last `TargetGrammar.verbTail` characters start, one by one from
-      // the end: boundaries[k] is the byte offset k characters before the end.
-      let boundaries = UTF8Scalars.characterStarts(of: phrase, utf8: bytes, fromEnd: TargetGrammar.verbTail)
-      /// The byte offset `count` characters before the end, or 0.
-      func offset(charactersBeforeEnd count: Int) -> Int { count < boundaries.count ? boundaries[count] : 0 }
-      var best: (verb: Int, start: Int)? = nil
-      var position = offset(charactersBeforeEnd: TargetGrammar.verbTail)
-      while position < bytes.count {
-        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
-        defer { position += length }
-        guard let candidates = TargetGrammar.verbIndex.candidates(startingWith: scalar) else { continue }
-        for verb in candidates where TargetGrammar.verbIndex.matches(verb, in: bytes, at: position) {
-          let end = position + TargetGrammar.verbIndex.words[verb].count
-          // Positions only grow: a verb found earlier at this position and listed first stays.
-          if let current = best, current.start == position && current.verb < verb { continue }
-          // It must end within its length plus six characters of the end.
-          guard end >= offset(charactersBeforeEnd: TargetGrammar.verbLengths[verb] + 6) else { continue }
-          best = (verb, position)
-        }
-      }
-      return best?.verb
-    }
-  }
-
-  /// Splits "能耗、水耗" into one indicator per value when the sentence says 分别.
-  static func indicators(_ phrase: String, count: Int, distributes: Bool) -> [String] {
-    guard count > 1 else { return [phrase] }
-    let parts = phrase.split(separator: "、").map(String.init)
-    guard parts.count == count else { return [phrase] }
-    // "规模以上企业单位工业增加值能耗、水耗": later parts share the first one's head.
-    let head = parts[0]
-    return parts.enumerated().map { index, part in
-      guard index > 0, part.count <= 3, let range = head.rangeOfBytes("单位") else { return part }
-      return String(head[..<range.lowerBound]) + part
-    }
-  }
-
-  static func splitScope(_ indicator: String) -> (String?, String) {
-    for scope in TargetGrammar.scopes where indicator.hasPrefixBytes(scope) && indicator.count > scope.count + 1 {
-      return (scope, String(indicator.droppingBytes(scope.utf8.count)))
-    }
-    return (nil, indicator)
-  }
-
-  /// The unit that starts at scalar `index` of a sentence, if any (the longest listed).
-  private static func unit(in sentence: FoldedRun, at index: Int) -> String? {
-    guard index < sentence.count, let candidates = TargetGrammar.unitIndex.candidates(startingWith: sentence[index].value) else { return nil }
-    let rest = sentence.byteRange(index..<min(sentence.count, index + 8))
-    return candidates.first { ByteSearch.hasPrefix(TargetGrammar.unitIndex.words[$0], in: sentence.folded, rest) }.map { TargetGrammar.units[$0] }
-  }
-
-  /// Numbers with units: "14.5%", "18家", "两家", "百分之七十", "0.5117" after a verb.
-  private static func values(in sentence: FoldedRun) -> [Value] {
-    let chars = sentence.chars
-    var values: [Value] = []
-    var index = 0
-    while index < chars.count {
-      // Most scalars start no value: passed by one bitmap test.
-      guard TargetGrammar.valueStarts.contains(chars[index].value) else {
-        index += 1
-        continue
-      }
-      let start = index
-      // 百分之七十
-      if chars[index] == "百", index + 3 < chars.count, chars[index + 1] == "分", chars[index + 2] == "之" {
-        var end = index + 3
-        var run: [UInt32] = []
-        while end < chars.count, ChineseNumeral.isNumeral(chars[end].value) {
-          run.append(chars[end].value)
-          end += 1
-        }
-        if let value = ChineseNumeral.value(of: run) {
-          values.append(Value(number: Double(value), unit: "%", start: start, end: end))
-          index = end
-          continue
-        }
-      }
-      if UTF8Scalars.isDigit(chars[index].value) {
-        var end = index
-        while end < chars.count, UTF8Scalars.isDigit(chars[end].value) || (chars[end] == "." && end + 1 < chars.count && UTF8Scalars.isDigit(chars[end + 1].value)) {
-          end += 1
-        }
-        let before = start > 0 ? chars[start - 1] : " "
-        // Not part of a word or code: 5g, 2235, a year (2025年), 1+3+n. (Digits and
-        // points are one scalar per character.)
-        let isYear = end - start == 4 && end < chars.count && chars[end] == "年"
-        // (The ideograph test first: it is cheap, and most values follow an ideograph.)
-        let glued = !UTF8Scalars.isIdeograph(before.value) && before.properties.isAlphabetic || before == "+" || before == "“" || before == "-"
-        if !isYear && !glued, let number = Double(sentence.text(start..<end)) {
-          var unitEnd = end
-          while unitEnd < chars.count && chars[unitEnd] == " " { unitEnd += 1 }
-          if let unit = Self.unit(in: sentence, at: unitEnd) {
-            let after = unitEnd + unit.unicodeScalars.count
-            let nextChar = after < chars.count ? chars[after] : " "
-            // "5+3" / "2个" inside "2个及以上" fine; "10月" is not a unit here.
-            if !(unit == "天" && nextChar == "然") {
-              values.append(Value(number: number, unit: unit, start: start, end: after))
-            }
-          } else if !(end < chars.count && (chars[end] == "+" || !UTF8Scalars.isIdeograph(chars[end].value) && chars[end].properties.isAlphabetic || chars[end] == "月" || chars[end] == "日" || chars[end] == "年")) {
-            values.append(Value(number: number, unit: "", start: start, end: end))
-          }
-        }
-        index = max(end, index + 1)
-        continue
-      }
-      // 两家, 四家: Chinese numerals with a count unit.
-      if ChineseNumeral.isNumeral(chars[index].value), chars[index] != "万", chars[index] != "千", chars[index] != "百" {
-        var end = index
-        var run: [UInt32] = []
-        while end < chars.count, ChineseNumeral.isNumeral(chars[end].value), run.count < 4 {
-          run.append(chars[end].value)
-          end += 1
-        }
-        let previous = start > 0 ? chars[start - 1] : " "
-        if end < chars.count, TargetGrammar.countUnits.contains(chars[end]), !ChineseNumeral.isNumeral(previous.value),
-          previous != "第", let value = ChineseNumeral.value(of: run), value > 1 || run.count > 1
-        {
-          values.append(Value(number: Double(value), unit: String(chars[end]), start: start, end: end + 1))
-          index = end + 1
-          continue
-        }
-        index = end
-        continue
-      }
-      index += 1
-    }
-    // A bare number counts only right after a verb; drop the others.
-    return values.filter { value in
-      guard value.unit.isEmpty else { return true }
-      let before = sentence.byteRange(max(0, value.start - 3)..<value.start)
-      return TargetGrammar.verbIndex.words.contains { ByteSearch.hasSuffix($0, in: sentence.folded, before) }
-    }
   }
 }

@@ -126,14 +126,19 @@ public struct PolicyParser: Sendable {
 
     // Targets: in the text, and in table cells only where a cell states one with its
     // year (a table of values is no list of targets).
-    var targetParagraphs = textParagraphs
+    var tableSpans: [TextSpan] = []
+    var yearCells: [TextSpan] = []
     for table in tables {
-      for row in table.rows {
-        targetParagraphs += row.cells.values.filter { TargetYearCell.holdsYear($0, in: text.utf8) }
-      }
+      let first = paragraphs[table.paragraphs.lowerBound].span
+      let last = paragraphs[table.paragraphs.upperBound - 1].span
+      tableSpans.append(TextSpan(first.start, last.end))
+      for row in table.rows { yearCells += row.cells.values.filter { TargetYearCell.holdsYear($0, in: text.utf8) } }
     }
-    targetParagraphs.sort { $0.start < $1.start }
-    let targets = TargetExtractor(dictionaries: dictionaries).targets(in: text, paragraphs: targetParagraphs, pieces: pieces)
+    let targets = TargetExtractor(dictionaries: dictionaries).targets(
+      in: text, paragraphs: paragraphs.map(\.span), pieces: pieces, metadata: document.metadata
+    ).filter { target in
+      !tableSpans.contains { $0.contains(target.valueSpan) } || yearCells.contains { $0.contains(target.valueSpan) }
+    }
     for (ordinal, var target) in targets.enumerated() {
       target.id = "\(id)#t\(ordinal + 1)"
       target.measure = document.measures.firstIndex { $0.span.contains(target.valueSpan) }
