@@ -74,12 +74,18 @@ import Testing
     #expect(none.status == 1)
     #expect(none.stderr.contains("warning: no document of a level below"))
     #expect(none.stdout.isEmpty)
-    // 004 has no level: a warning, and the four other documents are compared, as a list.
-    let unleveled = try Policyq.run(["compare", "--index", directory.path, "--upper", Policyq.seed("004"), "--format", "json"])
+    // 004 reports a municipal plan (重庆市人民政府印发…): the three district seeds lie below it.
+    let reported = try Policyq.run(["compare", "--index", directory.path, "--upper", Policyq.seed("004"), "--format", "json"])
+    let below = try #require(try JSONSerialization.jsonObject(with: Data(reported.stdout.utf8)) as? [[String: Any]])
+    #expect(below.count == 3)
+    // A plan with no level: a warning, and the five documents are compared, as a list.
+    let plain = directory.appendingPathComponent("plain.txt")
+    try "推进绿色发展的若干措施\n一、重点任务\n（一）推进绿色制造。创建绿色工厂。\n".write(to: plain, atomically: true, encoding: .utf8)
+    let unleveled = try Policyq.run(["compare", "--index", directory.path, "--upper", plain.path, "--format", "json"])
     #expect(unleveled.status == 0)
     #expect(unleveled.stderr.contains("warning: no administrative level found"))
     let all = try #require(try JSONSerialization.jsonObject(with: Data(unleveled.stdout.utf8)) as? [[String: Any]])
-    #expect(all.count == 4)
+    #expect(all.count == 5)
   }
 
   @Test func unreadableUpper_clearErrorNamingTheFile() throws {

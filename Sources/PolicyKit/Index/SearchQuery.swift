@@ -114,9 +114,10 @@ public struct SearchQuery: Sendable, Equatable {
         "national": .national, "国家": .national, "中央": .national, "provincial": .provincial, "province": .provincial,
         "省": .provincial, "省级": .provincial, "municipal": .municipal, "city": .municipal, "市": .municipal, "市级": .municipal,
         "district": .district, "county": .district, "区": .district, "县": .district, "区县": .district, "区级": .district,
+        "township": .township, "镇": .township, "街道": .township, "乡": .township, "镇级": .township,
       ]
       guard let level = levels[value.lowercased()] else {
-        throw IndexError.badQuery("level:\(value): use national, provincial, municipal or district")
+        throw IndexError.badQuery("level:\(value): use national, provincial, municipal, district or township")
       }
       return .level(level)
     case "region", "地区":

@@ -10,7 +10,7 @@ struct HTMLReader {
   /// Class or id words that mark site furniture rather than the document.
   private static let skippedClassWords = [
     "nav", "menu", "breadcrumb", "crumb", "footer", "sidebar", "share", "toolbar", "pagination",
-    "copyright", "topbar", "skip",
+    "copyright", "topbar", "skip", "path", "position", "location", "crumbs", "dqwz", "weizhi",
   ]
   /// Elements that start and end a line.
   private static let blockElements: Set<String> = [

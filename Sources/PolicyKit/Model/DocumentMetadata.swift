@@ -8,6 +8,8 @@ public enum AdministrativeLevel: String, Sendable, Codable, CaseIterable, Compar
   case municipal
   /// Districts, counties, county-level cities, banners.
   case district
+  /// Towns, townships and subdistricts (镇, 乡, 街道).
+  case township
 
   /// Higher levels first: national < provincial < municipal < district.
   public static func < (lhs: AdministrativeLevel, rhs: AdministrativeLevel) -> Bool {
@@ -19,8 +21,10 @@ public enum AdministrativeLevel: String, Sendable, Codable, CaseIterable, Compar
 public struct DocumentMetadata: Sendable, Equatable {
   /// 发文字号.
   public var documentNumber: DocumentNumber?
-  /// 发文机关, "重庆市永川区人民政府".
+  /// 发文机关, "重庆市永川区人民政府"; the first when several issue the document together.
   public var issuer: String?
+  /// The other bodies a joint document is issued by ("国家能源局" beside 国家发展改革委).
+  public var coIssuers: [String] = []
   public var level: AdministrativeLevel?
   /// The most specific place of the issuer, "永川区".
   public var region: String?

@@ -1,16 +1,21 @@
-/// A document number (发文字号): issuer code, year and serial, "永川府发〔2022〕11号".
+/// A document number (发文字号): issuer code, year and serial, "永川府发〔2022〕11号"; or
+/// the number of a government decree, which has no year ("上海市人民政府令第59号").
 public struct DocumentNumber: Sendable, Equatable, Hashable {
-  /// 机关代字, "永川府发".
+  /// 机关代字, "永川府发" (for a decree, "上海市人民政府令").
   public var issuerCode: String
-  public var year: Int
+  /// The year in brackets; nil for a decree.
+  public var year: Int?
   public var serial: Int
   /// As written in the document.
   public var text: String
 
   /// The normal form "永川府发〔2022〕11号", whatever brackets and spaces were written.
-  public var normalized: String { "\(issuerCode)〔\(year)〕\(serial)号" }
+  public var normalized: String {
+    guard let year else { return "\(issuerCode)第\(serial)号" }
+    return "\(issuerCode)〔\(year)〕\(serial)号"
+  }
 
-  public init(issuerCode: String, year: Int, serial: Int, text: String) {
+  public init(issuerCode: String, year: Int?, serial: Int, text: String) {
     self.issuerCode = issuerCode
     self.year = year
     self.serial = serial
@@ -84,6 +89,47 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       let endIndex = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: position + 1)
       let written = String(text[startIndex..<endIndex])
       return (DocumentNumber(issuerCode: code, year: year, serial: serial, text: written), startIndex..<endIndex)
+    }
+    return nil
+  }
+
+  /// Finds the first number of a government decree in `text`: "上海市人民政府令第59号",
+  /// "国务院令第708号" — an issuer of 2–12 Han characters ending in 令, then 第, a
+  /// number (digits or Chinese numerals) and 号.
+  public static func firstDecree(in text: String) -> DocumentNumber? {
+    let scalars = Array(text.unicodeScalars)
+    var index = 1
+    while index + 2 < scalars.count {
+      defer { index += 1 }
+      guard scalars[index] == "令", scalars[index + 1] == "第" else { continue }
+      var position = index + 2
+      var digits: [UInt32] = []
+      while position < scalars.count,
+        UTF8Scalars.isDigit(scalars[position].value) || ChineseNumeral.isNumeral(scalars[position].value),
+        digits.count < 6
+      {
+        digits.append(scalars[position].value)
+        position += 1
+      }
+      guard !digits.isEmpty, position < scalars.count, scalars[position] == "号" else { continue }
+      let serial =
+        digits.allSatisfy(UTF8Scalars.isDigit)
+        ? digits.reduce(0) { $0 * 10 + (UTF8Scalars.digitValue($1) ?? 0) } : ChineseNumeral.value(of: digits)
+      guard let serial else { continue }
+      var codeStart = index
+      while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value) && index - codeStart < 12 { codeStart -= 1 }
+      // The issuer begins at a place or a national body: "…日上海市人民政府令" → 上海市人民政府令.
+      let starts = AdministrativePlace.directMunicipalities + AdministrativePlace.autonomousRegions + AdministrativePlace.nationalPrefixes
+      if let start = (codeStart..<index).first(where: { start in
+        let rest = String(String.UnicodeScalarView(scalars[start...index]))
+        return starts.contains { rest.hasPrefix($0) }
+      }) {
+        codeStart = start
+      }
+      guard index - codeStart >= 2 else { continue }
+      let code = String(String.UnicodeScalarView(scalars[codeStart...index]))
+      let written = String(String.UnicodeScalarView(scalars[codeStart...position]))
+      return DocumentNumber(issuerCode: code, year: nil, serial: serial, text: written)
     }
     return nil
   }

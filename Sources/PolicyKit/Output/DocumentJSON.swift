@@ -147,6 +147,7 @@ public enum DocumentJSON {
     writer.string("plan_title", metadata.planTitle)
     writer.string("plan_kind", metadata.planKind)
     writer.string("issuer", metadata.issuer)
+    writeIDs("co_issuers", metadata.coIssuers, to: &writer)
     writer.string("level", metadata.level?.rawValue)
     writer.string("region", metadata.region)
     writeIDs("region_path", metadata.regionPath, to: &writer)

@@ -8,7 +8,7 @@ public enum TreeDump {
     func field(_ name: String, _ value: String?) {
       if let value, !value.isEmpty { out += "  \(name): \(value)\n" }
     }
-    field("number", metadata.documentNumber.map { "\($0.normalized) (\($0.issuerCode) / \($0.year) / \($0.serial))" })
+    field("number", metadata.documentNumber.map { "\($0.normalized) (\($0.issuerCode) / \($0.year.map(String.init) ?? "-") / \($0.serial))" })
     field("issuer", metadata.issuer)
     field("level", metadata.level.map { "\($0.rawValue) \(metadata.regionPath.joined(separator: " › "))" })
     field("kind", [metadata.kind, metadata.planKind].compactMap { $0 }.joined(separator: " carrying "))

@@ -55,6 +55,15 @@ enum AdministrativePlace {
     if !firstPlaceOnly, let district = token(in: rest, endings: ["区", "县", "旗", "市"], maxLength: 6) {
       path.append(String(district))
       level = .district
+      rest = rest.dropFirst(district.count)
+    }
+    // A town or subdistrict, after its district's 人民政府: "…奉贤区人民政府头桥街道办事处".
+    if !firstPlaceOnly {
+      if rest.hasPrefix("人民政府") { rest = rest.dropFirst(4) }
+      if let town = token(in: rest, endings: ["街道", "镇", "乡"], maxLength: 6) {
+        path.append(String(town))
+        level = .township
+      }
     }
     if path.isEmpty {
       if nationalPrefixes.contains(where: { rest.hasPrefix($0, isPlain: isPlain) })
@@ -85,8 +94,8 @@ enum AdministrativePlace {
       if candidate.hasSuffix("州"), text.dropFirst(length).hasPrefix("市") { candidate = text.prefix(length + 1) }
       let afterward = text.dropFirst(candidate.count - 1).prefix(3)
       if blockedWords.contains(where: { afterward.hasPrefix($0) }) { continue }
-      // "人民政府", "经济和信息化委员会": not a place.
-      if candidate.hasPrefix("人民") || candidate.contains("委员") { return nil }
+      // "人民政府", "经济和信息化委员会", "绿化和市容…": not a place.
+      if candidate.hasPrefix("人民") || candidate.contains("委员") || candidate.dropFirst().contains("和") { return nil }
       // Words, not names: "城市…", "我省…", "全市…".
       if notPlaces.contains(String(candidate)) { return nil }
       return candidate
@@ -95,5 +104,5 @@ enum AdministrativePlace {
   }
 
   /// Words that start at a place ending without making a place (…市场, …区域).
-  private static let blockedWords = ["市场", "区域", "县域", "地区生产", "区块", "市民", "区间"]
+  private static let blockedWords = ["市场", "区域", "县域", "地区生产", "区块", "市民", "区间", "市容", "市政", "镇街", "乡村", "街道办"]
 }

@@ -122,22 +122,58 @@ struct MetadataExtractor {
 
   // MARK: - Front matter
 
+  /// Labels a page gives its number with, inside a line of other fields
+  /// ("(发布日期：2026年04月24日文号：沪发改价管〔2026〕19号)").
+  static let numberLabels = ["发文字号：", "发文字号:", "文号：", "文号:"]
+
   private func readDocumentNumber(frontEnd: Int, into metadata: inout DocumentMetadata) {
     guard metadata.documentNumber == nil else { return }
-    for index in 0..<min(texts.count, max(frontEnd, 6)) {
+    let front = 0..<min(texts.count, max(frontEnd, 6))
+    for index in front {
       let text = texts[index]
       guard text.hasAtMostCharacters(40), let found = DocumentNumber.first(in: text) else { continue }
       metadata.documentNumber = found.number
       metadata.spans["document_number"] = paragraphs[index].span
       return
     }
+    for index in front where !texts.hasMoreBytes(than: 600, at: index) {
+      let text = texts[index]
+      guard let label = Self.numberLabels.lazy.compactMap({ text.rangeOfBytes($0) }).first,
+        let found = DocumentNumber.first(in: String(text[label.upperBound...]))
+      else { continue }
+      metadata.documentNumber = found.number
+      metadata.spans["document_number"] = paragraphs[index].span
+      return
+    }
+    // A regulation issued by decree gives the decree's number, often with its date:
+    // "（2021年12月21日上海市人民政府令第59号公布　自2022年3月1日起施行）".
+    for index in 0..<min(texts.count, max(frontEnd, 12)) where texts[index].hasAtMostCharacters(60) {
+      if let decree = DocumentNumber.firstDecree(in: texts[index]) {
+        metadata.documentNumber = decree
+        metadata.spans["document_number"] = paragraphs[index].span
+        if metadata.writtenDate == nil, let date = DateText.first(in: texts[index]),
+          texts[index].rangeOfBytes(decree.text).map({ $0.lowerBound >= date.range.upperBound }) ?? false
+        {
+          metadata.writtenDate = date.iso
+          metadata.spans["written_date"] = paragraphs[index].span
+        }
+        return
+      }
+    }
   }
 
   private func readTitles(frontEnd: Int, into metadata: inout DocumentMetadata) {
     if metadata.title == nil {
-      // "…关于…的通知" among the first paragraphs; else the first short title-like line.
+      // "…关于…的通知" among the first paragraphs, on one line or wrapped over up to three;
+      // else the first short title-like line.
       let candidates = 0..<min(texts.count, max(frontEnd, 1) + 2)
-      if let index = candidates.first(where: { isNoticeTitle(texts[$0]) }) ?? candidates.first(where: isPlainTitle) {
+      if let index = candidates.first(where: { isNoticeTitle(texts[$0]) }) {
+        metadata.title = texts[index]
+        metadata.spans["title"] = paragraphs[index].span
+      } else if let (first, last) = candidates.lazy.compactMap(wrappedTitle).first {
+        metadata.title = (first...last).map { texts[$0] }.joined()
+        metadata.spans["title"] = TextSpan(paragraphs[first].span.start, paragraphs[last].span.end)
+      } else if let index = candidates.first(where: isPlainTitle) {
         metadata.title = texts[index]
         metadata.spans["title"] = paragraphs[index].span
       }
@@ -190,16 +226,27 @@ struct MetadataExtractor {
   /// Reads 成文日期 or the note on publication from paragraph `index`, if it is one.
   private func readDateOrPublicity(_ index: Int, into metadata: inout DocumentMetadata) {
     let text = texts[index]
+    let isSigned = index > 0 && Self.isSignature(texts[index - 1])
     if Self.isDateLine(text), let date = DateText.first(in: text),
-      metadata.writtenDate == nil || (index > 0 && Self.isSignature(texts[index - 1]))
+      metadata.writtenDate == nil || (isSigned && !writtenDateIsSigned(metadata))
     {
-      // 成文日期 stands under the signature; a date above the title is a site's.
+      // 成文日期 stands under the signature; a date above the title is a site's. The first
+      // signed date is the document's: a transmittal notice's comes before the date of
+      // the plan it forwards.
       metadata.writtenDate = date.iso
       metadata.spans["written_date"] = paragraphs[index].span
     } else if metadata.publicity == nil, let note = Self.publicityNote(text) {
       metadata.publicity = note
       metadata.spans["publicity"] = paragraphs[index].span
     }
+  }
+
+  /// Whether the date read as 成文日期 so far stands under a signature.
+  private func writtenDateIsSigned(_ metadata: DocumentMetadata) -> Bool {
+    guard let span = metadata.spans["written_date"],
+      let index = paragraphs.firstIndex(where: { $0.span == span }), index > 0
+    else { return false }
+    return Self.isSignature(texts[index - 1])
   }
 
   // MARK: - Back matter
@@ -261,6 +308,11 @@ struct MetadataExtractor {
       metadata.issuer = issuer
       metadata.spans["issuer"] = metadata.spans["title"]
     }
+    if metadata.issuer == nil, let signers = closingSignature(metadata) {
+      metadata.issuer = texts[signers.lowerBound]
+      metadata.spans["issuer"] = paragraphs[signers.lowerBound].span
+      metadata.coIssuers = signers.dropFirst().map { texts[$0] }
+    }
     if metadata.issuer == nil, let field = frontMatter?.value("发布单位", "发文机关", "发布机构") {
       metadata.issuer = field.value
       metadata.sourceRanges["issuer"] = field.range
@@ -281,6 +333,20 @@ struct MetadataExtractor {
         }
       }
     }
+    if metadata.issuer == nil, let (issuer, span) = reportedIssuer() {
+      metadata.issuer = issuer
+      metadata.spans["issuer"] = span
+    }
+    // Several bodies issue a joint document: the first is the issuer.
+    if let issuer = metadata.issuer {
+      let bodies = Self.splitIssuers(issuer)
+      if bodies.count > 1 {
+        metadata.issuer = bodies[0]
+        metadata.coIssuers = Array(bodies.dropFirst()) + metadata.coIssuers.filter { !bodies.contains($0) }
+      }
+    }
+    var seen = Set<String>()
+    metadata.coIssuers = metadata.coIssuers.filter { $0 != metadata.issuer && seen.insert($0).inserted }
     // The level and region are the issuer's; without an issuer (a law or regulation as
     // published, a page without a red header), those of the place the title opens with:
     // "湖州市绿色金融促进条例" → 湖州市, "中华人民共和国能源法" → national.
@@ -294,6 +360,97 @@ struct MetadataExtractor {
       metadata.regionPath = reading.path
       metadata.region = reading.path.last
     }
+  }
+
+  /// A title wrapped over two or three lines from `index` ("国家发展改革委…关于" /
+  /// "建立…的通知"): the first line holds 关于, the last ends with a kind, none holds a
+  /// sentence.
+  private func wrappedTitle(at index: Int) -> (Int, Int)? {
+    guard texts[index].containsBytes("关于") || index + 1 < texts.count && texts[index + 1].hasPrefix("关于") else {
+      return nil
+    }
+    for last in (index + 1)..<min(texts.count, index + 3) {
+      let joined = (index...last).map { texts[$0] }.joined()
+      guard (index...last).allSatisfy({ texts[$0].hasAtMostCharacters(40) && !paragraphs[$0].isHeading }) else { return nil }
+      if isNoticeTitle(joined) { return (index, last) }
+    }
+    return nil
+  }
+
+  /// The signature over the 成文日期 at the end of a document: the lines of bodies that
+  /// sign it, one per line ("国家发展改革委办公厅" / "国家能源局综合司" / "2025年12月2日").
+  private func closingSignature(_ metadata: DocumentMetadata) -> ClosedRange<Int>? {
+    guard let date = texts.indices.last(where: { index in
+      !texts.hasMoreBytes(than: 120, at: index) && Self.isDateLine(texts[index])
+        && metadata.writtenDate.map { DateText.first(in: texts[index])?.iso == $0 } ?? false
+    }) else { return nil }
+    var first = date
+    while first > 0, date - first < 6, Self.isSignature(texts[first - 1]), !paragraphs[first - 1].isHeading {
+      first -= 1
+    }
+    return first < date ? first...(date - 1) : nil
+  }
+
+  /// The body a report names as having issued a document ("近日，重庆市人民政府印发了
+  /// 《…》"), for a page that summarises one and has no title, number or signature.
+  private func reportedIssuer() -> (String, TextSpan)? {
+    for index in 0..<min(texts.count, 3) where !texts.hasMoreBytes(than: 3000, at: index) {
+      // Read in the folded form (印發 = 印发), taken from the text as written: folding
+      // keeps one character for one.
+      let written = Array(texts[index])
+      let folded = Array(TextFolder.fold(texts[index]))
+      guard folded.count == written.count else { continue }
+      let foldedText = String(folded)
+      guard let verb = ["印发了《", "印发《", "发布了《", "出台了《"].lazy.compactMap({ foldedText.range(of: $0) }).first else {
+        continue
+      }
+      let verbStart = foldedText.distance(from: foldedText.startIndex, to: verb.lowerBound)
+      let clauseStart = (folded[..<verbStart].lastIndex { "，,。".contains($0) }).map { $0 + 1 } ?? 0
+      let clause = String(written[clauseStart..<verbStart])
+      guard AdministrativePlace.read(String(folded[clauseStart..<verbStart])).level != nil, clause.hasAtMostCharacters(30) else {
+        continue
+      }
+      return (clause, paragraphs[index].span)
+    }
+    return nil
+  }
+
+  /// Endings of a body's name, after which another body may follow in a joint issuer
+  /// ("上海市交通委员会上海市公安局", "国家发展改革委国家能源局").
+  private static let bodyEndings = ["办公厅", "办公室", "委员会", "政府", "局", "厅", "委", "部", "署", "司", "院", "办", "中心"]
+
+  /// How the name of a second issuer begins: 国家…, 中共…, a municipality.
+  private static let issuerStarts = ["国家", "中共", "国务院"] + AdministrativePlace.directMunicipalities
+
+  /// The bodies of a joint issuer: split at 、 and spaces, and where a body's name ends
+  /// and another begins with 国家, 中共, a municipality, or the place the first began with.
+  static func splitIssuers(_ issuer: String) -> [String] {
+    var bodies: [String] = []
+    for part in issuer.split(whereSeparator: { $0 == "、" || $0 == " " || $0 == "\u{3000}" || $0 == "，" }) {
+      var rest = Substring(part)
+      while !rest.isEmpty {
+        var cut: String.Index? = nil
+        var position = rest.index(after: rest.startIndex)
+        while position < rest.endIndex {
+          let head = rest[..<position]
+          let tail = rest[position...]
+          if bodyEndings.contains(where: { head.hasSuffix($0) }), tail.count >= 3,
+            issuerStarts.contains(where: { tail.hasPrefix($0) }) || tail.hasPrefix(rest.prefix(2))
+          {
+            cut = position
+            break
+          }
+          position = rest.index(after: position)
+        }
+        guard let cut else {
+          bodies.append(String(rest))
+          break
+        }
+        bodies.append(String(rest[..<cut]))
+        rest = rest[cut...]
+      }
+    }
+    return bodies
   }
 
   // MARK: - Line shapes

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import PolicyKit
+
+/// Metadata in the forms pages and joint documents give it: several issuers, a title
+/// wrapped over lines, the signature at the end, a number among a page's fields, a
+/// decree's number, a township, a report about a plan.
+@Suite struct MetadataFormTests {
+  func metadata(_ text: String, format: SourceFormat = .plainText) throws -> DocumentMetadata {
+    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "doc", format: format)).metadata
+  }
+
+  @Test func jointIssuers_inTheTitle() throws {
+    let found = try metadata("国家发展改革委国家能源局关于深化提升服务水平的意见\n发改能源规〔2025〕624号\n一、总体要求\n（一）指导思想。推进改革。\n")
+    #expect(found.issuer == "国家发展改革委")
+    #expect(found.coIssuers == ["国家能源局"])
+    #expect(found.level == .national)
+    let city = try metadata("上海市交通委员会、上海海事局关于印发《岸电实施方案》的通知\n各有关单位：\n一、工作目标\n")
+    #expect(city.issuer == "上海市交通委员会")
+    #expect(city.coIssuers == ["上海海事局"])
+  }
+
+  /// A title wrapped over lines, its issuer signing at the end with a second body.
+  @Test func wrappedTitle_andClosingSignature() throws {
+    let text = """
+      国家发展改革委办公厅国家能源局综合司关于
+      建立全国统一电力市场评价制度的通知
+      各省、自治区、直辖市发展改革委：
+      一、总体要求
+      以习近平新时代中国特色社会主义思想为指导。
+      国家发展改革委办公厅
+      国家能源局综合司
+      2025年12月2日
+
+      """
+    let found = try metadata(text)
+    #expect(found.title == "国家发展改革委办公厅国家能源局综合司关于建立全国统一电力市场评价制度的通知")
+    #expect(found.issuer == "国家发展改革委办公厅")
+    #expect(found.coIssuers == ["国家能源局综合司"])
+    #expect(found.writtenDate == "2025-12-02")
+  }
+
+  /// A page with no title of its own: the issuer signs at the end, the number stands
+  /// among the page's fields.
+  @Test func pageFields_andSignature() throws {
+    let text = "关于我市开展价格联动调整有关事项的通知 (发布日期：2026年04月24日文号：沪发改价管〔2026〕19号)\n一、联动调整电价\n1.电价调整为每千瓦时0.6元。\n上海市发展和改革委员会\n2026年4月23日\n"
+    let found = try metadata(text)
+    #expect(found.documentNumber?.normalized == "沪发改价管〔2026〕19号")
+    #expect(found.issuer == "上海市发展和改革委员会")
+    #expect(found.level == .municipal)
+  }
+
+  /// A regulation issued by decree: its number has no year; its date is the decree's.
+  @Test func decreeNumber() throws {
+    let found = try metadata("上海市建筑消防设施管理规定\n（2021年12月21日上海市人民政府令第59号公布　自2022年3月1日起施行）\n第一条（目的依据）为了加强管理，制定本规定。\n")
+    let number = try #require(found.documentNumber)
+    #expect(number.normalized == "上海市人民政府令第59号")
+    #expect(number.year == nil)
+    #expect(number.serial == 59)
+    #expect(found.writtenDate == "2021-12-21")
+  }
+
+  /// A transmittal notice's date is the first signed one, not the forwarded plan's.
+  @Test func transmittalNotice_firstSignedDate() throws {
+    let text = "上海市人民政府办公厅关于转发市发展改革委制订的《实施方案》的通知\n各区人民政府：\n现转发给你们，请按照执行。\n上海市人民政府办公厅\n2024年12月14日\n实施方案\n一、主要任务\n（一）推进建设。完善设施。\n上海市发展和改革委员会\n2024年12月10日\n"
+    #expect(try metadata(text).writtenDate == "2024-12-14")
+  }
+
+  @Test func township() throws {
+    let found = try metadata("上海市奉贤区人民政府头桥街道办事处关于印发《建设用地减量化工作实施方案》的通知\n各村：\n一、工作目标\n")
+    #expect(found.level == .township)
+    #expect(found.regionPath == ["上海市", "奉贤区", "头桥街道"])
+  }
+
+  /// A news report of a plan names the body that issued it; Traditional characters read
+  /// as their simplified forms.
+  @Test func reportedIssuer() throws {
+    let found = try metadata("近日,重慶市人民政府印發了《重慶市製造業綠色發展行動實施方案》。\n方案提出六項主要任務:\n一、嚴守產業政策底線。從源頭著手。\n")
+    #expect(found.issuer == "重慶市人民政府")
+    #expect(found.level == .municipal)
+  }
+
+  /// 上海市绿化和市容管理局 is a municipal bureau: 绿化和市 is no district.
+  @Test func municipalBureau_isNoDistrict() throws {
+    let found = try metadata("上海市绿化和市容管理局关于下发《行动计划》的通知\n各区绿化市容局：\n一、工作目标\n")
+    #expect(found.level == .municipal)
+    #expect(found.regionPath == ["上海市"])
+  }
+}
