@@ -91,6 +91,7 @@ extension ComparableItems {
         // gold writes it; a table with no number of its own adds no token.
         switch section.kind {
         case .paragraph: chain.append("#\(section.number ?? 0)")
+        case .tableRow where section.label.isEmpty: chain.append("#\(section.number ?? 0)")
         case .table: break
         default: chain.append(section.label)
         }

@@ -31,7 +31,10 @@ struct MeasureSelector {
     func visit(_ index: Int) {
       guard roles[index] == .tasks else { return }
       let section = sections[index]
-      let isContainer = section.kind == .attachment || section.kind == .table
+      // A table's group rows only group its item rows: a group without rows (a list cut
+      // short) is no measure.
+      let isTableGroup = section.kind != .tableRow && section.parent.map { sections[$0].kind == .table } ?? false
+      let isContainer = section.kind == .attachment || section.kind == .table || isTableGroup
       // A heading line with nothing under it is an item when it is numbered inside a
       // part ("（一）编制体系规划"), not when it is a part of its own.
       let carriesTask = hasOwnText[index] || section.isRunIn || (!section.title.isEmpty && section.parent != nil)
@@ -50,7 +53,7 @@ struct MeasureSelector {
   }
 
   /// The longest sub-item, in bytes, that still reads as part of an enumeration.
-  static let maximumEnumeratedItem = 360
+  static let maximumEnumeratedItem = 600
 
   /// Whether `items` only spell out a lead-in: short items with no sub-items of their
   /// own ("（1）消防控制室值班情况；").

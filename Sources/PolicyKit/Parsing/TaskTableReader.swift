@@ -228,7 +228,16 @@ struct TaskTableReader {
     func finish() {
       guard let (row, cells) = current else { return }
       current = nil
-      table.rows += place(cells, in: row, columns: columns)
+      var placed = place(cells, in: row, columns: columns)
+      // A bare Chinese numeral in a table numbered otherwise, with a task and no bodies,
+      // groups the rows under it ("四" / "构建数字赋能监管体系").
+      if let first = placed.first, let label = first.label, TableCellText.serial(string(label))?.kind == .chineseOrdinal,
+        !first.cells.keys.contains(where: { columns[$0].holdsBodies }), first.cells.count <= 1, placed.count == 1
+      {
+        placed[0].kind = .group(.chineseOrdinal)
+        placed[0].groupTitle = first.cells.values.first
+      }
+      table.rows += placed
     }
     let numbered = columns.contains(.number)
     while index < paragraphs.count, !closing.contains(index) {
@@ -293,9 +302,13 @@ struct TaskTableReader {
     var index = start
     while index < paragraphs.count, texts.count < Self.maximumColumns, paragraphs[index].marker == nil {
       var text = self.texts[index].filter { !$0.isWhitespace }
+      // A title ("…任务分解表", "…成员单位职责分工") stands before the header, not in it;
+      // a header cell is short (职责分工, 完成时限).
       guard TableColumn.isHeaderLike(text), TableCellText.serial(text) == nil, !text.isEmpty,
-        !Self.titleEndings.contains(where: { text.hasSuffixBytes($0) })
+        text.hasAtMostCharacters(6) || !Self.titleEndings.contains(where: { text.hasSuffixBytes($0) })
       else { break }
+      // A body's name that is no column's header starts the first row (区规划资源局).
+      if TableColumn(header: text) == .other && cellText.isBodies(text) { break }
       if ["牵头", "配合", "责任", "负责", "完成", "工作", "重点", "具体", "主要"].contains(text), index + 1 < paragraphs.count {
         let next = self.texts[index + 1].filter { !$0.isWhitespace }
         if TableColumn(header: text + next) != .other && next.hasAtMostCharacters(4) {

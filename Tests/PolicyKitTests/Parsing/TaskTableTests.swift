@@ -209,4 +209,24 @@ import Testing
       #expect(document.measures.count <= count + 1)
     }
   }
+
+  /// A table of duties without 序号 (单位 | 职责分工): each body's row is an item of its
+  /// own, numbered by its place, the body responsible.
+  @Test func dutyTable_withoutSerials() throws {
+    let markdown = "附件2\n\n协调机制成员单位职责分工\n\n单位\n\n职责分工\n\n区规划资源局\n\n拟定整治工作方案，统筹推进整治工作。\n\n区发展改革委\n\n负责相关项目的立项工作。\n"
+    let document = try parse(markdown, format: .markdown, path: "plan.md")
+    #expect(
+      rows(document) == [
+        "附件2 #1: 拟定整治工作方案，统筹推进整治工作。 | responsible:区规划资源局 | -",
+        "附件2 #2: 负责相关项目的立项工作。 | responsible:区发展改革委 | -",
+      ])
+  }
+
+  /// A bare Chinese numeral in the 序号 column of a table numbered （一）（二） groups the
+  /// rows under it; a group whose rows were cut is no measure.
+  @Test func flattenedGroupRows_andEmptyGroups() throws {
+    let markdown = "任务分工表\n\n序号\n\n工作任务\n\n牵头单位\n\n二\n\n构建闭环管理体系\n\n（一）\n\n加强备案申报管理\n\n区建设管理委\n\n三\n\n构建执法体系\n"
+    let document = try parse(markdown, format: .markdown, path: "plan.md")
+    #expect(rows(document) == ["二 （一）: 加强备案申报管理 | lead:区建设管理委 | -"])
+  }
 }
