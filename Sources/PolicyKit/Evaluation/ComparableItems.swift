@@ -160,7 +160,8 @@ extension ComparableItems {
   /// A document number in its normal form (永川府发〔2022〕11号), or folded as written
   /// when it is not of the usual shape (市政府第16号令).
   static func foldedNumber(_ number: String) -> String {
-    DocumentNumber.first(in: number)?.number.normalized ?? foldedTitle(number)
+    DocumentNumber.first(in: number)?.number.normalized ?? DocumentNumber.firstDecree(in: number)?.normalized
+      ?? foldedTitle(number)
   }
 
   static func number(_ value: Double) -> String {

@@ -226,10 +226,15 @@ public struct Evaluator: Sendable {
     evaluation.counts[.references] = count
   }
 
-  /// Each document once: by number when it has one, else by title.
+  /// Each document once: by number when it has one, else by title; a title cited once
+  /// with its number and once without is one document.
   private static func distinct(_ references: [ComparableItems.Reference]) -> [ComparableItems.Reference] {
+    let numberedTitles = Set(references.filter { $0.number != nil }.compactMap(\.title))
     var seen = Set<String>()
-    return references.filter { seen.insert($0.number ?? $0.title ?? "").inserted }
+    return references.filter { reference in
+      if reference.number == nil, let title = reference.title, numberedTitles.contains(title) { return false }
+      return seen.insert(reference.number ?? reference.title ?? "").inserted
+    }
   }
 
   private func compareMetadata(

@@ -98,6 +98,7 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
   /// number (digits or Chinese numerals) and 号.
   public static func firstDecree(in text: String) -> DocumentNumber? {
     let scalars = Array(text.unicodeScalars)
+    if let number = decreeWithNumberFirst(scalars) { return number }
     var index = 1
     while index + 2 < scalars.count {
       defer { index += 1 }
@@ -130,6 +131,31 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       let code = String(String.UnicodeScalarView(scalars[codeStart...index]))
       let written = String(String.UnicodeScalarView(scalars[codeStart...position]))
       return DocumentNumber(issuerCode: code, year: nil, serial: serial, text: written)
+    }
+    return nil
+  }
+
+  /// "市政府第16号令", the other order: an issuer, 第, a number, 号令.
+  private static func decreeWithNumberFirst(_ scalars: [Unicode.Scalar]) -> DocumentNumber? {
+    var index = 2
+    while index + 3 < scalars.count {
+      defer { index += 1 }
+      guard scalars[index] == "第" else { continue }
+      var position = index + 1
+      var value = 0
+      while position < scalars.count, let digit = UTF8Scalars.digitValue(scalars[position].value), position - index <= 5 {
+        value = value * 10 + digit
+        position += 1
+      }
+      guard position > index + 1, position + 1 < scalars.count, scalars[position] == "号", scalars[position + 1] == "令" else {
+        continue
+      }
+      var codeStart = index
+      while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value) && index - codeStart < 12 { codeStart -= 1 }
+      let issuer = String(String.UnicodeScalarView(scalars[codeStart..<index]))
+      guard issuer.hasSuffix("政府") || issuer.hasSuffix("院") || issuer.hasSuffix("部") || issuer.hasSuffix("委") else { continue }
+      let written = String(String.UnicodeScalarView(scalars[codeStart...(position + 1)]))
+      return DocumentNumber(issuerCode: issuer + "令", year: nil, serial: value, text: written)
     }
     return nil
   }

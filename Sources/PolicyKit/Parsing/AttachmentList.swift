@@ -7,7 +7,10 @@ enum AttachmentList {
   static let maximumEntry = 60
 
   /// Clears the markers of the list's paragraphs, so that they open no sections.
-  static func unmark(_ paragraphs: inout [Paragraph], texts: ParagraphTexts) {
+  /// - Returns: the list's paragraphs.
+  @discardableResult
+  static func unmark(_ paragraphs: inout [Paragraph], texts: ParagraphTexts) -> [Int] {
+    var entries: [Int] = []
     var index = 0
     while index < paragraphs.count {
       guard let next = entryNumber(texts[index]) else {
@@ -21,6 +24,7 @@ enum AttachmentList {
         continue
       }
       paragraphs[index].marker = nil
+      entries.append(index)
       var expected = next
       index += 1
       // The entries after it: numbered short lines that go on counting.
@@ -29,10 +33,12 @@ enum AttachmentList {
         texts[index].hasAtMostCharacters(maximumEntry), !texts[index].containsBytes("。")
       {
         paragraphs[index].marker = nil
+        entries.append(index)
         expected += 1
         index += 1
       }
     }
+    return entries
   }
 
   /// For a paragraph that opens a list of attachments ("附件：", "附件：1.…", "附件2：…"),

@@ -32,7 +32,7 @@ public struct PolicyParser: Sendable {
     for index in outlineParagraphs.indices where (firstHeading.map { index < $0 } ?? true) || metadataResult.closing.contains(index) {
       outlineParagraphs[index].marker = nil
     }
-    AttachmentList.unmark(&outlineParagraphs, texts: texts)
+    let attachmentEntries = AttachmentList.unmark(&outlineParagraphs, texts: texts)
     let resolver = DepartmentResolver(dictionaries: dictionaries)
     // Tables: their cells open no sections ("1.《公路法》第八条" is a cell); a task table
     // becomes a section of its rows.
@@ -148,11 +148,16 @@ public struct PolicyParser: Sendable {
     }
 
     // References.
-    // The plan a transmittal notice carries, named in 《》 in its own text, is this
-    // document, not one it cites.
-    let ownTitles = Set([document.metadata.title, document.metadata.planTitle].compactMap { $0 }.map(MetadataExtractor.withoutPeriod))
+    // The plan a transmittal notice carries and the document's own attachments, named in
+    // 《》 in its own text, are this document, not ones it cites.
+    var ownTitles = [document.metadata.title, document.metadata.planTitle].compactMap { $0 }
+    ownTitles += sections.filter { ($0.kind == .attachment || $0.kind == .table) && !$0.title.isEmpty }.map(\.title)
+    ownTitles += attachmentEntries.map { texts[$0] }
     let foundReferences = (readsReferences ? ReferenceExtractor().references(in: text.utf8) : []).filter { found in
-      let isOwn = ownTitles.contains(MetadataExtractor.withoutPeriod(found.title))
+      let isOwn = ownTitles.contains {
+        TitleKey.same($0, found.title)
+          || TitleKey.same(MetadataExtractor.withoutPeriod($0), MetadataExtractor.withoutPeriod(found.title))
+      }
       return !isOwn || (found.documentNumber != nil && found.documentNumber != document.metadata.documentNumber)
     }
     document.references = foundReferences.enumerated().map { ordinal, found in

@@ -30,6 +30,7 @@ struct TextCleaner {
     var segments = SegmentList()
     let lines = splitLines(bytes, segments: &segments, report: &report)
     let wrapWidth = layout == .wrappedLines ? Self.wrapWidth(of: lines) : nil
+    let blankLineParagraphs = isMarkdown && Self.separatesParagraphsWithBlankLines(lines)
 
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
@@ -65,8 +66,14 @@ struct TextCleaner {
         // In Markdown a blank line ends a paragraph: flattened table cells and short
         // paragraphs stay apart however they end.
         let blankEndsParagraph = isMarkdown && followsBlankLine
+        // In Markdown whose paragraphs are apart by blank lines, a line break inside one is
+        // a soft wrap (a table cell's "区建设管理委、区规划资源局、" / "区水务局…"), unless
+        // a heading or a Markdown block starts the next line.
+        let isSoftWrap =
+          blankLineParagraphs && !followsBlankLine && !previousLine.standsAlone && !line.standsAlone
+          && !shape.opensParagraph
         if layout == .wrappedLines && !isOpeningTitle && !blankEndsParagraph
-          && joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth)
+          && (isSoftWrap || joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth))
         {
           report.record(.hardWrap)
           if Self.isWordCharacter(previousShape.last) && Self.isWordCharacter(shape.first) {
@@ -149,6 +156,17 @@ struct TextCleaner {
     if aShape.isStandaloneHeading && !aIsFull { return false }
     if aShape.endsLikeTitle && !aIsFull && !bShape.opensWithYear { return false }
     return true
+  }
+
+  /// Whether most paragraphs of a text are apart by blank lines: at least twice as many
+  /// line breaks are followed by a blank line as by another line of text.
+  static func separatesParagraphsWithBlankLines(_ lines: [CleanLine]) -> Bool {
+    var blank = 0
+    var adjacent = 0
+    for index in lines.indices.dropLast() where !lines[index].isEmpty {
+      if lines[index + 1].isEmpty { blank += 1 } else { adjacent += 1 }
+    }
+    return blank >= 10 && blank >= 2 * adjacent
   }
 
   /// The width a PDF extraction wrapped lines at, if the text looks hard-wrapped: a line
