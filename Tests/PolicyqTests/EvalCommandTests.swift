@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `policyq eval` on the development gold set (Tests/Gold) and on gold files made here.
+@Suite struct EvalCommandTests {
+  static let corpusReal = Policyq.root.deletingLastPathComponent().appendingPathComponent("shared/corpus-real")
+
+  /// The .docx forms of the gold set, made once per test process by
+  /// Scripts/make-gold-docx.py (nil when python3 is not installed).
+  static let madeForms: URL? = {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-gold-made-\(UUID().uuidString)")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "Scripts/make-gold-docx.py", "--gold", "Tests/Gold", "--out", directory.path, "--corpus-real", corpusReal.path,
+    ]
+    process.currentDirectoryURL = Policyq.root
+    process.standardOutput = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? directory : nil
+  }()
+
+  /// The thresholds of issue 12, on the development gold set: measures F1 ≥ 0.95, role
+  /// triples ≥ 0.95, targets ≥ 0.90, document number and level ≥ 0.98.
+  @Test func goldSet_meetsTheThresholds() throws {
+    guard FileManager.default.fileExists(atPath: Self.corpusReal.path) else { return }
+    var arguments = ["eval", "Tests/Gold", "--corpus-real", Self.corpusReal.path, "--format", "json"]
+    if let made = Self.madeForms { arguments += ["--made", made.path] }
+    arguments += [
+      "--min-f1", "measures=0.95", "--min-f1", "roles=0.95", "--min-f1", "targets=0.90",
+      "--min-f1", "document_number=0.98", "--min-f1", "level=0.98",
+    ]
+    let result = try Policyq.run(arguments)
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let documents = try #require(report["documents"] as? [[String: Any]])
+    #expect(documents.count >= 46)
+    #expect(result.status == 0, "\(result.stderr)")
+  }
+
+  /// A gold file written here against seed 000: every kind of miss and extra is listed
+  /// with its line, and --min-f1 fails the run when a figure falls short.
+  @Test func verboseFindings_andThresholdExit() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-gold-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let gold = """
+      {"gold_format": 1, "source": {"corpus": "repository", "path": "corpus/documents/000_3cf4a8736e0c5b8a.txt"},
+       "annotation": {"annotator": "test", "date": "2026-12-06", "measure_level": "1. under 三、"},
+       "metadata": {"document_number": {"text": "永川府发〔2022〕11号", "issuer_code": "永川府发", "year": 2022, "serial": 11},
+                    "issuer": "重庆市永川区人民政府", "level": "district", "title": null, "plan_title": null, "written_date": "2022-07-22"},
+       "measures": [{"path": ["三、", "（一）", "1."], "lead": "推动能源消费低碳化转型", "line": 44},
+                    {"path": ["九、", "（一）"], "lead": "不存在的措施", "line": 3}],
+       "roles": [{"measure": ["三、", "（一）", "1."], "department": "区发改委", "role": "responsible"}],
+       "targets": [], "references": [{"title": "不存在的文件", "document_number": null}]}
+      """
+    let file = directory.appendingPathComponent("seed-000.gold.json")
+    try gold.write(to: file, atomically: true, encoding: .utf8)
+    let result = try Policyq.run(["eval", file.path, "-v", "--min-f1", "0.9"])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("measures missed: 九、 （一） 不存在的措施  ["))
+    #expect(result.stdout.contains("000_3cf4a8736e0c5b8a.txt:3]"))
+    #expect(result.stdout.contains("references missed: 《不存在的文件》"))
+    #expect(result.stdout.contains("measures extra: 三、 （一） 2."))
+    #expect(result.stderr.contains("policyq eval: measures"))
+    #expect(result.stderr.contains("is below 0.9"))
+    // 区发改委 is 区发展改革委 under another name: the role matches.
+    #expect(!result.stdout.contains("roles missed"))
+    let csv = try Policyq.run(["eval", file.path, "--format", "csv"])
+    #expect(csv.status == 0)
+    #expect(csv.stdout.hasPrefix("document,kind,gold,found,matched,precision,recall,f1\nseed-000,measures,2,"))
+  }
+
+  @Test func badGoldFile_errorNamingIt_andBadThreshold() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-gold-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let file = directory.appendingPathComponent("broken.gold.json")
+    try "{\"gold_format\": 1}".write(to: file, atomically: true, encoding: .utf8)
+    let result = try Policyq.run(["eval", file.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("\(file.path): error: not a gold file: missing source"))
+    let threshold = try Policyq.run(["eval", file.path, "--min-f1", "roles=2"])
+    #expect(threshold.status == 64)
+  }
+}
