@@ -57,7 +57,7 @@ public struct PolicyParser: Sendable {
     }
 
     // Responsibility clauses.
-    let clauses = responsibilityExtractor.clauses(in: text.utf8, paragraphs: paragraphs.map(\.span), pieces: pieces)
+    let clauses = responsibilityExtractor.clauses(in: text.utf8, paragraphs: outlineParagraphs, pieces: pieces)
     for (ordinal, found) in clauses.enumerated() {
       let measure = document.measures.firstIndex { $0.span.contains(found.span) }
       document.responsibilities.append(
