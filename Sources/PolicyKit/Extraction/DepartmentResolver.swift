@@ -86,6 +86,50 @@ struct DepartmentResolver {
     mention.category != unknownCategory || organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
   }
 
+  /// Whether `mention` (a body by `namesBody`) names one in running text, where the words
+  /// before a name may be a verb ("鼓励保险公司", "明确区政府"): it ends as bodies do (a
+  /// collective by its 各 alone does not: 各区政府加强…) or the dictionaries know it, does
+  /// not open with a verb, and the dictionaries know it (with its place: 北京市经济和信息化局),
+  /// or it opens with its level (区建设管理委), or ends as only the names of bodies do
+  /// (头桥集团, 临港新片区管委会, 街道办事处, 联席办, 浦东新区政府), or names a kind of body
+  /// (属地街镇, 相关区政府).
+  static func namesBodyInText(_ mention: DepartmentMention) -> Bool {
+    let name = mention.name
+    let isKnown = mention.category != unknownCategory && mention.category != "collective"
+    guard isKnown || endsLikeBody(name) else { return false }
+    guard !leadingVerbs.contains(where: { name.hasPrefixBytes($0) }) else { return false }
+    let isCollective = collectiveMarkers.contains { name.hasPrefixBytes($0) }
+    // A place alone (浦东新区, 共享区 of 共享区际…) is no body in text, unless a collective
+    // (各区, 相关街镇) or one the dictionaries know.
+    if !isKnown, !isCollective, placeEndings.contains(where: { name.hasSuffixBytes($0) }) { return false }
+    return mention.category != unknownCategory || mention.levelPrefix != nil || hasDistinctiveEnding(name) || isCollective
+  }
+
+  /// Whether `name` ends as the name of a place does (开发区, 街道, 泗泾镇).
+  static func endsLikePlace(_ name: String) -> Bool {
+    (placeEndings + ["街道", "街镇", "镇街"]).contains { name.hasSuffixBytes($0) }
+  }
+
+  /// The endings of places that stand for their governments in lists of bodies.
+  private static let placeEndings = ["区", "县", "镇", "乡", "旗", "村"]
+
+  /// Verbs that open a phrase and never a name (明确区政府…, 鼓励保险公司…).
+  private static let leadingVerbs = [
+    "鼓励", "支持", "推动", "推进", "加强", "引导", "指导", "督促", "组织", "协调", "建立", "完善", "明确", "强化", "落实", "按照",
+    "依托", "通过", "开展", "实施", "发挥", "做好", "配合", "会同", "报送", "报请", "提请", "联合", "成立", "压实", "承担",
+    "拟定", "共享", "监督",
+  ]
+
+  /// Whether `name` ends as only the names of bodies do (集团, 管委会, 办事处, 人民政府 …).
+  static func hasDistinctiveEnding(_ name: String) -> Bool {
+    distinctiveEndings.contains { name.hasSuffixBytes($0) }
+  }
+
+  /// Endings that only the names of bodies have.
+  private static let distinctiveEndings = [
+    "集团", "管委会", "办事处", "委员会", "领导小组", "办公室", "联席办", "工作专班", "小组", "政府", "分局", "党校", "救援机构", "管理部门", "主管部门",
+  ]
+
   /// Whether `name` stands for bodies it does not name: 各 / 有关 / 相关 / 属地 followed by
   /// nothing but 部门, 单位, 机构, 处室, 行业部门 or 行业主管部门, with a level word or 政府
   /// before it (有关部门, 各有关部门和单位, 区政府各部门, 有关区级部门, 委内各相关处室,

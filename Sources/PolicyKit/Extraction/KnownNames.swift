@@ -7,6 +7,9 @@ struct KnownNames {
     /// Whether it names a body in a clause: one the dictionaries know, or one that ends
     /// as bodies do.
     var isBody: Bool
+    /// Whether it names a body in running text, where a verb may stand before a name:
+    /// known, or with its level or place before it, or with an ending no verb phrase has.
+    var isBodyInText: Bool
   }
 
   /// By the name's UTF-8: its entry (whose role and span are the first use's), or nil
@@ -23,7 +26,9 @@ struct KnownNames {
       && !DepartmentResolver.isWithinPlace(name)
     {
       let department = resolver.mention(name, role: .responsible, span: TextSpan(0, 0))
-      entry = Entry(department: department, isBody: DepartmentResolver.namesBody(department))
+      let isBody = DepartmentResolver.namesBody(department)
+      entry = Entry(
+        department: department, isBody: isBody, isBodyInText: isBody && DepartmentResolver.namesBodyInText(department))
     }
     entries[key] = .some(entry)
     return entry

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Finds responsibility clauses — parenthesised lists of departments with their roles —
-/// and reads who leads, who is responsible and who cooperates.
+/// Finds responsibility clauses and reads who leads, who is responsible and who
+/// cooperates: parenthesised lists of departments with their roles, the role statements
+/// of the running text around them (`RoleSentences`), and the departments that head
+/// blocks of duties (`DutyBlocks`).
 ///
-/// Forms read (field guide §4 and corpus-real): （责任单位：A、B等有关部门按职责
+/// Parenthesised forms read (field guide §4 and corpus-real): （责任单位：A、B等有关部门按职责
 /// 分工负责）, （责任单位：A牵头，B、C等有关部门配合）, （牵头单位：A，责任单位：B、C…）, （A、B等按
 /// 职责分工负责）, （A牵头，B、C等配合）, （A负责）, （A牵头，B参与）, （牵头单位：A；配合单位：B）,
 /// （牵头单位：A。配合单位：B）, （牵头部门：A；实施部门：B）, （牵头单位：A，支撑单位：B）,
@@ -53,24 +55,48 @@ struct ResponsibilityExtractor {
   private let resolver: DepartmentResolver
   /// Qualifiers and role words that separate the names of a list, longest first.
   private let listWords: DepartmentList.Words
+  /// Reads the role statements of running text.
+  private let sentences: RoleSentences
 
   init(dictionaries: PolicyDictionaries) {
     self.dictionaries = dictionaries
     self.resolver = DepartmentResolver(dictionaries: dictionaries)
     self.listWords = DepartmentList.Words(qualifiers: dictionaries.qualifiers)
+    self.sentences = RoleSentences(resolver: resolver)
   }
 
-  /// The clauses in the paragraphs of `bytes` (cleaned text), in reading order. (The
-  /// numbering a paragraph opens with is no clause.)
+  /// The clauses in the paragraphs of `bytes` (cleaned text), in reading order: the
+  /// parenthesised ones, the role statements of the running text around them, and the
+  /// duties of the departments that head blocks of them. (The numbering a paragraph opens
+  /// with is no clause.)
   func clauses(in bytes: [UInt8], paragraphs: [Paragraph], pieces: TextPieces) -> [Found] {
     var found: [Found] = []
     /// Whether a rule stated once (with 下同, or outside a clause) makes the first
     /// department of each clause from here on the lead.
     var firstIsLead = false
     var known = KnownNames()
+    var blocks = DutyBlocks()
     bytes.withUnsafeBufferPointer { buffer in
-      for paragraph in paragraphs {
-        let body = paragraph.marker == nil ? paragraph.span : TextSpan(paragraph.titleStart, paragraph.span.end)
+      func addDuties(_ duties: [(place: Range<Int>, names: [DepartmentList.Name])]) {
+        for duty in duties {
+          if let clause = dutyClause(duty.names, at: duty.place, in: buffer, pieces: pieces, known: &known) {
+            found.append(clause)
+          }
+        }
+      }
+      for (index, paragraph) in paragraphs.enumerated() {
+        var body = paragraph.span
+        if let marker = paragraph.marker {
+          body = TextSpan(paragraph.titleStart, paragraph.span.end)
+          let rank = OutlineBuilder.rank(marker.kind)
+          let title = paragraph.titleStart..<paragraph.titleEnd
+          addDuties(blocks.heading(rank: rank, text: body.start..<body.end))
+          let nextIsSibling = paragraphs.indices.contains(index + 1)
+            && paragraphs[index + 1].marker.map { OutlineBuilder.rank($0.kind) <= rank } ?? false
+          if index + 1 < paragraphs.count, !nextIsSibling, let names = headingNames(title, in: buffer, known: &known) {
+            blocks.openBlock(rank: rank, text: body.start..<body.end, names: names)
+          }
+        }
         let groups = Self.parenthesisedGroups(buffer, body)
         for group in groups where group.end - group.start <= 900 {
           let innerRange = (group.start + group.openLength)..<(group.end - group.closeLength)
@@ -90,6 +116,9 @@ struct ResponsibilityExtractor {
             found.append(clause)
           }
         }
+        found += sentences.statements(
+          in: buffer, paragraph: body, groups: groups.map { $0.start..<$0.end }, topic: blocks.holder, known: &known,
+          pieces: pieces)
         // A rule stated in the text itself, outside the clauses, governs those after it.
         if !firstIsLead, let rule = LeadRule.statement(in: buffer, body.start..<body.end),
           !groups.contains(where: { $0.start <= rule.lowerBound && rule.upperBound <= $0.end })
@@ -97,8 +126,49 @@ struct ResponsibilityExtractor {
           firstIsLead = true
         }
       }
+      addDuties(blocks.close(atRank: Int.min))
     }
+    found.sort { $0.span.start < $1.span.start }
     return found
+  }
+
+  /// The names of a heading's title when it holds nothing else ("区建设管理委",
+  /// "属地街镇（镇人民政府、街道办事处）"): each a body as running text names one (a title
+  /// may be a phrase that ends like a name: 构建市场多元监管格局), none with a role word.
+  private func headingNames(
+    _ title: Range<Int>, in text: UnsafeBufferPointer<UInt8>, known: inout KnownNames
+  ) -> [DepartmentList.Name]? {
+    guard !title.isEmpty, UTF8Scalars.hasAtMostCharacters(text, title, 30) else { return nil }
+    // Most titles are tasks ("加强组织领导"): only a title that ends as a name does, or with
+    // a note, is read.
+    let (last, _) = UTF8Scalars.scalar(in: text, before: title.upperBound)
+    guard last == 0xFF09 || last == 0x29 || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[title])) else {
+      return nil
+    }
+    let list = DepartmentList(UnsafeBufferPointer(rebasing: text[title]), words: listWords)
+    guard list.piecesWithoutName == 0, !list.names.isEmpty, list.names.allSatisfy({ $0.role == nil }) else { return nil }
+    for name in list.names {
+      guard let entry = known.mention(name.bytes, resolver: resolver), entry.isBodyInText else { return nil }
+    }
+    return list.names
+  }
+
+  /// The clause of a duty of a block's department: the department responsible, at the
+  /// text of the heading the duty stands under (`place`).
+  private func dutyClause(
+    _ names: [DepartmentList.Name], at place: Range<Int>, in text: UnsafeBufferPointer<UInt8>, pieces: TextPieces,
+    known: inout KnownNames
+  ) -> Found? {
+    var departments: [DepartmentMention] = []
+    for name in names {
+      guard var mention = known.mention(name.bytes, resolver: resolver)?.department else { continue }
+      mention.role = .responsible
+      let start = ByteSearch.offset(of: name.bytes, in: text, within: place) ?? place.lowerBound
+      mention.span = TextSpan(start, start + name.bytes.count)
+      departments.append(mention)
+    }
+    guard !departments.isEmpty, !place.isEmpty else { return nil }
+    return Found(text: pieces.string(place), span: TextSpan(place.lowerBound, place.upperBound), departments: departments, deadline: nil)
   }
 
   /// Whether `group` ends its paragraph: nothing but full stops, semicolons and spaces

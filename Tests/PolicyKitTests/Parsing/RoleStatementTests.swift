@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@testable import PolicyKit
+
+/// Role statements in running text and departments that head blocks of duties, on short
+/// texts (docs/gold-format.md, "What is a role statement").
+@Suite struct RoleStatementTests {
+  func parse(_ text: String) throws -> PolicyDocument {
+    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "statements.txt", format: .plainText))
+  }
+
+  /// "role:name" for every department of every clause, in reading order.
+  func roles(_ document: PolicyDocument) -> [String] {
+    document.responsibilities.flatMap { $0.departments.map { "\($0.role.rawValue):\($0.name)" } }
+  }
+
+  /// The roles of the clauses of the measure labelled `label`.
+  func roles(_ document: PolicyDocument, measure label: String) throws -> [String] {
+    let measure = try #require(document.measure(label))
+    return measure.responsibilities.flatMap { document.responsibilities[$0].departments.map { "\($0.role.rawValue):\($0.name)" } }
+  }
+
+  @Test func byLeadThenCooperate() throws {
+    let document = try parse("一、重点任务\n1.治理河道。由区生态环境局牵头，区水务局配合落实，开展综合治理。\n")
+    #expect(roles(document) == ["lead:区生态环境局", "cooperating:区水务局"])
+    // The clause is the sentence, attached to its measure.
+    #expect(try roles(document, measure: "1.") == ["lead:区生态环境局", "cooperating:区水务局"])
+  }
+
+  @Test func subjectsOfRoleWords() throws {
+    let text = """
+      一、重点任务
+      1.统筹推进。市住房城乡建设管理委牵头负责统筹协调本市海绵城市建设。
+      2.加强执法。区城管执法局负责查处违法行为，区公安分局按职责配合。
+      3.编制规划。区级文物保护单位由区文化局会同区规土局共同编制。
+      4.建立专班。由市交通委会同市公安局等部门落实工作专班。
+      """
+    let document = try parse(text + "\n")
+    #expect(try roles(document, measure: "1.") == ["lead:市住房城乡建设管理委"])
+    #expect(try roles(document, measure: "2.") == ["responsible:区城管执法局", "cooperating:区公安分局"])
+    #expect(try roles(document, measure: "3.") == ["lead:区文化局", "cooperating:区规土局"])
+    #expect(try roles(document, measure: "4.") == ["lead:市交通委", "cooperating:市公安局"])
+  }
+
+  /// A role word without a subject of its own is the sentence's subject's; the object of
+  /// 配合 gets no role.
+  @Test func roleWordWithoutASubject() throws {
+    let text = """
+      一、重点任务
+      1.明确资金。区交通委根据养护规范，负责编制全区养护计划，报区财政局审核。
+      2.落实职责。镇政府配合市交通委做好改革工作，负责乡道、村道的管理养护。
+      """
+    let document = try parse(text + "\n")
+    #expect(try roles(document, measure: "1.") == ["responsible:区交通委"])
+    #expect(try roles(document, measure: "2.") == ["cooperating:镇政府", "responsible:镇政府"])
+  }
+
+  /// Sectors before 等部门 are named bodies; 责任主体 and 落实主体责任 make their subject
+  /// responsible.
+  @Test func sectorsAndAccountableBodies() throws {
+    let text = """
+      一、重点任务
+      1.加强协调。发改、财政、房管等部门要加强协调配合。
+      2.压实责任。各区政府是公园带建设的责任主体。各镇政府、街道办事处和头桥集团落实主体责任。
+      """
+    let document = try parse(text + "\n")
+    #expect(try roles(document, measure: "1.") == ["cooperating:发改", "cooperating:财政", "cooperating:房管"])
+    #expect(try roles(document, measure: "2.") == ["responsible:各区政府", "responsible:各镇政府", "responsible:街道办事处", "responsible:头桥集团"])
+  }
+
+  /// Not role statements: a body as an actor without a role word, people (负责人), a verb
+  /// before a name, unnamed bodies, parties the plan regulates, and a role word that only
+  /// qualifies a noun.
+  @Test func notRoleStatements() throws {
+    let text = """
+      一、重点任务
+      1.加强监管。市住房城乡建设管理委要加强监管，联合市规划资源局推动整治。
+      2.落实责任。区政府主要负责人为第一责任人。鼓励保险公司积极参与。
+      3.协同推进。各有关部门负责配合，建设单位负责清运。
+      4.联系各方。各旗县区人民政府，参与数字政府建设工作的各部门。
+      """
+    let document = try parse(text + "\n")
+    #expect(roles(document).isEmpty, "\(roles(document))")
+  }
+
+  /// The subject of a later role word is the nearest body the sentence names before it,
+  /// even one that names no department ("各部门").
+  @Test func nearestSubject() throws {
+    let document = try parse("一、保障措施\n（一）加强领导。各区政府要切实履行绿化主体责任，各部门根据职责分工，协同推进科学绿化。\n")
+    #expect(roles(document) == ["responsible:各区政府"])
+  }
+
+  /// A paragraph headed by its body ("区民防办：…") is that body's block of duties:
+  /// responsible, and the subject of its role words; a heading that is only a body's name
+  /// makes each item under it that body's duty, or the heading's own text when it has none.
+  @Test func blocksOfDuties() throws {
+    let text = """
+      五、职责分工
+      区民防办：负责制定应急避难场所专业规划；参与检查和验收。
+      六、职责清单
+      （一）区建设管理委
+      1.源头工地监管
+      督促施工单位配备管理人员。
+      2.资源化利用推进
+      会同区绿化市容局推动废弃混凝土回收利用。
+      （二）区农业农村委
+      配合做好农用地土方利用的监管。
+      """
+    let document = try parse(text + "\n")
+    #expect(roles(document).prefix(2) == ["responsible:区民防办", "cooperating:区民防办"])
+    #expect(try roles(document, measure: "1.") == ["responsible:区建设管理委"])
+    #expect(try roles(document, measure: "2.") == ["responsible:区建设管理委", "lead:区建设管理委", "cooperating:区绿化市容局"])
+    // (二) has no items: its heading is the duty, and the block's body the subject of 配合.
+    let heading = try #require(document.responsibilities.first { $0.text == "区农业农村委" })
+    #expect(heading.departments.map(\.role) == [.responsible])
+    #expect(roles(document).suffix(1) == ["cooperating:区农业农村委"])
+  }
+
+  /// A member list is no block of duties: names one after another, each its own item.
+  @Test func memberListIsNoBlock() throws {
+    let text = """
+      三、组织领导
+      成员单位：
+      1.区规划资源局
+      2.区经委
+      3.区财政局
+      """
+    let document = try parse(text + "\n")
+    #expect(roles(document).isEmpty, "\(roles(document))")
+  }
+}
