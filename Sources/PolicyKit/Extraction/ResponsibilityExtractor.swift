@@ -35,7 +35,7 @@ struct ResponsibilityExtractor {
   // without making a string of it.
   /// `roleWords` and 以下简称 (a definition, not a clause), to look for in a group before
   /// it is read.
-  private static let roleWordBytes = roleWords.map { Array($0.utf8) }
+  static let roleWordBytes = roleWords.map { Array($0.utf8) }
   private static let definitionBytes = Array("以下简称".utf8)
   /// Labels written without a colon ("责任单位区发改委"), with the role they give.
   private static let labels: [([UInt8], ResponsibilityRole)] = ([
@@ -116,11 +116,13 @@ struct ResponsibilityExtractor {
             found.append(clause)
           }
         }
+        let groupRanges = groups.map { $0.start..<$0.end }
+        let holdsRoleWord = sentences.holdsRoleWord(buffer, body.start..<body.end, outside: groupRanges)
         found += sentences.statements(
-          in: buffer, paragraph: body, groups: groups.map { $0.start..<$0.end }, topic: blocks.holder, known: &known,
-          pieces: pieces)
+          in: buffer, paragraph: body, holdsRoleWord: holdsRoleWord, groups: groupRanges, topic: blocks.holder,
+          known: &known, pieces: pieces)
         // A rule stated in the text itself, outside the clauses, governs those after it.
-        if !firstIsLead, let rule = LeadRule.statement(in: buffer, body.start..<body.end),
+        if !firstIsLead, holdsRoleWord, let rule = LeadRule.statement(in: buffer, body.start..<body.end),
           !groups.contains(where: { $0.start <= rule.lowerBound && rule.upperBound <= $0.end })
         {
           firstIsLead = true

@@ -61,9 +61,30 @@ struct RoleSentences {
   }
 
   /// Words that open a paragraph worth reading: every role word holds one (落实 counts
-  /// only with 责任).
-  private static let triggers = ["负责", "牵头", "配合", "参与", "参加", "协同", "协助", "会同", "责任", "组织落实"].map {
-    Array($0.utf8)
+  /// only with 责任), looked up by first scalar.
+  private let triggers = FirstScalarIndex(["负责", "牵头", "配合", "参与", "参加", "协同", "协助", "会同", "责任", "组织落实"])
+
+  /// Whether `text[range]` holds, outside its parenthesised `groups` (sorted), a word that
+  /// every role word holds (牵头 of 为牵头 in the rules stated once too): one pass over its
+  /// scalars (a byte search per word stopped at every byte its last one ends with).
+  func holdsRoleWord(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, outside groups: [Range<Int>]) -> Bool {
+    var index = range.lowerBound
+    var group = 0
+    while index < range.upperBound {
+      if group < groups.count && index >= groups[group].lowerBound {
+        index = max(index, groups[group].upperBound)
+        group += 1
+        continue
+      }
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
+      if let candidates = triggers.candidates(startingWith: scalar),
+        candidates.contains(where: { ByteSearch.hasPrefix(triggers.words[$0], in: text, index..<range.upperBound) })
+      {
+        return true
+      }
+      index += length
+    }
+    return false
   }
   /// 落实 is a role word only with 责任 after it in its clause (落实属地主体责任).
   private static let implement = Array("落实".utf8)
@@ -72,6 +93,9 @@ struct RoleSentences {
   private static let by = Array("由".utf8)
   /// Words before a clause's subject that are not part of it: 并, 同时, 另外.
   private static let connectors = ["同时", "并由", "并", "另外"].map { Array($0.utf8) }
+  /// How many clauses back a role word without a subject looks for one: "区交通委根据…，
+  /// 结合…，按照…，负责…".
+  private static let subjectReach = 3
   /// Characters no department name holds: they join a name to the words around it
   /// ("区级文物保护单位由区文化局").
   private static let foreignScalars: Set<UInt32> = Set("由的对在将把被向从是要其以按".unicodeScalars.map(\.value))
@@ -86,19 +110,18 @@ struct RoleSentences {
 
   /// The role statements of `paragraph`, outside the parenthesised `groups`, as clauses
   /// (one per sentence that states a role). `topic` is the department whose block of
-  /// duties the paragraph stands in, the subject of a role word that has none.
+  /// duties the paragraph stands in, the subject of a role word that has none;
+  /// `holdsRoleWord` is `holdsRoleWord(text, paragraph, outside: groups)`.
   func statements(
-    in text: UnsafeBufferPointer<UInt8>, paragraph: TextSpan, groups: [Range<Int>], topic: [DepartmentList.Name]?,
-    known: inout KnownNames, pieces: TextPieces
+    in text: UnsafeBufferPointer<UInt8>, paragraph: TextSpan, holdsRoleWord: Bool, groups: [Range<Int>],
+    topic: [DepartmentList.Name]?, known: inout KnownNames, pieces: TextPieces
   ) -> [ResponsibilityExtractor.Found] {
     let range = paragraph.start..<paragraph.end
     guard !range.isEmpty, text[range.lowerBound] != 0x7C else { return [] }  // a Markdown table row: the tables' own
     // Read a paragraph with a role word, or one that may open with the body whose duties
     // it lists ("各镇、街道、开发区：按照…").
     let opening = range.lowerBound..<min(range.upperBound, range.lowerBound + Self.headLength)
-    guard Self.triggers.contains(where: { ByteSearch.offset(of: $0, in: text, within: range) != nil })
-      || ByteSearch.offset(of: Self.fullWidthColon, in: text, within: opening) != nil
-    else { return [] }
+    guard holdsRoleWord || ByteSearch.offset(of: Self.fullWidthColon, in: text, within: opening) != nil else { return [] }
     var found: [ResponsibilityExtractor.Found] = []
     var paragraphSubject: Subject? = topic.map { Subject(names: $0) }
     for (ordinal, sentence) in Self.sentences(text, range, groups: groups).enumerated() {
@@ -145,7 +168,7 @@ struct RoleSentences {
           // No subject of its own: the nearest clause before that opens with names, or
           // the latest subject, or the body the paragraph is about; none for a role word
           // that only qualifies a noun ("参与…工作的各部门").
-          for clause in unread.reversed() {
+          for clause in unread.suffix(Self.subjectReach).reversed() {
             // "市相关部门和各相关区政府组成的…机制": names that only qualify a noun.
             guard ByteSearch.offset(of: Self.possessive, in: text, within: clause) == nil,
               let leading = leadingNames(in: text, clause, known: &known)
@@ -300,8 +323,10 @@ struct RoleSentences {
   /// Whether `group` is a note inside a clause: short, with no role word, between the
   /// characters of a name or a list ("区建设管理委(区交通委)、", "街道（开发区）办事处").
   private static func isNote(_ text: UnsafeBufferPointer<UInt8>, _ group: Range<Int>, in range: Range<Int>) -> Bool {
+    // The words of a role: a group with one is a clause, never a note.
+    let noteTriggers = ResponsibilityExtractor.roleWordBytes
     guard group.count <= 48, group.lowerBound > range.lowerBound, group.upperBound < range.upperBound,
-      !triggers.contains(where: { ByteSearch.offset(of: $0, in: text, within: group) != nil })
+      !noteTriggers.contains(where: { ByteSearch.offset(of: $0, in: text, within: group) != nil })
     else { return false }
     let (before, _) = UTF8Scalars.scalar(in: text, before: group.lowerBound)
     let (after, _) = UTF8Scalars.scalar(in: text, at: group.upperBound)
@@ -397,6 +422,7 @@ struct RoleSentences {
       range = range.lowerBound..<(range.upperBound - closing.count)
       isSector = closing.count > Self.etc.count
     }
+    guard mayHoldOnlyNames(text, range, isSector: isSector) else { return nil }
     var names: [DepartmentList.Name] = []
     var pieceStart = range.lowerBound
     var index = range.lowerBound
@@ -431,7 +457,6 @@ struct RoleSentences {
     }
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      if Self.foreignScalars.contains(scalar) { return nil }
       // 、 与, and 和 及 between sectors ("房屋管理和城管执法等部门").
       if scalar == 0x3001 || scalar == 0x4E0E || isSector && (scalar == 0x548C || scalar == 0x53CA) {
         guard closePiece(at: index, known: &known) else { return nil }
@@ -441,6 +466,27 @@ struct RoleSentences {
     }
     guard closePiece(at: range.upperBound, known: &known) else { return nil }
     return names
+  }
+
+  /// Whether `text[range]` may be a list of names, read before any name is resolved: no
+  /// character that no name holds, and each piece between 、 or 与 ending as bodies do
+  /// (any piece, in a list of sectors).
+  private func mayHoldOnlyNames(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isSector: Bool) -> Bool {
+    var index = range.lowerBound
+    var pieceStart = range.lowerBound
+    func pieceMayBeAName(_ end: Int) -> Bool {
+      isSector || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
+    }
+    while index < range.upperBound {
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
+      if Self.foreignScalars.contains(scalar) { return false }
+      if scalar == 0x3001 || scalar == 0x4E0E {
+        guard pieceMayBeAName(index) else { return false }
+        pieceStart = index + length
+      }
+      index += length
+    }
+    return pieceMayBeAName(range.upperBound)
   }
 
   /// The names a clause opens with, followed by other words: the shortest run of
