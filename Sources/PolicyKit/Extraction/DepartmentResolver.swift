@@ -97,7 +97,7 @@ struct DepartmentResolver {
     let name = mention.name
     let isKnown = mention.category != unknownCategory && mention.category != "collective"
     guard isKnown || endsLikeBody(name) else { return false }
-    guard !leadingVerbs.contains(where: { name.hasPrefixBytes($0) }) else { return false }
+    guard !opensWithVerb(name) else { return false }
     let isCollective = collectiveMarkers.contains { name.hasPrefixBytes($0) }
     // A place alone (浦东新区, 共享区 of 共享区际…) is no body in text, unless a collective
     // (各区, 相关街镇) or one the dictionaries know.
@@ -105,19 +105,25 @@ struct DepartmentResolver {
     return mention.category != unknownCategory || mention.levelPrefix != nil || hasDistinctiveEnding(name) || isCollective
   }
 
-  /// Whether `name` ends as the name of a place does (开发区, 街道, 泗泾镇).
-  static func endsLikePlace(_ name: String) -> Bool {
-    (placeEndings + ["街道", "街镇", "镇街"]).contains { name.hasSuffixBytes($0) }
+  /// Whether `name` ends as the name of a place (开发区, 街道, 泗泾镇) or a company (新城公司)
+  /// does.
+  static func endsLikePlaceOrCompany(_ name: String) -> Bool {
+    (placeEndings + ["街道", "街镇", "镇街", "公司"]).contains { name.hasSuffixBytes($0) }
   }
 
   /// The endings of places that stand for their governments in lists of bodies.
   private static let placeEndings = ["区", "县", "镇", "乡", "旗", "村"]
 
+  /// Whether `name` opens with a verb that never opens a name ("明确区政府", "抽调区建设管理委").
+  static func opensWithVerb(_ name: String) -> Bool {
+    leadingVerbs.contains { name.hasPrefixBytes($0) }
+  }
+
   /// Verbs that open a phrase and never a name (明确区政府…, 鼓励保险公司…).
   private static let leadingVerbs = [
     "鼓励", "支持", "推动", "推进", "加强", "引导", "指导", "督促", "组织", "协调", "建立", "完善", "明确", "强化", "落实", "按照",
     "依托", "通过", "开展", "实施", "发挥", "做好", "配合", "会同", "报送", "报请", "提请", "联合", "成立", "压实", "承担",
-    "拟定", "共享", "监督",
+    "拟定", "共享", "监督", "抽调",
   ]
 
   /// Whether `name` ends as only the names of bodies do (集团, 管委会, 办事处, 人民政府 …).

@@ -49,8 +49,8 @@ struct RoleSentences {
     roleEffects = index.words.map { effects[$0]! }
     fillers = [
       "按照各自职责", "按照职责分工", "按职责分工", "根据职责分工", "按照职责", "按职责", "根据职责", "应当", "需要", "分别", "积极", "主动",
-      "共同", "具体", "予以", "切实", "全力", "统一", "同时", "主要", "继续", "进一步", "加强", "协调", "指导和", "支持和", "要", "应", "需",
-      "将", "可", "也", "还", "并",
+      "共同", "具体", "予以", "切实", "全力", "统一", "同时", "主要", "继续", "进一步", "加强", "协调", "指导和", "支持和", "做好", "要", "应",
+      "需", "将", "可", "也", "还", "并", "又", "既",
     ].map { Array($0.utf8) }.sorted { $0.count > $1.count }
     let opening = [
       "等", "根据", "按照", "依据", "结合", "对", "在", "组织", "统筹", "指导", "督促", "做好", "加强", "建立", "制定", "开展", "推进",
@@ -170,8 +170,8 @@ struct RoleSentences {
           // that only qualifies a noun ("参与…工作的各部门").
           for clause in unread.suffix(Self.subjectReach).reversed() {
             // "市相关部门和各相关区政府组成的…机制": names that only qualify a noun.
-            guard ByteSearch.offset(of: Self.possessive, in: text, within: clause) == nil,
-              let leading = leadingNames(in: text, clause, known: &known)
+            guard let leading = leadingNames(in: text, clause, known: &known),
+              !qualifiesNoun(text, after: leading.end, in: clause)
             else { continue }
             currentSubject = Subject(names: leading.names)
             break
@@ -191,7 +191,11 @@ struct RoleSentences {
           subject = Subject(names: leading.names)
           named = true
         }
-        if named, ByteSearch.offset(of: Self.by, in: text, within: body.lowerBound..<wordStart) == nil {
+        // The subject of what follows, unless 由 brings it in after a verb ("建立由A牵头、
+        // B组成的机制，负责…": the mechanism is responsible); "由A牵头，会同B…" opens with it.
+        if named, ByteSearch.hasPrefix(Self.by, in: text, body)
+          || ByteSearch.offset(of: Self.by, in: text, within: body.lowerBound..<wordStart) == nil
+        {
           currentSubject = subject
           unread = []
         }
@@ -313,6 +317,13 @@ struct RoleSentences {
   }
 
   private static let possessive = Array("的".utf8)
+
+  /// Whether names that end at `end` of `clause` qualify a noun: 的 follows within four
+  /// characters ("…组成的推进机制"), not later ("区属国企…应充分发挥在…领域的主力军作用").
+  private func qualifiesNoun(_ text: UnsafeBufferPointer<UInt8>, after end: Int, in clause: Range<Int>) -> Bool {
+    let window = end..<min(clause.upperBound, end + 5 * 3)
+    return ByteSearch.offset(of: Self.possessive, in: text, within: window) != nil
+  }
   /// （ and ： as UTF-8.
   private static let fullWidthOpen = Array("（".utf8)
   private static let fullWidthColon = Array("：".utf8)
@@ -427,11 +438,17 @@ struct RoleSentences {
     var pieceStart = range.lowerBound
     var index = range.lowerBound
     var levelsListed = false
+    /// Levels written alone before a name ("市、区交通运输部门"): the name is each level's.
+    var sharedLevels: [[UInt8]] = []
     func closePiece(at end: Int, known: inout KnownNames) -> Bool {
       // "市、区规划资源、水务等部门": the levels of the list, no names; the sectors are
       // written without them.
-      if isSector, Self.levelCharacters.contains(where: { ByteSearch.equals($0, in: text, pieceStart..<end) }) {
-        levelsListed = true
+      if let level = Self.levelWords.first(where: { ByteSearch.equals($0, in: text, pieceStart..<end) }) {
+        if isSector {
+          levelsListed = true
+        } else {
+          sharedLevels.append(level)
+        }
         return true
       }
       let read = DepartmentList.names(from: UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
@@ -440,18 +457,29 @@ struct RoleSentences {
         let level = Self.levelCharacters.first { bytes.starts(with: $0) }
         if isSector, levelsListed, names.isEmpty, let level {
           bytes.removeFirst(level.count)
-        } else if isSector, level == nil, !levelsListed, let shared = names.first.flatMap({ first in
-          Self.levelCharacters.first { first.bytes.starts(with: $0) }
-        }), !bytes.withUnsafeBufferPointer(DepartmentResolver.endsLikeBody) {
+        } else if isSector, level == nil, !levelsListed,
+          let first = names.first, known.mention(first.bytes, resolver: resolver)?.department.levelPrefix != nil,
+          let shared = Self.levelCharacters.first(where: { first.bytes.starts(with: $0) }),
+          !bytes.withUnsafeBufferPointer(DepartmentResolver.endsLikeBody)
+        {
           // "区发展改革、规划资源等部门": the level of the first sector is the others'.
           bytes = shared + bytes
         }
+        if isSector && DepartmentResolver.opensWithVerb(String(decoding: bytes, as: UTF8.self)) { return false }
         // Unnamed or regulated (no entry): understood, with no role.
         if let entry = known.mention(bytes, resolver: resolver), !entry.isBodyInText && !isSector {
-          // Heading a paragraph, a place names its government too ("各镇、街道、开发区：").
-          guard asHeading, entry.isBody, DepartmentResolver.endsLikePlace(entry.department.name) else { return false }
+          // Heading a paragraph, a place names its government too ("各镇、街道、开发区："),
+          // and a company its own ("新城公司："); not a kind of unit ("清运单位：", "发文机关：").
+          guard asHeading, entry.isBody, DepartmentResolver.endsLikePlaceOrCompany(entry.department.name) else { return false }
         }
         names.append(DepartmentList.Name(bytes: bytes, role: nil, isSector: isSector))
+        // "市、区公安交管部门": 市公安交管部门 too.
+        if let level = Self.levelWords.first(where: { bytes.starts(with: $0) }) {
+          for shared in sharedLevels {
+            names.append(DepartmentList.Name(bytes: shared + bytes.dropFirst(level.count), role: nil, isSector: isSector))
+          }
+        }
+        sharedLevels = []
       }
       return true
     }
@@ -470,12 +498,13 @@ struct RoleSentences {
 
   /// Whether `text[range]` may be a list of names, read before any name is resolved: no
   /// character that no name holds, and each piece between 、 or 与 ending as bodies do
-  /// (any piece, in a list of sectors).
+  /// (any piece, in a list of sectors) or a level word alone ("市、区交通运输部门").
   private func mayHoldOnlyNames(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isSector: Bool) -> Bool {
     var index = range.lowerBound
     var pieceStart = range.lowerBound
     func pieceMayBeAName(_ end: Int) -> Bool {
       isSector || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
+        || Self.levelWords.contains { ByteSearch.equals($0, in: text, pieceStart..<end) }
     }
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
@@ -497,7 +526,9 @@ struct RoleSentences {
   ) -> (names: [DepartmentList.Name], end: Int)? {
     // Sectors: "教育、文广影视…等行业主管部门落实…".
     for closing in Self.listClosings where closing.count > Self.etc.count {
+      // The list ends there: "…等单位人员成立工作专班" names people, not the units.
       if let at = ByteSearch.offset(of: closing, in: text, within: range), UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 60),
+        endsName(text, at: at + closing.count, limit: range.upperBound),
         let names = names(filling: range.lowerBound..<(at + closing.count), in: text, known: &known)
       {
         return (names, at + closing.count)
@@ -574,6 +605,9 @@ struct RoleSentences {
 
   /// Level words that open a name: 市, 区, 县, 省.
   private static let levelCharacters = ["市", "区", "县", "省"].map { Array($0.utf8) }
+  /// Level words written alone before a name they share ("区、街镇绿化管理部门"), longest
+  /// first.
+  private static let levelWords = ["街镇", "乡镇", "市", "区", "县", "省", "镇"].map { Array($0.utf8) }
 
   /// Words no department name holds, which end the name before them.
   private static let wordsNoNameHolds = ["根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当"].map {
@@ -586,9 +620,10 @@ struct RoleSentences {
   private static let twoCharacterEndings = DepartmentResolver.organisationalSuffixes.filter { $0.count >= 2 }.map { Array($0.utf8) }
 
   /// 等 and the words after it that close a list of sectors (等部门, 等有关部门,
-  /// 等行业主管部门, 等部门和单位), longest first.
+  /// 等行业主管部门, 等部门和单位, 等单位: "市场运营机构、高校、科研院所等单位"), longest first.
   private static let listClosings = [
-    "等行业主管部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等有关部门", "等相关部门", "等职能部门", "等部门", "等",
+    "等行业主管部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等有关部门", "等相关部门", "等职能部门", "等部门", "等单位",
+    "等机构", "等",
   ].map { Array($0.utf8) }
   private static let etc = Array("等".utf8)
 }

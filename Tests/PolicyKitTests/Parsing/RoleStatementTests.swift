@@ -69,6 +69,40 @@ import Testing
     #expect(try roles(document, measure: "2.") == ["responsible:各区政府", "responsible:各镇政府", "responsible:街道办事处", "responsible:头桥集团"])
   }
 
+  /// "由A牵头，会同B…": A, brought in by 由 at the head of the sentence, is the subject of
+  /// 会同 too; a level written alone before a name is its level too ("市、区交通运输部门");
+  /// the units before 等单位 are named ("高校、科研院所等单位"); 做好 may stand between a
+  /// body and its role word.
+  @Test func sharedSubjectsLevelsAndUnits() throws {
+    let text = """
+      一、重点任务
+      1.推进建设。由市发展改革委、市规划资源局牵头，会同相关部门和各区政府按照职责协同推进建设工作。
+      2.明确职责。市、区交通运输部门负责公路超限运输许可。
+      3.组织评价。评价工作由国家能源局统筹组织，市场运营机构、高校、科研院所等单位共同参与。
+      4.加强领导。各级交通主管部门要主动作为，既做好改革举措推进，又做好牵头改革任务统筹协调。
+      """
+    let document = try parse(text + "\n")
+    #expect(try roles(document, measure: "1.") == ["lead:市发展改革委", "lead:市规划资源局", "cooperating:各区政府"])
+    #expect(try roles(document, measure: "2.") == ["responsible:区交通运输部门", "responsible:市交通运输部门"])
+    #expect(try roles(document, measure: "3.") == ["cooperating:市场运营机构", "cooperating:高校", "cooperating:科研院所"])
+    #expect(try roles(document, measure: "4.") == ["lead:各级交通主管部门"])
+  }
+
+  /// A paragraph headed by a company or a place is that body's block of duties; a heading
+  /// of a kind of unit, or a field of a page, is none; people drawn from units are no units.
+  @Test func paragraphHeadsThatAreAndAreNotBodies() throws {
+    let text = """
+      三、工作职责
+      新城公司：推进南桥源城市更新建设。
+      清运单位：装修垃圾清运由各街镇集体环卫作业企业负责。
+      发文机关：国务院办公厅
+      四、组织保障
+      协调小组下设办公室，抽调区建设管理委、消防支队等单位人员成立工作专班，具体负责组织协调工作。
+      """
+    let document = try parse(text + "\n")
+    #expect(roles(document) == ["responsible:新城公司"])
+  }
+
   /// Not role statements: a body as an actor without a role word, people (负责人), a verb
   /// before a name, unnamed bodies, parties the plan regulates, and a role word that only
   /// qualifies a noun.

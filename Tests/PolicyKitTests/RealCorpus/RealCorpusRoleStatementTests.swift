@@ -62,6 +62,22 @@ import Testing
     #expect(try roles(document, "各区政府要全面落实属地主体责任") == ["responsible:各区政府"])
   }
 
+  /// The plan's closing paragraph: "由市发展改革委、…牵头，会同相关部门和各区政府按照职责协同推进".
+  @Test func communityServiceFacilities_leadsAndTheObjectsOfTogetherWith() throws {
+    let document = try shanghai("上海市社区嵌入式服务设施建设工程实施方案")
+    #expect(try roles(document, "由市发展改革委、市住房城乡建设管理委、市规划资源局牵头") == [
+      "lead:市发展改革委", "lead:市住房城乡建设管理委", "lead:市规划资源局", "cooperating:各区政府",
+    ])
+  }
+
+  /// "市、区交通运输部门负责…；市公安交管部门负责…".
+  @Test func oversizeTransport_levelsSharedByOneName() throws {
+    let document = try shanghai("大件运输")
+    #expect(try roles(document, "市、区交通运输部门负责") == [
+      "responsible:区交通运输部门", "responsible:市交通运输部门", "responsible:市公安交管部门", "responsible:区公安交管部门",
+    ])
+  }
+
   /// Fengxian's park-city opinions: 三、工作职责 lists "(一)区发展改革委：负责…" and
   /// "(十八)各镇、街道、开发区：…", each department responsible for its item.
   @Test func fengxianParkCity_departmentsHeadingTheirDuties() throws {
