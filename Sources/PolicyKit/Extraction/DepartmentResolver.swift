@@ -123,7 +123,7 @@ struct DepartmentResolver {
   private static let leadingVerbs = [
     "鼓励", "支持", "推动", "推进", "加强", "引导", "指导", "督促", "组织", "协调", "建立", "完善", "明确", "强化", "落实", "按照",
     "依托", "通过", "开展", "实施", "发挥", "做好", "配合", "会同", "报送", "报请", "提请", "联合", "成立", "压实", "承担",
-    "拟定", "共享", "监督", "抽调",
+    "拟定", "共享", "监督", "抽调", "组建",
   ]
 
   /// Whether `name` ends as only the names of bodies do (集团, 管委会, 办事处, 人民政府 …).
@@ -133,7 +133,7 @@ struct DepartmentResolver {
 
   /// Endings that only the names of bodies have.
   private static let distinctiveEndings = [
-    "集团", "管委会", "办事处", "委员会", "领导小组", "办公室", "联席办", "工作专班", "小组", "政府", "分局", "党校", "救援机构", "管理部门", "主管部门",
+    "集团", "管委会", "办事处", "委员会", "领导小组", "办公室", "联席办", "工作专班", "小组", "政府", "分局", "支队", "党校", "救援机构", "管理部门", "主管部门",
   ]
 
   /// Whether `name` stands for bodies it does not name: 各 / 有关 / 相关 / 属地 followed by

@@ -86,15 +86,26 @@ struct ResponsibilityExtractor {
       }
       for (index, paragraph) in paragraphs.enumerated() {
         var body = paragraph.span
+        /// The department whose duties the paragraph states, if any.
+        var topic: [DepartmentList.Name]? = nil
+        /// The department whose duty the paragraph is, when its text does not say so itself.
+        var itemDuty: [DepartmentList.Name]? = nil
         if let marker = paragraph.marker {
           body = TextSpan(paragraph.titleStart, paragraph.span.end)
           let rank = OutlineBuilder.rank(marker.kind)
           let title = paragraph.titleStart..<paragraph.titleEnd
           addDuties(blocks.heading(rank: rank, text: body.start..<body.end))
-          let nextIsSibling = paragraphs.indices.contains(index + 1)
-            && paragraphs[index + 1].marker.map { OutlineBuilder.rank($0.kind) <= rank } ?? false
-          if index + 1 < paragraphs.count, !nextIsSibling, let names = headingNames(title, in: buffer, known: &known) {
-            blocks.openBlock(rank: rank, text: body.start..<body.end, names: names)
+          if let names = headingNames(title, in: buffer, known: &known) {
+            let nextIsSibling = index + 1 == paragraphs.count
+              || paragraphs[index + 1].marker.map { OutlineBuilder.rank($0.kind) <= rank } ?? false
+            if nextIsSibling {
+              // "（一）区房管局。负责…" then "（二）…": the item, a run-in text of its own, is the
+              // department's duty (a list of names one per heading has none).
+              if paragraph.isRunIn { itemDuty = names }
+              topic = names
+            } else {
+              blocks.openBlock(rank: rank, text: body.start..<body.end, names: names)
+            }
           }
         }
         let groups = Self.parenthesisedGroups(buffer, body)
@@ -118,9 +129,13 @@ struct ResponsibilityExtractor {
         }
         let groupRanges = groups.map { $0.start..<$0.end }
         let holdsRoleWord = sentences.holdsRoleWord(buffer, body.start..<body.end, outside: groupRanges)
-        found += sentences.statements(
-          in: buffer, paragraph: body, holdsRoleWord: holdsRoleWord, groups: groupRanges, topic: blocks.holder,
+        let statements = sentences.statements(
+          in: buffer, paragraph: body, holdsRoleWord: holdsRoleWord, groups: groupRanges, topic: topic ?? blocks.holder,
           known: &known, pieces: pieces)
+        found += statements
+        if let names = itemDuty, !statements.contains(where: { $0.departments.contains { $0.role == .responsible } }) {
+          addDuties([(body.start..<body.end, names)])
+        }
         // A rule stated in the text itself, outside the clauses, governs those after it.
         if !firstIsLead, holdsRoleWord, let rule = LeadRule.statement(in: buffer, body.start..<body.end),
           !groups.contains(where: { $0.start <= rule.lowerBound && rule.upperBound <= $0.end })

@@ -146,9 +146,11 @@ struct RoleSentences {
       for (position, clause) in sentence.clauses.enumerated() {
         let body = trimmed(text, clause.range)
         guard !body.isEmpty else { continue }
-        // "区民防办：负责…": the body the paragraph is about.
-        // It heads a block of duties: responsible for them.
+        // "区民防办：负责…": the body the paragraph is about, which heads a block of duties,
+        // responsible for them. Not names the colon ends the paragraph after ("区政府各部门、
+        // 各街道办事处：": the addressees).
         if clause.endsWithColon, ordinal == 0, position == 0,
+          Self.holdsText(text, after: clause.range.upperBound, in: range),
           let names = names(filling: body, in: text, known: &known, asHeading: true)
         {
           paragraphSubject = Subject(names: names)
@@ -342,6 +344,18 @@ struct RoleSentences {
     let (before, _) = UTF8Scalars.scalar(in: text, before: group.lowerBound)
     let (after, _) = UTF8Scalars.scalar(in: text, at: group.upperBound)
     return UTF8Scalars.isIdeograph(before) && (UTF8Scalars.isIdeograph(after) || after == 0x3001)
+  }
+
+  /// Whether `range` goes on after the colon that ends at `colonStart` (the colon and
+  /// the spaces after it passed): with the text of the duties, not the end of the line.
+  private static func holdsText(_ text: UnsafeBufferPointer<UInt8>, after colonStart: Int, in range: Range<Int>) -> Bool {
+    var index = colonStart
+    while index < range.upperBound {
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
+      if scalar != 0xFF1A && scalar != 0x3A && !UTF8Scalars.isBlank(scalar) { return true }
+      index += length
+    }
+    return false
   }
 
   /// `range` without spaces around it and the connectors it opens with (并, 同时).

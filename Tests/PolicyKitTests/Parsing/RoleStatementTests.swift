@@ -151,6 +151,23 @@ import Testing
     #expect(roles(document).suffix(1) == ["cooperating:区农业农村委"])
   }
 
+  /// An item whose run-in heading is a body's name ("（一）区房管局。负责…") is that body's
+  /// duty, and the body the subject of its role words; the addressees before the text
+  /// ("区政府各部门、各街道办事处：") state no role.
+  @Test func itemsHeadedByTheirBody_addresseesAreNone() throws {
+    let text = """
+      区政府各部门、各街道办事处、有关单位：
+      现将实施意见印发给你们。
+      四、各单位按以下职能分工开展排查工作。
+      （一）区房管局。负责定期召开排查工作例会。
+      （二）公安消防支队。对优秀历史建筑的消防隐患进行排查。
+      """
+    let document = try parse(text + "\n")
+    #expect(try roles(document, measure: "（一）") == ["responsible:区房管局"])
+    #expect(try roles(document, measure: "（二）") == ["responsible:公安消防支队"])
+    #expect(!roles(document).contains("responsible:各街道办事处"))
+  }
+
   /// A member list is no block of duties: names one after another, each its own item.
   @Test func memberListIsNoBlock() throws {
     let text = """

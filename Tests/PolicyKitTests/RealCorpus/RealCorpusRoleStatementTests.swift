@@ -97,6 +97,17 @@ import Testing
     #expect(together.departments.map { "\($0.role.rawValue):\($0.name)" } == ["lead:区城管执法局"])
   }
 
+  /// Hongkou's heritage-risk opinions: "（一）区房管局。负责…" … "（五）各街道办事处。负责…" with
+  /// items 1. 2. 3. naming each street office; the addressee line names no role.
+  @Test func hongkouHeritage_itemsHeadedByTheirBodies() throws {
+    let document = try shanghai("虹口区历史风貌区和优秀历史建筑")
+    let housing = try #require(document.measures.first { $0.title == "区房管局" })
+    #expect(document.departments(of: housing, .responsible) == ["区房管局"])
+    let fire = try #require(document.measures.first { $0.title == "公安消防支队" })
+    #expect(document.departments(of: fire, .responsible) == ["公安消防支队"])
+    #expect(!document.responsibilities.contains { $0.text.hasPrefix("区政府各部门、各街道办事处") })
+  }
+
   /// Fengxian's shelters plan: "区民防办：负责…;…参与…" (responsible and cooperating),
   /// and "区民防办、应急管理局牵头，…，各镇政府、街道(开发区)办事处和头桥集团落实主体责任".
   @Test func fengxianShelters_dutiesAndAccountableBodies() throws {
