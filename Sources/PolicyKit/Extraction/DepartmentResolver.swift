@@ -90,9 +90,9 @@ struct DepartmentResolver {
   /// before a name may be a verb ("鼓励保险公司", "明确区政府"): it ends as bodies do (a
   /// collective by its 各 alone does not: 各区政府加强…) or the dictionaries know it, does
   /// not open with a verb, and the dictionaries know it (with its place: 北京市经济和信息化局),
-  /// or it opens with its level (区建设管理委), or ends as only the names of bodies do
-  /// (头桥集团, 临港新片区管委会, 街道办事处, 联席办, 浦东新区政府), or names a kind of body
-  /// (属地街镇, 相关区政府).
+  /// or it opens with its level (区建设管理委) or its province or city (河北省委), or ends as
+  /// only the names of bodies do (头桥集团, 临港新片区管委会, 街道办事处, 联席办, 浦东新区政府),
+  /// or names a kind of body (属地街镇, 相关区政府).
   static func namesBodyInText(_ mention: DepartmentMention) -> Bool {
     let name = mention.name
     let isKnown = mention.category != unknownCategory && mention.category != "collective"
@@ -103,6 +103,18 @@ struct DepartmentResolver {
     // (各区, 相关街镇) or one the dictionaries know.
     if !isKnown, !isCollective, placeEndings.contains(where: { name.hasSuffixBytes($0) }) { return false }
     return mention.category != unknownCategory || mention.levelPrefix != nil || hasDistinctiveEnding(name) || isCollective
+      || opensWithProvinceOrCity(name)
+  }
+
+  /// Whether `name` opens with the name of a province or a city, two or three characters
+  /// and 省 or 市 (河北省委, 北京市大数据工作推进小组; not 城市…, 市场…).
+  private static func opensWithProvinceOrCity(_ name: String) -> Bool {
+    let scalars = Array(name.unicodeScalars.prefix(5))
+    for index in 2...3 where index + 1 < scalars.count {
+      guard scalars[index] == "省" || scalars[index] == "市" else { continue }
+      return scalars[index - 1] != "城" && scalars[index + 1] != "场"
+    }
+    return false
   }
 
   /// Whether `name` ends as the name of a place (开发区, 街道, 泗泾镇) or a company (新城公司)
@@ -123,7 +135,7 @@ struct DepartmentResolver {
   private static let leadingVerbs = [
     "鼓励", "支持", "推动", "推进", "加强", "引导", "指导", "督促", "组织", "协调", "建立", "完善", "明确", "强化", "落实", "按照",
     "依托", "通过", "开展", "实施", "发挥", "做好", "配合", "会同", "报送", "报请", "提请", "联合", "成立", "压实", "承担",
-    "拟定", "共享", "监督", "抽调", "组建",
+    "拟定", "共享", "监督", "抽调", "组建", "构建",
   ]
 
   /// Whether `name` ends as only the names of bodies do (集团, 管委会, 办事处, 人民政府 …).
@@ -191,7 +203,7 @@ struct DepartmentResolver {
   /// What an unnamed collective ends with, as UTF-8.
   private static let unnamedKinds = [
     "部门", "单位", "机构", "处室", "行业部门", "行业主管部门", "行业管理部门", "主管部门", "职能部门", "部门和单位", "单位和部门",
-    "部门单位", "政府", "地方政府", "政府部门", "职能部门和单位", "责任部门", "责任单位", "成员单位", "管理部门",
+    "部门单位", "政府", "地方政府", "政府部门", "职能部门和单位", "责任部门", "责任单位", "成员单位", "管理部门", "方面",
   ].map { Array($0.utf8) }
 
   private func found(

@@ -465,8 +465,13 @@ struct RoleSentences {
         }
         return true
       }
-      let read = DepartmentList.names(from: UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
+      var read = DepartmentList.names(from: UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
       guard !read.isEmpty else { return false }
+      // 和 and 及 between sectors ("房屋管理和城管执法等部门"), not inside a name the
+      // dictionaries know (工业和信息化部).
+      if isSector, read.count == 1, known.mention(read[0], resolver: resolver)?.department.category == DepartmentResolver.unknownCategory {
+        read = Self.splitAtJoiners(read[0])
+      }
       for var bytes in read {
         let level = Self.levelCharacters.first { bytes.starts(with: $0) }
         if isSector, levelsListed, names.isEmpty, let level {
@@ -499,8 +504,7 @@ struct RoleSentences {
     }
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      // 、 与, and 和 及 between sectors ("房屋管理和城管执法等部门").
-      if scalar == 0x3001 || scalar == 0x4E0E || isSector && (scalar == 0x548C || scalar == 0x53CA) {
+      if scalar == 0x3001 || scalar == 0x4E0E {  // 、 与
         guard closePiece(at: index, known: &known) else { return nil }
         pieceStart = index + length
       }
@@ -508,6 +512,25 @@ struct RoleSentences {
     }
     guard closePiece(at: range.upperBound, known: &known) else { return nil }
     return names
+  }
+
+  /// `name` cut at 和 and 及 (each part of two characters or more), or whole.
+  private static func splitAtJoiners(_ name: [UInt8]) -> [[UInt8]] {
+    let joiners: [[UInt8]] = [Array("和".utf8), Array("及".utf8)]
+    var parts: [[UInt8]] = []
+    var start = 0
+    var index = 0
+    while index < name.count {
+      if let joiner = joiners.first(where: { name[index...].starts(with: $0) }) {
+        parts.append(Array(name[start..<index]))
+        index += joiner.count
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    parts.append(Array(name[start...]))
+    return parts.allSatisfy({ $0.count >= 6 }) ? parts : [name]
   }
 
   /// Whether `text[range]` may be a list of names, read before any name is resolved: no
@@ -624,7 +647,7 @@ struct RoleSentences {
   private static let levelWords = ["街镇", "乡镇", "市", "区", "县", "省", "镇"].map { Array($0.utf8) }
 
   /// Words no department name holds, which end the name before them.
-  private static let wordsNoNameHolds = ["根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当"].map {
+  private static let wordsNoNameHolds = ["根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当", "统筹"].map {
     Array($0.utf8)
   }
 

@@ -88,6 +88,24 @@ import Testing
     #expect(try roles(document, measure: "4.") == ["lead:各级交通主管部门"])
   }
 
+  /// 和 inside a name the dictionaries know stays (工业和信息化部), between two bodies it
+  /// separates them (河北省委和省政府); a province or city before a body is its level
+  /// (河北省委), not a word with 市 in it (构建市场多元监管格局); 有关方面 names no body.
+  @Test func namesJoinedByAnd_provincesAndCities() throws {
+    let text = """
+      一、重点任务
+      （一）加强统筹。财政部要会同发展改革委、工业和信息化部、农业农村部等部门，加强统筹协调。
+      （二）压实责任。河北省委和省政府要切实履行主体责任，加强组织领导。
+      （三）开展督查。国务院办公厅将会同有关方面统筹组织开展相关督查激励工作。
+      """
+    let document = try parse(text + "\n")
+    #expect(try roles(document, measure: "（一）") == [
+      "lead:财政部", "cooperating:发展改革委", "cooperating:工业和信息化部", "cooperating:农业农村部",
+    ])
+    #expect(try roles(document, measure: "（二）") == ["responsible:河北省委", "responsible:省政府"])
+    #expect(try roles(document, measure: "（三）") == ["lead:国务院办公厅"])
+  }
+
   /// A paragraph headed by a company or a place is that body's block of duties; a heading
   /// of a kind of unit, or a field of a page, is none; people drawn from units are no units.
   @Test func paragraphHeadsThatAreAndAreNotBodies() throws {
