@@ -84,8 +84,21 @@ struct ResponsibilityExtractor {
           }
         }
       }
+      let inTable = FlattenedTaskTable.regions(in: buffer, paragraphs: paragraphs)
       for (index, paragraph) in paragraphs.enumerated() {
         var body = paragraph.span
+        if inTable[index] {
+          // A task table flattened cell by cell: its roles are the table's (only a clause in
+          // parentheses within a cell is read here, as before).
+          for group in Self.parenthesisedGroups(buffer, body) where group.end - group.start <= 900 {
+            let inner = (group.start + group.openLength)..<(group.end - group.closeLength)
+            guard Self.roleWordBytes.contains(where: { ByteSearch.offset(of: $0, in: buffer, within: inner) != nil }) else { continue }
+            if let clause = clause(group, in: buffer, pieces: pieces, form: .stated, firstIsLead: firstIsLead, known: &known) {
+              found.append(clause)
+            }
+          }
+          continue
+        }
         /// The department whose duties the paragraph states, if any.
         var topic: [DepartmentList.Name]? = nil
         /// The department whose duty the paragraph is, when its text does not say so itself.

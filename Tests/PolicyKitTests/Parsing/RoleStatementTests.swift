@@ -186,6 +186,31 @@ import Testing
     #expect(!roles(document).contains("responsible:各街道办事处"))
   }
 
+  /// A task table flattened cell by cell is the tables' to read: its cells state no role
+  /// in running text and head no blocks (a clause in parentheses is read as before).
+  @Test func flattenedTaskTablesAreLeftAlone() throws {
+    let text = """
+      一、重点任务
+      1.加强执法。区城管执法局负责查处违法行为。
+      附件
+      任务分工表
+      序号
+      工作任务
+      牵头单位
+      配合单位
+      1
+      由区城管执法局牵头开展联合执法
+      区城管执法局
+      区公安分局
+      2
+      建立数据平台（区数据局牵头）
+      区数据局
+      区城运中心
+      """
+    let document = try parse(text + "\n")
+    #expect(roles(document) == ["responsible:区城管执法局", "lead:区数据局"])
+  }
+
   /// A member list is no block of duties: names one after another, each its own item.
   @Test func memberListIsNoBlock() throws {
     let text = """

@@ -108,6 +108,14 @@ import Testing
     #expect(!document.responsibilities.contains { $0.text.hasPrefix("区政府各部门、各街道办事处") })
   }
 
+  /// Fengxian's land-use plan ends with 附件2, a table of 单位 and 职责分工 flattened cell by
+  /// cell: its duties are the table's, not running text; the body's statements are read.
+  @Test func fengxianLandUse_flattenedTableLeftToTheTables() throws {
+    let document = try shanghai("奉贤区违法用地综合整治三年行动工作方案")
+    #expect(!document.responsibilities.contains { $0.text.hasPrefix("各街镇是违法用地综合整治三年行动的责任主体") })
+    #expect(try roles(document, "相关街镇要严格落实属地管理责任") == ["responsible:相关街镇"])
+  }
+
   /// Fengxian's shelters plan: "区民防办：负责…;…参与…" (responsible and cooperating),
   /// and "区民防办、应急管理局牵头，…，各镇政府、街道(开发区)办事处和头桥集团落实主体责任".
   @Test func fengxianShelters_dutiesAndAccountableBodies() throws {
