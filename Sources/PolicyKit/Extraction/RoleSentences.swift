@@ -173,13 +173,13 @@ struct RoleSentences {
           for clause in unread.suffix(Self.subjectReach).reversed() {
             // "市相关部门和各相关区政府组成的…机制": names that only qualify a noun.
             guard let leading = leadingNames(in: text, clause, known: &known),
-              !qualifiesNoun(text, after: leading.end, in: clause)
+              !namesQualifyANoun(text, after: leading.end, in: clause)
             else { continue }
             currentSubject = Subject(names: leading.names)
             break
           }
           unread = []
-          if !qualifiesNoun(text, wordEnd..<body.upperBound) { subject = currentSubject ?? paragraphSubject }
+          if !roleWordQualifiesANoun(text, wordEnd..<body.upperBound) { subject = currentSubject ?? paragraphSubject }
         } else if let names = names(filling: before, in: text, known: &known) {
           subject = Subject(names: names)
           named = true
@@ -313,7 +313,7 @@ struct RoleSentences {
 
   /// Whether the words after a role word only qualify a noun that names bodies
   /// ("参与数字政府建设工作的各部门、单位"): the text after its last 的 ends as a body does.
-  private func qualifiesNoun(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  private func roleWordQualifiesANoun(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard let of = lastOffset(of: Self.possessive, in: text, range) else { return false }
     return DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[(of + Self.possessive.count)..<range.upperBound]))
   }
@@ -322,7 +322,7 @@ struct RoleSentences {
 
   /// Whether names that end at `end` of `clause` qualify a noun: 的 follows within four
   /// characters ("…组成的推进机制"), not later ("区属国企…应充分发挥在…领域的主力军作用").
-  private func qualifiesNoun(_ text: UnsafeBufferPointer<UInt8>, after end: Int, in clause: Range<Int>) -> Bool {
+  private func namesQualifyANoun(_ text: UnsafeBufferPointer<UInt8>, after end: Int, in clause: Range<Int>) -> Bool {
     let window = end..<min(clause.upperBound, end + 5 * 3)
     return ByteSearch.offset(of: Self.possessive, in: text, within: window) != nil
   }
