@@ -39,7 +39,11 @@ struct TableClauses {
         guard !names.isEmpty else { continue }
         parts.append(cellText)
         spans.append(cell)
-        for name in names where !TableCellText.isUnnamedCollective(name) {
+        // Unnamed collectives (委内各相关处室) and regulated parties (各项目公司) hold no role.
+        for name in names
+        where !DepartmentResolver.isUnnamedCollective(name) && !DepartmentResolver.isRegulatedParty(name)
+          && !DepartmentResolver.isWithinPlace(name)
+        {
           let span = Self.span(of: name, in: cell, bytes: bytes) ?? cell
           let mention = resolver.mention(name, role: role, span: span)
           if DepartmentResolver.namesBody(mention) || mention.isCollective { mentions.append(mention) }

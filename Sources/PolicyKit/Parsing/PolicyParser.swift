@@ -98,13 +98,12 @@ public struct PolicyParser: Sendable {
       makeMeasure(ordinal: ordinal, section: index, columns: columns[index], of: sections, in: text, id: id, pieces: pieces)
     }
 
-    // Responsibility clauses: in the text (task tables excepted), and in task tables'
-    // columns of bodies, in reading order.
-    let textParagraphs = paragraphs.indices.filter { !tableParagraphs.contains($0) }.map { paragraphs[$0].span }
+    // Responsibility clauses: in the text (a task table's rows only through their columns
+    // of bodies), in reading order.
     let measures = document.measures
-    var clauses = responsibilityExtractor.clauses(in: text.utf8, paragraphs: textParagraphs, pieces: pieces).map { found in
-      (found: found, measure: measures.firstIndex { $0.span.contains(found.span) })
-    }
+    let found = responsibilityExtractor.clauses(
+      in: text.utf8, paragraphs: outlineParagraphs, tableParagraphs: tableParagraphs, pieces: pieces)
+    var clauses = found.map { found in (found: found, measure: measures.firstIndex { $0.span.contains(found.span) }) }
     let rowMeasures = Dictionary(
       document.measures.indices.map { (sections[document.measures[$0].section].headingSpan.start, $0) },
       uniquingKeysWith: { first, _ in first })

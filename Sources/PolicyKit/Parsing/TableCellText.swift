@@ -26,25 +26,6 @@ struct TableCellText {
     return !names.isEmpty && names.allSatisfy(namesBody)
   }
 
-  /// What is left of an unnamed collective after 各 / 有关 / 相关 / 属地 / 委内: bodies of no
-  /// kind in particular ("各有关部门", "委内各相关处室"), named with no role.
-  private static let generalBodies: Set<String> = ["部门", "单位", "机构", "处室", "行业部门", "行业主管部门", "主管部门", "委办局", "部门单位"]
-  private static let collectivePrefixes = ["各", "有关", "相关", "属地", "委内", "其他", "其它", "区级", "市级"]
-
-  /// Whether a name stands for bodies of no kind in particular.
-  static func isUnnamedCollective(_ name: String) -> Bool {
-    var rest = Substring(name)
-    var stripped = true
-    while stripped {
-      stripped = false
-      for prefix in collectivePrefixes where rest.hasPrefix(prefix) {
-        rest = rest.dropFirst(prefix.count)
-        stripped = true
-      }
-    }
-    return generalBodies.contains(String(rest))
-  }
-
   func namesBody(_ name: String) -> Bool {
     if name.hasPrefix("各") || name.hasPrefix("属地") || name.hasPrefix("相关") || name.hasPrefix("有关") { return true }
     let mention = resolver.mention(name, role: .responsible, span: TextSpan(0, 0))

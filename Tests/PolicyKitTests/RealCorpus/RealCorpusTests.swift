@@ -11,8 +11,14 @@ import Testing
     let document = try Parsed.file(file)
     let withLead = document.responsibilities.filter { !$0.departments(.lead).isEmpty }
     #expect(withLead.count == 18)
-    // Every lead is a provincial body or the customs office, read with its level.
-    #expect(withLead.allSatisfy { $0.departments(.lead).allSatisfy { $0.levelPrefix == "省" || $0.name.hasPrefix("合肥") } })
+    // Every lead is a provincial body or the customs office, read with its level, or the
+    // lead units of a provincial task force, a collective named as written
+    // ("省十大新兴产业推进组工作专班牵头单位").
+    #expect(
+      withLead.allSatisfy {
+        $0.departments(.lead).allSatisfy { $0.levelPrefix == "省" || $0.name.hasPrefix("合肥") || $0.isCollective && $0.name.hasPrefix("省") }
+      })
+    #expect(withLead.contains { $0.departments(.lead).map(\.name) == ["省十大新兴产业推进组工作专班牵头单位"] })
     let first = try #require(withLead.first)
     #expect(first.departments.map(\.name) == ["省商务厅", "合肥海关"])
     #expect(first.departments.map(\.role) == [.lead, .cooperating])
@@ -136,11 +142,13 @@ import Testing
     #expect(!document.responsibilities.isEmpty)
   }
 
-  /// "（商务部指导，供销合作总社参与）": 指导 is a role, not part of the name.
-  @Test func stateCouncilWasteFreeCities_guidingDepartmentKeptWithoutTheVerb() throws {
+  /// "（商务部指导，供销合作总社参与）": 指导 is no role word (docs/gold-format.md), so
+  /// 商务部 has no role there; 供销合作总社 cooperates.
+  @Test func stateCouncilWasteFreeCities_guidingIsNoRole() throws {
     let document = try Parsed.file(try realFile("state-council", "007_国务院办公厅关于印发“无废城市”", ext: "html"))
     let clause = try #require(document.responsibilities.first { $0.text.contains("商务部指导") })
-    #expect(clause.departments.map(\.name) == ["商务部", "供销合作总社"])
+    #expect(clause.departments.map(\.name) == ["供销合作总社"])
+    #expect(clause.departments.map(\.role) == [.cooperating])
   }
 
   /// pkulaw files end lines with CR CR LF: an article's line is the one `grep -n` gives,
