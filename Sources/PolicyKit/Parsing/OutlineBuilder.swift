@@ -123,7 +123,9 @@ struct OutlineBuilder {
     open(.table, number: nil, label: "", title: table.title == nil ? "" : title, heading: paragraphs[table.paragraphs.lowerBound].span, titleSpan: titleSpan, state: &state)
     let rowStarts = Dictionary(table.rows.enumerated().filter { $0.element.kind != .continuation }.map { ($0.element.paragraph, $0.offset) }, uniquingKeysWith: { first, _ in first })
     var lastTask: TextSpan? = nil
-    var groupOpen = false
+    // The kinds of the group rows open, outermost first: a group of a deeper kind nests in
+    // one of a shallower ("（一）" then "1、改善城市道路环境").
+    var groups: [HeadingMarker.Kind] = []
     for index in table.paragraphs {
       let paragraph = paragraphs[index]
       if let rowIndex = rowStarts[index] {
@@ -131,14 +133,15 @@ struct OutlineBuilder {
         let label = row.label.map { String(decoding: bytes[$0.range], as: UTF8.self) } ?? ""
         switch row.kind {
         case .group(let kind):
-          state.close(downTo: tableDepth + 1, at: paragraph.span.start)
+          while let last = groups.last, Self.rank(last) >= Self.rank(kind) { groups.removeLast() }
+          state.close(downTo: tableDepth + 1 + groups.count, at: paragraph.span.start)
           let titleSpan = row.groupTitle ?? row.label ?? paragraph.span
           let title = row.groupTitle.map { String(decoding: bytes[$0.range], as: UTF8.self) } ?? ""
           open(kind, number: row.number, label: label, title: title, heading: paragraph.span, titleSpan: titleSpan, state: &state)
-          groupOpen = true
+          groups.append(kind)
           lastTask = nil
         case .item:
-          state.close(downTo: tableDepth + (groupOpen ? 2 : 1), at: paragraph.span.start)
+          state.close(downTo: tableDepth + 1 + groups.count, at: paragraph.span.start)
           // A task cell merged with the row above gives that row's task.
           let task = table.leadColumn.flatMap { row.cells[$0] } ?? lastTask
           lastTask = task

@@ -62,13 +62,14 @@ public struct PolicyParser: Sendable {
       return outline
     }
     var sections = outline.sections
-    // An attachment's title stands on the line after its "附件1": its role is read from it.
-    for (index, owner) in outline.owners.enumerated() {
-      guard let owner, sections[owner].kind == .attachment, sections[owner].title.isEmpty,
-        outlineParagraphs[index].marker == nil, !texts.hasMoreBytes(than: 180, at: index),
-        !texts[index].containsBytes("。")
+    // An attachment's title stands on the line after its "附件1" (as its own text or as
+    // its table's title): its role is read from it.
+    for index in sections.indices where sections[index].kind == .attachment && sections[index].title.isEmpty {
+      guard let heading = paragraphs.firstIndex(where: { $0.span.start == sections[index].headingSpan.start }),
+        heading + 1 < paragraphs.count, !texts.hasMoreBytes(than: 180, at: heading + 1), !texts[heading + 1].containsBytes("。"),
+        outlineParagraphs[heading + 1].marker == nil
       else { continue }
-      sections[owner].title = texts[index]
+      sections[index].title = texts[heading + 1]
     }
     // Whether each section owns text besides its heading line and sub-sections, and
     // whether that text (or its run-in heading's paragraph) ends with a colon: a lead-in.
@@ -132,6 +133,10 @@ public struct PolicyParser: Sendable {
       let last = paragraphs[table.paragraphs.upperBound - 1].span
       tableSpans.append(TextSpan(first.start, last.end))
       for row in table.rows { yearCells += row.cells.values.filter { TargetYearCell.holdsYear($0, in: text.utf8) } }
+      // A flattened table's paragraphs are cells of their own, notes under it among them.
+      yearCells += table.paragraphs.map { paragraphs[$0].span }.filter { span in
+        !text.utf8[span.range].contains(0x09) && TargetYearCell.holdsYear(span, in: text.utf8)
+      }
     }
     let targets = TargetExtractor(dictionaries: dictionaries).targets(
       in: text, paragraphs: paragraphs.map(\.span), pieces: pieces, metadata: document.metadata

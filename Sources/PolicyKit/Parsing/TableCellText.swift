@@ -32,21 +32,32 @@ struct TableCellText {
     return DepartmentResolver.namesBody(mention)
   }
 
-  /// The names of a list: split at 、，,；; and spaces, without bracketed notes and a
-  /// closing 等 or role word.
+  /// The names of a list: split at 、，,；; spaces and line breaks, without notes in
+  /// brackets after a name ("区规划资源局（牵头）"; a bracket inside a name stays:
+  /// "上海机场（集团）有限公司"), and without a closing 等 or role word.
   static func names(in text: String) -> [String] {
+    let separators: Set<Character> = ["、", "，", ",", "；", ";", " ", "\u{3000}", "\n"]
     var plain = ""
+    var note = ""
     var depth = 0
-    for scalar in text.unicodeScalars {
-      if scalar == "（" || scalar == "(" {
+    for character in text {
+      if character == "（" || character == "(" {
         depth += 1
-      } else if (scalar == "）" || scalar == ")") && depth > 0 {
+        if depth == 1 { note = "" }
+        note.append(character)
+      } else if (character == "）" || character == ")") && depth > 0 {
         depth -= 1
-      } else if depth == 0 {
-        plain.unicodeScalars.append(scalar)
+        note.append(character)
+      } else if depth > 0 {
+        note.append(character)
+      } else {
+        // A note that the name goes on after is part of it.
+        if !note.isEmpty && !separators.contains(character) { plain += note }
+        note = ""
+        plain.append(character)
       }
     }
-    return plain.split { "、，,；; \u{3000}".contains($0) }.map { piece in
+    return plain.split { separators.contains($0) }.map { piece in
       var name = String(piece)
       for suffix in ["等有关部门", "等相关部门", "等部门", "等单位", "等", "牵头", "配合", "负责"] where name.hasSuffix(suffix) && name.count > suffix.count {
         name.removeLast(suffix.count)

@@ -10,6 +10,8 @@ enum TableColumn: Equatable {
   case bodies(ResponsibilityRole?)
   /// 完成时限, 完成时间, 时间节点: when the task is due.
   case deadline
+  /// 任务分类, 主要方向, 领域: a heading merged over the rows it groups.
+  case group
   /// Anything else: 备注, 推广范围, 设定依据, a year's figures.
   case other
 
@@ -27,6 +29,7 @@ enum TableColumn: Equatable {
   /// Headers that name bodies without a role word.
   private static let bodyEndings = ["单位", "部门", "处室", "机构"]
   private static let deadlineWords = ["完成时限", "完成时间", "时间节点", "时限", "完成期限", "进度安排", "时间安排"]
+  private static let groupWords = ["分类", "类别", "方向", "领域", "板块", "大类"]
 
   init(header: String) {
     let text = header.filter { !$0.isWhitespace }
@@ -40,6 +43,8 @@ enum TableColumn: Equatable {
       self = .bodies(.responsible)
     } else if Self.deadlineWords.contains(where: { text.containsBytes($0) }) {
       self = .deadline
+    } else if Self.groupWords.contains(where: { text.containsBytes($0) }) {
+      self = .group
     } else if Self.taskWords.contains(where: { text.containsBytes($0) }) {
       self = .task
     } else if Self.bodyEndings.contains(where: { text.hasSuffixBytes($0) }) {
@@ -50,9 +55,14 @@ enum TableColumn: Equatable {
     }
   }
 
-  /// Whether a cell text can be a header cell: short, without sentence punctuation.
+  /// Whether a cell text can be a header cell: short, without sentence punctuation (a
+  /// bracketed note not counted: "重点任务（2024-2026）").
   static func isHeaderLike(_ text: String) -> Bool {
-    text.hasAtMostCharacters(14) && !text.containsBytes("。") && !text.containsBytes("，") && !text.containsBytes("；")
+    var core = Substring(text)
+    if core.hasSuffix("）") || core.hasSuffix(")"), let open = core.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+      core = core[..<open]
+    }
+    return core.count <= 14 && !text.containsBytes("。") && !text.containsBytes("，") && !text.containsBytes("；")
   }
 
   var holdsBodies: Bool {

@@ -23,6 +23,9 @@ struct TaskTableReader {
   static let maximumColumns = 12
   /// The longest row of flattened cells, in paragraphs.
   static let maximumRowParagraphs = 40
+  /// The first halves of header cells written over two lines ("牵头" / "部门",
+  /// "任务" / "分类", "实施" / "主体").
+  static let headerFragments: Set<String> = ["牵头", "配合", "责任", "负责", "完成", "工作", "重点", "具体", "主要", "任务", "实施", "协同", "推进"]
   /// Endings of a table's title line: 任务分解表, 责任清单, 一览表, 分工 …
   static let titleEndings = ["表", "清单", "分工", "台账", "明细", "目录"]
 
@@ -228,7 +231,15 @@ struct TaskTableReader {
     func finish() {
       guard let (row, cells) = current else { return }
       current = nil
-      var placed = place(cells, in: row, columns: columns)
+      var placed = place(cells, in: row, columns: columns, from: itemKind != nil ? table.leadColumn : nil)
+      // A row with no bodies of its own had its cells of bodies merged with the row above.
+      if let previous = table.rows.last(where: { $0.kind == .item }), !placed.isEmpty,
+        !placed[0].cells.keys.contains(where: { columns[$0].holdsBodies })
+      {
+        for column in columns.indices where columns[column].holdsBodies && previous.cells[column] != nil {
+          placed[0].mergedFromAbove.insert(column)
+        }
+      }
       // A bare Chinese numeral in a table numbered otherwise, with a task and no bodies,
       // groups the rows under it ("四" / "构建数字赋能监管体系").
       if let first = placed.first, let label = first.label, TableCellText.serial(string(label))?.kind == .chineseOrdinal,
@@ -240,10 +251,14 @@ struct TaskTableReader {
       table.rows += placed
     }
     let numbered = columns.contains(.number)
+    // Without a 序号 column, a table may number its task cells instead ("（1）建设精品道路
+    // 300条。" under group cells "（一）" and "1、改善城市道路环境"): the deepest numbering in
+    // it starts its rows, the others group them.
+    let itemKind = numbered ? nil : numberedCellKind(from: header.end)
+    var pendingGroupTitle = false
     while index < paragraphs.count, !closing.contains(index) {
       let text = texts[index]
       if let marker = paragraphs[index].marker, marker.kind == .attachment { break }
-      if text.hasPrefixBytes("注：") || text.hasPrefixBytes("注:") || text.hasPrefixBytes("备注：") { break }
       // The header again, after a page break.
       if let again = flattenedHeader(at: index), again.texts == headerTexts {
         finish()
@@ -251,7 +266,26 @@ struct TaskTableReader {
         continue
       }
       let span = paragraphs[index].span
-      if numbered, let serial = TableCellText.serial(text), continues(serial, after: lastSerial) {
+      if let itemKind, let marker = paragraphs[index].marker {
+        finish()
+        pendingGroupTitle = false
+        if marker.kind == itemKind {
+          var row = TaskTable.Row(kind: .item, paragraph: index)
+          row.label = TextSpan(span.start, span.start + marker.length)
+          row.number = marker.number
+          // The task cell without its number.
+          let task = UTF8Scalars.trimming(bytes, (span.start + marker.length)..<span.end) { UTF8Scalars.isBlank($0.value) }
+          current = (row, [TextSpan(task)])
+        } else if var group = groupRow(span, paragraph: index) {
+          // "（一）" alone: its heading is the next cell.
+          pendingGroupTitle = group.groupTitle == nil
+          group.kind = .group(marker.kind)
+          table.rows.append(group)
+        }
+      } else if itemKind != nil, pendingGroupTitle, current == nil, let last = table.rows.indices.last {
+        table.rows[last].groupTitle = span
+        pendingGroupTitle = false
+      } else if numbered, let serial = TableCellText.serial(text), continues(serial, after: lastSerial) {
         finish()
         lastSerial = serial
         var row = TaskTable.Row(kind: .item, paragraph: index)
@@ -264,7 +298,7 @@ struct TaskTableReader {
         // "一、科学编制并实施城市综合交通体系规划": a group row in one cell.
         finish()
         if let group = groupRow(span, paragraph: index) { table.rows.append(group) }
-      } else if !numbered, cellText.isBodies(text), current.map({ !$0.cells.isEmpty }) ?? true {
+      } else if !numbered, itemKind == nil, cellText.isBodies(text), current.map({ !$0.cells.isEmpty }) ?? true {
         // Without a 序号 column a row starts at its bodies (单位 | 职责分工).
         finish()
         ordinal += 1
@@ -284,6 +318,26 @@ struct TaskTableReader {
     return table.rows.isEmpty ? nil : table
   }
 
+  /// The kind of numbering that starts the rows of a table that numbers its task cells:
+  /// the deepest kind among the markers of the paragraphs after its header, when they
+  /// begin with one.
+  private func numberedCellKind(from start: Int) -> HeadingMarker.Kind? {
+    guard start < paragraphs.count, paragraphs[start].marker != nil else { return nil }
+    // The numbering that stands last before the first cell of bodies: the row's own.
+    var last: HeadingMarker.Kind? = nil
+    var index = start
+    while index < paragraphs.count, index - start < 60, !closing.contains(index) {
+      if let marker = paragraphs[index].marker {
+        if marker.kind == .attachment || marker.kind == .column || marker.kind == .article { return nil }
+        last = marker.kind
+      } else if cellText.isBodies(texts[index]) {
+        return last
+      }
+      index += 1
+    }
+    return nil
+  }
+
   /// Whether a 序号 value goes on with the numbering of the table: the next number of its
   /// kind, or the first of a kind (numbering that restarts under a group). A number in a
   /// cell ("240") does not.
@@ -298,6 +352,13 @@ struct TaskTableReader {
   /// tasks). A header cell split over two paragraphs ("牵头" / "部门") is joined.
   private func flattenedHeader(at start: Int) -> (columns: [TableColumn], texts: [String], end: Int)? {
     guard paragraphs[start].marker == nil else { return nil }
+    // A header starts at its first cell, not inside it.
+    if start > 0, paragraphs[start - 1].marker == nil {
+      let before = self.texts[start - 1]
+      if TableColumn.isHeaderLike(before), before.hasAtMostCharacters(10), !Self.titleEndings.contains(where: { before.hasSuffixBytes($0) }) {
+        return nil
+      }
+    }
     var texts: [String] = []
     var index = start
     while index < paragraphs.count, texts.count < Self.maximumColumns, paragraphs[index].marker == nil {
@@ -309,7 +370,7 @@ struct TaskTableReader {
       else { break }
       // A body's name that is no column's header starts the first row (区规划资源局).
       if TableColumn(header: text) == .other && cellText.isBodies(text) { break }
-      if ["牵头", "配合", "责任", "负责", "完成", "工作", "重点", "具体", "主要"].contains(text), index + 1 < paragraphs.count {
+      if Self.headerFragments.contains(text), index + 1 < paragraphs.count {
         let next = self.texts[index + 1].filter { !$0.isWhitespace }
         if TableColumn(header: text + next) != .other && next.hasAtMostCharacters(4) {
           text += next
@@ -323,7 +384,8 @@ struct TaskTableReader {
     let columns = texts.map(TableColumn.init(header:))
     // A header opens with 序号, a task or the bodies, names a second known column, and is
     // followed by a row: a 序号 (or a group row) when it has a 序号 column, else bodies.
-    guard let first = columns.first, first == .number || first == .task || first.holdsBodies,
+    guard let first = columns.first, first == .number || first == .task || first == .group || first.holdsBodies,
+      columns.contains(where: { $0 == .number || $0 == .task || $0.holdsBodies }),
       columns.filter({ $0 != .other }).count >= 2 || (first == .number && texts.count >= 3)
     else { return nil }
     let next = self.texts[index]
@@ -339,13 +401,17 @@ struct TaskTableReader {
   /// column it fits; a column it does not fit is one merged with the row above. Cells left
   /// over that name bodies start a continuation row (a sub-row of a merged 序号); other
   /// left-over text belongs to the last column of text.
-  private func place(_ cells: [TextSpan], in row: TaskTable.Row, columns: [TableColumn]) -> [TaskTable.Row] {
+  private func place(_ cells: [TextSpan], in row: TaskTable.Row, columns: [TableColumn], from startColumn: Int? = nil)
+    -> [TaskTable.Row]
+  {
+    let cells = joiningExtraBodies(cells, columns: columns)
     var rows: [TaskTable.Row] = []
     var current = row
     var cursor = 0
     var column = columns.firstIndex { $0 != .number } ?? 0
-    // Cells of a row without a 序号 column start at its first column.
-    if !columns.contains(.number) { column = 0 }
+    // Cells of a row without a 序号 column start at its first column, or at its task when
+    // the task cell starts the row.
+    if !columns.contains(.number) { column = startColumn ?? 0 }
     let firstTextColumn = column
     var lastText: Int? = nil
     // Where the last continuation row started: a pass over the columns that placed no
@@ -373,6 +439,14 @@ struct TaskTableReader {
         current.cells[column] = cells[cursor]
         if !columns[column].holdsBodies && columns[column] != .deadline { lastText = column }
         cursor += 1
+      } else if columns[column].holdsBodies, let lastText, let cell = current.cells[lastText],
+        cells[(cursor + 1)...].contains(where: { cellText.isBodies(string($0)) })
+      {
+        // Text where bodies are due, with bodies still to come: more of the last text
+        // cell (a cell of several paragraphs, a note under it).
+        current.cells[lastText] = TextSpan(cell.start, cells[cursor].end)
+        cursor += 1
+        continue
       }
       column += 1
     }
@@ -380,12 +454,29 @@ struct TaskTableReader {
     return rows
   }
 
+  /// A row's cells with a run of more lists of bodies than the table has columns of bodies
+  /// fitted to them: a cell of bodies written over lines ("设施运行处" / "设施养护处" under
+  /// 牵头部门) is one cell; the last lists take the last columns, the first takes the rest.
+  private func joiningExtraBodies(_ cells: [TextSpan], columns: [TableColumn]) -> [TextSpan] {
+    let bodyColumns = columns.filter(\.holdsBodies).count
+    guard bodyColumns > 0, let first = cells.firstIndex(where: { cellText.isBodies(string($0)) }) else { return cells }
+    var end = first
+    while end < cells.count && cellText.isBodies(string(cells[end])) { end += 1 }
+    let extra = (end - first) - bodyColumns
+    // A run longer than the row's columns of bodies, and not a continuation row's.
+    guard extra > 0, extra < bodyColumns else { return cells }
+    var joined = Array(cells[..<first])
+    joined.append(TextSpan(cells[first].start, cells[first + extra].end))
+    joined += cells[(first + extra + 1)...]
+    return joined
+  }
+
   private func fits(_ text: String, _ column: TableColumn) -> Bool {
     switch column {
     case .bodies: return cellText.isBodies(text) || cellText.isDash(text)
     case .deadline: return cellText.isDeadline(text) || cellText.isDash(text)
     case .number: return false
-    case .task, .other: return !cellText.isBodies(text) && !cellText.isDash(text)
+    case .task, .other, .group: return !cellText.isBodies(text) && !cellText.isDash(text)
     }
   }
 }

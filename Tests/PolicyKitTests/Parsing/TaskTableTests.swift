@@ -229,4 +229,24 @@ import Testing
     let document = try parse(markdown, format: .markdown, path: "plan.md")
     #expect(rows(document) == ["二 （一）: 加强备案申报管理 | lead:区建设管理委 | -"])
   }
+
+  /// A table without 序号 that numbers its task cells under merged group cells (任务分类 |
+  /// 主要方向 | 重点任务 … | 牵头部门 | 配合部门 | 实施主体), as the Shanghai transport
+  /// plan's: groups nest by their numbering, a cell of bodies written over two lines is one
+  /// cell, a row without bodies has the row above's, a note under a row is a cell.
+  @Test func realNumberedCellsTable_shanghaiRefinedManagement() throws {
+    guard let real = Corpus.real else { return }
+    let document = try Parsed.file(
+      real.appendingPathComponent("shanghai/工程建设管理/上海市交通委员会关于印发《上海市交通领域精细化管理三年行动计划(2024-2026年)》的通知.md"))
+    let rowMeasures = document.measures.filter { document.sections[$0.section].kind == .tableRow }
+    #expect(rowMeasures.count == 35)
+    let first = try #require(rowMeasures.first)
+    #expect(first.title == "建设精品道路300条。")
+    #expect(first.path.suffix(2) == ["（一）提升交通设施环境品质", "1、改善城市道路环境"])
+    let fourth = try #require(rowMeasures.first { $0.number == 4 })
+    #expect(document.departments(of: fourth, role: .lead) == ["设施运行处", "设施养护处"])
+    #expect(document.departments(of: fourth, role: .responsible) == ["各区"])
+    let laws = try #require(rowMeasures.first { $0.number == 27 })
+    #expect(document.departments(of: laws, role: .lead) == ["法规处"])
+  }
 }
