@@ -40,7 +40,7 @@ enum TargetGrammar {
   /// 均 before a verb: each indicator of the list takes the one value (…均达到90%); not
   /// after the characters of an average (人均, 年均, 平均, 日均, 月均).
   static let each = "均"
-  static let averageMarks: Set<Character> = ["人", "年", "平", "日", "月"]
+  static let averageMarks: Set<Unicode.Scalar> = ["人", "年", "平", "日", "月"]
   /// What a list of indicators is written with.
   static let listSeparators: Set<Character> = ["、", "和", "及", "与"]
   /// Where the head a list's later items share ends: 规模以上企业单位工业增加值|能耗、水耗.

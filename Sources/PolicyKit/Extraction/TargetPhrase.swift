@@ -127,14 +127,14 @@ enum TargetPhrase {
   /// Whether `indicator` is a verb alone (新增, 建设), which names nothing measured: another
   /// name is looked for, and it stands only when none is found.
   static func namesNothing(_ indicator: String) -> Bool {
-    TargetGrammar.verbs.contains { $0.0 == indicator }
+    TargetGrammar.verbs.contains { $0.0.utf8.count == indicator.utf8.count && indicator.hasPrefixBytes($0.0) }
   }
 
   /// `phrase` with the verbs inside nouns (提升项目, 建设用地) masked, byte for byte.
   private static func withoutVerbNouns(_ phrase: String) -> String {
     var text = phrase
     for noun in TargetGrammar.verbNouns where text.containsBytes(noun) {
-      text = text.replacingOccurrences(of: noun, with: String(repeating: "□", count: noun.count))
+      text = text.replacingBytes(noun, with: String(repeating: "□", count: noun.count))
     }
     return text
   }
@@ -162,12 +162,13 @@ enum TargetPhrase {
   /// Whether 均 (each) stands before the verb of `phrase` ("…均达到", "…均不低于"), not as
   /// part of 人均, 年均, 平均.
   private static func saysEach(_ phrase: String) -> Bool {
-    var previous: Character = " "
+    guard phrase.containsBytes("均") else { return false }
+    var previous: Unicode.Scalar = " "
     var sawEach = false
-    for character in phrase {
+    for scalar in phrase.unicodeScalars {
       if sawEach { return true }
-      if character == "均" && !TargetGrammar.averageMarks.contains(previous) { sawEach = true }
-      previous = character
+      if scalar == "均" && !TargetGrammar.averageMarks.contains(previous) { sawEach = true }
+      previous = scalar
     }
     return false
   }
@@ -213,6 +214,7 @@ enum TargetPhrase {
 
   /// `phrase` without the item number it opens with: 6., 15、, (3).
   private static func withoutItemNumber(_ phrase: String) -> String {
+    guard let first = phrase.utf8.first, first == 0x28 || UTF8Scalars.isDigit(UInt32(first)) else { return phrase }
     let scalars = Array(phrase.unicodeScalars)
     var index = scalars.first == "(" ? 1 : 0
     let digits = index
@@ -223,9 +225,17 @@ enum TargetPhrase {
     return String(String.UnicodeScalarView(scalars[(index + 1)...]))
   }
 
+  /// Whether a time phrase can open with `scalar`: 到 / 至 …, a year's digit, a numeral of
+  /// a length of years (三年), or a named period's first character (“十四五”).
+  private static func opensTimePhrase(_ scalar: Unicode.Scalar) -> Bool {
+    "到至于在从自“".unicodeScalars.contains(scalar) || UTF8Scalars.isDigit(scalar.value) || ChineseNumeral.digit(scalar.value) != nil
+      || TargetGrammar.periods.contains { $0.0.unicodeScalars.first == scalar }
+  }
+
   /// `phrase` without the time phrase it opens with: 到2025年, 至2026年底, 2024年-2025年,
   /// 2024年年内, 2025年6月底前, “十四五”期间, 至“十四五”期末.
   static func withoutTimePhrase(_ phrase: String) -> String {
+    guard let first = phrase.unicodeScalars.first, opensTimePhrase(first) else { return phrase }
     let scalars = Array(phrase.unicodeScalars)
     var index = 0
     if index < scalars.count && "到至于在从自".unicodeScalars.contains(scalars[index]) { index += 1 }

@@ -393,8 +393,14 @@ struct MetadataExtractor {
 
   /// The body a report names as having issued a document ("近日，重庆市人民政府印发了
   /// 《…》"), for a page that summarises one and has no title, number or signature.
+  /// Whether `text` may report a document issued (印发了《, 發布《 …): it holds 《 and
+  /// one of the verbs' characters, in either script.
+  private static func mayReport(_ text: String) -> Bool {
+    text.containsBytes("《") && ["印", "发布", "發布", "出台"].contains { text.containsBytes($0) }
+  }
+
   private func reportedIssuer() -> (String, TextSpan)? {
-    for index in 0..<min(texts.count, 3) where !texts.hasMoreBytes(than: 3000, at: index) {
+    for index in 0..<min(texts.count, 3) where !texts.hasMoreBytes(than: 3000, at: index) && Self.mayReport(texts[index]) {
       // Read in the folded form (印發 = 印发), taken from the text as written: folding
       // keeps one character for one.
       let written = Array(texts[index])
@@ -427,31 +433,31 @@ struct MetadataExtractor {
   static func splitIssuers(_ issuer: String) -> [String] {
     var bodies: [String] = []
     for part in issuer.split(whereSeparator: { $0 == "、" || $0 == " " || $0 == "\u{3000}" || $0 == "，" }) {
-      var rest = Substring(part)
-      while !rest.isEmpty {
-        var cut: String.Index? = nil
-        var position = rest.index(after: rest.startIndex)
-        while position < rest.endIndex {
-          let head = rest[..<position]
-          let tail = rest[position...]
-          if bodyEndings.contains(where: { head.hasSuffix($0) }), tail.count >= 3,
-            issuerStarts.contains(where: { tail.hasPrefix($0) }) || tail.hasPrefix(rest.prefix(2))
+      let characters = Array(part)
+      var start = 0
+      var position = 1
+      while position < characters.count {
+        // A body's name ends here (its last character ends one of the endings, asked
+        // first), and another begins with three characters or more.
+        if characters.count - position >= 3, bodyEndingLasts.contains(characters[position - 1]) {
+          let head = String(characters[start..<position])
+          let tail = String(characters[position...])
+          if bodyEndings.contains(where: { head.hasSuffix($0) }),
+            issuerStarts.contains(where: { tail.hasPrefix($0) }) || tail.hasPrefix(String(characters[start..<min(start + 2, characters.count)]))
           {
-            cut = position
-            break
+            bodies.append(head)
+            start = position
           }
-          position = rest.index(after: position)
         }
-        guard let cut else {
-          bodies.append(String(rest))
-          break
-        }
-        bodies.append(String(rest[..<cut]))
-        rest = rest[cut...]
+        position += 1
       }
+      bodies.append(String(characters[start...]))
     }
     return bodies
   }
+
+  /// The last characters of `bodyEndings`.
+  private static let bodyEndingLasts = Set(bodyEndings.compactMap(\.last))
 
   // MARK: - Line shapes
 

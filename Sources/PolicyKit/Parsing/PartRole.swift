@@ -37,6 +37,24 @@ enum PartRole: Equatable {
     "治理内容", "整治内容", "排查内容", "检查内容", "计算方法",
   ]
 
+  /// The words of `framingWords`, `stepWords` and `criteriaWords`, found in a title in
+  /// one pass, and the role each states.
+  private static let titleWords = FirstScalarIndex(framingWords + stepWords + criteriaWords)
+  private static let titleWordRoles: [PartRole] =
+    Array(repeating: .framing, count: framingWords.count) + Array(repeating: .steps, count: stepWords.count)
+    + Array(repeating: .criteria, count: criteriaWords.count)
+
+  /// Which role wins when a title holds words of several: framing, then steps, then
+  /// criteria.
+  private var precedence: Int {
+    switch self {
+    case .framing: 0
+    case .steps: 1
+    case .criteria: 2
+    case .tasks, .closing: 3
+    }
+  }
+
   /// The role a heading's title states, or nil when it states none (the part then
   /// takes its parent's role). Only short titles are read: a long one is a task's own
   /// heading ("加强组织领导，…建立工作机制").
@@ -45,19 +63,28 @@ enum PartRole: Equatable {
     guard !title.isEmpty, title.hasAtMostCharacters(12), !title.containsBytes("，") else { return nil }
     if title == "附则" {
       self = .closing
-    } else if Self.framingWords.contains(where: { title.containsBytes($0) })
-      || Self.framingEndings.contains(where: { title.hasSuffixBytes($0) })
-    {
-      self = .framing
-    } else if Self.stepWords.contains(where: { title.containsBytes($0) })
-      || Self.stepEndings.contains(where: { title.hasSuffixBytes($0) })
-    {
-      self = .steps
-    } else if Self.criteriaWords.contains(where: { title.containsBytes($0) }) || title.hasSuffixBytes("方式") {
-      self = .criteria
-    } else {
-      return nil
+      return
     }
+    var stated: PartRole? = nil
+    func consider(_ role: PartRole) {
+      if stated.map({ role.precedence < $0.precedence }) ?? true { stated = role }
+    }
+    var title = title
+    title.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: offset)
+        for word in Self.titleWords.candidates(startingWith: scalar) ?? [] where Self.titleWords.matches(word, in: bytes, at: offset) {
+          consider(Self.titleWordRoles[word])
+        }
+        offset += length
+      }
+    }
+    if Self.framingEndings.contains(where: { title.hasSuffixBytes($0) }) { consider(.framing) }
+    if Self.stepEndings.contains(where: { title.hasSuffixBytes($0) }) { consider(.steps) }
+    if title.hasSuffixBytes("方式") { consider(.criteria) }
+    guard let stated else { return nil }
+    self = stated
   }
 
   /// The role of every section: its own title's, else its parent's, else tasks. The rows

@@ -7,11 +7,14 @@ public struct PolicyParser: Sendable {
   public var readsReferences = true
   /// Built once: its qualifier index serves every document.
   private let responsibilityExtractor: ResponsibilityExtractor
+  /// Built once: its name tables serve every document.
+  private let resolver: DepartmentResolver
 
   /// - Parameter dictionaries: the word lists to read departments and indicators with.
   public init(dictionaries: PolicyDictionaries = .bundled) {
     self.dictionaries = dictionaries
     self.responsibilityExtractor = ResponsibilityExtractor(dictionaries: dictionaries)
+    self.resolver = DepartmentResolver(dictionaries: dictionaries)
   }
 
   /// Parses `text`.
@@ -33,7 +36,6 @@ public struct PolicyParser: Sendable {
       outlineParagraphs[index].marker = nil
     }
     let attachmentEntries = AttachmentList.unmark(&outlineParagraphs, texts: texts)
-    let resolver = DepartmentResolver(dictionaries: dictionaries)
     // Tables: their cells open no sections ("1.《公路法》第八条" is a cell); a task table
     // becomes a section of its rows.
     let tables = text.utf8.withUnsafeBufferPointer { bytes in
@@ -157,10 +159,13 @@ public struct PolicyParser: Sendable {
     var ownTitles = [document.metadata.title, document.metadata.planTitle].compactMap { $0 }
     ownTitles += sections.filter { ($0.kind == .attachment || $0.kind == .table) && !$0.title.isEmpty }.map(\.title)
     ownTitles += attachmentEntries.map { texts[$0] }
+    // Each title as written and without its period (…（2023—2025年）).
+    let ownKeys = readsReferences ? ownTitles.map { (TitleKey($0), TitleKey(MetadataExtractor.withoutPeriod($0))) } : []
     let foundReferences = (readsReferences ? ReferenceExtractor().references(in: text.utf8) : []).filter { found in
-      let isOwn = ownTitles.contains {
-        TitleKey.same($0, found.title)
-          || TitleKey.same(MetadataExtractor.withoutPeriod($0), MetadataExtractor.withoutPeriod(found.title))
+      let key = TitleKey(found.title)
+      let keyWithoutPeriod = TitleKey(MetadataExtractor.withoutPeriod(found.title))
+      let isOwn = ownKeys.contains { own, ownWithoutPeriod in
+        own.namesSameDocument(as: key) || ownWithoutPeriod.namesSameDocument(as: keyWithoutPeriod)
       }
       return !isOwn || (found.documentNumber != nil && found.documentNumber != document.metadata.documentNumber)
     }

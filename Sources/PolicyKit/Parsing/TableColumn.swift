@@ -32,7 +32,7 @@ enum TableColumn: Equatable {
   private static let groupWords = ["分类", "类别", "方向", "领域", "板块", "大类"]
 
   init(header: String) {
-    let text = header.filter { !$0.isWhitespace }
+    let text = header.removingScalars { $0.properties.isWhitespace }
     if text == "序号" || text == "编号" || text == "序" {
       self = .number
     } else if Self.leadWords.contains(where: { text.containsBytes($0) }) {
@@ -62,7 +62,7 @@ enum TableColumn: Equatable {
     if core.hasSuffix("）") || core.hasSuffix(")"), let open = core.lastIndex(where: { $0 == "（" || $0 == "(" }) {
       core = core[..<open]
     }
-    return core.count <= 14 && !text.containsBytes("。") && !text.containsBytes("，") && !text.containsBytes("；")
+    return core.hasAtMostCharacters(14) && !text.containsBytes("。") && !text.containsBytes("，") && !text.containsBytes("；")
   }
 
   var holdsBodies: Bool {

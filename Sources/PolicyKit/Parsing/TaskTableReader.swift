@@ -28,6 +28,10 @@ struct TaskTableReader {
   static let headerFragments: Set<String> = ["牵头", "配合", "责任", "负责", "完成", "工作", "重点", "具体", "主要", "任务", "实施", "协同", "推进"]
   /// Endings of a table's title line: 任务分解表, 责任清单, 一览表, 分工 …
   static let titleEndings = ["表", "清单", "分工", "台账", "明细", "目录"]
+  /// The most bytes a header cell takes: 14 characters and a bracketed note
+  /// ("重点任务（2024-2026年）"), blanks between its characters. A longer paragraph is read
+  /// as no header cell without making its text.
+  static let maximumHeaderCellBytes = 120
 
   /// - Complexity: O(n) in the paragraphs: a run of row lines is read once, table or not.
   func tables() -> [TaskTable] {
@@ -66,7 +70,7 @@ struct TaskTableReader {
       }
       return (fields, nil, [], nil)
     }
-    if ByteSearch.offset(of: 0x09, in: bytes, from: span.start).map({ $0 < span.end }) ?? false {
+    if ByteSearch.offset(of: 0x09, in: bytes, within: span.range) != nil {
       return (split(span, at: 0x09), nil, [], nil)
     }
     return nil
@@ -351,41 +355,30 @@ struct TaskTableReader {
   /// markers, naming known columns (a 序号 or task column, and bodies, deadlines or more
   /// tasks). A header cell split over two paragraphs ("牵头" / "部门") is joined.
   private func flattenedHeader(at start: Int) -> (columns: [TableColumn], texts: [String], end: Int)? {
-    guard paragraphs[start].marker == nil else { return nil }
+    // A header opens with 序号, a task or the bodies: most paragraphs are ruled out here.
+    guard let opening = headerCell(at: start),
+      opening.column == .number || opening.column == .task || opening.column == .group || opening.column.holdsBodies
+    else { return nil }
     // A header starts at its first cell, not inside it.
-    if start > 0, paragraphs[start - 1].marker == nil {
+    if start > 0, paragraphs[start - 1].marker == nil, !texts.hasMoreBytes(than: Self.maximumHeaderCellBytes, at: start - 1) {
       let before = self.texts[start - 1]
       if TableColumn.isHeaderLike(before), before.hasAtMostCharacters(10), !Self.titleEndings.contains(where: { before.hasSuffixBytes($0) }) {
         return nil
       }
     }
-    var texts: [String] = []
-    var index = start
-    while index < paragraphs.count, texts.count < Self.maximumColumns, paragraphs[index].marker == nil {
-      var text = self.texts[index].filter { !$0.isWhitespace }
-      // A title ("…任务分解表", "…成员单位职责分工") stands before the header, not in it;
-      // a header cell is short (职责分工, 完成时限).
-      guard TableColumn.isHeaderLike(text), TableCellText.serial(text) == nil, !text.isEmpty,
-        text.hasAtMostCharacters(6) || !Self.titleEndings.contains(where: { text.hasSuffixBytes($0) })
-      else { break }
+    var texts = [opening.text]
+    var index = opening.end
+    while texts.count < Self.maximumColumns, let cell = headerCell(at: index) {
       // A body's name that is no column's header starts the first row (区规划资源局).
-      if TableColumn(header: text) == .other && cellText.isBodies(text) { break }
-      if Self.headerFragments.contains(text), index + 1 < paragraphs.count {
-        let next = self.texts[index + 1].filter { !$0.isWhitespace }
-        if TableColumn(header: text + next) != .other && next.hasAtMostCharacters(4) {
-          text += next
-          index += 1
-        }
-      }
-      texts.append(text)
-      index += 1
+      if cell.column == .other && cellText.isBodies(cell.text) { break }
+      texts.append(cell.text)
+      index = cell.end
     }
     guard texts.count >= 2, index < paragraphs.count else { return nil }
     let columns = texts.map(TableColumn.init(header:))
-    // A header opens with 序号, a task or the bodies, names a second known column, and is
-    // followed by a row: a 序号 (or a group row) when it has a 序号 column, else bodies.
-    guard let first = columns.first, first == .number || first == .task || first == .group || first.holdsBodies,
-      columns.contains(where: { $0 == .number || $0 == .task || $0.holdsBodies }),
+    // A header names a second known column, and is followed by a row: a 序号 (or a group
+    // row) when it has a 序号 column, else bodies.
+    guard let first = columns.first, columns.contains(where: { $0 == .number || $0 == .task || $0.holdsBodies }),
       columns.filter({ $0 != .other }).count >= 2 || (first == .number && texts.count >= 3)
     else { return nil }
     let next = self.texts[index]
@@ -395,6 +388,29 @@ struct TaskTableReader {
       : true
     guard opensRow else { return nil }
     return (columns, texts, index)
+  }
+
+  /// The header cell at paragraph `index`, without blanks, its column and the paragraph
+  /// after it; nil for a paragraph that can be no header cell.
+  private func headerCell(at index: Int) -> (text: String, column: TableColumn, end: Int)? {
+    guard index < paragraphs.count, paragraphs[index].marker == nil,
+      !texts.hasMoreBytes(than: Self.maximumHeaderCellBytes, at: index)
+    else { return nil }
+    var text = texts[index].removingScalars { $0.properties.isWhitespace }
+    // A title ("…任务分解表", "…成员单位职责分工") stands before the header, not in it;
+    // a header cell is short (职责分工, 完成时限).
+    guard TableColumn.isHeaderLike(text), TableCellText.serial(text) == nil, !text.isEmpty,
+      text.hasAtMostCharacters(6) || !Self.titleEndings.contains(where: { text.hasSuffixBytes($0) })
+    else { return nil }
+    var end = index + 1
+    if Self.headerFragments.contains(text), end < paragraphs.count, !texts.hasMoreBytes(than: Self.maximumHeaderCellBytes, at: end) {
+      let next = texts[end].removingScalars { $0.properties.isWhitespace }
+      if TableColumn(header: text + next) != .other && next.hasAtMostCharacters(4) {
+        text += next
+        end += 1
+      }
+    }
+    return (text, TableColumn(header: text), end)
   }
 
   /// Puts the flattened cells of a row in their columns, in order: each cell in the next

@@ -60,19 +60,30 @@ extension StringProtocol {
   /// The string without any occurrence of `word`, byte for byte, left to right:
   /// `replacingOccurrences(of: word, with: "")` without the round trip through NSString.
   func removingBytes(_ word: String) -> String {
+    replacingBytes(word, with: "")
+  }
+
+  /// The string with every occurrence of `word` replaced by `replacement`, byte for byte,
+  /// left to right: `replacingOccurrences(of:with:)` without the round trip through
+  /// NSString.
+  func replacingBytes(_ word: String, with replacement: String) -> String {
     var word = word
+    var replacement = replacement
     var text = String(self)
     return word.withUTF8 { pattern in
-      text.withUTF8 { bytes in
-        var kept: [UInt8] = []
-        var start = 0
-        while let found = ByteSearch.offset(of: pattern, in: bytes, within: start..<bytes.count, backwards: false) {
-          kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<found]))
-          start = found + pattern.count
+      replacement.withUTF8 { replacement in
+        text.withUTF8 { bytes in
+          var kept: [UInt8] = []
+          var start = 0
+          while let found = ByteSearch.offset(of: pattern, in: bytes, within: start..<bytes.count, backwards: false) {
+            kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<found]))
+            kept.append(contentsOf: replacement)
+            start = found + pattern.count
+          }
+          guard start > 0 else { return String(self) }
+          kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+          return String(decoding: kept, as: UTF8.self)
         }
-        guard start > 0 else { return String(self) }
-        kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        return String(decoding: kept, as: UTF8.self)
       }
     }
   }

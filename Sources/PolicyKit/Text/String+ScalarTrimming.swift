@@ -22,6 +22,15 @@ extension StringProtocol {
     }
     return String(Substring(scalars[start..<end]))
   }
+
+  /// The string without the scalars that satisfy `isRemoved`, anywhere in it: a filter
+  /// over scalars, without the grapheme breaking a filter over characters does.
+  func removingScalars(where isRemoved: (Unicode.Scalar) -> Bool) -> String {
+    guard unicodeScalars.contains(where: isRemoved) else { return String(self) }
+    var kept = String.UnicodeScalarView()
+    for scalar in unicodeScalars where !isRemoved(scalar) { kept.append(scalar) }
+    return String(kept)
+  }
 }
 
 extension UTF8Scalars {

@@ -1,33 +1,42 @@
 /// A title in the form two writings of it are compared in: folded (Traditional →
 /// Simplified, full-width → half-width), without spaces, brackets, quotes and punctuation:
 /// "《关于…的意见》", "关于…的意见" and "关于 … 的意见" share one key.
-enum TitleKey {
-  static func key(_ title: String) -> String {
-    String(
-      String.UnicodeScalarView(
-        TextFolder.fold(title).unicodeScalars.filter { scalar in
-          guard !UTF8Scalars.isBlank(scalar.value) else { return false }
-          switch scalar.properties.generalCategory {
-          case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-            .finalPunctuation, .otherPunctuation:
-            return false
-          default:
-            return true
-          }
-        }))
+struct TitleKey: Equatable {
+  /// The folded title without blanks and punctuation.
+  let text: String
+  /// Its length in scalars (one per character in a folded Chinese title).
+  let length: Int
+
+  init(_ title: String) {
+    var kept = String.UnicodeScalarView()
+    for scalar in TextFolder.fold(title).unicodeScalars where !Self.isDropped(scalar) { kept.append(scalar) }
+    text = String(kept)
+    length = text.unicodeScalars.count
+  }
+
+  private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+    // Most of a title: ideographs, kept without asking their category.
+    if UTF8Scalars.isIdeograph(scalar.value) { return false }
+    guard !UTF8Scalars.isBlank(scalar.value) else { return true }
+    switch scalar.properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+      .finalPunctuation, .otherPunctuation:
+      return true
+    default:
+      return false
+    }
   }
 
   /// Whether two titles name one document: the same key, or one key ending with the other
   /// (the title without its issuer: "关于…的意见" of "国家发展改革委国家能源局关于…的意见"),
   /// or holding it when it is most of it, the shorter having `minimum` characters or more
   /// (not a treaty a plan's title names).
-  static func same(_ a: String, _ b: String, minimum: Int = 8) -> Bool {
-    let x = key(a)
-    let y = key(b)
-    if x == y { return !x.isEmpty }
-    let (shorter, longer) = x.count <= y.count ? (x, y) : (y, x)
-    guard shorter.count >= minimum else { return false }
+  func namesSameDocument(as other: TitleKey, minimum: Int = 8) -> Bool {
+    if self == other { return !text.isEmpty }
+    let (shorter, longer) = length <= other.length ? (self, other) : (other, self)
+    guard shorter.length >= minimum else { return false }
     // Without its issuer ("国家发展改革委…" before "关于…"), or most of it.
-    return longer.hasSuffix(shorter) || (10 * shorter.count >= 6 * longer.count && longer.contains(shorter))
+    return longer.text.hasSuffixBytes(shorter.text)
+      || (10 * shorter.length >= 6 * longer.length && longer.text.containsBytes(shorter.text))
   }
 }
