@@ -33,6 +33,17 @@ struct HTMLReader {
     var layouts: [TableRowLayout] = []
     // How many cells of data tables are open: paragraphs inside them stay on the row's line.
     var cellDepth = 0
+    /// The start or end of any other element: a block element breaks the line (inside a
+    /// data table's cell, it separates paragraphs of the cell); others break nothing.
+    func elementBoundary(_ name: String, at position: Int) {
+      if cellDepth > 0 && Self.blockElements.contains(name) {
+        builder.appendSeparator(Self.paragraphInCell, at: position)
+      } else if Self.blockElements.contains(name) {
+        builder.appendLineBreak(at: position)
+      } else {
+        builder.advance(to: position)
+      }
+    }
     XMLSource.parse(decoded.utf8, as: .html) { event in
       switch event {
       case .start(let name, let attributes, let position):
@@ -55,13 +66,7 @@ struct HTMLReader {
             span: Self.number("colspan", in: attributes), rowSpan: Self.number("rowspan", in: attributes),
             outputLength: builder.utf8.count)
         default:
-          if cellDepth > 0 && Self.blockElements.contains(name) {
-            builder.appendSeparator(Self.paragraphInCell, at: position)
-          } else if Self.blockElements.contains(name) {
-            builder.appendLineBreak(at: position)
-          } else {
-            builder.advance(to: position)
-          }
+          elementBoundary(name, at: position)
         }
       case .end(let name, let position):
         guard let index = stack.lastIndex(where: { $0.name == name }) else { return }
@@ -82,13 +87,7 @@ struct HTMLReader {
           }
           builder.appendCellSeparator(at: position)
         default:
-          if cellDepth > 0 && Self.blockElements.contains(name) {
-            builder.appendSeparator(Self.paragraphInCell, at: position)
-          } else if Self.blockElements.contains(name) {
-            builder.appendLineBreak(at: position)
-          } else {
-            builder.advance(to: position)
-          }
+          elementBoundary(name, at: position)
         }
       case .text(let chunk, let start, let end):
         if stack.last?.skipped ?? false { builder.advance(to: end) }
