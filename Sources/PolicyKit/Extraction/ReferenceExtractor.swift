@@ -98,7 +98,8 @@ struct ReferenceExtractor {
   /// "（沪府发〔2020〕1号）印发的《…》".
   private static let issuedBefore = ["公布的", "印发的", "发布的"].map { Array($0.utf8) }
 
-  /// A document number that stands right before a title, in the 60 bytes before it.
+  /// A document number that stands right before a title, in the 90 bytes (30
+  /// characters) before the words that issue it.
   private static func numberBefore(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> DocumentNumber? {
     guard let words = issuedBefore.first(where: { start >= $0.count && Array(buffer[(start - $0.count)..<start]) == $0 }) else {
       return nil

@@ -320,8 +320,9 @@ struct ResponsibilityExtractor {
         } else {
           role = .responsible
         }
-        // The name's bytes in the clause, searching on from the previous one.
-        var span = TextSpan(inner.lowerBound, inner.lowerBound)
+        // The name's bytes in the clause, searching on from the previous one; a name the
+        // reader made, which stands nowhere as one, spans the clause.
+        var span = TextSpan(content)
         if let start = (name.written ?? name.bytes).withUnsafeBufferPointer({
           ByteSearch.offset(of: $0, in: text, within: cursor..<content.upperBound, backwards: false)
         }) {

@@ -45,8 +45,8 @@ struct RoleSentences {
     ]
     let index = FirstScalarIndex(words.map(\.0), longestFirst: true)
     roleWords = index
-    let effects = Dictionary(uniqueKeysWithValues: words.map { (Array($0.0.utf8), $0.1) })
-    roleEffects = index.words.map { effects[$0]! }
+    // The index keeps the words in the order given: their effects line up with them.
+    roleEffects = words.map(\.1)
     fillers = [
       "按照各自职责", "按照职责分工", "按职责分工", "根据职责分工", "按照职责", "按职责", "根据职责", "应当", "需要", "分别", "积极", "主动",
       "共同", "具体", "予以", "切实", "全力", "统一", "同时", "主要", "继续", "进一步", "加强", "协调", "指导和", "支持和", "做好", "要", "应",
@@ -138,8 +138,11 @@ struct RoleSentences {
           else { continue }
           var mention = entry.department
           mention.role = role
-          let start = ByteSearch.offset(of: name.written ?? name.bytes, in: text, within: sentence.range) ?? sentence.range.lowerBound
-          mention.span = TextSpan(start, start + (name.written ?? name.bytes).count)
+          // Where the name stands; a name the reader made ("市公安交管部门" of "市、区公安交管
+          // 部门") stands nowhere as one: its span is the sentence that names it.
+          let written = name.written ?? name.bytes
+          mention.span = ByteSearch.offset(of: written, in: text, within: sentence.range).map { TextSpan($0, $0 + written.count) }
+            ?? TextSpan(sentence.range)
           departments.append(mention)
         }
       }

@@ -49,6 +49,8 @@ struct HTMLReader {
       case .start(let name, let attributes, let position):
         let skipped = (stack.last?.skipped ?? false) || Self.isSkipped(name, attributes: attributes)
         stack.append((name, skipped))
+        // Tables are counted as HTMLTableShapes counts them: every one, skipped or not.
+        if skipped && name == "table" { tableCount += 1 }
         guard !skipped else { return builder.advance(to: position) }
         switch name {
         case "table":

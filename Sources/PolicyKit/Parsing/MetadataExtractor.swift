@@ -442,7 +442,7 @@ struct MetadataExtractor {
         if characters.count - position >= 3, bodyEndingLasts.contains(characters[position - 1]) {
           let head = String(characters[start..<position])
           let tail = String(characters[position...])
-          if bodyEndings.contains(where: { head.hasSuffix($0) }),
+          if bodyEndings.contains(where: { head.hasSuffix($0) }), !opensOwnBranch(tail, of: head),
             issuerStarts.contains(where: { tail.hasPrefix($0) }) || tail.hasPrefix(String(characters[start..<min(start + 2, characters.count)]))
           {
             bodies.append(head)
@@ -454,6 +454,16 @@ struct MetadataExtractor {
       bodies.append(String(characters[start...]))
     }
     return bodies
+  }
+
+  /// Whether `rest` opens with a national body's own bureau in a place, which is one body
+  /// with it: 国家税务总局 + 上海市税务局 (the bureau's name after a place of up to six
+  /// characters, 国家 and 总 dropped), not a second issuer.
+  private static func opensOwnBranch(_ rest: String, of head: String) -> Bool {
+    guard head.hasPrefix("国家") else { return false }
+    let branch = String(head.dropFirst(2)).replacingOccurrences(of: "总", with: "")
+    guard branch.count >= 2, let found = rest.range(of: branch) else { return false }
+    return rest.distance(from: rest.startIndex, to: found.lowerBound) <= 6
   }
 
   /// The last characters of `bodyEndings`.

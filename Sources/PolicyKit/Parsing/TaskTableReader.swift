@@ -258,7 +258,8 @@ struct TaskTableReader {
     // Without a 序号 column, a table may number its task cells instead ("（1）建设精品道路
     // 300条。" under group cells "（一）" and "1、改善城市道路环境"): the deepest numbering in
     // it starts its rows, the others group them.
-    let itemKind = numbered ? nil : numberedCellKind(from: header.end)
+    let numbering = numbered ? nil : numberedCellKinds(from: header.end)
+    let itemKind = numbering?.item
     var pendingGroupTitle = false
     while index < paragraphs.count, !closing.contains(index) {
       let text = texts[index]
@@ -271,6 +272,9 @@ struct TaskTableReader {
       }
       let span = paragraphs[index].span
       if let itemKind, let marker = paragraphs[index].marker {
+        // Numbering shallower than any the table's cells use is the document's next part
+        // ("二、加强组织领导" after a table of （一） / 1、 / （1） cells): the table ends.
+        if let shallowest = numbering?.shallowestRank, OutlineBuilder.rank(marker.kind) < shallowest { break }
         finish()
         pendingGroupTitle = false
         if marker.kind == itemKind {
@@ -299,7 +303,9 @@ struct TaskTableReader {
       } else if numbered, text.hasAtMostCharacters(60), let marker = paragraphs[index].marker,
         marker.kind == .chineseOrdinal, current == nil || !(current?.cells.isEmpty ?? true)
       {
-        // "一、科学编制并实施城市综合交通体系规划": a group row in one cell.
+        // "一、科学编制并实施城市综合交通体系规划": a group row in one cell, followed by a
+        // row's 序号; without one, the document's next part ("三、保障措施"): the table ends.
+        guard index + 1 < paragraphs.count, TableCellText.serial(texts[index + 1]) != nil else { break }
         finish()
         if let group = groupRow(span, paragraph: index) { table.rows.append(group) }
       } else if !numbered, itemKind == nil, cellText.isBodies(text), current.map({ !$0.cells.isEmpty }) ?? true {
@@ -322,20 +328,23 @@ struct TaskTableReader {
     return table.rows.isEmpty ? nil : table
   }
 
-  /// The kind of numbering that starts the rows of a table that numbers its task cells:
-  /// the deepest kind among the markers of the paragraphs after its header, when they
-  /// begin with one.
-  private func numberedCellKind(from start: Int) -> HeadingMarker.Kind? {
+  /// The numbering of a table that numbers its task cells: the kind that starts its rows
+  /// (the deepest among the markers of the paragraphs after its header, the one that
+  /// stands last before the first cell of bodies), and the rank of the shallowest kind
+  /// there (its outermost group); nil when the paragraphs after the header do not begin
+  /// with a marker.
+  private func numberedCellKinds(from start: Int) -> (item: HeadingMarker.Kind, shallowestRank: Int)? {
     guard start < paragraphs.count, paragraphs[start].marker != nil else { return nil }
-    // The numbering that stands last before the first cell of bodies: the row's own.
     var last: HeadingMarker.Kind? = nil
+    var shallowest = Int.max
     var index = start
     while index < paragraphs.count, index - start < 60, !closing.contains(index) {
       if let marker = paragraphs[index].marker {
         if marker.kind == .attachment || marker.kind == .column || marker.kind == .article { return nil }
         last = marker.kind
+        shallowest = min(shallowest, OutlineBuilder.rank(marker.kind))
       } else if cellText.isBodies(texts[index]) {
-        return last
+        return last.map { ($0, shallowest) }
       }
       index += 1
     }

@@ -76,4 +76,19 @@ import Testing
       #expect(squeezed(html.text).contains(squeezed(body.text)), "\(page.lastPathComponent)")
     }
   }
+
+  /// A navigation table the reader skips is still counted: the tables after it keep their
+  /// own shapes (a metadata table of rows, a layout table holding the body).
+  @Test func skippedTable_doesNotShiftTheShapesAfterIt() throws {
+    let html = """
+      <html><body><table class="nav"><tr><td>首页</td><td>政策</td></tr></table>
+      <table><tr><td>发文字号</td><td>沪府办〔2024〕1号</td></tr><tr><td>成文日期</td><td>2024年1月2日</td></tr></table>
+      <table><tr><td><p>关于推进绿色发展的实施方案</p><p>一、重点任务</p><p>（一）推进绿色制造。创建绿色工厂。</p><p>（二）推广节能技术。建设节能项目。</p></td></tr></table>
+      </body></html>
+      """
+    let text = try DocumentReader().read(bytes: Array(html.utf8), path: "page.html", format: .html)
+    #expect(text.text.contains("\n一、重点任务\n"))
+    let document = PolicyParser().parse(text)
+    #expect(document.measures.map(\.label) == ["（一）", "（二）"])
+  }
 }

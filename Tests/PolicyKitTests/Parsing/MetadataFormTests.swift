@@ -21,6 +21,17 @@ import Testing
     #expect(city.coIssuers == ["上海海事局"])
   }
 
+  /// A national body's own bureau in a place (国家税务总局上海市税务局) is one issuer, not
+  /// two; a second national body after the first is a co-issuer.
+  @Test func nationalBodysBureau_isOneIssuer() throws {
+    let bureau = try metadata("国家税务总局上海市税务局关于印发《办税服务实施办法》的通知\n各区税务局：\n一、工作目标\n")
+    #expect(bureau.issuer == "国家税务总局上海市税务局")
+    #expect(bureau.coIssuers.isEmpty)
+    let joint = try metadata("国家税务总局国家发展改革委关于推进便民办税的通知\n各省税务局：\n一、工作目标\n")
+    #expect(joint.issuer == "国家税务总局")
+    #expect(joint.coIssuers == ["国家发展改革委"])
+  }
+
   /// A title wrapped over lines, its issuer signing at the end with a second body.
   @Test func wrappedTitle_andClosingSignature() throws {
     let text = """

@@ -28,6 +28,21 @@ import Testing
     #expect(try roles(document, measure: "1.") == ["lead:区生态环境局", "cooperating:区水务局"])
   }
 
+  /// Names the reader makes from a list ("市公安交管部门" of "市、区公安交管部门") stand
+  /// nowhere as one: their span is the sentence that names them, not bytes that happen
+  /// to be as long.
+  @Test func madeNames_spanTheirSentence() throws {
+    let text = "一、重点任务\n（一）加强道路管理。市、区公安交管部门负责道路巡查。\n"
+    let document = try parse(text)
+    let utf8 = Array(document.text.text.utf8)
+    let mentions = document.responsibilities.flatMap(\.departments)
+    #expect(mentions.map(\.name).sorted() == ["区公安交管部门", "市公安交管部门"])
+    for mention in mentions {
+      let spanned = String(decoding: utf8[mention.span.start..<mention.span.end], as: UTF8.self)
+      #expect(spanned == mention.name || spanned.contains("市、区公安交管部门"), "\(mention.name) spans \(spanned)")
+    }
+  }
+
   @Test func subjectsOfRoleWords() throws {
     let text = """
       一、重点任务

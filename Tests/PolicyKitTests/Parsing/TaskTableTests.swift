@@ -160,6 +160,53 @@ import Testing
       ])
   }
 
+  /// A flattened table in the body ends where the document's next part begins: "三、保障
+  /// 措施" is followed by no 序号, so it is no group row, and its items are the part's own.
+  @Test func flattenedTable_endsAtTheNextPart() throws {
+    let markdown = """
+      二、主要任务
+
+      序号
+
+      重点任务
+
+      牵头单位
+
+      完成时限
+
+      1
+
+      修订管理办法
+
+      区建设管理委
+
+      2025年底
+
+      2
+
+      建设信息平台
+
+      区数据局
+
+      2026年6月
+
+      三、保障措施
+
+      （一）加强组织领导。区政府成立工作专班，区建设管理委负责日常工作。
+
+      （二）强化资金保障。区财政局负责落实资金。
+
+      """
+    let document = try parse(markdown, format: .markdown, path: "plan.md")
+    #expect(
+      rows(document) == [
+        "二、 1: 修订管理办法 | lead:区建设管理委 | 2025年底",
+        "二、 2: 建设信息平台 | lead:区数据局 | 2026年6月",
+        "三、 （一）: 加强组织领导 | responsible:区建设管理委 | -",
+        "三、 （二）: 强化资金保障 | responsible:区财政局 | -",
+      ])
+  }
+
   /// A project list (项目名称, 建设规模, no column of bodies) is no task table: its rows are
   /// no measures, and its cells ("1.《公路法》第八条") no headings.
   @Test func projectList_isNoTaskTable() throws {
@@ -234,6 +281,26 @@ import Testing
   /// 主要方向 | 重点任务 … | 牵头部门 | 配合部门 | 实施主体), as the Shanghai transport
   /// plan's: groups nest by their numbering, a cell of bodies written over two lines is one
   /// cell, a row without bodies has the row above's, a note under a row is a cell.
+  /// The same table with the plan's next parts after it: numbering shallower than the
+  /// table's cells use (二、 after （一） / 1、 / （1）) is the document's, and ends it.
+  @Test func realNumberedCellsTable_endsAtShallowerNumbering() throws {
+    guard let real = Corpus.real else { return }
+    let url = real.appendingPathComponent("shanghai/工程建设管理/上海市交通委员会关于印发《上海市交通领域精细化管理三年行动计划(2024-2026年)》的通知.md")
+    let text = try String(contentsOf: url, encoding: .utf8)
+      + "\n\n二、强化督查考核\n\n（1）开展年度评估。市交通委负责组织评估。\n\n（2）加强考核。市交通委负责考核。\n"
+    let document = PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: url.path, format: .markdown))
+    #expect(document.measures.filter { document.sections[$0.section].kind == .tableRow }.count == 35)
+    // The items after it are the part's, with their own clauses, not rows taking the
+    // bodies of the table's last row.
+    let items = document.measures.suffix(2)
+    #expect(items.map(\.title) == ["开展年度评估", "加强考核"])
+    for item in items {
+      #expect(document.sections[item.section].kind != .tableRow)
+      #expect(document.departments(of: item, role: .responsible) == ["市交通委"])
+      #expect(document.departments(of: item, role: .lead).isEmpty)
+    }
+  }
+
   @Test func realNumberedCellsTable_shanghaiRefinedManagement() throws {
     guard let real = Corpus.real else { return }
     let document = try Parsed.file(
