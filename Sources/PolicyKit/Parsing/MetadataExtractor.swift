@@ -243,10 +243,20 @@ struct MetadataExtractor {
 
   /// Whether the date read as 成文日期 so far stands under a signature.
   private func writtenDateIsSigned(_ metadata: DocumentMetadata) -> Bool {
-    guard let span = metadata.spans["written_date"],
-      let index = paragraphs.firstIndex(where: { $0.span == span }), index > 0
-    else { return false }
+    guard let span = metadata.spans["written_date"], let index = paragraphIndex(of: span), index > 0 else { return false }
     return Self.isSignature(texts[index - 1])
+  }
+
+  /// The paragraph whose span is `span`, found by binary search (paragraphs stand in
+  /// text order).
+  private func paragraphIndex(of span: TextSpan) -> Int? {
+    var low = 0
+    var high = paragraphs.count
+    while low < high {
+      let middle = (low + high) / 2
+      if paragraphs[middle].span.start < span.start { low = middle + 1 } else { high = middle }
+    }
+    return low < paragraphs.count && paragraphs[low].span == span ? low : nil
   }
 
   // MARK: - Back matter
