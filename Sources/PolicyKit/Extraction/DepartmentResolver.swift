@@ -103,8 +103,22 @@ struct DepartmentResolver {
     // (各区, 相关街镇) or one the dictionaries know.
     if !isKnown, !isCollective, placeEndings.contains(where: { name.hasSuffixBytes($0) }) { return false }
     return mention.category != unknownCategory || mention.levelPrefix != nil || hasDistinctiveEnding(name) || isCollective
-      || opensWithProvinceOrCity(name)
+      || opensWithProvinceOrCity(name) || isSectorDepartment(name)
   }
+
+  /// Whether `name` is the department of a sector, named by it: 公安部门, 交通部门,
+  /// 城市管理综合执法部门 (a kind of body, docs/gold-format.md), not an unnamed collective
+  /// (有关部门, 职能部门), nor words of a clause run into one ("…主体责任和行业部门",
+  /// "及时报告城管执法部门").
+  private static func isSectorDepartment(_ name: String) -> Bool {
+    name.hasSuffixBytes("部门") && name.unicodeScalars.count >= 4 && !isUnnamedCollective(name)
+      && name.unicodeScalars.dropLast(2).allSatisfy { UTF8Scalars.isIdeograph($0.value) }
+      && !clauseWords.contains { name.containsBytes($0) }
+  }
+
+  /// Words of a clause that no sector's name holds: joins, adverbs, 责任, 等 closing a
+  /// list, and words that point at bodies without naming them (下列部门, 分级分部门).
+  private static let clauseWords = ["和", "及", "与", "或", "等", "责任", "及时", "严格", "报告", "下列", "上述", "其他", "其它", "分级"]
 
   /// Whether `name` opens with the name of a province or a city, two or three characters
   /// and 省 or 市 (河北省委, 北京市大数据工作推进小组; not 城市…, 市场…).

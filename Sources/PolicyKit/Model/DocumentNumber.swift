@@ -22,8 +22,9 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
     self.text = text
   }
 
-  /// Words that precede a document number in a sentence.
-  static let leadingWords = ["根据", "按照", "依据", "依照", "参照", "印发", "转发", "落实", "贯彻", "执行", "见", "据", "和", "及", "与", "的"]
+  /// Words that precede a document number in a sentence, and the labels a page's field
+  /// gives it (文件编号 on the line before the number, joined to it).
+  static let leadingWords = ["文件编号", "发文字号", "发文号", "文号", "根据", "按照", "依据", "依照", "参照", "印发", "转发", "落实", "贯彻", "执行", "见", "据", "和", "及", "与", "的"]
 
   /// 〔 [ 【 ( （ ［ 〖, which open the year of a document number: a switch, asked of every
   /// scalar of a text, where a set was built and hashed on each call.
@@ -102,8 +103,11 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
     var index = 1
     while index + 2 < scalars.count {
       defer { index += 1 }
-      guard scalars[index] == "令", scalars[index + 1] == "第" else { continue }
-      var position = index + 2
+      // 令第59号, or with the number in brackets: 令（第19号）.
+      let bracketed = scalars[index + 1] == "（" || scalars[index + 1] == "("
+      let numberStart = index + (bracketed ? 2 : 1)
+      guard scalars[index] == "令", numberStart + 1 < scalars.count, scalars[numberStart] == "第" else { continue }
+      var position = numberStart + 1
       var digits: [UInt32] = []
       while position < scalars.count,
         UTF8Scalars.isDigit(scalars[position].value) || ChineseNumeral.isNumeral(scalars[position].value),
@@ -119,6 +123,12 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       guard let serial else { continue }
       var codeStart = index
       while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value) && index - codeStart < 12 { codeStart -= 1 }
+      // A date's last character is not the issuer's: "2019年3月2日民政部令" → 民政部令.
+      if codeStart > 0, scalars[codeStart] == "日" || scalars[codeStart] == "月",
+        UTF8Scalars.isDigit(scalars[codeStart - 1].value) || ChineseNumeral.isNumeral(scalars[codeStart - 1].value)
+      {
+        codeStart += 1
+      }
       // The issuer begins at a place or a national body: "…日上海市人民政府令" → 上海市人民政府令.
       let starts = AdministrativePlace.directMunicipalities + AdministrativePlace.autonomousRegions + AdministrativePlace.nationalPrefixes
       if let start = (codeStart..<index).first(where: { start in
@@ -129,7 +139,9 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       }
       guard index - codeStart >= 2 else { continue }
       let code = String(String.UnicodeScalarView(scalars[codeStart...index]))
-      let written = String(String.UnicodeScalarView(scalars[codeStart...position]))
+      // A bracketed number is written with its closing bracket.
+      let writtenEnd = bracketed && position + 1 < scalars.count && (scalars[position + 1] == "）" || scalars[position + 1] == ")") ? position + 1 : position
+      let written = String(String.UnicodeScalarView(scalars[codeStart...writtenEnd]))
       return DocumentNumber(issuerCode: code, year: nil, serial: serial, text: written)
     }
     return nil

@@ -100,8 +100,8 @@ struct MetadataExtractor {
           metadata.issuer = metadata.issuer ?? value
           metadata.spans["issuer"] = metadata.spans["issuer"] ?? paragraphs[index].span
         case "发文字号":
-          if metadata.documentNumber == nil, let found = DocumentNumber.first(in: value) {
-            metadata.documentNumber = found.number
+          if metadata.documentNumber == nil, let found = DocumentNumber.first(in: value)?.number ?? DocumentNumber.firstDecree(in: value) {
+            metadata.documentNumber = found
             metadata.spans["document_number"] = paragraphs[index].span
           }
         case "标题":
@@ -318,6 +318,14 @@ struct MetadataExtractor {
       metadata.issuer = issuer
       metadata.spans["issuer"] = metadata.spans["title"]
     }
+    // A decree is issued by the body that names it: 上海市人民政府令 → 上海市人民政府 (not
+    // by an office a person holds: 中华人民共和国主席令 promulgates a law).
+    if metadata.issuer == nil, let number = metadata.documentNumber, number.year == nil, number.issuerCode.hasSuffix("令"),
+      case let body = String(number.issuerCode.dropLast()), body.count >= 2, DepartmentResolver.endsLikeBody(body)
+    {
+      metadata.issuer = body
+      metadata.spans["issuer"] = metadata.spans["document_number"]
+    }
     if metadata.issuer == nil, let signers = closingSignature(metadata) {
       metadata.issuer = texts[signers.lowerBound]
       metadata.spans["issuer"] = paragraphs[signers.lowerBound].span
@@ -398,8 +406,14 @@ struct MetadataExtractor {
     while first > 0, date - first < 6, Self.isSignature(texts[first - 1]), !paragraphs[first - 1].isHeading {
       first -= 1
     }
-    return first < date ? first...(date - 1) : nil
+    // A head signing in person ("市长　应勇", "总理　李克强", as decrees are signed) is no
+    // issuing body.
+    guard first < date, !Self.headsTitles.contains(where: { texts[first].hasPrefixBytes($0) }) else { return nil }
+    return first...(date - 1)
   }
+
+  /// The titles of heads of government who sign decrees in person.
+  private static let headsTitles = ["总理", "省长", "市长", "州长", "县长", "区长", "旗长", "乡长", "镇长", "主席"]
 
   /// The body a report names as having issued a document ("近日，重庆市人民政府印发了
   /// 《…》"), for a page that summarises one and has no title, number or signature.

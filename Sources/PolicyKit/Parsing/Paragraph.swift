@@ -39,17 +39,22 @@ struct ParagraphScanner {
   /// The longest bracketed article title, in characters.
   static let maximumArticleTitle = 20
 
-  /// A title in brackets at `start` ("（目的依据）"): the title's bytes, and where the
-  /// closing bracket ends.
+  /// A title in brackets at `start` ("（目的依据）", "【目的依据】"): the title's bytes,
+  /// and where the closing bracket ends.
   static func bracketedTitle(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> (title: Range<Int>, end: Int)? {
     guard start < end else { return nil }
     let (open, openLength) = UTF8Scalars.scalar(in: bytes, at: start)
-    guard open == 0xFF08 || open == 0x28 else { return nil }
+    let close: Set<UInt32>
+    switch open {
+    case 0xFF08, 0x28: close = [0xFF09, 0x29]  // （ (
+    case 0x3010: close = [0x3011]  // 【
+    default: return nil
+    }
     var position = start + openLength
     var characters = 0
     while position < end && characters <= maximumArticleTitle {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
-      if scalar == 0xFF09 || scalar == 0x29 {
+      if close.contains(scalar) {
         return characters > 0 ? (start + openLength..<position, position + length) : nil
       }
       characters += 1

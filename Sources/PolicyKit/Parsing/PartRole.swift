@@ -11,8 +11,11 @@ enum PartRole: Equatable {
   /// 考评内容, 技术要求, 实施条件, 整治方式 …: what is judged, what qualifies, which kinds
   /// of case exist.
   case criteria
-  /// 附则 of a plan: its effective date and who interprets it.
+  /// 附则 (or 其他, 其他事项) of a plan: its effective date and who interprets it.
   case closing
+
+  /// The headings of a plan's closing part.
+  private static let closingTitles: Set<String> = ["附则", "其他", "其它", "其他事项"]
 
   /// The headings of framing parts.
   private static let framingWords = [
@@ -61,7 +64,7 @@ enum PartRole: Equatable {
   init?(title: String) {
     // A heading of two phrases ("分类实施，规范流程") names a task, whatever its words.
     guard !title.isEmpty, title.hasAtMostCharacters(12), !title.containsBytes("，") else { return nil }
-    if title == "附则" {
+    if Self.closingTitles.contains(title) {
       self = .closing
       return
     }

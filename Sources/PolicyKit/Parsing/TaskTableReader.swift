@@ -227,6 +227,23 @@ struct TaskTableReader {
       title: titleParagraph(before: start), paragraphs: start..<header.end, header: start..<header.end,
       columns: columns, rows: [])
     if let title = table.title { table.paragraphs = title..<header.end }
+    // A titled table that opens with a column of no known kind and lists no tasks with
+    // bodies (a table of scoring criteria, of values): its rows are not read, but its
+    // cells ("1.未制定…的扣2分") are no headings of the document. It runs to the end of
+    // the body: closing matter, an attachment, or a part's heading with no 序号 after it.
+    if columns.first == .other && !table.isTaskTable {
+      var end = header.end
+      while end < paragraphs.count, !closing.contains(end) {
+        if let marker = paragraphs[end].marker, marker.kind == .attachment
+          || marker.kind == .chineseOrdinal && !(end + 1 < paragraphs.count && TableCellText.serial(texts[end + 1]) != nil)
+        {
+          break
+        }
+        end += 1
+      }
+      table.paragraphs = table.paragraphs.lowerBound..<end
+      return end > header.end ? table : nil
+    }
     let headerTexts = header.texts
     var index = header.end
     var current: (row: TaskTable.Row, cells: [TextSpan])? = nil
@@ -365,8 +382,11 @@ struct TaskTableReader {
   /// tasks). A header cell split over two paragraphs ("牵头" / "部门") is joined.
   private func flattenedHeader(at start: Int) -> (columns: [TableColumn], texts: [String], end: Int)? {
     // A header opens with 序号, a task or the bodies: most paragraphs are ruled out here.
+    // Under a table's title ("…考核评分细则表（试行）") a header may open with any cell
+    // (项目 / 序号 / 评分内容 …).
     guard let opening = headerCell(at: start),
       opening.column == .number || opening.column == .task || opening.column == .group || opening.column.holdsBodies
+        || titleParagraph(before: start) != nil
     else { return nil }
     // A header starts at its first cell, not inside it.
     if start > 0, paragraphs[start - 1].marker == nil, !texts.hasMoreBytes(than: Self.maximumHeaderCellBytes, at: start - 1) {

@@ -101,10 +101,11 @@ public struct HeadingMarker: Sendable, Equatable {
       default: return nil
       }
       // "第三十条规定的…" opens a sentence about an article; a heading is followed by a
-      // space, a colon, its title in brackets ("第一条（目的依据）") or the end of the line.
+      // space, a colon, its title in brackets ("第一条（目的依据）", "第一条【目的依据】") or
+      // the end of the line.
       if kind == .article, start + length < end {
         let next = UTF8Scalars.scalar(in: bytes, at: start + length).value
-        guard UTF8Scalars.isBlank(next) || next == 0xFF1A || next == 0x3A || next == 0xFF08 || next == 0x28
+        guard UTF8Scalars.isBlank(next) || next == 0xFF1A || next == 0x3A || next == 0xFF08 || next == 0x28 || next == 0x3010
         else { return nil }
       }
       return HeadingMarker(kind: kind, number: value, length: length)

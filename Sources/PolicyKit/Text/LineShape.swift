@@ -308,7 +308,8 @@ private struct LineScalars {
     return false
   }
 
-  /// Whether the line is a document number: "永川府发〔2022〕11号", "渝经信发〔2024〕3号".
+  /// Whether the line is a document number: "永川府发〔2022〕11号", "渝经信发〔2024〕3号",
+  /// or a decree's, which has no year: "发文字号：国令第706号".
   var isDocumentNumber: Bool {
     guard scalarCount <= 40, last == 0x53F7 else { return false }  // 号
     for (index, scalar) in all.enumerated() where DocumentNumber.isYearOpener(scalar) {
@@ -318,7 +319,15 @@ private struct LineScalars {
       while position < all.count && UTF8Scalars.isDigit(all[position]) { position += 1 }
       if position - start == 4 { return true }
     }
-    return false
+    return endsWithDecreeNumber
+  }
+
+  /// Whether the line ends with 令第N号 (N in digits or Chinese numerals).
+  private var endsWithDecreeNumber: Bool {
+    var position = all.count - 1  // 号
+    while position > 0 && (UTF8Scalars.isDigit(all[position - 1]) || ChineseNumeral.isNumeral(all[position - 1])) { position -= 1 }
+    guard position < all.count - 1, position >= 2 else { return false }
+    return all[position - 1] == 0x7B2C && all[position - 2] == 0x4EE4  // 第, 令
   }
 
   /// Whether the line ends like a document title (…的通知, …实施方案, …行动计划).

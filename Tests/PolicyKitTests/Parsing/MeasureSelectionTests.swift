@@ -87,6 +87,15 @@ import Testing
     #expect(second.title == "强化督查考核")
   }
 
+  /// A plan's closing part (附则, 其他, 其他事项: its effective date and who interprets it)
+  /// holds no measures.
+  @Test func closingPart_holdsNoMeasures() throws {
+    for title in ["附则", "其他", "其他事项"] {
+      let document = try parse("一、重点任务\n（一）推进改革。深化审批制度改革。\n二、\(title)\n1.本意见自发布之日起施行。\n2.本意见由区建设管理委负责解释。\n")
+      #expect(labels(document) == ["一、 （一）"], "\(title)")
+    }
+  }
+
   /// "区民防办：负责…" paragraphs name the body whose duties follow: each is an item.
   @Test func departmentLabelParagraphs_areItems() throws {
     let document = try parse(

@@ -32,6 +32,34 @@ import Testing
     #expect(joint.coIssuers == ["国家发展改革委"])
   }
 
+  /// A decree's number with its number in brackets (…人民政府令（第19号）) is read, and the
+  /// body that names the decree issues it; the head who signs it in person (市长 …) does
+  /// not. A date before a decree is no part of its issuer; 主席令 names no body.
+  @Test func decrees_numberIssuerAndSigner() throws {
+    let text = "临港新片区管理办法\n上海市人民政府令\n（第19号）\n《临港新片区管理办法》已经市政府常务会议通过，现予公布。\n市长　应勇\n2019年8月12日\n第一条　（目的）为了推进建设，制定本办法。\n"
+    let found = try metadata(text)
+    #expect(found.documentNumber?.text == "上海市人民政府令（第19号）")
+    #expect(found.documentNumber?.serial == 19)
+    #expect(found.issuer == "上海市人民政府")
+    #expect(found.level == .municipal)
+    let dated = try metadata("中国公民收养子女登记办法\n（1999年5月25日民政部令第14号发布）\n第一条　为了规范收养登记，制定本办法。\n")
+    #expect(dated.documentNumber?.issuerCode == "民政部令")
+    #expect(dated.issuer == "民政部")
+    let law = try metadata("农村土地承包法\n（2002年8月29日中华人民共和国主席令第73号公布）\n第一条　为了稳定土地承包关系，制定本法。\n")
+    #expect(law.issuer == nil)
+  }
+
+  /// Real decrees from pkulaw: 上海市人民政府令（第19号）, 中山市人民政府令（第16号）.
+  @Test func decrees_realPkulaw() throws {
+    guard let real = Corpus.real else { return }
+    let lingang = try Parsed.file(real.appendingPathComponent("pkulaw/中国(上海)自由贸易试验区临港新片区管理办法(FBM-CLI.11.1535062).txt"))
+    #expect(lingang.metadata.documentNumber?.serial == 19)
+    #expect(lingang.metadata.issuer == "上海市人民政府")
+    let zhongshan = try Parsed.file(real.appendingPathComponent("pkulaw/中山市政务数据管理办法(FBM-CLI.11.1598088).txt"))
+    #expect(zhongshan.metadata.documentNumber?.serial == 16)
+    #expect(zhongshan.metadata.issuer == "中山市人民政府")
+  }
+
   /// A title wrapped over lines, its issuer signing at the end with a second body.
   @Test func wrappedTitle_andClosingSignature() throws {
     let text = """

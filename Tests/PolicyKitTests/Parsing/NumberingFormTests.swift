@@ -36,4 +36,25 @@ import Testing
     let found = try sections("一、重点任务\n1﹒推进改革。\n⑴清理事项。\n⑵优化流程。\n2﹒强化保障。\n")
     #expect(found.map(\.depth) == [1, 2, 3, 3, 2])
   }
+
+  /// An article's title in 【】, as 规定 and 办法 of Shanghai departments write it: the
+  /// article is a heading and its title is read.
+  @Test func articleTitle_inLenticularBrackets() throws {
+    let found = try sections("第一条【目的依据】为了规范管理，制定本规定。\n第二条【适用范围】本规定适用于本市。\n")
+    #expect(found.map(\.label) == ["第一条", "第二条"])
+    #expect(found.map(\.kind) == [.article, .article])
+    #expect(found.map(\.title) == ["目的依据", "适用范围"])
+  }
+
+  /// The same on a real 规定: every article a measure.
+  @Test func articleTitles_realRegulation() throws {
+    guard let real = Corpus.real else { return }
+    let document = try Parsed.file(
+      real.appendingPathComponent("shanghai/建筑设计与报建/上海市住房和城乡建设管理委员会关于印发《上海市建筑工程施工许可管理规定》的通知.md"))
+    #expect(document.measures.count == 20)
+    #expect(document.measures.allSatisfy { document.sections[$0.section].kind == .article })
+    #expect(document.measures.first?.title == "目的依据")
+    // The number from the page's field, without its label (文件编号).
+    #expect(document.metadata.documentNumber?.text == "沪住建规范〔2023〕2号")
+  }
 }

@@ -43,6 +43,14 @@ import Testing
     }
   }
 
+  /// A sector's department named by its sector (公安部门, 城市管理综合执法部门) is a body;
+  /// bodies pointed at without a name (有关部门, 下列部门) are not.
+  @Test func sectorDepartments_areBodies() throws {
+    let text = "一、重点任务\n（一）严打黑车。公安部门要会同交通部门开展整治。城市管理综合执法部门负责查处；有关部门负责配合。下列部门负责实施。\n"
+    let document = try parse(text)
+    #expect(try roles(document, measure: "（一）") == ["lead:公安部门", "cooperating:交通部门", "responsible:城市管理综合执法部门"])
+  }
+
   @Test func subjectsOfRoleWords() throws {
     let text = """
       一、重点任务

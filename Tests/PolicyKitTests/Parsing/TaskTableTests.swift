@@ -207,6 +207,50 @@ import Testing
       ])
   }
 
+  /// A titled table of scoring criteria (项目 / 序号 / 评分内容 / 评分标准 / 扣分), flattened
+  /// one cell per paragraph after the last part: no task table, and its cells
+  /// ("2.未制定…的扣2分") are no items of the part before it.
+  @Test func titledCriteriaTable_cellsAreNoItems() throws {
+    let markdown = """
+      一、工作要求
+
+      （一）落实责任。各单位要落实消防安全责任。
+
+      （二）长效管理。建立长效机制。
+
+      文物建筑消防安全考核评分细则表(试行)
+
+      项目
+
+      序号
+
+      评分内容
+
+      评分标准
+
+      扣分
+
+      消防安全责任14分
+
+      1
+
+      建立消防安全管理体系（2分）。
+
+      1.未确定消防安全责任人的一票否决。
+
+      2.未制定消防安全职责的扣2分
+
+      2
+
+      明确消防安全管理人（2分）。
+
+      未确定管理人员的扣2分。
+
+      """
+    let document = try parse(markdown, format: .markdown, path: "plan.md")
+    #expect(rows(document) == ["一、 （一）: 落实责任 |  | -", "一、 （二）: 长效管理 |  | -"])
+  }
+
   /// A project list (项目名称, 建设规模, no column of bodies) is no task table: its rows are
   /// no measures, and its cells ("1.《公路法》第八条") no headings.
   @Test func projectList_isNoTaskTable() throws {
