@@ -269,22 +269,44 @@ struct DepartmentList {
   /// Words before a department name that are not part of it: 由A负责, 会同B.
   private static let leadingConnectors = ["由", "会同"].map { Array($0.utf8) }
 
-  /// Gives the ending a list shares to the places before it: "浦东新区、徐汇区、嘉定区政府" →
-  /// 浦东新区政府, 徐汇区政府, 嘉定区政府.
+  /// Gives the ending a list shares to the names before it: to places,
+  /// "浦东新区、徐汇区、嘉定区政府" → 浦东新区政府, 徐汇区政府, 嘉定区政府; to sectors,
+  /// "生态环境、绿化市容、城管执法部门" → 生态环境部门, 绿化市容部门, 城管执法部门.
   private mutating func giveSharedEndings() {
     var index = names.count - 1
     while index > 0 {
       defer { index -= 1 }
-      guard let ending = Self.sharedEndings.first(where: { names[index].bytes.hasSuffix($0) }) else { continue }
-      let place = names[index].bytes.dropLast(ending.count)
-      guard Self.isPlace(place) else { continue }
+      let owner: (ArraySlice<UInt8>) -> Bool
+      let ending: [UInt8]
+      if let shared = Self.sharedEndings.first(where: { names[index].bytes.hasSuffix($0) }) {
+        (owner, ending) = (Self.isPlace, shared)
+      } else if let shared = Self.sectorEndings.first(where: { names[index].bytes.hasSuffix($0) }) {
+        (owner, ending) = (Self.isSector, shared)
+      } else {
+        continue
+      }
+      guard owner(names[index].bytes.dropLast(ending.count)) else { continue }
       var before = index - 1
-      while before >= 0, Self.isPlace(names[before].bytes[...]), names[before].role == names[index].role {
+      while before >= 0, owner(names[before].bytes[...]), names[before].role == names[index].role, !names[before].isSector {
         names[before].written = names[before].bytes
         names[before].bytes += ending
         before -= 1
       }
     }
+  }
+
+  /// Endings a list of sectors shares: 主管部门, 部门.
+  static let sectorEndings = ["主管部门", "部门"].map { Array($0.utf8) }
+
+  /// Whether `bytes` is a sector's name alone (生态环境, 绿化市容, 城管执法): two to six
+  /// ideographs, ending as no body does, neither a collective nor a place or level
+  /// (城市, 省辖市, 县级: the bodies of a place share more than 部门).
+  static func isSector(_ bytes: ArraySlice<UInt8>) -> Bool {
+    guard bytes.count >= 6, bytes.count <= 18 else { return false }
+    let name = String(decoding: bytes, as: UTF8.self)
+    return name.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) } && !DepartmentResolver.endsLikeBody(name)
+      && !["各", "有关", "相关", "其他", "市", "区", "县", "报"].contains { name.hasPrefix($0) }
+      && !["市", "县", "区", "省", "镇", "乡", "级"].contains { name.hasSuffix($0) }
   }
 
   /// Endings a list of places shares: 人民政府, 政府, 管委会.

@@ -457,6 +457,9 @@ struct RoleSentences {
     var levelsListed = false
     /// Levels written alone before a name ("市、区交通运输部门"): the name is each level's.
     var sharedLevels: [[UInt8]] = []
+    /// Sectors written alone before a sector's department ("生态环境、绿化市容、城管执法部门"):
+    /// each is given its ending.
+    var sharedSectors: [[UInt8]] = []
     func closePiece(at end: Int, known: inout KnownNames) -> Bool {
       // "市、区规划资源、水务等部门": the levels of the list, no names; the sectors are
       // written without them.
@@ -488,6 +491,15 @@ struct RoleSentences {
           bytes = shared + bytes
         }
         if isSector && DepartmentResolver.opensWithVerb(String(decoding: bytes, as: UTF8.self)) { return false }
+        // A sector alone waits for the department ending it shares.
+        if !isSector, DepartmentList.isSector(bytes[...]), !(known.mention(bytes, resolver: resolver)?.isBodyInText ?? false) {
+          sharedSectors.append(bytes)
+          continue
+        }
+        if let ending = DepartmentList.sectorEndings.first(where: { bytes.count > $0.count && bytes.suffix($0.count).elementsEqual($0) }) {
+          for sector in sharedSectors { names.append(DepartmentList.Name(bytes: sector + ending, written: sector, role: nil)) }
+          sharedSectors = []
+        }
         // Unnamed or regulated (no entry): understood, with no role.
         if let entry = known.mention(bytes, resolver: resolver), !entry.isBodyInText && !isSector {
           // Heading a paragraph, a place names its government too ("各镇、街道、开发区："),
@@ -513,7 +525,7 @@ struct RoleSentences {
       }
       index += length
     }
-    guard closePiece(at: range.upperBound, known: &known) else { return nil }
+    guard closePiece(at: range.upperBound, known: &known), sharedSectors.isEmpty else { return nil }
     return names
   }
 
@@ -542,9 +554,12 @@ struct RoleSentences {
   private func mayHoldOnlyNames(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isSector: Bool) -> Bool {
     var index = range.lowerBound
     var pieceStart = range.lowerBound
+    // A sector alone may share the department ending of the last name (生态环境、城管执法部门).
+    let sharesSectorEnding = DepartmentList.sectorEndings.contains { ByteSearch.hasSuffix($0, in: text, range) }
     func pieceMayBeAName(_ end: Int) -> Bool {
       isSector || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
         || Self.levelWords.contains { ByteSearch.equals($0, in: text, pieceStart..<end) }
+        || sharesSectorEnding && DepartmentList.isSector(text[pieceStart..<end].map { $0 }[...])
     }
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
@@ -572,6 +587,16 @@ struct RoleSentences {
         let names = names(filling: range.lowerBound..<(at + closing.count), in: text, known: &known)
       {
         return (names, at + closing.count)
+      }
+    }
+    // Sectors sharing a department's ending: "生态环境、绿化市容、城管执法部门要会同…".
+    for ending in DepartmentList.sectorEndings {
+      if let at = ByteSearch.offset(of: ending, in: text, within: range), UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 40),
+        ByteSearch.offset(of: Self.enumerationComma, in: text, within: range.lowerBound..<at) != nil,
+        endsName(text, at: at + ending.count, limit: range.upperBound),
+        let names = names(filling: range.lowerBound..<(at + ending.count), in: text, known: &known)
+      {
+        return (names, at + ending.count)
       }
     }
     var names: [DepartmentList.Name] = []
@@ -661,6 +686,9 @@ struct RoleSentences {
 
   /// 等 and the words after it that close a list of sectors (等部门, 等有关部门,
   /// 等行业主管部门, 等部门和单位, 等单位: "市场运营机构、高校、科研院所等单位"), longest first.
+  /// 、, which separates the items of a list.
+  private static let enumerationComma = Array("、".utf8)
+
   private static let listClosings = [
     "等行业主管部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等有关部门", "等相关部门", "等职能部门", "等部门", "等单位",
     "等机构", "等",

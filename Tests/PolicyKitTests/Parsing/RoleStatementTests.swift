@@ -51,6 +51,18 @@ import Testing
     #expect(try roles(document, measure: "（一）") == ["lead:公安部门", "cooperating:交通部门", "responsible:城市管理综合执法部门"])
   }
 
+  /// Sectors listed before a department's ending share it: "生态环境、绿化市容、城管执法部门"
+  /// are three departments; a place before it (城市、县…主管部门) is no sector.
+  @Test func sectorsShareADepartmentsEnding() throws {
+    let text = "一、重点任务\n（一）严管倾倒。生态环境、绿化市容、城管执法部门要会同建设主管部门加强查处。\n（二）加强监督。卫生、教育部门负责监督。\n"
+    let document = try parse(text)
+    #expect(
+      try roles(document, measure: "（一）") == [
+        "lead:生态环境部门", "lead:绿化市容部门", "lead:城管执法部门", "cooperating:建设主管部门",
+      ])
+    #expect(try roles(document, measure: "（二）") == ["responsible:卫生部门", "responsible:教育部门"])
+  }
+
   @Test func subjectsOfRoleWords() throws {
     let text = """
       一、重点任务
