@@ -351,10 +351,6 @@ struct MetadataExtractor {
         }
       }
     }
-    if metadata.issuer == nil, let (issuer, span) = reportedIssuer() {
-      metadata.issuer = issuer
-      metadata.spans["issuer"] = span
-    }
     // Several bodies issue a joint document: the first is the issuer.
     if let issuer = metadata.issuer {
       let bodies = Self.splitIssuers(issuer)
@@ -414,36 +410,6 @@ struct MetadataExtractor {
 
   /// The titles of heads of government who sign decrees in person.
   private static let headsTitles = ["总理", "省长", "市长", "州长", "县长", "区长", "旗长", "乡长", "镇长", "主席"]
-
-  /// The body a report names as having issued a document ("近日，重庆市人民政府印发了
-  /// 《…》"), for a page that summarises one and has no title, number or signature.
-  /// Whether `text` may report a document issued (印发了《, 發布《 …): it holds 《 and
-  /// one of the verbs' characters, in either script.
-  private static func mayReport(_ text: String) -> Bool {
-    text.containsBytes("《") && ["印", "发布", "發布", "出台"].contains { text.containsBytes($0) }
-  }
-
-  private func reportedIssuer() -> (String, TextSpan)? {
-    for index in 0..<min(texts.count, 3) where !texts.hasMoreBytes(than: 3000, at: index) && Self.mayReport(texts[index]) {
-      // Read in the folded form (印發 = 印发), taken from the text as written: folding
-      // keeps one character for one.
-      let written = Array(texts[index])
-      let folded = Array(TextFolder.fold(texts[index]))
-      guard folded.count == written.count else { continue }
-      let foldedText = String(folded)
-      guard let verb = ["印发了《", "印发《", "发布了《", "出台了《"].lazy.compactMap({ foldedText.range(of: $0) }).first else {
-        continue
-      }
-      let verbStart = foldedText.distance(from: foldedText.startIndex, to: verb.lowerBound)
-      let clauseStart = (folded[..<verbStart].lastIndex { "，,。".contains($0) }).map { $0 + 1 } ?? 0
-      let clause = String(written[clauseStart..<verbStart])
-      guard AdministrativePlace.read(String(folded[clauseStart..<verbStart])).level != nil, clause.hasAtMostCharacters(30) else {
-        continue
-      }
-      return (clause, paragraphs[index].span)
-    }
-    return nil
-  }
 
   /// Endings of a body's name, after which another body may follow in a joint issuer
   /// ("上海市交通委员会上海市公安局", "国家发展改革委国家能源局").

@@ -5,7 +5,7 @@ import Testing
 
 /// Metadata in the forms pages and joint documents give it: several issuers, a title
 /// wrapped over lines, the signature at the end, a number among a page's fields, a
-/// decree's number, a township, a report about a plan.
+/// decree's number, a township.
 @Suite struct MetadataFormTests {
   func metadata(_ text: String, format: SourceFormat = .plainText) throws -> DocumentMetadata {
     PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "doc", format: format)).metadata
@@ -110,14 +110,6 @@ import Testing
     let found = try metadata("上海市奉贤区人民政府头桥街道办事处关于印发《建设用地减量化工作实施方案》的通知\n各村：\n一、工作目标\n")
     #expect(found.level == .township)
     #expect(found.regionPath == ["上海市", "奉贤区", "头桥街道"])
-  }
-
-  /// A news report of a plan names the body that issued it; Traditional characters read
-  /// as their simplified forms.
-  @Test func reportedIssuer() throws {
-    let found = try metadata("近日,重慶市人民政府印發了《重慶市製造業綠色發展行動實施方案》。\n方案提出六項主要任務:\n一、嚴守產業政策底線。從源頭著手。\n")
-    #expect(found.issuer == "重慶市人民政府")
-    #expect(found.level == .municipal)
   }
 
   /// 上海市绿化和市容管理局 is a municipal bureau: 绿化和市 is no district.
