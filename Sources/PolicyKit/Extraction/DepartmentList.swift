@@ -309,6 +309,17 @@ struct DepartmentList {
       && !["市", "县", "区", "省", "镇", "乡", "级"].contains { name.hasSuffix($0) }
   }
 
+  /// Whether `bytes` holds a sector whose name is joined with 和 (住房和城乡建设,
+  /// 自然资源和规划): one sector, not two.
+  static func holdsJoinedSector(_ bytes: [UInt8]) -> Bool {
+    joinedSectors.contains { sector in bytes.withUnsafeBufferPointer { ByteSearch.offset(of: sector, in: $0, within: 0..<$0.count) != nil } }
+  }
+
+  /// Sectors named with 和, as ministries and bureaus name them.
+  private static let joinedSectors = [
+    "住房和城乡建设", "自然资源和规划", "规划和自然资源", "工业和信息化", "文化和旅游", "人力资源和社会保障", "发展和改革", "卫生和计划生育",
+  ].map { Array($0.utf8) }
+
   /// Endings a list of places shares: 人民政府, 政府, 管委会.
   private static let sharedEndings = ["人民政府", "政府", "管委会"].map { Array($0.utf8) }
   /// How the name of a district or county ends: 区, 县, 市, 旗.

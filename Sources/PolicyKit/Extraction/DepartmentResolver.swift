@@ -206,8 +206,9 @@ struct DepartmentResolver {
   private static let regulatedEndings = [
     "企业", "业主", "建设单位", "施工单位", "实施主体", "项目单位", "业主委员会", "业主大会", "居民委员会", "村民委员会", "居委会", "村委会",
   ]
-  /// Words that make an enterprise a body of the government: 国有 (区属国有公司), 国企.
-  private static let stateOwnedMarkers = ["国有", "国企"]
+  /// Words that make an enterprise a body of the government: 国有 (区属国有公司), 国企, and
+  /// a level of government that owns or manages it (区管企业, 区属企业, 市属企业).
+  private static let stateOwnedMarkers = ["国有", "国企", "区管", "区属", "市管", "市属", "县属"]
 
   /// The words that make a collective of what follows: 各, 有关, 相关, 属地.
   private static let collectiveMarkers = ["各", "有关", "相关", "属地"]

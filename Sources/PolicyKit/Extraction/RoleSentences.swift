@@ -50,7 +50,7 @@ struct RoleSentences {
     fillers = [
       "按照各自职责", "按照职责分工", "按职责分工", "根据职责分工", "按照职责", "按职责", "根据职责", "应当", "需要", "分别", "积极", "主动",
       "共同", "具体", "予以", "切实", "全力", "统一", "同时", "主要", "继续", "进一步", "加强", "协调", "指导和", "支持和", "做好", "要", "应",
-      "需", "将", "可", "也", "还", "并", "又", "既",
+      "需", "将", "可以", "可", "也", "还", "并", "又", "既",
     ].map { Array($0.utf8) }.sorted { $0.count > $1.count }
     let opening = [
       "等", "根据", "按照", "依据", "结合", "对", "在", "组织", "统筹", "指导", "督促", "做好", "加强", "建立", "制定", "开展", "推进",
@@ -89,8 +89,13 @@ struct RoleSentences {
   /// 落实 is a role word only with 责任 after it in its clause (落实属地主体责任).
   private static let implement = Array("落实".utf8)
   private static let responsibility = Array("责任".utf8)
+  /// 同级, 本级 ("会同同级财政部门", "会同本级人民政府生态环境等有关主管部门"): the level of
+  /// the bodies after 会同 is the subject's.
+  private static let sameLevelWords = ["本级人民政府", "同级人民政府", "同级", "本级"].map { Array($0.utf8) }
   /// 由 ("由区生态环境局牵头"): the subject follows it.
   private static let by = Array("由".utf8)
+  /// 授权 ("州人民政府授权州数据资源主管部门负责…"): the body after it is the subject.
+  private static let authorizes = Array("授权".utf8)
   /// Words before a clause's subject that are not part of it: 并, 同时, 另外.
   private static let connectors = ["同时", "并由", "并", "另外"].map { Array($0.utf8) }
   /// How many clauses back a role word without a subject looks for one: "区交通委根据…，
@@ -111,10 +116,12 @@ struct RoleSentences {
   /// The role statements of `paragraph`, outside the parenthesised `groups`, as clauses
   /// (one per sentence that states a role). `topic` is the department whose block of
   /// duties the paragraph stands in, the subject of a role word that has none;
-  /// `holdsRoleWord` is `holdsRoleWord(text, paragraph, outside: groups)`.
+  /// `holdsRoleWord` is `holdsRoleWord(text, paragraph, outside: groups)`; `isItem` says
+  /// the paragraph is a numbered item (not an article), whose opening bodies go on being
+  /// its subject.
   func statements(
     in text: UnsafeBufferPointer<UInt8>, paragraph: TextSpan, holdsRoleWord: Bool, groups: [Range<Int>],
-    topic: [DepartmentList.Name]?, known: inout KnownNames, pieces: TextPieces
+    topic: [DepartmentList.Name]?, isItem: Bool = false, known: inout KnownNames, pieces: TextPieces
   ) -> [ResponsibilityExtractor.Found] {
     let range = paragraph.start..<paragraph.end
     guard !range.isEmpty, text[range.lowerBound] != 0x7C else { return [] }  // a Markdown table row: the tables' own
@@ -124,7 +131,19 @@ struct RoleSentences {
     guard holdsRoleWord || ByteSearch.offset(of: Self.fullWidthColon, in: text, within: opening) != nil else { return [] }
     var found: [ResponsibilityExtractor.Found] = []
     var paragraphSubject: Subject? = topic.map { Subject(names: $0) }
+    /// The bodies a numbered item's first sentence opens with ("（十一）区财政局按规定…。
+    /// 负责配合…"): the subject of a later sentence's role word that has none, when nothing
+    /// nearer is.
+    var openingSubject: Subject? = nil
     for (ordinal, sentence) in Self.sentences(text, range, groups: groups).enumerated() {
+      defer {
+        if isItem, ordinal == 0, let first = sentence.clauses.first, !first.endsWithColon, !first.continuesAfterGroup,
+          let leading = leadingNames(in: text, trimmed(text, first.range), known: &known),
+          !namesQualifyANoun(text, after: leading.end, in: trimmed(text, first.range))
+        {
+          openingSubject = Subject(names: leading.names)
+        }
+      }
       /// The subject of the latest clause that opened with one.
       var currentSubject: Subject? = nil
       /// The clauses since then without a role word, whose opening names (if any) are
@@ -182,7 +201,11 @@ struct RoleSentences {
             break
           }
           unread = []
-          if !roleWordQualifiesANoun(text, wordEnd..<body.upperBound) { subject = currentSubject ?? paragraphSubject }
+          if !roleWordQualifiesANoun(text, wordEnd..<body.upperBound) {
+            // A later sentence whose role word has no subject ("负责配合…", "按照…规划，
+            // 配合推进…") goes on about the bodies the item opened with.
+            subject = currentSubject ?? paragraphSubject ?? (ordinal > 0 ? openingSubject : nil)
+          }
         } else if let names = names(filling: before, in: text, known: &known) {
           subject = Subject(names: names)
           named = true
@@ -204,15 +227,25 @@ struct RoleSentences {
           currentSubject = subject
           unread = []
         }
+        if case .together = effect {
+          // The subject leads; the bodies after 会同 cooperate, whoever leads ("开展…，会同
+          // 城管执法、市场监管等部门开展…"). "会同同级财政、人力资源社会保障部门": bodies of the
+          // subject's own level.
+          if let subject { record(subject.names, .lead) }
+          let sameLevel = Self.sameLevelWords.first { ByteSearch.hasPrefix($0, in: text, wordEnd..<body.upperBound) }
+          let objectsStart = wordEnd + (sameLevel?.count ?? 0)
+          if let objects = leadingNames(in: text, objectsStart..<body.upperBound, known: &known) {
+            // "会同有关部门组成征兵办公室": unnamed bodies and what they do, no name.
+            record(objects.names.filter { !Self.holdsUnnamedBodies($0.bytes) }, .cooperating)
+          }
+          continue
+        }
         guard let subject else { continue }
         switch effect {
         case .role(let role):
           record(subject.names, role)
         case .together:
-          record(subject.names, .lead)
-          if let objects = leadingNames(in: text, wordEnd..<body.upperBound, known: &known) {
-            record(objects.names, .cooperating)
-          }
+          break
         case .accountable:
           if named { record(subject.names, .responsible) }
         }
@@ -445,6 +478,10 @@ struct RoleSentences {
     if let verb = Self.mechanismVerbs.first(where: { ByteSearch.hasPrefix($0, in: text, range) }) {
       range = (range.lowerBound + verb.count)..<range.upperBound
     }
+    // "州人民政府授权州数据资源主管部门": the body authorized is the one named.
+    if let authorizing = lastOffset(of: Self.authorizes, in: text, range) {
+      range = (authorizing + Self.authorizes.count)..<range.upperBound
+    }
     var isSector = false
     if let closing = Self.listClosings.first(where: { ByteSearch.hasSuffix($0, in: text, range) }), range.count > closing.count {
       range = range.lowerBound..<(range.upperBound - closing.count)
@@ -474,8 +511,10 @@ struct RoleSentences {
       var read = DepartmentList.names(from: UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
       guard !read.isEmpty else { return false }
       // 和 and 及 between sectors ("房屋管理和城管执法等部门"), not inside a name the
-      // dictionaries know (工业和信息化部).
-      if isSector, read.count == 1, known.mention(read[0], resolver: resolver)?.department.category == DepartmentResolver.unknownCategory {
+      // dictionaries know (工业和信息化部) nor a sector named with 和 (住房和城乡建设).
+      if isSector, read.count == 1, known.mention(read[0], resolver: resolver)?.department.category == DepartmentResolver.unknownCategory,
+        !DepartmentList.holdsJoinedSector(read[0])
+      {
         read = Self.splitAtJoiners(read[0])
       }
       for var bytes in read {
@@ -509,8 +548,10 @@ struct RoleSentences {
         names.append(DepartmentList.Name(bytes: bytes, role: nil, isSector: isSector))
         // "市、区公安交管部门": 市公安交管部门 too.
         if let level = Self.levelWords.first(where: { bytes.starts(with: $0) }) {
+          // "市或者区（县）土地管理部门": the level's note is its own, not the shared level's.
+          let unleveled = Self.withoutLevelNote(bytes.dropFirst(level.count))
           for shared in sharedLevels {
-            names.append(DepartmentList.Name(bytes: shared + bytes.dropFirst(level.count), role: nil, isSector: isSector))
+            names.append(DepartmentList.Name(bytes: shared + unleveled, role: nil, isSector: isSector))
           }
         }
         sharedLevels = []
@@ -522,6 +563,12 @@ struct RoleSentences {
       if scalar == 0x3001 || scalar == 0x4E0E {  // 、 与
         guard closePiece(at: index, known: &known) else { return nil }
         pieceStart = index + length
+      } else if let or = levelAlternative(in: text, pieceStart..<index, at: index, upTo: range.upperBound) {
+        // "市或者区（县）土地管理部门": each level's department.
+        guard closePiece(at: index, known: &known) else { return nil }
+        index += or
+        pieceStart = index
+        continue
       }
       index += length
     }
@@ -548,6 +595,34 @@ struct RoleSentences {
     return parts.allSatisfy({ $0.count >= 6 }) ? parts : [name]
   }
 
+  /// Whether `name` goes on after unnamed bodies ("有关部门组成征兵办公室",
+  /// "有关部门约谈该地区人民政府"): words read past the end of a name.
+  private static func holdsUnnamedBodies(_ name: [UInt8]) -> Bool {
+    unnamedOpenings.contains { name.count > $0.count && name.starts(with: $0) }
+  }
+  private static let unnamedOpenings = ["有关部门", "相关部门", "有关单位", "相关单位", "各部门"].map { Array($0.utf8) }
+
+  /// `name` without the note on its level that opens it ("（县）土地管理部门" →
+  /// 土地管理部门): a bracketed level word.
+  private static func withoutLevelNote(_ name: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    for level in levelWords {
+      let note = Array("（".utf8) + level + Array("）".utf8)
+      if name.starts(with: note) { return name.dropFirst(note.count) }
+    }
+    return name
+  }
+
+  /// The length of 或者 or 或 at `index` when it follows a level word alone
+  /// (`piece`: "市或者区土地管理部门"), or nil.
+  private func levelAlternative(
+    in text: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, at index: Int, upTo end: Int
+  ) -> Int? {
+    guard let or = Self.alternatives.first(where: { ByteSearch.hasPrefix($0, in: text, index..<end) }),
+      Self.levelWords.contains(where: { ByteSearch.equals($0, in: text, piece) })
+    else { return nil }
+    return or.count
+  }
+
   /// Whether `text[range]` may be a list of names, read before any name is resolved: no
   /// character that no name holds, and each piece between 、 or 与 ending as bodies do
   /// (any piece, in a list of sectors) or a level word alone ("市、区交通运输部门").
@@ -567,6 +642,10 @@ struct RoleSentences {
       if scalar == 0x3001 || scalar == 0x4E0E {
         guard pieceMayBeAName(index) else { return false }
         pieceStart = index + length
+      } else if let or = levelAlternative(in: text, pieceStart..<index, at: index, upTo: range.upperBound) {
+        index += or
+        pieceStart = index
+        continue
       }
       index += length
     }
@@ -673,6 +752,8 @@ struct RoleSentences {
   /// Level words written alone before a name they share ("区、街镇绿化管理部门"), longest
   /// first.
   private static let levelWords = ["街镇", "乡镇", "市", "区", "县", "省", "镇"].map { Array($0.utf8) }
+  /// 或者 and 或 between levels ("市或者区环保部门").
+  private static let alternatives = ["或者", "或"].map { Array($0.utf8) }
 
   /// Words no department name holds, which end the name before them.
   private static let wordsNoNameHolds = ["根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当", "统筹"].map {
@@ -690,7 +771,7 @@ struct RoleSentences {
   private static let enumerationComma = Array("、".utf8)
 
   private static let listClosings = [
-    "等行业主管部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等有关部门", "等相关部门", "等职能部门", "等部门", "等单位",
+    "等行业主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等有关部门", "等相关部门", "等职能部门", "等部门", "等单位",
     "等机构", "等",
   ].map { Array($0.utf8) }
   private static let etc = Array("等".utf8)

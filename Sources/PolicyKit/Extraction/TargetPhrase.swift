@@ -44,7 +44,7 @@ enum TargetPhrase {
     // 约, 近 right before the number (新增约2万个, 近100万), not in 节约 or 近年.
     for word in TargetGrammar.hedgesBeforeValue where rest.hasSuffixBytes(word) {
       reading.hedges.append(word)
-      rest = String(rest.utf8.dropLast(word.utf8.count))!
+      rest = rest.droppingSuffixBytes(word)
       break
     }
     reading.distributes = rest.containsBytes("分别") || saysEach(rest)
@@ -108,10 +108,10 @@ enum TargetPhrase {
       reading.sharedEnding = String(rest[range.upperBound...]).trimmingScalars(in: TargetGrammar.clauseSeparators)
       rest = String(rest[..<range.lowerBound])
     }
-    if reading.distributes && rest.hasSuffixBytes(TargetGrammar.each) { rest = String(rest.utf8.dropLast(TargetGrammar.each.utf8.count))! }
+    if reading.distributes { rest = rest.droppingSuffixBytes(TargetGrammar.each) }
     rest = withoutExamples(withoutLeadingWords(rest))
     for word in TargetGrammar.trailingNoise where rest.hasSuffixBytes(word) && !rest.hasAtMostCharacters(word.count) {
-      rest = String(rest.utf8.dropLast(word.utf8.count))!
+      rest = rest.droppingSuffixBytes(word)
     }
     // The last scalar is asked first: none of these characters has another spelling, so
     // the last character can be one of them only if the last scalar is.
@@ -282,7 +282,7 @@ enum TargetPhrase {
     var best: (verb: Int, position: String.Index)? = nil
     for (index, verb) in TargetGrammar.verbs.enumerated() where TargetGrammar.verbLengths[index] >= 2 {
       guard let range = phrase.rangeOfBytes(verb.0, backwards: true) else { continue }
-      if best == nil || range.lowerBound > best!.position { best = (index, range.lowerBound) }
+      if best.map({ range.lowerBound > $0.position }) ?? true { best = (index, range.lowerBound) }
     }
     return best?.verb
   }

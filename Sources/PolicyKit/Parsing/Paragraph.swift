@@ -30,10 +30,50 @@ struct ParagraphScanner {
     let count = bytes.count
     while start <= count {
       let end = ByteSearch.offset(of: 0x0A, in: bytes, from: start) ?? count
-      if end > start { paragraphs.append(classify(bytes, start: start, end: end)) }
+      if end > start {
+        let paragraph = classify(bytes, start: start, end: end)
+        // "第一章　总则　　第一条　为规范…": a chapter's heading and its first article on
+        // one line, as some exports join them, are two paragraphs.
+        if let article = runOnArticle(after: paragraph, in: bytes) {
+          paragraphs.append(classify(bytes, start: start, end: article.blankStart))
+          paragraphs.append(classify(bytes, start: article.start, end: end))
+        } else {
+          paragraphs.append(paragraph)
+        }
+      }
       start = end + 1
     }
     return paragraphs
+  }
+
+  /// The longest title of a chapter that an article may follow on its line.
+  static let maximumRunOnChapterTitle = 20
+
+  /// Where an article starts on the line of a chapter's (or section's) heading, after
+  /// blanks: "第一章　总则　　第一条…" → the article at 第一条, the heading ending at the
+  /// blanks before it.
+  private static func runOnArticle(after paragraph: Paragraph, in bytes: UnsafeBufferPointer<UInt8>) -> (blankStart: Int, start: Int)? {
+    guard let marker = paragraph.marker, [.part, .chapter, .section].contains(marker.kind) else { return nil }
+    let end = paragraph.span.end
+    var position = paragraph.titleStart
+    var characters = 0
+    var blankStart: Int? = nil
+    while position < end && characters <= maximumRunOnChapterTitle {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+      if UTF8Scalars.isBlank(scalar) {
+        if blankStart == nil { blankStart = position }
+      } else {
+        if let blank = blankStart, scalar == 0x7B2C,  // 第
+          HeadingMarker.match(in: bytes, at: position, end: end)?.kind == .article
+        {
+          return (blank, position)
+        }
+        blankStart = nil
+        characters += 1
+      }
+      position += length
+    }
+    return nil
   }
 
   /// The longest bracketed article title, in characters.

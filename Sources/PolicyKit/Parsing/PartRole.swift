@@ -27,12 +27,15 @@ enum PartRole: Equatable {
   /// 享受对象, 治理范围).
   private static let framingEndings = ["对象", "范围"]
   /// The headings of step and procedure parts; a heading that ends in 步骤 (基本步骤,
-  /// 实施步骤) or 流程 is one too.
+  /// 实施步骤), 流程 or 程序 (考核程序, 审批程序) is one too.
   private static let stepWords = [
     "步骤安排", "进度安排", "时间安排", "计划安排", "时间节点", "实施阶段", "阶段安排", "工作程序", "结果应用",
     "结果运用",
   ]
-  private static let stepEndings = ["步骤", "流程"]
+  private static let stepEndings = ["步骤", "流程", "程序"]
+  /// Verbs that make a title ending in 流程 or 程序 a task on it ("优化业务流程",
+  /// "规范审核程序", "严格执行法定程序"), not the heading of a procedure.
+  private static let taskVerbs = ["优化", "规范", "简化", "精简", "再造", "完善", "健全", "严格", "明确", "加强", "强化"]
   /// The headings of parts that set criteria; a heading that ends in 方式 (整治方式, 建设方式,
   /// 考评方式) lists kinds or ways, not tasks.
   private static let criteriaWords = [
@@ -84,7 +87,9 @@ enum PartRole: Equatable {
       }
     }
     if Self.framingEndings.contains(where: { title.hasSuffixBytes($0) }) { consider(.framing) }
-    if Self.stepEndings.contains(where: { title.hasSuffixBytes($0) }) { consider(.steps) }
+    if Self.stepEndings.contains(where: { title.hasSuffixBytes($0) }), !Self.taskVerbs.contains(where: { title.hasPrefixBytes($0) }) {
+      consider(.steps)
+    }
     if title.hasSuffixBytes("方式") { consider(.criteria) }
     guard let stated else { return nil }
     self = stated

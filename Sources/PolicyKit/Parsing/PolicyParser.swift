@@ -38,13 +38,16 @@ public struct PolicyParser: Sendable {
     let attachmentEntries = AttachmentList.unmark(&outlineParagraphs, texts: texts)
     // Tables: their cells open no sections ("1.《公路法》第八条" is a cell); a task table
     // becomes a section of its rows.
-    let tables = text.utf8.withUnsafeBufferPointer { bytes in
-      TaskTableReader(
+    let (tables, gridRows) = text.utf8.withUnsafeBufferPointer { bytes in
+      let reader = TaskTableReader(
         bytes: bytes, paragraphs: outlineParagraphs, texts: texts, cellText: TableCellText(resolver: resolver),
         layouts: text.tableRows, sourceOffset: { text.sourceMap.sourceRange(at: $0).lowerBound },
-        closing: metadataResult.closing
-      ).tables()
+        closing: metadataResult.closing)
+      return (reader.tables(), reader.gridRowParagraphs())
     }
+    // The rows of an HTML or Word table of any kind ("2. 下转患者人次数	定量	计算方法…" in a
+    // table of indicators) open no sections either.
+    for index in gridRows { outlineParagraphs[index].marker = nil }
     var tableParagraphs = Set<Int>()
     for table in tables {
       for index in table.paragraphs { outlineParagraphs[index].marker = nil }

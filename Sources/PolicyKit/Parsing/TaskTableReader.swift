@@ -49,6 +49,13 @@ struct TaskTableReader {
     return found
   }
 
+  /// The paragraphs written from the rows of a table whose grid the HTML or Word reader
+  /// kept, whatever the table holds.
+  func gridRowParagraphs() -> [Int] {
+    guard !layouts.isEmpty else { return [] }
+    return paragraphs.indices.filter { layout(of: paragraphs[$0].span) != nil }
+  }
+
   // MARK: - Rows of cells on one line
 
   /// A cell of a row line: its span, trimmed.

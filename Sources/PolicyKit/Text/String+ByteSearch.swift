@@ -94,6 +94,12 @@ extension StringProtocol {
     return Substring(self)[start...]
   }
 
+  /// The string without `suffix` when it ends with it, else the string itself.
+  func droppingSuffixBytes(_ suffix: String) -> String {
+    guard hasSuffixBytes(suffix) else { return String(self) }
+    return String(decoding: utf8.dropLast(suffix.utf8.count), as: UTF8.self)
+  }
+
   private func byteOffset(of needle: String, backwards: Bool) -> Int? {
     var needle = needle
     return needle.withUTF8 { pattern in

@@ -45,6 +45,14 @@ import Testing
     #expect(labels(document) == ["二、 （一）", "二、 （二）", "四、 （一）", "四、 （二）"])
   }
 
+  /// A title ending in 流程 or 程序 heads a procedure (工作流程, 考核程序), unless a verb
+  /// makes it a task on one (优化业务流程, 规范审核程序).
+  @Test func procedureTitles_holdNoMeasures_tasksOnProceduresDo() throws {
+    let document = try parse(
+      "一、重点任务\n（一）优化业务流程。合并简化申请材料。\n（二）规范审核程序。明确审核时限。\n二、考核程序\n（一）自查。各单位开展自查。\n（二）复核。组织复核。\n")
+    #expect(labels(document) == ["一、 （一）", "一、 （二）"])
+  }
+
   /// 整治方式 lists kinds of case, 考评内容 what is judged, 治理范围 what is covered.
   @Test func criteriaAndScopeParts_holdNoMeasures() throws {
     let document = try parse(

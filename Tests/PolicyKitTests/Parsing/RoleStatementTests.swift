@@ -63,6 +63,44 @@ import Testing
     #expect(try roles(document, measure: "（二）") == ["responsible:卫生部门", "responsible:教育部门"])
   }
 
+  /// A numbered item that opens with a body goes on about it: a later sentence that
+  /// opens with its role word ("负责配合…") has that body as subject; a sentence with a
+  /// subject of its own, or one in an article, does not take it.
+  @Test func itemsOpeningBody_isTheSubjectOfLaterSentences() throws {
+    let text = "一、职责分工\n（一）区财政局按规定对消防资金进行预算管理，落实经费保障。负责配合金融管理部门做好消防工作。\n（二）区水务局指导供水设施管理。区消防救援支队负责维护消防水源。\n"
+    let document = try parse(text)
+    #expect(try roles(document, measure: "（一）") == ["cooperating:区财政局"])
+    #expect(try roles(document, measure: "（二）") == ["responsible:区消防救援支队"])
+  }
+
+  /// Levels joined by 或者 name a department each ("市或者区（县）土地管理部门"), bodies after
+  /// 会同 cooperate whoever leads, and 同级 before them is no part of their names.
+  @Test func levelAlternatives_sameLevelBodies_andBodiesAfterTogether() throws {
+    let text = """
+      一、重点任务
+      1.储备地块的出让工作，由市或者区（县）土地管理部门会同投资、规划等管理部门组织实施。
+      2.市、区绿化市容部门可以会同同级发展改革、财政等有关部门制定政策。
+      3.开展智慧城市建设，会同城管执法、市场监管等部门开展应用开发。
+
+      """
+    let document = try parse(text)
+    #expect(
+      try roles(document, measure: "1.").sorted() == [
+        "cooperating:投资", "cooperating:规划", "lead:区（县）土地管理部门", "lead:市土地管理部门",
+      ])
+    #expect(try roles(document, measure: "2.").sorted() == ["cooperating:发展改革", "cooperating:财政", "lead:区绿化市容部门", "lead:市绿化市容部门"])
+    #expect(try roles(document, measure: "3.") == ["cooperating:城管执法", "cooperating:市场监管"])
+  }
+
+  /// Enterprises a level of government manages are bodies (区管企业), as state-owned
+  /// ones are; enterprises in general are regulated parties.
+  @Test func enterprisesOfALevel_areBodies() throws {
+    let text = "一、职责分工\n（九）各街镇、区管企业\n负责落实区域内属地管理职责。\n（十）有关企业\n负责落实主体责任。\n"
+    let document = try parse(text)
+    #expect(roles(document).contains("responsible:区管企业"))
+    #expect(!roles(document).contains("responsible:有关企业"))
+  }
+
   @Test func subjectsOfRoleWords() throws {
     let text = """
       一、重点任务
