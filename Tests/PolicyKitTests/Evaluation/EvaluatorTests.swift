@@ -33,6 +33,16 @@ import Testing
     #expect(!Evaluator.indicatorsAgree("公共充电桩", "停车位"))
   }
 
+  /// A department named with its district (虹口区绿化和市容管理局) is the district's
+  /// department as the gold names it (区绿化市容局); another level is another body.
+  @Test func departmentKeys_placeNamesTheirLevel() {
+    let keys = DepartmentKeys(dictionaries: PolicyDictionaries.bundledDepartments)
+    #expect(keys.key("虹口区绿化和市容管理局") == keys.key("区绿化市容局"))
+    #expect(keys.key("上海市公安局") == keys.key("市公安局"))
+    #expect(keys.key("区建设和管理委员会") == keys.key("区建设管理委"))
+    #expect(keys.key("市绿化市容局") != keys.key("区绿化市容局"))
+  }
+
   @Test func counts_precisionRecallAndF1() {
     let count = MatchCount(matched: 8, extra: 2, missed: 8)
     #expect(count.precision == 0.8)
