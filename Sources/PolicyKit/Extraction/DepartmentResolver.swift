@@ -117,8 +117,11 @@ struct DepartmentResolver {
   }
 
   /// Words of a clause that no sector's name holds: joins, adverbs, 责任, 等 closing a
-  /// list, and words that point at bodies without naming them (下列部门, 分级分部门).
-  private static let clauseWords = ["和", "及", "与", "或", "等", "责任", "及时", "严格", "报告", "下列", "上述", "其他", "其它", "分级"]
+  /// list, words that point at bodies without naming them (下列部门, 分级分部门), and
+  /// verbs that name a body by what it does in the text (数据提供部门, 数据使用部门).
+  private static let clauseWords = [
+    "和", "及", "与", "或", "等", "责任", "及时", "严格", "报告", "下列", "上述", "其他", "其它", "分级", "提供", "使用", "履行",
+  ]
 
   /// Whether `name` opens with the name of a province or a city, two or three characters
   /// and 省 or 市 (河北省委, 北京市大数据工作推进小组; not 城市…, 市场…).
@@ -218,7 +221,7 @@ struct DepartmentResolver {
   /// What an unnamed collective ends with, as UTF-8.
   private static let unnamedKinds = [
     "部门", "单位", "机构", "处室", "行业部门", "行业主管部门", "行业管理部门", "主管部门", "职能部门", "部门和单位", "单位和部门",
-    "部门单位", "政府", "地方政府", "政府部门", "职能部门和单位", "责任部门", "责任单位", "成员单位", "管理部门", "方面",
+    "部门单位", "政府", "地方政府", "政府部门", "政务部门", "职能部门和单位", "责任部门", "责任单位", "牵头单位", "牵头部门", "配合单位", "配合部门", "成员单位", "管理部门", "方面",
   ].map { Array($0.utf8) }
 
   private func found(

@@ -145,7 +145,8 @@ struct ResponsibilityExtractor {
         let holdsRoleWord = sentences.holdsRoleWord(buffer, body.start..<body.end, outside: groupRanges)
         let statements = sentences.statements(
           in: buffer, paragraph: body, holdsRoleWord: holdsRoleWord, groups: groupRanges, topic: topic ?? blocks.holder,
-          isItem: paragraph.marker.map { $0.kind != .article } ?? false, known: &known, pieces: pieces)
+          openingReach: paragraph.marker.map { $0.kind == .article ? .none : .anyClause } ?? .sentenceOpenings, known: &known,
+          pieces: pieces)
         found += statements
         if let names = itemDuty, !statements.contains(where: { $0.departments.contains { $0.role == .responsible } }) {
           addDuties([(body.start..<body.end, names)])

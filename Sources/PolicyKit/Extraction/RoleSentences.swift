@@ -92,6 +92,8 @@ struct RoleSentences {
   /// 同级, 本级 ("会同同级财政部门", "会同本级人民政府生态环境等有关主管部门"): the level of
   /// the bodies after 会同 is the subject's.
   private static let sameLevelWords = ["本级人民政府", "同级人民政府", "同级", "本级"].map { Array($0.utf8) }
+  /// Words that open an adverbial clause before a sentence's role word ("按照…规划，配合…").
+  private static let adverbialOpenings = ["按照", "根据", "依据", "依照"].map { Array($0.utf8) }
   /// 由 ("由区生态环境局牵头"): the subject follows it.
   private static let by = Array("由".utf8)
   /// 授权 ("州人民政府授权州数据资源主管部门负责…"): the body after it is the subject.
@@ -116,12 +118,11 @@ struct RoleSentences {
   /// The role statements of `paragraph`, outside the parenthesised `groups`, as clauses
   /// (one per sentence that states a role). `topic` is the department whose block of
   /// duties the paragraph stands in, the subject of a role word that has none;
-  /// `holdsRoleWord` is `holdsRoleWord(text, paragraph, outside: groups)`; `isItem` says
-  /// the paragraph is a numbered item (not an article), whose opening bodies go on being
-  /// its subject.
+  /// `holdsRoleWord` is `holdsRoleWord(text, paragraph, outside: groups)`; `openingReach`
+  /// says how far the bodies the paragraph opens with go on being its subject.
   func statements(
     in text: UnsafeBufferPointer<UInt8>, paragraph: TextSpan, holdsRoleWord: Bool, groups: [Range<Int>],
-    topic: [DepartmentList.Name]?, isItem: Bool = false, known: inout KnownNames, pieces: TextPieces
+    topic: [DepartmentList.Name]?, openingReach: OpeningReach = .none, known: inout KnownNames, pieces: TextPieces
   ) -> [ResponsibilityExtractor.Found] {
     let range = paragraph.start..<paragraph.end
     guard !range.isEmpty, text[range.lowerBound] != 0x7C else { return [] }  // a Markdown table row: the tables' own
@@ -137,7 +138,7 @@ struct RoleSentences {
     var openingSubject: Subject? = nil
     for (ordinal, sentence) in Self.sentences(text, range, groups: groups).enumerated() {
       defer {
-        if isItem, ordinal == 0, let first = sentence.clauses.first, !first.endsWithColon, !first.continuesAfterGroup,
+        if openingReach != .none, ordinal == 0, let first = sentence.clauses.first, !first.endsWithColon, !first.continuesAfterGroup,
           let leading = leadingNames(in: text, trimmed(text, first.range), known: &known),
           !namesQualifyANoun(text, after: leading.end, in: trimmed(text, first.range))
         {
@@ -202,9 +203,13 @@ struct RoleSentences {
           }
           unread = []
           if !roleWordQualifiesANoun(text, wordEnd..<body.upperBound) {
-            // A later sentence whose role word has no subject ("负责配合…", "按照…规划，
-            // 配合推进…") goes on about the bodies the item opened with.
-            subject = currentSubject ?? paragraphSubject ?? (ordinal > 0 ? openingSubject : nil)
+            // A later sentence that opens with its role word ("负责配合…", or after an
+            // adverbial clause: "按照…规划，配合推进…") goes on about the bodies the
+            // paragraph opened with.
+            let opensSentence = position == 0 || (position == 1 && Self.adverbialOpenings.contains {
+              ByteSearch.hasPrefix($0, in: text, trimmed(text, sentence.clauses[0].range)) })
+            let reaches = openingReach == .anyClause || (openingReach == .sentenceOpenings && opensSentence)
+            subject = currentSubject ?? paragraphSubject ?? (ordinal > 0 && reaches ? openingSubject : nil)
           }
         } else if let names = names(filling: before, in: text, known: &known) {
           subject = Subject(names: names)
@@ -257,6 +262,19 @@ struct RoleSentences {
           departments: departments, deadline: nil))
     }
     return found
+  }
+
+  /// How far the bodies a paragraph's first sentence opens with go on being the subject
+  /// of later sentences whose role word has none.
+  enum OpeningReach {
+    /// Not at all: an article, whose sentences name their own subjects.
+    case none
+    /// To later sentences that open with their role word ("负责调解…"), or after an
+    /// adverbial clause ("按照…，配合…"): an unnumbered paragraph.
+    case sentenceOpenings
+    /// To any clause of later sentences: a numbered item, one body's duties
+    /// ("（十一）区财政局按规定…。负责配合…").
+    case anyClause
   }
 
   // MARK: Sentences and clauses

@@ -42,7 +42,9 @@ struct MeasureSelector {
         if !isContainer && carriesTask { measures.append(index) }
         return
       }
-      if !isContainer && carriesTask && endsWithLeadIn[index] && spellsOut(children[index], children) {
+      // A heading that only names a body ("（一）虹口区绿化和市容管理局", then "…主要履行以下
+      // 职责：" and its items) heads that body's duties: each item is a task.
+      if !isContainer && carriesTask && endsWithLeadIn[index] && spellsOut(children[index], children) && !namesABody(section.title) {
         measures.append(index)
         return
       }
@@ -50,6 +52,12 @@ struct MeasureSelector {
     }
     for root in roots { visit(root) }
     return measures.sorted()
+  }
+
+  /// Whether `title` is only the name of a body (区绿化市容局, 各街道办事处): short, ending as
+  /// bodies' names do.
+  private func namesABody(_ title: String) -> Bool {
+    !title.isEmpty && title.hasAtMostCharacters(20) && !title.containsBytes("，") && DepartmentResolver.endsLikeBody(title)
   }
 
   /// The longest sub-item, in bytes, that still reads as part of an enumeration.

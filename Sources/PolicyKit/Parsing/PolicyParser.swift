@@ -36,6 +36,7 @@ public struct PolicyParser: Sendable {
       outlineParagraphs[index].marker = nil
     }
     let attachmentEntries = AttachmentList.unmark(&outlineParagraphs, texts: texts)
+    NoteList.unmark(&outlineParagraphs, texts: texts)
     // Tables: their cells open no sections ("1.《公路法》第八条" is a cell); a task table
     // becomes a section of its rows.
     let (tables, gridRows) = text.utf8.withUnsafeBufferPointer { bytes in

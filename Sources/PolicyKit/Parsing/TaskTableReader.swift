@@ -264,7 +264,9 @@ struct TaskTableReader {
       if let previous = table.rows.last(where: { $0.kind == .item }), !placed.isEmpty,
         !placed[0].cells.keys.contains(where: { columns[$0].holdsBodies })
       {
-        for column in columns.indices where columns[column].holdsBodies && previous.cells[column] != nil {
+        // A cell merged over three rows or more: the row above had it merged too.
+        for column in columns.indices
+        where columns[column].holdsBodies && (previous.cells[column] != nil || previous.mergedFromAbove.contains(column)) {
           placed[0].mergedFromAbove.insert(column)
         }
       }

@@ -53,6 +53,26 @@ import Testing
     #expect(labels(document) == ["一、 （一）", "一、 （二）"])
   }
 
+  /// Notes under a list or a table ("注：" then 1. 2. …) explain what stands above them:
+  /// they are no items. A heading that only names a body heads its duties, each a measure,
+  /// even after a lead-in ("…主要履行以下职责：").
+  @Test func notes_areNoItems_bodyHeadingsHeadDuties() throws {
+    let document = try parse(
+      """
+      一、职责分工
+      （一）区绿化市容局
+      区绿化市容局是本区建筑垃圾处理的主管部门，主要履行以下职责：
+      1.组织制定建筑垃圾处置管理标准；
+      2.办理建筑垃圾处置申报相关手续。
+      （二）加强执法。开展联合执法。
+      注：
+      1.本表所称建筑垃圾包括工程渣土。
+      2.标记“▲”的为重点任务。
+
+      """)
+    #expect(labels(document) == ["一、 （一） 1.", "一、 （一） 2.", "一、 （二）"])
+  }
+
   /// 整治方式 lists kinds of case, 考评内容 what is judged, 治理范围 what is covered.
   @Test func criteriaAndScopeParts_holdNoMeasures() throws {
     let document = try parse(

@@ -274,6 +274,22 @@ import Testing
     #expect(document.departments(of: row3, role: .cooperating) == ["设施养护处"])
   }
 
+  /// A flattened table whose 事项 and 责任单位 cells are merged over four rows (附表1 of the
+  /// transport photovoltaic plan): every row of the merge has the body, not only the second.
+  @Test func realFlattenedTable_cellMergedOverManyRows() throws {
+    guard let real = Corpus.real else { return }
+    let document = try Parsed.file(
+      real.appendingPathComponent(
+        "shanghai/绿色低碳与节能/上海市交通委员会、上海市发展和改革委员会关于印发《上海交通领域光伏推广应用实施方案》的通知.md"))
+    let rows = document.measures.filter { document.sections[$0.section].kind == .tableRow }
+    for number in 1...4 {
+      let row = try #require(rows.first { $0.number == number })
+      #expect(document.departments(of: row, role: .responsible) == ["申通地铁集团"], "row \(number)")
+    }
+    let row7 = try #require(rows.first { $0.number == 7 })
+    #expect(document.departments(of: row7, role: .responsible) == ["中国铁路上海局"])
+  }
+
   /// The State Council's list of reforms (an HTML table with group rows across it): 指导部门
   /// carries no role, and the rows are measures under their groups.
   @Test func realHTMLTable_stateCouncilReforms() throws {
