@@ -29,9 +29,14 @@ let package = Package(
     .target(name: "CPrefetch"),
     // A small C driver for libxml2's SAX parsers that reports source byte offsets.
     .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+    // The byte-level tools every layer uses: byte search, UTF-8 scalar loops, SWAR,
+    // varints and checksums, radix sort, sorted search, the small JSON reader, threads.
+    // Nothing in it knows a policy document; its API is `package`, not public.
+    .target(name: "PolicyBytes"),
     .target(
       name: "PolicyKit",
       dependencies: [
+        "PolicyBytes",
         "CICUShim",
         "CPrefetch",
         "CXMLShim",
@@ -43,6 +48,7 @@ let package = Package(
       name: "policyq",
       dependencies: [
         "PolicyKit",
+        "PolicyBytes",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -50,12 +56,12 @@ let package = Package(
     // beyond PolicyKit, so library users resolve nothing extra.
     .executableTarget(
       name: "policyq-benchmarks",
-      dependencies: ["PolicyKit"],
+      dependencies: ["PolicyKit", "PolicyBytes"],
       path: "Sources/PolicyqBenchmarks"
     ),
     .testTarget(
       name: "PolicyKitTests",
-      dependencies: ["PolicyKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["PolicyKit", "PolicyBytes", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       // Golden outlines, read from the source tree (and re-recorded there) by path.
       exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]
@@ -63,7 +69,7 @@ let package = Package(
     .testTarget(
       name: "PolicyqTests",
       // policyq itself for SearchArgumentsTests (its two argument readers); the other tests run the built binary.
-      dependencies: ["PolicyKit", "policyq"]
+      dependencies: ["PolicyKit", "PolicyBytes", "policyq"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Character shingles of folded text, for measuring how much two passages share.
 struct Shingles {
   /// The folded scalars of the text (punctuation and spaces dropped).

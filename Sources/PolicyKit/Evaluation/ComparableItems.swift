@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The items of one document in the form gold and extraction are compared in: measures by
 /// folded path, roles as (place, department, role) triples, targets with their value in
 /// base units, references by number or folded title. Built from a gold annotation or from

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Scores a parsed document against its gold annotation (docs/gold-format.md): measures by
 /// path, roles as (measure, department, role) triples, targets by value, unit, year and
 /// direction with their other fields, references, and metadata fields.

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Reads a list of department names with the role words between them, as one segment of
 /// a clause holds it: "市交通委牵头负责、各区政府组织落实", "区发展改革委、区经济信息委牵头",
 /// "市交通委会同市公安局等部门", "浦东新区、普陀区政府", "公安、市场监管等部门".

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Finds which of a list of UTF-8 patterns is the first, in list order, to occur in a
 /// text: the indicator phrasings, longest first, in an indicator read from a target.
 ///

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The scalars of one sentence of folded text, each with its byte offset there, decoded
 /// once and then read in runs without copying. The storage is kept from one sentence to
 /// the next, and written in place rather than appended to: a sentence decodes to at most

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// A rule stated once that the first department of a clause leads (牵头): "排在第一位的部门为
 /// 牵头部门", "列第一位者为牵头单位", "第一个为牵头单位", "排名第一的为牵头单位", "列首位的为
 /// 牵头部门". With 下同 ("the same below") it governs every clause from there on; without,

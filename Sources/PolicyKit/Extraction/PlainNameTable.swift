@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// A `[String: Value]` table whose lookups of plain names compare bytes.
 ///
 /// `String` hashing and equality follow canonical equivalence, so every lookup of a

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// The word lists policyq reads documents with: departments and their aliases,
 /// collective bodies, clause qualifiers, target indicators and units, search synonyms and

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Resolves references between documents of one corpus: by document number first, then
 /// by title (folded, without the period "（2022—2025年）", as near matches: a citing
 /// document may quote a title a little differently, "…加快推进现代制造业基地…").

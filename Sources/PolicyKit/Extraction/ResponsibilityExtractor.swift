@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// Finds responsibility clauses and reads who leads, who is responsible and who
 /// cooperates: parenthesised lists of departments with their roles, the role statements

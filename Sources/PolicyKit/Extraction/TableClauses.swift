@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The responsibility clauses of a task table: for each row, the bodies in its columns of
 /// bodies, each with the role its column's header gives (牵头单位 lead, 责任单位 / 实施主体
 /// responsible, 配合单位 cooperating; 指导部门 none), and the row's 完成时限. A cell merged

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Quantities that are no targets although a year stands near them (docs/gold-format.md,
 /// "Not targets"), each for the reason a reader gives.
 enum TargetExclusion: Equatable {

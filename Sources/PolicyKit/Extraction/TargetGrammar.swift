@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// The words quantitative targets are written with, in folded form (simplified, ASCII
 /// digits and punctuation): directions, bounds, hedges, baselines and periods (units are in `units.tsv`).

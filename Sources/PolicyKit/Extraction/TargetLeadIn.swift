@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// A lead-in and the list items under it (docs/gold-format.md, `year`): "到2023年，…：" or a
 /// paragraph that opens with its year ("到2020年，…。"), then items written ——…, --…, 1.…,
 /// (1)…: the lead-in's year carries to each item, and stops at the first paragraph that is

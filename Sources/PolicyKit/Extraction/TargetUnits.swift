@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The units quantitative targets are written with (`dictionaries/units.tsv`): what may
 /// follow a number — 30万亩, 1.2亿千瓦, 18家, 50%, 3年一遇 — read from the folded text.
 ///

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// A value in a sentence: its number, unit and where it stands (scalar indices).
 struct TargetValue {
   var number: Double

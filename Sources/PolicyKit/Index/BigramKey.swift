@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The keys of the character-bigram layer: two scalars of the folded text packed into
 /// one integer. Every scalar but a separator is the first half of a key (the last one of
 /// a unit pairs with `end`), so the keys that start with a scalar find every place it

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// Writes a file through a buffer, keeping its length and (unless it is a temporary file)
 /// its checksum as it goes. Callers either copy bytes in or, for bulk encoding, write

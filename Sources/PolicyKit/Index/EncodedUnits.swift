@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// One document's units made ready for the index on the thread that parses the document:
 /// their `units.bin` records back to back, and their folded scalars back to back, with
 /// where each unit ends. The writing thread then only copies bytes, and a parsed unit's

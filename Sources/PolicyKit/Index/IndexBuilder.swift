@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// Builds or updates an index: reads and parses the files given (reusing the units of
 /// files unchanged since the last run), writes a new generation, and makes it live
@@ -143,7 +144,11 @@ public struct IndexBuilder: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     let fileListURL = generation.appendingPathComponent(IndexDirectory.files)
-    guard FileManager.default.createFile(atPath: fileListURL.path, contents: try JSONEncoder().encode(IndexFileList(files: manifestFiles, failures: failures))) else {
+    // Keys sorted: the same files give the same bytes, run after run.
+    let fileListEncoder = JSONEncoder()
+    fileListEncoder.outputFormatting = [.sortedKeys]
+    let fileList = try fileListEncoder.encode(IndexFileList(files: manifestFiles, failures: failures))
+    guard FileManager.default.createFile(atPath: fileListURL.path, contents: fileList) else {
       throw IndexError.unwritable(directory: directory.path, reason: "cannot write the file list")
     }
     let manifestURL = generation.appendingPathComponent(IndexDirectory.manifest)

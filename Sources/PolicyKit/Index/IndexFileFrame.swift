@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The frame the binary index files share: an 8-byte magic, the body, then a footer of
 /// little-endian 64-bit fields (where the file's tables are, their checksum) and an
 /// 8-byte closing magic. A truncated or foreign file fails on the magics.

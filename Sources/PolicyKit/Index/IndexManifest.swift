@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// `manifest.json` of an index generation: format version, the files indexed (for
 /// incremental updates), counts, and a checksum of each index file.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// A policyq index opened for searching: its documents, its units and their bigram
 /// postings, memory-mapped.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// The bigram postings of an index, read from a memory-mapped `postings.bin`:
 ///

@@ -1,4 +1,5 @@
 import CPrefetch
+import PolicyBytes
 
 /// The postings of the units added since the last segment was written, held in memory:
 /// every key gets a number (`TermTable`), and each unit's (key, unit) groups are encoded

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// Builds the positional bigram postings of an index in bounded memory: units go into an
 /// in-memory segment (`PostingsSegmentBuffer`), which is encoded when it holds

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// What kind of thing a search result is.
 public enum SearchUnitKind: String, Sendable, CaseIterable, Codable {
   case measure

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// Runs queries on an index: exact matches through the bigram postings, synonyms from the
 /// dictionaries, filters, BM25 ranking over heading and text refined by the word layer,

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Finds the units that contain a term, exactly, with how often it occurs in their heading
 /// and in all their text: a term of one character through the keys that start with it,
 /// of two through its key's unit block, a longer one through the positions of its

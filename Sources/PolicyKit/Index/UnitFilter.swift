@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The field filters of a query, applied to units and documents. One filter serves one
 /// search: what the document filters decide about a document is kept, since many of its
 /// units are asked about.

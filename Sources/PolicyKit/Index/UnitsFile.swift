@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// What a unit's record in `units.bin` holds besides its text (and, in the unit table,
 /// its kind and heading length): a `SearchUnit`'s, or a `UnitDraft`'s whose text is still

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Reads an HTML page: its text without navigation, scripts or styles, with paragraphs,
 /// headings, list items and table rows as lines. The charset comes from `<meta>` when
 /// the page declares one, else from detection.

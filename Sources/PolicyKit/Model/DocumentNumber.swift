@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// A document number (发文字号): issuer code, year and serial, "永川府发〔2022〕11号"; or
 /// the number of a government decree, which has no year ("上海市人民政府令第59号").
 public struct DocumentNumber: Sendable, Equatable, Hashable {

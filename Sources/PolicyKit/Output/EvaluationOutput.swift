@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// `policyq eval` output: a table of precision, recall and F1 per kind of item, field
 /// agreements, and per-document figures (text); the same as JSON; or one CSV row per
 /// document and kind.

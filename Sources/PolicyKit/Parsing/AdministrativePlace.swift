@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Reads the places at the start of an issuer's name: "重庆市永川区人民政府" → 重庆市, 永川区
 /// (a district); "广东省人民政府" → 广东省 (provincial); "国务院办公厅" → national.
 enum AdministrativePlace {

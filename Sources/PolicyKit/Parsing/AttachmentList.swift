@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The list of attachments a document gives before them ("附件：1.郊野公园建设项目表" then
 /// "2.公园绿地重点建设计划表" …, or "附件1：…申报表；" lines): entries, not headings. An
 /// attachment itself opens with "附件" or "附件1" standing alone; a 附件 with a colon names

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Dates as official documents write them: "2022年7月22日", "2024 年 1 月 4 日",
 /// "二〇二二年七月二十二日".
 enum DateText {

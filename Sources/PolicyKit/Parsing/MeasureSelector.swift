@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Decides which sections are measures: the items that carry the plan's tasks.
 ///
 /// A law's measures are its articles. Otherwise the measure level is chosen part by part,

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// A paragraph of the cleaned text (one line), and the heading it opens, if any.
 struct Paragraph {
   /// The line, without its line feed.

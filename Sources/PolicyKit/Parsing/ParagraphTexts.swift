@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The texts of a document's paragraphs, each made the first time it is read. Metadata
 /// reads the front matter's, and of the body only lines short enough to be closing matter
 /// (and the plan's title, near the front): most texts are never made.

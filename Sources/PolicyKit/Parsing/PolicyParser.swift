@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Parses a document's cleaned text into a `PolicyDocument`: metadata, outline, measures,
 /// responsibility clauses, targets and references, each with its span.
 public struct PolicyParser: Sendable {

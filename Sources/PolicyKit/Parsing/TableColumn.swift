@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// What a column of a table holds, read from its header cell (序号, 重点任务, 牵头单位 …).
 enum TableColumn: Equatable {
   /// 序号, 编号: the row's number.

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Finds the tables among a document's paragraphs and reads their rows, in the three forms
 /// tables reach the parser: rows of cells on one line (HTML and Word tables, whose grid the
 /// reader kept; tab-separated text; Markdown pipe rows), and tables whose cells were

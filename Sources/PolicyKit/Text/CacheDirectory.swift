@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// Where policyq keeps what it can rebuild (the folding table, the bundled corpus's index):
 /// `$XDG_CACHE_HOME/policyq`, else `~/.cache/policyq`.

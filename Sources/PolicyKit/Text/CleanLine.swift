@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// One input line after the in-line cleaning rules: which kept byte ranges of the raw
 /// text it owns (in a flat list shared by all lines), and what the paragraph joiner needs
 /// to know about it.

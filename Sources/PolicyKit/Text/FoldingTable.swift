@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 
 /// The matching form of every Basic Multilingual Plane character: NFKC with case folding
 /// (２０２５ → 2025, （ → (, Ａ → a), then Traditional → Simplified (重慶 → 重庆).

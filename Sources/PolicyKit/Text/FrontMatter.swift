@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The YAML front matter of a Markdown document ("---" lines around "标题: …", "文号: …",
 /// "发布单位: …") and the editor's note quoted after it ("> 本文正文由脚本自…提取"): fields
 /// about the document, not its text. The cleaner starts the text after them; the parser

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The numbering that opens a heading or an item: 一、 （一） 1. （1） ① 第一章 第一节 第一条
 /// 专栏 附件 (GB/T 9704-2012 §7.3.3 levels, plus the forms of laws and attachments).
 public struct HeadingMarker: Sendable, Equatable {

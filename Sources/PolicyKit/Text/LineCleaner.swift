@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Applies the in-line cleaning rules to one line of raw text: invisible characters,
 /// Word bookmarks, pinyin glosses, indentation and trailing blanks, stray spaces inside
 /// Chinese, and Markdown syntax.

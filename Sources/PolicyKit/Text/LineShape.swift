@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// What a cleaned line looks like to the paragraph joiner: whether it closes a
 /// paragraph, opens one, or stands alone as a title, date, document number or heading.
 struct LineShape {

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Maps byte offsets in a derived UTF-8 text back to byte ranges in the text it was made
 /// from (the source file, or an earlier stage of processing).
 ///

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Turns the bytes of a file into UTF-8 text: byte-order marks, UTF-8 validation, ICU
 /// charset detection and ICU conversion from GB18030/GBK, Big5, UTF-16 and others.
 struct TextDecoder {

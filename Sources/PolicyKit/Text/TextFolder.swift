@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// Folds cleaned text into its matching form, with a map from folded bytes back to the
 /// cleaned text.
 enum TextFolder {

@@ -1,3 +1,5 @@
+import PolicyBytes
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

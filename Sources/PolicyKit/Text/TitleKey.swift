@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// A title in the form two writings of it are compared in: folded (Traditional →
 /// Simplified, full-width → half-width), without spaces, brackets, quotes and punctuation:
 /// "《关于…的意见》", "关于…的意见" and "关于 … 的意见" share one key.

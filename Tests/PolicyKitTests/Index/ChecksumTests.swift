@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PolicyKit
+import PolicyBytes
 
 @Suite struct ChecksumTests {
   /// A file's checksum computed while it is written, piece by piece, equals the checksum

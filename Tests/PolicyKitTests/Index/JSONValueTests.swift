@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyBytes
 
 @Suite struct JSONValueTests {
   @Test func readsAManifestAsJSONEncoderWritesIt() throws {

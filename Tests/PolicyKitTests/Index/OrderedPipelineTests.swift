@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyBytes
 
 /// How many items a pipeline's producer has made, read from the consumer's thread.
 private final class Counter: @unchecked Sendable {

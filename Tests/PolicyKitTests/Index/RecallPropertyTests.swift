@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyBytes
 
 /// Nothing missed: for random substrings of the corpus, the units the index returns are
 /// exactly those whose folded text contains the substring (a naive scan).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyBytes
 
 /// Every filter and operator of the query language, on the seed index.
 @Suite struct SearchFilterTests {

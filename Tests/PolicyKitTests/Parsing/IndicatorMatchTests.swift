@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyBytes
 
 /// Indicators found in the words before a value: the earliest-listed phrasing that occurs
 /// wins, at its first occurrence, as when each phrasing is looked for in turn.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PolicyKit
+import PolicyBytes
 
 /// The character bounds and plain-string comparisons read scalars or bytes where
 /// characters and scalars coincide; they must answer as `count`, `hasSuffix` and

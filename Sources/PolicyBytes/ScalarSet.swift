@@ -2,11 +2,11 @@
 /// a bitmap over the Basic Multilingual Plane (8 KB), where a `Set<UInt32>` or a
 /// dictionary would hash every scalar read. Scalars beyond the BMP, rare in the words
 /// looked for, are kept in a `Set`.
-struct ScalarSet: Sendable {
-  private var words = [UInt64](repeating: 0, count: 0x10000 / 64)
-  private var supplementary: Set<UInt32> = []
+@usableFromInline package struct ScalarSet: Sendable {
+  @usableFromInline var words = [UInt64](repeating: 0, count: 0x10000 / 64)
+  @usableFromInline var supplementary: Set<UInt32> = []
 
-  init<S: Sequence>(_ scalars: S) where S.Element == UInt32 {
+  @inlinable package init<S: Sequence>(_ scalars: S) where S.Element == UInt32 {
     for scalar in scalars {
       if scalar < 0x10000 {
         words[Int(scalar >> 6)] |= 1 << UInt64(scalar & 63)
@@ -17,7 +17,7 @@ struct ScalarSet: Sendable {
   }
 
   @inline(__always)
-  func contains(_ scalar: UInt32) -> Bool {
+  @inlinable package func contains(_ scalar: UInt32) -> Bool {
     scalar < 0x10000 ? words[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : supplementary.contains(scalar)
   }
 }

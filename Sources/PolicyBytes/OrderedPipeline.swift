@@ -4,7 +4,7 @@ import Foundation
 /// ahead of the consumer, and hands the results over in input order: the indexer reads
 /// and parses the next files while it writes the postings of the current one, so a build
 /// uses two cores and its memory stays bounded.
-final class OrderedPipeline<Item: Sendable>: @unchecked Sendable {
+package final class OrderedPipeline<Item: Sendable>: @unchecked Sendable {
   private let condition = NSCondition()
   /// Produced, not yet consumed (at most `depth`).
   private var queue: [Item] = []
@@ -15,7 +15,7 @@ final class OrderedPipeline<Item: Sendable>: @unchecked Sendable {
   /// Items queued before a waiting consumer is woken.
   private let wakeBatch: Int
 
-  init(count: Int, depth: Int = 8, produce: @escaping @Sendable (Int) -> Item) {
+  package init(count: Int, depth: Int = 8, produce: @escaping @Sendable (Int) -> Item) {
     self.count = count
     self.depth = max(1, depth)
     self.wakeBatch = max(1, self.depth / 2)
@@ -41,7 +41,7 @@ final class OrderedPipeline<Item: Sendable>: @unchecked Sendable {
   }
 
   /// The next item in input order, waiting for it; nil after the last.
-  func next() -> Item? {
+  package func next() -> Item? {
     condition.lock()
     defer { condition.unlock() }
     guard consumed < count else { return nil }
@@ -53,7 +53,7 @@ final class OrderedPipeline<Item: Sendable>: @unchecked Sendable {
 
   /// Stops the producer after the item it is working on, for a consumer that stops early
   /// (an error while writing).
-  func cancel() {
+  package func cancel() {
     condition.lock()
     cancelled = true
     condition.broadcast()

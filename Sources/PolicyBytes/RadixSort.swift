@@ -2,11 +2,11 @@
 /// a few linear passes of 11 bits each. The indexer sorts each segment's keys (up to a
 /// few hundred thousand, packed with their term numbers below `lowBit`); a comparison
 /// sort took 2% of indexing a large corpus.
-enum RadixSort {
-  private static let digitBits = 11
+@usableFromInline package enum RadixSort {
+  @usableFromInline static let digitBits = 11
 
   /// Sorts `values` by `value >> lowBit` (stable: values equal there keep their order).
-  static func sort(_ values: inout [UInt64], fromBit lowBit: Int) {
+  @inlinable package static func sort(_ values: inout [UInt64], fromBit lowBit: Int) {
     guard values.count > 64 else {
       // Insertion sort: stable, and quicker than counting for a few values.
       let lowBit = UInt64(lowBit)

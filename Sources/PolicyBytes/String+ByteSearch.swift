@@ -13,12 +13,12 @@
 /// where a combining mark after a match would extend its last character.
 extension StringProtocol {
   /// Whether `needle` occurs in the string, byte for byte.
-  func containsBytes(_ needle: String) -> Bool {
+  @inlinable package func containsBytes(_ needle: String) -> Bool {
     byteOffset(of: needle, backwards: false) != nil
   }
 
   /// The range of the first (or last) occurrence of `needle`, byte for byte.
-  func rangeOfBytes(_ needle: String, backwards: Bool = false) -> Range<String.Index>? {
+  @inlinable package func rangeOfBytes(_ needle: String, backwards: Bool = false) -> Range<String.Index>? {
     guard let offset = byteOffset(of: needle, backwards: backwards) else { return nil }
     let utf8 = self.utf8
     let start = utf8.index(utf8.startIndex, offsetBy: offset)
@@ -28,19 +28,19 @@ extension StringProtocol {
 
   /// Whether the string starts with `prefix`, byte for byte: `hasPrefix` without
   /// grapheme breaking.
-  func hasPrefixBytes(_ prefix: String) -> Bool {
+  @inlinable package func hasPrefixBytes(_ prefix: String) -> Bool {
     bytesEqual(prefix, atEnd: false)
   }
 
   /// Whether the string ends with `suffix`, byte for byte: `hasSuffix` without
   /// grapheme breaking.
-  func hasSuffixBytes(_ suffix: String) -> Bool {
+  @inlinable package func hasSuffixBytes(_ suffix: String) -> Bool {
     bytesEqual(suffix, atEnd: true)
   }
 
   /// Whether `affix` stands at the start (or the end) of the string, compared byte by
   /// byte on both strings' contiguous UTF-8 (affixes are short words).
-  private func bytesEqual(_ affix: String, atEnd: Bool) -> Bool {
+  @inlinable func bytesEqual(_ affix: String, atEnd: Bool) -> Bool {
     let count = affix.utf8.count
     let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       guard count <= bytes.count else { return false }
@@ -59,14 +59,14 @@ extension StringProtocol {
 
   /// The string without any occurrence of `word`, byte for byte, left to right:
   /// `replacingOccurrences(of: word, with: "")` without the round trip through NSString.
-  func removingBytes(_ word: String) -> String {
+  @inlinable package func removingBytes(_ word: String) -> String {
     replacingBytes(word, with: "")
   }
 
   /// The string with every occurrence of `word` replaced by `replacement`, byte for byte,
   /// left to right: `replacingOccurrences(of:with:)` without the round trip through
   /// NSString.
-  func replacingBytes(_ word: String, with replacement: String) -> String {
+  @inlinable package func replacingBytes(_ word: String, with replacement: String) -> String {
     var word = word
     var replacement = replacement
     var text = String(self)
@@ -89,18 +89,18 @@ extension StringProtocol {
   }
 
   /// The string after its first `count` bytes (a prefix found with `hasPrefixBytes`).
-  func droppingBytes(_ count: Int) -> Substring {
+  @inlinable package func droppingBytes(_ count: Int) -> Substring {
     let start = utf8.index(utf8.startIndex, offsetBy: count)
     return Substring(self)[start...]
   }
 
   /// The string without `suffix` when it ends with it, else the string itself.
-  func droppingSuffixBytes(_ suffix: String) -> String {
+  @inlinable package func droppingSuffixBytes(_ suffix: String) -> String {
     guard hasSuffixBytes(suffix) else { return String(self) }
     return String(decoding: utf8.dropLast(suffix.utf8.count), as: UTF8.self)
   }
 
-  private func byteOffset(of needle: String, backwards: Bool) -> Int? {
+  @inlinable func byteOffset(of needle: String, backwards: Bool) -> Int? {
     var needle = needle
     return needle.withUTF8 { pattern in
       if let found = utf8.withContiguousStorageIfAvailable({
@@ -115,9 +115,9 @@ extension StringProtocol {
 }
 
 /// Byte search in UTF-8 buffers: memchr for the first byte, then the rest compared in place.
-enum ByteSearch {
+@usableFromInline package enum ByteSearch {
   /// The first offset of `byte` in `range` of `bytes`.
-  static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
+  @inlinable package static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
     precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a byte search within the buffer")
     guard let base = bytes.baseAddress, !range.isEmpty,
       let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
@@ -126,38 +126,38 @@ enum ByteSearch {
   }
 
   /// The first offset of `byte` in `bytes` at or after `start`.
-  static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  @inlinable package static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     offset(of: byte, in: bytes, within: min(start, bytes.count)..<bytes.count)
   }
 
   /// Whether `bytes[range]` starts with `word`.
   @inline(__always)
-  static func hasPrefix(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  @inlinable package static func hasPrefix(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     word.count <= range.count && matches(word, in: bytes, at: range.lowerBound)
   }
 
   /// Whether `bytes[range]` ends with `word`.
   @inline(__always)
-  static func hasSuffix(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  @inlinable package static func hasSuffix(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     word.count <= range.count && matches(word, in: bytes, at: range.upperBound - word.count)
   }
 
   /// Whether `bytes[range]` is `word`.
   @inline(__always)
-  static func equals(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  @inlinable package static func equals(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     word.count == range.count && matches(word, in: bytes, at: range.lowerBound)
   }
 
   /// Whether `word` stands at `offset` of `bytes` (which holds all of it there).
   @inline(__always)
-  private static func matches(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+  @inlinable static func matches(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
     precondition(offset >= 0 && offset + word.count <= bytes.count, "a byte comparison within the buffer")
     for index in word.indices where bytes[offset + index] != word[index] { return false }
     return true
   }
 
   /// The first offset in `range` of `bytes` where all of `needle` stands inside `range`.
-  static func offset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
+  @inlinable package static func offset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
     needle.withUnsafeBufferPointer { offset(of: $0, in: bytes, within: range, backwards: false) }
   }
 
@@ -166,7 +166,7 @@ enum ByteSearch {
   /// Chinese: `memchr` looks for their last byte, a continuation byte that Chinese text
   /// holds far more rarely than a lead byte (E5, E6 …), and the rest is compared in place,
   /// where a `memcmp` call cost more than the comparison.
-  static func offset(
+  @inlinable package static func offset(
     of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>,
     backwards: Bool
   ) -> Int? {

@@ -7,7 +7,7 @@ extension StringProtocol {
   /// characters (`UTF8Scalars.isSingleCharacter`, as in Chinese text) the string has more
   /// characters than `limit`, and when it has no more scalars than `limit` it has no more
   /// characters; only otherwise are characters walked through grapheme breaking.
-  func hasAtMostCharacters(_ limit: Int) -> Bool {
+  @inlinable package func hasAtMostCharacters(_ limit: Int) -> Bool {
     if utf8.count <= limit { return true }
     var scalars = 0
     for scalar in unicodeScalars {
@@ -21,24 +21,24 @@ extension StringProtocol {
   /// Whether every scalar is a character of its own that equals no other
   /// (`UTF8Scalars.isSingleCharacter`, none of which has a canonical decomposition): then
   /// characters compare, count and search as scalars, and as the bytes of their UTF-8.
-  var isPlain: Bool {
+  @inlinable package var isPlain: Bool {
     unicodeScalars.allSatisfy { UTF8Scalars.isSingleCharacter($0.value) }
   }
 
   /// `hasSuffix(suffix)`, compared byte for byte when both strings are plain (`isPlain`,
   /// given for the string when it is known).
-  func hasSuffix(_ suffix: String, isPlain: Bool) -> Bool {
+  @inlinable package func hasSuffix(_ suffix: String, isPlain: Bool) -> Bool {
     isPlain && suffix.isPlain ? hasSuffixBytes(suffix) : hasSuffix(suffix)
   }
 
   /// `hasPrefix(prefix)`, compared byte for byte when both strings are plain (`isPlain`,
   /// given for the string when it is known).
-  func hasPrefix(_ prefix: String, isPlain: Bool) -> Bool {
+  @inlinable package func hasPrefix(_ prefix: String, isPlain: Bool) -> Bool {
     isPlain && prefix.isPlain ? hasPrefixBytes(prefix) : hasPrefix(prefix)
   }
 
   /// `count >= limit`.
-  func hasAtLeastCharacters(_ limit: Int) -> Bool {
+  @inlinable package func hasAtLeastCharacters(_ limit: Int) -> Bool {
     limit <= 0 || !hasAtMostCharacters(limit - 1)
   }
 }
@@ -47,7 +47,7 @@ extension UTF8Scalars {
   /// Whether the UTF-8 `bytes[range]` (valid) has at most `limit` characters. A character
   /// has at least one scalar, so counting scalars settles it without grapheme breaking
   /// unless there are more scalars than `limit`; only then is a string made and counted.
-  static func hasAtMostCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int) -> Bool {
+  @inlinable package static func hasAtMostCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int) -> Bool {
     var scalars = 0
     for index in range where startsScalar(bytes[index]) { scalars += 1 }
     return scalars <= limit
@@ -60,7 +60,7 @@ extension UTF8Scalars {
   /// its last `count` characters, from the end (fewer when it is shorter). Where the
   /// scalars there are single characters (Chinese text), they are read backwards from the
   /// bytes; else the string is walked character by character, through grapheme breaking.
-  static func characterStarts(of text: String, utf8 bytes: UnsafeBufferPointer<UInt8>, fromEnd count: Int) -> [Int] {
+  @inlinable package static func characterStarts(of text: String, utf8 bytes: UnsafeBufferPointer<UInt8>, fromEnd count: Int) -> [Int] {
     var starts = [bytes.count]
     var end = bytes.count
     // One scalar more than `count` is read: a character's start depends on the scalar

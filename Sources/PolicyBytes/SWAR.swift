@@ -1,17 +1,17 @@
 /// Byte tests on eight bytes at once ("SIMD within a register"): exact answers to
 /// whether any byte of a 64-bit word has a value, without looking at the bytes one by one.
-enum SWAR {
-  private static let ones: UInt64 = 0x0101_0101_0101_0101
-  private static let highBits: UInt64 = 0x8080_8080_8080_8080
-  private static let lowSeven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+@usableFromInline package enum SWAR {
+  @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+  @usableFromInline static let highBits: UInt64 = 0x8080_8080_8080_8080
+  @usableFromInline static let lowSeven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
   /// `byte` in each of the eight bytes.
   @inline(__always)
-  static func repeated(_ byte: UInt8) -> UInt64 { ones &* UInt64(byte) }
+  @inlinable package static func repeated(_ byte: UInt8) -> UInt64 { ones &* UInt64(byte) }
 
   /// Whether a byte of `word` equals `byte`.
   @inline(__always)
-  static func hasByte(in word: UInt64, equalTo byte: UInt8) -> Bool {
+  @inlinable package static func hasByte(in word: UInt64, equalTo byte: UInt8) -> Bool {
     let x = word ^ repeated(byte)
     return (x &- ones) & ~x & highBits != 0
   }
@@ -19,7 +19,7 @@ enum SWAR {
   /// Whether a byte of `word` is `a` or `b`, two values that differ in one bit (( and ),
   /// ; and ?): one test, with that bit masked.
   @inline(__always)
-  static func hasByte(in word: UInt64, equalTo a: UInt8, orTo b: UInt8) -> Bool {
+  @inlinable package static func hasByte(in word: UInt64, equalTo a: UInt8, orTo b: UInt8) -> Bool {
     assert((a ^ b).nonzeroBitCount == 1, "a pair that differs in one bit")
     let x = (word ^ repeated(a)) & ~repeated(a ^ b)
     return (x &- ones) & ~x & highBits != 0
@@ -27,14 +27,14 @@ enum SWAR {
 
   /// Whether a byte of `word` is less than `bound` (at most 128).
   @inline(__always)
-  static func hasByte(in word: UInt64, lessThan bound: UInt8) -> Bool {
+  @inlinable package static func hasByte(in word: UInt64, lessThan bound: UInt8) -> Bool {
     (word &- repeated(bound)) & ~word & highBits != 0
   }
 
   /// Whether a byte of `word` lies strictly between `low` and `high`
   /// (0 ≤ low ≤ 127, 0 ≤ high ≤ 128).
   @inline(__always)
-  static func hasByte(in word: UInt64, between low: UInt8, and high: UInt8) -> Bool {
+  @inlinable package static func hasByte(in word: UInt64, between low: UInt8, and high: UInt8) -> Bool {
     let seven = word & lowSeven
     return (ones &* (127 + UInt64(high)) &- seven) & ~word & (seven &+ ones &* (127 - UInt64(low))) & highBits != 0
   }
@@ -43,7 +43,7 @@ enum SWAR {
   /// the first index whose eight bytes hold one of them, or that has fewer than eight
   /// left. A skip may end inside a multi-byte character.
   @inline(__always)
-  static func skip(
+  @inlinable package static func skip(
     _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, whileNeither a: UInt8, nor b: UInt8
   ) -> Int {
     skip(bytes, from: index, limit: limit) { !hasByte(in: $0, equalTo: a) && !hasByte(in: $0, equalTo: b) }
@@ -54,7 +54,7 @@ enum SWAR {
   /// `limit`: the first index whose eight bytes do not pass, or that has fewer than eight
   /// left.
   @inline(__always)
-  static func skip(
+  @inlinable package static func skip(
     _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, while passes: (UInt64) -> Bool
   ) -> Int {
     precondition(limit <= bytes.count, "a skip within the buffer")
@@ -76,7 +76,7 @@ enum SWAR {
   /// are matched with more values beside them (bits where they differ are masked), which
   /// a "may hold" allows.
   @inline(__always)
-  static func mayHoldSequence(_ word: UInt64, lead: UInt8, second: UInt8, thirdA: UInt8, thirdB: UInt8) -> Bool {
+  @inlinable package static func mayHoldSequence(_ word: UInt64, lead: UInt8, second: UInt8, thirdA: UInt8, thirdB: UInt8) -> Bool {
     // A zero byte where a byte is `second` and the next one (shifted down onto it) a third,
     // the bits where the two thirds differ masked: one test for both.
     let seconds = word ^ repeated(second)

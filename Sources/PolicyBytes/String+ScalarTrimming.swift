@@ -5,12 +5,12 @@ import Foundation
 /// result (both compare scalar by scalar against the set) without the bridge.
 extension StringProtocol {
   /// The string without the leading and trailing scalars that are in `set`.
-  func trimmingScalars(in set: CharacterSet) -> String {
+  @inlinable package func trimmingScalars(in set: CharacterSet) -> String {
     trimmingScalars { set.contains($0) }
   }
 
   /// The string without the leading and trailing scalars that satisfy `isTrimmed`.
-  func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+  @inlinable package func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
     let scalars = Substring(self).unicodeScalars
     var start = scalars.startIndex
     var end = scalars.endIndex
@@ -25,7 +25,7 @@ extension StringProtocol {
 
   /// The string without the scalars that satisfy `isRemoved`, anywhere in it: a filter
   /// over scalars, without the grapheme breaking a filter over characters does.
-  func removingScalars(where isRemoved: (Unicode.Scalar) -> Bool) -> String {
+  @inlinable package func removingScalars(where isRemoved: (Unicode.Scalar) -> Bool) -> String {
     guard unicodeScalars.contains(where: isRemoved) else { return String(self) }
     var kept = String.UnicodeScalarView()
     for scalar in unicodeScalars where !isRemoved(scalar) { kept.append(scalar) }
@@ -36,7 +36,7 @@ extension StringProtocol {
 extension UTF8Scalars {
   /// `range` of the UTF-8 `bytes` without its leading and trailing scalars that satisfy
   /// `isTrimmed`: `trimmingScalars(where:)` on bytes, for readers that make no string.
-  static func trimming(
+  @inlinable package static func trimming(
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, where isTrimmed: (Unicode.Scalar) -> Bool
   ) -> Range<Int> {
     var start = range.lowerBound

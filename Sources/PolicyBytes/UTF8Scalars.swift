@@ -1,10 +1,10 @@
 /// Scalar-level reading of UTF-8 bytes, and the character classes the cleaner and the
 /// parser need. Everything works on bytes; nothing builds a `Character`.
-enum UTF8Scalars {
+@usableFromInline package enum UTF8Scalars {
   /// The scalar that starts at `index` and its length in bytes (a stray continuation
   /// byte reads as itself with length 1).
   @inline(__always)
-  static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+  @inlinable package static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
     value: UInt32, length: Int
   ) {
     let lead = bytes[index]
@@ -31,7 +31,7 @@ enum UTF8Scalars {
   /// Decodes all of `bytes` into `out`, which has room for `bytes.count` scalars, reading
   /// them as `scalar(in:at:)` does; returns how many it wrote. ASCII and the three-byte
   /// scalars of Chinese text are decoded inline, the rest through `scalar(in:at:)`.
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
+  @inlinable package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
     guard let base = bytes.baseAddress else { return 0 }
     let count = bytes.count
     var index = 0
@@ -57,11 +57,11 @@ enum UTF8Scalars {
 
   /// Whether `byte` starts a scalar (is not a UTF-8 continuation byte).
   @inline(__always)
-  static func startsScalar(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+  @inlinable package static func startsScalar(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
 
   /// Number of scalars in the UTF-8 `bytes[range]`: its bytes less its continuation
   /// bytes (10xxxxxx), counted eight at a time.
-  static func count(in bytes: [UInt8], range: Range<Int>) -> Int {
+  @inlinable package static func count(in bytes: [UInt8], range: Range<Int>) -> Int {
     precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a count within the buffer")
     return bytes.withUnsafeBytes { raw in
       var continuations = 0
@@ -82,7 +82,7 @@ enum UTF8Scalars {
 
   /// The scalar that ends just before `end` and where it starts.
   @inline(__always)
-  static func scalar(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> (
+  @inlinable package static func scalar(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> (
     value: UInt32, start: Int
   ) {
     var start = end - 1
@@ -92,7 +92,7 @@ enum UTF8Scalars {
 
   /// Han ideographs, including 〇.
   @inline(__always)
-  static func isIdeograph(_ scalar: UInt32) -> Bool {
+  @inlinable package static func isIdeograph(_ scalar: UInt32) -> Bool {
     (0x4E00...0x9FFF).contains(scalar) || (0x3400...0x4DBF).contains(scalar)
       || (0xF900...0xFAFF).contains(scalar) || (0x20000...0x2FA1F).contains(scalar)
       || scalar == 0x3007
@@ -100,7 +100,7 @@ enum UTF8Scalars {
 
   /// Full-width and CJK punctuation: 、。《》「」【】〔〕（），：；！？“”‘’—…·.
   @inline(__always)
-  static func isWidePunctuation(_ scalar: UInt32) -> Bool {
+  @inlinable package static func isWidePunctuation(_ scalar: UInt32) -> Bool {
     (0x3000...0x303F).contains(scalar) && scalar != 0x3000 && scalar != 0x3007
       || (0xFF01...0xFF0F).contains(scalar) || (0xFF1A...0xFF20).contains(scalar)
       || (0xFF3B...0xFF40).contains(scalar) || (0xFF5B...0xFF65).contains(scalar)
@@ -110,19 +110,19 @@ enum UTF8Scalars {
 
   /// Ideographs and wide punctuation: characters that never need a space beside them.
   @inline(__always)
-  static func isWide(_ scalar: UInt32) -> Bool {
+  @inlinable package static func isWide(_ scalar: UInt32) -> Bool {
     isIdeograph(scalar) || isWidePunctuation(scalar)
   }
 
   /// ASCII and full-width digits.
   @inline(__always)
-  static func isDigit(_ scalar: UInt32) -> Bool {
+  @inlinable package static func isDigit(_ scalar: UInt32) -> Bool {
     (0x30...0x39).contains(scalar) || (0xFF10...0xFF19).contains(scalar)
   }
 
   /// The value of an ASCII or full-width digit.
   @inline(__always)
-  static func digitValue(_ scalar: UInt32) -> Int? {
+  @inlinable package static func digitValue(_ scalar: UInt32) -> Int? {
     if (0x30...0x39).contains(scalar) { return Int(scalar - 0x30) }
     if (0xFF10...0xFF19).contains(scalar) { return Int(scalar - 0xFF10) }
     return nil
@@ -134,7 +134,7 @@ enum UTF8Scalars {
   /// Other and none is pictographic, so Unicode breaks characters between any two of
   /// them (rule GB999): in a run of them, characters and scalars coincide.
   @inline(__always)
-  static func isSingleCharacter(_ scalar: UInt32) -> Bool {
+  @inlinable package static func isSingleCharacter(_ scalar: UInt32) -> Bool {
     (0x20...0x7E).contains(scalar) || scalar == 0xB7 || (0x2010...0x2027).contains(scalar)
       || (0x3000...0x3029).contains(scalar) || (0x3400...0x4DBF).contains(scalar)
       || (0x4E00...0x9FFF).contains(scalar) || (0xFF01...0xFF5E).contains(scalar)
@@ -143,14 +143,14 @@ enum UTF8Scalars {
   /// Whitespace the cleaner trims or collapses: space, tab, ideographic space, NBSP, and
   /// the typographic spaces U+2002–U+200A (&ensp; &emsp; &thinsp; of web pages).
   @inline(__always)
-  static func isBlank(_ scalar: UInt32) -> Bool {
+  @inlinable package static func isBlank(_ scalar: UInt32) -> Bool {
     scalar == 0x20 || scalar == 0x09 || scalar == 0x3000 || scalar == 0xA0 || (0x2002...0x200A).contains(scalar)
   }
 
   /// Characters with no visible form that the cleaner drops: C0/C1 controls other than
   /// tab, zero-width spaces and joiners, and a byte-order mark inside the text.
   @inline(__always)
-  static func isInvisible(_ scalar: UInt32) -> Bool {
+  @inlinable package static func isInvisible(_ scalar: UInt32) -> Bool {
     scalar < 0x20 && scalar != 0x09 || (0x7F...0x9F).contains(scalar)
       || (0x200B...0x200D).contains(scalar) || scalar == 0xFEFF || scalar == 0x2060
   }

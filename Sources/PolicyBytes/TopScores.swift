@@ -1,24 +1,24 @@
 /// The `limit` best (unit, score) pairs seen, in O(n log limit): a min-heap whose root is
 /// the worst pair kept. Higher scores are better; between equal scores, the earlier unit
 /// (document order) is better.
-struct TopScores {
-  let limit: Int
-  private var heap: [(unit: Int, score: Double)] = []
+@usableFromInline package struct TopScores {
+  @usableFromInline package let limit: Int
+  @usableFromInline var heap: [(unit: Int, score: Double)] = []
 
-  init(limit: Int) {
+  @inlinable package init(limit: Int) {
     self.limit = max(0, limit)
     heap.reserveCapacity(min(self.limit, 1024))
   }
 
   /// Whether `a` ranks before `b`.
   @inline(__always)
-  static func isBetter(_ a: (unit: Int, score: Double), than b: (unit: Int, score: Double)) -> Bool {
+  @inlinable package static func isBetter(_ a: (unit: Int, score: Double), than b: (unit: Int, score: Double)) -> Bool {
     a.score != b.score ? a.score > b.score : a.unit < b.unit
   }
 
   /// Offers a pair; kept if it is among the best so far.
   @inline(__always)
-  mutating func offer(unit: Int, score: Double) {
+  @inlinable package mutating func offer(unit: Int, score: Double) {
     let pair = (unit: unit, score: score)
     if heap.count < limit {
       heap.append(pair)
@@ -45,7 +45,7 @@ struct TopScores {
   }
 
   /// The pairs kept, best first.
-  var ranked: [(unit: Int, score: Double)] {
+  @inlinable package var ranked: [(unit: Int, score: Double)] {
     heap.sorted { Self.isBetter($0, than: $1) }
   }
 }

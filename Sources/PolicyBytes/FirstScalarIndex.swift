@@ -2,18 +2,18 @@
 /// and comparing, at each scalar, only the words that start with it (target verbs and
 /// units, clause qualifiers, indicator phrasings). A bitmap of the first scalars passes
 /// every other scalar without a dictionary lookup.
-struct FirstScalarIndex: Sendable {
+@usableFromInline package struct FirstScalarIndex: Sendable {
   /// The words' UTF-8, in the order given.
-  let words: [[UInt8]]
+  @usableFromInline package let words: [[UInt8]]
   /// Word indices by first scalar, in the order they are to be tried.
-  private let byFirstScalar: [UInt32: [Int]]
-  private let firstScalars: ScalarSet
+  @usableFromInline let byFirstScalar: [UInt32: [Int]]
+  @usableFromInline let firstScalars: ScalarSet
 
   /// - Parameters:
   ///   - words: the words; empty ones are never candidates.
   ///   - longestFirst: try the longer of two words with the same first scalar first
   ///     (else they are tried in the order given).
-  init(_ words: [String], longestFirst: Bool = false) {
+  @inlinable package init(_ words: [String], longestFirst: Bool = false) {
     self.words = words.map { Array($0.utf8) }
     var byFirstScalar: [UInt32: [Int]] = [:]
     for (index, word) in words.enumerated() {
@@ -30,20 +30,20 @@ struct FirstScalarIndex: Sendable {
 
   /// The indices of the words that start with `scalar`, in trying order; nil for none.
   @inline(__always)
-  func candidates(startingWith scalar: UInt32) -> [Int]? {
+  @inlinable package func candidates(startingWith scalar: UInt32) -> [Int]? {
     firstScalars.contains(scalar) ? byFirstScalar[scalar] : nil
   }
 
   /// Whether word `index` stands in `text` at byte `offset`.
   @inline(__always)
-  func matches(_ index: Int, in text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+  @inlinable package func matches(_ index: Int, in text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
     ByteSearch.hasPrefix(words[index], in: text, offset..<text.count)
   }
 
   /// The first word, in trying order, that stands in `text` at byte `offset`, whose
   /// scalar there is `scalar`.
   @inline(__always)
-  func firstMatch(in text: UnsafeBufferPointer<UInt8>, at offset: Int, scalar: UInt32) -> Int? {
+  @inlinable package func firstMatch(in text: UnsafeBufferPointer<UInt8>, at offset: Int, scalar: UInt32) -> Int? {
     candidates(startingWith: scalar)?.first { matches($0, in: text, at: offset) }
   }
 }

@@ -2,7 +2,7 @@
 /// binary ones (`manifest.json`). Opening an index is on the path of every search, and
 /// `JSONDecoder` took about 0.3 ms of a 10 ms search there, most of it instantiating its
 /// generic machinery the first time; this reader is a plain recursive descent.
-enum JSONValue: Equatable {
+package enum JSONValue: Equatable {
   case object([String: JSONValue])
   case array([JSONValue])
   case string(String)
@@ -11,12 +11,14 @@ enum JSONValue: Equatable {
   case null
 
   /// Why a text is not JSON, with the byte offset where reading stopped.
-  struct SyntaxError: Error, Equatable {
-    var offset: Int
+  package struct SyntaxError: Error, Equatable {
+    package var offset: Int
+
+    package init(offset: Int) { self.offset = offset }
   }
 
   /// Reads `bytes` (UTF-8) as one JSON value with nothing but white space around it.
-  init(parsing bytes: [UInt8]) throws {
+  package init(parsing bytes: [UInt8]) throws {
     var reader = Reader(bytes: bytes)
     let value = try reader.value(depth: 0)
     reader.skipSpace()
@@ -24,38 +26,38 @@ enum JSONValue: Equatable {
     self = value
   }
 
-  subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     if case .object(let members) = self { return members[key] }
     return nil
   }
 
-  var string: String? {
+  package var string: String? {
     if case .string(let text) = self { return text }
     return nil
   }
 
-  var number: Double? {
+  package var number: Double? {
     if case .number(let value) = self { return value }
     return nil
   }
 
   /// The number when it is a whole number an `Int` holds.
-  var integer: Int? {
+  package var integer: Int? {
     guard let value = number, value.rounded() == value, abs(value) < 9e15 else { return nil }
     return Int(value)
   }
 
   private struct Reader {
-    let bytes: [UInt8]
-    var offset = 0
+    package let bytes: [UInt8]
+    package var offset = 0
     /// Deeper nesting is refused rather than risking the stack on a hostile file.
-    static let maximumDepth = 64
+    package static let maximumDepth = 64
 
-    mutating func skipSpace() {
+    package mutating func skipSpace() {
       while offset < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset]) { offset += 1 }
     }
 
-    mutating func value(depth: Int) throws -> JSONValue {
+    package mutating func value(depth: Int) throws -> JSONValue {
       skipSpace()
       guard offset < bytes.count, depth < Self.maximumDepth else { throw SyntaxError(offset: offset) }
       switch bytes[offset] {

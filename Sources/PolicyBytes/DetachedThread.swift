@@ -6,14 +6,14 @@
 
 /// Work started on a new POSIX thread that nobody waits for. Foundation's `Thread` took
 /// from a third of a millisecond to two to start running, a large part of a 5 ms search.
-enum DetachedThread {
+package enum DetachedThread {
   private final class Work {
-    let body: @Sendable () -> Void
-    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    package let body: @Sendable () -> Void
+    package init(_ body: @escaping @Sendable () -> Void) { self.body = body }
   }
 
   /// Runs `body` on a new thread; on the calling thread when no thread can be made.
-  static func start(_ body: @escaping @Sendable () -> Void) {
+  package static func start(_ body: @escaping @Sendable () -> Void) {
     let work = Unmanaged.passRetained(Work(body)).toOpaque()
     #if canImport(Darwin)
       var thread: pthread_t?

@@ -1,13 +1,13 @@
 /// A byte buffer that grows without zero-filling: the indexer reserves room for the worst
 /// case of what it is about to encode (several times what it writes), so an `[UInt8]`
 /// grown with zeros would spend more time filling than encoding.
-final class GrowableBytes {
-  private(set) var base: UnsafeMutablePointer<UInt8>
-  private var capacity: Int
+@usableFromInline package final class GrowableBytes {
+  @usableFromInline package private(set) var base: UnsafeMutablePointer<UInt8>
+  @usableFromInline var capacity: Int
   /// Bytes in use.
-  var count = 0
+  @usableFromInline package var count = 0
 
-  init(capacity: Int = 1 << 16) {
+  @inlinable package init(capacity: Int = 1 << 16) {
     self.capacity = max(16, capacity)
     base = .allocate(capacity: self.capacity)
   }
@@ -17,12 +17,12 @@ final class GrowableBytes {
   /// Makes room for `room` more bytes after `count`; returns where they start. The pointer
   /// holds until the next call.
   @inline(__always)
-  func reserve(_ room: Int) -> UnsafeMutablePointer<UInt8> {
+  @inlinable package func reserve(_ room: Int) -> UnsafeMutablePointer<UInt8> {
     if count + room > capacity { grow(to: count + room) }
     return base + count
   }
 
-  private func grow(to needed: Int) {
+  @usableFromInline func grow(to needed: Int) {
     var size = capacity * 2
     while size < needed { size *= 2 }
     let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
