@@ -33,10 +33,14 @@ let package = Package(
     // varints and checksums, radix sort, sorted search, the small JSON reader, threads.
     // Nothing in it knows a policy document; its API is `package`, not public.
     .target(name: "PolicyBytes"),
+    // The text layer: decoding (ICU), cleaning, folding, offset maps, lines and their
+    // shapes, heading markers; spans, diagnostics and the source a text came from.
+    .target(name: "PolicyText", dependencies: ["PolicyBytes", "CICUShim"]),
     .target(
       name: "PolicyKit",
       dependencies: [
         "PolicyBytes",
+        "PolicyText",
         "CICUShim",
         "CPrefetch",
         "CXMLShim",
@@ -49,6 +53,7 @@ let package = Package(
       dependencies: [
         "PolicyKit",
         "PolicyBytes",
+        "PolicyText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -56,12 +61,12 @@ let package = Package(
     // beyond PolicyKit, so library users resolve nothing extra.
     .executableTarget(
       name: "policyq-benchmarks",
-      dependencies: ["PolicyKit", "PolicyBytes"],
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText"],
       path: "Sources/PolicyqBenchmarks"
     ),
     .testTarget(
       name: "PolicyKitTests",
-      dependencies: ["PolicyKit", "PolicyBytes", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       // Golden outlines, read from the source tree (and re-recorded there) by path.
       exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]
@@ -69,7 +74,7 @@ let package = Package(
     .testTarget(
       name: "PolicyqTests",
       // policyq itself for SearchArgumentsTests (its two argument readers); the other tests run the built binary.
-      dependencies: ["PolicyKit", "PolicyBytes", "policyq"]
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "policyq"]
     ),
   ],
   swiftLanguageModes: [.v6]

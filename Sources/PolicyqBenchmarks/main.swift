@@ -1,5 +1,6 @@
 import Foundation
 import PolicyKit
+import PolicyText
 
 // policyq-benchmarks text|extract|search|startup [--runs N] [--out FILE] [--index DIR]
 //   search: [--queries q1,q2,…] [--no-word-ranking]; startup: [--query Q]

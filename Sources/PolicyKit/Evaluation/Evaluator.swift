@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// Scores a parsed document against its gold annotation (docs/gold-format.md): measures by
 /// path, roles as (measure, department, role) triples, targets by value, unit, year and

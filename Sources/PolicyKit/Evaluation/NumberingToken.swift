@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// A numbering token of a measure's path ("三、", "（一）", "1．", "第五条", "附件1") in the
 /// form gold and extraction are compared in: as a reader who does not care how the

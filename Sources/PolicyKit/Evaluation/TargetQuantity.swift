@@ -1,3 +1,5 @@
+import PolicyText
+
 /// A target's value in base units, so that 2 万个 and 20000 个, or 1.2 亿千瓦 and
 /// 12000 万千瓦, compare equal: scale characters (万 亿 千 百 十) at the front of a unit
 /// are multiplied into the value, and spellings of one unit are made one (平米 = 平方米,

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// A `[String: Value]` table whose lookups of plain names compare bytes.
 ///

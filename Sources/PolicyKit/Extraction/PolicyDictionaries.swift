@@ -1,5 +1,6 @@
 import Foundation
 import PolicyBytes
+import PolicyText
 
 /// The word lists policyq reads documents with: departments and their aliases,
 /// collective bodies, clause qualifiers, target indicators and units, search synonyms and

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// Finds references to other documents: 《title》, optionally followed by a document
 /// number in parentheses, "《…行动计划（2022—2025年）》（永川府发〔2022〕11号）".

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyBytes
+import PolicyText
 
 /// Finds responsibility clauses and reads who leads, who is responsible and who
 /// cooperates: parenthesised lists of departments with their roles, the role statements

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// Role statements in running text, outside parentheses (docs/gold-format.md, "What is a
 /// role statement"): a named body as the subject of a role word.

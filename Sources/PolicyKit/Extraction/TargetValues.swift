@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// A value in a sentence: its number, unit and where it stands (scalar indices).
 struct TargetValue {

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// The year a target is for, as a reader resolves it (docs/gold-format.md, `year`): 到2025年,
 /// 至2025年, 2025年底前, 2025年年内, 2025年6月底前, a span's last year (2024年-2025年,

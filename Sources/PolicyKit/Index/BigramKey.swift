@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// The keys of the character-bigram layer: two scalars of the folded text packed into
 /// one integer. Every scalar but a separator is the first half of a key (the last one of

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// One document's units made ready for the index on the thread that parses the document:
 /// their `units.bin` records back to back, and their folded scalars back to back, with

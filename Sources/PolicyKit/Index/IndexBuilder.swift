@@ -1,5 +1,6 @@
 import Foundation
 import PolicyBytes
+import PolicyText
 
 /// Builds or updates an index: reads and parses the files given (reusing the units of
 /// files unchanged since the last run), writes a new generation, and makes it live

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyBytes
+import PolicyText
 
 /// Runs queries on an index: exact matches through the bigram postings, synonyms from the
 /// dictionaries, filters, BM25 ranking over heading and text refined by the word layer,

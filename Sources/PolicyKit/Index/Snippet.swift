@@ -1,3 +1,5 @@
+import PolicyText
+
 /// A stretch of a unit's text around its first hit, with every hit in it marked.
 enum Snippet {
   static func make(_ text: String, terms: [String], radius: Int) -> (text: String, highlights: [Range<Int>]) {

@@ -1,3 +1,5 @@
+import PolicyText
+
 /// A unit as `UnitBuilder` cuts it from a parsed document: the fields the index keeps,
 /// with its text still given as spans of the document's text (joined by line feeds; the
 /// document unit has several). The index copies those bytes into `units.bin`

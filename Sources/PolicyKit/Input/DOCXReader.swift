@@ -1,6 +1,7 @@
 import Foundation
 import ZIPFoundation
 import PolicyBytes
+import PolicyText
 
 /// Reads a Word .docx: the paragraphs and table rows of `word/document.xml`. Each
 /// paragraph becomes a line; each table row one line with its cells separated by tabs.

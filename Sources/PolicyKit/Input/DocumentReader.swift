@@ -1,4 +1,5 @@
 import Foundation
+import PolicyText
 
 /// Reads files of any supported format into `PolicyText`: plain text and Markdown in
 /// any encoding ICU converts, HTML through libxml2, and .docx through ZIPFoundation

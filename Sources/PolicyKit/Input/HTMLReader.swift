@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// Reads an HTML page: its text without navigation, scripts or styles, with paragraphs,
 /// headings, list items and table rows as lines. The charset comes from `<meta>` when

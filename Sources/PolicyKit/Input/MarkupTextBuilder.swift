@@ -1,3 +1,5 @@
+import PolicyText
+
 /// Writes the text of a markup document as lines while a SAX parse runs, mapping every
 /// byte written to the bytes of the markup it came from.
 struct MarkupTextBuilder {

@@ -1,3 +1,5 @@
+import PolicyText
+
 /// The administrative level of an issuing body.
 public enum AdministrativeLevel: String, Sendable, Codable, CaseIterable, Comparable {
   /// 国务院, ministries and commissions.

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// A document number (发文字号): issuer code, year and serial, "永川府发〔2022〕11号"; or
 /// the number of a government decree, which has no year ("上海市人民政府令第59号").
@@ -28,15 +29,6 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
   /// gives it (文件编号 on the line before the number, joined to it).
   static let leadingWords = ["文件编号", "发文字号", "发文号", "文号", "根据", "按照", "依据", "依照", "参照", "印发", "转发", "落实", "贯彻", "执行", "见", "据", "和", "及", "与", "的"]
 
-  /// 〔 [ 【 ( （ ［ 〖, which open the year of a document number: a switch, asked of every
-  /// scalar of a text, where a set was built and hashed on each call.
-  static func isYearOpener(_ scalar: UInt32) -> Bool {
-    switch scalar {
-    case 0x3014, 0x5B, 0x3010, 0x28, 0xFF08, 0xFF3B, 0x3016: return true
-    default: return false
-    }
-  }
-
   /// 〕 ] 】 ) ） ］ 〗, which close the year.
   private static func isYearCloser(_ scalar: UInt32) -> Bool {
     switch scalar {
@@ -52,7 +44,7 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
     var index = 0
     while index < scalars.count {
       defer { index += 1 }
-      guard isYearOpener(scalars[index].value) else { continue }
+      guard YearBracket.opens(scalars[index].value) else { continue }
       var position = index + 1
       func skipSpaces() { while position < scalars.count && (scalars[position] == " " || scalars[position] == "\u{3000}") { position += 1 } }
       skipSpaces()

@@ -1,3 +1,5 @@
+import PolicyText
+
 /// A reference to another document: 《title》, optionally followed by its number,
 /// "《…行动计划（2022—2025年）》（永川府发〔2022〕11号）".
 public struct DocumentReference: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import PolicyText
+
 /// A numbered measure (a task of 重点任务 / 主要任务, or an article of a law): the unit a
 /// researcher codes, with its lead sentence, body, place in the outline and the clause
 /// that says who does it.

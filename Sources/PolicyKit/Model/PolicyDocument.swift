@@ -1,3 +1,5 @@
+import PolicyText
+
 /// A policy document as data: metadata, outline, measures, targets, responsibility
 /// clauses and references, each with its span in the cleaned text (and through `text`,
 /// in the source file).

@@ -1,3 +1,5 @@
+import PolicyText
+
 /// What a department is asked to do in a responsibility clause.
 public enum ResponsibilityRole: String, Sendable, Codable, CaseIterable {
   /// 牵头 — leads the work.

@@ -1,3 +1,5 @@
+import PolicyText
+
 /// A node of a document's outline: a part (一、), a group (（一）), an item (1.), an article
 /// (第一条), a box (专栏) or an attachment (附件).
 public struct Section: Sendable, Equatable {

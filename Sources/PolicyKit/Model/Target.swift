@@ -1,3 +1,5 @@
+import PolicyText
+
 /// Which way a quantitative target moves its indicator.
 public enum TargetDirection: String, Sendable, Codable, CaseIterable {
   /// 下降 / 降低 / 减少.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyText
 
 /// The CSV tables of `policyq extract --format csv --table …`: one row per item, with the
 /// document id and file on every row, ready for pandas or R.

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// Writes where an item is: its bytes and characters in the cleaned text, its bytes in the
 /// source file, and the source line and column.

@@ -1,3 +1,5 @@
+import PolicyText
+
 /// The JSON form of `policyq text --format json` (schema version 1).
 ///
 /// Offsets into `text` are UTF-8 byte offsets; `paragraphs` also gives character

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// Dates as official documents write them: "2022年7月22日", "2024 年 1 月 4 日",
 /// "二〇二二年七月二十二日".

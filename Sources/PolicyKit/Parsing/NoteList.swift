@@ -1,3 +1,5 @@
+import PolicyText
+
 /// The notes a document gives under a table or a list ("注：" then "1.三级公立综合医院考核
 /// 应采用…", "2.标记“▲”的26个指标…"): explanations of what stands above them, not items of
 /// the plan. Their numbered paragraphs open no sections.

@@ -1,3 +1,5 @@
+import PolicyText
+
 /// The last number seen for each kind of heading, in an array: a dictionary keyed by
 /// `HeadingMarker.Kind` hashes the kind's raw string on every lookup.
 struct NumberByKind {

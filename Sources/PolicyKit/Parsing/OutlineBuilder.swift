@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// Builds a document's outline from its paragraphs: nests headings by the GB/T 9704
 /// levels, keeps numbering that continues across parents, puts 专栏 boxes under the

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// A paragraph of the cleaned text (one line), and the heading it opens, if any.
 struct Paragraph {

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// The texts of a document's paragraphs, each made the first time it is read. Metadata
 /// reads the front matter's, and of the body only lines short enough to be closing matter

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// Parses a document's cleaned text into a `PolicyDocument`: metadata, outline, measures,
 /// responsibility clauses, targets and references, each with its span.

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// What a table cell's text looks like, for placing flattened cells in their columns: a
 /// list of bodies ("区规划资源局、区水务局"), a deadline ("2025年底前"), a dash for an

@@ -1,3 +1,5 @@
+import PolicyText
+
 /// Whether a table cell states a target with its own year ("到2025年建成…", "2024年年内
 /// 创建30个…"): only such cells are read for targets; a table of values is not.
 enum TargetYearCell {

@@ -1,3 +1,5 @@
+import PolicyText
+
 /// A table found among a document's paragraphs (a 任务分工表, 重点任务清单, 责任分工表 …),
 /// whatever form it came in: HTML or Word rows, Markdown pipe rows, or text in which each
 /// cell was flattened onto a paragraph of its own.

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 /// Finds the tables among a document's paragraphs and reads their rows, in the three forms
 /// tables reach the parser: rows of cells on one line (HTML and Word tables, whose grid the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyText
 
 /// `policyq compare`: a lower-level plan against the upper-level plan it implements.
 struct CompareCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyKit
+import PolicyText
 
 /// `policyq text`: prints the cleaned (or folded) text of documents.
 struct TextCommand: ParsableCommand {

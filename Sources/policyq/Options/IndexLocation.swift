@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyText
 
 /// Where the index is: `--index DIR`, else $POLICYQ_INDEX, else `.policyq-index` in the
 /// working directory; `policyq search` falls back to an index of the bundled corpus in a

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyText
 
 /// The files a command reads.
 struct InputOptions: ParsableArguments {

@@ -3,6 +3,7 @@ import Testing
 import ZIPFoundation
 
 @testable import PolicyKit
+import PolicyText
 
 @Suite struct DOCXReaderTests {
   let reader = DocumentReader()

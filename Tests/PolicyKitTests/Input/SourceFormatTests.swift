@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PolicyKit
+import PolicyText
 
 @Suite struct SourceFormatTests {
   @Test func formatFromThePathsExtension() {

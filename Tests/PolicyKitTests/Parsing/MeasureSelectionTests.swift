@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyText
 
 /// Which items are measures: the measure level part by part, the parts that hold none,
 /// unnumbered items, and the list of attachments.

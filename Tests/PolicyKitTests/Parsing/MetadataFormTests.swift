@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyText
 
 /// Metadata in the forms pages and joint documents give it: several issuers, a title
 /// wrapped over lines, the signature at the end, a number among a page's fields, a

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyText
 
 /// What a 《》 cites: documents, with their numbers wherever they stand; not the
 /// document's own plan and attachments, nor forms, cards and newspapers, nor the short

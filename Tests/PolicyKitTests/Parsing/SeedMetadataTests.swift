@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyText
 
 @Suite struct SeedMetadataTests {
   @Test func seed000_numberIssuerLevelDatesAddressees() throws {

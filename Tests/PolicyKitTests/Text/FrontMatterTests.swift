@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyText
 
 /// Markdown with YAML front matter: its fields are metadata, not text, and the editor's
 /// note quoted after it is not part of the document.

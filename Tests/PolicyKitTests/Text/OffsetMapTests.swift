@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyText
 
 @Suite struct OffsetMapTests {
   @Test func builder_mergesVerbatimRunsAndKeepsUnits() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyText
 
 /// Encodings, and files that are not text, on files the tests generate.
 @Suite struct TextDecoderTests {

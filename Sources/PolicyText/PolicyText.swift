@@ -23,7 +23,7 @@ public struct PolicyText: Sendable {
   public let tableRows: [TableRowLayout]
   private let lines: LineIndex
 
-  init(
+  package init(
     source: SourceDescriptor, utf8: [UInt8], sourceMap: OffsetMap, cleaning: CleaningReport,
     diagnostics: [Diagnostic], frontMatter: FrontMatter? = nil, tableRows: [TableRowLayout] = [], lines: LineIndex
   ) {

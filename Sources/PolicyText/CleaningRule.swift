@@ -28,7 +28,7 @@ public struct CleaningReport: Sendable, Equatable {
   /// The number of changes `rule` made.
   public subscript(rule: CleaningRule) -> Int { counts[rule, default: 0] }
 
-  mutating func record(_ rule: CleaningRule, times: Int = 1) {
+  package mutating func record(_ rule: CleaningRule, times: Int = 1) {
     counts[rule, default: 0] += times
   }
 }

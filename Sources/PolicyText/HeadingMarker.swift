@@ -44,7 +44,7 @@ public struct HeadingMarker: Sendable, Equatable {
   public var length: Int
 
   /// Recognises a marker at `start` in `bytes`, which must be where a line's text starts.
-  static func match(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int)
+  package static func match(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int)
     -> HeadingMarker?
   {
     guard start < end else { return nil }
@@ -151,7 +151,7 @@ public struct HeadingMarker: Sendable, Equatable {
   }
 
   /// Reads an Arabic (ASCII or full-width) or Chinese number at `index`.
-  static func readNumber(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (
+  package static func readNumber(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (
     value: Int?, isChinese: Bool, end: Int
   ) {
     var position = index
@@ -176,5 +176,10 @@ public struct HeadingMarker: Sendable, Equatable {
       return (nil, false, index)
     }
     return (value, true, position)
+  }
+  package init(kind: Kind, number: Int?, length: Int) {
+    self.kind = kind
+    self.number = number
+    self.length = length
   }
 }

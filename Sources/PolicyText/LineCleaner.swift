@@ -3,14 +3,14 @@ import PolicyBytes
 /// Applies the in-line cleaning rules to one line of raw text: invisible characters,
 /// Word bookmarks, pinyin glosses, indentation and trailing blanks, stray spaces inside
 /// Chinese, and Markdown syntax.
-struct LineCleaner {
-  var isMarkdown: Bool
+package struct LineCleaner {
+  package var isMarkdown: Bool
 
   private static let bookmarkPrefix = Array("[bookmark:".utf8)
 
   /// Cleans `bytes[start..<end]`, whose terminator is `terminatorLength` bytes long,
   /// appending the byte ranges it keeps to `segments`.
-  func clean(
+  package func clean(
     _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, terminatorLength: Int,
     segments: inout SegmentList, report: inout CleaningReport
   ) -> CleanLine {

@@ -2,36 +2,36 @@ import PolicyBytes
 
 /// What a cleaned line looks like to the paragraph joiner: whether it closes a
 /// paragraph, opens one, or stands alone as a title, date, document number or heading.
-struct LineShape {
-  let first: UInt32
-  let last: UInt32
+package struct LineShape {
+  package let first: UInt32
+  package let last: UInt32
   /// A page number standing alone: "— 3 —", "- 3 -", "第 3 页", "第3页 共12页".
-  let isPageNumber: Bool
+  package let isPageNumber: Bool
   /// Whether the line ends a paragraph by its punctuation (see `LineScalars.endsSentence`).
-  let endsSentence: Bool
+  package let endsSentence: Bool
   /// Whether the line ends with a date (see `LineScalars.endsWithDate`).
-  let endsWithDate: Bool
+  package let endsWithDate: Bool
   /// Whether the line records a law's passing or revision (see `LineScalars.isEnactmentRecord`).
-  let isEnactmentRecord: Bool
+  package let isEnactmentRecord: Bool
   /// Whether the line carries a URL or a bracketed label (see `LineScalars.isRecordLine`).
-  let isRecordLine: Bool
+  package let isRecordLine: Bool
   /// Whether the line is a document number (see `LineScalars.isDocumentNumber`).
-  let isDocumentNumber: Bool
+  package let isDocumentNumber: Bool
   /// Whether the line ends like a document title (see `LineScalars.endsLikeTitle`).
-  let endsLikeTitle: Bool
+  package let endsLikeTitle: Bool
   /// Whether the line is a heading and nothing else (see `LineScalars.isStandaloneHeading`).
-  let isStandaloneHeading: Bool
+  package let isStandaloneHeading: Bool
   /// Whether the line is short (at most 40 scalars) and holds no sentence punctuation
   /// (。！？；：… or a comma), as a title does.
-  let isShortUnpunctuated: Bool
+  package let isShortUnpunctuated: Bool
   /// Whether the line opens with something that always starts a paragraph (see
   /// `LineScalars.opensParagraph`).
-  let opensParagraph: Bool
+  package let opensParagraph: Bool
   /// Whether the line opens with a parenthesised year (see `LineScalars.opensWithYear`).
-  let opensWithYear: Bool
+  package let opensWithYear: Bool
 
   /// 印发, 发布, 通过, 公布 after a date (a date line may end with one).
-  static let datePublishingWords = ["印发", "发布", "通过", "公布"]
+  package static let datePublishingWords = ["印发", "发布", "通过", "公布"]
 
   /// The first and the last `endLength` scalars are all that is read of a long line.
   private static let endLength = 24
@@ -39,7 +39,7 @@ struct LineShape {
   /// The shape of `line`. Every judgement is made here, once, from the line's scalars
   /// decoded into `scratch` (storage reused from one line to the next, so that no line
   /// needs an array of its own).
-  init(_ line: CleanLine, segments: SegmentList, in bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt32]) {
+  package init(_ line: CleanLine, segments: SegmentList, in bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt32]) {
     let first = segments.firstScalar(of: line, in: bytes)
     let last = segments.lastScalar(of: line, in: bytes)
     var marker: HeadingMarker? = nil
@@ -108,12 +108,12 @@ struct LineShape {
 /// group).
 private struct LineScalars {
   /// What `LineShape` keeps of the line, read while its scalars are at hand.
-  struct Judgements {
-    var isPageNumber, endsSentence, endsWithDate, isEnactmentRecord, isRecordLine, isDocumentNumber: Bool
-    var endsLikeTitle, isStandaloneHeading, holdsSentencePunctuation, opensParagraph, opensWithYear: Bool
+  package struct Judgements {
+    package var isPageNumber, endsSentence, endsWithDate, isEnactmentRecord, isRecordLine, isDocumentNumber: Bool
+    package var endsLikeTitle, isStandaloneHeading, holdsSentencePunctuation, opensParagraph, opensWithYear: Bool
   }
 
-  var judgements: Judgements {
+  package var judgements: Judgements {
     Judgements(
       isPageNumber: isPageNumber, endsSentence: endsSentence, endsWithDate: endsWithDate, isEnactmentRecord: isEnactmentRecord,
       isRecordLine: isRecordLine, isDocumentNumber: isDocumentNumber, endsLikeTitle: endsLikeTitle,
@@ -161,23 +161,23 @@ private struct LineScalars {
   }
 
   /// All the line's scalars, or none when only its ends were read.
-  let all: UnsafeBufferPointer<UInt32>
+  package let all: UnsafeBufferPointer<UInt32>
   /// The first and the last `LineShape.endLength` scalars, for every line.
-  let head: Slice<UnsafeBufferPointer<UInt32>>
-  let tail: Slice<UnsafeBufferPointer<UInt32>>
+  package let head: Slice<UnsafeBufferPointer<UInt32>>
+  package let tail: Slice<UnsafeBufferPointer<UInt32>>
   /// For a line that ends in a parenthesis, its scalars from the last opening one on;
   /// nil when it has none (or does not end in one).
-  let closingGroup: Slice<UnsafeBufferPointer<UInt32>>?
+  package let closingGroup: Slice<UnsafeBufferPointer<UInt32>>?
 
   /// （ or (.
-  static func isOpeningParenthesis(_ scalar: UInt32) -> Bool { scalar == 0xFF08 || scalar == 0x28 }
-  let first: UInt32
-  let last: UInt32
-  let marker: HeadingMarker?
-  let scalarCount: Int
+  package static func isOpeningParenthesis(_ scalar: UInt32) -> Bool { scalar == 0xFF08 || scalar == 0x28 }
+  package let first: UInt32
+  package let last: UInt32
+  package let marker: HeadingMarker?
+  package let scalarCount: Int
 
   /// A page number standing alone: "— 3 —", "- 3 -", "第 3 页", "第3页 共12页".
-  var isPageNumber: Bool {
+  package var isPageNumber: Bool {
     guard scalarCount <= 16 else { return false }
     // Both forms open with a dash or 第: other lines need no copy without blanks.
     guard let opening = all.first(where: { !UTF8Scalars.isBlank($0) }), Self.isDash(opening) || opening == 0x7B2C else {
@@ -222,7 +222,7 @@ private struct LineScalars {
   /// Whether the line ends a paragraph by its punctuation: 。！？；：…, a closing quote
   /// after one, or a closing parenthesis that ends a parenthetical line, a clause
   /// "（…负责）" or a period "（2022—2025年）".
-  var endsSentence: Bool {
+  package var endsSentence: Bool {
     if Self.isTerminator(last) { return true }
     if Self.isClosingQuote(last), tail.count >= 2 {
       return Self.isTerminator(tail[tail.endIndex - 2])
@@ -241,7 +241,7 @@ private struct LineScalars {
 
   /// Whether the line ends with a date, "2022年7月22日" or "二〇二二年七月二十二日",
   /// optionally followed by 印发/发布/通过 (a signature or 版记 line).
-  var endsWithDate: Bool {
+  package var endsWithDate: Bool {
     guard !all.isEmpty, scalarCount <= 60 else { return false }
     var tail = all[...]
     while let last = tail.last, UTF8Scalars.isBlank(last) { tail = tail.dropLast() }
@@ -270,7 +270,7 @@ private struct LineScalars {
   /// Whether the line records a law's passing or revision: it opens with a date and ends
   /// with 通过, 修正, 修订, 公布, 批准, 施行 or 废止 ("2011年11月17日 上海市…会议通过", "2020年5月14日
   /// …第一次修正"). Each such line is a record of its own, never joined to the next.
-  var isEnactmentRecord: Bool {
+  package var isEnactmentRecord: Bool {
     guard scalarCount <= 200 else { return false }
     var ending = tail
     while let last = ending.last, UTF8Scalars.isBlank(last) || last == 0xFF09 || last == 0x29 { ending = ending.dropLast() }
@@ -301,7 +301,7 @@ private struct LineScalars {
 
   /// Whether the line carries a URL or a bracketed label ("【法宝引证码】…", "原文链接：https://…"):
   /// a line of a database export's header, never part of a paragraph.
-  var isRecordLine: Bool {
+  package var isRecordLine: Bool {
     if first == 0x3010 { return true }  // 【
     guard all.count >= 3 else { return false }
     for index in 0...(all.count - 3) where all[index] == 0x3A {
@@ -312,9 +312,9 @@ private struct LineScalars {
 
   /// Whether the line is a document number: "永川府发〔2022〕11号", "渝经信发〔2024〕3号",
   /// or a decree's, which has no year: "发文字号：国令第706号".
-  var isDocumentNumber: Bool {
+  package var isDocumentNumber: Bool {
     guard scalarCount <= 40, last == 0x53F7 else { return false }  // 号
-    for (index, scalar) in all.enumerated() where DocumentNumber.isYearOpener(scalar) {
+    for (index, scalar) in all.enumerated() where YearBracket.opens(scalar) {
       var position = index + 1
       while position < all.count && all[position] == 0x20 { position += 1 }
       let start = position
@@ -333,7 +333,7 @@ private struct LineScalars {
   }
 
   /// Whether the line ends like a document title (…的通知, …实施方案, …行动计划).
-  var endsLikeTitle: Bool {
+  package var endsLikeTitle: Bool {
     guard tail.count >= 2, Self.titleEndings.contains(Self.pair(tail[tail.endIndex - 2], tail[tail.endIndex - 1])) else {
       return false
     }
@@ -343,7 +343,7 @@ private struct LineScalars {
 
   /// Whether the line is a heading and nothing else: it opens with a marker and holds
   /// no sentence punctuation (a run-in heading "6.推进…。加强…，" is a paragraph).
-  var isStandaloneHeading: Bool {
+  package var isStandaloneHeading: Bool {
     guard let marker, scalarCount <= 60, !all.isEmpty else { return false }
     // Skip the marker and a colon or space right after it ("专栏：…", "第一章 总则").
     var bytes = 0
@@ -361,7 +361,7 @@ private struct LineScalars {
   /// Whether a short line holds sentence punctuation (。！？；： or a comma, full width or
   /// not); a title holds none. An ellipsis is not counted: a title may hold one (关于……).
   /// (Long lines keep only their ends and are never asked.)
-  var holdsSentencePunctuation: Bool { all.contains(where: Self.isSentencePunctuation) }
+  package var holdsSentencePunctuation: Bool { all.contains(where: Self.isSentencePunctuation) }
 
   private static func isSentencePunctuation(_ scalar: UInt32) -> Bool {
     scalar != 0x2026 && isTerminator(scalar) || scalar == 0xFF0C || scalar == 0x2C
@@ -378,7 +378,7 @@ private struct LineScalars {
 
   /// Whether the line opens with something that always starts a paragraph: a heading
   /// marker, 抄送, 主送.
-  var opensParagraph: Bool {
+  package var opensParagraph: Bool {
     if marker != nil { return true }
     guard head.count >= 2 else { return false }
     let opening = head[head.startIndex]
@@ -387,7 +387,7 @@ private struct LineScalars {
 
   /// Whether the line opens with a parenthesised year, "（2022—2025年）", which continues
   /// a title.
-  var opensWithYear: Bool {
+  package var opensWithYear: Bool {
     guard first == 0xFF08 || first == 0x28, head.count >= 5 else { return false }
     return head.dropFirst().prefix(4).allSatisfy { UTF8Scalars.isDigit($0) }
   }

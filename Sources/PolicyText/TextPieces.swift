@@ -8,13 +8,13 @@ import PolicyBytes
 
 /// Strings of byte ranges of a UTF-8 text, made by copying: the text is validated once as
 /// a whole, where `String(decoding:as:)` would validate every piece again.
-struct TextPieces {
+package struct TextPieces {
   private let bytes: [UInt8]
   private let whole: String
   /// Whether `whole` holds `bytes` unchanged (the text is valid UTF-8).
-  let isValid: Bool
+  package let isValid: Bool
 
-  init(_ bytes: [UInt8]) {
+  package init(_ bytes: [UInt8]) {
     self.bytes = bytes
     whole = String(decoding: bytes, as: UTF8.self)
     var copy = whole
@@ -26,7 +26,7 @@ struct TextPieces {
   }
 
   /// The text of `range`: the string `String(decoding: bytes[range], as: UTF8.self)` gives.
-  func string(_ range: Range<Int>) -> String {
+  package func string(_ range: Range<Int>) -> String {
     guard isValid, startsScalar(range.lowerBound), startsScalar(range.upperBound) else {
       return String(decoding: bytes[range], as: UTF8.self)
     }
@@ -37,7 +37,7 @@ struct TextPieces {
   }
 
   /// Whether the bytes `range` start with the UTF-8 of `prefix`.
-  func hasPrefix(_ prefix: String, in range: Range<Int>) -> Bool {
+  package func hasPrefix(_ prefix: String, in range: Range<Int>) -> Bool {
     var prefix = prefix
     return prefix.withUTF8 { word in
       word.count <= range.count && word.indices.allSatisfy { bytes[range.lowerBound + $0] == word[$0] }
@@ -45,7 +45,7 @@ struct TextPieces {
   }
 
   /// Whether the bytes `range` end with the UTF-8 of `suffix`.
-  func hasSuffix(_ suffix: String, in range: Range<Int>) -> Bool {
+  package func hasSuffix(_ suffix: String, in range: Range<Int>) -> Bool {
     var suffix = suffix
     return suffix.withUTF8 { word in
       word.count <= range.count && word.indices.allSatisfy { bytes[range.upperBound - word.count + $0] == word[$0] }

@@ -7,20 +7,20 @@
 /// Cleans raw text for display and parsing: applies the in-line rules to every line,
 /// drops page-number lines, joins hard-wrapped paragraphs (for plain text), and writes
 /// one paragraph per line, keeping a map from each output byte to the raw bytes.
-struct TextCleaner {
+package struct TextCleaner {
   /// The cleaned text as UTF-8 and its map back to the raw text.
-  struct Result {
-    var utf8: [UInt8]
-    var map: OffsetMap
-    var report: CleaningReport
+  package struct Result {
+    package var utf8: [UInt8]
+    package var map: OffsetMap
+    package var report: CleaningReport
   }
 
-  var layout: LineLayout
-  var isMarkdown = false
+  package var layout: LineLayout
+  package var isMarkdown = false
   /// Where the text starts: bytes before it (a Markdown file's front matter) are not text.
-  var textStart = 0
+  package var textStart = 0
 
-  func clean(_ raw: [UInt8]) -> Result {
+  package func clean(_ raw: [UInt8]) -> Result {
     raw.withUnsafeBufferPointer { bytes in clean(bytes) }
   }
 
@@ -160,7 +160,7 @@ struct TextCleaner {
 
   /// Whether most paragraphs of a text are apart by blank lines: at least twice as many
   /// line breaks are followed by a blank line as by another line of text.
-  static func separatesParagraphsWithBlankLines(_ lines: [CleanLine]) -> Bool {
+  package static func separatesParagraphsWithBlankLines(_ lines: [CleanLine]) -> Bool {
     var blank = 0
     var adjacent = 0
     for index in lines.indices.dropLast() where !lines[index].isEmpty {
@@ -172,7 +172,7 @@ struct TextCleaner {
   /// The width a PDF extraction wrapped lines at, if the text looks hard-wrapped: a line
   /// length (in scalars, at least 20) that at least a quarter of the lines of twelve or
   /// more scalars reach to within three, and that almost no line exceeds.
-  static func wrapWidth(of lines: [CleanLine]) -> Int? {
+  package static func wrapWidth(of lines: [CleanLine]) -> Int? {
     // The lengths of the long lines, sorted: the lines that reach a width to within three
     // are then a run of them, found by moving two positions forward (no histogram to hash).
     let lengths = lines.lazy.map(\.scalarCount).filter { $0 >= 12 }.sorted()
@@ -202,5 +202,10 @@ struct TextCleaner {
   /// Letters and digits of Latin script, which need a space when a wrap separates words.
   private static func isWordCharacter(_ scalar: UInt32) -> Bool {
     (0x30...0x39).contains(scalar) || (0x41...0x5A).contains(scalar) || (0x61...0x7A).contains(scalar)
+  }
+  package init(layout: LineLayout, isMarkdown: Bool = false, textStart: Int = 0) {
+    self.layout = layout
+    self.isMarkdown = isMarkdown
+    self.textStart = textStart
   }
 }

@@ -10,7 +10,7 @@ public enum TextEncoding: Sendable, Equatable, CustomStringConvertible {
   case other(String)
 
   /// The name ICU converts this encoding by.
-  var icuName: String {
+  package var icuName: String {
     switch self {
     case .utf8: return "UTF-8"
     case .utf16LittleEndian: return "UTF-16LE"
@@ -23,7 +23,7 @@ public enum TextEncoding: Sendable, Equatable, CustomStringConvertible {
 
   /// The encoding for a charset label as found in ICU's detector or an HTML `<meta>`.
   /// GBK and GB2312 labels read as GB18030, which contains both.
-  init(label: String) {
+  package init(label: String) {
     let key = label.lowercased().filter { $0.isLetter || $0.isNumber }
     switch key {
     case "utf8": self = .utf8

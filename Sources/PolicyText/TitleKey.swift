@@ -3,13 +3,13 @@ import PolicyBytes
 /// A title in the form two writings of it are compared in: folded (Traditional →
 /// Simplified, full-width → half-width), without spaces, brackets, quotes and punctuation:
 /// "《关于…的意见》", "关于…的意见" and "关于 … 的意见" share one key.
-struct TitleKey: Equatable {
+package struct TitleKey: Equatable {
   /// The folded title without blanks and punctuation.
-  let text: String
+  package let text: String
   /// Its length in scalars (one per character in a folded Chinese title).
-  let length: Int
+  package let length: Int
 
-  init(_ title: String) {
+  package init(_ title: String) {
     var kept = String.UnicodeScalarView()
     for scalar in TextFolder.fold(title).unicodeScalars where !Self.isDropped(scalar) { kept.append(scalar) }
     text = String(kept)
@@ -33,7 +33,7 @@ struct TitleKey: Equatable {
   /// (the title without its issuer: "关于…的意见" of "国家发展改革委国家能源局关于…的意见"),
   /// or holding it when it is most of it, the shorter having `minimum` characters or more
   /// (not a treaty a plan's title names).
-  func namesSameDocument(as other: TitleKey, minimum: Int = 8) -> Bool {
+  package func namesSameDocument(as other: TitleKey, minimum: Int = 8) -> Bool {
     if self == other { return !text.isEmpty }
     let (shorter, longer) = length <= other.length ? (self, other) : (other, self)
     guard shorter.length >= minimum else { return false }

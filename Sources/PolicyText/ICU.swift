@@ -1,9 +1,9 @@
 internal import CICUShim
 
 /// The one place PolicyKit calls ICU; every other file goes through these wrappers.
-enum ICU {
+package enum ICU {
   /// ICU's version, "72.1".
-  static var version: String {
+  package static var version: String {
     var buffer = [CChar](repeating: 0, count: 32)
     pq_icu_version(&buffer, 32)
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -11,7 +11,7 @@ enum ICU {
 
   /// The word boundaries of `units` (UTF-16 offsets, 0 and the end included) by ICU's
   /// dictionary-based word break for Chinese; nil when ICU fails.
-  static func wordBoundaries(_ units: [UInt16]) -> [Int]? {
+  package static func wordBoundaries(_ units: [UInt16]) -> [Int]? {
     guard !units.isEmpty else { return [0] }
     var boundaries = [Int32](repeating: 0, count: units.count + 1)
     let count = units.withUnsafeBufferPointer { text in
@@ -22,15 +22,15 @@ enum ICU {
   }
 
   /// A charset guess from ICU's detector.
-  struct CharsetGuess: Sendable, Equatable {
+  package struct CharsetGuess: Sendable, Equatable {
     /// ICU's name for the charset, e.g. "GB18030", "UTF-8", "Big5".
-    var name: String
+    package var name: String
     /// ICU's confidence, 0–100.
-    var confidence: Int
+    package var confidence: Int
   }
 
   /// Guesses the charset of `bytes`, or returns nil when ICU finds no candidate.
-  static func detectCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> CharsetGuess? {
+  package static func detectCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> CharsetGuess? {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
     var name = [CChar](repeating: 0, count: 64)
     var confidence: Int32 = 0
@@ -42,17 +42,17 @@ enum ICU {
   }
 
   /// The result of converting bytes to UTF-16 with ICU.
-  struct UTF16Conversion {
-    var units: [UInt16]
+  package struct UTF16Conversion {
+    package var units: [UInt16]
     /// For each unit, the source byte offset it was read from.
-    var sourceOffsets: [Int32]
+    package var sourceOffsets: [Int32]
     /// Illegal or unmappable sequences replaced by U+FFFD.
-    var invalidSequences: Int
+    package var invalidSequences: Int
   }
 
   /// Converts `bytes` from `charset` to UTF-16, or returns nil when ICU does not know
   /// the charset.
-  static func convertToUTF16(_ bytes: UnsafeBufferPointer<UInt8>, charset: String)
+  package static func convertToUTF16(_ bytes: UnsafeBufferPointer<UInt8>, charset: String)
     -> UTF16Conversion?
   {
     guard let base = bytes.baseAddress, !bytes.isEmpty else {
@@ -73,7 +73,7 @@ enum ICU {
   }
 
   /// Encodes `text` in `charset`, or returns nil when ICU does not know the charset.
-  static func encode(_ text: String, charset: String) -> [UInt8]? {
+  package static func encode(_ text: String, charset: String) -> [UInt8]? {
     let units = Array(text.utf16)
     let capacity = units.count * 4 + 8
     var out = [UInt8](repeating: 0, count: capacity)
@@ -86,7 +86,7 @@ enum ICU {
   }
 
   /// Applies NFKC with case folding to `units`, or returns nil on error.
-  static func nfkcCasefold(_ units: [UInt16]) -> [UInt16]? {
+  package static func nfkcCasefold(_ units: [UInt16]) -> [UInt16]? {
     if units.isEmpty { return [] }
     var capacity = units.count * 4 + 8
     while true {
@@ -102,10 +102,10 @@ enum ICU {
   }
 
   /// ICU's Traditional → Simplified transliterator. Not shareable across threads.
-  final class HantHansTransliterator {
+  package final class HantHansTransliterator {
     private let handle: OpaquePointer
 
-    init?() {
+    package init?() {
       guard let handle = pq_hant_hans_open() else { return nil }
       self.handle = handle
     }
@@ -113,7 +113,7 @@ enum ICU {
     deinit { pq_transliterator_close(handle) }
 
     /// Transliterates `units`, or returns nil on error.
-    func transliterate(_ units: [UInt16]) -> [UInt16]? {
+    package func transliterate(_ units: [UInt16]) -> [UInt16]? {
       var capacity = units.count * 2 + 16
       while true {
         var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)

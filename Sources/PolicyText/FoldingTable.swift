@@ -6,7 +6,7 @@ import PolicyBytes
 ///
 /// Built once from ICU, then folding is one table lookup per character, so text without
 /// full-width or Traditional characters costs no more than a copy.
-struct FoldingTable: Sendable {
+package struct FoldingTable: Sendable {
   /// Per BMP scalar: 0 when it folds to itself, else `offset << 3 | length` into `pool`.
   private let entries: [UInt32]
   /// UTF-8 of all folded forms.
@@ -14,7 +14,7 @@ struct FoldingTable: Sendable {
 
   /// The table: read from the cache directory when a copy made with this ICU version is
   /// there, else built from ICU and cached.
-  static let shared: FoldingTable = {
+  package static let shared: FoldingTable = {
     let cache = cacheURL()
     if let cache, let table = FoldingTable(contentsOf: cache) { return table }
     let table = FoldingTable()
@@ -126,7 +126,7 @@ struct FoldingTable: Sendable {
 
   /// Calls `body` with the raw table: per BMP scalar 0 or `offset << 3 | length` into
   /// the pool of folded UTF-8.
-  func withUnsafeTables<R>(
+  package func withUnsafeTables<R>(
     _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt8>) -> R
   ) -> R {
     entries.withUnsafeBufferPointer { entries in

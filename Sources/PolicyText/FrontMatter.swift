@@ -32,7 +32,7 @@ public struct FrontMatter: Sendable, Equatable {
   /// Reads front matter at the start of `bytes` (after an optional byte-order mark), or
   /// nil when the text does not open with a "---" line closed by another within the
   /// first 100 lines.
-  static func read(_ bytes: [UInt8]) -> FrontMatter? {
+  package static func read(_ bytes: [UInt8]) -> FrontMatter? {
     var lines: [(start: Int, end: Int, next: Int)] = []
     var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     while start < bytes.count && lines.count < 200 {

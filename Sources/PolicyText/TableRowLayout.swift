@@ -18,9 +18,9 @@ public struct TableRowLayout: Sendable, Equatable {
 
 /// Tracks a table's grid while a reader walks its rows: which columns the cells of the
 /// current row take, and which are covered by cells merged down from rows above.
-struct TableGrid {
-  let table: Int
-  private(set) var rows: [TableRowLayout] = []
+package struct TableGrid {
+  package let table: Int
+  package private(set) var rows: [TableRowLayout] = []
   /// Columns the current row finds covered from above: column → (rows still covered,
   /// counting the current one; columns spanned).
   private var covered: [Int: (rows: Int, span: Int)] = [:]
@@ -32,11 +32,11 @@ struct TableGrid {
   /// wrote text).
   private var cellStart: (column: Int, span: Int, outputLength: Int)?
 
-  init(table: Int) {
+  package init(table: Int) {
     self.table = table
   }
 
-  mutating func startRow(at position: Int) {
+  package mutating func startRow(at position: Int) {
     let start = max(0, position)
     current = TableRowLayout(table: table, sourceRange: start..<start, columns: [], spans: [], continued: [])
     column = 0
@@ -45,7 +45,7 @@ struct TableGrid {
 
   /// A cell opens: it takes the next column not covered from above. A .docx cell that
   /// continues a vertical merge (`continuesAbove`) is a covered column itself.
-  mutating func startCell(span: Int, rowSpan: Int, outputLength: Int, continuesAbove: Bool = false) {
+  package mutating func startCell(span: Int, rowSpan: Int, outputLength: Int, continuesAbove: Bool = false) {
     guard current != nil else { return }
     skipCovered()
     let span = max(1, span)
@@ -59,7 +59,7 @@ struct TableGrid {
   }
 
   /// A cell closes: it is recorded when it wrote text.
-  mutating func endCell(outputLength: Int) {
+  package mutating func endCell(outputLength: Int) {
     guard let start = cellStart else { return }
     cellStart = nil
     if outputLength > start.outputLength {
@@ -68,7 +68,7 @@ struct TableGrid {
     }
   }
 
-  mutating func endRow(at position: Int) {
+  package mutating func endRow(at position: Int) {
     guard var row = current else { return }
     // Covered columns after the row's last cell.
     for covered in covered.keys.sorted() where covered >= column { row.continued.append(covered) }

@@ -2,16 +2,16 @@ import PolicyBytes
 
 /// Turns the bytes of a file into UTF-8 text: byte-order marks, UTF-8 validation, ICU
 /// charset detection and ICU conversion from GB18030/GBK, Big5, UTF-16 and others.
-struct TextDecoder {
+package struct TextDecoder {
   /// ICU confidence below which a detected charset is not trusted.
-  var minimumConfidence = 10
+  package var minimumConfidence = 10
 
   /// Decodes `bytes` of the file at `path`.
   ///
   /// - Parameter declaredEncoding: an encoding the container declares (an HTML
   ///   `<meta>` charset); used unless a byte-order mark says otherwise.
   /// - Throws: `TextError.emptyFile` or `TextError.notText`.
-  func decode(_ bytes: [UInt8], path: String, declaredEncoding: TextEncoding? = nil) throws
+  package func decode(_ bytes: [UInt8], path: String, declaredEncoding: TextEncoding? = nil) throws
     -> DecodedText
   {
     if bytes.isEmpty { throw TextError.emptyFile(path: path) }
@@ -93,14 +93,17 @@ struct TextDecoder {
     }
     return decoded
   }
+  package init(minimumConfidence: Int = 10) {
+    self.minimumConfidence = minimumConfidence
+  }
 }
 
 /// A byte-order mark at the start of a file.
-struct ByteOrderMark {
-  var encoding: TextEncoding
-  var length: Int
+package struct ByteOrderMark {
+  package var encoding: TextEncoding
+  package var length: Int
 
-  init?(_ bytes: [UInt8]) {
+  package init?(_ bytes: [UInt8]) {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       (encoding, length) = (.utf8, 3)
     } else if bytes.starts(with: [0xFF, 0xFE]) {
@@ -117,8 +120,8 @@ struct ByteOrderMark {
 
 /// Recognises UTF-16 without a byte-order mark by its zero bytes: ASCII characters and
 /// line ends put a zero in every other byte.
-enum UTF16Sniffer {
-  static func encoding(of bytes: [UInt8]) -> TextEncoding? {
+package enum UTF16Sniffer {
+  package static func encoding(of bytes: [UInt8]) -> TextEncoding? {
     let sample = bytes.prefix(4096)
     guard sample.count >= 4, sample.count % 2 == 0 || bytes.count > sample.count else {
       return nil
@@ -141,14 +144,14 @@ enum UTF16Sniffer {
 }
 
 /// One pass over bytes that validates UTF-8 and counts what tells text from binary.
-struct UTF8Scan {
-  var invalidSequences = 0
-  var multibyteSequences = 0
-  var controlBytes = 0
-  var zeroBytes = 0
-  var length = 0
+package struct UTF8Scan {
+  package var invalidSequences = 0
+  package var multibyteSequences = 0
+  package var controlBytes = 0
+  package var zeroBytes = 0
+  package var length = 0
 
-  init(_ bytes: [UInt8]) {
+  package init(_ bytes: [UInt8]) {
     length = bytes.count
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = UnsafeRawPointer(buffer.baseAddress) else { return }
@@ -220,14 +223,14 @@ struct UTF8Scan {
   }
 
   /// Whether the bytes look like binary data rather than text.
-  var looksBinary: Bool {
+  package var looksBinary: Bool {
     zeroBytes > 0 || controlBytes * 100 > max(length, 1)
   }
 
   /// Whether broken sequences are few beside valid multi-byte ones. Text in GB18030 or
   /// Big5 almost never forms valid UTF-8, so four valid sequences to one broken one
   /// means a damaged UTF-8 file.
-  var isMostlyUTF8: Bool {
+  package var isMostlyUTF8: Bool {
     multibyteSequences >= 16 && invalidSequences * 4 <= multibyteSequences
   }
 }

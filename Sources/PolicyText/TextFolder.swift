@@ -2,18 +2,18 @@ import PolicyBytes
 
 /// Folds cleaned text into its matching form, with a map from folded bytes back to the
 /// cleaned text.
-enum TextFolder {
+package enum TextFolder {
   /// "abc…z", the folded forms of "A"…"Z".
   private static let asciiLowercase: [UInt8] = Array(0x61...0x7A)
 
   /// The folded form of a short string (a query term, a name, an annotation).
-  static func fold(_ string: String) -> String {
+  package static func fold(_ string: String) -> String {
     var string = string
     return string.withUTF8 { String(decoding: fold($0).utf8, as: UTF8.self) }
   }
 
   /// The folded UTF-8 of `text` and its map to `text`'s bytes.
-  static func fold(_ text: UnsafeBufferPointer<UInt8>) -> (utf8: [UInt8], map: OffsetMap) {
+  package static func fold(_ text: UnsafeBufferPointer<UInt8>) -> (utf8: [UInt8], map: OffsetMap) {
     FoldingTable.shared.withUnsafeTables { entries, pool in
       asciiLowercase.withUnsafeBufferPointer { lowercase in
         fold(text, entries: entries, pool: pool, lowercase: lowercase)

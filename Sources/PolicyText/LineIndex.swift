@@ -5,14 +5,14 @@
 #endif
 
 /// Line numbers of byte offsets in a source file, 1-based.
-struct LineIndex: Sendable {
+package struct LineIndex: Sendable {
   /// The offset at which each line starts.
   private var lineStarts: [Int]
 
   /// Indexes the lines of `bytes` read in `encoding`. Lines are counted as `grep -n` and
   /// editors count them: a line ends with LF (or CR LF); a CR alone ends a line only in a
   /// file without any LF (old Mac files). pkulaw's CR CR LF is one line end.
-  init(_ bytes: [UInt8], encoding: TextEncoding) {
+  package init(_ bytes: [UInt8], encoding: TextEncoding) {
     var starts = [0]
     switch encoding {
     case .utf16LittleEndian, .utf16BigEndian:
@@ -39,7 +39,7 @@ struct LineIndex: Sendable {
   }
 
   /// The 1-based line that holds byte `offset`.
-  func line(at offset: Int) -> Int {
+  package func line(at offset: Int) -> Int {
     var low = 0
     var high = lineStarts.count
     while low < high {
@@ -50,7 +50,7 @@ struct LineIndex: Sendable {
   }
 
   /// The 1-based column (in bytes) of `offset` on its line.
-  func column(at offset: Int) -> Int {
+  package func column(at offset: Int) -> Int {
     offset - lineStarts[line(at: offset) - 1] + 1
   }
 }

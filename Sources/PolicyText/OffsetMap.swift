@@ -37,7 +37,7 @@ public struct OffsetMap: Sendable, Equatable {
   public var targetLength: Int { pieces.last?.targetEnd ?? 0 }
 
   /// Creates a map from pieces already sorted and contiguous in the derived text.
-  init(pieces: [Piece]) {
+  package init(pieces: [Piece]) {
     self.pieces = pieces
   }
 
@@ -129,7 +129,7 @@ public struct OffsetMap: Sendable, Equatable {
   /// character folding deleted), the start of what came next. For maps that keep the
   /// source's order, as folding's does.
   /// - Complexity: O(log n) in the number of pieces.
-  func targetOffset(ofSource offset: Int) -> Int {
+  package func targetOffset(ofSource offset: Int) -> Int {
     // The first piece that ends after `offset` in the source.
     let index = SortedSearch.lowerBound(offset + 1, in: pieces) { $0.sourceEnd }
     guard index < pieces.count else { return targetLength }
@@ -139,7 +139,7 @@ public struct OffsetMap: Sendable, Equatable {
   }
 
   /// The index of the piece that covers derived byte `offset`, if any.
-  func pieceIndex(containing offset: Int) -> Int? {
+  package func pieceIndex(containing offset: Int) -> Int? {
     let index = SortedSearch.lowerBound(offset + 1, in: pieces) { $0.targetEnd }
     guard index < pieces.count, pieces[index].targetStart <= offset else { return nil }
     return index
@@ -148,18 +148,18 @@ public struct OffsetMap: Sendable, Equatable {
 
 extension OffsetMap {
   /// Builds a map piece by piece while the derived text is written, merging runs.
-  struct Builder {
-    private(set) var map = OffsetMap(pieces: [])
+  package struct Builder {
+    package private(set) var map = OffsetMap(pieces: [])
     private var targetEnd = 0
 
     /// Records `length` derived bytes copied verbatim from `sourceStart`.
-    mutating func appendVerbatim(length: Int, sourceStart: Int) {
+    package mutating func appendVerbatim(length: Int, sourceStart: Int) {
       guard length > 0 else { return }
       append(units: length, targetUnit: 1, sourceStart: sourceStart, sourceUnit: 1)
     }
 
     /// Records one derived unit of `targetLength` bytes made from `sourceLength` bytes.
-    mutating func append(targetLength: Int, sourceStart: Int, sourceLength: Int) {
+    package mutating func append(targetLength: Int, sourceStart: Int, sourceLength: Int) {
       guard targetLength > 0 else { return }
       if targetLength == sourceLength {
         appendVerbatim(length: targetLength, sourceStart: sourceStart)
@@ -170,7 +170,7 @@ extension OffsetMap {
 
     /// Records `units` derived units of `targetUnit` bytes, each made from `sourceUnit`
     /// consecutive source bytes starting at `sourceStart`.
-    mutating func append(units: Int, targetUnit: Int, sourceStart: Int, sourceUnit: Int) {
+    package mutating func append(units: Int, targetUnit: Int, sourceStart: Int, sourceUnit: Int) {
       guard units > 0 else { return }
       if let last = map.pieces.last, last.targetUnit == targetUnit, last.sourceUnit == sourceUnit,
         last.sourceEnd == sourceStart, sourceUnit > 0
@@ -184,5 +184,6 @@ extension OffsetMap {
       }
       targetEnd += units * targetUnit
     }
+    package init() {}
   }
 }
