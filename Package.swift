@@ -36,11 +36,15 @@ let package = Package(
     // The text layer: decoding (ICU), cleaning, folding, offset maps, lines and their
     // shapes, heading markers; spans, diagnostics and the source a text came from.
     .target(name: "PolicyText", dependencies: ["PolicyBytes", "CICUShim"]),
+    // What a policy document is made of: metadata and its document number, sections,
+    // measures, responsibility clauses, targets, references; levels and places.
+    .target(name: "PolicyModel", dependencies: ["PolicyBytes", "PolicyText"]),
     .target(
       name: "PolicyKit",
       dependencies: [
         "PolicyBytes",
         "PolicyText",
+        "PolicyModel",
         "CICUShim",
         "CPrefetch",
         "CXMLShim",
@@ -54,6 +58,7 @@ let package = Package(
         "PolicyKit",
         "PolicyBytes",
         "PolicyText",
+        "PolicyModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -61,12 +66,12 @@ let package = Package(
     // beyond PolicyKit, so library users resolve nothing extra.
     .executableTarget(
       name: "policyq-benchmarks",
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText"],
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel"],
       path: "Sources/PolicyqBenchmarks"
     ),
     .testTarget(
       name: "PolicyKitTests",
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       // Golden outlines, read from the source tree (and re-recorded there) by path.
       exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]
@@ -74,7 +79,7 @@ let package = Package(
     .testTarget(
       name: "PolicyqTests",
       // policyq itself for SearchArgumentsTests (its two argument readers); the other tests run the built binary.
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "policyq"]
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "policyq"]
     ),
   ],
   swiftLanguageModes: [.v6]

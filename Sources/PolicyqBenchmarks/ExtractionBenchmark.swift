@@ -1,5 +1,6 @@
 import Foundation
 import PolicyKit
+import PolicyModel
 
 /// Times extraction (read + parse) and, separately, JSON output, on in-memory corpora.
 struct ExtractionBenchmark {

@@ -1,3 +1,5 @@
+import PolicyModel
+
 /// What a lower-level plan did with the upper-level plan it implements: which measures it
 /// carried over, rewrote or added, which it did not take up, how its targets compare, and
 /// who leads the aligned measures on each side.

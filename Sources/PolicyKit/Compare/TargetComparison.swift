@@ -1,3 +1,5 @@
+import PolicyModel
+
 /// Pairs the targets of two plans by indicator (and year and baseline), and judges each
 /// pair from the lower plan's side: a larger cut, a higher floor, a lower ceiling or more
 /// things built is stronger.

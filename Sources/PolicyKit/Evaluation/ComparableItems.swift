@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// The items of one document in the form gold and extraction are compared in: measures by
 /// folded path, roles as (place, department, role) triples, targets with their value in

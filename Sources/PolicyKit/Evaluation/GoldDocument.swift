@@ -1,4 +1,5 @@
 import Foundation
+import PolicyModel
 
 /// A hand annotation of one document (docs/gold-format.md): what a careful reader finds in
 /// it, against which `Evaluator` scores what the parser extracts.

@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Reads a list of department names with the role words between them, as one segment of
 /// a clause holds it: "市交通委牵头负责、各区政府组织落实", "区发展改革委、区经济信息委牵头",

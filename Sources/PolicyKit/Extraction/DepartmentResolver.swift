@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Turns a department name as written into its level prefix and canonical kind of body:
 /// 区经济信息委 → 区 + 经济信息委; 市经信委 → 市 + 经济信息委; 国家发展改革委 → 国家 + 发展改革委;

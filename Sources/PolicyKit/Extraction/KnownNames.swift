@@ -1,4 +1,5 @@
 import PolicyText
+import PolicyModel
 
 /// The names met so far in a document, resolved: a document names the same departments
 /// again and again, and resolving a name looks it up in up to six tables.

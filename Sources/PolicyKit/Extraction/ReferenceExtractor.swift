@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Finds references to other documents: 《title》, optionally followed by a document
 /// number in parentheses, "《…行动计划（2022—2025年）》（永川府发〔2022〕11号）".

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyModel
 
 /// Resolves references between documents of one corpus: by document number first, then
 /// by title (folded, without the period "（2022—2025年）", as near matches: a citing

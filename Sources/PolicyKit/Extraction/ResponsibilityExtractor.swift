@@ -1,6 +1,7 @@
 import Foundation
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Finds responsibility clauses and reads who leads, who is responsible and who
 /// cooperates: parenthesised lists of departments with their roles, the role statements

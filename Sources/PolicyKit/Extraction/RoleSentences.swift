@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Role statements in running text, outside parentheses (docs/gold-format.md, "What is a
 /// role statement"): a named body as the subject of a role word.

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyModel
 
 /// The words that give a department its role in a responsibility statement, from the
 /// closed list of docs/gold-format.md: 牵头 (lead), 负责 and 组织落实 (responsible), 配合,

@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// The responsibility clauses of a task table: for each row, the bodies in its columns of
 /// bodies, each with the role its column's header gives (牵头单位 lead, 责任单位 / 实施主体

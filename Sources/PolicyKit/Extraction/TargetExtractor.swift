@@ -1,6 +1,7 @@
 import Foundation
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Finds quantitative targets: "到2025年，…单位工业增加值能耗、水耗分别较“十三五”末下降
 /// 14.5%、20.3%" is two targets (year 2025, baseline 2020, decrease, 14.5% and 20.3%).

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// The words quantitative targets are written with, in folded form (simplified, ASCII
 /// digits and punctuation): directions, bounds, hedges, baselines and periods (units are in `units.tsv`).

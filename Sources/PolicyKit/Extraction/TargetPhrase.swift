@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Reads the words around a value: what is measured (the indicator), the verb and the
 /// direction it gives, a bound (以上, 以内), a baseline (较2020年), 累计/共计/合计/总计,

@@ -1,3 +1,5 @@
+import PolicyModel
+
 /// A parsed search query: terms that must all match (each possibly with alternatives
 /// joined by OR), terms that must not, and field filters.
 ///

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyModel
 
 /// What kind of thing a search result is.
 public enum SearchUnitKind: String, Sendable, CaseIterable, Codable {

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Cuts a parsed document into search units: its measures (with their 专栏 boxes), the
 /// own text of sections outside measures, its targets, and its front and back matter as a

@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// The field filters of a query, applied to units and documents. One filter serves one
 /// search: what the document filters decide about a document is kept, since many of its

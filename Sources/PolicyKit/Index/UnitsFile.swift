@@ -1,5 +1,6 @@
 import Foundation
 import PolicyBytes
+import PolicyModel
 
 /// What a unit's record in `units.bin` holds besides its text (and, in the unit table,
 /// its kind and heading length): a `SearchUnit`'s, or a `UnitDraft`'s whose text is still

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyModel
 
 /// Renders a `DocumentComparison`: a summary then details for people, JSON, CSV tables.
 public enum ComparisonOutput {

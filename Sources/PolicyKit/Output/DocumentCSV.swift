@@ -1,5 +1,6 @@
 import Foundation
 import PolicyText
+import PolicyModel
 
 /// The CSV tables of `policyq extract --format csv --table …`: one row per item, with the
 /// document id and file on every row, ready for pandas or R.

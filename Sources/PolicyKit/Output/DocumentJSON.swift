@@ -1,3 +1,5 @@
+import PolicyModel
+
 /// The JSON form of `policyq extract` (schema version 1, documented in
 /// `docs/extract-schema.md` and `docs/extract.schema.json`): snake_case keys, stable ids,
 /// and a location for every item.

@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Writes where an item is: its bytes and characters in the cleaned text, its bytes in the
 /// source file, and the source line and column.

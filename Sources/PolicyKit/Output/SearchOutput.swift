@@ -1,4 +1,5 @@
 import Foundation
+import PolicyModel
 
 /// Renders search results: a readable list, JSON, JSONL or CSV.
 public enum SearchOutput {

@@ -1,3 +1,5 @@
+import PolicyModel
+
 /// An indented outline of a parsed document, for people: metadata, then the sections
 /// with their measures, responsibility clauses and targets.
 public enum TreeDump {

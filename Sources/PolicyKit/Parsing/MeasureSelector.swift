@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyModel
 
 /// Decides which sections are measures: the items that carry the plan's tasks.
 ///

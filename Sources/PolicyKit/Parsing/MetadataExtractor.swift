@@ -1,6 +1,7 @@
 import Foundation
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Reads a document's metadata from its front and back matter (GB/T 9704-2012): the
 /// document number, the title and the plan it carries, the issuer and its level, the

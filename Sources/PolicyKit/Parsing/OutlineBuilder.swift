@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Builds a document's outline from its paragraphs: nests headings by the GB/T 9704
 /// levels, keeps numbering that continues across parents, puts 专栏 boxes under the

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyModel
 
 /// What a part of a plan does, read from its heading: whether its items are tasks (the
 /// measures a researcher codes) or something else that is numbered the same way.

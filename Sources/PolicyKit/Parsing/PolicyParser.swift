@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Parses a document's cleaned text into a `PolicyDocument`: metadata, outline, measures,
 /// responsibility clauses, targets and references, each with its span.

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyModel
 
 /// What a column of a table holds, read from its header cell (序号, 重点任务, 牵头单位 …).
 enum TableColumn: Equatable {

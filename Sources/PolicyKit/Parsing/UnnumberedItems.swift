@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyModel
 
 /// Paragraphs without a marker that are items of their own: in a part of a plan (一、, or a
 /// part of an attachment) that has no numbered sub-items, two or more paragraphs that each

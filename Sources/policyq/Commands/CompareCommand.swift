@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyKit
 import PolicyText
+import PolicyModel
 
 /// `policyq compare`: a lower-level plan against the upper-level plan it implements.
 struct CompareCommand: ParsableCommand {

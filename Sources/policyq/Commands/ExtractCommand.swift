@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyKit
+import PolicyModel
 
 /// `policyq extract`: documents into structured data.
 struct ExtractCommand: ParsableCommand {

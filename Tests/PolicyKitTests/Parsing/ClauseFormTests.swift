@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyModel
 
 /// The clause forms of the field guide (§4) that the seeds do not all show, on short texts.
 @Suite struct ClauseFormTests {

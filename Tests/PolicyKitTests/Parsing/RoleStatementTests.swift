@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyModel
 
 /// Role statements in running text and departments that head blocks of duties, on short
 /// texts (docs/gold-format.md, "What is a role statement").

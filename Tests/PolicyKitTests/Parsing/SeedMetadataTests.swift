@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyText
+import PolicyModel
 
 @Suite struct SeedMetadataTests {
   @Test func seed000_numberIssuerLevelDatesAddressees() throws {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyModel
 
 /// What a researcher checks in the outline, measures and clauses of the five seeds.
 @Suite struct SeedStructureTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyModel
 
 /// The targets of a short text, as `policyq extract` finds them.
 func targets(of text: String) throws -> [Target] {

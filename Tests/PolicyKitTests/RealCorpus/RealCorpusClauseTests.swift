@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyModel
 
 /// Responsibility clauses in the forms real plans write them (skipped when
 /// ../shared/corpus-real is absent): each test reads one document where the form occurs

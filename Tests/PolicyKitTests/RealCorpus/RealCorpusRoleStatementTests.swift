@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyModel
 
 /// Role statements in the running text of real plans and regulations, and departments
 /// heading blocks of duties (skipped when ../shared/corpus-real is absent).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyModel
 
 /// The parser on documents nobody on this project wrote (skipped when ../shared/corpus-real
 /// is absent).

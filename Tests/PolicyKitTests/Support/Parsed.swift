@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import PolicyKit
+import PolicyModel
 
 /// Parsed seed documents.
 enum Parsed {

@@ -2,20 +2,20 @@ import PolicyBytes
 
 /// Reads the places at the start of an issuer's name: "重庆市永川区人民政府" → 重庆市, 永川区
 /// (a district); "广东省人民政府" → 广东省 (provincial); "国务院办公厅" → national.
-enum AdministrativePlace {
+package enum AdministrativePlace {
   /// Municipalities directly under the central government: municipal level.
-  static let directMunicipalities = ["北京市", "上海市", "天津市", "重庆市"]
-  static let autonomousRegions = ["内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"]
+  package static let directMunicipalities = ["北京市", "上海市", "天津市", "重庆市"]
+  package static let autonomousRegions = ["内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"]
   /// Issuers of national documents.
-  static let nationalPrefixes = ["国务院", "中共中央", "全国人民代表大会", "全国人大", "最高人民法院", "最高人民检察院", "国家", "中华人民共和国", "中央"]
-  static let nationalSuffixes = ["部", "总署", "总局", "银行", "委员会", "署"]
+  package static let nationalPrefixes = ["国务院", "中共中央", "全国人民代表大会", "全国人大", "最高人民法院", "最高人民检察院", "国家", "中华人民共和国", "中央"]
+  package static let nationalSuffixes = ["部", "总署", "总局", "银行", "委员会", "署"]
 
   /// Two characters ending like a place that name none.
   private static let notPlaces: Set<String> = ["城市", "都市", "我省", "本省", "全省", "该省", "各省", "我市", "本市", "全市", "该市", "各市", "我县", "本县", "全县", "我区", "本区", "全区"]
 
-  struct Reading {
-    var level: AdministrativeLevel?
-    var path: [String]
+  package struct Reading {
+    package var level: AdministrativeLevel?
+    package var path: [String]
   }
 
   /// The places `issuer` opens with. A title is read with `firstPlaceOnly`: only the place
@@ -23,7 +23,7 @@ enum AdministrativePlace {
   /// 条例"; a municipal one about a district, "上海市浦东新区…规定"), after a leading year
   /// ("2021年中华人民共和国国务院政府工作报告"), and a city only by its full name ending in 市:
   /// "宁波杭州湾新区条例", "台州府城墙保护条例" and "关于市人民政府…" name none.
-  static func read(_ issuer: String, firstPlaceOnly: Bool = false) -> Reading {
+  package static func read(_ issuer: String, firstPlaceOnly: Bool = false) -> Reading {
     var rest = Substring(issuer)
     if firstPlaceOnly {
       rest = withoutLeadingYear(rest)

@@ -54,4 +54,24 @@ public struct Target: Sendable, Equatable {
   public var measure: Int?
   /// The innermost section it stands in, as an index into `PolicyDocument.sections`.
   public var section: Int?
+  package init(id: String, year: Int? = nil, indicator: String, indicatorKey: String? = nil, value: Double, unit: String, direction: TargetDirection, verb: String? = nil, baselineYear: Int? = nil, baseline: String? = nil, isCumulative: Bool, hedges: [String], scope: String? = nil, sentence: String, sentenceSpan: TextSpan, valueSpan: TextSpan, measure: Int? = nil, section: Int? = nil) {
+    self.id = id
+    self.year = year
+    self.indicator = indicator
+    self.indicatorKey = indicatorKey
+    self.value = value
+    self.unit = unit
+    self.direction = direction
+    self.verb = verb
+    self.baselineYear = baselineYear
+    self.baseline = baseline
+    self.isCumulative = isCumulative
+    self.hedges = hedges
+    self.scope = scope
+    self.sentence = sentence
+    self.sentenceSpan = sentenceSpan
+    self.valueSpan = valueSpan
+    self.measure = measure
+    self.section = section
+  }
 }

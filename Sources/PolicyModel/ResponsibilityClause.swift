@@ -26,6 +26,15 @@ public struct DepartmentMention: Sendable, Equatable {
   public var isCollective: Bool
   public var role: ResponsibilityRole
   public var span: TextSpan
+  package init(name: String, levelPrefix: String? = nil, canonical: String, category: String, isCollective: Bool, role: ResponsibilityRole, span: TextSpan) {
+    self.name = name
+    self.levelPrefix = levelPrefix
+    self.canonical = canonical
+    self.category = category
+    self.isCollective = isCollective
+    self.role = role
+    self.span = span
+  }
 }
 
 /// A clause that says who does a piece of work: "（责任单位：区经济信息委牵头，区科技局等
@@ -47,5 +56,14 @@ public struct ResponsibilityClause: Sendable, Equatable {
   /// The departments with a given role.
   public func departments(_ role: ResponsibilityRole) -> [DepartmentMention] {
     departments.filter { $0.role == role }
+  }
+  package init(id: String, text: String, span: TextSpan, departments: [DepartmentMention], deadline: String? = nil, measure: Int? = nil, section: Int? = nil) {
+    self.id = id
+    self.text = text
+    self.span = span
+    self.departments = departments
+    self.deadline = deadline
+    self.measure = measure
+    self.section = section
   }
 }

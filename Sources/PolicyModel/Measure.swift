@@ -29,4 +29,18 @@ public struct Measure: Sendable, Equatable {
   public var responsibilities: [Int]
   /// Targets set inside the measure, as indices into `PolicyDocument.targets`.
   public var targets: [Int]
+  package init(id: String, section: Int, number: Int? = nil, label: String, title: String, leadSentence: String, text: String, span: TextSpan, path: [String], columns: [Int], responsibilities: [Int], targets: [Int]) {
+    self.id = id
+    self.section = section
+    self.number = number
+    self.label = label
+    self.title = title
+    self.leadSentence = leadSentence
+    self.text = text
+    self.span = span
+    self.path = path
+    self.columns = columns
+    self.responsibilities = responsibilities
+    self.targets = targets
+  }
 }

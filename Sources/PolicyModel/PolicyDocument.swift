@@ -55,4 +55,15 @@ public struct PolicyDocument: Sendable {
     }
     return best?.index
   }
+  package init(id: String, text: PolicyText, metadata: DocumentMetadata, sections: [Section], measures: [Measure], targets: [Target], responsibilities: [ResponsibilityClause], references: [DocumentReference], diagnostics: [Diagnostic]) {
+    self.id = id
+    self.text = text
+    self.metadata = metadata
+    self.sections = sections
+    self.measures = measures
+    self.targets = targets
+    self.responsibilities = responsibilities
+    self.references = references
+    self.diagnostics = diagnostics
+  }
 }
