@@ -39,16 +39,23 @@ let package = Package(
     // What a policy document is made of: metadata and its document number, sections,
     // measures, responsibility clauses, targets, references; levels and places.
     .target(name: "PolicyModel", dependencies: ["PolicyBytes", "PolicyText"]),
+    // Reading files: plain text, Markdown, HTML (libxml2) and .docx (ZIP) into a
+    // PolicyText; directory listing.
+    .target(
+      name: "PolicyReaders",
+      dependencies: [
+        "PolicyBytes", "PolicyText", "PolicyModel", "CXMLShim",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
     .target(
       name: "PolicyKit",
       dependencies: [
         "PolicyBytes",
         "PolicyText",
         "PolicyModel",
-        "CICUShim",
+        "PolicyReaders",
         "CPrefetch",
-        "CXMLShim",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Resources/dictionaries")]
     ),
@@ -59,6 +66,7 @@ let package = Package(
         "PolicyBytes",
         "PolicyText",
         "PolicyModel",
+        "PolicyReaders",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -66,12 +74,12 @@ let package = Package(
     // beyond PolicyKit, so library users resolve nothing extra.
     .executableTarget(
       name: "policyq-benchmarks",
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel"],
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders"],
       path: "Sources/PolicyqBenchmarks"
     ),
     .testTarget(
       name: "PolicyKitTests",
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       // Golden outlines, read from the source tree (and re-recorded there) by path.
       exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]
@@ -79,7 +87,7 @@ let package = Package(
     .testTarget(
       name: "PolicyqTests",
       // policyq itself for SearchArgumentsTests (its two argument readers); the other tests run the built binary.
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "policyq"]
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "policyq"]
     ),
   ],
   swiftLanguageModes: [.v6]

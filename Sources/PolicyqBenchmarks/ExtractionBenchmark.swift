@@ -1,6 +1,7 @@
 import Foundation
 import PolicyKit
 import PolicyModel
+import PolicyReaders
 
 /// Times extraction (read + parse) and, separately, JSON output, on in-memory corpora.
 struct ExtractionBenchmark {

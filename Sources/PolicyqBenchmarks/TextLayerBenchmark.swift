@@ -1,5 +1,6 @@
 import Foundation
 import PolicyKit
+import PolicyReaders
 
 /// Times the text layer (decode, clean, fold, map) on in-memory corpora.
 struct TextLayerBenchmark {

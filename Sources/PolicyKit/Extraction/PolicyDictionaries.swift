@@ -1,6 +1,7 @@
 import Foundation
 import PolicyBytes
 import PolicyText
+import PolicyReaders
 
 /// The word lists policyq reads documents with: departments and their aliases,
 /// collective bodies, clause qualifiers, target indicators and units, search synonyms and

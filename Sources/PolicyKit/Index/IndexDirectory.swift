@@ -1,4 +1,5 @@
 import Foundation
+import PolicyReaders
 
 #if canImport(Glibc)
   import Glibc

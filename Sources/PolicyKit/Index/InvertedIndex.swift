@@ -1,5 +1,6 @@
 import Foundation
 import PolicyBytes
+import PolicyReaders
 
 /// A policyq index opened for searching: its documents, its units and their bigram
 /// postings, memory-mapped.

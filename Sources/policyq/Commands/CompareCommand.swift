@@ -3,6 +3,7 @@ import Foundation
 import PolicyKit
 import PolicyText
 import PolicyModel
+import PolicyReaders
 
 /// `policyq compare`: a lower-level plan against the upper-level plan it implements.
 struct CompareCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyReaders
 
 /// `policyq eval`: scores extraction against hand annotations.
 struct EvalCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PolicyKit
 import PolicyModel
+import PolicyReaders
 
 /// `policyq extract`: documents into structured data.
 struct ExtractCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyKit
 import PolicyText
+import PolicyReaders
 
 /// The files a command reads.
 struct InputOptions: ParsableArguments {

@@ -4,6 +4,7 @@ import ZIPFoundation
 
 @testable import PolicyKit
 import PolicyText
+import PolicyReaders
 
 @Suite struct DOCXReaderTests {
   let reader = DocumentReader()

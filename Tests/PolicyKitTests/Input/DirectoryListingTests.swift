@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyReaders
 
 @Suite struct DirectoryListingTests {
   /// A tree with nested directories, a hidden file, an empty directory and links to a

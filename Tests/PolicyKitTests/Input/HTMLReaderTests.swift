@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyText
+import PolicyReaders
 
 @Suite struct HTMLReaderTests {
   let reader = DocumentReader()

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyModel
+import PolicyReaders
 
 /// The clause forms of the field guide (§4) that the seeds do not all show, on short texts.
 @Suite struct ClauseFormTests {

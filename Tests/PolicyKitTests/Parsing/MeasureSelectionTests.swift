@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyText
 import PolicyModel
+import PolicyReaders
 
 /// Which items are measures: the measure level part by part, the parts that hold none,
 /// unnumbered items, and the list of attachments.

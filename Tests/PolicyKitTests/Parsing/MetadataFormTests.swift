@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyText
 import PolicyModel
+import PolicyReaders
 
 /// Metadata in the forms pages and joint documents give it: several issuers, a title
 /// wrapped over lines, the signature at the end, a number among a page's fields, a

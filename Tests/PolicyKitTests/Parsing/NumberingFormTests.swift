@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyText
 import PolicyModel
+import PolicyReaders
 
 /// Numbering written with compatibility or variant characters (1﹒ 1． 1、 1） ⑴ ⒈ ㈠ 一.)
 /// is read as the GB/T 9704 level it stands for.

@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyText
 import PolicyModel
+import PolicyReaders
 
 @Suite struct SeedMetadataTests {
   @Test func seed000_numberIssuerLevelDatesAddressees() throws {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyReaders
 
 @Suite struct SeedTargetTests {
   @Test func seed000_mainTargets() throws {

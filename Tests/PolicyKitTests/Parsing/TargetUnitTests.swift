@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyModel
+import PolicyReaders
 
 /// The targets of a short text, as `policyq extract` finds them.
 func targets(of text: String) throws -> [Target] {

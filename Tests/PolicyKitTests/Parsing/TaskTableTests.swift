@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyText
 import PolicyModel
+import PolicyReaders
 
 /// Task tables (任务分工表) in every form they reach the parser: rows become measures of a
 /// table section, with their roles and deadlines; merged cells carry down.

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyModel
+import PolicyReaders
 
 /// The parser on documents nobody on this project wrote (skipped when ../shared/corpus-real
 /// is absent).

@@ -2,6 +2,7 @@ import Foundation
 
 @testable import PolicyKit
 import PolicyModel
+import PolicyReaders
 
 /// Parsed seed documents.
 enum Parsed {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyReaders
 
 /// Each cleaning rule on the real document that shows the noise it repairs.
 @Suite struct CleaningRuleTests {

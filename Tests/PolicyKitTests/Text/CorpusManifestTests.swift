@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyReaders
 
 /// The bundled corpus: every manifest entry matches its file, and every file reads.
 @Suite struct CorpusManifestTests {

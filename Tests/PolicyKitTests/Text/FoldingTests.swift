@@ -1,6 +1,7 @@
 import Testing
 
 @testable import PolicyKit
+import PolicyReaders
 
 @Suite struct FoldingTests {
   let reader = DocumentReader()

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyText
+import PolicyReaders
 
 /// Encodings, and files that are not text, on files the tests generate.
 @Suite struct TextDecoderTests {

@@ -4,7 +4,7 @@ import PolicyText
 /// Reads an HTML page: its text without navigation, scripts or styles, with paragraphs,
 /// headings, list items and table rows as lines. The charset comes from `<meta>` when
 /// the page declares one, else from detection.
-struct HTMLReader {
+package struct HTMLReader {
   /// Elements whose content is never document text.
   private static let skippedElements: Set<String> = [
     "script", "style", "noscript", "template", "head", "nav", "aside", "footer", "form",
@@ -25,7 +25,7 @@ struct HTMLReader {
   /// What separates the paragraphs of one table cell on its row's line.
   private static let paragraphInCell: [UInt8] = Array("\u{3000}".utf8)
 
-  func read(_ bytes: [UInt8], path: String) throws -> RawText {
+  package func read(_ bytes: [UInt8], path: String) throws -> RawText {
     let decoded = try TextDecoder().decode(bytes, path: path, declaredEncoding: Self.declaredCharset(bytes))
     let dataTables = HTMLTableShapes.dataTables(in: decoded.utf8)
     var builder = MarkupTextBuilder(markup: decoded.utf8, collapsesWhitespace: true)
@@ -115,7 +115,7 @@ struct HTMLReader {
 
   /// The value of `name=…` among an element's attributes (as `XMLSource` passes them),
   /// or 1.
-  static func number(_ name: String, in attributes: String) -> Int {
+  package static func number(_ name: String, in attributes: String) -> Int {
     guard let range = attributes.rangeOfBytes(name + "=") else { return 1 }
     let digits = attributes[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
     return Int(digits).map { min(max($0, 1), 1000) } ?? 1
@@ -130,7 +130,7 @@ struct HTMLReader {
 
   /// The charset a page declares in `<meta charset=…>` or `<meta http-equiv …
   /// content="…; charset=…">` within its first 4 KB.
-  static func declaredCharset(_ bytes: [UInt8]) -> TextEncoding? {
+  package static func declaredCharset(_ bytes: [UInt8]) -> TextEncoding? {
     // ASCII only, so that a byte search finds what a character search would.
     let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
       .lowercased()

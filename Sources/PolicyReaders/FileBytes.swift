@@ -7,16 +7,16 @@
 /// A whole file read into `[UInt8]` with `read(2)`. `FileManager.contents(atPath:)`
 /// returns `Data`, which then had to be copied into an array: a second pass over every
 /// byte, and a second buffer's pages to fault in, for each document read.
-enum FileBytes {
+package enum FileBytes {
   /// Why a file could not be read: the `errno` of the call that failed.
-  struct Failure: Error, Equatable {
-    let code: Int32
+  package struct Failure: Error, Equatable {
+    package let code: Int32
 
     /// The file does not exist.
-    var isMissing: Bool { code == ENOENT }
+    package var isMissing: Bool { code == ENOENT }
 
     /// In words, for an error message after the file's name.
-    var reason: String {
+    package var reason: String {
       switch code {
       case ENOENT: return "no such file"
       case EISDIR: return "it is a directory"
@@ -27,7 +27,7 @@ enum FileBytes {
   }
 
   /// The bytes of the file at `path`, or why they cannot be read.
-  static func contents(atPath path: String) -> Result<[UInt8], Failure> {
+  package static func contents(atPath path: String) -> Result<[UInt8], Failure> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return .failure(Failure(code: errno)) }
     defer { close(descriptor) }

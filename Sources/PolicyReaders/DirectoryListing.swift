@@ -14,6 +14,10 @@ public struct DirectoryListing: Sendable {
   public struct Unreadable: Equatable, Sendable {
     public var path: String
     public var reason: String
+    package init(path: String, reason: String) {
+      self.path = path
+      self.reason = reason
+    }
   }
 
   /// The paths of the entries under the directory, relative to it (`sub/a.txt`), at every

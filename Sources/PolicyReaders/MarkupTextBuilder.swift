@@ -2,14 +2,14 @@ import PolicyText
 
 /// Writes the text of a markup document as lines while a SAX parse runs, mapping every
 /// byte written to the bytes of the markup it came from.
-struct MarkupTextBuilder {
+package struct MarkupTextBuilder {
   /// The markup being parsed, as UTF-8.
-  let markup: [UInt8]
+  package let markup: [UInt8]
   /// Whether runs of whitespace collapse to one space, as HTML renders them.
-  let collapsesWhitespace: Bool
+  package let collapsesWhitespace: Bool
 
-  private(set) var utf8: [UInt8] = []
-  private(set) var map = OffsetMap.Builder()
+  package private(set) var utf8: [UInt8] = []
+  package private(set) var map = OffsetMap.Builder()
   /// Where the parser stood after the last event.
   private var lastPosition = 0
   /// A collapsed run of whitespace not yet written, and where it was.
@@ -17,18 +17,18 @@ struct MarkupTextBuilder {
   /// A cell separator or word space not yet written, and where it was.
   private var pendingSeparator: (bytes: [UInt8], position: Int)?
 
-  init(markup: [UInt8], collapsesWhitespace: Bool) {
+  package init(markup: [UInt8], collapsesWhitespace: Bool) {
     self.markup = markup
     self.collapsesWhitespace = collapsesWhitespace
   }
 
   /// Notes where the parser stands after an event that writes nothing.
-  mutating func advance(to position: Int) {
+  package mutating func advance(to position: Int) {
     if position >= 0 { lastPosition = position }
   }
 
   /// Writes character data reported at `start..<end` (see `XMLSource.Event.text`).
-  mutating func appendText(_ chunk: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
+  package mutating func appendText(_ chunk: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
     defer { advance(to: end) }
     guard !chunk.isEmpty else { return }
     if let located = locate(chunk, start: start, end: end) {
@@ -66,7 +66,7 @@ struct MarkupTextBuilder {
   }
 
   /// Ends the current line, unless nothing has been written since the last one.
-  mutating func appendLineBreak(at position: Int) {
+  package mutating func appendLineBreak(at position: Int) {
     pendingSpace = nil
     pendingSeparator = nil
     advance(to: position)
@@ -76,7 +76,7 @@ struct MarkupTextBuilder {
   }
 
   /// Separates two table cells on one line (written only if text follows on the line).
-  mutating func appendCellSeparator(at position: Int) {
+  package mutating func appendCellSeparator(at position: Int) {
     advance(to: position)
     guard let last = utf8.last, last != 0x0A else { return }
     pendingSeparator = ([0x09], max(0, position))
@@ -84,7 +84,7 @@ struct MarkupTextBuilder {
 
   /// Separates two runs of text on one line with `separator` (Word's tabs, and the
   /// paragraphs of one table cell), unless a cell separator is already pending.
-  mutating func appendSeparator(_ separator: [UInt8], at position: Int) {
+  package mutating func appendSeparator(_ separator: [UInt8], at position: Int) {
     advance(to: position)
     guard let last = utf8.last, last != 0x0A else { return }
     if pendingSeparator == nil { pendingSeparator = (separator, max(0, position)) }

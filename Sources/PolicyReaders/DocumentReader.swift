@@ -24,7 +24,7 @@ public struct DocumentReader: Sendable {
   /// The bytes of the file at `path`.
   /// - Throws: `TextError.unreadable` naming the file and why (missing, a directory,
   ///   permission denied, the system's word for an I/O error).
-  static func bytes(ofFile path: String) throws -> [UInt8] {
+  package static func bytes(ofFile path: String) throws -> [UInt8] {
     switch FileBytes.contents(atPath: path) {
     case .success(let bytes): return bytes
     case .failure(let failure): throw TextError.unreadable(path: path, reason: failure.reason)
@@ -69,19 +69,19 @@ public struct DocumentReader: Sendable {
 }
 
 /// A reader's output before cleaning: text whose map points into `sourceBytes`.
-struct RawText {
-  var decoded: DecodedText
-  var layout: LineLayout
+package struct RawText {
+  package var decoded: DecodedText
+  package var layout: LineLayout
   /// The bytes the map points into: the file, or a part of a container.
-  var sourceBytes: [UInt8]
+  package var sourceBytes: [UInt8]
   /// The encoding of `sourceBytes`, for counting lines in them.
-  var sourceEncoding: TextEncoding
+  package var sourceEncoding: TextEncoding
   /// The container part `sourceBytes` is, if any.
-  var part: String?
+  package var part: String?
   /// The grid of each table row the reader wrote as a line (HTML and .docx).
-  var tableRows: [TableRowLayout] = []
+  package var tableRows: [TableRowLayout] = []
 
-  init(decoded: DecodedText, layout: LineLayout, sourceBytes: [UInt8], part: String? = nil) {
+  package init(decoded: DecodedText, layout: LineLayout, sourceBytes: [UInt8], part: String? = nil) {
     self.decoded = decoded
     self.layout = layout
     self.sourceBytes = sourceBytes

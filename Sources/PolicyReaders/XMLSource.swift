@@ -2,9 +2,9 @@ internal import CXMLShim
 
 /// The one place PolicyKit calls libxml2: runs its SAX parsers over UTF-8 markup and
 /// reports events with the byte offsets they were read from.
-enum XMLSource {
+package enum XMLSource {
   /// An event of a SAX parse.
-  enum Event {
+  package enum Event {
     /// An element opens; `attributes` holds its class, id and role values.
     case start(name: String, attributes: String, position: Int)
     /// An element closes.
@@ -15,7 +15,7 @@ enum XMLSource {
   }
 
   /// Which libxml2 parser to run.
-  enum Dialect {
+  package enum Dialect {
     /// The HTML parser in recovery mode, ignoring declared charsets.
     case html
     /// The XML parser in recovery mode, without network access or entity expansion.
@@ -25,7 +25,7 @@ enum XMLSource {
   /// Parses `utf8` and calls `handler` for each event, in document order.
   /// - Returns: false when an XML document was not well formed (it was recovered).
   @discardableResult
-  static func parse(_ utf8: [UInt8], as dialect: Dialect, handler: (Event) -> Void) -> Bool {
+  package static func parse(_ utf8: [UInt8], as dialect: Dialect, handler: (Event) -> Void) -> Bool {
     withoutActuallyEscaping(handler) { escapingHandler in
       let box = HandlerBox(escapingHandler)
       let context = Unmanaged.passUnretained(box).toOpaque()
@@ -41,8 +41,8 @@ enum XMLSource {
   }
 
   private final class HandlerBox {
-    let handler: (Event) -> Void
-    init(_ handler: @escaping (Event) -> Void) { self.handler = handler }
+    package let handler: (Event) -> Void
+    package init(_ handler: @escaping (Event) -> Void) { self.handler = handler }
   }
 
   private static let forward: pq_xml_event_fn = { context, kind, data, length, aux, auxLength, start, end in

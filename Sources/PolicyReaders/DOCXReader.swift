@@ -5,14 +5,14 @@ import PolicyText
 
 /// Reads a Word .docx: the paragraphs and table rows of `word/document.xml`. Each
 /// paragraph becomes a line; each table row one line with its cells separated by tabs.
-struct DOCXReader {
-  static let documentPart = "word/document.xml"
+package struct DOCXReader {
+  package static let documentPart = "word/document.xml"
   private static let tab: [UInt8] = [0x09]
   /// What a break inside a line becomes (a soft break, or between the paragraphs of one
   /// table cell): an ideographic space, which the stray-space rule keeps.
   private static let lineBreakInLine: [UInt8] = Array("\u{3000}".utf8)
 
-  func read(_ bytes: [UInt8], path: String) throws -> RawText {
+  package func read(_ bytes: [UInt8], path: String) throws -> RawText {
     let archive: Archive
     do {
       archive = try Archive(data: Data(bytes), accessMode: .read)
