@@ -48,6 +48,14 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
+    // Reading a document's structure and content: outline, part roles, measures, task
+    // tables, metadata (Parsing) and clauses, targets, references, with the dictionaries
+    // they read (Extraction).
+    .target(
+      name: "PolicyExtraction",
+      dependencies: ["PolicyBytes", "PolicyText", "PolicyModel"],
+      resources: [.copy("Resources/dictionaries")]
+    ),
     .target(
       name: "PolicyKit",
       dependencies: [
@@ -55,9 +63,9 @@ let package = Package(
         "PolicyText",
         "PolicyModel",
         "PolicyReaders",
+        "PolicyExtraction",
         "CPrefetch",
-      ],
-      resources: [.copy("Resources/dictionaries")]
+      ]
     ),
     .executableTarget(
       name: "policyq",
@@ -67,6 +75,7 @@ let package = Package(
         "PolicyText",
         "PolicyModel",
         "PolicyReaders",
+        "PolicyExtraction",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -74,12 +83,12 @@ let package = Package(
     // beyond PolicyKit, so library users resolve nothing extra.
     .executableTarget(
       name: "policyq-benchmarks",
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders"],
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction"],
       path: "Sources/PolicyqBenchmarks"
     ),
     .testTarget(
       name: "PolicyKitTests",
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       // Golden outlines, read from the source tree (and re-recorded there) by path.
       exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]
@@ -87,7 +96,7 @@ let package = Package(
     .testTarget(
       name: "PolicyqTests",
       // policyq itself for SearchArgumentsTests (its two argument readers); the other tests run the built binary.
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "policyq"]
+      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", "policyq"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 src=dictionaries
-dst=Sources/PolicyKit/Resources/dictionaries
+dst=Sources/PolicyExtraction/Resources/dictionaries
 if [ "${1:-}" = "--check" ]; then
   if ! diff -r "$src" "$dst" >/dev/null; then
     echo "dictionaries/ and $dst differ: run Scripts/sync-dictionaries.sh" >&2

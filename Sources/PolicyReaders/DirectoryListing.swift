@@ -1,3 +1,4 @@
+import PolicyBytes
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyText
+import PolicyBytes
 
 /// Reads files of any supported format into `PolicyText`: plain text and Markdown in
 /// any encoding ICU converts, HTML through libxml2, and .docx through ZIPFoundation

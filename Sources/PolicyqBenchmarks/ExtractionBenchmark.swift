@@ -2,6 +2,7 @@ import Foundation
 import PolicyKit
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// Times extraction (read + parse) and, separately, JSON output, on in-memory corpora.
 struct ExtractionBenchmark {

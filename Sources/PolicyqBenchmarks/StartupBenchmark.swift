@@ -1,5 +1,6 @@
 import Foundation
 import PolicyKit
+import PolicyExtraction
 
 /// Where the time of one `policyq search` goes before and after the query itself: each
 /// step timed once, cold, in this fresh process (run it as its own process).

@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyExtraction
 
 /// Character shingles of folded text, for measuring how much two passages share.
 struct Shingles {

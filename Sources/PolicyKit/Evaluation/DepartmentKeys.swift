@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyText
+import PolicyExtraction
 
 /// The key a department name is compared by: its level and canonical kind of body
 /// from `dictionaries/departments.tsv` (区经信委 and 区经济信息委 share one; 市经济信息委

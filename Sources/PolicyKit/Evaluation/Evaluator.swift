@@ -1,6 +1,7 @@
 import PolicyBytes
 import PolicyText
 import PolicyModel
+import PolicyExtraction
 
 /// Scores a parsed document against its gold annotation (docs/gold-format.md): measures by
 /// path, roles as (measure, department, role) triples, targets by value, unit, year and

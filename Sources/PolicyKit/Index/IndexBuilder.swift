@@ -2,6 +2,7 @@ import Foundation
 import PolicyBytes
 import PolicyText
 import PolicyReaders
+import PolicyExtraction
 
 /// Builds or updates an index: reads and parses the files given (reusing the units of
 /// files unchanged since the last run), writes a new generation, and makes it live

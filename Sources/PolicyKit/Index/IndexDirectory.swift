@@ -1,5 +1,6 @@
 import Foundation
 import PolicyReaders
+import PolicyBytes
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
 import PolicyModel
+import PolicyExtraction
 
 /// A parsed search query: terms that must all match (each possibly with alternatives
 /// joined by OR), terms that must not, and field filters.

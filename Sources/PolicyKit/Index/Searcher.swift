@@ -1,6 +1,7 @@
 import Foundation
 import PolicyBytes
 import PolicyText
+import PolicyExtraction
 
 /// Runs queries on an index: exact matches through the bigram postings, synonyms from the
 /// dictionaries, filters, BM25 ranking over heading and text refined by the word layer,

@@ -1,6 +1,7 @@
 import PolicyBytes
 import PolicyText
 import PolicyModel
+import PolicyExtraction
 
 /// The field filters of a query, applied to units and documents. One filter serves one
 /// search: what the document filters decide about a document is kept, since many of its

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyBytes
 import PolicyText
+import PolicyExtraction
 
 /// The word layer of ranking (词): tells which occurrences of a query term in a unit stand
 /// as words and which lie across or inside other words — 用电 in 加强用电需求侧管理 is a

@@ -4,6 +4,7 @@ import PolicyKit
 import PolicyText
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// `policyq compare`: a lower-level plan against the upper-level plan it implements.
 struct CompareCommand: ParsableCommand {

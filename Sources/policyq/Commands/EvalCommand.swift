@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyKit
 import PolicyReaders
+import PolicyExtraction
 
 /// `policyq eval`: scores extraction against hand annotations.
 struct EvalCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import PolicyKit
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// `policyq extract`: documents into structured data.
 struct ExtractCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import PolicyKit
 import PolicyText
 import PolicyReaders
+import PolicyExtraction
 
 /// The files a command reads.
 struct InputOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyExtraction
 
 @Suite struct EvaluatorTests {
   @Test func numberingTokens_foldAsAReaderReadsThem() {

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyBytes
+import PolicyExtraction
 
 /// Every filter and operator of the query language, on the seed index.
 @Suite struct SearchFilterTests {

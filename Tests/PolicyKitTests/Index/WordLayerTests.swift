@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyExtraction
 
 @Suite struct WordLayerTests {
   private func counted(_ term: String, in text: String) -> (total: Int, asWords: Int) {

@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyText
 import PolicyReaders
+import PolicyExtraction
 
 @Suite struct HTMLReaderTests {
   let reader = DocumentReader()

@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// The clause forms of the field guide (§4) that the seeds do not all show, on short texts.
 @Suite struct ClauseFormTests {

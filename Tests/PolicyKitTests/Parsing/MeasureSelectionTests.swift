@@ -5,6 +5,7 @@ import Testing
 import PolicyText
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// Which items are measures: the measure level part by part, the parts that hold none,
 /// unnumbered items, and the list of attachments.

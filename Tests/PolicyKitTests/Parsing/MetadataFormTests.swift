@@ -5,6 +5,7 @@ import Testing
 import PolicyText
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// Metadata in the forms pages and joint documents give it: several issuers, a title
 /// wrapped over lines, the signature at the end, a number among a page's fields, a

@@ -5,6 +5,7 @@ import Testing
 import PolicyText
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// Numbering written with compatibility or variant characters (1﹒ 1． 1、 1） ⑴ ⒈ ㈠ 一.)
 /// is read as the GB/T 9704 level it stands for.

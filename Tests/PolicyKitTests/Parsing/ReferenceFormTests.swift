@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyText
 import PolicyReaders
+import PolicyExtraction
 
 /// What a 《》 cites: documents, with their numbers wherever they stand; not the
 /// document's own plan and attachments, nor forms, cards and newspapers, nor the short

@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// Role statements in running text and departments that head blocks of duties, on short
 /// texts (docs/gold-format.md, "What is a role statement").

@@ -5,6 +5,7 @@ import Testing
 import PolicyText
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 @Suite struct SeedMetadataTests {
   @Test func seed000_numberIssuerLevelDatesAddressees() throws {

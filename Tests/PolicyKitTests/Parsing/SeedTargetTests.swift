@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyReaders
+import PolicyExtraction
 
 @Suite struct SeedTargetTests {
   @Test func seed000_mainTargets() throws {

@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// The targets of a short text, as `policyq extract` finds them.
 func targets(of text: String) throws -> [Target] {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyExtraction
 
 /// The year a target is for (docs/gold-format.md, `year`): spans, deadlines within a year,
 /// lead-ins and their items, plans for one year; years that date a state are none.

@@ -5,6 +5,7 @@ import Testing
 import PolicyText
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// Task tables (任务分工表) in every form they reach the parser: rows become measures of a
 /// table section, with their roles and deadlines; merged cells carry down.

@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// The parser on documents nobody on this project wrote (skipped when ../shared/corpus-real
 /// is absent).

@@ -3,6 +3,7 @@ import Foundation
 @testable import PolicyKit
 import PolicyModel
 import PolicyReaders
+import PolicyExtraction
 
 /// Parsed seed documents.
 enum Parsed {

@@ -3,6 +3,7 @@ import Testing
 @testable import PolicyKit
 import PolicyBytes
 import PolicyModel
+import PolicyExtraction
 
 /// The character bounds and plain-string comparisons read scalars or bytes where
 /// characters and scalars coincide; they must answer as `count`, `hasSuffix` and

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyReaders
+import PolicyExtraction
 
 /// Each cleaning rule on the real document that shows the noise it repairs.
 @Suite struct CleaningRuleTests {

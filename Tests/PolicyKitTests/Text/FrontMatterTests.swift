@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyText
 import PolicyReaders
+import PolicyExtraction
 
 /// Markdown with YAML front matter: its fields are metadata, not text, and the editor's
 /// note quoted after it is not part of the document.

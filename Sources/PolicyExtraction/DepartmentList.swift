@@ -1,0 +1,346 @@
+import PolicyBytes
+import PolicyText
+import PolicyModel
+
+/// Reads a list of department names with the role words between them, as one segment of
+/// a clause holds it: "市交通委牵头负责、各区政府组织落实", "区发展改革委、区经济信息委牵头",
+/// "市交通委会同市公安局等部门", "浦东新区、普陀区政府", "公安、市场监管等部门".
+///
+/// Names are the pieces between separators (、, spaces, qualifiers and role words); each
+/// role word gives its role to the names before it that have none yet. Works on the
+/// segment's bytes and makes arrays only of the names it keeps.
+package struct DepartmentList {
+  /// A name as read, with the role its own words give it (nil: the label's, or the
+  /// clause's default).
+  package struct Name {
+    package var bytes: [UInt8]
+    /// The name as it stands in the text, when a shared ending was given to it
+    /// ("浦东新区" of 浦东新区政府).
+    package var written: [UInt8]? = nil
+    package var role: ResponsibilityRole?
+    /// Named before 等部门 ("公安、市场监管等部门"): a sector that stands for its
+    /// department, kept although it does not end like the name of a body.
+    package var isSector = false
+  }
+
+  /// The names of the segment, in order; names before a word that gives no role
+  /// (指导, 统筹) are left out.
+  package private(set) var names: [Name] = []
+  /// How many pieces between separators read as no name (a number, a phrase with
+  /// punctuation): a bare list of bodies has none.
+  package private(set) var piecesWithoutName = 0
+
+  /// Qualifiers and role phrases, longest first, and the effect of each.
+  package struct Words {
+    package let index: FirstScalarIndex
+    package let effects: [RoleWords.Effect]
+    /// Whether each word is a label of bodies (牵头单位, 配合部门), not a list's closing
+    /// (等单位, 有关部门).
+    package let isLabel: [Bool]
+
+    package init(qualifiers: [String]) {
+      var words = qualifiers.filter { $0.unicodeScalars.count >= 2 && !Self.isBareRoleVerb($0) }
+      words += RoleWords.phrases
+      words += ["按职责分工负责", "按照职责分工负责", "按职责负责", "分别负责", "牵头", "负责", "配合", "参与", "参加", "协助", "协同", "会同"]
+      words += ["等有关部门", "等相关部门", "等部门", "等单位", "按职责", "按照职责", "根据职责"]
+      index = FirstScalarIndex(Array(Set(words)).sorted(), longestFirst: true)
+      effects = index.words.map(RoleWords.effect(of:))
+      isLabel = index.words.map { word in
+        let text = String(decoding: word, as: UTF8.self)
+        return (text.hasSuffix("单位") || text.hasSuffix("部门")) && !["等", "有关", "相关", "会同", "各"].contains { text.hasPrefix($0) }
+      }
+    }
+
+    /// Role verbs of the qualifier list that are read in context rather than as
+    /// separators: 指导 and 落实 can end a name's neighbour (指导站, 落实…).
+    private static func isBareRoleVerb(_ word: String) -> Bool {
+      ["牵头", "负责", "配合", "参与", "协助", "指导", "落实"].contains(word)
+    }
+  }
+
+  /// 等 followed by 部门 (等部门, 等有关部门, 等相关部门): the names before it are sectors.
+  private static let sectorClosings = ["等部门", "等有关部门", "等相关部门", "等职能部门"].map { Array($0.utf8) }
+
+  /// Reads `segment`.
+  package init(_ segment: UnsafeBufferPointer<UInt8>, words: Words) {
+    // Nested parentheses hold notes, not names: "市发展改革委（市能源局）", the divisions of
+    // "市交通委（科信处、宣传处）". Without an opening one every byte is kept.
+    let opens = ByteSearch.offset(of: 0x28, in: segment, within: 0..<segment.count) != nil
+      || ByteSearch.offset(of: Self.fullWidthOpen, in: segment, within: 0..<segment.count) != nil
+    if opens {
+      let kept = Self.withoutNotes(segment)
+      kept.withUnsafeBufferPointer { read($0, words: words) }
+    } else {
+      read(segment, words: words)
+    }
+    giveSharedEndings()
+  }
+
+  /// （ as UTF-8.
+  private static let fullWidthOpen = Array("（".utf8)
+
+  /// The bytes of `bytes` without the notes in parentheses after a name ("市交通委（科信处、
+  /// 宣传处）": the divisions of a department are not departments of their own). A note
+  /// inside a name, with the name going on after it, is part of it as written
+  /// ("街道（开发区）办事处", "各省级能源（电力）主管部门").
+  package static func withoutNotes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
+    var depth = 0
+    var noteStart = 0
+    var index = 0
+    while index < bytes.count {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
+      defer { index += length }
+      if scalar == 0xFF08 || scalar == 0x28 {  // （ (
+        if depth == 0 { noteStart = index }
+        depth += 1
+      } else if (scalar == 0xFF09 || scalar == 0x29) && depth > 0 {  // ） )
+        depth -= 1
+        let end = index + length
+        if depth == 0, noteStart > 0, end < bytes.count, UTF8Scalars.isIdeograph(UTF8Scalars.scalar(in: bytes, at: end).value),
+          UTF8Scalars.isIdeograph(UTF8Scalars.scalar(in: bytes, before: noteStart).value)
+        {
+          kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[noteStart..<end]))
+        }
+      } else if depth == 0 {
+        kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+      }
+    }
+    return kept
+  }
+
+  /// Splits `bytes` at 、, spaces, qualifiers and role words (the longest at each
+  /// position), giving each role word's role to the names before it.
+  private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, words: Words) {
+    var pieceStart = 0
+    var index = 0
+    /// The first name without a role yet.
+    var open = 0
+    /// The first name after 会同, while its objects are read.
+    var objectsStart: Int? = nil
+    func closePiece(at end: Int) {
+      guard end > pieceStart else { return }
+      let piece = UnsafeBufferPointer(rebasing: bytes[pieceStart..<end])
+      if let ending = RoleWords.noRoleEndings.first(where: { ByteSearch.hasSuffix($0, in: piece, 0..<piece.count) }),
+        piece.count > ending.count
+      {
+        // "生态环境部指导": the names so far have no role.
+        names.removeSubrange(open...)
+        objectsStart = nil
+        return
+      }
+      let found = Self.names(from: piece)
+      if found.isEmpty { piecesWithoutName += 1 }
+      for name in found { names.append(Name(bytes: name, role: nil)) }
+    }
+    func assign(_ role: ResponsibilityRole) {
+      for position in open..<names.count {
+        names[position].role = objectsStart.map { position >= $0 } == true ? .cooperating : role
+      }
+      open = names.count
+      objectsStart = nil
+    }
+    while index < bytes.count {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
+      if scalar == 0x3001 || scalar == 0x20 {  // 、 or a space
+        closePiece(at: index)
+        index += length
+        pieceStart = index
+        continue
+      }
+      guard let match = words.index.firstMatch(in: bytes, at: index, scalar: scalar) else {
+        index += length
+        continue
+      }
+      let word = words.index.words[match]
+      // A label right after a name is part of it: "省十大新兴产业推进组工作专班牵头单位"
+      // (the lead units of that group), "各牵头单位".
+      if index > pieceStart, words.isLabel[match] {
+        index += word.count
+        continue
+      }
+      closePiece(at: index)
+      if Self.sectorClosings.contains(word) {
+        for position in open..<names.count { names[position].isSector = true }
+      }
+      switch words.effects[match] {
+      case .role(let role): assign(role)
+      case .together:
+        if objectsStart == nil {
+          for position in open..<names.count { names[position].role = .lead }
+          open = names.count
+        }
+        objectsStart = names.count
+        // 会同有关部门负责: the objects are unnamed, the subject still leads.
+        if ByteSearch.offset(of: RoleWords.responsible, in: UnsafeBufferPointer(rebasing: bytes[index..<(index + word.count)]), within: 0..<word.count) != nil {
+          objectsStart = nil
+        }
+      case .noRole:
+        names.removeSubrange(open...)
+        objectsStart = nil
+      case .none: break
+      }
+      index += word.count
+      pieceStart = index
+    }
+    closePiece(at: bytes.count)
+    if let objectsStart {
+      for position in max(open, objectsStart)..<names.count { names[position].role = .cooperating }
+    }
+  }
+
+  /// The names of a piece between separators: one, or two joined by 和 / 及 / 以及 when
+  /// each is a body of its own ("有关镇街和区属国有公司"; not 住房和城乡建设局).
+  package static func names(from piece: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
+    guard let name = name(from: piece) else { return [] }
+    for joiner in joiners {
+      guard let offset = ByteSearch.offset(of: joiner, in: piece, within: 0..<piece.count), offset > 0 else { continue }
+      let left = UnsafeBufferPointer(rebasing: piece[0..<offset])
+      let right = UnsafeBufferPointer(rebasing: piece[(offset + joiner.count)...])
+      if DepartmentResolver.endsLikeBody(left), DepartmentResolver.endsLikeBody(right),
+        let first = Self.name(from: left), let second = Self.name(from: right)
+      {
+        return [first, second]
+      }
+    }
+    return [name]
+  }
+
+  /// 和, 及, 以及 as UTF-8 (以及 first: 及 is its end).
+  private static let joiners = ["以及", "和", "及"].map { Array($0.utf8) }
+
+  /// A department name from a piece between separators, if it reads as one: without a
+  /// trailing 等 and a leading 由 or 会同, two to thirty ideographs, letters or `inNameMarks`,
+  /// and no count ("三家副主任单位" is a number of bodies, not one).
+  private static func name(from piece: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    var range = 0..<piece.count
+    // "区房管局等建设主管部门", "各街道办事处等单位": the kind after 等 closes the list.
+    if let etc = ByteSearch.offset(of: Self.trailingWords[0], in: piece, within: range), etc > 0,
+      Self.kindsAfterEtc.contains(where: { ByteSearch.hasSuffix($0, in: piece, range) }),
+      UTF8Scalars.hasAtMostCharacters(piece, (etc + 3)..<range.upperBound, 9)
+    {
+      range = 0..<etc
+    }
+    while let word = Self.trailingWords.first(where: { ByteSearch.hasSuffix($0, in: piece, range) && range.count > $0.count }) {
+      range = range.lowerBound..<(range.upperBound - word.count)
+    }
+    while let word = Self.leadingConnectors.first(where: { ByteSearch.hasPrefix($0, in: piece, range) }) {
+      range = (range.lowerBound + word.count)..<range.upperBound
+    }
+    var scalars = 0
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let (value, length) = UTF8Scalars.scalar(in: piece, at: index)
+      guard UTF8Scalars.isIdeograph(value) || Self.inNameMarks.contains(value)
+        || Unicode.Scalar(value)?.properties.isAlphabetic == true
+      else {
+        return nil
+      }
+      scalars += 1
+      index += length
+    }
+    guard scalars >= 2, scalars <= 30, !holdsCount(UnsafeBufferPointer(rebasing: piece[range])) else { return nil }
+    return Array(UnsafeBufferPointer(rebasing: piece[range]))
+  }
+
+  /// Marks a name may hold: ·, quotation marks (省推进“三地一区”建设领导小组), and the
+  /// parentheses of a note inside it (街道（开发区）办事处).
+  private static let inNameMarks: Set<UInt32> = [0xB7, 0x201C, 0x201D, 0xFF08, 0xFF09, 0x28, 0x29]
+
+  /// Whether `name` holds a count of bodies: a numeral followed by 家, 个 or 类 (三家, 两个).
+  private static func holdsCount(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    var afterNumeral = false
+    while index < name.count {
+      let (scalar, length) = UTF8Scalars.scalar(in: name, at: index)
+      if afterNumeral && countWords.contains(scalar) { return true }
+      afterNumeral = ChineseNumeral.isNumeral(scalar) || UTF8Scalars.isDigit(scalar)
+      index += length
+    }
+    return false
+  }
+
+  /// 家, 个, 类: what counts bodies.
+  private static let countWords: Set<UInt32> = [0x5BB6, 0x4E2A, 0x7C7B]
+
+  /// The kinds of bodies a list closes with after 等: 部门, 单位, 机构.
+  private static let kindsAfterEtc = ["部门", "单位", "机构"].map { Array($0.utf8) }
+
+  /// Words after a department name that are not part of it: A等.
+  private static let trailingWords = [Array("等".utf8)]
+
+  /// Words before a department name that are not part of it: 由A负责, 会同B.
+  private static let leadingConnectors = ["由", "会同"].map { Array($0.utf8) }
+
+  /// Gives the ending a list shares to the names before it: to places,
+  /// "浦东新区、徐汇区、嘉定区政府" → 浦东新区政府, 徐汇区政府, 嘉定区政府; to sectors,
+  /// "生态环境、绿化市容、城管执法部门" → 生态环境部门, 绿化市容部门, 城管执法部门.
+  private mutating func giveSharedEndings() {
+    var index = names.count - 1
+    while index > 0 {
+      defer { index -= 1 }
+      let owner: (ArraySlice<UInt8>) -> Bool
+      let ending: [UInt8]
+      if let shared = Self.sharedEndings.first(where: { names[index].bytes.hasSuffix($0) }) {
+        (owner, ending) = (Self.isPlace, shared)
+      } else if let shared = Self.sectorEndings.first(where: { names[index].bytes.hasSuffix($0) }) {
+        (owner, ending) = (Self.isSector, shared)
+      } else {
+        continue
+      }
+      guard owner(names[index].bytes.dropLast(ending.count)) else { continue }
+      var before = index - 1
+      while before >= 0, owner(names[before].bytes[...]), names[before].role == names[index].role, !names[before].isSector {
+        names[before].written = names[before].bytes
+        names[before].bytes += ending
+        before -= 1
+      }
+    }
+  }
+
+  /// Endings a list of sectors shares: 主管部门, 部门.
+  package static let sectorEndings = ["主管部门", "部门"].map { Array($0.utf8) }
+
+  /// Whether `bytes` is a sector's name alone (生态环境, 绿化市容, 城管执法): two to six
+  /// ideographs, ending as no body does, neither a collective nor a place or level
+  /// (城市, 省辖市, 县级: the bodies of a place share more than 部门).
+  package static func isSector(_ bytes: ArraySlice<UInt8>) -> Bool {
+    guard bytes.count >= 6, bytes.count <= 18 else { return false }
+    let name = String(decoding: bytes, as: UTF8.self)
+    return name.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) } && !DepartmentResolver.endsLikeBody(name)
+      && !["各", "有关", "相关", "其他", "市", "区", "县", "报"].contains { name.hasPrefix($0) }
+      && !["市", "县", "区", "省", "镇", "乡", "级"].contains { name.hasSuffix($0) }
+  }
+
+  /// Whether `bytes` holds a sector whose name is joined with 和 (住房和城乡建设,
+  /// 自然资源和规划): one sector, not two.
+  package static func holdsJoinedSector(_ bytes: [UInt8]) -> Bool {
+    joinedSectors.contains { sector in bytes.withUnsafeBufferPointer { ByteSearch.offset(of: sector, in: $0, within: 0..<$0.count) != nil } }
+  }
+
+  /// Sectors named with 和, as ministries and bureaus name them.
+  private static let joinedSectors = [
+    "住房和城乡建设", "自然资源和规划", "规划和自然资源", "工业和信息化", "文化和旅游", "人力资源和社会保障", "发展和改革", "卫生和计划生育",
+  ].map { Array($0.utf8) }
+
+  /// Endings a list of places shares: 人民政府, 政府, 管委会.
+  private static let sharedEndings = ["人民政府", "政府", "管委会"].map { Array($0.utf8) }
+  /// How the name of a district or county ends: 区, 县, 市, 旗.
+  private static let placeEndings = ["区", "县", "市", "旗"].map { Array($0.utf8) }
+
+  /// Whether `bytes` is the bare name of a place that holds a government (普陀区, 浦东新区,
+  /// 达茂旗): two to five characters ending in 区, 县, 市 or 旗, not a level word alone.
+  private static func isPlace(_ bytes: ArraySlice<UInt8>) -> Bool {
+    // Three bytes per ideograph: two to five characters.
+    guard bytes.count >= 6, bytes.count <= 15, placeEndings.contains(where: { bytes.hasSuffix($0) }) else { return false }
+    return !bytes.starts(with: Array("各".utf8)) && !bytes.starts(with: Array("有关".utf8)) && !bytes.starts(with: Array("相关".utf8))
+  }
+}
+
+extension Collection where Element == UInt8 {
+  /// Whether the bytes end with `suffix`.
+  fileprivate func hasSuffix(_ suffix: [UInt8]) -> Bool {
+    count >= suffix.count && self.suffix(suffix.count).elementsEqual(suffix)
+  }
+}

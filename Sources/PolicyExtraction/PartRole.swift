@@ -1,0 +1,114 @@
+import PolicyBytes
+import PolicyModel
+
+/// What a part of a plan does, read from its heading: whether its items are tasks (the
+/// measures a researcher codes) or something else that is numbered the same way.
+package enum PartRole: Equatable {
+  /// 重点任务, 主要措施, 保障措施, 组织实施 … and every part whose heading does not say
+  /// otherwise: its items are measures.
+  case tasks
+  /// 指导思想, 基本原则, 工作目标, 适用范围, 现状 …: frames the plan.
+  case framing
+  /// 实施步骤, 工作流程, 时间节点, 计划安排 …: phases and procedures, not tasks.
+  case steps
+  /// 考评内容, 技术要求, 实施条件, 整治方式 …: what is judged, what qualifies, which kinds
+  /// of case exist.
+  case criteria
+  /// 附则 (or 其他, 其他事项) of a plan: its effective date and who interprets it.
+  case closing
+
+  /// The headings of a plan's closing part.
+  private static let closingTitles: Set<String> = ["附则", "其他", "其它", "其他事项"]
+
+  /// The headings of framing parts.
+  private static let framingWords = [
+    "指导思想", "总体要求", "基本原则", "主要目标", "工作目标", "发展目标", "总体目标", "目标要求", "建设目标",
+    "行动目标", "适用范围", "实施范围", "编制依据", "工作依据", "总体思路", "工作原则", "基本要求", "总体考虑",
+    "基本情况", "发展现状", "现状", "面临形势", "背景", "重要意义", "名词解释", "定义",
+  ]
+  /// How the headings of framing parts end: who or what the plan covers (考评对象,
+  /// 享受对象, 治理范围).
+  private static let framingEndings = ["对象", "范围"]
+  /// The headings of step and procedure parts; a heading that ends in 步骤 (基本步骤,
+  /// 实施步骤), 流程 or 程序 (考核程序, 审批程序) is one too.
+  private static let stepWords = [
+    "步骤安排", "进度安排", "时间安排", "计划安排", "时间节点", "实施阶段", "阶段安排", "工作程序", "结果应用",
+    "结果运用",
+  ]
+  private static let stepEndings = ["步骤", "流程", "程序"]
+  /// Verbs that make a title ending in 流程 or 程序 a task on it ("优化业务流程",
+  /// "规范审核程序", "严格执行法定程序"), not the heading of a procedure.
+  private static let taskVerbs = ["优化", "规范", "简化", "精简", "再造", "完善", "健全", "严格", "明确", "加强", "强化"]
+  /// The headings of parts that set criteria; a heading that ends in 方式 (整治方式, 建设方式,
+  /// 考评方式) lists kinds or ways, not tasks.
+  private static let criteriaWords = [
+    "考评内容", "考核内容", "评价内容", "评价标准", "考核标准", "考评标准", "技术要求", "实施条件", "申报条件",
+    "治理内容", "整治内容", "排查内容", "检查内容", "计算方法",
+  ]
+
+  /// The words of `framingWords`, `stepWords` and `criteriaWords`, found in a title in
+  /// one pass, and the role each states.
+  private static let titleWords = FirstScalarIndex(framingWords + stepWords + criteriaWords)
+  private static let titleWordRoles: [PartRole] =
+    Array(repeating: .framing, count: framingWords.count) + Array(repeating: .steps, count: stepWords.count)
+    + Array(repeating: .criteria, count: criteriaWords.count)
+
+  /// Which role wins when a title holds words of several: framing, then steps, then
+  /// criteria.
+  private var precedence: Int {
+    switch self {
+    case .framing: 0
+    case .steps: 1
+    case .criteria: 2
+    case .tasks, .closing: 3
+    }
+  }
+
+  /// The role a heading's title states, or nil when it states none (the part then
+  /// takes its parent's role). Only short titles are read: a long one is a task's own
+  /// heading ("加强组织领导，…建立工作机制").
+  package init?(title: String) {
+    // A heading of two phrases ("分类实施，规范流程") names a task, whatever its words.
+    guard !title.isEmpty, title.hasAtMostCharacters(12), !title.containsBytes("，") else { return nil }
+    if Self.closingTitles.contains(title) {
+      self = .closing
+      return
+    }
+    var stated: PartRole? = nil
+    func consider(_ role: PartRole) {
+      if stated.map({ role.precedence < $0.precedence }) ?? true { stated = role }
+    }
+    var title = title
+    title.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: offset)
+        for word in Self.titleWords.candidates(startingWith: scalar) ?? [] where Self.titleWords.matches(word, in: bytes, at: offset) {
+          consider(Self.titleWordRoles[word])
+        }
+        offset += length
+      }
+    }
+    if Self.framingEndings.contains(where: { title.hasSuffixBytes($0) }) { consider(.framing) }
+    if Self.stepEndings.contains(where: { title.hasSuffixBytes($0) }), !Self.taskVerbs.contains(where: { title.hasPrefixBytes($0) }) {
+      consider(.steps)
+    }
+    if title.hasSuffixBytes("方式") { consider(.criteria) }
+    guard let stated else { return nil }
+    self = stated
+  }
+
+  /// The role of every section: its own title's, else its parent's, else tasks. The rows
+  /// of a table and unnumbered items take their part's: their titles are tasks
+  /// ("优化审批流程"), not headings of parts.
+  package static func roles(of sections: [Section]) -> [PartRole] {
+    var roles: [PartRole] = []
+    roles.reserveCapacity(sections.count)
+    for section in sections {
+      let inherited = section.parent.map { roles[$0] } ?? .tasks
+      let readsTitle = section.kind != .tableRow && section.kind != .paragraph
+      roles.append((readsTitle ? PartRole(title: section.title) : nil) ?? inherited)
+    }
+    return roles
+  }
+}

@@ -1,0 +1,66 @@
+import PolicyBytes
+
+/// Quantities that are no targets although a year stands near them (docs/gold-format.md,
+/// "Not targets"), each for the reason a reader gives.
+package enum TargetExclusion: Equatable {
+  /// A parameter: the value is in a 按照 phrase with no verb between them (按照0.5%增长率
+  /// 逐年递增).
+  case parameter
+  /// What is already so: 目前 (for the rest of its sentence), 现有, 已突破…, a verb with 了
+  /// (新增了34个指标).
+  case state
+  /// A count of a document's own parts (8个方面, 34个指标, 三个阶段).
+  case partCount
+  /// A rate per year or month without a year of its own (每年投运200辆).
+  case rate
+  /// A count of the places the share after it is about (4个新城建设用地面积50%以上).
+  case placeCount
+  /// A share or an amount before 的 and a noun, with nothing after it to reach: a size
+  /// (节能率不低于15%的既有公共建筑, 100公顷以上的公园); but …50%的目标要求 is a target.
+  case size
+  /// A count of the items a colon goes on to list (分三个阶段：…, 方面5项：…).
+  case listCount
+  /// A name in quotes (“五个新城”).
+  case name
+
+  /// Why `value` is no target, read with the words of its clause before it (`phrase`) and
+  /// after it (`after`) and the value after it (`next`); nil when it may be one.
+  /// `yearIsCarried`: the sentence has no year of its own; `opensList`: a colon ends the
+  /// value's clause.
+  package static func reason(
+    phrase: String, after: String, value: TargetValue, next: TargetValue?, in sentence: FoldedRun, yearIsCarried: Bool,
+    opensList: Bool
+  ) -> TargetExclusion? {
+    if opensList && value.counts { return .listCount }
+    if let opener = TargetGrammar.parameterOpeners.lazy.compactMap({ phrase.rangeOfBytes($0, backwards: true) }).first,
+      TargetPhrase.nearestVerb(in: String(phrase[opener.upperBound...])) == nil
+    {
+      return .parameter
+    }
+    if TargetGrammar.stateWords.contains(where: { phrase.containsBytes($0) }) || phrase.hasSuffixBytes("了")
+      || sentence.text(0..<value.start).containsBytes(TargetGrammar.now)
+    {
+      return .state
+    }
+    if yearIsCarried && TargetGrammar.rateWords.contains(where: { phrase.containsBytes($0) }) { return .rate }
+    let noun = TargetPhrase.trailingNoun(after)
+    if value.counts && !noun.isEmpty && TargetGrammar.partNouns.contains(where: { noun.hasPrefixBytes($0) || noun.hasSuffixBytes($0) }) {
+      return .partCount
+    }
+    if let next, value.counts, next.isShare, next.start - value.end <= 12,
+      !sentence.text(value.end..<next.start).unicodeScalars.contains(where: { ",;:、".unicodeScalars.contains($0) })
+    {
+      return .placeCount
+    }
+    if !value.counts {
+      var rest = after
+      for (word, _) in TargetGrammar.bounds where rest.hasPrefixBytes(word) { rest = String(rest.droppingBytes(word.utf8.count)) }
+      if rest.hasPrefixBytes("的") && !rest.dropFirst().hasPrefix(TargetGrammar.goal)
+        && !TargetGrammar.predicateVerbs.contains(where: { rest.containsBytes($0) })
+      {
+        return .size
+      }
+    }
+    return value.start > 0 && sentence[value.start - 1] == "“" ? .name : nil
+  }
+}

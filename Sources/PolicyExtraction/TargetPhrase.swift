@@ -1,0 +1,437 @@
+import PolicyBytes
+import PolicyText
+import PolicyModel
+
+/// Reads the words around a value: what is measured (the indicator), the verb and the
+/// direction it gives, a bound (以上, 以内), a baseline (较2020年), 累计/共计/合计/总计,
+/// hedges, and 分别/均, which give each of several indicators a value of its own.
+package enum TargetPhrase {
+  package struct Reading {
+    package var indicator: String
+    package var verb: String?
+    package var direction: TargetDirection?
+    package var bound: TargetDirection?
+    package var baseline: String?
+    package var baselineYear: Int?
+    package var cumulative = false
+    package var hedges: [String] = []
+    /// 分别 or 均: the indicators listed share out the values (分别) or each take the one
+    /// value (均).
+    package var distributes = false
+    /// Words between 分别 and the verb, shared by every indicator of the list (…货物贸易、
+    /// 对外投资和实际利用外资分别占比达…: 占比).
+    package var sharedEnding = ""
+    /// Whether the indicator was read after the verb ("建成绿色园区30个"), not before it
+    /// ("能耗下降14.5%").
+    package var indicatorFollowsVerb = false
+  }
+
+  /// Reads the words of a value's clause before it (`phrase`, "…能耗、水耗分别较“十三五”末
+  /// 下降") and after it (`after`, "以上").
+  package static func read(phrase: String, after: String) -> Reading {
+    var rest = withoutNamingBrackets(phrase)
+    var reading = Reading(indicator: "")
+    for (word, direction) in TargetGrammar.bounds where after.hasPrefixBytes(word) {
+      reading.bound = direction
+      break
+    }
+    for word in TargetGrammar.hedgesAfter where after.hasPrefixBytes(word) { reading.hedges.append(word) }
+    // 累计, 共计, 合计, 总计 anywhere in the clause.
+    for word in TargetGrammar.cumulativeWords where rest.containsBytes(word) {
+      reading.cumulative = true
+      rest = rest.removingBytes(word)
+    }
+    for word in TargetGrammar.hedgesBefore where rest.containsBytes(word) {
+      reading.hedges.append(word)
+      rest = rest.removingBytes(word)
+    }
+    // 约, 近 right before the number (新增约2万个, 近100万), not in 节约 or 近年.
+    for word in TargetGrammar.hedgesBeforeValue where rest.hasSuffixBytes(word) {
+      reading.hedges.append(word)
+      rest = rest.droppingSuffixBytes(word)
+      break
+    }
+    reading.distributes = rest.containsBytes("分别") || saysEach(rest)
+    // Verbs are looked for where no noun holds them (品质提升项目, 建设用地).
+    let verbText = withoutVerbNouns(rest)
+    // The verb closest to the value; else one that opens the clause, far from the value
+    // ("新增白玉兰栽植及观赏点位30个"), or the last of a long clause.
+    if let verb = nearestVerb(in: verbText) ?? openingVerb(of: verbText) ?? lastVerb(in: verbText) {
+      (reading.verb, reading.direction) = TargetGrammar.verbs[verb]
+    }
+    // "全市90%的重点领域市场主体纳入…平台", "…100%达标": the verb follows the value.
+    if reading.verb == nil, let verb = TargetGrammar.verbsAfterValue.first(where: { after.containsBytes($0) }) {
+      reading.verb = verb
+      reading.direction = .reach
+    }
+    if let verb = reading.verb, let masked = verbText.rangeOfBytes(verb, backwards: true) {
+      // The same bytes in the phrase: the mask keeps every character's length.
+      let lower = rest.utf8.index(rest.startIndex, offsetBy: verbText.utf8.distance(from: verbText.startIndex, to: masked.lowerBound))
+      let range = lower..<rest.utf8.index(lower, offsetBy: verb.utf8.count)
+      if [TargetDirection.atLeast, .atMost].contains(reading.direction ?? .reach) && reading.bound == nil {
+        reading.bound = reading.direction
+      }
+      // 新增 is an increment whatever verb reaches it: 新增光伏装机容量确保达到120MW.
+      if reading.direction == .reach && rest[..<range.lowerBound].containsBytes(TargetGrammar.increment) {
+        reading.direction = .increase
+      }
+      // "建成绿色园区30个": the indicator follows the verb; "能耗下降14.5%": it precedes it.
+      let following = rest[range.upperBound...].trimmingScalars(in: TargetGrammar.linkingBlank)
+      if following.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2
+        && !following.hasPrefixBytes("到") && !following.hasPrefixBytes("至")
+      {
+        rest = following
+        reading.indicatorFollowsVerb = true
+      } else {
+        rest = String(rest[..<range.lowerBound])
+        // "交通领域新增光伏装机容量确保达到…": what is added is the indicator.
+        if let added = rest.rangeOfBytes(TargetGrammar.increment, backwards: true), added.lowerBound > rest.startIndex {
+          let object = rest[added.upperBound...]
+          if object.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2 { rest = String(object) }
+        }
+      }
+    }
+    // Baseline: 较2020年, 比2020年, 较“十三五”末, 较上年.
+    for marker in ["较", "比"] {
+      guard let range = rest.rangeOfBytes(marker, backwards: true) else { continue }
+      let tail = String(rest[range.upperBound...])
+      if let year = Int(tail.prefix(4)), tail.dropFirst(4).hasPrefix("年") {
+        reading.baselineYear = year
+      } else if let period = TargetGrammar.periods.first(where: { tail.hasPrefixBytes($0.0) }) {
+        reading.baselineYear = period.1
+      } else if !(tail.hasPrefixBytes("上年") || tail.hasPrefixBytes("基期")) {
+        continue
+      }
+      reading.baseline = String(rest[range.lowerBound...])
+      rest = String(rest[..<range.lowerBound])
+      break
+    }
+    // 分别 / 均 close the list of indicators; what stands between them and the verb ends
+    // each of them.
+    if let range = rest.rangeOfBytes("分别") {
+      reading.sharedEnding = String(rest[range.upperBound...]).trimmingScalars(in: TargetGrammar.clauseSeparators)
+      rest = String(rest[..<range.lowerBound])
+    }
+    if reading.distributes { rest = rest.droppingSuffixBytes(TargetGrammar.each) }
+    rest = withoutExamples(withoutLeadingWords(rest))
+    for word in TargetGrammar.trailingNoise where rest.hasSuffixBytes(word) && !rest.hasAtMostCharacters(word.count) {
+      rest = rest.droppingSuffixBytes(word)
+    }
+    // The last scalar is asked first: none of these characters has another spelling, so
+    // the last character can be one of them only if the last scalar is.
+    while let scalar = rest.unicodeScalars.last, TargetGrammar.trailingLinks.contains(scalar),
+      rest.last?.unicodeScalars.count == 1
+    {
+      rest.removeLast()
+    }
+    reading.indicator = TargetGrammar.loneOpeners.contains(rest) ? "" : rest
+    return reading
+  }
+
+  /// Whether `indicator` is a verb alone (新增, 建设), which names nothing measured: another
+  /// name is looked for, and it stands only when none is found.
+  package static func namesNothing(_ indicator: String) -> Bool {
+    TargetGrammar.verbs.contains { $0.0.utf8.count == indicator.utf8.count && indicator.hasPrefixBytes($0.0) }
+  }
+
+  /// `phrase` with the verbs inside nouns (提升项目, 建设用地) masked, byte for byte.
+  private static func withoutVerbNouns(_ phrase: String) -> String {
+    var text = phrase
+    for noun in TargetGrammar.verbNouns where text.containsBytes(noun) {
+      text = text.replacingBytes(noun, with: String(repeating: "□", count: noun.count))
+    }
+    return text
+  }
+
+  /// `phrase` without brackets that name what they follow: （以下简称“新三年行动”）.
+  private static func withoutNamingBrackets(_ phrase: String) -> String {
+    guard let open = phrase.rangeOfBytes("("), let close = phrase[open.upperBound...].rangeOfBytes(")"),
+      phrase[open.upperBound..<close.lowerBound].containsBytes("简称")
+    else { return phrase }
+    return String(phrase[..<open.lowerBound]) + phrase[close.upperBound...]
+  }
+
+  /// An indicator without the examples that stand before it: "上海大学附属嘉定实验学校等各级
+  /// 各类学校" → 各级各类学校; a list of places that ends with 等 (徐汇、黄浦、普陀等) names no
+  /// indicator: the thing counted follows the value.
+  private static func withoutExamples(_ indicator: String) -> String {
+    guard let range = indicator.rangeOfBytes(TargetGrammar.examplesMark, backwards: true), range.lowerBound > indicator.startIndex else {
+      return indicator
+    }
+    let rest = indicator[range.upperBound...]
+    if TargetGrammar.examplesMarkWords.contains(where: { rest.hasPrefix($0) }) { return indicator }
+    return String(rest)
+  }
+
+  /// Whether 均 (each) stands before the verb of `phrase` ("…均达到", "…均不低于"), not as
+  /// part of 人均, 年均, 平均.
+  private static func saysEach(_ phrase: String) -> Bool {
+    guard phrase.containsBytes("均") else { return false }
+    var previous: Unicode.Scalar = " "
+    var sawEach = false
+    for scalar in phrase.unicodeScalars {
+      if sawEach { return true }
+      if scalar == "均" && !TargetGrammar.averageMarks.contains(previous) { sawEach = true }
+      previous = scalar
+    }
+    return false
+  }
+
+  /// `phrase` without what opens a clause before its indicator: a year phrase (到2025年,
+  /// 2022年底), connectors and adverbs (其中, 并, 率先), and verbs (新增, 完成).
+  package static func withoutLeadingWords(_ phrase: String, verbs stripsVerbs: Bool = true) -> String {
+    var rest = phrase
+    let (noise, verbs, verbLengths) = (TargetGrammar.leadingNoise, TargetGrammar.verbs, TargetGrammar.verbLengths)
+    let (noiseFirstBytes, verbFirstBytes) = (TargetGrammar.leadingNoiseFirstBytes, TargetGrammar.verbFirstBytes)
+    var changed = true
+    while changed {
+      changed = false
+      // A leading item number (6. 15、 (3)) and a time phrase (到2025年, 2024年-2025年,
+      // 2025年6月底前, “十四五”期间).
+      let untimed = withoutTimePhrase(withoutItemNumber(rest))
+      if untimed.utf8.count < rest.utf8.count {
+        rest = untimed
+        changed = true
+      }
+      rest = rest.trimmingScalars(in: TargetGrammar.clauseSeparators)
+      // A word's first byte is compared with the phrase's before the rest is: most words
+      // do not start the phrase.
+      var first = rest.utf8.first
+      for index in noise.indices
+      where first == noiseFirstBytes[index] && rest.hasPrefixBytes(noise[index]) && !rest.hasAtMostCharacters(noise[index].count) {
+        let word = noise[index]
+        rest = String(rest.droppingBytes(word.utf8.count))
+        first = rest.utf8.first
+        changed = true
+      }
+      for index in verbs.indices
+      where stripsVerbs && first == verbFirstBytes[index] && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
+        && !rest.hasAtMostCharacters(verbLengths[index] + 1)
+      {
+        rest = String(rest.droppingBytes(verbs[index].0.utf8.count))
+        first = rest.utf8.first
+        changed = true
+      }
+    }
+    return rest
+  }
+
+  /// `phrase` without the item number it opens with: 6., 15、, (3).
+  private static func withoutItemNumber(_ phrase: String) -> String {
+    guard let first = phrase.utf8.first, first == 0x28 || UTF8Scalars.isDigit(UInt32(first)) else { return phrase }
+    let scalars = Array(phrase.unicodeScalars)
+    var index = scalars.first == "(" ? 1 : 0
+    let digits = index
+    while index < scalars.count && UTF8Scalars.isDigit(scalars[index].value) { index += 1 }
+    guard index > digits, index - digits <= 3, index < scalars.count, ".、)".unicodeScalars.contains(scalars[index]) else { return phrase }
+    // Not a decimal number.
+    if scalars[index] == "." && index + 1 < scalars.count && UTF8Scalars.isDigit(scalars[index + 1].value) { return phrase }
+    return String(String.UnicodeScalarView(scalars[(index + 1)...]))
+  }
+
+  /// Whether a time phrase can open with `scalar`: 到 / 至 …, a year's digit, a numeral of
+  /// a length of years (三年), or a named period's first character (“十四五”).
+  private static func opensTimePhrase(_ scalar: Unicode.Scalar) -> Bool {
+    "到至于在从自“".unicodeScalars.contains(scalar) || UTF8Scalars.isDigit(scalar.value) || ChineseNumeral.digit(scalar.value) != nil
+      || TargetGrammar.periods.contains { $0.0.unicodeScalars.first == scalar }
+  }
+
+  /// `phrase` without the time phrase it opens with: 到2025年, 至2026年底, 2024年-2025年,
+  /// 2024年年内, 2025年6月底前, “十四五”期间, 至“十四五”期末.
+  package static func withoutTimePhrase(_ phrase: String) -> String {
+    guard let first = phrase.unicodeScalars.first, opensTimePhrase(first) else { return phrase }
+    let scalars = Array(phrase.unicodeScalars)
+    var index = 0
+    if index < scalars.count && "到至于在从自".unicodeScalars.contains(scalars[index]) { index += 1 }
+    var end = index
+    scalars.withUnsafeBufferPointer { scalars in
+      var position = index
+      while position + 5 <= scalars.count, scalars[position + 4] == "年", TargetYears.year(scalars, position) != nil {
+        position += 5
+        // A month: 6月.
+        var month = position
+        while month < scalars.count && UTF8Scalars.isDigit(scalars[month].value) { month += 1 }
+        if month > position && month < scalars.count && scalars[month] == "月" { position = month + 1 }
+        while position < scalars.count && "底末前内初".unicodeScalars.contains(scalars[position]) { position += 1 }
+        if position + 1 < scalars.count && scalars[position] == "年" && "内底末".unicodeScalars.contains(scalars[position + 1]) { position += 2 }
+        end = position
+        // The next year of a span.
+        guard position < scalars.count, TargetGrammar.spanDashes.contains(scalars[position]) else { break }
+        position += 1
+      }
+    }
+    // A length of years the count runs over: 三年累计, 5年内.
+    if end == index, index < scalars.count, ChineseNumeral.digit(scalars[index].value) != nil || UTF8Scalars.isDigit(scalars[index].value),
+      index + 1 < scalars.count, scalars[index + 1] == "年", index + 2 >= scalars.count || scalars[index + 2] != "一"
+    {
+      end = index + 2
+      if end < scalars.count && scalars[end] == "内" { end += 1 }
+    }
+    if end == index {
+      let rest = String(String.UnicodeScalarView(scalars[index...]))
+      guard let period = TargetGrammar.periods.first(where: { rest.hasPrefixBytes($0.0) }) else { return phrase }
+      var after = String(rest.droppingBytes(period.0.utf8.count))
+      for word in ["期间", "期末", "时期", "末"] where after.hasPrefixBytes(word) {
+        after = String(after.droppingBytes(word.utf8.count))
+        break
+      }
+      return after.trimmingScalars(in: TargetGrammar.clauseSeparators)
+    }
+    return String(String.UnicodeScalarView(scalars[end...])).trimmingScalars(in: TargetGrammar.clauseSeparators)
+  }
+
+  /// The last verb of `phrase` (two characters or more), however far from its end: the
+  /// verb of a long clause (新建、改建以白玉兰为主的玉兰属植物特色园20座).
+  package static func lastVerb(in phrase: String) -> Int? {
+    var best: (verb: Int, position: String.Index)? = nil
+    for (index, verb) in TargetGrammar.verbs.enumerated() where TargetGrammar.verbLengths[index] >= 2 {
+      guard let range = phrase.rangeOfBytes(verb.0, backwards: true) else { continue }
+      if best.map({ range.lowerBound > $0.position }) ?? true { best = (index, range.lowerBound) }
+    }
+    return best?.verb
+  }
+
+  /// The verb (an index into `TargetGrammar.verbs`, two characters or more) that opens
+  /// `phrase` after its year phrase and connectors, if any.
+  package static func openingVerb(of phrase: String) -> Int? {
+    var rest = phrase
+    // The leading words but the verbs: a year phrase, connectors, hedges.
+    while true {
+      let shorter = withoutLeadingWords(rest, verbs: false)
+      if shorter == rest { break }
+      rest = shorter
+    }
+    let verbs = TargetGrammar.verbs
+    return verbs.indices.first { TargetGrammar.verbLengths[$0] >= 2 && rest.hasPrefixBytes(verbs[$0].0) && !rest.hasAtMostCharacters(TargetGrammar.verbLengths[$0] + 1) }
+  }
+
+  /// The verb (an index into `TargetGrammar.verbs`) that starts last in `phrase` among
+  /// those that end within their length plus six characters of its end; at the same
+  /// start, the one listed first ("下降到" before "下降").
+  ///
+  /// Such a verb starts within twice its length plus six characters of the end, so only
+  /// that tail is read, once, looking verbs up by their first scalar.
+  package static func nearestVerb(in phrase: String) -> Int? {
+    var text = phrase
+    return text.withUTF8 { bytes -> Int? in
+      // Where the phrase's last `TargetGrammar.verbTail` characters start, one by one from
+      // the end: boundaries[k] is the byte offset k characters before the end.
+      let boundaries = UTF8Scalars.characterStarts(of: phrase, utf8: bytes, fromEnd: TargetGrammar.verbTail)
+      /// The byte offset `count` characters before the end, or 0.
+      func offset(charactersBeforeEnd count: Int) -> Int { count < boundaries.count ? boundaries[count] : 0 }
+      var best: (verb: Int, start: Int)? = nil
+      var position = offset(charactersBeforeEnd: TargetGrammar.verbTail)
+      while position < bytes.count {
+        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+        defer { position += length }
+        guard let candidates = TargetGrammar.verbIndex.candidates(startingWith: scalar) else { continue }
+        for verb in candidates where TargetGrammar.verbIndex.matches(verb, in: bytes, at: position) {
+          let end = position + TargetGrammar.verbIndex.words[verb].count
+          // Positions only grow: a verb found earlier at this position and listed first stays.
+          if let current = best, current.start == position && current.verb < verb { continue }
+          // It must end within its length plus six characters of the end.
+          guard end >= offset(charactersBeforeEnd: TargetGrammar.verbLengths[verb] + 6) else { continue }
+          best = (verb, position)
+        }
+      }
+      return best?.verb
+    }
+  }
+
+  /// The indicators of a list that shares out `count` values (能耗、水耗分别…下降14.5%、
+  /// 20.3%) or, with 分别 or 均, gives each of its items the one value (化肥、农药使用量分别
+  /// 减少1%): one per item, each with `ending`; `[phrase]` when the list and the values
+  /// do not pair up.
+  ///
+  /// Items share what the list writes once: later short items the first one's head
+  /// (规模以上企业单位工业增加值能耗、水耗 → …增加值水耗), earlier short items the last one's
+  /// ending (化肥、农药使用量 → 化肥使用量; 县道和乡村道年均养护工程比例 → 县道年均养护工程比例).
+  package static func indicators(_ phrase: String, count: Int, distributes: Bool, ending: String = "") -> [String] {
+    guard count > 1 || distributes else { return [phrase + ending] }
+    let (scope, list) = splitScope(phrase)
+    let parts = listItems(list)
+    guard parts.count == count || (count == 1 && parts.count > 1) else { return [phrase + ending] }
+    let first = parts[0]
+    let last = parts[parts.count - 1]
+    let head = TargetGrammar.indicatorHeads.compactMap { first.rangeOfBytes($0, backwards: true) }.map(\.upperBound).max()
+    let tail = sharedTail(of: last, after: first)
+    return parts.enumerated().map { index, part in
+      var item = part
+      if index > 0, part.count <= 3, let head, part != first { item = String(first[..<head]) + part }
+      if index < parts.count - 1, let tail { item += tail }
+      return (scope ?? "") + item + ending
+    }
+  }
+
+  /// The items of a list of indicators: split at 、, 和, 及 and 与 (not inside quotes or
+  /// brackets).
+  private static func listItems(_ list: String) -> [String] {
+    var items: [String] = []
+    var current = ""
+    var depth = 0
+    for character in list {
+      switch character {
+      case "“", "(", "《": depth += 1
+      case "”", ")", "》": depth = max(0, depth - 1)
+      default: break
+      }
+      if depth == 0 && TargetGrammar.listSeparators.contains(character) && !current.isEmpty {
+        items.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    if !current.isEmpty { items.append(current) }
+    return items
+  }
+
+  /// The ending the last item of a list writes once for a short first item: what follows
+  /// the last item's own head, found where the first item's last character stands in it
+  /// (县道 / 乡村道年均养护工程比例 → 年均养护工程比例) or, failing that, after as many
+  /// characters as the first item has (化肥 / 农药使用量 → 使用量).
+  private static func sharedTail(of last: String, after first: String) -> String? {
+    let firstCount = first.count
+    let lastCharacters = Array(last)
+    guard firstCount <= 3, lastCharacters.count >= firstCount + 3, let mark = first.last else { return nil }
+    if let position = lastCharacters.indices.first(where: { $0 >= 1 && $0 <= firstCount + 2 && lastCharacters[$0] == mark }),
+      position + 1 < lastCharacters.count
+    {
+      return String(lastCharacters[(position + 1)...])
+    }
+    return String(lastCharacters[firstCount...])
+  }
+
+  /// The noun after a value ("家绿色工厂" → "绿色工厂"), for "新建200家绿色工厂": up to 和
+  /// or 及, or a verb that says what becomes of it (60座社区公园|纳入市级公园名录).
+  package static func trailingNoun(_ after: String) -> String {
+    var noun = after
+    for (word, _) in TargetGrammar.bounds where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
+    for word in TargetGrammar.hedgesAfter where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
+    if let cut = noun.firstIndex(where: { $0 == "和" || $0 == "及" }) { noun = String(noun[..<cut]) }
+    noun = noun.trimmingScalars(in: TargetGrammar.linkingBlank)
+    for verb in TargetGrammar.predicateVerbs {
+      if let range = noun.rangeOfBytes(verb), range.lowerBound > noun.startIndex { noun = String(noun[..<range.lowerBound]) }
+    }
+    // A bracket after the value says something of it (（累计约3600户）, （区域面积…）); 目标
+    // after 的 is the goal itself (2.3平方米的目标).
+    if noun.hasPrefixBytes("(") || TargetGrammar.goalNouns.contains(noun) { return "" }
+    // A value in brackets counts the noun after them: （累计约3600户）大中型餐饮单位.
+    if noun.hasPrefixBytes(")") { noun = String(noun.dropFirst()) }
+    let ideographs = noun.unicodeScalars.lazy.filter { UTF8Scalars.isIdeograph($0.value) }.count
+    guard ideographs >= 2, noun.hasAtMostCharacters(30),
+      noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || TargetGrammar.nounMarks.contains($0) || UTF8Scalars.isDigit($0.value) })
+    else {
+      return ""
+    }
+    return noun
+  }
+
+  /// The scope an indicator opens with (全区, 规模以上工业企业) and the rest.
+  package static func splitScope(_ indicator: String) -> (String?, String) {
+    for scope in TargetGrammar.scopes where indicator.hasPrefixBytes(scope) && indicator.count > scope.count + 1 {
+      return (scope, String(indicator.droppingBytes(scope.utf8.count)))
+    }
+    return (nil, indicator)
+  }
+}

@@ -1,0 +1,112 @@
+import PolicyBytes
+import PolicyText
+import PolicyModel
+
+/// Paragraphs without a marker that are items of their own: in a part of a plan (一、, or a
+/// part of an attachment) that has no numbered sub-items, two or more paragraphs that each
+/// open with a run-in heading
+/// ("加强组织领导。各区要…", "强化资金保障。…") or with the name of the body whose duties
+/// follow ("区民防办：负责…"). Each becomes a section of kind `paragraph`, numbered within
+/// its part; a paragraph before the first of them is the part's lead-in, one after an
+/// item continues it.
+package struct UnnumberedItems {
+  /// The longest run-in heading of an unnumbered paragraph, in characters: shorter than a
+  /// numbered item's, since nothing else says it is a heading.
+  package static let maximumHeading = 20
+  /// The longest body name read as a label ("区民防办：").
+  package static let maximumLabel = 16
+
+  package let bytes: UnsafeBufferPointer<UInt8>
+  package let resolver: DepartmentResolver
+
+  /// Gives the item paragraphs of `sections` their markers in `paragraphs`; `owners`
+  /// says which section each paragraph belongs to; paragraphs in `excluded` (a task
+  /// table's) are none. Returns whether any was marked.
+  package func mark(_ paragraphs: inout [Paragraph], owners: [Int?], sections: [Section], except excluded: Set<Int> = []) -> Bool {
+    let roles = PartRole.roles(of: sections)
+    var hasSubsections = Array(repeating: false, count: sections.count)
+    for section in sections where section.kind != .column {
+      if let parent = section.parent { hasSubsections[parent] = true }
+    }
+    var own = Array(repeating: [Int](), count: sections.count)
+    for (index, owner) in owners.enumerated() {
+      guard let owner, paragraphs[index].marker == nil, !excluded.contains(index) else { continue }
+      own[owner].append(index)
+    }
+    var marked = false
+    for section in sections.indices where roles[section] == .tasks && !hasSubsections[section] {
+      guard sections[section].kind != .column, sections[section].kind != .article, isPart(section, of: sections)
+      else { continue }
+      let items = own[section].compactMap { index in heading(of: paragraphs[index]).map { (index, $0) } }
+      guard items.count >= 2 else { continue }
+      for (number, (index, heading)) in items.enumerated() {
+        paragraphs[index].marker = HeadingMarker(kind: .paragraph, number: number + 1, length: 0)
+        paragraphs[index].titleStart = paragraphs[index].span.start
+        paragraphs[index].titleEnd = heading.titleEnd
+        paragraphs[index].headingEnd = heading.headingEnd
+        paragraphs[index].isRunIn = true
+      }
+      marked = true
+    }
+    return marked
+  }
+
+  /// Whether a section is a part of the plan (一、, or a part of an attachment): the
+  /// paragraphs under a numbered item ("（五）提升风险防控能力" then "夯实…基础。…") are its
+  /// body, however they open.
+  private func isPart(_ index: Int, of sections: [Section]) -> Bool {
+    guard let parent = sections[index].parent else { return true }
+    return sections[parent].kind == .attachment && sections[parent].parent == nil
+  }
+
+  /// Where the run-in heading of an unmarked paragraph ends (before its 。 or the colon
+  /// after a body's name) and where the heading's punctuation ends, or nil when the
+  /// paragraph does not open with one.
+  package func heading(of paragraph: Paragraph) -> (titleEnd: Int, headingEnd: Int)? {
+    let start = paragraph.span.start
+    let end = paragraph.span.end
+    var position = start
+    var characters = 0
+    while position < end && characters <= Self.maximumHeading {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+      switch scalar {
+      case 0x3002:  // 。
+        guard characters >= 2, position + length < end, isHeadingPhrase(start..<position) else { return nil }
+        return (position, position + length)
+      case 0xFF1A, 0x3A:  // ：:
+        guard characters >= 2, characters <= Self.maximumLabel, position + length < end,
+          namesBodies(start..<position)
+        else { return nil }
+        return (position, position + length)
+      case 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF01, 0xFF1F:  // ，,；;！？ — a clause, not a heading
+        return nil
+      default:
+        characters += 1
+        position += length
+      }
+    }
+    return nil
+  }
+
+  /// Words that make a first sentence a statement rather than a heading: a subject with
+  /// a modal verb ("各区要高度重视。") or an enumerator ("一是…").
+  private static let statementWords = ["要", "应", "须", "将", "一是", "二是", "三是", "首先", "其次", "同时", "此外", "其中"]
+
+  private func isHeadingPhrase(_ range: Range<Int>) -> Bool {
+    let text = String(decoding: bytes[range], as: UTF8.self)
+    return !text.hasPrefix("各") && !Self.statementWords.contains { text.containsBytes($0) }
+  }
+
+  /// Whether the text before a colon is a body's name, or a list of them ("区民防办",
+  /// "区规划资源局、区建设管理委").
+  private func namesBodies(_ range: Range<Int>) -> Bool {
+    let text = String(decoding: bytes[range], as: UTF8.self)
+    let names = text.split(separator: "、").map(String.init)
+    return !names.isEmpty
+      && names.allSatisfy { name in
+        let mention = resolver.mention(name, role: .responsible, span: TextSpan(range))
+        return mention.category != DepartmentResolver.unknownCategory
+          || DepartmentResolver.organisationalSuffixes.contains { name.hasSuffixBytes($0) }
+      }
+  }
+}
