@@ -1,6 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The library's layers, lowest first: the CLI, the benchmarks and the tests use them
+/// all (PolicyBytes through `package` access, the others through PolicyKit's API).
+let layers: [Target.Dependency] = [
+  "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", "PolicyIndex", "PolicyCompare",
+  "PolicyEvaluation", "PolicyKit",
+]
+
 let package = Package(
   name: "policyq",
   platforms: [.macOS(.v13)],
@@ -56,6 +63,18 @@ let package = Package(
       dependencies: ["PolicyBytes", "PolicyText", "PolicyModel"],
       resources: [.copy("Resources/dictionaries")]
     ),
+    // The search index: units, bigram postings, index files and their checks, queries, ranking, snippets.
+    .target(
+      name: "PolicyIndex",
+      dependencies: ["PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", "CPrefetch"]
+    ),
+    // Comparing two documents: measures aligned, shared passages, targets judged.
+    .target(name: "PolicyCompare", dependencies: ["PolicyBytes", "PolicyText", "PolicyModel", "PolicyExtraction"]),
+    // Scoring extraction against gold files (policyq eval).
+    .target(
+      name: "PolicyEvaluation",
+      dependencies: ["PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction"]
+    ),
     .target(
       name: "PolicyKit",
       dependencies: [
@@ -64,31 +83,25 @@ let package = Package(
         "PolicyModel",
         "PolicyReaders",
         "PolicyExtraction",
-        "CPrefetch",
+        "PolicyIndex",
+        "PolicyCompare",
+        "PolicyEvaluation",
       ]
     ),
     .executableTarget(
       name: "policyq",
-      dependencies: [
-        "PolicyKit",
-        "PolicyBytes",
-        "PolicyText",
-        "PolicyModel",
-        "PolicyReaders",
-        "PolicyExtraction",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      dependencies: layers + [.product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     // Benchmarks: run with `swift run -c release policyq-benchmarks`. No dependencies
-    // beyond PolicyKit, so library users resolve nothing extra.
+    // beyond the library's own, so library users resolve nothing extra.
     .executableTarget(
       name: "policyq-benchmarks",
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction"],
+      dependencies: layers,
       path: "Sources/PolicyqBenchmarks"
     ),
     .testTarget(
       name: "PolicyKitTests",
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: layers + [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
       // Golden outlines, read from the source tree (and re-recorded there) by path.
       exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]
@@ -96,7 +109,7 @@ let package = Package(
     .testTarget(
       name: "PolicyqTests",
       // policyq itself for SearchArgumentsTests (its two argument readers); the other tests run the built binary.
-      dependencies: ["PolicyKit", "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", "policyq"]
+      dependencies: layers + ["policyq"]
     ),
   ],
   swiftLanguageModes: [.v6]

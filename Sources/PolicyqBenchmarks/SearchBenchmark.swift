@@ -1,5 +1,6 @@
 import Foundation
 import PolicyKit
+import PolicyIndex
 
 /// Times queries in process on an existing index: top-10 with snippets, as `policyq
 /// search` computes them, after one warm-up run of each query.

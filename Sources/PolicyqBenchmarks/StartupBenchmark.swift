@@ -1,6 +1,7 @@
 import Foundation
 import PolicyKit
 import PolicyExtraction
+import PolicyIndex
 
 /// Where the time of one `policyq search` goes before and after the query itself: each
 /// step timed once, cold, in this fresh process (run it as its own process).

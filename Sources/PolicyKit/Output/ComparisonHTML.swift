@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCompare
 
 /// One self-contained HTML page: the two plans side by side with aligned measures linked,
 /// and the target pairs drawn as an SVG bar chart. No script, no network.

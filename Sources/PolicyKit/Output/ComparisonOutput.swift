@@ -1,5 +1,6 @@
 import Foundation
 import PolicyModel
+import PolicyCompare
 
 /// Renders a `DocumentComparison`: a summary then details for people, JSON, CSV tables.
 public enum ComparisonOutput {

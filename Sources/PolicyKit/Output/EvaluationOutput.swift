@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyEvaluation
 
 /// `policyq eval` output: a table of precision, recall and F1 per kind of item, field
 /// agreements, and per-document figures (text); the same as JSON; or one CSV row per

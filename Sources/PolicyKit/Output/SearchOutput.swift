@@ -1,5 +1,6 @@
 import Foundation
 import PolicyModel
+import PolicyIndex
 
 /// Renders search results: a readable list, JSON, JSONL or CSV.
 public enum SearchOutput {

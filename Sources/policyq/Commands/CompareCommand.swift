@@ -5,6 +5,8 @@ import PolicyText
 import PolicyModel
 import PolicyReaders
 import PolicyExtraction
+import PolicyIndex
+import PolicyCompare
 
 /// `policyq compare`: a lower-level plan against the upper-level plan it implements.
 struct CompareCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import PolicyKit
 import PolicyReaders
 import PolicyExtraction
+import PolicyEvaluation
 
 /// `policyq eval`: scores extraction against hand annotations.
 struct EvalCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyIndex
 
 #if canImport(Glibc)
   import Glibc

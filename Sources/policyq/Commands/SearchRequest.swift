@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyKit
 import PolicyText
+import PolicyIndex
 
 #if canImport(Glibc)
   import Glibc

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyCompare
 
 @Suite struct ComparisonTests {
   func judgement(_ comparison: DocumentComparison, _ key: String) -> DocumentComparison.TargetPair? {

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyExtraction
+import PolicyEvaluation
 
 @Suite struct EvaluatorTests {
   @Test func numberingTokens_foldAsAReaderReadsThem() {

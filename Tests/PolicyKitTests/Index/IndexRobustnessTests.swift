@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import PolicyKit
+import PolicyIndex
 
 /// An index that is damaged, foreign, locked or out of date gives a clear answer, never a
 /// crash or wrong results; updates parse only what changed.

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyBytes
+import PolicyIndex
 
 @Suite struct JSONValueTests {
   @Test func readsAManifestAsJSONEncoderWritesIt() throws {

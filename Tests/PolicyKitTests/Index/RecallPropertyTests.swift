@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyBytes
 import PolicyExtraction
+import PolicyIndex
 
 /// Nothing missed: for random substrings of the corpus, the units the index returns are
 /// exactly those whose folded text contains the substring (a naive scan).

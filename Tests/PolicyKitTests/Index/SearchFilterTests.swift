@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyBytes
 import PolicyExtraction
+import PolicyIndex
 
 /// Every filter and operator of the query language, on the seed index.
 @Suite struct SearchFilterTests {

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PolicyKit
 import PolicyExtraction
+import PolicyIndex
 
 @Suite struct WordLayerTests {
   private func counted(_ term: String, in text: String) -> (total: Int, asWords: Int) {

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import PolicyKit
+import PolicyIndex
 
 /// An index of the seeds, built once per test process in a temporary directory.
 enum SeedIndex {

@@ -1,0 +1,122 @@
+import Foundation
+import PolicyBytes
+import PolicyText
+import PolicyModel
+
+/// Cuts a parsed document into search units: its measures (with their 专栏 boxes), the
+/// own text of sections outside measures, its targets, and its front and back matter as a
+/// document unit (the whole text when it has no outline).
+package enum UnitBuilder {
+  /// The units of `document`, in order: its document unit, its measures and sections,
+  /// its targets.
+  package static func units(of document: PolicyDocument) -> [UnitDraft] {
+    let sectionCount = document.sections.count
+    var units: [UnitDraft] = []
+    units.reserveCapacity(1 + sectionCount + document.targets.count)
+    // The measure each section is, if any (an array by section: no hashing per document).
+    var measureOf: [Int?] = Array(repeating: nil, count: sectionCount)
+    for (index, measure) in document.measures.enumerated() where measure.section < sectionCount { measureOf[measure.section] = index }
+    func departments(_ clauses: [Int]) -> [UnitDepartment] {
+      var found: [UnitDepartment] = []
+      for clause in clauses {
+        for department in document.responsibilities[clause].departments {
+          found.append(
+            UnitDepartment(name: department.name, canonical: department.canonical, levelPrefix: department.levelPrefix, role: department.role))
+        }
+      }
+      return found
+    }
+    // Each section's path (its ancestors' headings), made once from its parent's.
+    var paths: [[String]?] = Array(repeating: nil, count: sectionCount)
+    func path(of section: Int) -> [String] {
+      if let known = paths[section] { return known }
+      var made: [String] = []
+      if let parent = document.sections[section].parent {
+        made = path(of: parent) + [document.sections[parent].label + document.sections[parent].title]
+      }
+      paths[section] = made
+      return made
+    }
+    /// Characters in `span` of the text.
+    func scalarCount(_ span: TextSpan) -> Int {
+      let bytes = document.text.utf8
+      let lower = max(0, min(span.start, bytes.count))
+      return UTF8Scalars.count(in: bytes, range: lower..<max(lower, min(span.end, bytes.count)))
+    }
+    func unit(_ id: String, _ kind: SearchUnitKind, heading: String, span: TextSpan, headingSpan: TextSpan?, path: [String], departments: [UnitDepartment], year: Int? = nil) -> UnitDraft {
+      let headingLength = headingSpan.map { scalarCount(TextSpan($0.start, min($0.end, span.end))) } ?? 0
+      return UnitDraft(
+        id: id, kind: kind, heading: heading, headingLength: headingLength, path: path, departments: departments, year: year,
+        textStart: span.start, sourceLine: document.sourceSpan(of: span).line, spans: [span])
+    }
+
+    // The document unit: everything outside the top-level sections.
+    var topLevel: [TextSpan] = []
+    for index in 0..<sectionCount where document.sections[index].parent == nil { topLevel.append(document.sections[index].extent) }
+    var outside: [TextSpan] = []
+    var cursor = 0
+    for extent in topLevel.sorted() {
+      if extent.start > cursor { outside.append(TextSpan(cursor, extent.start)) }
+      cursor = max(cursor, extent.end)
+    }
+    if cursor < document.text.utf8.count { outside.append(TextSpan(cursor, document.text.utf8.count)) }
+    let title = document.metadata.planTitle ?? document.metadata.title ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent
+    let looseClauses = document.responsibilities.indices.filter { document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == nil }
+    units.append(
+      UnitDraft(
+        id: document.id, kind: .document, heading: title, headingLength: 0, path: [], departments: departments(looseClauses),
+        year: nil, textStart: outside.first?.start ?? 0, sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line,
+        spans: outside))
+
+    // Each section's first child, whether it lies inside a measure, and its own clauses
+    // (outside any measure), found in one pass each: searching the lists for every
+    // section was quadratic in a law's articles. A parent comes before its children.
+    var firstChild: [Int?] = Array(repeating: nil, count: sectionCount)
+    var insideMeasure = Array(repeating: false, count: sectionCount)
+    for index in 0..<sectionCount {
+      guard let parent = document.sections[index].parent, parent < index else { continue }
+      if firstChild[parent] == nil { firstChild[parent] = index }
+      insideMeasure[index] = measureOf[parent] != nil || insideMeasure[parent]
+    }
+    var sectionClauses: [[Int]] = Array(repeating: [], count: sectionCount)
+    for (index, clause) in document.responsibilities.enumerated() where clause.measure == nil {
+      if let section = clause.section { sectionClauses[section].append(index) }
+    }
+    for (index, section) in document.sections.enumerated() {
+      if let measureIndex = measureOf[index] {
+        let measure = document.measures[measureIndex]
+        units.append(
+          unit(measure.id, .measure, heading: section.label + section.title, span: section.extent, headingSpan: section.titleSpan,
+            path: path(of: index), departments: departments(measure.responsibilities)))
+        continue
+      }
+      // Sections inside a measure are part of its text.
+      if insideMeasure[index] { continue }
+      let ownEnd = firstChild[index].map { document.sections[$0].extent.start } ?? section.extent.end
+      let own = TextSpan(section.extent.start, max(section.headingSpan.end, min(ownEnd, section.extent.end)))
+      units.append(
+        unit(section.id, .section, heading: section.label + section.title, span: own, headingSpan: section.titleSpan,
+          path: path(of: index), departments: departments(sectionClauses[index])))
+    }
+    for target in document.targets {
+      var inherited: [UnitDepartment] = []
+      if let measure = target.measure { inherited = departments(document.measures[measure].responsibilities) }
+      units.append(
+        unit(target.id, .target, heading: target.indicator, span: target.sentenceSpan, headingSpan: nil,
+          path: target.measure.map { [document.measures[$0].label + document.measures[$0].title] } ?? [], departments: inherited, year: target.year))
+    }
+    return units
+  }
+
+  package static func indexedDocument(_ document: PolicyDocument, fileSize: Int, modified: Double, contentHash: String) -> IndexedDocument {
+    let metadata = document.metadata
+    let year = metadata.writtenDate.flatMap { Int($0.prefix(4)) } ?? metadata.periodStart
+    return IndexedDocument(
+      id: document.id, path: document.text.source.path,
+      title: metadata.planTitle ?? metadata.title ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent,
+      documentNumber: metadata.documentNumber?.normalized, issuer: metadata.issuer, level: metadata.level?.rawValue,
+      regionPath: metadata.regionPath, kind: metadata.kind, planKind: metadata.planKind, year: year,
+      periodStart: metadata.periodStart, periodEnd: metadata.periodEnd, fileSize: fileSize, modified: modified,
+      contentHash: contentHash)
+  }
+}
