@@ -2,7 +2,7 @@ import PolicyBytes
 import PolicyExtraction
 
 /// Character shingles of folded text, for measuring how much two passages share.
-package struct Shingles {
+struct Shingles {
   /// The folded scalars of the text (punctuation and spaces dropped).
   package let scalars: [UInt32]
   /// Distinct hashed n-grams.
@@ -46,7 +46,7 @@ package struct Shingles {
 
 /// Passages two texts share word for word (after folding): exact matches found from common
 /// shingles and extended both ways, as text-reuse detectors do.
-package enum SharedPassages {
+enum SharedPassages {
   /// Maximal shared runs of at least `minimum` characters, longest first, not overlapping.
   package static func find(_ a: Shingles, _ b: Shingles, minimum: Int = 8) -> [String] {
     guard a.scalars.count >= Shingles.size, b.scalars.count >= Shingles.size else { return [] }

@@ -3,9 +3,9 @@ import PolicyModel
 /// Pairs the targets of two plans by indicator (and year and baseline), and judges each
 /// pair from the lower plan's side: a larger cut, a higher floor, a lower ceiling or more
 /// things built is stronger.
-package enum TargetComparison {
+enum TargetComparison {
   /// Units that count things: a district's count and a city's are different totals.
-  package static let countUnits: Set<String> = ["家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "万辆", "人", "万人", "户", "亩", "万亩", "公顷"]
+  static let countUnits: Set<String> = ["家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "万辆", "人", "万人", "户", "亩", "万亩", "公顷"]
 
   package static func pairs(lower: [Target], upper: [Target], sameLevel: Bool = true) -> [DocumentComparison.TargetPair] {
     var pairs: [DocumentComparison.TargetPair] = []

@@ -6,7 +6,7 @@ import PolicyModel
 /// folded path, roles as (place, department, role) triples, targets with their value in
 /// base units, references by number or folded title. Built from a gold annotation or from
 /// a parsed document, so that both sides go through the same folding.
-package struct ComparableItems {
+struct ComparableItems {
   package struct Measure {
     package var path: [String]
     /// The path as written, for people.
@@ -22,7 +22,7 @@ package struct ComparableItems {
     package var role: ResponsibilityRole
   }
 
-  package struct RoleItem {
+  struct RoleItem {
     package var key: Role
     package var shown: String
     package var line: Int?
@@ -40,7 +40,7 @@ package struct ComparableItems {
     package var line: Int?
   }
 
-  package struct Reference {
+  struct Reference {
     package var title: String?
     package var number: String?
     package var shown: String
@@ -153,7 +153,7 @@ extension ComparableItems {
   }
 
   /// A title without 《》, spaces and punctuation, folded.
-  package static func foldedTitle(_ title: String) -> String {
+  static func foldedTitle(_ title: String) -> String {
     String(
       String.UnicodeScalarView(
         TextFolder.fold(title).unicodeScalars.filter {
@@ -163,7 +163,7 @@ extension ComparableItems {
 
   /// A document number in its normal form (永川府发〔2022〕11号), or folded as written
   /// when it is not of the usual shape (市政府第16号令).
-  package static func foldedNumber(_ number: String) -> String {
+  static func foldedNumber(_ number: String) -> String {
     DocumentNumber.first(in: number)?.number.normalized ?? DocumentNumber.firstDecree(in: number)?.normalized
       ?? foldedTitle(number)
   }

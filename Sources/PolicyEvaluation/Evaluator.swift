@@ -64,7 +64,7 @@ public struct Evaluator: Sendable {
 
   /// Whether an extracted heading or lead sentence starts as the gold's lead does, after
   /// folding and without punctuation (its first eight characters, or fewer when shorter).
-  package static func leadAgrees(gold: String, found: String) -> Bool {
+  static func leadAgrees(gold: String, found: String) -> Bool {
     let expected = Array(Self.letters(gold).prefix(8))
     let actual = Array(Self.letters(found).prefix(expected.count))
     return !expected.isEmpty && expected == actual

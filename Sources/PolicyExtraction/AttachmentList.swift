@@ -4,14 +4,14 @@ import PolicyBytes
 /// "2.公园绿地重点建设计划表" …, or "附件1：…申报表；" lines): entries, not headings. An
 /// attachment itself opens with "附件" or "附件1" standing alone; a 附件 with a colon names
 /// what is attached, and the numbered lines that continue it name the rest.
-package enum AttachmentList {
+enum AttachmentList {
   /// The longest entry of the list, in characters.
-  package static let maximumEntry = 60
+  static let maximumEntry = 60
 
   /// Clears the markers of the list's paragraphs, so that they open no sections.
   /// - Returns: the list's paragraphs.
   @discardableResult
-  package static func unmark(_ paragraphs: inout [Paragraph], texts: ParagraphTexts) -> [Int] {
+  static func unmark(_ paragraphs: inout [Paragraph], texts: ParagraphTexts) -> [Int] {
     var entries: [Int] = []
     var index = 0
     while index < paragraphs.count {
@@ -46,7 +46,7 @@ package enum AttachmentList {
   /// For a paragraph that opens a list of attachments ("附件：", "附件：1.…", "附件2：…"),
   /// the number the next entry would carry (1 after a bare "附件：", 2 after
   /// "附件：1.…"); nil for any other paragraph.
-  package static func entryNumber(_ text: String) -> Int? {
+  static func entryNumber(_ text: String) -> Int? {
     guard text.hasPrefixBytes("附件") || text.hasPrefixBytes("附表"), text.hasAtMostCharacters(maximumEntry + 6) else {
       return nil
     }

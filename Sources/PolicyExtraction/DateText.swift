@@ -22,7 +22,7 @@ package enum DateText {
 
   /// A date written with digits and separators, as metadata fields give them
   /// ("2024-05-10", "2024/5/10", "2024.05.10"), as ISO 8601.
-  package static func numeric(_ text: String) -> String? {
+  static func numeric(_ text: String) -> String? {
     let parts = text.split { $0 == "-" || $0 == "/" || $0 == "." }.map { $0.trimmingScalars { $0 == " " } }
     guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
       parts[0].count == 4, (1949...2100).contains(year), (1...12).contains(month), (1...31).contains(day)

@@ -9,10 +9,10 @@ import PolicyModel
 /// Names are the pieces between separators (、, spaces, qualifiers and role words); each
 /// role word gives its role to the names before it that have none yet. Works on the
 /// segment's bytes and makes arrays only of the names it keeps.
-package struct DepartmentList {
+struct DepartmentList {
   /// A name as read, with the role its own words give it (nil: the label's, or the
   /// clause's default).
-  package struct Name {
+  struct Name {
     package var bytes: [UInt8]
     /// The name as it stands in the text, when a shared ending was given to it
     /// ("浦东新区" of 浦东新区政府).
@@ -20,7 +20,7 @@ package struct DepartmentList {
     package var role: ResponsibilityRole?
     /// Named before 等部门 ("公安、市场监管等部门"): a sector that stands for its
     /// department, kept although it does not end like the name of a body.
-    package var isSector = false
+    var isSector = false
   }
 
   /// The names of the segment, in order; names before a word that gives no role
@@ -28,15 +28,15 @@ package struct DepartmentList {
   package private(set) var names: [Name] = []
   /// How many pieces between separators read as no name (a number, a phrase with
   /// punctuation): a bare list of bodies has none.
-  package private(set) var piecesWithoutName = 0
+  private(set) var piecesWithoutName = 0
 
   /// Qualifiers and role phrases, longest first, and the effect of each.
   package struct Words {
     package let index: FirstScalarIndex
-    package let effects: [RoleWords.Effect]
+    let effects: [RoleWords.Effect]
     /// Whether each word is a label of bodies (牵头单位, 配合部门), not a list's closing
     /// (等单位, 有关部门).
-    package let isLabel: [Bool]
+    let isLabel: [Bool]
 
     package init(qualifiers: [String]) {
       var words = qualifiers.filter { $0.unicodeScalars.count >= 2 && !Self.isBareRoleVerb($0) }
@@ -83,7 +83,7 @@ package struct DepartmentList {
   /// 宣传处）": the divisions of a department are not departments of their own). A note
   /// inside a name, with the name going on after it, is part of it as written
   /// ("街道（开发区）办事处", "各省级能源（电力）主管部门").
-  package static func withoutNotes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+  static func withoutNotes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var kept: [UInt8] = []
     kept.reserveCapacity(bytes.count)
     var depth = 0
@@ -300,12 +300,12 @@ package struct DepartmentList {
   }
 
   /// Endings a list of sectors shares: 主管部门, 部门.
-  package static let sectorEndings = ["主管部门", "部门"].map { Array($0.utf8) }
+  static let sectorEndings = ["主管部门", "部门"].map { Array($0.utf8) }
 
   /// Whether `bytes` is a sector's name alone (生态环境, 绿化市容, 城管执法): two to six
   /// ideographs, ending as no body does, neither a collective nor a place or level
   /// (城市, 省辖市, 县级: the bodies of a place share more than 部门).
-  package static func isSector(_ bytes: ArraySlice<UInt8>) -> Bool {
+  static func isSector(_ bytes: ArraySlice<UInt8>) -> Bool {
     guard bytes.count >= 6, bytes.count <= 18 else { return false }
     let name = String(decoding: bytes, as: UTF8.self)
     return name.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) } && !DepartmentResolver.endsLikeBody(name)
@@ -315,7 +315,7 @@ package struct DepartmentList {
 
   /// Whether `bytes` holds a sector whose name is joined with 和 (住房和城乡建设,
   /// 自然资源和规划): one sector, not two.
-  package static func holdsJoinedSector(_ bytes: [UInt8]) -> Bool {
+  static func holdsJoinedSector(_ bytes: [UInt8]) -> Bool {
     joinedSectors.contains { sector in bytes.withUnsafeBufferPointer { ByteSearch.offset(of: sector, in: $0, within: 0..<$0.count) != nil } }
   }
 

@@ -6,14 +6,14 @@ import PolicyModel
 /// 区经济信息委 → 区 + 经济信息委; 市经信委 → 市 + 经济信息委; 国家发展改革委 → 国家 + 发展改革委;
 /// 永川区税务局 → 永川区 + 税务局.
 package struct DepartmentResolver {
-  package static let levelPrefixes = ["国家", "省", "市", "区", "县", "州", "镇", "乡"]
+  static let levelPrefixes = ["国家", "省", "市", "区", "县", "州", "镇", "乡"]
   /// The category of a name the dictionaries do not know.
   package static let unknownCategory = "unknown"
   /// How the name of a body ends: 局, 委, 办, 中心, 政府, 公司, 专班, the people's
   /// organisations (区残联, 区文联, 区侨联, 区科协, 共青团, 区图书馆)…, and the places that
   /// stand for their governments in a list of bodies (各街镇, 泗泾镇, 九里亭街道, 经开区,
   /// 达茂旗).
-  package static let organisationalSuffixes = [
+  static let organisationalSuffixes = [
     "局", "委", "办", "厅", "部", "中心", "政府", "单位", "公司", "院", "会", "所", "站", "队", "处", "科", "室",
     "组", "支行", "分行", "银行", "社", "党校", "国企", "企业", "部门", "机关", "机构", "专班", "海关", "学校", "大学", "联", "协", "团", "馆",
     "镇", "街道", "街镇", "镇街", "区", "县", "旗", "乡", "村", "联席会议",
@@ -22,12 +22,12 @@ package struct DepartmentResolver {
   private static let organisationalSuffixBytes = organisationalSuffixes.map { Array($0.utf8) }
 
   /// Whether `name` ends as the name of a body does.
-  package static func endsLikeBody(_ name: String) -> Bool {
+  static func endsLikeBody(_ name: String) -> Bool {
     organisationalSuffixes.contains { name.hasSuffixBytes($0) }
   }
 
   /// Whether the name in `bytes` ends as the name of a body does.
-  package static func endsLikeBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func endsLikeBody(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     organisationalSuffixBytes.contains { ByteSearch.hasSuffix($0, in: bytes, 0..<bytes.count) }
   }
 
@@ -86,7 +86,7 @@ package struct DepartmentResolver {
   /// Whether `mention` names a body: one the dictionaries know (a collective among them,
   /// of category "collective"), or an unknown name that ends like a body's. "包括" and
   /// "自身", read from "（包括牵头单位自身）", do not.
-  package static func namesBody(_ mention: DepartmentMention) -> Bool {
+  static func namesBody(_ mention: DepartmentMention) -> Bool {
     mention.category != unknownCategory || organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
   }
 
@@ -97,7 +97,7 @@ package struct DepartmentResolver {
   /// or it opens with its level (区建设管理委) or its province or city (河北省委), or ends as
   /// only the names of bodies do (头桥集团, 临港新片区管委会, 街道办事处, 联席办, 浦东新区政府),
   /// or names a kind of body (属地街镇, 相关区政府).
-  package static func namesBodyInText(_ mention: DepartmentMention) -> Bool {
+  static func namesBodyInText(_ mention: DepartmentMention) -> Bool {
     let name = mention.name
     let isKnown = mention.category != unknownCategory && mention.category != "collective"
     guard isKnown || endsLikeBody(name) else { return false }
@@ -140,7 +140,7 @@ package struct DepartmentResolver {
 
   /// Whether `name` ends as the name of a place (开发区, 街道, 泗泾镇) or a company (新城公司)
   /// does.
-  package static func endsLikePlaceOrCompany(_ name: String) -> Bool {
+  static func endsLikePlaceOrCompany(_ name: String) -> Bool {
     (placeEndings + ["街道", "街镇", "镇街", "公司"]).contains { name.hasSuffixBytes($0) }
   }
 
@@ -148,7 +148,7 @@ package struct DepartmentResolver {
   private static let placeEndings = ["区", "县", "镇", "乡", "旗", "村"]
 
   /// Whether `name` opens with a verb that never opens a name ("明确区政府", "抽调区建设管理委").
-  package static func opensWithVerb(_ name: String) -> Bool {
+  static func opensWithVerb(_ name: String) -> Bool {
     leadingVerbs.contains { name.hasPrefixBytes($0) }
   }
 
@@ -160,7 +160,7 @@ package struct DepartmentResolver {
   ]
 
   /// Whether `name` ends as only the names of bodies do (集团, 管委会, 办事处, 人民政府 …).
-  package static func hasDistinctiveEnding(_ name: String) -> Bool {
+  static func hasDistinctiveEnding(_ name: String) -> Bool {
     distinctiveEndings.contains { name.hasSuffixBytes($0) }
   }
 
@@ -175,7 +175,7 @@ package struct DepartmentResolver {
   /// 各行业部门), or one of those words alone (行业主管部门, 政府, 地方政府). Such a name is
   /// no department of a role (docs/gold-format.md); 各街镇, 相关区政府, 各区交通主管部门 and
   /// 有关镇街 name a kind of body and are.
-  package static func isUnnamedCollective(_ name: String) -> Bool {
+  static func isUnnamedCollective(_ name: String) -> Bool {
     let bytes = Array(name.utf8)
     for kind in unnamedKinds where bytes.count >= kind.count && bytes.suffix(kind.count).elementsEqual(kind) {
       var head = bytes[..<(bytes.count - kind.count)]
@@ -191,7 +191,7 @@ package struct DepartmentResolver {
 
   /// Whether `name` speaks of what is inside a place ("区内各相关行政审批部门", "省内学校"):
   /// no body of that level. (Not 外: 省外办 is the foreign affairs office.)
-  package static func isWithinPlace(_ name: String) -> Bool {
+  static func isWithinPlace(_ name: String) -> Bool {
     withinPlaceOpenings.contains { name.hasPrefixBytes($0) }
   }
 
@@ -203,7 +203,7 @@ package struct DepartmentResolver {
   /// project and construction units (建设单位, 施工单位, 各项目实施主体), and companies named
   /// only as a collective (各航空公司, 各项目公司). State-owned ones are bodies (区属国有企业,
   /// 区属国有公司), as are companies named one by one (新城公司).
-  package static func isRegulatedParty(_ name: String) -> Bool {
+  static func isRegulatedParty(_ name: String) -> Bool {
     if stateOwnedMarkers.contains(where: { name.containsBytes($0) }) { return false }
     if regulatedEndings.contains(where: { name.hasSuffixBytes($0) }) { return true }
     return name.hasSuffixBytes("公司") && collectiveMarkers.contains(where: { name.hasPrefixBytes($0) })

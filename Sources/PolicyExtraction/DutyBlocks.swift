@@ -5,22 +5,22 @@
 /// block without a subject of its own is the department's too ("会同相关部门打击…").
 ///
 /// Fed the paragraphs in order; a block ends at the next heading as major as its own.
-package struct DutyBlocks {
+struct DutyBlocks {
   /// A block that is open.
-  package struct Block {
+  struct Block {
     /// The rank of its heading (`OutlineBuilder.rank`).
     package var rank: Int
     package var names: [DepartmentList.Name]
     /// The heading's text, where its own duty stands when it has no items.
     package var text: Range<Int>
     /// The rank of its items, once one is met.
-    package var itemRank: Int? = nil
+    var itemRank: Int? = nil
   }
 
   private var open: [Block] = []
 
   /// The department of the innermost open block.
-  package var holder: [DepartmentList.Name]? { open.last?.names }
+  var holder: [DepartmentList.Name]? { open.last?.names }
 
   /// Reads a heading of `rank` whose paragraph text (after its numbering) is `text`:
   /// closes the blocks it ends and returns the places where a duty stands (a closed
@@ -36,7 +36,7 @@ package struct DutyBlocks {
   }
 
   /// Opens a block headed by `names` (a heading of `rank` whose text is `text`).
-  package mutating func openBlock(rank: Int, text: Range<Int>, names: [DepartmentList.Name]) {
+  mutating func openBlock(rank: Int, text: Range<Int>, names: [DepartmentList.Name]) {
     open.append(Block(rank: rank, names: names, text: text))
   }
 

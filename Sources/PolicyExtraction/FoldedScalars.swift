@@ -4,7 +4,7 @@ import PolicyBytes
 /// once and then read in runs without copying. The storage is kept from one sentence to
 /// the next, and written in place rather than appended to: a sentence decodes to at most
 /// one scalar per byte.
-package struct FoldedScalars {
+struct FoldedScalars {
   private var scalars: [Unicode.Scalar] = []
   /// Where each scalar starts in the folded text, and after them where the last one ends:
   /// one more entry than there are scalars.
@@ -40,7 +40,7 @@ package struct FoldedScalars {
 
   /// Calls `body` with the loaded scalars as a run over the folded text `folded` they
   /// were decoded from.
-  package func withRun<Result>(in folded: UnsafeBufferPointer<UInt8>, _ body: (FoldedRun) -> Result) -> Result {
+  func withRun<Result>(in folded: UnsafeBufferPointer<UInt8>, _ body: (FoldedRun) -> Result) -> Result {
     scalars.withUnsafeBufferPointer { scalars in
       offsets.withUnsafeBufferPointer { offsets in
         body(

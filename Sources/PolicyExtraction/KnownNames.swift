@@ -3,16 +3,16 @@ import PolicyModel
 
 /// The names met so far in a document, resolved: a document names the same departments
 /// again and again, and resolving a name looks it up in up to six tables.
-package struct KnownNames {
+struct KnownNames {
   /// A name as resolved, and whether it names a body.
   package struct Entry {
     package var department: DepartmentMention
     /// Whether it names a body in a clause: one the dictionaries know, or one that ends
     /// as bodies do.
-    package var isBody: Bool
+    var isBody: Bool
     /// Whether it names a body in running text, where a verb may stand before a name:
     /// known, or with its level or place before it, or with an ending no verb phrase has.
-    package var isBodyInText: Bool
+    var isBodyInText: Bool
   }
 
   /// By the name's UTF-8: its entry (whose role and span are the first use's), or nil

@@ -5,12 +5,12 @@ import PolicyBytes
 /// 牵头部门". With 下同 ("the same below") it governs every clause from there on; without,
 /// only its own clause. Stated outside any clause (a note before the tasks), it governs
 /// the clauses after it.
-package enum LeadRule {
+enum LeadRule {
   /// 为牵头 ("is the lead …") and the ordinal before it, 第一 or 首位.
   private static let isLead = Array("为牵头".utf8)
   private static let ordinals = ["第一", "首位"].map { Array($0.utf8) }
   /// 下同.
-  package static let sameBelow = Array("下同".utf8)
+  static let sameBelow = Array("下同".utf8)
   /// How far before 为牵头 the ordinal may stand: eight characters (排在第一位的部门).
   private static let reach = 8 * 3
 

@@ -12,13 +12,13 @@ import PolicyModel
 /// steps or procedures (实施步骤, 工作流程), set criteria (考评内容, 整治方式) or close it
 /// (附则) hold no measures; attachments are parts like any other. Nothing inside a 专栏
 /// is a measure.
-package struct MeasureSelector {
+struct MeasureSelector {
   package let sections: [Section]
   /// For each section, whether it owns text besides its heading line and sub-sections.
-  package let hasOwnText: [Bool]
+  let hasOwnText: [Bool]
   /// For each section, whether its own text (before its first sub-section) ends with a
   /// colon: a lead-in its sub-items spell out.
-  package let endsWithLeadIn: [Bool]
+  let endsWithLeadIn: [Bool]
 
   package func select() -> [Int] {
     if sections.contains(where: { $0.kind == .article }) {
@@ -64,7 +64,7 @@ package struct MeasureSelector {
   }
 
   /// The longest sub-item, in bytes, that still reads as part of an enumeration.
-  package static let maximumEnumeratedItem = 600
+  static let maximumEnumeratedItem = 600
 
   /// Whether `items` only spell out a lead-in: short items with no sub-items of their
   /// own ("（1）消防控制室值班情况；").

@@ -14,7 +14,7 @@ package struct MetadataExtractor {
     "通知", "意见", "决定", "通报", "报告", "请示", "批复", "复函", "函", "公告", "通告", "命令", "决议",
     "议案", "纪要", "条例", "办法", "规定", "方案", "计划", "规划", "细则", "措施", "要点", "令",
   ]
-  package static let planKinds = [
+  static let planKinds = [
     "行动计划", "实施方案", "行动方案", "工作方案", "实施意见", "指导意见", "实施细则", "工作要点",
     "规划", "方案", "计划", "办法", "细则", "措施", "意见", "要点", "规定", "条例",
   ]
@@ -23,7 +23,7 @@ package struct MetadataExtractor {
   /// The paragraphs `texts` are read from: their spans and heading markers.
   package let paragraphs: [Paragraph]
   /// The index of the first paragraph that opens a section, if any.
-  package let firstHeading: Int?
+  let firstHeading: Int?
   /// A Markdown file's front matter: fields the text itself may not give.
   package var frontMatter: FrontMatter? = nil
 
@@ -127,7 +127,7 @@ package struct MetadataExtractor {
 
   /// Labels a page gives its number with, inside a line of other fields
   /// ("(发布日期：2026年04月24日文号：沪发改价管〔2026〕19号)").
-  package static let numberLabels = ["发文字号：", "发文字号:", "文号：", "文号:"]
+  static let numberLabels = ["发文字号：", "发文字号:", "文号：", "文号:"]
 
   private func readDocumentNumber(frontEnd: Int, into metadata: inout DocumentMetadata) {
     guard metadata.documentNumber == nil else { return }
@@ -305,7 +305,7 @@ package struct MetadataExtractor {
   // MARK: - Issuer
 
   /// Words that end the issuer in a title: "国务院关于…", "…局印发《…》的通知", "…厅转发…".
-  package static let issuerEnds = ["关于", "印发", "转发"]
+  static let issuerEnds = ["关于", "印发", "转发"]
 
   /// The issuer at the head of a title: the text before the earliest of `issuerEnds`,
   /// looked for only before the first 《 (a 关于 inside the plan's title is the plan's).
@@ -423,7 +423,7 @@ package struct MetadataExtractor {
 
   /// The bodies of a joint issuer: split at 、 and spaces, and where a body's name ends
   /// and another begins with 国家, 中共, a municipality, or the place the first began with.
-  package static func splitIssuers(_ issuer: String) -> [String] {
+  static func splitIssuers(_ issuer: String) -> [String] {
     var bodies: [String] = []
     for part in issuer.split(whereSeparator: { $0 == "、" || $0 == " " || $0 == "\u{3000}" || $0 == "，" }) {
       let characters = Array(part)
@@ -486,7 +486,7 @@ package struct MetadataExtractor {
   private static let fullStops = CharacterSet(charactersIn: "。.")
 
   /// Words an addressee line holds: 各…, 有关单位, …人民政府, …部门.
-  package static let recipientWords = ["各", "有关", "人民政府", "部门", "单位", "委员会", "机构"]
+  static let recipientWords = ["各", "有关", "人民政府", "部门", "单位", "委员会", "机构"]
 
   /// A short line that may be the title: no sentence, label, link, number or date, and no
   /// outline marker ("1.普通高中（1900元/生•年）" is an item of the body).
@@ -501,7 +501,7 @@ package struct MetadataExtractor {
     return true
   }
 
-  package static func isDateLine(_ text: String) -> Bool {
+  static func isDateLine(_ text: String) -> Bool {
     guard text.utf8.count <= 120, text.containsBytes("日"), text.hasAtMostCharacters(40), let date = DateText.first(in: text) else {
       return false
     }
@@ -512,13 +512,13 @@ package struct MetadataExtractor {
     return rest.isEmpty && (text[..<date.range.lowerBound].hasAtMostCharacters(30))
   }
 
-  package static func isSignature(_ text: String) -> Bool {
+  static func isSignature(_ text: String) -> Bool {
     text.hasAtLeastCharacters(2) && text.hasAtMostCharacters(30) && !text.containsBytes("。") && !text.containsBytes("，")
       && !text.containsBytes("：") && text.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) || $0 == " " }
   }
 
   /// "此件公开发布" from "（此件公开发布）".
-  package static func publicityNote(_ text: String) -> String? {
+  static func publicityNote(_ text: String) -> String? {
     guard text.utf8.count <= 60, text.hasPrefixBytes("（") || text.hasPrefixBytes("("), text.containsBytes("此件"), text.hasAtMostCharacters(20) else {
       return nil
     }
@@ -526,7 +526,7 @@ package struct MetadataExtractor {
   }
 
   /// Items of a list separated by 、，, and ；.
-  package static func splitList(_ text: String) -> [String] {
+  static func splitList(_ text: String) -> [String] {
     text.unicodeScalars.split { $0 == "、" || $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }.map {
       Substring($0).trimmingScalars(in: Self.whitespace).trimmingScalars(in: Self.fullStops)
     }.filter { !$0.isEmpty }

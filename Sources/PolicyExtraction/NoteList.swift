@@ -3,7 +3,7 @@ import PolicyText
 /// The notes a document gives under a table or a list ("注：" then "1.三级公立综合医院考核
 /// 应采用…", "2.标记“▲”的26个指标…"): explanations of what stands above them, not items of
 /// the plan. Their numbered paragraphs open no sections.
-package enum NoteList {
+enum NoteList {
   /// The words a note list opens with, followed by a colon: 注, 备注, 说明.
   private static let openings = ["注", "备注", "说明"]
 
@@ -12,7 +12,7 @@ package enum NoteList {
   /// its first note), as long as they are numbered as the first note is.
   /// - Returns: the paragraphs cleared.
   @discardableResult
-  package static func unmark(_ paragraphs: inout [Paragraph], texts: ParagraphTexts) -> [Int] {
+  static func unmark(_ paragraphs: inout [Paragraph], texts: ParagraphTexts) -> [Int] {
     var cleared: [Int] = []
     var index = 0
     while index < paragraphs.count {

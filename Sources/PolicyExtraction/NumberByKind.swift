@@ -2,7 +2,7 @@ import PolicyText
 
 /// The last number seen for each kind of heading, in an array: a dictionary keyed by
 /// `HeadingMarker.Kind` hashes the kind's raw string on every lookup.
-package struct NumberByKind {
+struct NumberByKind {
   private var numbers = [Int?](repeating: nil, count: HeadingMarker.Kind.allCases.count)
 
   package subscript(kind: HeadingMarker.Kind) -> Int? {

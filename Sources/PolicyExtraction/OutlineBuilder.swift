@@ -5,7 +5,7 @@ import PolicyModel
 /// Builds a document's outline from its paragraphs: nests headings by the GB/T 9704
 /// levels, keeps numbering that continues across parents, puts 专栏 boxes under the
 /// measure before them, and reports gaps and repeats in numbering.
-package struct OutlineBuilder {
+struct OutlineBuilder {
   /// How major a kind of numbering is: smaller nests larger.
   package static func rank(_ kind: HeadingMarker.Kind) -> Int {
     switch kind {
@@ -32,7 +32,7 @@ package struct OutlineBuilder {
   package struct Result {
     package var sections: [Section] = []
     /// For each paragraph, the innermost section it belongs to.
-    package var owners: [Int?] = []
+    var owners: [Int?] = []
     package var diagnostics: [String] = []
   }
 
@@ -44,10 +44,10 @@ package struct OutlineBuilder {
     package var result = Result()
     package var stack: [Int] = []
     /// The last number seen for each kind, for numbering that continues across parents.
-    package var lastNumber = NumberByKind()
+    var lastNumber = NumberByKind()
     /// The last number seen for each kind under each parent, at the parent's index plus
     /// one (0 for the top level).
-    package var lastChildNumber: [NumberByKind] = []
+    var lastChildNumber: [NumberByKind] = []
 
     package func kind(at depth: Int) -> HeadingMarker.Kind { result.sections[stack[depth]].kind }
 

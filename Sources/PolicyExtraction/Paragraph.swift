@@ -8,11 +8,11 @@ package struct Paragraph {
   /// The numbering it starts with.
   package var marker: HeadingMarker?
   /// Where the title starts (after the marker, spaces and a colon).
-  package var titleStart: Int
+  var titleStart: Int
   /// Where the title ends (before 。 for a run-in heading, or the end of the line).
-  package var titleEnd: Int
+  var titleEnd: Int
   /// Where the heading ends: after the 。 of a run-in heading, or the end of the line.
-  package var headingEnd: Int
+  var headingEnd: Int
   /// Whether the heading is the first sentence of a longer paragraph.
   package var isRunIn: Bool
 
@@ -23,9 +23,9 @@ package struct Paragraph {
 /// Splits cleaned text into paragraphs and recognises the headings among them.
 package struct ParagraphScanner {
   /// The longest first sentence (in scalars) still read as a run-in heading.
-  package static let maximumRunInTitle = 40
+  static let maximumRunInTitle = 40
   /// The longest line (in scalars) read as a heading of its own.
-  package static let maximumStandaloneTitle = 60
+  static let maximumStandaloneTitle = 60
 
   package static func paragraphs(of bytes: UnsafeBufferPointer<UInt8>) -> [Paragraph] {
     var paragraphs: [Paragraph] = []
@@ -50,7 +50,7 @@ package struct ParagraphScanner {
   }
 
   /// The longest title of a chapter that an article may follow on its line.
-  package static let maximumRunOnChapterTitle = 20
+  static let maximumRunOnChapterTitle = 20
 
   /// Where an article starts on the line of a chapter's (or section's) heading, after
   /// blanks: "第一章　总则　　第一条…" → the article at 第一条, the heading ending at the
@@ -80,11 +80,11 @@ package struct ParagraphScanner {
   }
 
   /// The longest bracketed article title, in characters.
-  package static let maximumArticleTitle = 20
+  static let maximumArticleTitle = 20
 
   /// A title in brackets at `start` ("（目的依据）", "【目的依据】"): the title's bytes,
   /// and where the closing bracket ends.
-  package static func bracketedTitle(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> (title: Range<Int>, end: Int)? {
+  static func bracketedTitle(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> (title: Range<Int>, end: Int)? {
     guard start < end else { return nil }
     let (open, openLength) = UTF8Scalars.scalar(in: bytes, at: start)
     let close: Set<UInt32>
@@ -106,7 +106,7 @@ package struct ParagraphScanner {
     return nil
   }
 
-  package static func classify(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Paragraph {
+  static func classify(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Paragraph {
     var paragraph = Paragraph(
       span: TextSpan(start, end), marker: nil, titleStart: start, titleEnd: start, headingEnd: start,
       isRunIn: false)

@@ -29,7 +29,7 @@ package final class ParagraphTexts {
   /// Whether the text of paragraph `index` has more than `limit` bytes of UTF-8. Its span
   /// says so without the text: they are as long when the text is valid UTF-8, and a
   /// repaired text is never shorter than its span.
-  package func hasMoreBytes(than limit: Int, at index: Int) -> Bool {
+  func hasMoreBytes(than limit: Int, at index: Int) -> Bool {
     spans[index].range.count > limit || !pieces.isValid && self[index].utf8.count > limit
   }
 

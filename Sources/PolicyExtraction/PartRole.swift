@@ -3,7 +3,7 @@ import PolicyModel
 
 /// What a part of a plan does, read from its heading: whether its items are tasks (the
 /// measures a researcher codes) or something else that is numbered the same way.
-package enum PartRole: Equatable {
+enum PartRole: Equatable {
   /// 重点任务, 主要措施, 保障措施, 组织实施 … and every part whose heading does not say
   /// otherwise: its items are measures.
   case tasks

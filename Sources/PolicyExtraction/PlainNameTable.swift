@@ -11,7 +11,7 @@ import PolicyText
 /// canonically equivalent exactly when their bytes are equal; so when every key is plain,
 /// a plain name is looked up by its bytes, with the same result. Other names, or tables
 /// with other keys, use the `String` table.
-package struct PlainNameTable<Value> {
+struct PlainNameTable<Value> {
   private let byString: [String: Value]
   /// The same entries keyed by bytes; nil when a key is not plain.
   private let byBytes: [UTF8Key: Value]?
@@ -34,11 +34,11 @@ package struct PlainNameTable<Value> {
 
 extension PlainNameTable where Value == Void {
   /// A set of names.
-  package init(_ names: Set<String>) {
+  init(_ names: Set<String>) {
     self.init(Dictionary(uniqueKeysWithValues: names.map { ($0, ()) }))
   }
 
-  package func contains(_ name: String, isPlain: Bool? = nil) -> Bool {
+  func contains(_ name: String, isPlain: Bool? = nil) -> Bool {
     value(for: name, isPlain: isPlain) != nil
   }
 }

@@ -31,7 +31,7 @@ public struct PolicyDictionaries: Sendable {
   /// Finds the first of `indicatorPatterns` in a text (made with them).
   private var indicatorMatcher = FirstPatternMatcher([])
   /// The units of target values (`units.tsv`).
-  package private(set) var targetUnits = TargetUnits([])
+  private(set) var targetUnits = TargetUnits([])
   /// Term → synonyms (each way).
   public private(set) var synonyms: [String: [String]] = [:]
   public private(set) var lexicon: [String] = []

@@ -4,8 +4,8 @@ import PolicyModel
 
 /// Finds references to other documents: 《title》, optionally followed by a document
 /// number in parentheses, "《…行动计划（2022—2025年）》（永川府发〔2022〕11号）".
-package struct ReferenceExtractor {
-  package struct Found {
+struct ReferenceExtractor {
+  struct Found {
     package var title: String
     package var documentNumber: DocumentNumber?
     package var span: TextSpan
@@ -93,7 +93,7 @@ package struct ReferenceExtractor {
   private static let documentEndings = ["分解表", "分工表", "计划表", "一览表", "报告"]
 
   /// Whether a title in 《》 names something other than a document.
-  package static func namesNoDocument(_ title: String) -> Bool {
+  static func namesNoDocument(_ title: String) -> Bool {
     let bare = title.trimmingScalars { $0 == " " }
     return nonDocumentEndings.contains { bare.hasSuffixBytes($0) } && !documentEndings.contains { bare.hasSuffixBytes($0) }
   }

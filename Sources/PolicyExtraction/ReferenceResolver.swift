@@ -72,7 +72,7 @@ public struct ReferenceResolver: Sendable {
   }
 
   /// A title for matching: folded, without "关于印发…的通知", its period and punctuation.
-  package static func titleKey(_ title: String) -> String {
+  static func titleKey(_ title: String) -> String {
     var key = PolicyDictionaries.fold(title)
     if let range = key.rangeOfBytes("印发"), key.hasSuffix("的通知") {
       key = String(key[range.upperBound..<key.index(key.endIndex, offsetBy: -3)])

@@ -15,9 +15,9 @@ import PolicyModel
 /// （A牵头负责，B、C组织落实）, （A牵头负责、B组织落实）, （A会同B负责）, （6月底完成，牵头考核
 /// 单位：A）, a bare list of bodies closing a paragraph （A、B、C）, and the rules stated once
 /// （…排在第一位的部门为牵头部门，下同）.
-package struct ResponsibilityExtractor {
+struct ResponsibilityExtractor {
   /// A clause as found, before ids and links are given.
-  package struct Found {
+  struct Found {
     package var text: String
     package var span: TextSpan
     package var departments: [DepartmentMention]
@@ -33,12 +33,12 @@ package struct ResponsibilityExtractor {
     case bareList
   }
 
-  package static let roleWords = ["牵头", "负责", "配合", "参与", "参加", "协同", "责任单位", "责任部门", "协办", "协助", "会同", "组织落实"]
+  static let roleWords = ["牵头", "负责", "配合", "参与", "参加", "协同", "责任单位", "责任部门", "协办", "协助", "会同", "组织落实"]
   // The words below are UTF-8, compared with the bytes of the text: a clause is read
   // without making a string of it.
   /// `roleWords` and 以下简称 (a definition, not a clause), to look for in a group before
   /// it is read.
-  package static let roleWordBytes = roleWords.map { Array($0.utf8) }
+  static let roleWordBytes = roleWords.map { Array($0.utf8) }
   private static let definitionBytes = Array("以下简称".utf8)
   /// Labels written without a colon ("责任单位区发改委"), with the role they give.
   private static let labels: [([UInt8], ResponsibilityRole)] = ([
@@ -404,8 +404,8 @@ package struct ResponsibilityExtractor {
   /// The words of a deadline, as UTF-8.
   private enum Deadline {
     /// 持续 and 长期 (ongoing), 完成 (done by).
-    package static let ongoing = Array("持续".utf8)
-    package static let longTerm = Array("长期".utf8)
+    static let ongoing = Array("持续".utf8)
+    static let longTerm = Array("长期".utf8)
     package static let done = Array("完成".utf8)
     /// A time: 月, 年底, 年内.
     package static let times = ["月", "年底", "年内"].map { Array($0.utf8) }
@@ -417,7 +417,7 @@ package struct ResponsibilityExtractor {
   package struct Group {
     package var start: Int
     package var end: Int
-    package var openLength: Int
+    var openLength: Int
     package var closeLength: Int
   }
 

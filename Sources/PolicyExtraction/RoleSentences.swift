@@ -17,7 +17,7 @@ import PolicyModel
 ///
 /// Works on the bytes of the cleaned text; a paragraph is read only when it holds a role
 /// word, and names are resolved through the document's `KnownNames`.
-package struct RoleSentences {
+struct RoleSentences {
   private let resolver: DepartmentResolver
   /// Role words, longest first, each with its effect.
   private let roleWords: FirstScalarIndex
@@ -71,7 +71,7 @@ package struct RoleSentences {
   /// Whether `text[range]` holds, outside its parenthesised `groups` (sorted), a word that
   /// every role word holds (牵头 of 为牵头 in the rules stated once too): one pass over its
   /// scalars (a byte search per word stopped at every byte its last one ends with).
-  package func holdsRoleWord(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, outside groups: [Range<Int>]) -> Bool {
+  func holdsRoleWord(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, outside groups: [Range<Int>]) -> Bool {
     var index = range.lowerBound
     var group = 0
     while index < range.upperBound {
@@ -270,7 +270,7 @@ package struct RoleSentences {
 
   /// How far the bodies a paragraph's first sentence opens with go on being the subject
   /// of later sentences whose role word has none.
-  package enum OpeningReach {
+  enum OpeningReach {
     /// Not at all: an article, whose sentences name their own subjects.
     case none
     /// To later sentences that open with their role word ("负责调解…"), or after an
@@ -286,10 +286,10 @@ package struct RoleSentences {
   private struct Clause {
     package var range: Range<Int>
     /// Whether a colon closes it ("区民防办：").
-    package var endsWithColon: Bool
+    var endsWithColon: Bool
     /// Whether it goes on after a parenthesised group inside a clause ("街道(开发区)办事处"):
     /// what it opens with is the end of a name, not a subject.
-    package var continuesAfterGroup = false
+    var continuesAfterGroup = false
   }
 
   private struct Sentence {

@@ -7,9 +7,9 @@ import PolicyModel
 /// 指导, 统筹, 督促, 承担 and 召集 are no role words: a body named with them has no role.
 ///
 /// The words are compared as UTF-8 with the bytes of the text.
-package enum RoleWords {
+enum RoleWords {
   /// What a word found after a list of names does to them.
-  package enum Effect: Equatable {
+  enum Effect: Equatable {
     /// The names before it have this role (牵头, 负责, 配合 …).
     case role(ResponsibilityRole)
     /// 会同: the names before it lead, the names after it (up to the next role word)
@@ -28,7 +28,7 @@ package enum RoleWords {
   /// 会同 ("A会同B": A leads, B cooperates).
   package static let together = Array("会同".utf8)
   /// Words of cooperation: 配合, 参与, 参加, 协同, 协助, 协办, 支撑.
-  package static let cooperation = ["配合", "参与", "参加", "协同", "协助", "协办", "支撑"].map { Array($0.utf8) }
+  static let cooperation = ["配合", "参与", "参加", "协同", "协助", "协办", "支撑"].map { Array($0.utf8) }
   /// Words of responsibility besides 负责: 落实 (组织落实, 负责落实, 落实…责任), 责任
   /// (责任单位, 主体责任), 实施 (实施部门, 实施主体), 推进 (推进单位), 承办 (承办单位).
   package static let responsibility = ["落实", "责任", "实施", "推进", "承办"].map { Array($0.utf8) }
@@ -42,16 +42,16 @@ package enum RoleWords {
   ]
 
   /// Words after a name that give it no role: A指导, A统筹, A督促.
-  package static let noRoleEndings = ["指导", "统筹", "督促", "召集"].map { Array($0.utf8) }
+  static let noRoleEndings = ["指导", "统筹", "督促", "召集"].map { Array($0.utf8) }
 
   /// The effect of a phrase read after names (a qualifier or one of `phrases`).
-  package static func effect(of word: [UInt8]) -> Effect {
+  static func effect(of word: [UInt8]) -> Effect {
     word.withUnsafeBufferPointer { effect(in: $0, 0..<$0.count, label: false) }
   }
 
   /// The role a label gives the names after it ("牵头单位：", "配合部门：", "实施主体："),
   /// or nil when its words name no role (指导单位, 监管部门: the names have none).
-  package static func labelRole(in text: UnsafeBufferPointer<UInt8>, _ label: Range<Int>) -> ResponsibilityRole? {
+  static func labelRole(in text: UnsafeBufferPointer<UInt8>, _ label: Range<Int>) -> ResponsibilityRole? {
     if case .role(let role) = effect(in: text, label, label: true) { return role }
     return nil
   }

@@ -4,7 +4,7 @@ import PolicyText
 /// What a table cell's text looks like, for placing flattened cells in their columns: a
 /// list of bodies ("区规划资源局、区水务局"), a deadline ("2025年底前"), a dash for an
 /// empty cell, a 序号.
-package struct TableCellText {
+struct TableCellText {
   package let resolver: DepartmentResolver
 
   /// Words that stand for an empty cell.
@@ -12,24 +12,24 @@ package struct TableCellText {
   /// Words a deadline is written with.
   private static let deadlineWords = ["年", "月", "底", "前", "持续", "长期", "常态", "每年", "季度", "完成", "按期"]
   /// The longest list of bodies, in characters.
-  package static let maximumBodies = 120
+  static let maximumBodies = 120
 
   package func isDash(_ text: String) -> Bool { Self.dashes.contains(text) }
 
-  package func isDeadline(_ text: String) -> Bool {
+  func isDeadline(_ text: String) -> Bool {
     text.hasAtMostCharacters(25) && !text.containsBytes("。") && Self.deadlineWords.contains { text.containsBytes($0) }
   }
 
   /// Whether the text is a list of bodies: every name in it, without notes in brackets and
   /// a closing 等, is known to the dictionaries, collective (各…, 属地…, 相关…) or ends as a
   /// body's name does (局, 委, 办, 中心, 政府 …).
-  package func isBodies(_ text: String) -> Bool {
+  func isBodies(_ text: String) -> Bool {
     guard !text.isEmpty, text.hasAtMostCharacters(Self.maximumBodies), !text.containsBytes("。") else { return false }
     let names = Self.names(in: text)
     return !names.isEmpty && names.allSatisfy(namesBody)
   }
 
-  package func namesBody(_ name: String) -> Bool {
+  func namesBody(_ name: String) -> Bool {
     if name.hasPrefix("各") || name.hasPrefix("属地") || name.hasPrefix("相关") || name.hasPrefix("有关") { return true }
     let mention = resolver.mention(name, role: .responsible, span: TextSpan(0, 0))
     return DepartmentResolver.namesBody(mention)

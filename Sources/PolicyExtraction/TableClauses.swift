@@ -6,13 +6,13 @@ import PolicyModel
 /// bodies, each with the role its column's header gives (牵头单位 lead, 责任单位 / 实施主体
 /// responsible, 配合单位 cooperating; 指导部门 none), and the row's 完成时限. A cell merged
 /// down from the row above gives that row's bodies.
-package struct TableClauses {
+struct TableClauses {
   package let resolver: DepartmentResolver
 
   /// A clause of a row, with the paragraph of the row it belongs to (the item row for a
   /// continuation row).
-  package struct RowClause {
-    package var itemParagraph: Int
+  struct RowClause {
+    var itemParagraph: Int
     package var found: ResponsibilityExtractor.Found
   }
 

@@ -2,7 +2,7 @@ import PolicyBytes
 import PolicyModel
 
 /// What a column of a table holds, read from its header cell (序号, 重点任务, 牵头单位 …).
-package enum TableColumn: Equatable {
+enum TableColumn: Equatable {
   /// 序号, 编号: the row's number.
   case number
   /// 重点任务, 工作任务, 具体措施, 工作内容, 改革举措, 事项, 职责分工 …: the task (or duties).
@@ -20,7 +20,7 @@ package enum TableColumn: Equatable {
 
   /// Header words of the task column, in the order a row's lead is taken from them
   /// (重点任务 before 具体措施, 权力责任名称 before 事项).
-  package static let taskWords = [
+  static let taskWords = [
     "重点任务", "主要任务", "工作任务", "任务名称", "任务", "改革举措", "举措", "权力责任名称", "具体措施", "工作措施",
     "措施", "重点内容", "主要内容", "工作内容", "内容", "事项", "职责分工", "工作职责", "主要职责", "职责",
   ]
@@ -60,7 +60,7 @@ package enum TableColumn: Equatable {
 
   /// Whether a cell text can be a header cell: short, without sentence punctuation (a
   /// bracketed note not counted: "重点任务（2024-2026）").
-  package static func isHeaderLike(_ text: String) -> Bool {
+  static func isHeaderLike(_ text: String) -> Bool {
     var core = Substring(text)
     if core.hasSuffix("）") || core.hasSuffix(")"), let open = core.lastIndex(where: { $0 == "（" || $0 == "(" }) {
       core = core[..<open]
@@ -68,7 +68,7 @@ package enum TableColumn: Equatable {
     return core.hasAtMostCharacters(14) && !text.containsBytes("。") && !text.containsBytes("，") && !text.containsBytes("；")
   }
 
-  package var holdsBodies: Bool {
+  var holdsBodies: Bool {
     if case .bodies = self { return true }
     return false
   }

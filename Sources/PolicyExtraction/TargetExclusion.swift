@@ -2,7 +2,7 @@ import PolicyBytes
 
 /// Quantities that are no targets although a year stands near them (docs/gold-format.md,
 /// "Not targets"), each for the reason a reader gives.
-package enum TargetExclusion: Equatable {
+enum TargetExclusion: Equatable {
   /// A parameter: the value is in a 按照 phrase with no verb between them (按照0.5%增长率
   /// 逐年递增).
   case parameter

@@ -12,7 +12,7 @@ import PolicyModel
 /// when a direction verb stands before it, in a sentence that takes a year from elsewhere:
 /// an earlier sentence of the same paragraph, a lead-in ("到2023年，…：") for the items
 /// under it, or the title of a plan for one year (2025年度实施计划).
-package struct TargetExtractor {
+struct TargetExtractor {
   package let dictionaries: PolicyDictionaries
 
   /// The targets of `document`, whose metadata gives the plan's title and period.
@@ -80,7 +80,7 @@ package struct TargetExtractor {
   /// is a lead-in.
   private struct ParagraphReading {
     package var targets: [Target] = []
-    package var leadInYear: Int?
+    var leadInYear: Int?
   }
 
   /// The targets of the folded paragraph `folded[paragraph]`, read sentence by sentence,

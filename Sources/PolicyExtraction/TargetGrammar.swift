@@ -5,7 +5,7 @@ import PolicyModel
 
 /// The words quantitative targets are written with, in folded form (simplified, ASCII
 /// digits and punctuation): directions, bounds, hedges, baselines and periods (units are in `units.tsv`).
-package enum TargetGrammar {
+enum TargetGrammar {
   /// Verbs before a value, longest first, with the direction they give.
   package static let verbs: [(String, TargetDirection)] = [
     ("不低于", .atLeast), ("不少于", .atLeast), ("不超过", .atMost), ("不高于", .atMost), ("不大于", .atMost),
@@ -21,12 +21,12 @@ package enum TargetGrammar {
     ("实施", .reach), ("落实", .reach), ("投运", .reach),
   ]
   /// The verbs by first scalar, in the order of `verbs` (indices into it).
-  package static let verbIndex = FirstScalarIndex(verbs.map(\.0))
+  static let verbIndex = FirstScalarIndex(verbs.map(\.0))
   /// The length in characters of each verb (one to three), in the order of `verbs`.
-  package static let verbLengths: [Int] = verbs.map { $0.0.count }
+  static let verbLengths: [Int] = verbs.map { $0.0.count }
   /// How many characters from the end of a phrase a verb may start: twice the longest
   /// verb and six.
-  package static let verbTail = 2 * verbLengths.max()! + 6
+  static let verbTail = 2 * verbLengths.max()! + 6
   /// Words after a value that bound it.
   package static let bounds: [(String, TargetDirection)] = [
     ("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost),
@@ -35,36 +35,36 @@ package enum TargetGrammar {
   package static let increment = "新增"
   /// Hedges anywhere before a value in its clause, right before the number, and after the
   /// value (the closed list of docs/gold-format.md: 力争, 争取, 预计, 约, 近, 左右).
-  package static let hedgesBefore = ["力争", "争取", "预计"]
-  package static let hedgesBeforeValue = ["大约", "约", "近"]
-  package static let hedgesAfter = ["左右"]
+  static let hedgesBefore = ["力争", "争取", "预计"]
+  static let hedgesBeforeValue = ["大约", "约", "近"]
+  static let hedgesAfter = ["左右"]
   /// Words that make a count cumulative.
-  package static let cumulativeWords = ["累计", "共计", "合计", "总计"]
+  static let cumulativeWords = ["累计", "共计", "合计", "总计"]
   /// 均 before a verb: each indicator of the list takes the one value (…均达到90%); not
   /// after the characters of an average (人均, 年均, 平均, 日均, 月均).
   package static let each = "均"
-  package static let averageMarks: Set<Unicode.Scalar> = ["人", "年", "平", "日", "月"]
+  static let averageMarks: Set<Unicode.Scalar> = ["人", "年", "平", "日", "月"]
   /// What a list of indicators is written with.
-  package static let listSeparators: Set<Character> = ["、", "和", "及", "与"]
+  static let listSeparators: Set<Character> = ["、", "和", "及", "与"]
   /// Where the head a list's later items share ends: 规模以上企业单位工业增加值|能耗、水耗.
-  package static let indicatorHeads = ["单位", "增加值", "生产总值"]
+  static let indicatorHeads = ["单位", "增加值", "生产总值"]
   /// The scalars a value can start with: the digits and the Chinese numerals (百 of 百分之
   /// among them), all in the BMP; taken from the tests themselves so the two cannot differ.
-  package static let valueStarts = ScalarSet(
+  static let valueStarts = ScalarSet(
     (0..<0x10000).lazy.filter { UTF8Scalars.isDigit($0) || ChineseNumeral.isNumeral($0) }.map { UInt32($0) })
   /// Between the years of a span (2024年-2025年, 2025年7月至2025年12月): its last year is
   /// the target's.
-  package static let spanDashes: Set<Unicode.Scalar> = ["-", "—", "–", "~", "至", "到"]
+  static let spanDashes: Set<Unicode.Scalar> = ["-", "—", "–", "~", "至", "到"]
   /// Words right before a year that make it a target's (力争2029年…, 计划2024年推进…).
-  package static let yearLeads = ["力争", "争取", "确保", "计划", "预计"].map { Array($0.unicodeScalars) }
+  static let yearLeads = ["力争", "争取", "确保", "计划", "预计"].map { Array($0.unicodeScalars) }
   /// What the title of a plan ends with, for a plan for one year (2025年度实施计划).
-  package static let planTitleEndings = ["方案", "计划", "要点", "办法", "清单"]
+  static let planTitleEndings = ["方案", "计划", "要点", "办法", "清单"]
   /// Named periods and the years they end.
-  package static let periods: [(String, Int)] = [
+  static let periods: [(String, Int)] = [
     ("“十三五”", 2020), ("“十四五”", 2025), ("“十五五”", 2030), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030),
   ]
   /// Words that open a clause and are not part of an indicator.
-  package static let leadingNoise = [
+  static let leadingNoise = [
     "其中", "同时", "并", "且", "和", "及", "与", "使", "确保", "力争", "争取", "预计", "累计", "全年", "届时", "分别",
     "基本", "逐步", "进一步", "持续", "努力", "全面",
     // Adverbs and the verbs of a clause's action that are no target verbs (率先, 组织发布,
@@ -74,48 +74,48 @@ package enum TargetGrammar {
   /// Words that are no indicator when they stand alone before a value (将60座社区公园…,
   /// 对300个公交站台…, 改造新增71座); at the start of a longer phrase they may begin a word
   /// (再生资源, 对外投资, 改造项目).
-  package static let loneOpeners: Set<String> = ["将", "把", "对", "再", "在", "向", "为", "改造", "更新", "整治"]
+  static let loneOpeners: Set<String> = ["将", "把", "对", "再", "在", "向", "为", "改造", "更新", "整治"]
   /// The first UTF-8 byte of each word of `leadingNoise`, and of each verb of `verbs`,
   /// in their order: compared with a phrase's first byte before the rest of the word is.
-  package static let leadingNoiseFirstBytes: [UInt8] = leadingNoise.map { $0.utf8.first! }
-  package static let verbFirstBytes: [UInt8] = verbs.map { $0.0.utf8.first! }
+  static let leadingNoiseFirstBytes: [UInt8] = leadingNoise.map { $0.utf8.first! }
+  static let verbFirstBytes: [UInt8] = verbs.map { $0.0.utf8.first! }
   /// Words trimmed from the end of an indicator before its verb: …装机容量确保达到, …开放度要达到.
-  package static let trailingNoise = ["确保", "力争", "争取", "要", "应", "需", "将"]
+  static let trailingNoise = ["确保", "力争", "争取", "要", "应", "需", "将"]
   /// Words trimmed from the end of an indicator, one character each: 的 达 到 在 为 , 、.
-  package static let trailingLinks: Set<Unicode.Scalar> = ["的", "达", "到", "在", "为", ",", "、"]
+  static let trailingLinks: Set<Unicode.Scalar> = ["的", "达", "到", "在", "为", ",", "、"]
   /// Scopes an indicator may start with.
-  package static let scopes = [
+  static let scopes = [
     "规模以上工业企业", "规模以上企业", "全市", "全区", "全省", "全国", "全县", "全镇", "市级", "区级", "县级",
     "国家级", "省级", "重点行业", "重点企业", "全区制造业", "全市制造业", "我区", "我市", "我省", "本市", "本区", "本县",
   ]
   /// 等 after examples (…学校等各级各类学校), and the words it begins that are no such mark.
-  package static let examplesMark = "等"
-  package static let examplesMarkWords = ["级", "同", "待", "于"]
+  static let examplesMark = "等"
+  static let examplesMarkWords = ["级", "同", "待", "于"]
   /// Marks a noun after a value may hold: quotes and brackets (“15分钟”社区生活圈, 停车场(库)).
-  package static let nounMarks: Set<Unicode.Scalar> = ["“", "”", "(", ")"]
+  static let nounMarks: Set<Unicode.Scalar> = ["“", "”", "(", ")"]
   /// Verbs after a value that make it a level to reach when none stands before it
   /// (…100%达标, 90%的市场主体纳入…, 对300个公交站台进行适老化改造).
-  package static let verbsAfterValue = ["达标", "纳入", "达到", "实现", "覆盖", "进行"]
+  static let verbsAfterValue = ["达标", "纳入", "达到", "实现", "覆盖", "进行"]
   /// Nouns after 的 that name the goal, not what is measured (…2.3平方米的目标).
-  package static let goalNouns: Set<String> = ["目标", "目标要求", "要求", "任务目标"]
+  static let goalNouns: Set<String> = ["目标", "目标要求", "要求", "任务目标"]
   /// Nouns that hold a verb (提升项目, 建设用地, 增加值): the verb in them is none.
-  package static let verbNouns = ["提升项目", "建设项目", "改造项目", "建设用地", "建成区", "增加值", "新建建筑", "完成率", "实现率"]
+  static let verbNouns = ["提升项目", "建设项目", "改造项目", "建设用地", "建成区", "增加值", "新建建筑", "完成率", "实现率"]
   /// Verbs that end the noun after a value: 60座社区公园|纳入…, 300个公交站台|进行适老化改造.
-  package static let predicateVerbs = ["纳入", "进行", "达到", "实现", "完成", "达标", "覆盖", "接入", "落实", "不低于", "不少于"]
+  static let predicateVerbs = ["纳入", "进行", "达到", "实现", "完成", "达标", "覆盖", "接入", "落实", "不低于", "不少于"]
   /// Counts of a document's own parts (8个方面, 34个指标, 22项任务, 三个阶段): they
   /// describe, they set no target.
-  package static let partNouns = ["方面", "指标", "任务", "领域", "阶段", "环节", "板块"]
+  static let partNouns = ["方面", "指标", "任务", "领域", "阶段", "环节", "板块"]
   /// Words that open a clause of rules or of what is already so: 按照0.5%增长率…, 目前注册
   /// 用户数已突破…, 在现有…62项.
-  package static let parameterOpeners = ["按照", "按", "依照", "参照"]
+  static let parameterOpeners = ["按照", "按", "依照", "参照"]
   package static let now = "目前"
   /// 目标 after 的: "…50%的目标要求" states the target.
-  package static let goal = "目标"
-  package static let stateWords = ["目前", "现有", "已突破", "已建成", "已完成", "已达到", "已达", "已有", "已超过", "已形成", "已实现", "已累计"]
+  static let goal = "目标"
+  static let stateWords = ["目前", "现有", "已突破", "已建成", "已完成", "已达到", "已达", "已有", "已超过", "已形成", "已实现", "已累计"]
   /// Rates per year or month, which set no level to reach (每年投运200辆).
-  package static let rateWords = ["每年", "每月", "逐年"]
+  static let rateWords = ["每年", "每月", "逐年"]
   /// Trimmed around an indicator or noun: 的 and spaces.
-  package static let linkingBlank = CharacterSet(charactersIn: "的 ")
+  static let linkingBlank = CharacterSet(charactersIn: "的 ")
   /// Trimmed around a clause while reading it: commas, 、, spaces and colons.
-  package static let clauseSeparators = CharacterSet(charactersIn: ",、 :")
+  static let clauseSeparators = CharacterSet(charactersIn: ",、 :")
 }

@@ -4,11 +4,11 @@ import PolicyBytes
 /// paragraph that opens with its year ("到2020年，…。"), then items written ——…, --…, 1.…,
 /// (1)…: the lead-in's year carries to each item, and stops at the first paragraph that is
 /// no item.
-package enum TargetLeadIn {
+enum TargetLeadIn {
   /// Whether the folded paragraph `bytes[range]` starts as a list item: a dash (——, --,
   /// —) or an Arabic number with its mark (1. 1、 1) (1)). Headings of parts (一、 （一）)
   /// are no items.
-  package static func isListItem(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  static func isListItem(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var index = range.lowerBound
     while index < range.upperBound && bytes[index] == 0x20 { index += 1 }
     guard index < range.upperBound else { return false }
@@ -21,7 +21,7 @@ package enum TargetLeadIn {
   }
 
   /// Whether the folded paragraph `bytes[range]` ends with a colon.
-  package static func endsWithColon(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  static func endsWithColon(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var end = range.upperBound
     while end > range.lowerBound && bytes[end - 1] == 0x20 { end -= 1 }
     return end > range.lowerBound && bytes[end - 1] == UInt8(ascii: ":")

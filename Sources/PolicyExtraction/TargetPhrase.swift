@@ -5,7 +5,7 @@ import PolicyModel
 /// Reads the words around a value: what is measured (the indicator), the verb and the
 /// direction it gives, a bound (以上, 以内), a baseline (较2020年), 累计/共计/合计/总计,
 /// hedges, and 分别/均, which give each of several indicators a value of its own.
-package enum TargetPhrase {
+enum TargetPhrase {
   package struct Reading {
     package var indicator: String
     package var verb: String?
@@ -17,13 +17,13 @@ package enum TargetPhrase {
     package var hedges: [String] = []
     /// 分别 or 均: the indicators listed share out the values (分别) or each take the one
     /// value (均).
-    package var distributes = false
+    var distributes = false
     /// Words between 分别 and the verb, shared by every indicator of the list (…货物贸易、
     /// 对外投资和实际利用外资分别占比达…: 占比).
-    package var sharedEnding = ""
+    var sharedEnding = ""
     /// Whether the indicator was read after the verb ("建成绿色园区30个"), not before it
     /// ("能耗下降14.5%").
-    package var indicatorFollowsVerb = false
+    var indicatorFollowsVerb = false
   }
 
   /// Reads the words of a value's clause before it (`phrase`, "…能耗、水耗分别较“十三五”末
@@ -130,7 +130,7 @@ package enum TargetPhrase {
 
   /// Whether `indicator` is a verb alone (新增, 建设), which names nothing measured: another
   /// name is looked for, and it stands only when none is found.
-  package static func namesNothing(_ indicator: String) -> Bool {
+  static func namesNothing(_ indicator: String) -> Bool {
     TargetGrammar.verbs.contains { $0.0.utf8.count == indicator.utf8.count && indicator.hasPrefixBytes($0.0) }
   }
 
@@ -179,7 +179,7 @@ package enum TargetPhrase {
 
   /// `phrase` without what opens a clause before its indicator: a year phrase (到2025年,
   /// 2022年底), connectors and adverbs (其中, 并, 率先), and verbs (新增, 完成).
-  package static func withoutLeadingWords(_ phrase: String, verbs stripsVerbs: Bool = true) -> String {
+  static func withoutLeadingWords(_ phrase: String, verbs stripsVerbs: Bool = true) -> String {
     var rest = phrase
     let (noise, verbs, verbLengths) = (TargetGrammar.leadingNoise, TargetGrammar.verbs, TargetGrammar.verbLengths)
     let (noiseFirstBytes, verbFirstBytes) = (TargetGrammar.leadingNoiseFirstBytes, TargetGrammar.verbFirstBytes)
@@ -238,7 +238,7 @@ package enum TargetPhrase {
 
   /// `phrase` without the time phrase it opens with: 到2025年, 至2026年底, 2024年-2025年,
   /// 2024年年内, 2025年6月底前, “十四五”期间, 至“十四五”期末.
-  package static func withoutTimePhrase(_ phrase: String) -> String {
+  static func withoutTimePhrase(_ phrase: String) -> String {
     guard let first = phrase.unicodeScalars.first, opensTimePhrase(first) else { return phrase }
     let scalars = Array(phrase.unicodeScalars)
     var index = 0
@@ -282,7 +282,7 @@ package enum TargetPhrase {
 
   /// The last verb of `phrase` (two characters or more), however far from its end: the
   /// verb of a long clause (新建、改建以白玉兰为主的玉兰属植物特色园20座).
-  package static func lastVerb(in phrase: String) -> Int? {
+  static func lastVerb(in phrase: String) -> Int? {
     var best: (verb: Int, position: String.Index)? = nil
     for (index, verb) in TargetGrammar.verbs.enumerated() where TargetGrammar.verbLengths[index] >= 2 {
       guard let range = phrase.rangeOfBytes(verb.0, backwards: true) else { continue }
@@ -293,7 +293,7 @@ package enum TargetPhrase {
 
   /// The verb (an index into `TargetGrammar.verbs`, two characters or more) that opens
   /// `phrase` after its year phrase and connectors, if any.
-  package static func openingVerb(of phrase: String) -> Int? {
+  static func openingVerb(of phrase: String) -> Int? {
     var rest = phrase
     // The leading words but the verbs: a year phrase, connectors, hedges.
     while true {
@@ -311,7 +311,7 @@ package enum TargetPhrase {
   ///
   /// Such a verb starts within twice its length plus six characters of the end, so only
   /// that tail is read, once, looking verbs up by their first scalar.
-  package static func nearestVerb(in phrase: String) -> Int? {
+  static func nearestVerb(in phrase: String) -> Int? {
     var text = phrase
     return text.withUTF8 { bytes -> Int? in
       // Where the phrase's last `TargetGrammar.verbTail` characters start, one by one from
@@ -404,7 +404,7 @@ package enum TargetPhrase {
 
   /// The noun after a value ("家绿色工厂" → "绿色工厂"), for "新建200家绿色工厂": up to 和
   /// or 及, or a verb that says what becomes of it (60座社区公园|纳入市级公园名录).
-  package static func trailingNoun(_ after: String) -> String {
+  static func trailingNoun(_ after: String) -> String {
     var noun = after
     for (word, _) in TargetGrammar.bounds where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
     for word in TargetGrammar.hedgesAfter where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
@@ -428,7 +428,7 @@ package enum TargetPhrase {
   }
 
   /// The scope an indicator opens with (全区, 规模以上工业企业) and the rest.
-  package static func splitScope(_ indicator: String) -> (String?, String) {
+  static func splitScope(_ indicator: String) -> (String?, String) {
     for scope in TargetGrammar.scopes where indicator.hasPrefixBytes(scope) && indicator.count > scope.count + 1 {
       return (scope, String(indicator.droppingBytes(scope.utf8.count)))
     }

@@ -2,35 +2,35 @@ import PolicyBytes
 import PolicyText
 
 /// A value in a sentence: its number, unit and where it stands (scalar indices).
-package struct TargetValue {
+struct TargetValue {
   package var number: Double
   /// The unit as written, scale included ("万亩"); empty for a bare count.
   package var unit: String
   package var start: Int
   package var end: Int
   /// A bare number ("0.5117"), which is a value only right after a verb.
-  package var isBare = false
+  var isBare = false
   /// The kind of its unit; nil for a bare number (a count) or a zero (清零).
   package var kind: TargetUnits.Kind? = nil
 
   /// Whether the value counts things: 18家, 2万个, a bare count.
   package var counts: Bool { kind == nil || kind == .count || kind == .scale }
   /// Whether the value is a share (50%, 5个百分点), which qualifies the noun before it.
-  package var isShare: Bool { kind == .share }
+  var isShare: Bool { kind == .share }
 }
 
 /// Reads the values of a sentence: numbers with their units (14.5%, 30万亩, 1.2亿千瓦, 两家,
 /// 百分之七十), ranges by their first value (30-40个 → 30 个, 3-5年一遇 → 3 年一遇), and the
 /// words that set a value of zero (清零, 零发生).
-package struct TargetValueReader {
+struct TargetValueReader {
   package let units: TargetUnits
 
   /// Between the two numbers of a range: 30-40个, 30%—50%, 3~5年一遇, 3至5个.
-  package static let rangeDashes: Set<Unicode.Scalar> = ["-", "—", "–", "~", "至"]
+  static let rangeDashes: Set<Unicode.Scalar> = ["-", "—", "–", "~", "至"]
   /// After 个, the words that make it a period (6个月, 5个工作日, 24个小时), not a count.
-  package static let periodWords = ["月", "工作日", "小时", "季度"].map { Array($0.utf8) }
+  static let periodWords = ["月", "工作日", "小时", "季度"].map { Array($0.utf8) }
   /// Lengths of time after a bare number: 24小时, 30分钟, 2周.
-  package static let timeWords = ["小时", "分钟", "秒", "周"].map { Array($0.utf8) }
+  static let timeWords = ["小时", "分钟", "秒", "周"].map { Array($0.utf8) }
   /// 发生 of 零发生 (zero occurrences), which sets a value of zero, as 清零 (cleared) does.
   private static let occurrence = Array("发生".utf8)
 
@@ -180,7 +180,7 @@ package struct TargetValueReader {
 
 extension FoldedRun {
   /// Whether `word` (folded UTF-8) is written at scalar `position`.
-  package func hasWord(_ word: [UInt8], at position: Int) -> Bool {
+  func hasWord(_ word: [UInt8], at position: Int) -> Bool {
     position < count && ByteSearch.hasPrefix(word, in: folded, byteRange(position..<count))
   }
 }

@@ -2,9 +2,9 @@ import PolicyText
 
 /// Whether a table cell states a target with its own year ("到2025年建成…", "2024年年内
 /// 创建30个…"): only such cells are read for targets; a table of values is not.
-package enum TargetYearCell {
+enum TargetYearCell {
   /// Whether the cell holds a four-digit year followed by 年.
-  package static func holdsYear(_ cell: TextSpan, in bytes: [UInt8]) -> Bool {
+  static func holdsYear(_ cell: TextSpan, in bytes: [UInt8]) -> Bool {
     let year = Array("年".utf8)
     var digits = 0
     var index = cell.start

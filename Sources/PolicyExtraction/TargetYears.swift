@@ -13,7 +13,7 @@ package enum TargetYears {
   /// nearest a value that follows the scalars).
   /// A year that only opens the sentence ("2016年，…") and comes before `writtenYear`, the
   /// year the document was written, reports what was done then.
-  package static func targetYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false, writtenYear: Int? = nil) -> Int? {
+  static func targetYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false, writtenYear: Int? = nil) -> Int? {
     guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
     for step in 0..<scalars.count {
       let index = last ? scalars.count - 1 - step : step
@@ -91,7 +91,7 @@ package enum TargetYears {
 
   /// The last year of the plan's period when a sentence counts over all of it: 三年累计
   /// (cumulative over three years) in a plan for 2024–2026 → 2026.
-  package static func planSpanYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, period: ClosedRange<Int>) -> Int? {
+  static func planSpanYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, period: ClosedRange<Int>) -> Int? {
     let years = period.count
     for index in scalars.indices.dropFirst() where scalars[index] == "年" && index + 2 < scalars.count {
       guard scalars[index + 1] == "累", scalars[index + 2] == "计" else { continue }

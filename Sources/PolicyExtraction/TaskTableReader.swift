@@ -9,7 +9,7 @@ import PolicyText
 /// its rows by their 序号 cells; each cell is put in the column it fits (a list of bodies
 /// under 牵头单位, a deadline under 完成时限), and a column a row has no cell for was
 /// merged with the row above.
-package struct TaskTableReader {
+struct TaskTableReader {
   package let bytes: UnsafeBufferPointer<UInt8>
   package let paragraphs: [Paragraph]
   package let texts: ParagraphTexts
@@ -23,18 +23,18 @@ package struct TaskTableReader {
   package let closing: Set<Int>
 
   /// The longest header, in cells.
-  package static let maximumColumns = 12
+  static let maximumColumns = 12
   /// The longest row of flattened cells, in paragraphs.
-  package static let maximumRowParagraphs = 40
+  static let maximumRowParagraphs = 40
   /// The first halves of header cells written over two lines ("牵头" / "部门",
   /// "任务" / "分类", "实施" / "主体").
-  package static let headerFragments: Set<String> = ["牵头", "配合", "责任", "负责", "完成", "工作", "重点", "具体", "主要", "任务", "实施", "协同", "推进"]
+  static let headerFragments: Set<String> = ["牵头", "配合", "责任", "负责", "完成", "工作", "重点", "具体", "主要", "任务", "实施", "协同", "推进"]
   /// Endings of a table's title line: 任务分解表, 责任清单, 一览表, 分工 …
   package static let titleEndings = ["表", "清单", "分工", "台账", "明细", "目录"]
   /// The most bytes a header cell takes: 14 characters and a bracketed note
   /// ("重点任务（2024-2026年）"), blanks between its characters. A longer paragraph is read
   /// as no header cell without making its text.
-  package static let maximumHeaderCellBytes = 120
+  static let maximumHeaderCellBytes = 120
 
   /// - Complexity: O(n) in the paragraphs: a run of row lines is read once, table or not.
   package func tables() -> [TaskTable] {
@@ -54,7 +54,7 @@ package struct TaskTableReader {
 
   /// The paragraphs written from the rows of a table whose grid the HTML or Word reader
   /// kept, whatever the table holds.
-  package func gridRowParagraphs() -> [Int] {
+  func gridRowParagraphs() -> [Int] {
     guard !layouts.isEmpty else { return [] }
     return paragraphs.indices.filter { layout(of: paragraphs[$0].span) != nil }
   }

@@ -9,12 +9,12 @@ import PolicyModel
 /// follow ("区民防办：负责…"). Each becomes a section of kind `paragraph`, numbered within
 /// its part; a paragraph before the first of them is the part's lead-in, one after an
 /// item continues it.
-package struct UnnumberedItems {
+struct UnnumberedItems {
   /// The longest run-in heading of an unnumbered paragraph, in characters: shorter than a
   /// numbered item's, since nothing else says it is a heading.
-  package static let maximumHeading = 20
+  static let maximumHeading = 20
   /// The longest body name read as a label ("区民防办：").
-  package static let maximumLabel = 16
+  static let maximumLabel = 16
 
   package let bytes: UnsafeBufferPointer<UInt8>
   package let resolver: DepartmentResolver

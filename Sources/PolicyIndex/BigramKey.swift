@@ -45,7 +45,7 @@ package enum BigramKey {
   /// Appends the folded scalars of the text `spans` of `text` (joined by line feeds),
   /// taken from the folded text the document already has: folding is character by
   /// character, so a slice of the folded document is the folded slice.
-  package static func appendFoldedScalars(of spans: [TextSpan], in text: PolicyText, to scalars: inout [UInt32]) {
+  static func appendFoldedScalars(of spans: [TextSpan], in text: PolicyText, to scalars: inout [UInt32]) {
     let textLength = text.utf8.count
     text.foldedUTF8.withUnsafeBufferPointer { folded in
       for (number, span) in spans.enumerated() {
@@ -59,7 +59,7 @@ package enum BigramKey {
 
   /// Appends the folded scalars of `text` (a unit's text taken from an index, without its
   /// document).
-  package static func appendFoldedScalars(of text: String, to scalars: inout [UInt32]) {
+  static func appendFoldedScalars(of text: String, to scalars: inout [UInt32]) {
     var text = text
     text.withUTF8 { utf8 in
       TextFolder.fold(utf8).utf8.withUnsafeBufferPointer { folded in

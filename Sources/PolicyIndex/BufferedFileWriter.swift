@@ -4,7 +4,7 @@ import PolicyBytes
 /// Writes a file through a buffer, keeping its length and (unless it is a temporary file)
 /// its checksum as it goes. Callers either copy bytes in or, for bulk encoding, write
 /// straight into the buffer.
-package final class BufferedFileWriter {
+final class BufferedFileWriter {
   private let handle: FileHandle
   private var storage: UnsafeMutablePointer<UInt8>
   private var capacity: Int
@@ -53,7 +53,7 @@ package final class BufferedFileWriter {
     if used >= Self.flushSize { try flush() }
   }
 
-  package func flush() throws {
+  func flush() throws {
     guard used > 0 else { return }
     let bytes = UnsafeBufferPointer(start: storage, count: used)
     checksum?.update(bytes)
@@ -64,7 +64,7 @@ package final class BufferedFileWriter {
   }
 
   /// Flushes and closes a temporary file.
-  package func closeTemporary() throws {
+  func closeTemporary() throws {
     precondition(checksum == nil, "a kept file is closed with close()")
     try flush()
     try? handle.close()

@@ -2,7 +2,7 @@ import PolicyBytes
 
 /// Reads what `ByteWriter` wrote, checking every bound: a damaged file throws, it never
 /// crashes.
-package struct ByteReader {
+struct ByteReader {
   package let bytes: UnsafeBufferPointer<UInt8>
   package var offset: Int
   package let file: String
@@ -13,7 +13,7 @@ package struct ByteReader {
     self.file = file
   }
 
-  package var isAtEnd: Bool { offset >= bytes.count }
+  var isAtEnd: Bool { offset >= bytes.count }
 
   package mutating func varint() throws -> UInt64 {
     var result: UInt64 = 0
@@ -34,7 +34,7 @@ package struct ByteReader {
   /// Reads a varint at `bytes[offset]` without bounds checks: only for bytes this process
   /// encoded itself in memory (never for a file).
   @inline(__always)
-  package static func trustedVarint(_ bytes: UnsafePointer<UInt8>, at offset: inout Int) -> Int {
+  static func trustedVarint(_ bytes: UnsafePointer<UInt8>, at offset: inout Int) -> Int {
     var byte = bytes[offset]
     offset &+= 1
     var result = Int(byte & 0x7F)

@@ -5,10 +5,10 @@ import PolicyText
 /// their `units.bin` records back to back, and their folded scalars back to back, with
 /// where each unit ends. The writing thread then only copies bytes, and a parsed unit's
 /// text is copied from the document's text without being made into a `String` first.
-package struct EncodedUnits: Sendable {
-  package struct Unit: Sendable {
-    package var recordEnd: Int
-    package var foldedEnd: Int
+struct EncodedUnits: Sendable {
+  struct Unit: Sendable {
+    var recordEnd: Int
+    var foldedEnd: Int
     package var kind: SearchUnitKind
     package var headingLength: Int
     /// Bytes of its text, counted in the index's text size (none for a target: its

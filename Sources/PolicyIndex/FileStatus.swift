@@ -7,7 +7,7 @@
 /// A file's size and modification time, read by one `stat`. `FileManager.attributesOfItem`
 /// also looks up the names of the file's owner and group: about 0.2 ms a file, more than
 /// reading a small document, and paid at the start of every search.
-package struct FileStatus: Equatable, Sendable {
+struct FileStatus: Equatable, Sendable {
   package var size: Int
   /// Seconds since 1970, with the file system's fraction.
   package var modified: Double

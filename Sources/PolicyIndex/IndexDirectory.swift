@@ -45,7 +45,7 @@ package struct IndexDirectory {
   }
 
   /// A new, empty generation directory.
-  package func makeGeneration() throws -> URL {
+  func makeGeneration() throws -> URL {
     let name = "gen-\(Int(Date().timeIntervalSince1970 * 1000))-\(UInt32.random(in: 0...UInt32.max))"
     let generation = url.appendingPathComponent(name)
     do { try FileManager.default.createDirectory(at: generation, withIntermediateDirectories: true) } catch {
@@ -55,7 +55,7 @@ package struct IndexDirectory {
   }
 
   /// Makes `generation` live: writes CURRENT.tmp, syncs it and renames it over CURRENT.
-  package func commit(_ generation: URL) throws {
+  func commit(_ generation: URL) throws {
     let temporary = url.appendingPathComponent(Self.current + ".tmp")
     let name = generation.lastPathComponent + "\n"
     guard FileManager.default.createFile(atPath: temporary.path, contents: Data(name.utf8)) else {
@@ -76,7 +76,7 @@ package struct IndexDirectory {
   }
 
   /// Removes generations other than the live one (left by interrupted runs or replaced).
-  package func removeStaleGenerations(keeping live: URL?) {
+  func removeStaleGenerations(keeping live: URL?) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     for name in names where name.hasPrefix("gen-") && name != live?.lastPathComponent {
       try? FileManager.default.removeItem(at: url.appendingPathComponent(name))

@@ -4,8 +4,8 @@ import PolicyBytes
 /// little-endian 64-bit fields (where the file's tables are, their checksum) and an
 /// 8-byte closing magic. A truncated or foreign file fails on the magics.
 package struct IndexFileFrame {
-  package let headerMagic: String
-  package let footerMagic: String
+  let headerMagic: String
+  let footerMagic: String
   /// How many 64-bit fields the footer holds.
   package let fields: Int
   /// What the file is, for errors ("postings", "units").

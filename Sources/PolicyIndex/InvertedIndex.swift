@@ -24,7 +24,7 @@ public struct InvertedIndex: Sendable {
   package var averageUnitLength: Double { manifest.averageUnitLength }
 
   /// The files indexed, read from `files.json`.
-  package func fileList() throws -> IndexFileList {
+  func fileList() throws -> IndexFileList {
     guard let generation = try IndexDirectory(url: directory).liveGeneration() else { throw IndexError.missing(directory: directory.path) }
     let url = generation.appendingPathComponent(IndexDirectory.files)
     guard case .success(let bytes) = FileBytes.contents(atPath: url.path) else { throw IndexError.corrupt(file: url.path, reason: "missing") }

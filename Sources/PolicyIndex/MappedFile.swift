@@ -6,7 +6,7 @@
 
 /// A file mapped read-only into memory for as long as this object lives: the index files
 /// are read through it without copying them and without a closure per access.
-package final class MappedFile: @unchecked Sendable {
+final class MappedFile: @unchecked Sendable {
   package let path: String
   /// The file's bytes; valid while this object is alive.
   package let bytes: UnsafeBufferPointer<UInt8>

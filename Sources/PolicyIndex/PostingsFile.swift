@@ -22,8 +22,8 @@ package struct PostingsFile: Sendable {
   /// The postings of one key, not yet decoded.
   package struct Postings {
     package let unitCount: Int
-    package let unitBlock: UnsafeBufferPointer<UInt8>
-    package let positionBlock: UnsafeBufferPointer<UInt8>
+    let unitBlock: UnsafeBufferPointer<UInt8>
+    let positionBlock: UnsafeBufferPointer<UInt8>
   }
 
   /// A key's unit block, decoded: units in increasing order, with their counts.
@@ -31,7 +31,7 @@ package struct PostingsFile: Sendable {
     package var units: [Int32] = []
     package var totals: [Int32] = []
     package var inHeading: [Int32] = []
-    package var positionBlock = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var positionBlock = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   }
 
   private let file: MappedFile
@@ -141,7 +141,7 @@ package struct PostingsFile: Sendable {
 
 /// Reads the positions of a `PostingsFile.UnitList`'s units, in increasing unit order,
 /// skipping the positions of the units in between without decoding them.
-package struct PositionCursor {
+struct PositionCursor {
   private let list: PostingsFile.UnitList
   private let file: String
   private var unitIndex = 0

@@ -15,21 +15,21 @@ import PolicyBytes
 /// hundreds of thousands of keys they are not in cache). An earlier design kept a 24-byte
 /// record per group and ordered the records with a counting sort before encoding: the
 /// records alone moved about five times more memory than the encoded postings.
-package struct PostingsSegmentBuffer {
+struct PostingsSegmentBuffer {
   /// What the segment holds of one key, added up while units are added.
   private struct Tally {
-    package var lastUnit: UInt32 = 0
+    var lastUnit: UInt32 = 0
     /// Units holding the key (0: the key is not in this segment yet).
-    package var frequency: UInt32 = 0
-    package var unitBlockLength: UInt32 = 0
-    package var positionBlockLength: UInt32 = 0
+    var frequency: UInt32 = 0
+    var unitBlockLength: UInt32 = 0
+    var positionBlockLength: UInt32 = 0
   }
 
   /// Where the next unit record and positions of a key go while the segment is written.
   private struct Cursor {
-    package var unitBlock: UInt32 = 0
-    package var positionBlock: UInt32 = 0
-    package var previousUnit: Int32 = -1
+    var unitBlock: UInt32 = 0
+    var positionBlock: UInt32 = 0
+    var previousUnit: Int32 = -1
   }
 
   private var terms = TermTable()
@@ -62,13 +62,13 @@ package struct PostingsSegmentBuffer {
 
   /// Scalars added: the positions held and the separators, which start no key (the
   /// segment's size is measured in the text it covers).
-  package var positionCount: Int { positionTotal }
+  var positionCount: Int { positionTotal }
   package var isEmpty: Bool { stream.count == 0 }
 
   /// Adds the folded scalars of unit `unit`; units must come in increasing order.
   /// `headingLength` scalars at the start are the heading.
   /// - Complexity: O(n) for n scalars (one hash lookup per position, no sorting).
-  package mutating func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>, headingLength: Int) {
+  mutating func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>, headingLength: Int) {
     guard !scalars.isEmpty else { return }
     terms.group(scalars: scalars, headingLength: headingLength, into: unitGroups)
     if tallies.count < terms.count {

@@ -7,7 +7,7 @@ import PolicyBytes
 /// (format in `PostingsFile`). Encoded segments stay in memory while they total at most
 /// `memoryBudget` bytes, and go to temporary files after that: a corpus of a few tens of
 /// megabytes is indexed without writing its postings twice.
-package final class PostingsWriter {
+final class PostingsWriter {
   /// An encoded segment: in memory, or in a temporary file.
   private enum Segment {
     case memory(GrowableBytes)
@@ -29,7 +29,7 @@ package final class PostingsWriter {
 
   /// Adds the folded scalars of unit `unit` (units must come in increasing order), of
   /// which the first `headingLength` are its heading.
-  package func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>, headingLength: Int) throws {
+  func add(unit: Int, scalars: UnsafeBufferPointer<UInt32>, headingLength: Int) throws {
     guard !scalars.isEmpty else { return }
     if buffer.positionCount >= segmentLimit { try flushSegment() }
     buffer.add(unit: unit, scalars: scalars, headingLength: headingLength)
@@ -146,14 +146,14 @@ package final class PostingsWriter {
   private struct SegmentReader {
     package struct Entry {
       package var key: UInt64
-      package var firstUnit: Int
-      package var lastUnit: Int
-      package var documentFrequency: Int
-      package var unitBlock: UnsafeBufferPointer<UInt8>
-      package var positionBlock: UnsafeBufferPointer<UInt8>
+      var firstUnit: Int
+      var lastUnit: Int
+      var documentFrequency: Int
+      var unitBlock: UnsafeBufferPointer<UInt8>
+      var positionBlock: UnsafeBufferPointer<UInt8>
     }
     package var reader: ByteReader
-    package var remaining: Int
+    var remaining: Int
     package var current: Entry?
 
     package init(_ buffer: UnsafeBufferPointer<UInt8>, file: String) throws {

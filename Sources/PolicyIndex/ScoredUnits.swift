@@ -1,6 +1,6 @@
 /// Units in increasing order, each with a score: what one query term (or a group of
 /// alternatives) contributes.
-package struct ScoredUnits {
+struct ScoredUnits {
   package var units: [Int] = []
   package var scores: [Double] = []
 

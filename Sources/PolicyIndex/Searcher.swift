@@ -12,10 +12,10 @@ public struct Searcher: Sendable {
   /// only when a query needs it.
   public var dictionaries: PolicyDictionaries?
   private let averageLength: Double
-  package static let k1 = 1.2
+  static let k1 = 1.2
   package static let b = 0.5
   /// A hit in the heading counts this many times more.
-  package static let headingWeight = 2.0
+  static let headingWeight = 2.0
   /// The share of a score kept by a unit none of whose hits of a term stand as words.
   package static let wordFloor = 0.7
 
@@ -243,7 +243,7 @@ public struct Searcher: Sendable {
   }
 
   /// How much a unit of `kind` weighs against the others.
-  package static func boost(_ kind: SearchUnitKind) -> Double {
+  static func boost(_ kind: SearchUnitKind) -> Double {
     switch kind {
     case .measure: return 1.2
     case .section: return 1.0

@@ -1,7 +1,7 @@
 import PolicyText
 
 /// A stretch of a unit's text around its first hit, with every hit in it marked.
-package enum Snippet {
+enum Snippet {
   package static func make(_ text: String, terms: [String], radius: Int) -> (text: String, highlights: [Range<Int>]) {
     let bytes = Array(text.utf8)
     let folding = bytes.withUnsafeBufferPointer { TextFolder.fold($0) }

@@ -6,7 +6,7 @@ import PolicyBytes
 /// consecutive bigrams in the units that hold them all. A term that starts with a
 /// separator or holds two in a row (which start no key, `BigramKey.isSeparator`) is
 /// looked for in the text of the units that hold its longest run without separators.
-package struct TermMatcher {
+struct TermMatcher {
   package let postings: PostingsFile
   package let units: UnitsFile.Reader
   package var entries: UnitsFile.Reader.EntryView { units.entries }
@@ -39,7 +39,7 @@ package struct TermMatcher {
   /// Whether some scalar of a term is covered by none of its own keys: the key starting
   /// at it, or the one starting just before it (separators start none). A term of one
   /// scalar is found through the keys that start with it, unless it is a separator.
-  package static func needsText(_ scalars: ArraySlice<UInt32>) -> Bool {
+  static func needsText(_ scalars: ArraySlice<UInt32>) -> Bool {
     guard scalars.count > 1 else { return scalars.first.map(BigramKey.isSeparator) ?? false }
     for index in scalars.indices {
       let startsKey = index + 1 < scalars.endIndex && !BigramKey.isSeparator(scalars[index])
@@ -178,7 +178,7 @@ package struct TermMatcher {
 
   /// Of the first `count` starts `s` (sorted), keeps at the front those for which
   /// `s + offset` is among `positions` (sorted); returns how many were kept.
-  package static func keepStarts(_ starts: inout [UInt32], count: Int, followedAt offset: UInt32, by positions: [UInt32]) -> Int {
+  static func keepStarts(_ starts: inout [UInt32], count: Int, followedAt offset: UInt32, by positions: [UInt32]) -> Int {
     var kept = 0
     var index = 0
     for slot in 0..<count {

@@ -8,7 +8,7 @@ import CPrefetch
 /// stays mostly in cache. Each slot also marks whether its key was met in the unit being
 /// grouped, and under which local number, so that one probe per position both finds the
 /// key and groups the unit's positions by key.
-package struct TermTable {
+struct TermTable {
   private struct Slot {
     package var key: UInt64 = 0
     /// Term number + 1; 0 marks an empty slot.

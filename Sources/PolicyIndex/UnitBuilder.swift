@@ -6,7 +6,7 @@ import PolicyModel
 /// Cuts a parsed document into search units: its measures (with their 专栏 boxes), the
 /// own text of sections outside measures, its targets, and its front and back matter as a
 /// document unit (the whole text when it has no outline).
-package enum UnitBuilder {
+enum UnitBuilder {
   /// The units of `document`, in order: its document unit, its measures and sections,
   /// its targets.
   package static func units(of document: PolicyDocument) -> [UnitDraft] {
@@ -108,7 +108,7 @@ package enum UnitBuilder {
     return units
   }
 
-  package static func indexedDocument(_ document: PolicyDocument, fileSize: Int, modified: Double, contentHash: String) -> IndexedDocument {
+  static func indexedDocument(_ document: PolicyDocument, fileSize: Int, modified: Double, contentHash: String) -> IndexedDocument {
     let metadata = document.metadata
     let year = metadata.writtenDate.flatMap { Int($0.prefix(4)) } ?? metadata.periodStart
     return IndexedDocument(

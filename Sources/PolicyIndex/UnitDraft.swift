@@ -4,7 +4,7 @@ import PolicyText
 /// with its text still given as spans of the document's text (joined by line feeds; the
 /// document unit has several). The index copies those bytes into `units.bin`
 /// (`EncodedUnits`), which costs less than making a `String` of every unit first.
-package struct UnitDraft: UnitRecordFields, Sendable {
+struct UnitDraft: UnitRecordFields, Sendable {
   package var id: String
   package var kind: SearchUnitKind
   package var heading: String

@@ -6,8 +6,8 @@ import PolicyExtraction
 /// The field filters of a query, applied to units and documents. One filter serves one
 /// search: what the document filters decide about a document is kept, since many of its
 /// units are asked about.
-package final class UnitFilter {
-  package let filters: [SearchQuery.Filter]
+final class UnitFilter {
+  let filters: [SearchQuery.Filter]
   package let index: InvertedIndex
   /// Department filters resolved to (level prefix, canonical name, as typed).
   private let departments: [(prefix: String?, canonical: String, name: String, role: ResponsibilityRole?)]
@@ -75,7 +75,7 @@ package final class UnitFilter {
 
   /// Whether document `documentIndex` passes the document filters; for a target unit, a
   /// `year:` filter is left to the target itself.
-  package func acceptsDocument(_ documentIndex: Int, forTarget: Bool = false) -> Bool {
+  func acceptsDocument(_ documentIndex: Int, forTarget: Bool = false) -> Bool {
     guard hasDocumentFilters else { return true }
     let key = documentIndex * 2 + (forTarget ? 1 : 0)
     if documentVerdicts[key] != 0 { return documentVerdicts[key] == 2 }

@@ -3,14 +3,14 @@
 /// through each key's positions in increasing order. Scratch memory, reused from unit to
 /// unit: raw buffers, so the indexer's innermost loop neither checks uniqueness nor grows
 /// an array per position.
-package final class UnitKeyGroups {
+final class UnitKeyGroups {
   package struct Group {
     package var term: Int32
-    package var firstPosition: Int32
+    var firstPosition: Int32
     package var lastPosition: Int32
     package var count: Int32
     /// Positions before the heading length.
-    package var headingCount: Int32
+    var headingCount: Int32
   }
 
   /// The unit's keys, `count` of them.
@@ -32,7 +32,7 @@ package final class UnitKeyGroups {
   }
 
   /// Empties the groups and makes room for a unit of `positions` positions.
-  package func reset(positions: Int) {
+  func reset(positions: Int) {
     count = 0
     guard positions > capacity else { return }
     groups.deallocate()

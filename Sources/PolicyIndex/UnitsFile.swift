@@ -5,7 +5,7 @@ import PolicyModel
 /// What a unit's record in `units.bin` holds besides its text (and, in the unit table,
 /// its kind and heading length): a `SearchUnit`'s, or a `UnitDraft`'s whose text is still
 /// spans of its document.
-package protocol UnitRecordFields {
+protocol UnitRecordFields {
   var id: String { get }
   var kind: SearchUnitKind { get }
   var heading: String { get }
@@ -26,7 +26,7 @@ package enum UnitsFile {
   /// Footer: document table offset, document count, unit table offset, unit count,
   /// checksum of the tables.
   package static let frame = IndexFileFrame(headerMagic: "PQUNIT01", footerMagic: "PQUNITND", fields: 5, kind: "units")
-  package static let unitEntrySize = 24
+  static let unitEntrySize = 24
 
   /// The fixed part of a unit, read at open.
   package struct Entry: Sendable {
@@ -38,7 +38,7 @@ package enum UnitsFile {
     package var kind: SearchUnitKind
   }
 
-  package final class Writer {
+  final class Writer {
     private let file: BufferedFileWriter
     private var documentOffsets: [Int] = []
     private var unitTable = ByteWriter()
@@ -49,7 +49,7 @@ package enum UnitsFile {
       try file.write(Array(UnitsFile.frame.headerMagic.utf8))
     }
 
-    package func add(_ document: IndexedDocument) throws {
+    func add(_ document: IndexedDocument) throws {
       documentOffsets.append(file.length)
       var writer = ByteWriter()
       writer.string(document.id)
@@ -71,7 +71,7 @@ package enum UnitsFile {
     }
 
     /// Adds a unit's record (`UnitsFile.appendRecord`) of document `document`.
-    package func add(record: UnsafeBufferPointer<UInt8>, document: Int, kind: SearchUnitKind, foldedLength: Int, headingLength: Int) throws {
+    func add(record: UnsafeBufferPointer<UInt8>, document: Int, kind: SearchUnitKind, foldedLength: Int, headingLength: Int) throws {
       unitTable.uint64(UInt64(file.length))
       unitTable.uint32(UInt32(document))
       unitTable.uint32(UInt32(foldedLength))
@@ -99,7 +99,7 @@ package enum UnitsFile {
 
   /// Appends the record of `unit` to `writer`: its fields, then its text, `textLength`
   /// bytes that `text` appends.
-  package static func appendRecord(of unit: some UnitRecordFields, textLength: Int, to writer: inout ByteWriter, text: (inout ByteWriter) -> Void) {
+  static func appendRecord(of unit: some UnitRecordFields, textLength: Int, to writer: inout ByteWriter, text: (inout ByteWriter) -> Void) {
     writer.string(unit.id)
     writer.string(unit.heading)
     writer.strings(unit.path)
@@ -162,7 +162,7 @@ package enum UnitsFile {
     package struct EntryTable {
       package let offset: Int
       package let count: Int
-      package let recordsEnd: Int
+      let recordsEnd: Int
     }
 
     package var unitCount: Int { table.count }

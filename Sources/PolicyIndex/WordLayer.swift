@@ -90,7 +90,7 @@ package struct WordLayer: Sendable {
   /// about some of `terms` (folded) — one not in the lexicon that begins or ends with an
   /// ideograph; 2025 or RCEP never needs it — loading ICU's word-break dictionary: a search
   /// started meanwhile finds them ready.
-  package static func warmUp(for terms: [String]) {
+  static func warmUp(for terms: [String]) {
     DetachedThread.start {
       let mayAskICU = terms.contains { term in
         let scalars = scalars(term)
@@ -102,7 +102,7 @@ package struct WordLayer: Sendable {
   }
 
   /// Loads ICU's word-break dictionary (once per process: ICU keeps it for every thread).
-  package static func warmICU() { _ = icuLoaded }
+  static func warmICU() { _ = icuLoaded }
 
   private static let icuLoaded: Void = { _ = ICU.wordBoundaries(Array("推进经济社会发展".utf16)) }()
 

@@ -5,10 +5,10 @@ import PolicyBytes
 package enum AdministrativePlace {
   /// Municipalities directly under the central government: municipal level.
   package static let directMunicipalities = ["北京市", "上海市", "天津市", "重庆市"]
-  package static let autonomousRegions = ["内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"]
+  static let autonomousRegions = ["内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"]
   /// Issuers of national documents.
   package static let nationalPrefixes = ["国务院", "中共中央", "全国人民代表大会", "全国人大", "最高人民法院", "最高人民检察院", "国家", "中华人民共和国", "中央"]
-  package static let nationalSuffixes = ["部", "总署", "总局", "银行", "委员会", "署"]
+  static let nationalSuffixes = ["部", "总署", "总局", "银行", "委员会", "署"]
 
   /// Two characters ending like a place that name none.
   private static let notPlaces: Set<String> = ["城市", "都市", "我省", "本省", "全省", "该省", "各省", "我市", "本市", "全市", "该市", "各市", "我县", "本县", "全县", "我区", "本区", "全区"]

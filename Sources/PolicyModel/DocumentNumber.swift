@@ -27,7 +27,7 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
 
   /// Words that precede a document number in a sentence, and the labels a page's field
   /// gives it (文件编号 on the line before the number, joined to it).
-  package static let leadingWords = ["文件编号", "发文字号", "发文号", "文号", "根据", "按照", "依据", "依照", "参照", "印发", "转发", "落实", "贯彻", "执行", "见", "据", "和", "及", "与", "的"]
+  static let leadingWords = ["文件编号", "发文字号", "发文号", "文号", "根据", "按照", "依据", "依照", "参照", "印发", "转发", "落实", "贯彻", "执行", "见", "据", "和", "及", "与", "的"]
 
   /// 〕 ] 】 ) ） ］ 〗, which close the year.
   private static func isYearCloser(_ scalar: UInt32) -> Bool {

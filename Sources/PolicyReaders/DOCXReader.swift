@@ -5,8 +5,8 @@ import PolicyText
 
 /// Reads a Word .docx: the paragraphs and table rows of `word/document.xml`. Each
 /// paragraph becomes a line; each table row one line with its cells separated by tabs.
-package struct DOCXReader {
-  package static let documentPart = "word/document.xml"
+struct DOCXReader {
+  static let documentPart = "word/document.xml"
   private static let tab: [UInt8] = [0x09]
   /// What a break inside a line becomes (a soft break, or between the paragraphs of one
   /// table cell): an ideographic space, which the stray-space rule keeps.

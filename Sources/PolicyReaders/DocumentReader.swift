@@ -70,13 +70,13 @@ public struct DocumentReader: Sendable {
 }
 
 /// A reader's output before cleaning: text whose map points into `sourceBytes`.
-package struct RawText {
+struct RawText {
   package var decoded: DecodedText
   package var layout: LineLayout
   /// The bytes the map points into: the file, or a part of a container.
   package var sourceBytes: [UInt8]
   /// The encoding of `sourceBytes`, for counting lines in them.
-  package var sourceEncoding: TextEncoding
+  var sourceEncoding: TextEncoding
   /// The container part `sourceBytes` is, if any.
   package var part: String?
   /// The grid of each table row the reader wrote as a line (HTML and .docx).

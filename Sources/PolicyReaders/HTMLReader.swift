@@ -4,7 +4,7 @@ import PolicyText
 /// Reads an HTML page: its text without navigation, scripts or styles, with paragraphs,
 /// headings, list items and table rows as lines. The charset comes from `<meta>` when
 /// the page declares one, else from detection.
-package struct HTMLReader {
+struct HTMLReader {
   /// Elements whose content is never document text.
   private static let skippedElements: Set<String> = [
     "script", "style", "noscript", "template", "head", "nav", "aside", "footer", "form",
@@ -130,7 +130,7 @@ package struct HTMLReader {
 
   /// The charset a page declares in `<meta charset=…>` or `<meta http-equiv …
   /// content="…; charset=…">` within its first 4 KB.
-  package static func declaredCharset(_ bytes: [UInt8]) -> TextEncoding? {
+  static func declaredCharset(_ bytes: [UInt8]) -> TextEncoding? {
     // ASCII only, so that a byte search finds what a character search would.
     let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
       .lowercased()

@@ -3,20 +3,20 @@
 /// of its own: its rows become lines with tab-separated cells. A layout table (a page
 /// laid out in one big cell, or a cell holding a table) is read as the paragraphs it
 /// holds.
-package enum HTMLTableShapes {
+enum HTMLTableShapes {
   /// The most text a cell of a data table holds, in bytes: a cell holding a whole
   /// document is layout.
-  package static let maximumCellText = 6000
+  static let maximumCellText = 6000
 
   private struct Shape {
     package var rows = 0
-    package var widestRow = 0
-    package var holdsTable = false
-    package var largestCell = 0
+    var widestRow = 0
+    var holdsTable = false
+    var largestCell = 0
   }
 
   /// The ordinals (in document order, from 0) of the data tables of `markup`.
-  package static func dataTables(in markup: [UInt8]) -> Set<Int> {
+  static func dataTables(in markup: [UInt8]) -> Set<Int> {
     var shapes: [Shape] = []
     var open: [Int] = []
     var cellsInRow = 0

@@ -2,11 +2,11 @@ import PolicyText
 
 /// Writes the text of a markup document as lines while a SAX parse runs, mapping every
 /// byte written to the bytes of the markup it came from.
-package struct MarkupTextBuilder {
+struct MarkupTextBuilder {
   /// The markup being parsed, as UTF-8.
   package let markup: [UInt8]
   /// Whether runs of whitespace collapse to one space, as HTML renders them.
-  package let collapsesWhitespace: Bool
+  let collapsesWhitespace: Bool
 
   package private(set) var utf8: [UInt8] = []
   package private(set) var map = OffsetMap.Builder()
@@ -28,7 +28,7 @@ package struct MarkupTextBuilder {
   }
 
   /// Writes character data reported at `start..<end` (see `XMLSource.Event.text`).
-  package mutating func appendText(_ chunk: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
+  mutating func appendText(_ chunk: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
     defer { advance(to: end) }
     guard !chunk.isEmpty else { return }
     if let located = locate(chunk, start: start, end: end) {
@@ -66,7 +66,7 @@ package struct MarkupTextBuilder {
   }
 
   /// Ends the current line, unless nothing has been written since the last one.
-  package mutating func appendLineBreak(at position: Int) {
+  mutating func appendLineBreak(at position: Int) {
     pendingSpace = nil
     pendingSeparator = nil
     advance(to: position)
@@ -76,7 +76,7 @@ package struct MarkupTextBuilder {
   }
 
   /// Separates two table cells on one line (written only if text follows on the line).
-  package mutating func appendCellSeparator(at position: Int) {
+  mutating func appendCellSeparator(at position: Int) {
     advance(to: position)
     guard let last = utf8.last, last != 0x0A else { return }
     pendingSeparator = ([0x09], max(0, position))
@@ -84,7 +84,7 @@ package struct MarkupTextBuilder {
 
   /// Separates two runs of text on one line with `separator` (Word's tabs, and the
   /// paragraphs of one table cell), unless a cell separator is already pending.
-  package mutating func appendSeparator(_ separator: [UInt8], at position: Int) {
+  mutating func appendSeparator(_ separator: [UInt8], at position: Int) {
     advance(to: position)
     guard let last = utf8.last, last != 0x0A else { return }
     if pendingSeparator == nil { pendingSeparator = (separator, max(0, position)) }

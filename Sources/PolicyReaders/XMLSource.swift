@@ -2,9 +2,9 @@ internal import CXMLShim
 
 /// The one place PolicyKit calls libxml2: runs its SAX parsers over UTF-8 markup and
 /// reports events with the byte offsets they were read from.
-package enum XMLSource {
+enum XMLSource {
   /// An event of a SAX parse.
-  package enum Event {
+  enum Event {
     /// An element opens; `attributes` holds its class, id and role values.
     case start(name: String, attributes: String, position: Int)
     /// An element closes.
@@ -15,7 +15,7 @@ package enum XMLSource {
   }
 
   /// Which libxml2 parser to run.
-  package enum Dialect {
+  enum Dialect {
     /// The HTML parser in recovery mode, ignoring declared charsets.
     case html
     /// The XML parser in recovery mode, without network access or entity expansion.
@@ -41,7 +41,7 @@ package enum XMLSource {
   }
 
   private final class HandlerBox {
-    package let handler: (Event) -> Void
+    let handler: (Event) -> Void
     package init(_ handler: @escaping (Event) -> Void) { self.handler = handler }
   }
 

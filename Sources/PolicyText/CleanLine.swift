@@ -7,11 +7,11 @@ package struct CleanLine {
   /// Indices into the shared segment list: the kept byte ranges of the raw text, in order.
   package var segments: Range<Int>
   /// Where the line's terminator starts in the raw text.
-  package var terminatorStart: Int
+  var terminatorStart: Int
   /// The length of the terminator (0 at the end of the text, 2 for CRLF).
-  package var terminatorLength: Int
+  var terminatorLength: Int
   /// The line started with a first-line indent (a tab, 　, or two spaces or more).
-  package var isIndented = false
+  var isIndented = false
   /// The line must stand alone (a Markdown heading).
   package var standsAlone = false
   /// Number of scalars kept.
@@ -54,7 +54,7 @@ package struct SegmentList {
   /// Decodes the last scalars of a line into the end of `buffer`, as many as fit, in
   /// order, back to the first (from the end) that `stop` accepts: the index in `buffer`
   /// of the first one written.
-  package func decodeLast(
+  func decodeLast(
     _ line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt32>,
     through stop: (UInt32) -> Bool = { _ in false }
   ) -> Int {
@@ -83,13 +83,13 @@ package struct SegmentList {
   }
 
   /// The first kept scalar of a line.
-  package func firstScalar(of line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+  func firstScalar(of line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     guard let first = line.segments.first else { return 0 }
     return UTF8Scalars.scalar(in: bytes, at: ranges[first].lowerBound).value
   }
 
   /// The last kept scalar of a line.
-  package func lastScalar(of line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+  func lastScalar(of line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     guard let last = line.segments.last else { return 0 }
     return UTF8Scalars.scalar(in: bytes, before: ranges[last].upperBound).value
   }

@@ -6,7 +6,7 @@ import PolicyBytes
 ///
 /// Built once from ICU, then folding is one table lookup per character, so text without
 /// full-width or Traditional characters costs no more than a copy.
-package struct FoldingTable: Sendable {
+struct FoldingTable: Sendable {
   /// Per BMP scalar: 0 when it folds to itself, else `offset << 3 | length` into `pool`.
   private let entries: [UInt32]
   /// UTF-8 of all folded forms.
@@ -126,7 +126,7 @@ package struct FoldingTable: Sendable {
 
   /// Calls `body` with the raw table: per BMP scalar 0 or `offset << 3 | length` into
   /// the pool of folded UTF-8.
-  package func withUnsafeTables<R>(
+  func withUnsafeTables<R>(
     _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt8>) -> R
   ) -> R {
     entries.withUnsafeBufferPointer { entries in

@@ -151,7 +151,7 @@ public struct HeadingMarker: Sendable, Equatable {
   }
 
   /// Reads an Arabic (ASCII or full-width) or Chinese number at `index`.
-  package static func readNumber(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (
+  static func readNumber(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (
     value: Int?, isChinese: Bool, end: Int
   ) {
     var position = index

@@ -22,15 +22,15 @@ package enum ICU {
   }
 
   /// A charset guess from ICU's detector.
-  package struct CharsetGuess: Sendable, Equatable {
+  struct CharsetGuess: Sendable, Equatable {
     /// ICU's name for the charset, e.g. "GB18030", "UTF-8", "Big5".
     package var name: String
     /// ICU's confidence, 0–100.
-    package var confidence: Int
+    var confidence: Int
   }
 
   /// Guesses the charset of `bytes`, or returns nil when ICU finds no candidate.
-  package static func detectCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> CharsetGuess? {
+  static func detectCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> CharsetGuess? {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
     var name = [CChar](repeating: 0, count: 64)
     var confidence: Int32 = 0
@@ -42,17 +42,17 @@ package enum ICU {
   }
 
   /// The result of converting bytes to UTF-16 with ICU.
-  package struct UTF16Conversion {
+  struct UTF16Conversion {
     package var units: [UInt16]
     /// For each unit, the source byte offset it was read from.
-    package var sourceOffsets: [Int32]
+    var sourceOffsets: [Int32]
     /// Illegal or unmappable sequences replaced by U+FFFD.
     package var invalidSequences: Int
   }
 
   /// Converts `bytes` from `charset` to UTF-16, or returns nil when ICU does not know
   /// the charset.
-  package static func convertToUTF16(_ bytes: UnsafeBufferPointer<UInt8>, charset: String)
+  static func convertToUTF16(_ bytes: UnsafeBufferPointer<UInt8>, charset: String)
     -> UTF16Conversion?
   {
     guard let base = bytes.baseAddress, !bytes.isEmpty else {
@@ -86,7 +86,7 @@ package enum ICU {
   }
 
   /// Applies NFKC with case folding to `units`, or returns nil on error.
-  package static func nfkcCasefold(_ units: [UInt16]) -> [UInt16]? {
+  static func nfkcCasefold(_ units: [UInt16]) -> [UInt16]? {
     if units.isEmpty { return [] }
     var capacity = units.count * 4 + 8
     while true {
@@ -102,7 +102,7 @@ package enum ICU {
   }
 
   /// ICU's Traditional → Simplified transliterator. Not shareable across threads.
-  package final class HantHansTransliterator {
+  final class HantHansTransliterator {
     private let handle: OpaquePointer
 
     package init?() {
@@ -113,7 +113,7 @@ package enum ICU {
     deinit { pq_transliterator_close(handle) }
 
     /// Transliterates `units`, or returns nil on error.
-    package func transliterate(_ units: [UInt16]) -> [UInt16]? {
+    func transliterate(_ units: [UInt16]) -> [UInt16]? {
       var capacity = units.count * 2 + 16
       while true {
         var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)

@@ -3,7 +3,7 @@ import PolicyBytes
 /// Applies the in-line cleaning rules to one line of raw text: invisible characters,
 /// Word bookmarks, pinyin glosses, indentation and trailing blanks, stray spaces inside
 /// Chinese, and Markdown syntax.
-package struct LineCleaner {
+struct LineCleaner {
   package var isMarkdown: Bool
 
   private static let bookmarkPrefix = Array("[bookmark:".utf8)

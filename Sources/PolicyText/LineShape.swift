@@ -6,27 +6,27 @@ package struct LineShape {
   package let first: UInt32
   package let last: UInt32
   /// A page number standing alone: "— 3 —", "- 3 -", "第 3 页", "第3页 共12页".
-  package let isPageNumber: Bool
+  let isPageNumber: Bool
   /// Whether the line ends a paragraph by its punctuation (see `LineScalars.endsSentence`).
-  package let endsSentence: Bool
+  let endsSentence: Bool
   /// Whether the line ends with a date (see `LineScalars.endsWithDate`).
-  package let endsWithDate: Bool
+  let endsWithDate: Bool
   /// Whether the line records a law's passing or revision (see `LineScalars.isEnactmentRecord`).
-  package let isEnactmentRecord: Bool
+  let isEnactmentRecord: Bool
   /// Whether the line carries a URL or a bracketed label (see `LineScalars.isRecordLine`).
-  package let isRecordLine: Bool
+  let isRecordLine: Bool
   /// Whether the line is a document number (see `LineScalars.isDocumentNumber`).
-  package let isDocumentNumber: Bool
+  let isDocumentNumber: Bool
   /// Whether the line ends like a document title (see `LineScalars.endsLikeTitle`).
-  package let endsLikeTitle: Bool
+  let endsLikeTitle: Bool
   /// Whether the line is a heading and nothing else (see `LineScalars.isStandaloneHeading`).
-  package let isStandaloneHeading: Bool
+  let isStandaloneHeading: Bool
   /// Whether the line is short (at most 40 scalars) and holds no sentence punctuation
   /// (。！？；：… or a comma), as a title does.
-  package let isShortUnpunctuated: Bool
+  let isShortUnpunctuated: Bool
   /// Whether the line opens with something that always starts a paragraph (see
   /// `LineScalars.opensParagraph`).
-  package let opensParagraph: Bool
+  let opensParagraph: Bool
   /// Whether the line opens with a parenthesised year (see `LineScalars.opensWithYear`).
   package let opensWithYear: Bool
 
@@ -108,9 +108,9 @@ package struct LineShape {
 /// group).
 private struct LineScalars {
   /// What `LineShape` keeps of the line, read while its scalars are at hand.
-  package struct Judgements {
-    package var isPageNumber, endsSentence, endsWithDate, isEnactmentRecord, isRecordLine, isDocumentNumber: Bool
-    package var endsLikeTitle, isStandaloneHeading, holdsSentencePunctuation, opensParagraph, opensWithYear: Bool
+  struct Judgements {
+    var isPageNumber, endsSentence, endsWithDate, isEnactmentRecord, isRecordLine, isDocumentNumber: Bool
+    var endsLikeTitle, isStandaloneHeading, holdsSentencePunctuation, opensParagraph, opensWithYear: Bool
   }
 
   package var judgements: Judgements {
@@ -167,17 +167,17 @@ private struct LineScalars {
   package let tail: Slice<UnsafeBufferPointer<UInt32>>
   /// For a line that ends in a parenthesis, its scalars from the last opening one on;
   /// nil when it has none (or does not end in one).
-  package let closingGroup: Slice<UnsafeBufferPointer<UInt32>>?
+  let closingGroup: Slice<UnsafeBufferPointer<UInt32>>?
 
   /// （ or (.
-  package static func isOpeningParenthesis(_ scalar: UInt32) -> Bool { scalar == 0xFF08 || scalar == 0x28 }
+  static func isOpeningParenthesis(_ scalar: UInt32) -> Bool { scalar == 0xFF08 || scalar == 0x28 }
   package let first: UInt32
   package let last: UInt32
   package let marker: HeadingMarker?
   package let scalarCount: Int
 
   /// A page number standing alone: "— 3 —", "- 3 -", "第 3 页", "第3页 共12页".
-  package var isPageNumber: Bool {
+  var isPageNumber: Bool {
     guard scalarCount <= 16 else { return false }
     // Both forms open with a dash or 第: other lines need no copy without blanks.
     guard let opening = all.first(where: { !UTF8Scalars.isBlank($0) }), Self.isDash(opening) || opening == 0x7B2C else {
@@ -222,7 +222,7 @@ private struct LineScalars {
   /// Whether the line ends a paragraph by its punctuation: 。！？；：…, a closing quote
   /// after one, or a closing parenthesis that ends a parenthetical line, a clause
   /// "（…负责）" or a period "（2022—2025年）".
-  package var endsSentence: Bool {
+  var endsSentence: Bool {
     if Self.isTerminator(last) { return true }
     if Self.isClosingQuote(last), tail.count >= 2 {
       return Self.isTerminator(tail[tail.endIndex - 2])
@@ -241,7 +241,7 @@ private struct LineScalars {
 
   /// Whether the line ends with a date, "2022年7月22日" or "二〇二二年七月二十二日",
   /// optionally followed by 印发/发布/通过 (a signature or 版记 line).
-  package var endsWithDate: Bool {
+  var endsWithDate: Bool {
     guard !all.isEmpty, scalarCount <= 60 else { return false }
     var tail = all[...]
     while let last = tail.last, UTF8Scalars.isBlank(last) { tail = tail.dropLast() }
@@ -270,7 +270,7 @@ private struct LineScalars {
   /// Whether the line records a law's passing or revision: it opens with a date and ends
   /// with 通过, 修正, 修订, 公布, 批准, 施行 or 废止 ("2011年11月17日 上海市…会议通过", "2020年5月14日
   /// …第一次修正"). Each such line is a record of its own, never joined to the next.
-  package var isEnactmentRecord: Bool {
+  var isEnactmentRecord: Bool {
     guard scalarCount <= 200 else { return false }
     var ending = tail
     while let last = ending.last, UTF8Scalars.isBlank(last) || last == 0xFF09 || last == 0x29 { ending = ending.dropLast() }
@@ -301,7 +301,7 @@ private struct LineScalars {
 
   /// Whether the line carries a URL or a bracketed label ("【法宝引证码】…", "原文链接：https://…"):
   /// a line of a database export's header, never part of a paragraph.
-  package var isRecordLine: Bool {
+  var isRecordLine: Bool {
     if first == 0x3010 { return true }  // 【
     guard all.count >= 3 else { return false }
     for index in 0...(all.count - 3) where all[index] == 0x3A {
@@ -312,7 +312,7 @@ private struct LineScalars {
 
   /// Whether the line is a document number: "永川府发〔2022〕11号", "渝经信发〔2024〕3号",
   /// or a decree's, which has no year: "发文字号：国令第706号".
-  package var isDocumentNumber: Bool {
+  var isDocumentNumber: Bool {
     guard scalarCount <= 40, last == 0x53F7 else { return false }  // 号
     for (index, scalar) in all.enumerated() where YearBracket.opens(scalar) {
       var position = index + 1
@@ -333,7 +333,7 @@ private struct LineScalars {
   }
 
   /// Whether the line ends like a document title (…的通知, …实施方案, …行动计划).
-  package var endsLikeTitle: Bool {
+  var endsLikeTitle: Bool {
     guard tail.count >= 2, Self.titleEndings.contains(Self.pair(tail[tail.endIndex - 2], tail[tail.endIndex - 1])) else {
       return false
     }
@@ -343,7 +343,7 @@ private struct LineScalars {
 
   /// Whether the line is a heading and nothing else: it opens with a marker and holds
   /// no sentence punctuation (a run-in heading "6.推进…。加强…，" is a paragraph).
-  package var isStandaloneHeading: Bool {
+  var isStandaloneHeading: Bool {
     guard let marker, scalarCount <= 60, !all.isEmpty else { return false }
     // Skip the marker and a colon or space right after it ("专栏：…", "第一章 总则").
     var bytes = 0
@@ -361,7 +361,7 @@ private struct LineScalars {
   /// Whether a short line holds sentence punctuation (。！？；： or a comma, full width or
   /// not); a title holds none. An ellipsis is not counted: a title may hold one (关于……).
   /// (Long lines keep only their ends and are never asked.)
-  package var holdsSentencePunctuation: Bool { all.contains(where: Self.isSentencePunctuation) }
+  var holdsSentencePunctuation: Bool { all.contains(where: Self.isSentencePunctuation) }
 
   private static func isSentencePunctuation(_ scalar: UInt32) -> Bool {
     scalar != 0x2026 && isTerminator(scalar) || scalar == 0xFF0C || scalar == 0x2C
@@ -378,7 +378,7 @@ private struct LineScalars {
 
   /// Whether the line opens with something that always starts a paragraph: a heading
   /// marker, 抄送, 主送.
-  package var opensParagraph: Bool {
+  var opensParagraph: Bool {
     if marker != nil { return true }
     guard head.count >= 2 else { return false }
     let opening = head[head.startIndex]

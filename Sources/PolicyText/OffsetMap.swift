@@ -139,7 +139,7 @@ public struct OffsetMap: Sendable, Equatable {
   }
 
   /// The index of the piece that covers derived byte `offset`, if any.
-  package func pieceIndex(containing offset: Int) -> Int? {
+  func pieceIndex(containing offset: Int) -> Int? {
     let index = SortedSearch.lowerBound(offset + 1, in: pieces) { $0.targetEnd }
     guard index < pieces.count, pieces[index].targetStart <= offset else { return nil }
     return index

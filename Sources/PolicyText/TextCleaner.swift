@@ -160,7 +160,7 @@ package struct TextCleaner {
 
   /// Whether most paragraphs of a text are apart by blank lines: at least twice as many
   /// line breaks are followed by a blank line as by another line of text.
-  package static func separatesParagraphsWithBlankLines(_ lines: [CleanLine]) -> Bool {
+  static func separatesParagraphsWithBlankLines(_ lines: [CleanLine]) -> Bool {
     var blank = 0
     var adjacent = 0
     for index in lines.indices.dropLast() where !lines[index].isEmpty {
@@ -172,7 +172,7 @@ package struct TextCleaner {
   /// The width a PDF extraction wrapped lines at, if the text looks hard-wrapped: a line
   /// length (in scalars, at least 20) that at least a quarter of the lines of twelve or
   /// more scalars reach to within three, and that almost no line exceeds.
-  package static func wrapWidth(of lines: [CleanLine]) -> Int? {
+  static func wrapWidth(of lines: [CleanLine]) -> Int? {
     // The lengths of the long lines, sorted: the lines that reach a width to within three
     // are then a run of them, found by moving two positions forward (no histogram to hash).
     let lengths = lines.lazy.map(\.scalarCount).filter { $0 >= 12 }.sorted()

@@ -4,7 +4,7 @@ import PolicyBytes
 /// charset detection and ICU conversion from GB18030/GBK, Big5, UTF-16 and others.
 package struct TextDecoder {
   /// ICU confidence below which a detected charset is not trusted.
-  package var minimumConfidence = 10
+  var minimumConfidence = 10
 
   /// Decodes `bytes` of the file at `path`.
   ///
@@ -99,7 +99,7 @@ package struct TextDecoder {
 }
 
 /// A byte-order mark at the start of a file.
-package struct ByteOrderMark {
+struct ByteOrderMark {
   package var encoding: TextEncoding
   package var length: Int
 
@@ -120,7 +120,7 @@ package struct ByteOrderMark {
 
 /// Recognises UTF-16 without a byte-order mark by its zero bytes: ASCII characters and
 /// line ends put a zero in every other byte.
-package enum UTF16Sniffer {
+enum UTF16Sniffer {
   package static func encoding(of bytes: [UInt8]) -> TextEncoding? {
     let sample = bytes.prefix(4096)
     guard sample.count >= 4, sample.count % 2 == 0 || bytes.count > sample.count else {
@@ -146,9 +146,9 @@ package enum UTF16Sniffer {
 /// One pass over bytes that validates UTF-8 and counts what tells text from binary.
 package struct UTF8Scan {
   package var invalidSequences = 0
-  package var multibyteSequences = 0
-  package var controlBytes = 0
-  package var zeroBytes = 0
+  var multibyteSequences = 0
+  var controlBytes = 0
+  var zeroBytes = 0
   package var length = 0
 
   package init(_ bytes: [UInt8]) {
@@ -223,14 +223,14 @@ package struct UTF8Scan {
   }
 
   /// Whether the bytes look like binary data rather than text.
-  package var looksBinary: Bool {
+  var looksBinary: Bool {
     zeroBytes > 0 || controlBytes * 100 > max(length, 1)
   }
 
   /// Whether broken sequences are few beside valid multi-byte ones. Text in GB18030 or
   /// Big5 almost never forms valid UTF-8, so four valid sequences to one broken one
   /// means a damaged UTF-8 file.
-  package var isMostlyUTF8: Bool {
+  var isMostlyUTF8: Bool {
     multibyteSequences >= 16 && invalidSequences * 4 <= multibyteSequences
   }
 }

@@ -10,7 +10,7 @@ public enum TextEncoding: Sendable, Equatable, CustomStringConvertible {
   case other(String)
 
   /// The name ICU converts this encoding by.
-  package var icuName: String {
+  var icuName: String {
     switch self {
     case .utf8: return "UTF-8"
     case .utf16LittleEndian: return "UTF-16LE"

@@ -1,5 +1,5 @@
 /// Re-encodes ICU's UTF-16 output as UTF-8, keeping the source offset of every scalar.
-package enum UTF16Transcoder {
+enum UTF16Transcoder {
   /// UTF-8 text and its map to the source bytes `sourceBase..<sourceEnd` that ICU
   /// converted (ICU's offsets are relative to `sourceBase`).
   package static func utf8(from conversion: ICU.UTF16Conversion, sourceBase: Int, sourceEnd: Int)
@@ -50,7 +50,7 @@ package enum UTF16Transcoder {
   }
 
   /// Appends the UTF-8 form of `scalar`.
-  package static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
+  static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
     switch scalar {
     case 0..<0x80:
       bytes.append(UInt8(scalar))
