@@ -120,7 +120,13 @@ import Testing
     process.standardOutput = Pipe()
     process.standardError = Pipe()
     try process.run()
-    Thread.sleep(forTimeInterval: 1.0)
+    // Killed once its new generation exists beside the live one: mid-build, whatever the
+    // machine's speed (the generation's files are written last).
+    func generationCount() -> Int {
+      ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasPrefix("gen-") }.count
+    }
+    let deadline = Date().addingTimeInterval(60)
+    while generationCount() < 2 && process.isRunning && Date() < deadline { usleep(5_000) }
     #expect(process.isRunning, "indexing finished before it could be interrupted")
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
