@@ -25,7 +25,7 @@ struct ResponsibilityExtractor {
   }
 
   /// How a clause states its roles.
-  private enum ClauseForm {
+  enum ClauseForm {
     /// With role words or labels: names without a role word of their own are responsible.
     case stated
     /// A bare list of bodies closing a paragraph, "（区经委、区规划资源局）": every piece
@@ -39,27 +39,27 @@ struct ResponsibilityExtractor {
   /// `roleWords` and 以下简称 (a definition, not a clause), to look for in a group before
   /// it is read.
   static let roleWordBytes = roleWords.map { Array($0.utf8) }
-  private static let definitionBytes = Array("以下简称".utf8)
+  static let definitionBytes = Array("以下简称".utf8)
   /// Labels written without a colon ("责任单位区发改委"), with the role they give.
-  private static let labels: [([UInt8], ResponsibilityRole)] = ([
+  static let labels: [([UInt8], ResponsibilityRole)] = ([
     ("牵头考核单位", .lead), ("牵头单位", .lead), ("牵头部门", .lead), ("主办单位", .lead),
     ("责任单位", .responsible), ("责任部门", .responsible), ("负责单位", .responsible), ("承办单位", .responsible),
     ("配合单位", .cooperating), ("配合部门", .cooperating), ("参与单位", .cooperating), ("协办单位", .cooperating),
   ] as [(String, ResponsibilityRole)]).map { (Array($0.0.utf8), $0.1) }
   /// How a label written with a colon ends: 牵头单位：, 实施部门：, 实施主体：, 责任处室：.
-  private static let labelEndings = ["单位", "部门", "主体", "处室", "机构"].map { Array($0.utf8) }
+  static let labelEndings = ["单位", "部门", "主体", "处室", "机构"].map { Array($0.utf8) }
   /// Full stops a clause may end with: 。 and .
-  private static let finalStops = ["。", "."].map { Array($0.utf8) }
+  static let finalStops = ["。", "."].map { Array($0.utf8) }
   /// Trimmed around a segment, and between a label and its names.
-  private static let whitespace = CharacterSet.whitespaces
-  private static let labelColon = CharacterSet(charactersIn: "：: ")
+  static let whitespace = CharacterSet.whitespaces
+  static let labelColon = CharacterSet(charactersIn: "：: ")
 
   package let dictionaries: PolicyDictionaries
-  private let resolver: DepartmentResolver
+  let resolver: DepartmentResolver
   /// Qualifiers and role words that separate the names of a list, longest first.
-  private let listWords: DepartmentList.Words
+  let listWords: DepartmentList.Words
   /// Reads the role statements of running text.
-  private let sentences: RoleSentences
+  let sentences: RoleSentences
 
   package init(dictionaries: PolicyDictionaries) {
     self.dictionaries = dictionaries
@@ -170,7 +170,7 @@ struct ResponsibilityExtractor {
   /// The names of a heading's title when it holds nothing else ("区建设管理委",
   /// "属地街镇（镇人民政府、街道办事处）"): each a body as running text names one (a title
   /// may be a phrase that ends like a name: 构建市场多元监管格局), none with a role word.
-  private func headingNames(
+  func headingNames(
     _ title: Range<Int>, in text: UnsafeBufferPointer<UInt8>, known: inout KnownNames
   ) -> [DepartmentList.Name]? {
     guard !title.isEmpty, UTF8Scalars.hasAtMostCharacters(text, title, 30) else { return nil }
@@ -190,7 +190,7 @@ struct ResponsibilityExtractor {
 
   /// The clause of a duty of a block's department: the department responsible, at the
   /// text of the heading the duty stands under (`place`).
-  private func dutyClause(
+  func dutyClause(
     _ names: [DepartmentList.Name], at place: Range<Int>, in text: UnsafeBufferPointer<UInt8>, pieces: TextPieces,
     known: inout KnownNames
   ) -> Found? {
@@ -208,7 +208,7 @@ struct ResponsibilityExtractor {
 
   /// Whether `group` ends its paragraph: nothing but full stops, semicolons and spaces
   /// after it.
-  private static func closesParagraph(_ group: Group, _ text: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan) -> Bool {
+  static func closesParagraph(_ group: Group, _ text: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan) -> Bool {
     var index = group.end
     while index < paragraph.end {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
@@ -222,14 +222,14 @@ struct ResponsibilityExtractor {
 
   /// Whether `group` stands after the end of a sentence (。 ！ ；), as a clause closing a
   /// measure does; not after a name or a title (应急避难场所（Ⅰ类固定中心）, 办法（试行）).
-  private static func followsSentence(_ group: Group, _ text: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan) -> Bool {
+  static func followsSentence(_ group: Group, _ text: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan) -> Bool {
     guard group.start > paragraph.start else { return false }
     let (scalar, _) = UTF8Scalars.scalar(in: text, before: group.start)
     return scalar == 0x3002 || scalar == 0xFF01 || scalar == 0xFF1B
   }
 
   /// Whether `text[range]` holds a label with a colon ("实施部门：", "支撑单位：").
-  private static func hasLabel(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  static func hasLabel(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var from = range.lowerBound
     while let colon = colonOffset(in: text, from..<range.upperBound) {
       if labelEndings.contains(where: { ByteSearch.hasSuffix($0, in: text, from..<colon.lowerBound) }) { return true }
@@ -239,7 +239,7 @@ struct ResponsibilityExtractor {
   }
 
   /// The first colon (：or :) in `text[range]`, as a byte range.
-  private static func colonOffset(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+  static func colonOffset(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
     let wide = ByteSearch.offset(of: fullWidthColon, in: text, within: range).map { $0..<($0 + fullWidthColon.count) }
     let narrow = ByteSearch.offset(of: 0x3A, in: text, within: range).map { $0..<($0 + 1) }
     switch (wide, narrow) {
@@ -249,225 +249,5 @@ struct ResponsibilityExtractor {
   }
 
   /// ： as UTF-8.
-  private static let fullWidthColon = Array("：".utf8)
-
-  /// The clause of a group that names a role, if it names departments.
-  private func clause(
-    _ group: Group, in text: UnsafeBufferPointer<UInt8>, pieces: TextPieces, form: ClauseForm, firstIsLead: Bool,
-    known: inout KnownNames
-  ) -> Found? {
-    let inner = (group.start + group.openLength)..<(group.end - group.closeLength)
-    let (departments, deadline) = parse(text, inner: inner, form: form, firstIsLead: firstIsLead, known: &known)
-    guard !departments.isEmpty else { return nil }
-    return Found(
-      text: pieces.string(group.start..<group.end), span: TextSpan(group.start, group.end), departments: departments,
-      deadline: deadline)
-  }
-
-  /// The label a segment opens with, and the role it gives (nil: a label of no role,
-  /// 指导单位), with the segment after it; nil when it opens with none.
-  private static func label(
-    _ text: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>
-  ) -> (role: ResponsibilityRole?, rest: Range<Int>)? {
-    // "实施部门：", "支撑单位：": a short label before a colon, ending as labels do.
-    if let colon = colonOffset(in: text, segment), UTF8Scalars.hasAtMostCharacters(text, segment.lowerBound..<colon.lowerBound, 8),
-      labelEndings.contains(where: { ByteSearch.hasSuffix($0, in: text, segment.lowerBound..<colon.lowerBound) })
-    {
-      return (RoleWords.labelRole(in: text, segment.lowerBound..<colon.lowerBound), colon.upperBound..<segment.upperBound)
-    }
-    for (label, role) in labels where ByteSearch.hasPrefix(label, in: text, segment) {
-      return (role, (segment.lowerBound + label.count)..<segment.upperBound)
-    }
-    return nil
-  }
-
-  /// Reads the inside of a clause, `text[inner]`: its departments and its deadline.
-  ///
-  /// Works on the bytes of the cleaned text (valid UTF-8), where segments, labels and
-  /// role words are found by comparing bytes, and makes strings only of the names and
-  /// deadlines it keeps: a string per segment cost more than the reading itself.
-  private func parse(
-    _ text: UnsafeBufferPointer<UInt8>, inner: Range<Int>, form: ClauseForm, firstIsLead: Bool, known: inout KnownNames
-  ) -> (departments: [DepartmentMention], deadline: String?) {
-    var contentEnd = inner.upperBound
-    while let stop = Self.finalStops.first(where: { ByteSearch.hasSuffix($0, in: text, inner.lowerBound..<contentEnd) }) {
-      contentEnd -= stop.count
-    }
-    let content = inner.lowerBound..<contentEnd
-    var departments: [DepartmentMention] = []
-    var deadline: String? = nil
-    var cursor = content.lowerBound
-    /// The role of the last label: nil before any, .some(nil) after a label of no role.
-    var labelRole: ResponsibilityRole?? = nil
-    for var segment in Self.segments(text, content) {
-      segment = UTF8Scalars.trimming(text, segment) { Self.whitespace.contains($0) }
-      if LeadRule.statement(in: text, segment) != nil || ByteSearch.equals(LeadRule.sameBelow, in: text, segment) { continue }
-      if let (role, rest) = Self.label(text, segment) {
-        labelRole = .some(role)
-        segment = UTF8Scalars.trimming(text, rest) { Self.labelColon.contains($0) }
-      }
-      if Self.isDeadline(text, segment) {
-        let phrase = String(decoding: UnsafeBufferPointer(rebasing: text[segment]), as: UTF8.self)
-        deadline = deadline.map { "\($0)，\(phrase)" } ?? phrase
-        continue
-      }
-      let list = DepartmentList(UnsafeBufferPointer(rebasing: text[segment]), words: listWords)
-      if form == .bareList && list.piecesWithoutName > 0 { return ([], nil) }
-      for name in list.names {
-        let role: ResponsibilityRole
-        if let own = name.role {
-          role = own
-        } else if let labelRole {
-          // A label of no role (指导单位：A): A has none.
-          guard let labelled = labelRole else { continue }
-          role = labelled
-        } else {
-          role = .responsible
-        }
-        // The name's bytes in the clause, searching on from the previous one; a name the
-        // reader made, which stands nowhere as one, spans the clause.
-        var span = TextSpan(content)
-        if let start = (name.written ?? name.bytes).withUnsafeBufferPointer({
-          ByteSearch.offset(of: $0, in: text, within: cursor..<content.upperBound, backwards: false)
-        }) {
-          span = TextSpan(start, start + (name.written ?? name.bytes).count)
-          cursor = span.end
-        }
-        // Words left over from a note ("包括…自身") are no department, nor are the
-        // collectives that name no kind of body (有关部门); a clause without any is
-        // dropped (the guard of `clause(_:in:pieces:form:firstIsLead:known:)`).
-        guard var mention = known.mention(name.bytes, resolver: resolver) else { continue }
-        guard mention.isBody || name.isSector && form == .stated else {
-          if form == .bareList { return ([], nil) }
-          continue
-        }
-        mention.department.role = role
-        mention.department.span = span
-        departments.append(mention.department)
-      }
-    }
-    if firstIsLead, !departments.contains(where: { $0.role == .lead }), !departments.isEmpty {
-      departments[0].role = .lead
-    }
-    return (departments, deadline)
-  }
-
-  /// The non-empty byte ranges of `range` between the separators ， , ； ; and 。
-  /// (EF BC 8C, 2C, EF BC 9B, 3B, E3 80 82: whole scalars, so a byte match is a scalar
-  /// match).
-  private static func segments(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
-    var segments: [Range<Int>] = []
-    var start = range.lowerBound
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let byte = text[index]
-      var length = 0
-      if byte == 0x2C || byte == 0x3B {
-        length = 1
-      } else if byte == 0xEF, index + 2 < range.upperBound, text[index + 1] == 0xBC, text[index + 2] == 0x8C || text[index + 2] == 0x9B {
-        length = 3
-      } else if byte == 0xE3, index + 2 < range.upperBound, text[index + 1] == 0x80, text[index + 2] == 0x82 {
-        length = 3
-      }
-      guard length > 0 else {
-        index += 1
-        continue
-      }
-      if index > start { segments.append(start..<index) }
-      index += length
-      start = index
-    }
-    if range.upperBound > start { segments.append(start..<range.upperBound) }
-    return segments
-  }
-
-  /// 完成时限 phrases: "6月底完成", "2023年底前", "持续推进", "长期坚持", as `text[segment]`.
-  private static func isDeadline(_ text: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>) -> Bool {
-    func hasPrefix(_ word: [UInt8]) -> Bool { ByteSearch.hasPrefix(word, in: text, segment) }
-    func hasSuffix(_ word: [UInt8]) -> Bool { ByteSearch.hasSuffix(word, in: text, segment) }
-    func contains(_ word: [UInt8]) -> Bool { ByteSearch.offset(of: word, in: text, within: segment) != nil }
-    let isShort = { UTF8Scalars.hasAtMostCharacters(text, segment, 14) }
-    if hasPrefix(Deadline.ongoing) || hasPrefix(Deadline.longTerm) || hasSuffix(Deadline.done) && isShort() {
-      return true
-    }
-    // The ending first: it is compared in place, and most segments (names) fail it.
-    guard Deadline.endings.contains(where: hasSuffix), Deadline.times.contains(where: contains), isShort() else { return false }
-    var index = segment.lowerBound
-    while index < segment.upperBound {
-      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      if UTF8Scalars.isDigit(scalar) || ChineseNumeral.isNumeral(scalar) { return true }
-      index += length
-    }
-    return false
-  }
-
-  /// The words of a deadline, as UTF-8.
-  private enum Deadline {
-    /// 持续 and 长期 (ongoing), 完成 (done by).
-    static let ongoing = Array("持续".utf8)
-    static let longTerm = Array("长期".utf8)
-    package static let done = Array("完成".utf8)
-    /// A time: 月, 年底, 年内.
-    package static let times = ["月", "年底", "年内"].map { Array($0.utf8) }
-    /// How a deadline ends: 前, 底, 完成, 内.
-    package static let endings = ["前", "底", "完成", "内"].map { Array($0.utf8) }
-  }
-
-  /// A parenthesised group: （…）, (…), or mixed （…) as PDF extraction leaves them.
-  package struct Group {
-    package var start: Int
-    package var end: Int
-    var openLength: Int
-    package var closeLength: Int
-  }
-
-  /// The outermost parenthesised groups of a paragraph. Reads bytes, not scalars: the
-  /// bytes of ( ) （ ） (28, 29, EF BC 88, EF BC 89) never occur inside another scalar.
-  /// Eight bytes at a time are passed that hold none of them (nor the start of one): the
-  /// common ，：； (EF BC 8C, 9A, 9B) do not stop the skip.
-  private static func parenthesisedGroups(_ buffer: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan) -> [Group] {
-    var groups: [Group] = []
-    var depth = 0
-    var open = 0
-    var openLength = 0
-    var index = paragraph.start
-    while index < paragraph.end {
-      index = SWAR.skip(buffer, from: index, limit: paragraph.end) { word in
-        !SWAR.hasByte(in: word, equalTo: 0x28, orTo: 0x29)
-          && !SWAR.mayHoldSequence(word, lead: 0xEF, second: 0xBC, thirdA: 0x88, thirdB: 0x89)
-      }
-      guard index < paragraph.end else { break }
-      let byte = buffer[index]
-      guard byte == 0x28 || byte == 0x29 || byte == 0xEF else {
-        index += 1
-        continue
-      }
-      var length = 1
-      var isOpen = byte == 0x28
-      var isClose = byte == 0x29
-      if byte == 0xEF {
-        guard index + 2 < buffer.count, buffer[index + 1] == 0xBC, buffer[index + 2] == 0x88 || buffer[index + 2] == 0x89 else {
-          index += 1
-          continue
-        }
-        length = 3
-        isOpen = buffer[index + 2] == 0x88
-        isClose = !isOpen
-      }
-      if isOpen {
-        if depth == 0 {
-          open = index
-          openLength = length
-        }
-        depth += 1
-      } else if isClose && depth > 0 {
-        depth -= 1
-        if depth == 0 {
-          groups.append(Group(start: open, end: index + length, openLength: openLength, closeLength: length))
-        }
-      }
-      index += length
-    }
-    return groups
-  }
+  static let fullWidthColon = Array("：".utf8)
 }

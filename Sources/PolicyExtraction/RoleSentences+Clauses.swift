@@ -1,0 +1,198 @@
+import PolicyBytes
+import PolicyText
+import PolicyModel
+
+/// Role sentences cut into sentences and clauses, and the role words found in them.
+extension RoleSentences {
+  struct Clause {
+    package var range: Range<Int>
+    /// Whether a colon closes it ("区民防办：").
+    var endsWithColon: Bool
+    /// Whether it goes on after a parenthesised group inside a clause ("街道(开发区)办事处"):
+    /// what it opens with is the end of a name, not a subject.
+    var continuesAfterGroup = false
+  }
+
+  struct Sentence {
+    package var range: Range<Int>
+    package var clauses: [Clause]
+  }
+
+  /// The sentences of `range` (up to 。！？), each cut into clauses at ，；：and at the
+  /// parenthesised groups, which are left out; a short note inside a clause
+  /// ("区建设管理委(区交通委)、区水务局") stays in it.
+  static func sentences(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, groups: [Range<Int>]) -> [Sentence] {
+    var sentences: [Sentence] = []
+    var clauses: [Clause] = []
+    var sentenceStart = range.lowerBound
+    var clauseStart = range.lowerBound
+    var groupIndex = 0
+    var index = range.lowerBound
+    var afterGroup = false
+    func closeClause(at end: Int, colon: Bool) {
+      if end > clauseStart {
+        clauses.append(Clause(range: clauseStart..<end, endsWithColon: colon, continuesAfterGroup: afterGroup))
+      }
+      afterGroup = false
+    }
+    func closeSentence(at end: Int) {
+      if !clauses.isEmpty { sentences.append(Sentence(range: sentenceStart..<end, clauses: clauses)) }
+      clauses = []
+    }
+    while index < range.upperBound {
+      while groupIndex < groups.count && groups[groupIndex].upperBound <= index { groupIndex += 1 }
+      if groupIndex < groups.count && groups[groupIndex].lowerBound == index {
+        if isNote(text, groups[groupIndex], in: range) {
+          index = groups[groupIndex].upperBound
+          continue
+        }
+        let inClause = index > clauseStart
+        closeClause(at: index, colon: false)
+        index = groups[groupIndex].upperBound
+        clauseStart = index
+        afterGroup = inClause
+        continue
+      }
+      let byte = text[index]
+      var length = 0
+      var kind = 0  // 1: clause, 2: colon, 3: sentence
+      switch byte {
+      case 0x2C: (length, kind) = (1, 1)  // ,
+      case 0x3A: (length, kind) = (1, 2)  // :
+      case 0x3B: (length, kind) = (1, 1)  // ;
+      case 0x21, 0x3F: (length, kind) = (1, 3)  // ! ?
+      case 0xEF where index + 2 < range.upperBound && text[index + 1] == 0xBC:
+        switch text[index + 2] {
+        case 0x8C: (length, kind) = (3, 1)  // ，
+        case 0x9A: (length, kind) = (3, 2)  // ：
+        case 0x9B: (length, kind) = (3, 1)  // ；: its parts speak of one body ("A负责…；牵头…")
+        case 0x81, 0x9F: (length, kind) = (3, 3)  // ！？
+        default: break
+        }
+      case 0xE3 where index + 2 < range.upperBound && text[index + 1] == 0x80 && text[index + 2] == 0x82:
+        (length, kind) = (3, 3)  // 。
+      default: break
+      }
+      guard kind > 0 else {
+        index += 1
+        continue
+      }
+      closeClause(at: index, colon: kind == 2)
+      index += length
+      clauseStart = index
+      if kind == 3 {
+        closeSentence(at: index)
+        sentenceStart = index
+      }
+    }
+    closeClause(at: range.upperBound, colon: false)
+    closeSentence(at: range.upperBound)
+    return sentences
+  }
+
+  /// Whether the words after a role word only qualify a noun that names bodies
+  /// ("参与数字政府建设工作的各部门、单位"): the text after its last 的 ends as a body does.
+  func roleWordQualifiesANoun(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard let of = lastOffset(of: Self.possessive, in: text, range) else { return false }
+    return DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[(of + Self.possessive.count)..<range.upperBound]))
+  }
+
+  static let possessive = Array("的".utf8)
+
+  /// Whether names that end at `end` of `clause` qualify a noun: 的 follows within four
+  /// characters ("…组成的推进机制"), not later ("区属国企…应充分发挥在…领域的主力军作用").
+  func namesQualifyANoun(_ text: UnsafeBufferPointer<UInt8>, after end: Int, in clause: Range<Int>) -> Bool {
+    let window = end..<min(clause.upperBound, end + 5 * 3)
+    return ByteSearch.offset(of: Self.possessive, in: text, within: window) != nil
+  }
+  /// （ and ： as UTF-8.
+  static let fullWidthOpen = Array("（".utf8)
+  static let fullWidthColon = Array("：".utf8)
+  /// How far into a paragraph the colon after the bodies that head it may stand: thirty
+  /// characters.
+  static let headLength = 30 * 3
+
+  /// Whether `group` is a note inside a clause: short, with no role word, between the
+  /// characters of a name or a list ("区建设管理委(区交通委)、", "街道（开发区）办事处").
+  static func isNote(_ text: UnsafeBufferPointer<UInt8>, _ group: Range<Int>, in range: Range<Int>) -> Bool {
+    // The words of a role: a group with one is a clause, never a note.
+    let noteTriggers = ResponsibilityExtractor.roleWordBytes
+    guard group.count <= 48, group.lowerBound > range.lowerBound, group.upperBound < range.upperBound,
+      !noteTriggers.contains(where: { ByteSearch.offset(of: $0, in: text, within: group) != nil })
+    else { return false }
+    let (before, _) = UTF8Scalars.scalar(in: text, before: group.lowerBound)
+    let (after, _) = UTF8Scalars.scalar(in: text, at: group.upperBound)
+    return UTF8Scalars.isIdeograph(before) && (UTF8Scalars.isIdeograph(after) || after == 0x3001)
+  }
+
+  /// Whether `range` goes on after the colon that ends at `colonStart` (the colon and
+  /// the spaces after it passed): with the text of the duties, not the end of the line.
+  static func holdsText(_ text: UnsafeBufferPointer<UInt8>, after colonStart: Int, in range: Range<Int>) -> Bool {
+    var index = colonStart
+    while index < range.upperBound {
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
+      if scalar != 0xFF1A && scalar != 0x3A && !UTF8Scalars.isBlank(scalar) { return true }
+      index += length
+    }
+    return false
+  }
+
+  /// `range` without spaces around it and the connectors it opens with (并, 同时).
+  func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    var range = UTF8Scalars.trimming(text, range) { UTF8Scalars.isBlank($0.value) }
+    while let connector = Self.connectors.first(where: { ByteSearch.hasPrefix($0, in: text, range) }) {
+      range = (range.lowerBound + connector.count)..<range.upperBound
+    }
+    return range
+  }
+
+  /// `range` without the fillers it ends with ("区规资局、区土地储备中心予以指导和" →
+  /// "区规资局、区土地储备中心").
+  func stripFillers(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    var range = range
+    while let filler = fillers.first(where: { ByteSearch.hasSuffix($0, in: text, range) }) {
+      range = range.lowerBound..<(range.upperBound - filler.count)
+    }
+    return range
+  }
+
+  /// The last offset of `word` in `text[range]`.
+  func lastOffset(of word: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    word.withUnsafeBufferPointer { ByteSearch.offset(of: $0, in: text, within: range, backwards: true) }
+  }
+
+  /// The first role word of `clause`: where it starts and ends, and what it says. 负责 in
+  /// 负责人 or 负责同志 is a post, and 落实 a role word only with 责任 after it.
+  func firstRoleWord(
+    in text: UnsafeBufferPointer<UInt8>, _ clause: Range<Int>
+  ) -> (start: Int, end: Int, effect: Effect)? {
+    var index = clause.lowerBound
+    while index < clause.upperBound {
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
+      if let match = roleWords.firstMatch(in: text, at: index, scalar: scalar) {
+        let word = roleWords.words[match]
+        let end = index + word.count
+        if end <= clause.upperBound && isRoleWord(word, in: text, end: end, clause: clause) {
+          return (index, end, roleEffects[match])
+        }
+      }
+      index += length
+    }
+    return nil
+  }
+
+  static let person = ["人", "同志"].map { Array($0.utf8) }
+  static let responsibleWord = Array("负责".utf8)
+
+  func isRoleWord(_ word: [UInt8], in text: UnsafeBufferPointer<UInt8>, end: Int, clause: Range<Int>) -> Bool {
+    if word.count >= Self.responsibleWord.count, word.suffix(Self.responsibleWord.count).elementsEqual(Self.responsibleWord) {
+      return !Self.person.contains { ByteSearch.hasPrefix($0, in: text, end..<clause.upperBound) }
+    }
+    if word == Self.implement {
+      // 落实…责任, not 落实到责任人 (a person).
+      guard let duty = ByteSearch.offset(of: Self.responsibility, in: text, within: end..<clause.upperBound) else { return false }
+      return !ByteSearch.hasPrefix(Self.person[0], in: text, (duty + Self.responsibility.count)..<clause.upperBound)
+    }
+    return true
+  }
+}

@@ -1,0 +1,327 @@
+import PolicyBytes
+import PolicyText
+import PolicyModel
+
+/// The names of bodies a role sentence holds: lists, shared levels, endings and sectors.
+extension RoleSentences {
+  /// The names of `range` when it holds nothing else: names of bodies separated by 、
+  /// 和 及 与, or sectors before 等部门 ("公安、市场监管等部门"). Unnamed collectives and
+  /// regulated parties read as names of no body (the statement is understood, and gives
+  /// them no role). `asHeading`: the names head a paragraph ("各镇、街道、开发区："), where
+  /// a place names its government.
+  func names(
+    filling range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, known: inout KnownNames, asHeading: Bool = false,
+    notesRead: Bool = false
+  ) -> [DepartmentList.Name]? {
+    guard !range.isEmpty, UTF8Scalars.hasAtMostCharacters(text, range, 120) else { return nil }
+    if !notesRead,
+      ByteSearch.offset(of: 0x28, in: text, within: range) != nil
+        || ByteSearch.offset(of: Self.fullWidthOpen, in: text, within: range) != nil
+    {
+      let kept = DepartmentList.withoutNotes(UnsafeBufferPointer(rebasing: text[range]))
+      return kept.withUnsafeBufferPointer {
+        self.names(filling: 0..<$0.count, in: $0, known: &known, asHeading: asHeading, notesRead: true)
+      }
+    }
+    var range = range
+    if let verb = Self.mechanismVerbs.first(where: { ByteSearch.hasPrefix($0, in: text, range) }) {
+      range = (range.lowerBound + verb.count)..<range.upperBound
+    }
+    // "州人民政府授权州数据资源主管部门": the body authorized is the one named.
+    if let authorizing = lastOffset(of: Self.authorizes, in: text, range) {
+      range = (authorizing + Self.authorizes.count)..<range.upperBound
+    }
+    var isSector = false
+    if let closing = Self.listClosings.first(where: { ByteSearch.hasSuffix($0, in: text, range) }), range.count > closing.count {
+      range = range.lowerBound..<(range.upperBound - closing.count)
+      isSector = closing.count > Self.etc.count
+    }
+    guard mayHoldOnlyNames(text, range, isSector: isSector) else { return nil }
+    var names: [DepartmentList.Name] = []
+    var pieceStart = range.lowerBound
+    var index = range.lowerBound
+    var levelsListed = false
+    /// Levels written alone before a name ("市、区交通运输部门"): the name is each level's.
+    var sharedLevels: [[UInt8]] = []
+    /// Sectors written alone before a sector's department ("生态环境、绿化市容、城管执法部门"):
+    /// each is given its ending.
+    var sharedSectors: [[UInt8]] = []
+    func closePiece(at end: Int, known: inout KnownNames) -> Bool {
+      // "市、区规划资源、水务等部门": the levels of the list, no names; the sectors are
+      // written without them.
+      if let level = Self.levelWords.first(where: { ByteSearch.equals($0, in: text, pieceStart..<end) }) {
+        if isSector {
+          levelsListed = true
+        } else {
+          sharedLevels.append(level)
+        }
+        return true
+      }
+      var read = DepartmentList.names(from: UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
+      guard !read.isEmpty else { return false }
+      // 和 and 及 between sectors ("房屋管理和城管执法等部门"), not inside a name the
+      // dictionaries know (工业和信息化部) nor a sector named with 和 (住房和城乡建设).
+      if isSector, read.count == 1, known.mention(read[0], resolver: resolver)?.department.category == DepartmentResolver.unknownCategory,
+        !DepartmentList.holdsJoinedSector(read[0])
+      {
+        read = Self.splitAtJoiners(read[0])
+      }
+      for var bytes in read {
+        let level = Self.levelCharacters.first { bytes.starts(with: $0) }
+        if isSector, levelsListed, names.isEmpty, let level {
+          bytes.removeFirst(level.count)
+        } else if isSector, level == nil, !levelsListed,
+          let first = names.first, known.mention(first.bytes, resolver: resolver)?.department.levelPrefix != nil,
+          let shared = Self.levelCharacters.first(where: { first.bytes.starts(with: $0) }),
+          !bytes.withUnsafeBufferPointer(DepartmentResolver.endsLikeBody)
+        {
+          // "区发展改革、规划资源等部门": the level of the first sector is the others'.
+          bytes = shared + bytes
+        }
+        if isSector && DepartmentResolver.opensWithVerb(String(decoding: bytes, as: UTF8.self)) { return false }
+        // A sector alone waits for the department ending it shares.
+        if !isSector, DepartmentList.isSector(bytes[...]), !(known.mention(bytes, resolver: resolver)?.isBodyInText ?? false) {
+          sharedSectors.append(bytes)
+          continue
+        }
+        if let ending = DepartmentList.sectorEndings.first(where: { bytes.count > $0.count && bytes.suffix($0.count).elementsEqual($0) }) {
+          for sector in sharedSectors { names.append(DepartmentList.Name(bytes: sector + ending, written: sector, role: nil)) }
+          sharedSectors = []
+        }
+        // Unnamed or regulated (no entry): understood, with no role.
+        if let entry = known.mention(bytes, resolver: resolver), !entry.isBodyInText && !isSector {
+          // Heading a paragraph, a place names its government too ("各镇、街道、开发区："),
+          // and a company its own ("新城公司："); not a kind of unit ("清运单位：", "发文机关：").
+          guard asHeading, entry.isBody, DepartmentResolver.endsLikePlaceOrCompany(entry.department.name) else { return false }
+        }
+        names.append(DepartmentList.Name(bytes: bytes, role: nil, isSector: isSector))
+        // "市、区公安交管部门": 市公安交管部门 too.
+        if let level = Self.levelWords.first(where: { bytes.starts(with: $0) }) {
+          // "市或者区（县）土地管理部门": the level's note is its own, not the shared level's.
+          let unleveled = Self.withoutLevelNote(bytes.dropFirst(level.count))
+          for shared in sharedLevels {
+            names.append(DepartmentList.Name(bytes: shared + unleveled, role: nil, isSector: isSector))
+          }
+        }
+        sharedLevels = []
+      }
+      return true
+    }
+    while index < range.upperBound {
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
+      if scalar == 0x3001 || scalar == 0x4E0E {  // 、 与
+        guard closePiece(at: index, known: &known) else { return nil }
+        pieceStart = index + length
+      } else if let or = levelAlternative(in: text, pieceStart..<index, at: index, upTo: range.upperBound) {
+        // "市或者区（县）土地管理部门": each level's department.
+        guard closePiece(at: index, known: &known) else { return nil }
+        index += or
+        pieceStart = index
+        continue
+      }
+      index += length
+    }
+    guard closePiece(at: range.upperBound, known: &known), sharedSectors.isEmpty else { return nil }
+    return names
+  }
+
+  /// `name` cut at 和 and 及 (each part of two characters or more), or whole.
+  static func splitAtJoiners(_ name: [UInt8]) -> [[UInt8]] {
+    let joiners: [[UInt8]] = [Array("和".utf8), Array("及".utf8)]
+    var parts: [[UInt8]] = []
+    var start = 0
+    var index = 0
+    while index < name.count {
+      if let joiner = joiners.first(where: { name[index...].starts(with: $0) }) {
+        parts.append(Array(name[start..<index]))
+        index += joiner.count
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    parts.append(Array(name[start...]))
+    return parts.allSatisfy({ $0.count >= 6 }) ? parts : [name]
+  }
+
+  /// Whether `name` goes on after unnamed bodies ("有关部门组成征兵办公室",
+  /// "有关部门约谈该地区人民政府"): words read past the end of a name.
+  static func holdsUnnamedBodies(_ name: [UInt8]) -> Bool {
+    unnamedOpenings.contains { name.count > $0.count && name.starts(with: $0) }
+  }
+  static let unnamedOpenings = ["有关部门", "相关部门", "有关单位", "相关单位", "各部门"].map { Array($0.utf8) }
+
+  /// `name` without the note on its level that opens it ("（县）土地管理部门" →
+  /// 土地管理部门): a bracketed level word.
+  static func withoutLevelNote(_ name: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    for level in levelWords {
+      let note = Array("（".utf8) + level + Array("）".utf8)
+      if name.starts(with: note) { return name.dropFirst(note.count) }
+    }
+    return name
+  }
+
+  /// The length of 或者 or 或 at `index` when it follows a level word alone
+  /// (`piece`: "市或者区土地管理部门"), or nil.
+  func levelAlternative(
+    in text: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, at index: Int, upTo end: Int
+  ) -> Int? {
+    guard let or = Self.alternatives.first(where: { ByteSearch.hasPrefix($0, in: text, index..<end) }),
+      Self.levelWords.contains(where: { ByteSearch.equals($0, in: text, piece) })
+    else { return nil }
+    return or.count
+  }
+
+  /// Whether `text[range]` may be a list of names, read before any name is resolved: no
+  /// character that no name holds, and each piece between 、 or 与 ending as bodies do
+  /// (any piece, in a list of sectors) or a level word alone ("市、区交通运输部门").
+  func mayHoldOnlyNames(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isSector: Bool) -> Bool {
+    var index = range.lowerBound
+    var pieceStart = range.lowerBound
+    // A sector alone may share the department ending of the last name (生态环境、城管执法部门).
+    let sharesSectorEnding = DepartmentList.sectorEndings.contains { ByteSearch.hasSuffix($0, in: text, range) }
+    func pieceMayBeAName(_ end: Int) -> Bool {
+      isSector || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
+        || Self.levelWords.contains { ByteSearch.equals($0, in: text, pieceStart..<end) }
+        || sharesSectorEnding && DepartmentList.isSector(text[pieceStart..<end].map { $0 }[...])
+    }
+    while index < range.upperBound {
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
+      if Self.foreignScalars.contains(scalar) { return false }
+      if scalar == 0x3001 || scalar == 0x4E0E {
+        guard pieceMayBeAName(index) else { return false }
+        pieceStart = index + length
+      } else if let or = levelAlternative(in: text, pieceStart..<index, at: index, upTo: range.upperBound) {
+        index += or
+        pieceStart = index
+        continue
+      }
+      index += length
+    }
+    return pieceMayBeAName(range.upperBound)
+  }
+
+  /// The names a clause opens with, followed by other words: the shortest run of
+  /// characters that names a body, or a longer one up to a known name, then more after
+  /// 、 和 及 与; or sectors up to 等部门.
+  func leadingNames(
+    in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames
+  ) -> (names: [DepartmentList.Name], end: Int)? {
+    // Sectors: "教育、文广影视…等行业主管部门落实…".
+    for closing in Self.listClosings where closing.count > Self.etc.count {
+      // The list ends there: "…等单位人员成立工作专班" names people, not the units.
+      if let at = ByteSearch.offset(of: closing, in: text, within: range), UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 60),
+        endsName(text, at: at + closing.count, limit: range.upperBound),
+        let names = names(filling: range.lowerBound..<(at + closing.count), in: text, known: &known)
+      {
+        return (names, at + closing.count)
+      }
+    }
+    // Sectors sharing a department's ending: "生态环境、绿化市容、城管执法部门要会同…".
+    for ending in DepartmentList.sectorEndings {
+      if let at = ByteSearch.offset(of: ending, in: text, within: range), UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 40),
+        ByteSearch.offset(of: Self.enumerationComma, in: text, within: range.lowerBound..<at) != nil,
+        endsName(text, at: at + ending.count, limit: range.upperBound),
+        let names = names(filling: range.lowerBound..<(at + ending.count), in: text, known: &known)
+      {
+        return (names, at + ending.count)
+      }
+    }
+    var names: [DepartmentList.Name] = []
+    var start = range.lowerBound
+    while start < range.upperBound {
+      guard let (name, end) = leadingName(in: text, start..<range.upperBound, known: &known) else { break }
+      names.append(name)
+      start = end
+      guard start < range.upperBound else { break }
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: start)
+      guard scalar == 0x3001 || scalar == 0x548C || scalar == 0x53CA || scalar == 0x4E0E else { break }  // 、 和 及 与
+      start += length
+    }
+    return names.isEmpty ? nil : (names, start)
+  }
+
+  /// The one name `range` opens with, of two to twenty characters: the shortest prefix
+  /// that names a body in text (or a collective that names none, 相关部门) and is followed
+  /// by a word that ends names (、 和, 等, 要, 根据, a role word: 区交通委 of 区交通委根据…,
+  /// 各行业主管部门 of 各行业主管部门协同…); when none is, the shortest, or a longer one that
+  /// the dictionaries know, ends as only bodies do, or completes a two-character ending
+  /// (浦东新区政府, not 浦东新区).
+  func leadingName(
+    in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames
+  ) -> (DepartmentList.Name, Int)? {
+    var index = range.lowerBound
+    var characters = 0
+    var shortest: (DepartmentList.Name, Int)? = nil
+    var shortestCharacters = 0
+    var bounded: (DepartmentList.Name, Int)? = nil
+    while index < range.upperBound && characters < 20 {
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
+      guard UTF8Scalars.isIdeograph(scalar), !Self.foreignScalars.contains(scalar) else { break }
+      if (shortest != nil || bounded != nil) && Self.listSeparators.contains(scalar) { break }
+      // No name holds 根据, 作为, 负责 …: "区属国有企业根据区政府要求…".
+      if characters > 0, Self.wordsNoNameHolds.contains(where: { ByteSearch.hasPrefix($0, in: text, index..<range.upperBound) }) { break }
+      index += length
+      characters += 1
+      guard characters >= 2 else { continue }
+      let piece = UnsafeBufferPointer(rebasing: text[range.lowerBound..<index])
+      guard DepartmentResolver.endsLikeBody(piece) else { continue }
+      let bytes = Array(piece)
+      let entry = known.mention(bytes, resolver: resolver)
+      if let entry, !entry.isBodyInText { continue }
+      let name = (DepartmentList.Name(bytes: bytes, role: nil), index)
+      if endsName(text, at: index, limit: range.upperBound) {
+        bounded = name
+        break
+      }
+      let completesEnding =
+        characters <= shortestCharacters + 4
+        && Self.twoCharacterEndings.contains { ByteSearch.hasSuffix($0, in: piece, 0..<piece.count) }
+      let isListed = entry.map { $0.department.category != DepartmentResolver.unknownCategory && !$0.department.isCollective } == true
+      let isDistinctive = entry.map { DepartmentResolver.hasDistinctiveEnding($0.department.name) } == true
+      if shortest == nil || (characters <= shortestCharacters + 6 && (completesEnding || isListed || isDistinctive)) {
+        shortest = name
+        shortestCharacters = characters
+      }
+    }
+    return bounded ?? shortest
+  }
+
+  /// Whether a name may end at `index`: the text ends there, or goes on with a list
+  /// separator, punctuation, or a word that opens what is said of a body.
+  func endsName(_ text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Bool {
+    guard index < limit else { return true }
+    let (scalar, _) = UTF8Scalars.scalar(in: text, at: index)
+    if Self.listSeparators.contains(scalar) || !UTF8Scalars.isIdeograph(scalar) { return true }
+    return nameEndings.firstMatch(in: text, at: index, scalar: scalar) != nil
+  }
+
+  /// Level words that open a name: 市, 区, 县, 省.
+  static let levelCharacters = ["市", "区", "县", "省"].map { Array($0.utf8) }
+  /// Level words written alone before a name they share ("区、街镇绿化管理部门"), longest
+  /// first.
+  static let levelWords = ["街镇", "乡镇", "市", "区", "县", "省", "镇"].map { Array($0.utf8) }
+  /// 或者 and 或 between levels ("市或者区环保部门").
+  static let alternatives = ["或者", "或"].map { Array($0.utf8) }
+
+  /// Words no department name holds, which end the name before them.
+  static let wordsNoNameHolds = ["根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当", "统筹"].map {
+    Array($0.utf8)
+  }
+
+  /// 、 和 及 与.
+  static let listSeparators: Set<UInt32> = [0x3001, 0x548C, 0x53CA, 0x4E0E]
+  /// Endings of two characters or more that a shorter ending may begin (部 → 部门, 委 → 委员会).
+  static let twoCharacterEndings = DepartmentResolver.organisationalSuffixes.filter { $0.count >= 2 }.map { Array($0.utf8) }
+
+  /// 等 and the words after it that close a list of sectors (等部门, 等有关部门,
+  /// 等行业主管部门, 等部门和单位, 等单位: "市场运营机构、高校、科研院所等单位"), longest first.
+  /// 、, which separates the items of a list.
+  static let enumerationComma = Array("、".utf8)
+
+  static let listClosings = [
+    "等行业主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等有关部门", "等相关部门", "等职能部门", "等部门", "等单位",
+    "等机构", "等",
+  ].map { Array($0.utf8) }
+  static let etc = Array("等".utf8)
+}
