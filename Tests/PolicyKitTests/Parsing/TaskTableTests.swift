@@ -10,6 +10,18 @@ import PolicyExtraction
 /// Task tables (任务分工表) in every form they reach the parser: rows become measures of a
 /// table section, with their roles and deadlines; merged cells carry down.
 @Suite struct TaskTableTests {
+  /// The front matter and first task part the Markdown tables below follow.
+  static let planOpening = """
+    ---
+    标题: 某方案
+    ---
+
+    一、重点任务
+
+    （一）推进改革。深化改革。
+
+    """
+
   func parse(_ text: String, format: SourceFormat, path: String = "plan") throws -> PolicyDocument {
     PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: path, format: format))
   }
@@ -82,14 +94,7 @@ import PolicyExtraction
 
   /// A Markdown pipe table.
   @Test func pipeTable() throws {
-    let markdown = """
-      ---
-      标题: 某方案
-      ---
-
-      一、重点任务
-
-      （一）推进改革。深化改革。
+    let markdown = Self.planOpening + """
 
       附件
 
@@ -111,14 +116,7 @@ import PolicyExtraction
   /// header split over lines, a row whose task cell is merged with the row above (it has
   /// its own 序号 and bodies), a sub-row without 序号, and a cell holding "1." text.
   @Test func flattenedTable_cellsPlacedByWhatTheyHold() throws {
-    let markdown = """
-      ---
-      标题: 某方案
-      ---
-
-      一、重点任务
-
-      （一）推进改革。深化改革。
+    let markdown = Self.planOpening + """
 
       重点任务分解表
 
