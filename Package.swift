@@ -99,9 +99,11 @@ let package = Package(
       dependencies: layers,
       path: "Sources/PolicyqBenchmarks"
     ),
+    // The scratch folder the tests share (removed when the test process exits).
+    .target(name: "PolicyTestSupport", path: "Tests/PolicyTestSupport"),
     .testTarget(
       name: "PolicyKitTests",
-      dependencies: layers + [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: layers + ["PolicyTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       // Golden outlines, read from the source tree (and re-recorded there) by path.
       exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]
@@ -109,7 +111,7 @@ let package = Package(
     .testTarget(
       name: "PolicyqTests",
       // policyq itself for SearchArgumentsTests (its two argument readers); the other tests run the built binary.
-      dependencies: layers + ["policyq"]
+      dependencies: layers + ["policyq", "PolicyTestSupport"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PolicyTestSupport
 
 @Suite struct CompareCommandTests {
   @Test func text_summaryFirstThenDetails() throws {
@@ -45,7 +46,7 @@ import Testing
   @Test(.enabled(if: CompareCommandTests.browser != nil))
   func html_rendersInAHeadlessBrowser() throws {
     let result = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("004"), "--format", "html"])
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-html-\(UUID().uuidString)")
+    let directory = Scratch.root.appendingPathComponent("policyq-html-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let page = directory.appendingPathComponent("compare.html")
     try result.stdout.write(to: page, atomically: true, encoding: .utf8)
@@ -62,7 +63,7 @@ import Testing
   }
 
   @Test func indexAndUpper_comparesEveryLowerLevelDocument() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-compare-\(UUID().uuidString)")
+    let directory = Scratch.root.appendingPathComponent("policyq-compare-\(UUID().uuidString)")
     _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
     // 001 is municipal: the three district seeds are compared with it, 004 (no level) is not.
     let result = try Policyq.run(["compare", "--index", directory.path, "--upper", Policyq.seed("001"), "--format", "csv", "--table", "measures"])
@@ -127,7 +128,7 @@ import Testing
 
   /// A value too large for an integer (a typo in a plan) is printed, not a crash.
   @Test func hugeTargetValue_printedNotACrash() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-huge-\(UUID().uuidString)")
+    let folder = Scratch.root.appendingPathComponent("policyq-huge-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let plan = folder.appendingPathComponent("plan.txt")
     try "区工业发展实施方案\n\n一、主要目标\n\n到2025年，全区工业总产值达到99999999999999999999999亿元，单位工业增加值能耗下降99999999999999999999999%。\n"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PolicyTestSupport
 
 /// `policyq eval` on the development gold set (Tests/Gold) and on gold files made here.
 @Suite struct EvalCommandTests {
@@ -8,7 +9,7 @@ import Testing
   /// The .docx forms of the gold set, made once per test process by
   /// Scripts/make-gold-docx.py (nil when python3 is not installed).
   static let madeForms: URL? = {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-gold-made-\(UUID().uuidString)")
+    let directory = Scratch.root.appendingPathComponent("policyq-gold-made-\(UUID().uuidString)")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
@@ -41,7 +42,7 @@ import Testing
   /// A gold file written here against seed 000: every kind of miss and extra is listed
   /// with its line, and --min-f1 fails the run when a figure falls short.
   @Test func verboseFindings_andThresholdExit() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-gold-\(UUID().uuidString)")
+    let directory = Scratch.root.appendingPathComponent("policyq-gold-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let gold = """
       {"gold_format": 1, "source": {"corpus": "repository", "path": "corpus/documents/000_3cf4a8736e0c5b8a.txt"},
@@ -71,7 +72,7 @@ import Testing
   }
 
   @Test func badGoldFile_errorNamingIt_andBadThreshold() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-gold-\(UUID().uuidString)")
+    let directory = Scratch.root.appendingPathComponent("policyq-gold-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let file = directory.appendingPathComponent("broken.gold.json")
     try "{\"gold_format\": 1}".write(to: file, atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PolicyTestSupport
 
 @Suite struct ExtractCommandTests {
   @Test func json_oneDocumentWithLocatedItems() throws {
@@ -29,7 +30,7 @@ import Testing
 
   /// A custom dictionary's short rows are reported with file and line, and the rest is used.
   @Test func customDictionaries_shortRowsWarnedWithLine() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-dicts-\(UUID().uuidString)")
+    let directory = Scratch.root.appendingPathComponent("policyq-dicts-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try "# key\tlabel\tphrasings\nenergy_intensity\t单位GDP能耗\t单位地区生产总值能耗|单位工业增加值能耗\nwater_intensity\t用水量\n"
       .write(to: directory.appendingPathComponent("indicators.tsv"), atomically: true, encoding: .utf8)
@@ -43,7 +44,7 @@ import Testing
 
   /// A custom word list saved in GBK would match nothing: it is an error naming the file.
   @Test func customDictionaries_notUTF8IsAnError() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-dicts-\(UUID().uuidString)")
+    let directory = Scratch.root.appendingPathComponent("policyq-dicts-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     // "固废\t固体废物\n" in GBK.
     let gbk: [UInt8] = [0xB9, 0xCC, 0xB7, 0xCF, 0x09, 0xB9, 0xCC, 0xCC, 0xE5, 0xB7, 0xCF, 0xCE, 0xEF, 0x0A]
@@ -105,7 +106,7 @@ import Testing
   /// A directory is read as a batch: JSON is an array even when it holds one file, and a
   /// directory with nothing to read is an error naming it (the other paths still read).
   @Test func directories_arrayJSON_emptyOneIsAnError() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-dirs-\(UUID().uuidString)")
+    let folder = Scratch.root.appendingPathComponent("policyq-dirs-\(UUID().uuidString)")
     let one = folder.appendingPathComponent("one")
     let empty = folder.appendingPathComponent("empty")
     try FileManager.default.createDirectory(at: one, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PolicyTestSupport
 
 /// The JSON output against docs/extract.schema.json, checked by Python's jsonschema, an
 /// implementation nobody on this project wrote (skipped where it is not installed).
@@ -21,7 +22,7 @@ import Testing
     if FileManager.default.fileExists(atPath: stateCouncil.path) { inputs.append(stateCouncil.path) }
     let result = try Policyq.run(["extract", "--format", "jsonl"] + inputs)
     #expect(result.stdout.split(separator: "\n").count >= 5)
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-schema-\(UUID().uuidString).jsonl")
+    let output = Scratch.root.appendingPathComponent("policyq-schema-\(UUID().uuidString).jsonl")
     try result.stdout.write(to: output, atomically: true, encoding: .utf8)
     let script = """
       import json, sys, jsonschema

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import PolicyTestSupport
 
 @Suite struct SearchCommandTests {
   func temporary() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-cli-\(UUID().uuidString)")
+    let url = Scratch.root.appendingPathComponent("policyq-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -144,7 +145,7 @@ import Testing
 /// What `policyq index` and `search` do with input a user mistypes.
 @Suite struct IndexInputTests {
   func freshIndex() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-cli-\(UUID().uuidString)").appendingPathComponent("index")
+    let directory = Scratch.root.appendingPathComponent("policyq-cli-\(UUID().uuidString)").appendingPathComponent("index")
     #expect(try Policyq.run(["index", "corpus/documents", "--index", directory.path]).status == 0)
     return directory
   }
@@ -167,7 +168,7 @@ import Testing
     let stdin = try Policyq.run(["index", "-", "--index", directory.path])
     #expect(stdin.status == 2)
     #expect(stdin.stderr.contains("-: error: policyq index reads files and directories, not standard input"))
-    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-empty-\(UUID().uuidString)")
+    let empty = Scratch.root.appendingPathComponent("policyq-empty-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
     let none = try Policyq.run(["index", empty.path, "--index", directory.path])
     #expect(none.status == 2)

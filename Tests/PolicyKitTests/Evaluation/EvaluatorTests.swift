@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyExtraction
 import PolicyEvaluation
+import PolicyTestSupport
 
 @Suite struct EvaluatorTests {
   @Test func numberingTokens_foldAsAReaderReadsThem() {
@@ -97,7 +98,7 @@ import PolicyEvaluation
   }
 
   @Test func goldFile_errorsNameTheFile() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).gold.json")
+    let url = Scratch.root.appendingPathComponent("broken-\(UUID().uuidString).gold.json")
     try #"{"gold_format": 1, "source": {"corpus": "elsewhere", "path": "x"}}"#.write(to: url, atomically: true, encoding: .utf8)
     #expect {
       try GoldDocument.load(contentsOf: url.path)
@@ -109,7 +110,7 @@ import PolicyEvaluation
 
 extension GoldDocument {
   static func decode(_ json: String) throws -> GoldDocument {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gold-\(UUID().uuidString).gold.json")
+    let url = Scratch.root.appendingPathComponent("gold-\(UUID().uuidString).gold.json")
     try json.write(to: url, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: url) }
     return try GoldDocument.load(contentsOf: url.path)

@@ -5,6 +5,7 @@ import Testing
 import PolicyBytes
 import PolicyExtraction
 import PolicyIndex
+import PolicyTestSupport
 
 /// Nothing missed: for random substrings of the corpus, the units the index returns are
 /// exactly those whose folded text contains the substring (a naive scan).
@@ -90,7 +91,7 @@ import PolicyIndex
   /// single segment, and answers exactly as it does: same units, counts and scores, in
   /// the same order.
   @Test func manySegments_answerLikeOne() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-segments-\(UUID().uuidString)")
+    let directory = Scratch.root.appendingPathComponent("policyq-segments-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     var builder = IndexBuilder(directory: directory)
     builder.segmentLimit = 1_500

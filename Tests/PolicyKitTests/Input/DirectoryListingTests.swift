@@ -3,12 +3,13 @@ import Testing
 
 @testable import PolicyKit
 import PolicyReaders
+import PolicyTestSupport
 
 @Suite struct DirectoryListingTests {
   /// A tree with nested directories, a hidden file, an empty directory and links to a
   /// file and to a directory.
   static func makeTree() throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("listing-\(UUID().uuidString)")
+    let root = Scratch.root.appendingPathComponent("listing-\(UUID().uuidString)")
     let manager = FileManager.default
     try manager.createDirectory(at: root.appendingPathComponent("a/b"), withIntermediateDirectories: true)
     try manager.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)

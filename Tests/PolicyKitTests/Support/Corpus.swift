@@ -1,4 +1,5 @@
 import Foundation
+import PolicyTestSupport
 
 /// Paths to the bundled corpus and to the shared real corpus beside the repository.
 enum Corpus {
@@ -42,7 +43,7 @@ enum Corpus {
 
   /// A fresh temporary directory for files a test generates.
   static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
+    let url = Scratch.root
       .appendingPathComponent("policyq-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url

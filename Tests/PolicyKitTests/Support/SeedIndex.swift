@@ -2,11 +2,12 @@ import Foundation
 
 @testable import PolicyKit
 import PolicyIndex
+import PolicyTestSupport
 
 /// An index of the seeds, built once per test process in a temporary directory.
 enum SeedIndex {
   static let directory: URL = {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-seed-index-\(UUID().uuidString)")
+    let directory = Scratch.root.appendingPathComponent("policyq-seed-index-\(UUID().uuidString)")
     _ = try? IndexBuilder(directory: directory).build(files: Corpus.seeds)
     return directory
   }()

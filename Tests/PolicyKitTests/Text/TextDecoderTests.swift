@@ -4,6 +4,7 @@ import Testing
 @testable import PolicyKit
 import PolicyText
 import PolicyReaders
+import PolicyTestSupport
 
 /// Encodings, and files that are not text, on files the tests generate.
 @Suite struct TextDecoderTests {
@@ -107,7 +108,7 @@ import PolicyReaders
   }
 
   @Test func directoryOrForbiddenFile_isUnreadableSayingWhy() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-unreadable-\(UUID().uuidString)")
+    let folder = Scratch.root.appendingPathComponent("policyq-unreadable-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     #expect(throws: TextError.unreadable(path: folder.path, reason: "it is a directory")) {
       try reader.read(contentsOf: folder.path)
