@@ -4,7 +4,8 @@ import PackageDescription
 /// The library's layers, lowest first: the CLI, the benchmarks and the tests use them
 /// all (PolicyBytes through `package` access, the others through PolicyKit's API).
 let layers: [Target.Dependency] = [
-  "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", "PolicyIndex", "PolicyCompare",
+  "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", "PolicyIndex",
+  "PolicyCompare",
   "PolicyEvaluation", "PolicyKit",
 ]
 
@@ -68,14 +69,21 @@ let package = Package(
     // The search index: units, bigram postings, index files and their checks, queries, ranking, snippets.
     .target(
       name: "PolicyIndex",
-      dependencies: ["PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", "CPrefetch"]
+      dependencies: [
+        "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction",
+        "CPrefetch",
+      ]
     ),
     // Comparing two documents: measures aligned, shared passages, targets judged.
-    .target(name: "PolicyCompare", dependencies: ["PolicyBytes", "PolicyText", "PolicyModel", "PolicyExtraction"]),
+    .target(
+      name: "PolicyCompare",
+      dependencies: ["PolicyBytes", "PolicyText", "PolicyModel", "PolicyExtraction"]),
     // Scoring extraction against gold files (policyq eval).
     .target(
       name: "PolicyEvaluation",
-      dependencies: ["PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction"]
+      dependencies: [
+        "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction",
+      ]
     ),
     .target(
       name: "PolicyKit",
@@ -105,7 +113,9 @@ let package = Package(
     .target(name: "PolicyTestSupport", path: "Tests/PolicyTestSupport"),
     .testTarget(
       name: "PolicyKitTests",
-      dependencies: layers + ["PolicyTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: layers + [
+        "PolicyTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       // Golden outlines, read from the source tree (and re-recorded there) by path.
       exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]

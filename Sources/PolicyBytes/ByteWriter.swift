@@ -21,7 +21,9 @@
   /// Writes `value` as a varint at `pointer` (room for 10 bytes); returns the number of
   /// bytes written.
   @inline(__always)
-  @inlinable package static func varint(_ value: UInt64, at pointer: UnsafeMutablePointer<UInt8>) -> Int {
+  @inlinable package static func varint(_ value: UInt64, at pointer: UnsafeMutablePointer<UInt8>)
+    -> Int
+  {
     var value = value
     var count = 0
     while value >= 0x80 {
@@ -35,7 +37,9 @@
 
   /// `varint(_:at:)` for a count or an offset (negative values are written as 0).
   @inline(__always)
-  @inlinable package static func varint(_ value: Int, at pointer: UnsafeMutablePointer<UInt8>) -> Int {
+  @inlinable package static func varint(_ value: Int, at pointer: UnsafeMutablePointer<UInt8>)
+    -> Int
+  {
     varint(UInt64(max(0, value)), at: pointer)
   }
 

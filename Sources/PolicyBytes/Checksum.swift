@@ -23,7 +23,9 @@
     @inlinable package init() {}
 
     @usableFromInline static let prime: UInt64 = 0x0000_0100_0000_01B3
-    @usableFromInline var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5)
+    @usableFromInline var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+      0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5
+    )
     /// Bytes short of a 32-byte block, carried to the next update.
     @usableFromInline var pending: [UInt8] = []
     @usableFromInline var length = 0
@@ -49,10 +51,14 @@
       var lanes = self.lanes
       for block in 0..<blocks {
         let offset = block * 32
-        lanes.0 = (lanes.0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* Self.prime
-        lanes.1 = (lanes.1 ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* Self.prime
-        lanes.2 = (lanes.2 ^ raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* Self.prime
-        lanes.3 = (lanes.3 ^ raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* Self.prime
+        lanes.0 =
+          (lanes.0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* Self.prime
+        lanes.1 =
+          (lanes.1 ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* Self.prime
+        lanes.2 =
+          (lanes.2 ^ raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* Self.prime
+        lanes.3 =
+          (lanes.3 ^ raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* Self.prime
         lanes.0 ^= lanes.0 >> 29
         lanes.1 ^= lanes.1 >> 29
         lanes.2 ^= lanes.2 >> 29

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Work started on a new POSIX thread that nobody waits for. Foundation's `Thread` took
@@ -16,22 +16,24 @@ package enum DetachedThread {
   package static func start(_ body: @escaping @Sendable () -> Void) {
     let work = Unmanaged.passRetained(Work(body)).toOpaque()
     #if canImport(Darwin)
-      var thread: pthread_t?
+    var thread: pthread_t?
     #else
-      var thread = pthread_t()
+    var thread = pthread_t()
     #endif
-    let started = pthread_create(&thread, nil, { context in
-      Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
-      return nil
-    }, work)
+    let started = pthread_create(
+      &thread, nil,
+      { context in
+        Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
+        return nil
+      }, work)
     guard started == 0 else {
       Unmanaged<Work>.fromOpaque(work).takeRetainedValue().body()
       return
     }
     #if canImport(Darwin)
-      if let thread { pthread_detach(thread) }
+    if let thread { pthread_detach(thread) }
     #else
-      pthread_detach(thread)
+    pthread_detach(thread)
     #endif
   }
 }

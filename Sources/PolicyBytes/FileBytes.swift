@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// A whole file read into `[UInt8]` with `read(2)`. `FileManager.contents(atPath:)`

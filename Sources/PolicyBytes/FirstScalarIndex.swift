@@ -22,7 +22,11 @@
     }
     if longestFirst {
       let lengths = self.words.map(\.count)
-      for key in byFirstScalar.keys { byFirstScalar[key]?.sort { lengths[$0] > lengths[$1] || (lengths[$0] == lengths[$1] && $0 < $1) } }
+      for key in byFirstScalar.keys {
+        byFirstScalar[key]?.sort {
+          lengths[$0] > lengths[$1] || (lengths[$0] == lengths[$1] && $0 < $1)
+        }
+      }
     }
     self.byFirstScalar = byFirstScalar
     firstScalars = ScalarSet(byFirstScalar.keys)
@@ -36,14 +40,18 @@
 
   /// Whether word `index` stands in `text` at byte `offset`.
   @inline(__always)
-  @inlinable package func matches(_ index: Int, in text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+  @inlinable package func matches(_ index: Int, in text: UnsafeBufferPointer<UInt8>, at offset: Int)
+    -> Bool
+  {
     ByteSearch.hasPrefix(words[index], in: text, offset..<text.count)
   }
 
   /// The first word, in trying order, that stands in `text` at byte `offset`, whose
   /// scalar there is `scalar`.
   @inline(__always)
-  @inlinable package func firstMatch(in text: UnsafeBufferPointer<UInt8>, at offset: Int, scalar: UInt32) -> Int? {
+  @inlinable package func firstMatch(
+    in text: UnsafeBufferPointer<UInt8>, at offset: Int, scalar: UInt32
+  ) -> Int? {
     candidates(startingWith: scalar)?.first { matches($0, in: text, at: offset) }
   }
 }

@@ -59,7 +59,9 @@ package enum JSONValue: Equatable {
 
     package mutating func value(depth: Int) throws -> JSONValue {
       skipSpace()
-      guard offset < bytes.count, depth < Self.maximumDepth else { throw SyntaxError(offset: offset) }
+      guard offset < bytes.count, depth < Self.maximumDepth else {
+        throw SyntaxError(offset: offset)
+      }
       switch bytes[offset] {
       case UInt8(ascii: "{"): return try object(depth: depth)
       case UInt8(ascii: "["): return try array(depth: depth)
@@ -81,10 +83,14 @@ package enum JSONValue: Equatable {
       }
       while true {
         skipSpace()
-        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw SyntaxError(offset: offset) }
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+          throw SyntaxError(offset: offset)
+        }
         let key = try string()
         skipSpace()
-        guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw SyntaxError(offset: offset) }
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
+          throw SyntaxError(offset: offset)
+        }
         offset += 1
         members[key] = try value(depth: depth + 1)
         guard try continues(closing: UInt8(ascii: "}")) else { return .object(members) }
@@ -123,7 +129,8 @@ package enum JSONValue: Equatable {
       var scalars = String.UnicodeScalarView()
       var runStart = offset
       func flushRun(to end: Int) {
-        scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
+        scalars.append(
+          contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
       }
       while offset < bytes.count {
         let byte = bytes[offset]
@@ -142,7 +149,8 @@ package enum JSONValue: Equatable {
         let escaped = bytes[offset + 1]
         offset += 2
         switch escaped {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(Unicode.Scalar(escaped))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+          scalars.append(Unicode.Scalar(escaped))
         case UInt8(ascii: "b"): scalars.append("\u{08}")
         case UInt8(ascii: "f"): scalars.append("\u{0C}")
         case UInt8(ascii: "n"): scalars.append("\n")
@@ -150,7 +158,9 @@ package enum JSONValue: Equatable {
         case UInt8(ascii: "t"): scalars.append("\t")
         case UInt8(ascii: "u"):
           var code = try hex4()
-          if (0xD800..<0xDC00).contains(code), offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") {
+          if (0xD800..<0xDC00).contains(code), offset + 1 < bytes.count,
+            bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
+          {
             offset += 2
             let low = try hex4()
             guard (0xDC00..<0xE000).contains(low) else { throw SyntaxError(offset: offset - 4) }
@@ -169,7 +179,9 @@ package enum JSONValue: Equatable {
       guard offset + 4 <= bytes.count else { throw SyntaxError(offset: offset) }
       var code: UInt32 = 0
       for byte in bytes[offset..<(offset + 4)] {
-        guard let digit = Int(String(Unicode.Scalar(byte)), radix: 16) else { throw SyntaxError(offset: offset) }
+        guard let digit = Int(String(Unicode.Scalar(byte)), radix: 16) else {
+          throw SyntaxError(offset: offset)
+        }
         code = code << 4 | UInt32(digit)
       }
       offset += 4
@@ -178,12 +190,18 @@ package enum JSONValue: Equatable {
 
     private mutating func number() throws -> Double {
       let start = offset
-      while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset])
-        || [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[offset])
+      while offset < bytes.count,
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset])
+          || [
+            UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"),
+            UInt8(ascii: "E"),
+          ].contains(bytes[offset])
       {
         offset += 1
       }
-      guard offset > start, let value = Double(String(decoding: bytes[start..<offset], as: UTF8.self)) else {
+      guard offset > start,
+        let value = Double(String(decoding: bytes[start..<offset], as: UTF8.self))
+      else {
         throw SyntaxError(offset: start)
       }
       return value
@@ -191,7 +209,9 @@ package enum JSONValue: Equatable {
 
     private mutating func literal(_ word: String, _ value: JSONValue) throws -> JSONValue {
       let expected = Array(word.utf8)
-      guard offset + expected.count <= bytes.count, Array(bytes[offset..<(offset + expected.count)]) == expected else {
+      guard offset + expected.count <= bytes.count,
+        Array(bytes[offset..<(offset + expected.count)]) == expected
+      else {
         throw SyntaxError(offset: offset)
       }
       offset += expected.count

@@ -34,9 +34,12 @@
   /// Whether a byte of `word` lies strictly between `low` and `high`
   /// (0 ≤ low ≤ 127, 0 ≤ high ≤ 128).
   @inline(__always)
-  @inlinable package static func hasByte(in word: UInt64, between low: UInt8, and high: UInt8) -> Bool {
+  @inlinable package static func hasByte(in word: UInt64, between low: UInt8, and high: UInt8)
+    -> Bool
+  {
     let seven = word & lowSeven
-    return (ones &* (127 + UInt64(high)) &- seven) & ~word & (seven &+ ones &* (127 - UInt64(low))) & highBits != 0
+    return (ones &* (127 + UInt64(high)) &- seven) & ~word & (seven &+ ones &* (127 - UInt64(low)))
+      & highBits != 0
   }
 
   /// From `index`, eight bytes at a time while none of them is `a` or `b`, before `limit`:
@@ -44,9 +47,12 @@
   /// left. A skip may end inside a multi-byte character.
   @inline(__always)
   @inlinable package static func skip(
-    _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, whileNeither a: UInt8, nor b: UInt8
+    _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, limit: Int, whileNeither a: UInt8,
+    nor b: UInt8
   ) -> Int {
-    skip(bytes, from: index, limit: limit) { !hasByte(in: $0, equalTo: a) && !hasByte(in: $0, equalTo: b) }
+    skip(bytes, from: index, limit: limit) {
+      !hasByte(in: $0, equalTo: a) && !hasByte(in: $0, equalTo: b)
+    }
   }
 
   /// From `index`, eight bytes at a time while `passes` says a word (read little-endian
@@ -61,7 +67,8 @@
     guard let base = UnsafeRawPointer(bytes.baseAddress) else { return index }
     var index = index
     while index + 8 <= limit {
-      guard passes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))) else { break }
+      guard passes(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+      else { break }
       index += 8
     }
     return index
@@ -76,13 +83,16 @@
   /// are matched with more values beside them (bits where they differ are masked), which
   /// a "may hold" allows.
   @inline(__always)
-  @inlinable package static func mayHoldSequence(_ word: UInt64, lead: UInt8, second: UInt8, thirdA: UInt8, thirdB: UInt8) -> Bool {
+  @inlinable package static func mayHoldSequence(
+    _ word: UInt64, lead: UInt8, second: UInt8, thirdA: UInt8, thirdB: UInt8
+  ) -> Bool {
     // A zero byte where a byte is `second` and the next one (shifted down onto it) a third,
     // the bits where the two thirds differ masked: one test for both.
     let seconds = word ^ repeated(second)
     let next = word >> 8
     let last = UInt8(truncatingIfNeeded: word >> 56)
-    return hasByte(in: seconds | ((next ^ repeated(thirdA)) & ~repeated(thirdA ^ thirdB)), equalTo: 0)
+    return hasByte(
+      in: seconds | ((next ^ repeated(thirdA)) & ~repeated(thirdA ^ thirdB)), equalTo: 0)
       || last == lead || last == second
   }
 }

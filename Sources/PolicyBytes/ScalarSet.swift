@@ -18,6 +18,7 @@
 
   @inline(__always)
   @inlinable package func contains(_ scalar: UInt32) -> Bool {
-    scalar < 0x10000 ? words[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : supplementary.contains(scalar)
+    scalar < 0x10000
+      ? words[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0 : supplementary.contains(scalar)
   }
 }

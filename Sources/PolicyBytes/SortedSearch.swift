@@ -1,7 +1,9 @@
 /// Searches in collections sorted in ascending order.
 @usableFromInline package enum SortedSearch {
   /// The position of the first element whose key is not less than `key`.
-  @inlinable package static func lowerBound<C: RandomAccessCollection, K: Comparable>(_ key: K, in elements: C, by keyOf: (C.Element) -> K) -> C.Index {
+  @inlinable package static func lowerBound<C: RandomAccessCollection, K: Comparable>(
+    _ key: K, in elements: C, by keyOf: (C.Element) -> K
+  ) -> C.Index {
     var low = elements.startIndex
     var high = elements.endIndex
     while low < high {
@@ -12,7 +14,9 @@
   }
 
   /// The position of the element whose key is `key`, if any.
-  @inlinable package static func position<C: RandomAccessCollection, K: Comparable>(of key: K, in elements: C, by keyOf: (C.Element) -> K) -> C.Index? {
+  @inlinable package static func position<C: RandomAccessCollection, K: Comparable>(
+    of key: K, in elements: C, by keyOf: (C.Element) -> K
+  ) -> C.Index? {
     let index = lowerBound(key, in: elements, by: keyOf)
     return index < elements.endIndex && keyOf(elements[index]) == key ? index : nil
   }
@@ -20,7 +24,9 @@
   /// The first index at or after `from` whose element is not below `value`, in an array
   /// walked forward (the intersection of sorted lists): galloping, then binary search,
   /// cheap both for the next element and for a long jump.
-  @inlinable package static func advance<T: Comparable>(_ elements: [T], from: Int, to value: T) -> Int {
+  @inlinable package static func advance<T: Comparable>(_ elements: [T], from: Int, to value: T)
+    -> Int
+  {
     var low = from
     var step = 1
     var high = from

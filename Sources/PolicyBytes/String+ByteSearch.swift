@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Substring search on UTF-8 bytes with `memmem`. Foundation's `range(of:)` and
@@ -18,7 +18,9 @@ extension StringProtocol {
   }
 
   /// The range of the first (or last) occurrence of `needle`, byte for byte.
-  @inlinable package func rangeOfBytes(_ needle: String, backwards: Bool = false) -> Range<String.Index>? {
+  @inlinable package func rangeOfBytes(_ needle: String, backwards: Bool = false) -> Range<
+    String.Index
+  >? {
     guard let offset = byteOffset(of: needle, backwards: backwards) else { return nil }
     let utf8 = self.utf8
     let start = utf8.index(utf8.startIndex, offsetBy: offset)
@@ -75,7 +77,9 @@ extension StringProtocol {
         text.withUTF8 { bytes in
           var kept: [UInt8] = []
           var start = 0
-          while let found = ByteSearch.offset(of: pattern, in: bytes, within: start..<bytes.count, backwards: false) {
+          while let found = ByteSearch.offset(
+            of: pattern, in: bytes, within: start..<bytes.count, backwards: false)
+          {
             kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<found]))
             kept.append(contentsOf: replacement)
             start = found + pattern.count
@@ -109,7 +113,9 @@ extension StringProtocol {
         return found
       }
       var string = String(self)
-      return string.withUTF8 { ByteSearch.offset(of: pattern, in: $0, within: 0..<$0.count, backwards: backwards) }
+      return string.withUTF8 {
+        ByteSearch.offset(of: pattern, in: $0, within: 0..<$0.count, backwards: backwards)
+      }
     }
   }
 }
@@ -117,8 +123,11 @@ extension StringProtocol {
 /// Byte search in UTF-8 buffers: memchr for the first byte, then the rest compared in place.
 @usableFromInline package enum ByteSearch {
   /// The first offset of `byte` in `range` of `bytes`.
-  @inlinable package static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
-    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a byte search within the buffer")
+  @inlinable package static func offset(
+    of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>
+  ) -> Int? {
+    precondition(
+      range.lowerBound >= 0 && range.upperBound <= bytes.count, "a byte search within the buffer")
     guard let base = bytes.baseAddress, !range.isEmpty,
       let hit = memchr(base + range.lowerBound, Int32(byte), range.count)
     else { return nil }
@@ -126,38 +135,51 @@ extension StringProtocol {
   }
 
   /// The first offset of `byte` in `bytes` at or after `start`.
-  @inlinable package static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+  @inlinable package static func offset(
+    of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Int? {
     offset(of: byte, in: bytes, within: min(start, bytes.count)..<bytes.count)
   }
 
   /// Whether `bytes[range]` starts with `word`.
   @inline(__always)
-  @inlinable package static func hasPrefix(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  @inlinable package static func hasPrefix(
+    _ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+  ) -> Bool {
     word.count <= range.count && matches(word, in: bytes, at: range.lowerBound)
   }
 
   /// Whether `bytes[range]` ends with `word`.
   @inline(__always)
-  @inlinable package static func hasSuffix(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  @inlinable package static func hasSuffix(
+    _ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+  ) -> Bool {
     word.count <= range.count && matches(word, in: bytes, at: range.upperBound - word.count)
   }
 
   /// Whether `bytes[range]` is `word`.
   @inline(__always)
-  @inlinable package static func equals(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  @inlinable package static func equals(
+    _ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+  ) -> Bool {
     word.count == range.count && matches(word, in: bytes, at: range.lowerBound)
   }
 
   /// Whether `word` stands at `offset` of `bytes` (which holds all of it there).
   @inline(__always)
-  @inlinable static func matches(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
-    precondition(offset >= 0 && offset + word.count <= bytes.count, "a byte comparison within the buffer")
+  @inlinable static func matches(
+    _ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int
+  ) -> Bool {
+    precondition(
+      offset >= 0 && offset + word.count <= bytes.count, "a byte comparison within the buffer")
     for index in word.indices where bytes[offset + index] != word[index] { return false }
     return true
   }
 
   /// The first offset in `range` of `bytes` where all of `needle` stands inside `range`.
-  @inlinable package static func offset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> Int? {
+  @inlinable package static func offset(
+    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>
+  ) -> Int? {
     needle.withUnsafeBufferPointer { offset(of: $0, in: bytes, within: range, backwards: false) }
   }
 
@@ -167,10 +189,12 @@ extension StringProtocol {
   /// holds far more rarely than a lead byte (E5, E6 …), and the rest is compared in place,
   /// where a `memcmp` call cost more than the comparison.
   @inlinable package static func offset(
-    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, within range: Range<Int>,
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>,
+    within range: Range<Int>,
     backwards: Bool
   ) -> Int? {
-    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a byte search within the buffer")
+    precondition(
+      range.lowerBound >= 0 && range.upperBound <= bytes.count, "a byte search within the buffer")
     guard let base = bytes.baseAddress, let pattern = needle.baseAddress, !needle.isEmpty,
       range.count >= needle.count
     else { return nil }

@@ -47,11 +47,14 @@ extension UTF8Scalars {
   /// Whether the UTF-8 `bytes[range]` (valid) has at most `limit` characters. A character
   /// has at least one scalar, so counting scalars settles it without grapheme breaking
   /// unless there are more scalars than `limit`; only then is a string made and counted.
-  @inlinable package static func hasAtMostCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int) -> Bool {
+  @inlinable package static func hasAtMostCharacters(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int
+  ) -> Bool {
     var scalars = 0
     for index in range where startsScalar(bytes[index]) { scalars += 1 }
     return scalars <= limit
-      || String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).hasAtMostCharacters(limit)
+      || String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        .hasAtMostCharacters(limit)
   }
 }
 
@@ -60,7 +63,9 @@ extension UTF8Scalars {
   /// its last `count` characters, from the end (fewer when it is shorter). Where the
   /// scalars there are single characters (Chinese text), they are read backwards from the
   /// bytes; else the string is walked character by character, through grapheme breaking.
-  @inlinable package static func characterStarts(of text: String, utf8 bytes: UnsafeBufferPointer<UInt8>, fromEnd count: Int) -> [Int] {
+  @inlinable package static func characterStarts(
+    of text: String, utf8 bytes: UnsafeBufferPointer<UInt8>, fromEnd count: Int
+  ) -> [Int] {
     var starts = [bytes.count]
     var end = bytes.count
     // One scalar more than `count` is read: a character's start depends on the scalar

@@ -37,7 +37,8 @@ extension UTF8Scalars {
   /// `range` of the UTF-8 `bytes` without its leading and trailing scalars that satisfy
   /// `isTrimmed`: `trimmingScalars(where:)` on bytes, for readers that make no string.
   @inlinable package static func trimming(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, where isTrimmed: (Unicode.Scalar) -> Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+    where isTrimmed: (Unicode.Scalar) -> Bool
   ) -> Range<Int> {
     var start = range.lowerBound
     var end = range.upperBound

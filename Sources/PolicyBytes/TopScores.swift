@@ -12,7 +12,9 @@
 
   /// Whether `a` ranks before `b`.
   @inline(__always)
-  @inlinable package static func isBetter(_ a: (unit: Int, score: Double), than b: (unit: Int, score: Double)) -> Bool {
+  @inlinable package static func isBetter(
+    _ a: (unit: Int, score: Double), than b: (unit: Int, score: Double)
+  ) -> Bool {
     a.score != b.score ? a.score > b.score : a.unit < b.unit
   }
 
@@ -36,7 +38,9 @@
         let left = 2 * parent + 1
         guard left < heap.count else { break }
         var worst = left
-        if left + 1 < heap.count, Self.isBetter(heap[left], than: heap[left + 1]) { worst = left + 1 }
+        if left + 1 < heap.count, Self.isBetter(heap[left], than: heap[left + 1]) {
+          worst = left + 1
+        }
         guard Self.isBetter(heap[parent], than: heap[worst]) else { break }
         heap.swapAt(parent, worst)
         parent = worst

@@ -31,7 +31,9 @@
   /// Decodes all of `bytes` into `out`, which has room for `bytes.count` scalars, reading
   /// them as `scalar(in:at:)` does; returns how many it wrote. ASCII and the three-byte
   /// scalars of Chinese text are decoded inline, the rest through `scalar(in:at:)`.
-  @inlinable package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
+  @inlinable package static func decode(
+    _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>
+  ) -> Int {
     guard let base = bytes.baseAddress else { return 0 }
     let count = bytes.count
     var index = 0
@@ -43,7 +45,9 @@
         out[written] = UInt32(lead)
         index &+= 1
       } else if lead & 0xF0 == 0xE0, index &+ 2 < count {
-        out[written] = UInt32(lead & 0x0F) << 12 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
+        out[written] =
+          UInt32(lead & 0x0F) << 12 | UInt32(base[index &+ 1] & 0x3F) << 6
+          | UInt32(base[index &+ 2] & 0x3F)
         index &+= 3
       } else {
         let (value, length) = scalar(in: bytes, at: index)
@@ -62,7 +66,8 @@
   /// Number of scalars in the UTF-8 `bytes[range]`: its bytes less its continuation
   /// bytes (10xxxxxx), counted eight at a time.
   @inlinable package static func count(in bytes: [UInt8], range: Range<Int>) -> Int {
-    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a count within the buffer")
+    precondition(
+      range.lowerBound >= 0 && range.upperBound <= bytes.count, "a count within the buffer")
     return bytes.withUnsafeBytes { raw in
       var continuations = 0
       var index = range.lowerBound
@@ -144,7 +149,8 @@
   /// the typographic spaces U+2002–U+200A (&ensp; &emsp; &thinsp; of web pages).
   @inline(__always)
   @inlinable package static func isBlank(_ scalar: UInt32) -> Bool {
-    scalar == 0x20 || scalar == 0x09 || scalar == 0x3000 || scalar == 0xA0 || (0x2002...0x200A).contains(scalar)
+    scalar == 0x20 || scalar == 0x09 || scalar == 0x3000 || scalar == 0xA0
+      || (0x2002...0x200A).contains(scalar)
   }
 
   /// Characters with no visible form that the cleaner drops: C0/C1 controls other than

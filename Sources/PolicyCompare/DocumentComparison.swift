@@ -58,12 +58,14 @@ public struct DocumentComparison: Sendable {
 
   /// Share of upper measures taken up by at least one lower measure.
   public var measureCoverage: Double {
-    upper.measures.isEmpty ? 0 : Double(Set(measurePairs.map(\.upper)).count) / Double(upper.measures.count)
+    upper.measures.isEmpty
+      ? 0 : Double(Set(measurePairs.map(\.upper)).count) / Double(upper.measures.count)
   }
 
   /// Share of upper targets matched by a lower one.
   public var targetCoverage: Double {
-    upper.targets.isEmpty ? 0 : Double(Set(targetPairs.map(\.upper)).count) / Double(upper.targets.count)
+    upper.targets.isEmpty
+      ? 0 : Double(Set(targetPairs.map(\.upper)).count) / Double(upper.targets.count)
   }
 
   /// The least similarity at which two measures are aligned.
@@ -77,39 +79,59 @@ public struct DocumentComparison: Sendable {
     // The numbering ("第三条", "1.") is not content.
     let lowerShingles = lower.measures.map { Shingles(String($0.text.dropFirst($0.label.count))) }
     let upperShingles = upper.measures.map { Shingles(String($0.text.dropFirst($0.label.count))) }
-    var scores = [[Double]](repeating: [Double](repeating: 0, count: upper.measures.count), count: lower.measures.count)
+    var scores = [[Double]](
+      repeating: [Double](repeating: 0, count: upper.measures.count), count: lower.measures.count)
     for i in lower.measures.indices {
-      for j in upper.measures.indices { scores[i][j] = lowerShingles[i].similarity(upperShingles[j]) }
+      for j in upper.measures.indices {
+        scores[i][j] = lowerShingles[i].similarity(upperShingles[j])
+      }
     }
     // Pairs: each side's best match above the threshold, from both directions (symmetric).
     var pairs = Set<[Int]>()
     for i in lower.measures.indices {
-      if let j = upper.measures.indices.max(by: { scores[i][$0] < scores[i][$1] }), scores[i][j] >= Self.threshold { pairs.insert([i, j]) }
+      if let j = upper.measures.indices.max(by: { scores[i][$0] < scores[i][$1] }),
+        scores[i][j] >= Self.threshold
+      {
+        pairs.insert([i, j])
+      }
     }
     for j in upper.measures.indices {
-      if let i = lower.measures.indices.max(by: { scores[$0][j] < scores[$1][j] }), scores[i][j] >= Self.threshold { pairs.insert([i, j]) }
+      if let i = lower.measures.indices.max(by: { scores[$0][j] < scores[$1][j] }),
+        scores[i][j] >= Self.threshold
+      {
+        pairs.insert([i, j])
+      }
     }
     measurePairs = pairs.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }.map { pair in
       let (i, j) = (pair[0], pair[1])
       let lowerLeads = Self.leads(lower, i)
       let upperLeads = Self.leads(upper, j)
       return MeasurePair(
-        lower: i, upper: j, similarity: scores[i][j], carry: scores[i][j] >= 0.5 ? .carriedOver : .rewritten,
-        sharedPassages: SharedPassages.find(lowerShingles[i], upperShingles[j]), lowerLeads: lowerLeads, upperLeads: upperLeads,
+        lower: i, upper: j, similarity: scores[i][j],
+        carry: scores[i][j] >= 0.5 ? .carriedOver : .rewritten,
+        sharedPassages: SharedPassages.find(lowerShingles[i], upperShingles[j]),
+        lowerLeads: lowerLeads, upperLeads: upperLeads,
         leadChanged: Set(lowerLeads.map(\.canonical)) != Set(upperLeads.map(\.canonical)))
     }
     lowerOnlyMeasures = lower.measures.indices.filter { i in !pairs.contains { $0[0] == i } }
     upperOnlyMeasures = upper.measures.indices.filter { j in !pairs.contains { $0[1] == j } }
     let targets = TargetComparison.pairs(
-      lower: lower.targets, upper: upper.targets, sameLevel: lower.metadata.level == upper.metadata.level)
+      lower: lower.targets, upper: upper.targets,
+      sameLevel: lower.metadata.level == upper.metadata.level)
     targetPairs = targets
-    lowerOnlyTargets = lower.targets.indices.filter { i in lower.targets[i].indicatorKey != nil && !targets.contains { $0.lower == i } }
-    upperOnlyTargets = upper.targets.indices.filter { j in upper.targets[j].indicatorKey != nil && !targets.contains { $0.upper == j } }
+    lowerOnlyTargets = lower.targets.indices.filter { i in
+      lower.targets[i].indicatorKey != nil && !targets.contains { $0.lower == i }
+    }
+    upperOnlyTargets = upper.targets.indices.filter { j in
+      upper.targets[j].indicatorKey != nil && !targets.contains { $0.upper == j }
+    }
   }
 
   /// The leading departments of a measure: those with role lead, else the responsible ones.
   package static func leads(_ document: PolicyDocument, _ measure: Int) -> [DepartmentMention] {
-    let mentions = document.measures[measure].responsibilities.flatMap { document.responsibilities[$0].departments }
+    let mentions = document.measures[measure].responsibilities.flatMap {
+      document.responsibilities[$0].departments
+    }
     let leads = mentions.filter { $0.role == .lead }
     return leads.isEmpty ? mentions.filter { $0.role == .responsible } : leads
   }

@@ -13,12 +13,18 @@ struct Shingles {
     var kept: [UInt32] = []
     for scalar in PolicyDictionaries.fold(text).unicodeScalars {
       let value = scalar.value
-      if UTF8Scalars.isIdeograph(value) || UTF8Scalars.isDigit(value) || (0x61...0x7A).contains(value) { kept.append(value) }
+      if UTF8Scalars.isIdeograph(value) || UTF8Scalars.isDigit(value)
+        || (0x61...0x7A).contains(value)
+      {
+        kept.append(value)
+      }
     }
     scalars = kept
     var set = Set<UInt64>()
     if kept.count >= Self.size {
-      for start in 0...(kept.count - Self.size) { set.insert(Self.hash(kept[start..<(start + Self.size)])) }
+      for start in 0...(kept.count - Self.size) {
+        set.insert(Self.hash(kept[start..<(start + Self.size)]))
+      }
     }
     self.set = set
   }
@@ -52,27 +58,35 @@ enum SharedPassages {
     guard a.scalars.count >= Shingles.size, b.scalars.count >= Shingles.size else { return [] }
     var positions: [UInt64: [Int]] = [:]
     for start in 0...(b.scalars.count - Shingles.size) {
-      positions[Shingles.hash(b.scalars[start..<(start + Shingles.size)]), default: []].append(start)
+      positions[Shingles.hash(b.scalars[start..<(start + Shingles.size)]), default: []].append(
+        start)
     }
     var usedA = [Bool](repeating: false, count: a.scalars.count)
     var passages: [(length: Int, text: String)] = []
     var start = 0
     while start <= a.scalars.count - Shingles.size {
-      guard !usedA[start], let candidates = positions[Shingles.hash(a.scalars[start..<(start + Shingles.size)])] else {
+      guard !usedA[start],
+        let candidates = positions[Shingles.hash(a.scalars[start..<(start + Shingles.size)])]
+      else {
         start += 1
         continue
       }
       var best = (length: 0, from: 0, to: 0)
       for other in candidates {
         var left = 0
-        while start - left > 0 && other - left > 0 && a.scalars[start - left - 1] == b.scalars[other - left - 1] { left += 1 }
+        while start - left > 0 && other - left > 0
+          && a.scalars[start - left - 1] == b.scalars[other - left - 1]
+        { left += 1 }
         var right = 0
-        while start + right < a.scalars.count && other + right < b.scalars.count && a.scalars[start + right] == b.scalars[other + right] { right += 1 }
+        while start + right < a.scalars.count && other + right < b.scalars.count
+          && a.scalars[start + right] == b.scalars[other + right]
+        { right += 1 }
         if left + right > best.length { best = (left + right, start - left, start + right) }
       }
       if best.length >= minimum {
         for index in best.from..<best.to { usedA[index] = true }
-        let text = String(String.UnicodeScalarView(a.scalars[best.from..<best.to].compactMap(Unicode.Scalar.init)))
+        let text = String(
+          String.UnicodeScalarView(a.scalars[best.from..<best.to].compactMap(Unicode.Scalar.init)))
         passages.append((best.length, text))
         start = best.to
       } else {

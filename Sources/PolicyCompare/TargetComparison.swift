@@ -5,28 +5,43 @@ import PolicyModel
 /// things built is stronger.
 enum TargetComparison {
   /// Units that count things: a district's count and a city's are different totals.
-  static let countUnits: Set<String> = ["家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "万辆", "人", "万人", "户", "亩", "万亩", "公顷"]
+  static let countUnits: Set<String> = [
+    "家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "万辆", "人", "万人", "户", "亩", "万亩", "公顷",
+  ]
 
-  package static func pairs(lower: [Target], upper: [Target], sameLevel: Bool = true) -> [DocumentComparison.TargetPair] {
+  package static func pairs(lower: [Target], upper: [Target], sameLevel: Bool = true)
+    -> [DocumentComparison.TargetPair]
+  {
     var pairs: [DocumentComparison.TargetPair] = []
     var usedUpper = Set<Int>()
     for (i, target) in lower.enumerated() {
       guard let key = target.indicatorKey else { continue }
-      let candidates = upper.indices.filter { upper[$0].indicatorKey == key && !usedUpper.contains($0) }
+      let candidates = upper.indices.filter {
+        upper[$0].indicatorKey == key && !usedUpper.contains($0)
+      }
       // Prefer the same year, then the same baseline, then the same unit.
-      guard let j = candidates.max(by: { rank(target, upper[$0]) < rank(target, upper[$1]) }) else { continue }
+      guard let j = candidates.max(by: { rank(target, upper[$0]) < rank(target, upper[$1]) }) else {
+        continue
+      }
       usedUpper.insert(j)
       var (judgement, difference, reason) = judge(target, upper[j])
       if !sameLevel, countUnits.contains(target.unit), judgement != .notComparable {
-        (judgement, difference, reason) = (.notComparable, nil, "counts for jurisdictions of different levels (\(target.value.plainText(decimals: 3))\(target.unit) vs \(upper[j].value.plainText(decimals: 3))\(upper[j].unit))")
+        (judgement, difference, reason) = (
+          .notComparable, nil,
+          "counts for jurisdictions of different levels (\(target.value.plainText(decimals: 3))\(target.unit) vs \(upper[j].value.plainText(decimals: 3))\(upper[j].unit))"
+        )
       }
-      pairs.append(DocumentComparison.TargetPair(lower: i, upper: j, indicatorKey: key, judgement: judgement, difference: difference, reason: reason))
+      pairs.append(
+        DocumentComparison.TargetPair(
+          lower: i, upper: j, indicatorKey: key, judgement: judgement, difference: difference,
+          reason: reason))
     }
     return pairs
   }
 
   private static func rank(_ a: Target, _ b: Target) -> Int {
-    (a.year == b.year ? 4 : 0) + (a.baselineYear == b.baselineYear ? 2 : 0) + (a.unit == b.unit ? 1 : 0)
+    (a.year == b.year ? 4 : 0) + (a.baselineYear == b.baselineYear ? 2 : 0)
+      + (a.unit == b.unit ? 1 : 0)
   }
 
   /// How ambitious a target is along its direction: +1 when more is better, -1 when less is.
@@ -41,36 +56,58 @@ enum TargetComparison {
     }
   }
 
-  package static func judge(_ lower: Target, _ upper: Target) -> (DocumentComparison.Judgement, Double?, String) {
+  package static func judge(_ lower: Target, _ upper: Target) -> (
+    DocumentComparison.Judgement, Double?, String
+  ) {
     guard lower.unit == upper.unit else {
-      return (.notComparable, nil, "units differ: \(lower.unit.isEmpty ? "none" : lower.unit) vs \(upper.unit.isEmpty ? "none" : upper.unit)")
+      return (
+        .notComparable, nil,
+        "units differ: \(lower.unit.isEmpty ? "none" : lower.unit) vs \(upper.unit.isEmpty ? "none" : upper.unit)"
+      )
     }
     let relative: Set<TargetDirection> = [.decrease, .increase]
     if relative.contains(lower.direction) != relative.contains(upper.direction) {
-      return (.notComparable, nil, "one is a change (\(lower.direction.rawValue)), the other a level (\(upper.direction.rawValue))")
+      return (
+        .notComparable, nil,
+        "one is a change (\(lower.direction.rawValue)), the other a level (\(upper.direction.rawValue))"
+      )
     }
-    if lower.direction == .atMost && upper.direction != .atMost || upper.direction == .atMost && lower.direction != .atMost {
+    if lower.direction == .atMost && upper.direction != .atMost
+      || upper.direction == .atMost && lower.direction != .atMost
+    {
       return (.notComparable, nil, "one is a ceiling, the other is not")
     }
     if relative.contains(lower.direction) && lower.direction != upper.direction {
       return (.notComparable, nil, "opposite directions")
     }
-    if relative.contains(lower.direction), let a = lower.baselineYear, let b = upper.baselineYear, a != b {
+    if relative.contains(lower.direction), let a = lower.baselineYear, let b = upper.baselineYear,
+      a != b
+    {
       return (.notComparable, nil, "baselines differ: \(a) vs \(b)")
     }
     guard let sense = sense(lower) else { return (.notComparable, nil, "no direction") }
     let difference = (lower.value - upper.value) * sense
     let unit = lower.unit == "%" ? " percentage points" : lower.unit
-    let yearNote = lower.year != upper.year ? " (years \(lower.year.map(String.init) ?? "?") vs \(upper.year.map(String.init) ?? "?"))" : ""
+    let yearNote =
+      lower.year != upper.year
+      ? " (years \(lower.year.map(String.init) ?? "?") vs \(upper.year.map(String.init) ?? "?"))"
+      : ""
     let shown = abs(lower.value - upper.value).plainText(decimals: 3)
-    if abs(difference) < 1e-9 { return (.same, 0, "the same \(lower.value.plainText(decimals: 3))\(lower.unit)\(yearNote)") }
+    if abs(difference) < 1e-9 {
+      return (.same, 0, "the same \(lower.value.plainText(decimals: 3))\(lower.unit)\(yearNote)")
+    }
     let what: String
     switch lower.direction {
-    case .decrease: what = difference > 0 ? "cuts \(shown)\(unit) more" : "cuts \(shown)\(unit) less"
-    case .atMost: what = difference > 0 ? "a ceiling \(shown)\(unit) lower" : "a ceiling \(shown)\(unit) higher"
+    case .decrease:
+      what = difference > 0 ? "cuts \(shown)\(unit) more" : "cuts \(shown)\(unit) less"
+    case .atMost:
+      what = difference > 0 ? "a ceiling \(shown)\(unit) lower" : "a ceiling \(shown)\(unit) higher"
     default: what = difference > 0 ? "\(shown)\(unit) higher" : "\(shown)\(unit) lower"
     }
-    return (difference > 0 ? .stronger : .weaker, difference, "\(lower.value.plainText(decimals: 3))\(lower.unit) vs \(upper.value.plainText(decimals: 3))\(upper.unit): \(what)\(yearNote)")
+    return (
+      difference > 0 ? .stronger : .weaker, difference,
+      "\(lower.value.plainText(decimals: 3))\(lower.unit) vs \(upper.value.plainText(decimals: 3))\(upper.unit): \(what)\(yearNote)"
+    )
   }
 
 }

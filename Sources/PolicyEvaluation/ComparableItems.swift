@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// The items of one document in the form gold and extraction are compared in: measures by
 /// folded path, roles as (place, department, role) triples, targets with their value in
@@ -57,9 +57,12 @@ extension ComparableItems {
   package init(gold: GoldDocument, departments: DepartmentKeys) {
     measures = gold.measures.map {
       Measure(
-        path: NumberingToken.folded($0.path), shown: $0.path.joined(separator: " "), lead: $0.lead, line: $0.line)
+        path: NumberingToken.folded($0.path), shown: $0.path.joined(separator: " "), lead: $0.lead,
+        line: $0.line)
     }
-    let lines = Dictionary(gold.measures.map { (NumberingToken.folded($0.path), $0.line) }, uniquingKeysWith: { a, _ in a })
+    let lines = Dictionary(
+      gold.measures.map { (NumberingToken.folded($0.path), $0.line) },
+      uniquingKeysWith: { a, _ in a })
     roles = gold.roles.map { role in
       let place = Self.place(measure: role.measure, section: role.section)
       let shown = (role.measure ?? role.section ?? []).joined(separator: " ")
@@ -70,17 +73,20 @@ extension ComparableItems {
     }
     targets = gold.targets.map {
       Target(
-        year: $0.year, indicator: $0.indicator, quantity: TargetQuantity(value: $0.value, unit: $0.unit),
+        year: $0.year, indicator: $0.indicator,
+        quantity: TargetQuantity(value: $0.value, unit: $0.unit),
         direction: $0.direction, baselineYear: $0.baselineYear, cumulative: $0.cumulative,
         hedges: Set($0.hedges.map(TextFolder.fold)),
-        shown: "\($0.year) \($0.indicator) \($0.direction.rawValue) \(Self.number($0.value))\($0.unit)",
+        shown:
+          "\($0.year) \($0.indicator) \($0.direction.rawValue) \(Self.number($0.value))\($0.unit)",
         line: $0.line)
     }
     references = gold.references.map {
       Reference(
         title: $0.title.map(Self.foldedTitle),
         number: $0.documentNumber.map(Self.foldedNumber),
-        shown: [$0.title.map { "《\($0)》" }, $0.documentNumber].compactMap { $0 }.joined(separator: " "))
+        shown: [$0.title.map { "《\($0)》" }, $0.documentNumber].compactMap { $0 }.joined(
+          separator: " "))
     }
   }
 
@@ -134,10 +140,12 @@ extension ComparableItems {
     }
     targets = document.targets.map {
       Target(
-        year: $0.year, indicator: $0.indicator, quantity: TargetQuantity(value: $0.value, unit: $0.unit),
+        year: $0.year, indicator: $0.indicator,
+        quantity: TargetQuantity(value: $0.value, unit: $0.unit),
         direction: $0.direction, baselineYear: $0.baselineYear, cumulative: $0.isCumulative,
         hedges: Set($0.hedges.map(TextFolder.fold)),
-        shown: "\($0.year.map(String.init) ?? "-") \($0.indicator) \($0.direction.rawValue) \(Self.number($0.value))\($0.unit)",
+        shown:
+          "\($0.year.map(String.init) ?? "-") \($0.indicator) \($0.direction.rawValue) \(Self.number($0.value))\($0.unit)",
         line: line($0.valueSpan))
     }
     references = document.references.map {
@@ -164,7 +172,8 @@ extension ComparableItems {
   /// A document number in its normal form (永川府发〔2022〕11号), or folded as written
   /// when it is not of the usual shape (市政府第16号令).
   static func foldedNumber(_ number: String) -> String {
-    DocumentNumber.first(in: number)?.number.normalized ?? DocumentNumber.firstDecree(in: number)?.normalized
+    DocumentNumber.first(in: number)?.number.normalized ?? DocumentNumber.firstDecree(in: number)?
+      .normalized
       ?? foldedTitle(number)
   }
 

@@ -37,12 +37,15 @@ public struct EvaluationReport: Sendable {
   /// item, or the accuracy of a metadata field (`document_number`, `level` …).
   public func figure(named name: String) -> Double? {
     if let kind = DocumentEvaluation.Kind(rawValue: name) { return total(kind).f1 }
-    if let field = DocumentEvaluation.MetadataField(rawValue: name) { return metadata(field).accuracy }
+    if let field = DocumentEvaluation.MetadataField(rawValue: name) {
+      return metadata(field).accuracy
+    }
     return nil
   }
 
   /// The names `figure(named:)` knows.
   public static var figureNames: [String] {
-    DocumentEvaluation.Kind.allCases.map(\.rawValue) + DocumentEvaluation.MetadataField.allCases.map(\.rawValue)
+    DocumentEvaluation.Kind.allCases.map(\.rawValue)
+      + DocumentEvaluation.MetadataField.allCases.map(\.rawValue)
   }
 }

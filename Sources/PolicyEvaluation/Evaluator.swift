@@ -1,7 +1,7 @@
 import PolicyBytes
-import PolicyText
-import PolicyModel
 import PolicyExtraction
+import PolicyModel
+import PolicyText
 
 /// Scores a parsed document against its gold annotation (docs/gold-format.md): measures by
 /// path, roles as (measure, department, role) triples, targets by value, unit, year and
@@ -15,7 +15,9 @@ public struct Evaluator: Sendable {
 
   /// Compares `document`, parsed from the file `path`, with `gold`.
   /// - Parameter name: how the report names this document.
-  public func evaluate(_ document: PolicyDocument, against gold: GoldDocument, name: String, path: String)
+  public func evaluate(
+    _ document: PolicyDocument, against gold: GoldDocument, name: String, path: String
+  )
     -> DocumentEvaluation
   {
     let keys = DepartmentKeys(dictionaries: dictionaries)
@@ -31,7 +33,8 @@ public struct Evaluator: Sendable {
   }
 
   private func compareMeasures(
-    _ gold: [ComparableItems.Measure], _ found: [ComparableItems.Measure], into evaluation: inout DocumentEvaluation
+    _ gold: [ComparableItems.Measure], _ found: [ComparableItems.Measure],
+    into evaluation: inout DocumentEvaluation
   ) {
     var unused: [[String]: [Int]] = [:]
     for (index, measure) in found.enumerated() { unused[measure.path, default: []].append(index) }
@@ -39,7 +42,10 @@ public struct Evaluator: Sendable {
     for measure in gold {
       guard let index = unused[measure.path]?.first else {
         count.missed += 1
-        evaluation.findings.append(.init(kind: "measures", verdict: .missed, item: "\(measure.shown) \(measure.lead)", line: measure.line))
+        evaluation.findings.append(
+          .init(
+            kind: "measures", verdict: .missed, item: "\(measure.shown) \(measure.lead)",
+            line: measure.line))
         continue
       }
       unused[measure.path]?.removeFirst()
@@ -50,14 +56,17 @@ public struct Evaluator: Sendable {
         evaluation.findings.append(
           .init(
             kind: "measures", verdict: .differs,
-            item: "\(measure.shown) lead “\(measure.lead)” extracted as “\(found[index].lead.prefix(30))”",
+            item:
+              "\(measure.shown) lead “\(measure.lead)” extracted as “\(found[index].lead.prefix(30))”",
             line: found[index].line))
       }
     }
     for index in unused.values.joined().sorted() {
       count.extra += 1
       evaluation.findings.append(
-        .init(kind: "measures", verdict: .extra, item: "\(found[index].shown) \(found[index].lead.prefix(20))", line: found[index].line))
+        .init(
+          kind: "measures", verdict: .extra,
+          item: "\(found[index].shown) \(found[index].lead.prefix(20))", line: found[index].line))
     }
     evaluation.counts[.measures] = count
   }
@@ -78,7 +87,8 @@ public struct Evaluator: Sendable {
   }
 
   private func compareRoles(
-    _ gold: [ComparableItems.RoleItem], _ found: [ComparableItems.RoleItem], into evaluation: inout DocumentEvaluation
+    _ gold: [ComparableItems.RoleItem], _ found: [ComparableItems.RoleItem],
+    into evaluation: inout DocumentEvaluation
   ) {
     let goldKeys = Set(gold.map(\.key))
     let foundKeys = Set(found.map(\.key))
@@ -89,18 +99,21 @@ public struct Evaluator: Sendable {
         count.matched += 1
       } else {
         count.missed += 1
-        evaluation.findings.append(.init(kind: "roles", verdict: .missed, item: role.shown, line: role.line))
+        evaluation.findings.append(
+          .init(kind: "roles", verdict: .missed, item: role.shown, line: role.line))
       }
     }
     for role in found where !goldKeys.contains(role.key) && seen.insert(role.key).inserted {
       count.extra += 1
-      evaluation.findings.append(.init(kind: "roles", verdict: .extra, item: role.shown, line: role.line))
+      evaluation.findings.append(
+        .init(kind: "roles", verdict: .extra, item: role.shown, line: role.line))
     }
     evaluation.counts[.roles] = count
   }
 
   private func compareTargets(
-    _ gold: [ComparableItems.Target], _ found: [ComparableItems.Target], into evaluation: inout DocumentEvaluation
+    _ gold: [ComparableItems.Target], _ found: [ComparableItems.Target],
+    into evaluation: inout DocumentEvaluation
   ) {
     var unused = Set(found.indices)
     var pairs: [(gold: Int, found: Int, complete: Bool)] = []
@@ -117,7 +130,8 @@ public struct Evaluator: Sendable {
         guard
           let best = candidates.max(by: { a, b in
             Self.pairingScore(target, found[a]) < Self.pairingScore(target, found[b])
-              || (Self.pairingScore(target, found[a]) == Self.pairingScore(target, found[b]) && a > b)
+              || (Self.pairingScore(target, found[a]) == Self.pairingScore(target, found[b])
+                && a > b)
           })
         else { continue }
         unused.remove(best)
@@ -137,7 +151,9 @@ public struct Evaluator: Sendable {
         (.cumulative, expected.cumulative == actual.cumulative),
         (.hedges, expected.hedges == actual.hedges),
       ]
-      for (field, agrees) in agreements { evaluation.targetFields[field, default: FieldAgreement()].record(agrees) }
+      for (field, agrees) in agreements {
+        evaluation.targetFields[field, default: FieldAgreement()].record(agrees)
+      }
       if pair.complete {
         count.matched += 1
       } else {
@@ -149,23 +165,28 @@ public struct Evaluator: Sendable {
         evaluation.findings.append(
           .init(
             kind: "targets", verdict: .differs,
-            item: "\(expected.shown) extracted as \(actual.shown) (\(differing.joined(separator: ", ")))",
+            item:
+              "\(expected.shown) extracted as \(actual.shown) (\(differing.joined(separator: ", ")))",
             line: actual.line))
       }
     }
     for index in gold.indices where !paired.contains(index) {
       count.missed += 1
-      evaluation.findings.append(.init(kind: "targets", verdict: .missed, item: gold[index].shown, line: gold[index].line))
+      evaluation.findings.append(
+        .init(kind: "targets", verdict: .missed, item: gold[index].shown, line: gold[index].line))
     }
     for index in unused.sorted() {
       count.extra += 1
-      evaluation.findings.append(.init(kind: "targets", verdict: .extra, item: found[index].shown, line: found[index].line))
+      evaluation.findings.append(
+        .init(kind: "targets", verdict: .extra, item: found[index].shown, line: found[index].line))
     }
     evaluation.counts[.targets] = count
   }
 
   /// How well a candidate fits a gold target beyond value and unit.
-  private static func pairingScore(_ gold: ComparableItems.Target, _ found: ComparableItems.Target) -> Int {
+  private static func pairingScore(_ gold: ComparableItems.Target, _ found: ComparableItems.Target)
+    -> Int
+  {
     (gold.year == found.year ? 4 : 0) + (gold.direction == found.direction ? 2 : 0)
       + (indicatorsAgree(gold.indicator, found.indicator) ? 1 : 0)
   }
@@ -195,7 +216,8 @@ public struct Evaluator: Sendable {
   }
 
   private func compareReferences(
-    _ gold: [ComparableItems.Reference], _ found: [ComparableItems.Reference], into evaluation: inout DocumentEvaluation
+    _ gold: [ComparableItems.Reference], _ found: [ComparableItems.Reference],
+    into evaluation: inout DocumentEvaluation
   ) {
     let expected = Self.distinct(gold)
     let actual = Self.distinct(found)
@@ -211,7 +233,9 @@ public struct Evaluator: Sendable {
             return other.number == number
           }
           guard let title = reference.title, let otherTitle = other.title else { return false }
-          return title == otherTitle || (min(title.count, otherTitle.count) >= 4 && (title.contains(otherTitle) || otherTitle.contains(title)))
+          return title == otherTitle
+            || (min(title.count, otherTitle.count) >= 4
+              && (title.contains(otherTitle) || otherTitle.contains(title)))
         }
         if let match {
           unused.remove(match)
@@ -222,36 +246,47 @@ public struct Evaluator: Sendable {
     var count = MatchCount(matched: matchedGold.count)
     for index in expected.indices where !matchedGold.contains(index) {
       count.missed += 1
-      evaluation.findings.append(.init(kind: "references", verdict: .missed, item: expected[index].shown, line: nil))
+      evaluation.findings.append(
+        .init(kind: "references", verdict: .missed, item: expected[index].shown, line: nil))
     }
     for index in unused.sorted() {
       count.extra += 1
-      evaluation.findings.append(.init(kind: "references", verdict: .extra, item: actual[index].shown, line: nil))
+      evaluation.findings.append(
+        .init(kind: "references", verdict: .extra, item: actual[index].shown, line: nil))
     }
     evaluation.counts[.references] = count
   }
 
   /// Each document once: by number when it has one, else by title; a title cited once
   /// with its number and once without is one document.
-  private static func distinct(_ references: [ComparableItems.Reference]) -> [ComparableItems.Reference] {
+  private static func distinct(_ references: [ComparableItems.Reference]) -> [ComparableItems
+    .Reference]
+  {
     let numberedTitles = Set(references.filter { $0.number != nil }.compactMap(\.title))
     var seen = Set<String>()
     return references.filter { reference in
-      if reference.number == nil, let title = reference.title, numberedTitles.contains(title) { return false }
+      if reference.number == nil, let title = reference.title, numberedTitles.contains(title) {
+        return false
+      }
       return seen.insert(reference.number ?? reference.title ?? "").inserted
     }
   }
 
   private func compareMetadata(
-    _ gold: GoldDocument.Metadata, _ found: DocumentMetadata, into evaluation: inout DocumentEvaluation
+    _ gold: GoldDocument.Metadata, _ found: DocumentMetadata,
+    into evaluation: inout DocumentEvaluation
   ) {
-    func record(_ field: DocumentEvaluation.MetadataField, _ agrees: Bool, _ expected: String?, _ actual: String?) {
+    func record(
+      _ field: DocumentEvaluation.MetadataField, _ agrees: Bool, _ expected: String?,
+      _ actual: String?
+    ) {
       evaluation.metadata[field, default: FieldAgreement()].record(agrees)
       if !agrees {
         evaluation.findings.append(
           .init(
             kind: "metadata", verdict: .differs,
-            item: "\(field.rawValue): “\(expected ?? "none")” extracted as “\(actual ?? "none")”", line: nil))
+            item: "\(field.rawValue): “\(expected ?? "none")” extracted as “\(actual ?? "none")”",
+            line: nil))
       }
     }
     let expectedNumber = gold.documentNumber
@@ -260,12 +295,14 @@ public struct Evaluator: Sendable {
     if let expectedNumber, let actualNumber {
       numbersAgree =
         expectedNumber.year == actualNumber.year && expectedNumber.serial == actualNumber.serial
-        && ComparableItems.foldedTitle(expectedNumber.issuerCode ?? "") == ComparableItems.foldedTitle(actualNumber.issuerCode)
+        && ComparableItems.foldedTitle(expectedNumber.issuerCode ?? "")
+          == ComparableItems.foldedTitle(actualNumber.issuerCode)
     } else {
       numbersAgree = expectedNumber == nil && actualNumber == nil
     }
     record(.documentNumber, numbersAgree, expectedNumber?.text, actualNumber?.text)
-    let issuersAgree = gold.issuer.map(ComparableItems.foldedTitle) == found.issuer.map(ComparableItems.foldedTitle)
+    let issuersAgree =
+      gold.issuer.map(ComparableItems.foldedTitle) == found.issuer.map(ComparableItems.foldedTitle)
     record(.issuer, issuersAgree, gold.issuer, found.issuer)
     record(.level, gold.level == found.level?.rawValue, gold.level, found.level?.rawValue)
     record(.writtenDate, gold.writtenDate == found.writtenDate, gold.writtenDate, found.writtenDate)
@@ -275,7 +312,8 @@ public struct Evaluator: Sendable {
 /// Whether a scalar is punctuation or a symbol (（）、。《》“” % …).
 private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
   switch scalar.properties.generalCategory {
-  case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+  case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+    .initialPunctuation,
     .finalPunctuation, .otherPunctuation, .mathSymbol, .otherSymbol:
     return true
   default:

@@ -121,7 +121,8 @@ public struct GoldDocument: Sendable, Decodable {
       throw GoldError(file: path, message: "not a gold file: \(GoldError.describe(error))")
     }
     guard gold.goldFormat == 1 else {
-      throw GoldError(file: path, message: "gold_format \(gold.goldFormat) is not known (this version reads 1)")
+      throw GoldError(
+        file: path, message: "gold_format \(gold.goldFormat) is not known (this version reads 1)")
     }
     gold.file = path
     return gold
@@ -137,7 +138,8 @@ public struct GoldError: Error, Sendable, CustomStringConvertible {
 
   package static func describe(_ error: DecodingError) -> String {
     func path(_ context: DecodingError.Context) -> String {
-      context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "/")
+      context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(
+        separator: "/")
     }
     switch error {
     case .keyNotFound(let key, let context):

@@ -52,7 +52,8 @@ public struct GoldSet: Sendable {
         } else if !FileManager.default.fileExists(atPath: madePath) {
           unavailable = "not found: \(madePath) (\(form.by) writes it)"
         }
-        entries.append(Entry(gold: gold, name: "\(name).\(form.made)", path: madePath, unavailable: unavailable))
+        entries.append(
+          Entry(gold: gold, name: "\(name).\(form.made)", path: madePath, unavailable: unavailable))
       }
     }
   }
@@ -62,12 +63,16 @@ public struct GoldSet: Sendable {
     var files: [String] = []
     for path in paths {
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else {
         files.append(path)
         continue
       }
       let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-      files += names.filter { $0.hasSuffix(".gold.json") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+      files += names.filter { $0.hasSuffix(".gold.json") }.sorted().map {
+        (path as NSString).appendingPathComponent($0)
+      }
     }
     return files
   }
@@ -80,7 +85,8 @@ public struct GoldSet: Sendable {
   /// The repository a gold file belongs to: the nearest folder above it with a
   /// Package.swift, else the current directory.
   private static func repository(holding file: String) -> String {
-    var folder = (URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path as NSString)
+    var folder =
+      (URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path as NSString)
     while folder.length > 1 {
       if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift")) {
         return folder as String

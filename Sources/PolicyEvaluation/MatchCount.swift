@@ -33,7 +33,9 @@ public struct MatchCount: Sendable, Equatable {
   }
 
   public static func + (lhs: MatchCount, rhs: MatchCount) -> MatchCount {
-    MatchCount(matched: lhs.matched + rhs.matched, extra: lhs.extra + rhs.extra, missed: lhs.missed + rhs.missed)
+    MatchCount(
+      matched: lhs.matched + rhs.matched, extra: lhs.extra + rhs.extra,
+      missed: lhs.missed + rhs.missed)
   }
 
   public static func += (lhs: inout MatchCount, rhs: MatchCount) { lhs = lhs + rhs }

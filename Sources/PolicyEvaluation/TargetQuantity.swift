@@ -10,7 +10,9 @@ package struct TargetQuantity: Equatable {
 
   package init(value: Double, unit written: String) {
     var unit = TextFolder.fold(written).filter { !$0.isWhitespace }
-    for (spelling, standard) in Self.spellings { unit = unit.replacingOccurrences(of: spelling, with: standard) }
+    for (spelling, standard) in Self.spellings {
+      unit = unit.replacingOccurrences(of: spelling, with: standard)
+    }
     var amount = value
     if unit != "百分点" {
       while let first = unit.first, let scale = Self.scales[first], unit.count > 1 {
@@ -23,9 +25,12 @@ package struct TargetQuantity: Equatable {
   }
 
   package static func == (lhs: TargetQuantity, rhs: TargetQuantity) -> Bool {
-    lhs.unit == rhs.unit && abs(lhs.amount - rhs.amount) <= 1e-9 * max(1, abs(lhs.amount), abs(rhs.amount))
+    lhs.unit == rhs.unit
+      && abs(lhs.amount - rhs.amount) <= 1e-9 * max(1, abs(lhs.amount), abs(rhs.amount))
   }
 
-  private static let scales: [Character: Double] = ["万": 1e4, "亿": 1e8, "千": 1e3, "百": 100, "十": 10]
+  private static let scales: [Character: Double] = [
+    "万": 1e4, "亿": 1e8, "千": 1e3, "百": 100, "十": 10,
+  ]
   private static let spellings = [("个百分点", "百分点"), ("平米", "平方米"), ("公里", "千米"), ("％", "%")]
 }

@@ -47,16 +47,21 @@ enum AttachmentList {
   /// the number the next entry would carry (1 after a bare "附件：", 2 after
   /// "附件：1.…"); nil for any other paragraph.
   static func entryNumber(_ text: String) -> Int? {
-    guard text.hasPrefixBytes("附件") || text.hasPrefixBytes("附表"), text.hasAtMostCharacters(maximumEntry + 6) else {
+    guard text.hasPrefixBytes("附件") || text.hasPrefixBytes("附表"),
+      text.hasAtMostCharacters(maximumEntry + 6)
+    else {
       return nil
     }
-    var rest = Substring(text).dropFirst(2).drop { UTF8Scalars.isDigit($0.unicodeScalars.first!.value) || $0 == " " }
+    var rest = Substring(text).dropFirst(2).drop {
+      UTF8Scalars.isDigit($0.unicodeScalars.first!.value) || $0 == " "
+    }
     guard let colon = rest.first, colon == "：" || colon == ":" else { return nil }
     rest = rest.dropFirst().drop { $0 == " " }
     var digits = 0
     var value = 0
     for character in rest {
-      guard let digit = character.unicodeScalars.first.flatMap({ UTF8Scalars.digitValue($0.value) }) else { break }
+      guard let digit = character.unicodeScalars.first.flatMap({ UTF8Scalars.digitValue($0.value) })
+      else { break }
       value = value * 10 + digit
       digits += 1
     }

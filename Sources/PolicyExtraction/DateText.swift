@@ -23,9 +23,13 @@ package enum DateText {
   /// A date written with digits and separators, as metadata fields give them
   /// ("2024-05-10", "2024/5/10", "2024.05.10"), as ISO 8601.
   static func numeric(_ text: String) -> String? {
-    let parts = text.split { $0 == "-" || $0 == "/" || $0 == "." }.map { $0.trimmingScalars { $0 == " " } }
-    guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-      parts[0].count == 4, (1949...2100).contains(year), (1...12).contains(month), (1...31).contains(day)
+    let parts = text.split { $0 == "-" || $0 == "/" || $0 == "." }.map {
+      $0.trimmingScalars { $0 == " " }
+    }
+    guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]),
+      let day = Int(parts[2]),
+      parts[0].count == 4, (1949...2100).contains(year), (1...12).contains(month),
+      (1...31).contains(day)
     else { return nil }
     return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
   }
@@ -33,7 +37,8 @@ package enum DateText {
   /// A date starting at `index`, with its length in scalars.
   private static func date(at index: Int, in scalars: [Unicode.Scalar]) -> (String, Int)? {
     var position = index
-    guard let year = number(at: &position, in: scalars, maxDigits: 4), (1949...2100).contains(year) else {
+    guard let year = number(at: &position, in: scalars, maxDigits: 4), (1949...2100).contains(year)
+    else {
       return nil
     }
     guard expect("年", at: &position, in: scalars),
@@ -47,12 +52,15 @@ package enum DateText {
   }
 
   private static func skipSpaces(_ position: inout Int, _ scalars: [Unicode.Scalar]) {
-    while position < scalars.count && (scalars[position] == " " || scalars[position] == "\u{3000}") {
+    while position < scalars.count && (scalars[position] == " " || scalars[position] == "\u{3000}")
+    {
       position += 1
     }
   }
 
-  private static func expect(_ unit: Unicode.Scalar, at position: inout Int, in scalars: [Unicode.Scalar]) -> Bool {
+  private static func expect(
+    _ unit: Unicode.Scalar, at position: inout Int, in scalars: [Unicode.Scalar]
+  ) -> Bool {
     skipSpaces(&position, scalars)
     guard position < scalars.count, scalars[position] == unit else { return false }
     position += 1
@@ -61,7 +69,9 @@ package enum DateText {
   }
 
   /// Arabic digits, or Chinese numerals (digit by digit for years, 二十二 for days).
-  private static func number(at position: inout Int, in scalars: [Unicode.Scalar], maxDigits: Int) -> Int? {
+  private static func number(at position: inout Int, in scalars: [Unicode.Scalar], maxDigits: Int)
+    -> Int?
+  {
     skipSpaces(&position, scalars)
     let start = position
     var value = 0
@@ -73,7 +83,8 @@ package enum DateText {
     }
     if position > start { return value }
     var run: [UInt32] = []
-    while position < scalars.count, ChineseNumeral.isNumeral(scalars[position].value), run.count < 6 {
+    while position < scalars.count, ChineseNumeral.isNumeral(scalars[position].value), run.count < 6
+    {
       run.append(scalars[position].value)
       position += 1
     }

@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Reads a list of department names with the role words between them, as one segment of
 /// a clause holds it: "市交通委牵头负责、各区政府组织落实", "区发展改革委、区经济信息委牵头",
@@ -41,13 +41,16 @@ struct DepartmentList {
     package init(qualifiers: [String]) {
       var words = qualifiers.filter { $0.unicodeScalars.count >= 2 && !Self.isBareRoleVerb($0) }
       words += RoleWords.phrases
-      words += ["按职责分工负责", "按照职责分工负责", "按职责负责", "分别负责", "牵头", "负责", "配合", "参与", "参加", "协助", "协同", "会同"]
+      words += [
+        "按职责分工负责", "按照职责分工负责", "按职责负责", "分别负责", "牵头", "负责", "配合", "参与", "参加", "协助", "协同", "会同",
+      ]
       words += ["等有关部门", "等相关部门", "等部门", "等单位", "按职责", "按照职责", "根据职责"]
       index = FirstScalarIndex(Array(Set(words)).sorted(), longestFirst: true)
       effects = index.words.map(RoleWords.effect(of:))
       isLabel = index.words.map { word in
         let text = String(decoding: word, as: UTF8.self)
-        return (text.hasSuffix("单位") || text.hasSuffix("部门")) && !["等", "有关", "相关", "会同", "各"].contains { text.hasPrefix($0) }
+        return (text.hasSuffix("单位") || text.hasSuffix("部门"))
+          && !["等", "有关", "相关", "会同", "各"].contains { text.hasPrefix($0) }
       }
     }
 
@@ -65,7 +68,8 @@ struct DepartmentList {
   package init(_ segment: UnsafeBufferPointer<UInt8>, words: Words) {
     // Nested parentheses hold notes, not names: "市发展改革委（市能源局）", the divisions of
     // "市交通委（科信处、宣传处）". Without an opening one every byte is kept.
-    let opens = ByteSearch.offset(of: 0x28, in: segment, within: 0..<segment.count) != nil
+    let opens =
+      ByteSearch.offset(of: 0x28, in: segment, within: 0..<segment.count) != nil
       || ByteSearch.offset(of: Self.fullWidthOpen, in: segment, within: 0..<segment.count) != nil
     if opens {
       let kept = Self.withoutNotes(segment)
@@ -98,7 +102,8 @@ struct DepartmentList {
       } else if (scalar == 0xFF09 || scalar == 0x29) && depth > 0 {  // ） )
         depth -= 1
         let end = index + length
-        if depth == 0, noteStart > 0, end < bytes.count, UTF8Scalars.isIdeograph(UTF8Scalars.scalar(in: bytes, at: end).value),
+        if depth == 0, noteStart > 0, end < bytes.count,
+          UTF8Scalars.isIdeograph(UTF8Scalars.scalar(in: bytes, at: end).value),
           UTF8Scalars.isIdeograph(UTF8Scalars.scalar(in: bytes, before: noteStart).value)
         {
           kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[noteStart..<end]))
@@ -122,7 +127,9 @@ struct DepartmentList {
     func closePiece(at end: Int) {
       guard end > pieceStart else { return }
       let piece = UnsafeBufferPointer(rebasing: bytes[pieceStart..<end])
-      if let ending = RoleWords.noRoleEndings.first(where: { ByteSearch.hasSuffix($0, in: piece, 0..<piece.count) }),
+      if let ending = RoleWords.noRoleEndings.first(where: {
+        ByteSearch.hasSuffix($0, in: piece, 0..<piece.count)
+      }),
         piece.count > ending.count
       {
         // "生态环境部指导": the names so far have no role.
@@ -173,7 +180,11 @@ struct DepartmentList {
         }
         objectsStart = names.count
         // 会同有关部门负责: the objects are unnamed, the subject still leads.
-        if ByteSearch.offset(of: RoleWords.responsible, in: UnsafeBufferPointer(rebasing: bytes[index..<(index + word.count)]), within: 0..<word.count) != nil {
+        if ByteSearch.offset(
+          of: RoleWords.responsible,
+          in: UnsafeBufferPointer(rebasing: bytes[index..<(index + word.count)]),
+          within: 0..<word.count) != nil
+        {
           objectsStart = nil
         }
       case .noRole:
@@ -195,7 +206,9 @@ struct DepartmentList {
   package static func names(from piece: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
     guard let name = name(from: piece) else { return [] }
     for joiner in joiners {
-      guard let offset = ByteSearch.offset(of: joiner, in: piece, within: 0..<piece.count), offset > 0 else { continue }
+      guard let offset = ByteSearch.offset(of: joiner, in: piece, within: 0..<piece.count),
+        offset > 0
+      else { continue }
       let left = UnsafeBufferPointer(rebasing: piece[0..<offset])
       let right = UnsafeBufferPointer(rebasing: piece[(offset + joiner.count)...])
       if DepartmentResolver.endsLikeBody(left), DepartmentResolver.endsLikeBody(right),
@@ -222,25 +235,31 @@ struct DepartmentList {
     {
       range = 0..<etc
     }
-    while let word = Self.trailingWords.first(where: { ByteSearch.hasSuffix($0, in: piece, range) && range.count > $0.count }) {
+    while let word = Self.trailingWords.first(where: {
+      ByteSearch.hasSuffix($0, in: piece, range) && range.count > $0.count
+    }) {
       range = range.lowerBound..<(range.upperBound - word.count)
     }
-    while let word = Self.leadingConnectors.first(where: { ByteSearch.hasPrefix($0, in: piece, range) }) {
+    while let word = Self.leadingConnectors.first(where: {
+      ByteSearch.hasPrefix($0, in: piece, range)
+    }) {
       range = (range.lowerBound + word.count)..<range.upperBound
     }
     var scalars = 0
     var index = range.lowerBound
     while index < range.upperBound {
       let (value, length) = UTF8Scalars.scalar(in: piece, at: index)
-      guard UTF8Scalars.isIdeograph(value) || Self.inNameMarks.contains(value)
-        || Unicode.Scalar(value)?.properties.isAlphabetic == true
+      guard
+        UTF8Scalars.isIdeograph(value) || Self.inNameMarks.contains(value)
+          || Unicode.Scalar(value)?.properties.isAlphabetic == true
       else {
         return nil
       }
       scalars += 1
       index += length
     }
-    guard scalars >= 2, scalars <= 30, !holdsCount(UnsafeBufferPointer(rebasing: piece[range])) else { return nil }
+    guard scalars >= 2, scalars <= 30, !holdsCount(UnsafeBufferPointer(rebasing: piece[range]))
+    else { return nil }
     return Array(UnsafeBufferPointer(rebasing: piece[range]))
   }
 
@@ -291,7 +310,9 @@ struct DepartmentList {
       }
       guard owner(names[index].bytes.dropLast(ending.count)) else { continue }
       var before = index - 1
-      while before >= 0, owner(names[before].bytes[...]), names[before].role == names[index].role, !names[before].isSector {
+      while before >= 0, owner(names[before].bytes[...]), names[before].role == names[index].role,
+        !names[before].isSector
+      {
         names[before].written = names[before].bytes
         names[before].bytes += ending
         before -= 1
@@ -308,7 +329,8 @@ struct DepartmentList {
   static func isSector(_ bytes: ArraySlice<UInt8>) -> Bool {
     guard bytes.count >= 6, bytes.count <= 18 else { return false }
     let name = String(decoding: bytes, as: UTF8.self)
-    return name.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) } && !DepartmentResolver.endsLikeBody(name)
+    return name.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) }
+      && !DepartmentResolver.endsLikeBody(name)
       && !["各", "有关", "相关", "其他", "市", "区", "县", "报"].contains { name.hasPrefix($0) }
       && !["市", "县", "区", "省", "镇", "乡", "级"].contains { name.hasSuffix($0) }
   }
@@ -316,7 +338,11 @@ struct DepartmentList {
   /// Whether `bytes` holds a sector whose name is joined with 和 (住房和城乡建设,
   /// 自然资源和规划): one sector, not two.
   static func holdsJoinedSector(_ bytes: [UInt8]) -> Bool {
-    joinedSectors.contains { sector in bytes.withUnsafeBufferPointer { ByteSearch.offset(of: sector, in: $0, within: 0..<$0.count) != nil } }
+    joinedSectors.contains { sector in
+      bytes.withUnsafeBufferPointer {
+        ByteSearch.offset(of: sector, in: $0, within: 0..<$0.count) != nil
+      }
+    }
   }
 
   /// Sectors named with 和, as ministries and bureaus name them.
@@ -333,8 +359,10 @@ struct DepartmentList {
   /// 达茂旗): two to five characters ending in 区, 县, 市 or 旗, not a level word alone.
   private static func isPlace(_ bytes: ArraySlice<UInt8>) -> Bool {
     // Three bytes per ideograph: two to five characters.
-    guard bytes.count >= 6, bytes.count <= 15, placeEndings.contains(where: { bytes.hasSuffix($0) }) else { return false }
-    return !bytes.starts(with: Array("各".utf8)) && !bytes.starts(with: Array("有关".utf8)) && !bytes.starts(with: Array("相关".utf8))
+    guard bytes.count >= 6, bytes.count <= 15, placeEndings.contains(where: { bytes.hasSuffix($0) })
+    else { return false }
+    return !bytes.starts(with: Array("各".utf8)) && !bytes.starts(with: Array("有关".utf8))
+      && !bytes.starts(with: Array("相关".utf8))
   }
 }
 

@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Turns a department name as written into its level prefix and canonical kind of body:
 /// 区经济信息委 → 区 + 经济信息委; 市经信委 → 市 + 经济信息委; 国家发展改革委 → 国家 + 发展改革委;
@@ -15,7 +15,8 @@ package struct DepartmentResolver {
   /// 达茂旗).
   static let organisationalSuffixes = [
     "局", "委", "办", "厅", "部", "中心", "政府", "单位", "公司", "院", "会", "所", "站", "队", "处", "科", "室",
-    "组", "支行", "分行", "银行", "社", "党校", "国企", "企业", "部门", "机关", "机构", "专班", "海关", "学校", "大学", "联", "协", "团", "馆",
+    "组", "支行", "分行", "银行", "社", "党校", "国企", "企业", "部门", "机关", "机构", "专班", "海关", "学校", "大学", "联",
+    "协", "团", "馆",
     "镇", "街道", "街镇", "镇街", "区", "县", "旗", "乡", "村", "联席会议",
   ]
   /// The same, as UTF-8.
@@ -42,12 +43,18 @@ package struct DepartmentResolver {
     collectiveBodies = PlainNameTable(dictionaries.collectiveBodies)
   }
 
-  package func mention(_ name: String, role: ResponsibilityRole, span: TextSpan) -> DepartmentMention {
+  package func mention(_ name: String, role: ResponsibilityRole, span: TextSpan)
+    -> DepartmentMention
+  {
     // A plain name has one scalar per character: its prefixes are byte prefixes.
     let isPlain = name.isPlain
-    func hasPrefix(_ prefix: String) -> Bool { isPlain ? name.hasPrefixBytes(prefix) : name.hasPrefix(prefix) }
+    func hasPrefix(_ prefix: String) -> Bool {
+      isPlain ? name.hasPrefixBytes(prefix) : name.hasPrefix(prefix)
+    }
     // 各 makes a collective of a kind of body (各街镇, 各区交通主管部门), not of any phrase.
-    if collectiveBodies.contains(name, isPlain: isPlain) || hasPrefix("各") && Self.endsLikeBody(name) {
+    if collectiveBodies.contains(name, isPlain: isPlain)
+      || hasPrefix("各") && Self.endsLikeBody(name)
+    {
       return DepartmentMention(
         name: name, levelPrefix: nil, canonical: name, category: "collective", isCollective: true,
         role: role, span: span)
@@ -72,14 +79,16 @@ package struct DepartmentResolver {
     }
     var prefix: String? = nil
     var canonical = name
-    if let level = Self.levelPrefixes.first(where: hasPrefix), !name.hasAtMostCharacters(level.count + 1),
+    if let level = Self.levelPrefixes.first(where: hasPrefix),
+      !name.hasAtMostCharacters(level.count + 1),
       !hasPrefix("市场"), !hasPrefix("区域"), !hasPrefix("县域")
     {
       prefix = level
       canonical = String(name.dropFirst(level.count))
     }
     return DepartmentMention(
-      name: name, levelPrefix: prefix, canonical: canonical, category: Self.unknownCategory, isCollective: false,
+      name: name, levelPrefix: prefix, canonical: canonical, category: Self.unknownCategory,
+      isCollective: false,
       role: role, span: span)
   }
 
@@ -87,7 +96,8 @@ package struct DepartmentResolver {
   /// of category "collective"), or an unknown name that ends like a body's. "包括" and
   /// "自身", read from "（包括牵头单位自身）", do not.
   static func namesBody(_ mention: DepartmentMention) -> Bool {
-    mention.category != unknownCategory || organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
+    mention.category != unknownCategory
+      || organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
   }
 
   /// Whether `mention` (a body by `namesBody`) names one in running text, where the words
@@ -105,8 +115,11 @@ package struct DepartmentResolver {
     let isCollective = collectiveMarkers.contains { name.hasPrefixBytes($0) }
     // A place alone (浦东新区, 共享区 of 共享区际…) is no body in text, unless a collective
     // (各区, 相关街镇) or one the dictionaries know.
-    if !isKnown, !isCollective, placeEndings.contains(where: { name.hasSuffixBytes($0) }) { return false }
-    return mention.category != unknownCategory || mention.levelPrefix != nil || hasDistinctiveEnding(name) || isCollective
+    if !isKnown, !isCollective, placeEndings.contains(where: { name.hasSuffixBytes($0) }) {
+      return false
+    }
+    return mention.category != unknownCategory || mention.levelPrefix != nil
+      || hasDistinctiveEnding(name) || isCollective
       || opensWithProvinceOrCity(name) || isSectorDepartment(name)
   }
 
@@ -166,7 +179,8 @@ package struct DepartmentResolver {
 
   /// Endings that only the names of bodies have.
   private static let distinctiveEndings = [
-    "集团", "管委会", "办事处", "委员会", "领导小组", "办公室", "联席办", "工作专班", "小组", "政府", "分局", "支队", "党校", "救援机构", "管理部门", "主管部门",
+    "集团", "管委会", "办事处", "委员会", "领导小组", "办公室", "联席办", "工作专班", "小组", "政府", "分局", "支队", "党校", "救援机构",
+    "管理部门", "主管部门",
   ]
 
   /// Whether `name` stands for bodies it does not name: 各 / 有关 / 相关 / 属地 followed by
@@ -177,12 +191,19 @@ package struct DepartmentResolver {
   /// 有关镇街 name a kind of body and are.
   static func isUnnamedCollective(_ name: String) -> Bool {
     let bytes = Array(name.utf8)
-    for kind in unnamedKinds where bytes.count >= kind.count && bytes.suffix(kind.count).elementsEqual(kind) {
+    for kind in unnamedKinds
+    where bytes.count >= kind.count && bytes.suffix(kind.count).elementsEqual(kind) {
       var head = bytes[..<(bytes.count - kind.count)]
-      while let level = levelWords.first(where: { head.count >= $0.count && head.suffix($0.count).elementsEqual($0) }) {
+      while let level = levelWords.first(where: {
+        head.count >= $0.count && head.suffix($0.count).elementsEqual($0)
+      }) {
         head = head.dropLast(level.count)
       }
-      if head.isEmpty || collectiveMarkerBytes.contains(where: { head.count >= $0.count && head.suffix($0.count).elementsEqual($0) }) {
+      if head.isEmpty
+        || collectiveMarkerBytes.contains(where: {
+          head.count >= $0.count && head.suffix($0.count).elementsEqual($0)
+        })
+      {
         return true
       }
     }
@@ -206,7 +227,8 @@ package struct DepartmentResolver {
   static func isRegulatedParty(_ name: String) -> Bool {
     if stateOwnedMarkers.contains(where: { name.containsBytes($0) }) { return false }
     if regulatedEndings.contains(where: { name.hasSuffixBytes($0) }) { return true }
-    return name.hasSuffixBytes("公司") && collectiveMarkers.contains(where: { name.hasPrefixBytes($0) })
+    return name.hasSuffixBytes("公司")
+      && collectiveMarkers.contains(where: { name.hasPrefixBytes($0) })
   }
 
   /// How the names of regulated parties end.
@@ -225,7 +247,8 @@ package struct DepartmentResolver {
   /// What an unnamed collective ends with, as UTF-8.
   private static let unnamedKinds = [
     "部门", "单位", "机构", "处室", "行业部门", "行业主管部门", "行业管理部门", "主管部门", "职能部门", "部门和单位", "单位和部门",
-    "部门单位", "政府", "地方政府", "政府部门", "政务部门", "职能部门和单位", "责任部门", "责任单位", "牵头单位", "牵头部门", "配合单位", "配合部门", "成员单位", "管理部门", "方面",
+    "部门单位", "政府", "地方政府", "政府部门", "政务部门", "职能部门和单位", "责任部门", "责任单位", "牵头单位", "牵头部门", "配合单位", "配合部门",
+    "成员单位", "管理部门", "方面",
   ].map { Array($0.utf8) }
 
   private func found(
@@ -233,7 +256,8 @@ package struct DepartmentResolver {
     _ role: ResponsibilityRole, _ span: TextSpan
   ) -> DepartmentMention {
     DepartmentMention(
-      name: name, levelPrefix: prefix, canonical: department.canonical, category: department.category,
+      name: name, levelPrefix: prefix, canonical: department.canonical,
+      category: department.category,
       isCollective: false, role: role, span: span)
   }
 }

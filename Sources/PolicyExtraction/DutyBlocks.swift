@@ -26,7 +26,9 @@ struct DutyBlocks {
   /// closes the blocks it ends and returns the places where a duty stands (a closed
   /// block without items, or this heading as an item of the open block), with their
   /// departments.
-  package mutating func heading(rank: Int, text: Range<Int>) -> [(place: Range<Int>, names: [DepartmentList.Name])] {
+  package mutating func heading(rank: Int, text: Range<Int>) -> [(
+    place: Range<Int>, names: [DepartmentList.Name]
+  )] {
     var duties = close(atRank: rank)
     if let last = open.indices.last {
       if open[last].itemRank == nil { open[last].itemRank = rank }
@@ -42,7 +44,9 @@ struct DutyBlocks {
 
   /// Closes the blocks a heading of `rank` ends (all of them for the least rank); returns
   /// the duties of those without items, which are their headings'.
-  package mutating func close(atRank rank: Int) -> [(place: Range<Int>, names: [DepartmentList.Name])] {
+  package mutating func close(atRank rank: Int) -> [(
+    place: Range<Int>, names: [DepartmentList.Name]
+  )] {
     var duties: [(place: Range<Int>, names: [DepartmentList.Name])] = []
     while let last = open.last, rank <= last.rank {
       open.removeLast()

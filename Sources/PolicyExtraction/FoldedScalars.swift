@@ -40,7 +40,9 @@ struct FoldedScalars {
 
   /// Calls `body` with the loaded scalars as a run over the folded text `folded` they
   /// were decoded from.
-  func withRun<Result>(in folded: UnsafeBufferPointer<UInt8>, _ body: (FoldedRun) -> Result) -> Result {
+  func withRun<Result>(in folded: UnsafeBufferPointer<UInt8>, _ body: (FoldedRun) -> Result)
+    -> Result
+  {
     scalars.withUnsafeBufferPointer { scalars in
       offsets.withUnsafeBufferPointer { offsets in
         body(
@@ -70,12 +72,15 @@ package struct FoldedRun {
   package func run(_ range: Range<Int>) -> FoldedRun {
     FoldedRun(
       chars: UnsafeBufferPointer(rebasing: chars[range]),
-      offsets: UnsafeBufferPointer(rebasing: offsets[range.lowerBound...range.upperBound]), folded: folded)
+      offsets: UnsafeBufferPointer(rebasing: offsets[range.lowerBound...range.upperBound]),
+      folded: folded)
   }
 
   /// The text of scalars `range`: the same string as one built from the scalars.
   package func text(_ range: Range<Int>) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: folded[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self)
+    String(
+      decoding: UnsafeBufferPointer(
+        rebasing: folded[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self)
   }
 
   /// The folded byte range of scalars `range`.

@@ -1,5 +1,5 @@
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// The names met so far in a document, resolved: a document names the same departments
 /// again and again, and resolving a name looks it up in up to six tables.
@@ -31,7 +31,8 @@ struct KnownNames {
       let department = resolver.mention(name, role: .responsible, span: TextSpan(0, 0))
       let isBody = DepartmentResolver.namesBody(department)
       entry = Entry(
-        department: department, isBody: isBody, isBodyInText: isBody && DepartmentResolver.namesBodyInText(department))
+        department: department, isBody: isBody,
+        isBodyInText: isBody && DepartmentResolver.namesBodyInText(department))
     }
     entries[key] = .some(entry)
     return entry

@@ -16,11 +16,15 @@ enum LeadRule {
 
   /// Where the rule is stated in `text[range]`: the range from its ordinal to the end of
   /// 为牵头, or nil.
-  package static func statement(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+  package static func statement(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<
+    Int
+  >? {
     var from = range.lowerBound
     while let lead = ByteSearch.offset(of: isLead, in: text, within: from..<range.upperBound) {
       let window = max(range.lowerBound, lead - reach)..<lead
-      if let ordinal = ordinals.compactMap({ ByteSearch.offset(of: $0, in: text, within: window) }).min() {
+      if let ordinal = ordinals.compactMap({ ByteSearch.offset(of: $0, in: text, within: window) })
+        .min()
+      {
         return ordinal..<(lead + isLead.count)
       }
       from = lead + isLead.count

@@ -28,7 +28,11 @@ struct MeasureSelector {
     var children = Array(repeating: [Int](), count: sections.count)
     var roots: [Int] = []
     for index in sections.indices where sections[index].kind != .column {
-      if let parent = sections[index].parent { children[parent].append(index) } else { roots.append(index) }
+      if let parent = sections[index].parent {
+        children[parent].append(index)
+      } else {
+        roots.append(index)
+      }
     }
     var measures: [Int] = []
     func visit(_ index: Int) {
@@ -36,18 +40,22 @@ struct MeasureSelector {
       let section = sections[index]
       // A table's group rows only group its item rows: a group without rows (a list cut
       // short) is no measure.
-      let isTableGroup = section.kind != .tableRow && section.parent.map { sections[$0].kind == .table } ?? false
+      let isTableGroup =
+        section.kind != .tableRow && section.parent.map { sections[$0].kind == .table } ?? false
       let isContainer = section.kind == .attachment || section.kind == .table || isTableGroup
       // A heading line with nothing under it is an item when it is numbered inside a
       // part ("（一）编制体系规划"), not when it is a part of its own.
-      let carriesTask = hasOwnText[index] || section.isRunIn || (!section.title.isEmpty && section.parent != nil)
+      let carriesTask =
+        hasOwnText[index] || section.isRunIn || (!section.title.isEmpty && section.parent != nil)
       if children[index].isEmpty {
         if !isContainer && carriesTask { measures.append(index) }
         return
       }
       // A heading that only names a body ("（一）虹口区绿化和市容管理局", then "…主要履行以下
       // 职责：" and its items) heads that body's duties: each item is a task.
-      if !isContainer && carriesTask && endsWithLeadIn[index] && spellsOut(children[index], children) && !namesABody(section.title) {
+      if !isContainer && carriesTask && endsWithLeadIn[index]
+        && spellsOut(children[index], children) && !namesABody(section.title)
+      {
         measures.append(index)
         return
       }
@@ -60,7 +68,8 @@ struct MeasureSelector {
   /// Whether `title` is only the name of a body (区绿化市容局, 各街道办事处): short, ending as
   /// bodies' names do.
   private func namesABody(_ title: String) -> Bool {
-    !title.isEmpty && title.hasAtMostCharacters(20) && !title.containsBytes("，") && DepartmentResolver.endsLikeBody(title)
+    !title.isEmpty && title.hasAtMostCharacters(20) && !title.containsBytes("，")
+      && DepartmentResolver.endsLikeBody(title)
   }
 
   /// The longest sub-item, in bytes, that still reads as part of an enumeration.
@@ -69,7 +78,9 @@ struct MeasureSelector {
   /// Whether `items` only spell out a lead-in: short items with no sub-items of their
   /// own ("（1）消防控制室值班情况；").
   private func spellsOut(_ items: [Int], _ children: [[Int]]) -> Bool {
-    items.allSatisfy { children[$0].isEmpty && sections[$0].extent.range.count <= Self.maximumEnumeratedItem }
+    items.allSatisfy {
+      children[$0].isEmpty && sections[$0].extent.range.count <= Self.maximumEnumeratedItem
+    }
   }
 
   private func isInColumn(_ index: Int) -> Bool {

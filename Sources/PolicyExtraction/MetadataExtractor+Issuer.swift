@@ -1,7 +1,7 @@
 import Foundation
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// The issuer of a document, from its title, its envelope or its signature, and the
 /// co-issuers a list of issuers names.
@@ -19,14 +19,17 @@ extension MetadataExtractor {
   }
 
   func readIssuer(frontEnd: Int, into metadata: inout DocumentMetadata) {
-    if metadata.issuer == nil, let title = metadata.title, let issuer = Self.issuer(inTitle: title) {
+    if metadata.issuer == nil, let title = metadata.title, let issuer = Self.issuer(inTitle: title)
+    {
       metadata.issuer = issuer
       metadata.spans["issuer"] = metadata.spans["title"]
     }
     // A decree is issued by the body that names it: 上海市人民政府令 → 上海市人民政府 (not
     // by an office a person holds: 中华人民共和国主席令 promulgates a law).
-    if metadata.issuer == nil, let number = metadata.documentNumber, number.year == nil, number.issuerCode.hasSuffix("令"),
-      case let body = String(number.issuerCode.dropLast()), body.count >= 2, DepartmentResolver.endsLikeBody(body)
+    if metadata.issuer == nil, let number = metadata.documentNumber, number.year == nil,
+      number.issuerCode.hasSuffix("令"),
+      case let body = String(number.issuerCode.dropLast()), body.count >= 2,
+      DepartmentResolver.endsLikeBody(body)
     {
       metadata.issuer = body
       metadata.spans["issuer"] = metadata.spans["document_number"]
@@ -61,19 +64,26 @@ extension MetadataExtractor {
       let bodies = Self.splitIssuers(issuer)
       if bodies.count > 1 {
         metadata.issuer = bodies[0]
-        metadata.coIssuers = Array(bodies.dropFirst()) + metadata.coIssuers.filter { !bodies.contains($0) }
+        metadata.coIssuers =
+          Array(bodies.dropFirst()) + metadata.coIssuers.filter { !bodies.contains($0) }
       }
     }
     var seen = Set<String>()
-    metadata.coIssuers = metadata.coIssuers.filter { $0 != metadata.issuer && seen.insert($0).inserted }
+    metadata.coIssuers = metadata.coIssuers.filter {
+      $0 != metadata.issuer && seen.insert($0).inserted
+    }
     // The level and region are the issuer's; without an issuer (a law or regulation as
     // published, a page without a red header), those of the place the title opens with:
     // "湖州市绿色金融促进条例" → 湖州市, "中华人民共和国能源法" → national.
     // Read in turn, each only when the one before gives no level.
-    let (issuer, titles) = (metadata.issuer, [metadata.title, metadata.planTitle].compactMap { $0 })
+    let (issuer, titles) = (
+      metadata.issuer, [metadata.title, metadata.planTitle].compactMap { $0 }
+    )
     let reading =
       issuer.map { AdministrativePlace.read($0) }.flatMap { $0.level != nil ? $0 : nil }
-      ?? titles.lazy.map { AdministrativePlace.read($0, firstPlaceOnly: true) }.first { $0.level != nil }
+      ?? titles.lazy.map { AdministrativePlace.read($0, firstPlaceOnly: true) }.first {
+        $0.level != nil
+      }
     if let reading {
       metadata.level = reading.level
       metadata.regionPath = reading.path
@@ -85,12 +95,18 @@ extension MetadataExtractor {
   /// "建立…的通知"): the first line holds 关于, the last ends with a kind, none holds a
   /// sentence.
   func wrappedTitle(at index: Int) -> (Int, Int)? {
-    guard texts[index].containsBytes("关于") || index + 1 < texts.count && texts[index + 1].hasPrefix("关于") else {
+    guard
+      texts[index].containsBytes("关于")
+        || index + 1 < texts.count && texts[index + 1].hasPrefix("关于")
+    else {
       return nil
     }
     for last in (index + 1)..<min(texts.count, index + 3) {
       let joined = (index...last).map { texts[$0] }.joined()
-      guard (index...last).allSatisfy({ texts[$0].hasAtMostCharacters(40) && !paragraphs[$0].isHeading }) else { return nil }
+      guard
+        (index...last).allSatisfy({ texts[$0].hasAtMostCharacters(40) && !paragraphs[$0].isHeading }
+        )
+      else { return nil }
       if isNoticeTitle(joined) { return (index, last) }
     }
     return nil
@@ -99,17 +115,22 @@ extension MetadataExtractor {
   /// The signature over the 成文日期 at the end of a document: the lines of bodies that
   /// sign it, one per line ("国家发展改革委办公厅" / "国家能源局综合司" / "2025年12月2日").
   func closingSignature(_ metadata: DocumentMetadata) -> ClosedRange<Int>? {
-    guard let date = texts.indices.last(where: { index in
-      !texts.hasMoreBytes(than: 120, at: index) && Self.isDateLine(texts[index])
-        && metadata.writtenDate.map { DateText.first(in: texts[index])?.iso == $0 } ?? false
-    }) else { return nil }
+    guard
+      let date = texts.indices.last(where: { index in
+        !texts.hasMoreBytes(than: 120, at: index) && Self.isDateLine(texts[index])
+          && metadata.writtenDate.map { DateText.first(in: texts[index])?.iso == $0 } ?? false
+      })
+    else { return nil }
     var first = date
-    while first > 0, date - first < 6, Self.isSignature(texts[first - 1]), !paragraphs[first - 1].isHeading {
+    while first > 0, date - first < 6, Self.isSignature(texts[first - 1]),
+      !paragraphs[first - 1].isHeading
+    {
       first -= 1
     }
     // A head signing in person ("市长　应勇", "总理　李克强", as decrees are signed) is no
     // issuing body.
-    guard first < date, !Self.headsTitles.contains(where: { texts[first].hasPrefixBytes($0) }) else { return nil }
+    guard first < date, !Self.headsTitles.contains(where: { texts[first].hasPrefixBytes($0) })
+    else { return nil }
     return first...(date - 1)
   }
 
@@ -118,7 +139,9 @@ extension MetadataExtractor {
 
   /// Endings of a body's name, after which another body may follow in a joint issuer
   /// ("上海市交通委员会上海市公安局", "国家发展改革委国家能源局").
-  static let bodyEndings = ["办公厅", "办公室", "委员会", "政府", "局", "厅", "委", "部", "署", "司", "院", "办", "中心"]
+  static let bodyEndings = [
+    "办公厅", "办公室", "委员会", "政府", "局", "厅", "委", "部", "署", "司", "院", "办", "中心",
+  ]
 
   /// How the name of a second issuer begins: 国家…, 中共…, a municipality.
   static let issuerStarts = ["国家", "中共", "国务院"] + AdministrativePlace.directMunicipalities
@@ -127,7 +150,9 @@ extension MetadataExtractor {
   /// and another begins with 国家, 中共, a municipality, or the place the first began with.
   static func splitIssuers(_ issuer: String) -> [String] {
     var bodies: [String] = []
-    for part in issuer.split(whereSeparator: { $0 == "、" || $0 == " " || $0 == "\u{3000}" || $0 == "，" }) {
+    for part in issuer.split(whereSeparator: {
+      $0 == "、" || $0 == " " || $0 == "\u{3000}" || $0 == "，"
+    }) {
       let characters = Array(part)
       var start = 0
       var position = 1
@@ -138,7 +163,8 @@ extension MetadataExtractor {
           let head = String(characters[start..<position])
           let tail = String(characters[position...])
           if bodyEndings.contains(where: { head.hasSuffix($0) }), !opensOwnBranch(tail, of: head),
-            issuerStarts.contains(where: { tail.hasPrefix($0) }) || tail.hasPrefix(String(characters[start..<min(start + 2, characters.count)]))
+            issuerStarts.contains(where: { tail.hasPrefix($0) })
+              || tail.hasPrefix(String(characters[start..<min(start + 2, characters.count)]))
           {
             bodies.append(head)
             start = position

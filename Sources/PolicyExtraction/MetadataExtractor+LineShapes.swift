@@ -1,7 +1,7 @@
 import Foundation
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// What a line of the envelope or the signature is (a notice title, a date, a signature,
 /// a publicity note), and the period or the year a title gives.
@@ -9,17 +9,21 @@ extension MetadataExtractor {
   func isNoticeTitle(_ text: String) -> Bool {
     guard text.containsBytes("关于"), text.hasAtMostCharacters(120) else { return false }
     let isPlain = text.isPlain
-    return Self.kinds.contains { text.hasSuffix($0, isPlain: isPlain) } && !text.containsBytes("。") && !text.hasPrefix("现将")
+    return Self.kinds.contains { text.hasSuffix($0, isPlain: isPlain) } && !text.containsBytes("。")
+      && !text.hasPrefix("现将")
   }
 
   /// Where the first 《 of `title` stands and the first 》 after it, when there are both;
   /// found by bytes when the title is plain.
   static func firstQuotedTitle(in title: String, isPlain: Bool) -> (String.Index, String.Index)? {
     if isPlain {
-      guard let open = title.rangeOfBytes("《"), let close = title[open.lowerBound...].rangeOfBytes("》") else { return nil }
+      guard let open = title.rangeOfBytes("《"),
+        let close = title[open.lowerBound...].rangeOfBytes("》")
+      else { return nil }
       return (open.lowerBound, close.lowerBound)
     }
-    guard let open = title.firstIndex(of: "《"), let close = title[open...].firstIndex(of: "》") else { return nil }
+    guard let open = title.firstIndex(of: "《"), let close = title[open...].firstIndex(of: "》")
+    else { return nil }
     return (open, close)
   }
 
@@ -34,17 +38,22 @@ extension MetadataExtractor {
   /// outline marker ("1.普通高中（1900元/生•年）" is an item of the body).
   func isPlainTitle(_ index: Int) -> Bool {
     let text = texts[index]
-    guard !paragraphs[index].isHeading, !text.containsBytes("。"), !text.containsBytes("："), !text.containsBytes(":"),
+    guard !paragraphs[index].isHeading, !text.containsBytes("。"), !text.containsBytes("："),
+      !text.containsBytes(":"),
       text.hasAtLeastCharacters(4), text.hasAtMostCharacters(60)
     else { return false }
-    if text.hasPrefix("【") || text.containsBytes("http") || DocumentNumber.first(in: text) != nil || Self.isDateLine(text) {
+    if text.hasPrefix("【") || text.containsBytes("http") || DocumentNumber.first(in: text) != nil
+      || Self.isDateLine(text)
+    {
       return false
     }
     return true
   }
 
   static func isDateLine(_ text: String) -> Bool {
-    guard text.utf8.count <= 120, text.containsBytes("日"), text.hasAtMostCharacters(40), let date = DateText.first(in: text) else {
+    guard text.utf8.count <= 120, text.containsBytes("日"), text.hasAtMostCharacters(40),
+      let date = DateText.first(in: text)
+    else {
       return false
     }
     var rest = text[date.range.upperBound...].trimmingScalars(in: Self.whitespace)
@@ -55,13 +64,17 @@ extension MetadataExtractor {
   }
 
   static func isSignature(_ text: String) -> Bool {
-    text.hasAtLeastCharacters(2) && text.hasAtMostCharacters(30) && !text.containsBytes("。") && !text.containsBytes("，")
-      && !text.containsBytes("：") && text.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) || $0 == " " }
+    text.hasAtLeastCharacters(2) && text.hasAtMostCharacters(30) && !text.containsBytes("。")
+      && !text.containsBytes("，")
+      && !text.containsBytes("：")
+      && text.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) || $0 == " " }
   }
 
   /// "此件公开发布" from "（此件公开发布）".
   static func publicityNote(_ text: String) -> String? {
-    guard text.utf8.count <= 60, text.hasPrefixBytes("（") || text.hasPrefixBytes("("), text.containsBytes("此件"), text.hasAtMostCharacters(20) else {
+    guard text.utf8.count <= 60, text.hasPrefixBytes("（") || text.hasPrefixBytes("("),
+      text.containsBytes("此件"), text.hasAtMostCharacters(20)
+    else {
       return nil
     }
     return String(text.dropFirst().dropLast())
@@ -69,7 +82,8 @@ extension MetadataExtractor {
 
   /// Items of a list separated by 、，, and ；.
   static func splitList(_ text: String) -> [String] {
-    text.unicodeScalars.split { $0 == "、" || $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }.map {
+    text.unicodeScalars.split { $0 == "、" || $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }.map
+    {
       Substring($0).trimmingScalars(in: Self.whitespace).trimmingScalars(in: Self.fullStops)
     }.filter { !$0.isEmpty }
   }
@@ -79,7 +93,8 @@ extension MetadataExtractor {
     // In a plain title the last parenthesis is found by bytes.
     let open =
       title.isPlain
-      ? [title.rangeOfBytes("（", backwards: true), title.rangeOfBytes("(", backwards: true)].compactMap { $0?.lowerBound }.max()
+      ? [title.rangeOfBytes("（", backwards: true), title.rangeOfBytes("(", backwards: true)]
+        .compactMap { $0?.lowerBound }.max()
       : title.lastIndex(where: { $0 == "（" || $0 == "(" })
     guard let open, period(in: String(title[open...])) != nil else {
       return title
@@ -102,7 +117,9 @@ extension MetadataExtractor {
       guard position < scalars.count, periodDashes.contains(scalars[position]) else { continue }
       position += 1
       while position < scalars.count && scalars[position] == " " { position += 1 }
-      guard position + 4 <= scalars.count, let second = year(scalars, position), second > first, second - first <= 30 else {
+      guard position + 4 <= scalars.count, let second = year(scalars, position), second > first,
+        second - first <= 30
+      else {
         continue
       }
       return (first, second)

@@ -1,7 +1,7 @@
 import Foundation
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Reads a document's metadata from its front and back matter (GB/T 9704-2012): the
 /// document number, the title and the plan it carries, the issuer and its level, the
@@ -103,7 +103,10 @@ package struct MetadataExtractor {
           metadata.issuer = metadata.issuer ?? value
           metadata.spans["issuer"] = metadata.spans["issuer"] ?? paragraphs[index].span
         case "发文字号":
-          if metadata.documentNumber == nil, let found = DocumentNumber.first(in: value)?.number ?? DocumentNumber.firstDecree(in: value) {
+          if metadata.documentNumber == nil,
+            let found = DocumentNumber.first(in: value)?.number
+              ?? DocumentNumber.firstDecree(in: value)
+          {
             metadata.documentNumber = found
             metadata.spans["document_number"] = paragraphs[index].span
           }
@@ -134,7 +137,9 @@ package struct MetadataExtractor {
     let front = 0..<min(texts.count, max(frontEnd, 6))
     for index in front {
       let text = texts[index]
-      guard text.hasAtMostCharacters(40), let found = DocumentNumber.first(in: text) else { continue }
+      guard text.hasAtMostCharacters(40), let found = DocumentNumber.first(in: text) else {
+        continue
+      }
       metadata.documentNumber = found.number
       metadata.spans["document_number"] = paragraphs[index].span
       return
@@ -150,12 +155,14 @@ package struct MetadataExtractor {
     }
     // A regulation issued by decree gives the decree's number, often with its date:
     // "（2021年12月21日上海市人民政府令第59号公布　自2022年3月1日起施行）".
-    for index in 0..<min(texts.count, max(frontEnd, 12)) where texts[index].hasAtMostCharacters(60) {
+    for index in 0..<min(texts.count, max(frontEnd, 12)) where texts[index].hasAtMostCharacters(60)
+    {
       if let decree = DocumentNumber.firstDecree(in: texts[index]) {
         metadata.documentNumber = decree
         metadata.spans["document_number"] = paragraphs[index].span
         if metadata.writtenDate == nil, let date = DateText.first(in: texts[index]),
-          texts[index].rangeOfBytes(decree.text).map({ $0.lowerBound >= date.range.upperBound }) ?? false
+          texts[index].rangeOfBytes(decree.text).map({ $0.lowerBound >= date.range.upperBound })
+            ?? false
         {
           metadata.writtenDate = date.iso
           metadata.spans["written_date"] = paragraphs[index].span
@@ -189,7 +196,9 @@ package struct MetadataExtractor {
     var plan: String? = nil
     if let (open, close) = Self.firstQuotedTitle(in: title, isPlain: isPlain) {
       plan = String(title[title.index(after: open)..<close])
-    } else if let verb = title.rangeOfBytes("印发") ?? title.rangeOfBytes("转发"), title.hasSuffix("的通知", isPlain: isPlain) {
+    } else if let verb = title.rangeOfBytes("印发") ?? title.rangeOfBytes("转发"),
+      title.hasSuffix("的通知", isPlain: isPlain)
+    {
       plan = String(title[verb.upperBound..<title.index(title.endIndex, offsetBy: -3)])
     }
     if let plan, !plan.isEmpty {
@@ -200,7 +209,9 @@ package struct MetadataExtractor {
       // The plan's own title line, when it is repeated before its preamble.
       let planBytes = plan.utf8.count
       if let index = texts.indices.first(where: {
-        texts[$0] == plan || (abs(texts[$0].utf8.count - planBytes) <= 40 && Self.withoutPeriod(texts[$0]) == bare && texts[$0] != title)
+        texts[$0] == plan
+          || (abs(texts[$0].utf8.count - planBytes) <= 40 && Self.withoutPeriod(texts[$0]) == bare
+            && texts[$0] != title)
       }) {
         metadata.spans["plan_title"] = paragraphs[index].span
       }
@@ -215,8 +226,10 @@ package struct MetadataExtractor {
   func readFrontMatter(frontEnd: Int, into metadata: inout DocumentMetadata) {
     for index in 0..<frontEnd {
       let text = texts[index]
-      if metadata.recipients.isEmpty, text.hasSuffix("：") || text.hasSuffix(":"), text.hasAtMostCharacters(120),
-        !text.containsBytes("。"), index < 12, Self.recipientWords.contains(where: { text.containsBytes($0) })
+      if metadata.recipients.isEmpty, text.hasSuffix("：") || text.hasSuffix(":"),
+        text.hasAtMostCharacters(120),
+        !text.containsBytes("。"), index < 12,
+        Self.recipientWords.contains(where: { text.containsBytes($0) })
       {
         metadata.recipients = Self.splitList(String(text.dropLast()))
         metadata.spans["recipients"] = paragraphs[index].span
@@ -246,7 +259,8 @@ package struct MetadataExtractor {
 
   /// Whether the date read as 成文日期 so far stands under a signature.
   func writtenDateIsSigned(_ metadata: DocumentMetadata) -> Bool {
-    guard let span = metadata.spans["written_date"], let index = paragraphIndex(of: span), index > 0 else { return false }
+    guard let span = metadata.spans["written_date"], let index = paragraphIndex(of: span), index > 0
+    else { return false }
     return Self.isSignature(texts[index - 1])
   }
 
@@ -268,7 +282,8 @@ package struct MetadataExtractor {
   func closingParagraphs() -> Set<Int> {
     guard let firstHeading else { return [] }
     var closing: Set<Int> = []
-    for index in texts.indices where index > firstHeading && !texts.hasMoreBytes(than: 600, at: index) {
+    for index in texts.indices
+    where index > firstHeading && !texts.hasMoreBytes(than: 600, at: index) {
       // Only a short line (120 bytes at most) can be a date or the note on publication: a
       // longer one is not made into a string, its opening is read from the bytes.
       let isShort = !texts.hasMoreBytes(than: 120, at: index)

@@ -17,7 +17,8 @@ enum NoteList {
     var index = 0
     while index < paragraphs.count {
       defer { index += 1 }
-      guard paragraphs[index].marker == nil, let kind = noteKind(at: index, paragraphs, texts) else { continue }
+      guard paragraphs[index].marker == nil, let kind = noteKind(at: index, paragraphs, texts)
+      else { continue }
       var next = index + 1
       while next < paragraphs.count {
         if let marker = paragraphs[next].marker {
@@ -33,23 +34,29 @@ enum NoteList {
   }
 
   /// The numbering of the notes that paragraph `index` opens, or nil when it opens none.
-  private static func noteKind(at index: Int, _ paragraphs: [Paragraph], _ texts: ParagraphTexts) -> HeadingMarker.Kind? {
+  private static func noteKind(at index: Int, _ paragraphs: [Paragraph], _ texts: ParagraphTexts)
+    -> HeadingMarker.Kind?
+  {
     let text = texts[index].drop { $0 == " " || $0 == "\u{3000}" }
     for opening in openings {
       for colon in ["：", ":"] where text.hasPrefix(opening + colon) {
-        let rest = text.dropFirst(opening.count + 1).drop { $0 == " " || $0 == "\u{3000}" }.reversed()
+        let rest = text.dropFirst(opening.count + 1).drop { $0 == " " || $0 == "\u{3000}" }
+          .reversed()
           .drop { $0 == " " || $0 == "\u{3000}" }.reversed()
         let restText = String(rest)
         if restText.isEmpty {
           // "注：" alone: the notes are the numbered paragraphs after it.
           guard index + 1 < paragraphs.count, let marker = paragraphs[index + 1].marker,
-            marker.kind == .arabicOrdinal || marker.kind == .parenthesizedArabicOrdinal, marker.number == 1
+            marker.kind == .arabicOrdinal || marker.kind == .parenthesizedArabicOrdinal,
+            marker.number == 1
           else { return nil }
           return marker.kind
         }
         // "注：1.…": the first note on the same line, the others after it.
         if ["1.", "1．", "1、"].contains(where: restText.hasPrefix) { return .arabicOrdinal }
-        if ["（1）", "(1)"].contains(where: restText.hasPrefix) { return .parenthesizedArabicOrdinal }
+        if ["（1）", "(1)"].contains(where: restText.hasPrefix) {
+          return .parenthesizedArabicOrdinal
+        }
         return nil
       }
     }

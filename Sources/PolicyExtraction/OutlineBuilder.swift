@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Builds a document's outline from its paragraphs: nests headings by the GB/T 9704
 /// levels, keeps numbering that continues across parents, puts 专栏 boxes under the
@@ -67,7 +67,8 @@ struct OutlineBuilder {
         return
       }
       var depth = stack.count
-      while depth > 0 && OutlineBuilder.rank(self.kind(at: depth - 1)) >= OutlineBuilder.rank(kind) {
+      while depth > 0 && OutlineBuilder.rank(self.kind(at: depth - 1)) >= OutlineBuilder.rank(kind)
+      {
         depth -= 1
       }
       close(downTo: depth, at: offset)
@@ -77,9 +78,12 @@ struct OutlineBuilder {
   /// Builds the outline. Paragraphs in `closing` (signature, date, 抄送) close every open
   /// section and belong to none. Each task table of `tables` becomes a section holding
   /// its group rows and item rows.
-  package func build(_ paragraphs: [Paragraph], closing: Set<Int>, textEnd: Int, tables: [TaskTable] = []) -> Result {
+  package func build(
+    _ paragraphs: [Paragraph], closing: Set<Int>, textEnd: Int, tables: [TaskTable] = []
+  ) -> Result {
     var state = State()
-    let tableStarts = Dictionary(tables.map { ($0.paragraphs.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
+    let tableStarts = Dictionary(
+      tables.map { ($0.paragraphs.lowerBound, $0) }, uniquingKeysWith: { first, _ in first })
     var paragraphIndex = 0
     while paragraphIndex < paragraphs.count {
       defer { paragraphIndex += 1 }
@@ -102,7 +106,8 @@ struct OutlineBuilder {
       let inColumn = placeHeading(marker, at: start, state: &state)
       checkNumbering(marker, at: start, inColumn: inColumn, state: &state)
       let index = state.result.sections.count
-      state.result.sections.append(section(index, paragraph: paragraph, marker: marker, state: state))
+      state.result.sections.append(
+        section(index, paragraph: paragraph, marker: marker, state: state))
       state.stack.append(index)
       state.result.owners.append(index)
     }
@@ -118,14 +123,22 @@ struct OutlineBuilder {
     if table.standsAlone {
       let attachment = state.stack.lastIndex { state.result.sections[$0].kind == .attachment }
       state.close(downTo: attachment.map { $0 + 1 } ?? 0, at: start)
-    } else if let column = state.stack.firstIndex(where: { state.result.sections[$0].kind == .column }) {
+    } else if let column = state.stack.firstIndex(where: {
+      state.result.sections[$0].kind == .column
+    }) {
       state.close(downTo: column, at: start)
     }
     let tableDepth = state.stack.count
-    let titleSpan = table.title.map { paragraphs[$0].span } ?? paragraphs[table.header.lowerBound].span
+    let titleSpan =
+      table.title.map { paragraphs[$0].span } ?? paragraphs[table.header.lowerBound].span
     let title = String(decoding: bytes[titleSpan.range], as: UTF8.self)
-    open(.table, number: nil, label: "", title: table.title == nil ? "" : title, heading: paragraphs[table.paragraphs.lowerBound].span, titleSpan: titleSpan, state: &state)
-    let rowStarts = Dictionary(table.rows.enumerated().filter { $0.element.kind != .continuation }.map { ($0.element.paragraph, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    open(
+      .table, number: nil, label: "", title: table.title == nil ? "" : title,
+      heading: paragraphs[table.paragraphs.lowerBound].span, titleSpan: titleSpan, state: &state)
+    let rowStarts = Dictionary(
+      table.rows.enumerated().filter { $0.element.kind != .continuation }.map {
+        ($0.element.paragraph, $0.offset)
+      }, uniquingKeysWith: { first, _ in first })
     var lastTask: TextSpan? = nil
     // The kinds of the group rows open, outermost first: a group of a deeper kind nests in
     // one of a shallower ("（一）" then "1、改善城市道路环境").
@@ -141,7 +154,9 @@ struct OutlineBuilder {
           state.close(downTo: tableDepth + 1 + groups.count, at: paragraph.span.start)
           let titleSpan = row.groupTitle ?? row.label ?? paragraph.span
           let title = row.groupTitle.map { String(decoding: bytes[$0.range], as: UTF8.self) } ?? ""
-          open(kind, number: row.number, label: label, title: title, heading: paragraph.span, titleSpan: titleSpan, state: &state)
+          open(
+            kind, number: row.number, label: label, title: title, heading: paragraph.span,
+            titleSpan: titleSpan, state: &state)
           groups.append(kind)
           lastTask = nil
         case .item:
@@ -150,7 +165,9 @@ struct OutlineBuilder {
           let task = table.leadColumn.flatMap { row.cells[$0] } ?? lastTask
           lastTask = task
           let title = task.map { String(decoding: bytes[$0.range], as: UTF8.self) } ?? ""
-          open(.tableRow, number: row.number, label: label, title: title, heading: paragraph.span, titleSpan: task ?? row.label ?? paragraph.span, state: &state)
+          open(
+            .tableRow, number: row.number, label: label, title: title, heading: paragraph.span,
+            titleSpan: task ?? row.label ?? paragraph.span, state: &state)
         case .continuation:
           break
         }
@@ -163,14 +180,16 @@ struct OutlineBuilder {
 
   /// Opens a section that no marker of the text opened (a table, its rows).
   private func open(
-    _ kind: HeadingMarker.Kind, number: Int?, label: String, title: String, heading: TextSpan, titleSpan: TextSpan,
+    _ kind: HeadingMarker.Kind, number: Int?, label: String, title: String, heading: TextSpan,
+    titleSpan: TextSpan,
     state: inout State
   ) {
     let index = state.result.sections.count
     state.result.sections.append(
       Section(
         id: "\(documentID)#s\(index + 1)", kind: kind, number: number, label: label, title: title,
-        depth: state.stack.count + 1, parent: state.stack.last, headingSpan: heading, titleSpan: titleSpan,
+        depth: state.stack.count + 1, parent: state.stack.last, headingSpan: heading,
+        titleSpan: titleSpan,
         extent: TextSpan(heading.start, heading.end), isRunIn: false))
     state.stack.append(index)
   }
@@ -198,37 +217,47 @@ struct OutlineBuilder {
     // item of the box.
     let hostRank = columnDepth > 0 ? Self.rank(state.kind(at: columnDepth - 1)) : Int.min
     let outer = state.stack[..<columnDepth].last { state.result.sections[$0].kind == kind }
-    let continues = outer.map { (state.result.sections[$0].number ?? -1) + 1 == marker.number } ?? false
+    let continues =
+      outer.map { (state.result.sections[$0].number ?? -1) + 1 == marker.number } ?? false
     if continues || Self.rank(kind) < hostRank {
       state.close(downTo: columnDepth, at: start)
       state.place(kind, at: start)
       return false
     }
-    if let sibling = state.stack[(columnDepth + 1)...].firstIndex(where: { state.result.sections[$0].kind == kind }) {
+    if let sibling = state.stack[(columnDepth + 1)...].firstIndex(where: {
+      state.result.sections[$0].kind == kind
+    }) {
       state.close(downTo: sibling, at: start)
     }
     return true
   }
 
-  private func checkNumbering(_ marker: HeadingMarker, at start: Int, inColumn: Bool, state: inout State) {
-    guard let number = marker.number, !inColumn, marker.kind != .column, marker.kind != .attachment else {
+  private func checkNumbering(
+    _ marker: HeadingMarker, at start: Int, inColumn: Bool, state: inout State
+  ) {
+    guard let number = marker.number, !inColumn, marker.kind != .column, marker.kind != .attachment
+    else {
       return
     }
     let kind = marker.kind
     let key = state.stack.last ?? -1
     let slot = key + 1
-    let previousSibling = slot < state.lastChildNumber.count ? state.lastChildNumber[slot][kind] : nil
+    let previousSibling =
+      slot < state.lastChildNumber.count ? state.lastChildNumber[slot][kind] : nil
     var label: String { String(decoding: bytes[start..<(start + marker.length)], as: UTF8.self) }
     if let previousSibling, number != previousSibling + 1 {
-      let what = number == previousSibling ? "repeats" : "jumps from \(previousSibling) to \(number)"
+      let what =
+        number == previousSibling ? "repeats" : "jumps from \(previousSibling) to \(number)"
       state.result.diagnostics.append("numbering \(what) at “\(label)”")
     } else if previousSibling == nil, number != 1, let previousAny = state.lastNumber[kind],
       number != previousAny + 1
     {
-      state.result.diagnostics.append("numbering jumps from \(previousAny) to \(number) at “\(label)”")
+      state.result.diagnostics.append(
+        "numbering jumps from \(previousAny) to \(number) at “\(label)”")
     }
     if slot >= state.lastChildNumber.count {
-      state.lastChildNumber += Array(repeating: NumberByKind(), count: slot + 1 - state.lastChildNumber.count)
+      state.lastChildNumber += Array(
+        repeating: NumberByKind(), count: slot + 1 - state.lastChildNumber.count)
     }
     state.lastChildNumber[slot][kind] = number
     state.lastNumber[kind] = number
@@ -239,7 +268,9 @@ struct OutlineBuilder {
     scalar == 0xFF1A || scalar == 0x3A || scalar == 0xFF1B || scalar == 0x3B || scalar == 0x3002
   }
 
-  private func section(_ index: Int, paragraph: Paragraph, marker: HeadingMarker, state: State) -> Section {
+  private func section(_ index: Int, paragraph: Paragraph, marker: HeadingMarker, state: State)
+    -> Section
+  {
     let start = paragraph.span.start
     let label = String(decoding: bytes[start..<(start + marker.length)], as: UTF8.self)
     // The title without trailing colons, semicolons and full stops.

@@ -55,8 +55,12 @@ package struct ParagraphScanner {
   /// Where an article starts on the line of a chapter's (or section's) heading, after
   /// blanks: "第一章　总则　　第一条…" → the article at 第一条, the heading ending at the
   /// blanks before it.
-  private static func runOnArticle(after paragraph: Paragraph, in bytes: UnsafeBufferPointer<UInt8>) -> (blankStart: Int, start: Int)? {
-    guard let marker = paragraph.marker, [.part, .chapter, .section].contains(marker.kind) else { return nil }
+  private static func runOnArticle(after paragraph: Paragraph, in bytes: UnsafeBufferPointer<UInt8>)
+    -> (blankStart: Int, start: Int)?
+  {
+    guard let marker = paragraph.marker, [.part, .chapter, .section].contains(marker.kind) else {
+      return nil
+    }
     let end = paragraph.span.end
     var position = paragraph.titleStart
     var characters = 0
@@ -84,7 +88,9 @@ package struct ParagraphScanner {
 
   /// A title in brackets at `start` ("（目的依据）", "【目的依据】"): the title's bytes,
   /// and where the closing bracket ends.
-  static func bracketedTitle(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> (title: Range<Int>, end: Int)? {
+  static func bracketedTitle(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> (
+    title: Range<Int>, end: Int
+  )? {
     guard start < end else { return nil }
     let (open, openLength) = UTF8Scalars.scalar(in: bytes, at: start)
     let close: Set<UInt32>
@@ -108,7 +114,8 @@ package struct ParagraphScanner {
 
   static func classify(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Paragraph {
     var paragraph = Paragraph(
-      span: TextSpan(start, end), marker: nil, titleStart: start, titleEnd: start, headingEnd: start,
+      span: TextSpan(start, end), marker: nil, titleStart: start, titleEnd: start,
+      headingEnd: start,
       isRunIn: false)
     guard let marker = HeadingMarker.match(in: bytes, at: start, end: end) else { return paragraph }
     var titleStart = start + marker.length

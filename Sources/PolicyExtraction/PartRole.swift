@@ -50,7 +50,8 @@ enum PartRole: Equatable {
   /// one pass, and the role each states.
   private static let titleWords = FirstScalarIndex(framingWords + stepWords + criteriaWords)
   private static let titleWordRoles: [PartRole] =
-    Array(repeating: .framing, count: framingWords.count) + Array(repeating: .steps, count: stepWords.count)
+    Array(repeating: .framing, count: framingWords.count)
+    + Array(repeating: .steps, count: stepWords.count)
     + Array(repeating: .criteria, count: criteriaWords.count)
 
   /// Which role wins when a title holds words of several: framing, then steps, then
@@ -69,7 +70,9 @@ enum PartRole: Equatable {
   /// heading ("加强组织领导，…建立工作机制").
   package init?(title: String) {
     // A heading of two phrases ("分类实施，规范流程") names a task, whatever its words.
-    guard !title.isEmpty, title.hasAtMostCharacters(12), !title.containsBytes("，") else { return nil }
+    guard !title.isEmpty, title.hasAtMostCharacters(12), !title.containsBytes("，") else {
+      return nil
+    }
     if Self.closingTitles.contains(title) {
       self = .closing
       return
@@ -83,14 +86,17 @@ enum PartRole: Equatable {
       var offset = 0
       while offset < bytes.count {
         let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: offset)
-        for word in Self.titleWords.candidates(startingWith: scalar) ?? [] where Self.titleWords.matches(word, in: bytes, at: offset) {
+        for word in Self.titleWords.candidates(startingWith: scalar) ?? []
+        where Self.titleWords.matches(word, in: bytes, at: offset) {
           consider(Self.titleWordRoles[word])
         }
         offset += length
       }
     }
     if Self.framingEndings.contains(where: { title.hasSuffixBytes($0) }) { consider(.framing) }
-    if Self.stepEndings.contains(where: { title.hasSuffixBytes($0) }), !Self.taskVerbs.contains(where: { title.hasPrefixBytes($0) }) {
+    if Self.stepEndings.contains(where: { title.hasSuffixBytes($0) }),
+      !Self.taskVerbs.contains(where: { title.hasPrefixBytes($0) })
+    {
       consider(.steps)
     }
     if title.hasSuffixBytes("方式") { consider(.criteria) }

@@ -19,7 +19,8 @@ struct PlainNameTable<Value> {
   package init(_ entries: [String: Value]) {
     byString = entries
     if entries.keys.allSatisfy(\.isPlain) {
-      byBytes = Dictionary(uniqueKeysWithValues: entries.map { (UTF8Key(bytes: Array($0.key.utf8)), $0.value) })
+      byBytes = Dictionary(
+        uniqueKeysWithValues: entries.map { (UTF8Key(bytes: Array($0.key.utf8)), $0.value) })
     } else {
       byBytes = nil
     }

@@ -49,7 +49,9 @@ public struct PolicyDictionaries: Sendable {
     public static let synonyms = Parts(rawValue: 8)
     public static let lexicon = Parts(rawValue: 16)
     public static let units = Parts(rawValue: 32)
-    public static let all: Parts = [.departments, .qualifiers, .indicators, .synonyms, .lexicon, .units]
+    public static let all: Parts = [
+      .departments, .qualifiers, .indicators, .synonyms, .lexicon, .units,
+    ]
   }
 
   /// The dictionaries bundled with PolicyKit.
@@ -66,7 +68,8 @@ public struct PolicyDictionaries: Sendable {
   /// README "Installing" puts it: this spares Foundation's `Bundle`, about 0.4 ms of the
   /// 10 ms a search takes.
   package static let bundledDirectory: URL? = {
-    if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+    if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    {
       let beside = URL(fileURLWithPath: executable).deletingLastPathComponent()
         .appendingPathComponent("policyq_PolicyExtraction.resources/dictionaries")
       if FileManager.default.fileExists(atPath: beside.path) { return beside }
@@ -75,7 +78,9 @@ public struct PolicyDictionaries: Sendable {
   }()
 
   private static func bundle(_ parts: Parts) -> PolicyDictionaries {
-    guard let url = bundledDirectory, let dictionaries = try? PolicyDictionaries(directory: url, parts: parts) else {
+    guard let url = bundledDirectory,
+      let dictionaries = try? PolicyDictionaries(directory: url, parts: parts)
+    else {
       return PolicyDictionaries()
     }
     return dictionaries
@@ -93,7 +98,9 @@ public struct PolicyDictionaries: Sendable {
   /// The list `name` in `directory` (empty when the file is missing); with `folded`, the
   /// file is first folded as a whole (one pass, for lists matched against folded text).
   /// - Throws: `TextError.unreadable` when the file exists but cannot be read or is not UTF-8.
-  package static func rawList(in directory: URL, _ name: String, folded: Bool = false) throws -> RawList {
+  package static func rawList(in directory: URL, _ name: String, folded: Bool = false) throws
+    -> RawList
+  {
     let path = directory.appendingPathComponent(name).path
     let raw: [UInt8]
     switch FileBytes.contents(atPath: path) {
@@ -113,7 +120,8 @@ public struct PolicyDictionaries: Sendable {
       while lineStart < bytes.count {
         let lineEnd = ByteSearch.offset(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
         var contentEnd = lineEnd
-        if contentEnd > lineStart && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }  // CR LF files
+        // CR LF files
+        if contentEnd > lineStart && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
         // Blank lines and comments are skipped.
         var first = lineStart
         while first < contentEnd && (bytes[first] == 0x20 || bytes[first] == 0x09) { first += 1 }
@@ -146,14 +154,21 @@ public struct PolicyDictionaries: Sendable {
   /// The non-blank, non-comment lines of the list `name` in `directory`, split at tabs,
   /// as text (see `rawList`).
   /// - Throws: `TextError.unreadable` when the file exists but cannot be read or is not UTF-8.
-  package static func lines(in directory: URL, _ name: String, folded: Bool = false) throws -> [Row] {
+  package static func lines(in directory: URL, _ name: String, folded: Bool = false) throws -> [Row]
+  {
     let list = try rawList(in: directory, name, folded: folded)
     let text = String(decoding: list.bytes, as: UTF8.self)
     let utf8 = text.utf8
     return list.rows.map { row in
-      Row(line: row.line, columns: row.columns.map { range in
-        Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
-      })
+      Row(
+        line: row.line,
+        columns: row.columns.map { range in
+          Substring(
+            utf8[
+              utf8.index(
+                utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
+                  utf8.startIndex, offsetBy: range.upperBound)])
+        })
     }
   }
 
@@ -170,7 +185,9 @@ public struct PolicyDictionaries: Sendable {
     /// Whether `row` has `columns` columns; a warning naming its line when it has not.
     func has(_ columns: Int, _ row: Row, of name: String, _ expected: String) -> Bool {
       if row.count >= columns { return true }
-      warnings.append("\(directory.appendingPathComponent(name).path):\(row.line): warning: \(expected) separated by tabs; the row is skipped")
+      warnings.append(
+        "\(directory.appendingPathComponent(name).path):\(row.line): warning: \(expected) separated by tabs; the row is skipped"
+      )
       return false
     }
     for columns in try parts.contains(.departments) ? lines("departments.tsv") : [] {
@@ -193,7 +210,8 @@ public struct PolicyDictionaries: Sendable {
     for columns in try parts.contains(.indicators) ? lines("indicators.tsv") : []
     where has(3, columns, of: "indicators.tsv", "needs a key, a label and phrasings") {
       let patterns = columns[2].split(separator: "|").map { Self.fold(String($0)) }
-      indicators.append(Indicator(key: String(columns[0]), label: String(columns[1]), patterns: patterns))
+      indicators.append(
+        Indicator(key: String(columns[0]), label: String(columns[1]), patterns: patterns))
     }
     indicatorPatterns = indicators.enumerated().flatMap { index, indicator in
       indicator.patterns.map { (pattern: $0, indicator: index) }
@@ -205,13 +223,17 @@ public struct PolicyDictionaries: Sendable {
       let others = columns[1].split(separator: "|").map(String.init)
       for word in [term] + others {
         let group = ([term] + others).filter { $0 != word }
-        synonyms[word, default: []].append(contentsOf: group.filter { !(synonyms[word]?.contains($0) ?? false) })
+        synonyms[word, default: []].append(
+          contentsOf: group.filter { !(synonyms[word]?.contains($0) ?? false) })
       }
     }
-    if parts.contains(.lexicon) { lexicon = try lines("lexicon.txt", folded: true).map { String($0[0]) } }
+    if parts.contains(.lexicon) {
+      lexicon = try lines("lexicon.txt", folded: true).map { String($0[0]) }
+    }
     if parts.contains(.units) {
       var unitsDirectory = directory
-      if !FileManager.default.fileExists(atPath: directory.appendingPathComponent("units.tsv").path),
+      if !FileManager.default.fileExists(
+        atPath: directory.appendingPathComponent("units.tsv").path),
         let bundled = Self.bundledDirectory
       {
         unitsDirectory = bundled
@@ -221,7 +243,8 @@ public struct PolicyDictionaries: Sendable {
       where has(2, columns, of: "units.tsv", "needs a unit and its kind") {
         guard let kind = TargetUnits.Kind(rawValue: String(columns[1])) else {
           warnings.append(
-            "\(unitsDirectory.appendingPathComponent("units.tsv").path):\(columns.line): warning: the kind must be count, quantity, share or scale; the row is skipped")
+            "\(unitsDirectory.appendingPathComponent("units.tsv").path):\(columns.line): warning: the kind must be count, quantity, share or scale; the row is skipped"
+          )
           continue
         }
         units.append((String(columns[0]), kind))

@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Parses a document's cleaned text into a `PolicyDocument`: metadata, outline, measures,
 /// responsibility clauses, targets and references, each with its span.
@@ -31,12 +31,14 @@ public struct PolicyParser: Sendable {
     let texts = ParagraphTexts(paragraphs, pieces: pieces)
     let firstHeading = firstBodyHeading(paragraphs, texts)
     let metadataResult = MetadataExtractor(
-      texts: texts, paragraphs: paragraphs, firstHeading: firstHeading, frontMatter: text.frontMatter
+      texts: texts, paragraphs: paragraphs, firstHeading: firstHeading,
+      frontMatter: text.frontMatter
     ).extract()
 
     // Paragraphs before the body (the envelope) and closing matter open no sections.
     var outlineParagraphs = paragraphs
-    for index in outlineParagraphs.indices where (firstHeading.map { index < $0 } ?? true) || metadataResult.closing.contains(index) {
+    for index in outlineParagraphs.indices
+    where (firstHeading.map { index < $0 } ?? true) || metadataResult.closing.contains(index) {
       outlineParagraphs[index].marker = nil
     }
     let attachmentEntries = AttachmentList.unmark(&outlineParagraphs, texts: texts)
@@ -45,7 +47,8 @@ public struct PolicyParser: Sendable {
     // becomes a section of its rows.
     let (tables, gridRows) = text.utf8.withUnsafeBufferPointer { bytes in
       let reader = TaskTableReader(
-        bytes: bytes, paragraphs: outlineParagraphs, texts: texts, cellText: TableCellText(resolver: resolver),
+        bytes: bytes, paragraphs: outlineParagraphs, texts: texts,
+        cellText: TableCellText(resolver: resolver),
         layouts: text.tableRows, sourceOffset: { text.sourceMap.sourceRange(at: $0).lowerBound },
         closing: metadataResult.closing)
       return (reader.tables(), reader.gridRowParagraphs())
@@ -61,22 +64,32 @@ public struct PolicyParser: Sendable {
     let taskTables = tables.filter(\.isTaskTable)
     let outline = text.utf8.withUnsafeBufferPointer { bytes in
       var outline = OutlineBuilder(bytes: bytes, documentID: id).build(
-        outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count, tables: taskTables)
+        outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count,
+        tables: taskTables)
       // Unnumbered items (paragraphs with run-in headings of their own) become sections,
       // and the outline is built again with them.
       let items = UnnumberedItems(bytes: bytes, resolver: resolver)
-      if items.mark(&outlineParagraphs, owners: outline.owners, sections: outline.sections, except: tableParagraphs) {
+      if items.mark(
+        &outlineParagraphs, owners: outline.owners, sections: outline.sections,
+        except: tableParagraphs)
+      {
         outline = OutlineBuilder(bytes: bytes, documentID: id).build(
-          outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count, tables: taskTables)
+          outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count,
+          tables: taskTables)
       }
       return outline
     }
     var sections = outline.sections
     // An attachment's title stands on the line after its "附件1" (as its own text or as
     // its table's title): its role is read from it.
-    for index in sections.indices where sections[index].kind == .attachment && sections[index].title.isEmpty {
-      guard let heading = paragraphs.firstIndex(where: { $0.span.start == sections[index].headingSpan.start }),
-        heading + 1 < paragraphs.count, !texts.hasMoreBytes(than: 180, at: heading + 1), !texts[heading + 1].containsBytes("。"),
+    for index in sections.indices
+    where sections[index].kind == .attachment && sections[index].title.isEmpty {
+      guard
+        let heading = paragraphs.firstIndex(where: {
+          $0.span.start == sections[index].headingSpan.start
+        }),
+        heading + 1 < paragraphs.count, !texts.hasMoreBytes(than: 180, at: heading + 1),
+        !texts[heading + 1].containsBytes("。"),
         outlineParagraphs[heading + 1].marker == nil
       else { continue }
       sections[index].title = texts[heading + 1]
@@ -90,33 +103,48 @@ public struct PolicyParser: Sendable {
       let paragraph = outlineParagraphs[index]
       let isHeadingLine = paragraph.marker != nil && !paragraph.isRunIn
       // A numbered paragraph whose text runs on past a heading's length carries it too.
-      if paragraph.marker == nil || (paragraph.titleEnd == paragraph.titleStart && paragraph.titleStart < paragraph.span.end) {
+      if paragraph.marker == nil
+        || (paragraph.titleEnd == paragraph.titleStart && paragraph.titleStart < paragraph.span.end)
+      {
         hasOwnText[owner] = true
       }
-      if !isHeadingLine { endsWithLeadIn[owner] = texts.hasSuffixBytes("：", at: index) || texts.hasSuffixBytes(":", at: index) }
+      if !isHeadingLine {
+        endsWithLeadIn[owner] =
+          texts.hasSuffixBytes("：", at: index) || texts.hasSuffixBytes(":", at: index)
+      }
     }
     for index in sections.indices where sections[index].isRunIn { hasOwnText[index] = true }
 
     var document = PolicyDocument(
-      id: id, text: text, metadata: metadataResult.metadata, sections: [], measures: [], targets: [],
+      id: id, text: text, metadata: metadataResult.metadata, sections: [], measures: [],
+      targets: [],
       responsibilities: [], references: [], diagnostics: [])
     document.sections = sections
 
     // Measures.
-    let measureSections = MeasureSelector(sections: sections, hasOwnText: hasOwnText, endsWithLeadIn: endsWithLeadIn).select()
+    let measureSections = MeasureSelector(
+      sections: sections, hasOwnText: hasOwnText, endsWithLeadIn: endsWithLeadIn
+    ).select()
     let columns = Self.columns(of: sections)
     document.measures = measureSections.enumerated().map { ordinal, index in
-      makeMeasure(ordinal: ordinal, section: index, columns: columns[index], of: sections, in: text, id: id, pieces: pieces)
+      makeMeasure(
+        ordinal: ordinal, section: index, columns: columns[index], of: sections, in: text, id: id,
+        pieces: pieces)
     }
 
     // Responsibility clauses: in the text (a task table's rows only through their columns
     // of bodies), in reading order.
     let measures = document.measures
     let found = responsibilityExtractor.clauses(
-      in: text.utf8, paragraphs: outlineParagraphs, tableParagraphs: tableParagraphs, pieces: pieces)
-    var clauses = found.map { found in (found: found, measure: measures.firstIndex { $0.span.contains(found.span) }) }
+      in: text.utf8, paragraphs: outlineParagraphs, tableParagraphs: tableParagraphs, pieces: pieces
+    )
+    var clauses = found.map { found in
+      (found: found, measure: measures.firstIndex { $0.span.contains(found.span) })
+    }
     let rowMeasures = Dictionary(
-      document.measures.indices.map { (sections[document.measures[$0].section].headingSpan.start, $0) },
+      document.measures.indices.map {
+        (sections[document.measures[$0].section].headingSpan.start, $0)
+      },
       uniquingKeysWith: { first, _ in first })
     text.utf8.withUnsafeBufferPointer { bytes in
       for table in taskTables {
@@ -129,8 +157,10 @@ public struct PolicyParser: Sendable {
     for (ordinal, (found, measure)) in clauses.enumerated() {
       document.responsibilities.append(
         ResponsibilityClause(
-          id: "\(id)#r\(ordinal + 1)", text: found.text, span: found.span, departments: found.departments,
-          deadline: found.deadline, measure: measure, section: document.innermostSection(containing: found.span)))
+          id: "\(id)#r\(ordinal + 1)", text: found.text, span: found.span,
+          departments: found.departments,
+          deadline: found.deadline, measure: measure,
+          section: document.innermostSection(containing: found.span)))
       if let measure { document.measures[measure].responsibilities.append(ordinal) }
     }
 
@@ -142,7 +172,9 @@ public struct PolicyParser: Sendable {
       let first = paragraphs[table.paragraphs.lowerBound].span
       let last = paragraphs[table.paragraphs.upperBound - 1].span
       tableSpans.append(TextSpan(first.start, last.end))
-      for row in table.rows { yearCells += row.cells.values.filter { TargetYearCell.holdsYear($0, in: text.utf8) } }
+      for row in table.rows {
+        yearCells += row.cells.values.filter { TargetYearCell.holdsYear($0, in: text.utf8) }
+      }
       // A flattened table's paragraphs are cells of their own, notes under it among them.
       yearCells += table.paragraphs.map { paragraphs[$0].span }.filter { span in
         !text.utf8[span.range].contains(0x09) && TargetYearCell.holdsYear(span, in: text.utf8)
@@ -151,7 +183,8 @@ public struct PolicyParser: Sendable {
     let targets = TargetExtractor(dictionaries: dictionaries).targets(
       in: text, paragraphs: paragraphs.map(\.span), pieces: pieces, metadata: document.metadata
     ).filter { target in
-      !tableSpans.contains { $0.contains(target.valueSpan) } || yearCells.contains { $0.contains(target.valueSpan) }
+      !tableSpans.contains { $0.contains(target.valueSpan) }
+        || yearCells.contains { $0.contains(target.valueSpan) }
     }
     for (ordinal, var target) in targets.enumerated() {
       target.id = "\(id)#t\(ordinal + 1)"
@@ -165,22 +198,31 @@ public struct PolicyParser: Sendable {
     // The plan a transmittal notice carries and the document's own attachments, named in
     // 《》 in its own text, are this document, not ones it cites.
     var ownTitles = [document.metadata.title, document.metadata.planTitle].compactMap { $0 }
-    ownTitles += sections.filter { ($0.kind == .attachment || $0.kind == .table) && !$0.title.isEmpty }.map(\.title)
+    ownTitles += sections.filter {
+      ($0.kind == .attachment || $0.kind == .table) && !$0.title.isEmpty
+    }.map(\.title)
     ownTitles += attachmentEntries.map { texts[$0] }
     // Each title as written and without its period (…（2023—2025年）).
-    let ownKeys = readsReferences ? ownTitles.map { (TitleKey($0), TitleKey(MetadataExtractor.withoutPeriod($0))) } : []
-    let foundReferences = (readsReferences ? ReferenceExtractor().references(in: text.utf8) : []).filter { found in
-      let key = TitleKey(found.title)
-      let keyWithoutPeriod = TitleKey(MetadataExtractor.withoutPeriod(found.title))
-      let isOwn = ownKeys.contains { own, ownWithoutPeriod in
-        own.namesSameDocument(as: key) || ownWithoutPeriod.namesSameDocument(as: keyWithoutPeriod)
+    let ownKeys =
+      readsReferences
+      ? ownTitles.map { (TitleKey($0), TitleKey(MetadataExtractor.withoutPeriod($0))) } : []
+    let foundReferences = (readsReferences ? ReferenceExtractor().references(in: text.utf8) : [])
+      .filter { found in
+        let key = TitleKey(found.title)
+        let keyWithoutPeriod = TitleKey(MetadataExtractor.withoutPeriod(found.title))
+        let isOwn = ownKeys.contains { own, ownWithoutPeriod in
+          own.namesSameDocument(as: key) || ownWithoutPeriod.namesSameDocument(as: keyWithoutPeriod)
+        }
+        return !isOwn
+          || (found.documentNumber != nil
+            && found.documentNumber != document.metadata.documentNumber)
       }
-      return !isOwn || (found.documentNumber != nil && found.documentNumber != document.metadata.documentNumber)
-    }
     document.references = foundReferences.enumerated().map { ordinal, found in
       DocumentReference(
-        id: "\(id)#x\(ordinal + 1)", title: found.title, documentNumber: found.documentNumber, span: found.span,
-        resolvedDocument: nil, resolvedBy: nil, section: document.innermostSection(containing: found.span))
+        id: "\(id)#x\(ordinal + 1)", title: found.title, documentNumber: found.documentNumber,
+        span: found.span,
+        resolvedDocument: nil, resolvedBy: nil,
+        section: document.innermostSection(containing: found.span))
     }
 
     document.diagnostics = outline.diagnostics.map {
@@ -188,10 +230,14 @@ public struct PolicyParser: Sendable {
     }
     if sections.isEmpty {
       document.diagnostics.append(
-        Diagnostic(severity: .note, file: text.source.path, message: "no numbered headings (一、 （一） 1. 第一条 …) found: the document has no outline"))
+        Diagnostic(
+          severity: .note, file: text.source.path,
+          message: "no numbered headings (一、 （一） 1. 第一条 …) found: the document has no outline"))
     } else if document.measures.isEmpty {
       document.diagnostics.append(
-        Diagnostic(severity: .note, file: text.source.path, message: "headings found but no numbered measures: no part reads as tasks"))
+        Diagnostic(
+          severity: .note, file: text.source.path,
+          message: "headings found but no numbered measures: no part reads as tasks"))
     }
     return document
   }
@@ -220,7 +266,8 @@ public struct PolicyParser: Sendable {
   /// whose 专栏 boxes are `columns`; `pieces` makes the strings of the text. (Given the
   /// parts it reads rather than the document being built, so that it copies none.)
   private func makeMeasure(
-    ordinal: Int, section index: Int, columns: [Int], of sections: [Section], in text: PolicyText, id: String, pieces: TextPieces
+    ordinal: Int, section index: Int, columns: [Int], of sections: [Section], in text: PolicyText,
+    id: String, pieces: TextPieces
   ) -> Measure {
     let section = sections[index]
     let bytes = text.utf8
@@ -242,11 +289,16 @@ public struct PolicyParser: Sendable {
       }
     }
     // A measure without boxes is one piece of the text.
-    let measureText = ranges.count == 1 ? pieces.string(ranges[0]) : ranges.map { pieces.string($0) }.joined()
+    let measureText =
+      ranges.count == 1 ? pieces.string(ranges[0]) : ranges.map { pieces.string($0) }.joined()
     // The lead sentence: from the end of the heading to the first 。 or line end.
     var leadStart = section.titleSpan.end
-    while leadStart < section.extent.end && (bytes[leadStart] == 0x0A || bytes[leadStart] == 0x20) { leadStart += 1 }
-    let leadEnd = bytes.withUnsafeBufferPointer { Self.leadSentenceEnd($0, from: leadStart, limit: section.extent.end) }
+    while leadStart < section.extent.end && (bytes[leadStart] == 0x0A || bytes[leadStart] == 0x20) {
+      leadStart += 1
+    }
+    let leadEnd = bytes.withUnsafeBufferPointer {
+      Self.leadSentenceEnd($0, from: leadStart, limit: section.extent.end)
+    }
     var path: [String] = []
     var parent = section.parent
     while let current = parent {
@@ -262,12 +314,16 @@ public struct PolicyParser: Sendable {
 
   /// Where the sentence at `start` ends: after its 。 (E3 80 82), or at the line feed or
   /// `limit`, whichever comes first. Eight bytes without a line feed or E3 are passed at once.
-  private static func leadSentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
+  private static func leadSentenceEnd(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int
+  ) -> Int {
     var end = start
     while true {
       end = SWAR.skip(bytes, from: end, limit: limit, whileNeither: 0x0A, nor: 0xE3)
       guard end < limit, bytes[end] != 0x0A else { break }
-      if end + 2 < bytes.count && bytes[end] == 0xE3 && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x82 {
+      if end + 2 < bytes.count && bytes[end] == 0xE3 && bytes[end + 1] == 0x80
+        && bytes[end + 2] == 0x82
+      {
         return end + 3
       }
       end += 1

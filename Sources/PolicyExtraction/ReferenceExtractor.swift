@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Finds references to other documents: 《title》, optionally followed by a document
 /// number in parentheses, "《…行动计划（2022—2025年）》（永川府发〔2022〕11号）".
@@ -54,12 +54,15 @@ struct ReferenceExtractor {
                   close += inner.length
                 }
                 let inside = String(decoding: buffer[(end + next.length)..<close], as: UTF8.self)
-                if close < buffer.count, buffer[close] != 0x0A, let parsed = DocumentNumber.first(in: inside),
-                  parsed.range.lowerBound == inside.startIndex || inside.hasPrefix(parsed.number.text)
+                if close < buffer.count, buffer[close] != 0x0A,
+                  let parsed = DocumentNumber.first(in: inside),
+                  parsed.range.lowerBound == inside.startIndex
+                    || inside.hasPrefix(parsed.number.text)
                 {
                   number = parsed.number
                   end = close + UTF8Scalars.scalar(in: buffer, at: close).length
-                } else if close < buffer.count, buffer[close] != 0x0A, let decree = DocumentNumber.firstDecree(in: inside),
+                } else if close < buffer.count, buffer[close] != 0x0A,
+                  let decree = DocumentNumber.firstDecree(in: inside),
                   inside.hasPrefix(decree.text)
                 {
                   // "（上海市人民政府令第80号）", "（市政府第16号令）".
@@ -72,7 +75,8 @@ struct ReferenceExtractor {
             if number == nil { number = Self.numberBefore(buffer, start) }
             if Self.isShortName(buffer, before: start) {
               shortNames.insert(title)
-            } else if !title.isEmpty && title.hasAtMostCharacters(120) && !Self.namesNoDocument(title)
+            } else if !title.isEmpty && title.hasAtMostCharacters(120)
+              && !Self.namesNoDocument(title)
               && !shortNames.contains(title)
             {
               found.append(Found(title: title, documentNumber: number, span: TextSpan(start, end)))
@@ -95,7 +99,8 @@ struct ReferenceExtractor {
   /// Whether a title in 《》 names something other than a document.
   static func namesNoDocument(_ title: String) -> Bool {
     let bare = title.trimmingScalars { $0 == " " }
-    return nonDocumentEndings.contains { bare.hasSuffixBytes($0) } && !documentEndings.contains { bare.hasSuffixBytes($0) }
+    return nonDocumentEndings.contains { bare.hasSuffixBytes($0) }
+      && !documentEndings.contains { bare.hasSuffixBytes($0) }
   }
 
   /// Words between a number and the title it was issued under: "…令第80号公布的《…》",
@@ -104,18 +109,28 @@ struct ReferenceExtractor {
 
   /// A document number that stands right before a title, in the 90 bytes (30
   /// characters) before the words that issue it.
-  private static func numberBefore(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> DocumentNumber? {
-    guard let words = issuedBefore.first(where: { start >= $0.count && Array(buffer[(start - $0.count)..<start]) == $0 }) else {
+  private static func numberBefore(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int)
+    -> DocumentNumber?
+  {
+    guard
+      let words = issuedBefore.first(where: {
+        start >= $0.count && Array(buffer[(start - $0.count)..<start]) == $0
+      })
+    else {
       return nil
     }
     var from = max(0, start - words.count - 90)
     while from < start && !UTF8Scalars.startsScalar(buffer[from]) { from += 1 }
     let before = String(decoding: buffer[from..<(start - words.count)], as: UTF8.self)
     let clause = before.split { "，。；".contains($0) }.last.map(String.init) ?? before
-    if let number = DocumentNumber.first(in: clause), clause.hasSuffix(number.number.text) || clause.hasSuffix(number.number.text + "）") {
+    if let number = DocumentNumber.first(in: clause),
+      clause.hasSuffix(number.number.text) || clause.hasSuffix(number.number.text + "）")
+    {
       return number.number
     }
-    if let decree = DocumentNumber.firstDecree(in: clause), clause.hasSuffix(decree.text) { return decree }
+    if let decree = DocumentNumber.firstDecree(in: clause), clause.hasSuffix(decree.text) {
+      return decree
+    }
     return nil
   }
 

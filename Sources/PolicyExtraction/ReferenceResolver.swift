@@ -36,7 +36,9 @@ public struct ReferenceResolver: Sendable {
       let ownID = documents[documentIndex].id
       for referenceIndex in documents[documentIndex].references.indices {
         let reference = documents[documentIndex].references[referenceIndex]
-        if let number = reference.documentNumber, let target = byNumber[number.normalized], target != ownID {
+        if let number = reference.documentNumber, let target = byNumber[number.normalized],
+          target != ownID
+        {
           documents[documentIndex].references[referenceIndex].resolvedDocument = target
           documents[documentIndex].references[referenceIndex].resolvedBy = "document_number"
           continue
@@ -51,9 +53,13 @@ public struct ReferenceResolver: Sendable {
             for index in list { shared[index, default: 0] += 1 }
           }
           var best: (id: String, score: Double)? = nil
-          for (index, _) in shared.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(20) where titles[index].id != ownID {
+          for (index, _) in shared.sorted(by: {
+            $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+          }).prefix(20) where titles[index].id != ownID {
             let score = Self.similarity(titles[index].key, key)
-            if score >= titleSimilarity, score > (best?.score ?? 0) { best = (titles[index].id, score) }
+            if score >= titleSimilarity, score > (best?.score ?? 0) {
+              best = (titles[index].id, score)
+            }
           }
           resolved = best?.id
         }
@@ -78,7 +84,11 @@ public struct ReferenceResolver: Sendable {
       key = String(key[range.upperBound..<key.index(key.endIndex, offsetBy: -3)])
     }
     key = PolicyDictionaries.fold(MetadataExtractor.withoutPeriod(key))
-    return String(key.unicodeScalars.filter { UTF8Scalars.isIdeograph($0.value) || $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    return String(
+      key.unicodeScalars.filter {
+        UTF8Scalars.isIdeograph($0.value) || $0.properties.isAlphabetic
+          || $0.properties.numericType != nil
+      }.map(Character.init))
   }
 
   /// Dice similarity of character bigrams.
@@ -87,7 +97,9 @@ public struct ReferenceResolver: Sendable {
     let y = Array(b.unicodeScalars)
     guard x.count > 1, y.count > 1 else { return a == b ? 1 : 0 }
     var counts: [String: Int] = [:]
-    for index in 0..<(x.count - 1) { counts[String(x[index]) + String(x[index + 1]), default: 0] += 1 }
+    for index in 0..<(x.count - 1) {
+      counts[String(x[index]) + String(x[index + 1]), default: 0] += 1
+    }
     var shared = 0
     for index in 0..<(y.count - 1) {
       let bigram = String(y[index]) + String(y[index + 1])

@@ -1,21 +1,24 @@
 import Foundation
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Clauses in parentheses and labelled clauses ("（区经济信息委牵头，区科技局配合）",
 /// "牵头单位：…；责任单位：…"): their segments, roles and deadlines.
 extension ResponsibilityExtractor {
   /// The clause of a group that names a role, if it names departments.
   func clause(
-    _ group: Group, in text: UnsafeBufferPointer<UInt8>, pieces: TextPieces, form: ClauseForm, firstIsLead: Bool,
+    _ group: Group, in text: UnsafeBufferPointer<UInt8>, pieces: TextPieces, form: ClauseForm,
+    firstIsLead: Bool,
     known: inout KnownNames
   ) -> Found? {
     let inner = (group.start + group.openLength)..<(group.end - group.closeLength)
-    let (departments, deadline) = parse(text, inner: inner, form: form, firstIsLead: firstIsLead, known: &known)
+    let (departments, deadline) = parse(
+      text, inner: inner, form: form, firstIsLead: firstIsLead, known: &known)
     guard !departments.isEmpty else { return nil }
     return Found(
-      text: pieces.string(group.start..<group.end), span: TextSpan(group.start, group.end), departments: departments,
+      text: pieces.string(group.start..<group.end), span: TextSpan(group.start, group.end),
+      departments: departments,
       deadline: deadline)
   }
 
@@ -25,10 +28,16 @@ extension ResponsibilityExtractor {
     _ text: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>
   ) -> (role: ResponsibilityRole?, rest: Range<Int>)? {
     // "实施部门：", "支撑单位：": a short label before a colon, ending as labels do.
-    if let colon = colonOffset(in: text, segment), UTF8Scalars.hasAtMostCharacters(text, segment.lowerBound..<colon.lowerBound, 8),
-      labelEndings.contains(where: { ByteSearch.hasSuffix($0, in: text, segment.lowerBound..<colon.lowerBound) })
+    if let colon = colonOffset(in: text, segment),
+      UTF8Scalars.hasAtMostCharacters(text, segment.lowerBound..<colon.lowerBound, 8),
+      labelEndings.contains(where: {
+        ByteSearch.hasSuffix($0, in: text, segment.lowerBound..<colon.lowerBound)
+      })
     {
-      return (RoleWords.labelRole(in: text, segment.lowerBound..<colon.lowerBound), colon.upperBound..<segment.upperBound)
+      return (
+        RoleWords.labelRole(in: text, segment.lowerBound..<colon.lowerBound),
+        colon.upperBound..<segment.upperBound
+      )
     }
     for (label, role) in labels where ByteSearch.hasPrefix(label, in: text, segment) {
       return (role, (segment.lowerBound + label.count)..<segment.upperBound)
@@ -42,10 +51,13 @@ extension ResponsibilityExtractor {
   /// role words are found by comparing bytes, and makes strings only of the names and
   /// deadlines it keeps: a string per segment cost more than the reading itself.
   func parse(
-    _ text: UnsafeBufferPointer<UInt8>, inner: Range<Int>, form: ClauseForm, firstIsLead: Bool, known: inout KnownNames
+    _ text: UnsafeBufferPointer<UInt8>, inner: Range<Int>, form: ClauseForm, firstIsLead: Bool,
+    known: inout KnownNames
   ) -> (departments: [DepartmentMention], deadline: String?) {
     var contentEnd = inner.upperBound
-    while let stop = Self.finalStops.first(where: { ByteSearch.hasSuffix($0, in: text, inner.lowerBound..<contentEnd) }) {
+    while let stop = Self.finalStops.first(where: {
+      ByteSearch.hasSuffix($0, in: text, inner.lowerBound..<contentEnd)
+    }) {
       contentEnd -= stop.count
     }
     let content = inner.lowerBound..<contentEnd
@@ -56,7 +68,11 @@ extension ResponsibilityExtractor {
     var labelRole: ResponsibilityRole?? = nil
     for var segment in Self.segments(text, content) {
       segment = UTF8Scalars.trimming(text, segment) { Self.whitespace.contains($0) }
-      if LeadRule.statement(in: text, segment) != nil || ByteSearch.equals(LeadRule.sameBelow, in: text, segment) { continue }
+      if LeadRule.statement(in: text, segment) != nil
+        || ByteSearch.equals(LeadRule.sameBelow, in: text, segment)
+      {
+        continue
+      }
       if let (role, rest) = Self.label(text, segment) {
         labelRole = .some(role)
         segment = UTF8Scalars.trimming(text, rest) { Self.labelColon.contains($0) }
@@ -119,9 +135,13 @@ extension ResponsibilityExtractor {
       var length = 0
       if byte == 0x2C || byte == 0x3B {
         length = 1
-      } else if byte == 0xEF, index + 2 < range.upperBound, text[index + 1] == 0xBC, text[index + 2] == 0x8C || text[index + 2] == 0x9B {
+      } else if byte == 0xEF, index + 2 < range.upperBound, text[index + 1] == 0xBC,
+        text[index + 2] == 0x8C || text[index + 2] == 0x9B
+      {
         length = 3
-      } else if byte == 0xE3, index + 2 < range.upperBound, text[index + 1] == 0x80, text[index + 2] == 0x82 {
+      } else if byte == 0xE3, index + 2 < range.upperBound, text[index + 1] == 0x80,
+        text[index + 2] == 0x82
+      {
         length = 3
       }
       guard length > 0 else {
@@ -140,13 +160,19 @@ extension ResponsibilityExtractor {
   static func isDeadline(_ text: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>) -> Bool {
     func hasPrefix(_ word: [UInt8]) -> Bool { ByteSearch.hasPrefix(word, in: text, segment) }
     func hasSuffix(_ word: [UInt8]) -> Bool { ByteSearch.hasSuffix(word, in: text, segment) }
-    func contains(_ word: [UInt8]) -> Bool { ByteSearch.offset(of: word, in: text, within: segment) != nil }
+    func contains(_ word: [UInt8]) -> Bool {
+      ByteSearch.offset(of: word, in: text, within: segment) != nil
+    }
     let isShort = { UTF8Scalars.hasAtMostCharacters(text, segment, 14) }
-    if hasPrefix(Deadline.ongoing) || hasPrefix(Deadline.longTerm) || hasSuffix(Deadline.done) && isShort() {
+    if hasPrefix(Deadline.ongoing) || hasPrefix(Deadline.longTerm)
+      || hasSuffix(Deadline.done) && isShort()
+    {
       return true
     }
     // The ending first: it is compared in place, and most segments (names) fail it.
-    guard Deadline.endings.contains(where: hasSuffix), Deadline.times.contains(where: contains), isShort() else { return false }
+    guard Deadline.endings.contains(where: hasSuffix), Deadline.times.contains(where: contains),
+      isShort()
+    else { return false }
     var index = segment.lowerBound
     while index < segment.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
@@ -180,7 +206,9 @@ extension ResponsibilityExtractor {
   /// bytes of ( ) （ ） (28, 29, EF BC 88, EF BC 89) never occur inside another scalar.
   /// Eight bytes at a time are passed that hold none of them (nor the start of one): the
   /// common ，：； (EF BC 8C, 9A, 9B) do not stop the skip.
-  static func parenthesisedGroups(_ buffer: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan) -> [Group] {
+  static func parenthesisedGroups(_ buffer: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan)
+    -> [Group]
+  {
     var groups: [Group] = []
     var depth = 0
     var open = 0
@@ -201,7 +229,9 @@ extension ResponsibilityExtractor {
       var isOpen = byte == 0x28
       var isClose = byte == 0x29
       if byte == 0xEF {
-        guard index + 2 < buffer.count, buffer[index + 1] == 0xBC, buffer[index + 2] == 0x88 || buffer[index + 2] == 0x89 else {
+        guard index + 2 < buffer.count, buffer[index + 1] == 0xBC,
+          buffer[index + 2] == 0x88 || buffer[index + 2] == 0x89
+        else {
           index += 1
           continue
         }
@@ -218,7 +248,8 @@ extension ResponsibilityExtractor {
       } else if isClose && depth > 0 {
         depth -= 1
         if depth == 0 {
-          groups.append(Group(start: open, end: index + length, openLength: openLength, closeLength: length))
+          groups.append(
+            Group(start: open, end: index + length, openLength: openLength, closeLength: length))
         }
       }
       index += length

@@ -1,7 +1,7 @@
 import Foundation
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Finds responsibility clauses and reads who leads, who is responsible and who
 /// cooperates: parenthesised lists of departments with their roles, the role statements
@@ -33,7 +33,9 @@ struct ResponsibilityExtractor {
     case bareList
   }
 
-  static let roleWords = ["牵头", "负责", "配合", "参与", "参加", "协同", "责任单位", "责任部门", "协办", "协助", "会同", "组织落实"]
+  static let roleWords = [
+    "牵头", "负责", "配合", "参与", "参加", "协同", "责任单位", "责任部门", "协办", "协助", "会同", "组织落实",
+  ]
   // The words below are UTF-8, compared with the bytes of the text: a clause is read
   // without making a string of it.
   /// `roleWords` and 以下简称 (a definition, not a clause), to look for in a group before
@@ -41,11 +43,14 @@ struct ResponsibilityExtractor {
   static let roleWordBytes = roleWords.map { Array($0.utf8) }
   static let definitionBytes = Array("以下简称".utf8)
   /// Labels written without a colon ("责任单位区发改委"), with the role they give.
-  static let labels: [([UInt8], ResponsibilityRole)] = ([
-    ("牵头考核单位", .lead), ("牵头单位", .lead), ("牵头部门", .lead), ("主办单位", .lead),
-    ("责任单位", .responsible), ("责任部门", .responsible), ("负责单位", .responsible), ("承办单位", .responsible),
-    ("配合单位", .cooperating), ("配合部门", .cooperating), ("参与单位", .cooperating), ("协办单位", .cooperating),
-  ] as [(String, ResponsibilityRole)]).map { (Array($0.0.utf8), $0.1) }
+  static let labels: [([UInt8], ResponsibilityRole)] =
+    ([
+      ("牵头考核单位", .lead), ("牵头单位", .lead), ("牵头部门", .lead), ("主办单位", .lead),
+      ("责任单位", .responsible), ("责任部门", .responsible), ("负责单位", .responsible),
+      ("承办单位", .responsible),
+      ("配合单位", .cooperating), ("配合部门", .cooperating), ("参与单位", .cooperating),
+      ("协办单位", .cooperating),
+    ] as [(String, ResponsibilityRole)]).map { (Array($0.0.utf8), $0.1) }
   /// How a label written with a colon ends: 牵头单位：, 实施部门：, 实施主体：, 责任处室：.
   static let labelEndings = ["单位", "部门", "主体", "处室", "机构"].map { Array($0.utf8) }
   /// Full stops a clause may end with: 。 and .
@@ -74,7 +79,9 @@ struct ResponsibilityExtractor {
   /// with is no clause.)
   /// - Parameter tableParagraphs: the paragraphs of task tables (`TaskTableReader`), whose
   ///   roles are their columns': only a clause in parentheses inside a cell is read there.
-  package func clauses(in bytes: [UInt8], paragraphs: [Paragraph], tableParagraphs: Set<Int> = [], pieces: TextPieces) -> [Found] {
+  package func clauses(
+    in bytes: [UInt8], paragraphs: [Paragraph], tableParagraphs: Set<Int> = [], pieces: TextPieces
+  ) -> [Found] {
     var found: [Found] = []
     /// Whether a rule stated once (with 下同, or outside a clause) makes the first
     /// department of each clause from here on the lead.
@@ -84,7 +91,9 @@ struct ResponsibilityExtractor {
     bytes.withUnsafeBufferPointer { buffer in
       func addDuties(_ duties: [(place: Range<Int>, names: [DepartmentList.Name])]) {
         for duty in duties {
-          if let clause = dutyClause(duty.names, at: duty.place, in: buffer, pieces: pieces, known: &known) {
+          if let clause = dutyClause(
+            duty.names, at: duty.place, in: buffer, pieces: pieces, known: &known)
+          {
             found.append(clause)
           }
         }
@@ -96,8 +105,15 @@ struct ResponsibilityExtractor {
           // parentheses within a cell is read here, as before).
           for group in Self.parenthesisedGroups(buffer, body) where group.end - group.start <= 900 {
             let inner = (group.start + group.openLength)..<(group.end - group.closeLength)
-            guard Self.roleWordBytes.contains(where: { ByteSearch.offset(of: $0, in: buffer, within: inner) != nil }) else { continue }
-            if let clause = clause(group, in: buffer, pieces: pieces, form: .stated, firstIsLead: firstIsLead, known: &known) {
+            guard
+              Self.roleWordBytes.contains(where: {
+                ByteSearch.offset(of: $0, in: buffer, within: inner) != nil
+              })
+            else { continue }
+            if let clause = clause(
+              group, in: buffer, pieces: pieces, form: .stated, firstIsLead: firstIsLead,
+              known: &known)
+            {
               found.append(clause)
             }
           }
@@ -113,7 +129,8 @@ struct ResponsibilityExtractor {
           let title = paragraph.titleStart..<paragraph.titleEnd
           addDuties(blocks.heading(rank: rank, text: body.start..<body.end))
           if let names = headingNames(title, in: buffer, known: &known) {
-            let nextIsSibling = index + 1 == paragraphs.count
+            let nextIsSibling =
+              index + 1 == paragraphs.count
               || paragraphs[index + 1].marker.map { OutlineBuilder.rank($0.kind) <= rank } ?? false
             if nextIsSibling {
               // "（一）区房管局。负责…" then "（二）…": the item, a run-in text of its own, is the
@@ -128,34 +145,47 @@ struct ResponsibilityExtractor {
         let groups = Self.parenthesisedGroups(buffer, body)
         for group in groups where group.end - group.start <= 900 {
           let innerRange = (group.start + group.openLength)..<(group.end - group.closeLength)
-          func contains(_ word: [UInt8]) -> Bool { ByteSearch.offset(of: word, in: buffer, within: innerRange) != nil }
+          func contains(_ word: [UInt8]) -> Bool {
+            ByteSearch.offset(of: word, in: buffer, within: innerRange) != nil
+          }
           guard !contains(Self.definitionBytes) else { continue }
           let rule = LeadRule.statement(in: buffer, innerRange)
           var form = ClauseForm.stated
-          if rule == nil && !Self.roleWordBytes.contains(where: contains) && !Self.hasLabel(buffer, innerRange) {
-            guard Self.closesParagraph(group, buffer, body), Self.followsSentence(group, buffer, body) else { continue }
+          if rule == nil && !Self.roleWordBytes.contains(where: contains)
+            && !Self.hasLabel(buffer, innerRange)
+          {
+            guard Self.closesParagraph(group, buffer, body),
+              Self.followsSentence(group, buffer, body)
+            else { continue }
             form = .bareList
           }
           let ruleFromHere = rule != nil && contains(LeadRule.sameBelow)
           if ruleFromHere { firstIsLead = true }
           if let clause = clause(
-            group, in: buffer, pieces: pieces, form: form, firstIsLead: firstIsLead || rule != nil, known: &known)
+            group, in: buffer, pieces: pieces, form: form, firstIsLead: firstIsLead || rule != nil,
+            known: &known)
           {
             found.append(clause)
           }
         }
         let groupRanges = groups.map { $0.start..<$0.end }
-        let holdsRoleWord = sentences.holdsRoleWord(buffer, body.start..<body.end, outside: groupRanges)
+        let holdsRoleWord = sentences.holdsRoleWord(
+          buffer, body.start..<body.end, outside: groupRanges)
         let statements = sentences.statements(
-          in: buffer, paragraph: body, holdsRoleWord: holdsRoleWord, groups: groupRanges, topic: topic ?? blocks.holder,
-          openingReach: paragraph.marker.map { $0.kind == .article ? .none : .anyClause } ?? .sentenceOpenings, known: &known,
+          in: buffer, paragraph: body, holdsRoleWord: holdsRoleWord, groups: groupRanges,
+          topic: topic ?? blocks.holder,
+          openingReach: paragraph.marker.map { $0.kind == .article ? .none : .anyClause }
+            ?? .sentenceOpenings, known: &known,
           pieces: pieces)
         found += statements
-        if let names = itemDuty, !statements.contains(where: { $0.departments.contains { $0.role == .responsible } }) {
+        if let names = itemDuty,
+          !statements.contains(where: { $0.departments.contains { $0.role == .responsible } })
+        {
           addDuties([(body.start..<body.end, names)])
         }
         // A rule stated in the text itself, outside the clauses, governs those after it.
-        if !firstIsLead, holdsRoleWord, let rule = LeadRule.statement(in: buffer, body.start..<body.end),
+        if !firstIsLead, holdsRoleWord,
+          let rule = LeadRule.statement(in: buffer, body.start..<body.end),
           !groups.contains(where: { $0.start <= rule.lowerBound && rule.upperBound <= $0.end })
         {
           firstIsLead = true
@@ -177,13 +207,20 @@ struct ResponsibilityExtractor {
     // Most titles are tasks ("加强组织领导"): only a title that ends as a name does, or with
     // a note, is read.
     let (last, _) = UTF8Scalars.scalar(in: text, before: title.upperBound)
-    guard last == 0xFF09 || last == 0x29 || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[title])) else {
+    guard
+      last == 0xFF09 || last == 0x29
+        || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[title]))
+    else {
       return nil
     }
     let list = DepartmentList(UnsafeBufferPointer(rebasing: text[title]), words: listWords)
-    guard list.piecesWithoutName == 0, !list.names.isEmpty, list.names.allSatisfy({ $0.role == nil }) else { return nil }
+    guard list.piecesWithoutName == 0, !list.names.isEmpty,
+      list.names.allSatisfy({ $0.role == nil })
+    else { return nil }
     for name in list.names {
-      guard let entry = known.mention(name.bytes, resolver: resolver), entry.isBodyInText else { return nil }
+      guard let entry = known.mention(name.bytes, resolver: resolver), entry.isBodyInText else {
+        return nil
+      }
     }
     return list.names
   }
@@ -191,28 +228,38 @@ struct ResponsibilityExtractor {
   /// The clause of a duty of a block's department: the department responsible, at the
   /// text of the heading the duty stands under (`place`).
   func dutyClause(
-    _ names: [DepartmentList.Name], at place: Range<Int>, in text: UnsafeBufferPointer<UInt8>, pieces: TextPieces,
+    _ names: [DepartmentList.Name], at place: Range<Int>, in text: UnsafeBufferPointer<UInt8>,
+    pieces: TextPieces,
     known: inout KnownNames
   ) -> Found? {
     var departments: [DepartmentMention] = []
     for name in names {
-      guard var mention = known.mention(name.bytes, resolver: resolver)?.department else { continue }
+      guard var mention = known.mention(name.bytes, resolver: resolver)?.department else {
+        continue
+      }
       mention.role = .responsible
       let start = ByteSearch.offset(of: name.bytes, in: text, within: place) ?? place.lowerBound
       mention.span = TextSpan(start, start + name.bytes.count)
       departments.append(mention)
     }
     guard !departments.isEmpty, !place.isEmpty else { return nil }
-    return Found(text: pieces.string(place), span: TextSpan(place.lowerBound, place.upperBound), departments: departments, deadline: nil)
+    return Found(
+      text: pieces.string(place), span: TextSpan(place.lowerBound, place.upperBound),
+      departments: departments, deadline: nil)
   }
 
   /// Whether `group` ends its paragraph: nothing but full stops, semicolons and spaces
   /// after it.
-  static func closesParagraph(_ group: Group, _ text: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan) -> Bool {
+  static func closesParagraph(
+    _ group: Group, _ text: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan
+  ) -> Bool {
     var index = group.end
     while index < paragraph.end {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      guard scalar == 0x3002 || scalar == 0xFF1B || scalar == 0x2E || scalar == 0x3B || UTF8Scalars.isBlank(scalar) else {
+      guard
+        scalar == 0x3002 || scalar == 0xFF1B || scalar == 0x2E || scalar == 0x3B
+          || UTF8Scalars.isBlank(scalar)
+      else {
         return false
       }
       index += length
@@ -222,7 +269,9 @@ struct ResponsibilityExtractor {
 
   /// Whether `group` stands after the end of a sentence (。 ！ ；), as a clause closing a
   /// measure does; not after a name or a title (应急避难场所（Ⅰ类固定中心）, 办法（试行）).
-  static func followsSentence(_ group: Group, _ text: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan) -> Bool {
+  static func followsSentence(
+    _ group: Group, _ text: UnsafeBufferPointer<UInt8>, _ paragraph: TextSpan
+  ) -> Bool {
     guard group.start > paragraph.start else { return false }
     let (scalar, _) = UTF8Scalars.scalar(in: text, before: group.start)
     return scalar == 0x3002 || scalar == 0xFF01 || scalar == 0xFF1B
@@ -232,7 +281,11 @@ struct ResponsibilityExtractor {
   static func hasLabel(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var from = range.lowerBound
     while let colon = colonOffset(in: text, from..<range.upperBound) {
-      if labelEndings.contains(where: { ByteSearch.hasSuffix($0, in: text, from..<colon.lowerBound) }) { return true }
+      if labelEndings.contains(where: {
+        ByteSearch.hasSuffix($0, in: text, from..<colon.lowerBound)
+      }) {
+        return true
+      }
       from = colon.upperBound
     }
     return false
@@ -240,11 +293,13 @@ struct ResponsibilityExtractor {
 
   /// The first colon (：or :) in `text[range]`, as a byte range.
   static func colonOffset(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
-    let wide = ByteSearch.offset(of: fullWidthColon, in: text, within: range).map { $0..<($0 + fullWidthColon.count) }
+    let wide = ByteSearch.offset(of: fullWidthColon, in: text, within: range).map {
+      $0..<($0 + fullWidthColon.count)
+    }
     let narrow = ByteSearch.offset(of: 0x3A, in: text, within: range).map { $0..<($0 + 1) }
     switch (wide, narrow) {
-    case let (wide?, narrow?): return wide.lowerBound < narrow.lowerBound ? wide : narrow
-    case let (wide, narrow): return wide ?? narrow
+    case (let wide?, let narrow?): return wide.lowerBound < narrow.lowerBound ? wide : narrow
+    case (let wide, let narrow): return wide ?? narrow
     }
   }
 

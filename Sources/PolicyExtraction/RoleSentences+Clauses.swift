@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Role sentences cut into sentences and clauses, and the role words found in them.
 extension RoleSentences {
@@ -21,7 +21,9 @@ extension RoleSentences {
   /// The sentences of `range` (up to 。！？), each cut into clauses at ，；：and at the
   /// parenthesised groups, which are left out; a short note inside a clause
   /// ("区建设管理委(区交通委)、区水务局") stays in it.
-  static func sentences(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, groups: [Range<Int>]) -> [Sentence] {
+  static func sentences(
+    _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, groups: [Range<Int>]
+  ) -> [Sentence] {
     var sentences: [Sentence] = []
     var clauses: [Clause] = []
     var sentenceStart = range.lowerBound
@@ -31,12 +33,15 @@ extension RoleSentences {
     var afterGroup = false
     func closeClause(at end: Int, colon: Bool) {
       if end > clauseStart {
-        clauses.append(Clause(range: clauseStart..<end, endsWithColon: colon, continuesAfterGroup: afterGroup))
+        clauses.append(
+          Clause(range: clauseStart..<end, endsWithColon: colon, continuesAfterGroup: afterGroup))
       }
       afterGroup = false
     }
     func closeSentence(at end: Int) {
-      if !clauses.isEmpty { sentences.append(Sentence(range: sentenceStart..<end, clauses: clauses)) }
+      if !clauses.isEmpty {
+        sentences.append(Sentence(range: sentenceStart..<end, clauses: clauses))
+      }
       clauses = []
     }
     while index < range.upperBound {
@@ -69,7 +74,8 @@ extension RoleSentences {
         case 0x81, 0x9F: (length, kind) = (3, 3)  // ！？
         default: break
         }
-      case 0xE3 where index + 2 < range.upperBound && text[index + 1] == 0x80 && text[index + 2] == 0x82:
+      case 0xE3
+      where index + 2 < range.upperBound && text[index + 1] == 0x80 && text[index + 2] == 0x82:
         (length, kind) = (3, 3)  // 。
       default: break
       }
@@ -94,14 +100,17 @@ extension RoleSentences {
   /// ("参与数字政府建设工作的各部门、单位"): the text after its last 的 ends as a body does.
   func roleWordQualifiesANoun(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard let of = lastOffset(of: Self.possessive, in: text, range) else { return false }
-    return DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[(of + Self.possessive.count)..<range.upperBound]))
+    return DepartmentResolver.endsLikeBody(
+      UnsafeBufferPointer(rebasing: text[(of + Self.possessive.count)..<range.upperBound]))
   }
 
   static let possessive = Array("的".utf8)
 
   /// Whether names that end at `end` of `clause` qualify a noun: 的 follows within four
   /// characters ("…组成的推进机制"), not later ("区属国企…应充分发挥在…领域的主力军作用").
-  func namesQualifyANoun(_ text: UnsafeBufferPointer<UInt8>, after end: Int, in clause: Range<Int>) -> Bool {
+  func namesQualifyANoun(_ text: UnsafeBufferPointer<UInt8>, after end: Int, in clause: Range<Int>)
+    -> Bool
+  {
     let window = end..<min(clause.upperBound, end + 5 * 3)
     return ByteSearch.offset(of: Self.possessive, in: text, within: window) != nil
   }
@@ -114,10 +123,13 @@ extension RoleSentences {
 
   /// Whether `group` is a note inside a clause: short, with no role word, between the
   /// characters of a name or a list ("区建设管理委(区交通委)、", "街道（开发区）办事处").
-  static func isNote(_ text: UnsafeBufferPointer<UInt8>, _ group: Range<Int>, in range: Range<Int>) -> Bool {
+  static func isNote(_ text: UnsafeBufferPointer<UInt8>, _ group: Range<Int>, in range: Range<Int>)
+    -> Bool
+  {
     // The words of a role: a group with one is a clause, never a note.
     let noteTriggers = ResponsibilityExtractor.roleWordBytes
-    guard group.count <= 48, group.lowerBound > range.lowerBound, group.upperBound < range.upperBound,
+    guard group.count <= 48, group.lowerBound > range.lowerBound,
+      group.upperBound < range.upperBound,
       !noteTriggers.contains(where: { ByteSearch.offset(of: $0, in: text, within: group) != nil })
     else { return false }
     let (before, _) = UTF8Scalars.scalar(in: text, before: group.lowerBound)
@@ -127,7 +139,9 @@ extension RoleSentences {
 
   /// Whether `range` goes on after the colon that ends at `colonStart` (the colon and
   /// the spaces after it passed): with the text of the duties, not the end of the line.
-  static func holdsText(_ text: UnsafeBufferPointer<UInt8>, after colonStart: Int, in range: Range<Int>) -> Bool {
+  static func holdsText(
+    _ text: UnsafeBufferPointer<UInt8>, after colonStart: Int, in range: Range<Int>
+  ) -> Bool {
     var index = colonStart
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
@@ -140,7 +154,8 @@ extension RoleSentences {
   /// `range` without spaces around it and the connectors it opens with (并, 同时).
   func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
     var range = UTF8Scalars.trimming(text, range) { UTF8Scalars.isBlank($0.value) }
-    while let connector = Self.connectors.first(where: { ByteSearch.hasPrefix($0, in: text, range) }) {
+    while let connector = Self.connectors.first(where: { ByteSearch.hasPrefix($0, in: text, range) }
+    ) {
       range = (range.lowerBound + connector.count)..<range.upperBound
     }
     return range
@@ -157,8 +172,12 @@ extension RoleSentences {
   }
 
   /// The last offset of `word` in `text[range]`.
-  func lastOffset(of word: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-    word.withUnsafeBufferPointer { ByteSearch.offset(of: $0, in: text, within: range, backwards: true) }
+  func lastOffset(of word: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> Int?
+  {
+    word.withUnsafeBufferPointer {
+      ByteSearch.offset(of: $0, in: text, within: range, backwards: true)
+    }
   }
 
   /// The first role word of `clause`: where it starts and ends, and what it says. 负责 in
@@ -184,14 +203,22 @@ extension RoleSentences {
   static let person = ["人", "同志"].map { Array($0.utf8) }
   static let responsibleWord = Array("负责".utf8)
 
-  func isRoleWord(_ word: [UInt8], in text: UnsafeBufferPointer<UInt8>, end: Int, clause: Range<Int>) -> Bool {
-    if word.count >= Self.responsibleWord.count, word.suffix(Self.responsibleWord.count).elementsEqual(Self.responsibleWord) {
+  func isRoleWord(
+    _ word: [UInt8], in text: UnsafeBufferPointer<UInt8>, end: Int, clause: Range<Int>
+  ) -> Bool {
+    if word.count >= Self.responsibleWord.count,
+      word.suffix(Self.responsibleWord.count).elementsEqual(Self.responsibleWord)
+    {
       return !Self.person.contains { ByteSearch.hasPrefix($0, in: text, end..<clause.upperBound) }
     }
     if word == Self.implement {
       // 落实…责任, not 落实到责任人 (a person).
-      guard let duty = ByteSearch.offset(of: Self.responsibility, in: text, within: end..<clause.upperBound) else { return false }
-      return !ByteSearch.hasPrefix(Self.person[0], in: text, (duty + Self.responsibility.count)..<clause.upperBound)
+      guard
+        let duty = ByteSearch.offset(
+          of: Self.responsibility, in: text, within: end..<clause.upperBound)
+      else { return false }
+      return !ByteSearch.hasPrefix(
+        Self.person[0], in: text, (duty + Self.responsibility.count)..<clause.upperBound)
     }
     return true
   }

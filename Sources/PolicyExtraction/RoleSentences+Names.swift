@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// The names of bodies a role sentence holds: lists, shared levels, endings and sectors.
 extension RoleSentences {
@@ -10,7 +10,8 @@ extension RoleSentences {
   /// them no role). `asHeading`: the names head a paragraph ("各镇、街道、开发区："), where
   /// a place names its government.
   func names(
-    filling range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, known: inout KnownNames, asHeading: Bool = false,
+    filling range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, known: inout KnownNames,
+    asHeading: Bool = false,
     notesRead: Bool = false
   ) -> [DepartmentList.Name]? {
     guard !range.isEmpty, UTF8Scalars.hasAtMostCharacters(text, range, 120) else { return nil }
@@ -20,7 +21,8 @@ extension RoleSentences {
     {
       let kept = DepartmentList.withoutNotes(UnsafeBufferPointer(rebasing: text[range]))
       return kept.withUnsafeBufferPointer {
-        self.names(filling: 0..<$0.count, in: $0, known: &known, asHeading: asHeading, notesRead: true)
+        self.names(
+          filling: 0..<$0.count, in: $0, known: &known, asHeading: asHeading, notesRead: true)
       }
     }
     var range = range
@@ -32,7 +34,9 @@ extension RoleSentences {
       range = (authorizing + Self.authorizes.count)..<range.upperBound
     }
     var isSector = false
-    if let closing = Self.listClosings.first(where: { ByteSearch.hasSuffix($0, in: text, range) }), range.count > closing.count {
+    if let closing = Self.listClosings.first(where: { ByteSearch.hasSuffix($0, in: text, range) }),
+      range.count > closing.count
+    {
       range = range.lowerBound..<(range.upperBound - closing.count)
       isSector = closing.count > Self.etc.count
     }
@@ -49,7 +53,9 @@ extension RoleSentences {
     func closePiece(at end: Int, known: inout KnownNames) -> Bool {
       // "市、区规划资源、水务等部门": the levels of the list, no names; the sectors are
       // written without them.
-      if let level = Self.levelWords.first(where: { ByteSearch.equals($0, in: text, pieceStart..<end) }) {
+      if let level = Self.levelWords.first(where: {
+        ByteSearch.equals($0, in: text, pieceStart..<end)
+      }) {
         if isSector {
           levelsListed = true
         } else {
@@ -61,7 +67,9 @@ extension RoleSentences {
       guard !read.isEmpty else { return false }
       // 和 and 及 between sectors ("房屋管理和城管执法等部门"), not inside a name the
       // dictionaries know (工业和信息化部) nor a sector named with 和 (住房和城乡建设).
-      if isSector, read.count == 1, known.mention(read[0], resolver: resolver)?.department.category == DepartmentResolver.unknownCategory,
+      if isSector, read.count == 1,
+        known.mention(read[0], resolver: resolver)?.department.category
+          == DepartmentResolver.unknownCategory,
         !DepartmentList.holdsJoinedSector(read[0])
       {
         read = Self.splitAtJoiners(read[0])
@@ -71,28 +79,39 @@ extension RoleSentences {
         if isSector, levelsListed, names.isEmpty, let level {
           bytes.removeFirst(level.count)
         } else if isSector, level == nil, !levelsListed,
-          let first = names.first, known.mention(first.bytes, resolver: resolver)?.department.levelPrefix != nil,
+          let first = names.first,
+          known.mention(first.bytes, resolver: resolver)?.department.levelPrefix != nil,
           let shared = Self.levelCharacters.first(where: { first.bytes.starts(with: $0) }),
           !bytes.withUnsafeBufferPointer(DepartmentResolver.endsLikeBody)
         {
           // "区发展改革、规划资源等部门": the level of the first sector is the others'.
           bytes = shared + bytes
         }
-        if isSector && DepartmentResolver.opensWithVerb(String(decoding: bytes, as: UTF8.self)) { return false }
+        if isSector && DepartmentResolver.opensWithVerb(String(decoding: bytes, as: UTF8.self)) {
+          return false
+        }
         // A sector alone waits for the department ending it shares.
-        if !isSector, DepartmentList.isSector(bytes[...]), !(known.mention(bytes, resolver: resolver)?.isBodyInText ?? false) {
+        if !isSector, DepartmentList.isSector(bytes[...]),
+          !(known.mention(bytes, resolver: resolver)?.isBodyInText ?? false)
+        {
           sharedSectors.append(bytes)
           continue
         }
-        if let ending = DepartmentList.sectorEndings.first(where: { bytes.count > $0.count && bytes.suffix($0.count).elementsEqual($0) }) {
-          for sector in sharedSectors { names.append(DepartmentList.Name(bytes: sector + ending, written: sector, role: nil)) }
+        if let ending = DepartmentList.sectorEndings.first(where: {
+          bytes.count > $0.count && bytes.suffix($0.count).elementsEqual($0)
+        }) {
+          for sector in sharedSectors {
+            names.append(DepartmentList.Name(bytes: sector + ending, written: sector, role: nil))
+          }
           sharedSectors = []
         }
         // Unnamed or regulated (no entry): understood, with no role.
         if let entry = known.mention(bytes, resolver: resolver), !entry.isBodyInText && !isSector {
           // Heading a paragraph, a place names its government too ("各镇、街道、开发区："),
           // and a company its own ("新城公司："); not a kind of unit ("清运单位：", "发文机关：").
-          guard asHeading, entry.isBody, DepartmentResolver.endsLikePlaceOrCompany(entry.department.name) else { return false }
+          guard asHeading, entry.isBody,
+            DepartmentResolver.endsLikePlaceOrCompany(entry.department.name)
+          else { return false }
         }
         names.append(DepartmentList.Name(bytes: bytes, role: nil, isSector: isSector))
         // "市、区公安交管部门": 市公安交管部门 too.
@@ -100,7 +119,8 @@ extension RoleSentences {
           // "市或者区（县）土地管理部门": the level's note is its own, not the shared level's.
           let unleveled = Self.withoutLevelNote(bytes.dropFirst(level.count))
           for shared in sharedLevels {
-            names.append(DepartmentList.Name(bytes: shared + unleveled, role: nil, isSector: isSector))
+            names.append(
+              DepartmentList.Name(bytes: shared + unleveled, role: nil, isSector: isSector))
           }
         }
         sharedLevels = []
@@ -112,7 +132,9 @@ extension RoleSentences {
       if scalar == 0x3001 || scalar == 0x4E0E {  // 、 与
         guard closePiece(at: index, known: &known) else { return nil }
         pieceStart = index + length
-      } else if let or = levelAlternative(in: text, pieceStart..<index, at: index, upTo: range.upperBound) {
+      } else if let or = levelAlternative(
+        in: text, pieceStart..<index, at: index, upTo: range.upperBound)
+      {
         // "市或者区（县）土地管理部门": each level's department.
         guard closePiece(at: index, known: &known) else { return nil }
         index += or
@@ -166,7 +188,8 @@ extension RoleSentences {
   func levelAlternative(
     in text: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, at index: Int, upTo end: Int
   ) -> Int? {
-    guard let or = Self.alternatives.first(where: { ByteSearch.hasPrefix($0, in: text, index..<end) }),
+    guard
+      let or = Self.alternatives.first(where: { ByteSearch.hasPrefix($0, in: text, index..<end) }),
       Self.levelWords.contains(where: { ByteSearch.equals($0, in: text, piece) })
     else { return nil }
     return or.count
@@ -175,13 +198,18 @@ extension RoleSentences {
   /// Whether `text[range]` may be a list of names, read before any name is resolved: no
   /// character that no name holds, and each piece between 、 or 与 ending as bodies do
   /// (any piece, in a list of sectors) or a level word alone ("市、区交通运输部门").
-  func mayHoldOnlyNames(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isSector: Bool) -> Bool {
+  func mayHoldOnlyNames(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isSector: Bool)
+    -> Bool
+  {
     var index = range.lowerBound
     var pieceStart = range.lowerBound
     // A sector alone may share the department ending of the last name (生态环境、城管执法部门).
-    let sharesSectorEnding = DepartmentList.sectorEndings.contains { ByteSearch.hasSuffix($0, in: text, range) }
+    let sharesSectorEnding = DepartmentList.sectorEndings.contains {
+      ByteSearch.hasSuffix($0, in: text, range)
+    }
     func pieceMayBeAName(_ end: Int) -> Bool {
-      isSector || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
+      isSector
+        || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
         || Self.levelWords.contains { ByteSearch.equals($0, in: text, pieceStart..<end) }
         || sharesSectorEnding && DepartmentList.isSector(text[pieceStart..<end].map { $0 }[...])
     }
@@ -191,7 +219,9 @@ extension RoleSentences {
       if scalar == 0x3001 || scalar == 0x4E0E {
         guard pieceMayBeAName(index) else { return false }
         pieceStart = index + length
-      } else if let or = levelAlternative(in: text, pieceStart..<index, at: index, upTo: range.upperBound) {
+      } else if let or = levelAlternative(
+        in: text, pieceStart..<index, at: index, upTo: range.upperBound)
+      {
         index += or
         pieceStart = index
         continue
@@ -210,7 +240,8 @@ extension RoleSentences {
     // Sectors: "教育、文广影视…等行业主管部门落实…".
     for closing in Self.listClosings where closing.count > Self.etc.count {
       // The list ends there: "…等单位人员成立工作专班" names people, not the units.
-      if let at = ByteSearch.offset(of: closing, in: text, within: range), UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 60),
+      if let at = ByteSearch.offset(of: closing, in: text, within: range),
+        UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 60),
         endsName(text, at: at + closing.count, limit: range.upperBound),
         let names = names(filling: range.lowerBound..<(at + closing.count), in: text, known: &known)
       {
@@ -219,8 +250,10 @@ extension RoleSentences {
     }
     // Sectors sharing a department's ending: "生态环境、绿化市容、城管执法部门要会同…".
     for ending in DepartmentList.sectorEndings {
-      if let at = ByteSearch.offset(of: ending, in: text, within: range), UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 40),
-        ByteSearch.offset(of: Self.enumerationComma, in: text, within: range.lowerBound..<at) != nil,
+      if let at = ByteSearch.offset(of: ending, in: text, within: range),
+        UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 40),
+        ByteSearch.offset(of: Self.enumerationComma, in: text, within: range.lowerBound..<at)
+          != nil,
         endsName(text, at: at + ending.count, limit: range.upperBound),
         let names = names(filling: range.lowerBound..<(at + ending.count), in: text, known: &known)
       {
@@ -230,12 +263,16 @@ extension RoleSentences {
     var names: [DepartmentList.Name] = []
     var start = range.lowerBound
     while start < range.upperBound {
-      guard let (name, end) = leadingName(in: text, start..<range.upperBound, known: &known) else { break }
+      guard let (name, end) = leadingName(in: text, start..<range.upperBound, known: &known) else {
+        break
+      }
       names.append(name)
       start = end
       guard start < range.upperBound else { break }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: start)
-      guard scalar == 0x3001 || scalar == 0x548C || scalar == 0x53CA || scalar == 0x4E0E else { break }  // 、 和 及 与
+      guard scalar == 0x3001 || scalar == 0x548C || scalar == 0x53CA || scalar == 0x4E0E else {
+        break
+      }  // 、 和 及 与
       start += length
     }
     return names.isEmpty ? nil : (names, start)
@@ -260,7 +297,13 @@ extension RoleSentences {
       guard UTF8Scalars.isIdeograph(scalar), !Self.foreignScalars.contains(scalar) else { break }
       if (shortest != nil || bounded != nil) && Self.listSeparators.contains(scalar) { break }
       // No name holds 根据, 作为, 负责 …: "区属国有企业根据区政府要求…".
-      if characters > 0, Self.wordsNoNameHolds.contains(where: { ByteSearch.hasPrefix($0, in: text, index..<range.upperBound) }) { break }
+      if characters > 0,
+        Self.wordsNoNameHolds.contains(where: {
+          ByteSearch.hasPrefix($0, in: text, index..<range.upperBound)
+        })
+      {
+        break
+      }
       index += length
       characters += 1
       guard characters >= 2 else { continue }
@@ -276,10 +319,19 @@ extension RoleSentences {
       }
       let completesEnding =
         characters <= shortestCharacters + 4
-        && Self.twoCharacterEndings.contains { ByteSearch.hasSuffix($0, in: piece, 0..<piece.count) }
-      let isListed = entry.map { $0.department.category != DepartmentResolver.unknownCategory && !$0.department.isCollective } == true
-      let isDistinctive = entry.map { DepartmentResolver.hasDistinctiveEnding($0.department.name) } == true
-      if shortest == nil || (characters <= shortestCharacters + 6 && (completesEnding || isListed || isDistinctive)) {
+        && Self.twoCharacterEndings.contains {
+          ByteSearch.hasSuffix($0, in: piece, 0..<piece.count)
+        }
+      let isListed =
+        entry.map {
+          $0.department.category != DepartmentResolver.unknownCategory
+            && !$0.department.isCollective
+        } == true
+      let isDistinctive =
+        entry.map { DepartmentResolver.hasDistinctiveEnding($0.department.name) } == true
+      if shortest == nil
+        || (characters <= shortestCharacters + 6 && (completesEnding || isListed || isDistinctive))
+      {
         shortest = name
         shortestCharacters = characters
       }
@@ -305,14 +357,18 @@ extension RoleSentences {
   static let alternatives = ["或者", "或"].map { Array($0.utf8) }
 
   /// Words no department name holds, which end the name before them.
-  static let wordsNoNameHolds = ["根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当", "统筹"].map {
+  static let wordsNoNameHolds = [
+    "根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当", "统筹",
+  ].map {
     Array($0.utf8)
   }
 
   /// 、 和 及 与.
   static let listSeparators: Set<UInt32> = [0x3001, 0x548C, 0x53CA, 0x4E0E]
   /// Endings of two characters or more that a shorter ending may begin (部 → 部门, 委 → 委员会).
-  static let twoCharacterEndings = DepartmentResolver.organisationalSuffixes.filter { $0.count >= 2 }.map { Array($0.utf8) }
+  static let twoCharacterEndings = DepartmentResolver.organisationalSuffixes.filter {
+    $0.count >= 2
+  }.map { Array($0.utf8) }
 
   /// 等 and the words after it that close a list of sectors (等部门, 等有关部门,
   /// 等行业主管部门, 等部门和单位, 等单位: "市场运营机构、高校、科研院所等单位"), longest first.
@@ -320,7 +376,8 @@ extension RoleSentences {
   static let enumerationComma = Array("、".utf8)
 
   static let listClosings = [
-    "等行业主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等有关部门", "等相关部门", "等职能部门", "等部门", "等单位",
+    "等行业主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等有关部门",
+    "等相关部门", "等职能部门", "等部门", "等单位",
     "等机构", "等",
   ].map { Array($0.utf8) }
   static let etc = Array("等".utf8)

@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Role statements in running text, outside parentheses (docs/gold-format.md, "What is a
 /// role statement"): a named body as the subject of a role word.
@@ -44,7 +44,8 @@ struct RoleSentences {
       ("牵头负责", .role(.lead)), ("负责牵头", .role(.lead)), ("牵头", .role(.lead)),
       ("负责配合", .role(.cooperating)), ("负责", .role(.responsible)), ("组织落实", .role(.responsible)),
       ("配合", .role(.cooperating)), ("参与", .role(.cooperating)), ("参加", .role(.cooperating)),
-      ("协同", .role(.cooperating)), ("协助", .role(.cooperating)), ("会同", .together), ("负责会同", .together),
+      ("协同", .role(.cooperating)), ("协助", .role(.cooperating)), ("会同", .together),
+      ("负责会同", .together),
       ("责任主体", .accountable), ("主体责任", .accountable), ("落实", .accountable),
     ]
     let index = FirstScalarIndex(words.map(\.0), longestFirst: true)
@@ -53,15 +54,18 @@ struct RoleSentences {
     roleEffects = words.map(\.1)
     fillers = [
       "按照各自职责", "按照职责分工", "按职责分工", "根据职责分工", "按照职责", "按职责", "根据职责", "应当", "需要", "分别", "积极", "主动",
-      "共同", "具体", "予以", "切实", "全力", "统一", "同时", "主要", "继续", "进一步", "加强", "协调", "指导和", "支持和", "做好", "要", "应",
+      "共同", "具体", "予以", "切实", "全力", "统一", "同时", "主要", "继续", "进一步", "加强", "协调", "指导和", "支持和", "做好",
+      "要", "应",
       "需", "将", "可以", "可", "也", "还", "并", "又", "既",
     ].map { Array($0.utf8) }.sorted { $0.count > $1.count }
     let opening = [
-      "等", "根据", "按照", "依据", "结合", "对", "在", "组织", "统筹", "指导", "督促", "做好", "加强", "建立", "制定", "开展", "推进",
+      "等", "根据", "按照", "依据", "结合", "对", "在", "组织", "统筹", "指导", "督促", "做好", "加强", "建立", "制定", "开展",
+      "推进",
       "推动", "履行", "承担", "是", "为", "作为", "联合", "协调", "依法", "牵头", "负责", "组建", "成立",
     ]
     nameEndings = FirstScalarIndex(
-      Array(Set(opening + words.map(\.0) + fillers.map { String(decoding: $0, as: UTF8.self) })), longestFirst: true)
+      Array(Set(opening + words.map(\.0) + fillers.map { String(decoding: $0, as: UTF8.self) })),
+      longestFirst: true)
   }
 
   /// Words that open a paragraph worth reading: every role word holds one (落实 counts
@@ -71,7 +75,9 @@ struct RoleSentences {
   /// Whether `text[range]` holds, outside its parenthesised `groups` (sorted), a word that
   /// every role word holds (牵头 of 为牵头 in the rules stated once too): one pass over its
   /// scalars (a byte search per word stopped at every byte its last one ends with).
-  func holdsRoleWord(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, outside groups: [Range<Int>]) -> Bool {
+  func holdsRoleWord(
+    _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, outside groups: [Range<Int>]
+  ) -> Bool {
     var index = range.lowerBound
     var group = 0
     while index < range.upperBound {
@@ -82,7 +88,9 @@ struct RoleSentences {
       }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
       if let candidates = triggers.candidates(startingWith: scalar),
-        candidates.contains(where: { ByteSearch.hasPrefix(triggers.words[$0], in: text, index..<range.upperBound) })
+        candidates.contains(where: {
+          ByteSearch.hasPrefix(triggers.words[$0], in: text, index..<range.upperBound)
+        })
       {
         return true
       }
@@ -125,15 +133,20 @@ struct RoleSentences {
   /// `holdsRoleWord` is `holdsRoleWord(text, paragraph, outside: groups)`; `openingReach`
   /// says how far the bodies the paragraph opens with go on being its subject.
   package func statements(
-    in text: UnsafeBufferPointer<UInt8>, paragraph: TextSpan, holdsRoleWord: Bool, groups: [Range<Int>],
-    topic: [DepartmentList.Name]?, openingReach: OpeningReach = .none, known: inout KnownNames, pieces: TextPieces
+    in text: UnsafeBufferPointer<UInt8>, paragraph: TextSpan, holdsRoleWord: Bool,
+    groups: [Range<Int>],
+    topic: [DepartmentList.Name]?, openingReach: OpeningReach = .none, known: inout KnownNames,
+    pieces: TextPieces
   ) -> [ResponsibilityExtractor.Found] {
     let range = paragraph.start..<paragraph.end
-    guard !range.isEmpty, text[range.lowerBound] != 0x7C else { return [] }  // a Markdown table row: the tables' own
+    // a Markdown table row: the tables' own
+    guard !range.isEmpty, text[range.lowerBound] != 0x7C else { return [] }
     // Read a paragraph with a role word, or one that may open with the body whose duties
     // it lists ("各镇、街道、开发区：按照…").
     let opening = range.lowerBound..<min(range.upperBound, range.lowerBound + Self.headLength)
-    guard holdsRoleWord || ByteSearch.offset(of: Self.fullWidthColon, in: text, within: opening) != nil else { return [] }
+    guard
+      holdsRoleWord || ByteSearch.offset(of: Self.fullWidthColon, in: text, within: opening) != nil
+    else { return [] }
     var found: [ResponsibilityExtractor.Found] = []
     var paragraphSubject: Subject? = topic.map { Subject(names: $0) }
     /// The bodies a numbered item's first sentence opens with ("（十一）区财政局按规定…。
@@ -142,7 +155,8 @@ struct RoleSentences {
     var openingSubject: Subject? = nil
     for (ordinal, sentence) in Self.sentences(text, range, groups: groups).enumerated() {
       defer {
-        if openingReach != .none, ordinal == 0, let first = sentence.clauses.first, !first.endsWithColon, !first.continuesAfterGroup,
+        if openingReach != .none, ordinal == 0, let first = sentence.clauses.first,
+          !first.endsWithColon, !first.continuesAfterGroup,
           let leading = leadingNames(in: text, trimmed(text, first.range), known: &known),
           !namesQualifyANoun(text, after: leading.end, in: trimmed(text, first.range))
         {
@@ -157,7 +171,8 @@ struct RoleSentences {
       var departments: [DepartmentMention] = []
       func record(_ names: [DepartmentList.Name], _ role: ResponsibilityRole) {
         for name in names {
-          guard let entry = known.mention(name.bytes, resolver: resolver), entry.isBody || name.isSector,
+          guard let entry = known.mention(name.bytes, resolver: resolver),
+            entry.isBody || name.isSector,
             !departments.contains(where: { $0.name == entry.department.name && $0.role == role })
           else { continue }
           var mention = entry.department
@@ -165,7 +180,10 @@ struct RoleSentences {
           // Where the name stands; a name the reader made ("市公安交管部门" of "市、区公安交管
           // 部门") stands nowhere as one: its span is the sentence that names it.
           let written = name.written ?? name.bytes
-          mention.span = ByteSearch.offset(of: written, in: text, within: sentence.range).map { TextSpan($0, $0 + written.count) }
+          mention.span =
+            ByteSearch.offset(of: written, in: text, within: sentence.range).map {
+              TextSpan($0, $0 + written.count)
+            }
             ?? TextSpan(sentence.range)
           departments.append(mention)
         }
@@ -210,28 +228,38 @@ struct RoleSentences {
             // A later sentence that opens with its role word ("负责配合…", or after an
             // adverbial clause: "按照…规划，配合推进…") goes on about the bodies the
             // paragraph opened with.
-            let opensSentence = position == 0 || (position == 1 && Self.adverbialOpenings.contains {
-              ByteSearch.hasPrefix($0, in: text, trimmed(text, sentence.clauses[0].range)) })
-            let reaches = openingReach == .anyClause || (openingReach == .sentenceOpenings && opensSentence)
-            subject = currentSubject ?? paragraphSubject ?? (ordinal > 0 && reaches ? openingSubject : nil)
+            let opensSentence =
+              position == 0
+              || (position == 1
+                && Self.adverbialOpenings.contains {
+                  ByteSearch.hasPrefix($0, in: text, trimmed(text, sentence.clauses[0].range))
+                })
+            let reaches =
+              openingReach == .anyClause || (openingReach == .sentenceOpenings && opensSentence)
+            subject =
+              currentSubject ?? paragraphSubject ?? (ordinal > 0 && reaches ? openingSubject : nil)
           }
         } else if let names = names(filling: before, in: text, known: &known) {
           subject = Subject(names: names)
           named = true
         } else if let introduced = lastOffset(of: Self.by, in: text, before),
-          let names = names(filling: (introduced + Self.by.count)..<before.upperBound, in: text, known: &known)
+          let names = names(
+            filling: (introduced + Self.by.count)..<before.upperBound, in: text, known: &known)
         {
           // "由区文化局会同…": the agent of its clause, not what the sentence is about.
           subject = Subject(names: names)
           named = true
-        } else if case .accountable = effect, let leading = leadingNames(in: text, body, known: &known) {
+        } else if case .accountable = effect,
+          let leading = leadingNames(in: text, body, known: &known)
+        {
           subject = Subject(names: leading.names)
           named = true
         }
         // The subject of what follows, unless 由 brings it in after a verb ("建立由A牵头、
         // B组成的机制，负责…": the mechanism is responsible); "由A牵头，会同B…" opens with it.
-        if named, ByteSearch.hasPrefix(Self.by, in: text, body)
-          || ByteSearch.offset(of: Self.by, in: text, within: body.lowerBound..<wordStart) == nil
+        if named,
+          ByteSearch.hasPrefix(Self.by, in: text, body)
+            || ByteSearch.offset(of: Self.by, in: text, within: body.lowerBound..<wordStart) == nil
         {
           currentSubject = subject
           unread = []
@@ -241,7 +269,9 @@ struct RoleSentences {
           // 城管执法、市场监管等部门开展…"). "会同同级财政、人力资源社会保障部门": bodies of the
           // subject's own level.
           if let subject { record(subject.names, .lead) }
-          let sameLevel = Self.sameLevelWords.first { ByteSearch.hasPrefix($0, in: text, wordEnd..<body.upperBound) }
+          let sameLevel = Self.sameLevelWords.first {
+            ByteSearch.hasPrefix($0, in: text, wordEnd..<body.upperBound)
+          }
           let objectsStart = wordEnd + (sameLevel?.count ?? 0)
           if let objects = leadingNames(in: text, objectsStart..<body.upperBound, known: &known) {
             // "会同有关部门组成征兵办公室": unnamed bodies and what they do, no name.
@@ -262,7 +292,8 @@ struct RoleSentences {
       guard !departments.isEmpty else { continue }
       found.append(
         ResponsibilityExtractor.Found(
-          text: pieces.string(sentence.range), span: TextSpan(sentence.range.lowerBound, sentence.range.upperBound),
+          text: pieces.string(sentence.range),
+          span: TextSpan(sentence.range.lowerBound, sentence.range.upperBound),
           departments: departments, deadline: nil))
     }
     return found

@@ -51,7 +51,9 @@ enum RoleWords {
 
   /// The role a label gives the names after it ("牵头单位：", "配合部门：", "实施主体："),
   /// or nil when its words name no role (指导单位, 监管部门: the names have none).
-  static func labelRole(in text: UnsafeBufferPointer<UInt8>, _ label: Range<Int>) -> ResponsibilityRole? {
+  static func labelRole(in text: UnsafeBufferPointer<UInt8>, _ label: Range<Int>)
+    -> ResponsibilityRole?
+  {
     if case .role(let role) = effect(in: text, label, label: true) { return role }
     return nil
   }
@@ -59,12 +61,18 @@ enum RoleWords {
   /// The effect of the words in `text[range]`: the first kind of role word it holds, in
   /// the order 会同, 牵头, cooperation, responsibility (会同有关部门负责 leads;
   /// 等有关部门配合 cooperates; 按职责分工负责 is responsible).
-  private static func effect(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, label: Bool) -> Effect {
-    func contains(_ word: [UInt8]) -> Bool { ByteSearch.offset(of: word, in: text, within: range) != nil }
+  private static func effect(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, label: Bool)
+    -> Effect
+  {
+    func contains(_ word: [UInt8]) -> Bool {
+      ByteSearch.offset(of: word, in: text, within: range) != nil
+    }
     if !label && contains(together) { return .together }
     if contains(lead) || leading.contains(where: contains) { return .role(.lead) }
     if cooperation.contains(where: contains) { return .role(.cooperating) }
-    if contains(responsible) || responsibility.contains(where: contains) { return .role(.responsible) }
+    if contains(responsible) || responsibility.contains(where: contains) {
+      return .role(.responsible)
+    }
     return noRoleEndings.contains(where: contains) ? .noRole : .none
   }
 }

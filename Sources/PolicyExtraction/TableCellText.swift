@@ -8,7 +8,9 @@ struct TableCellText {
   package let resolver: DepartmentResolver
 
   /// Words that stand for an empty cell.
-  package static let dashes: Set<String> = ["—", "——", "-", "--", "－", "/", "无", "／", "…", "——————"]
+  package static let dashes: Set<String> = [
+    "—", "——", "-", "--", "－", "/", "无", "／", "…", "——————",
+  ]
   /// Words a deadline is written with.
   private static let deadlineWords = ["年", "月", "底", "前", "持续", "长期", "常态", "每年", "季度", "完成", "按期"]
   /// The longest list of bodies, in characters.
@@ -17,20 +19,24 @@ struct TableCellText {
   package func isDash(_ text: String) -> Bool { Self.dashes.contains(text) }
 
   func isDeadline(_ text: String) -> Bool {
-    text.hasAtMostCharacters(25) && !text.containsBytes("。") && Self.deadlineWords.contains { text.containsBytes($0) }
+    text.hasAtMostCharacters(25) && !text.containsBytes("。")
+      && Self.deadlineWords.contains { text.containsBytes($0) }
   }
 
   /// Whether the text is a list of bodies: every name in it, without notes in brackets and
   /// a closing 等, is known to the dictionaries, collective (各…, 属地…, 相关…) or ends as a
   /// body's name does (局, 委, 办, 中心, 政府 …).
   func isBodies(_ text: String) -> Bool {
-    guard !text.isEmpty, text.hasAtMostCharacters(Self.maximumBodies), !text.containsBytes("。") else { return false }
+    guard !text.isEmpty, text.hasAtMostCharacters(Self.maximumBodies), !text.containsBytes("。")
+    else { return false }
     let names = Self.names(in: text)
     return !names.isEmpty && names.allSatisfy(namesBody)
   }
 
   func namesBody(_ name: String) -> Bool {
-    if name.hasPrefix("各") || name.hasPrefix("属地") || name.hasPrefix("相关") || name.hasPrefix("有关") { return true }
+    if name.hasPrefix("各") || name.hasPrefix("属地") || name.hasPrefix("相关") || name.hasPrefix("有关") {
+      return true
+    }
     let mention = resolver.mention(name, role: .responsible, span: TextSpan(0, 0))
     return DepartmentResolver.namesBody(mention)
   }
@@ -62,7 +68,8 @@ struct TableCellText {
     }
     return plain.split { separators.contains($0) }.map { piece in
       var name = String(piece)
-      for suffix in ["等有关部门", "等相关部门", "等部门", "等单位", "等", "牵头", "配合", "负责"] where name.hasSuffix(suffix) && name.count > suffix.count {
+      for suffix in ["等有关部门", "等相关部门", "等部门", "等单位", "等", "牵头", "配合", "负责"]
+      where name.hasSuffix(suffix) && name.count > suffix.count {
         name.removeLast(suffix.count)
       }
       return name
@@ -80,7 +87,9 @@ struct TableCellText {
     }
     var core = scalars
     var kind = HeadingMarker.Kind.chineseOrdinal
-    if let first = core.first, first == 0xFF08 || first == 0x28, let last = core.last, last == 0xFF09 || last == 0x29 {
+    if let first = core.first, first == 0xFF08 || first == 0x28, let last = core.last,
+      last == 0xFF09 || last == 0x29
+    {
       core = Array(core.dropFirst().dropLast())
       kind = .parenthesizedChineseOrdinal
     } else if let last = core.last, last == 0x3001 || last == 0x2E || last == 0xFF0E {  // 、 . ．
@@ -88,9 +97,13 @@ struct TableCellText {
     }
     if !core.isEmpty, core.allSatisfy(UTF8Scalars.isDigit) {
       let value = core.reduce(0) { $0 * 10 + (UTF8Scalars.digitValue($1) ?? 0) }
-      return (value, kind == .parenthesizedChineseOrdinal ? .parenthesizedArabicOrdinal : .arabicOrdinal)
+      return (
+        value, kind == .parenthesizedChineseOrdinal ? .parenthesizedArabicOrdinal : .arabicOrdinal
+      )
     }
-    guard !core.isEmpty, core.allSatisfy(ChineseNumeral.isNumeral), let value = ChineseNumeral.value(of: core) else {
+    guard !core.isEmpty, core.allSatisfy(ChineseNumeral.isNumeral),
+      let value = ChineseNumeral.value(of: core)
+    else {
       return nil
     }
     return (value, kind)

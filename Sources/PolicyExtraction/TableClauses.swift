@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// The responsibility clauses of a task table: for each row, the bodies in its columns of
 /// bodies, each with the role its column's header gives (牵头单位 lead, 责任单位 / 实施主体
@@ -45,12 +45,15 @@ struct TableClauses {
         spans.append(cell)
         // Unnamed collectives (委内各相关处室) and regulated parties (各项目公司) hold no role.
         for name in names
-        where !DepartmentResolver.isUnnamedCollective(name) && !DepartmentResolver.isRegulatedParty(name)
+        where !DepartmentResolver.isUnnamedCollective(name)
+          && !DepartmentResolver.isRegulatedParty(name)
           && !DepartmentResolver.isWithinPlace(name)
         {
           let span = Self.span(of: name, in: cell, bytes: bytes) ?? cell
           let mention = resolver.mention(name, role: role, span: span)
-          if DepartmentResolver.namesBody(mention) || mention.isCollective { mentions.append(mention) }
+          if DepartmentResolver.namesBody(mention) || mention.isCollective {
+            mentions.append(mention)
+          }
         }
       }
       guard !mentions.isEmpty, let first = spans.first, let last = spans.last else { continue }
@@ -59,16 +62,21 @@ struct TableClauses {
         RowClause(
           itemParagraph: item,
           found: .init(
-            text: parts.joined(separator: "；"), span: TextSpan(first.start, max(first.end, last.end)),
+            text: parts.joined(separator: "；"),
+            span: TextSpan(first.start, max(first.end, last.end)),
             departments: mentions, deadline: deadline)))
     }
     return clauses
   }
 
   /// Where `name` stands inside `cell`.
-  private static func span(of name: String, in cell: TextSpan, bytes: UnsafeBufferPointer<UInt8>) -> TextSpan? {
+  private static func span(of name: String, in cell: TextSpan, bytes: UnsafeBufferPointer<UInt8>)
+    -> TextSpan?
+  {
     let word = Array(name.utf8)
-    guard let offset = ByteSearch.offset(of: word, in: bytes, within: cell.range) else { return nil }
+    guard let offset = ByteSearch.offset(of: word, in: bytes, within: cell.range) else {
+      return nil
+    }
     return TextSpan(offset, offset + word.count)
   }
 }

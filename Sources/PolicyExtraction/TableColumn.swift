@@ -25,7 +25,9 @@ enum TableColumn: Equatable {
     "措施", "重点内容", "主要内容", "工作内容", "内容", "事项", "职责分工", "工作职责", "主要职责", "职责",
   ]
   private static let leadWords = ["牵头单位", "牵头部门", "牵头"]
-  private static let cooperatingWords = ["配合单位", "配合部门", "协同单位", "协助单位", "配合", "协同", "参与单位", "支撑单位"]
+  private static let cooperatingWords = [
+    "配合单位", "配合部门", "协同单位", "协助单位", "配合", "协同", "参与单位", "支撑单位",
+  ]
   private static let responsibleWords = [
     "责任单位", "责任部门", "负责单位", "负责部门", "实施主体", "行使主体", "推进单位", "责任主体", "主体", "责任处室",
   ]
@@ -62,10 +64,13 @@ enum TableColumn: Equatable {
   /// bracketed note not counted: "重点任务（2024-2026）").
   static func isHeaderLike(_ text: String) -> Bool {
     var core = Substring(text)
-    if core.hasSuffix("）") || core.hasSuffix(")"), let open = core.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+    if core.hasSuffix("）") || core.hasSuffix(")"),
+      let open = core.lastIndex(where: { $0 == "（" || $0 == "(" })
+    {
       core = core[..<open]
     }
-    return core.hasAtMostCharacters(14) && !text.containsBytes("。") && !text.containsBytes("，") && !text.containsBytes("；")
+    return core.hasAtMostCharacters(14) && !text.containsBytes("。") && !text.containsBytes("，")
+      && !text.containsBytes("；")
   }
 
   var holdsBodies: Bool {

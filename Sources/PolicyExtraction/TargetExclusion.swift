@@ -28,33 +28,47 @@ enum TargetExclusion: Equatable {
   /// `yearIsCarried`: the sentence has no year of its own; `opensList`: a colon ends the
   /// value's clause.
   package static func reason(
-    phrase: String, after: String, value: TargetValue, next: TargetValue?, in sentence: FoldedRun, yearIsCarried: Bool,
+    phrase: String, after: String, value: TargetValue, next: TargetValue?, in sentence: FoldedRun,
+    yearIsCarried: Bool,
     opensList: Bool
   ) -> TargetExclusion? {
     if opensList && value.counts { return .listCount }
-    if let opener = TargetGrammar.parameterOpeners.lazy.compactMap({ phrase.rangeOfBytes($0, backwards: true) }).first,
+    if let opener = TargetGrammar.parameterOpeners.lazy.compactMap({
+      phrase.rangeOfBytes($0, backwards: true)
+    }).first,
       TargetPhrase.nearestVerb(in: String(phrase[opener.upperBound...])) == nil
     {
       return .parameter
     }
-    if TargetGrammar.stateWords.contains(where: { phrase.containsBytes($0) }) || phrase.hasSuffixBytes("了")
+    if TargetGrammar.stateWords.contains(where: { phrase.containsBytes($0) })
+      || phrase.hasSuffixBytes("了")
       || sentence.text(0..<value.start).containsBytes(TargetGrammar.now)
     {
       return .state
     }
-    if yearIsCarried && TargetGrammar.rateWords.contains(where: { phrase.containsBytes($0) }) { return .rate }
+    if yearIsCarried && TargetGrammar.rateWords.contains(where: { phrase.containsBytes($0) }) {
+      return .rate
+    }
     let noun = TargetPhrase.trailingNoun(after)
-    if value.counts && !noun.isEmpty && TargetGrammar.partNouns.contains(where: { noun.hasPrefixBytes($0) || noun.hasSuffixBytes($0) }) {
+    if value.counts && !noun.isEmpty
+      && TargetGrammar.partNouns.contains(where: {
+        noun.hasPrefixBytes($0) || noun.hasSuffixBytes($0)
+      })
+    {
       return .partCount
     }
     if let next, value.counts, next.isShare, next.start - value.end <= 12,
-      !sentence.text(value.end..<next.start).unicodeScalars.contains(where: { ",;:、".unicodeScalars.contains($0) })
+      !sentence.text(value.end..<next.start).unicodeScalars.contains(where: {
+        ",;:、".unicodeScalars.contains($0)
+      })
     {
       return .placeCount
     }
     if !value.counts {
       var rest = after
-      for (word, _) in TargetGrammar.bounds where rest.hasPrefixBytes(word) { rest = String(rest.droppingBytes(word.utf8.count)) }
+      for (word, _) in TargetGrammar.bounds where rest.hasPrefixBytes(word) {
+        rest = String(rest.droppingBytes(word.utf8.count))
+      }
       if rest.hasPrefixBytes("的") && !rest.dropFirst().hasPrefix(TargetGrammar.goal)
         && !TargetGrammar.predicateVerbs.contains(where: { rest.containsBytes($0) })
       {

@@ -1,7 +1,7 @@
 import Foundation
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Finds quantitative targets: "到2025年，…单位工业增加值能耗、水耗分别较“十三五”末下降
 /// 14.5%、20.3%" is two targets (year 2025, baseline 2020, decrease, 14.5% and 20.3%).
@@ -16,7 +16,9 @@ struct TargetExtractor {
   package let dictionaries: PolicyDictionaries
 
   /// The targets of `document`, whose metadata gives the plan's title and period.
-  package func targets(in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces, metadata: DocumentMetadata) -> [Target] {
+  package func targets(
+    in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces, metadata: DocumentMetadata
+  ) -> [Target] {
     var targets: [Target] = []
     var sentence = FoldedScalars()
     let planYear = TargetYears.planYear(title: metadata.planTitle ?? metadata.title)
@@ -30,12 +32,15 @@ struct TargetExtractor {
       var leadInYear: Int? = nil
       while start <= folded.count && paragraphIndex < paragraphs.count {
         let end = ByteSearch.offset(of: 0x0A, in: folded, from: start) ?? folded.count
-        if leadInYear != nil && (end == start || !TargetLeadIn.isListItem(folded, start..<end)) { leadInYear = nil }
+        if leadInYear != nil && (end == start || !TargetLeadIn.isListItem(folded, start..<end)) {
+          leadInYear = nil
+        }
         let carried = leadInYear ?? planYear
         // Targets need a year: skip paragraphs without an ASCII digit or a named period.
         if end > start && (carried != nil || Self.mayHoldYear(folded, start..<end)) {
           let reading = paragraphTargets(
-            folded, start..<end, carriedYear: carried, period: period, writtenYear: writtenYear, sentence: &sentence, document: document,
+            folded, start..<end, carriedYear: carried, period: period, writtenYear: writtenYear,
+            sentence: &sentence, document: document,
             pieces: pieces)
           targets += reading.targets
           if leadInYear == nil, let year = reading.leadInYear { leadInYear = year }
@@ -50,7 +55,7 @@ struct TargetExtractor {
   /// Whether a paragraph can hold a target year: an ASCII digit, or a named period
   /// 十三五, 十四五 or 十五五 (十 = E5 8D 81 … 五 = E4 BA 94). Most paragraphs have neither:
   /// they are read eight bytes at a time, and byte by byte only where 十 may start.
-  private static func mayHoldYear(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  static func mayHoldYear(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
     var index = range.lowerBound
     while index + 8 <= range.upperBound {
@@ -58,12 +63,15 @@ struct TargetExtractor {
       if SWAR.hasByte(in: word, between: 0x2F, and: 0x3A) { return true }
       // 千 半 单 南 (E5 8D 83, 8A, 95, 97) share 十's first two bytes but not its third.
       if SWAR.mayHoldSequence(word, lead: 0xE5, second: 0x8D, thirdA: 0x81, thirdB: 0x81) {
-        for position in index..<(index + 8) where isNamedPeriod(bytes, at: position, end: range.upperBound) { return true }
+        for position in index..<(index + 8)
+        where isNamedPeriod(bytes, at: position, end: range.upperBound) { return true }
       }
       index += 8
     }
     while index < range.upperBound {
-      if bytes[index] &- 0x30 <= 9 || isNamedPeriod(bytes, at: index, end: range.upperBound) { return true }
+      if bytes[index] &- 0x30 <= 9 || isNamedPeriod(bytes, at: index, end: range.upperBound) {
+        return true
+      }
       index += 1
     }
     return false
@@ -71,14 +79,16 @@ struct TargetExtractor {
 
   /// Whether 十?五 (a named period) starts at `index`, before `end`.
   @inline(__always)
-  private static func isNamedPeriod(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
+  static func isNamedPeriod(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int)
+    -> Bool
+  {
     bytes[index] == 0xE5 && index + 9 <= end && bytes[index + 1] == 0x8D && bytes[index + 2] == 0x81
       && bytes[index + 6] == 0xE4 && bytes[index + 7] == 0xBA && bytes[index + 8] == 0x94
   }
 
   /// The targets of a paragraph, and the year it carries to list items after it when it
   /// is a lead-in.
-  private struct ParagraphReading {
+  struct ParagraphReading {
     package var targets: [Target] = []
     var leadInYear: Int?
   }
@@ -87,8 +97,9 @@ struct TargetExtractor {
   /// with `carriedYear` (a lead-in's, a one-year plan's) for sentences without a year of
   /// their own. Sentences are found on the bytes, and only those that may hold a value are
   /// decoded into `sentence` (storage kept from one sentence to the next).
-  private func paragraphTargets(
-    _ folded: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, carriedYear initialYear: Int?, period: ClosedRange<Int>?,
+  func paragraphTargets(
+    _ folded: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, carriedYear initialYear: Int?,
+    period: ClosedRange<Int>?,
     writtenYear: Int?, sentence: inout FoldedScalars, document: PolicyText, pieces: TextPieces
   ) -> ParagraphReading {
     var reading = ParagraphReading()
@@ -107,7 +118,9 @@ struct TargetExtractor {
         !SWAR.hasByte(in: word, equalTo: 0x3B, orTo: 0x3F) && !SWAR.hasByte(in: word, equalTo: 0x21)
           && !SWAR.mayHoldSequence(word, lead: 0xE3, second: 0x80, thirdA: 0x82, thirdB: 0x82)
       }
-      let endLength = index == paragraph.upperBound ? 0 : Self.sentenceEndLength(folded, at: index, end: paragraph.upperBound)
+      let endLength =
+        index == paragraph.upperBound
+        ? 0 : Self.sentenceEndLength(folded, at: index, end: paragraph.upperBound)
       if index < paragraph.upperBound && endLength == 0 {
         index += 1
         continue
@@ -120,16 +133,23 @@ struct TargetExtractor {
       // Without a digit there is neither a year nor a value (but for named periods and
       // Chinese numerals, which need a year from this sentence or an earlier one).
       let hasDigit = Self.hasDigit(folded, range)
-      if !hasDigit && carriedYear == nil && ByteSearch.offset(of: Self.tenBytes, in: folded, within: range) == nil { continue }
+      if !hasDigit && carriedYear == nil
+        && ByteSearch.offset(of: Self.tenBytes, in: folded, within: range) == nil
+      {
+        continue
+      }
       sentence.load(folded, range)
       let year = sentence.withRun(in: folded) { run in
         let year =
-          TargetYears.targetYear(in: run.chars, writtenYear: writtenYear) ?? period.flatMap { TargetYears.planSpanYear(in: run.chars, period: $0) }
+          TargetYears.targetYear(in: run.chars, writtenYear: writtenYear)
+          ?? period.flatMap { TargetYears.planSpanYear(in: run.chars, period: $0) }
         if isFirstSentence, let year, TargetLeadIn.opensWithYear(run.chars) { openingYear = year }
         let found = sentenceTargets(
-          run, year: year ?? carriedYear, needsVerb: year == nil, continuing: continuing, document: document, pieces: pieces)
+          run, year: year ?? carriedYear, needsVerb: year == nil, continuing: continuing,
+          document: document, pieces: pieces)
         reading.targets += found.targets
-        continuing = endLength == 1 && folded[range.upperBound] == UInt8(ascii: ";") ? found.firstReading : nil
+        continuing =
+          endLength == 1 && folded[range.upperBound] == UInt8(ascii: ";") ? found.firstReading : nil
         return year
       }
       if let year { carriedYear = year }
@@ -137,7 +157,8 @@ struct TargetExtractor {
     // A lead-in: "到2023年，…：", or a paragraph that opens with its year and sets no
     // target itself ("到2020年，文物事业…发挥重要作用。" before items 1.–7.).
     if carriedYear != initialYear, let year = carriedYear,
-      TargetLeadIn.endsWithColon(folded, paragraph) || (openingYear == year && reading.targets.isEmpty)
+      TargetLeadIn.endsWithColon(folded, paragraph)
+        || (openingYear == year && reading.targets.isEmpty)
     {
       reading.leadInYear = year
     }
@@ -145,11 +166,13 @@ struct TargetExtractor {
   }
 
   /// 十 (E5 8D 81), the numeral that named periods and Chinese numbers start with.
-  private static let tenBytes = Array("十".utf8)
+  static let tenBytes = Array("十".utf8)
 
   /// Whether `bytes[range]` holds an ASCII digit (read eight bytes at a time).
-  private static func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    let end = SWAR.skip(bytes, from: range.lowerBound, limit: range.upperBound) { !SWAR.hasByte(in: $0, between: 0x2F, and: 0x3A) }
+  static func hasDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let end = SWAR.skip(bytes, from: range.lowerBound, limit: range.upperBound) {
+      !SWAR.hasByte(in: $0, between: 0x2F, and: 0x3A)
+    }
     for index in end..<range.upperBound where bytes[index] &- 0x30 <= 9 { return true }
     return false
   }
@@ -158,10 +181,13 @@ struct TargetExtractor {
   /// (one byte each, as folding leaves them); 0 when none stands there. Continuation bytes
   /// are never one of them, so a byte-by-byte scan finds exactly the scalars.
   @inline(__always)
-  private static func sentenceEndLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
+  static func sentenceEndLength(
+    _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int
+  ) -> Int {
     switch bytes[index] {
     case 0x3B, 0x21, 0x3F: return 1
-    case 0xE3: return index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82 ? 3 : 0
+    case 0xE3:
+      return index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82 ? 3 : 0
     default: return 0
     }
   }
@@ -170,8 +196,9 @@ struct TargetExtractor {
   /// a value counts only after a verb). `continuing` is the first reading of the sentence
   /// before, when a semicolon ended it: its verb governs this one's first items
   /// ("新增…30个；特色道路10条").
-  private func sentenceTargets(
-    _ sentence: FoldedRun, year: Int?, needsVerb: Bool, continuing: TargetPhrase.Reading?, document: PolicyText,
+  func sentenceTargets(
+    _ sentence: FoldedRun, year: Int?, needsVerb: Bool, continuing: TargetPhrase.Reading?,
+    document: PolicyText,
     pieces: TextPieces
   ) -> (targets: [Target], firstReading: TargetPhrase.Reading?) {
     guard let year else { return ([], nil) }
@@ -195,62 +222,86 @@ struct TargetExtractor {
         let previous = group[group.count - 1]
         let next = values[index + group.count]
         // Exactly one 、 or 和 between them.
-        guard next.start - previous.end == 1, chars[previous.end] == "、" || chars[previous.end] == "和" else { break }
+        guard next.start - previous.end == 1,
+          chars[previous.end] == "、" || chars[previous.end] == "和"
+        else { break }
         group.append(next)
       }
       let first = group[0]
       let last = group[group.count - 1]
       let clauseStart = Self.clauseStart(chars, before: first.start, after: segmentStart)
       let phrase = sentence.text(clauseStart..<first.start)
-      let afterEnd = Self.clauseEnd(chars, after: last.end, before: index + group.count < values.count ? values[index + group.count].start : chars.count)
+      let afterEnd = Self.clauseEnd(
+        chars, after: last.end,
+        before: index + group.count < values.count ? values[index + group.count].start : chars.count
+      )
       let after = sentence.text(last.end..<afterEnd)
       var reading = TargetPhrase.read(phrase: phrase, after: after)
       let usedTrailingNoun = Self.nameIndicator(
-        of: &reading, group: group, after: after, previous: previousReading, clauseStart: clauseStart, floor: segmentStart, in: sentence)
+        of: &reading, group: group, after: after, previous: previousReading,
+        clauseStart: clauseStart, floor: segmentStart, in: sentence)
       // "…30个、绿色工厂300家": items of a list share the verb of the first, and, when the
       // list is one (、 和 及), its 累计; a bound or a level (超过, 保持在) is the first
       // item's own.
       let separator = clauseStart > 0 ? chars[clauseStart - 1] : (continuing == nil ? " " : ";")
-      if reading.verb == nil, let previous = previousReading ?? (clauseStart == 0 ? continuing : nil),
+      if reading.verb == nil,
+        let previous = previousReading ?? (clauseStart == 0 ? continuing : nil),
         "、,和及;".unicodeScalars.contains(separator) || phrase.hasPrefixBytes("和")
       {
         reading.verb = previous.verb
-        reading.direction = [.atLeast, .atMost, .keep].contains(previous.direction) ? .reach : previous.direction
+        reading.direction =
+          [.atLeast, .atMost, .keep].contains(previous.direction) ? .reach : previous.direction
         if "、和及".unicodeScalars.contains(separator) || phrase.hasPrefixBytes("和") {
           reading.cumulative = reading.cumulative || previous.cumulative
         }
-        if reading.baselineYear == nil && reading.indicator.isEmpty { reading.baselineYear = previous.baselineYear }
+        if reading.baselineYear == nil && reading.indicator.isEmpty {
+          reading.baselineYear = previous.baselineYear
+        }
       }
-      for hedge in sentenceHedges where !reading.hedges.contains(hedge) { reading.hedges.insert(hedge, at: 0) }
-      let valueYear = TargetYears.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
+      for hedge in sentenceHedges where !reading.hedges.contains(hedge) {
+        reading.hedges.insert(hedge, at: 0)
+      }
+      let valueYear =
+        TargetYears.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
       let next = index + group.count < values.count ? values[index + group.count] : nil
       let exclusion = TargetExclusion.reason(
-        phrase: phrase, after: after, value: first, next: next, in: sentence, yearIsCarried: needsVerb,
+        phrase: phrase, after: after, value: first, next: next, in: sentence,
+        yearIsCarried: needsVerb,
         opensList: afterEnd < chars.count && chars[afterEnd] == ":")
       if !(needsVerb && reading.verb == nil) && exclusion == nil {
         let indicators = TargetPhrase.indicators(
-          reading.indicator, count: group.count, distributes: reading.distributes, ending: reading.sharedEnding)
+          reading.indicator, count: group.count, distributes: reading.distributes,
+          ending: reading.sharedEnding)
         for (position, indicatorText) in indicators.enumerated() {
           guard !indicatorText.isEmpty else { continue }
           // One value for each indicator (…均达到90%), or one value each (分别…14.5%、20.3%).
           let value = indicators.count == group.count ? group[position] : group[0]
           let (scope, indicator) = TargetPhrase.splitScope(indicatorText)
           // The indicator names the key, or with its verb does (化学需氧量 + 减排).
-          let key = (dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText))
-            ?? reading.verb.flatMap { dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText + $0)) })?.indicator.key
+          let key =
+            (dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText))
+            ?? reading.verb.flatMap {
+              dictionaries.indicator(in: PolicyDictionaries.fold(indicatorText + $0))
+            })?.indicator.key
           let foldedValue = sentence.byteRange(value.start..<value.end)
-          let cleaned = cleanedSentence ?? {
-            let span = TextSpan(document.textRange(ofFoldedRange: sentence.byteRange(0..<sentence.count)))
-            return (span, pieces.string(span.range))
-          }()
+          let cleaned =
+            cleanedSentence
+            ?? {
+              let span = TextSpan(
+                document.textRange(ofFoldedRange: sentence.byteRange(0..<sentence.count)))
+              return (span, pieces.string(span.range))
+            }()
           cleanedSentence = cleaned
           targets.append(
             Target(
-              id: "", year: valueYear, indicator: indicator, indicatorKey: key, value: value.number, unit: value.unit,
+              id: "", year: valueYear, indicator: indicator, indicatorKey: key, value: value.number,
+              unit: value.unit,
               direction: reading.bound ?? reading.direction ?? .reach, verb: reading.verb,
-              baselineYear: reading.baselineYear, baseline: reading.baseline, isCumulative: reading.cumulative,
+              baselineYear: reading.baselineYear, baseline: reading.baseline,
+              isCumulative: reading.cumulative,
               hedges: reading.hedges, scope: scope, sentence: cleaned.text,
-              sentenceSpan: cleaned.span, valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)),
+              sentenceSpan: cleaned.span,
+              valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)),
               measure: nil, section: nil))
         }
       }
@@ -261,92 +312,5 @@ struct TargetExtractor {
       index += group.count
     }
     return (targets, firstReading)
-  }
-
-  /// Names what `reading` measures when the words before the value did not, or named
-  /// only a scope (全市) or a verb (新增): the noun right after a count or an amount, which
-  /// is what it counts ("完成信息平台上线前15项业务编码贯标", "新增西门文化公园等9座城市公园";
-  /// a share qualifies what precedes it); else the indicator of the clause before, which
-  /// this one goes on about ("…比例达到30%，到2025年达到50%", "新增…点位30个，总计达60个"),
-  /// keeping its increment (新增…确保达到120MW，力争达到180MW) unless this one counts a
-  /// total; else what the clause before acts on ("增加电扶梯，三年累计新增19台"); else
-  /// the scope or the verb. Returns whether the noun after the value was taken.
-  private static func nameIndicator(
-    of reading: inout TargetPhrase.Reading, group: [TargetValue], after: String, previous: TargetPhrase.Reading?,
-    clauseStart: Int, floor: Int, in sentence: FoldedRun
-  ) -> Bool {
-    var leadingScope: String? = nil
-    var verbAlone: String? = nil
-    if TargetGrammar.scopes.contains(where: { $0.utf8.count == reading.indicator.utf8.count && reading.indicator.hasPrefixBytes($0) }) {
-      leadingScope = reading.indicator
-      reading.indicator = ""
-    } else if TargetPhrase.namesNothing(reading.indicator) {
-      verbAlone = reading.indicator
-      reading.indicator = ""
-    }
-    var usedTrailingNoun = false
-    if group.count == 1, reading.indicator.isEmpty || !group[0].isShare {
-      let noun = TargetPhrase.trailingNoun(after)
-      if !noun.isEmpty {
-        reading.indicator = noun
-        usedTrailingNoun = true
-      }
-    }
-    if reading.indicator.isEmpty, let previous, !previous.indicator.isEmpty, reading.verb != nil {
-      reading.indicator = previous.indicator
-      if reading.direction == .reach && previous.direction == .increase && !reading.cumulative { reading.direction = .increase }
-    }
-    if reading.indicator.isEmpty, let object = objectOfClause(before: clauseStart, after: floor, in: sentence) {
-      reading.indicator = object
-    }
-    if reading.indicator.isEmpty, let verbAlone { reading.indicator = verbAlone }
-    if let leadingScope, !reading.indicator.hasPrefixBytes(leadingScope) {
-      reading.indicator = leadingScope + reading.indicator
-    }
-    return usedTrailingNoun
-  }
-
-  /// What the clause before `clauseStart` (and after `floor`, the previous value) acts on:
-  /// the words after its verb ("增加电扶梯" → 电扶梯), for a clause that names nothing.
-  private static func objectOfClause(before clauseStart: Int, after floor: Int, in sentence: FoldedRun) -> String? {
-    guard clauseStart - 1 > floor else { return nil }
-    let end = clauseStart - 1
-    var start = end
-    while start > floor && !",;:".unicodeScalars.contains(sentence[start - 1]) { start -= 1 }
-    let reading = TargetPhrase.read(phrase: sentence.text(start..<end), after: "")
-    return reading.indicatorFollowsVerb && !reading.indicator.isEmpty ? reading.indicator : nil
-  }
-
-  /// The hedges (力争, 争取, 预计) that open a sentence, before or after its year
-  /// (力争到2025年…, 到2025年，力争…), up to its first value: they hold for every target of it.
-  private static func openingHedges(_ sentence: FoldedRun, before end: Int) -> [String] {
-    let text = sentence.text(0..<min(end, sentence.count))
-    var openings = [Substring(text)]
-    if TargetLeadIn.opensWithYear(sentence.chars), let comma = text.firstIndex(of: ","), text.distance(from: text.startIndex, to: comma) <= 12 {
-      openings.append(text[text.index(after: comma)...])
-    }
-    return TargetGrammar.hedgesBefore.filter { hedge in openings.contains { $0.hasPrefix(hedge) } }
-  }
-
-  /// Where the words after a value stop: at a comma, 、, 和 or the next value.
-  private static func clauseEnd(_ chars: UnsafeBufferPointer<Unicode.Scalar>, after start: Int, before limit: Int) -> Int {
-    var index = start
-    while index < limit && index < chars.count && !",、;:".unicodeScalars.contains(chars[index]) { index += 1 }
-    return min(index, chars.count)
-  }
-
-  /// Where the clause of a value starts: after the previous value, or the last comma or
-  /// 、 that separates it from a previous clause (not one inside the indicator).
-  private static func clauseStart(_ chars: UnsafeBufferPointer<Unicode.Scalar>, before end: Int, after floor: Int) -> Int {
-    var index = end
-    while index > floor {
-      let scalar = chars[index - 1]
-      if scalar == "," || scalar == ":" { return index }
-      index -= 1
-    }
-    var start = floor
-    // Right after a previous value: skip its bound word and the separator.
-    while start < end && "、,和及以上下内左右及".unicodeScalars.contains(chars[start]) { start += 1 }
-    return start
   }
 }

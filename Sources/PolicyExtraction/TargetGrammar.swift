@@ -1,7 +1,7 @@
 import Foundation
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// The words quantitative targets are written with, in folded form (simplified, ASCII
 /// digits and punctuation): directions, bounds, hedges, baselines and periods (units are in `units.tsv`).
@@ -12,10 +12,12 @@ enum TargetGrammar {
     ("下降到", .reach), ("降低到", .reach), ("降至", .reach), ("提高到", .reach), ("提升到", .reach),
     ("提高至", .reach), ("提升至", .reach), ("增加到", .reach), ("增长到", .reach), ("增至", .reach),
     ("保持在", .keep), ("稳定在", .keep), ("控制在", .keep), ("维持在", .keep),
-    ("下降", .decrease), ("降低", .decrease), ("减少", .decrease), ("削减", .decrease), ("压减", .decrease), ("减排", .decrease),
+    ("下降", .decrease), ("降低", .decrease), ("减少", .decrease), ("削减", .decrease), ("压减", .decrease),
+    ("减排", .decrease),
     ("提高", .increase), ("提升", .increase), ("增长", .increase), ("增加", .increase), ("上升", .increase),
     ("超过", .atLeast), ("突破", .atLeast), ("达到", .reach), ("达", .reach), ("保持", .keep),
-    ("建成", .reach), ("创建", .reach), ("培育", .reach), ("打造", .reach), ("新增", .increase), ("建设", .reach),
+    ("建成", .reach), ("创建", .reach), ("培育", .reach), ("打造", .reach), ("新增", .increase),
+    ("建设", .reach),
     ("认定", .reach), ("开发", .reach), ("新建", .reach), ("建立", .reach), ("争创", .reach), ("创成", .reach),
     ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach), ("推进", .reach),
     ("实施", .reach), ("落实", .reach), ("投运", .reach),
@@ -51,7 +53,9 @@ enum TargetGrammar {
   /// The scalars a value can start with: the digits and the Chinese numerals (百 of 百分之
   /// among them), all in the BMP; taken from the tests themselves so the two cannot differ.
   static let valueStarts = ScalarSet(
-    (0..<0x10000).lazy.filter { UTF8Scalars.isDigit($0) || ChineseNumeral.isNumeral($0) }.map { UInt32($0) })
+    (0..<0x10000).lazy.filter { UTF8Scalars.isDigit($0) || ChineseNumeral.isNumeral($0) }.map {
+      UInt32($0)
+    })
   /// Between the years of a span (2024年-2025年, 2025年7月至2025年12月): its last year is
   /// the target's.
   static let spanDashes: Set<Unicode.Scalar> = ["-", "—", "–", "~", "至", "到"]
@@ -111,7 +115,9 @@ enum TargetGrammar {
   package static let now = "目前"
   /// 目标 after 的: "…50%的目标要求" states the target.
   static let goal = "目标"
-  static let stateWords = ["目前", "现有", "已突破", "已建成", "已完成", "已达到", "已达", "已有", "已超过", "已形成", "已实现", "已累计"]
+  static let stateWords = [
+    "目前", "现有", "已突破", "已建成", "已完成", "已达到", "已达", "已有", "已超过", "已形成", "已实现", "已累计",
+  ]
   /// Rates per year or month, which set no level to reach (每年投运200辆).
   static let rateWords = ["每年", "每月", "逐年"]
   /// Trimmed around an indicator or noun: 的 and spaces.

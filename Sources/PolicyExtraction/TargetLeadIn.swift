@@ -12,12 +12,17 @@ enum TargetLeadIn {
     var index = range.lowerBound
     while index < range.upperBound && bytes[index] == 0x20 { index += 1 }
     guard index < range.upperBound else { return false }
-    if ByteSearch.hasPrefix(dash, in: bytes, index..<range.upperBound) || bytes[index] == UInt8(ascii: "-") { return true }
+    if ByteSearch.hasPrefix(dash, in: bytes, index..<range.upperBound)
+      || bytes[index] == UInt8(ascii: "-")
+    {
+      return true
+    }
     if bytes[index] == UInt8(ascii: "(") { index += 1 }
     let digits = index
     while index < range.upperBound && bytes[index] &- 0x30 <= 9 { index += 1 }
     guard index > digits, index - digits <= 2, index < range.upperBound else { return false }
-    return bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") || ByteSearch.hasPrefix(enumerationComma, in: bytes, index..<range.upperBound)
+    return bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")
+      || ByteSearch.hasPrefix(enumerationComma, in: bytes, index..<range.upperBound)
   }
 
   /// Whether the folded paragraph `bytes[range]` ends with a colon.
@@ -31,9 +36,14 @@ enum TargetLeadIn {
   package static func opensWithYear(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
     var index = 0
     if index < scalars.count && "到至在于".unicodeScalars.contains(scalars[index]) { index += 1 }
-    if index + 5 <= scalars.count && scalars[index + 4] == "年" && TargetYears.year(scalars, index) != nil { return true }
+    if index + 5 <= scalars.count && scalars[index + 4] == "年"
+      && TargetYears.year(scalars, index) != nil
+    {
+      return true
+    }
     return TargetGrammar.periods.contains { period in
-      period.0.unicodeScalars.elementsEqual(scalars[index..<min(scalars.count, index + period.0.unicodeScalars.count)])
+      period.0.unicodeScalars.elementsEqual(
+        scalars[index..<min(scalars.count, index + period.0.unicodeScalars.count)])
     }
   }
 

@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// The indicators of a phrase: one per value of a list (分别, 、, 和), their shared
 /// ending, the noun after a count, and a scope before the indicator.
@@ -13,18 +13,23 @@ extension TargetPhrase {
   /// Items share what the list writes once: later short items the first one's head
   /// (规模以上企业单位工业增加值能耗、水耗 → …增加值水耗), earlier short items the last one's
   /// ending (化肥、农药使用量 → 化肥使用量; 县道和乡村道年均养护工程比例 → 县道年均养护工程比例).
-  package static func indicators(_ phrase: String, count: Int, distributes: Bool, ending: String = "") -> [String] {
+  package static func indicators(
+    _ phrase: String, count: Int, distributes: Bool, ending: String = ""
+  ) -> [String] {
     guard count > 1 || distributes else { return [phrase + ending] }
     let (scope, list) = splitScope(phrase)
     let parts = listItems(list)
     guard parts.count == count || (count == 1 && parts.count > 1) else { return [phrase + ending] }
     let first = parts[0]
     let last = parts[parts.count - 1]
-    let head = TargetGrammar.indicatorHeads.compactMap { first.rangeOfBytes($0, backwards: true) }.map(\.upperBound).max()
+    let head = TargetGrammar.indicatorHeads.compactMap { first.rangeOfBytes($0, backwards: true) }
+      .map(\.upperBound).max()
     let tail = sharedTail(of: last, after: first)
     return parts.enumerated().map { index, part in
       var item = part
-      if index > 0, part.count <= 3, let head, part != first { item = String(first[..<head]) + part }
+      if index > 0, part.count <= 3, let head, part != first {
+        item = String(first[..<head]) + part
+      }
       if index < parts.count - 1, let tail { item += tail }
       return (scope ?? "") + item + ending
     }
@@ -60,8 +65,12 @@ extension TargetPhrase {
   static func sharedTail(of last: String, after first: String) -> String? {
     let firstCount = first.count
     let lastCharacters = Array(last)
-    guard firstCount <= 3, lastCharacters.count >= firstCount + 3, let mark = first.last else { return nil }
-    if let position = lastCharacters.indices.first(where: { $0 >= 1 && $0 <= firstCount + 2 && lastCharacters[$0] == mark }),
+    guard firstCount <= 3, lastCharacters.count >= firstCount + 3, let mark = first.last else {
+      return nil
+    }
+    if let position = lastCharacters.indices.first(where: {
+      $0 >= 1 && $0 <= firstCount + 2 && lastCharacters[$0] == mark
+    }),
       position + 1 < lastCharacters.count
     {
       return String(lastCharacters[(position + 1)...])
@@ -73,12 +82,18 @@ extension TargetPhrase {
   /// or 及, or a verb that says what becomes of it (60座社区公园|纳入市级公园名录).
   static func trailingNoun(_ after: String) -> String {
     var noun = after
-    for (word, _) in TargetGrammar.bounds where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
-    for word in TargetGrammar.hedgesAfter where noun.hasPrefixBytes(word) { noun = String(noun.droppingBytes(word.utf8.count)) }
+    for (word, _) in TargetGrammar.bounds where noun.hasPrefixBytes(word) {
+      noun = String(noun.droppingBytes(word.utf8.count))
+    }
+    for word in TargetGrammar.hedgesAfter where noun.hasPrefixBytes(word) {
+      noun = String(noun.droppingBytes(word.utf8.count))
+    }
     if let cut = noun.firstIndex(where: { $0 == "和" || $0 == "及" }) { noun = String(noun[..<cut]) }
     noun = noun.trimmingScalars(in: TargetGrammar.linkingBlank)
     for verb in TargetGrammar.predicateVerbs {
-      if let range = noun.rangeOfBytes(verb), range.lowerBound > noun.startIndex { noun = String(noun[..<range.lowerBound]) }
+      if let range = noun.rangeOfBytes(verb), range.lowerBound > noun.startIndex {
+        noun = String(noun[..<range.lowerBound])
+      }
     }
     // A bracket after the value says something of it (（累计约3600户）, （区域面积…）); 目标
     // after 的 is the goal itself (2.3平方米的目标).
@@ -87,7 +102,10 @@ extension TargetPhrase {
     if noun.hasPrefixBytes(")") { noun = String(noun.dropFirst()) }
     let ideographs = noun.unicodeScalars.lazy.filter { UTF8Scalars.isIdeograph($0.value) }.count
     guard ideographs >= 2, noun.hasAtMostCharacters(30),
-      noun.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) || TargetGrammar.nounMarks.contains($0) || UTF8Scalars.isDigit($0.value) })
+      noun.unicodeScalars.allSatisfy({
+        UTF8Scalars.isIdeograph($0.value) || TargetGrammar.nounMarks.contains($0)
+          || UTF8Scalars.isDigit($0.value)
+      })
     else {
       return ""
     }
@@ -96,7 +114,8 @@ extension TargetPhrase {
 
   /// The scope an indicator opens with (全区, 规模以上工业企业) and the rest.
   static func splitScope(_ indicator: String) -> (String?, String) {
-    for scope in TargetGrammar.scopes where indicator.hasPrefixBytes(scope) && indicator.count > scope.count + 1 {
+    for scope in TargetGrammar.scopes
+    where indicator.hasPrefixBytes(scope) && indicator.count > scope.count + 1 {
       return (scope, String(indicator.droppingBytes(scope.utf8.count)))
     }
     return (nil, indicator)

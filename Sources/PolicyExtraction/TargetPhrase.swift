@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Reads the words around a value: what is measured (the indicator), the verb and the
 /// direction it gives, a bound (以上, 以内), a baseline (较2020年), 累计/共计/合计/总计,
@@ -35,7 +35,9 @@ enum TargetPhrase {
       reading.bound = direction
       break
     }
-    for word in TargetGrammar.hedgesAfter where after.hasPrefixBytes(word) { reading.hedges.append(word) }
+    for word in TargetGrammar.hedgesAfter where after.hasPrefixBytes(word) {
+      reading.hedges.append(word)
+    }
     // 累计, 共计, 合计, 总计 anywhere in the clause.
     for word in TargetGrammar.cumulativeWords where rest.containsBytes(word) {
       reading.cumulative = true
@@ -60,19 +62,27 @@ enum TargetPhrase {
       (reading.verb, reading.direction) = TargetGrammar.verbs[verb]
     }
     // "全市90%的重点领域市场主体纳入…平台", "…100%达标": the verb follows the value.
-    if reading.verb == nil, let verb = TargetGrammar.verbsAfterValue.first(where: { after.containsBytes($0) }) {
+    if reading.verb == nil,
+      let verb = TargetGrammar.verbsAfterValue.first(where: { after.containsBytes($0) })
+    {
       reading.verb = verb
       reading.direction = .reach
     }
     if let verb = reading.verb, let masked = verbText.rangeOfBytes(verb, backwards: true) {
       // The same bytes in the phrase: the mask keeps every character's length.
-      let lower = rest.utf8.index(rest.startIndex, offsetBy: verbText.utf8.distance(from: verbText.startIndex, to: masked.lowerBound))
+      let lower = rest.utf8.index(
+        rest.startIndex,
+        offsetBy: verbText.utf8.distance(from: verbText.startIndex, to: masked.lowerBound))
       let range = lower..<rest.utf8.index(lower, offsetBy: verb.utf8.count)
-      if [TargetDirection.atLeast, .atMost].contains(reading.direction ?? .reach) && reading.bound == nil {
+      if [TargetDirection.atLeast, .atMost].contains(reading.direction ?? .reach)
+        && reading.bound == nil
+      {
         reading.bound = reading.direction
       }
       // 新增 is an increment whatever verb reaches it: 新增光伏装机容量确保达到120MW.
-      if reading.direction == .reach && rest[..<range.lowerBound].containsBytes(TargetGrammar.increment) {
+      if reading.direction == .reach
+        && rest[..<range.lowerBound].containsBytes(TargetGrammar.increment)
+      {
         reading.direction = .increase
       }
       // "建成绿色园区30个": the indicator follows the verb; "能耗下降14.5%": it precedes it.
@@ -85,9 +95,13 @@ enum TargetPhrase {
       } else {
         rest = String(rest[..<range.lowerBound])
         // "交通领域新增光伏装机容量确保达到…": what is added is the indicator.
-        if let added = rest.rangeOfBytes(TargetGrammar.increment, backwards: true), added.lowerBound > rest.startIndex {
+        if let added = rest.rangeOfBytes(TargetGrammar.increment, backwards: true),
+          added.lowerBound > rest.startIndex
+        {
           let object = rest[added.upperBound...]
-          if object.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2 { rest = String(object) }
+          if object.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2 {
+            rest = String(object)
+          }
         }
       }
     }
@@ -109,12 +123,14 @@ enum TargetPhrase {
     // 分别 / 均 close the list of indicators; what stands between them and the verb ends
     // each of them.
     if let range = rest.rangeOfBytes("分别") {
-      reading.sharedEnding = String(rest[range.upperBound...]).trimmingScalars(in: TargetGrammar.clauseSeparators)
+      reading.sharedEnding = String(rest[range.upperBound...]).trimmingScalars(
+        in: TargetGrammar.clauseSeparators)
       rest = String(rest[..<range.lowerBound])
     }
     if reading.distributes { rest = rest.droppingSuffixBytes(TargetGrammar.each) }
     rest = withoutExamples(withoutLeadingWords(rest))
-    for word in TargetGrammar.trailingNoise where rest.hasSuffixBytes(word) && !rest.hasAtMostCharacters(word.count) {
+    for word in TargetGrammar.trailingNoise
+    where rest.hasSuffixBytes(word) && !rest.hasAtMostCharacters(word.count) {
       rest = rest.droppingSuffixBytes(word)
     }
     // The last scalar is asked first: none of these characters has another spelling, so
@@ -131,7 +147,9 @@ enum TargetPhrase {
   /// Whether `indicator` is a verb alone (新增, 建设), which names nothing measured: another
   /// name is looked for, and it stands only when none is found.
   static func namesNothing(_ indicator: String) -> Bool {
-    TargetGrammar.verbs.contains { $0.0.utf8.count == indicator.utf8.count && indicator.hasPrefixBytes($0.0) }
+    TargetGrammar.verbs.contains {
+      $0.0.utf8.count == indicator.utf8.count && indicator.hasPrefixBytes($0.0)
+    }
   }
 
   /// `phrase` with the verbs inside nouns (提升项目, 建设用地) masked, byte for byte.
@@ -145,7 +163,8 @@ enum TargetPhrase {
 
   /// `phrase` without brackets that name what they follow: （以下简称“新三年行动”）.
   static func withoutNamingBrackets(_ phrase: String) -> String {
-    guard let open = phrase.rangeOfBytes("("), let close = phrase[open.upperBound...].rangeOfBytes(")"),
+    guard let open = phrase.rangeOfBytes("("),
+      let close = phrase[open.upperBound...].rangeOfBytes(")"),
       phrase[open.upperBound..<close.lowerBound].containsBytes("简称")
     else { return phrase }
     return String(phrase[..<open.lowerBound]) + phrase[close.upperBound...]
@@ -155,7 +174,9 @@ enum TargetPhrase {
   /// 各类学校" → 各级各类学校; a list of places that ends with 等 (徐汇、黄浦、普陀等) names no
   /// indicator: the thing counted follows the value.
   static func withoutExamples(_ indicator: String) -> String {
-    guard let range = indicator.rangeOfBytes(TargetGrammar.examplesMark, backwards: true), range.lowerBound > indicator.startIndex else {
+    guard let range = indicator.rangeOfBytes(TargetGrammar.examplesMark, backwards: true),
+      range.lowerBound > indicator.startIndex
+    else {
       return indicator
     }
     let rest = indicator[range.upperBound...]
@@ -181,8 +202,12 @@ enum TargetPhrase {
   /// 2022年底), connectors and adverbs (其中, 并, 率先), and verbs (新增, 完成).
   static func withoutLeadingWords(_ phrase: String, verbs stripsVerbs: Bool = true) -> String {
     var rest = phrase
-    let (noise, verbs, verbLengths) = (TargetGrammar.leadingNoise, TargetGrammar.verbs, TargetGrammar.verbLengths)
-    let (noiseFirstBytes, verbFirstBytes) = (TargetGrammar.leadingNoiseFirstBytes, TargetGrammar.verbFirstBytes)
+    let (noise, verbs, verbLengths) = (
+      TargetGrammar.leadingNoise, TargetGrammar.verbs, TargetGrammar.verbLengths
+    )
+    let (noiseFirstBytes, verbFirstBytes) = (
+      TargetGrammar.leadingNoiseFirstBytes, TargetGrammar.verbFirstBytes
+    )
     var changed = true
     while changed {
       changed = false
@@ -198,14 +223,17 @@ enum TargetPhrase {
       // do not start the phrase.
       var first = rest.utf8.first
       for index in noise.indices
-      where first == noiseFirstBytes[index] && rest.hasPrefixBytes(noise[index]) && !rest.hasAtMostCharacters(noise[index].count) {
+      where first == noiseFirstBytes[index] && rest.hasPrefixBytes(noise[index])
+        && !rest.hasAtMostCharacters(noise[index].count)
+      {
         let word = noise[index]
         rest = String(rest.droppingBytes(word.utf8.count))
         first = rest.utf8.first
         changed = true
       }
       for index in verbs.indices
-      where stripsVerbs && first == verbFirstBytes[index] && rest.hasPrefixBytes(verbs[index].0) && verbLengths[index] >= 2
+      where stripsVerbs && first == verbFirstBytes[index] && rest.hasPrefixBytes(verbs[index].0)
+        && verbLengths[index] >= 2
         && !rest.hasAtMostCharacters(verbLengths[index] + 1)
       {
         rest = String(rest.droppingBytes(verbs[index].0.utf8.count))
@@ -218,21 +246,30 @@ enum TargetPhrase {
 
   /// `phrase` without the item number it opens with: 6., 15、, (3).
   static func withoutItemNumber(_ phrase: String) -> String {
-    guard let first = phrase.utf8.first, first == 0x28 || UTF8Scalars.isDigit(UInt32(first)) else { return phrase }
+    guard let first = phrase.utf8.first, first == 0x28 || UTF8Scalars.isDigit(UInt32(first)) else {
+      return phrase
+    }
     let scalars = Array(phrase.unicodeScalars)
     var index = scalars.first == "(" ? 1 : 0
     let digits = index
     while index < scalars.count && UTF8Scalars.isDigit(scalars[index].value) { index += 1 }
-    guard index > digits, index - digits <= 3, index < scalars.count, ".、)".unicodeScalars.contains(scalars[index]) else { return phrase }
+    guard index > digits, index - digits <= 3, index < scalars.count,
+      ".、)".unicodeScalars.contains(scalars[index])
+    else { return phrase }
     // Not a decimal number.
-    if scalars[index] == "." && index + 1 < scalars.count && UTF8Scalars.isDigit(scalars[index + 1].value) { return phrase }
+    if scalars[index] == "." && index + 1 < scalars.count
+      && UTF8Scalars.isDigit(scalars[index + 1].value)
+    {
+      return phrase
+    }
     return String(String.UnicodeScalarView(scalars[(index + 1)...]))
   }
 
   /// Whether a time phrase can open with `scalar`: 到 / 至 …, a year's digit, a numeral of
   /// a length of years (三年), or a named period's first character (“十四五”).
   static func opensTimePhrase(_ scalar: Unicode.Scalar) -> Bool {
-    "到至于在从自“".unicodeScalars.contains(scalar) || UTF8Scalars.isDigit(scalar.value) || ChineseNumeral.digit(scalar.value) != nil
+    "到至于在从自“".unicodeScalars.contains(scalar) || UTF8Scalars.isDigit(scalar.value)
+      || ChineseNumeral.digit(scalar.value) != nil
       || TargetGrammar.periods.contains { $0.0.unicodeScalars.first == scalar }
   }
 
@@ -246,30 +283,47 @@ enum TargetPhrase {
     var end = index
     scalars.withUnsafeBufferPointer { scalars in
       var position = index
-      while position + 5 <= scalars.count, scalars[position + 4] == "年", TargetYears.year(scalars, position) != nil {
+      while position + 5 <= scalars.count, scalars[position + 4] == "年",
+        TargetYears.year(scalars, position) != nil
+      {
         position += 5
         // A month: 6月.
         var month = position
         while month < scalars.count && UTF8Scalars.isDigit(scalars[month].value) { month += 1 }
-        if month > position && month < scalars.count && scalars[month] == "月" { position = month + 1 }
-        while position < scalars.count && "底末前内初".unicodeScalars.contains(scalars[position]) { position += 1 }
-        if position + 1 < scalars.count && scalars[position] == "年" && "内底末".unicodeScalars.contains(scalars[position + 1]) { position += 2 }
+        if month > position && month < scalars.count && scalars[month] == "月" {
+          position = month + 1
+        }
+        while position < scalars.count && "底末前内初".unicodeScalars.contains(scalars[position]) {
+          position += 1
+        }
+        if position + 1 < scalars.count && scalars[position] == "年"
+          && "内底末".unicodeScalars.contains(scalars[position + 1])
+        {
+          position += 2
+        }
         end = position
         // The next year of a span.
-        guard position < scalars.count, TargetGrammar.spanDashes.contains(scalars[position]) else { break }
+        guard position < scalars.count, TargetGrammar.spanDashes.contains(scalars[position]) else {
+          break
+        }
         position += 1
       }
     }
     // A length of years the count runs over: 三年累计, 5年内.
-    if end == index, index < scalars.count, ChineseNumeral.digit(scalars[index].value) != nil || UTF8Scalars.isDigit(scalars[index].value),
-      index + 1 < scalars.count, scalars[index + 1] == "年", index + 2 >= scalars.count || scalars[index + 2] != "一"
+    if end == index, index < scalars.count,
+      ChineseNumeral.digit(scalars[index].value) != nil
+        || UTF8Scalars.isDigit(scalars[index].value),
+      index + 1 < scalars.count, scalars[index + 1] == "年",
+      index + 2 >= scalars.count || scalars[index + 2] != "一"
     {
       end = index + 2
       if end < scalars.count && scalars[end] == "内" { end += 1 }
     }
     if end == index {
       let rest = String(String.UnicodeScalarView(scalars[index...]))
-      guard let period = TargetGrammar.periods.first(where: { rest.hasPrefixBytes($0.0) }) else { return phrase }
+      guard let period = TargetGrammar.periods.first(where: { rest.hasPrefixBytes($0.0) }) else {
+        return phrase
+      }
       var after = String(rest.droppingBytes(period.0.utf8.count))
       for word in ["期间", "期末", "时期", "末"] where after.hasPrefixBytes(word) {
         after = String(after.droppingBytes(word.utf8.count))
@@ -277,64 +331,7 @@ enum TargetPhrase {
       }
       return after.trimmingScalars(in: TargetGrammar.clauseSeparators)
     }
-    return String(String.UnicodeScalarView(scalars[end...])).trimmingScalars(in: TargetGrammar.clauseSeparators)
-  }
-
-  /// The last verb of `phrase` (two characters or more), however far from its end: the
-  /// verb of a long clause (新建、改建以白玉兰为主的玉兰属植物特色园20座).
-  static func lastVerb(in phrase: String) -> Int? {
-    var best: (verb: Int, position: String.Index)? = nil
-    for (index, verb) in TargetGrammar.verbs.enumerated() where TargetGrammar.verbLengths[index] >= 2 {
-      guard let range = phrase.rangeOfBytes(verb.0, backwards: true) else { continue }
-      if best.map({ range.lowerBound > $0.position }) ?? true { best = (index, range.lowerBound) }
-    }
-    return best?.verb
-  }
-
-  /// The verb (an index into `TargetGrammar.verbs`, two characters or more) that opens
-  /// `phrase` after its year phrase and connectors, if any.
-  static func openingVerb(of phrase: String) -> Int? {
-    var rest = phrase
-    // The leading words but the verbs: a year phrase, connectors, hedges.
-    while true {
-      let shorter = withoutLeadingWords(rest, verbs: false)
-      if shorter == rest { break }
-      rest = shorter
-    }
-    let verbs = TargetGrammar.verbs
-    return verbs.indices.first { TargetGrammar.verbLengths[$0] >= 2 && rest.hasPrefixBytes(verbs[$0].0) && !rest.hasAtMostCharacters(TargetGrammar.verbLengths[$0] + 1) }
-  }
-
-  /// The verb (an index into `TargetGrammar.verbs`) that starts last in `phrase` among
-  /// those that end within their length plus six characters of its end; at the same
-  /// start, the one listed first ("下降到" before "下降").
-  ///
-  /// Such a verb starts within twice its length plus six characters of the end, so only
-  /// that tail is read, once, looking verbs up by their first scalar.
-  static func nearestVerb(in phrase: String) -> Int? {
-    var text = phrase
-    return text.withUTF8 { bytes -> Int? in
-      // Where the phrase's last `TargetGrammar.verbTail` characters start, one by one from
-      // the end: boundaries[k] is the byte offset k characters before the end.
-      let boundaries = UTF8Scalars.characterStarts(of: phrase, utf8: bytes, fromEnd: TargetGrammar.verbTail)
-      /// The byte offset `count` characters before the end, or 0.
-      func offset(charactersBeforeEnd count: Int) -> Int { count < boundaries.count ? boundaries[count] : 0 }
-      var best: (verb: Int, start: Int)? = nil
-      var position = offset(charactersBeforeEnd: TargetGrammar.verbTail)
-      while position < bytes.count {
-        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
-        defer { position += length }
-        guard let candidates = TargetGrammar.verbIndex.candidates(startingWith: scalar) else { continue }
-        for verb in candidates where TargetGrammar.verbIndex.matches(verb, in: bytes, at: position) {
-          let end = position + TargetGrammar.verbIndex.words[verb].count
-          // Positions only grow: a verb found earlier at this position and listed first stays.
-          if let current = best, current.start == position && current.verb < verb { continue }
-          // It must end within its length plus six characters of the end.
-          guard end >= offset(charactersBeforeEnd: TargetGrammar.verbLengths[verb] + 6) else { continue }
-          best = (verb, position)
-        }
-      }
-      return best?.verb
-    }
+    return String(String.UnicodeScalarView(scalars[end...])).trimmingScalars(
+      in: TargetGrammar.clauseSeparators)
   }
 }

@@ -51,17 +51,21 @@ package struct TargetUnits: Sendable {
   /// unit alone, or a scale alone; nil when none stands there.
   package func unit(in run: FoldedRun, at position: Int) -> Match? {
     guard let first = word(in: run, at: position) else { return nil }
-    guard kinds[first] == .scale else { return Match(text: words[first], kind: kinds[first], length: lengths[first]) }
+    guard kinds[first] == .scale else {
+      return Match(text: words[first], kind: kinds[first], length: lengths[first])
+    }
     let after = position + lengths[first]
     if let unit = word(in: run, at: after), kinds[unit] != .scale {
-      return Match(text: words[first] + words[unit], kind: kinds[unit], length: lengths[first] + lengths[unit])
+      return Match(
+        text: words[first] + words[unit], kind: kinds[unit], length: lengths[first] + lengths[unit])
     }
     return Match(text: words[first], kind: .scale, length: lengths[first])
   }
 
   /// The longest listed word at scalar `position` of `run`.
   private func word(in run: FoldedRun, at position: Int) -> Int? {
-    guard position < run.count, let candidates = index.candidates(startingWith: run[position].value) else { return nil }
+    guard position < run.count, let candidates = index.candidates(startingWith: run[position].value)
+    else { return nil }
     let rest = run.byteRange(position..<run.count)
     return candidates.first { ByteSearch.hasPrefix(index.words[$0], in: run.folded, rest) }
   }

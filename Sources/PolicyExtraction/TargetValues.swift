@@ -60,7 +60,9 @@ struct TargetValueReader {
         }
       }
       // 百分之七十
-      if chars[index] == "百", index + 3 < chars.count, chars[index + 1] == "分", chars[index + 2] == "之" {
+      if chars[index] == "百", index + 3 < chars.count, chars[index + 1] == "分",
+        chars[index + 2] == "之"
+      {
         var end = index + 3
         var run: [UInt32] = []
         while end < chars.count, ChineseNumeral.isNumeral(chars[end].value) {
@@ -68,7 +70,8 @@ struct TargetValueReader {
           end += 1
         }
         if let value = ChineseNumeral.value(of: run) {
-          values.append(TargetValue(number: Double(value), unit: "%", start: start, end: end, kind: .share))
+          values.append(
+            TargetValue(number: Double(value), unit: "%", start: start, end: end, kind: .share))
           index = end
           continue
         }
@@ -80,7 +83,9 @@ struct TargetValueReader {
         // points are one scalar per character.)
         let isYear = end - start == 4 && end < chars.count && chars[end] == "年"
         // (The ideograph test first: it is cheap, and most values follow an ideograph.)
-        let glued = !UTF8Scalars.isIdeograph(before.value) && before.properties.isAlphabetic || before == "+" || before == "“" || before == "-"
+        let glued =
+          !UTF8Scalars.isIdeograph(before.value) && before.properties.isAlphabetic || before == "+"
+          || before == "“" || before == "-"
         if !isYear && !glued, let number = Double(sentence.text(start..<end)),
           let value = value(number, from: start, numberEnd: end, in: sentence)
         {
@@ -92,7 +97,9 @@ struct TargetValueReader {
         continue
       }
       // 两家, 四家: Chinese numerals with a count unit.
-      if ChineseNumeral.isNumeral(chars[index].value), chars[index] != "万", chars[index] != "千", chars[index] != "百" {
+      if ChineseNumeral.isNumeral(chars[index].value), chars[index] != "万", chars[index] != "千",
+        chars[index] != "百"
+      {
         var end = index
         var run: [UInt32] = []
         while end < chars.count, ChineseNumeral.isNumeral(chars[end].value), run.count < 4 {
@@ -101,11 +108,16 @@ struct TargetValueReader {
         }
         let previous = start > 0 ? chars[start - 1] : " "
         // 二次开发, 三次供水: 次 after a Chinese numeral makes a word, not a count.
-        if let unit = units.unit(in: sentence, at: end), unit.kind == .count, unit.text != "次", !ChineseNumeral.isNumeral(previous.value),
-          previous != "第", !isPeriod(unit, in: sentence, at: end), let value = ChineseNumeral.value(of: run),
+        if let unit = units.unit(in: sentence, at: end), unit.kind == .count, unit.text != "次",
+          !ChineseNumeral.isNumeral(previous.value),
+          previous != "第", !isPeriod(unit, in: sentence, at: end),
+          let value = ChineseNumeral.value(of: run),
           value > 1 || run.count > 1
         {
-          values.append(TargetValue(number: Double(value), unit: unit.text, start: start, end: end + unit.length, kind: .count))
+          values.append(
+            TargetValue(
+              number: Double(value), unit: unit.text, start: start, end: end + unit.length,
+              kind: .count))
           index = end + unit.length
           continue
         }
@@ -116,22 +128,32 @@ struct TargetValueReader {
     }
     return values.filter { value in
       // A value alone in brackets describes what it follows: 远香湖南（4.73平方公里）.
-      if value.start > 0 && chars[value.start - 1] == "(" && value.end < chars.count && chars[value.end] == ")" { return false }
+      if value.start > 0 && chars[value.start - 1] == "(" && value.end < chars.count
+        && chars[value.end] == ")"
+      {
+        return false
+      }
       // A bare number counts only right after a verb.
       guard value.isBare else { return true }
       let before = sentence.byteRange(max(0, value.start - 3)..<value.start)
-      return TargetGrammar.verbIndex.words.contains { ByteSearch.hasSuffix($0, in: sentence.folded, before) }
+      return TargetGrammar.verbIndex.words.contains {
+        ByteSearch.hasSuffix($0, in: sentence.folded, before)
+      }
     }
   }
 
   /// The value of the number `number` written at `start..<numberEnd`, with its unit, or
   /// the first value of a range that starts with it; nil when the number is no value
   /// (a date, a code, a period).
-  private func value(_ number: Double, from start: Int, numberEnd: Int, in sentence: FoldedRun) -> TargetValue? {
+  private func value(_ number: Double, from start: Int, numberEnd: Int, in sentence: FoldedRun)
+    -> TargetValue?
+  {
     let chars = sentence.chars
     var end = numberEnd
     // 30-40个: the unit follows the range's second number.
-    if end + 1 < chars.count, Self.rangeDashes.contains(chars[end]), UTF8Scalars.isDigit(chars[end + 1].value) {
+    if end + 1 < chars.count, Self.rangeDashes.contains(chars[end]),
+      UTF8Scalars.isDigit(chars[end + 1].value)
+    {
       let secondEnd = Self.numberEnd(chars, from: end + 1)
       // A span of years (2024-2026年) is no range of values.
       if secondEnd - end == 5 && secondEnd < chars.count && chars[secondEnd] == "年" { return nil }
@@ -141,19 +163,30 @@ struct TargetValueReader {
     while unitStart < chars.count && chars[unitStart] == " " { unitStart += 1 }
     if let unit = units.unit(in: sentence, at: unitStart) {
       // "10月" is no unit here, nor 天 of 天然气; 6个月 is a period.
-      if unit.text == "天" && unitStart + 1 < chars.count && chars[unitStart + 1] == "然" { return nil }
+      if unit.text == "天" && unitStart + 1 < chars.count && chars[unitStart + 1] == "然" {
+        return nil
+      }
       if isPeriod(unit, in: sentence, at: unitStart) { return nil }
       var valueEnd = unitStart + unit.length
       // 30%—50%: the range's second value, in the same unit.
-      if valueEnd + 1 < chars.count, Self.rangeDashes.contains(chars[valueEnd]), UTF8Scalars.isDigit(chars[valueEnd + 1].value) {
+      if valueEnd + 1 < chars.count, Self.rangeDashes.contains(chars[valueEnd]),
+        UTF8Scalars.isDigit(chars[valueEnd + 1].value)
+      {
         let secondEnd = Self.numberEnd(chars, from: valueEnd + 1)
-        if let second = units.unit(in: sentence, at: secondEnd), second.text == unit.text { valueEnd = secondEnd + second.length }
+        if let second = units.unit(in: sentence, at: secondEnd), second.text == unit.text {
+          valueEnd = secondEnd + second.length
+        }
       }
-      return TargetValue(number: number, unit: unit.text, start: start, end: valueEnd, kind: unit.kind)
+      return TargetValue(
+        number: number, unit: unit.text, start: start, end: valueEnd, kind: unit.kind)
     }
-    guard end < chars.count else { return TargetValue(number: number, unit: "", start: start, end: end, isBare: true) }
+    guard end < chars.count else {
+      return TargetValue(number: number, unit: "", start: start, end: end, isBare: true)
+    }
     let next = chars[end]
-    if next == "+" || (!UTF8Scalars.isIdeograph(next.value) && next.properties.isAlphabetic) || next == "月" || next == "日" || next == "年" {
+    if next == "+" || (!UTF8Scalars.isIdeograph(next.value) && next.properties.isAlphabetic)
+      || next == "月" || next == "日" || next == "年"
+    {
       return nil
     }
     // A length of time (24小时动态巡查) is no count.
@@ -162,15 +195,19 @@ struct TargetValueReader {
   }
 
   /// Whether `unit`, at scalar `position`, is 个 of a period (6个月, 5个工作日).
-  private func isPeriod(_ unit: TargetUnits.Match, in sentence: FoldedRun, at position: Int) -> Bool {
+  private func isPeriod(_ unit: TargetUnits.Match, in sentence: FoldedRun, at position: Int) -> Bool
+  {
     unit.text == "个" && Self.periodWords.contains { sentence.hasWord($0, at: position + 1) }
   }
 
   /// Where the digits (and decimal point) that start at `start` end.
-  private static func numberEnd(_ chars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
+  private static func numberEnd(_ chars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int)
+    -> Int
+  {
     var end = start
     while end < chars.count,
-      UTF8Scalars.isDigit(chars[end].value) || (chars[end] == "." && end + 1 < chars.count && UTF8Scalars.isDigit(chars[end + 1].value))
+      UTF8Scalars.isDigit(chars[end].value)
+        || (chars[end] == "." && end + 1 < chars.count && UTF8Scalars.isDigit(chars[end + 1].value))
     {
       end += 1
     }

@@ -15,7 +15,11 @@ enum TargetYearCell {
         index += 1
         continue
       }
-      if digits == 4, index + year.count <= cell.end, Array(bytes[index..<(index + year.count)]) == year { return true }
+      if digits == 4, index + year.count <= cell.end,
+        Array(bytes[index..<(index + year.count)]) == year
+      {
+        return true
+      }
       digits = 0
       index += 1
     }

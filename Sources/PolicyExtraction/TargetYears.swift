@@ -13,17 +13,25 @@ package enum TargetYears {
   /// nearest a value that follows the scalars).
   /// A year that only opens the sentence ("2016年，…") and comes before `writtenYear`, the
   /// year the document was written, reports what was done then.
-  static func targetYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false, writtenYear: Int? = nil) -> Int? {
+  static func targetYear(
+    in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false, writtenYear: Int? = nil
+  ) -> Int? {
     guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
     for step in 0..<scalars.count {
       let index = last ? scalars.count - 1 - step : step
       // 年 four places on is asked first: it is one comparison, and rarely there.
-      guard index + 5 <= scalars.count, scalars[index + 4] == "年", let year = year(scalars, index) else { continue }
-      if isTargetYear(scalars, at: index, reportsBefore: writtenYear.map { year < $0 } ?? false) { return year }
+      guard index + 5 <= scalars.count, scalars[index + 4] == "年", let year = year(scalars, index)
+      else { continue }
+      if isTargetYear(scalars, at: index, reportsBefore: writtenYear.map { year < $0 } ?? false) {
+        return year
+      }
     }
     guard scalars.contains("五") else { return nil }
     let text = String(String.UnicodeScalarView(scalars))
-    for (name, end) in TargetGrammar.periods where text.containsBytes(name + "期间") || text.containsBytes(name + "末") || text.containsBytes(name + "时期") {
+    for (name, end) in TargetGrammar.periods
+    where text.containsBytes(name + "期间") || text.containsBytes(name + "末")
+      || text.containsBytes(name + "时期")
+    {
       if text.containsBytes("较" + name) || text.containsBytes("比" + name) { continue }
       return end
     }
@@ -35,7 +43,9 @@ package enum TargetYears {
   /// written) or after a hedge or 计划, or before 底 末 前 内 (年内, 年底) or a month's
   /// deadline (6月底前) — but not the first year of a span, nor a year after 较 比 (a
   /// baseline), 截至 截止 (a state) or 自 从 (a start).
-  private static func isTargetYear(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, reportsBefore: Bool) -> Bool {
+  private static func isTargetYear(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, reportsBefore: Bool
+  ) -> Bool {
     let before = index > 0 ? scalars[index - 1] : " "
     if "较比自从".unicodeScalars.contains(before) || isInsideTitle(scalars, at: index) { return false }
     if index >= 2 && scalars[index - 2] == "截" && (before == "至" || before == "止") { return false }
@@ -48,22 +58,35 @@ package enum TargetYears {
     let hasMonth = month > after && month < scalars.count && scalars[month] == "月"
     if hasMonth { after = month + 1 }
     // The first year of a span gives way to the last.
-    if after + 5 <= scalars.count && TargetGrammar.spanDashes.contains(scalars[after]) && year(scalars, after + 1) != nil { return false }
-    if "到至于在".unicodeScalars.contains(before) || TargetGrammar.spanDashes.contains(before) { return true }
+    if after + 5 <= scalars.count && TargetGrammar.spanDashes.contains(scalars[after])
+      && year(scalars, after + 1) != nil
+    {
+      return false
+    }
+    if "到至于在".unicodeScalars.contains(before) || TargetGrammar.spanDashes.contains(before) {
+      return true
+    }
     if index == 0 && !reportsBefore { return true }
-    if index >= 2 && TargetGrammar.yearLeads.contains(where: { $0.count == 2 && scalars[index - 2] == $0[0] && before == $0[1] }) {
+    if index >= 2
+      && TargetGrammar.yearLeads.contains(where: {
+        $0.count == 2 && scalars[index - 2] == $0[0] && before == $0[1]
+      })
+    {
       return true
     }
     guard after < scalars.count else { return false }
     let next = scalars[after]
     if "底末前内".unicodeScalars.contains(next) { return true }
     // 2024年年内, 2024年年底.
-    return !hasMonth && next == "年" && after + 1 < scalars.count && "内底末".unicodeScalars.contains(scalars[after + 1])
+    return !hasMonth && next == "年" && after + 1 < scalars.count
+      && "内底末".unicodeScalars.contains(scalars[after + 1])
   }
 
   /// Whether `index` stands inside 《…》 or brackets after one: the period of a plan
   /// cited by its title (《…规划（2021-2025年）》) is no year of this text's targets.
-  private static func isInsideTitle(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Bool {
+  private static func isInsideTitle(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int)
+    -> Bool
+  {
     var position = index - 1
     while position >= 0 {
       switch scalars[position] {
@@ -91,13 +114,18 @@ package enum TargetYears {
 
   /// The last year of the plan's period when a sentence counts over all of it: 三年累计
   /// (cumulative over three years) in a plan for 2024–2026 → 2026.
-  static func planSpanYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, period: ClosedRange<Int>) -> Int? {
+  static func planSpanYear(
+    in scalars: UnsafeBufferPointer<Unicode.Scalar>, period: ClosedRange<Int>
+  ) -> Int? {
     let years = period.count
-    for index in scalars.indices.dropFirst() where scalars[index] == "年" && index + 2 < scalars.count {
+    for index in scalars.indices.dropFirst()
+    where scalars[index] == "年" && index + 2 < scalars.count {
       guard scalars[index + 1] == "累", scalars[index + 2] == "计" else { continue }
       let number = scalars[index - 1].value
       let count = ChineseNumeral.digit(number) ?? UTF8Scalars.digitValue(number)
-      if count == years && (index < 2 || !UTF8Scalars.isDigit(scalars[index - 2].value)) { return period.upperBound }
+      if count == years && (index < 2 || !UTF8Scalars.isDigit(scalars[index - 2].value)) {
+        return period.upperBound
+      }
     }
     return nil
   }
@@ -107,7 +135,8 @@ package enum TargetYears {
   /// title that names one year (not a period, 2022—2025年) and is a plan (方案, 计划, 要点,
   /// 办法, 清单).
   package static func planYear(title: String?) -> Int? {
-    guard let title, TargetGrammar.planTitleEndings.contains(where: { title.containsBytes($0) }) else { return nil }
+    guard let title, TargetGrammar.planTitleEndings.contains(where: { title.containsBytes($0) })
+    else { return nil }
     let scalars = Array(title.unicodeScalars)
     return scalars.withUnsafeBufferPointer { scalars -> Int? in
       var found: (year: Int, namesYear: Bool)? = nil

@@ -8,7 +8,8 @@ extension TaskTableReader {
     guard let header = flattenedHeader(at: start) else { return nil }
     let columns = header.columns
     var table = TaskTable(
-      title: titleParagraph(before: start), paragraphs: start..<header.end, header: start..<header.end,
+      title: titleParagraph(before: start), paragraphs: start..<header.end,
+      header: start..<header.end,
       columns: columns, rows: [])
     if let title = table.title { table.paragraphs = title..<header.end }
     // A titled table that opens with a column of no known kind and lists no tasks with
@@ -18,8 +19,10 @@ extension TaskTableReader {
     if columns.first == .other && !table.isTaskTable {
       var end = header.end
       while end < paragraphs.count, !closing.contains(end) {
-        if let marker = paragraphs[end].marker, marker.kind == .attachment
-          || marker.kind == .chineseOrdinal && !(end + 1 < paragraphs.count && TableCellText.serial(texts[end + 1]) != nil)
+        if let marker = paragraphs[end].marker,
+          marker.kind == .attachment
+            || marker.kind == .chineseOrdinal
+              && !(end + 1 < paragraphs.count && TableCellText.serial(texts[end + 1]) != nil)
         {
           break
         }
@@ -36,21 +39,26 @@ extension TaskTableReader {
     func finish() {
       guard let (row, cells) = current else { return }
       current = nil
-      var placed = place(cells, in: row, columns: columns, from: itemKind != nil ? table.leadColumn : nil)
+      var placed = place(
+        cells, in: row, columns: columns, from: itemKind != nil ? table.leadColumn : nil)
       // A row with no bodies of its own had its cells of bodies merged with the row above.
       if let previous = table.rows.last(where: { $0.kind == .item }), !placed.isEmpty,
         !placed[0].cells.keys.contains(where: { columns[$0].holdsBodies })
       {
         // A cell merged over three rows or more: the row above had it merged too.
         for column in columns.indices
-        where columns[column].holdsBodies && (previous.cells[column] != nil || previous.mergedFromAbove.contains(column)) {
+        where columns[column].holdsBodies
+          && (previous.cells[column] != nil || previous.mergedFromAbove.contains(column))
+        {
           placed[0].mergedFromAbove.insert(column)
         }
       }
       // A bare Chinese numeral in a table numbered otherwise, with a task and no bodies,
       // groups the rows under it ("四" / "构建数字赋能监管体系").
-      if let first = placed.first, let label = first.label, TableCellText.serial(string(label))?.kind == .chineseOrdinal,
-        !first.cells.keys.contains(where: { columns[$0].holdsBodies }), first.cells.count <= 1, placed.count == 1
+      if let first = placed.first, let label = first.label,
+        TableCellText.serial(string(label))?.kind == .chineseOrdinal,
+        !first.cells.keys.contains(where: { columns[$0].holdsBodies }), first.cells.count <= 1,
+        placed.count == 1
       {
         placed[0].kind = .group(.chineseOrdinal)
         placed[0].groupTitle = first.cells.values.first
@@ -77,7 +85,10 @@ extension TaskTableReader {
       if let itemKind, let marker = paragraphs[index].marker {
         // Numbering shallower than any the table's cells use is the document's next part
         // ("二、加强组织领导" after a table of （一） / 1、 / （1） cells): the table ends.
-        if let shallowest = numbering?.shallowestRank, OutlineBuilder.rank(marker.kind) < shallowest { break }
+        if let shallowest = numbering?.shallowestRank, OutlineBuilder.rank(marker.kind) < shallowest
+        {
+          break
+        }
         finish()
         pendingGroupTitle = false
         if marker.kind == itemKind {
@@ -85,7 +96,9 @@ extension TaskTableReader {
           row.label = TextSpan(span.start, span.start + marker.length)
           row.number = marker.number
           // The task cell without its number.
-          let task = UTF8Scalars.trimming(bytes, (span.start + marker.length)..<span.end) { UTF8Scalars.isBlank($0.value) }
+          let task = UTF8Scalars.trimming(bytes, (span.start + marker.length)..<span.end) {
+            UTF8Scalars.isBlank($0.value)
+          }
           current = (row, [TextSpan(task)])
         } else if var group = groupRow(span, paragraph: index) {
           // "（一）" alone: its heading is the next cell.
@@ -93,10 +106,14 @@ extension TaskTableReader {
           group.kind = .group(marker.kind)
           table.rows.append(group)
         }
-      } else if itemKind != nil, pendingGroupTitle, current == nil, let last = table.rows.indices.last {
+      } else if itemKind != nil, pendingGroupTitle, current == nil,
+        let last = table.rows.indices.last
+      {
         table.rows[last].groupTitle = span
         pendingGroupTitle = false
-      } else if numbered, let serial = TableCellText.serial(text), continues(serial, after: lastSerial) {
+      } else if numbered, let serial = TableCellText.serial(text),
+        continues(serial, after: lastSerial)
+      {
         finish()
         lastSerial = serial
         var row = TaskTable.Row(kind: .item, paragraph: index)
@@ -108,10 +125,14 @@ extension TaskTableReader {
       {
         // "一、科学编制并实施城市综合交通体系规划": a group row in one cell, followed by a
         // row's 序号; without one, the document's next part ("三、保障措施"): the table ends.
-        guard index + 1 < paragraphs.count, TableCellText.serial(texts[index + 1]) != nil else { break }
+        guard index + 1 < paragraphs.count, TableCellText.serial(texts[index + 1]) != nil else {
+          break
+        }
         finish()
         if let group = groupRow(span, paragraph: index) { table.rows.append(group) }
-      } else if !numbered, itemKind == nil, cellText.isBodies(text), current.map({ !$0.cells.isEmpty }) ?? true {
+      } else if !numbered, itemKind == nil, cellText.isBodies(text),
+        current.map({ !$0.cells.isEmpty }) ?? true
+      {
         // Without a 序号 column a row starts at its bodies (单位 | 职责分工).
         finish()
         ordinal += 1
@@ -143,7 +164,9 @@ extension TaskTableReader {
     var index = start
     while index < paragraphs.count, index - start < 60, !closing.contains(index) {
       if let marker = paragraphs[index].marker {
-        if marker.kind == .attachment || marker.kind == .column || marker.kind == .article { return nil }
+        if marker.kind == .attachment || marker.kind == .column || marker.kind == .article {
+          return nil
+        }
         last = marker.kind
         shallowest = min(shallowest, OutlineBuilder.rank(marker.kind))
       } else if cellText.isBodies(texts[index]) {
@@ -157,7 +180,10 @@ extension TaskTableReader {
   /// Whether a 序号 value goes on with the numbering of the table: the next number of its
   /// kind, or the first of a kind (numbering that restarts under a group). A number in a
   /// cell ("240") does not.
-  func continues(_ serial: (number: Int, kind: HeadingMarker.Kind), after last: (number: Int, kind: HeadingMarker.Kind)?) -> Bool {
+  func continues(
+    _ serial: (number: Int, kind: HeadingMarker.Kind),
+    after last: (number: Int, kind: HeadingMarker.Kind)?
+  ) -> Bool {
     guard let last else { return serial.number <= 2 }
     if serial.kind == last.kind { return serial.number == last.number + 1 || serial.number == 1 }
     return serial.number <= 2 || (serial.kind == .chineseOrdinal)
@@ -171,13 +197,18 @@ extension TaskTableReader {
     // Under a table's title ("…考核评分细则表（试行）") a header may open with any cell
     // (项目 / 序号 / 评分内容 …).
     guard let opening = headerCell(at: start),
-      opening.column == .number || opening.column == .task || opening.column == .group || opening.column.holdsBodies
+      opening.column == .number || opening.column == .task || opening.column == .group
+        || opening.column.holdsBodies
         || titleParagraph(before: start) != nil
     else { return nil }
     // A header starts at its first cell, not inside it.
-    if start > 0, paragraphs[start - 1].marker == nil, !texts.hasMoreBytes(than: Self.maximumHeaderCellBytes, at: start - 1) {
+    if start > 0, paragraphs[start - 1].marker == nil,
+      !texts.hasMoreBytes(than: Self.maximumHeaderCellBytes, at: start - 1)
+    {
       let before = self.texts[start - 1]
-      if TableColumn.isHeaderLike(before), before.hasAtMostCharacters(10), !Self.titleEndings.contains(where: { before.hasSuffixBytes($0) }) {
+      if TableColumn.isHeaderLike(before), before.hasAtMostCharacters(10),
+        !Self.titleEndings.contains(where: { before.hasSuffixBytes($0) })
+      {
         return nil
       }
     }
@@ -193,7 +224,8 @@ extension TaskTableReader {
     let columns = texts.map(TableColumn.init(header:))
     // A header names a second known column, and is followed by a row: a 序号 (or a group
     // row) when it has a 序号 column, else bodies.
-    guard let first = columns.first, columns.contains(where: { $0 == .number || $0 == .task || $0.holdsBodies }),
+    guard let first = columns.first,
+      columns.contains(where: { $0 == .number || $0 == .task || $0.holdsBodies }),
       columns.filter({ $0 != .other }).count >= 2 || (first == .number && texts.count >= 3)
     else { return nil }
     let next = self.texts[index]
@@ -218,7 +250,9 @@ extension TaskTableReader {
       text.hasAtMostCharacters(6) || !Self.titleEndings.contains(where: { text.hasSuffixBytes($0) })
     else { return nil }
     var end = index + 1
-    if Self.headerFragments.contains(text), end < paragraphs.count, !texts.hasMoreBytes(than: Self.maximumHeaderCellBytes, at: end) {
+    if Self.headerFragments.contains(text), end < paragraphs.count,
+      !texts.hasMoreBytes(than: Self.maximumHeaderCellBytes, at: end)
+    {
       let next = texts[end].removingScalars { $0.properties.isWhitespace }
       if TableColumn(header: text + next) != .other && next.hasAtMostCharacters(4) {
         text += next
@@ -232,7 +266,9 @@ extension TaskTableReader {
   /// column it fits; a column it does not fit is one merged with the row above. Cells left
   /// over that name bodies start a continuation row (a sub-row of a merged 序号); other
   /// left-over text belongs to the last column of text.
-  func place(_ cells: [TextSpan], in row: TaskTable.Row, columns: [TableColumn], from startColumn: Int? = nil)
+  func place(
+    _ cells: [TextSpan], in row: TaskTable.Row, columns: [TableColumn], from startColumn: Int? = nil
+  )
     -> [TaskTable.Row]
   {
     let cells = joiningExtraBodies(cells, columns: columns)
@@ -252,12 +288,16 @@ extension TaskTableReader {
       let text = string(cells[cursor])
       if column >= columns.count {
         // Left over: a continuation row when bodies follow, else more of the last text.
-        if continuationStart != cursor, cells[cursor...].contains(where: { cellText.isBodies(string($0)) }) {
+        if continuationStart != cursor,
+          cells[cursor...].contains(where: { cellText.isBodies(string($0)) })
+        {
           continuationStart = cursor
           rows.append(current)
           current = TaskTable.Row(kind: .continuation, paragraph: current.paragraph)
           column = firstTextColumn
-          if let task = columns.firstIndex(of: .task), task == column, !cellText.isBodies(text) { column += 1 }
+          if let task = columns.firstIndex(of: .task), task == column, !cellText.isBodies(text) {
+            column += 1
+          }
           continue
         }
         if let lastText, let cell = current.cells[lastText] {
@@ -290,7 +330,8 @@ extension TaskTableReader {
   /// 牵头部门) is one cell; the last lists take the last columns, the first takes the rest.
   func joiningExtraBodies(_ cells: [TextSpan], columns: [TableColumn]) -> [TextSpan] {
     let bodyColumns = columns.filter(\.holdsBodies).count
-    guard bodyColumns > 0, let first = cells.firstIndex(where: { cellText.isBodies(string($0)) }) else { return cells }
+    guard bodyColumns > 0, let first = cells.firstIndex(where: { cellText.isBodies(string($0)) })
+    else { return cells }
     var end = first
     while end < cells.count && cellText.isBodies(string(cells[end])) { end += 1 }
     let extra = (end - first) - bodyColumns

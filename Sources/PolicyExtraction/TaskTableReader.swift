@@ -28,7 +28,9 @@ struct TaskTableReader {
   static let maximumRowParagraphs = 40
   /// The first halves of header cells written over two lines ("牵头" / "部门",
   /// "任务" / "分类", "实施" / "主体").
-  static let headerFragments: Set<String> = ["牵头", "配合", "责任", "负责", "完成", "工作", "重点", "具体", "主要", "任务", "实施", "协同", "推进"]
+  static let headerFragments: Set<String> = [
+    "牵头", "配合", "责任", "负责", "完成", "工作", "重点", "具体", "主要", "任务", "实施", "协同", "推进",
+  ]
   /// Endings of a table's title line: 任务分解表, 责任清单, 一览表, 分工 …
   package static let titleEndings = ["表", "清单", "分工", "台账", "明细", "目录"]
   /// The most bytes a header cell takes: 14 characters and a bracketed note
@@ -66,7 +68,8 @@ struct TaskTableReader {
 
   /// The cells of a paragraph that is a row of a table, with the columns the reader's
   /// grid puts them in; nil for a paragraph that is no row.
-  func rowFields(_ index: Int) -> (fields: [Field], columns: [Int]?, merged: Set<Int>, table: Int?)? {
+  func rowFields(_ index: Int) -> (fields: [Field], columns: [Int]?, merged: Set<Int>, table: Int?)?
+  {
     let span = paragraphs[index].span
     if let layout = layout(of: span) {
       let fields = split(span, at: 0x09)
@@ -75,7 +78,9 @@ struct TaskTableReader {
     }
     if bytes[span.start] == 0x7C {  // | of a Markdown pipe row
       var fields = split(span, at: 0x7C)
-      if fields.allSatisfy({ field in (field.start..<field.end).allSatisfy { [0x2D, 0x3A, 0x20].contains(bytes[$0]) } }) {
+      if fields.allSatisfy({ field in
+        (field.start..<field.end).allSatisfy { [0x2D, 0x3A, 0x20].contains(bytes[$0]) }
+      }) {
         fields = []  // |---|---| separates the header
       }
       return (fields, nil, [], nil)
@@ -94,7 +99,11 @@ struct TaskTableReader {
     var high = layouts.count
     while low < high {
       let middle = (low + high) / 2
-      if layouts[middle].sourceRange.lowerBound <= offset { low = middle + 1 } else { high = middle }
+      if layouts[middle].sourceRange.lowerBound <= offset {
+        low = middle + 1
+      } else {
+        high = middle
+      }
     }
     guard low > 0, layouts[low - 1].sourceRange.contains(offset) else { return nil }
     return layouts[low - 1]
@@ -108,7 +117,9 @@ struct TaskTableReader {
     var position = span.start
     while position <= span.end {
       if position == span.end || bytes[position] == separator {
-        let trimmed = UTF8Scalars.trimming(bytes, start..<position) { UTF8Scalars.isBlank($0.value) }
+        let trimmed = UTF8Scalars.trimming(bytes, start..<position) {
+          UTF8Scalars.isBlank($0.value)
+        }
         if !trimmed.isEmpty { fields.append(TextSpan(trimmed)) }
         start = position + 1
       }
@@ -142,20 +153,24 @@ struct TaskTableReader {
     }
     guard lines.count >= 2 else { return (nil, index) }
     // The header: the first line whose cells are header-like and name known columns.
-    guard let headerLine = lines.prefix(3).firstIndex(where: { line in
-      line.fields.count >= 2 && line.fields.allSatisfy { TableColumn.isHeaderLike(string($0)) }
-        && line.fields.contains { TableColumn(header: string($0)) != .other }
-    }) else { return (nil, index) }
+    guard
+      let headerLine = lines.prefix(3).firstIndex(where: { line in
+        line.fields.count >= 2 && line.fields.allSatisfy { TableColumn.isHeaderLike(string($0)) }
+          && line.fields.contains { TableColumn(header: string($0)) != .other }
+      })
+    else { return (nil, index) }
     let header = lines[headerLine]
     let headerTexts = header.fields.map(string)
-    var columns = Array(repeating: TableColumn.other, count: (header.columns?.max() ?? header.fields.count - 1) + 1)
+    var columns = Array(
+      repeating: TableColumn.other, count: (header.columns?.max() ?? header.fields.count - 1) + 1)
     for (position, field) in header.fields.enumerated() {
       columns[header.columns?[position] ?? position] = TableColumn(header: string(field))
     }
     var title = lines.first.map { $0.paragraph < header.paragraph ? $0.paragraph : nil } ?? nil
     if title == nil { title = titleParagraph(before: start) }
     var table = TaskTable(
-      title: title, paragraphs: (title ?? start)..<index, header: header.paragraph..<(header.paragraph + 1),
+      title: title, paragraphs: (title ?? start)..<index,
+      header: header.paragraph..<(header.paragraph + 1),
       columns: columns, rows: [])
     var ordinal = 0
     for line in lines[(headerLine + 1)...] {
@@ -163,7 +178,9 @@ struct TaskTableReader {
       if texts == headerTexts { continue }  // the header again, after a page break
       // A row of one cell across the table groups the rows under it.
       if line.fields.count == 1 && columns.count > 2 {
-        if let group = groupRow(line.fields[0], paragraph: line.paragraph) { table.rows.append(group) }
+        if let group = groupRow(line.fields[0], paragraph: line.paragraph) {
+          table.rows.append(group)
+        }
         continue
       }
       var row = TaskTable.Row(kind: .item, paragraph: line.paragraph)
@@ -180,14 +197,17 @@ struct TaskTableReader {
 
   /// A group row from its one cell: "一、知识产权保护方面（共5项）", "四 构建…".
   func groupRow(_ cell: TextSpan, paragraph: Int) -> TaskTable.Row? {
-    guard let marker = HeadingMarker.match(in: bytes, at: cell.start, end: cell.end), marker.kind != .article,
+    guard let marker = HeadingMarker.match(in: bytes, at: cell.start, end: cell.end),
+      marker.kind != .article,
       marker.kind != .attachment, marker.kind != .column
     else { return nil }
     var row = TaskTable.Row(kind: .group(marker.kind), paragraph: paragraph)
     row.label = TextSpan(cell.start, cell.start + marker.length)
     row.number = marker.number
     var titleStart = cell.start + marker.length
-    while titleStart < cell.end, UTF8Scalars.isBlank(UTF8Scalars.scalar(in: bytes, at: titleStart).value) { titleStart += 1 }
+    while titleStart < cell.end,
+      UTF8Scalars.isBlank(UTF8Scalars.scalar(in: bytes, at: titleStart).value)
+    { titleStart += 1 }
     if titleStart < cell.end { row.groupTitle = TextSpan(titleStart, cell.end) }
     return row
   }
@@ -220,7 +240,9 @@ struct TaskTableReader {
 
   /// The title line just before a table ("…任务分解表"), if there is one.
   func titleParagraph(before start: Int) -> Int? {
-    guard start > 0, !closing.contains(start - 1), paragraphs[start - 1].marker == nil else { return nil }
+    guard start > 0, !closing.contains(start - 1), paragraphs[start - 1].marker == nil else {
+      return nil
+    }
     let text = texts[start - 1]
     guard text.hasAtMostCharacters(60), !text.containsBytes("。"),
       Self.titleEndings.contains(where: { text.withoutBracketedTail.hasSuffixBytes($0) })
@@ -232,7 +254,9 @@ struct TaskTableReader {
 extension String {
   /// The title without a bracketed note at its end ("…任务分解表（2024-2026年）").
   fileprivate var withoutBracketedTail: String {
-    guard hasSuffixBytes("）") || hasSuffixBytes(")"), let open = lastIndex(where: { $0 == "（" || $0 == "(" }) else {
+    guard hasSuffixBytes("）") || hasSuffixBytes(")"),
+      let open = lastIndex(where: { $0 == "（" || $0 == "(" })
+    else {
       return self
     }
     return String(self[..<open])

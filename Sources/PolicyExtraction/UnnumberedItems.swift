@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Paragraphs without a marker that are items of their own: in a part of a plan (一、, or a
 /// part of an attachment) that has no numbered sub-items, two or more paragraphs that each
@@ -22,7 +22,10 @@ struct UnnumberedItems {
   /// Gives the item paragraphs of `sections` their markers in `paragraphs`; `owners`
   /// says which section each paragraph belongs to; paragraphs in `excluded` (a task
   /// table's) are none. Returns whether any was marked.
-  package func mark(_ paragraphs: inout [Paragraph], owners: [Int?], sections: [Section], except excluded: Set<Int> = []) -> Bool {
+  package func mark(
+    _ paragraphs: inout [Paragraph], owners: [Int?], sections: [Section],
+    except excluded: Set<Int> = []
+  ) -> Bool {
     let roles = PartRole.roles(of: sections)
     var hasSubsections = Array(repeating: false, count: sections.count)
     for section in sections where section.kind != .column {
@@ -35,9 +38,12 @@ struct UnnumberedItems {
     }
     var marked = false
     for section in sections.indices where roles[section] == .tasks && !hasSubsections[section] {
-      guard sections[section].kind != .column, sections[section].kind != .article, isPart(section, of: sections)
+      guard sections[section].kind != .column, sections[section].kind != .article,
+        isPart(section, of: sections)
       else { continue }
-      let items = own[section].compactMap { index in heading(of: paragraphs[index]).map { (index, $0) } }
+      let items = own[section].compactMap { index in
+        heading(of: paragraphs[index]).map { (index, $0) }
+      }
       guard items.count >= 2 else { continue }
       for (number, (index, heading)) in items.enumerated() {
         paragraphs[index].marker = HeadingMarker(kind: .paragraph, number: number + 1, length: 0)
@@ -71,7 +77,9 @@ struct UnnumberedItems {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
       switch scalar {
       case 0x3002:  // 。
-        guard characters >= 2, position + length < end, isHeadingPhrase(start..<position) else { return nil }
+        guard characters >= 2, position + length < end, isHeadingPhrase(start..<position) else {
+          return nil
+        }
         return (position, position + length)
       case 0xFF1A, 0x3A:  // ：:
         guard characters >= 2, characters <= Self.maximumLabel, position + length < end,
@@ -90,7 +98,9 @@ struct UnnumberedItems {
 
   /// Words that make a first sentence a statement rather than a heading: a subject with
   /// a modal verb ("各区要高度重视。") or an enumerator ("一是…").
-  private static let statementWords = ["要", "应", "须", "将", "一是", "二是", "三是", "首先", "其次", "同时", "此外", "其中"]
+  private static let statementWords = [
+    "要", "应", "须", "将", "一是", "二是", "三是", "首先", "其次", "同时", "此外", "其中",
+  ]
 
   private func isHeadingPhrase(_ range: Range<Int>) -> Bool {
     let text = String(decoding: bytes[range], as: UTF8.self)

@@ -25,7 +25,9 @@ package enum BigramKey {
     if scalar > 0x3017 { return false }
     switch scalar {
     case 0..<0x40: return asciiSeparators & (1 << UInt64(scalar)) != 0
-    case 0x5B, 0x5D, 0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x3017, 0x2018, 0x2019, 0x201C, 0x201D, 0x2014, 0xB7, 0x200B: return true
+    case 0x5B, 0x5D, 0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x3017, 0x2018, 0x2019, 0x201C,
+      0x201D, 0x2014, 0xB7, 0x200B:
+      return true
     default: return false
     }
   }
@@ -35,7 +37,9 @@ package enum BigramKey {
   private static let asciiSeparators: UInt64 = 0x8C00_178F_0000_2600
 
   @inline(__always)
-  package static func make(_ first: UInt32, _ second: UInt32) -> UInt64 { UInt64(first) << 21 | UInt64(second) }
+  package static func make(_ first: UInt32, _ second: UInt32) -> UInt64 {
+    UInt64(first) << 21 | UInt64(second)
+  }
 
   /// All keys whose first scalar is `scalar`: a contiguous range of the sorted key table.
   package static func range(startingWith scalar: UInt32) -> ClosedRange<UInt64> {
@@ -45,7 +49,9 @@ package enum BigramKey {
   /// Appends the folded scalars of the text `spans` of `text` (joined by line feeds),
   /// taken from the folded text the document already has: folding is character by
   /// character, so a slice of the folded document is the folded slice.
-  static func appendFoldedScalars(of spans: [TextSpan], in text: PolicyText, to scalars: inout [UInt32]) {
+  static func appendFoldedScalars(
+    of spans: [TextSpan], in text: PolicyText, to scalars: inout [UInt32]
+  ) {
     let textLength = text.utf8.count
     text.foldedUTF8.withUnsafeBufferPointer { folded in
       for (number, span) in spans.enumerated() {
@@ -70,12 +76,15 @@ package enum BigramKey {
 
   /// Decodes the UTF-8 `bytes[range]` onto `scalars`: room for one scalar per byte is
   /// made at once and the unused part dropped, cheaper than appending scalar by scalar.
-  private static func appendScalars(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to scalars: inout [UInt32]) {
+  private static func appendScalars(
+    of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, to scalars: inout [UInt32]
+  ) {
     guard !range.isEmpty else { return }
     let start = scalars.count
     scalars.append(contentsOf: repeatElement(0, count: range.count))
     let written = scalars.withUnsafeMutableBufferPointer { out in
-      UTF8Scalars.decode(UnsafeBufferPointer(rebasing: bytes[range]), into: out.baseAddress! + start)
+      UTF8Scalars.decode(
+        UnsafeBufferPointer(rebasing: bytes[range]), into: out.baseAddress! + start)
     }
     scalars.removeLast(range.count - written)
   }

@@ -19,7 +19,9 @@ struct ByteReader {
     var result: UInt64 = 0
     var shift: UInt64 = 0
     while true {
-      guard offset < bytes.count else { throw IndexError.corrupt(file: file, reason: "a number runs past the end") }
+      guard offset < bytes.count else {
+        throw IndexError.corrupt(file: file, reason: "a number runs past the end")
+      }
       let byte = bytes[offset]
       offset += 1
       result |= UInt64(byte & 0x7F) << shift
@@ -54,7 +56,9 @@ struct ByteReader {
 
   private mutating func littleEndian<T: FixedWidthInteger>() throws -> T {
     let size = MemoryLayout<T>.size
-    guard offset + size <= bytes.count else { throw IndexError.corrupt(file: file, reason: "truncated") }
+    guard offset + size <= bytes.count else {
+      throw IndexError.corrupt(file: file, reason: "truncated")
+    }
     defer { offset += size }
     return T(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: T.self))
   }
@@ -65,12 +69,15 @@ struct ByteReader {
       throw IndexError.corrupt(file: file, reason: "a text runs past the end")
     }
     defer { offset += length }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+    return String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
   }
 
   package mutating func strings() throws -> [String] {
     let count = try int()
-    guard count >= 0, count <= bytes.count else { throw IndexError.corrupt(file: file, reason: "bad list length") }
+    guard count >= 0, count <= bytes.count else {
+      throw IndexError.corrupt(file: file, reason: "bad list length")
+    }
     return try (0..<count).map { _ in try string() }
   }
 }

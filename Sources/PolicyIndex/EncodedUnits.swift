@@ -31,7 +31,9 @@ struct EncodedUnits: Sendable {
   /// Adds `unit` (one taken from a previous index), folding its text.
   package mutating func append(_ unit: SearchUnit) {
     let textLength = unit.text.utf8.count
-    UnitsFile.appendRecord(of: unit, textLength: textLength, to: &records) { $0.bytes.append(contentsOf: unit.text.utf8) }
+    UnitsFile.appendRecord(of: unit, textLength: textLength, to: &records) {
+      $0.bytes.append(contentsOf: unit.text.utf8)
+    }
     BigramKey.appendFoldedScalars(of: unit.text, to: &folded)
     appendEntry(unit, textLength: textLength)
   }
@@ -60,7 +62,8 @@ struct EncodedUnits: Sendable {
   private mutating func appendEntry(_ unit: some UnitRecordFields, textLength: Int) {
     units.append(
       Unit(
-        recordEnd: records.bytes.count, foldedEnd: folded.count, kind: unit.kind, headingLength: unit.headingLength,
+        recordEnd: records.bytes.count, foldedEnd: folded.count, kind: unit.kind,
+        headingLength: unit.headingLength,
         textBytes: unit.kind == .target ? 0 : textLength))
   }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// A file's size and modification time, read by one `stat`. `FileManager.attributesOfItem`
@@ -18,9 +18,9 @@ struct FileStatus: Equatable, Sendable {
     guard stat(path, &status) == 0 else { return nil }
     size = Int(status.st_size)
     #if canImport(Darwin)
-      modified = Double(status.st_mtimespec.tv_sec) + Double(status.st_mtimespec.tv_nsec) / 1e9
+    modified = Double(status.st_mtimespec.tv_sec) + Double(status.st_mtimespec.tv_nsec) / 1e9
     #else
-      modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+    modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
     #endif
   }
 }

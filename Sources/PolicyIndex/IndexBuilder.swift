@@ -1,8 +1,8 @@
 import Foundation
 import PolicyBytes
-import PolicyText
-import PolicyReaders
 import PolicyExtraction
+import PolicyReaders
+import PolicyText
 
 /// Builds or updates an index: reads and parses the files given (reusing the units of
 /// files unchanged since the last run), writes a new generation, and makes it live
@@ -54,7 +54,9 @@ public struct IndexBuilder: Sendable {
   ///   is a failure in the summary, not an error.
   public func build(files: [String], progress: ((Progress) -> Void)? = nil) throws -> Summary {
     let start = Date()
-    do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
       throw IndexError.unwritable(directory: directory.path, reason: error.localizedDescription)
     }
     let layout = IndexDirectory(url: directory)
@@ -67,7 +69,9 @@ public struct IndexBuilder: Sendable {
     var previousByPath: [String: Int] = [:]
     var previousUnits: [Int: Range<Int>] = [:]
     if let previous {
-      for (index, document) in previous.documents.enumerated() { previousByPath[document.path] = index }
+      for (index, document) in previous.documents.enumerated() {
+        previousByPath[document.path] = index
+      }
       var index = 0
       let entries = previous.units.entries
       while index < entries.count {
@@ -79,8 +83,10 @@ public struct IndexBuilder: Sendable {
     }
 
     let generation = try layout.makeGeneration()
-    let unitsWriter = try UnitsFile.Writer(path: generation.appendingPathComponent(IndexDirectory.units).path)
-    let postings = PostingsWriter(directory: generation, segmentLimit: segmentLimit, memoryBudget: segmentMemoryBudget)
+    let unitsWriter = try UnitsFile.Writer(
+      path: generation.appendingPathComponent(IndexDirectory.units).path)
+    let postings = PostingsWriter(
+      directory: generation, segmentLimit: segmentLimit, memoryBudget: segmentMemoryBudget)
     var manifestFiles: [IndexManifest.File] = []
     var failures: [IndexManifest.Failure] = []
     var parsed = 0
@@ -92,8 +98,11 @@ public struct IndexBuilder: Sendable {
     var lastReport = Date.distantPast
 
     // Files are read, parsed and folded on a second thread, in order, a few ahead.
-    let pipeline = OrderedPipeline(count: files.count) { [self, previous, previousByPath, previousUnits] number in
-      prepare(files[number], previous: previous, previousByPath: previousByPath, previousUnits: previousUnits)
+    let pipeline = OrderedPipeline(count: files.count) {
+      [self, previous, previousByPath, previousUnits] number in
+      prepare(
+        files[number], previous: previous, previousByPath: previousByPath,
+        previousUnits: previousUnits)
     }
     defer { pipeline.cancel() }
     var fileNumber = -1
@@ -115,7 +124,8 @@ public struct IndexBuilder: Sendable {
           for unit in units.units {
             let scalars = UnsafeBufferPointer(rebasing: folded[foldedStart..<unit.foldedEnd])
             try unitsWriter.add(
-              record: UnsafeBufferPointer(rebasing: records[recordStart..<unit.recordEnd]), document: documentIndex, kind: unit.kind,
+              record: UnsafeBufferPointer(rebasing: records[recordStart..<unit.recordEnd]),
+              document: documentIndex, kind: unit.kind,
               foldedLength: scalars.count, headingLength: unit.headingLength)
             try postings.add(unit: unitIndex, scalars: scalars, headingLength: unit.headingLength)
             totalLength += scalars.count
@@ -127,22 +137,32 @@ public struct IndexBuilder: Sendable {
         }
       }
       manifestFiles.append(
-        IndexManifest.File(path: path, size: file.size, modified: file.modified, hash: document.contentHash, document: document.id))
+        IndexManifest.File(
+          path: path, size: file.size, modified: file.modified, hash: document.contentHash,
+          document: document.id))
       sourceBytes += file.size
       if let progress, Date().timeIntervalSince(lastReport) > 0.2 || fileNumber + 1 == files.count {
         lastReport = Date()
-        progress(Progress(filesDone: fileNumber + 1, filesTotal: files.count, bytesDone: sourceBytes, seconds: Date().timeIntervalSince(start)))
+        progress(
+          Progress(
+            filesDone: fileNumber + 1, filesTotal: files.count, bytesDone: sourceBytes,
+            seconds: Date().timeIntervalSince(start)))
       }
     }
     let unitsResult = try unitsWriter.finish()
-    let postingsResult = try postings.finish(to: generation.appendingPathComponent(IndexDirectory.postings))
+    let postingsResult = try postings.finish(
+      to: generation.appendingPathComponent(IndexDirectory.postings))
     let manifest = IndexManifest(
-      format: IndexManifest.format, version: IndexManifest.version, created: ISO8601DateFormatter().string(from: Date()),
+      format: IndexManifest.format, version: IndexManifest.version,
+      created: ISO8601DateFormatter().string(from: Date()),
       documentCount: manifestFiles.count, unitCount: unitIndex,
-      keyCount: postingsResult.keys, textBytes: textBytes, averageUnitLength: unitIndex > 0 ? Double(totalLength) / Double(unitIndex) : 1,
+      keyCount: postingsResult.keys, textBytes: textBytes,
+      averageUnitLength: unitIndex > 0 ? Double(totalLength) / Double(unitIndex) : 1,
       checksums: [
         IndexDirectory.units: [String(unitsResult.length), Checksum.hex(unitsResult.checksum)],
-        IndexDirectory.postings: [String(postingsResult.length), Checksum.hex(postingsResult.checksum)],
+        IndexDirectory.postings: [
+          String(postingsResult.length), Checksum.hex(postingsResult.checksum),
+        ],
       ])
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -150,22 +170,31 @@ public struct IndexBuilder: Sendable {
     // Keys sorted: the same files give the same bytes, run after run.
     let fileListEncoder = JSONEncoder()
     fileListEncoder.outputFormatting = [.sortedKeys]
-    let fileList = try fileListEncoder.encode(IndexFileList(files: manifestFiles, failures: failures))
+    let fileList = try fileListEncoder.encode(
+      IndexFileList(files: manifestFiles, failures: failures))
     guard FileManager.default.createFile(atPath: fileListURL.path, contents: fileList) else {
       throw IndexError.unwritable(directory: directory.path, reason: "cannot write the file list")
     }
     let manifestURL = generation.appendingPathComponent(IndexDirectory.manifest)
-    guard FileManager.default.createFile(atPath: manifestURL.path, contents: try encoder.encode(manifest)) else {
+    guard
+      FileManager.default.createFile(
+        atPath: manifestURL.path, contents: try encoder.encode(manifest))
+    else {
       throw IndexError.unwritable(directory: directory.path, reason: "cannot write the manifest")
     }
     try layout.commit(generation)
     layout.removeStaleGenerations(keeping: generation)
     let given = Set(files)
-    let removed = previous.map { old in old.documents.filter { document in !given.contains(document.path) }.count } ?? 0
+    let removed =
+      previous.map { old in
+        old.documents.filter { document in !given.contains(document.path) }.count
+      } ?? 0
     return Summary(
       documents: manifestFiles.count, parsed: parsed, reused: reused, removed: removed,
-      failures: failures.map { ($0.path, $0.error) }, units: unitIndex, sourceBytes: sourceBytes, textBytes: textBytes,
-      indexBytes: unitsResult.length + postingsResult.length, seconds: Date().timeIntervalSince(start))
+      failures: failures.map { ($0.path, $0.error) }, units: unitIndex, sourceBytes: sourceBytes,
+      textBytes: textBytes,
+      indexBytes: unitsResult.length + postingsResult.length,
+      seconds: Date().timeIntervalSince(start))
   }
 
   /// One file made ready for writing: its document and units (parsed, or reused from the
@@ -181,14 +210,16 @@ public struct IndexBuilder: Sendable {
   }
 
   private func prepare(
-    _ path: String, previous: InvertedIndex?, previousByPath: [String: Int], previousUnits: [Int: Range<Int>]
+    _ path: String, previous: InvertedIndex?, previousByPath: [String: Int],
+    previousUnits: [Int: Range<Int>]
   ) -> PreparedFile {
     var file = PreparedFile(path: path)
     let status = FileStatus(path: path)
     file.size = status?.size ?? 0
     file.modified = status?.modified ?? 0
     do {
-      if let old = previousByPath[path], let previous, previous.documents[old].fileSize == file.size,
+      if let old = previousByPath[path], let previous,
+        previous.documents[old].fileSize == file.size,
         previous.documents[old].modified == file.modified, let range = previousUnits[old]
       {
         file.document = previous.documents[old]
@@ -198,17 +229,23 @@ public struct IndexBuilder: Sendable {
         let bytes = try DocumentReader.bytes(ofFile: path)
         // Four lanes (`Checksum.words`), several times faster than FNV-1a's one byte at a time.
         let hash = bytes.withUnsafeBufferPointer { Checksum.hex(Checksum.words($0)) }
-        if let old = previousByPath[path], let previous, previous.documents[old].contentHash == hash, let range = previousUnits[old] {
+        if let old = previousByPath[path], let previous,
+          previous.documents[old].contentHash == hash, let range = previousUnits[old]
+        {
           file.document = previous.documents[old]
           file.document?.modified = file.modified
           for index in range { file.units.append(try previous.units.unit(index)) }
           file.reused = true
         } else {
           let format = SourceFormat(path: path)
-          let parsedDocument = parser.parse(try reader.read(bytes: bytes, path: path, format: format))
-          file.document = UnitBuilder.indexedDocument(parsedDocument, fileSize: file.size, modified: file.modified, contentHash: hash)
+          let parsedDocument = parser.parse(
+            try reader.read(bytes: bytes, path: path, format: format))
+          file.document = UnitBuilder.indexedDocument(
+            parsedDocument, fileSize: file.size, modified: file.modified, contentHash: hash)
           file.units.reserve(textBytes: parsedDocument.text.utf8.count)
-          for unit in UnitBuilder.units(of: parsedDocument) { file.units.append(unit, of: parsedDocument.text) }
+          for unit in UnitBuilder.units(of: parsedDocument) {
+            file.units.append(unit, of: parsedDocument.text)
+          }
         }
       }
     } catch {

@@ -1,11 +1,11 @@
 import Foundation
-import PolicyReaders
 import PolicyBytes
+import PolicyReaders
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// The layout of an index directory: generations `gen-…/` holding `units.bin`,
@@ -46,9 +46,12 @@ package struct IndexDirectory {
 
   /// A new, empty generation directory.
   func makeGeneration() throws -> URL {
-    let name = "gen-\(Int(Date().timeIntervalSince1970 * 1000))-\(UInt32.random(in: 0...UInt32.max))"
+    let name =
+      "gen-\(Int(Date().timeIntervalSince1970 * 1000))-\(UInt32.random(in: 0...UInt32.max))"
     let generation = url.appendingPathComponent(name)
-    do { try FileManager.default.createDirectory(at: generation, withIntermediateDirectories: true) } catch {
+    do {
+      try FileManager.default.createDirectory(at: generation, withIntermediateDirectories: true)
+    } catch {
       throw IndexError.unwritable(directory: url.path, reason: "\(error.localizedDescription)")
     }
     return generation
@@ -66,7 +69,8 @@ package struct IndexDirectory {
       try? handle.close()
     }
     guard rename(temporary.path, url.appendingPathComponent(Self.current).path) == 0 else {
-      throw IndexError.unwritable(directory: url.path, reason: "cannot replace CURRENT (errno \(errno))")
+      throw IndexError.unwritable(
+        directory: url.path, reason: "cannot replace CURRENT (errno \(errno))")
     }
     let descriptor = open(url.path, O_RDONLY)
     if descriptor >= 0 {
@@ -88,7 +92,9 @@ package struct IndexDirectory {
   package func lock() throws -> Int32 {
     let path = url.appendingPathComponent("lock").path
     let descriptor = open(path, O_CREAT | O_RDWR, 0o644)
-    guard descriptor >= 0 else { throw IndexError.unwritable(directory: url.path, reason: "cannot create the lock file") }
+    guard descriptor >= 0 else {
+      throw IndexError.unwritable(directory: url.path, reason: "cannot create the lock file")
+    }
     guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
       close(descriptor)
       throw IndexError.locked(directory: url.path)

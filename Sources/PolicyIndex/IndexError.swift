@@ -17,7 +17,8 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .missing(let directory):
-      return "\(directory): error: no policyq index here (build one with `policyq index PATH… --index \(directory)`)"
+      return
+        "\(directory): error: no policyq index here (build one with `policyq index PATH… --index \(directory)`)"
     case .foreign(let directory, let reason):
       return "\(directory): error: not a policyq index this version reads: \(reason)"
     case .corrupt(let file, let reason):

@@ -61,7 +61,10 @@ package struct IndexManifest: Codable, Sendable {
     case averageUnitLength = "average_unit_length"
     case checksums
   }
-  package init(format: String, version: Int, created: String, documentCount: Int, unitCount: Int, keyCount: Int, textBytes: Int, averageUnitLength: Double, checksums: [String: [String]]) {
+  package init(
+    format: String, version: Int, created: String, documentCount: Int, unitCount: Int,
+    keyCount: Int, textBytes: Int, averageUnitLength: Double, checksums: [String: [String]]
+  ) {
     self.format = format
     self.version = version
     self.created = created
@@ -80,9 +83,11 @@ extension IndexManifest {
   package init?(json bytes: [UInt8]) {
     guard let value = try? JSONValue(parsing: bytes), let format = value["format"]?.string,
       let version = value["version"]?.integer, let created = value["created"]?.string,
-      let documentCount = value["document_count"]?.integer, let unitCount = value["unit_count"]?.integer,
+      let documentCount = value["document_count"]?.integer,
+      let unitCount = value["unit_count"]?.integer,
       let keyCount = value["key_count"]?.integer, let textBytes = value["text_bytes"]?.integer,
-      let averageUnitLength = value["average_unit_length"]?.number, case .object(let files)? = value["checksums"]
+      let averageUnitLength = value["average_unit_length"]?.number,
+      case .object(let files)? = value["checksums"]
     else { return nil }
     var checksums: [String: [String]] = [:]
     for (name, entry) in files {
@@ -92,8 +97,10 @@ extension IndexManifest {
       checksums[name] = texts
     }
     self.init(
-      format: format, version: version, created: created, documentCount: documentCount, unitCount: unitCount,
-      keyCount: keyCount, textBytes: textBytes, averageUnitLength: averageUnitLength, checksums: checksums)
+      format: format, version: version, created: created, documentCount: documentCount,
+      unitCount: unitCount,
+      keyCount: keyCount, textBytes: textBytes, averageUnitLength: averageUnitLength,
+      checksums: checksums)
   }
 }
 
@@ -118,14 +125,19 @@ extension IndexFileList {
     var readFiles: [IndexManifest.File] = []
     readFiles.reserveCapacity(files.count)
     for file in files {
-      guard let path = file["path"]?.string, let size = file["size"]?.integer, let modified = file["modified"]?.number,
+      guard let path = file["path"]?.string, let size = file["size"]?.integer,
+        let modified = file["modified"]?.number,
         let hash = file["hash"]?.string, let document = file["document"]?.string
       else { return nil }
-      readFiles.append(IndexManifest.File(path: path, size: size, modified: modified, hash: hash, document: document))
+      readFiles.append(
+        IndexManifest.File(
+          path: path, size: size, modified: modified, hash: hash, document: document))
     }
     var readFailures: [IndexManifest.Failure] = []
     for failure in failures {
-      guard let path = failure["path"]?.string, let error = failure["error"]?.string else { return nil }
+      guard let path = failure["path"]?.string, let error = failure["error"]?.string else {
+        return nil
+      }
       readFailures.append(IndexManifest.Failure(path: path, error: error))
     }
     self.init(files: readFiles, failures: readFailures)

@@ -18,17 +18,25 @@ public struct InvertedIndex: Sendable {
   public func document(_ index: Int) -> IndexedDocument { units.document(index) }
   public var unitCount: Int { units.unitCount }
   /// The files that failed when the index was built, with why.
-  public var failures: [(path: String, error: String)] { ((try? fileList())?.failures ?? []).map { ($0.path, $0.error) } }
+  public var failures: [(path: String, error: String)] {
+    ((try? fileList())?.failures ?? []).map { ($0.path, $0.error) }
+  }
 
   /// The average unit length in scalars.
   package var averageUnitLength: Double { manifest.averageUnitLength }
 
   /// The files indexed, read from `files.json`.
   func fileList() throws -> IndexFileList {
-    guard let generation = try IndexDirectory(url: directory).liveGeneration() else { throw IndexError.missing(directory: directory.path) }
+    guard let generation = try IndexDirectory(url: directory).liveGeneration() else {
+      throw IndexError.missing(directory: directory.path)
+    }
     let url = generation.appendingPathComponent(IndexDirectory.files)
-    guard case .success(let bytes) = FileBytes.contents(atPath: url.path) else { throw IndexError.corrupt(file: url.path, reason: "missing") }
-    guard let list = IndexFileList(json: bytes) else { throw IndexError.corrupt(file: url.path, reason: "not a readable file list") }
+    guard case .success(let bytes) = FileBytes.contents(atPath: url.path) else {
+      throw IndexError.corrupt(file: url.path, reason: "missing")
+    }
+    guard let list = IndexFileList(json: bytes) else {
+      throw IndexError.corrupt(file: url.path, reason: "not a readable file list")
+    }
     return list
   }
 
@@ -39,10 +47,14 @@ public struct InvertedIndex: Sendable {
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
       throw IndexError.missing(directory: directory.path)
     }
-    guard isDirectory.boolValue else { throw IndexError.foreign(directory: directory.path, reason: "it is a file, not a directory") }
+    guard isDirectory.boolValue else {
+      throw IndexError.foreign(directory: directory.path, reason: "it is a file, not a directory")
+    }
     guard let generation = try IndexDirectory(url: directory).liveGeneration() else {
       let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-      if contents.filter({ $0 != "lock" }).isEmpty { throw IndexError.missing(directory: directory.path) }
+      if contents.filter({ $0 != "lock" }).isEmpty {
+        throw IndexError.missing(directory: directory.path)
+      }
       throw IndexError.foreign(directory: directory.path, reason: "no CURRENT file")
     }
     let manifestURL = generation.appendingPathComponent(IndexDirectory.manifest)
@@ -56,18 +68,27 @@ public struct InvertedIndex: Sendable {
       throw IndexError.foreign(directory: directory.path, reason: "format \(manifest.format)")
     }
     guard manifest.version == IndexManifest.version else {
-      throw IndexError.foreign(directory: directory.path, reason: "format version \(manifest.version); this policyq reads \(IndexManifest.version)")
+      throw IndexError.foreign(
+        directory: directory.path,
+        reason: "format version \(manifest.version); this policyq reads \(IndexManifest.version)")
     }
     for name in [IndexDirectory.units, IndexDirectory.postings] {
       let url = generation.appendingPathComponent(name)
-      guard let size = FileStatus(path: url.path)?.size else { throw IndexError.corrupt(file: url.path, reason: "missing") }
+      guard let size = FileStatus(path: url.path)?.size else {
+        throw IndexError.corrupt(file: url.path, reason: "missing")
+      }
       if let expected = manifest.checksums[name]?.first.flatMap(Int.init), expected != size {
-        throw IndexError.corrupt(file: url.path, reason: "\(size) bytes where the manifest says \(expected) (truncated?)")
+        throw IndexError.corrupt(
+          file: url.path, reason: "\(size) bytes where the manifest says \(expected) (truncated?)")
       }
     }
-    let units = try UnitsFile.Reader(path: generation.appendingPathComponent(IndexDirectory.units).path)
-    let postings = try PostingsFile(path: generation.appendingPathComponent(IndexDirectory.postings).path, unitCount: units.unitCount)
-    guard units.unitCount == manifest.unitCount, units.documents.count == manifest.documentCount else {
+    let units = try UnitsFile.Reader(
+      path: generation.appendingPathComponent(IndexDirectory.units).path)
+    let postings = try PostingsFile(
+      path: generation.appendingPathComponent(IndexDirectory.postings).path,
+      unitCount: units.unitCount)
+    guard units.unitCount == manifest.unitCount, units.documents.count == manifest.documentCount
+    else {
       throw IndexError.corrupt(file: units.path, reason: "counts differ from the manifest")
     }
     return InvertedIndex(directory: directory, manifest: manifest, units: units, postings: postings)
@@ -75,12 +96,16 @@ public struct InvertedIndex: Sendable {
 
   /// Checks every byte of the index files against the manifest's checksums.
   public func verify() throws {
-    guard let generation = try IndexDirectory(url: directory).liveGeneration() else { throw IndexError.missing(directory: directory.path) }
+    guard let generation = try IndexDirectory(url: directory).liveGeneration() else {
+      throw IndexError.missing(directory: directory.path)
+    }
     for name in [IndexDirectory.units, IndexDirectory.postings] {
       let url = generation.appendingPathComponent(name)
       let mapped = try MappedFile(path: url.path)
       let sum = withExtendedLifetime(mapped) { Checksum.hex(Checksum.words(mapped.bytes)) }
-      guard manifest.checksums[name]?.last == sum else { throw IndexError.corrupt(file: url.path, reason: "checksum mismatch") }
+      guard manifest.checksums[name]?.last == sum else {
+        throw IndexError.corrupt(file: url.path, reason: "checksum mismatch")
+      }
     }
   }
 
@@ -91,7 +116,9 @@ public struct InvertedIndex: Sendable {
 extension InvertedIndex {
   /// Whether the index holds exactly `files`, unchanged in size and modification time.
   public func isCurrent(for files: [String]) -> Bool {
-    guard let list = try? fileList(), list.files.count == files.count, list.failures.isEmpty else { return false }
+    guard let list = try? fileList(), list.files.count == files.count, list.failures.isEmpty else {
+      return false
+    }
     for (record, path) in zip(list.files, files) {
       guard record.path == path, let status = FileStatus(path: path) else { return false }
       if status.size != record.size || status.modified != record.modified { return false }

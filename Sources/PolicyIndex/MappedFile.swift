@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// A file mapped read-only into memory for as long as this object lives: the index files
@@ -18,10 +18,16 @@ final class MappedFile: @unchecked Sendable {
   package init(path: String) throws {
     self.path = path
     let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw IndexError.corrupt(file: path, reason: "cannot be read: \(String(cString: strerror(errno)))") }
+    guard descriptor >= 0 else {
+      throw IndexError.corrupt(
+        file: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
+    }
     defer { close(descriptor) }
     var status = stat()
-    guard fstat(descriptor, &status) == 0 else { throw IndexError.corrupt(file: path, reason: "cannot be read: \(String(cString: strerror(errno)))") }
+    guard fstat(descriptor, &status) == 0 else {
+      throw IndexError.corrupt(
+        file: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
+    }
     length = Int(status.st_size)
     guard length > 0 else {
       mapping = nil
@@ -30,7 +36,8 @@ final class MappedFile: @unchecked Sendable {
     }
     let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0)
     guard let address, address != MAP_FAILED else {
-      throw IndexError.corrupt(file: path, reason: "cannot be mapped: \(String(cString: strerror(errno)))")
+      throw IndexError.corrupt(
+        file: path, reason: "cannot be mapped: \(String(cString: strerror(errno)))")
     }
     mapping = address
     bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: length)

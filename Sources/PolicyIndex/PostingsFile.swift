@@ -16,7 +16,8 @@ import PolicyBytes
 /// for the units that hold all the bigrams of a longer term.
 package struct PostingsFile: Sendable {
   /// Footer: table offset, key count, table checksum.
-  package static let frame = IndexFileFrame(headerMagic: "PQPOST02", footerMagic: "PQPOSTND", fields: 3, kind: "postings")
+  package static let frame = IndexFileFrame(
+    headerMagic: "PQPOST02", footerMagic: "PQPOSTND", fields: 3, kind: "postings")
   private static let entrySize = 24
 
   /// The postings of one key, not yet decoded.
@@ -46,7 +47,9 @@ package struct PostingsFile: Sendable {
     file = try MappedFile(path: path)
     let bytes = file.bytes
     let footer = try Self.frame.footerValues(of: bytes, file: path)
-    let (offset, count, checksum) = (Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]), footer[2])
+    let (offset, count, checksum) = (
+      Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]), footer[2]
+    )
     // Each value is bounded by the file's size before any arithmetic (a damaged footer may hold anything).
     guard offset >= 8, offset <= bytes.count, count >= 0, count < bytes.count,
       offset + count * Self.entrySize == bytes.count - Self.frame.footerSize
@@ -54,14 +57,17 @@ package struct PostingsFile: Sendable {
       throw IndexError.corrupt(file: path, reason: "the key table does not fit the file")
     }
     let table = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count * Self.entrySize)])
-    guard Checksum.words(table) == checksum else { throw IndexError.corrupt(file: path, reason: "key table checksum mismatch") }
+    guard Checksum.words(table) == checksum else {
+      throw IndexError.corrupt(file: path, reason: "key table checksum mismatch")
+    }
     tableOffset = offset
     keyCount = count
   }
 
   @inline(__always)
   private func key(at index: Int) -> UInt64 {
-    UnsafeRawPointer(file.bytes.baseAddress!).loadUnaligned(fromByteOffset: tableOffset + index * Self.entrySize, as: UInt64.self)
+    UnsafeRawPointer(file.bytes.baseAddress!).loadUnaligned(
+      fromByteOffset: tableOffset + index * Self.entrySize, as: UInt64.self)
   }
 
   /// The index in the key table of the first key ≥ `key`.
@@ -77,7 +83,8 @@ package struct PostingsFile: Sendable {
     guard offset >= 8, length >= 0, offset <= tableOffset - length else {
       throw IndexError.corrupt(file: path, reason: "a posting list lies outside the file")
     }
-    var reader = ByteReader(UnsafeBufferPointer(rebasing: file.bytes[offset..<(offset + length)]), file: path)
+    var reader = ByteReader(
+      UnsafeBufferPointer(rebasing: file.bytes[offset..<(offset + length)]), file: path)
     let unitCount = try reader.int()
     let unitBlockLength = try reader.int()
     guard unitCount >= 0, unitBlockLength >= 0, unitBlockLength <= length - reader.offset else {
@@ -87,7 +94,8 @@ package struct PostingsFile: Sendable {
     return Postings(
       unitCount: unitCount,
       unitBlock: UnsafeBufferPointer(rebasing: file.bytes[start..<(start + unitBlockLength)]),
-      positionBlock: UnsafeBufferPointer(rebasing: file.bytes[(start + unitBlockLength)..<(offset + length)]))
+      positionBlock: UnsafeBufferPointer(
+        rebasing: file.bytes[(start + unitBlockLength)..<(offset + length)]))
   }
 
   /// The postings of every key in `range`, in key order.
@@ -121,20 +129,25 @@ package struct PostingsFile: Sendable {
       // Values are checked before use: damaged bytes may decode to any number.
       let delta = try reader.int()
       // Bounded before the addition: unit + delta stays below the unit count.
-      guard delta >= 1, delta < unitCount - unit else { throw IndexError.corrupt(file: path, reason: "a posting names no unit") }
+      guard delta >= 1, delta < unitCount - unit else {
+        throw IndexError.corrupt(file: path, reason: "a posting names no unit")
+      }
       unit += delta
       let flagged = try reader.int()
       let inHeading = flagged & 1 == 1 ? try reader.int() : 0
       let total = flagged >> 1
       // Every position takes at least one byte of the positions block.
-      guard total > 0, total <= postings.positionBlock.count, inHeading >= 0, inHeading <= total else {
+      guard total > 0, total <= postings.positionBlock.count, inHeading >= 0, inHeading <= total
+      else {
         throw IndexError.corrupt(file: path, reason: "bad position count")
       }
       list.units.append(Int32(unit))
       list.totals.append(Int32(total))
       list.inHeading.append(Int32(inHeading))
     }
-    guard list.units.count == postings.unitCount else { throw IndexError.corrupt(file: path, reason: "a posting list is damaged") }
+    guard list.units.count == postings.unitCount else {
+      throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+    }
     return list
   }
 }
@@ -174,7 +187,9 @@ struct PositionCursor {
       if bytes[offset] < 0x80 { skip -= 1 }
       offset += 1
     }
-    guard skip == 0 else { throw IndexError.corrupt(file: file, reason: "positions run past the end") }
+    guard skip == 0 else {
+      throw IndexError.corrupt(file: file, reason: "positions run past the end")
+    }
     positions.removeAll(keepingCapacity: true)
     var reader = ByteReader(bytes, at: offset, file: file)
     var position: UInt32 = 0

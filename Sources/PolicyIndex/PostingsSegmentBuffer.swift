@@ -95,14 +95,18 @@ struct PostingsSegmentBuffer {
     // (`&+`) rather than checking for overflow at every step.
     tallies.withUnsafeMutableBufferPointer { tallies in
       for local in 0..<groupCount {
-        if local &+ tallyDistance < groupCount { pq_prefetch_write(tallies.baseAddress! + Int(groups[local &+ tallyDistance].term)) }
+        if local &+ tallyDistance < groupCount {
+          pq_prefetch_write(tallies.baseAddress! + Int(groups[local &+ tallyDistance].term))
+        }
         let group = groups[local]
         let term = Int(group.term)
         termsOut.storeBytes(of: group.term, toByteOffset: local * 4, as: Int32.self)
         let inHeading = Int(group.headingCount)
         let countField = Int(group.count) << 1 | (inHeading > 0 ? 1 : 0)
         var recordLength = ByteWriter.varint(countField, at: target + end)
-        if inHeading > 0 { recordLength &+= ByteWriter.varint(inHeading, at: target + end + recordLength) }
+        if inHeading > 0 {
+          recordLength &+= ByteWriter.varint(inHeading, at: target + end + recordLength)
+        }
         end &+= recordLength
         // The positions along the key's chain, as deltas.
         let positionsStart = end
@@ -136,7 +140,9 @@ struct PostingsSegmentBuffer {
   /// kept for the next segment. `append` is given the segment's length and a function
   /// that writes it at the address given (`BufferedFileWriter.append(count:_:)`, or
   /// memory set aside for it).
-  package mutating func write(through append: (_ count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) throws -> Void) rethrows {
+  package mutating func write(
+    through append: (_ count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) throws -> Void
+  ) rethrows {
     let keys = terms.keys
     // The segment's keys in order: each key packed with its term number when they fit
     // one integer (a radix sort on the key's bits), else sorted through the key table.
@@ -151,17 +157,24 @@ struct PostingsSegmentBuffer {
       order = termsInSegment.sorted { keys[Int($0)] < keys[Int($1)] }
       orderedKeys = order.map { keys[Int($0)] }
     }
-    if cursors.count < terms.count { cursors += repeatElement(Cursor(), count: terms.count - cursors.count) }
+    if cursors.count < terms.count {
+      cursors += repeatElement(Cursor(), count: terms.count - cursors.count)
+    }
     // Where each key's entry lies: its header, unit block and positions block.
     var length = ByteWriter.varintLength(order.count)
     for term in order {
       let tally = tallies[Int(term)]
-      let header = 8 + ByteWriter.varintLength(Int(firstUnits[Int(term)])) + ByteWriter.varintLength(Int(tally.lastUnit))
-        + ByteWriter.varintLength(Int(tally.frequency)) + ByteWriter.varintLength(Int(tally.unitBlockLength))
+      let header =
+        8 + ByteWriter.varintLength(Int(firstUnits[Int(term)]))
+        + ByteWriter.varintLength(Int(tally.lastUnit))
+        + ByteWriter.varintLength(Int(tally.frequency))
+        + ByteWriter.varintLength(Int(tally.unitBlockLength))
         + ByteWriter.varintLength(Int(tally.positionBlockLength))
       length += header + Int(tally.unitBlockLength) + Int(tally.positionBlockLength)
     }
-    guard length <= Int(UInt32.max) else { preconditionFailure("a postings segment is limited to 4 GB") }
+    guard length <= Int(UInt32.max) else {
+      preconditionFailure("a postings segment is limited to 4 GB")
+    }
     let source = UnsafePointer(stream.base)
     let sourceLength = stream.count
     let distance = Self.prefetchDistance
@@ -169,21 +182,27 @@ struct PostingsSegmentBuffer {
       var at = ByteWriter.varint(order.count, at: target)
       for (term, key) in zip(order, orderedKeys) {
         let tally = tallies[Int(term)]
-        withUnsafeBytes(of: key.littleEndian) { (target + at).update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 8) }
+        withUnsafeBytes(of: key.littleEndian) {
+          (target + at).update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 8)
+        }
         at += 8
         at += ByteWriter.varint(Int(firstUnits[Int(term)]), at: target + at)
         at += ByteWriter.varint(Int(tally.lastUnit), at: target + at)
         at += ByteWriter.varint(Int(tally.frequency), at: target + at)
         at += ByteWriter.varint(Int(tally.unitBlockLength), at: target + at)
         at += ByteWriter.varint(Int(tally.positionBlockLength), at: target + at)
-        cursors[Int(term)] = Cursor(unitBlock: UInt32(at), positionBlock: UInt32(at + Int(tally.unitBlockLength)), previousUnit: -1)
+        cursors[Int(term)] = Cursor(
+          unitBlock: UInt32(at), positionBlock: UInt32(at + Int(tally.unitBlockLength)),
+          previousUnit: -1)
         at += Int(tally.unitBlockLength) + Int(tally.positionBlockLength)
       }
       // Each group to its key's blocks.
       cursors.withUnsafeMutableBufferPointer { cursors in
         let terms = UnsafeRawPointer(groupTerms.base)
         let groupsHeld = self.groupsHeld
-        func groupTerm(_ index: Int) -> Int { Int(terms.load(fromByteOffset: index * 4, as: Int32.self)) }
+        func groupTerm(_ index: Int) -> Int {
+          Int(terms.load(fromByteOffset: index * 4, as: Int32.self))
+        }
         let cursorBase = cursors.baseAddress!
         var read = 0
         var unit = -1
@@ -194,7 +213,9 @@ struct PostingsSegmentBuffer {
           for _ in 0..<groupCount {
             // The cursor of a group two distances on, and the places a group one
             // distance on writes to, are fetched meanwhile.
-            if groupIndex &+ 2 &* distance < groupsHeld { pq_prefetch(cursorBase + groupTerm(groupIndex &+ 2 &* distance)) }
+            if groupIndex &+ 2 &* distance < groupsHeld {
+              pq_prefetch(cursorBase + groupTerm(groupIndex &+ 2 &* distance))
+            }
             if groupIndex &+ distance < groupsHeld {
               let ahead = cursors[groupTerm(groupIndex &+ distance)]
               pq_prefetch_write(target + Int(ahead.unitBlock))
@@ -207,7 +228,10 @@ struct PostingsSegmentBuffer {
             var write = Int(cursor.unitBlock)
             write &+= ByteWriter.varint(unit &- Int(cursor.previousUnit), at: target + write)
             write &+= ByteWriter.varint(countField, at: target + write)
-            if countField & 1 == 1 { write &+= ByteWriter.varint(ByteReader.trustedVarint(source, at: &read), at: target + write) }
+            if countField & 1 == 1 {
+              write &+= ByteWriter.varint(
+                ByteReader.trustedVarint(source, at: &read), at: target + write)
+            }
             cursor.unitBlock = UInt32(truncatingIfNeeded: write)
             cursor.previousUnit = Int32(truncatingIfNeeded: unit)
             // The positions are copied as they are: as many varints as the count says.

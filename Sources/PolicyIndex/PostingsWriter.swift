@@ -70,7 +70,10 @@ final class PostingsWriter {
     for segment in segments {
       switch segment {
       case .memory(let bytes):
-        readers.append(try SegmentReader(UnsafeBufferPointer(start: bytes.base, count: bytes.count), file: "a postings segment in memory"))
+        readers.append(
+          try SegmentReader(
+            UnsafeBufferPointer(start: bytes.base, count: bytes.count),
+            file: "a postings segment in memory"))
       case .file(let url):
         let file = try MappedFile(path: url.path)
         files.append(file)
@@ -80,7 +83,8 @@ final class PostingsWriter {
     var parts: [Int] = []
     // Per part: the delta of its first unit from the last unit of the part before, the
     // rest of its unit block, its positions.
-    var pieces: [(delta: Int, units: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>)] = []
+    var pieces:
+      [(delta: Int, units: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>)] = []
     // Each reader's current key (keys have 42 bits; the largest value marks an exhausted
     // reader), scanned without copying the readers.
     var currentKeys = readers.map { $0.current?.key ?? .max }
@@ -97,25 +101,37 @@ final class PostingsWriter {
       for index in readers.indices where currentKeys[index] == key {
         let part = readers[index].current!
         let skip = ByteWriter.varintLength(part.firstUnit + 1)
-        pieces.append((part.firstUnit - previousUnit, UnsafeBufferPointer(rebasing: part.unitBlock[skip...]), part.positionBlock))
+        pieces.append(
+          (
+            part.firstUnit - previousUnit, UnsafeBufferPointer(rebasing: part.unitBlock[skip...]),
+            part.positionBlock
+          ))
         parts.append(index)
         unitCount += part.documentFrequency
         previousUnit = part.lastUnit
       }
-      let unitBlockLength = pieces.reduce(0) { $0 + ByteWriter.varintLength($1.delta) + $1.units.count }
+      let unitBlockLength = pieces.reduce(0) {
+        $0 + ByteWriter.varintLength($1.delta) + $1.units.count
+      }
       let positionsLength = pieces.reduce(0) { $0 + $1.positions.count }
       let offset = out.length
-      let listLength = ByteWriter.varintLength(unitCount) + ByteWriter.varintLength(unitBlockLength) + unitBlockLength + positionsLength
+      let listLength =
+        ByteWriter.varintLength(unitCount) + ByteWriter.varintLength(unitBlockLength)
+        + unitBlockLength + positionsLength
       try out.append(count: listLength) { target in
         var at = ByteWriter.varint(unitCount, at: target)
         at += ByteWriter.varint(unitBlockLength, at: target + at)
         for piece in pieces {
           at += ByteWriter.varint(piece.delta, at: target + at)
-          if let base = piece.units.baseAddress { (target + at).update(from: base, count: piece.units.count) }
+          if let base = piece.units.baseAddress {
+            (target + at).update(from: base, count: piece.units.count)
+          }
           at += piece.units.count
         }
         for piece in pieces {
-          if let base = piece.positions.baseAddress { (target + at).update(from: base, count: piece.positions.count) }
+          if let base = piece.positions.baseAddress {
+            (target + at).update(from: base, count: piece.positions.count)
+          }
           at += piece.positions.count
         }
       }
@@ -132,7 +148,8 @@ final class PostingsWriter {
     let tableOffset = out.length
     let tableChecksum = table.bytes.withUnsafeBufferPointer { Checksum.words($0) }
     try out.write(table.bytes)
-    try out.write(PostingsFile.frame.footer([UInt64(tableOffset), UInt64(keyCount), tableChecksum]))
+    try out.write(
+      PostingsFile.frame.footer([UInt64(tableOffset), UInt64(keyCount), tableChecksum]))
     let length = out.length
     let checksum = try out.close()
     withExtendedLifetime((files, segments)) {}
@@ -175,14 +192,17 @@ final class PostingsWriter {
       let unitLength = try reader.int()
       let positionLength = try reader.int()
       let start = reader.offset
-      guard unitLength >= 0, positionLength >= 0, start + unitLength + positionLength <= reader.bytes.count else {
+      guard unitLength >= 0, positionLength >= 0,
+        start + unitLength + positionLength <= reader.bytes.count
+      else {
         throw IndexError.corrupt(file: reader.file, reason: "segment truncated")
       }
       reader.offset += unitLength + positionLength
       current = Entry(
         key: key, firstUnit: first, lastUnit: last, documentFrequency: frequency,
         unitBlock: UnsafeBufferPointer(rebasing: reader.bytes[start..<(start + unitLength)]),
-        positionBlock: UnsafeBufferPointer(rebasing: reader.bytes[(start + unitLength)..<reader.offset]))
+        positionBlock: UnsafeBufferPointer(
+          rebasing: reader.bytes[(start + unitLength)..<reader.offset]))
     }
   }
 }

@@ -1,5 +1,5 @@
-import PolicyModel
 import PolicyExtraction
+import PolicyModel
 
 /// A parsed search query: terms that must all match (each possibly with alternatives
 /// joined by OR), terms that must not, and field filters.
@@ -72,7 +72,9 @@ public struct SearchQuery: Sendable, Equatable {
         pendingOr = !groups.isEmpty
         continue
       }
-      if !quoted, let colon = token.firstIndex(of: ":") ?? token.firstIndex(of: "："), token.first != "-" {
+      if !quoted, let colon = token.firstIndex(of: ":") ?? token.firstIndex(of: "："),
+        token.first != "-"
+      {
         let field = token[..<colon].lowercased()
         let value = String(token[token.index(after: colon)...])
         if let filter = try Self.filter(field, value) {
@@ -114,19 +116,25 @@ public struct SearchQuery: Sendable, Equatable {
       return .department(value, role: .cooperating)
     case "level", "层级":
       let levels: [String: AdministrativeLevel] = [
-        "national": .national, "国家": .national, "中央": .national, "provincial": .provincial, "province": .provincial,
-        "省": .provincial, "省级": .provincial, "municipal": .municipal, "city": .municipal, "市": .municipal, "市级": .municipal,
-        "district": .district, "county": .district, "区": .district, "县": .district, "区县": .district, "区级": .district,
+        "national": .national, "国家": .national, "中央": .national, "provincial": .provincial,
+        "province": .provincial,
+        "省": .provincial, "省级": .provincial, "municipal": .municipal, "city": .municipal,
+        "市": .municipal, "市级": .municipal,
+        "district": .district, "county": .district, "区": .district, "县": .district, "区县": .district,
+        "区级": .district,
         "township": .township, "镇": .township, "街道": .township, "乡": .township, "镇级": .township,
       ]
       guard let level = levels[value.lowercased()] else {
-        throw IndexError.badQuery("level:\(value): use national, provincial, municipal, district or township")
+        throw IndexError.badQuery(
+          "level:\(value): use national, provincial, municipal, district or township")
       }
       return .level(level)
     case "region", "地区":
       return .region(value)
     case "year", "年":
-      guard let year = Int(value), (1949...2100).contains(year) else { throw IndexError.badQuery("year:\(value): not a year") }
+      guard let year = Int(value), (1949...2100).contains(year) else {
+        throw IndexError.badQuery("year:\(value): not a year")
+      }
       return .year(year)
     case "kind", "文种":
       return .kind(value)
@@ -140,7 +148,9 @@ public struct SearchQuery: Sendable, Equatable {
     case "http", "https":
       return nil
     default:
-      throw IndexError.badQuery("unknown filter \(field): (known: dept lead responsible coop level region year kind doc unit)")
+      throw IndexError.badQuery(
+        "unknown filter \(field): (known: dept lead responsible coop level region year kind doc unit)"
+      )
     }
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import PolicyBytes
-import PolicyText
 import PolicyExtraction
+import PolicyText
 
 /// Runs queries on an index: exact matches through the bigram postings, synonyms from the
 /// dictionaries, filters, BM25 ranking over heading and text refined by the word layer,
@@ -35,20 +35,24 @@ public struct Searcher: Sendable {
   /// Runs `query`.
   /// - Complexity: proportional to the postings of the query's bigrams, plus the units
   ///   that match (filters decode their departments), plus `limit` snippets.
-  public func search(_ query: SearchQuery, options: SearchOptions = SearchOptions()) throws -> SearchResults {
+  public func search(_ query: SearchQuery, options: SearchOptions = SearchOptions()) throws
+    -> SearchResults
+  {
     var kinds = options.kinds
     for case .unitKind(let kind) in query.filters { kinds = [kind] }
     let entries = index.units.entries
     let matcher = TermMatcher(postings: index.postings, units: index.units)
     let synonyms = options.useSynonyms ? (dictionaries ?? .bundledSynonyms).synonyms : [:]
-    let (groups, termMatches, groupAlternatives, expansions) = try scoredGroups(query, synonyms: synonyms, matcher: matcher)
+    let (groups, termMatches, groupAlternatives, expansions) = try scoredGroups(
+      query, synonyms: synonyms, matcher: matcher)
     var excludedUnits = Set<Int>()
     for term in query.excluded {
       for alternative in [term.folded] + (synonyms[term.folded] ?? []) {
         excludedUnits.formUnion(try matcher.matches(of: alternative).map(\.unit))
       }
     }
-    let filter = UnitFilter(query.filters, index: index, dictionaries: dictionaries ?? .bundledDepartments)
+    let filter = UnitFilter(
+      query.filters, index: index, dictionaries: dictionaries ?? .bundledDepartments)
     var allowedKind = [Bool](repeating: false, count: SearchUnitKind.allCases.count)
     for kind in kinds { allowedKind[Int(kind.code)] = true }
 
@@ -61,12 +65,15 @@ public struct Searcher: Sendable {
         top.offer(unit: unit, score: score)
         totalMatches += 1
       }
-    } else if let smallest = groups.indices.min(by: { groups[$0].units.count < groups[$1].units.count }) {
+    } else if let smallest = groups.indices.min(by: {
+      groups[$0].units.count < groups[$1].units.count
+    }) {
       // Walk the smallest group; find each unit in the others, moving forward only.
       var slots = [Int](repeating: 0, count: groups.count)
       for (position, unit) in groups[smallest].units.enumerated() {
         let kind = entries[unit].kind
-        guard allowedKind[Int(kind.code)], excludedUnits.isEmpty || !excludedUnits.contains(unit) else { continue }
+        guard allowedKind[Int(kind.code)], excludedUnits.isEmpty || !excludedUnits.contains(unit)
+        else { continue }
         var score = groups[smallest].scores[position]
         var matchesAll = true
         for other in groups.indices where other != smallest {
@@ -84,7 +91,8 @@ public struct Searcher: Sendable {
         top.offer(unit: unit, score: score * Self.boost(kind))
       }
     } else {
-      for unit in 0..<entries.count where allowedKind[Int(entries[unit].kind.code)] && !excludedUnits.contains(unit) {
+      for unit in 0..<entries.count
+      where allowedKind[Int(entries[unit].kind.code)] && !excludedUnits.contains(unit) {
         guard try filter.accepts(unit) else { continue }
         totalMatches += 1
         top.offer(unit: unit, score: 0)
@@ -100,22 +108,31 @@ public struct Searcher: Sendable {
     var ranked = top.ranked
     var wordCounts: [Int: [String: Int]] = [:]
     if rankByWords {
-      (ranked, wordCounts) = try rankedByWords(ranked, groupAlternatives: groupAlternatives, limit: options.limit, decoded: decoded)
+      (ranked, wordCounts) = try rankedByWords(
+        ranked, groupAlternatives: groupAlternatives, limit: options.limit, decoded: decoded)
     }
     let terms = query.groups.flatMap { group in group.map(\.folded) } + expansions.flatMap(\.1)
     let hits = try ranked.map { found -> SearchHit in
       let unit = try decoded(found.unit)
-      let counts: [(term: String, count: Int, inHeading: Int)] = termMatches.compactMap { term, matches in
-        guard let position = SortedSearch.position(of: found.unit, in: matches, by: \.unit) else { return nil }
+      let counts: [(term: String, count: Int, inHeading: Int)] = termMatches.compactMap {
+        term, matches in
+        guard let position = SortedSearch.position(of: found.unit, in: matches, by: \.unit) else {
+          return nil
+        }
         return (term, matches[position].total, matches[position].inHeading)
       }
       let words = wordCounts[found.unit] ?? [:]
       let snippet = Snippet.make(unit.text, terms: terms, radius: options.snippetRadius)
-      let explanation = counts.map { term, count, heading in
-        "\(term): \(count)× in text\(heading > 0 ? " (\(heading)× in heading)" : "")"
-          + (words[term].map { ", \($0)× as a word" } ?? "")
-      } + ["score \(String(format: "%.3f", found.score)) (BM25, k1 \(Self.k1), b \(Self.b), heading ×\(Int(Self.headingWeight)), \(unit.kind.rawValue) ×\(Self.boost(unit.kind))"
-        + (rankByWords ? ", × (\(Self.wordFloor) + \(String(format: "%.1f", 1 - Self.wordFloor)) × share of hits that are words)" : "") + ")"]
+      let explanation =
+        counts.map { term, count, heading in
+          "\(term): \(count)× in text\(heading > 0 ? " (\(heading)× in heading)" : "")"
+            + (words[term].map { ", \($0)× as a word" } ?? "")
+        } + [
+          "score \(String(format: "%.3f", found.score)) (BM25, k1 \(Self.k1), b \(Self.b), heading ×\(Int(Self.headingWeight)), \(unit.kind.rawValue) ×\(Self.boost(unit.kind))"
+            + (rankByWords
+              ? ", × (\(Self.wordFloor) + \(String(format: "%.1f", 1 - Self.wordFloor)) × share of hits that are words)"
+              : "") + ")"
+        ]
       var hit = SearchHit(
         unit: unit, document: index.documents[unit.document], score: found.score,
         termCounts: counts, snippet: snippet.text, highlights: snippet.highlights,
@@ -130,7 +147,9 @@ public struct Searcher: Sendable {
   /// the units holding any of them, in unit order, with their scores summed. Also returns
   /// each alternative's matches (for the counts shown), each group's alternatives, and the
   /// synonyms used.
-  private func scoredGroups(_ query: SearchQuery, synonyms: [String: [String]], matcher: TermMatcher) throws -> (
+  private func scoredGroups(
+    _ query: SearchQuery, synonyms: [String: [String]], matcher: TermMatcher
+  ) throws -> (
     groups: [ScoredUnits], termMatches: [(term: String, matches: [TermMatcher.Match])],
     alternatives: [[String]], expansions: [(String, [String])]
   ) {
@@ -164,7 +183,9 @@ public struct Searcher: Sendable {
           let weighted = Double(match.total) + (Self.headingWeight - 1) * Double(match.inHeading)
           let length = Double(entries[match.unit].length)
           scored.units.append(match.unit)
-          scored.scores.append(idf * weighted * (Self.k1 + 1) / (weighted + Self.k1 * (1 - Self.b + Self.b * length / averageLength)))
+          scored.scores.append(
+            idf * weighted * (Self.k1 + 1)
+              / (weighted + Self.k1 * (1 - Self.b + Self.b * length / averageLength)))
         }
         perAlternative.append(scored)
       }
@@ -185,7 +206,9 @@ public struct Searcher: Sendable {
     var breaks = WordLayer.BreakCache()
     var adjusted: [(unit: Int, score: Double)] = []
     var wordCounts: [Int: [String: Int]] = [:]
-    let termScalars = groupAlternatives.map { $0.map { (term: $0, scalars: WordLayer.scalars($0)) } }
+    let termScalars = groupAlternatives.map {
+      $0.map { (term: $0, scalars: WordLayer.scalars($0)) }
+    }
     var text: [UInt32] = []
     for found in candidates {
       if adjusted.count >= limit {
@@ -204,7 +227,9 @@ public struct Searcher: Sendable {
           asWords += counted.asWords
           if counted.total > 0 { wordCounts[found.unit, default: [:]][term] = counted.asWords }
         }
-        if total > 0 { multiplier *= Self.wordFloor + (1 - Self.wordFloor) * Double(asWords) / Double(total) }
+        if total > 0 {
+          multiplier *= Self.wordFloor + (1 - Self.wordFloor) * Double(asWords) / Double(total)
+        }
       }
       adjusted.append((found.unit, found.score * multiplier))
     }
@@ -219,7 +244,9 @@ public struct Searcher: Sendable {
   ) throws -> [(unit: Int, score: Double)] {
     let entries = index.units.entries
     var documentUnit: [Int: Int] = [:]
-    for (unit, entry) in entries.enumerated() where entry.kind == .document { documentUnit[Int(entry.document)] = unit }
+    for (unit, entry) in entries.enumerated() where entry.kind == .document {
+      documentUnit[Int(entry.document)] = unit
+    }
     let excludedDocuments = Set(excluded.map { Int(entries[$0].document) })
     var perDocument: [Int: (score: Double, groups: Int)] = [:]
     for group in groups {
@@ -236,7 +263,9 @@ public struct Searcher: Sendable {
     var ranked: [(unit: Int, score: Double)] = []
     for document in candidates where !excludedDocuments.contains(document) {
       let found = perDocument[document] ?? (0, 0)
-      guard found.groups == groups.count, let unit = documentUnit[document], filter.acceptsDocument(document) else { continue }
+      guard found.groups == groups.count, let unit = documentUnit[document],
+        filter.acceptsDocument(document)
+      else { continue }
       ranked.append((unit, found.score))
     }
     return ranked

@@ -2,7 +2,9 @@ import PolicyText
 
 /// A stretch of a unit's text around its first hit, with every hit in it marked.
 enum Snippet {
-  package static func make(_ text: String, terms: [String], radius: Int) -> (text: String, highlights: [Range<Int>]) {
+  package static func make(_ text: String, terms: [String], radius: Int) -> (
+    text: String, highlights: [Range<Int>]
+  ) {
     let bytes = Array(text.utf8)
     let folding = bytes.withUnsafeBufferPointer { TextFolder.fold($0) }
     let folded = folding.utf8
@@ -26,13 +28,18 @@ enum Snippet {
       for _ in 0..<scalar.utf8.count { scalarAt.append(index) }
     }
     scalarAt.append(scalars.count)
-    let scalarHits = hits.map { scalarAt[min($0.lowerBound, bytes.count)]..<scalarAt[min($0.upperBound, bytes.count)] }
+    let scalarHits = hits.map {
+      scalarAt[min($0.lowerBound, bytes.count)]..<scalarAt[min($0.upperBound, bytes.count)]
+    }
     let center = scalarHits.first?.lowerBound ?? 0
     let windowStart = max(0, center - radius)
     let windowEnd = min(scalars.count, (scalarHits.first?.upperBound ?? 0) + radius * 2)
-    var snippet = String(String.UnicodeScalarView(scalars[windowStart..<windowEnd].map { $0 == "\n" ? " " : $0 }))
-    var highlights = scalarHits.filter { $0.lowerBound >= windowStart && $0.upperBound <= windowEnd }
-      .map { ($0.lowerBound - windowStart)..<($0.upperBound - windowStart) }
+    var snippet = String(
+      String.UnicodeScalarView(scalars[windowStart..<windowEnd].map { $0 == "\n" ? " " : $0 }))
+    var highlights = scalarHits.filter {
+      $0.lowerBound >= windowStart && $0.upperBound <= windowEnd
+    }
+    .map { ($0.lowerBound - windowStart)..<($0.upperBound - windowStart) }
     if windowStart > 0 {
       snippet = "…" + snippet
       highlights = highlights.map { ($0.lowerBound + 1)..<($0.upperBound + 1) }
@@ -53,11 +60,16 @@ enum Snippet {
     return out
   }
 
-  private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+  private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int?
+  {
     guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
     var index = start
     while index + needle.count <= haystack.count {
-      if haystack[index] == needle[0] && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      if haystack[index] == needle[0]
+        && haystack[index..<(index + needle.count)].elementsEqual(needle)
+      {
+        return index
+      }
       index += 1
     }
     return nil

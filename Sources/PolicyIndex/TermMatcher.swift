@@ -28,9 +28,15 @@ struct TermMatcher {
     case 1:
       return try combined(postings.postings(in: BigramKey.range(startingWith: scalars[0])))
     case 2:
-      guard let found = try postings.postings(of: BigramKey.make(scalars[0], scalars[1])) else { return [] }
+      guard let found = try postings.postings(of: BigramKey.make(scalars[0], scalars[1])) else {
+        return []
+      }
       let list = try postings.units(of: found)
-      return list.units.indices.map { Match(unit: Int(list.units[$0]), total: Int(list.totals[$0]), inHeading: Int(list.inHeading[$0])) }
+      return list.units.indices.map {
+        Match(
+          unit: Int(list.units[$0]), total: Int(list.totals[$0]), inHeading: Int(list.inHeading[$0])
+        )
+      }
     default:
       return try phraseMatches(scalars)
     }
@@ -56,7 +62,8 @@ struct TermMatcher {
   private func textMatches(_ scalars: [UInt32]) throws -> [Match] {
     var longest: ArraySlice<UInt32> = []
     for start in scalars.indices {
-      for end in stride(from: scalars.count, to: start + longest.count, by: -1) where !Self.needsText(scalars[start..<end]) {
+      for end in stride(from: scalars.count, to: start + longest.count, by: -1)
+      where !Self.needsText(scalars[start..<end]) {
         longest = scalars[start..<end]
         break
       }
@@ -96,7 +103,10 @@ struct TermMatcher {
     for postings in found {
       let list = try self.postings.units(of: postings)
       for index in list.units.indices {
-        all.append(Match(unit: Int(list.units[index]), total: Int(list.totals[index]), inHeading: Int(list.inHeading[index])))
+        all.append(
+          Match(
+            unit: Int(list.units[index]), total: Int(list.totals[index]),
+            inHeading: Int(list.inHeading[index])))
       }
     }
     guard found.count > 1 else { return all }
@@ -133,7 +143,9 @@ struct TermMatcher {
     }
     var lists: [PostingsFile.UnitList] = []
     for offset in offsets {
-      guard let found = try postings.postings(of: BigramKey.make(scalars[offset], scalars[offset + 1])) else { return [] }
+      guard
+        let found = try postings.postings(of: BigramKey.make(scalars[offset], scalars[offset + 1]))
+      else { return [] }
       lists.append(try postings.units(of: found))
     }
     var cursors = lists.map { PositionCursor($0, file: postings.path) }
@@ -163,7 +175,8 @@ struct TermMatcher {
       var count = candidates.count
       for index in 1..<lists.count where count > 0 {
         try cursors[index].positions(at: slots[index], into: &positions)
-        count = Self.keepStarts(&candidates, count: count, followedAt: UInt32(offsets[index]), by: positions)
+        count = Self.keepStarts(
+          &candidates, count: count, followedAt: UInt32(offsets[index]), by: positions)
       }
       guard count > 0 else { continue }
       var inHeading = 0
@@ -178,7 +191,9 @@ struct TermMatcher {
 
   /// Of the first `count` starts `s` (sorted), keeps at the front those for which
   /// `s + offset` is among `positions` (sorted); returns how many were kept.
-  static func keepStarts(_ starts: inout [UInt32], count: Int, followedAt offset: UInt32, by positions: [UInt32]) -> Int {
+  static func keepStarts(
+    _ starts: inout [UInt32], count: Int, followedAt offset: UInt32, by positions: [UInt32]
+  ) -> Int {
     var kept = 0
     var index = 0
     for slot in 0..<count {

@@ -52,7 +52,9 @@ struct TermTable {
   /// Groups the positions of a unit by key into `groups`: the bigram starting at each
   /// scalar but a separator (the last pairs with `BigramKey.end`), those before
   /// `headingLength` counted apart as in the heading.
-  package mutating func group(scalars: UnsafeBufferPointer<UInt32>, headingLength: Int, into groups: UnitKeyGroups) {
+  package mutating func group(
+    scalars: UnsafeBufferPointer<UInt32>, headingLength: Int, into groups: UnitKeyGroups
+  ) {
     let count = scalars.count
     reserve(count)
     if Int(unitBase) > Int(Int32.max) - count - 1 { restartMarks() }
@@ -74,7 +76,8 @@ struct TermTable {
         // table is larger than the cache, and each probe would otherwise wait for it.
         let ahead = index &+ Self.prefetchDistance
         if ahead < count, !BigramKey.isSeparator(scalars[ahead]) {
-          let aheadKey = BigramKey.make(scalars[ahead], ahead &+ 1 < count ? scalars[ahead &+ 1] : BigramKey.end)
+          let aheadKey = BigramKey.make(
+            scalars[ahead], ahead &+ 1 < count ? scalars[ahead &+ 1] : BigramKey.end)
           pq_prefetch_write(table.baseAddress! + Self.slot(of: aheadKey, mask: mask))
         }
         let first = scalars[index]
@@ -93,7 +96,8 @@ struct TermTable {
         if mark < base {
           table[slot].mark = base &+ Int32(truncatingIfNeeded: groupCount)
           found[groupCount] = UnitKeyGroups.Group(
-            term: table[slot].term &- 1, firstPosition: position, lastPosition: position, count: 1, headingCount: inHeading)
+            term: table[slot].term &- 1, firstPosition: position, lastPosition: position, count: 1,
+            headingCount: inHeading)
           groupCount &+= 1
         } else {
           let group = found + Int(mark &- base)

@@ -1,7 +1,7 @@
 import Foundation
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Cuts a parsed document into search units: its measures (with their 专栏 boxes), the
 /// own text of sections outside measures, its targets, and its front and back matter as a
@@ -15,13 +15,17 @@ enum UnitBuilder {
     units.reserveCapacity(1 + sectionCount + document.targets.count)
     // The measure each section is, if any (an array by section: no hashing per document).
     var measureOf: [Int?] = Array(repeating: nil, count: sectionCount)
-    for (index, measure) in document.measures.enumerated() where measure.section < sectionCount { measureOf[measure.section] = index }
+    for (index, measure) in document.measures.enumerated() where measure.section < sectionCount {
+      measureOf[measure.section] = index
+    }
     func departments(_ clauses: [Int]) -> [UnitDepartment] {
       var found: [UnitDepartment] = []
       for clause in clauses {
         for department in document.responsibilities[clause].departments {
           found.append(
-            UnitDepartment(name: department.name, canonical: department.canonical, levelPrefix: department.levelPrefix, role: department.role))
+            UnitDepartment(
+              name: department.name, canonical: department.canonical,
+              levelPrefix: department.levelPrefix, role: department.role))
         }
       }
       return found
@@ -32,7 +36,8 @@ enum UnitBuilder {
       if let known = paths[section] { return known }
       var made: [String] = []
       if let parent = document.sections[section].parent {
-        made = path(of: parent) + [document.sections[parent].label + document.sections[parent].title]
+        made =
+          path(of: parent) + [document.sections[parent].label + document.sections[parent].title]
       }
       paths[section] = made
       return made
@@ -43,29 +48,44 @@ enum UnitBuilder {
       let lower = max(0, min(span.start, bytes.count))
       return UTF8Scalars.count(in: bytes, range: lower..<max(lower, min(span.end, bytes.count)))
     }
-    func unit(_ id: String, _ kind: SearchUnitKind, heading: String, span: TextSpan, headingSpan: TextSpan?, path: [String], departments: [UnitDepartment], year: Int? = nil) -> UnitDraft {
-      let headingLength = headingSpan.map { scalarCount(TextSpan($0.start, min($0.end, span.end))) } ?? 0
+    func unit(
+      _ id: String, _ kind: SearchUnitKind, heading: String, span: TextSpan, headingSpan: TextSpan?,
+      path: [String], departments: [UnitDepartment], year: Int? = nil
+    ) -> UnitDraft {
+      let headingLength =
+        headingSpan.map { scalarCount(TextSpan($0.start, min($0.end, span.end))) } ?? 0
       return UnitDraft(
-        id: id, kind: kind, heading: heading, headingLength: headingLength, path: path, departments: departments, year: year,
+        id: id, kind: kind, heading: heading, headingLength: headingLength, path: path,
+        departments: departments, year: year,
         textStart: span.start, sourceLine: document.sourceSpan(of: span).line, spans: [span])
     }
 
     // The document unit: everything outside the top-level sections.
     var topLevel: [TextSpan] = []
-    for index in 0..<sectionCount where document.sections[index].parent == nil { topLevel.append(document.sections[index].extent) }
+    for index in 0..<sectionCount where document.sections[index].parent == nil {
+      topLevel.append(document.sections[index].extent)
+    }
     var outside: [TextSpan] = []
     var cursor = 0
     for extent in topLevel.sorted() {
       if extent.start > cursor { outside.append(TextSpan(cursor, extent.start)) }
       cursor = max(cursor, extent.end)
     }
-    if cursor < document.text.utf8.count { outside.append(TextSpan(cursor, document.text.utf8.count)) }
-    let title = document.metadata.planTitle ?? document.metadata.title ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent
-    let looseClauses = document.responsibilities.indices.filter { document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == nil }
+    if cursor < document.text.utf8.count {
+      outside.append(TextSpan(cursor, document.text.utf8.count))
+    }
+    let title =
+      document.metadata.planTitle ?? document.metadata.title
+      ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent
+    let looseClauses = document.responsibilities.indices.filter {
+      document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == nil
+    }
     units.append(
       UnitDraft(
-        id: document.id, kind: .document, heading: title, headingLength: 0, path: [], departments: departments(looseClauses),
-        year: nil, textStart: outside.first?.start ?? 0, sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line,
+        id: document.id, kind: .document, heading: title, headingLength: 0, path: [],
+        departments: departments(looseClauses),
+        year: nil, textStart: outside.first?.start ?? 0,
+        sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line,
         spans: outside))
 
     // Each section's first child, whether it lies inside a measure, and its own clauses
@@ -86,37 +106,53 @@ enum UnitBuilder {
       if let measureIndex = measureOf[index] {
         let measure = document.measures[measureIndex]
         units.append(
-          unit(measure.id, .measure, heading: section.label + section.title, span: section.extent, headingSpan: section.titleSpan,
+          unit(
+            measure.id, .measure, heading: section.label + section.title, span: section.extent,
+            headingSpan: section.titleSpan,
             path: path(of: index), departments: departments(measure.responsibilities)))
         continue
       }
       // Sections inside a measure are part of its text.
       if insideMeasure[index] { continue }
-      let ownEnd = firstChild[index].map { document.sections[$0].extent.start } ?? section.extent.end
-      let own = TextSpan(section.extent.start, max(section.headingSpan.end, min(ownEnd, section.extent.end)))
+      let ownEnd =
+        firstChild[index].map { document.sections[$0].extent.start } ?? section.extent.end
+      let own = TextSpan(
+        section.extent.start, max(section.headingSpan.end, min(ownEnd, section.extent.end)))
       units.append(
-        unit(section.id, .section, heading: section.label + section.title, span: own, headingSpan: section.titleSpan,
+        unit(
+          section.id, .section, heading: section.label + section.title, span: own,
+          headingSpan: section.titleSpan,
           path: path(of: index), departments: departments(sectionClauses[index])))
     }
     for target in document.targets {
       var inherited: [UnitDepartment] = []
-      if let measure = target.measure { inherited = departments(document.measures[measure].responsibilities) }
+      if let measure = target.measure {
+        inherited = departments(document.measures[measure].responsibilities)
+      }
       units.append(
-        unit(target.id, .target, heading: target.indicator, span: target.sentenceSpan, headingSpan: nil,
-          path: target.measure.map { [document.measures[$0].label + document.measures[$0].title] } ?? [], departments: inherited, year: target.year))
+        unit(
+          target.id, .target, heading: target.indicator, span: target.sentenceSpan,
+          headingSpan: nil,
+          path: target.measure.map { [document.measures[$0].label + document.measures[$0].title] }
+            ?? [], departments: inherited, year: target.year))
     }
     return units
   }
 
-  static func indexedDocument(_ document: PolicyDocument, fileSize: Int, modified: Double, contentHash: String) -> IndexedDocument {
+  static func indexedDocument(
+    _ document: PolicyDocument, fileSize: Int, modified: Double, contentHash: String
+  ) -> IndexedDocument {
     let metadata = document.metadata
     let year = metadata.writtenDate.flatMap { Int($0.prefix(4)) } ?? metadata.periodStart
     return IndexedDocument(
       id: document.id, path: document.text.source.path,
-      title: metadata.planTitle ?? metadata.title ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent,
-      documentNumber: metadata.documentNumber?.normalized, issuer: metadata.issuer, level: metadata.level?.rawValue,
+      title: metadata.planTitle ?? metadata.title
+        ?? URL(fileURLWithPath: document.text.source.path).lastPathComponent,
+      documentNumber: metadata.documentNumber?.normalized, issuer: metadata.issuer,
+      level: metadata.level?.rawValue,
       regionPath: metadata.regionPath, kind: metadata.kind, planKind: metadata.planKind, year: year,
-      periodStart: metadata.periodStart, periodEnd: metadata.periodEnd, fileSize: fileSize, modified: modified,
+      periodStart: metadata.periodStart, periodEnd: metadata.periodEnd, fileSize: fileSize,
+      modified: modified,
       contentHash: contentHash)
   }
 }

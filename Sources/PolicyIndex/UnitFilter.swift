@@ -1,7 +1,7 @@
 import PolicyBytes
-import PolicyText
-import PolicyModel
 import PolicyExtraction
+import PolicyModel
+import PolicyText
 
 /// The field filters of a query, applied to units and documents. One filter serves one
 /// search: what the document filters decide about a document is kept, since many of its
@@ -10,7 +10,8 @@ final class UnitFilter {
   let filters: [SearchQuery.Filter]
   package let index: InvertedIndex
   /// Department filters resolved to (level prefix, canonical name, as typed).
-  private let departments: [(prefix: String?, canonical: String, name: String, role: ResponsibilityRole?)]
+  private let departments:
+    [(prefix: String?, canonical: String, name: String, role: ResponsibilityRole?)]
   /// Whether any filter looks at documents.
   private let hasDocumentFilters: Bool
   private let hasYearFilter: Bool
@@ -21,7 +22,10 @@ final class UnitFilter {
   private var documentVerdicts: [UInt8]
 
   /// `dictionaries` is read only when a filter names a department.
-  package init(_ filters: [SearchQuery.Filter], index: InvertedIndex, dictionaries: @autoclosure () -> PolicyDictionaries) {
+  package init(
+    _ filters: [SearchQuery.Filter], index: InvertedIndex,
+    dictionaries: @autoclosure () -> PolicyDictionaries
+  ) {
     self.filters = filters
     self.index = index
     documentVerdicts = Array(repeating: 0, count: index.documentCount * 2)
@@ -63,7 +67,8 @@ final class UnitFilter {
       let found = decoded.departments.contains { department in
         (wanted.role == nil || department.role == wanted.role)
           && (department.name == wanted.name
-            || (department.canonical == wanted.canonical && (wanted.prefix == nil || department.levelPrefix == wanted.prefix)))
+            || (department.canonical == wanted.canonical
+              && (wanted.prefix == nil || department.levelPrefix == wanted.prefix)))
       }
       if !found { return false }
     }
@@ -91,17 +96,30 @@ final class UnitFilter {
         if document.level != level.rawValue { return false }
       case .region(let region):
         let folded = foldedValues[region]!
-        if !document.regionPath.contains(where: { PolicyDictionaries.fold($0) == folded || $0.hasPrefix(region) }) { return false }
+        if !document.regionPath.contains(where: {
+          PolicyDictionaries.fold($0) == folded || $0.hasPrefix(region)
+        }) {
+          return false
+        }
       case .year(let year):
         if forTarget { continue }
-        let inPeriod = document.periodStart.map { start in (start...(document.periodEnd ?? start)).contains(year) } ?? false
+        let inPeriod =
+          document.periodStart.map { start in (start...(document.periodEnd ?? start)).contains(year)
+          } ?? false
         if document.year != year && !inPeriod { return false }
       case .kind(let kind):
-        if document.kind != kind && document.planKind != kind && !(document.planKind ?? "").hasSuffix(kind) { return false }
+        if document.kind != kind && document.planKind != kind
+          && !(document.planKind ?? "").hasSuffix(kind)
+        {
+          return false
+        }
       case .document(let value):
         let folded = foldedValues[value]!
-        let matches = document.id.hasPrefix(value) || document.documentNumber.map { PolicyDictionaries.fold($0) == folded } == true
-          || PolicyDictionaries.fold(document.title).containsBytes(folded) || document.path.hasSuffix(value)
+        let matches =
+          document.id.hasPrefix(value)
+          || document.documentNumber.map { PolicyDictionaries.fold($0) == folded } == true
+          || PolicyDictionaries.fold(document.title).containsBytes(folded)
+          || document.path.hasSuffix(value)
         if !matches { return false }
       case .department, .unitKind:
         continue

@@ -25,7 +25,8 @@ extension SearchUnit: UnitRecordFields {}
 package enum UnitsFile {
   /// Footer: document table offset, document count, unit table offset, unit count,
   /// checksum of the tables.
-  package static let frame = IndexFileFrame(headerMagic: "PQUNIT01", footerMagic: "PQUNITND", fields: 5, kind: "units")
+  package static let frame = IndexFileFrame(
+    headerMagic: "PQUNIT01", footerMagic: "PQUNITND", fields: 5, kind: "units")
   static let unitEntrySize = 24
 
   /// The fixed part of a unit, read at open.
@@ -71,7 +72,10 @@ package enum UnitsFile {
     }
 
     /// Adds a unit's record (`UnitsFile.appendRecord`) of document `document`.
-    func add(record: UnsafeBufferPointer<UInt8>, document: Int, kind: SearchUnitKind, foldedLength: Int, headingLength: Int) throws {
+    func add(
+      record: UnsafeBufferPointer<UInt8>, document: Int, kind: SearchUnitKind, foldedLength: Int,
+      headingLength: Int
+    ) throws {
       unitTable.uint64(UInt64(file.length))
       unitTable.uint32(UInt32(document))
       unitTable.uint32(UInt32(foldedLength))
@@ -91,7 +95,10 @@ package enum UnitsFile {
       let checksum = tables.bytes.withUnsafeBufferPointer { Checksum.words($0) }
       try file.write(tables.bytes)
       try file.write(
-        UnitsFile.frame.footer([UInt64(documentTable), UInt64(documentOffsets.count), UInt64(unitTableOffset), UInt64(unitCount), checksum]))
+        UnitsFile.frame.footer([
+          UInt64(documentTable), UInt64(documentOffsets.count), UInt64(unitTableOffset),
+          UInt64(unitCount), checksum,
+        ]))
       let length = file.length
       return (try file.close(), length)
     }
@@ -99,7 +106,10 @@ package enum UnitsFile {
 
   /// Appends the record of `unit` to `writer`: its fields, then its text, `textLength`
   /// bytes that `text` appends.
-  static func appendRecord(of unit: some UnitRecordFields, textLength: Int, to writer: inout ByteWriter, text: (inout ByteWriter) -> Void) {
+  static func appendRecord(
+    of unit: some UnitRecordFields, textLength: Int, to writer: inout ByteWriter,
+    text: (inout ByteWriter) -> Void
+  ) {
     writer.string(unit.id)
     writer.string(unit.heading)
     writer.strings(unit.path)
@@ -142,8 +152,11 @@ package enum UnitsFile {
       guard let offset = try? reader.uint64(), offset < UInt64(documentTable),
         let document = try? Self.document(bytes, at: Int(offset), file: path)
       else {
-        return IndexedDocument(id: "(damaged)", path: path, title: "(damaged)", documentNumber: nil, issuer: nil, level: nil,
-          regionPath: [], kind: nil, planKind: nil, year: nil, periodStart: nil, periodEnd: nil, fileSize: 0, modified: 0, contentHash: "")
+        return IndexedDocument(
+          id: "(damaged)", path: path, title: "(damaged)", documentNumber: nil, issuer: nil,
+          level: nil,
+          regionPath: [], kind: nil, planKind: nil, year: nil, periodStart: nil, periodEnd: nil,
+          fileSize: 0, modified: 0, contentHash: "")
       }
       return document
     }
@@ -170,13 +183,16 @@ package enum UnitsFile {
     /// The fixed part of unit `index`.
     @inline(__always)
     package func entry(_ index: Int) -> Entry {
-      let base = UnsafeRawPointer(file.bytes.baseAddress!) + table.offset + index * UnitsFile.unitEntrySize
+      let base =
+        UnsafeRawPointer(file.bytes.baseAddress!) + table.offset + index * UnitsFile.unitEntrySize
       let offset = base.loadUnaligned(as: UInt64.self)
       let document = base.loadUnaligned(fromByteOffset: 8, as: Int32.self)
       let length = base.loadUnaligned(fromByteOffset: 12, as: Int32.self)
       let heading = base.loadUnaligned(fromByteOffset: 16, as: Int32.self)
       let code = base.loadUnaligned(fromByteOffset: 20, as: UInt8.self)
-      return Entry(offset: Int(min(offset, UInt64(table.recordsEnd))), document: max(0, document), length: length, headingLength: heading,
+      return Entry(
+        offset: Int(min(offset, UInt64(table.recordsEnd))), document: max(0, document),
+        length: length, headingLength: heading,
         kind: SearchUnitKind(code: code) ?? .section)
     }
 
@@ -185,16 +201,20 @@ package enum UnitsFile {
       let bytes = file.bytes
       let footer = try UnitsFile.frame.footerValues(of: bytes, file: path)
       let (documentTable, documentCount, unitTable, unitCount) = (
-        Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]), Int(truncatingIfNeeded: footer[2]), Int(truncatingIfNeeded: footer[3])
+        Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]),
+        Int(truncatingIfNeeded: footer[2]), Int(truncatingIfNeeded: footer[3])
       )
       let tablesEnd = bytes.count - UnitsFile.frame.footerSize
       // Each value is bounded by the file's size before any arithmetic (a damaged footer may hold anything).
-      guard documentTable >= 8, documentTable <= tablesEnd, documentCount >= 0, unitCount >= 0, documentCount < bytes.count,
+      guard documentTable >= 8, documentTable <= tablesEnd, documentCount >= 0, unitCount >= 0,
+        documentCount < bytes.count,
         unitCount < bytes.count,
         unitTable == documentTable + documentCount * 8,
         unitTable + unitCount * UnitsFile.unitEntrySize == tablesEnd
       else { throw IndexError.corrupt(file: path, reason: "the tables do not fit the file") }
-      guard Checksum.words(UnsafeBufferPointer(rebasing: bytes[documentTable..<tablesEnd])) == footer[4] else {
+      guard
+        Checksum.words(UnsafeBufferPointer(rebasing: bytes[documentTable..<tablesEnd])) == footer[4]
+      else {
         throw IndexError.corrupt(file: path, reason: "table checksum mismatch")
       }
       self.documentTable = documentTable
@@ -202,30 +222,40 @@ package enum UnitsFile {
       table = EntryTable(offset: unitTable, count: unitCount, recordsEnd: documentTable)
     }
 
-    private static func document(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, file: String) throws -> IndexedDocument {
+    private static func document(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, file: String)
+      throws -> IndexedDocument
+    {
       var reader = ByteReader(bytes, at: offset, file: file)
       func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
       func optionalInt(_ value: Int) -> Int? { value == 0 ? nil : value - 1 }
       return IndexedDocument(
         id: try reader.string(), path: try reader.string(), title: try reader.string(),
         documentNumber: optional(try reader.string()), issuer: optional(try reader.string()),
-        level: optional(try reader.string()), regionPath: try reader.strings(), kind: optional(try reader.string()),
+        level: optional(try reader.string()), regionPath: try reader.strings(),
+        kind: optional(try reader.string()),
         planKind: optional(try reader.string()), year: optionalInt(try reader.int()),
         periodStart: optionalInt(try reader.int()), periodEnd: optionalInt(try reader.int()),
-        fileSize: try reader.int(), modified: Double(bitPattern: try reader.uint64()), contentHash: try reader.string())
+        fileSize: try reader.int(), modified: Double(bitPattern: try reader.uint64()),
+        contentHash: try reader.string())
     }
 
     /// The whole unit `index`; with `withText` false, everything but its text.
     package func unit(_ index: Int, withText: Bool = true) throws -> SearchUnit {
-      guard index >= 0, index < table.count else { throw IndexError.corrupt(file: path, reason: "no unit \(index)") }
+      guard index >= 0, index < table.count else {
+        throw IndexError.corrupt(file: path, reason: "no unit \(index)")
+      }
       let entry = self.entry(index)
-      guard Int(entry.document) < documentCount else { throw IndexError.corrupt(file: path, reason: "unit \(index) names no document") }
+      guard Int(entry.document) < documentCount else {
+        throw IndexError.corrupt(file: path, reason: "unit \(index) names no document")
+      }
       var reader = ByteReader(file.bytes, at: entry.offset, file: path)
       let id = try reader.string()
       let heading = try reader.string()
       let unitPath = try reader.strings()
       let count = try reader.int()
-      guard count >= 0, count < 10_000 else { throw IndexError.corrupt(file: path, reason: "bad department count") }
+      guard count >= 0, count < 10_000 else {
+        throw IndexError.corrupt(file: path, reason: "bad department count")
+      }
       var departments: [UnitDepartment] = []
       for _ in 0..<count {
         let name = try reader.string()
@@ -235,7 +265,8 @@ package enum UnitsFile {
         departments.append(
           UnitDepartment(
             name: name, canonical: canonical, levelPrefix: prefix.isEmpty ? nil : prefix,
-            role: ResponsibilityRole.allCases[min(max(0, role), ResponsibilityRole.allCases.count - 1)]))
+            role: ResponsibilityRole.allCases[
+              min(max(0, role), ResponsibilityRole.allCases.count - 1)]))
       }
       let year = try reader.int()
       let textStart = try reader.int()

@@ -1,7 +1,7 @@
 import Foundation
 import PolicyBytes
-import PolicyText
 import PolicyExtraction
+import PolicyText
 
 /// The word layer of ranking (词): tells which occurrences of a query term in a unit stand
 /// as words and which lie across or inside other words — 用电 in 加强用电需求侧管理 is a
@@ -27,7 +27,8 @@ package struct WordLayer: Sendable {
 
   /// The words of `dictionaries`: its lexicon and department names.
   package init(dictionaries: PolicyDictionaries) {
-    self.init(words: dictionaries.lexicon + dictionaries.departments.keys.map(PolicyDictionaries.fold))
+    self.init(
+      words: dictionaries.lexicon + dictionaries.departments.keys.map(PolicyDictionaries.fold))
   }
 
   /// Folded words; those shorter than two characters are left out.
@@ -58,7 +59,9 @@ package struct WordLayer: Sendable {
     var ranges: [Range<Int>] = []
     /// Adds the words of `columns` of each row of the list `name`, split at |.
     func add(_ name: String, columns wanted: Int) {
-      guard let list = try? PolicyDictionaries.rawList(in: directory, name, folded: true) else { return }
+      guard let list = try? PolicyDictionaries.rawList(in: directory, name, folded: true) else {
+        return
+      }
       list.bytes.withUnsafeBufferPointer { bytes in
         for row in list.rows {
           for column in row.columns.prefix(wanted) {
@@ -95,7 +98,8 @@ package struct WordLayer: Sendable {
       let mayAskICU = terms.contains { term in
         let scalars = scalars(term)
         guard let first = scalars.first, let last = scalars.last else { return false }
-        return (UTF8Scalars.isIdeograph(first) || UTF8Scalars.isIdeograph(last)) && !bundled.isListed(scalars)
+        return (UTF8Scalars.isIdeograph(first) || UTF8Scalars.isIdeograph(last))
+          && !bundled.isListed(scalars)
       }
       if mayAskICU { warmICU() } else { _ = bundled }
     }
@@ -109,7 +113,9 @@ package struct WordLayer: Sendable {
   /// Whether `term` (folded scalars) is a word of the lexicon.
   private func isListed(_ term: [UInt32]) -> Bool {
     guard let first = term.first else { return false }
-    return words(startingWith: first).contains { $0.count == term.count && storage[$0].elementsEqual(term) }
+    return words(startingWith: first).contains {
+      $0.count == term.count && storage[$0].elementsEqual(term)
+    }
   }
 
   /// The words whose first scalar is `first`.
@@ -139,7 +145,9 @@ package struct WordLayer: Sendable {
   }
 
   /// `occurrences(of:in:)`, reusing and filling `cache`.
-  package func occurrences(of term: [UInt32], in text: [UInt32], cache: inout BreakCache) -> (total: Int, asWords: Int) {
+  package func occurrences(of term: [UInt32], in text: [UInt32], cache: inout BreakCache) -> (
+    total: Int, asWords: Int
+  ) {
     guard !term.isEmpty, term.count <= text.count else { return (0, 0) }
     let termIsWord = isListed(term)
     var total = 0
@@ -148,7 +156,9 @@ package struct WordLayer: Sendable {
     while start + term.count <= text.count {
       if text[start] == term[0] && text[start..<(start + term.count)].elementsEqual(term) {
         total += 1
-        if isWord(start..<(start + term.count), in: text, termIsWord: termIsWord, cache: &cache) { asWords += 1 }
+        if isWord(start..<(start + term.count), in: text, termIsWord: termIsWord, cache: &cache) {
+          asWords += 1
+        }
       }
       start += 1
     }
@@ -159,12 +169,17 @@ package struct WordLayer: Sendable {
   /// lexicon term nested in a longer one; not when a lexicon word straddles its edge;
   /// otherwise as ICU splits the text around it (or the lexicon word it lies inside:
   /// 工厂 in 绿色工厂).
-  private func isWord(_ range: Range<Int>, in text: [UInt32], termIsWord: Bool, cache: inout BreakCache) -> Bool {
+  private func isWord(
+    _ range: Range<Int>, in text: [UInt32], termIsWord: Bool, cache: inout BreakCache
+  ) -> Bool {
     let overlapping = lexiconWords(overlapping: range, in: text)
-    let containers = overlapping.filter { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
+    let containers = overlapping.filter {
+      $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound
+    }
     if containers.contains(range) || (termIsWord && !containers.isEmpty) { return true }
     let straddles = overlapping.contains { word in
-      !containers.contains(word) && !(range.lowerBound <= word.lowerBound && word.upperBound <= range.upperBound)
+      !containers.contains(word)
+        && !(range.lowerBound <= word.lowerBound && word.upperBound <= range.upperBound)
     }
     if straddles { return false }
     if termIsWord { return true }
@@ -174,8 +189,12 @@ package struct WordLayer: Sendable {
       position == 0 || position == text.count
         || !(UTF8Scalars.isIdeograph(text[position - 1]) && UTF8Scalars.isIdeograph(text[position]))
     }
-    if containers.isEmpty && isPlainEdge(range.lowerBound) && isPlainEdge(range.upperBound) { return true }
-    let context = containers.first ?? max(0, range.lowerBound - Self.window)..<min(text.count, range.upperBound + Self.window)
+    if containers.isEmpty && isPlainEdge(range.lowerBound) && isPlainEdge(range.upperBound) {
+      return true
+    }
+    let context =
+      containers.first ?? max(
+        0, range.lowerBound - Self.window)..<min(text.count, range.upperBound + Self.window)
     let piece = Array(text[context])
     let found: [Int]?
     if let cached = cache.boundaries[piece] {
@@ -185,8 +204,10 @@ package struct WordLayer: Sendable {
       cache.boundaries[piece] = .some(found)
     }
     guard let boundaries = found else { return true }
-    return SortedSearch.position(of: range.lowerBound - context.lowerBound, in: boundaries, by: { $0 }) != nil
-      && SortedSearch.position(of: range.upperBound - context.lowerBound, in: boundaries, by: { $0 }) != nil
+    return SortedSearch.position(
+      of: range.lowerBound - context.lowerBound, in: boundaries, by: { $0 }) != nil
+      && SortedSearch.position(
+        of: range.upperBound - context.lowerBound, in: boundaries, by: { $0 }) != nil
   }
 
   /// The lexicon words that occur in `text` overlapping `range`.
@@ -194,8 +215,11 @@ package struct WordLayer: Sendable {
     guard longest >= 2 else { return [] }
     var found: [Range<Int>] = []
     for start in max(0, range.lowerBound - longest + 1)..<range.upperBound {
-      for word in words(startingWith: text[start]) where start + word.count > range.lowerBound && start + word.count <= text.count {
-        if text[start..<(start + word.count)].elementsEqual(storage[word]) { found.append(start..<(start + word.count)) }
+      for word in words(startingWith: text[start])
+      where start + word.count > range.lowerBound && start + word.count <= text.count {
+        if text[start..<(start + word.count)].elementsEqual(storage[word]) {
+          found.append(start..<(start + word.count))
+        }
       }
     }
     return found

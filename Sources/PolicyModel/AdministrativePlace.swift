@@ -7,11 +7,16 @@ package enum AdministrativePlace {
   package static let directMunicipalities = ["北京市", "上海市", "天津市", "重庆市"]
   static let autonomousRegions = ["内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"]
   /// Issuers of national documents.
-  package static let nationalPrefixes = ["国务院", "中共中央", "全国人民代表大会", "全国人大", "最高人民法院", "最高人民检察院", "国家", "中华人民共和国", "中央"]
+  package static let nationalPrefixes = [
+    "国务院", "中共中央", "全国人民代表大会", "全国人大", "最高人民法院", "最高人民检察院", "国家", "中华人民共和国", "中央",
+  ]
   static let nationalSuffixes = ["部", "总署", "总局", "银行", "委员会", "署"]
 
   /// Two characters ending like a place that name none.
-  private static let notPlaces: Set<String> = ["城市", "都市", "我省", "本省", "全省", "该省", "各省", "我市", "本市", "全市", "该市", "各市", "我县", "本县", "全县", "我区", "本区", "全区"]
+  private static let notPlaces: Set<String> = [
+    "城市", "都市", "我省", "本省", "全省", "该省", "各省", "我市", "本市", "全市", "该市", "各市", "我县", "本县", "全县", "我区",
+    "本区", "全区",
+  ]
 
   package struct Reading {
     package var level: AdministrativeLevel?
@@ -33,11 +38,13 @@ package enum AdministrativePlace {
     var level: AdministrativeLevel? = nil
     // A plain name (the usual) is compared by bytes, which give the same answers.
     let isPlain = rest.isPlain
-    if let municipality = directMunicipalities.first(where: { rest.hasPrefix($0, isPlain: isPlain) }) {
+    if let municipality = directMunicipalities.first(where: { rest.hasPrefix($0, isPlain: isPlain) }
+    ) {
       path.append(municipality)
       level = .municipal
       rest = rest.dropFirst(municipality.count)
-    } else if let region = autonomousRegions.first(where: { rest.hasPrefix($0, isPlain: isPlain) }) {
+    } else if let region = autonomousRegions.first(where: { rest.hasPrefix($0, isPlain: isPlain) })
+    {
       path.append(region)
       level = .provincial
       rest = rest.dropFirst(region.count)
@@ -48,13 +55,15 @@ package enum AdministrativePlace {
     }
     if firstPlaceOnly && !path.isEmpty { return Reading(level: level, path: path) }
     if level != .municipal || path.isEmpty,
-      let city = token(in: rest, endings: firstPlaceOnly ? ["市"] : ["市", "州", "盟", "地区"], maxLength: 6)
+      let city = token(
+        in: rest, endings: firstPlaceOnly ? ["市"] : ["市", "州", "盟", "地区"], maxLength: 6)
     {
       path.append(String(city))
       level = .municipal
       rest = rest.dropFirst(city.count)
     }
-    if !firstPlaceOnly, let district = token(in: rest, endings: ["区", "县", "旗", "市"], maxLength: 6) {
+    if !firstPlaceOnly, let district = token(in: rest, endings: ["区", "县", "旗", "市"], maxLength: 6)
+    {
       path.append(String(district))
       level = .district
       rest = rest.dropFirst(district.count)
@@ -69,7 +78,8 @@ package enum AdministrativePlace {
     }
     if path.isEmpty {
       if nationalPrefixes.contains(where: { rest.hasPrefix($0, isPlain: isPlain) })
-        || (!firstPlaceOnly && issuer.hasAtMostCharacters(12) && nationalSuffixes.contains { issuer.hasSuffix($0, isPlain: issuer.isPlain) })
+        || (!firstPlaceOnly && issuer.hasAtMostCharacters(12)
+          && nationalSuffixes.contains { issuer.hasSuffix($0, isPlain: issuer.isPlain) })
       {
         level = .national
       }
@@ -89,15 +99,23 @@ package enum AdministrativePlace {
   private static func token(in text: Substring, endings: [String], maxLength: Int) -> Substring? {
     for length in 2...maxLength {
       var candidate = text.prefix(length)
-      guard candidate.count == length, candidate.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) }) else { break }
+      guard candidate.count == length,
+        candidate.unicodeScalars.allSatisfy({ UTF8Scalars.isIdeograph($0.value) })
+      else { break }
       let isPlain = candidate.isPlain
       guard endings.contains(where: { candidate.hasSuffix($0, isPlain: isPlain) }) else { continue }
       // "杭州市": the city is 杭州市, not 杭州.
-      if candidate.hasSuffix("州"), text.dropFirst(length).hasPrefix("市") { candidate = text.prefix(length + 1) }
+      if candidate.hasSuffix("州"), text.dropFirst(length).hasPrefix("市") {
+        candidate = text.prefix(length + 1)
+      }
       let afterward = text.dropFirst(candidate.count - 1).prefix(3)
       if blockedWords.contains(where: { afterward.hasPrefix($0) }) { continue }
       // "人民政府", "经济和信息化委员会", "绿化和市容…": not a place.
-      if candidate.hasPrefix("人民") || candidate.contains("委员") || candidate.dropFirst().contains("和") { return nil }
+      if candidate.hasPrefix("人民") || candidate.contains("委员")
+        || candidate.dropFirst().contains("和")
+      {
+        return nil
+      }
       // Words, not names: "城市…", "我省…", "全市…".
       if notPlaces.contains(String(candidate)) { return nil }
       return candidate
@@ -106,5 +124,7 @@ package enum AdministrativePlace {
   }
 
   /// Words that start at a place ending without making a place (…市场, …区域).
-  private static let blockedWords = ["市场", "区域", "县域", "地区生产", "区块", "市民", "区间", "市容", "市政", "镇街", "乡村", "街道办"]
+  private static let blockedWords = [
+    "市场", "区域", "县域", "地区生产", "区块", "市民", "区间", "市容", "市政", "镇街", "乡村", "街道办",
+  ]
 }

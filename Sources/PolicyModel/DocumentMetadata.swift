@@ -58,7 +58,14 @@ public struct DocumentMetadata: Sendable, Equatable {
   /// Where the fields read from outside the cleaned text (a Markdown file's front matter)
   /// stand in the source file, by field name.
   public var sourceRanges: [String: Range<Int>] = [:]
-  package init(documentNumber: DocumentNumber? = nil, issuer: String? = nil, coIssuers: [String] = [], level: AdministrativeLevel? = nil, region: String? = nil, regionPath: [String] = [], kind: String? = nil, planKind: String? = nil, title: String? = nil, planTitle: String? = nil, writtenDate: String? = nil, printedDate: String? = nil, recipients: [String] = [], copiedTo: [String] = [], publicity: String? = nil, periodStart: Int? = nil, periodEnd: Int? = nil, spans: [String: TextSpan] = [:], sourceRanges: [String: Range<Int>] = [:]) {
+  package init(
+    documentNumber: DocumentNumber? = nil, issuer: String? = nil, coIssuers: [String] = [],
+    level: AdministrativeLevel? = nil, region: String? = nil, regionPath: [String] = [],
+    kind: String? = nil, planKind: String? = nil, title: String? = nil, planTitle: String? = nil,
+    writtenDate: String? = nil, printedDate: String? = nil, recipients: [String] = [],
+    copiedTo: [String] = [], publicity: String? = nil, periodStart: Int? = nil,
+    periodEnd: Int? = nil, spans: [String: TextSpan] = [:], sourceRanges: [String: Range<Int>] = [:]
+  ) {
     self.documentNumber = documentNumber
     self.issuer = issuer
     self.coIssuers = coIssuers

@@ -27,7 +27,10 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
 
   /// Words that precede a document number in a sentence, and the labels a page's field
   /// gives it (文件编号 on the line before the number, joined to it).
-  static let leadingWords = ["文件编号", "发文字号", "发文号", "文号", "根据", "按照", "依据", "依照", "参照", "印发", "转发", "落实", "贯彻", "执行", "见", "据", "和", "及", "与", "的"]
+  static let leadingWords = [
+    "文件编号", "发文字号", "发文号", "文号", "根据", "按照", "依据", "依照", "参照", "印发", "转发", "落实", "贯彻", "执行", "见",
+    "据", "和", "及", "与", "的",
+  ]
 
   /// 〕 ] 】 ) ） ］ 〗, which close the year.
   private static func isYearCloser(_ scalar: UInt32) -> Bool {
@@ -39,19 +42,26 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
 
   /// Finds the first document number in `text`: 机关代字 of 1–12 Han characters, the year
   /// in 〔〕 [] 【】 () （） ［］ 〖〗 (spaces allowed inside), a serial, then 号.
-  public static func first(in text: String) -> (number: DocumentNumber, range: Range<String.Index>)? {
+  public static func first(in text: String) -> (number: DocumentNumber, range: Range<String.Index>)?
+  {
     let scalars = Array(text.unicodeScalars)
     var index = 0
     while index < scalars.count {
       defer { index += 1 }
       guard YearBracket.opens(scalars[index].value) else { continue }
       var position = index + 1
-      func skipSpaces() { while position < scalars.count && (scalars[position] == " " || scalars[position] == "\u{3000}") { position += 1 } }
+      func skipSpaces() {
+        while position < scalars.count
+          && (scalars[position] == " " || scalars[position] == "\u{3000}")
+        { position += 1 }
+      }
       skipSpaces()
       func readDigits(_ limit: Int) -> (value: Int, count: Int) {
         var value = 0
         var count = 0
-        while position < scalars.count, count < limit, let digit = UTF8Scalars.digitValue(scalars[position].value) {
+        while position < scalars.count, count < limit,
+          let digit = UTF8Scalars.digitValue(scalars[position].value)
+        {
           value = value * 10 + digit
           count += 1
           position += 1
@@ -70,20 +80,29 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       guard position < scalars.count, scalars[position] == "号" else { continue }
       // The issuer code: Han characters right before the bracket.
       var codeStart = index
-      while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value) && index - codeStart < 12 {
+      while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value)
+        && index - codeStart < 12
+      {
         codeStart -= 1
       }
       // Words of the sentence before the code are not part of it: 根据渝府发… → 渝府发.
       let prefix = String(String.UnicodeScalarView(scalars[codeStart..<index]))
-      if let word = Self.leadingWords.first(where: { prefix.hasPrefix($0) && prefix.count > $0.count + 1 }) {
+      if let word = Self.leadingWords.first(where: {
+        prefix.hasPrefix($0) && prefix.count > $0.count + 1
+      }) {
         codeStart += word.unicodeScalars.count
       }
       guard codeStart < index else { continue }
       let code = String(String.UnicodeScalarView(scalars[codeStart..<index]))
-      let startIndex = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: codeStart)
-      let endIndex = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: position + 1)
+      let startIndex = text.unicodeScalars.index(
+        text.unicodeScalars.startIndex, offsetBy: codeStart)
+      let endIndex = text.unicodeScalars.index(
+        text.unicodeScalars.startIndex, offsetBy: position + 1)
       let written = String(text[startIndex..<endIndex])
-      return (DocumentNumber(issuerCode: code, year: year, serial: serial, text: written), startIndex..<endIndex)
+      return (
+        DocumentNumber(issuerCode: code, year: year, serial: serial, text: written),
+        startIndex..<endIndex
+      )
     }
     return nil
   }
@@ -100,11 +119,13 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       // 令第59号, or with the number in brackets: 令（第19号）.
       let bracketed = scalars[index + 1] == "（" || scalars[index + 1] == "("
       let numberStart = index + (bracketed ? 2 : 1)
-      guard scalars[index] == "令", numberStart + 1 < scalars.count, scalars[numberStart] == "第" else { continue }
+      guard scalars[index] == "令", numberStart + 1 < scalars.count, scalars[numberStart] == "第"
+      else { continue }
       var position = numberStart + 1
       var digits: [UInt32] = []
       while position < scalars.count,
-        UTF8Scalars.isDigit(scalars[position].value) || ChineseNumeral.isNumeral(scalars[position].value),
+        UTF8Scalars.isDigit(scalars[position].value)
+          || ChineseNumeral.isNumeral(scalars[position].value),
         digits.count < 6
       {
         digits.append(scalars[position].value)
@@ -113,18 +134,24 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       guard !digits.isEmpty, position < scalars.count, scalars[position] == "号" else { continue }
       let serial =
         digits.allSatisfy(UTF8Scalars.isDigit)
-        ? digits.reduce(0) { $0 * 10 + (UTF8Scalars.digitValue($1) ?? 0) } : ChineseNumeral.value(of: digits)
+        ? digits.reduce(0) { $0 * 10 + (UTF8Scalars.digitValue($1) ?? 0) }
+        : ChineseNumeral.value(of: digits)
       guard let serial else { continue }
       var codeStart = index
-      while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value) && index - codeStart < 12 { codeStart -= 1 }
+      while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value)
+        && index - codeStart < 12
+      { codeStart -= 1 }
       // A date's last character is not the issuer's: "2019年3月2日民政部令" → 民政部令.
       if codeStart > 0, scalars[codeStart] == "日" || scalars[codeStart] == "月",
-        UTF8Scalars.isDigit(scalars[codeStart - 1].value) || ChineseNumeral.isNumeral(scalars[codeStart - 1].value)
+        UTF8Scalars.isDigit(scalars[codeStart - 1].value)
+          || ChineseNumeral.isNumeral(scalars[codeStart - 1].value)
       {
         codeStart += 1
       }
       // The issuer begins at a place or a national body: "…日上海市人民政府令" → 上海市人民政府令.
-      let starts = AdministrativePlace.directMunicipalities + AdministrativePlace.autonomousRegions + AdministrativePlace.nationalPrefixes
+      let starts =
+        AdministrativePlace.directMunicipalities + AdministrativePlace.autonomousRegions
+        + AdministrativePlace.nationalPrefixes
       if let start = (codeStart..<index).first(where: { start in
         let rest = String(String.UnicodeScalarView(scalars[start...index]))
         return starts.contains { rest.hasPrefix($0) }
@@ -134,7 +161,10 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       guard index - codeStart >= 2 else { continue }
       let code = String(String.UnicodeScalarView(scalars[codeStart...index]))
       // A bracketed number is written with its closing bracket.
-      let writtenEnd = bracketed && position + 1 < scalars.count && (scalars[position + 1] == "）" || scalars[position + 1] == ")") ? position + 1 : position
+      let writtenEnd =
+        bracketed && position + 1 < scalars.count
+          && (scalars[position + 1] == "）" || scalars[position + 1] == ")")
+        ? position + 1 : position
       let written = String(String.UnicodeScalarView(scalars[codeStart...writtenEnd]))
       return DocumentNumber(issuerCode: code, year: nil, serial: serial, text: written)
     }
@@ -149,17 +179,26 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       guard scalars[index] == "第" else { continue }
       var position = index + 1
       var value = 0
-      while position < scalars.count, let digit = UTF8Scalars.digitValue(scalars[position].value), position - index <= 5 {
+      while position < scalars.count, let digit = UTF8Scalars.digitValue(scalars[position].value),
+        position - index <= 5
+      {
         value = value * 10 + digit
         position += 1
       }
-      guard position > index + 1, position + 1 < scalars.count, scalars[position] == "号", scalars[position + 1] == "令" else {
+      guard position > index + 1, position + 1 < scalars.count, scalars[position] == "号",
+        scalars[position + 1] == "令"
+      else {
         continue
       }
       var codeStart = index
-      while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value) && index - codeStart < 12 { codeStart -= 1 }
+      while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value)
+        && index - codeStart < 12
+      { codeStart -= 1 }
       let issuer = String(String.UnicodeScalarView(scalars[codeStart..<index]))
-      guard issuer.hasSuffix("政府") || issuer.hasSuffix("院") || issuer.hasSuffix("部") || issuer.hasSuffix("委") else { continue }
+      guard
+        issuer.hasSuffix("政府") || issuer.hasSuffix("院") || issuer.hasSuffix("部")
+          || issuer.hasSuffix("委")
+      else { continue }
       let written = String(String.UnicodeScalarView(scalars[codeStart...(position + 1)]))
       return DocumentNumber(issuerCode: issuer + "令", year: nil, serial: value, text: written)
     }

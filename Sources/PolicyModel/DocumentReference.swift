@@ -16,7 +16,10 @@ public struct DocumentReference: Sendable, Equatable {
   public var resolvedBy: String?
   /// The innermost section it stands in, as an index into `PolicyDocument.sections`.
   public var section: Int?
-  package init(id: String, title: String, documentNumber: DocumentNumber? = nil, span: TextSpan, resolvedDocument: String? = nil, resolvedBy: String? = nil, section: Int? = nil) {
+  package init(
+    id: String, title: String, documentNumber: DocumentNumber? = nil, span: TextSpan,
+    resolvedDocument: String? = nil, resolvedBy: String? = nil, section: Int? = nil
+  ) {
     self.id = id
     self.title = title
     self.documentNumber = documentNumber

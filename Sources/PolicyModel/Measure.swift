@@ -29,7 +29,11 @@ public struct Measure: Sendable, Equatable {
   public var responsibilities: [Int]
   /// Targets set inside the measure, as indices into `PolicyDocument.targets`.
   public var targets: [Int]
-  package init(id: String, section: Int, number: Int? = nil, label: String, title: String, leadSentence: String, text: String, span: TextSpan, path: [String], columns: [Int], responsibilities: [Int], targets: [Int]) {
+  package init(
+    id: String, section: Int, number: Int? = nil, label: String, title: String,
+    leadSentence: String, text: String, span: TextSpan, path: [String], columns: [Int],
+    responsibilities: [Int], targets: [Int]
+  ) {
     self.id = id
     self.section = section
     self.number = number

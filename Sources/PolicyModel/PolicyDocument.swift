@@ -36,7 +36,8 @@ public struct PolicyDocument: Sendable {
   public func departments(of measure: Measure, role: ResponsibilityRole) -> [String] {
     var names: [String] = []
     for clause in measure.responsibilities {
-      for department in responsibilities[clause].departments(role) where !names.contains(department.name) {
+      for department in responsibilities[clause].departments(role)
+      where !names.contains(department.name) {
         names.append(department.name)
       }
     }
@@ -55,7 +56,11 @@ public struct PolicyDocument: Sendable {
     }
     return best?.index
   }
-  package init(id: String, text: PolicyText, metadata: DocumentMetadata, sections: [Section], measures: [Measure], targets: [Target], responsibilities: [ResponsibilityClause], references: [DocumentReference], diagnostics: [Diagnostic]) {
+  package init(
+    id: String, text: PolicyText, metadata: DocumentMetadata, sections: [Section],
+    measures: [Measure], targets: [Target], responsibilities: [ResponsibilityClause],
+    references: [DocumentReference], diagnostics: [Diagnostic]
+  ) {
     self.id = id
     self.text = text
     self.metadata = metadata

@@ -26,7 +26,10 @@ public struct DepartmentMention: Sendable, Equatable {
   public var isCollective: Bool
   public var role: ResponsibilityRole
   public var span: TextSpan
-  package init(name: String, levelPrefix: String? = nil, canonical: String, category: String, isCollective: Bool, role: ResponsibilityRole, span: TextSpan) {
+  package init(
+    name: String, levelPrefix: String? = nil, canonical: String, category: String,
+    isCollective: Bool, role: ResponsibilityRole, span: TextSpan
+  ) {
     self.name = name
     self.levelPrefix = levelPrefix
     self.canonical = canonical
@@ -57,7 +60,10 @@ public struct ResponsibilityClause: Sendable, Equatable {
   public func departments(_ role: ResponsibilityRole) -> [DepartmentMention] {
     departments.filter { $0.role == role }
   }
-  package init(id: String, text: String, span: TextSpan, departments: [DepartmentMention], deadline: String? = nil, measure: Int? = nil, section: Int? = nil) {
+  package init(
+    id: String, text: String, span: TextSpan, departments: [DepartmentMention],
+    deadline: String? = nil, measure: Int? = nil, section: Int? = nil
+  ) {
     self.id = id
     self.text = text
     self.span = span

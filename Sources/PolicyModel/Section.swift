@@ -28,7 +28,11 @@ public struct Section: Sendable, Equatable {
   public var extent: TextSpan
   /// Whether the heading was the first sentence of a paragraph ("（一）强化责任落实。各区县…").
   public var isRunIn: Bool
-  package init(id: String, kind: HeadingMarker.Kind, number: Int? = nil, label: String, title: String, depth: Int, parent: Int? = nil, headingSpan: TextSpan, titleSpan: TextSpan, extent: TextSpan, isRunIn: Bool) {
+  package init(
+    id: String, kind: HeadingMarker.Kind, number: Int? = nil, label: String, title: String,
+    depth: Int, parent: Int? = nil, headingSpan: TextSpan, titleSpan: TextSpan, extent: TextSpan,
+    isRunIn: Bool
+  ) {
     self.id = id
     self.kind = kind
     self.number = number

@@ -54,7 +54,13 @@ public struct Target: Sendable, Equatable {
   public var measure: Int?
   /// The innermost section it stands in, as an index into `PolicyDocument.sections`.
   public var section: Int?
-  package init(id: String, year: Int? = nil, indicator: String, indicatorKey: String? = nil, value: Double, unit: String, direction: TargetDirection, verb: String? = nil, baselineYear: Int? = nil, baseline: String? = nil, isCumulative: Bool, hedges: [String], scope: String? = nil, sentence: String, sentenceSpan: TextSpan, valueSpan: TextSpan, measure: Int? = nil, section: Int? = nil) {
+  package init(
+    id: String, year: Int? = nil, indicator: String, indicatorKey: String? = nil, value: Double,
+    unit: String, direction: TargetDirection, verb: String? = nil, baselineYear: Int? = nil,
+    baseline: String? = nil, isCumulative: Bool, hedges: [String], scope: String? = nil,
+    sentence: String, sentenceSpan: TextSpan, valueSpan: TextSpan, measure: Int? = nil,
+    section: Int? = nil
+  ) {
     self.id = id
     self.year = year
     self.indicator = indicator

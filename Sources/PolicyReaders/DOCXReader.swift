@@ -1,7 +1,7 @@
 import Foundation
-internal import ZIPFoundation
 import PolicyBytes
 import PolicyText
+internal import ZIPFoundation
 
 /// Reads a Word .docx: the paragraphs and table rows of `word/document.xml`. Each
 /// paragraph becomes a line; each table row one line with its cells separated by tabs.
@@ -48,7 +48,8 @@ struct DOCXReader {
       guard let cell = pendingCell, !tables.isEmpty else { return }
       pendingCell = nil
       tables[tables.count - 1].startCell(
-        span: cell.span, rowSpan: 1, outputLength: builder.utf8.count, continuesAbove: cell.continuesAbove)
+        span: cell.span, rowSpan: 1, outputLength: builder.utf8.count,
+        continuesAbove: cell.continuesAbove)
     }
     let wellFormed = XMLSource.parse(decoded.utf8, as: .xml) { event in
       switch event {
@@ -66,10 +67,12 @@ struct DOCXReader {
           pendingCell = (1, false)
         case "w:gridSpan": pendingCell?.span = HTMLReader.number("w:val", in: attributes)
         // A w:vMerge without "restart" continues the cell above.
-        case "w:vMerge": if !attributes.containsBytes("restart") { pendingCell?.continuesAbove = true }
+        case "w:vMerge":
+          if !attributes.containsBytes("restart") { pendingCell?.continuesAbove = true }
         case "w:p": placePendingCell()
         case "w:tab": if skipped == 0 { builder.appendSeparator(Self.tab, at: position) }
-        case "w:br", "w:cr": if skipped == 0 { builder.appendSeparator(Self.lineBreakInLine, at: position) }
+        case "w:br", "w:cr":
+          if skipped == 0 { builder.appendSeparator(Self.lineBreakInLine, at: position) }
         default: break
         }
         builder.advance(to: position)
@@ -98,8 +101,11 @@ struct DOCXReader {
         }
         builder.advance(to: position)
       case .text(let chunk, let start, let end):
-        if inText > 0 && skipped == 0 { builder.appendText(chunk, start: start, end: end) }
-        else { builder.advance(to: end) }
+        if inText > 0 && skipped == 0 {
+          builder.appendText(chunk, start: start, end: end)
+        } else {
+          builder.advance(to: end)
+        }
       }
     }
     var diagnostics = decoded.diagnostics
@@ -113,7 +119,8 @@ struct DOCXReader {
     let text = DecodedText(
       utf8: builder.utf8, map: builder.map.map.composed(with: decoded.map),
       encoding: decoded.encoding, diagnostics: diagnostics)
-    var raw = RawText(decoded: text, layout: .paragraphs, sourceBytes: partBytes, part: Self.documentPart)
+    var raw = RawText(
+      decoded: text, layout: .paragraphs, sourceBytes: partBytes, part: Self.documentPart)
     raw.tableRows = layouts.map { row in
       var row = row
       row.sourceRange = decoded.map.sourceRange(for: row.sourceRange)

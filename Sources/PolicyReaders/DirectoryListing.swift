@@ -1,8 +1,9 @@
 import PolicyBytes
+
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// The entries under a directory, read with `readdir(3)`: each entry's type comes with its
@@ -47,7 +48,9 @@ public struct DirectoryListing: Sendable {
       let relative = prefix + name
       relativePaths.append(relative)
       let path = directory + "/" + name
-      if Self.isDirectory(type: entry.pointee.d_type, path: path) { subdirectories.append((path, relative)) }
+      if Self.isDirectory(type: entry.pointee.d_type, path: path) {
+        subdirectories.append((path, relative))
+      }
     }
     for (path, relative) in subdirectories { list(path, prefix: relative + "/") }
   }

@@ -1,6 +1,6 @@
 import Foundation
-import PolicyText
 import PolicyBytes
+import PolicyText
 
 /// Reads files of any supported format into `PolicyText`: plain text and Markdown in
 /// any encoding ICU converts, HTML through libxml2, and .docx through ZIPFoundation
@@ -63,8 +63,10 @@ public struct DocumentReader: Sendable {
       path: path, format: format, encoding: raw.decoded.encoding.description,
       byteCount: bytes.count, part: raw.part)
     return PolicyText(
-      source: descriptor, utf8: cleaned.utf8, sourceMap: cleaned.map.composed(with: raw.decoded.map),
-      cleaning: cleaned.report, diagnostics: raw.decoded.diagnostics, frontMatter: frontMatter, tableRows: raw.tableRows,
+      source: descriptor, utf8: cleaned.utf8,
+      sourceMap: cleaned.map.composed(with: raw.decoded.map),
+      cleaning: cleaned.report, diagnostics: raw.decoded.diagnostics, frontMatter: frontMatter,
+      tableRows: raw.tableRows,
       lines: LineIndex(raw.sourceBytes, encoding: raw.sourceEncoding))
   }
 }
@@ -82,7 +84,8 @@ struct RawText {
   /// The grid of each table row the reader wrote as a line (HTML and .docx).
   package var tableRows: [TableRowLayout] = []
 
-  package init(decoded: DecodedText, layout: LineLayout, sourceBytes: [UInt8], part: String? = nil) {
+  package init(decoded: DecodedText, layout: LineLayout, sourceBytes: [UInt8], part: String? = nil)
+  {
     self.decoded = decoded
     self.layout = layout
     self.sourceBytes = sourceBytes

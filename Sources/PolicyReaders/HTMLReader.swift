@@ -26,7 +26,8 @@ struct HTMLReader {
   private static let paragraphInCell: [UInt8] = Array("\u{3000}".utf8)
 
   package func read(_ bytes: [UInt8], path: String) throws -> RawText {
-    let decoded = try TextDecoder().decode(bytes, path: path, declaredEncoding: Self.declaredCharset(bytes))
+    let decoded = try TextDecoder().decode(
+      bytes, path: path, declaredEncoding: Self.declaredCharset(bytes))
     let dataTables = HTMLTableShapes.dataTables(in: decoded.utf8)
     var builder = MarkupTextBuilder(markup: decoded.utf8, collapsesWhitespace: true)
     var stack: [(name: String, skipped: Bool)] = []
@@ -68,7 +69,8 @@ struct HTMLReader {
           guard (tables.last ?? nil) != nil else { return }
           cellDepth += 1
           tables[tables.count - 1]?.startCell(
-            span: Self.number("colspan", in: attributes), rowSpan: Self.number("rowspan", in: attributes),
+            span: Self.number("colspan", in: attributes),
+            rowSpan: Self.number("rowspan", in: attributes),
             outputLength: builder.utf8.count)
         default:
           elementBoundary(name, at: position)
@@ -95,8 +97,11 @@ struct HTMLReader {
           elementBoundary(name, at: position)
         }
       case .text(let chunk, let start, let end):
-        if stack.last?.skipped ?? false { builder.advance(to: end) }
-        else { builder.appendText(chunk, start: start, end: end) }
+        if stack.last?.skipped ?? false {
+          builder.advance(to: end)
+        } else {
+          builder.appendText(chunk, start: start, end: end)
+        }
       }
     }
     if builder.utf8.isEmpty { throw TextError.emptyFile(path: path) }

@@ -61,7 +61,8 @@ struct MarkupTextBuilder {
       }
       flushPendingSpace()
       utf8.append(contentsOf: text)
-      map.append(targetLength: text.count, sourceStart: windowStart, sourceLength: windowEnd - windowStart)
+      map.append(
+        targetLength: text.count, sourceStart: windowStart, sourceLength: windowEnd - windowStart)
     }
   }
 

@@ -25,7 +25,8 @@ enum XMLSource {
   /// Parses `utf8` and calls `handler` for each event, in document order.
   /// - Returns: false when an XML document was not well formed (it was recovered).
   @discardableResult
-  package static func parse(_ utf8: [UInt8], as dialect: Dialect, handler: (Event) -> Void) -> Bool {
+  package static func parse(_ utf8: [UInt8], as dialect: Dialect, handler: (Event) -> Void) -> Bool
+  {
     withoutActuallyEscaping(handler) { escapingHandler in
       let box = HandlerBox(escapingHandler)
       let context = Unmanaged.passUnretained(box).toOpaque()
@@ -45,7 +46,8 @@ enum XMLSource {
     package init(_ handler: @escaping (Event) -> Void) { self.handler = handler }
   }
 
-  private static let forward: pq_xml_event_fn = { context, kind, data, length, aux, auxLength, start, end in
+  private static let forward: pq_xml_event_fn = {
+    context, kind, data, length, aux, auxLength, start, end in
     guard let context else { return }
     let box = Unmanaged<HandlerBox>.fromOpaque(context).takeUnretainedValue()
     let bytes = UnsafeBufferPointer(start: data, count: Int(max(0, length)))

@@ -7,9 +7,12 @@ public enum CacheDirectory {
   /// The folder; nil when neither variable is set.
   public static var url: URL? {
     // getenv, not ProcessInfo: this runs at the start of every search.
-    func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
-    guard let base = variable("XDG_CACHE_HOME").map({ URL(fileURLWithPath: $0) })
-      ?? variable("HOME").map({ URL(fileURLWithPath: $0).appendingPathComponent(".cache") })
+    func variable(_ name: String) -> String? {
+      getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+    guard
+      let base = variable("XDG_CACHE_HOME").map({ URL(fileURLWithPath: $0) })
+        ?? variable("HOME").map({ URL(fileURLWithPath: $0).appendingPathComponent(".cache") })
     else { return nil }
     return base.appendingPathComponent("policyq")
   }

@@ -36,7 +36,10 @@ package struct SegmentList {
   }
 
   /// Decodes the scalars of a line into `buffer`, as many as fit: the number written.
-  package func decode(_ line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt32>) -> Int {
+  package func decode(
+    _ line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>,
+    into buffer: UnsafeMutableBufferPointer<UInt32>
+  ) -> Int {
     var count = 0
     for index in line.segments {
       var position = ranges[index].lowerBound
@@ -55,7 +58,8 @@ package struct SegmentList {
   /// order, back to the first (from the end) that `stop` accepts: the index in `buffer`
   /// of the first one written.
   func decodeLast(
-    _ line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt32>,
+    _ line: CleanLine, in bytes: UnsafeBufferPointer<UInt8>,
+    into buffer: UnsafeMutableBufferPointer<UInt32>,
     through stop: (UInt32) -> Bool = { _ in false }
   ) -> Int {
     var first = buffer.count
@@ -75,7 +79,8 @@ package struct SegmentList {
   }
 
   /// Whether a line keeps the byte `byte` (an ASCII byte is its own scalar in UTF-8).
-  package func holds(_ byte: UInt8, in line: CleanLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  package func holds(_ byte: UInt8, in line: CleanLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool
+  {
     line.segments.contains { index in
       let range = ranges[index]
       return ByteSearch.offset(of: byte, in: bytes, within: range) != nil

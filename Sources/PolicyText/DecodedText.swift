@@ -8,7 +8,9 @@ package struct DecodedText: Sendable {
   package var encoding: TextEncoding
   /// Problems met while decoding that did not stop it.
   package var diagnostics: [Diagnostic] = []
-  package init(utf8: [UInt8], map: OffsetMap, encoding: TextEncoding, diagnostics: [Diagnostic] = []) {
+  package init(
+    utf8: [UInt8], map: OffsetMap, encoding: TextEncoding, diagnostics: [Diagnostic] = []
+  ) {
     self.utf8 = utf8
     self.map = map
     self.encoding = encoding

@@ -33,20 +33,28 @@ struct FoldingTable: Sendable {
   /// only the characters that change (magic, count, then scalar and entry per character,
   /// the pool, a checksum): a few kilobytes instead of the whole table.
   private init?(contentsOf url: URL) {
-    guard let data = FileManager.default.contents(atPath: url.path), data.count >= 8 + 4 + 8 else { return nil }
+    guard let data = FileManager.default.contents(atPath: url.path), data.count >= 8 + 4 + 8 else {
+      return nil
+    }
     let loaded: (entries: [UInt32], pool: [UInt8])? = data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
       guard bytes.prefix(8).elementsEqual(Self.magic) else { return nil }
       let body = UnsafeBufferPointer(rebasing: bytes[8..<(bytes.count - 8)])
-      guard Checksum.words(body) == UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)) else { return nil }
+      guard
+        Checksum.words(body)
+          == UInt64(
+            littleEndian: raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+      else { return nil }
       let count = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
       let poolStart = 12 + count * 8
       guard count <= 0x10000, poolStart <= bytes.count - 8 else { return nil }
       var entries = [UInt32](repeating: 0, count: 0x10000)
       for index in 0..<count {
-        let scalar = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12 + index * 8, as: UInt32.self)))
+        let scalar = Int(
+          UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 12 + index * 8, as: UInt32.self)))
         guard scalar < 0x10000 else { return nil }
-        entries[scalar] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 16 + index * 8, as: UInt32.self))
+        entries[scalar] = UInt32(
+          littleEndian: raw.loadUnaligned(fromByteOffset: 16 + index * 8, as: UInt32.self))
       }
       return (entries, Array(bytes[poolStart..<(bytes.count - 8)]))
     }
@@ -66,9 +74,12 @@ struct FoldingTable: Sendable {
       writer.uint32(entries[scalar])
     }
     writer.bytes.append(contentsOf: pool)
-    let checksum = writer.bytes.withUnsafeBufferPointer { Checksum.words(UnsafeBufferPointer(rebasing: $0[8...])) }
+    let checksum = writer.bytes.withUnsafeBufferPointer {
+      Checksum.words(UnsafeBufferPointer(rebasing: $0[8...]))
+    }
     writer.uint64(checksum)
-    try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try? Data(writer.bytes).write(to: url, options: .atomic)
   }
 
@@ -76,7 +87,9 @@ struct FoldingTable: Sendable {
     var entries = [UInt32](repeating: 0, count: 0x10000)
     var pool: [UInt8] = []
     let scalars: [UInt32] = (0x80..<0x10000).filter { !(0xD800...0xDFFF).contains($0) }
-    let normalized = Self.batch(scalars.map { Array(String(Unicode.Scalar($0)!).utf16) }) { ICU.nfkcCasefold($0) }
+    let normalized = Self.batch(scalars.map { Array(String(Unicode.Scalar($0)!).utf16) }) {
+      ICU.nfkcCasefold($0)
+    }
     let transliterator = ICU.HantHansTransliterator()
     // Only forms that hold ideographs can change under Hant → Hans.
     let hanIndices = normalized.indices.filter { index in

@@ -24,7 +24,11 @@ public struct FrontMatter: Sendable, Equatable {
   /// none, as some repositories write it).
   public func value(_ keys: String...) -> Field? {
     for key in keys {
-      if let field = fields.first(where: { $0.key == key }), !field.value.isEmpty, field.value != "-" { return field }
+      if let field = fields.first(where: { $0.key == key }), !field.value.isEmpty,
+        field.value != "-"
+      {
+        return field
+      }
     }
     return nil
   }
@@ -40,26 +44,35 @@ public struct FrontMatter: Sendable, Equatable {
       while end < bytes.count && bytes[end] != 0x0A { end += 1 }
       let next = min(bytes.count, end + 1)
       var trimmed = end
-      while trimmed > start && (bytes[trimmed - 1] == 0x0D || bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09) {
+      while trimmed > start
+        && (bytes[trimmed - 1] == 0x0D || bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09)
+      {
         trimmed -= 1
       }
       lines.append((start, trimmed, next))
       start = next
     }
     func isRule(_ line: (start: Int, end: Int, next: Int)) -> Bool {
-      line.end - line.start == 3 && bytes[line.start] == 0x2D && bytes[line.start + 1] == 0x2D && bytes[line.start + 2] == 0x2D
+      line.end - line.start == 3 && bytes[line.start] == 0x2D && bytes[line.start + 1] == 0x2D
+        && bytes[line.start + 2] == 0x2D
     }
     guard let first = lines.first, isRule(first),
       let closing = lines.indices.dropFirst().prefix(100).first(where: { isRule(lines[$0]) })
     else { return nil }
     var fields: [Field] = []
     for line in lines[1..<closing] {
-      guard let colon = (line.start..<line.end).first(where: { bytes[$0] == 0x3A }) else { continue }
-      let key = String(decoding: bytes[line.start..<colon], as: UTF8.self).trimmingScalars { $0 == " " || $0 == "\t" }
+      guard let colon = (line.start..<line.end).first(where: { bytes[$0] == 0x3A }) else {
+        continue
+      }
+      let key = String(decoding: bytes[line.start..<colon], as: UTF8.self).trimmingScalars {
+        $0 == " " || $0 == "\t"
+      }
       guard !key.isEmpty else { continue }
       var valueStart = colon + 1
       var valueEnd = line.end
-      while valueStart < valueEnd && (bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09) { valueStart += 1 }
+      while valueStart < valueEnd && (bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09) {
+        valueStart += 1
+      }
       if valueEnd - valueStart >= 2, bytes[valueStart] == 0x22 || bytes[valueStart] == 0x27,
         bytes[valueEnd - 1] == bytes[valueStart]
       {
@@ -67,7 +80,9 @@ public struct FrontMatter: Sendable, Equatable {
         valueEnd -= 1
       }
       fields.append(
-        Field(key: key, value: String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self), range: valueStart..<valueEnd))
+        Field(
+          key: key, value: String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self),
+          range: valueStart..<valueEnd))
     }
     // The editor's note: blockquote lines (and blank lines) right after the front matter.
     var textStart = lines[closing].next

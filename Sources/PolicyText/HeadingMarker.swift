@@ -51,18 +51,22 @@ public struct HeadingMarker: Sendable, Equatable {
     let (first, firstLength) = UTF8Scalars.scalar(in: bytes, at: start)
     // ① … ⑳
     if (0x2460...0x2473).contains(first) {
-      return HeadingMarker(kind: .circledOrdinal, number: Int(first - 0x2460) + 1, length: firstLength)
+      return HeadingMarker(
+        kind: .circledOrdinal, number: Int(first - 0x2460) + 1, length: firstLength)
     }
     // Numbering typeset as one character: ⑴ … ⒇ are （1）…（20）, ⒈ … ⒛ are 1. … 20.,
     // ㈠ … ㈩ are （一）…（十）.
     if (0x2474...0x2487).contains(first) {
-      return HeadingMarker(kind: .parenthesizedArabicOrdinal, number: Int(first - 0x2474) + 1, length: firstLength)
+      return HeadingMarker(
+        kind: .parenthesizedArabicOrdinal, number: Int(first - 0x2474) + 1, length: firstLength)
     }
     if (0x2488...0x249B).contains(first) {
-      return HeadingMarker(kind: .arabicOrdinal, number: Int(first - 0x2488) + 1, length: firstLength)
+      return HeadingMarker(
+        kind: .arabicOrdinal, number: Int(first - 0x2488) + 1, length: firstLength)
     }
     if (0x3220...0x3229).contains(first) {
-      return HeadingMarker(kind: .parenthesizedChineseOrdinal, number: Int(first - 0x3220) + 1, length: firstLength)
+      return HeadingMarker(
+        kind: .parenthesizedChineseOrdinal, number: Int(first - 0x3220) + 1, length: firstLength)
     }
     // （一） (一) （1） (1)
     if first == 0xFF08 || first == 0x28 {
@@ -70,7 +74,9 @@ public struct HeadingMarker: Sendable, Equatable {
       while index < end, bytes[index] == 0x20 { index += 1 }
       let numberStart = index
       let (value, isChinese, after) = readNumber(in: bytes, at: index, end: end)
-      guard let value, after > numberStart, after - numberStart <= 12, after < end else { return nil }
+      guard let value, after > numberStart, after - numberStart <= 12, after < end else {
+        return nil
+      }
       index = after
       while index < end, bytes[index] == 0x20 { index += 1 }
       guard index < end else { return nil }
@@ -107,7 +113,9 @@ public struct HeadingMarker: Sendable, Equatable {
       // the end of the line.
       if kind == .article, start + length < end {
         let next = UTF8Scalars.scalar(in: bytes, at: start + length).value
-        guard UTF8Scalars.isBlank(next) || next == 0xFF1A || next == 0x3A || next == 0xFF08 || next == 0x28 || next == 0x3010
+        guard
+          UTF8Scalars.isBlank(next) || next == 0xFF1A || next == 0x3A || next == 0xFF08
+            || next == 0x28 || next == 0x3010
         else { return nil }
       }
       return HeadingMarker(kind: kind, number: value, length: length)
@@ -118,7 +126,8 @@ public struct HeadingMarker: Sendable, Equatable {
       guard secondStart < end else { return nil }
       let second = UTF8Scalars.scalar(in: bytes, at: secondStart)
       let isColumn = first == 0x4E13 && second.value == 0x680F  // 栏
-      let isAttachment = first == 0x9644 && (second.value == 0x4EF6 || second.value == 0x8868)  // 件 表
+      // 件 表
+      let isAttachment = first == 0x9644 && (second.value == 0x4EF6 || second.value == 0x8868)
       guard isColumn || isAttachment else { return nil }
       let after = secondStart + second.length
       let (value, _, numberEnd) = readNumber(in: bytes, at: after, end: end)
@@ -132,10 +141,13 @@ public struct HeadingMarker: Sendable, Equatable {
     let (punct, punctLength) = UTF8Scalars.scalar(in: bytes, at: after)
     let next = after + punctLength
     // "2.5万亩" and "一.5" are numbers, not items: a marker is not followed by a digit.
-    let digitFollows = next < end && UTF8Scalars.isDigit(UTF8Scalars.scalar(in: bytes, at: next).value)
+    let digitFollows =
+      next < end && UTF8Scalars.isDigit(UTF8Scalars.scalar(in: bytes, at: next).value)
     if isChinese {
       // 、 . ．
-      guard punct == 0x3001 || ((punct == 0x2E || punct == 0xFF0E) && !digitFollows) else { return nil }
+      guard punct == 0x3001 || ((punct == 0x2E || punct == 0xFF0E) && !digitFollows) else {
+        return nil
+      }
       return HeadingMarker(kind: .chineseOrdinal, number: value, length: next - start)
     }
     guard value <= 999, after - start <= 3, !digitFollows else { return nil }

@@ -15,7 +15,8 @@ package enum ICU {
     guard !units.isEmpty else { return [0] }
     var boundaries = [Int32](repeating: 0, count: units.count + 1)
     let count = units.withUnsafeBufferPointer { text in
-      pq_word_boundaries(text.baseAddress, Int32(clamping: units.count), &boundaries, Int32(boundaries.count))
+      pq_word_boundaries(
+        text.baseAddress, Int32(clamping: units.count), &boundaries, Int32(boundaries.count))
     }
     guard count > 0 else { return nil }
     return boundaries.prefix(Int(count)).map(Int.init)
@@ -38,7 +39,8 @@ package enum ICU {
       base, Int32(clamping: bytes.count), &name, Int32(name.count), &confidence)
     guard status == 0 else { return nil }
     let nameBytes = name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-    return CharsetGuess(name: String(decoding: nameBytes, as: UTF8.self), confidence: Int(confidence))
+    return CharsetGuess(
+      name: String(decoding: nameBytes, as: UTF8.self), confidence: Int(confidence))
   }
 
   /// The result of converting bytes to UTF-16 with ICU.

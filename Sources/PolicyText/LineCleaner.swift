@@ -16,7 +16,8 @@ struct LineCleaner {
   ) -> CleanLine {
     let firstSegment = segments.count
     var line = CleanLine(
-      segments: firstSegment..<firstSegment, terminatorStart: end, terminatorLength: terminatorLength)
+      segments: firstSegment..<firstSegment, terminatorStart: end,
+      terminatorLength: terminatorLength)
     var lineStart = start
     if isMarkdown, let skipped = markdownPrefix(bytes, start: start, end: end) {
       if skipped == end {
@@ -31,7 +32,10 @@ struct LineCleaner {
     }
     // A Markdown table row ("| 序号 | 重点任务 |") is a line of its own; the row under its
     // header ("|---|:---:|") is syntax.
-    if isMarkdown, let first = (start..<end).first(where: { bytes[$0] != 0x20 && bytes[$0] != 0x09 }), bytes[first] == 0x7C {
+    if isMarkdown,
+      let first = (start..<end).first(where: { bytes[$0] != 0x20 && bytes[$0] != 0x09 }),
+      bytes[first] == 0x7C
+    {
       if (first..<end).allSatisfy({ [0x7C, 0x2D, 0x3A, 0x20, 0x09].contains(bytes[$0]) }) {
         report.record(.markdownSyntax)
         return line
@@ -99,7 +103,9 @@ struct LineCleaner {
         } else if runEnd == end {
           removeEnd = runEnd
         } else if onlySpaces && runScalars <= 2 {
-          if protectedSpaceAt < 0 { protectedSpaceAt = articleMarkerEnd(bytes, start: firstKept, end: end) }
+          if protectedSpaceAt < 0 {
+            protectedSpaceAt = articleMarkerEnd(bytes, start: firstKept, end: end)
+          }
           let right = UTF8Scalars.scalar(in: bytes, at: runEnd).value
           if index != protectedSpaceAt && isStraySpace(left: lastKept, right: right) {
             report.record(.straySpace)
@@ -178,7 +184,8 @@ struct LineCleaner {
   /// The end of a pinyin gloss "fā)" whose opening parenthesis ends just before `start`:
   /// one to seven Latin letters with at least one tone mark (or ü), then a closing
   /// parenthesis.
-  private func pinyinGlossEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Int? {
+  private func pinyinGlossEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Int?
+  {
     var index = start
     var letters = 0
     var toneMarks = 0
@@ -221,12 +228,15 @@ struct LineCleaner {
   private func markdownPrefix(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int? {
     var index = start
     while index < end && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
-    if end - index >= 7 && bytes[index] == 0x3C && bytes[index + 1] == 0x21 && bytes[index + 2] == 0x2D
+    if end - index >= 7 && bytes[index] == 0x3C && bytes[index + 1] == 0x21
+      && bytes[index + 2] == 0x2D
       && bytes[index + 3] == 0x2D
     {
       var last = end
       while last > index && (bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09) { last -= 1 }
-      if last - index >= 7 && bytes[last - 1] == 0x3E && bytes[last - 2] == 0x2D && bytes[last - 3] == 0x2D {
+      if last - index >= 7 && bytes[last - 1] == 0x3E && bytes[last - 2] == 0x2D
+        && bytes[last - 3] == 0x2D
+      {
         return end
       }
       return nil

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Line numbers of byte offsets in a source file, 1-based.
@@ -18,7 +18,9 @@ package struct LineIndex: Sendable {
     case .utf16LittleEndian, .utf16BigEndian:
       let lowFirst = encoding == .utf16LittleEndian
       func unit(at index: Int) -> UInt16 {
-        lowFirst ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+        lowFirst
+          ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+          : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
       }
       let units = stride(from: 0, to: bytes.count - 1, by: 2)
       let lineEnd: UInt16 = units.contains { unit(at: $0) == 0x0A } ? 0x0A : 0x0D

@@ -6,15 +6,19 @@ import PolicyBytes
 struct LineScalars {
   /// What `LineShape` keeps of the line, read while its scalars are at hand.
   struct Judgements {
-    var isPageNumber, endsSentence, endsWithDate, isEnactmentRecord, isRecordLine, isDocumentNumber: Bool
-    var endsLikeTitle, isStandaloneHeading, holdsSentencePunctuation, opensParagraph, opensWithYear: Bool
+    var isPageNumber, endsSentence, endsWithDate, isEnactmentRecord, isRecordLine,
+      isDocumentNumber: Bool
+    var endsLikeTitle, isStandaloneHeading, holdsSentencePunctuation, opensParagraph,
+      opensWithYear: Bool
   }
 
   package var judgements: Judgements {
     Judgements(
-      isPageNumber: isPageNumber, endsSentence: endsSentence, endsWithDate: endsWithDate, isEnactmentRecord: isEnactmentRecord,
+      isPageNumber: isPageNumber, endsSentence: endsSentence, endsWithDate: endsWithDate,
+      isEnactmentRecord: isEnactmentRecord,
       isRecordLine: isRecordLine, isDocumentNumber: isDocumentNumber, endsLikeTitle: endsLikeTitle,
-      isStandaloneHeading: isStandaloneHeading, holdsSentencePunctuation: holdsSentencePunctuation, opensParagraph: opensParagraph,
+      isStandaloneHeading: isStandaloneHeading, holdsSentencePunctuation: holdsSentencePunctuation,
+      opensParagraph: opensParagraph,
       opensWithYear: opensWithYear)
   }
 
@@ -47,8 +51,10 @@ struct LineScalars {
   /// Each as its two scalars in one `pair` key, so that a line's last two are looked up
   /// without making an array of them.
   private static let titleEndings: Set<UInt64> = Set(
-    ["通知", "意见", "方案", "计划", "规划", "办法", "细则", "措施", "决定", "条例", "规定", "报告",
-     "公告", "通告", "批复", "决议", "纪要", "要点"].map {
+    [
+      "通知", "意见", "方案", "计划", "规划", "办法", "细则", "措施", "决定", "条例", "规定", "报告",
+      "公告", "通告", "批复", "决议", "纪要", "要点",
+    ].map {
       let scalars = $0.unicodeScalars.map(\.value)
       return pair(scalars[0], scalars[1])
     })
@@ -77,7 +83,9 @@ struct LineScalars {
   var isPageNumber: Bool {
     guard scalarCount <= 16 else { return false }
     // Both forms open with a dash or 第: other lines need no copy without blanks.
-    guard let opening = all.first(where: { !UTF8Scalars.isBlank($0) }), Self.isDash(opening) || opening == 0x7B2C else {
+    guard let opening = all.first(where: { !UTF8Scalars.isBlank($0) }),
+      Self.isDash(opening) || opening == 0x7B2C
+    else {
       return false
     }
     let core = all.filter { !UTF8Scalars.isBlank($0) }
@@ -105,7 +113,8 @@ struct LineScalars {
     while position < core.count {
       let start = position
       while position < core.count && UTF8Scalars.isDigit(core[position]) { position += 1 }
-      guard position > start, position < core.count, core[position] == 0x9875 else { return false }  // 页
+      // 页
+      guard position > start, position < core.count, core[position] == 0x9875 else { return false }
       pages += 1
       position += 1
       if position < core.count {
@@ -170,8 +179,12 @@ struct LineScalars {
   var isEnactmentRecord: Bool {
     guard scalarCount <= 200 else { return false }
     var ending = tail
-    while let last = ending.last, UTF8Scalars.isBlank(last) || last == 0xFF09 || last == 0x29 { ending = ending.dropLast() }
-    let endsWithAct = Self.enactmentWords.contains { word in ending.count > word.count && ending.suffix(word.count).elementsEqual(word) }
+    while let last = ending.last, UTF8Scalars.isBlank(last) || last == 0xFF09 || last == 0x29 {
+      ending = ending.dropLast()
+    }
+    let endsWithAct = Self.enactmentWords.contains { word in
+      ending.count > word.count && ending.suffix(word.count).elementsEqual(word)
+    }
     guard endsWithAct else { return false }
     var body = head
     if body.first == 0xFF08 || body.first == 0x28 { body = body.dropFirst() }  // （2011年…通过）
@@ -188,7 +201,9 @@ struct LineScalars {
 
   /// 日, 月, 年: a date's units read from its end.
   private static let dateUnitsBackwards: [UInt32] = [0x65E5, 0x6708, 0x5E74]
-  private static let publishingWords: [[UInt32]] = LineShape.datePublishingWords.map { $0.unicodeScalars.map(\.value) }
+  private static let publishingWords: [[UInt32]] = LineShape.datePublishingWords.map {
+    $0.unicodeScalars.map(\.value)
+  }
   /// "://" of a URL.
   private static let colonSlashSlash: [UInt32] = [0x3A, 0x2F, 0x2F]
 
@@ -224,18 +239,23 @@ struct LineScalars {
   /// Whether the line ends with 令第N号 (N in digits or Chinese numerals).
   private var endsWithDecreeNumber: Bool {
     var position = all.count - 1  // 号
-    while position > 0 && (UTF8Scalars.isDigit(all[position - 1]) || ChineseNumeral.isNumeral(all[position - 1])) { position -= 1 }
+    while position > 0
+      && (UTF8Scalars.isDigit(all[position - 1]) || ChineseNumeral.isNumeral(all[position - 1]))
+    { position -= 1 }
     guard position < all.count - 1, position >= 2 else { return false }
     return all[position - 1] == 0x7B2C && all[position - 2] == 0x4EE4  // 第, 令
   }
 
   /// Whether the line ends like a document title (…的通知, …实施方案, …行动计划).
   var endsLikeTitle: Bool {
-    guard tail.count >= 2, Self.titleEndings.contains(Self.pair(tail[tail.endIndex - 2], tail[tail.endIndex - 1])) else {
+    guard tail.count >= 2,
+      Self.titleEndings.contains(Self.pair(tail[tail.endIndex - 2], tail[tail.endIndex - 1]))
+    else {
       return false
     }
     // "…的通知": a notice title however long; other endings only on short lines.
-    return scalarCount <= 60 || (scalarCount <= 150 && tail.count >= 3 && tail[tail.endIndex - 3] == 0x7684)
+    return scalarCount <= 60
+      || (scalarCount <= 150 && tail.count >= 3 && tail[tail.endIndex - 3] == 0x7684)
   }
 
   /// Whether the line is a heading and nothing else: it opens with a marker and holds
@@ -249,7 +269,9 @@ struct LineScalars {
       bytes += Self.utf8Length(all[index])
       index += 1
     }
-    while index < all.count && (all[index] == 0xFF1A || all[index] == 0x3A || UTF8Scalars.isBlank(all[index])) {
+    while index < all.count
+      && (all[index] == 0xFF1A || all[index] == 0x3A || UTF8Scalars.isBlank(all[index]))
+    {
       index += 1
     }
     return !all[index...].contains(where: Self.isSentencePunctuation)
@@ -290,7 +312,8 @@ struct LineScalars {
   }
 
   /// Whether `word` occurs in `run` as a contiguous run.
-  private static func contains(_ word: [UInt32], in run: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
+  private static func contains(_ word: [UInt32], in run: Slice<UnsafeBufferPointer<UInt32>>) -> Bool
+  {
     guard word.count <= run.count else { return false }
     for start in run.startIndex...(run.endIndex - word.count) where run[start] == word[0] {
       if run[start..<(start + word.count)].elementsEqual(word) { return true }

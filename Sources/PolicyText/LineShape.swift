@@ -39,7 +39,10 @@ package struct LineShape {
   /// The shape of `line`. Every judgement is made here, once, from the line's scalars
   /// decoded into `scratch` (storage reused from one line to the next, so that no line
   /// needs an array of its own).
-  package init(_ line: CleanLine, segments: SegmentList, in bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt32]) {
+  package init(
+    _ line: CleanLine, segments: SegmentList, in bytes: UnsafeBufferPointer<UInt8>,
+    scratch: inout [UInt32]
+  ) {
     let first = segments.firstScalar(of: line, in: bytes)
     let last = segments.lastScalar(of: line, in: bytes)
     var marker: HeadingMarker? = nil
@@ -52,10 +55,15 @@ package struct LineShape {
     // opening is far back, read backwards up to it. All their scalars are read only when a
     // colon may start a URL in them (rare). A line decodes to at most one scalar per byte.
     let endsInParenthesis = last == 0xFF09 || last == 0x29
-    let readsAll = line.scalarCount <= 80 || endsInParenthesis && segments.holds(0x3A, in: line, bytes)
+    let readsAll =
+      line.scalarCount <= 80 || endsInParenthesis && segments.holds(0x3A, in: line, bytes)
     let ends = 2 * Self.endLength
-    let capacity = readsAll ? segments.byteCount(of: line) : ends + (endsInParenthesis ? segments.byteCount(of: line) : 0)
-    if scratch.count < capacity { scratch = Array(repeating: 0, count: max(capacity, 2 * scratch.count)) }
+    let capacity =
+      readsAll
+      ? segments.byteCount(of: line) : ends + (endsInParenthesis ? segments.byteCount(of: line) : 0)
+    if scratch.count < capacity {
+      scratch = Array(repeating: 0, count: max(capacity, 2 * scratch.count))
+    }
     // The judgements are made inside the closure: the scalars are read through pointers
     // into `scratch` that hold only while it runs.
     let judged = scratch.withUnsafeMutableBufferPointer { buffer -> LineScalars.Judgements in
@@ -65,26 +73,36 @@ package struct LineShape {
         let all = UnsafeBufferPointer(rebasing: buffer[0..<count])
         let open = endsInParenthesis ? all.lastIndex(where: LineScalars.isOpeningParenthesis) : nil
         return LineScalars(
-          all: all, head: all.prefix(Self.endLength), tail: all.suffix(Self.endLength), closingGroup: open.map { all[$0...] },
+          all: all, head: all.prefix(Self.endLength), tail: all.suffix(Self.endLength),
+          closingGroup: open.map { all[$0...] },
           first: first, last: last, marker: marker, scalarCount: line.scalarCount
         ).judgements
       }
-      let headCount = segments.decode(line, in: bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<Self.endLength]))
+      let headCount = segments.decode(
+        line, in: bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<Self.endLength]))
       // (Indices in a rebased buffer start at 0.)
-      let tailStart = Self.endLength + segments.decodeLast(
-        line, in: bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[Self.endLength..<ends]))
+      let tailStart =
+        Self.endLength
+        + segments.decodeLast(
+          line, in: bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[Self.endLength..<ends])
+        )
       var closingGroup: Slice<UnsafeBufferPointer<UInt32>>? = nil
       if endsInParenthesis {
-        let groupStart = ends + segments.decodeLast(
-          line, in: bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[ends...]), through: LineScalars.isOpeningParenthesis)
+        let groupStart =
+          ends
+          + segments.decodeLast(
+            line, in: bytes, into: UnsafeMutableBufferPointer(rebasing: buffer[ends...]),
+            through: LineScalars.isOpeningParenthesis)
         if groupStart < capacity && LineScalars.isOpeningParenthesis(buffer[groupStart]) {
           closingGroup = UnsafeBufferPointer(buffer)[groupStart...]
         }
       }
       let whole = UnsafeBufferPointer(buffer)
       return LineScalars(
-        all: UnsafeBufferPointer(rebasing: whole[0..<0]), head: whole[0..<headCount], tail: whole[tailStart..<ends],
-        closingGroup: closingGroup, first: first, last: last, marker: marker, scalarCount: line.scalarCount
+        all: UnsafeBufferPointer(rebasing: whole[0..<0]), head: whole[0..<headCount],
+        tail: whole[tailStart..<ends],
+        closingGroup: closingGroup, first: first, last: last, marker: marker,
+        scalarCount: line.scalarCount
       ).judgements
     }
     self.first = first

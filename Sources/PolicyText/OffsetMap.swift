@@ -100,16 +100,21 @@ public struct OffsetMap: Sendable, Equatable {
     var middle = piece.sourceStart
     let middleEnd = piece.sourceEnd
     guard var index = inner.pieceIndex(containing: middle) else {
-      builder.append(targetLength: piece.count, sourceStart: inner.sourceRange(at: middle).lowerBound, sourceLength: 0)
+      builder.append(
+        targetLength: piece.count, sourceStart: inner.sourceRange(at: middle).lowerBound,
+        sourceLength: 0)
       return
     }
     while middle < middleEnd && index < inner.pieces.count {
       let innerPiece = inner.pieces[index]
       let overlapEnd = min(middleEnd, innerPiece.targetEnd)
       let offsetInPiece = middle - innerPiece.targetStart
-      if offsetInPiece % innerPiece.targetUnit == 0 && (overlapEnd - middle) % innerPiece.targetUnit == 0 {
+      if offsetInPiece % innerPiece.targetUnit == 0
+        && (overlapEnd - middle) % innerPiece.targetUnit == 0
+      {
         let units = (overlapEnd - middle) / innerPiece.targetUnit
-        let sourceStart = innerPiece.sourceStart + offsetInPiece / innerPiece.targetUnit * innerPiece.sourceUnit
+        let sourceStart =
+          innerPiece.sourceStart + offsetInPiece / innerPiece.targetUnit * innerPiece.sourceUnit
         builder.append(
           units: units, targetUnit: innerPiece.targetUnit, sourceStart: sourceStart,
           sourceUnit: innerPiece.sourceUnit)
@@ -164,7 +169,8 @@ extension OffsetMap {
       if targetLength == sourceLength {
         appendVerbatim(length: targetLength, sourceStart: sourceStart)
       } else {
-        append(units: 1, targetUnit: targetLength, sourceStart: sourceStart, sourceUnit: sourceLength)
+        append(
+          units: 1, targetUnit: targetLength, sourceStart: sourceStart, sourceUnit: sourceLength)
       }
     }
 

@@ -25,7 +25,8 @@ public struct PolicyText: Sendable {
 
   package init(
     source: SourceDescriptor, utf8: [UInt8], sourceMap: OffsetMap, cleaning: CleaningReport,
-    diagnostics: [Diagnostic], frontMatter: FrontMatter? = nil, tableRows: [TableRowLayout] = [], lines: LineIndex
+    diagnostics: [Diagnostic], frontMatter: FrontMatter? = nil, tableRows: [TableRowLayout] = [],
+    lines: LineIndex
   ) {
     self.source = source
     self.utf8 = utf8
@@ -57,7 +58,9 @@ public struct PolicyText: Sendable {
 
   /// The line and column of source bytes that are not in the cleaned text (front matter).
   public func sourceSpan(ofSourceBytes range: Range<Int>) -> SourceSpan {
-    SourceSpan(byteRange: range, line: lines.line(at: range.lowerBound), column: lines.column(at: range.lowerBound))
+    SourceSpan(
+      byteRange: range, line: lines.line(at: range.lowerBound),
+      column: lines.column(at: range.lowerBound))
   }
 
   /// The range of `text` behind the folded bytes `range` (UTF-8 offsets into `folded`).

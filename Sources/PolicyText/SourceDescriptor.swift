@@ -10,7 +10,8 @@ public struct SourceDescriptor: Sendable, Equatable, Codable {
   /// The part of a container the offsets point into ("word/document.xml" for .docx);
   /// nil when they point into the file itself.
   public var part: String?
-  package init(path: String, format: SourceFormat, encoding: String, byteCount: Int, part: String?) {
+  package init(path: String, format: SourceFormat, encoding: String, byteCount: Int, part: String?)
+  {
     self.path = path
     self.format = format
     self.encoding = encoding

@@ -34,7 +34,8 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
     let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
     if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || head.contains("<body")
-      || (trimmed.hasPrefix("<") && (head.contains("<p") || head.contains("<div") || head.contains("<table")))
+      || (trimmed.hasPrefix("<")
+        && (head.contains("<p") || head.contains("<div") || head.contains("<table")))
     {
       self = .html
     } else {

@@ -38,14 +38,17 @@ package struct TableGrid {
 
   package mutating func startRow(at position: Int) {
     let start = max(0, position)
-    current = TableRowLayout(table: table, sourceRange: start..<start, columns: [], spans: [], continued: [])
+    current = TableRowLayout(
+      table: table, sourceRange: start..<start, columns: [], spans: [], continued: [])
     column = 0
     started = [:]
   }
 
   /// A cell opens: it takes the next column not covered from above. A .docx cell that
   /// continues a vertical merge (`continuesAbove`) is a covered column itself.
-  package mutating func startCell(span: Int, rowSpan: Int, outputLength: Int, continuesAbove: Bool = false) {
+  package mutating func startCell(
+    span: Int, rowSpan: Int, outputLength: Int, continuesAbove: Bool = false
+  ) {
     guard current != nil else { return }
     skipCovered()
     let span = max(1, span)
@@ -78,7 +81,9 @@ package struct TableGrid {
     current = nil
     cellStart = nil
     var next: [Int: (rows: Int, span: Int)] = [:]
-    for (column, cover) in covered where cover.rows > 1 { next[column] = (cover.rows - 1, cover.span) }
+    for (column, cover) in covered where cover.rows > 1 {
+      next[column] = (cover.rows - 1, cover.span)
+    }
     for (column, cover) in started { next[column] = cover }
     covered = next
   }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Cleans raw text for display and parsing: applies the in-line rules to every line,
@@ -78,7 +78,9 @@ package struct TextCleaner {
           report.record(.hardWrap)
           if Self.isWordCharacter(previousShape.last) && Self.isWordCharacter(shape.first) {
             out.append(0x20)
-            builder.append(targetLength: 1, sourceStart: previousLine.terminatorStart, sourceLength: previousLine.terminatorLength)
+            builder.append(
+              targetLength: 1, sourceStart: previousLine.terminatorStart,
+              sourceLength: previousLine.terminatorLength)
           }
         } else {
           out.append(0x0A)
@@ -201,7 +203,8 @@ package struct TextCleaner {
 
   /// Letters and digits of Latin script, which need a space when a wrap separates words.
   private static func isWordCharacter(_ scalar: UInt32) -> Bool {
-    (0x30...0x39).contains(scalar) || (0x41...0x5A).contains(scalar) || (0x61...0x7A).contains(scalar)
+    (0x30...0x39).contains(scalar) || (0x41...0x5A).contains(scalar)
+      || (0x61...0x7A).contains(scalar)
   }
   package init(layout: LineLayout, isMarkdown: Bool = false, textStart: Int = 0) {
     self.layout = layout

@@ -52,7 +52,8 @@ package struct TextDecoder {
     var encoding = TextEncoding(label: guess.name)
     // ICU reports single-byte Western charsets for short GB texts; a file of Chinese
     // policy documents that is neither UTF-8 nor UTF-16 is far likelier GB18030.
-    if case .other(let name) = encoding, name.hasPrefix("ISO-8859") || name.hasPrefix("windows-125") {
+    if case .other(let name) = encoding, name.hasPrefix("ISO-8859") || name.hasPrefix("windows-125")
+    {
       encoding = .gb18030
     }
     return try convert(bytes, range: 0..<bytes.count, encoding: encoding, path: path)
@@ -81,7 +82,9 @@ package struct TextDecoder {
     decoded.encoding = encoding
     if conversion.invalidSequences > 0 {
       // The first U+FFFD (EF BF BD).
-      let firstBad = decoded.utf8.withUnsafeBufferPointer { ByteSearch.offset(of: [0xEF, 0xBF, 0xBD], in: $0, within: 0..<$0.count) }
+      let firstBad = decoded.utf8.withUnsafeBufferPointer {
+        ByteSearch.offset(of: [0xEF, 0xBF, 0xBD], in: $0, within: 0..<$0.count)
+      }
       let sourceOffset = firstBad.map { decoded.map.sourceRange(at: $0).lowerBound }
       let line = sourceOffset.map { LineIndex(bytes, encoding: encoding).line(at: $0) }
       decoded.diagnostics.append(
@@ -163,7 +166,9 @@ package struct UTF8Scan {
         // E1–EC/EE–EF 80–BF 80–BF (the common case in Chinese text).
         while index + 8 <= count {
           let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          guard word & 0x8080_8080_8080_8080 == 0, !SWAR.hasByte(in: word, lessThan: 0x20) else { break }
+          guard word & 0x8080_8080_8080_8080 == 0, !SWAR.hasByte(in: word, lessThan: 0x20) else {
+            break
+          }
           index += 8
         }
         var sequences = 0

@@ -46,7 +46,8 @@ package enum TextFolder {
       } else if byte >= 0xE0 && byte < 0xF0 && index + 2 < count {
         // A three-byte scalar, as most of a Chinese text is, decoded here as
         // `UTF8Scalars.scalar` would: most fold to themselves.
-        let value = Int(byte & 0x0F) << 12 | Int(text[index + 1] & 0x3F) << 6 | Int(text[index + 2] & 0x3F)
+        let value =
+          Int(byte & 0x0F) << 12 | Int(text[index + 1] & 0x3F) << 6 | Int(text[index + 2] & 0x3F)
         let entry = entries[value]
         if entry == 0 {
           index += 3
@@ -72,14 +73,18 @@ package enum TextFolder {
             continue
           }
           folded.withUnsafeBufferPointer { replacement in
-            emit(replacement, at: index, length: length, runStart: runStart, text: text, out: &out, builder: &builder)
+            emit(
+              replacement, at: index, length: length, runStart: runStart, text: text, out: &out,
+              builder: &builder)
           }
           index += length
           runStart = index
           continue
         }
       }
-      emit(replacement, at: index, length: length, runStart: runStart, text: text, out: &out, builder: &builder)
+      emit(
+        replacement, at: index, length: length, runStart: runStart, text: text, out: &out,
+        builder: &builder)
       index += length
       runStart = index
     }

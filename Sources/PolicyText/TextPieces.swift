@@ -1,9 +1,9 @@
 import PolicyBytes
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// Strings of byte ranges of a UTF-8 text, made by copying: the text is validated once as
@@ -20,7 +20,9 @@ package struct TextPieces {
     var copy = whole
     isValid = copy.withUTF8 { decoded in
       bytes.withUnsafeBufferPointer { original in
-        decoded.count == original.count && (original.isEmpty || memcmp(decoded.baseAddress!, original.baseAddress!, original.count) == 0)
+        decoded.count == original.count
+          && (original.isEmpty
+            || memcmp(decoded.baseAddress!, original.baseAddress!, original.count) == 0)
       }
     }
   }
@@ -40,7 +42,8 @@ package struct TextPieces {
   package func hasPrefix(_ prefix: String, in range: Range<Int>) -> Bool {
     var prefix = prefix
     return prefix.withUTF8 { word in
-      word.count <= range.count && word.indices.allSatisfy { bytes[range.lowerBound + $0] == word[$0] }
+      word.count <= range.count
+        && word.indices.allSatisfy { bytes[range.lowerBound + $0] == word[$0] }
     }
   }
 
@@ -48,7 +51,8 @@ package struct TextPieces {
   package func hasSuffix(_ suffix: String, in range: Range<Int>) -> Bool {
     var suffix = suffix
     return suffix.withUTF8 { word in
-      word.count <= range.count && word.indices.allSatisfy { bytes[range.upperBound - word.count + $0] == word[$0] }
+      word.count <= range.count
+        && word.indices.allSatisfy { bytes[range.upperBound - word.count + $0] == word[$0] }
     }
   }
 

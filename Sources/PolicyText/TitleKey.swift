@@ -11,7 +11,9 @@ package struct TitleKey: Equatable {
 
   package init(_ title: String) {
     var kept = String.UnicodeScalarView()
-    for scalar in TextFolder.fold(title).unicodeScalars where !Self.isDropped(scalar) { kept.append(scalar) }
+    for scalar in TextFolder.fold(title).unicodeScalars where !Self.isDropped(scalar) {
+      kept.append(scalar)
+    }
     text = String(kept)
     length = text.unicodeScalars.count
   }
@@ -21,7 +23,8 @@ package struct TitleKey: Equatable {
     if UTF8Scalars.isIdeograph(scalar.value) { return false }
     guard !UTF8Scalars.isBlank(scalar.value) else { return true }
     switch scalar.properties.generalCategory {
-    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation,
       .finalPunctuation, .otherPunctuation:
       return true
     default:

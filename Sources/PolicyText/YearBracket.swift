@@ -4,7 +4,8 @@ package enum YearBracket {
   /// Whether `scalar` opens the year of a document number.
   @inlinable package static func opens(_ scalar: UInt32) -> Bool {
     switch scalar {
-    case ("〔" as Unicode.Scalar).value, ("[" as Unicode.Scalar).value, ("【" as Unicode.Scalar).value,
+    case ("〔" as Unicode.Scalar).value, ("[" as Unicode.Scalar).value,
+      ("【" as Unicode.Scalar).value,
       ("(" as Unicode.Scalar).value, ("（" as Unicode.Scalar).value, ("［" as Unicode.Scalar).value,
       ("〖" as Unicode.Scalar).value:
       return true

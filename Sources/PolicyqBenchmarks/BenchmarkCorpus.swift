@@ -27,13 +27,18 @@ struct BenchmarkCorpus {
     return url
   }()
 
-  static var realCorpus: URL { root.deletingLastPathComponent().appendingPathComponent("shared/corpus-real") }
+  static var realCorpus: URL {
+    root.deletingLastPathComponent().appendingPathComponent("shared/corpus-real")
+  }
 
   /// Files of a directory tree with the given extensions.
   static func load(_ name: String, directory: URL, extensions: Set<String>) -> BenchmarkCorpus {
     var files: [File] = []
-    if let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) {
-      for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
+    if let enumerator = FileManager.default.enumerator(
+      at: directory, includingPropertiesForKeys: nil)
+    {
+      for case let url as URL in enumerator
+      where extensions.contains(url.pathExtension.lowercased()) {
         guard let data = FileManager.default.contents(atPath: url.path) else { continue }
         let format = SourceFormat(pathExtension: url.pathExtension) ?? .plainText
         files.append(File(path: url.path, bytes: Array(data), format: format))
@@ -44,9 +49,15 @@ struct BenchmarkCorpus {
   }
 
   /// The given seed documents, copied until the corpus reaches `megabytes`.
-  static func replicatedSeeds(_ prefixes: [String], toMegabytes megabytes: Double, name: String) -> BenchmarkCorpus {
-    let seeds = load("seeds", directory: root.appendingPathComponent("corpus/documents"), extensions: ["txt"])
-      .files.filter { file in prefixes.contains { URL(fileURLWithPath: file.path).lastPathComponent.hasPrefix($0) } }
+  static func replicatedSeeds(_ prefixes: [String], toMegabytes megabytes: Double, name: String)
+    -> BenchmarkCorpus
+  {
+    let seeds = load(
+      "seeds", directory: root.appendingPathComponent("corpus/documents"), extensions: ["txt"]
+    )
+    .files.filter { file in
+      prefixes.contains { URL(fileURLWithPath: file.path).lastPathComponent.hasPrefix($0) }
+    }
     var files: [File] = []
     var total = 0
     var copy = 0

@@ -1,8 +1,8 @@
 import Foundation
+import PolicyExtraction
 import PolicyKit
 import PolicyModel
 import PolicyReaders
-import PolicyExtraction
 
 /// Times extraction (read + parse) and, separately, JSON output, on in-memory corpora.
 struct ExtractionBenchmark {
@@ -24,7 +24,9 @@ struct ExtractionBenchmark {
     let parser = PolicyParser()
     // Warm up: dictionaries and the folding table are built once per process.
     for file in corpus.files.prefix(5) {
-      if let text = try? reader.read(bytes: file.bytes, path: file.path, format: file.format) { _ = parser.parse(text) }
+      if let text = try? reader.read(bytes: file.bytes, path: file.path, format: file.format) {
+        _ = parser.parse(text)
+      }
     }
     var parseTimes: [Double] = []
     var jsonTimes: [Double] = []
@@ -35,21 +37,29 @@ struct ExtractionBenchmark {
       parseTimes.append(
         Measurement.seconds {
           for file in corpus.files {
-            if let text = try? reader.read(bytes: file.bytes, path: file.path, format: file.format) {
+            if let text = try? reader.read(bytes: file.bytes, path: file.path, format: file.format)
+            {
               documents.append(parser.parse(text))
             }
           }
         })
       var bytes = 0
-      jsonTimes.append(Measurement.seconds { for document in documents { bytes &+= DocumentJSON.render(document, pretty: false).utf8.count } })
+      jsonTimes.append(
+        Measurement.seconds {
+          for document in documents {
+            bytes &+= DocumentJSON.render(document, pretty: false).utf8.count
+          }
+        })
       counts = (
-        documents.reduce(0) { $0 + $1.measures.count }, documents.reduce(0) { $0 + $1.targets.count },
+        documents.reduce(0) { $0 + $1.measures.count },
+        documents.reduce(0) { $0 + $1.targets.count },
         documents.reduce(0) { $0 + $1.responsibilities.count }
       )
       if bytes == 42 { print("") }
     }
     return Result(
-      corpus: corpus.name, files: corpus.files.count, megabytes: corpus.megabytes, parseSeconds: parseTimes,
+      corpus: corpus.name, files: corpus.files.count, megabytes: corpus.megabytes,
+      parseSeconds: parseTimes,
       jsonSeconds: jsonTimes, measures: counts.0, targets: counts.1, clauses: counts.2)
   }
 }

@@ -25,7 +25,9 @@ enum Measurement {
 
   /// Peak resident set size of this process in megabytes (VmHWM), or nil off Linux.
   static func peakResidentMegabytes() -> Double? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+      return nil
+    }
     for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
       let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
       return kilobytes / 1024

@@ -1,6 +1,6 @@
 import Foundation
-import PolicyKit
 import PolicyIndex
+import PolicyKit
 
 /// Times queries in process on an existing index: top-10 with snippets, as `policyq
 /// search` computes them, after one warm-up run of each query.
@@ -9,7 +9,9 @@ struct SearchBenchmark {
   /// Whether the word layer re-ranks the best candidates (as `policyq search` does).
   var rankByWords = true
 
-  func run(index directory: URL, queries: [String]) throws -> [(query: String, matches: Int, p50: Double, p99: Double)] {
+  func run(index directory: URL, queries: [String]) throws -> [(
+    query: String, matches: Int, p50: Double, p99: Double
+  )] {
     let index = try InvertedIndex.open(directory)
     let searcher = Searcher(index: index)
     var results: [(String, Int, Double, Double)] = []
@@ -22,7 +24,8 @@ struct SearchBenchmark {
       for _ in 0..<runs {
         times.append(Measurement.seconds { _ = try? searcher.search(query, options: options) })
       }
-      results.append((text, warm.totalMatches, Measurement.median(times), Measurement.percentile(times, 0.99)))
+      results.append(
+        (text, warm.totalMatches, Measurement.median(times), Measurement.percentile(times, 0.99)))
     }
     return results
   }

@@ -1,12 +1,14 @@
 import Foundation
-import PolicyKit
 import PolicyExtraction
 import PolicyIndex
+import PolicyKit
 
 /// Where the time of one `policyq search` goes before and after the query itself: each
 /// step timed once, cold, in this fresh process (run it as its own process).
 struct StartupBenchmark {
-  func run(index directory: URL, query text: String) throws -> [(step: String, milliseconds: Double)] {
+  func run(index directory: URL, query text: String) throws -> [(
+    step: String, milliseconds: Double
+  )] {
     var steps: [(String, Double)] = []
     func step(_ name: String, _ body: () throws -> Void) rethrows {
       steps.append((name, try Measurement.seconds(body) * 1000))

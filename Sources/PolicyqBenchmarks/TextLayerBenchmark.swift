@@ -19,14 +19,17 @@ struct TextLayerBenchmark {
     // One untimed pass builds the folding table and warms caches.
     var checksum = 0
     for file in corpus.files.prefix(20) {
-      checksum &+= (try? reader.read(bytes: file.bytes, path: file.path, format: file.format))?.utf8.count ?? 0
+      checksum &+=
+        (try? reader.read(bytes: file.bytes, path: file.path, format: file.format))?.utf8.count ?? 0
     }
     var times: [Double] = []
     for _ in 0..<runs {
       times.append(
         Measurement.seconds {
           for file in corpus.files {
-            if let document = try? reader.read(bytes: file.bytes, path: file.path, format: file.format) {
+            if let document = try? reader.read(
+              bytes: file.bytes, path: file.path, format: file.format)
+            {
               checksum &+= document.utf8.count &+ document.foldedUTF8.count
             }
           }
@@ -34,6 +37,7 @@ struct TextLayerBenchmark {
     }
     if checksum == 42 { print("") }  // keep the work observable
     return Result(
-      corpus: corpus.name, files: corpus.files.count, megabytes: corpus.megabytes, secondsPerRun: times)
+      corpus: corpus.name, files: corpus.files.count, megabytes: corpus.megabytes,
+      secondsPerRun: times)
   }
 }

@@ -12,5 +12,7 @@ public enum Scratch {
   }()
 
   /// `root`'s path, which the exit handler reads (it may capture nothing).
-  static let path = FileManager.default.temporaryDirectory.appendingPathComponent("policyq-tests-\(getpid())").path
+  static let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "policyq-tests-\(getpid())"
+  ).path
 }

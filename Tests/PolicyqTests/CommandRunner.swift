@@ -35,7 +35,9 @@ enum Policyq {
   }
 
   /// Runs `policyq arguments…` with `stdin` as standard input.
-  static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil) throws -> CommandResult {
+  static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil)
+    throws -> CommandResult
+  {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PolicyTestSupport
+import Testing
 
 @Suite struct CompareCommandTests {
   @Test func text_summaryFirstThenDetails() throws {
@@ -13,15 +13,28 @@ import PolicyTestSupport
   }
 
   @Test func json_andCSVTables() throws {
-    let json = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("003"), "--format", "json"])
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let json = try Policyq.run([
+      "compare", Policyq.seed("000"), Policyq.seed("003"), "--format", "json",
+    ])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     let pairs = try #require(object["measure_pairs"] as? [[String: Any]])
-    #expect(pairs.contains { ($0["lower"] as? String)?.hasSuffix("#m1") == true && ($0["upper"] as? String)?.hasSuffix("#m1") == true })
-    let csv = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("004"), "--format", "csv", "--table", "targets"])
-    #expect(csv.stdout.split(separator: "\n").first?.hasPrefix("lower_document,upper_document,indicator_key") == true)
+    #expect(
+      pairs.contains {
+        ($0["lower"] as? String)?.hasSuffix("#m1") == true
+          && ($0["upper"] as? String)?.hasSuffix("#m1") == true
+      })
+    let csv = try Policyq.run([
+      "compare", Policyq.seed("000"), Policyq.seed("004"), "--format", "csv", "--table", "targets",
+    ])
+    #expect(
+      csv.stdout.split(separator: "\n").first?.hasPrefix(
+        "lower_document,upper_document,indicator_key") == true)
     #expect(csv.stdout.contains("bulk_industrial_solid_waste_utilisation"))
     // Each side's unit has its column (they may differ: 万吨 against 亿吨).
-    let rows = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let rows = csv.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     let header = try #require(rows.first)
     let energy = try #require(rows.first { $0.contains("industrial_energy_intensity") })
     let fields = Dictionary(uniqueKeysWithValues: zip(header, energy))
@@ -30,22 +43,31 @@ import PolicyTestSupport
   }
 
   @Test func html_selfContainedWithChartAndLinks() throws {
-    let result = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("003"), "--format", "html"])
+    let result = try Policyq.run([
+      "compare", Policyq.seed("000"), Policyq.seed("003"), "--format", "html",
+    ])
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
     #expect(result.stdout.contains("<svg"))
-    #expect(result.stdout.components(separatedBy: "<div").count == result.stdout.components(separatedBy: "</div>").count)
+    #expect(
+      result.stdout.components(separatedBy: "<div").count
+        == result.stdout.components(separatedBy: "</div>").count)
     #expect(result.stdout.contains("href=\"#upper-0\""))
-    #expect(!result.stdout.contains("http://") || result.stdout.contains("http://www.w3.org/2000/svg"))
+    #expect(
+      !result.stdout.contains("http://") || result.stdout.contains("http://www.w3.org/2000/svg"))
     #expect(!result.stdout.contains("<script"))
   }
 
-  static let browser: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-    .first { FileManager.default.isExecutableFile(atPath: $0) }
+  static let browser: String? = [
+    "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+  ]
+  .first { FileManager.default.isExecutableFile(atPath: $0) }
 
   @Test(.enabled(if: CompareCommandTests.browser != nil))
   func html_rendersInAHeadlessBrowser() throws {
-    let result = try Policyq.run(["compare", Policyq.seed("000"), Policyq.seed("004"), "--format", "html"])
+    let result = try Policyq.run([
+      "compare", Policyq.seed("000"), Policyq.seed("004"), "--format", "html",
+    ])
     let directory = Scratch.root.appendingPathComponent("policyq-html-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let page = directory.appendingPathComponent("compare.html")
@@ -53,12 +75,16 @@ import PolicyTestSupport
     let screenshot = directory.appendingPathComponent("compare.png")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try #require(Self.browser))
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(screenshot.path)", "--window-size=1200,1600", page.absoluteString]
+    process.arguments = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(screenshot.path)",
+      "--window-size=1200,1600", page.absoluteString,
+    ]
     process.standardOutput = Pipe()
     process.standardError = Pipe()
     try process.run()
     process.waitUntilExit()
-    let size = (try? FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int) ?? 0
+    let size =
+      (try? FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int) ?? 0
     #expect(size > 10_000, "screenshot of \(size) bytes")
   }
 
@@ -66,28 +92,43 @@ import PolicyTestSupport
     let directory = Scratch.root.appendingPathComponent("policyq-compare-\(UUID().uuidString)")
     _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
     // 001 is municipal: the three district seeds are compared with it, 004 (no level) is not.
-    let result = try Policyq.run(["compare", "--index", directory.path, "--upper", Policyq.seed("001"), "--format", "csv", "--table", "measures"])
+    let result = try Policyq.run([
+      "compare", "--index", directory.path, "--upper", Policyq.seed("001"), "--format", "csv",
+      "--table", "measures",
+    ])
     #expect(result.status == 0)
-    let lowers = Set(result.stdout.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
+    let lowers = Set(
+      result.stdout.split(separator: "\n").dropFirst().compactMap {
+        $0.split(separator: ",").first.map(String.init)
+      })
     #expect(lowers.count == 3)
     // 000 is a district plan: no level lies below it. A warning, exit 1, no output.
-    let none = try Policyq.run(["compare", "--index", directory.path, "--upper", Policyq.seed("000"), "--format", "json"])
+    let none = try Policyq.run([
+      "compare", "--index", directory.path, "--upper", Policyq.seed("000"), "--format", "json",
+    ])
     #expect(none.status == 1)
     #expect(none.stderr.contains("warning: no document of a level below"))
     #expect(none.stdout.isEmpty)
     // 004 is a news report of a municipal plan, without a title, number or signature: no
     // level is read from it, so every other document is compared with it, with a warning.
-    let reported = try Policyq.run(["compare", "--index", directory.path, "--upper", Policyq.seed("004"), "--format", "json"])
+    let reported = try Policyq.run([
+      "compare", "--index", directory.path, "--upper", Policyq.seed("004"), "--format", "json",
+    ])
     #expect(reported.stderr.contains("warning: no administrative level found"))
-    let below = try #require(try JSONSerialization.jsonObject(with: Data(reported.stdout.utf8)) as? [[String: Any]])
+    let below = try #require(
+      try JSONSerialization.jsonObject(with: Data(reported.stdout.utf8)) as? [[String: Any]])
     #expect(below.count == 4)
     // A plan with no level: a warning, and the five documents are compared, as a list.
     let plain = directory.appendingPathComponent("plain.txt")
-    try "推进绿色发展的若干措施\n一、重点任务\n（一）推进绿色制造。创建绿色工厂。\n".write(to: plain, atomically: true, encoding: .utf8)
-    let unleveled = try Policyq.run(["compare", "--index", directory.path, "--upper", plain.path, "--format", "json"])
+    try "推进绿色发展的若干措施\n一、重点任务\n（一）推进绿色制造。创建绿色工厂。\n".write(
+      to: plain, atomically: true, encoding: .utf8)
+    let unleveled = try Policyq.run([
+      "compare", "--index", directory.path, "--upper", plain.path, "--format", "json",
+    ])
     #expect(unleveled.status == 0)
     #expect(unleveled.stderr.contains("warning: no administrative level found"))
-    let all = try #require(try JSONSerialization.jsonObject(with: Data(unleveled.stdout.utf8)) as? [[String: Any]])
+    let all = try #require(
+      try JSONSerialization.jsonObject(with: Data(unleveled.stdout.utf8)) as? [[String: Any]])
     #expect(all.count == 5)
   }
 
@@ -107,19 +148,31 @@ import PolicyTestSupport
   /// even when the first lower file cannot be read, HTML (one comparison per page) refuses.
   @Test func severalLowerPlans_oneDocumentPerFormat() throws {
     let upper = Policyq.seed("004")
-    let json = try Policyq.run(["compare", "--upper", upper, Policyq.seed("000"), Policyq.seed("003"), "--format", "json"])
+    let json = try Policyq.run([
+      "compare", "--upper", upper, Policyq.seed("000"), Policyq.seed("003"), "--format", "json",
+    ])
     #expect(json.status == 0)
-    let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
     #expect(array.count == 2)
     // With --upper the JSON is a list whatever the count: one lower plan gives a list of one.
-    let one = try Policyq.run(["compare", "--upper", upper, Policyq.seed("000"), "--format", "json"])
-    #expect((try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [[String: Any]])?.count == 1)
-    let csv = try Policyq.run(["compare", "--upper", upper, "/no/such/plan.txt", Policyq.seed("000"), "--format", "csv"])
+    let one = try Policyq.run([
+      "compare", "--upper", upper, Policyq.seed("000"), "--format", "json",
+    ])
+    #expect(
+      (try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [[String: Any]])?.count
+        == 1)
+    let csv = try Policyq.run([
+      "compare", "--upper", upper, "/no/such/plan.txt", Policyq.seed("000"), "--format", "csv",
+    ])
     #expect(csv.status == 1)
     #expect(csv.stderr.contains("/no/such/plan.txt: error"))
-    #expect(csv.stdout.split(separator: "\n").first?.hasPrefix("lower_document,upper_document") == true)
+    #expect(
+      csv.stdout.split(separator: "\n").first?.hasPrefix("lower_document,upper_document") == true)
     #expect(csv.stdout.components(separatedBy: "lower_document,").count == 2)
-    let html = try Policyq.run(["compare", "--upper", upper, Policyq.seed("000"), Policyq.seed("003"), "--format", "html"])
+    let html = try Policyq.run([
+      "compare", "--upper", upper, Policyq.seed("000"), Policyq.seed("003"), "--format", "html",
+    ])
     #expect(html.status == 64)
     #expect(html.stderr.contains("--format html shows one comparison"))
     let nothing = try Policyq.run(["compare", "--upper", upper])
@@ -131,7 +184,8 @@ import PolicyTestSupport
     let folder = Scratch.root.appendingPathComponent("policyq-huge-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let plan = folder.appendingPathComponent("plan.txt")
-    try "区工业发展实施方案\n\n一、主要目标\n\n到2025年，全区工业总产值达到99999999999999999999999亿元，单位工业增加值能耗下降99999999999999999999999%。\n"
+    try
+      "区工业发展实施方案\n\n一、主要目标\n\n到2025年，全区工业总产值达到99999999999999999999999亿元，单位工业增加值能耗下降99999999999999999999999%。\n"
       .write(to: plan, atomically: true, encoding: .utf8)
     let tree = try Policyq.run(["extract", plan.path, "--format", "tree"])
     #expect(tree.status == 0)

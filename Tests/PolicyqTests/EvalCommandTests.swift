@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import PolicyTestSupport
+import Testing
 
 /// `policyq eval` on the development gold set (Tests/Gold) and on gold files made here.
 @Suite struct EvalCommandTests {
-  static let corpusReal = Policyq.root.deletingLastPathComponent().appendingPathComponent("shared/corpus-real")
+  static let corpusReal = Policyq.root.deletingLastPathComponent().appendingPathComponent(
+    "shared/corpus-real")
 
   /// The .docx forms of the gold set, made once per test process by
   /// Scripts/make-gold-docx.py (nil when python3 is not installed).
@@ -13,7 +14,8 @@ import PolicyTestSupport
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
-      "python3", "Scripts/make-gold-docx.py", "--gold", "Tests/Gold", "--out", directory.path, "--corpus-real", corpusReal.path,
+      "python3", "Scripts/make-gold-docx.py", "--gold", "Tests/Gold", "--out", directory.path,
+      "--corpus-real", corpusReal.path,
     ]
     process.currentDirectoryURL = Policyq.root
     process.standardOutput = FileHandle.nullDevice
@@ -26,14 +28,17 @@ import PolicyTestSupport
   /// triples ≥ 0.95, targets ≥ 0.90, document number and level ≥ 0.98.
   @Test func goldSet_meetsTheThresholds() throws {
     guard FileManager.default.fileExists(atPath: Self.corpusReal.path) else { return }
-    var arguments = ["eval", "Tests/Gold", "--corpus-real", Self.corpusReal.path, "--format", "json"]
+    var arguments = [
+      "eval", "Tests/Gold", "--corpus-real", Self.corpusReal.path, "--format", "json",
+    ]
     if let made = Self.madeForms { arguments += ["--made", made.path] }
     arguments += [
       "--min-f1", "measures=0.95", "--min-f1", "roles=0.95", "--min-f1", "targets=0.90",
       "--min-f1", "document_number=0.98", "--min-f1", "level=0.98",
     ]
     let result = try Policyq.run(arguments)
-    let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     let documents = try #require(report["documents"] as? [[String: Any]])
     #expect(documents.count >= 46)
     #expect(result.status == 0, "\(result.stderr)")
@@ -68,7 +73,9 @@ import PolicyTestSupport
     #expect(!result.stdout.contains("roles missed"))
     let csv = try Policyq.run(["eval", file.path, "--format", "csv"])
     #expect(csv.status == 0)
-    #expect(csv.stdout.hasPrefix("document,kind,gold,found,matched,precision,recall,f1\nseed-000,measures,2,"))
+    #expect(
+      csv.stdout.hasPrefix(
+        "document,kind,gold,found,matched,precision,recall,f1\nseed-000,measures,2,"))
   }
 
   @Test func badGoldFile_errorNamingIt_andBadThreshold() throws {

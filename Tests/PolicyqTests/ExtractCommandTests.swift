@@ -1,12 +1,13 @@
 import Foundation
-import Testing
 import PolicyTestSupport
+import Testing
 
 @Suite struct ExtractCommandTests {
   @Test func json_oneDocumentWithLocatedItems() throws {
     let result = try Policyq.run(["extract", Policyq.seed("000")])
     #expect(result.status == 0)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(object["schema_version"] as? Int == 1)
     let id = try #require(object["id"] as? String)
     let measures = try #require(object["measures"] as? [[String: Any]])
@@ -14,7 +15,8 @@ import PolicyTestSupport
     #expect(measures[4]["id"] as? String == "\(id)#m5")
     #expect(measures[4]["lead_departments"] as? [String] == ["区经济信息委"])
     let targets = try #require(object["targets"] as? [[String: Any]])
-    let energy = try #require(targets.first { ($0["indicator_key"] as? String) == "industrial_energy_intensity" })
+    let energy = try #require(
+      targets.first { ($0["indicator_key"] as? String) == "industrial_energy_intensity" })
     #expect(energy["value"] as? Double == 14.5)
     let location = try #require(energy["location"] as? [String: Any])
     #expect(location["line"] as? Int == 30)
@@ -32,10 +34,16 @@ import PolicyTestSupport
   @Test func customDictionaries_shortRowsWarnedWithLine() throws {
     let directory = Scratch.root.appendingPathComponent("policyq-dicts-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try "# key\tlabel\tphrasings\nenergy_intensity\t单位GDP能耗\t单位地区生产总值能耗|单位工业增加值能耗\nwater_intensity\t用水量\n"
-      .write(to: directory.appendingPathComponent("indicators.tsv"), atomically: true, encoding: .utf8)
-    try "固废\t固体废物\n\n危废\n".write(to: directory.appendingPathComponent("synonyms.tsv"), atomically: true, encoding: .utf8)
-    let result = try Policyq.run(["extract", Policyq.seed("000"), "--dictionaries", directory.path, "--format", "csv", "--table", "targets"])
+    try
+      "# key\tlabel\tphrasings\nenergy_intensity\t单位GDP能耗\t单位地区生产总值能耗|单位工业增加值能耗\nwater_intensity\t用水量\n"
+      .write(
+        to: directory.appendingPathComponent("indicators.tsv"), atomically: true, encoding: .utf8)
+    try "固废\t固体废物\n\n危废\n".write(
+      to: directory.appendingPathComponent("synonyms.tsv"), atomically: true, encoding: .utf8)
+    let result = try Policyq.run([
+      "extract", Policyq.seed("000"), "--dictionaries", directory.path, "--format", "csv",
+      "--table", "targets",
+    ])
     #expect(result.status == 0)
     #expect(result.stderr.contains("indicators.tsv:3: warning: needs a key, a label and phrasings"))
     #expect(result.stderr.contains("synonyms.tsv:3: warning: needs a term and its synonyms"))
@@ -47,7 +55,9 @@ import PolicyTestSupport
     let directory = Scratch.root.appendingPathComponent("policyq-dicts-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     // "固废\t固体废物\n" in GBK.
-    let gbk: [UInt8] = [0xB9, 0xCC, 0xB7, 0xCF, 0x09, 0xB9, 0xCC, 0xCC, 0xE5, 0xB7, 0xCF, 0xCE, 0xEF, 0x0A]
+    let gbk: [UInt8] = [
+      0xB9, 0xCC, 0xB7, 0xCF, 0x09, 0xB9, 0xCC, 0xCC, 0xE5, 0xB7, 0xCF, 0xCE, 0xEF, 0x0A,
+    ]
     try Data(gbk).write(to: directory.appendingPathComponent("synonyms.tsv"))
     let result = try Policyq.run(["extract", Policyq.seed("000"), "--dictionaries", directory.path])
     #expect(result.status == 2)
@@ -58,10 +68,13 @@ import PolicyTestSupport
   @Test func json_severalDocumentsResolveReferences() throws {
     let result = try Policyq.run(["extract", Policyq.seed("000"), Policyq.seed("002")])
     #expect(result.status == 0)
-    let documents = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    let documents = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
     #expect(documents.count == 2)
     let references = try #require(documents[1]["references"] as? [[String: Any]])
-    let resolved = references.filter { $0["resolved_document"] as? String == documents[0]["id"] as? String }
+    let resolved = references.filter {
+      $0["resolved_document"] as? String == documents[0]["id"] as? String
+    }
     #expect(resolved.count == 1)
   }
 
@@ -70,14 +83,20 @@ import PolicyTestSupport
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.count == 5)
-    for line in lines { #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any]) }
+    for line in lines {
+      #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
+    }
   }
 
   @Test func csv_responsibilitiesOneRowPerDepartment() throws {
-    let result = try Policyq.run(["extract", "--format", "csv", "--table", "responsibilities", Policyq.seed("000")])
+    let result = try Policyq.run([
+      "extract", "--format", "csv", "--table", "responsibilities", Policyq.seed("000"),
+    ])
     #expect(result.status == 0)
     let rows = result.stdout.split(separator: "\n").map(String.init)
-    #expect(rows[0].hasPrefix("document_id,file,clause_id,measure_id,measure_label,role,department,canonical"))
+    #expect(
+      rows[0].hasPrefix(
+        "document_id,file,clause_id,measure_id,measure_label,role,department,canonical"))
     let measure5 = rows.filter { $0.contains(",5.,") }
     #expect(measure5.count == 6)
     #expect(measure5.first?.contains(",lead,区经济信息委,经济信息委,区,") == true)
@@ -91,7 +110,9 @@ import PolicyTestSupport
   }
 
   @Test func badFile_reportedOthersStillExtracted() throws {
-    let result = try Policyq.run(["extract", "--format", "jsonl", "missing.txt", Policyq.seed("001")])
+    let result = try Policyq.run([
+      "extract", "--format", "jsonl", "missing.txt", Policyq.seed("001"),
+    ])
     #expect(result.status == 1)
     #expect(result.stderr.contains("missing.txt: error: cannot read the file"))
     #expect(result.stdout.split(separator: "\n").count == 1)
@@ -111,13 +132,16 @@ import PolicyTestSupport
     let empty = folder.appendingPathComponent("empty")
     try FileManager.default.createDirectory(at: one, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: Policyq.seed("000"), toPath: one.appendingPathComponent("plan.txt").path)
+    try FileManager.default.copyItem(
+      atPath: Policyq.seed("000"), toPath: one.appendingPathComponent("plan.txt").path)
     let batch = try Policyq.run(["extract", one.path])
     #expect(batch.status == 0)
     #expect((try JSONSerialization.jsonObject(with: Data(batch.stdout.utf8)) as? [Any])?.count == 1)
     let mixed = try Policyq.run(["extract", empty.path, Policyq.seed("001"), "--format", "jsonl"])
     #expect(mixed.status == 1)
-    #expect(mixed.stderr.contains("\(empty.path): error: no .txt, .md, .html or .docx file in this directory"))
+    #expect(
+      mixed.stderr.contains(
+        "\(empty.path): error: no .txt, .md, .html or .docx file in this directory"))
     #expect(mixed.stdout.split(separator: "\n").count == 1)
     let text = try Policyq.run(["text", empty.path])
     #expect(text.status == 1)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PolicyTestSupport
+import Testing
 
 /// The JSON output against docs/extract.schema.json, checked by Python's jsonschema, an
 /// implementation nobody on this project wrote (skipped where it is not installed).
@@ -18,8 +18,11 @@ import PolicyTestSupport
   @Test(.enabled(if: SchemaTests.validatorAvailable))
   func extractOutput_validatesAgainstTheDocumentedSchema() throws {
     var inputs = ["corpus/documents"]
-    let stateCouncil = Policyq.root.deletingLastPathComponent().appendingPathComponent("shared/corpus-real/state-council")
-    if FileManager.default.fileExists(atPath: stateCouncil.path) { inputs.append(stateCouncil.path) }
+    let stateCouncil = Policyq.root.deletingLastPathComponent().appendingPathComponent(
+      "shared/corpus-real/state-council")
+    if FileManager.default.fileExists(atPath: stateCouncil.path) {
+      inputs.append(stateCouncil.path)
+    }
     let result = try Policyq.run(["extract", "--format", "jsonl"] + inputs)
     #expect(result.stdout.split(separator: "\n").count >= 5)
     let output = Scratch.root.appendingPathComponent("policyq-schema-\(UUID().uuidString).jsonl")
@@ -38,7 +41,10 @@ import PolicyTestSupport
       """
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, Policyq.root.appendingPathComponent("docs/extract.schema.json").path, output.path]
+    process.arguments = [
+      "python3", "-c", script, Policyq.root.appendingPathComponent("docs/extract.schema.json").path,
+      output.path,
+    ]
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PolicyTestSupport
+import Testing
 
 @Suite struct SearchCommandTests {
   func temporary() throws -> URL {
@@ -13,8 +13,11 @@ import PolicyTestSupport
     let directory = try temporary().appendingPathComponent("index")
     let indexing = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
     #expect(indexing.status == 0)
-    #expect(indexing.stdout.contains("indexed 5 documents (5 parsed, 0 unchanged, 0 removed, 0 failed)"))
-    let search = try Policyq.run(["search", "绿色工厂", "dept:区经济信息委", "--index", directory.path, "--limit", "3"])
+    #expect(
+      indexing.stdout.contains("indexed 5 documents (5 parsed, 0 unchanged, 0 removed, 0 failed)"))
+    let search = try Policyq.run([
+      "search", "绿色工厂", "dept:区经济信息委", "--index", directory.path, "--limit", "3",
+    ])
     #expect(search.status == 0)
     #expect(search.stdout.contains("9.创建绿色工厂"))
     #expect(search.stdout.contains("responsible: 区经济信息委"))
@@ -29,11 +32,19 @@ import PolicyTestSupport
   @Test func csvRowsCarryTheDocumentsMetadata() throws {
     let directory = try temporary().appendingPathComponent("index")
     _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
-    let search = try Policyq.run(["search", "绿色工厂", "dept:区经济信息委", "--index", directory.path, "--format", "csv", "--limit", "3"])
+    let search = try Policyq.run([
+      "search", "绿色工厂", "dept:区经济信息委", "--index", directory.path, "--format", "csv", "--limit", "3",
+    ])
     #expect(search.status == 0)
-    let rows = search.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let rows = search.stdout.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     let header = try #require(rows.first)
-    #expect(header.prefix(12) == ["rank", "id", "kind", "score", "document_id", "document_title", "document_number", "issuer", "level", "region", "year", "document_kind"])
+    #expect(
+      header.prefix(12) == [
+        "rank", "id", "kind", "score", "document_id", "document_title", "document_number", "issuer",
+        "level", "region", "year", "document_kind",
+      ])
     #expect(rows.count == 4)
     let first = Dictionary(uniqueKeysWithValues: zip(header, rows[1]))
     #expect(first["document_number"] == "永川府发〔2022〕11号")
@@ -46,13 +57,18 @@ import PolicyTestSupport
   @Test func jsonHitsCarryExtractIds() throws {
     let directory = try temporary().appendingPathComponent("index")
     _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
-    let search = try Policyq.run(["search", "固废", "--index", directory.path, "--format", "json", "--explain"])
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+    let search = try Policyq.run([
+      "search", "固废", "--index", directory.path, "--format", "json", "--explain",
+    ])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
     let hits = try #require(object["hits"] as? [[String: Any]])
     #expect(!hits.isEmpty)
     let extract = try Policyq.run(["extract", Policyq.seed("000")])
-    let document = try #require(try JSONSerialization.jsonObject(with: Data(extract.stdout.utf8)) as? [String: Any])
-    let measureIDs = Set((document["measures"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(extract.stdout.utf8)) as? [String: Any])
+    let measureIDs = Set(
+      (document["measures"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
     #expect(hits.contains { measureIDs.contains($0["id"] as? String ?? "") })
     #expect((object["synonyms"] as? [[String: Any]])?.isEmpty == false)
   }
@@ -63,10 +79,12 @@ import PolicyTestSupport
     let directory = try temporary().appendingPathComponent("index")
     _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
     func terms(_ arguments: [String]) throws -> [[String: Any]] {
-      let search = try Policyq.run(["search", "用电", "--index", directory.path, "--format", "jsonl"] + arguments)
+      let search = try Policyq.run(
+        ["search", "用电", "--index", directory.path, "--format", "jsonl"] + arguments)
       #expect(search.status == 0)
       return try search.stdout.split(separator: "\n").flatMap { line -> [[String: Any]] in
-        let hit = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let hit = try #require(
+          try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         return hit["terms"] as? [[String: Any]] ?? []
       }
     }
@@ -78,7 +96,9 @@ import PolicyTestSupport
   @Test func damagedIndex_clearErrorExit2() throws {
     let directory = try temporary().appendingPathComponent("index")
     _ = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
-    let current = try String(contentsOf: directory.appendingPathComponent("CURRENT"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    let current = try String(
+      contentsOf: directory.appendingPathComponent("CURRENT"), encoding: .utf8
+    ).trimmingCharacters(in: .whitespacesAndNewlines)
     let postings = directory.appendingPathComponent(current).appendingPathComponent("postings.bin")
     try Data(try Data(contentsOf: postings).prefix(100)).write(to: postings)
     let search = try Policyq.run(["search", "固废", "--index", directory.path])
@@ -107,7 +127,8 @@ import PolicyTestSupport
     // A larger corpus to index: the seeds copied many times.
     let big = base.appendingPathComponent("big")
     try FileManager.default.createDirectory(at: big, withIntermediateDirectories: true)
-    let seeds = try FileManager.default.contentsOfDirectory(atPath: Policyq.root.appendingPathComponent("corpus/documents").path)
+    let seeds = try FileManager.default.contentsOfDirectory(
+      atPath: Policyq.root.appendingPathComponent("corpus/documents").path)
     for copy in 0..<150 {
       for seed in seeds {
         try FileManager.default.copyItem(
@@ -124,7 +145,9 @@ import PolicyTestSupport
     // Killed once its new generation exists beside the live one: mid-build, whatever the
     // machine's speed (the generation's files are written last).
     func generationCount() -> Int {
-      ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasPrefix("gen-") }.count
+      ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter {
+        $0.hasPrefix("gen-")
+      }.count
     }
     let deadline = Date().addingTimeInterval(60)
     while generationCount() < 2 && process.isRunning && Date() < deadline { usleep(5_000) }
@@ -137,7 +160,9 @@ import PolicyTestSupport
     // The next run cleans up and succeeds.
     let rerun = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
     #expect(rerun.status == 0)
-    let generations = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("gen-") }
+    let generations = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+      $0.hasPrefix("gen-")
+    }
     #expect(generations.count == 1)
   }
 }
@@ -145,7 +170,8 @@ import PolicyTestSupport
 /// What `policyq index` and `search` do with input a user mistypes.
 @Suite struct IndexInputTests {
   func freshIndex() throws -> URL {
-    let directory = Scratch.root.appendingPathComponent("policyq-cli-\(UUID().uuidString)").appendingPathComponent("index")
+    let directory = Scratch.root.appendingPathComponent("policyq-cli-\(UUID().uuidString)")
+      .appendingPathComponent("index")
     #expect(try Policyq.run(["index", "corpus/documents", "--index", directory.path]).status == 0)
     return directory
   }
@@ -155,7 +181,9 @@ import PolicyTestSupport
     let directory = try freshIndex()
     let typo = try Policyq.run(["index", "corpus/documnets", "--index", directory.path])
     #expect(typo.status == 2)
-    #expect(typo.stderr.contains("corpus/documnets: error: no such file or directory; the index is left unchanged"))
+    #expect(
+      typo.stderr.contains(
+        "corpus/documnets: error: no such file or directory; the index is left unchanged"))
     let search = try Policyq.run(["search", "固废", "--index", directory.path])
     #expect(search.status == 0)
     #expect(search.stdout.contains("000_3cf4a8736e0c5b8a.txt"))
@@ -164,16 +192,23 @@ import PolicyTestSupport
   /// Standard input and an empty directory are refused before anything is written.
   @Test func indexOfStandardInputOrEmptyDirectory_isAnError() throws {
     let directory = try freshIndex()
-    let before = try String(contentsOf: directory.appendingPathComponent("CURRENT"), encoding: .utf8)
+    let before = try String(
+      contentsOf: directory.appendingPathComponent("CURRENT"), encoding: .utf8)
     let stdin = try Policyq.run(["index", "-", "--index", directory.path])
     #expect(stdin.status == 2)
-    #expect(stdin.stderr.contains("-: error: policyq index reads files and directories, not standard input"))
+    #expect(
+      stdin.stderr.contains(
+        "-: error: policyq index reads files and directories, not standard input"))
     let empty = Scratch.root.appendingPathComponent("policyq-empty-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
     let none = try Policyq.run(["index", empty.path, "--index", directory.path])
     #expect(none.status == 2)
-    #expect(none.stderr.contains("\(empty.path): error: no .txt, .md, .html or .docx file in this directory"))
-    #expect(try String(contentsOf: directory.appendingPathComponent("CURRENT"), encoding: .utf8) == before)
+    #expect(
+      none.stderr.contains(
+        "\(empty.path): error: no .txt, .md, .html or .docx file in this directory"))
+    #expect(
+      try String(contentsOf: directory.appendingPathComponent("CURRENT"), encoding: .utf8) == before
+    )
   }
 
   /// A mistyped long option is an error naming it (exit 64), not a query word: the query
@@ -192,12 +227,15 @@ import PolicyTestSupport
   @Test func exclusionThatLooksLikeAnOption() throws {
     let directory = try freshIndex()
     func ids(_ words: [String]) throws -> Set<String> {
-      let result = try Policyq.run(["search"] + words + ["--index", directory.path, "--limit", "1000", "--format", "jsonl"])
+      let result = try Policyq.run(
+        ["search"] + words + ["--index", directory.path, "--limit", "1000", "--format", "jsonl"])
       #expect(result.status == 0, "\(words): \(result.stderr)")
-      return Set(try result.stdout.split(separator: "\n").map { line in
-        let hit = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        return try #require(hit["id"] as? String)
-      })
+      return Set(
+        try result.stdout.split(separator: "\n").map { line in
+          let hit = try #require(
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+          return try #require(hit["id"] as? String)
+        })
     }
     let green = try ids(["绿色"])
     let withSolar = try ids(["绿色", "光伏"])

@@ -23,14 +23,18 @@ public enum ComparisonHTML {
       td,th{border:1px solid #ddd;padding:4px 8px}
       </style></head><body>
       """
-    html += "<h1>\(escape(ComparisonOutput.name(lower)))<br>↔ \(escape(ComparisonOutput.name(upper)))</h1>"
-    html += "<div class=\"summary\">Upper measures taken up: \(ComparisonOutput.percent(comparison.measureCoverage)) · upper targets matched: \(ComparisonOutput.percent(comparison.targetCoverage)) · aligned pairs: \(comparison.measurePairs.count) · lower-only: \(comparison.lowerOnlyMeasures.count) · upper-only: \(comparison.upperOnlyMeasures.count)</div>"
+    html +=
+      "<h1>\(escape(ComparisonOutput.name(lower)))<br>↔ \(escape(ComparisonOutput.name(upper)))</h1>"
+    html +=
+      "<div class=\"summary\">Upper measures taken up: \(ComparisonOutput.percent(comparison.measureCoverage)) · upper targets matched: \(ComparisonOutput.percent(comparison.targetCoverage)) · aligned pairs: \(comparison.measurePairs.count) · lower-only: \(comparison.lowerOnlyMeasures.count) · upper-only: \(comparison.upperOnlyMeasures.count)</div>"
     html += "<h2>Targets</h2>" + chart(comparison)
-    html += "<table><tr><th>indicator</th><th>lower</th><th>upper</th><th>judgement</th><th>why</th></tr>"
+    html +=
+      "<table><tr><th>indicator</th><th>lower</th><th>upper</th><th>judgement</th><th>why</th></tr>"
     for pair in comparison.targetPairs {
       let a = lower.targets[pair.lower]
       let b = upper.targets[pair.upper]
-      html += "<tr><td>\(escape(pair.indicatorKey))</td><td>\(escape(a.indicator)) \(a.value.plainText(decimals: 3))\(escape(a.unit))</td><td>\(escape(b.indicator)) \(b.value.plainText(decimals: 3))\(escape(b.unit))</td><td class=\"\(pair.judgement.rawValue)\">\(pair.judgement.rawValue)</td><td>\(escape(pair.reason))</td></tr>"
+      html +=
+        "<tr><td>\(escape(pair.indicatorKey))</td><td>\(escape(a.indicator)) \(a.value.plainText(decimals: 3))\(escape(a.unit))</td><td>\(escape(b.indicator)) \(b.value.plainText(decimals: 3))\(escape(b.unit))</td><td class=\"\(pair.judgement.rawValue)\">\(pair.judgement.rawValue)</td><td>\(escape(pair.reason))</td></tr>"
     }
     html += "</table><h2>Measures</h2><div class=\"columns\">"
     html += column(comparison, lowerSide: true) + column(comparison, lowerSide: false)
@@ -40,16 +44,19 @@ public enum ComparisonHTML {
 
   /// One side's measures, each linked to the measures it is aligned with on the other side.
   static func column(_ comparison: DocumentComparison, lowerSide: Bool) -> String {
-    let (own, other) = lowerSide ? (comparison.lower, comparison.upper) : (comparison.upper, comparison.lower)
+    let (own, other) =
+      lowerSide ? (comparison.lower, comparison.upper) : (comparison.upper, comparison.lower)
     let (side, otherSide, arrow) = lowerSide ? ("lower", "upper", "→") : ("upper", "lower", "←")
     var html = "<div><h3>\(escape(own.metadata.region ?? side))</h3>"
     for (index, measure) in own.measures.enumerated() {
       let pairs = comparison.measurePairs.filter { (lowerSide ? $0.lower : $0.upper) == index }
       let style = pairs.first?.carry.rawValue ?? "only"
-      html += "<div class=\"measure \(style)\" id=\"\(side)-\(index)\"><b>\(escape(measure.label + measure.title))</b><div class=\"links\">"
+      html +=
+        "<div class=\"measure \(style)\" id=\"\(side)-\(index)\"><b>\(escape(measure.label + measure.title))</b><div class=\"links\">"
       for pair in pairs {
         let target = lowerSide ? pair.upper : pair.lower
-        html += "<a href=\"#\(otherSide)-\(target)\">\(arrow) \(escape(ComparisonOutput.label(other, target))) (\(String(format: "%.2f", pair.similarity)))</a>"
+        html +=
+          "<a href=\"#\(otherSide)-\(target)\">\(arrow) \(escape(ComparisonOutput.label(other, target))) (\(String(format: "%.2f", pair.similarity)))</a>"
       }
       html += "</div></div>"
     }
@@ -62,20 +69,28 @@ public enum ComparisonHTML {
     guard !pairs.isEmpty else { return "<p>No paired targets.</p>" }
     let rowHeight = 44
     let width = 960
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(pairs.count * rowHeight + 30)\" role=\"img\" aria-label=\"paired targets\">"
-    svg += "<rect x=\"230\" y=\"4\" width=\"12\" height=\"12\" fill=\"#1565c0\"/><text x=\"248\" y=\"15\" font-size=\"12\">lower</text>"
-    svg += "<rect x=\"300\" y=\"4\" width=\"12\" height=\"12\" fill=\"#9e9e9e\"/><text x=\"318\" y=\"15\" font-size=\"12\">upper</text>"
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(pairs.count * rowHeight + 30)\" role=\"img\" aria-label=\"paired targets\">"
+    svg +=
+      "<rect x=\"230\" y=\"4\" width=\"12\" height=\"12\" fill=\"#1565c0\"/><text x=\"248\" y=\"15\" font-size=\"12\">lower</text>"
+    svg +=
+      "<rect x=\"300\" y=\"4\" width=\"12\" height=\"12\" fill=\"#9e9e9e\"/><text x=\"318\" y=\"15\" font-size=\"12\">upper</text>"
     for (row, pair) in pairs.enumerated() {
       let a = comparison.lower.targets[pair.lower]
       let b = comparison.upper.targets[pair.upper]
       let scale = max(abs(a.value), abs(b.value), 1e-9)
       let y = 24 + row * rowHeight
       let barWidth = { (value: Double) in Int(abs(value) / scale * 380) }
-      svg += "<text x=\"0\" y=\"\(y + 16)\" font-size=\"12\">\(escape(String(pair.indicatorKey.prefix(30))))</text>"
-      svg += "<rect x=\"230\" y=\"\(y)\" width=\"\(barWidth(a.value))\" height=\"14\" fill=\"#1565c0\"/>"
-      svg += "<text x=\"\(236 + barWidth(a.value))\" y=\"\(y + 12)\" font-size=\"11\">\(a.value.plainText(decimals: 3))\(escape(a.unit))</text>"
-      svg += "<rect x=\"230\" y=\"\(y + 17)\" width=\"\(barWidth(b.value))\" height=\"14\" fill=\"#9e9e9e\"/>"
-      svg += "<text x=\"\(236 + barWidth(b.value))\" y=\"\(y + 29)\" font-size=\"11\">\(b.value.plainText(decimals: 3))\(escape(b.unit)) · \(pair.judgement.rawValue)</text>"
+      svg +=
+        "<text x=\"0\" y=\"\(y + 16)\" font-size=\"12\">\(escape(String(pair.indicatorKey.prefix(30))))</text>"
+      svg +=
+        "<rect x=\"230\" y=\"\(y)\" width=\"\(barWidth(a.value))\" height=\"14\" fill=\"#1565c0\"/>"
+      svg +=
+        "<text x=\"\(236 + barWidth(a.value))\" y=\"\(y + 12)\" font-size=\"11\">\(a.value.plainText(decimals: 3))\(escape(a.unit))</text>"
+      svg +=
+        "<rect x=\"230\" y=\"\(y + 17)\" width=\"\(barWidth(b.value))\" height=\"14\" fill=\"#9e9e9e\"/>"
+      svg +=
+        "<text x=\"\(236 + barWidth(b.value))\" y=\"\(y + 29)\" font-size=\"11\">\(b.value.plainText(decimals: 3))\(escape(b.unit)) · \(pair.judgement.rawValue)</text>"
     }
     return svg + "</svg>"
   }

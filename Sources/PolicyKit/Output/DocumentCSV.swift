@@ -1,6 +1,6 @@
 import Foundation
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// The CSV tables of `policyq extract --format csv --table …`: one row per item, with the
 /// document id and file on every row, ready for pandas or R.
@@ -19,20 +19,36 @@ public enum DocumentCSV {
     let common = ["document_id", "file"]
     switch table {
     case .measures:
-      return common + ["measure_id", "label", "number", "title", "path", "lead_departments", "responsible_departments",
-        "cooperating_departments", "target_count", "lead_sentence", "line", "source_start", "source_end"]
+      return common + [
+        "measure_id", "label", "number", "title", "path", "lead_departments",
+        "responsible_departments",
+        "cooperating_departments", "target_count", "lead_sentence", "line", "source_start",
+        "source_end",
+      ]
     case .targets:
-      return common + ["target_id", "measure_id", "measure_label", "year", "scope", "indicator", "indicator_key", "value",
-        "unit", "direction", "verb", "baseline_year", "cumulative", "hedges", "sentence", "line", "source_start", "source_end"]
+      return common + [
+        "target_id", "measure_id", "measure_label", "year", "scope", "indicator", "indicator_key",
+        "value",
+        "unit", "direction", "verb", "baseline_year", "cumulative", "hedges", "sentence", "line",
+        "source_start", "source_end",
+      ]
     case .responsibilities:
-      return common + ["clause_id", "measure_id", "measure_label", "role", "department", "canonical", "level_prefix",
-        "category", "collective", "deadline", "clause", "line", "source_start", "source_end"]
+      return common + [
+        "clause_id", "measure_id", "measure_label", "role", "department", "canonical",
+        "level_prefix",
+        "category", "collective", "deadline", "clause", "line", "source_start", "source_end",
+      ]
     case .references:
-      return common + ["reference_id", "title", "document_number", "resolved_document", "resolved_by", "line",
-        "source_start", "source_end"]
+      return common + [
+        "reference_id", "title", "document_number", "resolved_document", "resolved_by", "line",
+        "source_start", "source_end",
+      ]
     case .sections:
-      return common + ["section_id", "parent_id", "depth", "kind", "label", "number", "title", "is_measure", "line",
-        "source_start", "source_end"]
+      return common + [
+        "section_id", "parent_id", "depth", "kind", "label", "number", "title", "is_measure",
+        "line",
+        "source_start", "source_end",
+      ]
     }
   }
 
@@ -42,45 +58,71 @@ public enum DocumentCSV {
     let common = [document.id, document.text.source.path]
     func location(_ span: TextSpan) -> [String] {
       let source = document.sourceSpan(of: span)
-      return [String(source.line), String(source.byteRange.lowerBound), String(source.byteRange.upperBound)]
+      return [
+        String(source.line), String(source.byteRange.lowerBound),
+        String(source.byteRange.upperBound),
+      ]
     }
     let measureLabel = { (index: Int?) in index.map { document.measures[$0].label } ?? "" }
     let measureID = { (index: Int?) in index.map { document.measures[$0].id } ?? "" }
     switch table {
     case .measures:
       for measure in document.measures {
-        let names = { (role: ResponsibilityRole) in document.departments(of: measure, role: role).joined(separator: ";") }
-        out += row(common + [measure.id, measure.label, measure.number.map(String.init) ?? "", measure.title,
-          measure.path.joined(separator: " > "), names(.lead), names(.responsible), names(.cooperating),
-          String(measure.targets.count), measure.leadSentence] + location(measure.span))
+        let names = { (role: ResponsibilityRole) in
+          document.departments(of: measure, role: role).joined(separator: ";")
+        }
+        out += row(
+          common + [
+            measure.id, measure.label, measure.number.map(String.init) ?? "", measure.title,
+            measure.path.joined(separator: " > "), names(.lead), names(.responsible),
+            names(.cooperating),
+            String(measure.targets.count), measure.leadSentence,
+          ] + location(measure.span))
       }
     case .targets:
       for target in document.targets {
-        out += row(common + [target.id, measureID(target.measure), measureLabel(target.measure),
-          target.year.map(String.init) ?? "", target.scope ?? "", target.indicator, target.indicatorKey ?? "",
-          target.value.plainText(), target.unit, target.direction.rawValue, target.verb ?? "",
-          target.baselineYear.map(String.init) ?? "", target.isCumulative ? "true" : "false",
-          target.hedges.joined(separator: ";"), target.sentence] + location(target.valueSpan))
+        out += row(
+          common + [
+            target.id, measureID(target.measure), measureLabel(target.measure),
+            target.year.map(String.init) ?? "", target.scope ?? "", target.indicator,
+            target.indicatorKey ?? "",
+            target.value.plainText(), target.unit, target.direction.rawValue, target.verb ?? "",
+            target.baselineYear.map(String.init) ?? "", target.isCumulative ? "true" : "false",
+            target.hedges.joined(separator: ";"), target.sentence,
+          ] + location(target.valueSpan))
       }
     case .responsibilities:
       for clause in document.responsibilities {
         for department in clause.departments {
-          out += row(common + [clause.id, measureID(clause.measure), measureLabel(clause.measure), department.role.rawValue,
-            department.name, department.canonical, department.levelPrefix ?? "", department.category,
-            department.isCollective ? "true" : "false", clause.deadline ?? "", clause.text] + location(department.span))
+          out += row(
+            common + [
+              clause.id, measureID(clause.measure), measureLabel(clause.measure),
+              department.role.rawValue,
+              department.name, department.canonical, department.levelPrefix ?? "",
+              department.category,
+              department.isCollective ? "true" : "false", clause.deadline ?? "", clause.text,
+            ] + location(department.span))
         }
       }
     case .references:
       for reference in document.references {
-        out += row(common + [reference.id, reference.title, reference.documentNumber?.normalized ?? "",
-          reference.resolvedDocument ?? "", reference.resolvedBy ?? ""] + location(reference.span))
+        out += row(
+          common + [
+            reference.id, reference.title, reference.documentNumber?.normalized ?? "",
+            reference.resolvedDocument ?? "", reference.resolvedBy ?? "",
+          ] + location(reference.span))
       }
     case .sections:
       let measures = Set(document.measures.map(\.section))
       for (index, section) in document.sections.enumerated() {
-        out += row(common + [section.id, section.parent.map { document.sections[$0].id } ?? "", String(section.depth),
-          section.kind.rawValue, section.label, section.number.map(String.init) ?? "", section.title,
-          measures.contains(index) ? "true" : "false"] + location(section.titleSpan))
+        out += row(
+          common + [
+            section.id, section.parent.map { document.sections[$0].id } ?? "",
+            String(section.depth),
+            section.kind.rawValue, section.label, section.number.map(String.init) ?? "",
+            section.title,
+            measures.contains(index) ? "true" : "false",
+          ] + location(section.titleSpan))
       }
     }
     return out
@@ -90,7 +132,9 @@ public enum DocumentCSV {
   static func row(_ fields: [String]) -> String {
     fields.map { field in
       // Bytes, not Characters: CR LF is one Character, equal to neither CR nor LF.
-      if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+      if field.utf8.contains(where: {
+        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+      }) {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
       }
       return field

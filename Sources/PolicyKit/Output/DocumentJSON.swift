@@ -62,10 +62,14 @@ public enum DocumentJSON {
       for step in measure.path { writer.string(nil, step) }
       writer.endArray()
       writeIDs("columns", measure.columns.map { document.sections[$0].id }, to: &writer)
-      writeIDs("responsibilities", measure.responsibilities.map { document.responsibilities[$0].id }, to: &writer)
+      writeIDs(
+        "responsibilities", measure.responsibilities.map { document.responsibilities[$0].id },
+        to: &writer)
       writeIDs("targets", measure.targets.map { document.targets[$0].id }, to: &writer)
       for role in ResponsibilityRole.allCases {
-        writeIDs("\(role.rawValue)_departments", document.departments(of: measure, role: role), to: &writer)
+        writeIDs(
+          "\(role.rawValue)_departments", document.departments(of: measure, role: role), to: &writer
+        )
       }
       writer.string("text", measure.text)
       locations.write("location", measure.span, to: &writer)
@@ -141,7 +145,9 @@ public enum DocumentJSON {
     writer.endObject()
   }
 
-  static func writeMetadata(_ metadata: DocumentMetadata, locations: LocationWriter, to writer: inout JSONWriter) {
+  static func writeMetadata(
+    _ metadata: DocumentMetadata, locations: LocationWriter, to writer: inout JSONWriter
+  ) {
     writer.beginObject("metadata")
     writeDocumentNumber("document_number", metadata.documentNumber, to: &writer)
     writer.string("title", metadata.title)
@@ -178,7 +184,9 @@ public enum DocumentJSON {
     writer.endObject()
   }
 
-  static func writeDocumentNumber(_ key: String, _ number: DocumentNumber?, to writer: inout JSONWriter) {
+  static func writeDocumentNumber(
+    _ key: String, _ number: DocumentNumber?, to writer: inout JSONWriter
+  ) {
     guard let number else { return writer.string(key, nil) }
     writer.beginObject(key)
     writer.string("text", number.text)

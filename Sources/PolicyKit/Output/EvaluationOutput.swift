@@ -12,11 +12,17 @@ public enum EvaluationOutput {
     let forms = report.documents.count
     out += "policyq eval: \(forms) document\(forms == 1 ? "" : "s") scored"
     out += report.skipped.isEmpty ? "\n\n" : ", \(report.skipped.count) skipped\n\n"
-    out += pad("", 12) + pad("gold", 7, right: true) + pad("found", 7, right: true) + pad("matched", 9, right: true)
-    out += pad("precision", 11, right: true) + pad("recall", 8, right: true) + pad("F1", 7, right: true) + "\n"
+    out +=
+      pad("", 12) + pad("gold", 7, right: true) + pad("found", 7, right: true)
+      + pad("matched", 9, right: true)
+    out +=
+      pad("precision", 11, right: true) + pad("recall", 8, right: true) + pad("F1", 7, right: true)
+      + "\n"
     for kind in DocumentEvaluation.Kind.allCases {
       let count = report.total(kind)
-      out += pad(kind.rawValue, 12) + pad("\(count.gold)", 7, right: true) + pad("\(count.extracted)", 7, right: true)
+      out +=
+        pad(kind.rawValue, 12) + pad("\(count.gold)", 7, right: true)
+        + pad("\(count.extracted)", 7, right: true)
       out += pad("\(count.matched)", 9, right: true) + pad(fixed(count.precision), 11, right: true)
       out += pad(fixed(count.recall), 8, right: true) + pad(fixed(count.f1), 7, right: true) + "\n"
     }
@@ -24,10 +30,16 @@ public enum EvaluationOutput {
     out += "\nmeasure leads agree: \(fixed(leads.accuracy)) of \(leads.compared) matched measures\n"
     let pairs = report.targetField(.year).compared
     out += "target fields, over \(pairs) pairs of the same value and unit: "
-    out += DocumentEvaluation.TargetField.allCases.map { "\($0.rawValue) \(fixed(report.targetField($0).accuracy))" }
+    out +=
+      DocumentEvaluation.TargetField.allCases.map {
+        "\($0.rawValue) \(fixed(report.targetField($0).accuracy))"
+      }
       .joined(separator: " · ") + "\n"
     out += "metadata, over \(report.documents.count) documents: "
-    out += DocumentEvaluation.MetadataField.allCases.map { "\($0.rawValue) \(fixed(report.metadata($0).accuracy))" }
+    out +=
+      DocumentEvaluation.MetadataField.allCases.map {
+        "\($0.rawValue) \(fixed(report.metadata($0).accuracy))"
+      }
       .joined(separator: " · ") + "\n"
     out += "\nF1 per document" + pad("", 26) + "measures  roles  targets  references\n"
     for document in report.documents {
@@ -58,10 +70,14 @@ public enum EvaluationOutput {
     write(counts: { report.total($0) }, to: &writer)
     writer.double("measure_leads", report.measureLeads.accuracy)
     writer.beginObject("target_fields")
-    for field in DocumentEvaluation.TargetField.allCases { writer.double(field.rawValue, report.targetField(field).accuracy) }
+    for field in DocumentEvaluation.TargetField.allCases {
+      writer.double(field.rawValue, report.targetField(field).accuracy)
+    }
     writer.endObject()
     writer.beginObject("metadata")
-    for field in DocumentEvaluation.MetadataField.allCases { writer.double(field.rawValue, report.metadata(field).accuracy) }
+    for field in DocumentEvaluation.MetadataField.allCases {
+      writer.double(field.rawValue, report.metadata(field).accuracy)
+    }
     writer.endObject()
     writer.endObject()
     writer.beginArray("documents")
@@ -103,12 +119,15 @@ public enum EvaluationOutput {
 
   /// One row per document and kind of item, then the overall rows (document `*`).
   public static func csv(_ report: EvaluationReport) -> String {
-    var out = DocumentCSV.row(["document", "kind", "gold", "found", "matched", "precision", "recall", "f1"])
+    var out = DocumentCSV.row([
+      "document", "kind", "gold", "found", "matched", "precision", "recall", "f1",
+    ])
     func rows(_ name: String, _ count: (DocumentEvaluation.Kind) -> MatchCount) {
       for kind in DocumentEvaluation.Kind.allCases {
         let c = count(kind)
         out += DocumentCSV.row([
-          name, kind.rawValue, "\(c.gold)", "\(c.extracted)", "\(c.matched)", fixed(c.precision, 4), fixed(c.recall, 4),
+          name, kind.rawValue, "\(c.gold)", "\(c.extracted)", "\(c.matched)", fixed(c.precision, 4),
+          fixed(c.recall, 4),
           fixed(c.f1, 4),
         ])
       }
@@ -118,7 +137,9 @@ public enum EvaluationOutput {
     return out
   }
 
-  private static func write(counts: (DocumentEvaluation.Kind) -> MatchCount, to writer: inout JSONWriter) {
+  private static func write(
+    counts: (DocumentEvaluation.Kind) -> MatchCount, to writer: inout JSONWriter
+  ) {
     for kind in DocumentEvaluation.Kind.allCases {
       let count = counts(kind)
       writer.beginObject(kind.rawValue)

@@ -1,6 +1,6 @@
 import PolicyBytes
-import PolicyText
 import PolicyModel
+import PolicyText
 
 /// Writes where an item is: its bytes and characters in the cleaned text, its bytes in the
 /// source file, and the source line and column.
@@ -30,7 +30,8 @@ struct LocationWriter {
     let clamped = max(0, min(offset, bytes.count))
     let blockIndex = clamped / Self.block
     let start = min(blockIndex, blockCounts.count - 1) * Self.block
-    return blockCounts[min(blockIndex, blockCounts.count - 1)] + UTF8Scalars.count(in: bytes, range: start..<clamped)
+    return blockCounts[min(blockIndex, blockCounts.count - 1)]
+      + UTF8Scalars.count(in: bytes, range: start..<clamped)
   }
 
   func write(_ key: String, _ span: TextSpan, to writer: inout JSONWriter) {

@@ -1,10 +1,12 @@
 import Foundation
-import PolicyModel
 import PolicyIndex
+import PolicyModel
 
 /// Renders search results: a readable list, JSON, JSONL or CSV.
 public enum SearchOutput {
-  public static func render(_ results: SearchResults, query: String, format: String, explain: Bool, highlight: Bool) -> String {
+  public static func render(
+    _ results: SearchResults, query: String, format: String, explain: Bool, highlight: Bool
+  ) -> String {
     switch format {
     case "json":
       var writer = JSONWriter()
@@ -17,13 +19,24 @@ public enum SearchOutput {
         return writer.output + "\n"
       }.joined()
     case "csv":
-      var out = DocumentCSV.row(["rank", "id", "kind", "score", "document_id", "document_title", "document_number", "issuer", "level", "region", "year", "document_kind", "file", "line", "heading", "path", "lead_departments", "responsible_departments", "cooperating_departments", "snippet"])
+      var out = DocumentCSV.row([
+        "rank", "id", "kind", "score", "document_id", "document_title", "document_number", "issuer",
+        "level", "region", "year", "document_kind", "file", "line", "heading", "path",
+        "lead_departments", "responsible_departments", "cooperating_departments", "snippet",
+      ])
       for (rank, hit) in results.hits.enumerated() {
         let document = hit.document
-        out += DocumentCSV.row([String(rank + 1), hit.unit.id, hit.unit.kind.rawValue, String(format: "%.4f", hit.score), document.id,
-          document.title, document.documentNumber ?? "", document.issuer ?? "", document.level ?? "", document.regionPath.last ?? "",
-          document.year.map(String.init) ?? "", document.kind ?? "", document.path, String(hit.unit.sourceLine), hit.unit.heading,
-          hit.unit.path.joined(separator: " > ")] + ResponsibilityRole.allCases.map { role in names(hit, role).joined(separator: ";") } + [hit.snippet])
+        out += DocumentCSV.row(
+          [
+            String(rank + 1), hit.unit.id, hit.unit.kind.rawValue,
+            String(format: "%.4f", hit.score), document.id,
+            document.title, document.documentNumber ?? "", document.issuer ?? "",
+            document.level ?? "", document.regionPath.last ?? "",
+            document.year.map(String.init) ?? "", document.kind ?? "", document.path,
+            String(hit.unit.sourceLine), hit.unit.heading,
+            hit.unit.path.joined(separator: " > "),
+          ] + ResponsibilityRole.allCases.map { role in names(hit, role).joined(separator: ";") }
+            + [hit.snippet])
       }
       return out
     default:
@@ -33,20 +46,29 @@ public enum SearchOutput {
 
   static func names(_ hit: SearchHit, _ role: ResponsibilityRole) -> [String] {
     var seen: [String] = []
-    for department in hit.unit.departments where department.role == role && !seen.contains(department.name) { seen.append(department.name) }
+    for department in hit.unit.departments
+    where department.role == role && !seen.contains(department.name) {
+      seen.append(department.name)
+    }
     return seen
   }
 
   static func text(_ results: SearchResults, explain: Bool, highlight: Bool) -> String {
     var out = ""
     if explain {
-      for (term, synonyms) in results.expansions { out += "synonyms: \(term) ~ \(synonyms.joined(separator: " ~ "))\n" }
+      for (term, synonyms) in results.expansions {
+        out += "synonyms: \(term) ~ \(synonyms.joined(separator: " ~ "))\n"
+      }
     }
     for (rank, hit) in results.hits.enumerated() {
       let number = hit.document.documentNumber.map { "  \($0)" } ?? ""
       out += "\(rank + 1). \(hit.document.title)\(number)\n"
-      let place = (hit.unit.path + [hit.unit.kind == .document ? "" : hit.unit.heading]).filter { !$0.isEmpty }
-      if !place.isEmpty { out += "   \(hit.unit.kind.rawValue): \(place.joined(separator: " › "))\n" }
+      let place = (hit.unit.path + [hit.unit.kind == .document ? "" : hit.unit.heading]).filter {
+        !$0.isEmpty
+      }
+      if !place.isEmpty {
+        out += "   \(hit.unit.kind.rawValue): \(place.joined(separator: " › "))\n"
+      }
       let roles = ResponsibilityRole.allCases.compactMap { role -> String? in
         let list = names(hit, role)
         return list.isEmpty ? nil : "\(role.rawValue): \(list.joined(separator: "、"))"
@@ -57,7 +79,8 @@ public enum SearchOutput {
       if explain { for line in hit.explanation { out += "   · \(line)\n" } }
     }
     let shown = results.hits.count
-    out += "\(results.totalMatches) match\(results.totalMatches == 1 ? "" : "es")\(shown < results.totalMatches ? ", \(shown) shown" : "")\n"
+    out +=
+      "\(results.totalMatches) match\(results.totalMatches == 1 ? "" : "es")\(shown < results.totalMatches ? ", \(shown) shown" : "")\n"
     return out
   }
 
@@ -71,7 +94,9 @@ public enum SearchOutput {
     return String(String.UnicodeScalarView(scalars))
   }
 
-  static func writeResults(_ results: SearchResults, query: String, explain: Bool, to writer: inout JSONWriter) {
+  static func writeResults(
+    _ results: SearchResults, query: String, explain: Bool, to writer: inout JSONWriter
+  ) {
     writer.beginObject()
     writer.int("schema_version", 1)
     writer.string("query", query)
@@ -85,7 +110,9 @@ public enum SearchOutput {
     }
     writer.endArray()
     writer.beginArray("hits")
-    for (rank, hit) in results.hits.enumerated() { writeHit(hit, rank: rank + 1, explain: explain, to: &writer) }
+    for (rank, hit) in results.hits.enumerated() {
+      writeHit(hit, rank: rank + 1, explain: explain, to: &writer)
+    }
     writer.endArray()
     writer.endObject()
   }
@@ -104,7 +131,9 @@ public enum SearchOutput {
     writer.int("line", hit.unit.sourceLine)
     writer.string("heading", hit.unit.heading)
     DocumentJSON.writeIDs("path", hit.unit.path, to: &writer)
-    for role in ResponsibilityRole.allCases { DocumentJSON.writeIDs("\(role.rawValue)_departments", names(hit, role), to: &writer) }
+    for role in ResponsibilityRole.allCases {
+      DocumentJSON.writeIDs("\(role.rawValue)_departments", names(hit, role), to: &writer)
+    }
     writer.string("snippet", hit.snippet)
     writer.beginArray("highlights")
     for range in hit.highlights { writer.ints(nil, [range.lowerBound, range.upperBound]) }

@@ -10,7 +10,8 @@ public enum TextJSON {
   public static let schemaVersion = 1
 
   /// Renders documents: one object, or an array of them when `asArray`.
-  public static func render(_ documents: [PolicyText], includeFolded: Bool, asArray: Bool) -> String {
+  public static func render(_ documents: [PolicyText], includeFolded: Bool, asArray: Bool) -> String
+  {
     var writer = JSONWriter()
     if asArray { writer.beginArray() }
     for document in documents { write(document, includeFolded: includeFolded, to: &writer) }
@@ -46,7 +47,8 @@ public enum TextJSON {
     writer.beginArray("pieces")
     for piece in document.sourceMap.pieces {
       writer.ints(
-        nil, [piece.targetStart, piece.sourceStart, piece.count, piece.targetUnit, piece.sourceUnit])
+        nil,
+        [piece.targetStart, piece.sourceStart, piece.count, piece.targetUnit, piece.sourceUnit])
     }
     writer.endArray()
     writer.endObject()

@@ -10,10 +10,17 @@ public enum TreeDump {
     func field(_ name: String, _ value: String?) {
       if let value, !value.isEmpty { out += "  \(name): \(value)\n" }
     }
-    field("number", metadata.documentNumber.map { "\($0.normalized) (\($0.issuerCode) / \($0.year.map(String.init) ?? "-") / \($0.serial))" })
+    field(
+      "number",
+      metadata.documentNumber.map {
+        "\($0.normalized) (\($0.issuerCode) / \($0.year.map(String.init) ?? "-") / \($0.serial))"
+      })
     field("issuer", metadata.issuer)
-    field("level", metadata.level.map { "\($0.rawValue) \(metadata.regionPath.joined(separator: " › "))" })
-    field("kind", [metadata.kind, metadata.planKind].compactMap { $0 }.joined(separator: " carrying "))
+    field(
+      "level",
+      metadata.level.map { "\($0.rawValue) \(metadata.regionPath.joined(separator: " › "))" })
+    field(
+      "kind", [metadata.kind, metadata.planKind].compactMap { $0 }.joined(separator: " carrying "))
     field("plan", metadata.planTitle)
     field("period", metadata.periodStart.map { "\($0)–\(metadata.periodEnd ?? $0)" })
     field("written", metadata.writtenDate)
@@ -21,14 +28,17 @@ public enum TreeDump {
     field("to", metadata.recipients.joined(separator: "、"))
     field("cc", metadata.copiedTo.joined(separator: "、"))
     field("publicity", metadata.publicity)
-    let measureOfSection = Dictionary(uniqueKeysWithValues: document.measures.enumerated().map { ($1.section, $0) })
+    let measureOfSection = Dictionary(
+      uniqueKeysWithValues: document.measures.enumerated().map { ($1.section, $0) })
     for (index, section) in document.sections.enumerated() {
       let indent = String(repeating: "  ", count: section.depth)
       var line = "\(indent)\(section.label)\(section.title.isEmpty ? "" : " " + section.title)"
       if let measure = measureOfSection[index] { line += "  [m\(measure + 1)]" }
       out += line + "\n"
       guard let measure = measureOfSection[index] else { continue }
-      for clause in document.measures[measure].responsibilities.map({ document.responsibilities[$0] }) {
+      for clause in document.measures[measure].responsibilities.map({
+        document.responsibilities[$0]
+      }) {
         let roles = ResponsibilityRole.allCases.compactMap { role -> String? in
           let names = clause.departments(role).map(\.name)
           return names.isEmpty ? nil : "\(role.rawValue): \(names.joined(separator: "、"))"
@@ -47,10 +57,13 @@ public enum TreeDump {
     if !document.references.isEmpty {
       out += "references:\n"
       for reference in document.references {
-        out += "  《\(reference.title)》\(reference.documentNumber.map { " \($0.normalized)" } ?? "")\(reference.resolvedDocument.map { " → \($0)" } ?? "")\n"
+        out +=
+          "  《\(reference.title)》\(reference.documentNumber.map { " \($0.normalized)" } ?? "")\(reference.resolvedDocument.map { " → \($0)" } ?? "")\n"
       }
     }
-    for diagnostic in document.diagnostics { out += "! \(diagnostic.severity.rawValue): \(diagnostic.message)\n" }
+    for diagnostic in document.diagnostics {
+      out += "! \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+    }
     return out
   }
 

@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import PolicyKit
-import PolicyText
-import PolicyModel
-import PolicyReaders
+import PolicyCompare
 import PolicyExtraction
 import PolicyIndex
-import PolicyCompare
+import PolicyKit
+import PolicyModel
+import PolicyReaders
+import PolicyText
 
 /// `policyq compare`: a lower-level plan against the upper-level plan it implements.
 struct CompareCommand: ParsableCommand {
@@ -23,13 +23,20 @@ struct CompareCommand: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
 
-  @Argument(help: ArgumentHelp("LOWER and UPPER files (or only LOWER files with --upper).", valueName: "file"))
+  @Argument(
+    help: ArgumentHelp(
+      "LOWER and UPPER files (or only LOWER files with --upper).", valueName: "file"))
   var files: [String] = []
 
-  @Option(help: ArgumentHelp("The upper-level plan to compare every lower document with.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "The upper-level plan to compare every lower document with.", valueName: "file"))
   var upper: String?
 
-  @Option(name: .customLong("index"), help: ArgumentHelp("An index whose lower-level documents to compare with --upper.", valueName: "dir"))
+  @Option(
+    name: .customLong("index"),
+    help: ArgumentHelp(
+      "An index whose lower-level documents to compare with --upper.", valueName: "dir"))
   var index: String?
 
   @Option(help: "Output format: text, json, csv or html.")
@@ -39,10 +46,17 @@ struct CompareCommand: ParsableCommand {
   var table: String = "targets"
 
   func validate() throws {
-    if upper == nil && files.count != 2 { throw ValidationError("Give LOWER and UPPER, or --upper FILE with lower files or --index DIR.") }
+    if upper == nil && files.count != 2 {
+      throw ValidationError(
+        "Give LOWER and UPPER, or --upper FILE with lower files or --index DIR.")
+    }
     if index != nil && upper == nil { throw ValidationError("--index goes with --upper.") }
-    if upper != nil && files.isEmpty && index == nil { throw ValidationError("--upper needs lower files or --index DIR.") }
-    if !["targets", "measures"].contains(table) { throw ValidationError("--table: targets or measures") }
+    if upper != nil && files.isEmpty && index == nil {
+      throw ValidationError("--upper needs lower files or --index DIR.")
+    }
+    if !["targets", "measures"].contains(table) {
+      throw ValidationError("--table: targets or measures")
+    }
   }
 
   func run() throws {
@@ -50,7 +64,9 @@ struct CompareCommand: ParsableCommand {
     var err = StandardError()
     let reader = DocumentReader()
     let parser = PolicyParser()
-    func parse(_ path: String) throws -> PolicyDocument { parser.parse(try reader.read(contentsOf: path)) }
+    func parse(_ path: String) throws -> PolicyDocument {
+      parser.parse(try reader.read(contentsOf: path))
+    }
     var lowers: [String] = files
     let upperPath = upper ?? files[1]
     if upper == nil { lowers = [files[0]] }
@@ -59,23 +75,33 @@ struct CompareCommand: ParsableCommand {
       if let index {
         let opened = try InvertedIndex.open(URL(fileURLWithPath: index))
         let upperLevel = upperDocument.metadata.level
-        if upperLevel == nil { print("\(upperPath): warning: no administrative level found; every other document is compared", to: &err) }
+        if upperLevel == nil {
+          print(
+            "\(upperPath): warning: no administrative level found; every other document is compared",
+            to: &err)
+        }
         lowers += (0..<opened.documentCount).map { opened.document($0) }
           .filter { document in
             guard document.id != upperDocument.id else { return false }
             guard let upperLevel else { return true }
-            return document.level.flatMap(AdministrativeLevel.init(rawValue:)).map { $0 > upperLevel } ?? false
+            return document.level.flatMap(AdministrativeLevel.init(rawValue:)).map {
+              $0 > upperLevel
+            } ?? false
           }
           .map(\.path)
         if lowers.isEmpty {
-          print("\(index): warning: no document of a level below \(upperPath)'s (\(upperLevel?.rawValue ?? "none")); nothing compared", to: &err)
+          print(
+            "\(index): warning: no document of a level below \(upperPath)'s (\(upperLevel?.rawValue ?? "none")); nothing compared",
+            to: &err)
           throw ExitCode(1)
         }
       }
       // With --upper, the comparisons are a list, however many there are.
       let isBatch = upper != nil
       if format == .html && lowers.count > 1 {
-        print("compare: error: --format html shows one comparison; \(lowers.count) lower documents were given (use json or csv)", to: &err)
+        print(
+          "compare: error: --format html shows one comparison; \(lowers.count) lower documents were given (use json or csv)",
+          to: &err)
         throw ExitCode(64)
       }
       var failures = 0

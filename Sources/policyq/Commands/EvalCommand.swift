@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
+import PolicyEvaluation
+import PolicyExtraction
 import PolicyKit
 import PolicyReaders
-import PolicyExtraction
-import PolicyEvaluation
 
 /// `policyq eval`: scores extraction against hand annotations.
 struct EvalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
-    abstract: "Score extraction against gold annotations: precision, recall and F1 per kind of item.",
+    abstract:
+      "Score extraction against gold annotations: precision, recall and F1 per kind of item.",
     discussion: """
       Each gold file (docs/gold-format.md) annotates one document by hand: metadata, \
       measures, departments with their roles, targets and references. eval parses the \
@@ -23,7 +24,8 @@ struct EvalCommand: ParsableCommand {
     case text, json, csv
   }
 
-  @Argument(help: ArgumentHelp("Gold files, or directories holding *.gold.json files.", valueName: "gold"))
+  @Argument(
+    help: ArgumentHelp("Gold files, or directories holding *.gold.json files.", valueName: "gold"))
   var gold: [String]
 
   @Option(
@@ -32,13 +34,17 @@ struct EvalCommand: ParsableCommand {
       valueName: "dir"))
   var corpusReal: String?
 
-  @Option(help: ArgumentHelp("The folder of made forms (<name>.docx), from Scripts/make-gold-docx.py.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "The folder of made forms (<name>.docx), from Scripts/make-gold-docx.py.", valueName: "dir"))
   var made: String?
 
   @Option(help: "Output format: text, json or csv.")
   var format: Format = .text
 
-  @Flag(name: .shortAndLong, help: "List every miss, extra item and differing field with its source line.")
+  @Flag(
+    name: .shortAndLong,
+    help: "List every miss, extra item and differing field with its source line.")
   var verbose = false
 
   @Option(
@@ -48,7 +54,9 @@ struct EvalCommand: ParsableCommand {
       valueName: "threshold"))
   var thresholds: [String] = []
 
-  @Option(help: ArgumentHelp("A directory of dictionaries to use instead of the bundled ones.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "A directory of dictionaries to use instead of the bundled ones.", valueName: "dir"))
   var dictionaries: String?
 
   /// The thresholds by figure name.
@@ -65,7 +73,8 @@ struct EvalCommand: ParsableCommand {
         minimums.append((parts[0], value))
       } else {
         throw ValidationError(
-          "--min-f1: no figure \(parts[0]); the figures are \(EvaluationReport.figureNames.joined(separator: ", "))")
+          "--min-f1: no figure \(parts[0]); the figures are \(EvaluationReport.figureNames.joined(separator: ", "))"
+        )
       }
     }
     return minimums
@@ -78,7 +87,9 @@ struct EvalCommand: ParsableCommand {
   func run() throws {
     var out = StandardOutput()
     var err = StandardError()
-    let corpusReal = corpusReal ?? ProcessInfo.processInfo.environment["POLICYQ_CORPUS_REAL"] ?? "../shared/corpus-real"
+    let corpusReal =
+      corpusReal ?? ProcessInfo.processInfo.environment["POLICYQ_CORPUS_REAL"]
+      ?? "../shared/corpus-real"
     let set = GoldSet(paths: gold, corpusReal: corpusReal, made: made)
     for error in set.errors { print(error, to: &err) }
     let loaded = try InputOptions.dictionaries(at: dictionaries)
@@ -94,7 +105,8 @@ struct EvalCommand: ParsableCommand {
       }
       do {
         let document = parser.parse(try reader.read(contentsOf: entry.path))
-        report.documents.append(evaluator.evaluate(document, against: entry.gold, name: entry.name, path: entry.path))
+        report.documents.append(
+          evaluator.evaluate(document, against: entry.gold, name: entry.name, path: entry.path))
       } catch {
         failures += 1
         print(error, to: &err)
@@ -112,7 +124,9 @@ struct EvalCommand: ParsableCommand {
     var below = false
     for (name, minimum) in try minimums() {
       guard let figure = report.figure(named: name), figure < minimum else { continue }
-      print("policyq eval: \(name) \(EvaluationOutput.fixedFigure(figure)) is below \(minimum)", to: &err)
+      print(
+        "policyq eval: \(name) \(EvaluationOutput.fixedFigure(figure)) is below \(minimum)",
+        to: &err)
       below = true
     }
     if below || failures > 0 { throw ExitCode(1) }

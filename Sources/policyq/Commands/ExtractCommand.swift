@@ -1,8 +1,8 @@
 import ArgumentParser
+import PolicyExtraction
 import PolicyKit
 import PolicyModel
 import PolicyReaders
-import PolicyExtraction
 
 /// `policyq extract`: documents into structured data.
 struct ExtractCommand: ParsableCommand {
@@ -25,7 +25,9 @@ struct ExtractCommand: ParsableCommand {
   @Option(help: "Output format: json, jsonl, csv or tree.")
   var format: Format = .json
 
-  @Option(help: "With --format csv, the table: measures, targets, responsibilities, references or sections.")
+  @Option(
+    help:
+      "With --format csv, the table: measures, targets, responsibilities, references or sections.")
   var table: DocumentCSV.Table?
 
   func validate() throws {
@@ -51,7 +53,8 @@ struct ExtractCommand: ParsableCommand {
     }
     ReferenceResolver().resolve(&documents)
     for document in documents {
-      for diagnostic in document.text.diagnostics + document.diagnostics where diagnostic.severity != .note {
+      for diagnostic in document.text.diagnostics + document.diagnostics
+      where diagnostic.severity != .note {
         print(diagnostic, to: &err)
       }
     }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import PolicyKit
 import PolicyIndex
+import PolicyKit
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// `policyq index`: builds or updates a search index.
@@ -33,11 +33,15 @@ struct IndexCommand: ParsableCommand {
     // An index is of files: standard input ('-', which the other commands read) has no
     // path to find it again by.
     if input.paths.contains("-") {
-      print("-: error: policyq index reads files and directories, not standard input; the index is left unchanged", to: &err)
+      print(
+        "-: error: policyq index reads files and directories, not standard input; the index is left unchanged",
+        to: &err)
       throw ExitCode(2)
     }
     let missing = input.paths.filter { !FileManager.default.fileExists(atPath: $0) }
-    for path in missing { print("\(path): error: no such file or directory; the index is left unchanged", to: &err) }
+    for path in missing {
+      print("\(path): error: no such file or directory; the index is left unchanged", to: &err)
+    }
     if !missing.isEmpty { throw ExitCode(2) }
     // A directory that cannot be read would drop its documents from the index too.
     let (files, problems) = input.files(reportingTo: &err)
@@ -50,7 +54,10 @@ struct IndexCommand: ParsableCommand {
         guard interactive else { return }
         let megabytes = Double(progress.bytesDone) / 1_000_000
         let rate = progress.seconds > 0 ? megabytes / progress.seconds : 0
-        err.write(String(format: "\rindexing: %d/%d files, %.1f MB, %.1f MB/s   ", progress.filesDone, progress.filesTotal, megabytes, rate))
+        err.write(
+          String(
+            format: "\rindexing: %d/%d files, %.1f MB, %.1f MB/s   ", progress.filesDone,
+            progress.filesTotal, megabytes, rate))
       }
       if interactive { err.write("\n") }
       for failure in summary.failures { print(failure.error, to: &err) }
@@ -58,9 +65,12 @@ struct IndexCommand: ParsableCommand {
       let megabytes = Double(summary.sourceBytes) / 1_000_000
       print(
         String(
-          format: "indexed %d documents (%d parsed, %d unchanged, %d removed, %d failed): %d units, %.1f MB in %.1f s (%.1f MB/s); index %.1f MB in %@",
-          summary.documents, summary.parsed, summary.reused, summary.removed, summary.failures.count, summary.units, megabytes,
-          summary.seconds, summary.seconds > 0 ? megabytes / summary.seconds : 0, Double(summary.indexBytes) / 1_000_000,
+          format:
+            "indexed %d documents (%d parsed, %d unchanged, %d removed, %d failed): %d units, %.1f MB in %.1f s (%.1f MB/s); index %.1f MB in %@",
+          summary.documents, summary.parsed, summary.reused, summary.removed,
+          summary.failures.count, summary.units, megabytes,
+          summary.seconds, summary.seconds > 0 ? megabytes / summary.seconds : 0,
+          Double(summary.indexBytes) / 1_000_000,
           directory.path), to: &out)
       if !summary.failures.isEmpty { throw ExitCode(1) }
     } catch let error as IndexError {

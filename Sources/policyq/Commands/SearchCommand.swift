@@ -26,7 +26,10 @@ struct SearchCommand: ParsableCommand {
   @Option(help: "How many hits to show.")
   var limit = SearchRequest().limit
 
-  @Option(help: ArgumentHelp("Kinds of unit to return, comma separated: measure,section,target,document (front and back matter). 'document' alone ranks whole documents.", valueName: "kinds"))
+  @Option(
+    help: ArgumentHelp(
+      "Kinds of unit to return, comma separated: measure,section,target,document (front and back matter). 'document' alone ranks whole documents.",
+      valueName: "kinds"))
   var unit = SearchRequest().unit
 
   @Option(help: "Output format: text, json, jsonl or csv.")
@@ -46,7 +49,8 @@ struct SearchCommand: ParsableCommand {
 
   var request: SearchRequest {
     SearchRequest(
-      words: words, index: location.directory, limit: limit, unit: unit, format: format, explain: explain,
+      words: words, index: location.directory, limit: limit, unit: unit, format: format,
+      explain: explain,
       noSynonyms: noSynonyms, noWordRanking: noWordRanking, color: color)
   }
 

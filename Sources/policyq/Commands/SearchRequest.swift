@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
+import PolicyIndex
 import PolicyKit
 import PolicyText
-import PolicyIndex
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #endif
 
 /// What one `policyq search` asks for, however its arguments were read: by ArgumentParser
@@ -59,10 +59,13 @@ struct SearchRequest: Equatable {
       options.limit = limit
       options.useSynonyms = !noSynonyms
       options.rankByWords = !noWordRanking
-      options.kinds = Set(unit.split(separator: ",").compactMap { SearchUnitKind(rawValue: String($0)) })
+      options.kinds = Set(
+        unit.split(separator: ",").compactMap { SearchUnitKind(rawValue: String($0)) })
       let results = try Searcher(index: searchIndex).search(query, options: options)
       let highlight = color == .always || (color == .auto && isatty(1) == 1 && format == .text)
-      out.write(SearchOutput.render(results, query: text, format: format.rawValue, explain: explain, highlight: highlight))
+      out.write(
+        SearchOutput.render(
+          results, query: text, format: format.rawValue, explain: explain, highlight: highlight))
       if results.hits.isEmpty { throw ExitCode(1) }
     } catch let error as IndexError {
       print(error, to: &err)
@@ -82,7 +85,9 @@ struct SearchRequest: Equatable {
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
       .filter { SourceFormat(path: $0) != nil }
       .map { corpus.appendingPathComponent($0).path }
-    if let existing = try? InvertedIndex.open(directory), existing.isCurrent(for: files) { return existing }
+    if let existing = try? InvertedIndex.open(directory), existing.isCurrent(for: files) {
+      return existing
+    }
     print("policyq: indexing the bundled corpus into \(directory.path)", to: &err)
     _ = try IndexBuilder(directory: directory).build(files: files)
     return try InvertedIndex.open(directory)
@@ -106,11 +111,21 @@ extension SearchRequest {
         return next
       }
       switch argument {
-      case "--index": guard let directory = value() else { return nil }; request.index = directory
-      case "--limit": guard let limit = value().flatMap({ Int($0) }) else { return nil }; request.limit = limit
-      case "--unit": guard let unit = value() else { return nil }; request.unit = unit
-      case "--format": guard let format = value().flatMap(Format.init(rawValue:)) else { return nil }; request.format = format
-      case "--color": guard let color = value().flatMap(Color.init(rawValue:)) else { return nil }; request.color = color
+      case "--index":
+        guard let directory = value() else { return nil }
+        request.index = directory
+      case "--limit":
+        guard let limit = value().flatMap({ Int($0) }) else { return nil }
+        request.limit = limit
+      case "--unit":
+        guard let unit = value() else { return nil }
+        request.unit = unit
+      case "--format":
+        guard let format = value().flatMap(Format.init(rawValue:)) else { return nil }
+        request.format = format
+      case "--color":
+        guard let color = value().flatMap(Color.init(rawValue:)) else { return nil }
+        request.color = color
       case "--explain": request.explain = true
       case "--no-synonyms": request.noSynonyms = true
       case "--no-word-ranking": request.noWordRanking = true

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PolicyKit
-import PolicyText
 import PolicyReaders
+import PolicyText
 
 /// `policyq text`: prints the cleaned (or folded) text of documents.
 struct TextCommand: ParsableCommand {

@@ -7,7 +7,10 @@ import PolicyText
 /// working directory; `policyq search` falls back to an index of the bundled corpus in a
 /// cache directory, built on first use.
 struct IndexLocation: ParsableArguments {
-  @Option(name: .customLong("index"), help: ArgumentHelp("The index directory (default: $POLICYQ_INDEX, else ./.policyq-index).", valueName: "dir"))
+  @Option(
+    name: .customLong("index"),
+    help: ArgumentHelp(
+      "The index directory (default: $POLICYQ_INDEX, else ./.policyq-index).", valueName: "dir"))
   var directory: String?
 
   static let defaultName = ".policyq-index"
@@ -17,7 +20,8 @@ struct IndexLocation: ParsableArguments {
   /// `directory` (a `--index` value), else $POLICYQ_INDEX.
   static func explicit(_ directory: String?) -> URL? {
     if let directory { return URL(fileURLWithPath: directory) }
-    if let environment = ProcessInfo.processInfo.environment["POLICYQ_INDEX"], !environment.isEmpty {
+    if let environment = ProcessInfo.processInfo.environment["POLICYQ_INDEX"], !environment.isEmpty
+    {
       return URL(fileURLWithPath: environment)
     }
     return nil
@@ -30,7 +34,8 @@ struct IndexLocation: ParsableArguments {
     let candidates = [
       URL(fileURLWithPath: "corpus/documents"),
       URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus/documents"),
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+          "corpus/documents"),
     ]
     return candidates.first { FileManager.default.fileExists(atPath: $0.path) }?.standardizedFileURL
   }

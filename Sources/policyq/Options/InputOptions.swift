@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import PolicyKit
-import PolicyText
-import PolicyReaders
 import PolicyExtraction
+import PolicyKit
+import PolicyReaders
+import PolicyText
 
 /// The files a command reads.
 struct InputOptions: ParsableArguments {
@@ -13,7 +13,9 @@ struct InputOptions: ParsableArguments {
       valueName: "path"))
   var paths: [String]
 
-  @Option(help: ArgumentHelp("A directory of dictionaries to use instead of the bundled ones.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "A directory of dictionaries to use instead of the bundled ones.", valueName: "dir"))
   var dictionaries: String?
 
   func validate() throws {
@@ -37,7 +39,9 @@ struct InputOptions: ParsableArguments {
       }
       let listing = DirectoryListing(directory: path)
       for unreadable in listing.unreadable {
-        print("\(unreadable.path): error: cannot open the directory: \(unreadable.reason); its files are not read", to: &err)
+        print(
+          "\(unreadable.path): error: cannot open the directory: \(unreadable.reason); its files are not read",
+          to: &err)
       }
       problems += listing.unreadable.count
       let found = listing.relativePaths.filter { SourceFormat(path: $0) != nil }.sorted()
@@ -55,7 +59,8 @@ struct InputOptions: ParsableArguments {
 
   private func isDirectory(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
   }
 
   /// The dictionaries to parse with.

@@ -1,16 +1,18 @@
 import Foundation
+import PolicyCompare
 import Testing
 
 @testable import PolicyKit
-import PolicyCompare
 
 @Suite struct ComparisonTests {
-  func judgement(_ comparison: DocumentComparison, _ key: String) -> DocumentComparison.TargetPair? {
+  func judgement(_ comparison: DocumentComparison, _ key: String) -> DocumentComparison.TargetPair?
+  {
     comparison.targetPairs.first { $0.indicatorKey == key }
   }
 
   @Test func district000AgainstMunicipal004_targetsJudged() throws {
-    let comparison = DocumentComparison(lower: try Parsed.seed("000"), upper: try Parsed.seed("004"))
+    let comparison = DocumentComparison(
+      lower: try Parsed.seed("000"), upper: try Parsed.seed("004"))
     let energy = try #require(judgement(comparison, "industrial_energy_intensity"))
     #expect(energy.judgement == .weaker)
     #expect(abs((energy.difference ?? 0) + 1.5) < 1e-9)
@@ -45,7 +47,10 @@ import PolicyCompare
     let document = try Parsed.seed(seed)
     let comparison = DocumentComparison(lower: document, upper: document)
     #expect(comparison.measurePairs.count == document.measures.count)
-    #expect(comparison.measurePairs.allSatisfy { $0.lower == $0.upper && $0.carry == .carriedOver && !$0.leadChanged })
+    #expect(
+      comparison.measurePairs.allSatisfy {
+        $0.lower == $0.upper && $0.carry == .carriedOver && !$0.leadChanged
+      })
     #expect(comparison.lowerOnlyMeasures.isEmpty && comparison.upperOnlyMeasures.isEmpty)
     #expect(comparison.targetPairs.allSatisfy { $0.judgement == .same })
     #expect(comparison.measureCoverage == 1)
@@ -55,7 +60,9 @@ import PolicyCompare
     for (a, b) in [("000", "003"), ("000", "002"), ("001", "004")] {
       let forward = DocumentComparison(lower: try Parsed.seed(a), upper: try Parsed.seed(b))
       let backward = DocumentComparison(lower: try Parsed.seed(b), upper: try Parsed.seed(a))
-      #expect(Set(forward.measurePairs.map { [$0.lower, $0.upper] }) == Set(backward.measurePairs.map { [$0.upper, $0.lower] }), "\(a) \(b)")
+      #expect(
+        Set(forward.measurePairs.map { [$0.lower, $0.upper] })
+          == Set(backward.measurePairs.map { [$0.upper, $0.lower] }), "\(a) \(b)")
     }
   }
 
@@ -71,7 +78,10 @@ import PolicyCompare
     #expect(comparison.measurePairs.count >= 10)
     // Aligned articles share passages word for word, and most pairs are article to article.
     #expect(comparison.measurePairs.allSatisfy { !$0.sharedPassages.isEmpty })
-    #expect(comparison.measurePairs.allSatisfy { lower.sections[lower.measures[$0.lower].section].kind == .article })
+    #expect(
+      comparison.measurePairs.allSatisfy {
+        lower.sections[lower.measures[$0.lower].section].kind == .article
+      })
     // The city's 第一条 (purpose) aligns with the province's 第一条.
     let first = comparison.measurePairs.first { lower.measures[$0.lower].number == 1 }
     #expect(first.map { upper.measures[$0.upper].number } == 1)

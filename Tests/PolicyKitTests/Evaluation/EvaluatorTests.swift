@@ -1,10 +1,10 @@
 import Foundation
+import PolicyEvaluation
+import PolicyExtraction
+import PolicyTestSupport
 import Testing
 
 @testable import PolicyKit
-import PolicyExtraction
-import PolicyEvaluation
-import PolicyTestSupport
 
 @Suite struct EvaluatorTests {
   @Test func numberingTokens_foldAsAReaderReadsThem() {
@@ -80,7 +80,8 @@ import PolicyTestSupport
        "references": []}
       """)
     let document = try Parsed.seed("000")
-    let evaluation = Evaluator().evaluate(document, against: gold, name: "seed-000", path: Corpus.seed("000"))
+    let evaluation = Evaluator().evaluate(
+      document, against: gold, name: "seed-000", path: Corpus.seed("000"))
     let measures = evaluation.count(.measures)
     #expect(measures.matched == 2)
     #expect(measures.missed == 1)
@@ -89,7 +90,10 @@ import PolicyTestSupport
     let roles = evaluation.count(.roles)
     #expect(roles.matched == 1)  // 区经信委 = 区经济信息委, lead
     #expect(roles.missed == 1)  // 区科技局 cooperates, it does not lead
-    #expect(evaluation.findings.contains { $0.kind == "roles" && $0.verdict == .missed && $0.item.contains("区科技局") })
+    #expect(
+      evaluation.findings.contains {
+        $0.kind == "roles" && $0.verdict == .missed && $0.item.contains("区科技局")
+      })
     let targets = evaluation.count(.targets)
     #expect(targets.matched == 1)
     #expect(targets.missed == 1)
@@ -99,7 +103,8 @@ import PolicyTestSupport
 
   @Test func goldFile_errorsNameTheFile() throws {
     let url = Scratch.root.appendingPathComponent("broken-\(UUID().uuidString).gold.json")
-    try #"{"gold_format": 1, "source": {"corpus": "elsewhere", "path": "x"}}"#.write(to: url, atomically: true, encoding: .utf8)
+    try #"{"gold_format": 1, "source": {"corpus": "elsewhere", "path": "x"}}"#.write(
+      to: url, atomically: true, encoding: .utf8)
     #expect {
       try GoldDocument.load(contentsOf: url.path)
     } throws: { error in

@@ -1,7 +1,7 @@
+import PolicyBytes
 import Testing
 
 @testable import PolicyKit
-import PolicyBytes
 
 @Suite struct ChecksumTests {
   /// A file's checksum computed while it is written, piece by piece, equals the checksum
@@ -15,7 +15,9 @@ import PolicyBytes
       var start = 0
       while start < length {
         let end = min(length, start + 1 + Int(generator.next() % 70))
-        bytes.withUnsafeBufferPointer { stream.update(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        bytes.withUnsafeBufferPointer {
+          stream.update(UnsafeBufferPointer(rebasing: $0[start..<end]))
+        }
         start = end
       }
       #expect(stream.finish() == whole, "length \(length)")

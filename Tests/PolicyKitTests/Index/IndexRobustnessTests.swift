@@ -1,8 +1,8 @@
 import Foundation
+import PolicyIndex
 import Testing
 
 @testable import PolicyKit
-import PolicyIndex
 
 /// An index that is damaged, foreign, locked or out of date gives a clear answer, never a
 /// crash or wrong results; updates parse only what changed.
@@ -57,8 +57,14 @@ import PolicyIndex
 
   /// Where the posting list of 固废 starts in `postings.bin` (read from its key table).
   private func listOfGuFei(in bytes: [UInt8]) throws -> Int {
-    func field(_ offset: Int) -> UInt64 { bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) } }
-    let footer = try bytes.withUnsafeBufferPointer { try PostingsFile.frame.footerValues(of: $0, file: "postings.bin") }
+    func field(_ offset: Int) -> UInt64 {
+      bytes.withUnsafeBytes {
+        UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      }
+    }
+    let footer = try bytes.withUnsafeBufferPointer {
+      try PostingsFile.frame.footerValues(of: $0, file: "postings.bin")
+    }
     let (tableOffset, keyCount) = (Int(footer[0]), Int(footer[1]))
     let key = UInt64(("固" as Unicode.Scalar).value) << 21 | UInt64(("废" as Unicode.Scalar).value)
     let entry = try #require((0..<keyCount).first { field(tableOffset + $0 * 24) == key })
@@ -79,13 +85,22 @@ import PolicyIndex
     // unit delta) becomes 2⁶²−1.
     var bytes = original
     var at = try listOfGuFei(in: bytes)
-    for _ in 0..<3 { while bytes[at] >= 0x80 { at += 1 }; at += 1 }
+    for _ in 0..<3 {
+      while bytes[at] >= 0x80 { at += 1 }
+      at += 1
+    }
     for offset in 0..<8 { bytes[at + offset] = 0xFF }
     bytes[at + 8] = 0x3F
     try Data(bytes).write(to: postings)
     let searcher = Searcher(index: try InvertedIndex.open(directory))
     #expect(throws: IndexError.corrupt(file: postings.path, reason: "bad position count")) {
-      try searcher.search(try SearchQuery("固废"), options: { var options = SearchOptions(); options.useSynonyms = false; return options }())
+      try searcher.search(
+        try SearchQuery("固废"),
+        options: {
+          var options = SearchOptions()
+          options.useSynonyms = false
+          return options
+        }())
     }
     try Data(original).write(to: postings)
     // Footers: the first field (the key table's offset, the document table's offset) of
@@ -94,7 +109,9 @@ import PolicyIndex
       let file = try liveFile(directory, name)
       let intact = Array(try Data(contentsOf: file))
       var damaged = intact
-      for offset in 0..<8 { damaged[damaged.count - frame.footerSize + offset] = offset == 7 ? 0x7F : 0xF0 }
+      for offset in 0..<8 {
+        damaged[damaged.count - frame.footerSize + offset] = offset == 7 ? 0x7F : 0xF0
+      }
       try Data(damaged).write(to: file)
       do {
         _ = try InvertedIndex.open(directory)
@@ -114,7 +131,10 @@ import PolicyIndex
     let postings = try liveFile(directory, "postings.bin")
     let original = Array(try Data(contentsOf: postings))
     // The lists lie between the 8-byte header and the key table.
-    let tableOffset = Int(try original.withUnsafeBufferPointer { try PostingsFile.frame.footerValues(of: $0, file: postings.path) }[0])
+    let tableOffset = Int(
+      try original.withUnsafeBufferPointer {
+        try PostingsFile.frame.footerValues(of: $0, file: postings.path)
+      }[0])
     var generator = SplitMix(seed: 4)
     for _ in 0..<100 {
       var damaged = original
@@ -139,7 +159,10 @@ import PolicyIndex
     let index = try InvertedIndex.open(directory)
     // The list of 固废: unit count and unit block length, then the first unit delta.
     var at = try listOfGuFei(in: bytes)
-    for _ in 0..<2 { while bytes[at] >= 0x80 { at += 1 }; at += 1 }
+    for _ in 0..<2 {
+      while bytes[at] >= 0x80 { at += 1 }
+      at += 1
+    }
     // Rewrite the first delta (one byte) as 127: every later unit of the list moves up by
     // as much, the last ones past the last unit of the index.
     #expect(bytes[at] < 0x80)
@@ -160,12 +183,15 @@ import PolicyIndex
     #expect(throws: IndexError.missing(directory: missing.path)) { try InvertedIndex.open(missing) }
     let foreign = try Corpus.temporaryDirectory()
     try Data("hello".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
-    #expect(throws: IndexError.foreign(directory: foreign.path, reason: "no CURRENT file")) { try InvertedIndex.open(foreign) }
+    #expect(throws: IndexError.foreign(directory: foreign.path, reason: "no CURRENT file")) {
+      try InvertedIndex.open(foreign)
+    }
     // A manifest of another version.
     let directory = try freshIndex()
     let manifest = try liveFile(directory, "manifest.json")
     let text = try String(contentsOf: manifest, encoding: .utf8)
-      .replacingOccurrences(of: #""version" : \d+"#, with: "\"version\" : 99", options: .regularExpression)
+      .replacingOccurrences(
+        of: #""version" : \d+"#, with: "\"version\" : 99", options: .regularExpression)
     #expect(text.contains("\"version\" : 99"))
     try text.write(to: manifest, atomically: true, encoding: .utf8)
     #expect(throws: IndexError.self) { try InvertedIndex.open(directory) }
@@ -194,20 +220,26 @@ import PolicyIndex
     #expect((first.parsed, first.reused) == (5, 0))
     // Change one file, drop another, touch a third without changing it (its content
     // hash keeps it from being parsed again).
-    try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: files[2])
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: files[2])
     let changed = files[1]
-    try (try String(contentsOfFile: changed, encoding: .utf8) + "\n附加的说明：新增智慧农业示范基地。\n").write(toFile: changed, atomically: true, encoding: .utf8)
+    try (try String(contentsOfFile: changed, encoding: .utf8) + "\n附加的说明：新增智慧农业示范基地。\n").write(
+      toFile: changed, atomically: true, encoding: .utf8)
     let second = try IndexBuilder(directory: directory).build(files: Array(files.dropLast()))
     #expect((second.parsed, second.reused, second.removed) == (1, 3, 1))
     let index = try InvertedIndex.open(directory)
     #expect(index.documents.count == 4)
-    let hits = try Searcher(index: index).search(try SearchQuery("智慧农业示范基地"), options: SearchOptions()).hits
+    let hits = try Searcher(index: index).search(
+      try SearchQuery("智慧农业示范基地"), options: SearchOptions()
+    ).hits
     #expect(hits.first?.document.path == changed)
     #expect(index.isCurrent(for: Array(files.dropLast())))
     #expect(!index.isCurrent(for: files))
     // Same size, another modification time (to the microsecond): no longer current.
-    let touched = try #require(FileManager.default.attributesOfItem(atPath: files[0])[.modificationDate] as? Date)
-    try FileManager.default.setAttributes([.modificationDate: touched.addingTimeInterval(0.000_25)], ofItemAtPath: files[0])
+    let touched = try #require(
+      FileManager.default.attributesOfItem(atPath: files[0])[.modificationDate] as? Date)
+    try FileManager.default.setAttributes(
+      [.modificationDate: touched.addingTimeInterval(0.000_25)], ofItemAtPath: files[0])
     #expect(!index.isCurrent(for: Array(files.dropLast())))
   }
 
@@ -219,7 +251,9 @@ import PolicyIndex
     let layout = IndexDirectory(url: directory)
     func indexFiles() throws -> [Data] {
       let generation = try #require(try layout.liveGeneration())
-      return try [IndexDirectory.units, IndexDirectory.postings].map { try Data(contentsOf: generation.appendingPathComponent($0)) }
+      return try [IndexDirectory.units, IndexDirectory.postings].map {
+        try Data(contentsOf: generation.appendingPathComponent($0))
+      }
     }
     let first = try IndexBuilder(directory: directory).build(files: Corpus.seeds)
     #expect((first.parsed, first.reused) == (5, 0))
@@ -231,7 +265,8 @@ import PolicyIndex
 
   @Test func unreadableFile_isAFailureOthersIndexed() throws {
     let directory = try Corpus.temporaryDirectory().appendingPathComponent("index")
-    let summary = try IndexBuilder(directory: directory).build(files: Corpus.seeds + ["/nonexistent/plan.txt"])
+    let summary = try IndexBuilder(directory: directory).build(
+      files: Corpus.seeds + ["/nonexistent/plan.txt"])
     #expect(summary.documents == 5)
     #expect(summary.failures.map(\.path) == ["/nonexistent/plan.txt"])
     #expect(summary.failures.first?.error.contains("no such file") == true)

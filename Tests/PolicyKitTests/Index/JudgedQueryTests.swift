@@ -35,7 +35,8 @@ import Testing
     let document = try SeedIndex.documentID(seed)
     #expect(
       results.hits.contains { $0.document.id == document && $0.unit.heading.hasPrefix(label) },
-      "\(query): top 5 were \(results.hits.map { "\($0.document.title.prefix(8)) \($0.unit.heading.prefix(12))" })")
+      "\(query): top 5 were \(results.hits.map { "\($0.document.title.prefix(8)) \($0.unit.heading.prefix(12))" })"
+    )
   }
 
   @Test func traditionalAndFullWidthQueriesFindTheSame() throws {

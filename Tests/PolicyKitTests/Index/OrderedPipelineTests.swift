@@ -1,8 +1,8 @@
 import Foundation
+import PolicyBytes
 import Testing
 
 @testable import PolicyKit
-import PolicyBytes
 
 /// How many items a pipeline's producer has made, read from the consumer's thread.
 private final class Counter: @unchecked Sendable {

@@ -1,7 +1,7 @@
+import PolicyBytes
 import Testing
 
 @testable import PolicyKit
-import PolicyBytes
 
 /// The radix sort of a segment's keys orders values as a comparison sort of their high
 /// bits does, keeping the low bits (the term numbers packed under the keys) with them.

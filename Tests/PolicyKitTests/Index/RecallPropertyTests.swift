@@ -1,11 +1,11 @@
 import Foundation
-import Testing
-
-@testable import PolicyKit
 import PolicyBytes
 import PolicyExtraction
 import PolicyIndex
 import PolicyTestSupport
+import Testing
+
+@testable import PolicyKit
 
 /// Nothing missed: for random substrings of the corpus, the units the index returns are
 /// exactly those whose folded text contains the substring (a naive scan).
@@ -23,24 +23,34 @@ import PolicyTestSupport
       let length = 1 + Int(generator.next() % 6)
       let start = Int(generator.next() % UInt64(scalars.count - length))
       let piece = scalars[start..<(start + length)]
-      guard !piece.contains(where: { $0.properties.isWhitespace || $0 == "\"" || $0 == "-" || $0 == ":" || $0 == "|" }) else { continue }
+      guard
+        !piece.contains(where: {
+          $0.properties.isWhitespace || $0 == "\"" || $0 == "-" || $0 == ":" || $0 == "|"
+        })
+      else { continue }
       let term = String(String.UnicodeScalarView(piece))
       var options = SearchOptions()
       options.limit = 100_000
       options.useSynonyms = false
       // Every kind: with other kinds, a document unit is its front and back matter.
       options.kinds = Set(SearchUnitKind.allCases)
-      let hits = try Searcher(index: index).search(try SearchQuery("\"\(term)\""), options: options).hits
+      let hits = try Searcher(index: index).search(try SearchQuery("\"\(term)\""), options: options)
+        .hits
       let found = Set(hits.map(\.unit.id))
-      let expected = Set(units.indices.filter { folded[$0].containsBytes(term) }.map { units[$0].id })
+      let expected = Set(
+        units.indices.filter { folded[$0].containsBytes(term) }.map { units[$0].id })
       #expect(found == expected, "\(term): \(found.symmetricDifference(expected).prefix(5))")
       // The counts BM25 ranks on: every (overlapping) occurrence, and those in the heading.
       for hit in hits.prefix(20) {
         let text = Array(PolicyDictionaries.fold(hit.unit.text).unicodeScalars)
         let wanted = Array(term.unicodeScalars)
-        let starts = text.indices.filter { $0 + wanted.count <= text.count && Array(text[$0..<($0 + wanted.count)]) == wanted }
+        let starts = text.indices.filter {
+          $0 + wanted.count <= text.count && Array(text[$0..<($0 + wanted.count)]) == wanted
+        }
         #expect(hit.termCounts.first?.count == starts.count, "\(term) in \(hit.unit.id)")
-        #expect(hit.termCounts.first?.inHeading == starts.filter { $0 < hit.unit.headingLength }.count, "\(term) in \(hit.unit.id)")
+        #expect(
+          hit.termCounts.first?.inHeading == starts.filter { $0 < hit.unit.headingLength }.count,
+          "\(term) in \(hit.unit.id)")
       }
       checked += 1
     }
@@ -53,7 +63,9 @@ import PolicyTestSupport
     let index = try SeedIndex.open()
     let units = try (0..<index.unitCount).map { try index.unit($0) }
     let folded = units.map { PolicyDictionaries.fold($0.text) }
-    let unsafeInQuery: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || $0 == "\"" || $0 == "-" || $0 == ":" || $0 == "|" }
+    let unsafeInQuery: (Unicode.Scalar) -> Bool = {
+      $0.properties.isWhitespace || $0 == "\"" || $0 == "-" || $0 == ":" || $0 == "|"
+    }
     var terms = ["，", "。", "、", "（一）", "发展，", "，加快", "》", "《", "（", "）。", "%，"]
     var generator = SplitMix(seed: 20_261_123)
     var attempts = 0
@@ -74,14 +86,22 @@ import PolicyTestSupport
     options.kinds = Set(SearchUnitKind.allCases)
     for term in terms {
       let wanted = Array(PolicyDictionaries.fold(term).unicodeScalars)
-      let hits = try Searcher(index: index).search(try SearchQuery("\"\(term)\""), options: options).hits
-      let expected = Set(units.indices.filter { folded[$0].containsBytes(PolicyDictionaries.fold(term)) }.map { units[$0].id })
+      let hits = try Searcher(index: index).search(try SearchQuery("\"\(term)\""), options: options)
+        .hits
+      let expected = Set(
+        units.indices.filter { folded[$0].containsBytes(PolicyDictionaries.fold(term)) }.map {
+          units[$0].id
+        })
       #expect(Set(hits.map(\.unit.id)) == expected, "\(term)")
       for hit in hits.prefix(10) {
         let text = Array(PolicyDictionaries.fold(hit.unit.text).unicodeScalars)
-        let starts = text.indices.filter { $0 + wanted.count <= text.count && Array(text[$0..<($0 + wanted.count)]) == wanted }
+        let starts = text.indices.filter {
+          $0 + wanted.count <= text.count && Array(text[$0..<($0 + wanted.count)]) == wanted
+        }
         #expect(hit.termCounts.first?.count == starts.count, "\(term) in \(hit.unit.id)")
-        #expect(hit.termCounts.first?.inHeading == starts.filter { $0 < hit.unit.headingLength }.count, "\(term) in \(hit.unit.id)")
+        #expect(
+          hit.termCounts.first?.inHeading == starts.filter { $0 < hit.unit.headingLength }.count,
+          "\(term) in \(hit.unit.id)")
       }
     }
   }
@@ -99,8 +119,10 @@ import PolicyTestSupport
     _ = try builder.build(files: Corpus.seeds)
     let segmentedLayout = IndexDirectory(url: directory)
     let singleLayout = IndexDirectory(url: SeedIndex.directory)
-    let segmentedPostings = try #require(try segmentedLayout.liveGeneration()).appendingPathComponent(IndexDirectory.postings)
-    let singlePostings = try #require(try singleLayout.liveGeneration()).appendingPathComponent(IndexDirectory.postings)
+    let segmentedPostings = try #require(try segmentedLayout.liveGeneration())
+      .appendingPathComponent(IndexDirectory.postings)
+    let singlePostings = try #require(try singleLayout.liveGeneration()).appendingPathComponent(
+      IndexDirectory.postings)
     #expect(try Data(contentsOf: segmentedPostings) == (try Data(contentsOf: singlePostings)))
     let segmented = Searcher(index: try InvertedIndex.open(directory))
     let single = Searcher(index: try SeedIndex.open())
@@ -112,7 +134,9 @@ import PolicyTestSupport
       #expect(a.totalMatches == b.totalMatches && a.totalMatches > 0, "\(query)")
       #expect(a.hits.map(\.unit.id) == b.hits.map(\.unit.id), "\(query)")
       #expect(a.hits.map(\.score) == b.hits.map(\.score), "\(query)")
-      #expect(a.hits.map { $0.termCounts.map(\.count) } == b.hits.map { $0.termCounts.map(\.count) }, "\(query)")
+      #expect(
+        a.hits.map { $0.termCounts.map(\.count) } == b.hits.map { $0.termCounts.map(\.count) },
+        "\(query)")
     }
   }
 }

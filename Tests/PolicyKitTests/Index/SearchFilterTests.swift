@@ -1,25 +1,33 @@
 import Foundation
-import Testing
-
-@testable import PolicyKit
 import PolicyBytes
 import PolicyExtraction
 import PolicyIndex
+import Testing
+
+@testable import PolicyKit
 
 /// Every filter and operator of the query language, on the seed index.
 @Suite struct SearchFilterTests {
-  func ids(_ query: String, kinds: Set<SearchUnitKind> = [.measure, .section, .target]) throws -> [SearchHit] {
+  func ids(_ query: String, kinds: Set<SearchUnitKind> = [.measure, .section, .target]) throws
+    -> [SearchHit]
+  {
     try SeedIndex.search(query, limit: 10_000, kinds: kinds).hits
   }
 
   @Test func departmentFilters_byNameCanonicalAndRole() throws {
     let anyRole = try ids("绿色 dept:区经济信息委")
     #expect(!anyRole.isEmpty)
-    #expect(anyRole.allSatisfy { $0.unit.departments.contains { $0.canonical == "经济信息委" && $0.levelPrefix == "区" } })
+    #expect(
+      anyRole.allSatisfy {
+        $0.unit.departments.contains { $0.canonical == "经济信息委" && $0.levelPrefix == "区" }
+      })
     // 市经济信息委 is the same kind of body at another level: not matched by 区….
     #expect(!anyRole.contains { $0.document.level == "municipal" })
     let lead = try ids("lead:区经济信息委")
-    #expect(lead.allSatisfy { $0.unit.departments.contains { $0.role == .lead && $0.canonical == "经济信息委" } })
+    #expect(
+      lead.allSatisfy {
+        $0.unit.departments.contains { $0.role == .lead && $0.canonical == "经济信息委" }
+      })
     #expect(lead.count < anyRole.count + 100)
     // An alias finds the same department.
     #expect(Set(try ids("dept:区经信委").map(\.unit.id)) == Set(try ids("dept:区经济信息委").map(\.unit.id)))
@@ -37,7 +45,8 @@ import PolicyIndex
     let plans = try ids("绿色 kind:行动计划")
     #expect(!plans.isEmpty && plans.allSatisfy { $0.document.planKind == "行动计划" })
     let byNumber = try ids("绿色 doc:永川府发〔2022〕11号")
-    #expect(!byNumber.isEmpty && byNumber.allSatisfy { $0.document.documentNumber == "永川府发〔2022〕11号" })
+    #expect(
+      !byNumber.isEmpty && byNumber.allSatisfy { $0.document.documentNumber == "永川府发〔2022〕11号" })
     let measuresOnly = try ids("绿色 unit:measure")
     #expect(!measuresOnly.isEmpty && measuresOnly.allSatisfy { $0.unit.kind == .measure })
   }
@@ -52,7 +61,9 @@ import PolicyIndex
     let without = Set(try ids("绿色工厂 -绿色园区").map(\.unit.id))
     #expect(without == factory.subtracting(park))
     let phrase = try ids("\"市级绿色工厂\"")
-    #expect(!phrase.isEmpty && phrase.allSatisfy { PolicyDictionaries.fold($0.unit.text).containsBytes("市级绿色工厂") })
+    #expect(
+      !phrase.isEmpty
+        && phrase.allSatisfy { PolicyDictionaries.fold($0.unit.text).containsBytes("市级绿色工厂") })
   }
 
   @Test func wholeDocuments_everyTermSomewhere() throws {

@@ -1,14 +1,15 @@
 import Foundation
+import PolicyExtraction
+import PolicyIndex
 import Testing
 
 @testable import PolicyKit
-import PolicyExtraction
-import PolicyIndex
 
 @Suite struct WordLayerTests {
   private func counted(_ term: String, in text: String) -> (total: Int, asWords: Int) {
     WordLayer.bundled.occurrences(
-      of: WordLayer.scalars(PolicyDictionaries.fold(term)), in: WordLayer.scalars(PolicyDictionaries.fold(text)))
+      of: WordLayer.scalars(PolicyDictionaries.fold(term)),
+      in: WordLayer.scalars(PolicyDictionaries.fold(text)))
   }
 
   /// Sentences of the seeds, and how a researcher reads the term in them.
@@ -37,7 +38,8 @@ import PolicyIndex
     try across.write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
     try word.write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
     let directory = folder.appendingPathComponent("index")
-    _ = try IndexBuilder(directory: directory).build(files: ["a.txt", "b.txt"].map { folder.appendingPathComponent($0).path })
+    _ = try IndexBuilder(directory: directory).build(
+      files: ["a.txt", "b.txt"].map { folder.appendingPathComponent($0).path })
     let searcher = Searcher(index: try InvertedIndex.open(directory))
     var options = SearchOptions()
     options.kinds = [.measure]

@@ -1,10 +1,10 @@
 import Foundation
+import PolicyReaders
+import PolicyText
 import Testing
 import ZIPFoundation
 
 @testable import PolicyKit
-import PolicyText
-import PolicyReaders
 
 @Suite struct DOCXReaderTests {
   let reader = DocumentReader()
@@ -27,13 +27,20 @@ import PolicyReaders
 
   static func makeDocx(documentXML: String?) throws -> [UInt8] {
     let archive = try Archive(accessMode: .create)
-    let types = Data("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".utf8)
-    try archive.addEntry(with: "[Content_Types].xml", type: .file, uncompressedSize: Int64(types.count)) { position, size in
+    let types = Data(
+      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+        .utf8)
+    try archive.addEntry(
+      with: "[Content_Types].xml", type: .file, uncompressedSize: Int64(types.count)
+    ) { position, size in
       types.subdata(in: Int(position)..<(Int(position) + size))
     }
     if let documentXML {
       let xml = Data(documentXML.utf8)
-      try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count), compressionMethod: .deflate) { position, size in
+      try archive.addEntry(
+        with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count),
+        compressionMethod: .deflate
+      ) { position, size in
         xml.subdata(in: Int(position)..<(Int(position) + size))
       }
     }
@@ -44,14 +51,15 @@ import PolicyReaders
     let bytes = try Self.makeDocx(documentXML: Self.documentXML)
     let document = try reader.read(bytes: bytes, path: "plan.docx", format: .docx)
     let lines = document.text.split(separator: "\n").map(String.init)
-    #expect(lines == [
-      "永川府发〔2022〕11号",
-      "一、主要目标",
-      "到2025年，能耗下降14.5%&水耗下降20.3%。",
-      "序号\t重点任务\t牵头单位",
-      "1\t创建绿色工厂\t区经济信息委\u{3000}区发展改革委",
-      "（此件公开发布）",
-    ])
+    #expect(
+      lines == [
+        "永川府发〔2022〕11号",
+        "一、主要目标",
+        "到2025年，能耗下降14.5%&水耗下降20.3%。",
+        "序号\t重点任务\t牵头单位",
+        "1\t创建绿色工厂\t区经济信息委\u{3000}区发展改革委",
+        "（此件公开发布）",
+      ])
     #expect(document.source.part == "word/document.xml")
     // Offsets point into word/document.xml.
     let xml = Array(Self.documentXML.utf8)
@@ -71,20 +79,27 @@ import PolicyReaders
       \(Self.paragraph("永川府发〔2022〕11号"))
       </w:body></w:document>
       """
-    let document = try reader.read(bytes: try Self.makeDocx(documentXML: xml), path: "header.docx", format: .docx)
+    let document = try reader.read(
+      bytes: try Self.makeDocx(documentXML: xml), path: "header.docx", format: .docx)
     #expect(document.text.components(separatedBy: "重庆市永川区人民政府文件").count == 2)
     #expect(document.text.contains("永川府发〔2022〕11号"))
   }
 
   @Test func notAZip_isAnErrorNamingTheFile() {
-    #expect(throws: TextError.malformedContainer(path: "fake.docx", reason: "not a .docx file (not a zip archive)")) {
+    #expect(
+      throws: TextError.malformedContainer(
+        path: "fake.docx", reason: "not a .docx file (not a zip archive)")
+    ) {
       try reader.read(bytes: Array("这不是压缩包".utf8), path: "fake.docx", format: .docx)
     }
   }
 
   @Test func zipWithoutDocumentPart_isAnError() throws {
     let bytes = try Self.makeDocx(documentXML: nil)
-    #expect(throws: TextError.malformedContainer(path: "empty.docx", reason: "not a .docx file (no word/document.xml inside)")) {
+    #expect(
+      throws: TextError.malformedContainer(
+        path: "empty.docx", reason: "not a .docx file (no word/document.xml inside)")
+    ) {
       try reader.read(bytes: bytes, path: "empty.docx", format: .docx)
     }
   }

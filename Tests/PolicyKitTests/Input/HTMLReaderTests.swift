@@ -1,10 +1,10 @@
 import Foundation
+import PolicyExtraction
+import PolicyReaders
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
-import PolicyReaders
-import PolicyExtraction
 
 @Suite struct HTMLReaderTests {
   let reader = DocumentReader()
@@ -46,7 +46,8 @@ import PolicyExtraction
 
   @Test func declaredCharsetWins() throws {
     let declared = Self.page.replacingOccurrences(
-      of: "<head>", with: "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">")
+      of: "<head>",
+      with: "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">")
     let bytes = try #require(TextEncoding.gb18030.encode(declared))
     let document = try reader.read(bytes: bytes, path: "declared.htm")
     #expect(document.source.encoding == "GB18030")
@@ -71,11 +72,13 @@ import PolicyExtraction
       let raw = try Data(contentsOf: textFile)
       // The .txt starts with four lines of crawl metadata; the body follows.
       var lines = 0
-      let bodyStart = raw.firstIndex { byte in
-        if byte == 0x0A { lines += 1 }
-        return lines == 4
-      }.map { $0 + 1 } ?? 0
-      let body = try reader.read(bytes: Array(raw[bodyStart...]), path: textFile.path, format: .plainText)
+      let bodyStart =
+        raw.firstIndex { byte in
+          if byte == 0x0A { lines += 1 }
+          return lines == 4
+        }.map { $0 + 1 } ?? 0
+      let body = try reader.read(
+        bytes: Array(raw[bodyStart...]), path: textFile.path, format: .plainText)
       #expect(squeezed(html.text).contains(squeezed(body.text)), "\(page.lastPathComponent)")
     }
   }

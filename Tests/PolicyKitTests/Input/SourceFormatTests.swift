@@ -1,7 +1,7 @@
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
 
 @Suite struct SourceFormatTests {
   @Test func formatFromThePathsExtension() {

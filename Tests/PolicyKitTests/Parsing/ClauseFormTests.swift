@@ -1,15 +1,16 @@
 import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
 import Testing
 
 @testable import PolicyKit
-import PolicyModel
-import PolicyReaders
-import PolicyExtraction
 
 /// The clause forms of the field guide (§4) that the seeds do not all show, on short texts.
 @Suite struct ClauseFormTests {
   func parse(_ text: String) throws -> PolicyDocument {
-    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "clauses.txt", format: .plainText))
+    PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "clauses.txt", format: .plainText))
   }
 
   func roles(_ clause: ResponsibilityClause) -> [String] {
@@ -27,7 +28,8 @@ import PolicyExtraction
   /// People's organisations a district lists among the responsible units are departments,
   /// known to the dictionaries or not; a note in brackets is not a clause.
   @Test func peoplesOrganisationsAreDepartments_notesAreNot() throws {
-    let document = try parse("一、重点任务\n（一）关爱困难群体。开展慰问。（责任单位：区残联、区民政局、区文联、区侨联、区科协、各镇街、区红十字会）\n（二）建立联席会议。（包括牵头单位自身）\n")
+    let document = try parse(
+      "一、重点任务\n（一）关爱困难群体。开展慰问。（责任单位：区残联、区民政局、区文联、区侨联、区科协、各镇街、区红十字会）\n（二）建立联席会议。（包括牵头单位自身）\n")
     #expect(document.responsibilities.count == 1)
     let clause = try #require(document.responsibilities.first)
     #expect(clause.departments.map(\.name) == ["区残联", "区民政局", "区文联", "区侨联", "区科协", "各镇街", "区红十字会"])
@@ -41,7 +43,8 @@ import PolicyExtraction
       """
     let document = try parse(text + "\n")
     #expect(document.responsibilities.count == 2)
-    #expect(roles(document.responsibilities[0]) == ["lead:税务总局", "responsible:财政部", "responsible:海关总署"])
+    #expect(
+      roles(document.responsibilities[0]) == ["lead:税务总局", "responsible:财政部", "responsible:海关总署"])
     #expect(roles(document.responsibilities[1]) == ["lead:海关总署", "responsible:商务部"])
   }
 
@@ -82,7 +85,10 @@ import PolicyExtraction
   /// Labels end their list at 。 as at ；: "（牵头单位：A，B。配合单位：C）".
   @Test func labelsSeparatedByAFullStop() throws {
     let document = try parse("一、主要任务\n1.建设绿道。推进建设。（牵头单位：市绿化市容局，地产集团。配合单位：市规划资源局、市财政局）\n")
-    #expect(allRoles(document) == [["lead:市绿化市容局", "lead:地产集团", "cooperating:市规划资源局", "cooperating:市财政局"]])
+    #expect(
+      allRoles(document) == [
+        ["lead:市绿化市容局", "lead:地产集团", "cooperating:市规划资源局", "cooperating:市财政局"]
+      ])
   }
 
   /// Any short label before a colon that ends as a label does gives the role of its words:
@@ -146,7 +152,10 @@ import PolicyExtraction
       3.建设场所。建设应急避难场所（Ⅰ类固定中心）。
       """
     let document = try parse(text + "\n")
-    #expect(allRoles(document) == [["responsible:各街镇", "responsible:区规划资源局", "responsible:区土储中心"], ["responsible:区属国企"]])
+    #expect(
+      allRoles(document) == [
+        ["responsible:各街镇", "responsible:区规划资源局", "responsible:区土储中心"], ["responsible:区属国企"],
+      ])
   }
 
   // MARK: Names
@@ -212,11 +221,18 @@ import PolicyExtraction
   @Test(arguments: ["排在第一位的部门为牵头部门", "列第一位者为牵头单位", "第一个为牵头单位", "排名第一的为牵头单位"])
   func firstListedIsLead_variants(rule: String) throws {
     let withSameBelow = try parse("一、重点任务\n（一）优化税制。（税务总局、财政部负责，\(rule)，下同）\n（二）便利通关。（海关总署、商务部负责）\n")
-    #expect(allRoles(withSameBelow) == [["lead:税务总局", "responsible:财政部"], ["lead:海关总署", "responsible:商务部"]])
+    #expect(
+      allRoles(withSameBelow) == [
+        ["lead:税务总局", "responsible:财政部"], ["lead:海关总署", "responsible:商务部"],
+      ])
     let alone = try parse("一、重点任务\n（一）优化税制。（税务总局、财政部负责，\(rule)）\n（二）便利通关。（海关总署、商务部负责）\n")
-    #expect(allRoles(alone) == [["lead:税务总局", "responsible:财政部"], ["responsible:海关总署", "responsible:商务部"]])
+    #expect(
+      allRoles(alone) == [
+        ["lead:税务总局", "responsible:财政部"], ["responsible:海关总署", "responsible:商务部"],
+      ])
     let stated = try parse("各项任务中\(rule)。\n一、重点任务\n（一）优化税制。（税务总局、财政部负责）\n（二）便利通关。（海关总署、商务部负责）\n")
-    #expect(allRoles(stated) == [["lead:税务总局", "responsible:财政部"], ["lead:海关总署", "responsible:商务部"]])
+    #expect(
+      allRoles(stated) == [["lead:税务总局", "responsible:财政部"], ["lead:海关总署", "responsible:商务部"]])
   }
 
   @Test func numberingGapIsADiagnostic() throws {

@@ -1,9 +1,9 @@
 import Foundation
+import PolicyBytes
+import PolicyExtraction
 import Testing
 
 @testable import PolicyKit
-import PolicyBytes
-import PolicyExtraction
 
 /// Indicators found in the words before a value: the earliest-listed phrasing that occurs
 /// wins, at its first occurrence, as when each phrasing is looked for in turn.

@@ -1,17 +1,18 @@
 import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
-import PolicyModel
-import PolicyReaders
-import PolicyExtraction
 
 /// Which items are measures: the measure level part by part, the parts that hold none,
 /// unnumbered items, and the list of attachments.
 @Suite struct MeasureSelectionTests {
   func parse(_ text: String, format: SourceFormat = .plainText) throws -> PolicyDocument {
-    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "plan.txt", format: format))
+    PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "plan.txt", format: format))
   }
 
   func labels(_ document: PolicyDocument) -> [String] {
@@ -80,7 +81,8 @@ import PolicyExtraction
   /// 整治方式 lists kinds of case, 考评内容 what is judged, 治理范围 what is covered.
   @Test func criteriaAndScopeParts_holdNoMeasures() throws {
     let document = try parse(
-      "一、治理范围\n（一）高层住宅。\n（二）高层公共建筑。\n二、整治方式\n（一）拆除。违法建筑一律拆除。\n（二）完善手续。补办手续。\n三、考评内容\n1.工作推进情况。\n2.群众满意度。\n四、工作措施\n（一）全面排查。建立台账。\n")
+      "一、治理范围\n（一）高层住宅。\n（二）高层公共建筑。\n二、整治方式\n（一）拆除。违法建筑一律拆除。\n（二）完善手续。补办手续。\n三、考评内容\n1.工作推进情况。\n2.群众满意度。\n四、工作措施\n（一）全面排查。建立台账。\n"
+    )
     #expect(labels(document) == ["四、 （一）"])
   }
 
@@ -123,7 +125,8 @@ import PolicyExtraction
   /// holds no measures.
   @Test func closingPart_holdsNoMeasures() throws {
     for title in ["附则", "其他", "其他事项"] {
-      let document = try parse("一、重点任务\n（一）推进改革。深化审批制度改革。\n二、\(title)\n1.本意见自发布之日起施行。\n2.本意见由区建设管理委负责解释。\n")
+      let document = try parse(
+        "一、重点任务\n（一）推进改革。深化审批制度改革。\n二、\(title)\n1.本意见自发布之日起施行。\n2.本意见由区建设管理委负责解释。\n")
       #expect(labels(document) == ["一、 （一）"], "\(title)")
     }
   }
@@ -164,7 +167,9 @@ import PolicyExtraction
     let file = real.appendingPathComponent(
       "shanghai/消防与人防/上海市奉贤区人民政府办公室关于印发《奉贤区关于进一步推进应急避难场所建设的实施方案》的通知.md")
     let document = try Parsed.file(file)
-    let duties = document.measures.filter { $0.text.hasPrefix("区民防办：") || $0.text.hasPrefix("区教育局：") }
+    let duties = document.measures.filter {
+      $0.text.hasPrefix("区民防办：") || $0.text.hasPrefix("区教育局：")
+    }
     #expect(duties.count == 2)
     #expect(duties.allSatisfy { document.sections[$0.section].kind == .paragraph })
   }
@@ -178,14 +183,18 @@ import PolicyExtraction
 
   /// A web page indents with &emsp;: "  （一）…" is still an item.
   @Test func emSpaceIndentedItems() throws {
-    let document = try parse("<html><body><p>三、主要任务</p><p>\u{2003}\u{2003}（一）构建评价指标体系。制定标准。</p></body></html>", format: .html)
+    let document = try parse(
+      "<html><body><p>三、主要任务</p><p>\u{2003}\u{2003}（一）构建评价指标体系。制定标准。</p></body></html>",
+      format: .html)
     #expect(labels(document) == ["三、 （一）"])
   }
 
   /// An attachment whose title stands on the line after "附件1" takes its role from it:
   /// "建筑高度的计算方法" sets criteria, not tasks.
   @Test func attachmentTitleOnItsOwnLine_givesTheRole() throws {
-    let document = try parse("一、重点任务\n（一）开展排查。全面排查隐患。\n附件1\n建筑高度的计算方法\n1.建筑屋面为坡屋面时，建筑高度应为室外地面至檐口的高度。\n2.局部突出屋顶的瞭望塔不计入建筑高度。\n")
+    let document = try parse(
+      "一、重点任务\n（一）开展排查。全面排查隐患。\n附件1\n建筑高度的计算方法\n1.建筑屋面为坡屋面时，建筑高度应为室外地面至檐口的高度。\n2.局部突出屋顶的瞭望塔不计入建筑高度。\n"
+    )
     #expect(labels(document) == ["一、 （一）"])
   }
 

@@ -1,18 +1,20 @@
 import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
-import PolicyModel
-import PolicyReaders
-import PolicyExtraction
 
 /// Metadata in the forms pages and joint documents give it: several issuers, a title
 /// wrapped over lines, the signature at the end, a number among a page's fields, a
 /// decree's number, a township.
 @Suite struct MetadataFormTests {
   func metadata(_ text: String, format: SourceFormat = .plainText) throws -> DocumentMetadata {
-    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "doc", format: format)).metadata
+    PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "doc", format: format)
+    ).metadata
   }
 
   @Test func jointIssuers_inTheTitle() throws {
@@ -40,7 +42,8 @@ import PolicyExtraction
   /// body that names the decree issues it; the head who signs it in person (市长 …) does
   /// not. A date before a decree is no part of its issuer; 主席令 names no body.
   @Test func decrees_numberIssuerAndSigner() throws {
-    let text = "临港新片区管理办法\n上海市人民政府令\n（第19号）\n《临港新片区管理办法》已经市政府常务会议通过，现予公布。\n市长　应勇\n2019年8月12日\n第一条　（目的）为了推进建设，制定本办法。\n"
+    let text =
+      "临港新片区管理办法\n上海市人民政府令\n（第19号）\n《临港新片区管理办法》已经市政府常务会议通过，现予公布。\n市长　应勇\n2019年8月12日\n第一条　（目的）为了推进建设，制定本办法。\n"
     let found = try metadata(text)
     #expect(found.documentNumber?.text == "上海市人民政府令（第19号）")
     #expect(found.documentNumber?.serial == 19)
@@ -56,10 +59,12 @@ import PolicyExtraction
   /// Real decrees from pkulaw: 上海市人民政府令（第19号）, 中山市人民政府令（第16号）.
   @Test func decrees_realPkulaw() throws {
     guard let real = Corpus.real else { return }
-    let lingang = try Parsed.file(real.appendingPathComponent("pkulaw/中国(上海)自由贸易试验区临港新片区管理办法(FBM-CLI.11.1535062).txt"))
+    let lingang = try Parsed.file(
+      real.appendingPathComponent("pkulaw/中国(上海)自由贸易试验区临港新片区管理办法(FBM-CLI.11.1535062).txt"))
     #expect(lingang.metadata.documentNumber?.serial == 19)
     #expect(lingang.metadata.issuer == "上海市人民政府")
-    let zhongshan = try Parsed.file(real.appendingPathComponent("pkulaw/中山市政务数据管理办法(FBM-CLI.11.1598088).txt"))
+    let zhongshan = try Parsed.file(
+      real.appendingPathComponent("pkulaw/中山市政务数据管理办法(FBM-CLI.11.1598088).txt"))
     #expect(zhongshan.metadata.documentNumber?.serial == 16)
     #expect(zhongshan.metadata.issuer == "中山市人民政府")
   }
@@ -87,7 +92,8 @@ import PolicyExtraction
   /// A page with no title of its own: the issuer signs at the end, the number stands
   /// among the page's fields.
   @Test func pageFields_andSignature() throws {
-    let text = "关于我市开展价格联动调整有关事项的通知 (发布日期：2026年04月24日文号：沪发改价管〔2026〕19号)\n一、联动调整电价\n1.电价调整为每千瓦时0.6元。\n上海市发展和改革委员会\n2026年4月23日\n"
+    let text =
+      "关于我市开展价格联动调整有关事项的通知 (发布日期：2026年04月24日文号：沪发改价管〔2026〕19号)\n一、联动调整电价\n1.电价调整为每千瓦时0.6元。\n上海市发展和改革委员会\n2026年4月23日\n"
     let found = try metadata(text)
     #expect(found.documentNumber?.normalized == "沪发改价管〔2026〕19号")
     #expect(found.issuer == "上海市发展和改革委员会")
@@ -96,7 +102,8 @@ import PolicyExtraction
 
   /// A regulation issued by decree: its number has no year; its date is the decree's.
   @Test func decreeNumber() throws {
-    let found = try metadata("上海市建筑消防设施管理规定\n（2021年12月21日上海市人民政府令第59号公布　自2022年3月1日起施行）\n第一条（目的依据）为了加强管理，制定本规定。\n")
+    let found = try metadata(
+      "上海市建筑消防设施管理规定\n（2021年12月21日上海市人民政府令第59号公布　自2022年3月1日起施行）\n第一条（目的依据）为了加强管理，制定本规定。\n")
     let number = try #require(found.documentNumber)
     #expect(number.normalized == "上海市人民政府令第59号")
     #expect(number.year == nil)
@@ -106,7 +113,8 @@ import PolicyExtraction
 
   /// A transmittal notice's date is the first signed one, not the forwarded plan's.
   @Test func transmittalNotice_firstSignedDate() throws {
-    let text = "上海市人民政府办公厅关于转发市发展改革委制订的《实施方案》的通知\n各区人民政府：\n现转发给你们，请按照执行。\n上海市人民政府办公厅\n2024年12月14日\n实施方案\n一、主要任务\n（一）推进建设。完善设施。\n上海市发展和改革委员会\n2024年12月10日\n"
+    let text =
+      "上海市人民政府办公厅关于转发市发展改革委制订的《实施方案》的通知\n各区人民政府：\n现转发给你们，请按照执行。\n上海市人民政府办公厅\n2024年12月14日\n实施方案\n一、主要任务\n（一）推进建设。完善设施。\n上海市发展和改革委员会\n2024年12月10日\n"
     #expect(try metadata(text).writtenDate == "2024-12-14")
   }
 

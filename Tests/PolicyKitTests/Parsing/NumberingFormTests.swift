@@ -1,24 +1,29 @@
 import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
-import PolicyModel
-import PolicyReaders
-import PolicyExtraction
 
 /// Numbering written with compatibility or variant characters (1﹒ 1． 1、 1） ⑴ ⒈ ㈠ 一.)
 /// is read as the GB/T 9704 level it stands for.
 @Suite struct NumberingFormTests {
   func sections(_ text: String) throws -> [Section] {
-    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "numbering.txt", format: .plainText)).sections
+    PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "numbering.txt", format: .plainText)
+    ).sections
   }
 
   @Test(arguments: [
-    ("一、", HeadingMarker.Kind.chineseOrdinal, 1), ("二.", .chineseOrdinal, 2), ("三．", .chineseOrdinal, 3),
+    ("一、", HeadingMarker.Kind.chineseOrdinal, 1), ("二.", .chineseOrdinal, 2),
+    ("三．", .chineseOrdinal, 3),
     ("㈠", .parenthesizedChineseOrdinal, 1), ("（二)", .parenthesizedChineseOrdinal, 2),
-    ("1﹒", .arabicOrdinal, 1), ("２．", .arabicOrdinal, 2), ("⒊", .arabicOrdinal, 3), ("4、", .arabicOrdinal, 4),
-    ("⑴", .parenthesizedArabicOrdinal, 1), ("2）", .parenthesizedArabicOrdinal, 2), ("(3)", .parenthesizedArabicOrdinal, 3),
+    ("1﹒", .arabicOrdinal, 1), ("２．", .arabicOrdinal, 2), ("⒊", .arabicOrdinal, 3),
+    ("4、", .arabicOrdinal, 4),
+    ("⑴", .parenthesizedArabicOrdinal, 1), ("2）", .parenthesizedArabicOrdinal, 2),
+    ("(3)", .parenthesizedArabicOrdinal, 3),
   ])
   func variant_readAsItsLevel(marker: String, kind: HeadingMarker.Kind, number: Int) throws {
     let found = try sections("前言。\n\(marker)加强组织领导。各部门要落实责任。\n")

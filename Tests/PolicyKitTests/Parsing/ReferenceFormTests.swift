@@ -1,17 +1,19 @@
 import Foundation
+import PolicyExtraction
+import PolicyReaders
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
-import PolicyReaders
-import PolicyExtraction
 
 /// What a 《》 cites: documents, with their numbers wherever they stand; not the
 /// document's own plan and attachments, nor forms, cards and newspapers, nor the short
 /// names a text gives documents it named.
 @Suite struct ReferenceFormTests {
   func references(_ text: String, format: SourceFormat = .plainText) throws -> [String] {
-    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "doc", format: format)).references.map {
+    PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "doc", format: format)
+    ).references.map {
       "《\($0.title)》" + ($0.documentNumber.map { " \($0.normalized)" } ?? "")
     }
   }

@@ -1,16 +1,18 @@
 import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
 import Testing
 
 @testable import PolicyKit
-import PolicyModel
-import PolicyReaders
-import PolicyExtraction
 
 /// Role statements in running text and departments that head blocks of duties, on short
 /// texts (docs/gold-format.md, "What is a role statement").
 @Suite struct RoleStatementTests {
   func parse(_ text: String) throws -> PolicyDocument {
-    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "statements.txt", format: .plainText))
+    PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "statements.txt", format: .plainText)
+    )
   }
 
   /// "role:name" for every department of every clause, in reading order.
@@ -21,7 +23,9 @@ import PolicyExtraction
   /// The roles of the clauses of the measure labelled `label`.
   func roles(_ document: PolicyDocument, measure label: String) throws -> [String] {
     let measure = try #require(document.measure(label))
-    return measure.responsibilities.flatMap { document.responsibilities[$0].departments.map { "\($0.role.rawValue):\($0.name)" } }
+    return measure.responsibilities.flatMap {
+      document.responsibilities[$0].departments.map { "\($0.role.rawValue):\($0.name)" }
+    }
   }
 
   @Test func byLeadThenCooperate() throws {
@@ -42,7 +46,9 @@ import PolicyExtraction
     #expect(mentions.map(\.name).sorted() == ["区公安交管部门", "市公安交管部门"])
     for mention in mentions {
       let spanned = String(decoding: utf8[mention.span.start..<mention.span.end], as: UTF8.self)
-      #expect(spanned == mention.name || spanned.contains("市、区公安交管部门"), "\(mention.name) spans \(spanned)")
+      #expect(
+        spanned == mention.name || spanned.contains("市、区公安交管部门"), "\(mention.name) spans \(spanned)"
+      )
     }
   }
 
@@ -51,7 +57,10 @@ import PolicyExtraction
   @Test func sectorDepartments_areBodies() throws {
     let text = "一、重点任务\n（一）严打黑车。公安部门要会同交通部门开展整治。城市管理综合执法部门负责查处；有关部门负责配合。下列部门负责实施。\n"
     let document = try parse(text)
-    #expect(try roles(document, measure: "（一）") == ["lead:公安部门", "cooperating:交通部门", "responsible:城市管理综合执法部门"])
+    #expect(
+      try roles(document, measure: "（一）") == [
+        "lead:公安部门", "cooperating:交通部门", "responsible:城市管理综合执法部门",
+      ])
   }
 
   /// Sectors listed before a department's ending share it: "生态环境、绿化市容、城管执法部门"
@@ -70,7 +79,8 @@ import PolicyExtraction
   /// opens with its role word ("负责配合…") has that body as subject; a sentence with a
   /// subject of its own, or one in an article, does not take it.
   @Test func itemsOpeningBody_isTheSubjectOfLaterSentences() throws {
-    let text = "一、职责分工\n（一）区财政局按规定对消防资金进行预算管理，落实经费保障。负责配合金融管理部门做好消防工作。\n（二）区水务局指导供水设施管理。区消防救援支队负责维护消防水源。\n"
+    let text =
+      "一、职责分工\n（一）区财政局按规定对消防资金进行预算管理，落实经费保障。负责配合金融管理部门做好消防工作。\n（二）区水务局指导供水设施管理。区消防救援支队负责维护消防水源。\n"
     let document = try parse(text)
     #expect(try roles(document, measure: "（一）") == ["cooperating:区财政局"])
     #expect(try roles(document, measure: "（二）") == ["responsible:区消防救援支队"])
@@ -91,7 +101,10 @@ import PolicyExtraction
       try roles(document, measure: "1.").sorted() == [
         "cooperating:投资", "cooperating:规划", "lead:区（县）土地管理部门", "lead:市土地管理部门",
       ])
-    #expect(try roles(document, measure: "2.").sorted() == ["cooperating:发展改革", "cooperating:财政", "lead:区绿化市容部门", "lead:市绿化市容部门"])
+    #expect(
+      try roles(document, measure: "2.").sorted() == [
+        "cooperating:发展改革", "cooperating:财政", "lead:区绿化市容部门", "lead:市绿化市容部门",
+      ])
     #expect(try roles(document, measure: "3.") == ["cooperating:城管执法", "cooperating:市场监管"])
   }
 
@@ -141,8 +154,12 @@ import PolicyExtraction
       2.压实责任。各区政府是公园带建设的责任主体。各镇政府、街道办事处和头桥集团落实主体责任。
       """
     let document = try parse(text + "\n")
-    #expect(try roles(document, measure: "1.") == ["cooperating:发改", "cooperating:财政", "cooperating:房管"])
-    #expect(try roles(document, measure: "2.") == ["responsible:各区政府", "responsible:各镇政府", "responsible:街道办事处", "responsible:头桥集团"])
+    #expect(
+      try roles(document, measure: "1.") == ["cooperating:发改", "cooperating:财政", "cooperating:房管"])
+    #expect(
+      try roles(document, measure: "2.") == [
+        "responsible:各区政府", "responsible:各镇政府", "responsible:街道办事处", "responsible:头桥集团",
+      ])
   }
 
   /// "由A牵头，会同B…": A, brought in by 由 at the head of the sentence, is the subject of
@@ -158,9 +175,13 @@ import PolicyExtraction
       4.加强领导。各级交通主管部门要主动作为，既做好改革举措推进，又做好牵头改革任务统筹协调。
       """
     let document = try parse(text + "\n")
-    #expect(try roles(document, measure: "1.") == ["lead:市发展改革委", "lead:市规划资源局", "cooperating:各区政府"])
+    #expect(
+      try roles(document, measure: "1.") == ["lead:市发展改革委", "lead:市规划资源局", "cooperating:各区政府"])
     #expect(try roles(document, measure: "2.") == ["responsible:区交通运输部门", "responsible:市交通运输部门"])
-    #expect(try roles(document, measure: "3.") == ["cooperating:市场运营机构", "cooperating:高校", "cooperating:科研院所"])
+    #expect(
+      try roles(document, measure: "3.") == [
+        "cooperating:市场运营机构", "cooperating:高校", "cooperating:科研院所",
+      ])
     #expect(try roles(document, measure: "4.") == ["lead:各级交通主管部门"])
   }
 
@@ -175,9 +196,10 @@ import PolicyExtraction
       （三）开展督查。国务院办公厅将会同有关方面统筹组织开展相关督查激励工作。
       """
     let document = try parse(text + "\n")
-    #expect(try roles(document, measure: "（一）") == [
-      "lead:财政部", "cooperating:发展改革委", "cooperating:工业和信息化部", "cooperating:农业农村部",
-    ])
+    #expect(
+      try roles(document, measure: "（一）") == [
+        "lead:财政部", "cooperating:发展改革委", "cooperating:工业和信息化部", "cooperating:农业农村部",
+      ])
     #expect(try roles(document, measure: "（二）") == ["responsible:河北省委", "responsible:省政府"])
     #expect(try roles(document, measure: "（三）") == ["lead:国务院办公厅"])
   }
@@ -238,7 +260,10 @@ import PolicyExtraction
     let document = try parse(text + "\n")
     #expect(roles(document).prefix(2) == ["responsible:区民防办", "cooperating:区民防办"])
     #expect(try roles(document, measure: "1.") == ["responsible:区建设管理委"])
-    #expect(try roles(document, measure: "2.") == ["responsible:区建设管理委", "lead:区建设管理委", "cooperating:区绿化市容局"])
+    #expect(
+      try roles(document, measure: "2.") == [
+        "responsible:区建设管理委", "lead:区建设管理委", "cooperating:区绿化市容局",
+      ])
     // (二) has no items: its heading is the duty, and the block's body the subject of 配合.
     let heading = try #require(document.responsibilities.first { $0.text == "区农业农村委" })
     #expect(heading.departments.map(\.role) == [.responsible])

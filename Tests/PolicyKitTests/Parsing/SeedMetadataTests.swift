@@ -1,11 +1,11 @@
 import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
-import PolicyModel
-import PolicyReaders
-import PolicyExtraction
 
 @Suite struct SeedMetadataTests {
   @Test func seed000_numberIssuerLevelDatesAddressees() throws {
@@ -55,7 +55,8 @@ import PolicyExtraction
       ("鲁政字（2020）217号", "鲁政字", 2020, 217),
     ] {
       let found = try #require(DocumentNumber.first(in: "见\(text)文件"), "\(text)")
-      #expect((found.number.issuerCode, found.number.year, found.number.serial) == (code, year, serial))
+      #expect(
+        (found.number.issuerCode, found.number.year, found.number.serial) == (code, year, serial))
     }
   }
 
@@ -66,7 +67,9 @@ import PolicyExtraction
   }
 
   @Test func chineseNumerals() {
-    for (text, value) in [("二十四", 24), ("十", 10), ("一百零五", 105), ("两", 2), ("二〇二二", 2022), ("两万", 20000), ("七十", 70)] {
+    for (text, value) in [
+      ("二十四", 24), ("十", 10), ("一百零五", 105), ("两", 2), ("二〇二二", 2022), ("两万", 20000), ("七十", 70),
+    ] {
       #expect(ChineseNumeral.value(of: text) == value, "\(text)")
     }
   }
@@ -74,7 +77,8 @@ import PolicyExtraction
   @Test func references_002CitesSeed000ByNumber() throws {
     var documents = [try Parsed.seed("000"), try Parsed.seed("002")]
     ReferenceResolver().resolve(&documents)
-    let reference = try #require(documents[1].references.first { $0.documentNumber?.normalized == "永川府发〔2022〕11号" })
+    let reference = try #require(
+      documents[1].references.first { $0.documentNumber?.normalized == "永川府发〔2022〕11号" })
     #expect(reference.title.contains("加快推进现代制造业基地"))
     #expect(reference.resolvedDocument == documents[0].id)
     #expect(reference.resolvedBy == "document_number")
@@ -105,8 +109,11 @@ import PolicyExtraction
     ("# 广东省中新广州知识城条例\n\n第一条　为了促进知识城建设，制定本条例。\n", .provincial, "广东省"),
     ("2021年中华人民共和国国务院政府工作报告\n\n各位代表：\n", .national, nil),
   ])
-  func levelFromTheTitleWithoutAnIssuer(markdown: String, level: AdministrativeLevel?, region: String?) throws {
-    let text = try DocumentReader().read(bytes: Array(markdown.utf8), path: "law.md", format: .markdown)
+  func levelFromTheTitleWithoutAnIssuer(
+    markdown: String, level: AdministrativeLevel?, region: String?
+  ) throws {
+    let text = try DocumentReader().read(
+      bytes: Array(markdown.utf8), path: "law.md", format: .markdown)
     let metadata = PolicyParser().parse(text).metadata
     #expect(metadata.level == level)
     #expect(metadata.region == region)

@@ -9,7 +9,8 @@ import Testing
   func seedOutline(_ seed: String) throws {
     let document = try Parsed.seed(seed)
     // Paths differ between machines; the id and everything else do not.
-    let dump = TreeDump.render(document).replacingOccurrences(of: Corpus.seed(seed), with: "seed \(seed)")
+    let dump = TreeDump.render(document).replacingOccurrences(
+      of: Corpus.seed(seed), with: "seed \(seed)")
     assertSnapshot(dump, named: "seed\(seed).tree")
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
+import PolicyModel
 import Testing
 
 @testable import PolicyKit
-import PolicyModel
 
 /// What a researcher checks in the outline, measures and clauses of the five seeds.
 @Suite struct SeedStructureTests {
@@ -30,7 +30,10 @@ import PolicyModel
     let document = try Parsed.seed("000")
     let measure = try #require(document.measure("5."))
     #expect(document.departments(of: measure, .lead) == ["区经济信息委"])
-    #expect(document.departments(of: measure, .cooperating) == ["区科技局", "区交通局", "区招商投资局", "区新城建管委", "凤凰湖产业促进中心"])
+    #expect(
+      document.departments(of: measure, .cooperating) == [
+        "区科技局", "区交通局", "区招商投资局", "区新城建管委", "凤凰湖产业促进中心",
+      ])
     let clause = document.responsibilities[try #require(measure.responsibilities.first)]
     let lead = try #require(clause.departments.first)
     #expect(lead.levelPrefix == "区")
@@ -44,7 +47,8 @@ import PolicyModel
       #expect(!measure.responsibilities.isEmpty, "\(measure.label) has no clause")
     }
     let measure3 = try #require(document.measure("3."))
-    #expect(document.departments(of: measure3, .responsible) == ["区发展改革委", "区经济信息委", "区生态环境局", "区城市管理局"])
+    #expect(
+      document.departments(of: measure3, .responsible) == ["区发展改革委", "区经济信息委", "区生态环境局", "区城市管理局"])
     // The clause on its own line after measure 8's text still belongs to it.
     let measure8 = try #require(document.measure("8."))
     #expect(document.departments(of: measure8, .lead) == ["区能源局"])
@@ -58,14 +62,20 @@ import PolicyModel
   @Test func seed001_runInGroupsAsMeasures_labelledAndUnlabelledClauses() throws {
     let document = try Parsed.seed("001")
     // （一）…（八） of 三、, then 四、保障措施's （一）…（四）, which restart their numbering.
-    #expect(document.measures.map(\.label) == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）", "（一）", "（二）", "（三）", "（四）"])
+    #expect(
+      document.measures.map(\.label) == [
+        "（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）", "（一）", "（二）", "（三）", "（四）",
+      ])
     #expect(document.measures[0].title == "绿色化数字化协同发展")
     let measure7 = try #require(document.measure("（七）"))
     #expect(document.departments(of: measure7, .lead) == ["人行重庆市分行"])
     #expect(document.departments(of: measure7, .cooperating).first == "市经济信息委")
     let measure2 = try #require(document.measure("（二）"))
     #expect(document.departments(of: measure2, .responsible) == ["市发展改革委", "市经济信息委", "市能源局"])
-    #expect(document.measures.contains { $0.title == "强化责任落实" && $0.path.first?.hasSuffix("保障措施") == true })
+    #expect(
+      document.measures.contains {
+        $0.title == "强化责任落实" && $0.path.first?.hasSuffix("保障措施") == true
+      })
   }
 
   @Test func seed002_continuousNumberingAcrossParts() throws {
@@ -74,7 +84,8 @@ import PolicyModel
     #expect(groups.map(\.number) == Array(1...24).map { Optional($0) })
     // Measures: （三）…（二十四); （一）指导思想 and （二）主要目标 frame the plan, and （六）
     // only groups its items 1.–3., which are the measures there.
-    #expect(document.measures.map(\.number) == ([3, 4, 5, 1, 2, 3] + Array(7...24)).map { Optional($0) })
+    #expect(
+      document.measures.map(\.number) == ([3, 4, 5, 1, 2, 3] + Array(7...24)).map { Optional($0) })
     let measure3 = try #require(document.measure("（三）"))
     #expect(document.departments(of: measure3, .lead) == ["区碳达峰碳中和工作领导小组"])
     #expect(document.departments(of: measure3, .responsible).prefix(2) == ["区发展改革委", "区经济信息委"])
@@ -92,7 +103,10 @@ import PolicyModel
     #expect(document.measures.map(\.number) == Array(1...27).map { Optional($0) })
     // 23–27 continue the numbering under 四、保障措施.
     let part4 = try #require(document.sections.first { $0.label == "四、" })
-    #expect(document.measures.filter { $0.number! >= 23 }.allSatisfy { document.sections[$0.section].parent == document.sections.firstIndex(of: part4) })
+    #expect(
+      document.measures.filter { $0.number! >= 23 }.allSatisfy {
+        document.sections[$0.section].parent == document.sections.firstIndex(of: part4)
+      })
     let columns = document.sections.enumerated().filter { $0.element.kind == .column }
     #expect(columns.count == 5)
     // Each box belongs to the measure before it.
@@ -110,7 +124,10 @@ import PolicyModel
 
   @Test func seed004_sixRunInTasksInTraditional() throws {
     let document = try Parsed.seed("004")
-    #expect(document.measures.map(\.title) == ["嚴守產業政策底線", "實施節能降碳行動", "實施工業環保行動", "推進資源綜合利用", "發展節能環保產業", "構建綠色制造體系"])
+    #expect(
+      document.measures.map(\.title) == [
+        "嚴守產業政策底線", "實施節能降碳行動", "實施工業環保行動", "推進資源綜合利用", "發展節能環保產業", "構建綠色制造體系",
+      ])
   }
 }
 

@@ -1,9 +1,9 @@
 import Foundation
+import PolicyExtraction
+import PolicyReaders
 import Testing
 
 @testable import PolicyKit
-import PolicyReaders
-import PolicyExtraction
 
 @Suite struct SeedTargetTests {
   @Test func seed000_mainTargets() throws {
@@ -33,7 +33,9 @@ import PolicyExtraction
   @Test func seed000_targetsInsideMeasures() throws {
     let document = try Parsed.seed("000")
     let audits = try #require(document.target("clean_production_audits", 40))
-    #expect(audits.isCumulative && audits.measure == document.measures.firstIndex { $0.label.hasPrefix("2.") })
+    #expect(
+      audits.isCumulative
+        && audits.measure == document.measures.firstIndex { $0.label.hasPrefix("2.") })
     let waste = try #require(document.target("bulk_industrial_solid_waste_utilisation", 95))
     #expect(waste.direction == .atLeast)
     #expect(waste.verb == "保持在")
@@ -63,14 +65,16 @@ import PolicyExtraction
 
   @Test func targets_chineseNumeralsAndPercentWords() throws {
     let text = "到2025年，区级医疗机构成功创建智慧医院两家、互联网医院四家，农作物秸秆综合利用率达到百分之七十。\n"
-    let document = PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "t.txt", format: .plainText))
+    let document = PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "t.txt", format: .plainText))
     let values = document.targets.map { "\($0.indicator)=\(Int($0.value))\($0.unit)" }
     #expect(values == ["智慧医院=2家", "互联网医院=4家", "农作物秸秆综合利用率=70%"])
   }
 
   @Test func targets_noYearNoTarget() throws {
     let text = "加大对300家重点用能企业节能目标监督管理和技术支持。\n"
-    let document = PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: "t.txt", format: .plainText))
+    let document = PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "t.txt", format: .plainText))
     #expect(document.targets.isEmpty)
   }
 }

@@ -36,13 +36,16 @@ import Testing
   }
 
   @Test func indicator_fromTheClauseBeforeWhenTheValuesNamesNothing() throws {
-    let plan = "上海市交通领域精细化管理三年行动计划（2024-2026年）\n（七）既有运营车站出入口增加电扶梯，三年累计新增19台；既有车站厕所改造新增第三卫生间，三年累计改造新增71座。\n"
-    #expect(try targets(of: plan).map(described) == ["2026 电扶梯 increase 19台", "2026 第三卫生间 increase 71座"])
+    let plan =
+      "上海市交通领域精细化管理三年行动计划（2024-2026年）\n（七）既有运营车站出入口增加电扶梯，三年累计新增19台；既有车站厕所改造新增第三卫生间，三年累计改造新增71座。\n"
+    #expect(
+      try targets(of: plan).map(described) == ["2026 电扶梯 increase 19台", "2026 第三卫生间 increase 71座"])
     // What a bracket after the value says, or 目标 after 的, names nothing measured.
     let found = try targets(of: "到2025年，全市新增2400户（累计约3600户）大中型餐饮单位纳入监管平台，实现人均避难面积2.3平方米的目标。\n")
     #expect(found.map(\.indicator) == ["全市", "大中型餐饮单位", "人均避难面积"])
     // A verb alone stands when nothing else names the thing.
-    #expect(try targets(of: "到2025年，完成新增建设13万亩、改造提升11万亩高标准农田任务。\n").map(\.indicator) == ["新增", "高标准农田任务"])
+    #expect(
+      try targets(of: "到2025年，完成新增建设13万亩、改造提升11万亩高标准农田任务。\n").map(\.indicator) == ["新增", "高标准农田任务"])
   }
 
   @Test func parametersStatesAndRates_areNoTargets() throws {
@@ -60,7 +63,9 @@ import Testing
     // A count of the places a share is about, a count of a document's parts, a size
     // before 的, a name in quotes.
     let found = try targets(
-      of: "到2025年底，松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求，围绕以上8个方面开展评估，完成3万平方米节能率不低于15%的既有公共建筑节能改造，联动打造“五个新城”森林生态公园带。\n")
+      of:
+        "到2025年底，松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求，围绕以上8个方面开展评估，完成3万平方米节能率不低于15%的既有公共建筑节能改造，联动打造“五个新城”森林生态公园带。\n"
+    )
     #expect(found.map { "\(Int($0.value))\($0.unit)" } == ["50%", "3万平方米"])
     // A count of what a colon goes on to list.
     #expect(try targets(of: "到2025年，重点推进3项改革：一是深化审批改革，二是优化服务。\n").isEmpty)
@@ -70,12 +75,15 @@ import Testing
 
   @Test(.enabled(if: Corpus.hasReal)) func realPlans_indicatorsAsAReaderNamesThem() throws {
     let shanghai = Corpus.realFiles("shanghai", ext: "md")
-    let renewal = try Parsed.file(try #require(shanghai.first { $0.lastPathComponent.contains("松江区城市更新2025年度实施计划") }))
+    let renewal = try Parsed.file(
+      try #require(shanghai.first { $0.lastPathComponent.contains("松江区城市更新2025年度实施计划") }))
     #expect(renewal.targets.first { $0.value == 38 }?.indicator == "区管桥梁桥下空间整治")
     #expect(renewal.targets.first { $0.value == 3.44 }?.indicator == "低效产业用地处置任务")
-    let sponge = try Parsed.file(try #require(shanghai.first { $0.lastPathComponent.contains("本市系统化全域推进海绵城市建设") }))
+    let sponge = try Parsed.file(
+      try #require(shanghai.first { $0.lastPathComponent.contains("本市系统化全域推进海绵城市建设") }))
     #expect(!sponge.targets.contains { $0.value == 4 })
-    let transport = try Parsed.file(try #require(shanghai.first { $0.lastPathComponent.contains("城市综合交通体系建设工作方案") }))
+    let transport = try Parsed.file(
+      try #require(shanghai.first { $0.lastPathComponent.contains("城市综合交通体系建设工作方案") }))
     #expect(transport.targets.first { $0.value == 2 && $0.unit == "万个" }?.indicator == "公共充电桩")
   }
 }

@@ -23,7 +23,10 @@ import Testing
     let plan = "包头市2022年数字政府建设考评办法\n46．全市90%的重点领域市场主体纳入自治区智慧监管平台。\n"
     #expect(try targets(of: plan).map(described) == ["2022 重点领域市场主体 reach 90%"])
     let found = try targets(of: "到2020年，文物本体保护100%达标。到2026年，对300个公交站台进行适老化改造，更新投运无障碍低地板公交车1200辆。\n")
-    #expect(found.map(described) == ["2020 文物本体保护 reach 100%", "2026 公交站台 reach 300个", "2026 无障碍低地板公交车 reach 1200辆"])
+    #expect(
+      found.map(described) == [
+        "2020 文物本体保护 reach 100%", "2026 公交站台 reach 300个", "2026 无障碍低地板公交车 reach 1200辆",
+      ])
     // 二次 of 二次开发 is a word, not a count.
     #expect(try targets(of: "包头市2022年数字政府建设考评办法\n54．统一平台，减少二次开发费用。\n").isEmpty)
   }
@@ -44,9 +47,11 @@ import Testing
 
   @Test func semicolon_itemsTakeTheVerbOfTheFirst() throws {
     let found = try targets(of: "2026年11月底前，新增白玉兰栽植及观赏点位40个，总计达100个；特色道路10条，总计达30条。\n")
-    #expect(found.map(described) == [
-      "2026 白玉兰栽植及观赏点位 increase 40个", "2026 白玉兰栽植及观赏点位 reach 100个", "2026 特色道路 increase 10条", "2026 特色道路 reach 30条",
-    ])
+    #expect(
+      found.map(described) == [
+        "2026 白玉兰栽植及观赏点位 increase 40个", "2026 白玉兰栽植及观赏点位 reach 100个", "2026 特色道路 increase 10条",
+        "2026 特色道路 reach 30条",
+      ])
   }
 
   @Test func hedges_fromTheClosedListWhereTheyStand() throws {
@@ -79,10 +84,17 @@ import Testing
 
   @Test(.enabled(if: Corpus.hasReal)) func realPlans_incrementsTotalsAndShares() throws {
     let magnolia = try Parsed.file(
-      try #require(Corpus.realFiles("shanghai", ext: "md").first { $0.lastPathComponent.contains("白玉兰推广应用三年行动计划") }))
+      try #require(
+        Corpus.realFiles("shanghai", ext: "md").first {
+          $0.lastPathComponent.contains("白玉兰推广应用三年行动计划")
+        }))
     let roads2026 = magnolia.targets.filter { $0.year == 2026 && $0.indicator.hasSuffix("特色道路") }
-    #expect(Set(roads2026.map { "\($0.direction.rawValue) \(Int($0.value)) \($0.isCumulative)" }).isSuperset(of: ["increase 10 false", "reach 30 true"]))
-    let anhui = try Parsed.file(try #require(Corpus.realFiles("pkulaw", ext: "txt").first { $0.lastPathComponent.hasPrefix("安徽省推进") }))
+    #expect(
+      Set(roads2026.map { "\($0.direction.rawValue) \(Int($0.value)) \($0.isCumulative)" })
+        .isSuperset(of: ["increase 10 false", "reach 30 true"]))
+    let anhui = try Parsed.file(
+      try #require(
+        Corpus.realFiles("pkulaw", ext: "txt").first { $0.lastPathComponent.hasPrefix("安徽省推进") }))
     #expect(anhui.targets.map(\.indicator) == ["与其他rcep国家货物贸易占比", "对外投资占比", "实际利用外资占比"])
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
+import PolicyExtraction
 import Testing
 
 @testable import PolicyKit
-import PolicyExtraction
 
 /// The year a target is for (docs/gold-format.md, `year`): spans, deadlines within a year,
 /// lead-ins and their items, plans for one year; years that date a state are none.
@@ -21,7 +21,10 @@ import PolicyExtraction
   @Test func deadlinesWithinAYear() throws {
     #expect(try years("结合停车资源优化民心工程，2024年年内创建30个停车资源优化项目。\n") == ["2024 30个"])
     #expect(try years("2025年6月底前，新增白玉兰栽植及观赏点位30个。\n") == ["2025 30个"])
-    #expect(try years("计划2024年推进远香湖南（4.73平方公里）、嘉北公园二期（10.46平方公里），共计15.19平方公里海绵城市建设达标评估。\n") == ["2024 15平方公里"])
+    #expect(
+      try years("计划2024年推进远香湖南（4.73平方公里）、嘉北公园二期（10.46平方公里），共计15.19平方公里海绵城市建设达标评估。\n") == [
+        "2024 15平方公里"
+      ])
   }
 
   @Test func yearsThatDateAStateOrACitedPlan_areNone() throws {
@@ -66,16 +69,25 @@ import PolicyExtraction
 
   @Test(.enabled(if: Corpus.hasReal)) func realPlans_yearsOfSpansDeadlinesAndOneYearPlans() throws {
     let shanghai = Corpus.realFiles("shanghai", ext: "md")
-    let transport = try Parsed.file(try #require(shanghai.first { $0.lastPathComponent.contains("城市综合交通体系建设工作方案") }))
+    let transport = try Parsed.file(
+      try #require(shanghai.first { $0.lastPathComponent.contains("城市综合交通体系建设工作方案") }))
     #expect(transport.targets.first { $0.value == 240 }?.year == 2025)
-    #expect(transport.targets.filter { $0.value == 4500 }.compactMap(\.year).sorted() == [2024, 2025])
-    let renewal = try Parsed.file(try #require(shanghai.first { $0.lastPathComponent.contains("松江区城市更新2025年度实施计划") }))
+    #expect(
+      transport.targets.filter { $0.value == 4500 }.compactMap(\.year).sorted() == [2024, 2025])
+    let renewal = try Parsed.file(
+      try #require(shanghai.first { $0.lastPathComponent.contains("松江区城市更新2025年度实施计划") }))
     #expect(renewal.targets.count >= 8 && renewal.targets.allSatisfy { $0.year == 2025 })
-    let heritage = try Parsed.file(try #require(shanghai.first { $0.lastPathComponent.contains("静安区文物保护工作") }))
-    #expect(heritage.targets.contains { $0.year == 2020 && $0.value == 100 && $0.indicator.contains("险情排除率") })
-    let refined = try Parsed.file(try #require(shanghai.first { $0.lastPathComponent.contains("精细化管理三年行动计划") }))
+    let heritage = try Parsed.file(
+      try #require(shanghai.first { $0.lastPathComponent.contains("静安区文物保护工作") }))
+    #expect(
+      heritage.targets.contains {
+        $0.year == 2020 && $0.value == 100 && $0.indicator.contains("险情排除率")
+      })
+    let refined = try Parsed.file(
+      try #require(shanghai.first { $0.lastPathComponent.contains("精细化管理三年行动计划") }))
     #expect(refined.targets.first { $0.value == 1990 }?.year == 2026)
-    let roads = try Parsed.file(try #require(shanghai.first { $0.lastPathComponent.contains("奉贤区深化农村公路") }))
+    let roads = try Parsed.file(
+      try #require(shanghai.first { $0.lastPathComponent.contains("奉贤区深化农村公路") }))
     #expect(!roads.targets.contains { $0.value == 427 })
   }
 }

@@ -1,11 +1,11 @@
 import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
-import PolicyModel
-import PolicyReaders
-import PolicyExtraction
 
 /// Task tables (任务分工表) in every form they reach the parser: rows become measures of a
 /// table section, with their roles and deadlines; merged cells carry down.
@@ -23,12 +23,14 @@ import PolicyExtraction
     """
 
   func parse(_ text: String, format: SourceFormat, path: String = "plan") throws -> PolicyDocument {
-    PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: path, format: format))
+    PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: path, format: format))
   }
 
   func parse(docx xml: String) throws -> PolicyDocument {
     let bytes = try DOCXReaderTests.makeDocx(documentXML: xml)
-    return PolicyParser().parse(try DocumentReader().read(bytes: bytes, path: "plan.docx", format: .docx))
+    return PolicyParser().parse(
+      try DocumentReader().read(bytes: bytes, path: "plan.docx", format: .docx))
   }
 
   /// Each measure as "path: lead | roles | deadline".
@@ -38,12 +40,18 @@ import PolicyExtraction
       var current: Int? = measure.section
       while let index = current {
         let section = document.sections[index]
-        if section.kind != .table { chain.insert(section.label.isEmpty ? "#\(section.number ?? 0)" : section.label, at: 0) }
+        if section.kind != .table {
+          chain.insert(section.label.isEmpty ? "#\(section.number ?? 0)" : section.label, at: 0)
+        }
         current = section.parent
       }
-      let roles = measure.responsibilities.flatMap { document.responsibilities[$0].departments.map { "\($0.role.rawValue):\($0.name)" } }
-      let deadline = measure.responsibilities.compactMap { document.responsibilities[$0].deadline }.first ?? "-"
-      return "\(chain.joined(separator: " ")): \(measure.title) | \(roles.joined(separator: ",")) | \(deadline)"
+      let roles = measure.responsibilities.flatMap {
+        document.responsibilities[$0].departments.map { "\($0.role.rawValue):\($0.name)" }
+      }
+      let deadline =
+        measure.responsibilities.compactMap { document.responsibilities[$0].deadline }.first ?? "-"
+      return
+        "\(chain.joined(separator: " ")): \(measure.title) | \(roles.joined(separator: ",")) | \(deadline)"
     }
   }
 
@@ -94,15 +102,16 @@ import PolicyExtraction
 
   /// A Markdown pipe table.
   @Test func pipeTable() throws {
-    let markdown = Self.planOpening + """
+    let markdown =
+      Self.planOpening + """
 
-      附件
+        附件
 
-      | 序号 | 具体措施 | 牵头部门 | 配合部门 |
-      |---|---|---|---|
-      | 1 | 优化审批流程 | 区政务办 | 各街镇 |
-      | 2 | 推行告知承诺 | 区司法局 | — |
-      """
+        | 序号 | 具体措施 | 牵头部门 | 配合部门 |
+        |---|---|---|---|
+        | 1 | 优化审批流程 | 区政务办 | 各街镇 |
+        | 2 | 推行告知承诺 | 区司法局 | — |
+        """
     let document = try parse(markdown, format: .markdown, path: "plan.md")
     #expect(
       rows(document) == [
@@ -116,43 +125,44 @@ import PolicyExtraction
   /// header split over lines, a row whose task cell is merged with the row above (it has
   /// its own 序号 and bodies), a sub-row without 序号, and a cell holding "1." text.
   @Test func flattenedTable_cellsPlacedByWhatTheyHold() throws {
-    let markdown = Self.planOpening + """
+    let markdown =
+      Self.planOpening + """
 
-      重点任务分解表
+        重点任务分解表
 
-      序号
+        序号
 
-      内容
+        内容
 
-      牵头
+        牵头
 
-      部门
+        部门
 
-      配合部门
+        配合部门
 
-      2024年工作任务
+        2024年工作任务
 
-      一、科学编制规划
+        一、科学编制规划
 
-      1
+        1
 
-      科学编制综合交通规划
+        科学编制综合交通规划
 
-      综合规划处
+        综合规划处
 
-      委内各相关处室
+        委内各相关处室
 
-      1.继续完善编制规划基本思路。
+        1.继续完善编制规划基本思路。
 
-      2
+        2
 
-      交通建设处
+        交通建设处
 
-      设施养护处
+        设施养护处
 
-      有序推进快速路项目建设。
+        有序推进快速路项目建设。
 
-      """
+        """
     let document = try parse(markdown, format: .markdown, path: "plan.md")
     #expect(
       rows(document) == [
@@ -256,53 +266,11 @@ import PolicyExtraction
   /// A project list (项目名称, 建设规模, no column of bodies) is no task table: its rows are
   /// no measures, and its cells ("1.《公路法》第八条") no headings.
   @Test func projectList_isNoTaskTable() throws {
-    let markdown = "一、重点任务\n\n（一）推进改革。深化改革。\n\n项目计划表\n\n序号\n\n项目名称\n\n建设规模\n\n1\n\n南桥公园\n\n1.《公路法》第八条\n\n2\n\n庄行公园\n\n30公顷\n"
+    let markdown =
+      "一、重点任务\n\n（一）推进改革。深化改革。\n\n项目计划表\n\n序号\n\n项目名称\n\n建设规模\n\n1\n\n南桥公园\n\n1.《公路法》第八条\n\n2\n\n庄行公园\n\n30公顷\n"
     let document = try parse(markdown, format: .markdown, path: "plan.md")
     #expect(document.measures.map(\.label) == ["（一）"])
     #expect(!document.sections.contains { $0.label == "1." })
-  }
-
-  /// The Shanghai transport plan's task table (flattened, 17 rows under three groups, rows
-  /// whose 内容 cell is merged with the row above).
-  @Test func realFlattenedTable_shanghaiTransport() throws {
-    guard let real = Corpus.real else { return }
-    let document = try Parsed.file(
-      real.appendingPathComponent("shanghai/工程建设管理/上海市交通委员会关于印发《上海市城市综合交通体系建设工作方案》的通知.md"))
-    let rowMeasures = document.measures.filter { document.sections[$0.section].kind == .tableRow }
-    #expect(rowMeasures.map(\.number) == Array(1...17).map { Optional($0) })
-    let row3 = try #require(rowMeasures.first { $0.number == 3 })
-    #expect(row3.title == "有序推进城市快速干线交通系统建设")
-    #expect(document.departments(of: row3, role: .lead) == ["交通建设处"])
-    #expect(document.departments(of: row3, role: .cooperating) == ["设施养护处"])
-  }
-
-  /// A flattened table whose 事项 and 责任单位 cells are merged over four rows (附表1 of the
-  /// transport photovoltaic plan): every row of the merge has the body, not only the second.
-  @Test func realFlattenedTable_cellMergedOverManyRows() throws {
-    guard let real = Corpus.real else { return }
-    let document = try Parsed.file(
-      real.appendingPathComponent(
-        "shanghai/绿色低碳与节能/上海市交通委员会、上海市发展和改革委员会关于印发《上海交通领域光伏推广应用实施方案》的通知.md"))
-    let rows = document.measures.filter { document.sections[$0.section].kind == .tableRow }
-    for number in 1...4 {
-      let row = try #require(rows.first { $0.number == number })
-      #expect(document.departments(of: row, role: .responsible) == ["申通地铁集团"], "row \(number)")
-    }
-    let row7 = try #require(rows.first { $0.number == 7 })
-    #expect(document.departments(of: row7, role: .responsible) == ["中国铁路上海局"])
-  }
-
-  /// The State Council's list of reforms (an HTML table with group rows across it): 指导部门
-  /// carries no role, and the rows are measures under their groups.
-  @Test func realHTMLTable_stateCouncilReforms() throws {
-    guard let real = Corpus.real else { return }
-    let document = try Parsed.file(real.appendingPathComponent("state-council/010_国务院办公厅关于推广第二批支持创新相关改革举措的通知.html"))
-    let rowMeasures = document.measures.filter { document.sections[$0.section].kind == .tableRow }
-    #expect(rowMeasures.count == 17)
-    #expect(rowMeasures.first?.title == "知识产权民事、刑事、行政案件“三合一”审判")
-    #expect(rowMeasures.allSatisfy { $0.responsibilities.isEmpty })
-    let group = try #require(rowMeasures.first.flatMap { document.sections[$0.section].parent })
-    #expect(document.sections[group].label == "一、")
   }
 
   /// Whatever cells follow a header (numbers, bodies, text, deadlines, dashes in any
@@ -313,7 +281,8 @@ import PolicyExtraction
     for _ in 0..<200 {
       let count = Int.random(in: 1...30, using: &generator)
       let cells = (0..<count).map { _ in kinds.randomElement(using: &generator)! }
-      let text = (["附件", "分工表", "序号", "重点任务", "牵头单位", "配合单位", "完成时限", "1"] + cells).joined(separator: "\n\n")
+      let text = (["附件", "分工表", "序号", "重点任务", "牵头单位", "配合单位", "完成时限", "1"] + cells).joined(
+        separator: "\n\n")
       let document = try parse(text, format: .markdown, path: "plan.md")
       #expect(document.measures.count <= count + 1)
     }
@@ -322,7 +291,8 @@ import PolicyExtraction
   /// A table of duties without 序号 (单位 | 职责分工): each body's row is an item of its
   /// own, numbered by its place, the body responsible.
   @Test func dutyTable_withoutSerials() throws {
-    let markdown = "附件2\n\n协调机制成员单位职责分工\n\n单位\n\n职责分工\n\n区规划资源局\n\n拟定整治工作方案，统筹推进整治工作。\n\n区发展改革委\n\n负责相关项目的立项工作。\n"
+    let markdown =
+      "附件2\n\n协调机制成员单位职责分工\n\n单位\n\n职责分工\n\n区规划资源局\n\n拟定整治工作方案，统筹推进整治工作。\n\n区发展改革委\n\n负责相关项目的立项工作。\n"
     let document = try parse(markdown, format: .markdown, path: "plan.md")
     #expect(
       rows(document) == [
@@ -334,48 +304,10 @@ import PolicyExtraction
   /// A bare Chinese numeral in the 序号 column of a table numbered （一）（二） groups the
   /// rows under it; a group whose rows were cut is no measure.
   @Test func flattenedGroupRows_andEmptyGroups() throws {
-    let markdown = "任务分工表\n\n序号\n\n工作任务\n\n牵头单位\n\n二\n\n构建闭环管理体系\n\n（一）\n\n加强备案申报管理\n\n区建设管理委\n\n三\n\n构建执法体系\n"
+    let markdown =
+      "任务分工表\n\n序号\n\n工作任务\n\n牵头单位\n\n二\n\n构建闭环管理体系\n\n（一）\n\n加强备案申报管理\n\n区建设管理委\n\n三\n\n构建执法体系\n"
     let document = try parse(markdown, format: .markdown, path: "plan.md")
     #expect(rows(document) == ["二 （一）: 加强备案申报管理 | lead:区建设管理委 | -"])
   }
 
-  /// A table without 序号 that numbers its task cells under merged group cells (任务分类 |
-  /// 主要方向 | 重点任务 … | 牵头部门 | 配合部门 | 实施主体), as the Shanghai transport
-  /// plan's: groups nest by their numbering, a cell of bodies written over two lines is one
-  /// cell, a row without bodies has the row above's, a note under a row is a cell.
-  /// The same table with the plan's next parts after it: numbering shallower than the
-  /// table's cells use (二、 after （一） / 1、 / （1）) is the document's, and ends it.
-  @Test func realNumberedCellsTable_endsAtShallowerNumbering() throws {
-    guard let real = Corpus.real else { return }
-    let url = real.appendingPathComponent("shanghai/工程建设管理/上海市交通委员会关于印发《上海市交通领域精细化管理三年行动计划(2024-2026年)》的通知.md")
-    let text = try String(contentsOf: url, encoding: .utf8)
-      + "\n\n二、强化督查考核\n\n（1）开展年度评估。市交通委负责组织评估。\n\n（2）加强考核。市交通委负责考核。\n"
-    let document = PolicyParser().parse(try DocumentReader().read(bytes: Array(text.utf8), path: url.path, format: .markdown))
-    #expect(document.measures.filter { document.sections[$0.section].kind == .tableRow }.count == 35)
-    // The items after it are the part's, with their own clauses, not rows taking the
-    // bodies of the table's last row.
-    let items = document.measures.suffix(2)
-    #expect(items.map(\.title) == ["开展年度评估", "加强考核"])
-    for item in items {
-      #expect(document.sections[item.section].kind != .tableRow)
-      #expect(document.departments(of: item, role: .responsible) == ["市交通委"])
-      #expect(document.departments(of: item, role: .lead).isEmpty)
-    }
-  }
-
-  @Test func realNumberedCellsTable_shanghaiRefinedManagement() throws {
-    guard let real = Corpus.real else { return }
-    let document = try Parsed.file(
-      real.appendingPathComponent("shanghai/工程建设管理/上海市交通委员会关于印发《上海市交通领域精细化管理三年行动计划(2024-2026年)》的通知.md"))
-    let rowMeasures = document.measures.filter { document.sections[$0.section].kind == .tableRow }
-    #expect(rowMeasures.count == 35)
-    let first = try #require(rowMeasures.first)
-    #expect(first.title == "建设精品道路300条。")
-    #expect(first.path.suffix(2) == ["（一）提升交通设施环境品质", "1、改善城市道路环境"])
-    let fourth = try #require(rowMeasures.first { $0.number == 4 })
-    #expect(document.departments(of: fourth, role: .lead) == ["设施运行处", "设施养护处"])
-    #expect(document.departments(of: fourth, role: .responsible) == ["各区"])
-    let laws = try #require(rowMeasures.first { $0.number == 27 })
-    #expect(document.departments(of: laws, role: .lead) == ["法规处"])
-  }
 }

@@ -1,16 +1,17 @@
 import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
 import Testing
 
 @testable import PolicyKit
-import PolicyModel
-import PolicyReaders
-import PolicyExtraction
 
 /// The parser on documents nobody on this project wrote (skipped when ../shared/corpus-real
 /// is absent).
 @Suite(.enabled(if: Corpus.hasReal)) struct RealCorpusTests {
   @Test func pkulawProvincialPlan_eighteenLeadClauses() throws {
-    let file = try #require(Corpus.realFiles("pkulaw", ext: "txt").first { $0.lastPathComponent.hasPrefix("安徽省推进") })
+    let file = try #require(
+      Corpus.realFiles("pkulaw", ext: "txt").first { $0.lastPathComponent.hasPrefix("安徽省推进") })
     let document = try Parsed.file(file)
     let withLead = document.responsibilities.filter { !$0.departments(.lead).isEmpty }
     #expect(withLead.count == 18)
@@ -19,7 +20,10 @@ import PolicyExtraction
     // ("省十大新兴产业推进组工作专班牵头单位").
     #expect(
       withLead.allSatisfy {
-        $0.departments(.lead).allSatisfy { $0.levelPrefix == "省" || $0.name.hasPrefix("合肥") || $0.isCollective && $0.name.hasPrefix("省") }
+        $0.departments(.lead).allSatisfy {
+          $0.levelPrefix == "省" || $0.name.hasPrefix("合肥")
+            || $0.isCollective && $0.name.hasPrefix("省")
+        }
       })
     #expect(withLead.contains { $0.departments(.lead).map(\.name) == ["省十大新兴产业推进组工作专班牵头单位"] })
     let first = try #require(withLead.first)
@@ -28,7 +32,8 @@ import PolicyExtraction
     #expect(document.metadata.level == .provincial)
     // Enterprise groups named as departments (…集团, read by the ending 团):
     // （合肥海关牵头，省港航集团、省机场集团按职责分工负责）.
-    let groups = Set(document.responsibilities.flatMap(\.departments).map(\.name).filter { $0.hasSuffix("集团") })
+    let groups = Set(
+      document.responsibilities.flatMap(\.departments).map(\.name).filter { $0.hasSuffix("集团") })
     #expect(groups.isSuperset(of: ["省港航集团", "省机场集团"]))
   }
 
@@ -54,9 +59,13 @@ import PolicyExtraction
       let document = try Parsed.file(file)
       let expected = articleLines(document.text.text)
       let articles = document.sections.filter { $0.kind == .article }
-      #expect(articles.count == expected, "\(file.lastPathComponent): \(articles.count) articles, \(expected) 第X条 lines")
+      #expect(
+        articles.count == expected,
+        "\(file.lastPathComponent): \(articles.count) articles, \(expected) 第X条 lines")
       // A law's measures are its articles (a 决定 without articles has its items instead).
-      if !articles.isEmpty { #expect(document.measures.count == articles.count, "\(file.lastPathComponent)") }
+      if !articles.isEmpty {
+        #expect(document.measures.count == articles.count, "\(file.lastPathComponent)")
+      }
       checked += 1
     }
     #expect(checked >= 100)
@@ -65,11 +74,14 @@ import PolicyExtraction
   @Test func stateCouncil_numberFromTheMetadataTableMatchesTheCrawl() throws {
     for page in Corpus.realFiles("state-council", ext: "html") {
       let document = try Parsed.file(page)
-      let crawl = try String(contentsOf: page.deletingPathExtension().appendingPathExtension("txt"), encoding: .utf8)
+      let crawl = try String(
+        contentsOf: page.deletingPathExtension().appendingPathExtension("txt"), encoding: .utf8)
       guard let line = crawl.split(separator: "\n").first(where: { $0.hasPrefix("发文字号：") }),
         let expected = DocumentNumber.first(in: String(line))
       else { continue }
-      #expect(document.metadata.documentNumber?.normalized == expected.number.normalized, "\(page.lastPathComponent)")
+      #expect(
+        document.metadata.documentNumber?.normalized == expected.number.normalized,
+        "\(page.lastPathComponent)")
       #expect(document.metadata.level == .national, "\(page.lastPathComponent)")
     }
   }
@@ -94,21 +106,26 @@ import PolicyExtraction
       // Every item's location lies inside the text and maps into the source file.
       for measure in document.measures {
         #expect(measure.span.end <= document.text.utf8.count)
-        #expect(document.sourceSpan(of: measure.span).byteRange.upperBound <= document.text.source.byteCount)
+        #expect(
+          document.sourceSpan(of: measure.span).byteRange.upperBound
+            <= document.text.source.byteCount)
       }
     }
     // Most documents have an outline with measures.
-    #expect(withoutMeasures * 4 < files.count, "\(withoutMeasures) of \(files.count) without measures")
+    #expect(
+      withoutMeasures * 4 < files.count, "\(withoutMeasures) of \(files.count) without measures")
   }
 
   /// The real file of `folder` whose name starts with `prefix`.
   private func realFile(_ folder: String, _ prefix: String, ext: String = "txt") throws -> URL {
-    try #require(Corpus.realFiles(folder, ext: ext).first { $0.lastPathComponent.hasPrefix(prefix) })
+    try #require(
+      Corpus.realFiles(folder, ext: ext).first { $0.lastPathComponent.hasPrefix(prefix) })
   }
 
   /// A transmittal names the office that forwards, not the ministry whose opinion it carries.
   @Test func stateCouncilTransmittal_issuerEndsBefore转发() throws {
-    let metadata = try Parsed.file(try realFile("state-council", "050_国务院办公厅转发民政部", ext: "html")).metadata
+    let metadata = try Parsed.file(try realFile("state-council", "050_国务院办公厅转发民政部", ext: "html"))
+      .metadata
     #expect(metadata.issuer == "国务院办公厅")
     #expect(metadata.planTitle == "民政部关于清理整顿社会团体意见")
     #expect(metadata.level == .national)
@@ -130,7 +147,9 @@ import PolicyExtraction
         // No title at all is right where the page has no title line (the .txt joins it to the next).
         guard let title = document.metadata.title else { continue }
         // "1.普通高中（1900元/生•年）" and "1.《黔南州…实施方案…》" are items of the body.
-        let opening = Array(title.utf8).withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0).first }
+        let opening = Array(title.utf8).withUnsafeBufferPointer {
+          ParagraphScanner.paragraphs(of: $0).first
+        }
         #expect(opening?.isHeading == false, "\(prefix)\(ext): title \(title)")
       }
     }
@@ -148,7 +167,8 @@ import PolicyExtraction
   /// "（商务部指导，供销合作总社参与）": 指导 is no role word (docs/gold-format.md), so
   /// 商务部 has no role there; 供销合作总社 cooperates.
   @Test func stateCouncilWasteFreeCities_guidingIsNoRole() throws {
-    let document = try Parsed.file(try realFile("state-council", "007_国务院办公厅关于印发“无废城市”", ext: "html"))
+    let document = try Parsed.file(
+      try realFile("state-council", "007_国务院办公厅关于印发“无废城市”", ext: "html"))
     let clause = try #require(document.responsibilities.first { $0.text.contains("商务部指导") })
     #expect(clause.departments.map(\.name) == ["供销合作总社"])
     #expect(clause.departments.map(\.role) == [.cooperating])
@@ -163,7 +183,8 @@ import PolicyExtraction
     for label in ["第十条", "第二十条"] {
       let section = try #require(document.sections.first { $0.label.hasPrefix(label) })
       let needle = Array(label.utf8)
-      let offset = try #require((0...(raw.count - needle.count)).first { Array(raw[$0..<($0 + needle.count)]) == needle })
+      let offset = try #require(
+        (0...(raw.count - needle.count)).first { Array(raw[$0..<($0 + needle.count)]) == needle })
       let grepLine = raw[..<offset].filter { $0 == 0x0A }.count + 1
       #expect(document.sourceSpan(of: section.headingSpan).line == grepLine, "\(label)")
     }
@@ -172,12 +193,17 @@ import PolicyExtraction
   /// Law headers and long lines: passing and revision records stay apart, and a long
   /// amendment ending 。” is not joined to the next.
   @Test func laws_recordsAndLongQuotedAmendmentsStayApart() throws {
-    let port = try DocumentReader().read(contentsOf: try realFile("laws/DLC/上海地方法规/地方性法规/上海", "上海口岸服务条例", ext: "md").path)
-    let records = port.text.split(separator: "\n").filter { $0.hasPrefix("2011年") || $0.hasPrefix("2020年") }
+    let port = try DocumentReader().read(
+      contentsOf: try realFile("laws/DLC/上海地方法规/地方性法规/上海", "上海口岸服务条例", ext: "md").path)
+    let records = port.text.split(separator: "\n").filter {
+      $0.hasPrefix("2011年") || $0.hasPrefix("2020年")
+    }
     #expect(records.count == 2)
     #expect(records.allSatisfy { $0.hasSuffix("通过") || $0.hasSuffix("修正") })
-    let amendment = try DocumentReader().read(contentsOf: try realFile("laws/刑法", "刑法修正案（七）", ext: "md").path)
-    let second = try #require(amendment.text.split(separator: "\n").first { $0.hasPrefix("二、将刑法第一百八十条") })
+    let amendment = try DocumentReader().read(
+      contentsOf: try realFile("laws/刑法", "刑法修正案（七）", ext: "md").path)
+    let second = try #require(
+      amendment.text.split(separator: "\n").first { $0.hasPrefix("二、将刑法第一百八十条") })
     #expect(!second.contains("增加一款作为第四款"))
   }
 
@@ -185,13 +211,16 @@ import PolicyExtraction
   /// from the place its title opens with.
   @Test func titlesAndLevelsWithoutAnIssuer() throws {
     #expect(try Parsed.file(try realFile("county-html", "06_")).metadata.title == "评估验收标准")
-    let huzhou = try Parsed.file(try realFile("laws/DLC/浙江地方法规/地方性法规/浙江", "湖州市绿色金融促进条例", ext: "md")).metadata
+    let huzhou = try Parsed.file(try realFile("laws/DLC/浙江地方法规/地方性法规/浙江", "湖州市绿色金融促进条例", ext: "md"))
+      .metadata
     #expect((huzhou.level, huzhou.region) == (.municipal, "湖州市"))
-    let zone = try Parsed.file(try realFile("laws/DLC/广东地方法规/地方性法规/广东", "广东省中新广州知识城条例", ext: "md")).metadata
+    let zone = try Parsed.file(try realFile("laws/DLC/广东地方法规/地方性法规/广东", "广东省中新广州知识城条例", ext: "md"))
+      .metadata
     #expect((zone.level, zone.region) == (.provincial, "广东省"))
     // A city is read from a title only by its full name: these titles name no city.
     for prefix in ["宁波杭州湾新区条例", "台州府城墙保护条例", "杭州西湖文化景观保护管理条例"] {
-      let metadata = try Parsed.file(try realFile("laws/DLC/浙江地方法规/地方性法规/浙江", prefix, ext: "md")).metadata
+      let metadata = try Parsed.file(try realFile("laws/DLC/浙江地方法规/地方性法规/浙江", prefix, ext: "md"))
+        .metadata
       #expect(metadata.region == nil, "\(prefix): \(metadata.region ?? "")")
     }
   }

@@ -37,8 +37,10 @@ enum Corpus {
       let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)
     else { return [] }
     // _index.md files are the laws repository's section pages: front matter, no document.
-    return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == ext && $0.lastPathComponent != "_index.md" }
-      .sorted { $0.path < $1.path }
+    return enumerator.compactMap { $0 as? URL }.filter {
+      $0.pathExtension == ext && $0.lastPathComponent != "_index.md"
+    }
+    .sorted { $0.path < $1.path }
   }
 
   /// A fresh temporary directory for files a test generates.

@@ -1,9 +1,9 @@
 import Foundation
-
-@testable import PolicyKit
+import PolicyExtraction
 import PolicyModel
 import PolicyReaders
-import PolicyExtraction
+
+@testable import PolicyKit
 
 /// Parsed seed documents.
 enum Parsed {

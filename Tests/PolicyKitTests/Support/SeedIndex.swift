@@ -1,8 +1,8 @@
 import Foundation
-
-@testable import PolicyKit
 import PolicyIndex
 import PolicyTestSupport
+
+@testable import PolicyKit
 
 /// An index of the seeds, built once per test process in a temporary directory.
 enum SeedIndex {
@@ -14,7 +14,10 @@ enum SeedIndex {
 
   static func open() throws -> InvertedIndex { try InvertedIndex.open(directory) }
 
-  static func search(_ query: String, limit: Int = 10, kinds: Set<SearchUnitKind> = [.measure, .section, .target, .document], synonyms: Bool = true) throws -> SearchResults {
+  static func search(
+    _ query: String, limit: Int = 10,
+    kinds: Set<SearchUnitKind> = [.measure, .section, .target, .document], synonyms: Bool = true
+  ) throws -> SearchResults {
     var options = SearchOptions()
     options.limit = limit
     options.kinds = kinds

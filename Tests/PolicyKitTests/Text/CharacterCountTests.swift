@@ -1,9 +1,9 @@
+import PolicyBytes
+import PolicyExtraction
+import PolicyModel
 import Testing
 
 @testable import PolicyKit
-import PolicyBytes
-import PolicyModel
-import PolicyExtraction
 
 /// The character bounds and plain-string comparisons read scalars or bytes where
 /// characters and scalars coincide; they must answer as `count`, `hasSuffix` and
@@ -12,7 +12,8 @@ import PolicyExtraction
   @Test func hasAtMostCharacters_agreesWithCount() {
     let samples = [
       "", "通知", "重庆市永川区人民政府关于印发行动计划（2022—2025年）的通知", "abc", "e\u{301}e\u{301}e\u{301}",
-      "行动\u{301}计划方案", "🇨🇳🇨🇳", "👩‍👩‍👧通知", String(repeating: "碳", count: 45), String(repeating: "a\u{301}", count: 45),
+      "行动\u{301}计划方案", "🇨🇳🇨🇳", "👩‍👩‍👧通知", String(repeating: "碳", count: 45),
+      String(repeating: "a\u{301}", count: 45),
     ]
     for text in samples {
       for limit in 0...50 {
@@ -23,10 +24,14 @@ import PolicyExtraction
   }
 
   @Test func plainSuffix_agreesWithHasSuffix() {
-    let titles = ["关于印发方案的通知", "行动计划", "计划", "实施方案（2022—2025年）", "规\u{301}划", "e\u{301}通知", "条\u{F9B5}"]
+    let titles = [
+      "关于印发方案的通知", "行动计划", "计划", "实施方案（2022—2025年）", "规\u{301}划", "e\u{301}通知", "条\u{F9B5}",
+    ]
     for title in titles {
       for kind in MetadataExtractor.kinds + ["条例", "的通知"] {
-        #expect(title.hasSuffix(kind, isPlain: title.isPlain) == title.hasSuffix(kind), "\(title) \(kind)")
+        #expect(
+          title.hasSuffix(kind, isPlain: title.isPlain) == title.hasSuffix(kind), "\(title) \(kind)"
+        )
       }
     }
     #expect("重庆市“十四五”规划（2021—2025年）".isPlain)
@@ -37,8 +42,12 @@ import PolicyExtraction
   @Test func plainPrefix_agreesWithHasPrefix() {
     let names = ["重庆市永川区人民政府", "国务院办公厅", "内蒙古自治区人民政府", "重\u{301}庆市", "e\u{301}", "\u{212A}K"]
     for name in names {
-      for prefix in AdministrativePlace.directMunicipalities + AdministrativePlace.nationalPrefixes + ["重", "K", "e"] {
-        #expect(name.hasPrefix(prefix, isPlain: name.isPlain) == name.hasPrefix(prefix), "\(name) \(prefix)")
+      for prefix in AdministrativePlace.directMunicipalities + AdministrativePlace.nationalPrefixes
+        + ["重", "K", "e"]
+      {
+        #expect(
+          name.hasPrefix(prefix, isPlain: name.isPlain) == name.hasPrefix(prefix),
+          "\(name) \(prefix)")
       }
     }
     #expect(AdministrativePlace.read("重庆市永川区人民政府").path == ["重庆市", "永川区"])

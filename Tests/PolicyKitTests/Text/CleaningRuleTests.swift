@@ -1,9 +1,9 @@
 import Foundation
+import PolicyExtraction
+import PolicyReaders
 import Testing
 
 @testable import PolicyKit
-import PolicyReaders
-import PolicyExtraction
 
 /// Each cleaning rule on the real document that shows the noise it repairs.
 @Suite struct CleaningRuleTests {
@@ -41,7 +41,10 @@ import PolicyExtraction
     #expect(lines.contains("重庆市推进制造业绿色低碳发展实施方案"))
     #expect(lines.contains("渝经信发〔2024〕3号"))
     #expect(lines.contains("2024年1月4日"))
-    #expect(lines.contains { $0.hasPrefix("各区县（自治县）经济信息委，两江新区经济运行局，万盛经开区经济信息局、双桥经开区") && $0.hasSuffix("有关单位：") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("各区县（自治县）经济信息委，两江新区经济运行局，万盛经开区经济信息局、双桥经开区") && $0.hasSuffix("有关单位：")
+      })
     // 38 paragraphs, not the 135 pieces of the PDF extraction.
     #expect(lines.count < 45)
   }
@@ -55,7 +58,9 @@ import PolicyExtraction
     #expect(measure14.hasSuffix("区教委等有关部门配合)"))
     // Measures still start their own paragraphs.
     for number in 1...19 {
-      #expect(lines.contains { $0.hasPrefix("\(number).") || $0.hasPrefix("\(number). ") }, "measure \(number)")
+      #expect(
+        lines.contains { $0.hasPrefix("\(number).") || $0.hasPrefix("\(number). ") },
+        "measure \(number)")
     }
     #expect(lines.contains("二、主要目标"))
     #expect(lines.contains("2022年7月22日"))
@@ -72,7 +77,8 @@ import PolicyExtraction
 
   @Test func straySpace_removedInsideChinese_seed000() throws {
     let document = try reader.read(contentsOf: Corpus.seed("000"))
-    #expect(document.text.contains("重庆市永川区人民政府关于印发以实现碳达峰碳中和目标为引领加快推进制造业基地绿色低碳发展行动计划（2022—2025年）的通知"))
+    #expect(
+      document.text.contains("重庆市永川区人民政府关于印发以实现碳达峰碳中和目标为引领加快推进制造业基地绿色低碳发展行动计划（2022—2025年）的通知"))
     #expect(document.text.contains("到2025年，全区制造业绿色发展水平明显提高"))
     #expect(document.text.contains("示范单位23家，其中市级绿色工厂18家"))
     #expect(document.cleaning[.straySpace] > 10)
@@ -81,7 +87,9 @@ import PolicyExtraction
   @Test(.enabled(if: Corpus.hasReal))
   func straySpace_keepsArticleSeparatorButJoinsWord_civilProcedureLaw() throws {
     let file = try #require(
-      Corpus.realFiles("laws/诉讼与非诉讼程序法", ext: "md").first { $0.lastPathComponent.hasPrefix("民事诉讼法(2023") })
+      Corpus.realFiles("laws/诉讼与非诉讼程序法", ext: "md").first {
+        $0.lastPathComponent.hasPrefix("民事诉讼法(2023")
+      })
     let document = try reader.read(contentsOf: file.path)
     let lines = document.text.split(separator: "\n").map(String.init)
     #expect(lines.contains("第一节 期间"))
@@ -132,7 +140,8 @@ import PolicyExtraction
       #expect(read.text.split(separator: "\n").count == (apart ? 2 : 1), "\(text)")
     }
     // An ellipsis is no sentence punctuation: a title may hold one.
-    let ellipsis = try reader.read(bytes: Array("评估……验收标准\n\n在“一达标”上：\n".utf8), path: "06.txt", format: .plainText)
+    let ellipsis = try reader.read(
+      bytes: Array("评估……验收标准\n\n在“一达标”上：\n".utf8), path: "06.txt", format: .plainText)
     #expect(ellipsis.text.split(separator: "\n").first == "评估……验收标准")
     let wrapped = "为进一步加强固体废物污染防治，推进\n\n无废城市建设，制定本方案。\n"
     let joined = try reader.read(bytes: Array(wrapped.utf8), path: "w.txt", format: .plainText)
@@ -142,10 +151,12 @@ import PolicyExtraction
   /// A line over 80 characters is judged by its ends too: one closing a quotation after
   /// its full stop ends its paragraph (刑法修正案（七）), and a long revision record stands alone.
   @Test func hardWrap_judgesLongLinesByTheirEnds() throws {
-    let amendment = "二、将刑法第一百八十条第一款修改为：“证券、期货交易内幕信息的知情人员或者非法获取证券、期货交易内幕信息的人员，在涉及证券的发行，证券、期货交易或者其他对证券、期货交易价格有重大影响的信息尚未公开前，买入或者卖出该证券，处五年以下有期徒刑或者拘役。”\n增加一款作为第四款：“证券交易所、期货交易所、证券公司的从业人员，处五年以下有期徒刑。”\n"
+    let amendment =
+      "二、将刑法第一百八十条第一款修改为：“证券、期货交易内幕信息的知情人员或者非法获取证券、期货交易内幕信息的人员，在涉及证券的发行，证券、期货交易或者其他对证券、期货交易价格有重大影响的信息尚未公开前，买入或者卖出该证券，处五年以下有期徒刑或者拘役。”\n增加一款作为第四款：“证券交易所、期货交易所、证券公司的从业人员，处五年以下有期徒刑。”\n"
     let document = try reader.read(bytes: Array(amendment.utf8), path: "修正案.md", format: .markdown)
     #expect(document.text.split(separator: "\n").count == 2)
-    let records = "# 淄博市燃气管理条例\n\n2018年8月29日淄博市第十五届人民代表大会常务委员会第十六次会议通过并经2018年9月21日山东省第十三届人民代表大会常务委员会第五次会议批准\n\n2021年4月30日淄博市第十五届人民代表大会常务委员会第四十六次会议通过并经2021年5月27日山东省第十三届人民代表大会常务委员会第二十九次会议批准的《淄博市人民代表大会常务委员会关于修改〈淄博市燃气管理条例〉的决定》修正\n"
+    let records =
+      "# 淄博市燃气管理条例\n\n2018年8月29日淄博市第十五届人民代表大会常务委员会第十六次会议通过并经2018年9月21日山东省第十三届人民代表大会常务委员会第五次会议批准\n\n2021年4月30日淄博市第十五届人民代表大会常务委员会第四十六次会议通过并经2021年5月27日山东省第十三届人民代表大会常务委员会第二十九次会议批准的《淄博市人民代表大会常务委员会关于修改〈淄博市燃气管理条例〉的决定》修正\n"
     let law = try reader.read(bytes: Array(records.utf8), path: "条例.md", format: .markdown)
     #expect(law.text.split(separator: "\n").filter { $0.hasPrefix("20") }.count == 2)
   }
@@ -154,13 +165,16 @@ import PolicyExtraction
   /// a clause naming a role ends its paragraph, a note does not (上海市企业名称登记管理规定);
   /// a URL anywhere in it makes it a record line.
   @Test func hardWrap_judgesLongLinesByTheirLastGroup() throws {
-    let note = "第三条 上海市工商行政管理局负责冠有市级行政区划名的企业名称的核准；县工商分局负责冠有该县行政区划名的企业名称的核准。（上海市工商行政管理局和县工商分局，以下统称“登记机关”。）\n上海市工商行政管理局可以委托各工商分局办理各自辖区内企业名称申请的受理和初审。\n"
+    let note =
+      "第三条 上海市工商行政管理局负责冠有市级行政区划名的企业名称的核准；县工商分局负责冠有该县行政区划名的企业名称的核准。（上海市工商行政管理局和县工商分局，以下统称“登记机关”。）\n上海市工商行政管理局可以委托各工商分局办理各自辖区内企业名称申请的受理和初审。\n"
     let joined = try reader.read(bytes: Array(note.utf8), path: "规定.md", format: .markdown)
     #expect(joined.text.split(separator: "\n").count == 1)
-    let clause = "（三）推进工业领域节能降碳，实施重点行业能效提升行动，推动企业开展节能诊断和技术改造，提升能源利用效率和清洁能源消费比重，加快淘汰落后产能。（区经济信息委牵头，区发展改革委、区生态环境局配合）\n加强统筹协调。\n"
+    let clause =
+      "（三）推进工业领域节能降碳，实施重点行业能效提升行动，推动企业开展节能诊断和技术改造，提升能源利用效率和清洁能源消费比重，加快淘汰落后产能。（区经济信息委牵头，区发展改革委、区生态环境局配合）\n加强统筹协调。\n"
     let apart = try reader.read(bytes: Array(clause.utf8), path: "方案.md", format: .markdown)
     #expect(apart.text.split(separator: "\n").count == 2)
-    let url = "原文链接：https://www.example.gov.cn/zwgk/2022/07/22/content.html 重庆市永川区人民政府关于印发行动计划的通知（永川府发〔2022〕11号，此件公开发布，以下简称“行动计划”）\n永川区各镇人民政府\n"
+    let url =
+      "原文链接：https://www.example.gov.cn/zwgk/2022/07/22/content.html 重庆市永川区人民政府关于印发行动计划的通知（永川府发〔2022〕11号，此件公开发布，以下简称“行动计划”）\n永川区各镇人民政府\n"
     let record = try reader.read(bytes: Array(url.utf8), path: "通知.md", format: .markdown)
     #expect(record.text.split(separator: "\n").count == 2)
   }
@@ -172,7 +186,8 @@ import PolicyExtraction
       of: "区城市管理局等有\n\n关部门", with: "区城市管理局等有\n\n— 3 —\n\n关部门"
     ).replacingOccurrences(of: "二、主要目标", with: "- 2 -\n\n二、主要目标")
     #expect(noisy != original)
-    let document = try reader.read(bytes: Array(noisy.utf8), path: "000-with-page-numbers.txt", format: .plainText)
+    let document = try reader.read(
+      bytes: Array(noisy.utf8), path: "000-with-page-numbers.txt", format: .plainText)
     #expect(document.cleaning[.pageNumberLine] == 2)
     #expect(!document.text.contains("— 3 —"))
     #expect(!document.text.contains("- 2 -"))

@@ -1,8 +1,8 @@
 import Foundation
+import PolicyReaders
 import Testing
 
 @testable import PolicyKit
-import PolicyReaders
 
 /// The bundled corpus: every manifest entry matches its file, and every file reads.
 @Suite struct CorpusManifestTests {
@@ -23,9 +23,11 @@ import PolicyReaders
     let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: url))
     let files = try FileManager.default.contentsOfDirectory(
       atPath: Corpus.root.appendingPathComponent("corpus/documents").path)
-    #expect(Set(manifest.documents.map { URL(fileURLWithPath: $0.file).lastPathComponent }) == Set(files))
+    #expect(
+      Set(manifest.documents.map { URL(fileURLWithPath: $0.file).lastPathComponent }) == Set(files))
     for entry in manifest.documents {
-      let path = Corpus.root.appendingPathComponent("corpus").appendingPathComponent(entry.file).path
+      let path = Corpus.root.appendingPathComponent("corpus").appendingPathComponent(entry.file)
+        .path
       let attributes = try FileManager.default.attributesOfItem(atPath: path)
       #expect((attributes[.size] as? Int) == entry.bytes, "\(entry.file)")
       if let digest = sha256(of: path) { #expect(digest == entry.sha256, "\(entry.file)") }

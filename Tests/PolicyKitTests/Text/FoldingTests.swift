@@ -1,7 +1,7 @@
+import PolicyReaders
 import Testing
 
 @testable import PolicyKit
-import PolicyReaders
 
 @Suite struct FoldingTests {
   let reader = DocumentReader()
@@ -13,7 +13,8 @@ import PolicyReaders
     // Each folded character maps back to the character it came from.
     let folded = Array(document.folded.utf8)
     let position = try #require(document.folded.range(of: "重庆"))
-    let start = document.folded.utf8.distance(from: document.folded.startIndex, to: position.lowerBound)
+    let start = document.folded.utf8.distance(
+      from: document.folded.startIndex, to: position.lowerBound)
     let textRange = document.textRange(ofFoldedRange: start..<(start + 6))
     let textBytes = Array(document.text.utf8)
     #expect(String(decoding: textBytes[textRange], as: UTF8.self) == "重慶")
@@ -32,17 +33,20 @@ import PolicyReaders
     let document = try reader.read(contentsOf: Corpus.seed("000"))
     // Simplified text only loses its full-width punctuation to ASCII (and 著, which is
     // Traditional for 着 as well as Simplified, becomes 着 — on both sides of a match).
-    let expected = document.text.replacingOccurrences(of: "著", with: "着").replacingOccurrences(of: "（", with: "(")
-      .replacingOccurrences(of: "）", with: ")").replacingOccurrences(of: "，", with: ",")
-      .replacingOccurrences(of: "：", with: ":").replacingOccurrences(of: "；", with: ";")
-      .replacingOccurrences(of: "5G", with: "5g").replacingOccurrences(of: "APP", with: "app")
+    let expected = document.text.replacingOccurrences(of: "著", with: "着").replacingOccurrences(
+      of: "（", with: "("
+    )
+    .replacingOccurrences(of: "）", with: ")").replacingOccurrences(of: "，", with: ",")
+    .replacingOccurrences(of: "：", with: ":").replacingOccurrences(of: "；", with: ";")
+    .replacingOccurrences(of: "5G", with: "5g").replacingOccurrences(of: "APP", with: "app")
     #expect(document.folded == expected)
   }
 
   @Test func folding_isIdempotent() throws {
     for seed in Corpus.seeds {
       let document = try reader.read(contentsOf: seed)
-      let again = try reader.read(bytes: Array(document.folded.utf8), path: "folded.txt", format: .plainText)
+      let again = try reader.read(
+        bytes: Array(document.folded.utf8), path: "folded.txt", format: .plainText)
       #expect(again.folded == document.folded, "\(seed)")
     }
   }

@@ -1,10 +1,10 @@
 import Foundation
+import PolicyExtraction
+import PolicyReaders
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
-import PolicyReaders
-import PolicyExtraction
 
 /// Markdown with YAML front matter: its fields are metadata, not text, and the editor's
 /// note quoted after it is not part of the document.
@@ -79,7 +79,10 @@ import PolicyExtraction
   @Test func realShanghaiDocuments_readTheirFrontMatter() throws {
     guard let real = Corpus.real else { return }
     let folder = real.appendingPathComponent("shanghai")
-    let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+    let files =
+      FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }.filter {
+        $0.hasSuffix(".md")
+      } ?? []
     #expect(files.count > 50)
     for file in files {
       let text = try DocumentReader().read(contentsOf: folder.appendingPathComponent(file).path)

@@ -1,9 +1,9 @@
 import Foundation
+import PolicyReaders
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
-import PolicyReaders
 
 @Suite struct OffsetMapTests {
   @Test func builder_mergesVerbatimRunsAndKeepsUnits() {
@@ -32,7 +32,9 @@ import PolicyReaders
     for start in boundaries {
       for end in boundaries where end >= start {
         let expected = Array(text[start..<end]).withUnsafeBufferPointer { TextFolder.fold($0).utf8 }
-        let slice = Array(folding.utf8[folding.map.targetOffset(ofSource: start)..<folding.map.targetOffset(ofSource: end)])
+        let slice = Array(
+          folding.utf8[
+            folding.map.targetOffset(ofSource: start)..<folding.map.targetOffset(ofSource: end)])
         #expect(slice == expected, "span \(start)..<\(end)")
       }
     }
@@ -51,7 +53,7 @@ import PolicyReaders
 
   @Test func seeds_everyCharacterMapsToItsBytes() throws {
     for seed in Corpus.seeds {
-      let bytes = Array(try #require(FileManager_contents(seed)))
+      let bytes = Array(try #require(fileContents(seed)))
       let document = try DocumentReader().read(contentsOf: seed)
       try expectEveryCharacterMapsBack(document, source: bytes, encoding: .utf8)
     }
@@ -71,7 +73,7 @@ import PolicyReaders
   }
 }
 
-func FileManager_contents(_ path: String) -> [UInt8]? {
+func fileContents(_ path: String) -> [UInt8]? {
   guard let handle = fopen(path, "rb") else { return nil }
   defer { fclose(handle) }
   var bytes: [UInt8] = []

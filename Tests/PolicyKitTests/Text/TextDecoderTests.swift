@@ -1,10 +1,10 @@
 import Foundation
+import PolicyReaders
+import PolicyTestSupport
+import PolicyText
 import Testing
 
 @testable import PolicyKit
-import PolicyText
-import PolicyReaders
-import PolicyTestSupport
 
 /// Encodings, and files that are not text, on files the tests generate.
 @Suite struct TextDecoderTests {
@@ -36,12 +36,14 @@ import PolicyTestSupport
       #expect(document.text == Self.sample.trimmingCharacters(in: .newlines))
     }
     let bigEndian = try #require(TextEncoding.utf16BigEndian.encode(Self.sample))
-    let document = try reader.read(bytes: [0xFE, 0xFF] + bigEndian, path: "utf16be.txt", format: .plainText)
+    let document = try reader.read(
+      bytes: [0xFE, 0xFF] + bigEndian, path: "utf16be.txt", format: .plainText)
     #expect(document.source.encoding == "UTF-16BE")
     #expect(document.text.hasPrefix("重庆市永川区人民政府"))
     // The second line starts after the BOM and the first line in the source.
     let secondLine = try #require(document.text.utf8.firstIndex(of: 0x0A))
-    let offset = document.text.utf8.distance(from: document.text.utf8.startIndex, to: secondLine) + 1
+    let offset =
+      document.text.utf8.distance(from: document.text.utf8.startIndex, to: secondLine) + 1
     #expect(document.sourceSpan(ofTextRange: offset..<(offset + 3)).line == 2)
   }
 
@@ -55,7 +57,9 @@ import PolicyTestSupport
     for (number, line) in lines.enumerated() {
       let range = try #require(document.text.range(of: line))
       let start = document.text.utf8.distance(from: document.text.startIndex, to: range.lowerBound)
-      #expect(document.sourceSpan(ofTextRange: start..<(start + 3)).line == number + 1, "line end \(Array(lineEnd.utf8))")
+      #expect(
+        document.sourceSpan(ofTextRange: start..<(start + 3)).line == number + 1,
+        "line end \(Array(lineEnd.utf8))")
     }
   }
 
@@ -136,7 +140,8 @@ func expectEveryCharacterMapsBack(
     let range = document.sourceMap.sourceRange(for: offset..<(offset + length))
     if scalar != "\n" && scalar != " " {
       let expected = try #require(encoding.encode(String(scalar)), sourceLocation: sourceLocation)
-      #expect(Array(source[range]) == expected, "\(scalar) at \(offset)", sourceLocation: sourceLocation)
+      #expect(
+        Array(source[range]) == expected, "\(scalar) at \(offset)", sourceLocation: sourceLocation)
     }
     offset += length
   }
