@@ -14,13 +14,19 @@ public struct DocumentComparison: Sendable {
 
   /// A pair of aligned measures.
   public struct MeasurePair: Sendable {
+    /// The lower plan's measure, as an index into its `measures`.
     public var lower: Int
+    /// The upper plan's measure, as an index into its `measures`.
     public var upper: Int
+    /// How much the two measures' texts share, from `threshold` to 1 (1 for the same text).
     public var similarity: Double
+    /// Whether the lower measure carries the upper one over or rewrites it.
     public var carry: Carry
     /// Passages both measures hold word for word (folded).
     public var sharedPassages: [String]
+    /// The departments leading the lower measure: those with role lead, else the responsible.
     public var lowerLeads: [DepartmentMention]
+    /// The departments leading the upper measure: those with role lead, else the responsible.
     public var upperLeads: [DepartmentMention]
     /// Whether the leading bodies differ (compared by canonical name, so 市经济信息委 and
     /// 区经济信息委 are the same body at two levels).
@@ -35,25 +41,36 @@ public struct DocumentComparison: Sendable {
 
   /// A pair of targets on one indicator.
   public struct TargetPair: Sendable {
+    /// The lower plan's target, as an index into its `targets`.
     public var lower: Int
+    /// The upper plan's target, as an index into its `targets`.
     public var upper: Int
+    /// The canonical indicator key (from `dictionaries/indicators.tsv`) both targets share.
     public var indicatorKey: String
+    /// Whether the lower target is stronger, weaker, the same, or not comparable.
     public var judgement: Judgement
     /// Lower value minus upper value, in percentage points or units, signed so that a
     /// positive number is a more ambitious lower target.
     public var difference: Double?
+    /// The judgement explained for people (`units differ: % vs 家`, `opposite directions`).
     public var reason: String
   }
 
+  /// The lower-level plan (a district plan, say).
   public let lower: PolicyDocument
+  /// The upper-level plan it implements.
   public let upper: PolicyDocument
+  /// The aligned measures, ordered by lower then upper measure.
   public var measurePairs: [MeasurePair]
   /// Lower measures aligned to nothing: local additions.
   public var lowerOnlyMeasures: [Int]
   /// Upper measures no lower measure carries: not taken up.
   public var upperOnlyMeasures: [Int]
+  /// The targets paired by indicator key, in the order of the lower plan's targets.
   public var targetPairs: [TargetPair]
+  /// Lower targets with an indicator key that no upper target pairs with.
   public var lowerOnlyTargets: [Int]
+  /// Upper targets with an indicator key that no lower target pairs with.
   public var upperOnlyTargets: [Int]
 
   /// Share of upper measures taken up by at least one lower measure.

@@ -23,11 +23,16 @@ public struct DocumentEvaluation: Sendable {
   /// A gold item that was not extracted, an extracted item the gold does not have, or a
   /// field that differs: what `policyq eval -v` lists.
   public struct Finding: Sendable {
+    /// What went wrong with the item: missed, extra, or matched with a field that differs.
     public enum Verdict: String, Sendable {
       case missed, extra, differs
     }
+    /// The kind of item: `measures`, `roles`, `targets`, `references` or `metadata`.
     public var kind: String
+    /// Whether the item was missed, extra, or differs.
     public var verdict: Verdict
+    /// The item as shown to people: a measure's path and lead, a role triple, a target, a
+    /// reference, or a metadata field with both values.
     public var item: String
     /// The source line (the gold's for a missed item, the extraction's otherwise).
     public var line: Int?
@@ -40,12 +45,17 @@ public struct DocumentEvaluation: Sendable {
   public var name: String
   /// The document file that was read.
   public var document: String
+  /// Matched, extra and missed items per kind scored.
   public var counts: [Kind: MatchCount] = [:]
   /// How often a matched measure's heading or lead sentence starts as the gold's `lead`.
   public var measureLeads = FieldAgreement()
+  /// How often each target field agrees, over the pairs of gold and extracted targets.
   public var targetFields: [TargetField: FieldAgreement] = [:]
+  /// Whether each metadata field agrees with the gold (one comparison per field).
   public var metadata: [MetadataField: FieldAgreement] = [:]
+  /// The missed, extra and differing items, in the order they were scored.
   public var findings: [Finding] = []
 
+  /// The counts of `kind`, all zero when it was not scored.
   public func count(_ kind: Kind) -> MatchCount { counts[kind] ?? MatchCount() }
 }

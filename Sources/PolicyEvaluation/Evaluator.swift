@@ -9,6 +9,7 @@ import PolicyText
 public struct Evaluator: Sendable {
   private let dictionaries: PolicyDictionaries
 
+  /// An evaluator that matches departments by the names and aliases in `dictionaries`.
   public init(dictionaries: PolicyDictionaries = .bundled) {
     self.dictionaries = dictionaries
   }

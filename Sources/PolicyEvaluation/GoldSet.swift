@@ -5,6 +5,7 @@ import Foundation
 public struct GoldSet: Sendable {
   /// One document to score: a gold annotation and the file of one of its forms.
   public struct Entry: Sendable {
+    /// The gold annotation the document is scored against.
     public var gold: GoldDocument
     /// The report's name for it: the gold file's name without `.gold.json`, with
     /// `.docx` for a made form.
@@ -15,6 +16,7 @@ public struct GoldSet: Sendable {
     public var unavailable: String?
   }
 
+  /// The documents to score: each gold file's source, then its made forms, in file order.
   public var entries: [Entry] = []
   /// Gold files that could not be read.
   public var errors: [GoldError] = []

@@ -1,12 +1,14 @@
 /// How many items of one kind matched: true positives, false positives (extracted, not in
 /// the gold), false negatives (in the gold, not extracted), with precision, recall and F1.
 public struct MatchCount: Sendable, Equatable {
+  /// Items in both the gold and the extraction.
   public var matched = 0
   /// Extracted items the gold does not have.
   public var extra = 0
   /// Gold items that were not extracted.
   public var missed = 0
 
+  /// A count of `matched`, `extra` and `missed` items.
   public init(matched: Int = 0, extra: Int = 0, missed: Int = 0) {
     self.matched = matched
     self.extra = extra
@@ -17,6 +19,7 @@ public struct MatchCount: Sendable, Equatable {
   public var precision: Double { ratio(matched, matched + extra) }
   /// matched / gold; 1 when the gold has none and nothing was extracted.
   public var recall: Double { ratio(matched, matched + missed) }
+  /// The harmonic mean of precision and recall; 0 when both are 0.
   public var f1: Double {
     let p = precision
     let r = recall
@@ -32,21 +35,26 @@ public struct MatchCount: Sendable, Equatable {
     return Double(part) / Double(whole)
   }
 
+  /// The two counts added field by field.
   public static func + (lhs: MatchCount, rhs: MatchCount) -> MatchCount {
     MatchCount(
       matched: lhs.matched + rhs.matched, extra: lhs.extra + rhs.extra,
       missed: lhs.missed + rhs.missed)
   }
 
+  /// Adds `rhs` to `lhs` field by field.
   public static func += (lhs: inout MatchCount, rhs: MatchCount) { lhs = lhs + rhs }
 }
 
 /// How often a field agrees between gold and extraction, over the pairs where both have
 /// the item.
 public struct FieldAgreement: Sendable, Equatable {
+  /// Pairs in which the field agrees.
   public var agreed = 0
+  /// Pairs compared.
   public var compared = 0
 
+  /// A tally of `agreed` out of `compared` pairs.
   public init(agreed: Int = 0, compared: Int = 0) {
     self.agreed = agreed
     self.compared = compared
@@ -60,6 +68,7 @@ public struct FieldAgreement: Sendable, Equatable {
     if agrees { agreed += 1 }
   }
 
+  /// The two tallies added field by field.
   public static func + (lhs: FieldAgreement, rhs: FieldAgreement) -> FieldAgreement {
     FieldAgreement(agreed: lhs.agreed + rhs.agreed, compared: lhs.compared + rhs.compared)
   }

@@ -8,13 +8,19 @@ import PolicyText
 public struct PolicyDictionaries: Sendable {
   /// A department of `departments.tsv`.
   public struct Department: Sendable, Equatable {
+    /// The name without its level prefix, as `departments.tsv` gives it ("发展改革委").
     public var canonical: String
+    /// The kind of body: government, party, leading_group, zone, enterprise, financial,
+    /// court or other; "government" when the row names none.
     public var category: String
   }
 
   /// An indicator of `indicators.tsv`.
   public struct Indicator: Sendable, Equatable {
+    /// The snake_case identifier that pairs the same indicator across documents
+    /// ("gdp_energy_intensity").
     public var key: String
+    /// A short Chinese label for output ("清洁能源消费比重").
     public var label: String
     /// Phrasings, in folded form.
     public var patterns: [String]
@@ -22,9 +28,12 @@ public struct PolicyDictionaries: Sendable {
 
   /// Canonical names and aliases → department.
   public private(set) var departments: [String: Department] = [:]
+  /// Names that stand for several bodies ("各镇街", "有关金融机构"), as clauses write them
+  /// (`collective-bodies.txt`).
   public private(set) var collectiveBodies: Set<String> = []
   /// Qualifiers, longest first.
   public private(set) var qualifiers: [String] = []
+  /// The indicators of `indicators.tsv`, in file order.
   public private(set) var indicators: [Indicator] = []
   /// (folded pattern, indicator index), longest pattern first.
   public private(set) var indicatorPatterns: [(pattern: String, indicator: Int)] = []
@@ -34,6 +43,7 @@ public struct PolicyDictionaries: Sendable {
   private(set) var targetUnits = TargetUnits([])
   /// Term → synonyms (each way).
   public private(set) var synonyms: [String: [String]] = [:]
+  /// The policy terms of `lexicon.txt`, folded: words the search's word layer knows.
   public private(set) var lexicon: [String] = []
   /// Rows that were skipped, as `file:line: warning: …` (a row of `indicators.tsv` or
   /// `synonyms.tsv` with too few columns).
@@ -41,14 +51,24 @@ public struct PolicyDictionaries: Sendable {
 
   /// Which word lists to read.
   public struct Parts: OptionSet, Sendable {
+    /// The bits of the parts chosen, one per word list.
     public let rawValue: Int
+    /// The parts whose bits are set in `rawValue`.
     public init(rawValue: Int) { self.rawValue = rawValue }
+    /// The departments and their aliases (`departments.tsv`), and the collective bodies
+    /// (`collective-bodies.txt`).
     public static let departments = Parts(rawValue: 1)
+    /// The clause qualifiers (`qualifiers.txt`).
     public static let qualifiers = Parts(rawValue: 2)
+    /// The target indicators and their phrasings (`indicators.tsv`).
     public static let indicators = Parts(rawValue: 4)
+    /// The search synonyms (`synonyms.tsv`).
     public static let synonyms = Parts(rawValue: 8)
+    /// The policy lexicon (`lexicon.txt`).
     public static let lexicon = Parts(rawValue: 16)
+    /// The units of target values (`units.tsv`; the bundled one when the directory has none).
     public static let units = Parts(rawValue: 32)
+    /// Every word list.
     public static let all: Parts = [
       .departments, .qualifiers, .indicators, .synonyms, .lexicon, .units,
     ]

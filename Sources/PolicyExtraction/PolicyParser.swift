@@ -5,6 +5,7 @@ import PolicyText
 /// Parses a document's cleaned text into a `PolicyDocument`: metadata, outline, measures,
 /// responsibility clauses, targets and references, each with its span.
 public struct PolicyParser: Sendable {
+  /// The word lists it reads departments, qualifiers, indicators and target units with.
   public let dictionaries: PolicyDictionaries
   /// Whether references to other documents (《…》, document numbers) are read. The index
   /// does not keep them (a unit is found by its text), so `IndexBuilder` turns this off.

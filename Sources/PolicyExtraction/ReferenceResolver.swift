@@ -8,6 +8,7 @@ public struct ReferenceResolver: Sendable {
   /// The least bigram similarity between titles that still counts as the same document.
   public var titleSimilarity = 0.8
 
+  /// A resolver with the default `titleSimilarity`, 0.8.
   public init() {}
 
   /// Resolves the references of every document against the others.

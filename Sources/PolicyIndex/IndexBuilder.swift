@@ -11,28 +11,48 @@ import PolicyText
 public struct IndexBuilder: Sendable {
   /// How far a build has come.
   public struct Progress: Sendable {
+    /// Files taken from the list so far, those that failed included.
     public var filesDone: Int
+    /// Files given to `build`.
     public var filesTotal: Int
+    /// Bytes of the files indexed so far, by their sizes on disk (failed files not counted).
     public var bytesDone: Int
+    /// Seconds since the build started.
     public var seconds: Double
   }
 
   /// What a build did.
   public struct Summary: Sendable {
+    /// Documents in the new index: the files given, less those that failed.
     public var documents: Int
+    /// Files read and parsed anew.
     public var parsed: Int
+    /// Files whose document and units were copied from the previous index: unchanged in
+    /// size and modification time, or in content.
     public var reused: Int
+    /// Documents of the previous index whose files were not given this time.
     public var removed: Int
+    /// The files that could not be read or parsed, with the error as text.
     public var failures: [(path: String, error: String)]
+    /// Search units written.
     public var units: Int
+    /// Bytes of the files indexed, by their sizes on disk.
     public var sourceBytes: Int
+    /// UTF-8 bytes of the units' text, targets left out (their sentences are also in the
+    /// units around them).
     public var textBytes: Int
+    /// Bytes of `units.bin` and `postings.bin` together.
     public var indexBytes: Int
+    /// Seconds the build took, start to finish.
     public var seconds: Double
   }
 
+  /// The index directory: its generations, `CURRENT` and the writer's lock (made when
+  /// missing).
   public let directory: URL
+  /// Parses the files that are new or changed; it reads no references (units keep none).
   public var parser: PolicyParser
+  /// Reads the files that are new or changed into `PolicyText` for `parser`.
   public var reader = DocumentReader()
   /// Scalars of text whose postings are gathered before they are encoded as a segment
   /// (kept in memory or written to a temporary file: `segmentMemoryBudget`). Measured on
@@ -42,6 +62,8 @@ public struct IndexBuilder: Sendable {
   /// Bytes of encoded postings segments kept in memory before they go to temporary files.
   public var segmentMemoryBudget = 64 << 20
 
+  /// A builder for the index in `directory` that reads departments, indicators and target
+  /// units with `dictionaries`.
   public init(directory: URL, dictionaries: PolicyDictionaries = .bundled) {
     self.directory = directory
     self.parser = PolicyParser(dictionaries: dictionaries)
@@ -52,6 +74,8 @@ public struct IndexBuilder: Sendable {
   /// Indexes `files` (the whole set: files indexed before and not given now are removed).
   /// - Throws: `IndexError` when the index cannot be written; a file that cannot be read
   ///   is a failure in the summary, not an error.
+  /// - Complexity: O(t) in the folded text of all units, plus reading and parsing the files
+  ///   that changed; O(k log k) per segment of k keys, O(K · s) to merge K keys over s segments.
   public func build(files: [String], progress: ((Progress) -> Void)? = nil) throws -> Summary {
     let start = Date()
     do {

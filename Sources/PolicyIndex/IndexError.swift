@@ -14,6 +14,8 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A query that cannot be run.
   case badQuery(String)
 
+  /// The error as one line for the command line, "PATH: error: …" (a bad query names no
+  /// path), with the command that mends it where there is one.
   public var description: String {
     switch self {
     case .missing(let directory):

@@ -5,6 +5,7 @@ import PolicyReaders
 /// A policyq index opened for searching: its documents, its units and their bigram
 /// postings, memory-mapped.
 public struct InvertedIndex: Sendable {
+  /// The index directory it was opened from (the one holding `CURRENT`).
   public let directory: URL
   package let manifest: IndexManifest
   package let units: UnitsFile.Reader
@@ -15,9 +16,12 @@ public struct InvertedIndex: Sendable {
   /// The number of documents.
   public var documentCount: Int { units.documents.count }
   /// Document `index`, decoded.
+  /// - Complexity: O(r) in the bytes of the document's record.
   public func document(_ index: Int) -> IndexedDocument { units.document(index) }
+  /// The number of search units.
   public var unitCount: Int { units.unitCount }
   /// The files that failed when the index was built, with why.
+  /// - Complexity: O(f) in the size of `files.json`, read and decoded on every access.
   public var failures: [(path: String, error: String)] {
     ((try? fileList())?.failures ?? []).map { ($0.path, $0.error) }
   }
@@ -42,6 +46,8 @@ public struct InvertedIndex: Sendable {
 
   /// Opens the live generation of the index in `directory`.
   /// - Throws: `IndexError.missing`, `.foreign` or `.corrupt` with the file at fault.
+  /// - Complexity: O(d + u + k) for d documents, u units and k bigram keys, to checksum the
+  ///   files' tables; the records and posting lists are mapped, not read.
   public static func open(_ directory: URL) throws -> InvertedIndex {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
@@ -95,6 +101,7 @@ public struct InvertedIndex: Sendable {
   }
 
   /// Checks every byte of the index files against the manifest's checksums.
+  /// - Complexity: O(n) in the bytes of `units.bin` and `postings.bin`, each read once.
   public func verify() throws {
     guard let generation = try IndexDirectory(url: directory).liveGeneration() else {
       throw IndexError.missing(directory: directory.path)
@@ -110,11 +117,14 @@ public struct InvertedIndex: Sendable {
   }
 
   /// Unit `index`, decoded.
+  /// - Complexity: O(r) in the bytes of the unit's record, its text included.
   public func unit(_ index: Int) throws -> SearchUnit { try units.unit(index) }
 }
 
 extension InvertedIndex {
   /// Whether the index holds exactly `files`, unchanged in size and modification time.
+  /// - Complexity: O(f) in the size of `files.json`, plus one `stat` per file, stopping at
+  ///   the first that differs.
   public func isCurrent(for files: [String]) -> Bool {
     guard let list = try? fileList(), list.files.count == files.count, list.failures.isEmpty else {
       return false

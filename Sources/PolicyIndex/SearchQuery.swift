@@ -10,7 +10,9 @@ import PolicyModel
 public struct SearchQuery: Sendable, Equatable {
   /// A term as typed and in its matching form.
   public struct Term: Sendable, Equatable, Hashable {
+    /// The term as typed ("绿色工厂"; an excluded term without its "-").
     public var text: String
+    /// Its matching form (`PolicyDictionaries.fold`), which the index is searched for.
     public var folded: String
   }
 
@@ -28,9 +30,14 @@ public struct SearchQuery: Sendable, Equatable {
 
   /// Groups that must all match; a group matches when any of its terms does.
   public var groups: [[Term]] = []
+  /// Terms typed with a leading "-": units that hold one of them (or, with synonyms on, one
+  /// of its synonyms) are left out, and their documents when documents are ranked.
   public var excluded: [Term] = []
+  /// The field filters (`dept:`, `year:`, …); a unit must pass them all.
   public var filters: [Filter] = []
 
+  /// Whether the query has no terms to match and no filters (excluded terms alone leave it
+  /// empty).
   public var isEmpty: Bool { groups.isEmpty && filters.isEmpty }
 
   /// Parses a query string.

@@ -32,9 +32,13 @@ public enum SearchUnitKind: String, Sendable, CaseIterable, Codable {
 
 /// A department of a unit's responsibility clauses, as the index keeps it.
 public struct UnitDepartment: Sendable, Equatable {
+  /// The name as the clause writes it ("区经济信息委").
   public var name: String
+  /// The canonical name of the kind of body, without the level prefix ("经济信息委").
   public var canonical: String
+  /// The administrative-level prefix ("区", "市", …), if any.
   public var levelPrefix: String?
+  /// What the clause asks the department to do.
   public var role: ResponsibilityRole
 }
 
@@ -43,6 +47,8 @@ public struct UnitDepartment: Sendable, Equatable {
 public struct SearchUnit: Sendable, Equatable {
   /// The id `policyq extract` gives the item ("<doc>#m5"; the document id for documents).
   public var id: String
+  /// What the unit is: a measure, a section's own text, a target, or a document's front and
+  /// back matter.
   public var kind: SearchUnitKind
   /// The index of the document in the index's document table.
   public var document: Int
@@ -55,31 +61,47 @@ public struct SearchUnit: Sendable, Equatable {
   public var headingLength: Int
   /// Enclosing headings, outermost first.
   public var path: [String]
+  /// The departments its responsibility clauses name, with their roles; a target has those
+  /// of its measure.
   public var departments: [UnitDepartment]
   /// For targets, the target year.
   public var year: Int?
   /// Where the unit starts in the document's cleaned text, and its first source line.
   public var textStart: Int
+  /// The 1-based line of the source file the unit starts on.
   public var sourceLine: Int
 }
 
 /// A document as the index keeps it: what filters and result lists need.
 public struct IndexedDocument: Sendable, Equatable {
+  /// The document's id: 16 hex digits of a hash of its cleaned text (`PolicyDocument.id`).
   public var id: String
+  /// The path of the file, as given to `IndexBuilder.build`.
   public var path: String
+  /// The title of the plan it carries, else its own title, else the file's name.
   public var title: String
+  /// Its 发文字号 in normal form ("永川府发〔2022〕11号"), if it has one.
   public var documentNumber: String?
+  /// The body that issued it (the first of several), if known.
   public var issuer: String?
+  /// The issuer's administrative level (else that of the place the title opens with), as
+  /// `AdministrativeLevel.rawValue` ("district"); nil when neither tells.
   public var level: String?
+  /// The places of the issuer (else of the title), from the widest, ["重庆市", "永川区"].
   public var regionPath: [String]
+  /// 文种 of the document itself (通知, 意见, …), if known.
   public var kind: String?
+  /// The kind of plan it carries (行动计划, 实施方案, …), if any.
   public var planKind: String?
   /// The year the document was written (成文日期), else the start of its period.
   public var year: Int?
+  /// The first year of the plan period, when its title gives one.
   public var periodStart: Int?
+  /// The last year of the plan period, when its title gives one.
   public var periodEnd: Int?
   /// The file's size, modification time and content hash, for incremental indexing.
   public var fileSize: Int
+  /// The file's modification time when it was indexed, in seconds since 1970.
   public var modified: Double
   /// `Checksum.words` of the file's bytes, in hex: a file touched but unchanged is not parsed again.
   public var contentHash: String

@@ -7,6 +7,7 @@ import PolicyText
 /// dictionaries, filters, BM25 ranking over heading and text refined by the word layer,
 /// snippets.
 public struct Searcher: Sendable {
+  /// The index searched.
   public let index: InvertedIndex
   /// The synonyms and departments to search with; nil for the bundled ones, each read
   /// only when a query needs it.
@@ -26,6 +27,8 @@ public struct Searcher: Sendable {
     WordLayer.warmUp(for: query.groups.flatMap { $0.map(\.folded) })
   }
 
+  /// A searcher of `index` with `dictionaries` for synonyms, department filters and word
+  /// ranking (nil: the bundled ones).
   public init(index: InvertedIndex, dictionaries: PolicyDictionaries? = nil) {
     self.index = index
     self.dictionaries = dictionaries
@@ -35,6 +38,7 @@ public struct Searcher: Sendable {
   /// Runs `query`.
   /// - Complexity: proportional to the postings of the query's bigrams, plus the units
   ///   that match (filters decode their departments), plus `limit` snippets.
+  ///   With no terms, or when `kinds` is `[.document]`, it also walks every unit's entry.
   public func search(_ query: SearchQuery, options: SearchOptions = SearchOptions()) throws
     -> SearchResults
   {

@@ -27,6 +27,8 @@ public struct DocumentMetadata: Sendable, Equatable {
   public var issuer: String?
   /// The other bodies a joint document is issued by ("国家能源局" beside 国家发展改革委).
   public var coIssuers: [String] = []
+  /// The administrative level of the issuer, else of the place the title opens with; nil
+  /// when neither tells.
   public var level: AdministrativeLevel?
   /// The most specific place of the issuer, "永川区".
   public var region: String?
@@ -52,6 +54,7 @@ public struct DocumentMetadata: Sendable, Equatable {
   public var publicity: String?
   /// The plan period, (2022, 2025) for "（2022—2025年）".
   public var periodStart: Int?
+  /// The last year of the plan period, 2025 for "（2022—2025年）".
   public var periodEnd: Int?
   /// Where each field was read, by field name ("document_number", "issuer", …).
   public var spans: [String: TextSpan] = [:]

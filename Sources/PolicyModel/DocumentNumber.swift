@@ -8,6 +8,7 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
   public var issuerCode: String
   /// The year in brackets; nil for a decree.
   public var year: Int?
+  /// The serial number before 号: 11 in "〔2022〕11号", 59 in "令第59号".
   public var serial: Int
   /// As written in the document.
   public var text: String
@@ -18,6 +19,7 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
     return "\(issuerCode)〔\(year)〕\(serial)号"
   }
 
+  /// A document number of these parts, read from `text`.
   public init(issuerCode: String, year: Int?, serial: Int, text: String) {
     self.issuerCode = issuerCode
     self.year = year

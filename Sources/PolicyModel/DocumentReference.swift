@@ -9,6 +9,8 @@ public struct DocumentReference: Sendable, Equatable {
   public var title: String
   /// The document number given with it, if any.
   public var documentNumber: DocumentNumber?
+  /// Where it stands in the cleaned text: 《title》, and the number in brackets right after
+  /// it when there is one.
   public var span: TextSpan
   /// The id of the document of the same corpus it refers to, once resolved.
   public var resolvedDocument: String?

@@ -19,6 +19,7 @@ public struct Measure: Sendable, Equatable {
   /// The measure's whole text, heading and responsibility clauses included, without its
   /// 专栏 boxes.
   public var text: String
+  /// Where it stands in the cleaned text: its section's whole extent, 专栏 boxes included.
   public var span: TextSpan
   /// Titles of the enclosing sections, outermost first, each with its label
   /// ("三、重点任务", "（二）培育壮大绿色新兴产业").

@@ -8,12 +8,18 @@ public struct PolicyDocument: Sendable {
   public var id: String
   /// The text the spans point into.
   public var text: PolicyText
+  /// What the document says about itself: number, issuer, titles, dates, period.
   public var metadata: DocumentMetadata
   /// The outline in reading order; parents come before their children.
   public var sections: [Section]
+  /// The numbered measures, in reading order.
   public var measures: [Measure]
+  /// The quantitative targets, in reading order.
   public var targets: [Target]
+  /// The responsibility clauses, in reading order.
   public var responsibilities: [ResponsibilityClause]
+  /// References to other documents, in reading order; empty when the parser reads none
+  /// (`PolicyParser.readsReferences`).
   public var references: [DocumentReference]
   /// Problems found while parsing (gaps in numbering, nothing recognised, …).
   public var diagnostics: [Diagnostic]

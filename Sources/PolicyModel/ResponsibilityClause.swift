@@ -24,7 +24,10 @@ public struct DepartmentMention: Sendable, Equatable {
   public var category: String
   /// Whether the name stands for several bodies ("各镇街", "有关金融机构").
   public var isCollective: Bool
+  /// What the clause asks this department to do.
   public var role: ResponsibilityRole
+  /// Where the name stands in the cleaned text; a name not written there as one (made by
+  /// the reader) spans the clause, sentence or cell that names it.
   public var span: TextSpan
   package init(
     name: String, levelPrefix: String? = nil, canonical: String, category: String,
@@ -47,7 +50,9 @@ public struct ResponsibilityClause: Sendable, Equatable {
   public var id: String
   /// The clause with its parentheses.
   public var text: String
+  /// Where the clause stands in the cleaned text.
   public var span: TextSpan
+  /// The departments it names, each with its role.
   public var departments: [DepartmentMention]
   /// A deadline the clause sets (完成时限, "6月底完成", "持续推进"), if any.
   public var deadline: String?

@@ -26,6 +26,8 @@ public struct Target: Sendable, Equatable {
   public var indicator: String
   /// The canonical indicator key from `dictionaries/indicators.tsv`, when it matches.
   public var indicatorKey: String?
+  /// The number, in `unit`: 14.5 for 14.5%, 30 for 30万亩, 2 for 两家; a range gives its first
+  /// value, 清零 gives 0.
   public var value: Double
   /// The unit: "%", "家", "个", "万亩", "微克/立方米", … (empty for a bare number).
   public var unit: String
@@ -47,6 +49,7 @@ public struct Target: Sendable, Equatable {
   public var scope: String?
   /// The sentence the target stands in.
   public var sentence: String
+  /// Where `sentence` stands in the cleaned text.
   public var sentenceSpan: TextSpan
   /// The number with its unit ("14.5%").
   public var valueSpan: TextSpan

@@ -14,7 +14,9 @@ import Darwin
 public struct DirectoryListing: Sendable {
   /// A directory that could not be opened, with why (its files are not listed).
   public struct Unreadable: Equatable, Sendable {
+    /// The directory's path: the one listed, joined with the names under it ("corpus/sub").
     public var path: String
+    /// Why, in the system's words ("permission denied").
     public var reason: String
     package init(path: String, reason: String) {
       self.path = path

@@ -6,6 +6,7 @@ import PolicyText
 /// any encoding ICU converts, HTML through libxml2, and .docx through ZIPFoundation
 /// and libxml2.
 public struct DocumentReader: Sendable {
+  /// A reader; it keeps no state, so one reads any number of files.
   public init() {}
 
   /// Reads the file at `path` ("-" reads standard input).

@@ -8,6 +8,7 @@ public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible 
     case error
   }
 
+  /// How serious the problem is.
   public var severity: Severity
   /// The file the problem is in.
   public var file: String
@@ -16,6 +17,7 @@ public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible 
   /// What is wrong, in a sentence.
   public var message: String
 
+  /// A diagnostic of `severity` about `file`, at its 1-based `line` when there is one.
   public init(severity: Severity, file: String, line: Int? = nil, message: String) {
     self.severity = severity
     self.file = file

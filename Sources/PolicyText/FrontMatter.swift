@@ -7,6 +7,7 @@ import PolicyBytes
 public struct FrontMatter: Sendable, Equatable {
   /// One "key: value" line.
   public struct Field: Sendable, Equatable {
+    /// The name before the first ":" ("标题", "文号"), without surrounding blanks.
     public var key: String
     /// The value without surrounding blanks and quotes; empty when none was given.
     public var value: String
@@ -15,6 +16,7 @@ public struct FrontMatter: Sendable, Equatable {
     public var range: Range<Int>
   }
 
+  /// The fields in the order of their lines; lines without a ":" or a name are left out.
   public var fields: [Field]
   /// Where the document's own text starts in the decoded text: after the closing "---"
   /// and the blockquote lines that directly follow it.

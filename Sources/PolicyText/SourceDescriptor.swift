@@ -2,6 +2,7 @@
 public struct SourceDescriptor: Sendable, Equatable, Codable {
   /// The path given for the file ("-" for standard input).
   public var path: String
+  /// The format the file was read as.
   public var format: SourceFormat
   /// The encoding the text was read in (for .docx, that of word/document.xml).
   public var encoding: String

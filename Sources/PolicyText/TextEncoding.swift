@@ -36,6 +36,7 @@ public enum TextEncoding: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The encoding's ICU name ("UTF-8", "GB18030").
   public var description: String { icuName }
 
   /// `text` encoded in this encoding (no byte-order mark), or nil when ICU cannot.

@@ -9,6 +9,7 @@ public enum ComparisonHTML {
       .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 
+  /// The page for `comparison`, as one HTML string.
   public static func render(_ comparison: DocumentComparison) -> String {
     let lower = comparison.lower
     let upper = comparison.upper

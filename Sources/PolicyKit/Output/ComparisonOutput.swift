@@ -21,6 +21,8 @@ public enum ComparisonOutput {
 
   static func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
 
+  /// A summary for people (coverage, carry, judgements, changed leads), then the target
+  /// pairs, the aligned measures and the measures of one side only.
   public static func text(_ comparison: DocumentComparison) -> String {
     let lower = comparison.lower
     let upper = comparison.upper
@@ -77,6 +79,8 @@ public enum ComparisonOutput {
     return out
   }
 
+  /// One JSON object (schema version 1): both documents, coverage, the pairs, and the
+  /// measures and targets of one side only by id.
   public static func json(_ comparison: DocumentComparison) -> String {
     var writer = JSONWriter()
     let lower = comparison.lower

@@ -4,6 +4,7 @@ import PolicyModel
 /// `docs/extract-schema.md` and `docs/extract.schema.json`): snake_case keys, stable ids,
 /// and a location for every item.
 public enum DocumentJSON {
+  /// The `schema_version` every document object carries.
   public static let schemaVersion = 1
 
   /// One document as a JSON object; `pretty` indents it, else it is one line (JSONL).

@@ -29,6 +29,7 @@ public struct JSONWriter {
   /// Opens an object, as a member named `key` when inside an object.
   public mutating func beginObject(_ key: String? = nil) { open(key, 0x7B) }
 
+  /// Closes the innermost open object.
   public mutating func endObject() { close("}") }
 
   /// Opens an array, as a member named `key` when inside an object.
@@ -42,6 +43,7 @@ public struct JSONWriter {
     needsComma.append(false)
   }
 
+  /// Closes the innermost open array.
   public mutating func endArray() { close("]") }
 
   private mutating func close(_ bracket: String) {
@@ -66,6 +68,7 @@ public struct JSONWriter {
     bytes.append(contentsOf: literal.utf8)
   }
 
+  /// Writes a string, as a member named `key` when inside an object; nil writes `null`.
   public mutating func string(_ key: String? = nil, _ value: String?) {
     guard let value else { return member(key, "null") }
     separate()
@@ -73,15 +76,20 @@ public struct JSONWriter {
     Self.appendQuoted(value, to: &bytes)
   }
 
+  /// Writes an integer, as a member named `key` when inside an object; nil writes `null`.
   public mutating func int(_ key: String? = nil, _ value: Int?) {
     member(key, value.map(String.init) ?? "null")
   }
 
+  /// Writes a number rounded to six decimals (an integral one without decimals), as a
+  /// member named `key` when inside an object; nil, infinity and NaN write `null`.
   public mutating func double(_ key: String? = nil, _ value: Double?) {
     guard let value, value.isFinite else { return member(key, "null") }
     member(key, value.plainText(decimals: 6))
   }
 
+  /// Writes `true` or `false`, as a member named `key` when inside an object; nil writes
+  /// `null`.
   public mutating func bool(_ key: String? = nil, _ value: Bool?) {
     member(key, value.map { $0 ? "true" : "false" } ?? "null")
   }

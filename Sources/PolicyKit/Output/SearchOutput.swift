@@ -4,6 +4,9 @@ import PolicyModel
 
 /// Renders search results: a readable list, JSON, JSONL or CSV.
 public enum SearchOutput {
+  /// `results` in `format` (`json`, `jsonl`, `csv`, else the readable list); `explain` adds
+  /// how each hit scored (and, to the list, the synonyms used), `highlight` marks the
+  /// matches in the list with ANSI colour.
   public static func render(
     _ results: SearchResults, query: String, format: String, explain: Bool, highlight: Bool
   ) -> String {

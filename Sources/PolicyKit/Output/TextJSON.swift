@@ -7,6 +7,7 @@ import PolicyText
 /// lists `[text_start, source_start, count, text_unit, source_unit]`: `count` units of
 /// `text_unit` bytes in the text, each from `source_unit` bytes of the source.
 public enum TextJSON {
+  /// The `schema_version` every text object carries.
   public static let schemaVersion = 1
 
   /// Renders documents: one object, or an array of them when `asArray`.

@@ -3,6 +3,7 @@ import PolicyModel
 /// An indented outline of a parsed document, for people: metadata, then the sections
 /// with their measures, responsibility clauses and targets.
 public enum TreeDump {
+  /// The outline of `document`, one item per line.
   public static func render(_ document: PolicyDocument) -> String {
     var out = ""
     let metadata = document.metadata
