@@ -75,15 +75,20 @@ extension MetadataExtractor {
     // The level and region are the issuer's; without an issuer (a law or regulation as
     // published, a page without a red header), those of the place the title opens with:
     // "湖州市绿色金融促进条例" → 湖州市, "中华人民共和国能源法" → national.
-    // Read in turn, each only when the one before gives no level.
+    // Read in turn, each only when the one before gives no level; last, the front
+    // matter's publisher.
     let (issuer, titles) = (
       metadata.issuer, [metadata.title, metadata.planTitle].compactMap { $0 }
     )
-    let reading =
-      issuer.map { AdministrativePlace.read($0) }.flatMap { $0.level != nil ? $0 : nil }
-      ?? titles.lazy.map { AdministrativePlace.read($0, firstPlaceOnly: true) }.first {
-        $0.level != nil
-      }
+    // A signature in short form ("市住房城乡建设管理委") names no place: the front
+    // matter's 发布单位 names the same body in full ("上海市住房和城乡建设管理委员会").
+    let publisher = frontMatter?.value("发布单位", "发文机关", "发布机构")?.value
+    let byIssuer: AdministrativePlace.Reading? = issuer.map { AdministrativePlace.read($0) }
+    let byTitle: AdministrativePlace.Reading? = titles.lazy.map {
+      AdministrativePlace.read($0, firstPlaceOnly: true)
+    }.first { $0.level != nil }
+    let byPublisher: AdministrativePlace.Reading? = publisher.map { AdministrativePlace.read($0) }
+    let reading = [byIssuer, byTitle, byPublisher].lazy.compactMap { $0 }.first { $0.level != nil }
     if let reading {
       metadata.level = reading.level
       metadata.regionPath = reading.path

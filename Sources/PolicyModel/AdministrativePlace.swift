@@ -108,6 +108,8 @@ package enum AdministrativePlace {
       if candidate.hasSuffix("州"), text.dropFirst(length).hasPrefix("市") {
         candidate = text.prefix(length + 1)
       }
+      // "住房城乡建设", "城镇燃气": words that end as a town does, not towns.
+      if notPlaceEndings.contains(where: { candidate.hasSuffix($0) }) { continue }
       let afterward = text.dropFirst(candidate.count - 1).prefix(3)
       if blockedWords.contains(where: { afterward.hasPrefix($0) }) { continue }
       // "人民政府", "经济和信息化委员会", "绿化和市容…": not a place.
@@ -124,6 +126,8 @@ package enum AdministrativePlace {
   }
 
   /// Words that start at a place ending without making a place (…市场, …区域).
+  /// Words that end in 乡 or 镇 without naming a town.
+  private static let notPlaceEndings = ["城乡", "城镇"]
   private static let blockedWords = [
     "市场", "区域", "县域", "地区生产", "区块", "市民", "区间", "市容", "市政", "镇街", "乡村", "街道办",
   ]

@@ -27,6 +27,28 @@ import Testing
     #expect(city.coIssuers == ["上海海事局"])
   }
 
+  /// A signature in short form names no place: 城乡 in 市住房城乡建设管理委 is no town, and
+  /// the front matter's 发布单位 gives the level.
+  @Test func shortSignature_levelFromThePublisher() throws {
+    let text = """
+      ---
+      标题: 关于印发《关于推进本市新建建筑可再生能源应用的实施意见》的通知
+      发布单位: 上海市住房和城乡建设管理委员会
+      ---
+
+      一、工作目标
+      （一）推进应用。到2025年完成。
+
+      市住房城乡建设管理委
+      2022年12月27日
+
+      """
+    let found = try metadata(text, format: .markdown)
+    #expect(found.issuer == "市住房城乡建设管理委")
+    #expect(found.level == .municipal)
+    #expect(found.region == "上海市")
+  }
+
   /// A national body's own bureau in a place (国家税务总局上海市税务局) is one issuer, not
   /// two; a second national body after the first is a co-issuer.
   @Test func nationalBodysBureau_isOneIssuer() throws {
