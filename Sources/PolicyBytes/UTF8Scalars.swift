@@ -161,3 +161,9 @@
       || (0x200B...0x200D).contains(scalar) || scalar == 0xFEFF || scalar == 0x2060
   }
 }
+
+extension UInt32 {
+  /// The code point of `character`, written as the character: `.scalar("第")`, not
+  /// `0x7B2C` with a comment. Folded to a constant by the optimizer.
+  @inlinable package static func scalar(_ character: Unicode.Scalar) -> UInt32 { character.value }
+}

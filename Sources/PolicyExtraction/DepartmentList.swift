@@ -96,10 +96,10 @@ struct DepartmentList {
     while index < bytes.count {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
       defer { index += length }
-      if scalar == 0xFF08 || scalar == 0x28 {  // （ (
+      if scalar == .scalar("（") || scalar == 0x28 {  // （ (
         if depth == 0 { noteStart = index }
         depth += 1
-      } else if (scalar == 0xFF09 || scalar == 0x29) && depth > 0 {  // ） )
+      } else if (scalar == .scalar("）") || scalar == 0x29) && depth > 0 {  // ） )
         depth -= 1
         let end = index + length
         if depth == 0, noteStart > 0, end < bytes.count,
@@ -150,7 +150,7 @@ struct DepartmentList {
     }
     while index < bytes.count {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
-      if scalar == 0x3001 || scalar == 0x20 {  // 、 or a space
+      if scalar == .scalar("、") || scalar == 0x20 {  // 、 or a space
         closePiece(at: index)
         index += length
         pieceStart = index
@@ -265,7 +265,9 @@ struct DepartmentList {
 
   /// Marks a name may hold: ·, quotation marks (省推进“三地一区”建设领导小组), and the
   /// parentheses of a note inside it (街道（开发区）办事处).
-  private static let inNameMarks: Set<UInt32> = [0xB7, 0x201C, 0x201D, 0xFF08, 0xFF09, 0x28, 0x29]
+  private static let inNameMarks: Set<UInt32> = [
+    0xB7, .scalar("“"), .scalar("”"), .scalar("（"), .scalar("）"), 0x28, 0x29,
+  ]
 
   /// Whether `name` holds a count of bodies: a numeral followed by 家, 个 or 类 (三家, 两个).
   private static func holdsCount(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -281,7 +283,7 @@ struct DepartmentList {
   }
 
   /// 家, 个, 类: what counts bodies.
-  private static let countWords: Set<UInt32> = [0x5BB6, 0x4E2A, 0x7C7B]
+  private static let countWords: Set<UInt32> = [.scalar("家"), .scalar("个"), .scalar("类")]
 
   /// The kinds of bodies a list closes with after 等: 部门, 单位, 机构.
   private static let kindsAfterEtc = ["部门", "单位", "机构"].map { Array($0.utf8) }

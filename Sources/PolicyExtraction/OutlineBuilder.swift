@@ -265,7 +265,8 @@ struct OutlineBuilder {
 
   /// ：:；;。, which a heading's title does not keep at its end.
   private static func isTitleEndPunctuation(_ scalar: UInt32) -> Bool {
-    scalar == 0xFF1A || scalar == 0x3A || scalar == 0xFF1B || scalar == 0x3B || scalar == 0x3002
+    scalar == .scalar("：") || scalar == 0x3A || scalar == .scalar("；") || scalar == 0x3B
+      || scalar == .scalar("。")
   }
 
   private func section(_ index: Int, paragraph: Paragraph, marker: HeadingMarker, state: State)

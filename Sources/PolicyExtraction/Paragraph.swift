@@ -70,7 +70,7 @@ package struct ParagraphScanner {
       if UTF8Scalars.isBlank(scalar) {
         if blankStart == nil { blankStart = position }
       } else {
-        if let blank = blankStart, scalar == 0x7B2C,  // 第
+        if let blank = blankStart, scalar == .scalar("第"),
           HeadingMarker.match(in: bytes, at: position, end: end)?.kind == .article
         {
           return (blank, position)
@@ -95,8 +95,8 @@ package struct ParagraphScanner {
     let (open, openLength) = UTF8Scalars.scalar(in: bytes, at: start)
     let close: Set<UInt32>
     switch open {
-    case 0xFF08, 0x28: close = [0xFF09, 0x29]  // （ (
-    case 0x3010: close = [0x3011]  // 【
+    case .scalar("（"), 0x28: close = [.scalar("）"), 0x29]  // （ (
+    case .scalar("【"): close = [.scalar("】")]
     default: return nil
     }
     var position = start + openLength
@@ -122,7 +122,7 @@ package struct ParagraphScanner {
     // Spaces, and a colon after 专栏/附件 or a full stop after a number ("1. 推动…").
     while titleStart < end {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: titleStart)
-      guard UTF8Scalars.isBlank(scalar) || scalar == 0xFF1A || scalar == 0x3A else { break }
+      guard UTF8Scalars.isBlank(scalar) || scalar == .scalar("：") || scalar == 0x3A else { break }
       titleStart += length
     }
     paragraph.marker = marker
@@ -153,7 +153,7 @@ package struct ParagraphScanner {
     var sentenceEnd = -1
     while position < end {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
-      if scalar == 0x3002 || scalar == 0xFF01 || scalar == 0xFF1F {
+      if scalar == .scalar("。") || scalar == .scalar("！") || scalar == .scalar("？") {
         sentenceEnd = position
         break
       }

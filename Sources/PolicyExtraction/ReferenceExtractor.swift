@@ -34,10 +34,10 @@ struct ReferenceExtractor {
         if scalar == 0x0A {
           open = nil
           depth = 0
-        } else if scalar == 0x300A {  // 《
+        } else if scalar == .scalar("《") {
           if depth == 0 { open = index }
           depth += 1
-        } else if scalar == 0x300B, depth > 0 {  // 》
+        } else if scalar == .scalar("》"), depth > 0 {
           depth -= 1
           if depth == 0, let start = open {
             let title = String(decoding: buffer[(start + 3)..<index], as: UTF8.self)
@@ -46,11 +46,13 @@ struct ReferenceExtractor {
             // "（永川府发〔2022〕11号）" right after the title.
             if end < buffer.count {
               let next = UTF8Scalars.scalar(in: buffer, at: end)
-              if next.value == 0xFF08 || next.value == 0x28 {
+              if next.value == .scalar("（") || next.value == 0x28 {
                 var close = end + next.length
                 while close < buffer.count && close - end < 90 {
                   let inner = UTF8Scalars.scalar(in: buffer, at: close)
-                  if inner.value == 0xFF09 || inner.value == 0x29 || inner.value == 0x0A { break }
+                  if inner.value == .scalar("）") || inner.value == 0x29 || inner.value == 0x0A {
+                    break
+                  }
                   close += inner.length
                 }
                 let inside = String(decoding: buffer[(end + next.length)..<close], as: UTF8.self)

@@ -208,7 +208,7 @@ struct ResponsibilityExtractor {
     // a note, is read.
     let (last, _) = UTF8Scalars.scalar(in: text, before: title.upperBound)
     guard
-      last == 0xFF09 || last == 0x29
+      last == .scalar("）") || last == 0x29
         || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[title]))
     else {
       return nil
@@ -257,7 +257,7 @@ struct ResponsibilityExtractor {
     while index < paragraph.end {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
       guard
-        scalar == 0x3002 || scalar == 0xFF1B || scalar == 0x2E || scalar == 0x3B
+        scalar == .scalar("。") || scalar == .scalar("；") || scalar == 0x2E || scalar == 0x3B
           || UTF8Scalars.isBlank(scalar)
       else {
         return false
@@ -274,7 +274,7 @@ struct ResponsibilityExtractor {
   ) -> Bool {
     guard group.start > paragraph.start else { return false }
     let (scalar, _) = UTF8Scalars.scalar(in: text, before: group.start)
-    return scalar == 0x3002 || scalar == 0xFF01 || scalar == 0xFF1B
+    return scalar == .scalar("。") || scalar == .scalar("！") || scalar == .scalar("；")
   }
 
   /// Whether `text[range]` holds a label with a colon ("实施部门：", "支撑单位：").

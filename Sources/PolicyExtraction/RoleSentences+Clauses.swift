@@ -134,7 +134,8 @@ extension RoleSentences {
     else { return false }
     let (before, _) = UTF8Scalars.scalar(in: text, before: group.lowerBound)
     let (after, _) = UTF8Scalars.scalar(in: text, at: group.upperBound)
-    return UTF8Scalars.isIdeograph(before) && (UTF8Scalars.isIdeograph(after) || after == 0x3001)
+    return UTF8Scalars.isIdeograph(before)
+      && (UTF8Scalars.isIdeograph(after) || after == .scalar("、"))
   }
 
   /// Whether `range` goes on after the colon that ends at `colonStart` (the colon and
@@ -145,7 +146,7 @@ extension RoleSentences {
     var index = colonStart
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      if scalar != 0xFF1A && scalar != 0x3A && !UTF8Scalars.isBlank(scalar) { return true }
+      if scalar != .scalar("：") && scalar != 0x3A && !UTF8Scalars.isBlank(scalar) { return true }
       index += length
     }
     return false

@@ -129,7 +129,7 @@ extension RoleSentences {
     }
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      if scalar == 0x3001 || scalar == 0x4E0E {  // 、 与
+      if scalar == .scalar("、") || scalar == .scalar("与") {
         guard closePiece(at: index, known: &known) else { return nil }
         pieceStart = index + length
       } else if let or = levelAlternative(
@@ -216,7 +216,7 @@ extension RoleSentences {
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
       if Self.foreignScalars.contains(scalar) { return false }
-      if scalar == 0x3001 || scalar == 0x4E0E {
+      if scalar == .scalar("、") || scalar == .scalar("与") {
         guard pieceMayBeAName(index) else { return false }
         pieceStart = index + length
       } else if let or = levelAlternative(
@@ -270,7 +270,10 @@ extension RoleSentences {
       start = end
       guard start < range.upperBound else { break }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: start)
-      guard scalar == 0x3001 || scalar == 0x548C || scalar == 0x53CA || scalar == 0x4E0E else {
+      guard
+        scalar == .scalar("、") || scalar == .scalar("和") || scalar == .scalar("及")
+          || scalar == .scalar("与")
+      else {
         break
       }  // 、 和 及 与
       start += length
@@ -364,7 +367,7 @@ extension RoleSentences {
   }
 
   /// 、 和 及 与.
-  static let listSeparators: Set<UInt32> = [0x3001, 0x548C, 0x53CA, 0x4E0E]
+  static let listSeparators: Set<UInt32> = [.scalar("、"), .scalar("和"), .scalar("及"), .scalar("与")]
   /// Endings of two characters or more that a shorter ending may begin (部 → 部门, 委 → 委员会).
   static let twoCharacterEndings = DepartmentResolver.organisationalSuffixes.filter {
     $0.count >= 2

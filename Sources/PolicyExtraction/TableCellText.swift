@@ -87,12 +87,12 @@ struct TableCellText {
     }
     var core = scalars
     var kind = HeadingMarker.Kind.chineseOrdinal
-    if let first = core.first, first == 0xFF08 || first == 0x28, let last = core.last,
-      last == 0xFF09 || last == 0x29
+    if let first = core.first, first == .scalar("（") || first == 0x28, let last = core.last,
+      last == .scalar("）") || last == 0x29
     {
       core = Array(core.dropFirst().dropLast())
       kind = .parenthesizedChineseOrdinal
-    } else if let last = core.last, last == 0x3001 || last == 0x2E || last == 0xFF0E {  // 、 . ．
+    } else if let last = core.last, last == .scalar("、") || last == 0x2E || last == .scalar("．") {
       core.removeLast()
     }
     if !core.isEmpty, core.allSatisfy(UTF8Scalars.isDigit) {

@@ -76,17 +76,18 @@ struct UnnumberedItems {
     while position < end && characters <= Self.maximumHeading {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
       switch scalar {
-      case 0x3002:  // 。
+      case .scalar("。"):
         guard characters >= 2, position + length < end, isHeadingPhrase(start..<position) else {
           return nil
         }
         return (position, position + length)
-      case 0xFF1A, 0x3A:  // ：:
+      case .scalar("："), 0x3A:  // ：:
         guard characters >= 2, characters <= Self.maximumLabel, position + length < end,
           namesBodies(start..<position)
         else { return nil }
         return (position, position + length)
-      case 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0xFF01, 0xFF1F:  // ，,；;！？ — a clause, not a heading
+      // A clause, not a heading (，,；;！？).
+      case .scalar("，"), 0x2C, .scalar("；"), 0x3B, .scalar("！"), .scalar("？"):
         return nil
       default:
         characters += 1

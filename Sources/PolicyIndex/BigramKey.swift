@@ -22,11 +22,11 @@ package enum BigramKey {
   @inline(__always)
   package static func isSeparator(_ scalar: UInt32) -> Bool {
     // Ideographs, the most common scalars, are all above the last separator (〗).
-    if scalar > 0x3017 { return false }
+    if scalar > .scalar("〗") { return false }
     switch scalar {
     case 0..<0x40: return asciiSeparators & (1 << UInt64(scalar)) != 0
     case 0x5B, 0x5D, 0x3001, 0x3002, 0x3008...0x3011, 0x3014...0x3017, 0x2018, 0x2019, 0x201C,
-      0x201D, 0x2014, 0xB7, 0x200B:
+      .scalar("”"), .scalar("—"), 0xB7, 0x200B:
       return true
     default: return false
     }

@@ -37,7 +37,8 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
   /// 〕 ] 】 ) ） ］ 〗, which close the year.
   private static func isYearCloser(_ scalar: UInt32) -> Bool {
     switch scalar {
-    case 0x3015, 0x5D, 0x3011, 0x29, 0xFF09, 0xFF3D, 0x3017: return true
+    case .scalar("〕"), 0x5D, .scalar("】"), 0x29, .scalar("）"), .scalar("］"), .scalar("〗"):
+      return true
     default: return false
     }
   }

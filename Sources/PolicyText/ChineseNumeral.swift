@@ -5,16 +5,16 @@ public enum ChineseNumeral {
   @inline(__always)
   public static func digit(_ scalar: UInt32) -> Int? {
     switch scalar {
-    case 0x96F6, 0x3007: return 0  // 零 〇
-    case 0x4E00: return 1  // 一
-    case 0x4E8C, 0x4E24: return 2  // 二 两
-    case 0x4E09: return 3  // 三
-    case 0x56DB: return 4  // 四
-    case 0x4E94: return 5  // 五
-    case 0x516D: return 6  // 六
-    case 0x4E03: return 7  // 七
-    case 0x516B: return 8  // 八
-    case 0x4E5D: return 9  // 九
+    case .scalar("零"), .scalar("〇"): return 0
+    case .scalar("一"): return 1
+    case .scalar("二"), .scalar("两"): return 2
+    case .scalar("三"): return 3
+    case .scalar("四"): return 4
+    case .scalar("五"): return 5
+    case .scalar("六"): return 6
+    case .scalar("七"): return 7
+    case .scalar("八"): return 8
+    case .scalar("九"): return 9
     default: return nil
     }
   }
@@ -23,10 +23,10 @@ public enum ChineseNumeral {
   @inline(__always)
   public static func unit(_ scalar: UInt32) -> Int? {
     switch scalar {
-    case 0x5341: return 10  // 十
-    case 0x767E: return 100  // 百
-    case 0x5343: return 1000  // 千
-    case 0x4E07: return 10000  // 万
+    case .scalar("十"): return 10
+    case .scalar("百"): return 100
+    case .scalar("千"): return 1000
+    case .scalar("万"): return 10000
     default: return nil
     }
   }

@@ -69,7 +69,7 @@ public struct HeadingMarker: Sendable, Equatable {
         kind: .parenthesizedChineseOrdinal, number: Int(first - 0x3220) + 1, length: firstLength)
     }
     // （一） (一) （1） (1)
-    if first == 0xFF08 || first == 0x28 {
+    if first == .scalar("（") || first == 0x28 {
       var index = start + firstLength
       while index < end, bytes[index] == 0x20 { index += 1 }
       let numberStart = index
@@ -81,14 +81,14 @@ public struct HeadingMarker: Sendable, Equatable {
       while index < end, bytes[index] == 0x20 { index += 1 }
       guard index < end else { return nil }
       let (close, closeLength) = UTF8Scalars.scalar(in: bytes, at: index)
-      guard close == 0xFF09 || close == 0x29 else { return nil }
+      guard close == .scalar("）") || close == 0x29 else { return nil }
       if !isChinese && value > 99 { return nil }  // （2022 is a year, not an item
       return HeadingMarker(
         kind: isChinese ? .parenthesizedChineseOrdinal : .parenthesizedArabicOrdinal,
         number: value, length: index + closeLength - start)
     }
     // 第X章 第X节 第X条 第X编 第X部分
-    if first == 0x7B2C {  // 第
+    if first == .scalar("第") {
       let numberStart = start + firstLength
       let (value, _, after) = readNumber(in: bytes, at: numberStart, end: end)
       guard let value, after > numberStart, after < end else { return nil }
@@ -96,13 +96,13 @@ public struct HeadingMarker: Sendable, Equatable {
       let kind: Kind
       var length = after + unitLength - start
       switch unit {
-      case 0x7AE0: kind = .chapter  // 章
-      case 0x8282: kind = .section  // 节
-      case 0x6761: kind = .article  // 条
-      case 0x7F16: kind = .part  // 编
-      case 0x90E8:  // 部分
+      case .scalar("章"): kind = .chapter
+      case .scalar("节"): kind = .section
+      case .scalar("条"): kind = .article
+      case .scalar("编"): kind = .part
+      case .scalar("部"):  // 部分
         guard after + unitLength < end,
-          UTF8Scalars.scalar(in: bytes, at: after + unitLength).value == 0x5206
+          UTF8Scalars.scalar(in: bytes, at: after + unitLength).value == .scalar("分")
         else { return nil }
         kind = .part
         length += 3
@@ -114,20 +114,21 @@ public struct HeadingMarker: Sendable, Equatable {
       if kind == .article, start + length < end {
         let next = UTF8Scalars.scalar(in: bytes, at: start + length).value
         guard
-          UTF8Scalars.isBlank(next) || next == 0xFF1A || next == 0x3A || next == 0xFF08
-            || next == 0x28 || next == 0x3010
+          UTF8Scalars.isBlank(next) || next == .scalar("：") || next == 0x3A || next == .scalar("（")
+            || next == 0x28 || next == .scalar("【")
         else { return nil }
       }
       return HeadingMarker(kind: kind, number: value, length: length)
     }
     // 专栏 附件 附表, optionally numbered
-    if first == 0x4E13 || first == 0x9644 {  // 专 附
+    if first == .scalar("专") || first == .scalar("附") {
       let secondStart = start + firstLength
       guard secondStart < end else { return nil }
       let second = UTF8Scalars.scalar(in: bytes, at: secondStart)
-      let isColumn = first == 0x4E13 && second.value == 0x680F  // 栏
+      let isColumn = first == .scalar("专") && second.value == .scalar("栏")
       // 件 表
-      let isAttachment = first == 0x9644 && (second.value == 0x4EF6 || second.value == 0x8868)
+      let isAttachment =
+        first == .scalar("附") && (second.value == .scalar("件") || second.value == .scalar("表"))
       guard isColumn || isAttachment else { return nil }
       let after = secondStart + second.length
       let (value, _, numberEnd) = readNumber(in: bytes, at: after, end: end)
@@ -145,16 +146,17 @@ public struct HeadingMarker: Sendable, Equatable {
       next < end && UTF8Scalars.isDigit(UTF8Scalars.scalar(in: bytes, at: next).value)
     if isChinese {
       // 、 . ．
-      guard punct == 0x3001 || ((punct == 0x2E || punct == 0xFF0E) && !digitFollows) else {
+      guard punct == .scalar("、") || ((punct == 0x2E || punct == .scalar("．")) && !digitFollows)
+      else {
         return nil
       }
       return HeadingMarker(kind: .chineseOrdinal, number: value, length: next - start)
     }
     guard value <= 999, after - start <= 3, !digitFollows else { return nil }
     switch punct {
-    case 0x2E, 0xFF0E, 0x3001, 0xFE52:  // . ． 、 ﹒
+    case 0x2E, .scalar("．"), .scalar("、"), 0xFE52:  // . ． 、 ﹒
       return HeadingMarker(kind: .arabicOrdinal, number: value, length: next - start)
-    case 0x29, 0xFF09:  // ) ）
+    case 0x29, .scalar("）"):  // ) ）
       guard value <= 99 else { return nil }
       return HeadingMarker(kind: .parenthesizedArabicOrdinal, number: value, length: next - start)
     default:

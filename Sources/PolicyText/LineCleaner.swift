@@ -122,7 +122,7 @@ struct LineCleaner {
       } else if scalar == 0x5B, let close = bookmarkEnd(bytes, at: index, end: end) {
         report.record(.wordBookmark)
         removeEnd = close
-      } else if (scalar == 0x28 || scalar == 0xFF08) && UTF8Scalars.isIdeograph(lastKept),
+      } else if (scalar == 0x28 || scalar == .scalar("（")) && UTF8Scalars.isIdeograph(lastKept),
         let close = pinyinGlossEnd(bytes, at: index + length, end: end)
       {
         report.record(.pinyinGloss)
@@ -191,7 +191,7 @@ struct LineCleaner {
     var toneMarks = 0
     while index < end {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
-      if scalar == 0x29 || scalar == 0xFF09 {
+      if scalar == 0x29 || scalar == .scalar("）") {
         guard letters > 0, toneMarks > 0 else { return nil }
         return index + length
       }

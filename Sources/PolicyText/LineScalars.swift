@@ -28,7 +28,8 @@ struct LineScalars {
   /// - ‒ – — ― ─ − －, around a page number.
   private static func isDash(_ scalar: UInt32) -> Bool {
     switch scalar {
-    case 0x2D, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2500, 0xFF0D: return true
+    case 0x2D, .scalar("‒"), .scalar("–"), .scalar("—"), .scalar("―"), 0x2212, 0x2500, .scalar("－"):
+      return true
     default: return false
     }
   }
@@ -36,14 +37,17 @@ struct LineScalars {
   /// 。！？；：… and ! ? ; :, which end a sentence.
   private static func isTerminator(_ scalar: UInt32) -> Bool {
     switch scalar {
-    case 0x21, 0x3A, 0x3B, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1A, 0xFF1B, 0xFF1F: return true
+    case 0x21, 0x3A, 0x3B, 0x3F, .scalar("…"), .scalar("。"), .scalar("！"), .scalar("："),
+      .scalar("；"), .scalar("？"):
+      return true
     default: return false
     }
   }
 
   /// ” ’ 」 』.
   private static func isClosingQuote(_ scalar: UInt32) -> Bool {
-    scalar == 0x201D || scalar == 0x2019 || scalar == 0x300D || scalar == 0x300F
+    scalar == .scalar("”") || scalar == .scalar("’") || scalar == .scalar("」")
+      || scalar == .scalar("』")
   }
 
   /// The last characters of document titles: 通知 意见 方案 计划 规划 办法 细则 措施 决定
@@ -73,7 +77,9 @@ struct LineScalars {
   let closingGroup: Slice<UnsafeBufferPointer<UInt32>>?
 
   /// （ or (.
-  static func isOpeningParenthesis(_ scalar: UInt32) -> Bool { scalar == 0xFF08 || scalar == 0x28 }
+  static func isOpeningParenthesis(_ scalar: UInt32) -> Bool {
+    scalar == .scalar("（") || scalar == 0x28
+  }
   package let first: UInt32
   package let last: UInt32
   package let marker: HeadingMarker?
@@ -84,7 +90,7 @@ struct LineScalars {
     guard scalarCount <= 16 else { return false }
     // Both forms open with a dash or 第: other lines need no copy without blanks.
     guard let opening = all.first(where: { !UTF8Scalars.isBlank($0) }),
-      Self.isDash(opening) || opening == 0x7B2C
+      Self.isDash(opening) || opening == .scalar("第")
     else {
       return false
     }
@@ -107,18 +113,20 @@ struct LineScalars {
       return true
     }
     // 第3页 / 第3页 共12页
-    guard core.first == 0x7B2C else { return false }  // 第
+    guard core.first == .scalar("第") else { return false }
     var position = 1
     var pages = 0
     while position < core.count {
       let start = position
       while position < core.count && UTF8Scalars.isDigit(core[position]) { position += 1 }
       // 页
-      guard position > start, position < core.count, core[position] == 0x9875 else { return false }
+      guard position > start, position < core.count, core[position] == .scalar("页") else {
+        return false
+      }
       pages += 1
       position += 1
       if position < core.count {
-        guard core[position] == 0x5171 else { return false }  // 共
+        guard core[position] == .scalar("共") else { return false }
         position += 1
       }
     }
@@ -133,10 +141,10 @@ struct LineScalars {
     if Self.isClosingQuote(last), tail.count >= 2 {
       return Self.isTerminator(tail[tail.endIndex - 2])
     }
-    if last == 0xFF09 || last == 0x29 {
-      if first == 0xFF08 || first == 0x28 { return true }
+    if last == .scalar("）") || last == 0x29 {
+      if first == .scalar("（") || first == 0x28 { return true }
       guard tail.count >= 2 else { return false }
-      if tail[tail.endIndex - 2] == 0x5E74 { return true }  // 年）
+      if tail[tail.endIndex - 2] == .scalar("年") { return true }
       guard let group = closingGroup else {
         return true  // the clause opened on an earlier line
       }
@@ -179,7 +187,8 @@ struct LineScalars {
   var isEnactmentRecord: Bool {
     guard scalarCount <= 200 else { return false }
     var ending = tail
-    while let last = ending.last, UTF8Scalars.isBlank(last) || last == 0xFF09 || last == 0x29 {
+    while let last = ending.last, UTF8Scalars.isBlank(last) || last == .scalar("）") || last == 0x29
+    {
       ending = ending.dropLast()
     }
     let endsWithAct = Self.enactmentWords.contains { word in
@@ -187,7 +196,7 @@ struct LineScalars {
     }
     guard endsWithAct else { return false }
     var body = head
-    if body.first == 0xFF08 || body.first == 0x28 { body = body.dropFirst() }  // （2011年…通过）
+    if body.first == .scalar("（") || body.first == 0x28 { body = body.dropFirst() }  // （2011年…通过）
     // 年 after two to four digits or Chinese numerals, then 月 and 日 within a few characters.
     var digits = 0
     while let first = body.first, UTF8Scalars.isDigit(first) || ChineseNumeral.isNumeral(first) {
@@ -196,11 +205,11 @@ struct LineScalars {
     }
     guard (2...4).contains(digits), body.first == 0x5E74 else { return false }  // 年
     let afterYear = body.prefix(12)
-    return afterYear.contains(0x6708) && afterYear.contains(0x65E5)  // 月 日
+    return afterYear.contains(.scalar("月")) && afterYear.contains(.scalar("日"))
   }
 
   /// 日, 月, 年: a date's units read from its end.
-  private static let dateUnitsBackwards: [UInt32] = [0x65E5, 0x6708, 0x5E74]
+  private static let dateUnitsBackwards: [UInt32] = [.scalar("日"), .scalar("月"), .scalar("年")]
   private static let publishingWords: [[UInt32]] = LineShape.datePublishingWords.map {
     $0.unicodeScalars.map(\.value)
   }
@@ -214,7 +223,7 @@ struct LineScalars {
   /// Whether the line carries a URL or a bracketed label ("【法宝引证码】…", "原文链接：https://…"):
   /// a line of a database export's header, never part of a paragraph.
   var isRecordLine: Bool {
-    if first == 0x3010 { return true }  // 【
+    if first == .scalar("【") { return true }
     guard all.count >= 3 else { return false }
     for index in 0...(all.count - 3) where all[index] == 0x3A {
       if all[index..<(index + 3)].elementsEqual(Self.colonSlashSlash) { return true }
@@ -225,7 +234,7 @@ struct LineScalars {
   /// Whether the line is a document number: "永川府发〔2022〕11号", "渝经信发〔2024〕3号",
   /// or a decree's, which has no year: "发文字号：国令第706号".
   var isDocumentNumber: Bool {
-    guard scalarCount <= 40, last == 0x53F7 else { return false }  // 号
+    guard scalarCount <= 40, last == .scalar("号") else { return false }
     for (index, scalar) in all.enumerated() where YearBracket.opens(scalar) {
       var position = index + 1
       while position < all.count && all[position] == 0x20 { position += 1 }
@@ -243,7 +252,7 @@ struct LineScalars {
       && (UTF8Scalars.isDigit(all[position - 1]) || ChineseNumeral.isNumeral(all[position - 1]))
     { position -= 1 }
     guard position < all.count - 1, position >= 2 else { return false }
-    return all[position - 1] == 0x7B2C && all[position - 2] == 0x4EE4  // 第, 令
+    return all[position - 1] == .scalar("第") && all[position - 2] == .scalar("令")
   }
 
   /// Whether the line ends like a document title (…的通知, …实施方案, …行动计划).
@@ -255,7 +264,7 @@ struct LineScalars {
     }
     // "…的通知": a notice title however long; other endings only on short lines.
     return scalarCount <= 60
-      || (scalarCount <= 150 && tail.count >= 3 && tail[tail.endIndex - 3] == 0x7684)
+      || (scalarCount <= 150 && tail.count >= 3 && tail[tail.endIndex - 3] == .scalar("的"))
   }
 
   /// Whether the line is a heading and nothing else: it opens with a marker and holds
@@ -270,7 +279,7 @@ struct LineScalars {
       index += 1
     }
     while index < all.count
-      && (all[index] == 0xFF1A || all[index] == 0x3A || UTF8Scalars.isBlank(all[index]))
+      && (all[index] == .scalar("：") || all[index] == 0x3A || UTF8Scalars.isBlank(all[index]))
     {
       index += 1
     }
@@ -283,7 +292,7 @@ struct LineScalars {
   var holdsSentencePunctuation: Bool { all.contains(where: Self.isSentencePunctuation) }
 
   private static func isSentencePunctuation(_ scalar: UInt32) -> Bool {
-    scalar != 0x2026 && isTerminator(scalar) || scalar == 0xFF0C || scalar == 0x2C
+    scalar != .scalar("…") && isTerminator(scalar) || scalar == .scalar("，") || scalar == 0x2C
   }
 
   /// Two scalars as one key.
@@ -301,13 +310,14 @@ struct LineScalars {
     if marker != nil { return true }
     guard head.count >= 2 else { return false }
     let opening = head[head.startIndex]
-    return (opening == 0x6284 || opening == 0x4E3B) && head[head.startIndex + 1] == 0x9001  // 抄送 主送
+    return (opening == .scalar("抄") || opening == .scalar("主"))
+      && head[head.startIndex + 1] == .scalar("送")
   }
 
   /// Whether the line opens with a parenthesised year, "（2022—2025年）", which continues
   /// a title.
   package var opensWithYear: Bool {
-    guard first == 0xFF08 || first == 0x28, head.count >= 5 else { return false }
+    guard first == .scalar("（") || first == 0x28, head.count >= 5 else { return false }
     return head.dropFirst().prefix(4).allSatisfy { UTF8Scalars.isDigit($0) }
   }
 

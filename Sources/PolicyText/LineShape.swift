@@ -54,7 +54,7 @@ package struct LineShape {
     // when they end in a parenthesis: a line of any length may end in a group whose
     // opening is far back, read backwards up to it. All their scalars are read only when a
     // colon may start a URL in them (rare). A line decodes to at most one scalar per byte.
-    let endsInParenthesis = last == 0xFF09 || last == 0x29
+    let endsInParenthesis = last == .scalar("）") || last == 0x29
     let readsAll =
       line.scalarCount <= 80 || endsInParenthesis && segments.holds(0x3A, in: line, bytes)
     let ends = 2 * Self.endLength
