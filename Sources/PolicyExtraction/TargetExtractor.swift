@@ -294,15 +294,15 @@ struct TargetExtractor {
           cleanedSentence = cleaned
           targets.append(
             Target(
-              id: "", year: valueYear, indicator: indicator, indicatorKey: key, value: value.number,
-              unit: value.unit,
-              direction: reading.bound ?? reading.direction ?? .reach, verb: reading.verb,
-              baselineYear: reading.baselineYear, baseline: reading.baseline,
-              isCumulative: reading.cumulative,
-              hedges: reading.hedges, scope: scope, sentence: cleaned.text,
-              sentenceSpan: cleaned.span,
-              valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)),
-              measure: nil, section: nil))
+              id: "", year: valueYear, indicator: indicator, indicatorKey: key, scope: scope,
+              quantity: Target.Quantity(
+                value: value.number, unit: value.unit,
+                direction: reading.bound ?? reading.direction ?? .reach, verb: reading.verb,
+                baselineYear: reading.baselineYear, baseline: reading.baseline,
+                isCumulative: reading.cumulative, hedges: reading.hedges),
+              statement: Target.Statement(
+                sentence: cleaned.text, sentenceSpan: cleaned.span,
+                valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)))))
         }
       }
       if firstReading == nil { firstReading = reading }

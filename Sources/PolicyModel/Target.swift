@@ -57,30 +57,69 @@ public struct Target: Sendable, Equatable {
   public var measure: Int?
   /// The innermost section it stands in, as an index into `PolicyDocument.sections`.
   public var section: Int?
+  /// What a target asks for: how much, of what unit, in which direction, from which
+  /// baseline, with which hedges.
+  package struct Quantity: Sendable, Equatable {
+    package var value: Double
+    package var unit: String
+    package var direction: TargetDirection
+    package var verb: String? = nil
+    package var baselineYear: Int? = nil
+    package var baseline: String? = nil
+    package var isCumulative = false
+    package var hedges: [String] = []
+
+    package init(
+      value: Double, unit: String, direction: TargetDirection, verb: String? = nil,
+      baselineYear: Int? = nil, baseline: String? = nil, isCumulative: Bool = false,
+      hedges: [String] = []
+    ) {
+      self.value = value
+      self.unit = unit
+      self.direction = direction
+      self.verb = verb
+      self.baselineYear = baselineYear
+      self.baseline = baseline
+      self.isCumulative = isCumulative
+      self.hedges = hedges
+    }
+  }
+
+  /// Where a target is stated: its sentence, and the spans of the sentence and the value.
+  package struct Statement: Sendable, Equatable {
+    package var sentence: String
+    package var sentenceSpan: TextSpan
+    package var valueSpan: TextSpan
+
+    package init(sentence: String, sentenceSpan: TextSpan, valueSpan: TextSpan) {
+      self.sentence = sentence
+      self.sentenceSpan = sentenceSpan
+      self.valueSpan = valueSpan
+    }
+  }
+
   package init(
-    id: String, year: Int? = nil, indicator: String, indicatorKey: String? = nil, value: Double,
-    unit: String, direction: TargetDirection, verb: String? = nil, baselineYear: Int? = nil,
-    baseline: String? = nil, isCumulative: Bool, hedges: [String], scope: String? = nil,
-    sentence: String, sentenceSpan: TextSpan, valueSpan: TextSpan, measure: Int? = nil,
-    section: Int? = nil
+    id: String, year: Int?, indicator: String, indicatorKey: String? = nil, scope: String? = nil,
+    quantity: Quantity, statement: Statement, measure: Int? = nil, section: Int? = nil
   ) {
     self.id = id
     self.year = year
     self.indicator = indicator
     self.indicatorKey = indicatorKey
-    self.value = value
-    self.unit = unit
-    self.direction = direction
-    self.verb = verb
-    self.baselineYear = baselineYear
-    self.baseline = baseline
-    self.isCumulative = isCumulative
-    self.hedges = hedges
+    self.value = quantity.value
+    self.unit = quantity.unit
+    self.direction = quantity.direction
+    self.verb = quantity.verb
+    self.baselineYear = quantity.baselineYear
+    self.baseline = quantity.baseline
+    self.isCumulative = quantity.isCumulative
+    self.hedges = quantity.hedges
     self.scope = scope
-    self.sentence = sentence
-    self.sentenceSpan = sentenceSpan
-    self.valueSpan = valueSpan
+    self.sentence = statement.sentence
+    self.sentenceSpan = statement.sentenceSpan
+    self.valueSpan = statement.valueSpan
     self.measure = measure
     self.section = section
   }
+
 }
