@@ -10,6 +10,20 @@ import Testing
 /// Nothing missed: for random substrings of the corpus, the units the index returns are
 /// exactly those whose folded text contains the substring (a naive scan).
 @Suite struct RecallPropertyTests {
+  /// The counts BM25 ranks `hit` on: every (overlapping) occurrence of the folded term
+  /// `wanted` in the unit's folded text, and those in its heading.
+  func expectTermCounts(_ hit: SearchHit, of wanted: [Unicode.Scalar]) {
+    let text = Array(PolicyDictionaries.fold(hit.unit.text).unicodeScalars)
+    let starts = text.indices.filter {
+      $0 + wanted.count <= text.count && Array(text[$0..<($0 + wanted.count)]) == wanted
+    }
+    let term = String(String.UnicodeScalarView(wanted))
+    #expect(hit.termCounts.first?.count == starts.count, "\(term) in \(hit.unit.id)")
+    #expect(
+      hit.termCounts.first?.inHeading == starts.filter { $0 < hit.unit.headingLength }.count,
+      "\(term) in \(hit.unit.id)")
+  }
+
   @Test func randomSubstrings_indexEqualsNaiveScan() throws {
     let index = try SeedIndex.open()
     let units = try (0..<index.unitCount).map { try index.unit($0) }
@@ -40,18 +54,7 @@ import Testing
       let expected = Set(
         units.indices.filter { folded[$0].containsBytes(term) }.map { units[$0].id })
       #expect(found == expected, "\(term): \(found.symmetricDifference(expected).prefix(5))")
-      // The counts BM25 ranks on: every (overlapping) occurrence, and those in the heading.
-      for hit in hits.prefix(20) {
-        let text = Array(PolicyDictionaries.fold(hit.unit.text).unicodeScalars)
-        let wanted = Array(term.unicodeScalars)
-        let starts = text.indices.filter {
-          $0 + wanted.count <= text.count && Array(text[$0..<($0 + wanted.count)]) == wanted
-        }
-        #expect(hit.termCounts.first?.count == starts.count, "\(term) in \(hit.unit.id)")
-        #expect(
-          hit.termCounts.first?.inHeading == starts.filter { $0 < hit.unit.headingLength }.count,
-          "\(term) in \(hit.unit.id)")
-      }
+      for hit in hits.prefix(20) { expectTermCounts(hit, of: Array(term.unicodeScalars)) }
       checked += 1
     }
   }
@@ -93,16 +96,7 @@ import Testing
           units[$0].id
         })
       #expect(Set(hits.map(\.unit.id)) == expected, "\(term)")
-      for hit in hits.prefix(10) {
-        let text = Array(PolicyDictionaries.fold(hit.unit.text).unicodeScalars)
-        let starts = text.indices.filter {
-          $0 + wanted.count <= text.count && Array(text[$0..<($0 + wanted.count)]) == wanted
-        }
-        #expect(hit.termCounts.first?.count == starts.count, "\(term) in \(hit.unit.id)")
-        #expect(
-          hit.termCounts.first?.inHeading == starts.filter { $0 < hit.unit.headingLength }.count,
-          "\(term) in \(hit.unit.id)")
-      }
+      for hit in hits.prefix(10) { expectTermCounts(hit, of: wanted) }
     }
   }
 
