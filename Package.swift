@@ -6,7 +6,7 @@ import PackageDescription
 let layers: [Target.Dependency] = [
   "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", "PolicyIndex",
   "PolicyCompare",
-  "PolicyEvaluation", "PolicyKit",
+  "PolicyEvaluation", "PolicyOutput", "PolicyKit",
 ]
 
 let package = Package(
@@ -85,6 +85,13 @@ let package = Package(
         "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction",
       ]
     ),
+    // Writing results: JSON, CSV, tree, search results, comparison and eval reports.
+    .target(
+      name: "PolicyOutput",
+      dependencies: [
+        "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction",
+        "PolicyIndex", "PolicyCompare", "PolicyEvaluation",
+      ]),
     .target(
       name: "PolicyKit",
       dependencies: [
@@ -96,6 +103,7 @@ let package = Package(
         "PolicyIndex",
         "PolicyCompare",
         "PolicyEvaluation",
+        "PolicyOutput",
       ]
     ),
     .executableTarget(

@@ -7,5 +7,6 @@
 @_exported import PolicyExtraction
 @_exported import PolicyIndex
 @_exported import PolicyModel
+@_exported import PolicyOutput
 @_exported import PolicyReaders
 @_exported import PolicyText

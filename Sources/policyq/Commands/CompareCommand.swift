@@ -5,6 +5,7 @@ import PolicyExtraction
 import PolicyIndex
 import PolicyKit
 import PolicyModel
+import PolicyOutput
 import PolicyReaders
 import PolicyText
 

@@ -3,6 +3,7 @@ import Foundation
 import PolicyEvaluation
 import PolicyExtraction
 import PolicyKit
+import PolicyOutput
 import PolicyReaders
 
 /// `policyq eval`: scores extraction against hand annotations.

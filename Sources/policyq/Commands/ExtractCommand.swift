@@ -2,6 +2,7 @@ import ArgumentParser
 import PolicyExtraction
 import PolicyKit
 import PolicyModel
+import PolicyOutput
 import PolicyReaders
 
 /// `policyq extract`: documents into structured data.

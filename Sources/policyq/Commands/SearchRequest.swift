@@ -6,6 +6,7 @@ import PolicyText
 
 #if canImport(Glibc)
 import Glibc
+import PolicyOutput
 #endif
 
 /// What one `policyq search` asks for, however its arguments were read: by ArgumentParser

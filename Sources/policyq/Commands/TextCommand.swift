@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyKit
+import PolicyOutput
 import PolicyReaders
 import PolicyText
 

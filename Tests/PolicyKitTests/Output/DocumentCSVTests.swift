@@ -1,3 +1,4 @@
+import PolicyOutput
 import Testing
 
 @testable import PolicyKit

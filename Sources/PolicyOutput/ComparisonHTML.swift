@@ -44,7 +44,7 @@ public enum ComparisonHTML {
   }
 
   /// One side's measures, each linked to the measures it is aligned with on the other side.
-  static func column(_ comparison: DocumentComparison, lowerSide: Bool) -> String {
+  package static func column(_ comparison: DocumentComparison, lowerSide: Bool) -> String {
     let (own, other) =
       lowerSide ? (comparison.lower, comparison.upper) : (comparison.upper, comparison.lower)
     let (side, otherSide, arrow) = lowerSide ? ("lower", "upper", "→") : ("upper", "lower", "←")

@@ -15,7 +15,7 @@ public enum DocumentCSV {
     row(columns(table))
   }
 
-  static func columns(_ table: Table) -> [String] {
+  package static func columns(_ table: Table) -> [String] {
     let common = ["document_id", "file"]
     switch table {
     case .measures:
@@ -129,7 +129,7 @@ public enum DocumentCSV {
   }
 
   /// One CSV row (RFC 4180 quoting), with a line feed.
-  static func row(_ fields: [String]) -> String {
+  package static func row(_ fields: [String]) -> String {
     fields.map { field in
       // Bytes, not Characters: CR LF is one Character, equal to neither CR nor LF.
       if field.utf8.contains(where: {

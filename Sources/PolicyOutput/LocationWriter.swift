@@ -5,12 +5,12 @@ import PolicyText
 /// Writes where an item is: its bytes and characters in the cleaned text, its bytes in the
 /// source file, and the source line and column.
 struct LocationWriter {
-  let document: PolicyDocument
+  package let document: PolicyDocument
   /// Scalar counts at the start of every 256-byte block of the text.
   private let blockCounts: [Int]
   private static let block = 256
 
-  init(_ document: PolicyDocument) {
+  package init(_ document: PolicyDocument) {
     self.document = document
     var counts: [Int] = [0]
     var total = 0
@@ -34,7 +34,7 @@ struct LocationWriter {
       + UTF8Scalars.count(in: bytes, range: start..<clamped)
   }
 
-  func write(_ key: String, _ span: TextSpan, to writer: inout JSONWriter) {
+  package func write(_ key: String, _ span: TextSpan, to writer: inout JSONWriter) {
     let source = document.sourceSpan(of: span)
     writer.beginObject(key)
     writer.ints("text_bytes", [span.start, span.end])
@@ -47,7 +47,7 @@ struct LocationWriter {
 
   /// Where a field read from outside the cleaned text (front matter) stands in the source:
   /// its text offsets are null.
-  func write(_ key: String, sourceBytes range: Range<Int>, to writer: inout JSONWriter) {
+  package func write(_ key: String, sourceBytes range: Range<Int>, to writer: inout JSONWriter) {
     let source = document.text.sourceSpan(ofSourceBytes: range)
     writer.beginObject(key)
     writer.string("text_bytes", nil)

@@ -47,7 +47,7 @@ public enum SearchOutput {
     }
   }
 
-  static func names(_ hit: SearchHit, _ role: ResponsibilityRole) -> [String] {
+  package static func names(_ hit: SearchHit, _ role: ResponsibilityRole) -> [String] {
     var seen: [String] = []
     for department in hit.unit.departments
     where department.role == role && !seen.contains(department.name) {
@@ -56,7 +56,7 @@ public enum SearchOutput {
     return seen
   }
 
-  static func text(_ results: SearchResults, explain: Bool, highlight: Bool) -> String {
+  package static func text(_ results: SearchResults, explain: Bool, highlight: Bool) -> String {
     var out = ""
     if explain {
       for (term, synonyms) in results.expansions {
@@ -87,7 +87,7 @@ public enum SearchOutput {
     return out
   }
 
-  static func marked(_ snippet: String, _ highlights: [Range<Int>], _ on: Bool) -> String {
+  package static func marked(_ snippet: String, _ highlights: [Range<Int>], _ on: Bool) -> String {
     guard on, !highlights.isEmpty else { return snippet }
     var scalars = Array(snippet.unicodeScalars)
     for range in highlights.reversed() where range.upperBound <= scalars.count {

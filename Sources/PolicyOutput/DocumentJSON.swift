@@ -23,7 +23,7 @@ public enum DocumentJSON {
     return writer.output
   }
 
-  static func write(_ document: PolicyDocument, to writer: inout JSONWriter) {
+  package static func write(_ document: PolicyDocument, to writer: inout JSONWriter) {
     let locations = LocationWriter(document)
     let sectionID = { (index: Int?) in index.map { document.sections[$0].id } }
     let measureID = { (index: Int?) in index.map { document.measures[$0].id } }

@@ -4,7 +4,7 @@ import PolicyModel
 
 /// Renders a `DocumentComparison`: a summary then details for people, JSON, CSV tables.
 public enum ComparisonOutput {
-  static func name(_ document: PolicyDocument) -> String {
+  package static func name(_ document: PolicyDocument) -> String {
     let metadata = document.metadata
     let title =
       metadata.planTitle ?? metadata.title
@@ -14,7 +14,7 @@ public enum ComparisonOutput {
     return place.isEmpty ? title : "\(title) (\(place))"
   }
 
-  static func label(_ document: PolicyDocument, _ measure: Int) -> String {
+  package static func label(_ document: PolicyDocument, _ measure: Int) -> String {
     let item = document.measures[measure]
     return item.label + item.title
   }

@@ -156,7 +156,7 @@ public enum EvaluationOutput {
   /// A figure as the report prints it (three decimals).
   public static func fixedFigure(_ value: Double) -> String { fixed(value) }
 
-  static func fixed(_ value: Double, _ digits: Int = 3) -> String {
+  package static func fixed(_ value: Double, _ digits: Int = 3) -> String {
     let scale = pow10(digits)
     let rounded = (value * scale).rounded() / scale
     var text = String(rounded)

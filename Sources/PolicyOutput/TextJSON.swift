@@ -20,7 +20,9 @@ public enum TextJSON {
     return writer.output
   }
 
-  static func write(_ document: PolicyText, includeFolded: Bool, to writer: inout JSONWriter) {
+  package static func write(
+    _ document: PolicyText, includeFolded: Bool, to writer: inout JSONWriter
+  ) {
     writer.beginObject()
     writer.int("schema_version", schemaVersion)
     writeSource(document.source, to: &writer)

@@ -68,7 +68,7 @@ public enum TreeDump {
     return out
   }
 
-  static func describe(_ target: Target) -> String {
+  package static func describe(_ target: Target) -> String {
     var parts: [String] = []
     if let year = target.year { parts.append("\(year)") }
     if let scope = target.scope { parts.append("[\(scope)]") }
