@@ -31,11 +31,11 @@ struct EncodedUnits: Sendable {
   /// Adds `unit` (one taken from a previous index), folding its text.
   package mutating func append(_ unit: SearchUnit) {
     let textLength = unit.text.utf8.count
-    UnitsFile.appendRecord(of: unit, textLength: textLength, to: &records) {
+    UnitsFile.appendRecord(of: unit.fields, textLength: textLength, to: &records) {
       $0.bytes.append(contentsOf: unit.text.utf8)
     }
     BigramKey.appendFoldedScalars(of: unit.text, to: &folded)
-    appendEntry(unit, textLength: textLength)
+    appendEntry(unit.fields, textLength: textLength)
   }
 
   /// Adds `unit`, cut from `text` by `UnitBuilder`: its text is copied from `text` by its
@@ -47,7 +47,7 @@ struct EncodedUnits: Sendable {
       return lower..<max(lower, min(span.end, bytes.count))
     }
     let textLength = ranges.reduce(max(0, ranges.count - 1)) { $0 + $1.count }
-    UnitsFile.appendRecord(of: unit, textLength: textLength, to: &records) { writer in
+    UnitsFile.appendRecord(of: unit.fields, textLength: textLength, to: &records) { writer in
       bytes.withUnsafeBufferPointer { bytes in
         for (number, range) in ranges.enumerated() {
           if number > 0 { writer.bytes.append(0x0A) }
@@ -56,10 +56,10 @@ struct EncodedUnits: Sendable {
       }
     }
     BigramKey.appendFoldedScalars(of: unit.spans, in: text, to: &folded)
-    appendEntry(unit, textLength: textLength)
+    appendEntry(unit.fields, textLength: textLength)
   }
 
-  private mutating func appendEntry(_ unit: some UnitRecordFields, textLength: Int) {
+  private mutating func appendEntry(_ unit: UnitFields, textLength: Int) {
     units.append(
       Unit(
         recordEnd: records.bytes.count, foldedEnd: folded.count, kind: unit.kind,

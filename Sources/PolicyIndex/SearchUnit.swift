@@ -42,34 +42,110 @@ public struct UnitDepartment: Sendable, Equatable {
   public var role: ResponsibilityRole
 }
 
+/// What the index keeps of a unit besides its text and document: the fields of its
+/// record in `units.bin`. A unit cut from a parsed document (`UnitDraft`) and a unit read
+/// back from the index (`SearchUnit`) share them.
+package struct UnitFields: Sendable, Equatable {
+  /// The id `policyq extract` gives the item ("<doc>#m5"; the document id for documents).
+  package var id: String
+  /// What the unit is.
+  package var kind: SearchUnitKind
+  /// The heading: label and title of a measure or section, the indicator of a target, the
+  /// title of a document.
+  package var heading: String
+  /// How many scalars at the start of the unit's text are the heading (weighted higher).
+  package var headingLength: Int
+  /// Enclosing headings, outermost first.
+  package var path: [String]
+  /// The departments its responsibility clauses name, with their roles.
+  package var departments: [UnitDepartment]
+  /// For targets, the target year.
+  package var year: Int?
+  /// Where the unit starts in the document's cleaned text.
+  package var textStart: Int
+  /// The 1-based line of the source file the unit starts on.
+  package var sourceLine: Int
+
+  package init(
+    id: String, kind: SearchUnitKind, heading: String, headingLength: Int, path: [String],
+    departments: [UnitDepartment], year: Int?, textStart: Int, sourceLine: Int
+  ) {
+    self.id = id
+    self.kind = kind
+    self.heading = heading
+    self.headingLength = headingLength
+    self.path = path
+    self.departments = departments
+    self.year = year
+    self.textStart = textStart
+    self.sourceLine = sourceLine
+  }
+}
+
 /// A retrievable unit: a measure, a section's own text, a target, or a document's front
 /// and back matter, with the fields search filters and ranks on.
 public struct SearchUnit: Sendable, Equatable {
-  /// The id `policyq extract` gives the item ("<doc>#m5"; the document id for documents).
-  public var id: String
-  /// What the unit is: a measure, a section's own text, a target, or a document's front and
-  /// back matter.
-  public var kind: SearchUnitKind
+  /// The fields of its record (`UnitFields`).
+  package var fields: UnitFields
   /// The index of the document in the index's document table.
   public var document: Int
-  /// The heading: label and title of a measure or section, the indicator of a target, the
-  /// title of a document.
-  public var heading: String
   /// The text searched: for measures and sections the heading paragraph first.
   public var text: String
+
+  package init(fields: UnitFields, document: Int, text: String) {
+    self.fields = fields
+    self.document = document
+    self.text = text
+  }
+
+  /// The id `policyq extract` gives the item ("<doc>#m5"; the document id for documents).
+  public var id: String {
+    get { fields.id }
+    set { fields.id = newValue }
+  }
+  /// What the unit is: a measure, a section's own text, a target, or a document's front and
+  /// back matter.
+  public var kind: SearchUnitKind {
+    get { fields.kind }
+    set { fields.kind = newValue }
+  }
+  /// The heading: label and title of a measure or section, the indicator of a target, the
+  /// title of a document.
+  public var heading: String {
+    get { fields.heading }
+    set { fields.heading = newValue }
+  }
   /// How many scalars at the start of `text` are the heading (weighted higher).
-  public var headingLength: Int
+  public var headingLength: Int {
+    get { fields.headingLength }
+    set { fields.headingLength = newValue }
+  }
   /// Enclosing headings, outermost first.
-  public var path: [String]
+  public var path: [String] {
+    get { fields.path }
+    set { fields.path = newValue }
+  }
   /// The departments its responsibility clauses name, with their roles; a target has those
   /// of its measure.
-  public var departments: [UnitDepartment]
+  public var departments: [UnitDepartment] {
+    get { fields.departments }
+    set { fields.departments = newValue }
+  }
   /// For targets, the target year.
-  public var year: Int?
-  /// Where the unit starts in the document's cleaned text, and its first source line.
-  public var textStart: Int
+  public var year: Int? {
+    get { fields.year }
+    set { fields.year = newValue }
+  }
+  /// Where the unit starts in the document's cleaned text.
+  public var textStart: Int {
+    get { fields.textStart }
+    set { fields.textStart = newValue }
+  }
   /// The 1-based line of the source file the unit starts on.
-  public var sourceLine: Int
+  public var sourceLine: Int {
+    get { fields.sourceLine }
+    set { fields.sourceLine = newValue }
+  }
 }
 
 /// A document as the index keeps it: what filters and result lists need.

@@ -55,9 +55,11 @@ enum UnitBuilder {
       let headingLength =
         headingSpan.map { scalarCount(TextSpan($0.start, min($0.end, span.end))) } ?? 0
       return UnitDraft(
-        id: id, kind: kind, heading: heading, headingLength: headingLength, path: path,
-        departments: departments, year: year,
-        textStart: span.start, sourceLine: document.sourceSpan(of: span).line, spans: [span])
+        fields: UnitFields(
+          id: id, kind: kind, heading: heading, headingLength: headingLength, path: path,
+          departments: departments, year: year,
+          textStart: span.start, sourceLine: document.sourceSpan(of: span).line),
+        spans: [span])
     }
 
     // The document unit: everything outside the top-level sections.
@@ -82,10 +84,11 @@ enum UnitBuilder {
     }
     units.append(
       UnitDraft(
-        id: document.id, kind: .document, heading: title, headingLength: 0, path: [],
-        departments: departments(looseClauses),
-        year: nil, textStart: outside.first?.start ?? 0,
-        sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line,
+        fields: UnitFields(
+          id: document.id, kind: .document, heading: title, headingLength: 0, path: [],
+          departments: departments(looseClauses),
+          year: nil, textStart: outside.first?.start ?? 0,
+          sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line),
         spans: outside))
 
     // Each section's first child, whether it lies inside a measure, and its own clauses

@@ -4,15 +4,7 @@ import PolicyText
 /// with its text still given as spans of the document's text (joined by line feeds; the
 /// document unit has several). The index copies those bytes into `units.bin`
 /// (`EncodedUnits`), which costs less than making a `String` of every unit first.
-struct UnitDraft: UnitRecordFields, Sendable {
-  package var id: String
-  package var kind: SearchUnitKind
-  package var heading: String
-  package var headingLength: Int
-  package var path: [String]
-  package var departments: [UnitDepartment]
-  package var year: Int?
-  package var textStart: Int
-  package var sourceLine: Int
-  package var spans: [TextSpan]
+struct UnitDraft: Sendable {
+  var fields: UnitFields
+  var spans: [TextSpan]
 }

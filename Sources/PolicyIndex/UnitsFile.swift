@@ -2,23 +2,6 @@ import Foundation
 import PolicyBytes
 import PolicyModel
 
-/// What a unit's record in `units.bin` holds besides its text (and, in the unit table,
-/// its kind and heading length): a `SearchUnit`'s, or a `UnitDraft`'s whose text is still
-/// spans of its document.
-protocol UnitRecordFields {
-  var id: String { get }
-  var kind: SearchUnitKind { get }
-  var heading: String { get }
-  var headingLength: Int { get }
-  var path: [String] { get }
-  var departments: [UnitDepartment] { get }
-  var year: Int? { get }
-  var textStart: Int { get }
-  var sourceLine: Int { get }
-}
-
-extension SearchUnit: UnitRecordFields {}
-
 /// The documents and units of an index, in `units.bin`: records, then a document table
 /// and a unit table (offset, document, length, heading length, kind) that can be read
 /// without decoding the records, then a footer.
@@ -107,7 +90,7 @@ package enum UnitsFile {
   /// Appends the record of `unit` to `writer`: its fields, then its text, `textLength`
   /// bytes that `text` appends.
   static func appendRecord(
-    of unit: some UnitRecordFields, textLength: Int, to writer: inout ByteWriter,
+    of unit: UnitFields, textLength: Int, to writer: inout ByteWriter,
     text: (inout ByteWriter) -> Void
   ) {
     writer.string(unit.id)
@@ -273,9 +256,11 @@ package enum UnitsFile {
       let line = try reader.int()
       let text = withText ? try reader.string() : ""
       return SearchUnit(
-        id: id, kind: entry.kind, document: Int(entry.document), heading: heading, text: text,
-        headingLength: Int(entry.headingLength), path: unitPath, departments: departments,
-        year: year == 0 ? nil : year - 1, textStart: textStart, sourceLine: line)
+        fields: UnitFields(
+          id: id, kind: entry.kind, heading: heading, headingLength: Int(entry.headingLength),
+          path: unitPath, departments: departments, year: year == 0 ? nil : year - 1,
+          textStart: textStart, sourceLine: line),
+        document: Int(entry.document), text: text)
     }
   }
 }
