@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The library's layers, lowest first: the CLI, the benchmarks and the tests use them
-/// all (PolicyBytes through `package` access, the others through PolicyKit's API).
+/// The library's layers, lowest first: the CLI and the tests use them all (PolicyBytes
+/// through `package` access, the others through PolicyKit's API).
 let layers: [Target.Dependency] = [
   "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction", "PolicyIndex",
   "PolicyCompare",
@@ -109,13 +109,6 @@ let package = Package(
     .executableTarget(
       name: "policyq",
       dependencies: layers + [.product(name: "ArgumentParser", package: "swift-argument-parser")]
-    ),
-    // Benchmarks: run with `swift run -c release policyq-benchmarks`. No dependencies
-    // beyond the library's own, so library users resolve nothing extra.
-    .executableTarget(
-      name: "policyq-benchmarks",
-      dependencies: layers,
-      path: "Sources/PolicyqBenchmarks"
     ),
     // The scratch folder the tests share (removed when the test process exits).
     .target(name: "PolicyTestSupport", path: "Tests/PolicyTestSupport"),

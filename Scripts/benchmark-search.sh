@@ -10,7 +10,7 @@ command -v rg >/dev/null || { apt-get install -y -qq ripgrep >/dev/null 2>&1 || 
 command -v sqlite3 >/dev/null || { apt-get install -y -qq sqlite3 >/dev/null 2>&1 || true; }
 # The release binaries as shipped: Swift runtime and Foundation linked statically (see README).
 swift build -c release --static-swift-stdlib --product policyq >/dev/null
-swift build -c release --static-swift-stdlib --product policyq-benchmarks >/dev/null
+swift build -c release --static-swift-stdlib --package-path Benchmarks >/dev/null
 bin=.build/release
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -110,15 +110,15 @@ for corpus in "$work/seeds20" ../shared/corpus-real; do
     echo
     echo "In process (\`policyq-benchmarks search\`):"
     echo
-    "$bin/policyq-benchmarks" search --index "$index" --runs "$runs" | sed -n '/^| query/,$p'
+    Benchmarks/.build/release/policyq-benchmarks search --index "$index" --runs "$runs" | sed -n '/^| query/,$p'
     echo
     echo "The same without the word layer (BM25 alone, \`--no-word-ranking\`):"
     echo
-    "$bin/policyq-benchmarks" search --index "$index" --runs "$runs" --no-word-ranking | sed -n '/^| query/,$p'
+    Benchmarks/.build/release/policyq-benchmarks search --index "$index" --runs "$runs" --no-word-ranking | sed -n '/^| query/,$p'
     echo
     echo "Where one whole \`policyq search 固废\` goes besides process start (\`policyq-benchmarks startup\`, one fresh process):"
     echo
-    "$bin/policyq-benchmarks" startup --index "$index" | sed -n '/^| step/,/^$/p'
+    Benchmarks/.build/release/policyq-benchmarks startup --index "$index" | sed -n '/^| step/,/^$/p'
     echo "Process start with ArgumentParser (\`policyq --version\`, median of 15; \`policyq search\` with plain arguments skips ArgumentParser): $(time_ms 15 "$bin/policyq" --version) ms"
   } >>"$out"
 done

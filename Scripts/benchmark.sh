@@ -6,11 +6,11 @@ cd "$(dirname "$0")/.."
 suite=${1:-all}
 runs=${2:-5}
 # The release binaries as shipped: Swift runtime and Foundation linked statically (see README).
-swift build -c release --static-swift-stdlib --product policyq-benchmarks >/dev/null
+swift build -c release --static-swift-stdlib --package-path Benchmarks >/dev/null
 swift build -c release --static-swift-stdlib --product policyq >/dev/null
 mkdir -p Benchmarks/results
 if [ "$suite" = text ] || [ "$suite" = all ]; then
-  .build/release/policyq-benchmarks text --runs "$runs" --out Benchmarks/results/text-layer.md
+  Benchmarks/.build/release/policyq-benchmarks text --runs "$runs" --out Benchmarks/results/text-layer.md
 fi
 if [ "$suite" = compare ] || [ "$suite" = all ]; then
   out=Benchmarks/results/compare.md
@@ -39,7 +39,7 @@ if [ "$suite" = compare ] || [ "$suite" = all ]; then
 fi
 if [ "$suite" = extract ] || [ "$suite" = all ]; then
   out=Benchmarks/results/extraction.md
-  .build/release/policyq-benchmarks extract --runs "$runs" --out "$out"
+  Benchmarks/.build/release/policyq-benchmarks extract --runs "$runs" --out "$out"
   real=../shared/corpus-real
   if [ -d "$real" ] && [ -x /usr/bin/time ]; then
     /usr/bin/time -v .build/release/policyq extract --format jsonl "$real" >/dev/null 2>/tmp/policyq-time.txt || true

@@ -1,6 +1,5 @@
 import Foundation
 import PolicyKit
-import PolicyReaders
 
 /// Times the text layer (decode, clean, fold, map) on in-memory corpora.
 struct TextLayerBenchmark {

@@ -1,6 +1,5 @@
 import Foundation
 import PolicyKit
-import PolicyText
 
 /// A set of documents held in memory, so that a benchmark times processing, not disk.
 struct BenchmarkCorpus {

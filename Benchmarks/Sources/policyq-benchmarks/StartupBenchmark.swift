@@ -1,6 +1,4 @@
 import Foundation
-import PolicyExtraction
-import PolicyIndex
 import PolicyKit
 
 /// Where the time of one `policyq search` goes before and after the query itself: each

@@ -1,9 +1,5 @@
 import Foundation
-import PolicyExtraction
 import PolicyKit
-import PolicyModel
-import PolicyOutput
-import PolicyReaders
 
 /// Times extraction (read + parse) and, separately, JSON output, on in-memory corpora.
 struct ExtractionBenchmark {

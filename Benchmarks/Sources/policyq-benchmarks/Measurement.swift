@@ -1,4 +1,5 @@
 import Foundation
+import PolicyKit
 
 /// Timing and memory helpers for the benchmarks.
 enum Measurement {

@@ -1,5 +1,4 @@
 import Foundation
-import PolicyIndex
 import PolicyKit
 
 /// Times queries in process on an existing index: top-10 with snippets, as `policyq

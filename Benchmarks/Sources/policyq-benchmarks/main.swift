@@ -1,10 +1,10 @@
 import Foundation
 import PolicyKit
-import PolicyText
 
 // policyq-benchmarks text|extract|search|startup [--runs N] [--out FILE] [--index DIR]
 //   search: [--queries q1,q2,…] [--no-word-ranking]; startup: [--query Q]
-// Run in release: swift run -c release --static-swift-stdlib policyq-benchmarks text
+// Run in release, from the repository root:
+//   swift run -c release --static-swift-stdlib --package-path Benchmarks policyq-benchmarks text
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {
@@ -16,7 +16,9 @@ let outPath = option("--out")
 let suite = arguments.first { !$0.hasPrefix("--") && $0 != outPath && Int($0) == nil } ?? "text"
 
 #if DEBUG
-print("warning: this is a debug build; run with `swift run -c release policyq-benchmarks`")
+print(
+  "warning: this is a debug build; run with `swift run -c release --package-path Benchmarks policyq-benchmarks`"
+)
 #endif
 
 var report = "# policyq benchmarks: \(suite)\n\n"
