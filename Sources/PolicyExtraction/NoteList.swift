@@ -1,11 +1,12 @@
+import PolicyBytes
 import PolicyText
 
 /// The notes a document gives under a table or a list ("注：" then "1.三级公立综合医院考核
 /// 应采用…", "2.标记“▲”的26个指标…"): explanations of what stands above them, not items of
 /// the plan. Their numbered paragraphs open no sections.
 enum NoteList {
-  /// The words a note list opens with, followed by a colon: 注, 备注, 说明.
-  private static let openings = ["注", "备注", "说明"]
+  /// What a note list opens with: 注, 备注 or 说明 and a colon.
+  private static let openings = ["注：", "注:", "备注：", "备注:", "说明：", "说明:"]
 
   /// Clears the markers of the numbered paragraphs of every note list, so that they open
   /// no sections: those after a paragraph that is only "注：" (or that opens "注：1." with
@@ -37,29 +38,24 @@ enum NoteList {
   private static func noteKind(at index: Int, _ paragraphs: [Paragraph], _ texts: ParagraphTexts)
     -> HeadingMarker.Kind?
   {
-    let text = texts[index].drop { $0 == " " || $0 == "\u{3000}" }
-    for opening in openings {
-      for colon in ["：", ":"] where text.hasPrefix(opening + colon) {
-        let rest = text.dropFirst(opening.count + 1).drop { $0 == " " || $0 == "\u{3000}" }
-          .reversed()
-          .drop { $0 == " " || $0 == "\u{3000}" }.reversed()
-        let restText = String(rest)
-        if restText.isEmpty {
-          // "注：" alone: the notes are the numbered paragraphs after it.
-          guard index + 1 < paragraphs.count, let marker = paragraphs[index + 1].marker,
-            marker.kind == .arabicOrdinal || marker.kind == .parenthesizedArabicOrdinal,
-            marker.number == 1
-          else { return nil }
-          return marker.kind
-        }
-        // "注：1.…": the first note on the same line, the others after it.
-        if ["1.", "1．", "1、"].contains(where: restText.hasPrefix) { return .arabicOrdinal }
-        if ["（1）", "(1)"].contains(where: restText.hasPrefix) {
-          return .parenthesizedArabicOrdinal
-        }
-        return nil
-      }
+    let isBlank: (Unicode.Scalar) -> Bool = { UTF8Scalars.isBlank($0.value) }
+    let text = Substring(texts[index]).unicodeScalars.drop(while: isBlank)
+    guard let opening = openings.first(where: { text.starts(with: $0.unicodeScalars) }) else {
+      return nil
     }
+    let rest = Substring(text.dropFirst(opening.unicodeScalars.count)).trimmingScalars(
+      where: isBlank)
+    if rest.isEmpty {
+      // "注：" alone: the notes are the numbered paragraphs after it.
+      guard index + 1 < paragraphs.count, let marker = paragraphs[index + 1].marker,
+        marker.kind == .arabicOrdinal || marker.kind == .parenthesizedArabicOrdinal,
+        marker.number == 1
+      else { return nil }
+      return marker.kind
+    }
+    // "注：1.…": the first note on the same line, the others after it.
+    if ["1.", "1．", "1、"].contains(where: rest.hasPrefix) { return .arabicOrdinal }
+    if ["（1）", "(1)"].contains(where: rest.hasPrefix) { return .parenthesizedArabicOrdinal }
     return nil
   }
 }

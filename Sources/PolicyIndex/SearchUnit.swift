@@ -85,66 +85,52 @@ package struct UnitFields: Sendable, Equatable {
 /// A retrievable unit: a measure, a section's own text, a target, or a document's front
 /// and back matter, with the fields search filters and ranks on.
 public struct SearchUnit: Sendable, Equatable {
-  /// The fields of its record (`UnitFields`).
-  package var fields: UnitFields
-  /// The index of the document in the index's document table.
-  public var document: Int
-  /// The text searched: for measures and sections the heading paragraph first.
-  public var text: String
-
-  package init(fields: UnitFields, document: Int, text: String) {
-    self.fields = fields
-    self.document = document
-    self.text = text
-  }
-
   /// The id `policyq extract` gives the item ("<doc>#m5"; the document id for documents).
-  public var id: String {
-    get { fields.id }
-    set { fields.id = newValue }
-  }
+  public var id: String
   /// What the unit is: a measure, a section's own text, a target, or a document's front and
   /// back matter.
-  public var kind: SearchUnitKind {
-    get { fields.kind }
-    set { fields.kind = newValue }
-  }
+  public var kind: SearchUnitKind
+  /// The index of the document in the index's document table.
+  public var document: Int
   /// The heading: label and title of a measure or section, the indicator of a target, the
   /// title of a document.
-  public var heading: String {
-    get { fields.heading }
-    set { fields.heading = newValue }
-  }
+  public var heading: String
+  /// The text searched: for measures and sections the heading paragraph first.
+  public var text: String
   /// How many scalars at the start of `text` are the heading (weighted higher).
-  public var headingLength: Int {
-    get { fields.headingLength }
-    set { fields.headingLength = newValue }
-  }
+  public var headingLength: Int
   /// Enclosing headings, outermost first.
-  public var path: [String] {
-    get { fields.path }
-    set { fields.path = newValue }
-  }
+  public var path: [String]
   /// The departments its responsibility clauses name, with their roles; a target has those
   /// of its measure.
-  public var departments: [UnitDepartment] {
-    get { fields.departments }
-    set { fields.departments = newValue }
-  }
+  public var departments: [UnitDepartment]
   /// For targets, the target year.
-  public var year: Int? {
-    get { fields.year }
-    set { fields.year = newValue }
-  }
+  public var year: Int?
   /// Where the unit starts in the document's cleaned text.
-  public var textStart: Int {
-    get { fields.textStart }
-    set { fields.textStart = newValue }
-  }
+  public var textStart: Int
   /// The 1-based line of the source file the unit starts on.
-  public var sourceLine: Int {
-    get { fields.sourceLine }
-    set { fields.sourceLine = newValue }
+  public var sourceLine: Int
+
+  /// A unit of document `document` with `text`, read back from its record's `fields`.
+  package init(fields: UnitFields, document: Int, text: String) {
+    id = fields.id
+    kind = fields.kind
+    self.document = document
+    heading = fields.heading
+    self.text = text
+    headingLength = fields.headingLength
+    path = fields.path
+    departments = fields.departments
+    year = fields.year
+    textStart = fields.textStart
+    sourceLine = fields.sourceLine
+  }
+
+  /// The fields of its record in `units.bin`.
+  package var fields: UnitFields {
+    UnitFields(
+      id: id, kind: kind, heading: heading, headingLength: headingLength, path: path,
+      departments: departments, year: year, textStart: textStart, sourceLine: sourceLine)
   }
 }
 
