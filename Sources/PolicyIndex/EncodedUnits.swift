@@ -6,7 +6,9 @@ import PolicyText
 /// where each unit ends. The writing thread then only copies bytes, and a parsed unit's
 /// text is copied from the document's text without being made into a `String` first.
 struct EncodedUnits: Sendable {
-  struct Unit: Sendable {
+  /// Where one unit's record and folded scalars end in the buffers, with what the
+  /// writing thread needs of its fields (a layout entry of the batch, not a unit).
+  struct Extent: Sendable {
     var recordEnd: Int
     var foldedEnd: Int
     package var kind: SearchUnitKind
@@ -18,7 +20,7 @@ struct EncodedUnits: Sendable {
 
   package private(set) var records = ByteWriter()
   package private(set) var folded: [UInt32] = []
-  package private(set) var units: [Unit] = []
+  package private(set) var extents: [Extent] = []
 
   /// Makes room for the units of a document of `textBytes` bytes, so that the arrays do
   /// not grow (and copy themselves) unit by unit: its text once with a little more for the
@@ -35,7 +37,7 @@ struct EncodedUnits: Sendable {
       $0.bytes.append(contentsOf: unit.text.utf8)
     }
     BigramKey.appendFoldedScalars(of: unit.text, to: &folded)
-    appendEntry(unit.fields, textLength: textLength)
+    appendExtent(unit.fields, textLength: textLength)
   }
 
   /// Adds `unit`, cut from `text` by `UnitBuilder`: its text is copied from `text` by its
@@ -56,12 +58,12 @@ struct EncodedUnits: Sendable {
       }
     }
     BigramKey.appendFoldedScalars(of: unit.spans, in: text, to: &folded)
-    appendEntry(unit.fields, textLength: textLength)
+    appendExtent(unit.fields, textLength: textLength)
   }
 
-  private mutating func appendEntry(_ unit: UnitFields, textLength: Int) {
-    units.append(
-      Unit(
+  private mutating func appendExtent(_ unit: UnitFields, textLength: Int) {
+    extents.append(
+      Extent(
         recordEnd: records.bytes.count, foldedEnd: folded.count, kind: unit.kind,
         headingLength: unit.headingLength,
         textBytes: unit.kind == .target ? 0 : textLength))

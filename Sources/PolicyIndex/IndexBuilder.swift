@@ -145,7 +145,7 @@ public struct IndexBuilder: Sendable {
         try units.folded.withUnsafeBufferPointer { folded in
           var recordStart = 0
           var foldedStart = 0
-          for unit in units.units {
+          for unit in units.extents {
             let scalars = UnsafeBufferPointer(rebasing: folded[foldedStart..<unit.foldedEnd])
             try unitsWriter.add(
               record: UnsafeBufferPointer(rebasing: records[recordStart..<unit.recordEnd]),

@@ -12,8 +12,9 @@ package enum UnitsFile {
     headerMagic: "PQUNIT01", footerMagic: "PQUNITND", fields: 5, kind: "units")
   static let unitEntrySize = 24
 
-  /// The fixed part of a unit, read at open.
-  package struct Entry: Sendable {
+  /// A row of the unit table: where a unit's record is and the fixed fields a query
+  /// reads without decoding it (a row of the file's layout, not a unit).
+  package struct TableEntry: Sendable {
     package var offset: Int
     package var document: Int32
     /// Scalars of the folded text.
@@ -151,7 +152,7 @@ package enum UnitsFile {
       package let reader: Reader
       package var startIndex: Int { 0 }
       package var endIndex: Int { reader.table.count }
-      package subscript(position: Int) -> Entry { reader.entry(position) }
+      package subscript(position: Int) -> TableEntry { reader.entry(position) }
     }
 
     /// The unit table inside the map: 24 bytes per unit.
@@ -165,7 +166,7 @@ package enum UnitsFile {
 
     /// The fixed part of unit `index`.
     @inline(__always)
-    package func entry(_ index: Int) -> Entry {
+    package func entry(_ index: Int) -> TableEntry {
       let base =
         UnsafeRawPointer(file.bytes.baseAddress!) + table.offset + index * UnitsFile.unitEntrySize
       let offset = base.loadUnaligned(as: UInt64.self)
@@ -173,7 +174,7 @@ package enum UnitsFile {
       let length = base.loadUnaligned(fromByteOffset: 12, as: Int32.self)
       let heading = base.loadUnaligned(fromByteOffset: 16, as: Int32.self)
       let code = base.loadUnaligned(fromByteOffset: 20, as: UInt8.self)
-      return Entry(
+      return TableEntry(
         offset: Int(min(offset, UInt64(table.recordsEnd))), document: max(0, document),
         length: length, headingLength: heading,
         kind: SearchUnitKind(code: code) ?? .section)
