@@ -5,6 +5,20 @@ struct CommandResult {
   var status: Int32
   var stdout: String
   var stderr: String
+  /// Whether the run was killed for going over its time bound (`Policyq.run(_:bounds:)`).
+  var timedOut = false
+}
+
+/// Bounds on one run of the command, so that a regression to unbounded time or memory
+/// fails its test instead of taking the machine down.
+struct RunBounds {
+  /// Wall-clock seconds before the process is killed.
+  var seconds: Double
+  /// Address space the process may map, in MiB (`ulimit -v`).
+  var memoryMiB: Int
+
+  /// Generous for any test input: 60 s and 4 GiB of address space.
+  static let standard = RunBounds(seconds: 60, memoryMiB: 4096)
 }
 
 enum Policyq {
@@ -38,9 +52,25 @@ enum Policyq {
   static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil)
     throws -> CommandResult
   {
+    try run(arguments, stdin: stdin, environment: environment, bounds: nil)
+  }
+
+  /// Runs `policyq arguments…` within `bounds`: its address space limited by the shell's
+  /// `ulimit -v`, and killed when it runs longer (`timedOut` is then true).
+  static func run(
+    _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
+    bounds: RunBounds?
+  ) throws -> CommandResult {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    if let bounds {
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments =
+        ["-c", "ulimit -v \(bounds.memoryMiB * 1024) && exec \"$0\" \"$@\"", executable.path]
+        + arguments
+    } else {
+      process.executableURL = executable
+      process.arguments = arguments
+    }
     process.currentDirectoryURL = root
     var environment = environment ?? ProcessInfo.processInfo.environment
     environment["COLUMNS"] = "100"
@@ -52,13 +82,41 @@ enum Policyq {
     process.standardError = error
     process.standardInput = input
     try process.run()
+    let timer = TimeBound(process: process, seconds: bounds?.seconds)
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
+    // Both pipes are drained at once: a command that fills one while the other is read
+    // would otherwise wait forever.
+    nonisolated(unsafe) var errData = Data()
+    let errorDone = DispatchSemaphore(value: 0)
+    let drain = Thread {
+      errData = error.fileHandleForReading.readDataToEndOfFile()
+      errorDone.signal()
+    }
+    drain.start()
     let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    errorDone.wait()
     process.waitUntilExit()
     return CommandResult(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      stderr: String(decoding: errData, as: UTF8.self), timedOut: timer.fired)
+  }
+}
+
+/// Kills a process that runs past its bound.
+private final class TimeBound: @unchecked Sendable {
+  private let lock = NSLock()
+  private var firedValue = false
+  /// Whether the bound was reached and the process killed.
+  var fired: Bool { lock.withLock { firedValue } }
+
+  init(process: Process, seconds: Double?) {
+    guard let seconds else { return }
+    let pid = process.processIdentifier
+    DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+      guard process.isRunning else { return }
+      lock.withLock { firedValue = true }
+      kill(pid, SIGKILL)
+    }
   }
 }
