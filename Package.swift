@@ -37,6 +37,8 @@ let package = Package(
     ),
     // Cache prefetch hints for the indexer's hash-table and scatter loops.
     .target(name: "CPrefetch"),
+    // zlib's raw inflate under a size limit, and its CRC-32, for zip members (.docx).
+    .target(name: "CInflate", linkerSettings: [.linkedLibrary("z")]),
     // A small C driver for libxml2's SAX parsers that reports source byte offsets.
     .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
     // The byte-level tools every layer uses: byte search, UTF-8 scalar loops, SWAR,
@@ -49,13 +51,12 @@ let package = Package(
     // What a policy document is made of: metadata and its document number, sections,
     // measures, responsibility clauses, targets, references; levels and places.
     .target(name: "PolicyModel", dependencies: ["PolicyBytes", "PolicyText"]),
-    // Reading files: plain text, Markdown, HTML (libxml2) and .docx (ZIP) into a
+    // Reading files: plain text, Markdown, HTML (libxml2) and .docx (zip, zlib) into a
     // PolicyText; directory listing.
     .target(
       name: "PolicyReaders",
       dependencies: [
-        "PolicyBytes", "PolicyText", "PolicyModel", "CXMLShim",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "PolicyBytes", "PolicyText", "PolicyModel", "CXMLShim", "CInflate",
       ]
     ),
     // Reading a document's structure and content: outline, part roles, measures, task
@@ -110,13 +111,16 @@ let package = Package(
       name: "policyq",
       dependencies: layers + [.product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    // The scratch folder the tests share (removed when the test process exits).
-    .target(name: "PolicyTestSupport", path: "Tests/PolicyTestSupport"),
+    // What the tests share: the scratch folder (removed when the test process exits) and
+    // .docx files made in memory (ZIPFoundation writes them; policyq reads with zlib).
+    .target(
+      name: "PolicyTestSupport",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/PolicyTestSupport"
+    ),
     .testTarget(
       name: "PolicyKitTests",
-      dependencies: layers + [
-        "PolicyTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-      ],
+      dependencies: layers + ["PolicyTestSupport"],
       // Golden outlines, read from the source tree (and re-recorded there) by path.
       exclude: ["Snapshots"],
       resources: [.copy("Fixtures")]

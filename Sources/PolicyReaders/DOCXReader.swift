@@ -1,7 +1,6 @@
 import Foundation
 import PolicyBytes
 import PolicyText
-internal import ZIPFoundation
 
 /// Reads a Word .docx: the paragraphs and table rows of `word/document.xml`. Each
 /// paragraph becomes a line; each table row one line with its cells separated by tabs.
@@ -12,25 +11,11 @@ struct DOCXReader {
   /// table cell): an ideographic space, which the stray-space rule keeps.
   private static let lineBreakInLine: [UInt8] = Array("\u{3000}".utf8)
 
+  /// How much the archive's parts may unpack to.
+  var limits = ContainerLimits.standard
+
   package func read(_ bytes: [UInt8], path: String) throws -> RawText {
-    let archive: Archive
-    do {
-      archive = try Archive(data: Data(bytes), accessMode: .read)
-    } catch {
-      throw TextError.malformedContainer(path: path, reason: "not a .docx file (not a zip archive)")
-    }
-    guard let entry = archive[Self.documentPart] else {
-      throw TextError.malformedContainer(
-        path: path, reason: "not a .docx file (no \(Self.documentPart) inside)")
-    }
-    var xml = Data()
-    do {
-      _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
-    } catch {
-      throw TextError.malformedContainer(
-        path: path, reason: "\(Self.documentPart) cannot be unpacked: \(error)")
-    }
-    let partBytes = Array(xml)
+    let partBytes = try documentPart(of: bytes, path: path)
     let partPath = "\(path)!\(Self.documentPart)"
     let decoded = try TextDecoder().decode(partBytes, path: partPath, declaredEncoding: .utf8)
     var builder = MarkupTextBuilder(markup: decoded.utf8, collapsesWhitespace: false)
@@ -127,5 +112,32 @@ struct DOCXReader {
       return row
     }
     return raw
+  }
+
+  /// The unpacked bytes of `word/document.xml`.
+  /// - Throws: `TextError.malformedContainer` naming the file: not a zip archive, a damaged
+  ///   one, no document part, or a part that would unpack past the limits.
+  private func documentPart(of bytes: [UInt8], path: String) throws -> [UInt8] {
+    do {
+      let archive = try ZipArchive(bytes)
+      guard let member = archive.member(named: Self.documentPart) else {
+        throw TextError.malformedContainer(
+          path: path, reason: "not a .docx file (no \(Self.documentPart) inside)")
+      }
+      return try archive.contents(of: member, within: limits)
+    } catch let damage as ZipArchive.Damage {
+      throw TextError.malformedContainer(
+        path: path,
+        reason: damage.isNotAnArchive
+          ? "not a .docx file (not a zip archive)" : "a damaged .docx: \(damage.reason)")
+    } catch let exceeded as ContainerLimits.Exceeded {
+      let mebibytes = exceeded.limit >> 20
+      let size = exceeded.size.map { "\($0 >> 20) MiB, over" } ?? "more than"
+      throw TextError.malformedContainer(
+        path: path,
+        reason:
+          "\(exceeded.part) would unpack to \(size) the limit of \(mebibytes) MiB for this file (a zip bomb?); not read. Raise the limit with --max-unpacked-mib if the file is genuine"
+      )
+    }
   }
 }

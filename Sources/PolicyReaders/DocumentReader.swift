@@ -3,11 +3,15 @@ import PolicyBytes
 import PolicyText
 
 /// Reads files of any supported format into `PolicyText`: plain text and Markdown in
-/// any encoding ICU converts, HTML through libxml2, and .docx through ZIPFoundation
-/// and libxml2.
+/// any encoding ICU converts, HTML through libxml2, and .docx through zlib and libxml2.
 public struct DocumentReader: Sendable {
+  /// How much a container (.docx) may unpack to.
+  public var containerLimits: ContainerLimits
+
   /// A reader; it keeps no state, so one reads any number of files.
-  public init() {}
+  public init(containerLimits: ContainerLimits = .standard) {
+    self.containerLimits = containerLimits
+  }
 
   /// Reads the file at `path` ("-" reads standard input).
   /// - Throws: `TextError` naming the file.
@@ -54,7 +58,7 @@ public struct DocumentReader: Sendable {
     case .html:
       raw = try HTMLReader().read(bytes, path: path)
     case .docx:
-      raw = try DOCXReader().read(bytes, path: path)
+      raw = try DOCXReader(limits: containerLimits).read(bytes, path: path)
     }
     let cleaner = TextCleaner(
       layout: raw.layout, isMarkdown: format == .markdown, textStart: frontMatter?.textStart ?? 0)

@@ -36,7 +36,7 @@ struct ExtractCommand: ParsableCommand {
   }
 
   func run() throws {
-    let reader = DocumentReader()
+    let reader = input.reader
     let parser = PolicyParser(dictionaries: try input.loadDictionaries())
     var out = StandardOutput()
     var err = StandardError()

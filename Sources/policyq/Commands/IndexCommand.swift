@@ -47,7 +47,8 @@ struct IndexCommand: ParsableCommand {
     let (files, problems) = input.files(reportingTo: &err)
     if problems > 0 { throw ExitCode(2) }
     let directory = location.forWriting
-    let builder = IndexBuilder(directory: directory, dictionaries: try input.loadDictionaries())
+    var builder = IndexBuilder(directory: directory, dictionaries: try input.loadDictionaries())
+    builder.reader = input.reader
     let interactive = isatty(2) == 1
     do {
       let summary = try builder.build(files: files) { progress in

@@ -31,7 +31,7 @@ struct TextCommand: ParsableCommand {
   var format: Format = .text
 
   func run() throws {
-    let reader = DocumentReader()
+    let reader = input.reader
     var out = StandardOutput()
     var err = StandardError()
     let (files, problems) = input.files(reportingTo: &err)

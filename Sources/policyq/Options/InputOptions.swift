@@ -18,7 +18,26 @@ struct InputOptions: ParsableArguments {
       "A directory of dictionaries to use instead of the bundled ones.", valueName: "dir"))
   var dictionaries: String?
 
+  @Option(
+    name: .customLong("max-unpacked-mib"),
+    help: ArgumentHelp(
+      "The most a .docx's document part may unpack to, in MiB (a zip bomb is refused); also 200 times its packed size above 8 MiB.",
+      valueName: "MiB"))
+  var maxUnpackedMiB: Int = ContainerLimits.standard.maximumUnpackedBytes >> 20
+
+  /// A reader within the limits given.
+  var reader: DocumentReader {
+    var limits = ContainerLimits.standard
+    // Raising the cap says the files are trusted: the ratio no longer applies either.
+    if maxUnpackedMiB > limits.maximumUnpackedBytes >> 20 { limits.maximumRatio = .max }
+    limits.maximumUnpackedBytes = maxUnpackedMiB << 20
+    return DocumentReader(containerLimits: limits)
+  }
+
   func validate() throws {
+    if maxUnpackedMiB < 1 || maxUnpackedMiB > 1 << 20 {
+      throw ValidationError("--max-unpacked-mib: from 1 to 1048576 (got \(maxUnpackedMiB))")
+    }
     if paths.isEmpty { throw ValidationError("Give at least one file, or '-' for standard input.") }
     if let dictionaries, !isDirectory(dictionaries) {
       throw ValidationError("--dictionaries: no such directory: \(dictionaries)")

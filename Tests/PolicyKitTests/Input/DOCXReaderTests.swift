@@ -1,8 +1,8 @@
 import Foundation
 import PolicyReaders
+import PolicyTestSupport
 import PolicyText
 import Testing
-import ZIPFoundation
 
 @testable import PolicyKit
 
@@ -26,25 +26,7 @@ import ZIPFoundation
     """
 
   static func makeDocx(documentXML: String?) throws -> [UInt8] {
-    let archive = try Archive(accessMode: .create)
-    let types = Data(
-      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
-        .utf8)
-    try archive.addEntry(
-      with: "[Content_Types].xml", type: .file, uncompressedSize: Int64(types.count)
-    ) { position, size in
-      types.subdata(in: Int(position)..<(Int(position) + size))
-    }
-    if let documentXML {
-      let xml = Data(documentXML.utf8)
-      try archive.addEntry(
-        with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count),
-        compressionMethod: .deflate
-      ) { position, size in
-        xml.subdata(in: Int(position)..<(Int(position) + size))
-      }
-    }
-    return Array(try #require(archive.data))
+    try TestDocx.make(documentXML: documentXML)
   }
 
   @Test func docxWithTable_paragraphsAndRowsAsLines() throws {

@@ -1,0 +1,40 @@
+/// How much a container file (.docx; later PDF and OFD) may unpack to: an absolute cap, and
+/// a ratio to its stored size above a floor, so that a small file that claims or turns out
+/// to unpack to gigabytes (a zip bomb) is refused with an error naming it, instead of
+/// taking the machine's memory. Real .docx plans unpack to a few MB at ratios under 20.
+public struct ContainerLimits: Sendable, Equatable {
+  /// The most bytes one part may unpack to, whatever its stored size.
+  public var maximumUnpackedBytes: Int
+  /// The most bytes one part may unpack to per stored byte, above `ratioFloorBytes`.
+  public var maximumRatio: Int
+  /// Parts up to this size are not held to the ratio (small parts compress well).
+  public var ratioFloorBytes: Int
+
+  /// 256 MiB a part, and 200 times its stored size above 8 MiB.
+  public static let standard = ContainerLimits(
+    maximumUnpackedBytes: 256 << 20, maximumRatio: 200, ratioFloorBytes: 8 << 20)
+
+  /// Limits with these values.
+  public init(maximumUnpackedBytes: Int, maximumRatio: Int, ratioFloorBytes: Int) {
+    self.maximumUnpackedBytes = maximumUnpackedBytes
+    self.maximumRatio = maximumRatio
+    self.ratioFloorBytes = ratioFloorBytes
+  }
+
+  /// The most bytes a part stored in `storedSize` bytes may unpack to.
+  func maximumUnpackedSize(storedSize: Int) -> Int {
+    let byRatio = max(
+      ratioFloorBytes, storedSize.multipliedReportingOverflow(by: maximumRatio).partialValue)
+    return min(maximumUnpackedBytes, byRatio)
+  }
+
+  /// A part that would unpack to more than the limits allow.
+  struct Exceeded: Error {
+    /// The part's name in the container.
+    var part: String
+    /// The size it declares, when that is what passed the limit (nil: found unpacking).
+    var size: Int?
+    /// The limit it passed.
+    var limit: Int
+  }
+}
