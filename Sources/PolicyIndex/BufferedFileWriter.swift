@@ -1,32 +1,55 @@
 import Foundation
 import PolicyBytes
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes a file through a buffer, keeping its length and (unless it is a temporary file)
 /// its checksum as it goes. Callers either copy bytes in or, for bulk encoding, write
-/// straight into the buffer.
+/// straight into the buffer. A failed write throws `IndexError.unwritable` with the
+/// system's reason in words ("no space left on device"), naming the file.
 final class BufferedFileWriter {
-  private let handle: FileHandle
+  private let descriptor: Int32
   private var storage: UnsafeMutablePointer<UInt8>
   private var capacity: Int
   private var used = 0
   /// nil for a temporary file, which is neither checksummed nor synced.
   private var checksum: Checksum.Stream?
+  private let budget: WriteBudget?
+  private var isOpen = true
   package private(set) var length = 0
   package let path: String
   private static let flushSize = 1 << 20
 
-  package init(path: String, temporary: Bool = false) throws {
+  /// Creates (or empties) the file at `path`; its writes count against `budget` if given.
+  package init(path: String, temporary: Bool = false, budget: WriteBudget? = nil) throws {
     self.path = path
+    self.budget = budget
     checksum = temporary ? nil : Checksum.Stream()
-    guard FileManager.default.createFile(atPath: path, contents: nil),
-      let handle = FileHandle(forWritingAtPath: path)
-    else { throw IndexError.unwritable(directory: path, reason: "cannot create the file") }
-    self.handle = handle
+    descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw Self.failure(path, errno) }
     capacity = Self.flushSize + 4096
     storage = .allocate(capacity: capacity)
   }
 
-  deinit { storage.deallocate() }
+  deinit {
+    storage.deallocate()
+    if isOpen { _ = systemClose(descriptor) }
+  }
+
+  /// The error for a failed system call on `path` with `code` (an `errno`).
+  static func failure(_ path: String, _ code: Int32) -> IndexError {
+    let reason: String
+    switch code {
+    case ENOSPC: reason = "no space left on device"
+    case EDQUOT: reason = "disk quota exceeded"
+    default: reason = String(cString: strerror(code)).lowercased()
+    }
+    return IndexError.unwritable(directory: path, reason: reason)
+  }
 
   package func write(_ bytes: [UInt8]) throws {
     try bytes.withUnsafeBufferPointer { try write($0) }
@@ -57,8 +80,15 @@ final class BufferedFileWriter {
     guard used > 0 else { return }
     let bytes = UnsafeBufferPointer(start: storage, count: used)
     checksum?.update(bytes)
-    do { try handle.write(contentsOf: UnsafeRawBufferPointer(bytes)) } catch {
-      throw IndexError.unwritable(directory: path, reason: "\(error)")
+    if let code = budget?.take(used) { throw Self.failure(path, code) }
+    var written = 0
+    while written < used {
+      let result = systemWrite(descriptor, storage + written, used - written)
+      if result < 0 {
+        if errno == EINTR { continue }
+        throw Self.failure(path, errno)
+      }
+      written += result
     }
     used = 0
   }
@@ -67,7 +97,8 @@ final class BufferedFileWriter {
   func closeTemporary() throws {
     precondition(checksum == nil, "a kept file is closed with close()")
     try flush()
-    try? handle.close()
+    isOpen = false
+    _ = systemClose(descriptor)
   }
 
   /// Flushes, syncs to disk and closes; returns the checksum of the bytes written
@@ -75,8 +106,21 @@ final class BufferedFileWriter {
   package func close() throws -> UInt64 {
     precondition(checksum != nil, "a temporary file is closed with closeTemporary()")
     try flush()
-    try? handle.synchronize()
-    try? handle.close()
+    let synced = fsync(descriptor) == 0 ? 0 : errno
+    isOpen = false
+    let closed = systemClose(descriptor) == 0 ? 0 : errno
+    if synced != 0 && synced != EINVAL { throw Self.failure(path, synced) }
+    if closed != 0 { throw Self.failure(path, closed) }
     return checksum!.finish()
   }
 }
+
+// The system's calls under names of their own: the writer's methods `write` and `close`
+// hide them inside the class.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeMutablePointer<UInt8>, _ count: Int)
+  -> Int
+{
+  write(descriptor, bytes, count)
+}
+
+private func systemClose(_ descriptor: Int32) -> Int32 { close(descriptor) }

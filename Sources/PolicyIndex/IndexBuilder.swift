@@ -28,12 +28,15 @@ public struct IndexBuilder: Sendable {
     /// Files read and parsed anew.
     public var parsed: Int
     /// Files whose document and units were copied from the previous index: unchanged in
-    /// size and modification time, or in content.
+    /// size and modification time (and in content, with `rehash`), or in content.
     public var reused: Int
     /// Documents of the previous index whose files were not given this time.
     public var removed: Int
     /// The files that could not be read or parsed, with the error as text.
     public var failures: [(path: String, error: String)]
+    /// What was indexed with a change, one line each naming the file ("PATH: warning: …"):
+    /// units cut to the limits of the format (`IndexLimits`).
+    public var warnings: [String]
     /// Search units written.
     public var units: Int
     /// Bytes of the files indexed, by their sizes on disk.
@@ -61,6 +64,14 @@ public struct IndexBuilder: Sendable {
   public var segmentLimit = 2_000_000
   /// Bytes of encoded postings segments kept in memory before they go to temporary files.
   public var segmentMemoryBudget = 64 << 20
+  /// Whether a file unchanged in size and modification time is still read and its content
+  /// compared with the index's hash of it: an edit of the same size whose modification time
+  /// was restored (`touch -r`, `cp -p`, `rsync -t`, an archive unpacked) is then found. Off
+  /// by default, since it reads every file.
+  public var rehash = false
+  /// Bytes the build may write before its writes fail as on a full disk (nil: no limit but
+  /// the disk's). Lets a test reach the full-disk error path (`WriteBudget`).
+  package var writeBudget: Int?
 
   /// A builder for the index in `directory` that reads departments, indicators and target
   /// units with `dictionaries`.
@@ -72,8 +83,10 @@ public struct IndexBuilder: Sendable {
   }
 
   /// Indexes `files` (the whole set: files indexed before and not given now are removed).
-  /// - Throws: `IndexError` when the index cannot be written; a file that cannot be read
-  ///   is a failure in the summary, not an error.
+  /// - Throws: `IndexError` when the index cannot be written (`.unwritable` naming the
+  ///   index directory, with the system's reason: "no space left on device"); the new
+  ///   generation is then removed, and the previous index stays live and whole. A file that
+  ///   cannot be read is a failure in the summary, not an error.
   /// - Complexity: O(t) in the folded text of all units, plus reading and parsing the files
   ///   that changed; O(k log k) per segment of k keys, O(K · s) to merge K keys over s segments.
   public func build(files: [String], progress: ((Progress) -> Void)? = nil) throws -> Summary {
@@ -91,10 +104,14 @@ public struct IndexBuilder: Sendable {
     // generation stays (the live one among them).
     do { layout.removeStaleGenerations(keeping: try layout.liveGeneration()) } catch {}
     var previousByPath: [String: Int] = [:]
+    var previousDocuments: [Int: IndexedDocument] = [:]
     var previousUnits: [Int: Range<Int>] = [:]
     if let previous {
-      for (index, document) in previous.documents.enumerated() {
+      // A damaged document record is left out: its file is parsed again.
+      for index in 0..<previous.documentCount {
+        guard let document = try? previous.document(index) else { continue }
         previousByPath[document.path] = index
+        previousDocuments[index] = document
       }
       var index = 0
       let entries = previous.units.entries
@@ -107,12 +124,51 @@ public struct IndexBuilder: Sendable {
     }
 
     let generation = try layout.makeGeneration()
+    do {
+      let reuse = Reuse(
+        index: previous, byPath: previousByPath, documents: previousDocuments,
+        units: previousUnits)
+      var summary = try write(files, into: generation, reusing: reuse, progress: progress)
+      try layout.commit(generation)
+      layout.removeStaleGenerations(keeping: generation)
+      let given = Set(files)
+      summary.removed = previousDocuments.values.filter { !given.contains($0.path) }.count
+      summary.seconds = Date().timeIntervalSince(start)
+      return summary
+    } catch {
+      // Nothing of a failed build stays: the next run would find it only to remove it.
+      try? FileManager.default.removeItem(at: generation)
+      if case .unwritable(_, let reason) = error as? IndexError {
+        throw IndexError.unwritable(directory: directory.path, reason: reason)
+      }
+      throw error
+    }
+  }
+
+  /// What a build may take from the previous index: its documents by path, and the
+  /// range of each document's units.
+  struct Reuse: Sendable {
+    var index: InvertedIndex?
+    var byPath: [String: Int]
+    var documents: [Int: IndexedDocument]
+    var units: [Int: Range<Int>]
+  }
+
+  /// Writes the index of `files` into the new `generation` (not yet live).
+  private func write(
+    _ files: [String], into generation: URL, reusing reuse: Reuse,
+    progress: ((Progress) -> Void)?
+  ) throws -> Summary {
+    let start = Date()
+    let budget = writeBudget.map { WriteBudget(bytes: $0) }
     let unitsWriter = try UnitsFile.Writer(
-      path: generation.appendingPathComponent(IndexDirectory.units).path)
+      path: generation.appendingPathComponent(IndexDirectory.units).path, budget: budget)
     let postings = PostingsWriter(
-      directory: generation, segmentLimit: segmentLimit, memoryBudget: segmentMemoryBudget)
+      directory: generation, segmentLimit: segmentLimit, memoryBudget: segmentMemoryBudget,
+      writeBudget: budget)
     var manifestFiles: [IndexManifest.File] = []
     var failures: [IndexManifest.Failure] = []
+    var warnings: [String] = []
     var parsed = 0
     var reused = 0
     var sourceBytes = 0
@@ -122,11 +178,8 @@ public struct IndexBuilder: Sendable {
     var lastReport = Date.distantPast
 
     // Files are read, parsed and folded on a second thread, in order, a few ahead.
-    let pipeline = OrderedPipeline(count: files.count) {
-      [self, previous, previousByPath, previousUnits] number in
-      prepare(
-        files[number], previous: previous, previousByPath: previousByPath,
-        previousUnits: previousUnits)
+    let pipeline = OrderedPipeline(count: files.count) { [self] number in
+      prepare(files[number], reusing: reuse)
     }
     defer { pipeline.cancel() }
     var fileNumber = -1
@@ -137,6 +190,17 @@ public struct IndexBuilder: Sendable {
         failures.append(IndexManifest.Failure(path: path, error: file.failure ?? "unreadable"))
         continue
       }
+      guard manifestFiles.count < IndexLimits.documents,
+        unitIndex <= IndexLimits.units - file.units.extents.count
+      else {
+        failures.append(
+          IndexManifest.Failure(
+            path: path,
+            error: "\(path): error: the index is full (at most \(IndexLimits.documents) "
+              + "documents and \(IndexLimits.units) units)"))
+        continue
+      }
+      warnings += file.warnings
       if file.reused { reused += 1 } else { parsed += 1 }
       let documentIndex = manifestFiles.count
       try unitsWriter.add(document)
@@ -190,93 +254,26 @@ public struct IndexBuilder: Sendable {
       ])
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let fileListURL = generation.appendingPathComponent(IndexDirectory.files)
     // Keys sorted: the same files give the same bytes, run after run.
     let fileListEncoder = JSONEncoder()
     fileListEncoder.outputFormatting = [.sortedKeys]
-    let fileList = try fileListEncoder.encode(
-      IndexFileList(files: manifestFiles, failures: failures))
-    guard FileManager.default.createFile(atPath: fileListURL.path, contents: fileList) else {
-      throw IndexError.unwritable(directory: directory.path, reason: "cannot write the file list")
+    for (name, contents) in [
+      (
+        IndexDirectory.files,
+        try fileListEncoder.encode(IndexFileList(files: manifestFiles, failures: failures))
+      ),
+      (IndexDirectory.manifest, try encoder.encode(manifest)),
+    ] {
+      let writer = try BufferedFileWriter(
+        path: generation.appendingPathComponent(name).path, budget: budget)
+      try writer.write(Array(contents))
+      _ = try writer.close()
     }
-    let manifestURL = generation.appendingPathComponent(IndexDirectory.manifest)
-    guard
-      FileManager.default.createFile(
-        atPath: manifestURL.path, contents: try encoder.encode(manifest))
-    else {
-      throw IndexError.unwritable(directory: directory.path, reason: "cannot write the manifest")
-    }
-    try layout.commit(generation)
-    layout.removeStaleGenerations(keeping: generation)
-    let given = Set(files)
-    let removed =
-      previous.map { old in
-        old.documents.filter { document in !given.contains(document.path) }.count
-      } ?? 0
     return Summary(
-      documents: manifestFiles.count, parsed: parsed, reused: reused, removed: removed,
-      failures: failures.map { ($0.path, $0.error) }, units: unitIndex, sourceBytes: sourceBytes,
-      textBytes: textBytes,
+      documents: manifestFiles.count, parsed: parsed, reused: reused, removed: 0,
+      failures: failures.map { ($0.path, $0.error) }, warnings: warnings, units: unitIndex,
+      sourceBytes: sourceBytes, textBytes: textBytes,
       indexBytes: unitsResult.length + postingsResult.length,
       seconds: Date().timeIntervalSince(start))
-  }
-
-  /// One file made ready for writing: its document and units (parsed, or reused from the
-  /// previous index when unchanged) encoded with their folded scalars, or why it failed.
-  private struct PreparedFile: Sendable {
-    package var path: String
-    package var size = 0
-    package var modified = 0.0
-    package var document: IndexedDocument?
-    package var units = EncodedUnits()
-    package var reused = false
-    package var failure: String?
-  }
-
-  private func prepare(
-    _ path: String, previous: InvertedIndex?, previousByPath: [String: Int],
-    previousUnits: [Int: Range<Int>]
-  ) -> PreparedFile {
-    var file = PreparedFile(path: path)
-    let status = FileStatus(path: path)
-    file.size = status?.size ?? 0
-    file.modified = status?.modified ?? 0
-    do {
-      if let old = previousByPath[path], let previous,
-        previous.documents[old].fileSize == file.size,
-        previous.documents[old].modified == file.modified, let range = previousUnits[old]
-      {
-        file.document = previous.documents[old]
-        for index in range { file.units.append(try previous.units.unit(index)) }
-        file.reused = true
-      } else {
-        let bytes = try DocumentReader.bytes(ofFile: path)
-        // Four lanes (`Checksum.words`), several times faster than FNV-1a's one byte at a time.
-        let hash = bytes.withUnsafeBufferPointer { Checksum.hex(Checksum.words($0)) }
-        if let old = previousByPath[path], let previous,
-          previous.documents[old].contentHash == hash, let range = previousUnits[old]
-        {
-          file.document = previous.documents[old]
-          file.document?.modified = file.modified
-          for index in range { file.units.append(try previous.units.unit(index)) }
-          file.reused = true
-        } else {
-          let format = SourceFormat(path: path)
-          let parsedDocument = parser.parse(
-            try reader.read(bytes: bytes, path: path, format: format))
-          file.document = UnitBuilder.indexedDocument(
-            parsedDocument, fileSize: file.size, modified: file.modified, contentHash: hash)
-          file.units.reserve(textBytes: parsedDocument.text.utf8.count)
-          for unit in UnitBuilder.units(of: parsedDocument) {
-            file.units.append(unit, of: parsedDocument.text)
-          }
-        }
-      }
-    } catch {
-      file.document = nil
-      file.units = EncodedUnits()
-      file.failure = "\(error)"
-    }
-    return file
   }
 }

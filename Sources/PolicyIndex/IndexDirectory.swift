@@ -61,13 +61,9 @@ package struct IndexDirectory {
   func commit(_ generation: URL) throws {
     let temporary = url.appendingPathComponent(Self.current + ".tmp")
     let name = generation.lastPathComponent + "\n"
-    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(name.utf8)) else {
-      throw IndexError.unwritable(directory: url.path, reason: "cannot write CURRENT.tmp")
-    }
-    if let handle = FileHandle(forWritingAtPath: temporary.path) {
-      try? handle.synchronize()
-      try? handle.close()
-    }
+    let writer = try BufferedFileWriter(path: temporary.path)
+    try writer.write(Array(name.utf8))
+    _ = try writer.close()
     guard rename(temporary.path, url.appendingPathComponent(Self.current).path) == 0 else {
       throw IndexError.unwritable(
         directory: url.path, reason: "cannot replace CURRENT (errno \(errno))")

@@ -9,7 +9,8 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
   case corrupt(file: String, reason: String)
   /// Another policyq is writing this index.
   case locked(directory: String)
-  /// The index could not be written.
+  /// The index could not be written (the reason in the system's words: "no space left on
+  /// device"); the previous index stays live.
   case unwritable(directory: String, reason: String)
   /// A query that cannot be run.
   case badQuery(String)
@@ -28,7 +29,8 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
     case .locked(let directory):
       return "\(directory): error: another `policyq index` is writing this index"
     case .unwritable(let directory, let reason):
-      return "\(directory): error: cannot write the index: \(reason)"
+      return
+        "\(directory): error: cannot write the index: \(reason); the previous index is unchanged"
     case .badQuery(let reason):
       return "error: query: \(reason)"
     }

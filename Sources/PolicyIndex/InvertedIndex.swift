@@ -7,17 +7,18 @@ import PolicyReaders
 public struct InvertedIndex: Sendable {
   /// The index directory it was opened from (the one holding `CURRENT`).
   public let directory: URL
+  /// The generation opened (the one `CURRENT` named then).
+  package let generation: URL
   package let manifest: IndexManifest
   package let units: UnitsFile.Reader
   package let postings: PostingsFile
 
-  /// The documents, in index order.
-  package var documents: UnitsFile.Reader.DocumentView { units.documents }
   /// The number of documents.
-  public var documentCount: Int { units.documents.count }
+  public var documentCount: Int { units.documentCount }
   /// Document `index`, decoded.
-  /// - Complexity: O(r) in the bytes of the document's record.
-  public func document(_ index: Int) -> IndexedDocument { units.document(index) }
+  /// - Throws: `IndexError.corrupt` naming `units.bin` when its record is damaged.
+  /// - Complexity: O(r) in the bytes of the document's record (checked, then decoded).
+  public func document(_ index: Int) throws -> IndexedDocument { try units.document(index) }
   /// The number of search units.
   public var unitCount: Int { units.unitCount }
   /// The files that failed when the index was built, with why.
@@ -29,11 +30,8 @@ public struct InvertedIndex: Sendable {
   /// The average unit length in scalars.
   package var averageUnitLength: Double { manifest.averageUnitLength }
 
-  /// The files indexed, read from `files.json`.
+  /// The files indexed, read from `files.json` of the generation opened.
   func fileList() throws -> IndexFileList {
-    guard let generation = try IndexDirectory(url: directory).liveGeneration() else {
-      throw IndexError.missing(directory: directory.path)
-    }
     let url = generation.appendingPathComponent(IndexDirectory.files)
     guard case .success(let bytes) = FileBytes.contents(atPath: url.path) else {
       throw IndexError.corrupt(file: url.path, reason: "missing")
@@ -44,7 +42,9 @@ public struct InvertedIndex: Sendable {
     return list
   }
 
-  /// Opens the live generation of the index in `directory`.
+  /// Opens the live generation of the index in `directory`. A generation replaced (and
+  /// removed) by `policyq index` while it was being opened is not an error: the one
+  /// `CURRENT` names now is opened instead.
   /// - Throws: `IndexError.missing`, `.foreign` or `.corrupt` with the file at fault.
   /// - Complexity: O(d + u + k) for d documents, u units and k bigram keys, to checksum the
   ///   files' tables; the records and posting lists are mapped, not read.
@@ -56,13 +56,31 @@ public struct InvertedIndex: Sendable {
     guard isDirectory.boolValue else {
       throw IndexError.foreign(directory: directory.path, reason: "it is a file, not a directory")
     }
-    guard let generation = try IndexDirectory(url: directory).liveGeneration() else {
-      let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-      if contents.filter({ $0 != "lock" }).isEmpty {
-        throw IndexError.missing(directory: directory.path)
+    let layout = IndexDirectory(url: directory)
+    var attempts = 0
+    while true {
+      guard let generation = try layout.liveGeneration() else {
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        if contents.filter({ $0 != "lock" }).isEmpty {
+          throw IndexError.missing(directory: directory.path)
+        }
+        throw IndexError.foreign(directory: directory.path, reason: "no CURRENT file")
       }
-      throw IndexError.foreign(directory: directory.path, reason: "no CURRENT file")
+      do {
+        return try open(generation, of: directory)
+      } catch let error as IndexError {
+        // A writer made another generation live and removed this one meanwhile: open that
+        // one (a few times at most: each try needs a whole new build to fail).
+        attempts += 1
+        guard attempts < 8, let live = try? layout.liveGeneration(), live != generation else {
+          throw error
+        }
+      }
     }
+  }
+
+  /// Opens `generation` of the index in `directory`.
+  private static func open(_ generation: URL, of directory: URL) throws -> InvertedIndex {
     let manifestURL = generation.appendingPathComponent(IndexDirectory.manifest)
     guard case .success(let bytes) = FileBytes.contents(atPath: manifestURL.path) else {
       throw IndexError.corrupt(file: manifestURL.path, reason: "missing")
@@ -93,19 +111,22 @@ public struct InvertedIndex: Sendable {
     let postings = try PostingsFile(
       path: generation.appendingPathComponent(IndexDirectory.postings).path,
       unitCount: units.unitCount)
-    guard units.unitCount == manifest.unitCount, units.documents.count == manifest.documentCount
+    guard units.unitCount == manifest.unitCount, units.documentCount == manifest.documentCount
     else {
       throw IndexError.corrupt(file: units.path, reason: "counts differ from the manifest")
     }
-    return InvertedIndex(directory: directory, manifest: manifest, units: units, postings: postings)
+    return InvertedIndex(
+      directory: directory, generation: generation, manifest: manifest, units: units,
+      postings: postings)
   }
 
-  /// Checks every byte of the index files against the manifest's checksums.
-  /// - Complexity: O(n) in the bytes of `units.bin` and `postings.bin`, each read once.
+  /// Checks every byte of the index files against the manifest's checksums, and every
+  /// document and unit record against its own.
+  /// - Throws: `IndexError.corrupt` naming the damaged file.
+  /// - Complexity: O(n) in the bytes of `units.bin` and `postings.bin`.
   public func verify() throws {
-    guard let generation = try IndexDirectory(url: directory).liveGeneration() else {
-      throw IndexError.missing(directory: directory.path)
-    }
+    for index in 0..<documentCount { _ = try document(index) }
+    for index in 0..<unitCount { _ = try unit(index) }
     for name in [IndexDirectory.units, IndexDirectory.postings] {
       let url = generation.appendingPathComponent(name)
       let mapped = try MappedFile(path: url.path)

@@ -3,28 +3,35 @@ import PolicyBytes
 
 /// The bigram postings of an index, read from a memory-mapped `postings.bin`:
 ///
-/// - header `PQPOST02`;
+/// - header `PQPOST03`;
 /// - per key, its posting list: the number of units holding the key and the length of the
 ///   unit block (varints); the unit block: per unit its delta from the previous unit
 ///   (the first from -1), its count of positions shifted left once with the low bit set when
 ///   some lie in the heading, and then that heading count; the positions block: per unit its
 ///   positions as deltas (the first from 0);
-/// - the key table, 24 bytes per key in key order: key, list offset, list length, units;
+/// - the key table, 32 bytes per key in key order: key, list offset, list length, units,
+///   `Checksum.record` of the list up to the end of its unit block, and of its positions
+///   block;
 /// - footer: table offset, key count, table checksum, `PQPOSTND`.
 ///
 /// Counting a term of two characters reads unit blocks only; positions are decoded only
-/// for the units that hold all the bigrams of a longer term.
+/// for the units that hold all the bigrams of a longer term. The key table is checked as a
+/// whole when the file is opened; a list's unit part when the list is read, its positions
+/// block before the first position is decoded: a damaged list is an error, never a wrong
+/// hit.
 package struct PostingsFile: Sendable {
   /// Footer: table offset, key count, table checksum.
   package static let frame = IndexFileFrame(
-    headerMagic: "PQPOST02", footerMagic: "PQPOSTND", fields: 3, kind: "postings")
-  private static let entrySize = 24
+    headerMagic: "PQPOST03", footerMagic: "PQPOSTND", fields: 3, kind: "postings")
+  private static let entrySize = 32
 
   /// The postings of one key, not yet decoded.
   package struct Postings {
     package let unitCount: Int
     let unitBlock: UnsafeBufferPointer<UInt8>
     let positionBlock: UnsafeBufferPointer<UInt8>
+    /// `Checksum.record` of `positionBlock`, checked before a position is decoded.
+    let positionChecksum: UInt32
   }
 
   /// A key's unit block, decoded: units in increasing order, with their counts.
@@ -33,6 +40,7 @@ package struct PostingsFile: Sendable {
     package var totals: [Int32] = []
     package var inHeading: [Int32] = []
     var positionBlock = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var positionChecksum: UInt32 = 0
   }
 
   private let file: MappedFile
@@ -83,19 +91,25 @@ package struct PostingsFile: Sendable {
     guard offset >= 8, length >= 0, offset <= tableOffset - length else {
       throw IndexError.corrupt(file: path, reason: "a posting list lies outside the file")
     }
-    var reader = ByteReader(
-      UnsafeBufferPointer(rebasing: file.bytes[offset..<(offset + length)]), file: path)
+    let list = UnsafeBufferPointer(rebasing: file.bytes[offset..<(offset + length)])
+    var reader = ByteReader(list, file: path)
     let unitCount = try reader.int()
     let unitBlockLength = try reader.int()
     guard unitCount >= 0, unitBlockLength >= 0, unitBlockLength <= length - reader.offset else {
       throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
     }
-    let start = offset + reader.offset
+    let unitPartEnd = reader.offset + unitBlockLength
+    guard
+      Checksum.record(UnsafeBufferPointer(rebasing: list[..<unitPartEnd]))
+        == raw.loadUnaligned(fromByteOffset: 24, as: UInt32.self)
+    else {
+      throw IndexError.corrupt(file: path, reason: "a posting list: checksum mismatch")
+    }
     return Postings(
       unitCount: unitCount,
-      unitBlock: UnsafeBufferPointer(rebasing: file.bytes[start..<(start + unitBlockLength)]),
-      positionBlock: UnsafeBufferPointer(
-        rebasing: file.bytes[(start + unitBlockLength)..<(offset + length)]))
+      unitBlock: UnsafeBufferPointer(rebasing: list[reader.offset..<unitPartEnd]),
+      positionBlock: UnsafeBufferPointer(rebasing: list[unitPartEnd...]),
+      positionChecksum: raw.loadUnaligned(fromByteOffset: 28, as: UInt32.self))
   }
 
   /// The postings of every key in `range`, in key order.
@@ -120,6 +134,7 @@ package struct PostingsFile: Sendable {
   package func units(of postings: Postings) throws -> UnitList {
     var list = UnitList()
     list.positionBlock = postings.positionBlock
+    list.positionChecksum = postings.positionChecksum
     list.units.reserveCapacity(postings.unitCount)
     list.totals.reserveCapacity(postings.unitCount)
     list.inHeading.reserveCapacity(postings.unitCount)
@@ -159,6 +174,7 @@ struct PositionCursor {
   private let file: String
   private var unitIndex = 0
   private var offset = 0
+  private var checked = false
 
   package init(_ list: PostingsFile.UnitList, file: String) {
     self.list = list
@@ -169,6 +185,12 @@ struct PositionCursor {
   package mutating func positions(at index: Int, into positions: inout [UInt32]) throws {
     precondition(index >= unitIndex, "positions are read in increasing unit order")
     let bytes = list.positionBlock
+    if !checked {
+      guard Checksum.record(bytes) == list.positionChecksum else {
+        throw IndexError.corrupt(file: file, reason: "a positions block: checksum mismatch")
+      }
+      checked = true
+    }
     // Skip the positions of units unitIndex..<index: each ends with a byte below 0x80.
     var skip = 0
     for unit in unitIndex..<index { skip += Int(list.totals[unit]) }

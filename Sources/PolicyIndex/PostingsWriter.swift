@@ -17,14 +17,19 @@ final class PostingsWriter {
   private let directory: URL
   private let segmentLimit: Int
   private let memoryBudget: Int
+  private let writeBudget: WriteBudget?
   private var memoryHeld = 0
   private var buffer = PostingsSegmentBuffer()
   private var segments: [Segment] = []
 
-  package init(directory: URL, segmentLimit: Int, memoryBudget: Int) {
+  /// A writer whose files go in `directory`, counted against `writeBudget` if given.
+  package init(
+    directory: URL, segmentLimit: Int, memoryBudget: Int, writeBudget: WriteBudget? = nil
+  ) {
     self.directory = directory
     self.segmentLimit = segmentLimit
     self.memoryBudget = memoryBudget
+    self.writeBudget = writeBudget
   }
 
   /// Adds the folded scalars of unit `unit` (units must come in increasing order), of
@@ -47,7 +52,7 @@ final class PostingsWriter {
         segments.append(.memory(bytes))
       } else {
         let url = directory.appendingPathComponent("segment-\(segments.count).tmp")
-        let writer = try BufferedFileWriter(path: url.path, temporary: true)
+        let writer = try BufferedFileWriter(path: url.path, temporary: true, budget: writeBudget)
         try writer.append(count: count, fill)
         file = (writer, url)
       }
@@ -61,7 +66,7 @@ final class PostingsWriter {
   /// Merges the segments into `url`; returns the file's checksum and length.
   package func finish(to url: URL) throws -> (checksum: UInt64, length: Int, keys: Int) {
     try flushSegment()
-    let out = try BufferedFileWriter(path: url.path)
+    let out = try BufferedFileWriter(path: url.path, budget: writeBudget)
     try out.write(Array(PostingsFile.frame.headerMagic.utf8))
     var table = ByteWriter()
     var keyCount = 0
@@ -115,9 +120,17 @@ final class PostingsWriter {
       }
       let positionsLength = pieces.reduce(0) { $0 + $1.positions.count }
       let offset = out.length
-      let listLength =
+      let unitPartLength =
         ByteWriter.varintLength(unitCount) + ByteWriter.varintLength(unitBlockLength)
-        + unitBlockLength + positionsLength
+        + unitBlockLength
+      let listLength = unitPartLength + positionsLength
+      guard listLength <= IndexLimits.postingListBytes else {
+        throw IndexError.unwritable(
+          directory: url.path,
+          reason:
+            "a posting list of \(listLength) bytes (the limit is \(IndexLimits.postingListBytes))")
+      }
+      var checksums: (units: UInt32, positions: UInt32) = (0, 0)
       try out.append(count: listLength) { target in
         var at = ByteWriter.varint(unitCount, at: target)
         at += ByteWriter.varint(unitBlockLength, at: target + at)
@@ -134,6 +147,11 @@ final class PostingsWriter {
           }
           at += piece.positions.count
         }
+        checksums = (
+          Checksum.record(UnsafeBufferPointer(start: target, count: unitPartLength)),
+          Checksum.record(
+            UnsafeBufferPointer(start: target + unitPartLength, count: positionsLength))
+        )
       }
       for index in parts {
         try readers[index].advance()
@@ -143,6 +161,8 @@ final class PostingsWriter {
       table.uint64(UInt64(offset))
       table.uint32(UInt32(out.length - offset))
       table.uint32(UInt32(unitCount))
+      table.uint32(checksums.units)
+      table.uint32(checksums.positions)
       keyCount += 1
     }
     let tableOffset = out.length

@@ -7,6 +7,8 @@ import PolicyModel
 /// Syntax: `固废 绿色工厂` (both), `"绿色 工厂"` (a phrase), `固废 OR 危废` (either), `-光伏`
 /// (not), and filters `dept:区经济信息委`, `lead:区经济信息委`, `level:district`,
 /// `region:永川区`, `year:2025`, `kind:行动计划`, `doc:永川府发〔2022〕11号`, `unit:measure`.
+/// Only these names before an ASCII colon make a filter; any other word with a colon
+/// (`责任单位：区发展改革委`, `http://…`, `1:1000`) is searched as text.
 public struct SearchQuery: Sendable, Equatable {
   /// A term as typed and in its matching form.
   public struct Term: Sendable, Equatable, Hashable {
@@ -41,7 +43,7 @@ public struct SearchQuery: Sendable, Equatable {
   public var isEmpty: Bool { groups.isEmpty && filters.isEmpty }
 
   /// Parses a query string.
-  /// - Throws: `IndexError.badQuery` for an unknown filter or a bad value.
+  /// - Throws: `IndexError.badQuery` for a filter without a value or with a bad one.
   public init(_ text: String) throws {
     var tokens: [(text: String, quoted: Bool)] = []
     var current = ""
@@ -79,16 +81,15 @@ public struct SearchQuery: Sendable, Equatable {
         pendingOr = !groups.isEmpty
         continue
       }
-      if !quoted, let colon = token.firstIndex(of: ":") ?? token.firstIndex(of: "："),
-        token.first != "-"
+      // Only a known name before an ASCII colon makes a filter: 责任单位：区发展改革委 (a
+      // full-width colon, as documents write it) and 3:1 are text.
+      if !quoted, let colon = token.firstIndex(of: ":"), token.first != "-",
+        let filter = try Self.filter(
+          token[..<colon].lowercased(), String(token[token.index(after: colon)...]))
       {
-        let field = token[..<colon].lowercased()
-        let value = String(token[token.index(after: colon)...])
-        if let filter = try Self.filter(field, value) {
-          filters.append(filter)
-          pendingOr = false
-          continue
-        }
+        filters.append(filter)
+        pendingOr = false
+        continue
       }
       if !quoted && token.hasPrefix("-") && token.count > 1 {
         excluded.append(Self.term(String(token.dropFirst())))
@@ -110,17 +111,23 @@ public struct SearchQuery: Sendable, Equatable {
     Term(text: text, folded: PolicyDictionaries.fold(text))
   }
 
+  /// The filter `field:value`, or nil when `field` names none (the word is then text).
+  /// - Throws: `IndexError.badQuery` for a filter without a value or with a bad one.
   private static func filter(_ field: String, _ value: String) throws -> Filter? {
-    guard !value.isEmpty else { throw IndexError.badQuery("\(field): needs a value") }
+    /// `value`, which a filter needs.
+    func given() throws -> String {
+      guard !value.isEmpty else { throw IndexError.badQuery("\(field): needs a value") }
+      return value
+    }
     switch field {
     case "dept", "department", "部门":
-      return .department(value, role: nil)
+      return .department(try given(), role: nil)
     case "lead", "牵头":
-      return .department(value, role: .lead)
+      return .department(try given(), role: .lead)
     case "responsible", "责任":
-      return .department(value, role: .responsible)
+      return .department(try given(), role: .responsible)
     case "coop", "cooperating", "配合":
-      return .department(value, role: .cooperating)
+      return .department(try given(), role: .cooperating)
     case "level", "层级":
       let levels: [String: AdministrativeLevel] = [
         "national": .national, "国家": .national, "中央": .national, "provincial": .provincial,
@@ -131,33 +138,29 @@ public struct SearchQuery: Sendable, Equatable {
         "区级": .district,
         "township": .township, "镇": .township, "街道": .township, "乡": .township, "镇级": .township,
       ]
-      guard let level = levels[value.lowercased()] else {
+      guard let level = levels[try given().lowercased()] else {
         throw IndexError.badQuery(
           "level:\(value): use national, provincial, municipal, district or township")
       }
       return .level(level)
     case "region", "地区":
-      return .region(value)
+      return .region(try given())
     case "year", "年":
-      guard let year = Int(value), (1949...2100).contains(year) else {
+      guard let year = Int(try given()), (1949...2100).contains(year) else {
         throw IndexError.badQuery("year:\(value): not a year")
       }
       return .year(year)
     case "kind", "文种":
-      return .kind(value)
+      return .kind(try given())
     case "doc", "document", "文件":
-      return .document(value)
+      return .document(try given())
     case "unit":
-      guard let kind = SearchUnitKind(rawValue: value.lowercased()) else {
+      guard let kind = SearchUnitKind(rawValue: try given().lowercased()) else {
         throw IndexError.badQuery("unit:\(value): use measure, section, target or document")
       }
       return .unitKind(kind)
-    case "http", "https":
-      return nil
     default:
-      throw IndexError.badQuery(
-        "unknown filter \(field): (known: dept lead responsible coop level region year kind doc unit)"
-      )
+      return nil
     }
   }
 }

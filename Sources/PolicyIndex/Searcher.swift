@@ -138,7 +138,7 @@ public struct Searcher: Sendable {
               : "") + ")"
         ]
       var hit = SearchHit(
-        unit: unit, document: index.documents[unit.document], score: found.score,
+        unit: unit, document: try index.document(unit.document), score: found.score,
         termCounts: counts, snippet: snippet.text, highlights: snippet.highlights,
         explanation: explanation)
       hit.wordCounts = words
@@ -268,7 +268,7 @@ public struct Searcher: Sendable {
     for document in candidates where !excludedDocuments.contains(document) {
       let found = perDocument[document] ?? (0, 0)
       guard found.groups == groups.count, let unit = documentUnit[document],
-        filter.acceptsDocument(document)
+        try filter.acceptsDocument(document)
       else { continue }
       ranked.append((unit, found.score))
     }

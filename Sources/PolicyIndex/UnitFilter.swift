@@ -60,7 +60,7 @@ final class UnitFilter {
     guard hasDocumentFilters || !departments.isEmpty else { return true }
     let entry = index.units.entries[unit]
     let isTarget = entry.kind == .target
-    guard acceptsDocument(Int(entry.document), forTarget: isTarget) else { return false }
+    guard try acceptsDocument(Int(entry.document), forTarget: isTarget) else { return false }
     guard !departments.isEmpty || (hasYearFilter && isTarget) else { return true }
     let decoded = try index.units.unit(unit, withText: false)
     for wanted in departments {
@@ -80,11 +80,12 @@ final class UnitFilter {
 
   /// Whether document `documentIndex` passes the document filters; for a target unit, a
   /// `year:` filter is left to the target itself.
-  func acceptsDocument(_ documentIndex: Int, forTarget: Bool = false) -> Bool {
+  /// - Throws: `IndexError.corrupt` when the document's record is damaged.
+  func acceptsDocument(_ documentIndex: Int, forTarget: Bool = false) throws -> Bool {
     guard hasDocumentFilters else { return true }
     let key = documentIndex * 2 + (forTarget ? 1 : 0)
     if documentVerdicts[key] != 0 { return documentVerdicts[key] == 2 }
-    let verdict = judge(index.documents[documentIndex], forTarget: forTarget)
+    let verdict = judge(try index.document(documentIndex), forTarget: forTarget)
     documentVerdicts[key] = verdict ? 2 : 1
     return verdict
   }

@@ -81,7 +81,7 @@ struct CompareCommand: ParsableCommand {
             "\(upperPath): warning: no administrative level found; every other document is compared",
             to: &err)
         }
-        lowers += (0..<opened.documentCount).map { opened.document($0) }
+        lowers += try (0..<opened.documentCount).map { try opened.document($0) }
           .filter { document in
             guard document.id != upperDocument.id else { return false }
             guard let upperLevel else { return true }

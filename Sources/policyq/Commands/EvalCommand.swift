@@ -93,7 +93,7 @@ struct EvalCommand: ParsableCommand {
       ?? "../shared/corpus-real"
     let set = GoldSet(paths: gold, corpusReal: corpusReal, made: made)
     for error in set.errors { print(error, to: &err) }
-    let loaded = try InputOptions.dictionaries(at: dictionaries)
+    let loaded = try ReadingOptions.dictionaries(at: dictionaries)
     let reader = DocumentReader()
     let parser = PolicyParser(dictionaries: loaded)
     let evaluator = Evaluator(dictionaries: loaded)

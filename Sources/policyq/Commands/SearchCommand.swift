@@ -23,7 +23,9 @@ struct SearchCommand: ParsableCommand {
 
   @OptionGroup var location: IndexLocation
 
-  @Option(help: "How many hits to show.")
+  /// Taken whatever it looks like (`--limit -1` is a value, which `validate` refuses, not a
+  /// missing one).
+  @Option(parsing: .unconditional, help: "How many hits to show (at least 1).")
   var limit = SearchRequest().limit
 
   @Option(

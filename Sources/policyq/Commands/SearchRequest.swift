@@ -36,7 +36,7 @@ struct SearchRequest: Equatable {
     if let option = words.first(where: { $0.hasPrefix("--") }) {
       return "Unknown option '\(option)' (an exclusion is written -term)."
     }
-    if limit < 1 { return "--limit must be at least 1." }
+    if limit < 1 { return "--limit must be at least 1 (got \(limit))." }
     for kind in unit.split(separator: ",") where SearchUnitKind(rawValue: String(kind)) == nil {
       return "--unit: unknown kind \(kind) (measure, section, target, document)"
     }

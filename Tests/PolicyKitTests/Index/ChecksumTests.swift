@@ -28,4 +28,21 @@ import Testing
     bytes[500] ^= 1
     #expect(bytes.withUnsafeBufferPointer { Checksum.words($0) } != before)
   }
+
+  /// A record's checksum is `words` folded to 32 bits, and any one byte of a record
+  /// changed (every byte, every bit position in turn) changes it.
+  @Test func recordChecksum_foldsWords_andSeesEveryFlip() {
+    var generator = SplitMix(seed: 11)
+    for length in [0, 1, 31, 32, 33, 200] {
+      let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+      let words = bytes.withUnsafeBufferPointer { Checksum.words($0) }
+      let record = bytes.withUnsafeBufferPointer { Checksum.record($0) }
+      #expect(record == UInt32(truncatingIfNeeded: words ^ (words >> 32)), "length \(length)")
+      for offset in bytes.indices {
+        var damaged = bytes
+        damaged[offset] ^= 1 << UInt8(offset % 8)
+        #expect(damaged.withUnsafeBufferPointer { Checksum.record($0) } != record)
+      }
+    }
+  }
 }
