@@ -109,4 +109,16 @@ extension TargetExtractor {
     while start < end && "、,和及以上下内左右及".unicodeScalars.contains(chars[start]) { start += 1 }
     return start
   }
+
+  /// The part of `clause` (scalar indices) a target shows: all of it when it is at most
+  /// `limit` scalars, else `limit` scalars around `value`, more of them before it (where
+  /// the indicator and verb stand).
+  static func clauseRange(_ clause: Range<Int>, around value: Range<Int>, limit: Int) -> Range<Int>
+  {
+    guard clause.count > limit else { return clause }
+    let room = max(0, limit - value.count)
+    let start = max(clause.lowerBound, value.lowerBound - room * 3 / 4)
+    let end = min(clause.upperBound, max(value.upperBound, start + limit))
+    return max(clause.lowerBound, min(start, end - limit))..<end
+  }
 }

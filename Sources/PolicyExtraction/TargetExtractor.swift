@@ -292,6 +292,10 @@ struct TargetExtractor {
               return (span, pieces.string(span.range))
             }()
           cleanedSentence = cleaned
+          let clause = Self.clauseRange(
+            clauseStart..<afterEnd, around: value.start..<value.end, limit: Target.clauseLimit)
+          let clauseSpan = TextSpan(
+            document.textRange(ofFoldedRange: sentence.byteRange(clause)))
           targets.append(
             Target(
               id: "", year: valueYear, indicator: indicator, indicatorKey: key, scope: scope,
@@ -302,6 +306,7 @@ struct TargetExtractor {
                 isCumulative: reading.cumulative, hedges: reading.hedges),
               statement: Target.Statement(
                 sentence: cleaned.text, sentenceSpan: cleaned.span,
+                clause: pieces.string(clauseSpan.range), clauseSpan: clauseSpan,
                 valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)))))
         }
       }

@@ -134,7 +134,7 @@ enum UnitBuilder {
       }
       units.append(
         unit(
-          target.id, .target, heading: target.indicator, span: target.sentenceSpan,
+          target.id, .target, heading: target.indicator, span: target.clauseSpan,
           headingSpan: nil,
           path: target.measure.map { [document.measures[$0].label + document.measures[$0].title] }
             ?? [], departments: inherited, year: target.year))

@@ -47,10 +47,17 @@ public struct Target: Sendable, Equatable {
   /// Who or what the target is about, when the sentence says it before the indicator
   /// ("全区", "规模以上工业企业").
   public var scope: String?
-  /// The sentence the target stands in.
+  /// The sentence the target stands in. The targets of one sentence share its storage;
+  /// output writes it once (`DocumentJSON`'s `target_sentences`), never once per target.
   public var sentence: String
   /// Where `sentence` stands in the cleaned text.
   public var sentenceSpan: TextSpan
+  /// The target's own clause of the sentence (its indicator, verb and value), at most
+  /// `Target.clauseLimit` characters around the value: what a row of targets shows, of a
+  /// size that does not grow with the sentence.
+  public var clause: String
+  /// Where `clause` stands in the cleaned text.
+  public var clauseSpan: TextSpan
   /// The number with its unit ("14.5%").
   public var valueSpan: TextSpan
   /// The measure it stands in, as an index into `PolicyDocument.measures`.
@@ -85,15 +92,26 @@ public struct Target: Sendable, Equatable {
     }
   }
 
-  /// Where a target is stated: its sentence, and the spans of the sentence and the value.
+  /// The most characters of a target's `clause`.
+  public static let clauseLimit = 80
+
+  /// Where a target is stated: its sentence and its clause, and the spans of the sentence,
+  /// the clause and the value.
   package struct Statement: Sendable, Equatable {
     package var sentence: String
     package var sentenceSpan: TextSpan
+    package var clause: String
+    package var clauseSpan: TextSpan
     package var valueSpan: TextSpan
 
-    package init(sentence: String, sentenceSpan: TextSpan, valueSpan: TextSpan) {
+    package init(
+      sentence: String, sentenceSpan: TextSpan, clause: String, clauseSpan: TextSpan,
+      valueSpan: TextSpan
+    ) {
       self.sentence = sentence
       self.sentenceSpan = sentenceSpan
+      self.clause = clause
+      self.clauseSpan = clauseSpan
       self.valueSpan = valueSpan
     }
   }
@@ -117,6 +135,8 @@ public struct Target: Sendable, Equatable {
     self.scope = scope
     self.sentence = statement.sentence
     self.sentenceSpan = statement.sentenceSpan
+    self.clause = statement.clause
+    self.clauseSpan = statement.clauseSpan
     self.valueSpan = statement.valueSpan
     self.measure = measure
     self.section = section

@@ -29,7 +29,7 @@ public enum DocumentCSV {
       return common + [
         "target_id", "measure_id", "measure_label", "year", "scope", "indicator", "indicator_key",
         "value",
-        "unit", "direction", "verb", "baseline_year", "cumulative", "hedges", "sentence", "line",
+        "unit", "direction", "verb", "baseline_year", "cumulative", "hedges", "clause", "line",
         "source_start", "source_end",
       ]
     case .responsibilities:
@@ -88,7 +88,7 @@ public enum DocumentCSV {
             target.indicatorKey ?? "",
             target.value.plainText(), target.unit, target.direction.rawValue, target.verb ?? "",
             target.baselineYear.map(String.init) ?? "", target.isCumulative ? "true" : "false",
-            target.hedges.joined(separator: ";"), target.sentence,
+            target.hedges.joined(separator: ";"), target.clause,
           ] + location(target.valueSpan))
       }
     case .responsibilities:

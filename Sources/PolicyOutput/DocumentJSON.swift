@@ -1,11 +1,12 @@
 import PolicyModel
+import PolicyText
 
-/// The JSON form of `policyq extract` (schema version 1, documented in
+/// The JSON form of `policyq extract` (schema version 2, documented in
 /// `docs/extract-schema.md` and `docs/extract.schema.json`): snake_case keys, stable ids,
 /// and a location for every item.
 public enum DocumentJSON {
   /// The `schema_version` every document object carries.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   /// One document as a JSON object; `pretty` indents it, else it is one line (JSONL).
   public static func render(_ document: PolicyDocument, pretty: Bool = true) -> String {
@@ -104,6 +105,21 @@ public enum DocumentJSON {
     }
     writer.endArray()
 
+    // Each sentence that states targets, once: its targets point to it by id (a sentence
+    // of N targets written with each would make the output grow with N²).
+    var sentenceIDs: [TextSpan: String] = [:]
+    writer.beginArray("target_sentences")
+    for target in document.targets where sentenceIDs[target.sentenceSpan] == nil {
+      let id = "\(document.id)#ts\(sentenceIDs.count + 1)"
+      sentenceIDs[target.sentenceSpan] = id
+      writer.beginObject()
+      writer.string("id", id)
+      writer.string("text", target.sentence)
+      locations.write("location", target.sentenceSpan, to: &writer)
+      writer.endObject()
+    }
+    writer.endArray()
+
     writer.beginArray("targets")
     for target in document.targets {
       writer.beginObject()
@@ -122,9 +138,10 @@ public enum DocumentJSON {
       writer.bool("cumulative", target.isCumulative)
       writeIDs("hedges", target.hedges, to: &writer)
       writer.string("scope", target.scope)
-      writer.string("sentence", target.sentence)
+      writer.string("clause", target.clause)
+      writer.string("sentence", sentenceIDs[target.sentenceSpan])
       locations.write("location", target.valueSpan, to: &writer)
-      locations.write("sentence_location", target.sentenceSpan, to: &writer)
+      locations.write("clause_location", target.clauseSpan, to: &writer)
       writer.endObject()
     }
     writer.endArray()

@@ -8,7 +8,7 @@ import Testing
     #expect(result.status == 0)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    #expect(object["schema_version"] as? Int == 1)
+    #expect(object["schema_version"] as? Int == 2)
     let id = try #require(object["id"] as? String)
     let measures = try #require(object["measures"] as? [[String: Any]])
     #expect(measures.count == 23)  // 1.–19. and the four items of 四、实施保障
