@@ -1,0 +1,50 @@
+import Foundation
+import PolicyBytes
+import PolicyReaders
+import PolicyTestSupport
+import Testing
+
+@testable import PolicyKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Names that are not UTF-8: how they are shown, and how the shown form finds the file.
+@Suite struct FileNameTests {
+  /// "固废.txt" in GBK.
+  static let gbk: [UInt8] = [0xB9, 0xCC, 0xB7, 0xCF] + Array(".txt".utf8)
+
+  @Test func shownForms_utf8AsIs_gbkDecoded_restEscaped() {
+    let forms = FileName.shownForms(of: [Array("通知.txt".utf8), Self.gbk, [0xFF, 0x41]])
+    #expect(forms == ["通知.txt", "固废.txt", "\\xFFA"])
+  }
+
+  /// A GBK name whose decoded form is the name of a UTF-8 file beside it is escaped, so
+  /// that each shown form names one file.
+  @Test func shownForms_gbkTwinOfAUTF8Name_escaped() {
+    let forms = FileName.shownForms(of: [Self.gbk, Array("固废.txt".utf8)])
+    #expect(forms == ["\\xB9\\xCC\\xB7\\xCF.txt", "固废.txt"])
+    // The order of the names changes nothing.
+    #expect(
+      FileName.shownForms(of: [Array("固废.txt".utf8), Self.gbk]) == [
+        "固废.txt", "\\xB9\\xCC\\xB7\\xCF.txt",
+      ])
+  }
+
+  @Test func nativePath_findsTheBytesOfEachShownForm() throws {
+    let directory = Scratch.root.appendingPathComponent("names-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let gbkPath = Array(directory.utf8) + [0x2F] + Self.gbk
+    let created = FileBytes.withCString(gbkPath) { open($0, O_WRONLY | O_CREAT, 0o644) }
+    #expect(created >= 0)
+    close(created)
+    try Data("甲".utf8).write(to: URL(fileURLWithPath: directory + "/固废.txt"))
+    let listing = DirectoryListing(directory: directory)
+    #expect(Set(listing.relativePaths) == ["固废.txt", "\\xB9\\xCC\\xB7\\xCF.txt"])
+    #expect(NativePath.bytes(of: directory + "/\\xB9\\xCC\\xB7\\xCF.txt") == gbkPath)
+    #expect(NativePath.bytes(of: directory + "/固废.txt") == Array((directory + "/固废.txt").utf8))
+    // A name that is nowhere stays as it is written.
+    #expect(NativePath.bytes(of: directory + "/无.txt") == Array((directory + "/无.txt").utf8))
+  }
+}
