@@ -22,6 +22,8 @@ package enum FileBytes {
     package let code: Int32
     /// The file's kind when it is neither a regular file nor a directory.
     package var kind: FileKind?
+    /// For a file that grew while it was read (`EFBIG`), the bytes it was allowed to grow.
+    package var growthLimit: Int?
 
     /// The file does not exist.
     package var isMissing: Bool { code == ENOENT }
@@ -34,24 +36,31 @@ package enum FileBytes {
       case EISDIR: return "it is a directory"
       case EACCES: return "permission denied"
       case EFBIG:
-        return "it grew by more than \(FileBytes.maximumGrowth >> 20) MiB while it was read"
+        let limit =
+          growthLimit.map { $0 >= 1 << 20 ? "\($0 >> 20) MiB" : "\($0) bytes" } ?? "the limit"
+        return "it grew by more than \(limit) while it was read"
       default: return String(cString: strerror(code))
       }
     }
-    package init(code: Int32, kind: FileKind? = nil) {
+    package init(code: Int32, kind: FileKind? = nil, growthLimit: Int? = nil) {
       self.code = code
       self.kind = kind
+      self.growthLimit = growthLimit
     }
   }
 
   /// The bytes of the file at `path`, or why they cannot be read.
-  package static func contents(atPath path: String) -> Result<[UInt8], Failure> {
-    path.withCString { contents(atPath: $0) }
+  /// - Parameter maximumGrowth: how many bytes past its size at opening the file may grow
+  ///   while it is read.
+  package static func contents(
+    atPath path: String, maximumGrowth: Int = FileBytes.maximumGrowth
+  ) -> Result<[UInt8], Failure> {
+    path.withCString { contents(atPath: $0, maximumGrowth: maximumGrowth) }
   }
 
   /// The bytes of the file whose path is the bytes `path` (which need not be UTF-8).
   package static func contents(atPathBytes path: [UInt8]) -> Result<[UInt8], Failure> {
-    withCString(path) { contents(atPath: $0) }
+    withCString(path) { contents(atPath: $0, maximumGrowth: maximumGrowth) }
   }
 
   /// Calls `body` with the bytes `path` as a NUL-terminated C string, for the system calls
@@ -64,7 +73,9 @@ package enum FileBytes {
   }
 
   /// The bytes of the file at `path` (NUL-terminated).
-  private static func contents(atPath path: UnsafePointer<CChar>) -> Result<[UInt8], Failure> {
+  private static func contents(atPath path: UnsafePointer<CChar>, maximumGrowth: Int) -> Result<
+    [UInt8], Failure
+  > {
     // Before opening: a FIFO would block in open(2), a device would be opened.
     guard let kind = FileKind.ofFile(atPath: path) else {
       return .failure(Failure(code: errno))
@@ -100,7 +111,9 @@ package enum FileBytes {
       if got < 0 && errno == EINTR { continue }
       if got < 0 { return .failure(Failure(code: errno)) }
       if got == 0 { return .success(bytes) }
-      if bytes.count + got > limit { return .failure(Failure(code: EFBIG)) }
+      if bytes.count + got > limit {
+        return .failure(Failure(code: EFBIG, growthLimit: maximumGrowth))
+      }
       bytes.append(contentsOf: chunk[..<got])
     }
   }

@@ -53,6 +53,12 @@ package enum FileKind: Equatable, Sendable, CustomStringConvertible {
     return FileKind(mode: status.st_mode)
   }
 
+  /// The kind of the file whose path is the bytes `path`, links followed; nil when it
+  /// cannot be `stat`ed.
+  package static func ofFile(atPath path: [UInt8]) -> FileKind? {
+    FileBytes.withCString(path) { ofFile(atPath: $0) }
+  }
+
   /// Whether a file of this kind is neither a regular file, a directory nor a link: one
   /// whose reading would block or never end.
   package var isSpecial: Bool {

@@ -49,9 +49,9 @@ public struct DirectoryListing: Sendable {
   /// The entries passed over: special files, and links to them.
   public private(set) var skipped: [Skipped] = []
 
-  /// Lists `directory`.
+  /// Lists `directory` (found by its bytes when a name in it is shown in another form).
   public init(directory: String) {
-    list(Array(directory.utf8), shown: directory, prefix: "")
+    list(NativePath.bytes(of: directory), shown: directory, prefix: "")
   }
 
   private mutating func list(_ directory: [UInt8], shown: String, prefix: String) {

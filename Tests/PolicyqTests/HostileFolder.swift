@@ -45,8 +45,18 @@ struct HostileFolder {
     return path
   }
 
-  /// Writes the good text in a file whose name is the bytes `name` (not UTF-8) with
-  /// open(2), inside the folder.
+  /// Makes a directory whose name is the bytes `name` (not UTF-8) with mkdir(2).
+  func makeDirectory(bytes name: [UInt8]) throws {
+    let path = Array(url.path.utf8) + [0x2F] + name + [0]
+    let made = path.withUnsafeBufferPointer { buffer -> Int32 in
+      guard let base = buffer.baseAddress else { return -1 }
+      return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { mkdir($0, 0o755) }
+    }
+    guard made == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+  }
+
+  /// Writes the good text in a file whose path in the folder is the bytes `name` (not
+  /// UTF-8) with open(2).
   func writeNamed(bytes name: [UInt8]) throws {
     let path = Array(url.path.utf8) + [0x2F] + name + [0]
     let descriptor = path.withUnsafeBufferPointer { buffer -> Int32 in

@@ -83,6 +83,30 @@ import Testing
     #expect(search.stdout.contains("固废.txt"))
   }
 
+  /// A directory with a GBK name: walked, its files read, named and re-indexed unchanged;
+  /// given by the name shown, it is found.
+  @Test func gbkDirectoryName_walkedAndFoundByItsShownName() throws {
+    let folder = try HostileFolder()
+    let directory: [UInt8] = [0xB9, 0xCC, 0xB7, 0xCF]  // 固废
+    try folder.makeDirectory(bytes: directory)
+    try folder.writeNamed(bytes: directory + Array("/a.txt".utf8))
+    let result = try Policyq.run(
+      ["extract", "--format", "jsonl", folder.path], bounds: Self.bounds)
+    #expect(result.status == 0)
+    #expect(result.stderr.isEmpty)
+    #expect(result.stdout.contains("\"\(folder.path)/固废/a.txt\""))
+    let shown = try Policyq.run(["text", folder.path + "/固废"], bounds: Self.bounds)
+    #expect(shown.status == 0)
+    #expect(shown.stdout.contains("绿色工厂"))
+    let index = folder.path + "/../index-\(UUID().uuidString)"
+    let first = try Policyq.run(
+      ["index", folder.path + "/固废", "--index", index], bounds: Self.bounds)
+    #expect(first.stdout.contains("indexed 1 documents (1 parsed"))
+    let again = try Policyq.run(["index", folder.path, "--index", index], bounds: Self.bounds)
+    #expect(
+      again.stdout.contains("indexed 1 documents (0 parsed, 1 unchanged, 0 removed, 0 failed)"))
+  }
+
   /// A name that is not valid GB18030 either is shown with its bytes escaped, and read.
   @Test func undecodableFileName_shownEscaped_andRead() throws {
     let folder = try HostileFolder()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PolicyBytes
 import PolicyExtraction
 import PolicyKit
 import PolicyReaders
@@ -70,10 +71,10 @@ struct InputOptions: ParsableArguments {
   /// Whether one file, not a directory, was given: JSON is then one object, not an array.
   var isSingleFile: Bool { paths.count == 1 && !Self.isDirectory(paths[0]) }
 
+  /// Whether `path` is a directory (or a link to one), found by its bytes when a name in
+  /// it is shown in another form.
   private static func isDirectory(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && isDirectory.boolValue
+    FileKind.ofFile(atPath: NativePath.bytes(of: path)) == .directory
   }
 
   /// The dictionaries to parse with.

@@ -48,3 +48,38 @@ import Glibc
     #expect(NativePath.bytes(of: directory + "/无.txt") == Array((directory + "/无.txt").utf8))
   }
 }
+
+/// What `FileBytes` reads: regular files only, and no more than they may grow.
+@Suite struct FileBytesLimitTests {
+  /// Why `result` failed, or nil when it did not.
+  static func reason(_ result: Result<[UInt8], FileBytes.Failure>) -> String? {
+    guard case .failure(let failure) = result else { return nil }
+    return failure.reason
+  }
+
+  /// A /proc file says its size is 0 and holds more: it is read on, up to the limit.
+  @Test func fileThatGrowsPastItsSize_readUpToTheLimit() throws {
+    let path = "/proc/self/status"
+    guard FileManager.default.fileExists(atPath: path) else { return }
+    guard case .success(let bytes) = FileBytes.contents(atPath: path) else {
+      Issue.record("\(path) was not read")
+      return
+    }
+    #expect(bytes.count > 16)
+    #expect(
+      Self.reason(FileBytes.contents(atPath: path, maximumGrowth: 16))
+        == "it grew by more than 16 bytes while it was read")
+  }
+
+  @Test func specialFiles_notRead_withTheirKind() throws {
+    #expect(
+      Self.reason(FileBytes.contents(atPath: "/dev/zero"))
+        == "not a regular file (a character device)")
+    let directory = Scratch.root.appendingPathComponent("fifo-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    #expect(mkfifo(directory + "/pipe", 0o644) == 0)
+    #expect(
+      Self.reason(FileBytes.contents(atPath: directory + "/pipe")) == "not a regular file (a FIFO)")
+    #expect(Self.reason(FileBytes.contents(atPath: directory)) == "it is a directory")
+  }
+}
