@@ -50,6 +50,29 @@ package enum FileName {
     return shown
   }
 
+  /// The bytes `escaped(_:)` made `shown` from: each `\xNN` one byte, the rest as UTF-8;
+  /// nil when `shown` has no such escape.
+  package static func unescaped(_ shown: String) -> [UInt8]? {
+    let utf8 = Array(shown.utf8)
+    var bytes: [UInt8] = []
+    var index = 0
+    var found = false
+    while index < utf8.count {
+      if utf8[index] == 0x5C, index + 3 < utf8.count, utf8[index + 1] == 0x78,
+        let byte = UInt8(
+          String(decoding: utf8[(index + 2)...(index + 3)], as: UTF8.self), radix: 16)
+      {
+        bytes.append(byte)
+        index += 4
+        found = true
+      } else {
+        bytes.append(utf8[index])
+        index += 1
+      }
+    }
+    return found ? bytes : nil
+  }
+
   private static func utf8(_ bytes: [UInt8]) -> String {
     String(decoding: bytes, as: UTF8.self)
   }

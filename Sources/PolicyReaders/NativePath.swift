@@ -1,4 +1,5 @@
 import PolicyBytes
+import PolicyText
 
 #if canImport(Glibc)
 import Glibc
@@ -35,14 +36,44 @@ package enum NativePath {
         started = true
         continue
       }
-      let directory: [UInt8] = started ? (resolved.isEmpty ? [0x2F] : resolved) : [0x2E]
-      let names = (try? DirectoryEntries.read(directory).get())?.map(\.name) ?? []
-      let forms = FileName.shownForms(of: names)
-      guard let match = forms.firstIndex(where: { $0 == String(component) }) else { return nil }
-      resolved = started ? resolved + [0x2F] + names[match] : names[match]
+      let join = { (name: [UInt8]) in started ? resolved + [0x2F] + name : name }
+      let shown = String(component)
+      if let name = likelyName(shownAs: shown, exists: { exists(join($0)) }) {
+        resolved = join(name)
+      } else {
+        // Other names may share the shown form: the directory's names decide.
+        let directory: [UInt8] = started ? (resolved.isEmpty ? [0x2F] : resolved) : [0x2E]
+        let names = (try? DirectoryEntries.read(directory).get())?.map(\.name) ?? []
+        let forms = FileName.shownForms(of: names)
+        guard let match = forms.firstIndex(where: { $0 == shown }) else { return nil }
+        resolved = join(names[match])
+      }
       started = true
     }
     return resolved
+  }
+
+  /// The name shown as `shown` when it is found without listing its directory: `shown`
+  /// encoded in GB18030, or with its `\xNN` escapes undone, when a file has that name and
+  /// `FileName` would show it so (no UTF-8 name is shown the same, which `exists` tells).
+  /// One `lstat` or two a component, where listing a directory of n GBK names costs n
+  /// conversions for each file in it.
+  private static func likelyName(shownAs shown: String, exists: ([UInt8]) -> Bool) -> [UInt8]? {
+    // The UTF-8 name `shown` does not exist (the caller looked), so a GB18030 name
+    // decoding to it is shown decoded: GB18030 maps one string to one byte sequence.
+    if let encoded = TextEncoding.gb18030.encode(shown), UTF8Scan(encoded).invalidSequences > 0,
+      TextEncoding.gb18030.decodeStrictly(encoded) == shown, exists(encoded)
+    {
+      return encoded
+    }
+    guard let unescaped = FileName.unescaped(shown), UTF8Scan(unescaped).invalidSequences > 0,
+      FileName.escaped(unescaped) == shown, exists(unescaped)
+    else { return nil }
+    // Shown escaped: not GB18030, or its GB18030 form is a UTF-8 name beside it.
+    if let decoded = TextEncoding.gb18030.decodeStrictly(unescaped), !exists(Array(decoded.utf8)) {
+      return nil
+    }
+    return unescaped
   }
 
   /// Whether something (a link included, dangling or not) is at `path`.

@@ -32,6 +32,13 @@ import Glibc
       ])
   }
 
+  @Test func escapedAndUnescaped_roundTrip() {
+    let name: [UInt8] = [0xFF, 0x41, 0xB9] + Array(".txt".utf8)
+    #expect(FileName.escaped(name) == "\\xFFA\\xB9.txt")
+    #expect(FileName.unescaped(FileName.escaped(name)) == name)
+    #expect(FileName.unescaped("plain.txt") == nil)
+  }
+
   @Test func nativePath_findsTheBytesOfEachShownForm() throws {
     let directory = Scratch.root.appendingPathComponent("names-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
