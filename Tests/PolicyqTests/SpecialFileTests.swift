@@ -95,3 +95,16 @@ import Testing
     #expect(result.stdout.contains("绿色工厂"))
   }
 }
+
+/// `policyq eval` reads gold files: a FIFO given as one is an error, not a hang.
+@Suite struct EvalSpecialFileTests {
+  @Test func fifoAsAGoldFile_errorNamingIt() throws {
+    let folder = try HostileFolder()
+    let fifo = try folder.makeFIFO("pipe.gold.json")
+    let result = try Policyq.run(["eval", fifo], bounds: SpecialFileTests.bounds)
+    #expect(!result.timedOut)
+    #expect(result.status != 0)
+    #expect(
+      result.stderr.contains("\(fifo): error: cannot read the file: not a regular file (a FIFO)"))
+  }
+}
