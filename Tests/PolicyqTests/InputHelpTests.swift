@@ -28,6 +28,6 @@ import Testing
   @Test(arguments: ["text", "extract", "index", "compare"])
   func maxUnpackedMiB_offered(command: String) throws {
     let help = try Policyq.run([command, "--help"])
-    #expect(help.stdout.contains("--max-unpacked-mib <N>"))
+    #expect(help.stdout.contains("--max-unpacked-mib <MiB>"))
   }
 }
