@@ -14,7 +14,7 @@ struct ExtractCommand: ParsableCommand {
       Every item carries its location: bytes and characters in the cleaned text, bytes in \
       the source file, and the source line. References between the documents given are \
       resolved by document number, then by title. The JSON schema is in \
-      docs/extract-schema.md. A path of '-' reads standard input.
+      docs/extract-schema.md.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -13,8 +13,7 @@ struct TextCommand: ParsableCommand {
       Decodes each file (detecting its encoding), removes noise (Word bookmarks, pinyin \
       glosses, page numbers, stray spaces), joins hard-wrapped paragraphs, and prints \
       the result. With --format json, each document comes with its source, the cleaning \
-      rules applied, and the offset map from the text back to the source bytes. A path \
-      of '-' reads standard input.
+      rules applied, and the offset map from the text back to the source bytes.
       """)
 
   /// What `policyq text` prints.
