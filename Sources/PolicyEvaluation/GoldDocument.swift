@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 import PolicyModel
 
 /// A hand annotation of one document (docs/gold-format.md): what a careful reader finds in
@@ -160,11 +161,12 @@ public struct GoldDocument: Sendable, Decodable {
   /// - Throws: `GoldError` naming the file, when it cannot be read or is not a gold file
   ///   of a format this version knows.
   public static func load(contentsOf path: String) throws -> GoldDocument {
+    // Regular files only: a FIFO would block, /dev/zero never end.
     let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw GoldError(file: path, message: "cannot read the file: \(error.localizedDescription)")
+    switch FileBytes.contents(atPath: path) {
+    case .success(let bytes): data = Data(bytes)
+    case .failure(let failure):
+      throw GoldError(file: path, message: "cannot read the file: \(failure.reason)")
     }
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase

@@ -23,8 +23,10 @@ public struct ContainerLimits: Sendable, Equatable {
 
   /// The most bytes a part stored in `storedSize` bytes may unpack to.
   func maximumUnpackedSize(storedSize: Int) -> Int {
-    let byRatio = max(
-      ratioFloorBytes, storedSize.multipliedReportingOverflow(by: maximumRatio).partialValue)
+    // An overflowing product is no limit (its wrapped value could be negative: with a ratio
+    // of .max, any even stored size gave -size, so the floor became the limit).
+    let (scaled, overflow) = max(storedSize, 0).multipliedReportingOverflow(by: maximumRatio)
+    let byRatio = max(ratioFloorBytes, overflow ? Int.max : scaled)
     return min(maximumUnpackedBytes, byRatio)
   }
 

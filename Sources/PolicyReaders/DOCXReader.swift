@@ -136,7 +136,7 @@ struct DOCXReader {
       throw TextError.malformedContainer(
         path: path,
         reason:
-          "\(exceeded.part) would unpack to \(size) the limit of \(mebibytes) MiB for this file (a zip bomb?); not read. Raise the limit with --max-unpacked-mib if the file is genuine"
+          "\(exceeded.part) would unpack to \(size) the limit of \(mebibytes) MiB for this file (a zip bomb?); not read. If the file is genuine, give the limit with --max-unpacked-mib N (which also lifts the ratio to its packed size)"
       )
     }
   }

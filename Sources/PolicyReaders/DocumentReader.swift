@@ -27,11 +27,17 @@ public struct DocumentReader: Sendable {
     return try read(bytes: bytes, path: path, format: format)
   }
 
-  /// The bytes of the file at `path`.
-  /// - Throws: `TextError.unreadable` naming the file and why (missing, a directory,
-  ///   permission denied, the system's word for an I/O error).
+  /// The bytes of the file at `path`: a regular file (a link to one included), found by
+  /// its bytes when a name in `path` is shown in another form (`NativePath`).
+  /// - Throws: `TextError.unreadable` naming the file and why (missing, a directory, not a
+  ///   regular file, permission denied, the system's word for an I/O error).
   package static func bytes(ofFile path: String) throws -> [UInt8] {
-    switch FileBytes.contents(atPath: path) {
+    var result = FileBytes.contents(atPath: path)
+    if case .failure(let failure) = result, failure.isMissing {
+      let native = NativePath.bytes(of: path)
+      if native != Array(path.utf8) { result = FileBytes.contents(atPathBytes: native) }
+    }
+    switch result {
     case .success(let bytes): return bytes
     case .failure(let failure): throw TextError.unreadable(path: path, reason: failure.reason)
     }

@@ -28,8 +28,10 @@ struct HTMLReader {
   package func read(_ bytes: [UInt8], path: String) throws -> RawText {
     let decoded = try TextDecoder().decode(
       bytes, path: path, declaredEncoding: Self.declaredCharset(bytes))
-    let dataTables = HTMLTableShapes.dataTables(in: decoded.utf8)
-    var builder = MarkupTextBuilder(markup: decoded.utf8, collapsesWhitespace: true)
+    // A DOCTYPE's internal subset would come out as text.
+    let markup = DoctypeSubset.blanked(decoded.utf8)
+    let dataTables = HTMLTableShapes.dataTables(in: markup)
+    var builder = MarkupTextBuilder(markup: markup, collapsesWhitespace: true)
     var stack: [(name: String, skipped: Bool)] = []
     // Open tables: their grids (nil for a layout table), innermost last.
     var tables: [TableGrid?] = []
@@ -48,7 +50,7 @@ struct HTMLReader {
         builder.advance(to: position)
       }
     }
-    XMLSource.parse(decoded.utf8, as: .html) { event in
+    XMLSource.parse(markup, as: .html) { event in
       switch event {
       case .start(let name, let attributes, let position):
         let skipped = (stack.last?.skipped ?? false) || Self.isSkipped(name, attributes: attributes)

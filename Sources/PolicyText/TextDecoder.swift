@@ -8,8 +8,13 @@ package struct TextDecoder {
 
   /// Decodes `bytes` of the file at `path`.
   ///
+  /// A few NUL bytes in otherwise textual bytes (under 1%) are read as spaces, with a
+  /// warning; more, not in a UTF-16 pattern, make the file binary.
+  ///
   /// - Parameter declaredEncoding: an encoding the container declares (an HTML
-  ///   `<meta>` charset); used unless a byte-order mark says otherwise.
+  ///   `<meta>` charset); used unless a byte-order mark says otherwise, or the bytes are
+  ///   not in it (it gives replacement characters) and are clean in another (detected,
+  ///   or valid UTF-8): that one is used, with a warning naming both.
   /// - Throws: `TextError.emptyFile` or `TextError.notText`.
   package func decode(_ bytes: [UInt8], path: String, declaredEncoding: TextEncoding? = nil) throws
     -> DecodedText
@@ -17,59 +22,139 @@ package struct TextDecoder {
     if bytes.isEmpty { throw TextError.emptyFile(path: path) }
     if let bom = ByteOrderMark(bytes) {
       let body = bom.length..<bytes.count
-      return try convert(bytes, range: body, encoding: bom.encoding, path: path)
-    }
-    if let declared = declaredEncoding {
-      if declared == .utf8, let decoded = decodeUTF8(bytes, path: path) { return decoded }
-      if declared != .utf8 {
-        return try convert(bytes, range: 0..<bytes.count, encoding: declared, path: path)
-      }
+      return try convert(bytes, range: body, encoding: bom.encoding, path: path).text
     }
     let scan = UTF8Scan(bytes)
-    if scan.zeroBytes > 0 {
-      guard let utf16 = UTF16Sniffer.encoding(of: bytes) else {
+    if let declared = declaredEncoding {
+      return try decode(bytes, path: path, declared: declared, scan: scan)
+    }
+    // Zero bytes: UTF-16 without a byte-order mark, binary data, or a few stray NULs in
+    // a text (read as spaces by `withStrayZeroBytes`). Valid UTF-8 with multi-byte
+    // characters and few zeros is not UTF-16, whose CJK units are not valid UTF-8.
+    if scan.zeroBytes > 0 && !(scan.hasFewZeroBytes && scan.isCleanMultibyteUTF8) {
+      if let utf16 = UTF16Sniffer.encoding(of: bytes) {
+        return try convert(bytes, range: 0..<bytes.count, encoding: utf16, path: path).text
+      }
+      if !scan.hasFewZeroBytes {
         throw TextError.notText(path: path, reason: "it holds zero bytes (binary data?)")
       }
-      return try convert(bytes, range: 0..<bytes.count, encoding: utf16, path: path)
-    }
-    if scan.invalidSequences == 0 {
-      if scan.looksBinary {
-        throw TextError.notText(path: path, reason: "it holds control bytes (binary data?)")
-      }
-      return DecodedText(utf8: bytes, map: .identity(length: bytes.count), encoding: .utf8)
     }
     if scan.looksBinary {
       throw TextError.notText(path: path, reason: "it holds control bytes (binary data?)")
     }
+    if scan.invalidSequences == 0 {
+      let decoded = DecodedText(utf8: bytes, map: .identity(length: bytes.count), encoding: .utf8)
+      return withStrayZeroBytes(decoded, scan: scan, source: bytes, path: path)
+    }
     // Mostly valid UTF-8 with a few broken sequences: a damaged UTF-8 file, not a
     // different charset.
-    if scan.isMostlyUTF8, let decoded = decodeUTF8(bytes, path: path) { return decoded }
-    let guess = bytes.withUnsafeBufferPointer { ICU.detectCharset($0) }
+    if scan.isMostlyUTF8, let decoded = decodeUTF8(bytes, path: path) {
+      return withStrayZeroBytes(decoded, scan: scan, source: bytes, path: path)
+    }
+    let guess = detectedEncoding(bytes)
     guard let guess, guess.confidence >= minimumConfidence else {
       let detail = guess.map { " (best guess \($0.name) at \($0.confidence)%)" } ?? ""
       throw TextError.notText(path: path, reason: "its encoding could not be told\(detail)")
     }
+    let decoded = try convert(bytes, range: 0..<bytes.count, encoding: guess.encoding, path: path)
+    return withStrayZeroBytes(decoded.text, scan: scan, source: bytes, path: path)
+  }
+
+  /// Decodes bytes a container declares the encoding of: in that encoding, unless it gives
+  /// replacement characters where another encoding reads every byte.
+  private func decode(
+    _ bytes: [UInt8], path: String, declared: TextEncoding, scan: UTF8Scan
+  ) throws -> DecodedText {
+    let whole = 0..<bytes.count
+    var alternative: (encoding: TextEncoding, evidence: String)?
+    var first: (text: DecodedText, invalid: Int)?
+    if declared == .utf8 {
+      // A damaged UTF-8 file stays UTF-8.
+      if scan.invalidSequences > 0 && !scan.isMostlyUTF8, let guess = detectedEncoding(bytes),
+        guess.confidence >= minimumConfidence, guess.encoding != .utf8
+      {
+        alternative = (guess.encoding, "detected at \(guess.confidence)%")
+      }
+    } else {
+      first = try convert(bytes, range: whole, encoding: declared, path: path)
+      // Valid UTF-8 with multi-byte characters is hardly ever text in another charset
+      // by chance, even when that charset reads it without error.
+      if scan.isCleanMultibyteUTF8 {
+        alternative = (.utf8, "its bytes are valid UTF-8")
+      } else if let first, first.invalid > 0, let guess = detectedEncoding(bytes),
+        guess.confidence >= minimumConfidence, guess.encoding != declared
+      {
+        alternative = (guess.encoding, "detected at \(guess.confidence)%")
+      }
+    }
+    if let alternative,
+      let other = try? convert(bytes, range: whole, encoding: alternative.encoding, path: path),
+      other.invalid == 0
+    {
+      var text = other.text
+      let firstInvalid = first?.invalid ?? scan.invalidSequences
+      let problem =
+        firstInvalid > 0
+        ? "\(firstInvalid) byte sequence(s) are invalid in it" : "its text would be mojibake"
+      text.diagnostics.append(
+        Diagnostic(
+          severity: .warning, file: path,
+          message:
+            "the declared charset \(declared) does not fit: \(problem); read as \(alternative.encoding) (\(alternative.evidence))"
+        ))
+      return text
+    }
+    if let first { return first.text }
+    return decodeUTF8(bytes, path: path)
+      ?? DecodedText(utf8: bytes, map: .identity(length: bytes.count), encoding: .utf8)
+  }
+
+  /// The charset ICU detects for `bytes`, with its confidence. ICU reports single-byte
+  /// Western charsets for short GB texts; a file of Chinese policy documents that is
+  /// neither UTF-8 nor UTF-16 is far likelier GB18030.
+  private func detectedEncoding(_ bytes: [UInt8]) -> (
+    encoding: TextEncoding, name: String, confidence: Int
+  )? {
+    guard let guess = bytes.withUnsafeBufferPointer({ ICU.detectCharset($0) }) else { return nil }
     var encoding = TextEncoding(label: guess.name)
-    // ICU reports single-byte Western charsets for short GB texts; a file of Chinese
-    // policy documents that is neither UTF-8 nor UTF-16 is far likelier GB18030.
     if case .other(let name) = encoding, name.hasPrefix("ISO-8859") || name.hasPrefix("windows-125")
     {
       encoding = .gb18030
     }
-    return try convert(bytes, range: 0..<bytes.count, encoding: encoding, path: path)
+    return (encoding, guess.name, guess.confidence)
+  }
+
+  /// `decoded` with its NUL bytes (a few, in a text: `UTF8Scan.hasFewZeroBytes`) read as
+  /// spaces, one byte for one so the map holds, and a warning saying where the first was.
+  private func withStrayZeroBytes(
+    _ decoded: DecodedText, scan: UTF8Scan, source: [UInt8], path: String
+  ) -> DecodedText {
+    guard scan.zeroBytes > 0, let first = decoded.utf8.firstIndex(of: 0) else { return decoded }
+    var result = decoded
+    for index in result.utf8.indices where result.utf8[index] == 0 { result.utf8[index] = 0x20 }
+    let sourceOffset = decoded.map.sourceRange(at: first).lowerBound
+    result.diagnostics.append(
+      Diagnostic(
+        severity: .warning, file: path,
+        line: LineIndex(source, encoding: decoded.encoding).line(at: sourceOffset),
+        message:
+          "\(scan.zeroBytes) NUL byte(s) in the text were read as spaces (first at byte \(sourceOffset))"
+      ))
+    return result
   }
 
   /// Decodes UTF-8 with U+FFFD for broken sequences, noting where the first one was.
   private func decodeUTF8(_ bytes: [UInt8], path: String) -> DecodedText? {
-    var decoded = try? convert(bytes, range: 0..<bytes.count, encoding: .utf8, path: path)
+    var decoded = try? convert(bytes, range: 0..<bytes.count, encoding: .utf8, path: path).text
     decoded?.encoding = .utf8
     return decoded
   }
 
-  /// Converts `bytes[range]` from `encoding` with ICU.
+  /// Converts `bytes[range]` from `encoding` with ICU; `invalid` counts the sequences
+  /// replaced by U+FFFD.
   private func convert(
     _ bytes: [UInt8], range: Range<Int>, encoding: TextEncoding, path: String
-  ) throws -> DecodedText {
+  ) throws -> (text: DecodedText, invalid: Int) {
     if range.isEmpty { throw TextError.emptyFile(path: path) }
     let conversion = bytes.withUnsafeBufferPointer { buffer in
       ICU.convertToUTF16(UnsafeBufferPointer(rebasing: buffer[range]), charset: encoding.icuName)
@@ -94,7 +179,7 @@ package struct TextDecoder {
             "\(conversion.invalidSequences) byte sequence(s) invalid in \(encoding) were replaced by U+FFFD"
             + (sourceOffset.map { " (first at byte \($0))" } ?? "")))
     }
-    return decoded
+    return (decoded, conversion.invalidSequences)
   }
   package init(minimumConfidence: Int = 10) {
     self.minimumConfidence = minimumConfidence
@@ -227,9 +312,22 @@ package struct UTF8Scan {
     }
   }
 
-  /// Whether the bytes look like binary data rather than text.
+  /// Whether the bytes look like binary data rather than text: control bytes (zero bytes
+  /// among them) are more than 1% of them.
   var looksBinary: Bool {
-    zeroBytes > 0 || controlBytes * 100 > max(length, 1)
+    controlBytes * 100 > max(length, 1)
+  }
+
+  /// Whether zero bytes, if any, are under 1% of the bytes: stray NULs in a text, not
+  /// UTF-16 or binary data.
+  var hasFewZeroBytes: Bool {
+    zeroBytes * 100 < max(length, 1)
+  }
+
+  /// Whether the bytes are valid UTF-8 with at least eight multi-byte characters: text in
+  /// another charset almost never is.
+  var isCleanMultibyteUTF8: Bool {
+    invalidSequences == 0 && multibyteSequences >= 8
   }
 
   /// Whether broken sequences are few beside valid multi-byte ones. Text in GB18030 or

@@ -43,4 +43,12 @@ public enum TextEncoding: Sendable, Equatable, CustomStringConvertible {
   public func encode(_ text: String) -> [UInt8]? {
     ICU.encode(text, charset: icuName)
   }
+
+  /// The text `bytes` hold in this encoding, or nil when a sequence is invalid in it (or
+  /// ICU cannot convert from it): a strict decoding, for telling what a name is.
+  package func decodeStrictly(_ bytes: [UInt8]) -> String? {
+    let conversion = bytes.withUnsafeBufferPointer { ICU.convertToUTF16($0, charset: icuName) }
+    guard let conversion, conversion.invalidSequences == 0 else { return nil }
+    return String(decoding: conversion.units, as: UTF16.self)
+  }
 }

@@ -40,6 +40,8 @@ struct CompareCommand: ParsableCommand {
       "An index whose lower-level documents to compare with --upper.", valueName: "dir"))
   var index: String?
 
+  @OptionGroup var reading: ReadingOptions
+
   @Option(help: "Output format: text, json, csv or html.")
   var format: Format = .text
 
@@ -63,8 +65,8 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     var out = StandardOutput()
     var err = StandardError()
-    let reader = DocumentReader()
-    let parser = PolicyParser()
+    let reader = reading.reader
+    let parser = PolicyParser(dictionaries: try reading.loadDictionaries())
     func parse(_ path: String) throws -> PolicyDocument {
       parser.parse(try reader.read(contentsOf: path))
     }

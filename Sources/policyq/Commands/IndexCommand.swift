@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyIndex
 import PolicyKit
+import PolicyReaders
 
 #if canImport(Glibc)
 import Glibc
@@ -80,7 +81,10 @@ struct IndexCommand: ParsableCommand {
         to: &err)
       throw ExitCode(2)
     }
-    let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
+    // (A path shown in another form than its bytes exists too: `FileIdentity` finds it.)
+    let missing = paths.filter {
+      !FileManager.default.fileExists(atPath: $0) && FileIdentity(path: $0) == nil
+    }
     for path in missing {
       print("\(path): error: no such file or directory; the index is left unchanged", to: &err)
     }

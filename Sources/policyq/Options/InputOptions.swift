@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PolicyBytes
 import PolicyExtraction
 import PolicyKit
 import PolicyReaders
@@ -23,9 +24,11 @@ struct InputOptions: ParsableArguments {
   }
 
   /// The files to read: the paths given, with directories replaced by the supported files
-  /// under them, in sorted order. Each directory is walked once; one that cannot be opened
-  /// (at any depth) or holds no file policyq reads is reported to `err` as an error naming
-  /// it, and counted in `problems`.
+  /// under them, in sorted order, each file once (the first path that reaches it: `d` and
+  /// `d/a.txt`, or a link and its target, are one file). Each directory is walked once;
+  /// one that cannot be opened (at any depth) or holds no file policyq reads is reported
+  /// to `err` as an error naming it, and counted in `problems`. Special files under a
+  /// directory (FIFOs, sockets, devices) are passed over with a warning naming them.
   func files(reportingTo err: inout StandardError) -> (files: [String], problems: Int) {
     Self.files(of: paths, reportingTo: &err)
   }
@@ -36,7 +39,8 @@ struct InputOptions: ParsableArguments {
   ) {
     var files: [String] = []
     var problems = 0
-    for path in paths {
+    // A directory given twice (`d d/`) is walked once.
+    for path in FileIdentity.firstOfEach(paths) {
       guard path != "-", isDirectory(path) else {
         files.append(path)
         continue
@@ -48,23 +52,29 @@ struct InputOptions: ParsableArguments {
           to: &err)
       }
       problems += listing.unreadable.count
+      let join = { (relative: String) in
+        path.hasSuffix("/") ? path + relative : path + "/" + relative
+      }
+      for skipped in listing.skipped {
+        print("\(join(skipped.relativePath)): warning: \(skipped.reason); not read", to: &err)
+      }
       let found = listing.relativePaths.filter { SourceFormat(path: $0) != nil }.sorted()
       if found.isEmpty && listing.unreadable.isEmpty {
         print("\(path): error: no .txt, .md, .html or .docx file in this directory", to: &err)
         problems += 1
       }
-      files += found.map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
+      files += found.map(join)
     }
-    return (files, problems)
+    return (FileIdentity.firstOfEach(files), problems)
   }
 
   /// Whether one file, not a directory, was given: JSON is then one object, not an array.
   var isSingleFile: Bool { paths.count == 1 && !Self.isDirectory(paths[0]) }
 
+  /// Whether `path` is a directory (or a link to one), found by its bytes when a name in
+  /// it is shown in another form.
   private static func isDirectory(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && isDirectory.boolValue
+    FileKind.ofFile(atPath: NativePath.bytes(of: path)) == .directory
   }
 
   /// The dictionaries to parse with.

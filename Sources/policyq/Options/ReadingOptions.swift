@@ -16,12 +16,12 @@ struct ReadingOptions: ParsableArguments {
   @Option(
     name: .customLong("max-unpacked-mib"),
     help: ArgumentHelp(
-      "The most a .docx's document part may unpack to, in MiB (a zip bomb is refused); also 200 times its packed size above 8 MiB.",
+      "The most a .docx's document part may unpack to, in MiB (a zip bomb is refused). Without it: 256 MiB, and 200 times its packed size above 8 MiB.",
       valueName: "MiB"))
-  var maxUnpackedMiB: Int = ContainerLimits.standard.maximumUnpackedBytes >> 20
+  var maxUnpackedMiB: Int?
 
   func validate() throws {
-    if maxUnpackedMiB < 1 || maxUnpackedMiB > 1 << 20 {
+    if let maxUnpackedMiB, maxUnpackedMiB < 1 || maxUnpackedMiB > 1 << 20 {
       throw ValidationError("--max-unpacked-mib: from 1 to 1048576 (got \(maxUnpackedMiB))")
     }
     var isDirectory: ObjCBool = false
@@ -36,9 +36,11 @@ struct ReadingOptions: ParsableArguments {
   /// A reader within the limits given.
   var reader: DocumentReader {
     var limits = ContainerLimits.standard
-    // Raising the cap says the files are trusted: the ratio no longer applies either.
-    if maxUnpackedMiB > limits.maximumUnpackedBytes >> 20 { limits.maximumRatio = .max }
-    limits.maximumUnpackedBytes = maxUnpackedMiB << 20
+    // A cap given is the user's whole limit: the ratio no longer applies.
+    if let maxUnpackedMiB {
+      limits.maximumRatio = .max
+      limits.maximumUnpackedBytes = maxUnpackedMiB << 20
+    }
     return DocumentReader(containerLimits: limits)
   }
 

@@ -98,3 +98,29 @@ import Testing
     #expect(document.measures.map(\.label) == ["（一）", "（二）"])
   }
 }
+
+/// A DOCTYPE with an internal subset: its declarations are not text.
+@Suite struct DoctypeSubsetTests {
+  @Test func internalSubset_notReadAsText_offsetsKept() throws {
+    let page = """
+      <!-- saved page --><!DOCTYPE html [
+      <!ENTITY site "政府网站">
+      <!ELEMENT p ANY>
+      ]>
+      <html><body><p>关于推进绿色工厂建设的通知</p><p>一、工作目标</p></body></html>
+      """
+    let bytes = Array(page.utf8)
+    let document = try DocumentReader().read(bytes: bytes, path: "doctype.html")
+    #expect(document.text == "关于推进绿色工厂建设的通知\n一、工作目标")
+    // The text still maps to its bytes in the page.
+    let source = document.sourceMap.sourceRange(for: 0..<39)
+    #expect(String(decoding: bytes[source], as: UTF8.self) == "关于推进绿色工厂建设的通知")
+  }
+
+  /// A DOCTYPE without a subset, and a "]>" in the text, are left alone.
+  @Test func doctypeWithoutSubset_unchanged() throws {
+    let page = "<!DOCTYPE html><html><body><p>第一条 数组[1]>0时生效。</p></body></html>"
+    let document = try DocumentReader().read(bytes: Array(page.utf8), path: "plain.html")
+    #expect(document.text == "第一条 数组[1]>0时生效。")
+  }
+}

@@ -146,3 +146,39 @@ func expectEveryCharacterMapsBack(
     offset += length
   }
 }
+
+/// NUL bytes judged by their share: a few in a text are read as spaces with a warning.
+@Suite struct StrayZeroByteTests {
+  let reader = DocumentReader()
+
+  @Test func fewNULsInAChineseText_readAsSpacesWithAWarning() throws {
+    let text = String(repeating: TextDecoderTests.sample, count: 4)
+    var bytes = Array(text.utf8)
+    // After the first line's end, then after 重.
+    bytes.insert(0, at: try #require(bytes.firstIndex(of: 0x0A)) + 1)
+    bytes.insert(0, at: 3)
+    let document = try reader.read(bytes: bytes, path: "nul.txt", format: .plainText)
+    #expect(document.text.hasPrefix("重庆市永川区人民政府"))
+    #expect(!document.text.contains("\u{0}"))
+    #expect(
+      document.diagnostics.map(\.description) == [
+        "nul.txt:1: warning: 2 NUL byte(s) in the text were read as spaces (first at byte 3)"
+      ])
+    // In GB18030 too.
+    var gbk = try #require(TextEncoding.gb18030.encode(text))
+    gbk.insert(0, at: 2)
+    let decoded = try reader.read(bytes: gbk, path: "nul-gbk.txt", format: .plainText)
+    #expect(decoded.source.encoding == "GB18030")
+    #expect(decoded.text.hasPrefix("重庆市永川区人民政府"))
+    #expect(decoded.diagnostics.count == 1)
+  }
+
+  /// Zeros in more than 1% of the bytes, in no UTF-16 pattern: binary.
+  @Test func manyNULs_stillNotText() {
+    var bytes = Array(TextDecoderTests.sample.utf8)
+    for index in stride(from: 0, to: bytes.count, by: 20) { bytes[index] = 0 }
+    #expect(throws: TextError.self) {
+      try reader.read(bytes: bytes, path: "zeros.txt", format: .plainText)
+    }
+  }
+}
