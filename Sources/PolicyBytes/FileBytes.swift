@@ -24,6 +24,8 @@ package enum FileBytes {
     package var kind: FileKind?
     /// For a file that grew while it was read (`EFBIG`), the bytes it was allowed to grow.
     package var growthLimit: Int?
+    /// For a stream that held more than may be read of one (`E2BIG`), that limit in bytes.
+    package var readLimit: Int?
 
     /// The file does not exist.
     package var isMissing: Bool { code == ENOENT }
@@ -39,13 +41,18 @@ package enum FileBytes {
         let limit =
           growthLimit.map { $0 >= 1 << 20 ? "\($0 >> 20) MiB" : "\($0) bytes" } ?? "the limit"
         return "it grew by more than \(limit) while it was read"
+      case E2BIG:
+        return
+          "it holds more than \((readLimit ?? 0) >> 20) MiB, the most read from a stream; give a file"
       default: return String(cString: strerror(code))
       }
     }
-    package init(code: Int32, kind: FileKind? = nil, growthLimit: Int? = nil) {
+    package init(code: Int32, kind: FileKind? = nil, growthLimit: Int? = nil, readLimit: Int? = nil)
+    {
       self.code = code
       self.kind = kind
       self.growthLimit = growthLimit
+      self.readLimit = readLimit
     }
   }
 
@@ -114,6 +121,24 @@ package enum FileBytes {
       if bytes.count + got > limit {
         return .failure(Failure(code: EFBIG, growthLimit: maximumGrowth))
       }
+      bytes.append(contentsOf: chunk[..<got])
+    }
+  }
+
+  /// The most bytes read from standard input (a stream has no size to check first).
+  package static let standardInputLimit = 512 << 20
+
+  /// The bytes of standard input, or why they cannot be read: more than `limit` of them
+  /// (`/dev/zero`, a runaway pipe) is an error, not a process that grows until it is killed.
+  package static func standardInput(limit: Int = standardInputLimit) -> Result<[UInt8], Failure> {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let got = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if got < 0 && errno == EINTR { continue }
+      if got < 0 { return .failure(Failure(code: errno)) }
+      if got == 0 { return .success(bytes) }
+      if bytes.count + got > limit { return .failure(Failure(code: E2BIG, readLimit: limit)) }
       bytes.append(contentsOf: chunk[..<got])
     }
   }

@@ -18,7 +18,11 @@ public struct DocumentReader: Sendable {
   public func read(contentsOf path: String) throws -> PolicyText {
     let bytes: [UInt8]
     if path == "-" {
-      bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+      switch FileBytes.standardInput() {
+      case .success(let read): bytes = read
+      case .failure(let failure):
+        throw TextError.unreadable(path: "standard input", reason: failure.reason)
+      }
     } else {
       bytes = try Self.bytes(ofFile: path)
     }
