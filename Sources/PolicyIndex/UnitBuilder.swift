@@ -146,7 +146,7 @@ enum UnitBuilder {
     _ document: PolicyDocument, fileSize: Int, modified: Double, contentHash: String
   ) -> IndexedDocument {
     let metadata = document.metadata
-    let year = metadata.writtenDate.flatMap { Int($0.prefix(4)) } ?? metadata.periodStart
+    let year = metadata.year
     return IndexedDocument(
       id: document.id, path: document.text.source.path,
       title: metadata.planTitle ?? metadata.title

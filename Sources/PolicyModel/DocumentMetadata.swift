@@ -61,6 +61,11 @@ public struct DocumentMetadata: Sendable, Equatable {
   /// Where the fields read from outside the cleaned text (a Markdown file's front matter)
   /// stand in the source file, by field name.
   public var sourceRanges: [String: Range<Int>] = [:]
+
+  /// The document's year: the year of its 成文日期, else the first year of its period.
+  public var year: Int? {
+    writtenDate.flatMap { Int($0.prefix(4)) } ?? periodStart
+  }
   package init(
     documentNumber: DocumentNumber? = nil, issuer: String? = nil, coIssuers: [String] = [],
     level: AdministrativeLevel? = nil, region: String? = nil, regionPath: [String] = [],

@@ -2,13 +2,17 @@ import Foundation
 import PolicyModel
 import PolicyText
 
-/// The CSV tables of `policyq extract --format csv --table …`: one row per item, with the
-/// document id and file on every row, ready for pandas or R.
+/// The CSV tables of `policyq extract --format csv --table …`: one row per document, or
+/// one row per item with the document's id, file, number, level, region and year on every
+/// row (one table is enough for a pivot), ready for pandas, R or Excel (`--bom`).
 public enum DocumentCSV {
   /// The tables.
   public enum Table: String, Sendable, CaseIterable {
-    case measures, targets, responsibilities, references, sections
+    case documents, measures, targets, responsibilities, references, sections
   }
+
+  /// The UTF-8 byte-order mark, which Excel needs to read a CSV file as UTF-8.
+  public static let byteOrderMark = "\u{FEFF}"
 
   /// The header row of a table.
   public static func header(_ table: Table) -> String {
@@ -16,8 +20,16 @@ public enum DocumentCSV {
   }
 
   package static func columns(_ table: Table) -> [String] {
-    let common = ["document_id", "file"]
+    let common = ["document_id", "file", "document_number", "level", "region", "year"]
     switch table {
+    case .documents:
+      return [
+        "document_id", "file", "format", "title", "plan_title", "document_number",
+        "number_issuer_code", "number_year", "number_serial", "issuer", "co_issuers", "level",
+        "region", "region_path", "kind", "plan_kind", "written_date", "printed_date",
+        "period_start", "period_end", "year", "sections", "measures", "responsibilities",
+        "targets", "references", "diagnostics", "diagnostic_messages",
+      ]
     case .measures:
       return common + [
         "measure_id", "label", "number", "title", "path", "lead_departments",
@@ -55,7 +67,11 @@ public enum DocumentCSV {
   /// The rows of a table for one document (without the header).
   public static func rows(_ table: Table, of document: PolicyDocument) -> String {
     var out = ""
-    let common = [document.id, document.text.source.path]
+    let metadata = document.metadata
+    let common = [
+      document.id, document.text.source.path, metadata.documentNumber?.normalized ?? "",
+      metadata.level?.rawValue ?? "", metadata.region ?? "", text(metadata.year),
+    ]
     func location(_ span: TextSpan) -> [String] {
       let source = document.sourceSpan(of: span)
       return [
@@ -66,6 +82,22 @@ public enum DocumentCSV {
     let measureLabel = { (index: Int?) in index.map { document.measures[$0].label } ?? "" }
     let measureID = { (index: Int?) in index.map { document.measures[$0].id } ?? "" }
     switch table {
+    case .documents:
+      let number = metadata.documentNumber
+      out += row([
+        document.id, document.text.source.path, document.text.source.format.rawValue,
+        metadata.title ?? "", metadata.planTitle ?? "", number?.normalized ?? "",
+        number?.issuerCode ?? "", text(number?.year), text(number?.serial),
+        metadata.issuer ?? "", metadata.coIssuers.joined(separator: ";"),
+        metadata.level?.rawValue ?? "", metadata.region ?? "",
+        metadata.regionPath.joined(separator: " > "), metadata.kind ?? "",
+        metadata.planKind ?? "", metadata.writtenDate ?? "", metadata.printedDate ?? "",
+        text(metadata.periodStart), text(metadata.periodEnd), text(metadata.year),
+        String(document.sections.count), String(document.measures.count),
+        String(document.responsibilities.count), String(document.targets.count),
+        String(document.references.count), String(document.diagnostics.count),
+        document.diagnostics.map(\.message).joined(separator: " | "),
+      ])
     case .measures:
       for measure in document.measures {
         let names = { (role: ResponsibilityRole) in
@@ -126,6 +158,11 @@ public enum DocumentCSV {
       }
     }
     return out
+  }
+
+  /// A number as a field: empty when there is none.
+  private static func text(_ number: Int?) -> String {
+    number.map(String.init) ?? ""
   }
 
   /// One CSV row (RFC 4180 quoting), with a line feed.

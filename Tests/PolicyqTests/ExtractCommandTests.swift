@@ -96,10 +96,40 @@ import Testing
     let rows = result.stdout.split(separator: "\n").map(String.init)
     #expect(
       rows[0].hasPrefix(
-        "document_id,file,clause_id,measure_id,measure_label,role,department,canonical"))
+        "document_id,file,document_number,level,region,year,clause_id,measure_id,measure_label,role,department,canonical"
+      ))
     let measure5 = rows.filter { $0.contains(",5.,") }
     #expect(measure5.count == 6)
     #expect(measure5.first?.contains(",lead,区经济信息委,经济信息委,区,") == true)
+    // Every row carries the document's number, level, region and year.
+    #expect(measure5.first?.contains(",永川府发〔2022〕11号,district,永川区,2022,") == true)
+  }
+
+  @Test func csv_documentsTable_holdsWhatTheJSONHolds() throws {
+    let json = try Policyq.run(["extract", "--format", "json", "corpus/documents"])
+    let documents = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let csv = try Policyq.run([
+      "extract", "--format", "csv", "--table", "documents", "--bom", "corpus/documents",
+    ])
+    #expect(csv.status == 0)
+    #expect(Array(csv.stdout.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    let rows = try CSVRows.parse(String(csv.stdout.dropFirst()))
+    let header = try #require(rows.first)
+    #expect(rows.count == documents.count + 1)
+    for (document, row) in zip(documents, rows.dropFirst()) {
+      let field = { (name: String) in row[header.firstIndex(of: name) ?? 0] }
+      let metadata = document["metadata"] as? [String: Any] ?? [:]
+      let number = metadata["document_number"] as? [String: Any]
+      #expect(field("document_id") == document["id"] as? String)
+      #expect(field("document_number") == (number?["normalized"] as? String ?? ""))
+      #expect(field("issuer") == (metadata["issuer"] as? String ?? ""))
+      #expect(field("level") == (metadata["level"] as? String ?? ""))
+      #expect(field("title") == (metadata["title"] as? String ?? ""))
+      for table in ["sections", "measures", "responsibilities", "targets", "references"] {
+        #expect(field(table) == String((document[table] as? [Any])?.count ?? -1), "\(table)")
+      }
+    }
   }
 
   @Test func tree_readableOutline() throws {

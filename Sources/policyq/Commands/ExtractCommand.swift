@@ -28,11 +28,16 @@ struct ExtractCommand: ParsableCommand {
 
   @Option(
     help:
-      "With --format csv, the table: measures, targets, responsibilities, references or sections.")
+      "With --format csv, the table: documents, measures, targets, responsibilities, references or sections (default: measures)."
+  )
   var table: DocumentCSV.Table?
+
+  @Flag(help: "With --format csv, start with a UTF-8 byte-order mark (for Excel).")
+  var bom = false
 
   func validate() throws {
     if table != nil && format != .csv { throw ValidationError("--table goes with --format csv.") }
+    if bom && format != .csv { throw ValidationError("--bom goes with --format csv.") }
   }
 
   func run() throws {
@@ -70,6 +75,7 @@ struct ExtractCommand: ParsableCommand {
       for document in documents { print(DocumentJSON.render(document, pretty: false), to: &out) }
     case .csv:
       let table = self.table ?? .measures
+      if bom { out.write(DocumentCSV.byteOrderMark) }
       out.write(DocumentCSV.header(table))
       for document in documents { out.write(DocumentCSV.rows(table, of: document)) }
     case .tree:
