@@ -9,8 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 jobs=${2:-1}
-swift build -c debug -Xswiftc -sanitize=fuzzer,address --package-path Fuzz 2>&1 \
-  | grep -v "Cannot export local symbol" | tail -1
+# SwiftPM keeps the plan of a path dependency's sources; a file added to the library would
+# be missed: plan again each time.
+rm -f Fuzz/.build/*/debug/description.json Fuzz/.build/debug.yaml
+if ! swift build -c debug -Xswiftc -sanitize=fuzzer,address --package-path Fuzz >.build/fuzz-build.log 2>&1; then
+  grep -E "error" .build/fuzz-build.log | head -20
+  echo "fuzz: the fuzz target does not build (.build/fuzz-build.log)"
+  exit 2
+fi
 work=.build/fuzz
 mkdir -p "$work/corpus" "$work/seeds" "$work/findings"
 # Seeds: each seed document as text, Markdown, HTML and .docx (the first byte of an input
