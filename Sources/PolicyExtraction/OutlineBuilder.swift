@@ -29,6 +29,11 @@ struct OutlineBuilder {
     }
   }
 
+  /// How many numbering problems an outline reports; past them it only counts them, and
+  /// says how many more there were. A plan of 50,000 headings that each jump would
+  /// otherwise give as many warnings.
+  package static let numberingReportLimit = 50
+
   package struct Result {
     package var sections: [Section] = []
     /// For each paragraph, the innermost section it belongs to.
@@ -48,6 +53,17 @@ struct OutlineBuilder {
     /// The last number seen for each kind under each parent, at the parent's index plus
     /// one (0 for the top level).
     var lastChildNumber: [NumberByKind] = []
+    /// The numbering problems found past `numberingReportLimit`.
+    var unreportedNumbering = 0
+
+    /// Reports a numbering problem, or counts it past the limit.
+    mutating func reportNumbering(_ message: @autoclosure () -> String) {
+      if result.diagnostics.count < OutlineBuilder.numberingReportLimit {
+        result.diagnostics.append(message())
+      } else {
+        unreportedNumbering += 1
+      }
+    }
 
     package func kind(at depth: Int) -> HeadingMarker.Kind { result.sections[stack[depth]].kind }
 
@@ -112,6 +128,10 @@ struct OutlineBuilder {
       state.result.owners.append(index)
     }
     state.close(downTo: 0, at: textEnd)
+    if state.unreportedNumbering > 0 {
+      state.result.diagnostics.append(
+        "…and \(state.unreportedNumbering) more numbering jumps and repeats, not shown")
+    }
     return state.result
   }
 
@@ -248,12 +268,11 @@ struct OutlineBuilder {
     if let previousSibling, number != previousSibling + 1 {
       let what =
         number == previousSibling ? "repeats" : "jumps from \(previousSibling) to \(number)"
-      state.result.diagnostics.append("numbering \(what) at “\(label)”")
+      state.reportNumbering("numbering \(what) at “\(label)”")
     } else if previousSibling == nil, number != 1, let previousAny = state.lastNumber[kind],
       number != previousAny + 1
     {
-      state.result.diagnostics.append(
-        "numbering jumps from \(previousAny) to \(number) at “\(label)”")
+      state.reportNumbering("numbering jumps from \(previousAny) to \(number) at “\(label)”")
     }
     if slot >= state.lastChildNumber.count {
       state.lastChildNumber += Array(

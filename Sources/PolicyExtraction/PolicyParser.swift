@@ -23,8 +23,8 @@ public struct PolicyParser: Sendable {
   }
 
   /// Parses `text`.
-  /// - Complexity: O(n) in the length of the text, plus O(m · s) for m clauses and
-  ///   targets over s sections.
+  /// - Complexity: O(n) in the length of the text, plus O((m + s) log s) to place m
+  ///   clauses, targets and references in s sections and measures.
   public func parse(_ text: PolicyText) -> PolicyDocument {
     let id = Self.documentID(of: text)
     let paragraphs = text.utf8.withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0) }
@@ -83,12 +83,12 @@ public struct PolicyParser: Sendable {
     var sections = outline.sections
     // An attachment's title stands on the line after its "附件1" (as its own text or as
     // its table's title): its role is read from it.
+    let paragraphAtStart = Dictionary(
+      paragraphs.indices.map { (paragraphs[$0].span.start, $0) }, uniquingKeysWith: min)
     for index in sections.indices
     where sections[index].kind == .attachment && sections[index].title.isEmpty {
       guard
-        let heading = paragraphs.firstIndex(where: {
-          $0.span.start == sections[index].headingSpan.start
-        }),
+        let heading = paragraphAtStart[sections[index].headingSpan.start],
         heading + 1 < paragraphs.count, !texts.hasMoreBytes(than: 180, at: heading + 1),
         !texts[heading + 1].containsBytes("。"),
         outlineParagraphs[heading + 1].marker == nil
@@ -139,9 +139,14 @@ public struct PolicyParser: Sendable {
     let found = responsibilityExtractor.clauses(
       in: text.utf8, paragraphs: outlineParagraphs, tableParagraphs: tableParagraphs, pieces: pieces
     )
-    var clauses = found.map { found in
-      (found: found, measure: measures.firstIndex { $0.span.contains(found.span) })
-    }
+    // The first measure holding each clause or target, the innermost section holding each
+    // clause, target or reference: found for all at once (a scan of the measures or
+    // sections for each is quadratic in a long plan).
+    let measureSearch = EnclosingIntervals(measures.map { ($0.span.start, $0.span.end) })
+    let sectionSearch = EnclosingIntervals(
+      sections.map { ($0.extent.start, $0.extent.end) }, preferences: sections.map(\.depth))
+    var clauses = Array(
+      zip(found, measureSearch.preferred(enclosing: found.map { Self.bounds($0.span) })))
     let rowMeasures = Dictionary(
       document.measures.indices.map {
         (sections[document.measures[$0].section].headingSpan.start, $0)
@@ -154,14 +159,15 @@ public struct PolicyParser: Sendable {
         }
       }
     }
-    clauses.sort { $0.found.span.start < $1.found.span.start }
+    clauses.sort { $0.0.span.start < $1.0.span.start }
+    let clauseSections = sectionSearch.preferred(enclosing: clauses.map { Self.bounds($0.0.span) })
     for (ordinal, (found, measure)) in clauses.enumerated() {
       document.responsibilities.append(
         ResponsibilityClause(
           id: "\(id)#r\(ordinal + 1)", text: found.text, span: found.span,
           departments: found.departments,
           deadline: found.deadline, measure: measure,
-          section: document.innermostSection(containing: found.span)))
+          section: clauseSections[ordinal]))
       if let measure { document.measures[measure].responsibilities.append(ordinal) }
     }
 
@@ -181,16 +187,22 @@ public struct PolicyParser: Sendable {
         !text.utf8[span.range].contains(0x09) && TargetYearCell.holdsYear(span, in: text.utf8)
       }
     }
-    let targets = TargetExtractor(dictionaries: dictionaries).targets(
-      in: text, paragraphs: paragraphs.map(\.span), pieces: pieces, metadata: document.metadata
-    ).filter { target in
-      !tableSpans.contains { $0.contains(target.valueSpan) }
-        || yearCells.contains { $0.contains(target.valueSpan) }
+    let extracted = TargetExtractor(dictionaries: dictionaries).targets(
+      in: text, paragraphs: paragraphs.map(\.span), pieces: pieces, metadata: document.metadata)
+    let valueBounds = extracted.map { Self.bounds($0.valueSpan) }
+    let inTable = EnclosingIntervals(tableSpans.map(Self.bounds)).preferred(enclosing: valueBounds)
+    let inYearCell = EnclosingIntervals(yearCells.map(Self.bounds)).preferred(
+      enclosing: valueBounds)
+    let targets = extracted.indices.filter { inTable[$0] == nil || inYearCell[$0] != nil }.map {
+      extracted[$0]
     }
+    let targetBounds = targets.map { Self.bounds($0.valueSpan) }
+    let targetMeasures = measureSearch.preferred(enclosing: targetBounds)
+    let targetSections = sectionSearch.preferred(enclosing: targetBounds)
     for (ordinal, var target) in targets.enumerated() {
       target.id = "\(id)#t\(ordinal + 1)"
-      target.measure = document.measures.firstIndex { $0.span.contains(target.valueSpan) }
-      target.section = document.innermostSection(containing: target.valueSpan)
+      target.measure = targetMeasures[ordinal]
+      target.section = targetSections[ordinal]
       if let measure = target.measure { document.measures[measure].targets.append(ordinal) }
       document.targets.append(target)
     }
@@ -218,12 +230,14 @@ public struct PolicyParser: Sendable {
           || (found.documentNumber != nil
             && found.documentNumber != document.metadata.documentNumber)
       }
+    let referenceSections = sectionSearch.preferred(
+      enclosing: foundReferences.map { Self.bounds($0.span) })
     document.references = foundReferences.enumerated().map { ordinal, found in
       DocumentReference(
         id: "\(id)#x\(ordinal + 1)", title: found.title, documentNumber: found.documentNumber,
         span: found.span,
         resolvedDocument: nil, resolvedBy: nil,
-        section: document.innermostSection(containing: found.span))
+        section: referenceSections[ordinal])
     }
 
     document.diagnostics = outline.diagnostics.map {
@@ -241,6 +255,11 @@ public struct PolicyParser: Sendable {
           message: "headings found but no numbered measures: no part reads as tasks"))
     }
     return document
+  }
+
+  /// A span as the bounds `EnclosingIntervals` reads.
+  private static func bounds(_ span: TextSpan) -> (lower: Int, upper: Int) {
+    (span.start, span.end)
   }
 
   /// The first paragraph that opens the body: a heading after the envelope (title,

@@ -23,13 +23,28 @@ enum TargetExclusion: Equatable {
   /// A name in quotes (“五个新城”).
   case name
 
+  /// Where the first 目前 of `sentence` ends (a scalar offset): a value after it is a
+  /// state. Found once for the sentence rather than in the text before each value.
+  package static func firstStateWordEnd(in sentence: FoldedRun) -> Int? {
+    let word = Array(TargetGrammar.now.unicodeScalars)
+    var index = 0
+    while index + word.count <= sentence.count {
+      if word.indices.allSatisfy({ sentence[index + $0] == word[$0] }) {
+        return index + word.count
+      }
+      index += 1
+    }
+    return nil
+  }
+
   /// Why `value` is no target, read with the words of its clause before it (`phrase`) and
   /// after it (`after`) and the value after it (`next`); nil when it may be one.
-  /// `yearIsCarried`: the sentence has no year of its own; `opensList`: a colon ends the
-  /// value's clause.
+  /// `saysNowBefore`: 目前 stands in the sentence before the value (see
+  /// `firstStateWordEnd`); `yearIsCarried`: the sentence has no year of its own;
+  /// `opensList`: a colon ends the value's clause.
   package static func reason(
     phrase: String, after: String, value: TargetValue, next: TargetValue?, in sentence: FoldedRun,
-    yearIsCarried: Bool,
+    saysNowBefore: Bool, yearIsCarried: Bool,
     opensList: Bool
   ) -> TargetExclusion? {
     if opensList && value.counts { return .listCount }
@@ -42,7 +57,7 @@ enum TargetExclusion: Equatable {
     }
     if TargetGrammar.stateWords.contains(where: { phrase.containsBytes($0) })
       || phrase.hasSuffixBytes("了")
-      || sentence.text(0..<value.start).containsBytes(TargetGrammar.now)
+      || saysNowBefore
     {
       return .state
     }

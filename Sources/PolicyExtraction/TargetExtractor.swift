@@ -215,6 +215,9 @@ struct TargetExtractor {
     // The sentence's span and text in the cleaned text, the same for all its targets:
     // made with the first.
     var cleanedSentence: (span: TextSpan, text: String)? = nil
+    // The sentence is read once for the years before its values and for its first 目前.
+    var yearsBefore = TargetYearsBefore(chars)
+    let nowEnd = TargetExclusion.firstStateWordEnd(in: sentence)
     while index < values.count {
       // A list "14.5%、20.3%" after "分别" shares one clause.
       var group = [values[index]]
@@ -261,12 +264,11 @@ struct TargetExtractor {
       for hedge in sentenceHedges where !reading.hedges.contains(hedge) {
         reading.hedges.insert(hedge, at: 0)
       }
-      let valueYear =
-        TargetYears.targetYear(in: sentence.run(0..<first.start).chars, last: true) ?? year
+      let valueYear = yearsBefore.year(before: first.start, in: chars) ?? year
       let next = index + group.count < values.count ? values[index + group.count] : nil
       let exclusion = TargetExclusion.reason(
         phrase: phrase, after: after, value: first, next: next, in: sentence,
-        yearIsCarried: needsVerb,
+        saysNowBefore: nowEnd.map { $0 <= first.start } ?? false, yearIsCarried: needsVerb,
         opensList: afterEnd < chars.count && chars[afterEnd] == ":")
       if !(needsVerb && reading.verb == nil) && exclusion == nil {
         let indicators = TargetPhrase.indicators(

@@ -9,25 +9,37 @@ import PolicyText
 /// A year that only dates a state (截至2020年底, 自2020年…以来), what was done (已于2017年)
 /// or a baseline (较2020年) is no target year.
 package enum TargetYears {
-  /// The year a sentence sets targets for; with `last`, the last such year (the one
-  /// nearest a value that follows the scalars).
+  /// The year a sentence sets targets for: its first target year, else the end of a named
+  /// period it counts over (“十四五”期间). (`TargetYearsBefore` gives the last one before
+  /// each of its values.)
   /// A year that only opens the sentence ("2016年，…") and comes before `writtenYear`, the
   /// year the document was written, reports what was done then.
-  static func targetYear(
-    in scalars: UnsafeBufferPointer<Unicode.Scalar>, last: Bool = false, writtenYear: Int? = nil
-  ) -> Int? {
+  /// - Complexity: O(n) in the length of the sentence.
+  static func targetYear(in scalars: UnsafeBufferPointer<Unicode.Scalar>, writtenYear: Int? = nil)
+    -> Int?
+  {
     guard scalars.contains(where: { $0 == "年" || $0 == "五" }) else { return nil }
-    for step in 0..<scalars.count {
-      let index = last ? scalars.count - 1 - step : step
+    // Whether the scalar at `index` stands inside a title, kept as `index` moves on.
+    var insideTitle = false
+    for index in 0..<scalars.count {
+      if index > 0 { insideTitle = Self.isInsideTitle(scalars, after: index - 1, insideTitle) }
       // 年 four places on is asked first: it is one comparison, and rarely there.
       guard index + 5 <= scalars.count, scalars[index + 4] == "年", let year = year(scalars, index)
       else { continue }
-      if isTargetYear(scalars, at: index, reportsBefore: writtenYear.map { year < $0 } ?? false) {
+      if isTargetYear(
+        scalars, at: index, reportsBefore: writtenYear.map { year < $0 } ?? false,
+        insideTitle: insideTitle)
+      {
         return year
       }
     }
     guard scalars.contains("五") else { return nil }
-    let text = String(String.UnicodeScalarView(scalars))
+    return namedPeriodYear(in: String(String.UnicodeScalarView(scalars)))
+  }
+
+  /// The end of the named period a text counts over: “十四五”期间, 十四五末, “十四五”时期 —
+  /// unless it is a baseline (较“十三五”, 比十三五).
+  static func namedPeriodYear(in text: String) -> Int? {
     for (name, end) in TargetGrammar.periods
     where text.containsBytes(name + "期间") || text.containsBytes(name + "末")
       || text.containsBytes(name + "时期")
@@ -42,12 +54,16 @@ package enum TargetYears {
   /// span's dash, at the start of the sentence (unless it `reportsBefore` the document was
   /// written) or after a hedge or 计划, or before 底 末 前 内 (年内, 年底) or a month's
   /// deadline (6月底前) — but not the first year of a span, nor a year after 较 比 (a
-  /// baseline), 截至 截止 (a state) or 自 从 (a start).
-  private static func isTargetYear(
-    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, reportsBefore: Bool
+  /// baseline), 截至 截止 (a state) or 自 从 (a start), nor one `insideTitle`.
+  ///
+  /// It reads the scalars before `index` and, after it, none past
+  /// `lastScalarRead(scalars, at: index)`.
+  static func isTargetYear(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, reportsBefore: Bool,
+    insideTitle: Bool
   ) -> Bool {
     let before = index > 0 ? scalars[index - 1] : " "
-    if "较比自从".unicodeScalars.contains(before) || isInsideTitle(scalars, at: index) { return false }
+    if "较比自从".unicodeScalars.contains(before) || insideTitle { return false }
     if index >= 2 && scalars[index - 2] == "截" && (before == "至" || before == "止") { return false }
     // 已于2017年印发: a date of what was done.
     if index >= 2 && scalars[index - 2] == "已" && before == "于" { return false }
@@ -82,21 +98,29 @@ package enum TargetYears {
       && "内底末".unicodeScalars.contains(scalars[after + 1])
   }
 
-  /// Whether `index` stands inside 《…》 or brackets after one: the period of a plan
-  /// cited by its title (《…规划（2021-2025年）》) is no year of this text's targets.
-  private static func isInsideTitle(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int)
-    -> Bool
-  {
-    var position = index - 1
-    while position >= 0 {
-      switch scalars[position] {
-      case "《": return true
-      case "》": return false
-      case "(" where position > 0 && scalars[position - 1] == "》": return true
-      default: position -= 1
-      }
+  /// The furthest scalar `isTargetYear(scalars, at: index, …)` reads, for a year at
+  /// `index`: a month's digits after 年 and 月, then a dash and a year of five scalars, and
+  /// the one after that year. In a longer run of scalars that begins alike, past this
+  /// one, the year reads the same.
+  static func lastScalarRead(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> Int {
+    var month = index + 5
+    while month < scalars.count && UTF8Scalars.isDigit(scalars[month].value) { month += 1 }
+    return month + 6
+  }
+
+  /// Whether the scalar after `position` stands inside 《…》 or brackets after one, given
+  /// whether the scalar at `position` does (`inside`): the period of a plan cited by its
+  /// title (《…规划（2021-2025年）》) is no year of this text's targets. The nearest 《, 》
+  /// or 》( before a scalar decides.
+  static func isInsideTitle(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, after position: Int, _ inside: Bool
+  ) -> Bool {
+    switch scalars[position] {
+    case "《": return true
+    case "》": return false
+    case "(" where position > 0 && scalars[position - 1] == "》": return true
+    default: return inside
     }
-    return false
   }
 
   /// The four-digit year (1990–2100) at `index`, not part of a longer number.

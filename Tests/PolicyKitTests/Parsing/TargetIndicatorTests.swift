@@ -51,6 +51,11 @@ import Testing
   @Test func parametersStatesAndRates_areNoTargets() throws {
     #expect(try targets(of: "到2025年，人均避难面积按照0.5%增长率逐年递增。\n").isEmpty)
     #expect(try targets(of: "到2024年，服务能级显著提升，目前注册用户数已突破715万，日活峰值近100万。\n").isEmpty)
+    // 目前 makes a state of what follows it, not of a value before it.
+    #expect(
+      try targets(of: "到2025年，绿色工厂达到20家，目前已建成10家。\n").map { "\(Int($0.value))\($0.unit)" } == [
+        "20家"
+      ])
     #expect(try targets(of: "2021年本区城市体检工作方案\n一、工作内容\n市级层面新增了34个指标。\n").isEmpty)
     let plan = "上海市交通领域精细化管理三年行动计划（2024-2026年）\n（八）2026年底实现公交配套服务占比达到90%。每年投运中小车型公交车200辆。\n"
     #expect(try targets(of: plan).map { "\(Int($0.value))\($0.unit)" } == ["90%"])

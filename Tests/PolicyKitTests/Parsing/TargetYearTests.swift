@@ -33,6 +33,19 @@ import Testing
     #expect(try years("按照《上海市绿化发展规划（2021-2025年）》，新建绿道50公里。\n").isEmpty)
   }
 
+  /// In a sentence of several target years, each value takes the last one before it; a
+  /// baseline year (较2020年) or the period of a cited plan (《…》) is none.
+  @Test func eachValue_takesTheLastTargetYearBeforeIt() throws {
+    #expect(
+      try years("到2025年，绿色工厂达到10家，较2020年增长5%，到2030年，绿色工厂达到20家。\n") == [
+        "2025 10家", "2025 5%", "2030 20家",
+      ])
+    #expect(
+      try years("到2030年，按照《上海市绿化规划（2021-2025年）》，新建绿道50公里，2024年底前建成公园30座。\n") == [
+        "2030 50公里", "2024 30座",
+      ])
+  }
+
   @Test func leadIn_carriesItsYearToItsItems() throws {
     let text = "到2023年，实现以下目标：\n——绿色工厂达到20家；\n——森林覆盖率达到18%。\n另行推进公园建设，建成公园30座。\n"
     #expect(try years(text) == ["2023 20家", "2023 18%"])
