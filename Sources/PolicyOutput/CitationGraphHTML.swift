@@ -3,7 +3,8 @@ import PolicyExtraction
 /// The citation graph as one self-contained HTML page (`policyq refs --html OUT.html`):
 /// an inline SVG, levels as bands from national at the top to external documents at the
 /// bottom, nodes labelled by short title (the full title, number and degrees on hover),
-/// references as arrows. No script, no font or file from the network.
+/// references as arrows. No script, no font or file from the network: the text is drawn
+/// in a Chinese font the reader's system has (Noto Sans CJK, PingFang, Microsoft YaHei).
 public enum CitationGraphHTML {
   /// The most characters of a label drawn in a box.
   static let labelLength = 13
@@ -23,7 +24,8 @@ public enum CitationGraphHTML {
       <meta charset="utf-8">
       <title>\(XMLText.escaped(title))</title>
       <style>
-      body { font-family: sans-serif; margin: 16px; color: #222; }
+      body { margin: 16px; color: #222; font-family: "Noto Sans CJK SC", "Source Han Sans SC", \
+      "PingFang SC", "Microsoft YaHei", sans-serif; }
       svg { background: #fff; }
       .band { fill: #f7f7f7; }
       .band-name { font-size: 12px; fill: #666; }

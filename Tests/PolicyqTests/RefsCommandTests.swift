@@ -207,6 +207,42 @@ import Testing
     #expect(table.status == 64)
   }
 
+  static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+
+  /// Headless Chromium loads the page and its DOM holds the SVG with one group per node
+  /// and one path per edge (skipped when Chromium is not installed).
+  @Test(.enabled(if: chromium != nil)) func html_drawnByHeadlessChromium() throws {
+    let graph = try Self.graph([Self.seeds], bounds: .standard)
+    let page = Scratch.root.appendingPathComponent("refs-\(UUID().uuidString).html")
+    let result = try Policyq.run(["refs", Self.seeds, "--html", page.path], bounds: .standard)
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    let profile = Scratch.root.appendingPathComponent("chromium-\(UUID().uuidString)")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.chromium ?? "chromium")
+    process.arguments = [
+      "--headless", "--disable-gpu", "--no-sandbox", "--user-data-dir=\(profile.path)",
+      "--dump-dom", page.absoluteString,
+    ]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let pid = process.processIdentifier
+    DispatchQueue.global().asyncAfter(deadline: .now() + 120) {
+      if process.isRunning { kill(pid, SIGKILL) }
+    }
+    let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(dom.contains("<svg"))
+    #expect(dom.components(separatedBy: "<g class=\"node ").count - 1 == graph.nodes.count)
+    #expect(dom.components(separatedBy: "<path class=\"edge").count - 1 == graph.edges.count)
+    #expect(dom.contains("重庆市推进制造业绿色低碳发展实施方案"))
+  }
+
   /// On ../shared/corpus-real (skipped when absent): the edges are the references extract
   /// resolves over the same files.
   @Test(.enabled(if: FileManager.default.fileExists(atPath: corpusReal.path)))
