@@ -1,10 +1,10 @@
 import Foundation
-
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import PolicyTestSupport
 import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// `policyq refs`: the citation graph equals the references `extract` resolves, in every
 /// format, from files or from an index.
@@ -190,7 +190,10 @@ import Testing
   @Test func unreadableFile_namedAndTheOthersKept() throws {
     let missing = Scratch.root.appendingPathComponent("refs-missing-\(UUID().uuidString).txt").path
     let result = try Policyq.run(
-      ["refs", Policyq.seed("000"), missing, Policyq.seed("002"), "--format", "csv", "--table", "edges"],
+      [
+        "refs", Policyq.seed("000"), missing, Policyq.seed("002"), "--format", "csv", "--table",
+        "edges",
+      ],
       bounds: .standard)
     #expect(result.status == 1)
     #expect(result.stderr.contains(missing))
@@ -200,7 +203,8 @@ import Testing
 
   @Test func arguments_checked() throws {
     let both = try Policyq.run(
-      ["refs", Self.seeds, "--index", "/nonexistent"], bounds: RunBounds(seconds: 30, memoryMiB: 1024))
+      ["refs", Self.seeds, "--index", "/nonexistent"],
+      bounds: RunBounds(seconds: 30, memoryMiB: 1024))
     #expect(both.status == 64)
     let table = try Policyq.run(
       ["refs", Self.seeds, "--table", "nodes"], bounds: RunBounds(seconds: 30, memoryMiB: 1024))

@@ -1,8 +1,4 @@
 import Foundation
-
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import PolicyExtraction
 import PolicyModel
 import PolicyOutput
@@ -11,6 +7,10 @@ import PolicyText
 import Testing
 
 @testable import PolicyKit
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// The citation graph: edges from references, external nodes merged by number or title,
 /// degrees; its writers escape what they write; the drawing puts levels in bands.
