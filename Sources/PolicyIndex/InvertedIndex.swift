@@ -30,6 +30,12 @@ public struct InvertedIndex: Sendable {
   /// The average unit length in scalars.
   package var averageUnitLength: Double { manifest.averageUnitLength }
 
+  /// The paths of the files indexed, as they were given to `policyq index`, in the order
+  /// of `files.json`.
+  /// - Throws: `IndexError.corrupt` naming `files.json` when it is missing or unreadable.
+  /// - Complexity: O(f) in the size of `files.json`.
+  package func indexedPaths() throws -> [String] { try fileList().files.map(\.path) }
+
   /// The files indexed, read from `files.json` of the generation opened.
   func fileList() throws -> IndexFileList {
     let url = generation.appendingPathComponent(IndexDirectory.files)
