@@ -79,3 +79,26 @@ import Testing
     #expect(results.hits.map(\.unit.id) == [documentID + "~3"])
   }
 }
+
+/// A unit naming more departments than the format holds keeps the first ones, with a
+/// warning naming the file (a parsed unit within `IndexLimits.unitScalars` characters
+/// cannot name that many: `IndexHostileInputTests`).
+@Suite struct DepartmentLimitTests {
+  @Test(arguments: [10_000, 10_001])
+  func departmentsAtAndOverTheLimit(count: Int) {
+    let departments = (0..<count).map {
+      UnitDepartment(name: "部门\($0)", canonical: "部门\($0)", levelPrefix: nil, role: .lead)
+    }
+    let (kept, warning) = IndexLimits.clamped(departments, file: "plan.txt", unit: "u#m1")
+    #expect(kept.count == min(count, IndexLimits.departmentsPerUnit))
+    #expect(kept.first == departments.first)
+    if count > IndexLimits.departmentsPerUnit {
+      #expect(
+        warning
+          == "plan.txt: warning: unit u#m1 names 10001 departments; the index keeps the first 10000"
+      )
+    } else {
+      #expect(warning == nil)
+    }
+  }
+}
