@@ -46,8 +46,10 @@ struct MatchedGroups {
     var matched = MatchedGroups()
     var seen: [[String]: Int] = [:]
     var prunedAt = Int.max
-    // Groups of several alternatives are added up here (allocated when one comes).
+    // Groups of many alternatives are added up here (allocated when one comes); a few
+    // are merged pairwise, which costs less than a score per unit of the index.
     var union: ScoredUnits.Union?
+    let fewAlternatives = 8
     for group in query.groups {
       var alternatives: [String] = []
       for term in group {
@@ -66,7 +68,7 @@ struct MatchedGroups {
       if matched.isEmpty { continue }
       seen[alternatives] = matched.groups.count
       matched.order.append(matched.groups.count)
-      var single: ScoredUnits?
+      var few: [ScoredUnits] = []
       var terms: [(term: String, matches: [TermMatcher.Match])] = []
       for alternative in alternatives {
         let matches = try matcher.matches(of: alternative)
@@ -84,8 +86,8 @@ struct MatchedGroups {
             idf * weighted * (Searcher.k1 + 1)
               / (weighted + Searcher.k1 * (1 - Searcher.b + Searcher.b * length / averageLength)))
         }
-        if alternatives.count == 1 {
-          single = scored
+        if alternatives.count <= fewAlternatives {
+          few.append(scored)
         } else {
           if union == nil { union = ScoredUnits.Union(units: entries.count) }
           union?.add(scored)
@@ -97,7 +99,10 @@ struct MatchedGroups {
               ? matches : matches.filter { entries[$0.unit].kind == .document }
           ))
       }
-      var groupScores = single ?? union?.take() ?? ScoredUnits()
+      var groupScores =
+        alternatives.count <= fewAlternatives
+        ? ScoredUnits.union(few) : union?.take() ?? ScoredUnits()
+      few = []
       matched.counts.append(groupScores.units.count)
       if let eachGroup {
         try eachGroup(groupScores)
@@ -108,11 +113,14 @@ struct MatchedGroups {
       // Intersect with the units left, and keep this group's lists for those only.
       let left =
         matched.candidates.map { Self.intersection($0, groupScores.units) } ?? groupScores.units
-      matched.candidates = left
-      groupScores = groupScores.kept(in: left)
-      for index in terms.indices {
-        terms[index].matches = Self.kept(terms[index].matches, in: left)
+      // The first group's lists are all left.
+      if matched.candidates != nil {
+        groupScores = groupScores.kept(in: left)
+        for index in terms.indices {
+          terms[index].matches = Self.kept(terms[index].matches, in: left)
+        }
       }
+      matched.candidates = left
       matched.groups.append(groupScores)
       matched.groupTerms.append(terms)
       if left.isEmpty { matched.isEmpty = true }

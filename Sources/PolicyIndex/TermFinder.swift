@@ -13,6 +13,11 @@ struct TermFinder<Element: FixedWidthInteger & UnsignedInteger> {
   private let keyLength: Int
   /// Per key length (1…`keyLength`), the terms by their packed first elements.
   private var buckets: [[UInt64: [Int]]]
+  /// Up to this many distinct terms are looked for one at a time.
+  static var fewTerms: Int { 8 }
+  /// Whether some term may start with an element, by its low 12 bits: most positions of a
+  /// text are passed over with one look at this table.
+  private var firstElements = [Bool](repeating: false, count: 4096)
 
   /// A finder of `terms` whose elements have at most `bitsPerElement` significant bits
   /// (8 for UTF-8 bytes, 21 for Unicode scalars). Empty terms are never found.
@@ -29,10 +34,11 @@ struct TermFinder<Element: FixedWidthInteger & UnsignedInteger> {
     bits = bitsPerElement
     keyLength = 64 / bitsPerElement
     buckets = Array(repeating: [:], count: keyLength + 1)
-    for (index, term) in unique.enumerated() where !term.isEmpty {
+    for (index, term) in unique.enumerated() where !term.isEmpty && unique.count > Self.fewTerms {
       let length = min(term.count, keyLength)
       buckets[length][Self.key(term, from: 0, length: length, bits: bits), default: []].append(
         index)
+      firstElements[Int(term[0] & 0xFFF)] = true
     }
   }
 
@@ -54,12 +60,25 @@ struct TermFinder<Element: FixedWidthInteger & UnsignedInteger> {
   ///   plus the comparisons of the terms that share their first elements with the text.
   func occurrences(in text: [Element]) -> [[Int]] {
     var found: [[Int]] = Array(repeating: [], count: terms.count)
+    if terms.count <= Self.fewTerms {
+      // A few terms are looked for one by one, which costs less than a lookup per position.
+      for (index, term) in terms.enumerated() where !term.isEmpty {
+        var start = 0
+        while start + term.count <= text.count {
+          if text[start] == term[0] && text[start..<(start + term.count)].elementsEqual(term) {
+            found[index].append(start)
+          }
+          start += 1
+        }
+      }
+      return slots.map { found[$0] }
+    }
     let lengths = buckets.indices.filter { !buckets[$0].isEmpty }
     guard let longest = lengths.last else { return slots.map { found[$0] } }
     let mask = { (length: Int) -> UInt64 in
       length * bits >= 64 ? .max : (1 << UInt64(length * bits)) - 1
     }
-    for start in text.indices {
+    for start in text.indices where firstElements[Int(text[start] & 0xFFF)] {
       let available = min(longest, text.count - start)
       let key = Self.key(text, from: start, length: available, bits: bits)
       for length in lengths where length <= available {
