@@ -1,19 +1,36 @@
 /// Documents ranked as wholes (`--unit document`): each query group's units add their
 /// scores to their documents as the group is matched, so that the groups' lists are not
 /// all held at once. A document matches when every group matches some unit of it (targets
-/// left out: their clauses are also in the units around them).
+/// left out: their clauses are also in the units around them). Scores and counts are
+/// kept per document number in arrays: a query of thousands of groups adds millions of
+/// scores.
 struct DocumentScores {
-  private var perDocument: [Int: (score: Double, groups: Int)] = [:]
+  private var scores: [Double]
+  /// Per document, how many groups matched it.
+  private var groupsMatched: [Int32]
+  /// Per document, the last group that counted it (-1: none).
+  private var lastGroup: [Int32]
+  private var groupsAdded: Int32 = 0
+
+  /// Scores for `documents` documents (none when documents are not ranked).
+  init(documents: Int) {
+    scores = Array(repeating: 0, count: documents)
+    groupsMatched = Array(repeating: 0, count: documents)
+    lastGroup = Array(repeating: -1, count: documents)
+  }
 
   /// Adds one group's units and scores.
   mutating func add(_ group: ScoredUnits, entries: UnitsFile.Reader.EntryView) {
-    var seen = Set<Int>()
+    let number = groupsAdded
+    groupsAdded += 1
     for (position, unit) in group.units.enumerated() where entries[unit].kind != .target {
       let document = Int(entries[unit].document)
-      var current = perDocument[document] ?? (0, 0)
-      current.score += group.scores[position]
-      if seen.insert(document).inserted { current.groups += 1 }
-      perDocument[document] = current
+      guard document < scores.count else { continue }
+      scores[document] += group.scores[position]
+      if lastGroup[document] != number {
+        lastGroup[document] = number
+        groupsMatched[document] += 1
+      }
     }
   }
 
@@ -30,14 +47,16 @@ struct DocumentScores {
       documentUnit[Int(entry.document)] = unit
     }
     let excludedDocuments = Set(excluded.map { Int(entries[$0].document) })
-    let candidates: [Int] = groups == 0 ? Array(documentUnit.keys) : Array(perDocument.keys)
+    let candidates: [Int] =
+      groups == 0
+      ? documentUnit.keys.sorted() : scores.indices.filter { groupsMatched[$0] > 0 }
     var ranked: [(unit: Int, score: Double)] = []
     for document in candidates where !excludedDocuments.contains(document) {
-      let found = perDocument[document] ?? (0, 0)
-      guard found.groups == groups, let unit = documentUnit[document],
+      let matched = document < scores.count ? Int(groupsMatched[document]) : 0
+      guard matched == groups, let unit = documentUnit[document],
         try filter.acceptsDocument(document)
       else { continue }
-      ranked.append((unit, found.score))
+      ranked.append((unit, document < scores.count ? scores[document] : 0))
     }
     return ranked
   }

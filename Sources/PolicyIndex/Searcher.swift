@@ -50,7 +50,7 @@ public struct Searcher: Sendable {
     let matcher = TermMatcher(postings: index.postings, units: index.units)
     let synonyms = options.useSynonyms ? (dictionaries ?? .bundledSynonyms).synonyms : [:]
     // Documents ranked: each group's units go to their documents as the group is matched.
-    var documents = DocumentScores()
+    var documents = DocumentScores(documents: kinds == [.document] ? index.documentCount : 0)
     let matched = try MatchedGroups.match(
       query, synonyms: synonyms, matcher: matcher, averageLength: averageLength,
       eachGroup: kinds == [.document] ? { documents.add($0, entries: entries) } : nil)
