@@ -4,7 +4,8 @@ struct ScoredUnits {
   package var units: [Int] = []
   package var scores: [Double] = []
 
-  /// The union of several lists, scores added where a unit is in more than one.
+  /// The union of a few lists, scores added where a unit is in more than one (a left
+  /// fold of pairwise merges; `Union` for many).
   package static func union(_ lists: [ScoredUnits]) -> ScoredUnits {
     guard var merged = lists.first else { return ScoredUnits() }
     for list in lists.dropFirst() { merged = merged.merging(list) }
@@ -34,5 +35,46 @@ struct ScoredUnits {
       }
     }
     return merged
+  }
+
+  /// Adds lists one at a time into a score per unit of the index (`units` of them), and
+  /// gives their union: units in order, with the scores of the lists that hold a unit added
+  /// in the order the lists came (as a left fold of pairwise merges would). Its cost is
+  /// that of the lists, not of the lists times the union (a group of thousands of
+  /// alternatives joined by OR).
+  struct Union {
+    private var scores: [Double]
+    private var held: [Bool]
+    private var touched: [Int] = []
+
+    /// An empty union over units `0..<units`.
+    init(units: Int) {
+      scores = Array(repeating: 0, count: units)
+      held = Array(repeating: false, count: units)
+    }
+
+    /// Adds `list`.
+    mutating func add(_ list: ScoredUnits) {
+      for (unit, score) in zip(list.units, list.scores) {
+        if held[unit] {
+          scores[unit] += score
+        } else {
+          held[unit] = true
+          scores[unit] = score
+          touched.append(unit)
+        }
+      }
+    }
+
+    /// The union of the lists added; the union is empty again after.
+    mutating func take() -> ScoredUnits {
+      touched.sort()
+      var union = ScoredUnits()
+      union.units = touched
+      union.scores = touched.map { scores[$0] }
+      for unit in touched { held[unit] = false }
+      touched = []
+      return union
+    }
   }
 }

@@ -36,8 +36,10 @@ public struct Searcher: Sendable {
   }
 
   /// Runs `query`.
-  /// - Complexity: proportional to the postings of the query's bigrams, plus the units
-  ///   that match (filters decode their departments), plus `limit` snippets.
+  /// - Complexity: proportional to the postings of the query's bigrams (each distinct
+  ///   group matched once, its lists then cut to the units that match every group so far),
+  ///   plus the units that match times the groups (filters decode their departments), plus
+  ///   `limit` snippets, each one pass over a unit's text for all the terms together.
   ///   With no terms, or when `kinds` is `[.document]`, it also walks every unit's entry.
   public func search(_ query: SearchQuery, options: SearchOptions = SearchOptions()) throws
     -> SearchResults
@@ -47,8 +49,14 @@ public struct Searcher: Sendable {
     let entries = index.units.entries
     let matcher = TermMatcher(postings: index.postings, units: index.units)
     let synonyms = options.useSynonyms ? (dictionaries ?? .bundledSynonyms).synonyms : [:]
-    let (groups, termMatches, groupAlternatives, expansions) = try scoredGroups(
-      query, synonyms: synonyms, matcher: matcher)
+    // Documents ranked: each group's units go to their documents as the group is matched.
+    var documents = DocumentScores(documents: kinds == [.document] ? index.documentCount : 0)
+    let matched = try MatchedGroups.match(
+      query, synonyms: synonyms, matcher: matcher, averageLength: averageLength,
+      eachGroup: kinds == [.document] ? { documents.add($0, entries: entries) } : nil)
+    let (termMatches, groupAlternatives, expansions) = (
+      matched.termMatches, matched.alternatives, matched.expansions
+    )
     var excludedUnits = Set<Int>()
     for term in query.excluded {
       for alternative in [term.folded] + (synonyms[term.folded] ?? []) {
@@ -60,39 +68,38 @@ public struct Searcher: Sendable {
     var allowedKind = [Bool](repeating: false, count: SearchUnitKind.allCases.count)
     for kind in kinds { allowedKind[Int(kind.code)] = true }
 
-    let rankByWords = options.rankByWords && kinds != [.document] && !groups.isEmpty
+    let rankByWords = options.rankByWords && kinds != [.document] && !query.groups.isEmpty
     // With the word layer, a few times more candidates than asked for are re-ranked.
     var top = TopScores(limit: rankByWords ? max(options.limit * 2, 20) : options.limit)
     var totalMatches = 0
     if kinds == [.document] {
-      for (unit, score) in try rankDocuments(groups, excluded: excludedUnits, filter: filter) {
+      for (unit, score) in try documents.ranked(
+        groups: query.groups.count, excluded: excludedUnits, filter: filter, entries: entries)
+      {
         top.offer(unit: unit, score: score)
         totalMatches += 1
       }
-    } else if let smallest = groups.indices.min(by: {
-      groups[$0].units.count < groups[$1].units.count
-    }) {
-      // Walk the smallest group; find each unit in the others, moving forward only.
-      var slots = [Int](repeating: 0, count: groups.count)
-      for (position, unit) in groups[smallest].units.enumerated() {
+    } else if matched.isEmpty {
+      // Some term matches none of the units that match the others.
+    } else if let candidates = matched.candidates,
+      let smallest = matched.order.indices.min(by: {
+        matched.counts[matched.order[$0]] < matched.counts[matched.order[$1]]
+      })
+    {
+      // Every group's list now holds the candidates, in order: a unit's score is the
+      // smallest group's plus the others' in query order.
+      var scores = matched.groups[matched.order[smallest]].scores
+      for (index, group) in matched.order.enumerated() where index != smallest {
+        let added = matched.groups[group].scores
+        for slot in scores.indices { scores[slot] += added[slot] }
+      }
+      for (slot, unit) in candidates.enumerated() {
         let kind = entries[unit].kind
-        guard allowedKind[Int(kind.code)], excludedUnits.isEmpty || !excludedUnits.contains(unit)
+        guard allowedKind[Int(kind.code)], excludedUnits.isEmpty || !excludedUnits.contains(unit),
+          try filter.accepts(unit)
         else { continue }
-        var score = groups[smallest].scores[position]
-        var matchesAll = true
-        for other in groups.indices where other != smallest {
-          let units = groups[other].units
-          let slot = SortedSearch.advance(units, from: slots[other], to: unit)
-          slots[other] = slot
-          guard slot < units.count, units[slot] == unit else {
-            matchesAll = false
-            break
-          }
-          score += groups[other].scores[slot]
-        }
-        guard matchesAll, try filter.accepts(unit) else { continue }
         totalMatches += 1
-        top.offer(unit: unit, score: score * Self.boost(kind))
+        top.offer(unit: unit, score: scores[slot] * Self.boost(kind))
       }
     } else {
       for unit in 0..<entries.count
@@ -147,57 +154,6 @@ public struct Searcher: Sendable {
     return SearchResults(hits: hits, totalMatches: totalMatches, expansions: expansions)
   }
 
-  /// BM25 per query group. A group is a term with its synonyms, or terms joined by OR:
-  /// the units holding any of them, in unit order, with their scores summed. Also returns
-  /// each alternative's matches (for the counts shown), each group's alternatives, and the
-  /// synonyms used.
-  private func scoredGroups(
-    _ query: SearchQuery, synonyms: [String: [String]], matcher: TermMatcher
-  ) throws -> (
-    groups: [ScoredUnits], termMatches: [(term: String, matches: [TermMatcher.Match])],
-    alternatives: [[String]], expansions: [(String, [String])]
-  ) {
-    let entries = index.units.entries
-    let total = Double(max(1, entries.count))
-    var groups: [ScoredUnits] = []
-    var termMatches: [(term: String, matches: [TermMatcher.Match])] = []
-    var groupAlternatives: [[String]] = []
-    var expansions: [(String, [String])] = []
-    for group in query.groups {
-      var alternatives: [String] = []
-      for term in group {
-        alternatives.append(term.folded)
-        if let expansion = synonyms[term.folded], !expansion.isEmpty {
-          expansions.append((term.text, expansion))
-          alternatives += expansion
-        }
-      }
-      alternatives = Array(Set(alternatives)).sorted()
-      groupAlternatives.append(alternatives)
-      var perAlternative: [ScoredUnits] = []
-      for alternative in alternatives {
-        let matches = try matcher.matches(of: alternative)
-        termMatches.append((alternative, matches))
-        let frequency = Double(matches.count)
-        let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-        var scored = ScoredUnits()
-        scored.units.reserveCapacity(matches.count)
-        scored.scores.reserveCapacity(matches.count)
-        for match in matches {
-          let weighted = Double(match.total) + (Self.headingWeight - 1) * Double(match.inHeading)
-          let length = Double(entries[match.unit].length)
-          scored.units.append(match.unit)
-          scored.scores.append(
-            idf * weighted * (Self.k1 + 1)
-              / (weighted + Self.k1 * (1 - Self.b + Self.b * length / averageLength)))
-        }
-        perAlternative.append(scored)
-      }
-      groups.append(ScoredUnits.union(perAlternative))
-    }
-    return (groups, termMatches, groupAlternatives, expansions)
-  }
-
   /// Re-ranks candidates (best BM25 first) by the word layer: each term group's score
   /// share is kept in full when its hits stand as words, `wordFloor` of it when none does.
   /// Stops as soon as `limit` units rank above the next candidate's BM25 score (words only
@@ -213,6 +169,9 @@ public struct Searcher: Sendable {
     let termScalars = groupAlternatives.map {
       $0.map { (term: $0, scalars: WordLayer.scalars($0)) }
     }
+    // Every alternative's starts in a unit's text are found in one pass over it.
+    let finder = TermFinder(
+      terms: termScalars.flatMap { $0.map(\.scalars) }, bitsPerElement: 21)
     var text: [UInt32] = []
     for found in candidates {
       if adjusted.count >= limit {
@@ -221,12 +180,20 @@ public struct Searcher: Sendable {
       }
       text.removeAll(keepingCapacity: true)
       BigramKey.appendFoldedScalars(of: try decoded(found.unit).text, to: &text)
+      let starts = finder.occurrences(in: text)
+      var termNumber = 0
       var multiplier = 1.0
+      // A term typed more than once is counted once per unit.
+      var countedTerms: [String: (total: Int, asWords: Int)] = [:]
       for alternatives in termScalars {
         var total = 0
         var asWords = 0
         for (term, scalars) in alternatives {
-          let counted = layer.occurrences(of: scalars, in: text, cache: &breaks)
+          let counted =
+            countedTerms[term]
+            ?? layer.occurrences(of: scalars, at: starts[termNumber], in: text, cache: &breaks)
+          countedTerms[term] = counted
+          termNumber += 1
           total += counted.total
           asWords += counted.asWords
           if counted.total > 0 { wordCounts[found.unit, default: [:]][term] = counted.asWords }
@@ -239,40 +206,6 @@ public struct Searcher: Sendable {
     }
     adjusted.sort(by: TopScores.isBetter)
     return (Array(adjusted.prefix(limit)), wordCounts)
-  }
-
-  /// Documents in which every group matches some unit; scored by the sum of their units'
-  /// scores, shown through their document unit.
-  private func rankDocuments(
-    _ groups: [ScoredUnits], excluded: Set<Int>, filter: UnitFilter
-  ) throws -> [(unit: Int, score: Double)] {
-    let entries = index.units.entries
-    var documentUnit: [Int: Int] = [:]
-    for (unit, entry) in entries.enumerated() where entry.kind == .document {
-      documentUnit[Int(entry.document)] = unit
-    }
-    let excludedDocuments = Set(excluded.map { Int(entries[$0].document) })
-    var perDocument: [Int: (score: Double, groups: Int)] = [:]
-    for group in groups {
-      var seen = Set<Int>()
-      for (position, unit) in group.units.enumerated() where entries[unit].kind != .target {
-        let document = Int(entries[unit].document)
-        var current = perDocument[document] ?? (0, 0)
-        current.score += group.scores[position]
-        if seen.insert(document).inserted { current.groups += 1 }
-        perDocument[document] = current
-      }
-    }
-    let candidates: [Int] = groups.isEmpty ? Array(documentUnit.keys) : Array(perDocument.keys)
-    var ranked: [(unit: Int, score: Double)] = []
-    for document in candidates where !excludedDocuments.contains(document) {
-      let found = perDocument[document] ?? (0, 0)
-      guard found.groups == groups.count, let unit = documentUnit[document],
-        try filter.acceptsDocument(document)
-      else { continue }
-      ranked.append((unit, found.score))
-    }
-    return ranked
   }
 
   /// How much a unit of `kind` weighs against the others.

@@ -10,13 +10,12 @@ enum Snippet {
     let folded = folding.utf8
     // Hits in the folded text, mapped back to byte ranges of the text.
     var hits: [Range<Int>] = []
-    for term in Set(terms) where !term.isEmpty {
-      let needle = Array(term.utf8)
-      var start = 0
-      while start + needle.count <= folded.count {
-        guard let found = firstIndex(of: needle, in: folded, from: start) else { break }
-        hits.append(folding.map.sourceRange(for: found..<(found + needle.count)))
-        start = found + 1
+    // Every start of every term, found in one pass (overlapping ones too).
+    let needles = Set(terms).filter { !$0.isEmpty }.map { Array($0.utf8) }
+    let starts = TermFinder(terms: needles, bitsPerElement: 8).occurrences(in: folded)
+    for (needle, found) in zip(needles, starts) {
+      for start in found {
+        hits.append(folding.map.sourceRange(for: start..<(start + needle.count)))
       }
     }
     hits.sort { $0.lowerBound < $1.lowerBound }
@@ -58,20 +57,5 @@ enum Snippet {
       }
     }
     return out
-  }
-
-  private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int?
-  {
-    guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-    var index = start
-    while index + needle.count <= haystack.count {
-      if haystack[index] == needle[0]
-        && haystack[index..<(index + needle.count)].elementsEqual(needle)
-      {
-        return index
-      }
-      index += 1
-    }
-    return nil
   }
 }

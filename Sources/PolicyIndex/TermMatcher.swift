@@ -11,11 +11,28 @@ struct TermMatcher {
   package let units: UnitsFile.Reader
   package var entries: UnitsFile.Reader.EntryView { units.entries }
 
-  /// A unit holding the term, with its counts; lists of these are sorted by unit.
+  /// A unit holding the term, with its counts; lists of these are sorted by unit. Held
+  /// in 12 bytes (units are numbered, and a unit's positions counted, in 32 bits), since a
+  /// query keeps a list of these per term.
   package struct Match {
-    package var unit: Int
-    package var total: Int
-    package var inHeading: Int
+    private var storedUnit: Int32
+    private var storedTotal: Int32
+    private var storedInHeading: Int32
+    package var unit: Int { Int(storedUnit) }
+    package var total: Int {
+      get { Int(storedTotal) }
+      set { storedTotal = Int32(truncatingIfNeeded: newValue) }
+    }
+    package var inHeading: Int {
+      get { Int(storedInHeading) }
+      set { storedInHeading = Int32(truncatingIfNeeded: newValue) }
+    }
+
+    package init(unit: Int, total: Int, inHeading: Int) {
+      storedUnit = Int32(truncatingIfNeeded: unit)
+      storedTotal = Int32(truncatingIfNeeded: total)
+      storedInHeading = Int32(truncatingIfNeeded: inHeading)
+    }
   }
 
   /// The units that hold `folded`, in unit order.
@@ -60,14 +77,7 @@ struct TermMatcher {
   /// folded, the term counted in its text (every start, overlapping ones too, as the
   /// positions would).
   private func textMatches(_ scalars: [UInt32]) throws -> [Match] {
-    var longest: ArraySlice<UInt32> = []
-    for start in scalars.indices {
-      for end in stride(from: scalars.count, to: start + longest.count, by: -1)
-      where !Self.needsText(scalars[start..<end]) {
-        longest = scalars[start..<end]
-        break
-      }
-    }
+    let longest = Self.longestCoveredRun(scalars)
     let candidates: [Int]
     if longest.isEmpty {
       candidates = Array(0..<entries.count)
@@ -95,6 +105,33 @@ struct TermMatcher {
       if total > 0 { found.append(Match(unit: unit, total: total, inHeading: inHeading)) }
     }
     return found
+  }
+
+  /// The longest part of `scalars` that its own keys cover (`needsText` is false for it),
+  /// in one pass: no covered part holds a separator that follows another, nor starts with
+  /// a separator, nor ends after a separator that follows a separator; any covered part
+  /// finds the same units in the end (their text is checked), the longest the fewest.
+  static func longestCoveredRun(_ scalars: [UInt32]) -> ArraySlice<UInt32> {
+    var longest = 0..<0
+    var start = 0
+    while start < scalars.count {
+      guard !BigramKey.isSeparator(scalars[start]) else {
+        start += 1
+        continue
+      }
+      // The part runs up to the second of two separators in a row.
+      var end = start + 1
+      while end < scalars.count
+        && !(BigramKey.isSeparator(scalars[end]) && BigramKey.isSeparator(scalars[end - 1]))
+      {
+        end += 1
+      }
+      // Its last scalar needs the key that ends there: the one before is no separator.
+      let covered = end - start >= 2 && BigramKey.isSeparator(scalars[end - 2]) ? end - 1 : end
+      if covered - start > longest.count { longest = start..<covered }
+      start = end
+    }
+    return scalars[longest]
   }
 
   /// The units of several keys' postings, with their counts added.
@@ -141,50 +178,76 @@ struct TermMatcher {
         covered += 1
       }
     }
-    var lists: [PostingsFile.UnitList] = []
+    var found: [PostingsFile.Postings] = []
     for offset in offsets {
       guard
-        let found = try postings.postings(of: BigramKey.make(scalars[offset], scalars[offset + 1]))
+        let postings = try postings.postings(
+          of: BigramKey.make(scalars[offset], scalars[offset + 1]))
       else { return [] }
-      lists.append(try postings.units(of: found))
+      found.append(postings)
     }
-    var cursors = lists.map { PositionCursor($0, file: postings.path) }
-    var slots = [Int](repeating: 0, count: lists.count)
-    var candidates: [UInt32] = []
+    // The rarest bigram first, then the others one at a time: only the units (and start
+    // positions) still in the running are kept, never all the lists at once.
+    let order = found.indices.sorted { (found[$0].unitCount, $0) < (found[$1].unitCount, $1) }
+    var units: [Int32] = []
+    // Per unit left, where its starts end in `starts`.
+    var ends: [Int] = []
+    var starts: [UInt32] = []
     var positions: [UInt32] = []
+    do {
+      let list = try postings.units(of: found[order[0]])
+      var cursor = PositionCursor(list, file: postings.path)
+      let offset = UInt32(offsets[order[0]])
+      for slot in list.units.indices {
+        try cursor.positions(at: slot, into: &positions)
+        let before = starts.count
+        for position in positions where position >= offset { starts.append(position - offset) }
+        guard starts.count > before else { continue }
+        units.append(list.units[slot])
+        ends.append(starts.count)
+      }
+    }
+    var current: [UInt32] = []
+    for next in order.dropFirst() where !units.isEmpty {
+      let list = try postings.units(of: found[next])
+      var cursor = PositionCursor(list, file: postings.path)
+      var slot = 0
+      var kept = 0
+      var keptStarts = 0
+      var begin = 0
+      for index in units.indices {
+        let unit = units[index]
+        let end = ends[index]
+        defer { begin = end }
+        slot = SortedSearch.advance(list.units, from: slot, to: unit)
+        guard slot < list.units.count, list.units[slot] == unit else { continue }
+        try cursor.positions(at: slot, into: &positions)
+        current.removeAll(keepingCapacity: true)
+        current.append(contentsOf: starts[begin..<end])
+        let count = Self.keepStarts(
+          &current, count: current.count, followedAt: UInt32(offsets[next]), by: positions)
+        guard count > 0 else { continue }
+        // Written over what was read already.
+        for start in current[..<count] {
+          starts[keptStarts] = start
+          keptStarts += 1
+        }
+        units[kept] = unit
+        ends[kept] = keptStarts
+        kept += 1
+      }
+      units.removeLast(units.count - kept)
+      ends.removeLast(ends.count - kept)
+      starts.removeLast(starts.count - keptStarts)
+    }
     var matches: [Match] = []
-    let driver = lists.indices.min { lists[$0].units.count < lists[$1].units.count }!
-    for driverSlot in lists[driver].units.indices {
-      let unit = lists[driver].units[driverSlot]
-      // Find the unit in every list, moving forward only.
-      var inAll = true
-      for index in lists.indices {
-        if index == driver {
-          slots[index] = driverSlot
-          continue
-        }
-        let slot = SortedSearch.advance(lists[index].units, from: slots[index], to: unit)
-        slots[index] = slot
-        if slot == lists[index].units.count || lists[index].units[slot] != unit {
-          inAll = false
-          break
-        }
-      }
-      guard inAll else { continue }
-      try cursors[0].positions(at: slots[0], into: &candidates)
-      var count = candidates.count
-      for index in 1..<lists.count where count > 0 {
-        try cursors[index].positions(at: slots[index], into: &positions)
-        count = Self.keepStarts(
-          &candidates, count: count, followedAt: UInt32(offsets[index]), by: positions)
-      }
-      guard count > 0 else { continue }
-      var inHeading = 0
-      if lists[0].inHeading[slots[0]] > 0 {
-        let headingLength = UInt32(entries[Int(unit)].headingLength)
-        for start in candidates[..<count] where start < headingLength { inHeading += 1 }
-      }
-      matches.append(Match(unit: Int(unit), total: count, inHeading: inHeading))
+    matches.reserveCapacity(units.count)
+    var begin = 0
+    for (unit, end) in zip(units, ends) {
+      let headingLength = UInt32(max(0, entries[Int(unit)].headingLength))
+      let inHeading = starts[begin..<end].reduce(0) { $0 + ($1 < headingLength ? 1 : 0) }
+      matches.append(Match(unit: Int(unit), total: end - begin, inHeading: inHeading))
+      begin = end
     }
     return matches
   }

@@ -7,6 +7,12 @@ import PolicyText
 /// own text of sections outside measures, its targets, and its front and back matter as a
 /// document unit (the whole text when it has no outline).
 enum UnitBuilder {
+  /// Departments named in a unit's clauses, with where each name starts in the text.
+  private struct Named {
+    var list: [UnitDepartment] = []
+    var starts: [Int] = []
+  }
+
   /// The units of `document`, in order: its document unit, its measures and sections,
   /// its targets.
   package static func units(of document: PolicyDocument) -> [UnitDraft] {
@@ -18,14 +24,16 @@ enum UnitBuilder {
     for (index, measure) in document.measures.enumerated() where measure.section < sectionCount {
       measureOf[measure.section] = index
     }
-    func departments(_ clauses: [Int]) -> [UnitDepartment] {
-      var found: [UnitDepartment] = []
+    /// The departments `clauses` name, with where each name starts in the text.
+    func departments(_ clauses: [Int]) -> Named {
+      var found = Named()
       for clause in clauses {
         for department in document.responsibilities[clause].departments {
-          found.append(
+          found.list.append(
             UnitDepartment(
               name: department.name, canonical: department.canonical,
               levelPrefix: department.levelPrefix, role: department.role))
+          found.starts.append(department.span.start)
         }
       }
       return found
@@ -50,16 +58,16 @@ enum UnitBuilder {
     }
     func unit(
       _ id: String, _ kind: SearchUnitKind, heading: String, span: TextSpan, headingSpan: TextSpan?,
-      path: [String], departments: [UnitDepartment], year: Int? = nil
+      path: [String], departments: Named, year: Int? = nil
     ) -> UnitDraft {
       let headingLength =
         headingSpan.map { scalarCount(TextSpan($0.start, min($0.end, span.end))) } ?? 0
       return UnitDraft(
         fields: UnitFields(
           id: id, kind: kind, heading: heading, headingLength: headingLength, path: path,
-          departments: departments, year: year,
+          departments: departments.list, year: year,
           textStart: span.start, sourceLine: document.sourceSpan(of: span).line),
-        spans: [span])
+        spans: [span], departmentStarts: departments.starts)
     }
 
     // The document unit: everything outside the top-level sections.
@@ -82,14 +90,15 @@ enum UnitBuilder {
     let looseClauses = document.responsibilities.indices.filter {
       document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == nil
     }
+    let loose = departments(looseClauses)
     units.append(
       UnitDraft(
         fields: UnitFields(
           id: document.id, kind: .document, heading: title, headingLength: 0, path: [],
-          departments: departments(looseClauses),
+          departments: loose.list,
           year: nil, textStart: outside.first?.start ?? 0,
           sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line),
-        spans: outside))
+        spans: outside, departmentStarts: loose.starts))
 
     // Each section's first child, whether it lies inside a measure, and its own clauses
     // (outside any measure), found in one pass each: searching the lists for every
@@ -128,7 +137,7 @@ enum UnitBuilder {
           path: path(of: index), departments: departments(sectionClauses[index])))
     }
     for target in document.targets {
-      var inherited: [UnitDepartment] = []
+      var inherited = Named()
       if let measure = target.measure {
         inherited = departments(document.measures[measure].responsibilities)
       }

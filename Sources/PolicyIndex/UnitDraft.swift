@@ -7,4 +7,7 @@ import PolicyText
 struct UnitDraft: Sendable {
   var fields: UnitFields
   var spans: [TextSpan]
+  /// Where each of `fields.departments` is named in the text (a byte offset): a unit cut
+  /// in pieces (`UnitPieces`) gives each piece the departments named in it.
+  var departmentStarts: [Int] = []
 }

@@ -281,6 +281,15 @@ package enum UnitsFile {
       guard Int(entry.document) < documentCount else {
         throw IndexError.corrupt(file: path, reason: "unit \(index) names no document")
       }
+      // The writer cuts longer units in pieces (`UnitPieces`): a longer one is damage.
+      guard entry.length >= 0, entry.length <= IndexLimits.unitScalars,
+        entry.headingLength >= 0, entry.headingLength <= entry.length
+      else {
+        throw IndexError.corrupt(
+          file: path,
+          reason: "unit \(index) has \(entry.length) characters (the limit is "
+            + "\(IndexLimits.unitScalars))")
+      }
       let bytes = try record(
         at: entry.offset, length: entry.recordLength, checksum: entry.checksum,
         what: "unit \(index)")

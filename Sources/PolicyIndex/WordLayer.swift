@@ -149,20 +149,30 @@ package struct WordLayer: Sendable {
     total: Int, asWords: Int
   ) {
     guard !term.isEmpty, term.count <= text.count else { return (0, 0) }
-    let termIsWord = isListed(term)
-    var total = 0
-    var asWords = 0
+    var starts: [Int] = []
     var start = 0
     while start + term.count <= text.count {
       if text[start] == term[0] && text[start..<(start + term.count)].elementsEqual(term) {
-        total += 1
-        if isWord(start..<(start + term.count), in: text, termIsWord: termIsWord, cache: &cache) {
-          asWords += 1
-        }
+        starts.append(start)
       }
       start += 1
     }
-    return (total, asWords)
+    return occurrences(of: term, at: starts, in: text, cache: &cache)
+  }
+
+  /// Of the occurrences of `term` that start at `starts` in `text`, how many there are
+  /// and how many stand as words (`TermFinder` finds the starts of many terms at once).
+  package func occurrences(
+    of term: [UInt32], at starts: [Int], in text: [UInt32], cache: inout BreakCache
+  ) -> (total: Int, asWords: Int) {
+    guard !starts.isEmpty else { return (0, 0) }
+    let termIsWord = isListed(term)
+    var asWords = 0
+    for start in starts
+    where isWord(start..<(start + term.count), in: text, termIsWord: termIsWord, cache: &cache) {
+      asWords += 1
+    }
+    return (starts.count, asWords)
   }
 
   /// Whether the occurrence at `range` stands as a word: it is a lexicon word there, or a
