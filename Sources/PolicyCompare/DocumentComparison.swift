@@ -31,6 +31,9 @@ public struct DocumentComparison: Sendable {
     /// Whether the leading bodies differ (compared by canonical name, so 市经济信息委 and
     /// 区经济信息委 are the same body at two levels).
     public var leadChanged: Bool
+    /// Whether the search for shared passages stopped at a limit (200 passages, or work
+    /// bounded by the shorter text), so that `sharedPassages` may not be all of them.
+    public var passagesTruncated = false
   }
 
   /// How a lower target compares with the upper one on the same indicator.
@@ -73,6 +76,13 @@ public struct DocumentComparison: Sendable {
   /// Upper targets with an indicator key that no lower target pairs with.
   public var upperOnlyTargets: [Int]
 
+  /// The distinct n-grams held by so many measures on both sides that they were left out
+  /// when scoring measures (0 unless the documents are huge and repetitive): a pair of
+  /// measures that shares only those is not found. The similarities given are exact.
+  public var ignoredShingles: Int
+  /// How much work the comparison took, for tests that check it grows linearly.
+  package var work: ComparisonWork
+
   /// Share of upper measures taken up by at least one lower measure.
   public var measureCoverage: Double {
     upper.measures.isEmpty
@@ -85,62 +95,88 @@ public struct DocumentComparison: Sendable {
       ? 0 : Double(Set(targetPairs.map(\.upper)).count) / Double(upper.targets.count)
   }
 
+  /// The most shared passages listed for one pair of measures.
+  public static let passageLimit = SharedPassages.passageLimit
+
   /// The least similarity at which two measures are aligned.
   public static let threshold = 0.2
 
   /// Compares `lower` (a district plan, say) with `upper` (the municipal plan it implements).
-  /// - Complexity: O(m·n) shingle comparisons for m and n measures.
+  /// Each measure is paired with the measure of the other side it shares the most with
+  /// (the first of the best), when they share at least `threshold`.
+  /// - Complexity: O(n log n) in the size of the two documents: only measures that share
+  ///   an n-gram are scored, the scoring work is bounded by `MeasureAlignment`'s budget
+  ///   and the passage search by `SharedPassages`' limits.
   public init(lower: PolicyDocument, upper: PolicyDocument) {
     self.lower = lower
     self.upper = upper
     // The numbering ("第三条", "1.") is not content.
-    let lowerShingles = lower.measures.map { Shingles(String($0.text.dropFirst($0.label.count))) }
-    let upperShingles = upper.measures.map { Shingles(String($0.text.dropFirst($0.label.count))) }
-    var scores = [[Double]](
-      repeating: [Double](repeating: 0, count: upper.measures.count), count: lower.measures.count)
-    for i in lower.measures.indices {
-      for j in upper.measures.indices {
-        scores[i][j] = lowerShingles[i].similarity(upperShingles[j])
-      }
-    }
+    let lowerGroups = TextGroups(lower.measures.map { String($0.text.dropFirst($0.label.count)) })
+    let upperGroups = TextGroups(upper.measures.map { String($0.text.dropFirst($0.label.count)) })
+    let alignment = MeasureAlignment(lower: lowerGroups, upper: upperGroups)
     // Pairs: each side's best match above the threshold, from both directions (symmetric).
-    var pairs = Set<[Int]>()
-    for i in lower.measures.indices {
-      if let j = upper.measures.indices.max(by: { scores[i][$0] < scores[i][$1] }),
-        scores[i][j] >= Self.threshold
-      {
-        pairs.insert([i, j])
+    var pairs: [(lower: Int, upper: Int)] = []
+    for (i, group) in lowerGroups.groupOfMeasure.enumerated() {
+      if let best = alignment.bestForLower[group], best.score >= Self.threshold {
+        pairs.append((i, upperGroups.firstMeasure[best.group]))
       }
     }
-    for j in upper.measures.indices {
-      if let i = lower.measures.indices.max(by: { scores[$0][j] < scores[$1][j] }),
-        scores[i][j] >= Self.threshold
-      {
-        pairs.insert([i, j])
+    for (j, group) in upperGroups.groupOfMeasure.enumerated() {
+      if let best = alignment.bestForUpper[group], best.score >= Self.threshold {
+        pairs.append((lowerGroups.firstMeasure[best.group], j))
       }
     }
-    measurePairs = pairs.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }.map { pair in
-      let (i, j) = (pair[0], pair[1])
-      let lowerLeads = Self.leads(lower, i)
-      let upperLeads = Self.leads(upper, j)
-      return MeasurePair(
-        lower: i, upper: j, similarity: scores[i][j],
-        carry: scores[i][j] >= 0.5 ? .carriedOver : .rewritten,
-        sharedPassages: SharedPassages.find(lowerShingles[i], upperShingles[j]),
-        lowerLeads: lowerLeads, upperLeads: upperLeads,
-        leadChanged: Set(lowerLeads.map(\.canonical)) != Set(upperLeads.map(\.canonical)))
+    pairs.sort { ($0.lower, $0.upper) < ($1.lower, $1.upper) }
+    var matcher = PairMatcher(lower: lowerGroups, upper: upperGroups)
+    // Each measure's leads and their canonical names, worked out once however many pairs.
+    typealias Leads = (mentions: [DepartmentMention], bodies: Set<String>)
+    var leads = (lower: [Int: Leads](), upper: [Int: Leads]())
+    func leadsOf(_ document: PolicyDocument, _ measure: Int) -> Leads {
+      let mentions = Self.leads(document, measure)
+      return (mentions, Set(mentions.map(\.canonical)))
     }
-    lowerOnlyMeasures = lower.measures.indices.filter { i in !pairs.contains { $0[0] == i } }
-    upperOnlyMeasures = upper.measures.indices.filter { j in !pairs.contains { $0[1] == j } }
+    var pairedLower = [Bool](repeating: false, count: lower.measures.count)
+    var pairedUpper = [Bool](repeating: false, count: upper.measures.count)
+    var measurePairs: [MeasurePair] = []
+    for (index, (i, j)) in pairs.enumerated()
+    where index == 0 || pairs[index - 1] != (i, j) {
+      pairedLower[i] = true
+      pairedUpper[j] = true
+      let match = matcher.match(lowerGroups.groupOfMeasure[i], upperGroups.groupOfMeasure[j])
+      let lowerLeads = leads.lower[i] ?? leadsOf(lower, i)
+      let upperLeads = leads.upper[j] ?? leadsOf(upper, j)
+      (leads.lower[i], leads.upper[j]) = (lowerLeads, upperLeads)
+      measurePairs.append(
+        MeasurePair(
+          lower: i, upper: j, similarity: match.score,
+          carry: match.score >= 0.5 ? .carriedOver : .rewritten,
+          sharedPassages: match.passages.passages, lowerLeads: lowerLeads.mentions,
+          upperLeads: upperLeads.mentions, leadChanged: lowerLeads.bodies != upperLeads.bodies,
+          passagesTruncated: match.passages.truncated))
+    }
+    self.measurePairs = measurePairs
+    lowerOnlyMeasures = lower.measures.indices.filter { !pairedLower[$0] }
+    upperOnlyMeasures = upper.measures.indices.filter { !pairedUpper[$0] }
+    ignoredShingles = alignment.ignoredShingles
+    work = ComparisonWork(
+      lowerTexts: lowerGroups.count, upperTexts: upperGroups.count,
+      pairsScored: alignment.pairsScored, postingsVisited: alignment.postingsVisited,
+      ignoredShingles: alignment.ignoredShingles, passageSteps: matcher.passageSteps)
     let targets = TargetComparison.pairs(
       lower: lower.targets, upper: upper.targets,
       sameLevel: lower.metadata.level == upper.metadata.level)
     targetPairs = targets
+    var pairedLowerTargets = [Bool](repeating: false, count: lower.targets.count)
+    var pairedUpperTargets = [Bool](repeating: false, count: upper.targets.count)
+    for pair in targets {
+      pairedLowerTargets[pair.lower] = true
+      pairedUpperTargets[pair.upper] = true
+    }
     lowerOnlyTargets = lower.targets.indices.filter { i in
-      lower.targets[i].indicatorKey != nil && !targets.contains { $0.lower == i }
+      lower.targets[i].indicatorKey != nil && !pairedLowerTargets[i]
     }
     upperOnlyTargets = upper.targets.indices.filter { j in
-      upper.targets[j].indicatorKey != nil && !targets.contains { $0.upper == j }
+      upper.targets[j].indicatorKey != nil && !pairedUpperTargets[j]
     }
   }
 

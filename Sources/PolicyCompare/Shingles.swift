@@ -5,11 +5,30 @@ import PolicyExtraction
 struct Shingles {
   /// The folded scalars of the text (punctuation and spaces dropped).
   package let scalars: [UInt32]
-  /// Distinct hashed n-grams.
-  package let set: Set<UInt64>
+  /// The distinct hashed n-grams, in ascending order.
+  package let hashes: [UInt64]
   package static let size = 5
 
   package init(_ text: String) {
+    self.init(scalars: Self.keptScalars(text))
+  }
+
+  /// The shingles of scalars already folded and filtered by `keptScalars(_:)`.
+  package init(scalars: [UInt32]) {
+    self.scalars = scalars
+    var hashes = Self.gramHashes(scalars)
+    hashes.sort()
+    var distinct = 0
+    for index in hashes.indices where index == 0 || hashes[index] != hashes[distinct - 1] {
+      hashes[distinct] = hashes[index]
+      distinct += 1
+    }
+    hashes.removeLast(hashes.count - distinct)
+    self.hashes = hashes
+  }
+
+  /// The scalars of `text` that carry content once folded: ideographs, digits, a to z.
+  package static func keptScalars(_ text: String) -> [UInt32] {
     var kept: [UInt32] = []
     for scalar in PolicyDictionaries.fold(text).unicodeScalars {
       let value = scalar.value
@@ -19,14 +38,13 @@ struct Shingles {
         kept.append(value)
       }
     }
-    scalars = kept
-    var set = Set<UInt64>()
-    if kept.count >= Self.size {
-      for start in 0...(kept.count - Self.size) {
-        set.insert(Self.hash(kept[start..<(start + Self.size)]))
-      }
-    }
-    self.set = set
+    return kept
+  }
+
+  /// The hash of the n-gram starting at each position, in text order.
+  package static func gramHashes(_ scalars: [UInt32]) -> [UInt64] {
+    guard scalars.count >= size else { return [] }
+    return (0...(scalars.count - size)).map { hash(scalars[$0..<($0 + size)]) }
   }
 
   package static func hash(_ gram: ArraySlice<UInt32>) -> UInt64 {
@@ -39,60 +57,33 @@ struct Shingles {
   /// of the shorter one the longer holds (a short article copying half of a long one).
   /// Symmetric, 1 for the same text.
   package func similarity(_ other: Shingles) -> Double {
-    guard !set.isEmpty, !other.set.isEmpty else { return 0 }
-    let (smaller, larger) = set.count < other.set.count ? (set, other.set) : (other.set, set)
-    var count = 0
-    for shingle in smaller where larger.contains(shingle) { count += 1 }
+    Self.similarity(
+      shared: sharedCount(other), hashes.count, other.hashes.count)
+  }
+
+  /// The similarity of two shingle sets of `sizeA` and `sizeB` distinct n-grams that have
+  /// `shared` of them in common (see `similarity(_:)`).
+  package static func similarity(shared count: Int, _ sizeA: Int, _ sizeB: Int) -> Double {
+    guard sizeA > 0, sizeB > 0 else { return 0 }
     let shared = Double(count)
-    let dice = 2 * shared / Double(set.count + other.set.count)
-    let containment = shared / Double(min(set.count, other.set.count))
+    let dice = 2 * shared / Double(sizeA + sizeB)
+    let containment = shared / Double(min(sizeA, sizeB))
     return max(dice, 0.8 * containment)
   }
-}
 
-/// Passages two texts share word for word (after folding): exact matches found from common
-/// shingles and extended both ways, as text-reuse detectors do.
-enum SharedPassages {
-  /// Maximal shared runs of at least `minimum` characters, longest first, not overlapping.
-  package static func find(_ a: Shingles, _ b: Shingles, minimum: Int = 8) -> [String] {
-    guard a.scalars.count >= Shingles.size, b.scalars.count >= Shingles.size else { return [] }
-    var positions: [UInt64: [Int]] = [:]
-    for start in 0...(b.scalars.count - Shingles.size) {
-      positions[Shingles.hash(b.scalars[start..<(start + Shingles.size)]), default: []].append(
-        start)
+  /// How many distinct n-grams the two texts have in common: the smaller list walked, the
+  /// larger one searched by galloping, so a short text against a long one costs little.
+  /// - Complexity: O(s log(l/s)) for s and l distinct n-grams in the smaller and larger.
+  package func sharedCount(_ other: Shingles) -> Int {
+    let (smaller, larger) =
+      hashes.count <= other.hashes.count ? (hashes, other.hashes) : (other.hashes, hashes)
+    var count = 0
+    var position = 0
+    for hash in smaller {
+      position = SortedSearch.advance(larger, from: position, to: hash)
+      guard position < larger.count else { break }
+      if larger[position] == hash { count += 1 }
     }
-    var usedA = [Bool](repeating: false, count: a.scalars.count)
-    var passages: [(length: Int, text: String)] = []
-    var start = 0
-    while start <= a.scalars.count - Shingles.size {
-      guard !usedA[start],
-        let candidates = positions[Shingles.hash(a.scalars[start..<(start + Shingles.size)])]
-      else {
-        start += 1
-        continue
-      }
-      var best = (length: 0, from: 0, to: 0)
-      for other in candidates {
-        var left = 0
-        while start - left > 0 && other - left > 0
-          && a.scalars[start - left - 1] == b.scalars[other - left - 1]
-        { left += 1 }
-        var right = 0
-        while start + right < a.scalars.count && other + right < b.scalars.count
-          && a.scalars[start + right] == b.scalars[other + right]
-        { right += 1 }
-        if left + right > best.length { best = (left + right, start - left, start + right) }
-      }
-      if best.length >= minimum {
-        for index in best.from..<best.to { usedA[index] = true }
-        let text = String(
-          String.UnicodeScalarView(a.scalars[best.from..<best.to].compactMap(Unicode.Scalar.init)))
-        passages.append((best.length, text))
-        start = best.to
-      } else {
-        start += 1
-      }
-    }
-    return passages.sorted { $0.length > $1.length }.map(\.text)
+    return count
   }
 }

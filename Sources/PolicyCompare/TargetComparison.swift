@@ -3,7 +3,7 @@ import PolicyModel
 /// Pairs the targets of two plans by indicator (and year and baseline), and judges each
 /// pair from the lower plan's side: a larger cut, a higher floor, a lower ceiling or more
 /// things built is stronger.
-enum TargetComparison {
+package enum TargetComparison {
   /// Units that count things: a district's count and a city's are different totals.
   static let countUnits: Set<String> = [
     "家", "个", "种", "项", "所", "座", "处", "条", "台", "套", "辆", "万辆", "人", "万人", "户", "亩", "万亩", "公顷",
@@ -13,17 +13,11 @@ enum TargetComparison {
     -> [DocumentComparison.TargetPair]
   {
     var pairs: [DocumentComparison.TargetPair] = []
-    var usedUpper = Set<Int>()
+    var candidates = TargetCandidates(upper)
     for (i, target) in lower.enumerated() {
       guard let key = target.indicatorKey else { continue }
-      let candidates = upper.indices.filter {
-        upper[$0].indicatorKey == key && !usedUpper.contains($0)
-      }
       // Prefer the same year, then the same baseline, then the same unit.
-      guard let j = candidates.max(by: { rank(target, upper[$0]) < rank(target, upper[$1]) }) else {
-        continue
-      }
-      usedUpper.insert(j)
+      guard let j = candidates.take(bestFor: target, indicator: key) else { continue }
       var (judgement, difference, reason) = judge(target, upper[j])
       if !sameLevel, countUnits.contains(target.unit), judgement != .notComparable {
         (judgement, difference, reason) = (
@@ -37,11 +31,6 @@ enum TargetComparison {
           reason: reason))
     }
     return pairs
-  }
-
-  private static func rank(_ a: Target, _ b: Target) -> Int {
-    (a.year == b.year ? 4 : 0) + (a.baselineYear == b.baselineYear ? 2 : 0)
-      + (a.unit == b.unit ? 1 : 0)
   }
 
   /// How ambitious a target is along its direction: +1 when more is better, -1 when less is.

@@ -27,7 +27,7 @@ public enum ComparisonHTML {
     html +=
       "<h1>\(escape(ComparisonOutput.name(lower)))<br>↔ \(escape(ComparisonOutput.name(upper)))</h1>"
     html +=
-      "<div class=\"summary\">Upper measures taken up: \(ComparisonOutput.percent(comparison.measureCoverage)) · upper targets matched: \(ComparisonOutput.percent(comparison.targetCoverage)) · aligned pairs: \(comparison.measurePairs.count) · lower-only: \(comparison.lowerOnlyMeasures.count) · upper-only: \(comparison.upperOnlyMeasures.count)</div>"
+      "<div class=\"summary\">Upper measures taken up: \(ComparisonOutput.percent(comparison.measureCoverage)) · upper targets matched: \(ComparisonOutput.percent(comparison.targetCoverage)) · aligned pairs: \(comparison.measurePairs.count) · lower-only: \(comparison.lowerOnlyMeasures.count) · upper-only: \(comparison.upperOnlyMeasures.count)\(ComparisonOutput.limitNotes(comparison).map { "<br>Note: \(escape($0))" }.joined())</div>"
     html += "<h2>Targets</h2>" + chart(comparison)
     html +=
       "<table><tr><th>indicator</th><th>lower</th><th>upper</th><th>judgement</th><th>why</th></tr>"
@@ -49,8 +49,13 @@ public enum ComparisonHTML {
       lowerSide ? (comparison.lower, comparison.upper) : (comparison.upper, comparison.lower)
     let (side, otherSide, arrow) = lowerSide ? ("lower", "upper", "→") : ("upper", "lower", "←")
     var html = "<div><h3>\(escape(own.metadata.region ?? side))</h3>"
+    // The pairs of each measure, in the order of `measurePairs`.
+    var pairsOf = [[DocumentComparison.MeasurePair]](repeating: [], count: own.measures.count)
+    for pair in comparison.measurePairs {
+      pairsOf[lowerSide ? pair.lower : pair.upper].append(pair)
+    }
     for (index, measure) in own.measures.enumerated() {
-      let pairs = comparison.measurePairs.filter { (lowerSide ? $0.lower : $0.upper) == index }
+      let pairs = pairsOf[index]
       let style = pairs.first?.carry.rawValue ?? "only"
       html +=
         "<div class=\"measure \(style)\" id=\"\(side)-\(index)\"><b>\(escape(measure.label + measure.title))</b><div class=\"links\">"

@@ -43,6 +43,7 @@ public enum ComparisonOutput {
     }.joined(separator: ", ")
     out +=
       "\nleads changed in \(pairs.filter(\.leadChanged).count) of \(pairs.count) aligned pairs\n"
+    for note in limitNotes(comparison) { out += "note: \(note)\n" }
     if !comparison.targetPairs.isEmpty {
       out += "\nTargets (lower vs upper)\n"
       for pair in comparison.targetPairs {
@@ -56,7 +57,7 @@ public enum ComparisonOutput {
           "  \(label(lower, pair.lower))  ↔  \(label(upper, pair.upper))  [\(String(format: "%.2f", pair.similarity)) \(pair.carry.rawValue.replacingOccurrences(of: "_", with: " "))]\n"
         if let passage = pair.sharedPassages.first {
           out +=
-            "    shared: “\(passage)”\(pair.sharedPassages.count > 1 ? " (+\(pair.sharedPassages.count - 1) more)" : "")\n"
+            "    shared: “\(passage)”\(pair.sharedPassages.count > 1 ? " (+\(pair.sharedPassages.count - 1) more)" : "")\(pair.passagesTruncated ? " (search stopped at its limit)" : "")\n"
         }
         let lowerLeads = pair.lowerLeads.map(\.name).joined(separator: "、")
         let upperLeads = pair.upperLeads.map(\.name).joined(separator: "、")
@@ -100,6 +101,7 @@ public enum ComparisonOutput {
     writer.double("measures", comparison.measureCoverage)
     writer.double("targets", comparison.targetCoverage)
     writer.endObject()
+    if comparison.ignoredShingles > 0 { writer.int("ignored_ngrams", comparison.ignoredShingles) }
     writer.beginArray("measure_pairs")
     for pair in comparison.measurePairs {
       writer.beginObject()
@@ -110,6 +112,7 @@ public enum ComparisonOutput {
       writer.double("similarity", pair.similarity)
       writer.string("carry", pair.carry.rawValue)
       DocumentJSON.writeIDs("shared_passages", pair.sharedPassages, to: &writer)
+      if pair.passagesTruncated { writer.bool("shared_passages_truncated", true) }
       DocumentJSON.writeIDs("lower_leads", pair.lowerLeads.map(\.name), to: &writer)
       DocumentJSON.writeIDs("upper_leads", pair.upperLeads.map(\.name), to: &writer)
       writer.bool("lead_changed", pair.leadChanged)

@@ -195,4 +195,77 @@ import Testing
     let csv = try Policyq.run(["extract", plan.path, "--format", "csv", "--table", "targets"])
     #expect(csv.status == 0)
   }
+
+  /// Two plans of about 1 and 2 MB (the seeds 000 and 003 written 60 times over) took
+  /// minutes when every measure was scored against every other; the same pairs and
+  /// coverage as for one copy each now come within the bounds.
+  @Test func longRepetitivePlans_comparedWithinBounds() throws {
+    let folder = Scratch.root.appendingPathComponent("policyq-long-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let lower = folder.appendingPathComponent("lower.txt")
+    let upper = folder.appendingPathComponent("upper.txt")
+    let lowerText = try String(contentsOfFile: Policyq.seed("000"), encoding: .utf8)
+    let upperText = try String(contentsOfFile: Policyq.seed("003"), encoding: .utf8)
+    try String(repeating: lowerText, count: 60).write(to: lower, atomically: true, encoding: .utf8)
+    try String(repeating: upperText, count: 60).write(to: upper, atomically: true, encoding: .utf8)
+    func pairs(_ lower: String, _ upper: String, bounds: RunBounds) throws -> [String: Any] {
+      let result = try Policyq.run(
+        ["compare", lower, upper, "--format", "json"], bounds: bounds)
+      #expect(!result.timedOut && result.status == 0, "\(result.stderr.suffix(300))")
+      return try #require(
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+    let long = try pairs(lower.path, upper.path, bounds: RunBounds(seconds: 30, memoryMiB: 2048))
+    let one = try pairs(Policyq.seed("000"), Policyq.seed("003"), bounds: .standard)
+    func summary(_ object: [String: Any]) -> Set<String> {
+      let pairs = object["measure_pairs"] as? [[String: Any]] ?? []
+      return Set(
+        pairs.map {
+          "\($0["lower_label"] ?? "") ↔ \($0["upper_label"] ?? "") \($0["similarity"] ?? "")"
+        })
+    }
+    #expect(!summary(one).isEmpty && summary(long) == summary(one))
+    #expect(
+      (long["coverage"] as? [String: Double]) == (one["coverage"] as? [String: Double]))
+    #expect(long["ignored_ngrams"] == nil)
+  }
+
+  /// A lower plan whose one measure holds all 300 upper measures, boilerplate and all: the
+  /// passages listed per pair stop at a limit, and every format says so (text and JSON in
+  /// the output, CSV by a warning naming the files).
+  @Test func oneLongMeasureAgainstMany_limitsSaid() throws {
+    let folder = Scratch.root.appendingPathComponent("policyq-limits-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let items = (0..<300).map {
+      "推进第\($0)号任务。各部门要加强组织领导，完善工作机制，强化督促检查，确保任务落实到位。"
+    }
+    let upper = folder.appendingPathComponent("upper.txt")
+    let lower = folder.appendingPathComponent("lower.txt")
+    try ("某市实施方案\n\n一、重点任务\n\n" + items.enumerated().map { "\($0 + 1).\($1)\n" }.joined())
+      .write(to: upper, atomically: true, encoding: .utf8)
+    try ("某区实施方案\n\n一、重点任务\n\n1." + items.joined() + "\n")
+      .write(to: lower, atomically: true, encoding: .utf8)
+    let bounds = RunBounds(seconds: 30, memoryMiB: 2048)
+    let text = try Policyq.run(["compare", lower.path, upper.path], bounds: bounds)
+    #expect(text.status == 0 && !text.timedOut)
+    #expect(text.stdout.contains("(search stopped at its limit)"))
+    #expect(text.stdout.contains("note: 300 of 300 aligned pairs list only part of their"))
+    let json = try Policyq.run(
+      ["compare", lower.path, upper.path, "--format", "json"], bounds: bounds)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let pairs = try #require(object["measure_pairs"] as? [[String: Any]])
+    #expect(pairs.count == 300)
+    #expect(pairs.allSatisfy { $0["shared_passages_truncated"] as? Bool == true })
+    // The copy of the upper measure is found among the boilerplate it repeats.
+    #expect(
+      (pairs.last?["shared_passages"] as? [String])?.first?.hasPrefix("推进第299号任务") == true)
+    let csv = try Policyq.run(
+      ["compare", lower.path, upper.path, "--format", "csv", "--table", "measures"],
+      bounds: bounds)
+    #expect(csv.status == 0)
+    #expect(
+      csv.stderr.contains(
+        "\(lower.path): warning: compared with \(upper.path): 300 of 300 aligned pairs"))
+  }
 }

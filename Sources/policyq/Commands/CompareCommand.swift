@@ -114,6 +114,9 @@ struct CompareCommand: ParsableCommand {
       for path in lowers {
         do {
           let comparison = DocumentComparison(lower: try parse(path), upper: upperDocument)
+          for note in ComparisonOutput.limitNotes(comparison) {
+            print("\(path): warning: compared with \(upperPath): \(note)", to: &err)
+          }
           switch format {
           case .text: out.write(ComparisonOutput.text(comparison) + (isBatch ? "\n" : ""))
           case .json: out.write((written > 0 ? ",\n" : "") + ComparisonOutput.json(comparison))
