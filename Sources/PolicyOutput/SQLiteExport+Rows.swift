@@ -20,24 +20,17 @@ extension SQLiteExport {
     }
   }
 
-  /// Inserts the rows of one document into every table; returns the rows written per table.
-  static func insert(_ document: PolicyDocument, with inserts: Inserts) throws -> RowCounts {
-    var counts = RowCounts()
+  /// A list as one field, joined by `;`.
+  private static func joined(_ values: [String]) -> SQLiteValue {
+    .text(values.joined(separator: ";"))
+  }
+
+  /// Inserts the row of `document` into `documents`.
+  static func insertRow(of document: PolicyDocument, with inserts: Inserts) throws {
     let metadata = document.metadata
     let number = metadata.documentNumber
     let source = document.text.source
-    let diagnostics = document.text.diagnostics + document.diagnostics
-    let joined = { (values: [String]) in SQLiteValue.text(values.joined(separator: ";")) }
-    func location(_ span: TextSpan) -> [SQLiteValue] {
-      let located = document.sourceSpan(of: span)
-      return [
-        .integer(located.line), .integer(located.byteRange.lowerBound),
-        .integer(located.byteRange.upperBound),
-      ]
-    }
-    let sectionID = { (index: Int?) in SQLiteValue.text(index.map { document.sections[$0].id }) }
-    let measureID = { (index: Int?) in SQLiteValue.text(index.map { document.measures[$0].id }) }
-
+    let diagnosticCount = document.text.diagnostics.count + document.diagnostics.count
     try inserts.documents.run([
       .text(document.id), .text(source.path), .text(source.format.rawValue), .text(source.part),
       .text(source.encoding), .integer(source.byteCount), .text(metadata.title),
@@ -51,9 +44,26 @@ extension SQLiteExport {
       .text(metadata.publicity), .integer(document.sections.count),
       .integer(document.measures.count), .integer(document.responsibilities.count),
       .integer(document.targets.count), .integer(document.references.count),
-      .integer(diagnostics.count),
+      .integer(diagnosticCount),
     ])
-    counts.documents += 1
+  }
+
+  /// Inserts the items of one document (its row in `documents` written before) into every
+  /// other table; returns the rows written per table.
+  static func insertItems(of document: PolicyDocument, with inserts: Inserts) throws
+    -> RowCounts
+  {
+    var counts = RowCounts()
+    let diagnostics = document.text.diagnostics + document.diagnostics
+    func location(_ span: TextSpan) -> [SQLiteValue] {
+      let located = document.sourceSpan(of: span)
+      return [
+        .integer(located.line), .integer(located.byteRange.lowerBound),
+        .integer(located.byteRange.upperBound),
+      ]
+    }
+    let sectionID = { (index: Int?) in SQLiteValue.text(index.map { document.sections[$0].id }) }
+    let measureID = { (index: Int?) in SQLiteValue.text(index.map { document.measures[$0].id }) }
 
     let measureSections = Set(document.measures.map(\.section))
     for (index, section) in document.sections.enumerated() {

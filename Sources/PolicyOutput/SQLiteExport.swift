@@ -82,23 +82,28 @@ public enum SQLiteExport {
     try database.execute(
       "PRAGMA journal_mode = OFF; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
     try database.execute("BEGIN;")
-    // Keys are checked at the commit: a reference may resolve to a later document.
-    try database.execute("PRAGMA defer_foreign_keys = ON;")
     for table in SQLiteSchema.tables { try database.execute(table.createSQL) }
     try database.execute(SQLiteSchema.fullText)
     var counts = RowCounts()
     var skipped: [(file: String, sameAs: String)] = []
     do {
       let inserts = try Inserts(database)
+      // Every document's row first: a reference may resolve to a later document, and a key
+      // is checked as its row is written (deferred keys would make SQLite scan the tables
+      // that cite a row each time one is added while a reference waits).
       var written: [String: String] = [:]
-      for document in documents {
+      var unique: [Int] = []
+      for (index, document) in documents.enumerated() {
         if let first = written[document.id] {
           skipped.append((document.text.source.path, first))
           continue
         }
         written[document.id] = document.text.source.path
-        counts += try insert(document, with: inserts)
+        unique.append(index)
+        try insertRow(of: document, with: inserts)
+        counts.documents += 1
       }
+      for index in unique { counts += try insertItems(of: documents[index], with: inserts) }
     }
     for statement in SQLiteSchema.indexes + SQLiteSchema.views { try database.execute(statement) }
     try database.execute("PRAGMA user_version = \(SQLiteSchema.version);")

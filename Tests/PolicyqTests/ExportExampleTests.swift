@@ -5,14 +5,19 @@ import Testing
 /// The pandas example of docs/sqlite-schema.md runs on an export of the seeds (skipped
 /// where pandas is not installed: `apt-get install python3-pandas` or `pip install pandas`).
 @Suite struct ExportExampleTests {
-  static let pandasAvailable: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import pandas"]
-    process.standardError = Pipe()
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
+  /// A Python 3 that imports pandas: the one on PATH, else the system's (Debian's
+  /// python3-pandas installs into /usr/bin/python3 when PATH holds another, as pyenv's).
+  static let pythonWithPandas: [String]? = {
+    for command in [["/usr/bin/env", "python3"], ["/usr/bin/python3"]] {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: command[0])
+      process.arguments = Array(command.dropFirst()) + ["-c", "import pandas"]
+      process.standardError = Pipe()
+      guard (try? process.run()) != nil else { continue }
+      process.waitUntilExit()
+      if process.terminationStatus == 0 { return command }
+    }
+    return nil
   }()
 
   /// The first ```python block after the "## pandas" heading.
@@ -26,7 +31,7 @@ import Testing
     return String(rest[start.upperBound..<end.lowerBound])
   }
 
-  @Test(.enabled(if: SQLiteTool.isAvailable && ExportExampleTests.pandasAvailable))
+  @Test(.enabled(if: SQLiteTool.isAvailable && ExportExampleTests.pythonWithPandas != nil))
   func pandasExample_runsOnAnExportOfTheSeeds() throws {
     let folder = Scratch.root.appendingPathComponent("export-pandas-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -35,8 +40,9 @@ import Testing
       bounds: .standard)
     #expect(export.status == 0)
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", try Self.pandasExample()]
+    let python = try #require(Self.pythonWithPandas)
+    process.executableURL = URL(fileURLWithPath: python[0])
+    process.arguments = Array(python.dropFirst()) + ["-c", try Self.pandasExample()]
     process.currentDirectoryURL = folder
     let output = Pipe()
     let error = Pipe()
