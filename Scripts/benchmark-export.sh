@@ -23,14 +23,15 @@ measure() {
   local name=$1; shift
   # corpus-real holds a few empty files (laws/**/_index.md): policyq names them and exits
   # 1, having read the rest.
-  /usr/bin/time -v "$@" 2>"$work/time" >/dev/null || true
+  /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
+  grep -q "Elapsed" "$work/time" || { echo "$name: not measured" >&2; tail -3 "$work/stderr" >&2; exit 1; }
   grep 'Elapsed' "$work/time" | awk '{print $NF}' | awk -F: '{print ($1*60)+$2}' >>"$work/$name.wall"
   awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$work/time" >>"$work/$name.cpu"
   grep 'Maximum resident' "$work/time" | awk '{print $NF}' >>"$work/$name.rss"
 }
 
 for _ in $(seq "$runs"); do
-  measure extract sh -c "\"$bin\" extract --format jsonl \"$corpus\" >\"$work/out.jsonl\""
+  measure extract sh -c "\"$bin\" extract --format jsonl \"$corpus\" >\"$work/out.jsonl\"" 
   rm -f "$work/out.db"
   measure export "$bin" export --sqlite "$work/out.db" "$corpus"
 done
