@@ -35,6 +35,12 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
+    // The system's SQLite (3.40 on Debian 12: FTS5 built in), for `policyq export --sqlite`.
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+    ),
     // Cache prefetch hints for the indexer's hash-table and scatter loops.
     .target(name: "CPrefetch"),
     // zlib's raw inflate under a size limit, and its CRC-32, for zip members (.docx).
@@ -86,12 +92,12 @@ let package = Package(
         "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction",
       ]
     ),
-    // Writing results: JSON, CSV, tree, search results, comparison and eval reports.
+    // Writing results: JSON, CSV, SQLite, tree, search results, comparison and eval reports.
     .target(
       name: "PolicyOutput",
       dependencies: [
         "PolicyBytes", "PolicyText", "PolicyModel", "PolicyReaders", "PolicyExtraction",
-        "PolicyIndex", "PolicyCompare", "PolicyEvaluation",
+        "PolicyIndex", "PolicyCompare", "PolicyEvaluation", "CSQLite",
       ]),
     .target(
       name: "PolicyKit",

@@ -37,7 +37,7 @@ public struct InvertedIndex: Sendable {
   package func indexedPaths() throws -> [String] { try fileList().files.map(\.path) }
 
   /// The files indexed, read from `files.json` of the generation opened.
-  func fileList() throws -> IndexFileList {
+  package func fileList() throws -> IndexFileList {
     let url = generation.appendingPathComponent(IndexDirectory.files)
     guard case .success(let bytes) = FileBytes.contents(atPath: url.path) else {
       throw IndexError.corrupt(file: url.path, reason: "missing")

@@ -9,7 +9,7 @@ struct PolicyQ: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       TextCommand.self, ExtractCommand.self, IndexCommand.self, SearchCommand.self,
-      CompareCommand.self, EvalCommand.self, RefsCommand.self,
+      ExportCommand.self, CompareCommand.self, EvalCommand.self, RefsCommand.self,
     ]
   )
 

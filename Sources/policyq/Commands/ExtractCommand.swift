@@ -41,29 +41,14 @@ struct ExtractCommand: ParsableCommand {
   }
 
   func run() throws {
-    let reader = input.reader
     let parser = PolicyParser(dictionaries: try input.loadDictionaries())
     var out = StandardOutput()
     var err = StandardError()
     let (files, problems) = input.files(reportingTo: &err)
-    var failures = problems
-    var documents: [PolicyDocument] = []
-    for path in files {
-      do {
-        let text = try reader.read(contentsOf: path)
-        documents.append(parser.parse(text))
-      } catch {
-        failures += 1
-        print(error, to: &err)
-      }
-    }
-    ReferenceResolver().resolve(&documents)
-    for document in documents {
-      for diagnostic in document.text.diagnostics + document.diagnostics
-      where diagnostic.severity != .note {
-        print(diagnostic, to: &err)
-      }
-    }
+    let batch = DocumentBatch(
+      files: files, reader: input.reader, parser: parser, reportingTo: &err)
+    let failures = problems + batch.failures
+    let documents = batch.documents
     switch format {
     case .json:
       if input.isSingleFile, let document = documents.first {
