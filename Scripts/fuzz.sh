@@ -46,7 +46,7 @@ fork=(-fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
 SWIFT_BACKTRACE=enable=no Fuzz/.build/debug/policyq-fuzz "$work/corpus" "$work/seeds" \
   -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len=65536 -detect_leaks=0 \
   -artifact_prefix="$work/findings/" -print_final_stats=1 "${fork[@]}" 2>&1 \
-  | grep -E "^#[0-9]+ *(DONE|pulse)|stat::|ERROR|SUMMARY|Test unit written|==[0-9]+==" || true
+  | grep -E "^#[0-9]+|stat::|INFO: fuzzed|ERROR|SUMMARY|Test unit written|==[0-9]+==" || true
 # Slow units are reported, not findings.
 found=$(find "$work/findings" -type f ! -name 'slow-unit-*' | wc -l)
 echo "fuzz: ${seconds}s, findings in $work/findings: $found"
