@@ -17,12 +17,8 @@ struct FileStatus: Equatable, Sendable {
 
   /// nil when `path` cannot be read.
   package init?(path: String) {
-    var status = stat()
     // A path whose names are shown in another form than their bytes (`NativePath`).
-    guard
-      stat(path, &status) == 0
-        || FileBytes.withCString(NativePath.bytes(of: path), { stat($0, &status) }) == 0
-    else { return nil }
+    guard let status = NativePath.status(of: path) else { return nil }
     size = Int(status.st_size)
     #if canImport(Darwin)
     modified = Double(status.st_mtimespec.tv_sec) + Double(status.st_mtimespec.tv_nsec) / 1e9

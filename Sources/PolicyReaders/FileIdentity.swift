@@ -15,11 +15,7 @@ package struct FileIdentity: Hashable, Sendable {
   /// The identity of the file at `path`, links followed (found by its bytes when a name
   /// in it is shown in another form); nil when it cannot be `stat`ed.
   package init?(path: String) {
-    var status = stat()
-    guard
-      stat(path, &status) == 0
-        || FileBytes.withCString(NativePath.bytes(of: path), { stat($0, &status) }) == 0
-    else { return nil }
+    guard let status = NativePath.status(of: path) else { return nil }
     device = UInt64(status.st_dev)
     inode = UInt64(status.st_ino)
   }

@@ -20,6 +20,17 @@ package enum NativePath {
     return resolved(path) ?? utf8
   }
 
+  /// The `stat` of the file `path` names, links followed: by the path as written, else by
+  /// its bytes (`bytes(of:)`); nil when neither can be `stat`ed.
+  package static func status(of path: String) -> stat? {
+    var status = stat()
+    guard
+      stat(path, &status) == 0
+        || FileBytes.withCString(bytes(of: path), { stat($0, &status) }) == 0
+    else { return nil }
+    return status
+  }
+
   /// The bytes of the path whose components are shown as `path`'s, looked up one
   /// directory at a time; nil when a component matches no name.
   private static func resolved(_ path: String) -> [UInt8]? {
