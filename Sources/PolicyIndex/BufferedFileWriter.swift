@@ -88,6 +88,8 @@ final class BufferedFileWriter {
         if errno == EINTR { continue }
         throw Self.failure(path, errno)
       }
+      // Nothing written and no error: the device takes no more; never loop on it.
+      if result == 0 { throw Self.failure(path, EIO) }
       written += result
     }
     used = 0

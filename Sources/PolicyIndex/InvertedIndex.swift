@@ -30,11 +30,16 @@ public struct InvertedIndex: Sendable {
   /// The average unit length in scalars.
   package var averageUnitLength: Double { manifest.averageUnitLength }
 
-  /// The paths of the files indexed, as they were given to `policyq index`, in the order
-  /// of `files.json`.
+  /// The paths of the files the index was built from, as they were given to `policyq
+  /// index`: those indexed, in the order of `files.json`, then those that failed (read
+  /// again, they fail again with the reader's error naming them, or are read if they were
+  /// fixed since).
   /// - Throws: `IndexError.corrupt` naming `files.json` when it is missing or unreadable.
   /// - Complexity: O(f) in the size of `files.json`.
-  package func indexedPaths() throws -> [String] { try fileList().files.map(\.path) }
+  package func sourcePaths() throws -> [String] {
+    let list = try fileList()
+    return list.files.map(\.path) + list.failures.map(\.path)
+  }
 
   /// The files indexed, read from `files.json` of the generation opened.
   package func fileList() throws -> IndexFileList {

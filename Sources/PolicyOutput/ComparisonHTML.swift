@@ -4,11 +4,6 @@ import PolicyCompare
 /// One self-contained HTML page: the two plans side by side with aligned measures linked,
 /// and the target pairs drawn as an SVG bar chart. No script, no network.
 public enum ComparisonHTML {
-  static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-  }
-
   /// The page for `comparison`, as one HTML string.
   public static func render(_ comparison: DocumentComparison) -> String {
     let lower = comparison.lower
@@ -25,9 +20,9 @@ public enum ComparisonHTML {
       </style></head><body>
       """
     html +=
-      "<h1>\(escape(ComparisonOutput.name(lower)))<br>↔ \(escape(ComparisonOutput.name(upper)))</h1>"
+      "<h1>\(XMLText.escaped(ComparisonOutput.name(lower)))<br>↔ \(XMLText.escaped(ComparisonOutput.name(upper)))</h1>"
     html +=
-      "<div class=\"summary\">Upper measures taken up: \(ComparisonOutput.percent(comparison.measureCoverage)) · upper targets matched: \(ComparisonOutput.percent(comparison.targetCoverage)) · aligned pairs: \(comparison.measurePairs.count) · lower-only: \(comparison.lowerOnlyMeasures.count) · upper-only: \(comparison.upperOnlyMeasures.count)\(ComparisonOutput.limitNotes(comparison).map { "<br>Note: \(escape($0))" }.joined())</div>"
+      "<div class=\"summary\">Upper measures taken up: \(ComparisonOutput.percent(comparison.measureCoverage)) · upper targets matched: \(ComparisonOutput.percent(comparison.targetCoverage)) · aligned pairs: \(comparison.measurePairs.count) · lower-only: \(comparison.lowerOnlyMeasures.count) · upper-only: \(comparison.upperOnlyMeasures.count)\(ComparisonOutput.limitNotes(comparison).map { "<br>Note: \(XMLText.escaped($0))" }.joined())</div>"
     html += "<h2>Targets</h2>" + chart(comparison)
     html +=
       "<table><tr><th>indicator</th><th>lower</th><th>upper</th><th>judgement</th><th>why</th></tr>"
@@ -35,7 +30,7 @@ public enum ComparisonHTML {
       let a = lower.targets[pair.lower]
       let b = upper.targets[pair.upper]
       html +=
-        "<tr><td>\(escape(pair.indicatorKey))</td><td>\(escape(a.indicator)) \(a.value.plainText(decimals: 3))\(escape(a.unit))</td><td>\(escape(b.indicator)) \(b.value.plainText(decimals: 3))\(escape(b.unit))</td><td class=\"\(pair.judgement.rawValue)\">\(pair.judgement.rawValue)</td><td>\(escape(pair.reason))</td></tr>"
+        "<tr><td>\(XMLText.escaped(pair.indicatorKey))</td><td>\(XMLText.escaped(a.indicator)) \(a.value.plainText(decimals: 3))\(XMLText.escaped(a.unit))</td><td>\(XMLText.escaped(b.indicator)) \(b.value.plainText(decimals: 3))\(XMLText.escaped(b.unit))</td><td class=\"\(pair.judgement.rawValue)\">\(pair.judgement.rawValue)</td><td>\(XMLText.escaped(pair.reason))</td></tr>"
     }
     html += "</table><h2>Measures</h2><div class=\"columns\">"
     html += column(comparison, lowerSide: true) + column(comparison, lowerSide: false)
@@ -48,7 +43,7 @@ public enum ComparisonHTML {
     let (own, other) =
       lowerSide ? (comparison.lower, comparison.upper) : (comparison.upper, comparison.lower)
     let (side, otherSide, arrow) = lowerSide ? ("lower", "upper", "→") : ("upper", "lower", "←")
-    var html = "<div><h3>\(escape(own.metadata.region ?? side))</h3>"
+    var html = "<div><h3>\(XMLText.escaped(own.metadata.region ?? side))</h3>"
     // The pairs of each measure, in the order of `measurePairs`.
     var pairsOf = [[DocumentComparison.MeasurePair]](repeating: [], count: own.measures.count)
     for pair in comparison.measurePairs {
@@ -58,11 +53,11 @@ public enum ComparisonHTML {
       let pairs = pairsOf[index]
       let style = pairs.first?.carry.rawValue ?? "only"
       html +=
-        "<div class=\"measure \(style)\" id=\"\(side)-\(index)\"><b>\(escape(measure.label + measure.title))</b><div class=\"links\">"
+        "<div class=\"measure \(style)\" id=\"\(side)-\(index)\"><b>\(XMLText.escaped(measure.label + measure.title))</b><div class=\"links\">"
       for pair in pairs {
         let target = lowerSide ? pair.upper : pair.lower
         html +=
-          "<a href=\"#\(otherSide)-\(target)\">\(arrow) \(escape(ComparisonOutput.label(other, target))) (\(String(format: "%.2f", pair.similarity)))</a>"
+          "<a href=\"#\(otherSide)-\(target)\">\(arrow) \(XMLText.escaped(ComparisonOutput.label(other, target))) (\(String(format: "%.2f", pair.similarity)))</a>"
       }
       html += "</div></div>"
     }
@@ -88,15 +83,15 @@ public enum ComparisonHTML {
       let y = 24 + row * rowHeight
       let barWidth = { (value: Double) in Int(abs(value) / scale * 380) }
       svg +=
-        "<text x=\"0\" y=\"\(y + 16)\" font-size=\"12\">\(escape(String(pair.indicatorKey.prefix(30))))</text>"
+        "<text x=\"0\" y=\"\(y + 16)\" font-size=\"12\">\(XMLText.escaped(String(pair.indicatorKey.prefix(30))))</text>"
       svg +=
         "<rect x=\"230\" y=\"\(y)\" width=\"\(barWidth(a.value))\" height=\"14\" fill=\"#1565c0\"/>"
       svg +=
-        "<text x=\"\(236 + barWidth(a.value))\" y=\"\(y + 12)\" font-size=\"11\">\(a.value.plainText(decimals: 3))\(escape(a.unit))</text>"
+        "<text x=\"\(236 + barWidth(a.value))\" y=\"\(y + 12)\" font-size=\"11\">\(a.value.plainText(decimals: 3))\(XMLText.escaped(a.unit))</text>"
       svg +=
         "<rect x=\"230\" y=\"\(y + 17)\" width=\"\(barWidth(b.value))\" height=\"14\" fill=\"#9e9e9e\"/>"
       svg +=
-        "<text x=\"\(236 + barWidth(b.value))\" y=\"\(y + 29)\" font-size=\"11\">\(b.value.plainText(decimals: 3))\(escape(b.unit)) · \(pair.judgement.rawValue)</text>"
+        "<text x=\"\(236 + barWidth(b.value))\" y=\"\(y + 29)\" font-size=\"11\">\(b.value.plainText(decimals: 3))\(XMLText.escaped(b.unit)) · \(pair.judgement.rawValue)</text>"
     }
     return svg + "</svg>"
   }

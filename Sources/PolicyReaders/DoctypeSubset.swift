@@ -56,7 +56,7 @@ enum DoctypeSubset {
 
   /// Whether `markup` holds `prefix` (ASCII, compared without case) at `index`.
   private static func starts(_ markup: [UInt8], at index: Int, with prefix: String) -> Bool {
-    let bytes = Array(prefix.utf8)
+    let bytes = prefix.utf8
     guard index + bytes.count <= markup.count else { return false }
     for (offset, byte) in bytes.enumerated() {
       let found = markup[index + offset]
@@ -68,10 +68,11 @@ enum DoctypeSubset {
 
   /// Where `needle` (ASCII) next starts in `markup` at or after `start`.
   private static func find(_ needle: String, in markup: [UInt8], from start: Int) -> Int? {
+    guard let first = needle.utf8.first else { return start }
     var index = start
-    while index < markup.count {
-      if starts(markup, at: index, with: needle) { return index }
-      index += 1
+    while let candidate = markup[min(index, markup.count)...].firstIndex(of: first) {
+      if starts(markup, at: candidate, with: needle) { return candidate }
+      index = candidate + 1
     }
     return nil
   }

@@ -26,10 +26,7 @@ struct ExportCommand: ParsableCommand {
     help: ArgumentHelp("The SQLite database to write (replaced whole).", valueName: "out.db"))
   var output: String
 
-  @Argument(
-    help: ArgumentHelp(
-      "Files or directories to read (.txt, .md, .html, .docx, in UTF-8, GB18030/GBK, Big5 or UTF-16); '-' reads standard input.",
-      valueName: "path"))
+  @Argument(help: InputOptions.pathsHelp)
   var paths: [String] = []
 
   @Option(
@@ -57,10 +54,12 @@ struct ExportCommand: ParsableCommand {
     let files: [String]
     let problems: Int
     if let index {
-      // The files that failed when the index was built are read again: they fail again
-      // with the reader's error naming them, or are exported if they were fixed since.
-      let list = try InvertedIndex.open(URL(fileURLWithPath: index)).fileList()
-      files = list.files.map(\.path) + list.failures.map(\.path)
+      do {
+        files = try InvertedIndex.open(URL(fileURLWithPath: index)).sourcePaths()
+      } catch let error as IndexError {
+        print(error, to: &err)
+        throw ExitCode(2)
+      }
       problems = 0
     } else {
       (files, problems) = InputOptions.files(of: paths, reportingTo: &err)

@@ -29,7 +29,7 @@ struct RefsCommand: ParsableCommand {
   // paths, which `InputOptions` requires.
   @Argument(
     help: ArgumentHelp(
-      "Files or directories to read (.txt, .md, .html, .docx, in UTF-8, GB18030/GBK, Big5 or UTF-16); '-' reads standard input. Without paths, the files of the index.",
+      InputOptions.pathsHelp.abstract + " Without paths, the files of the index.",
       valueName: "path"))
   var paths: [String] = []
 
@@ -63,25 +63,17 @@ struct RefsCommand: ParsableCommand {
     } else {
       let directory = location.explicit ?? location.forWriting
       do {
-        files = try InvertedIndex.open(directory).indexedPaths()
+        files = try InvertedIndex.open(directory).sourcePaths()
       } catch let error as IndexError {
         print(error, to: &err)
         throw ExitCode(2)
       }
     }
-    let reader = reading.reader
-    let parser = PolicyParser(dictionaries: try reading.loadDictionaries())
-    var documents: [PolicyDocument] = []
-    for path in files {
-      do {
-        documents.append(parser.parse(try reader.read(contentsOf: path)))
-      } catch {
-        failures += 1
-        print(error, to: &err)
-      }
-    }
-    ReferenceResolver().resolve(&documents)
-    let graph = CitationGraph(documents: documents)
+    let batch = DocumentBatch(
+      files: files, reader: reading.reader,
+      parser: PolicyParser(dictionaries: try reading.loadDictionaries()), reportingTo: &err)
+    failures += batch.failures
+    let graph = CitationGraph(documents: batch.documents)
     if let html {
       do {
         try CitationGraphHTML.render(graph).write(

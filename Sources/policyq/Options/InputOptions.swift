@@ -8,10 +8,13 @@ import PolicyText
 
 /// The files a command reads.
 struct InputOptions: ParsableArguments {
-  @Argument(
-    help: ArgumentHelp(
-      "Files or directories to read (.txt, .md, .html, .docx, in UTF-8, GB18030/GBK, Big5 or UTF-16); '-' reads standard input.",
-      valueName: "path"))
+  /// The help of the paths argument, for the commands that declare their own (`index`,
+  /// `export`, `refs` also run without paths).
+  static let pathsHelp = ArgumentHelp(
+    "Files or directories to read (.txt, .md, .html, .docx, in UTF-8, GB18030/GBK, Big5 or UTF-16); '-' reads standard input.",
+    valueName: "path")
+
+  @Argument(help: pathsHelp)
   var paths: [String]
 
   @OptionGroup var reading: ReadingOptions
