@@ -56,21 +56,28 @@ progress() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 # and inode, FileIdentity): if it does so with hard links, the copies are real copies.
 mkdir -p "$work/probe/a"
 printf '关于印发测试方案的通知\n\n一、加强节能降碳工作。\n' >"$work/probe/a/x.txt"
-if cp -al "$work/probe/a" "$work/probe/b" 2>/dev/null \
-  && [ "$("$bin" extract "$work/probe/a" "$work/probe/b" --format jsonl 2>/dev/null | wc -l)" -eq 2 ] \
-  && cp -al "$corpus" "$work/probe/corpus" 2>/dev/null; then
-  copy_how="hard links (\`cp -al\`): policyq reads each linked path"
-  rm -rf "$work/probe/corpus"
-  copy() { cp -al "$corpus" "$1"; }
+copies_cost=1
+if ! cp -al "$work/probe/a" "$work/probe/b" 2>/dev/null || ! cp -al "$corpus" "$work/probe/corpus" 2>/dev/null; then
+  copy_how="real copies (\`cp -r\`): hard links to the corpus cannot be made in $work"
+elif [ "$("$bin" extract "$work/probe/a" "$work/probe/b" --format jsonl 2>/dev/null | wc -l)" -ne 2 ]; then
+  copy_how="real copies (\`cp -r\`): policyq reads a hard-linked file once (it de-duplicates by inode)"
 else
-  copy_how="real copies (\`cp -r\`): policyq reads a hard-linked file once (it de-duplicates by inode), or the corpus is on another file system"
-  corpus_bytes=$(du -sb "$corpus" | cut -f1)
-  free_bytes=$(df -B1 --output=avail "$work" | tail -1)
-  if [ $((corpus_bytes * (most + 1))) -gt "$free_bytes" ]; then
-    echo "benchmark-scale: $most copies of $corpus need $((corpus_bytes * most / 1000000)) MB; $((free_bytes / 1000000)) MB free in $work" >&2
-    exit 2
-  fi
+  copy_how="hard links (\`cp -al\`): policyq reads each linked path"
+  copies_cost=0
+fi
+if [ "$copies_cost" = 1 ]; then
   copy() { cp -r --reflink=auto "$corpus" "$1"; }
+else
+  copy() { cp -al "$corpus" "$1"; }
+fi
+# Disk: the copies (unless linked) and the largest index (about 2.4 times the text; each
+# size's index is removed after its searches unless KEEP=1), with a margin.
+corpus_bytes=$(du -sb "$corpus" | cut -f1)
+need_bytes=$((corpus_bytes * most * (copies_cost + 3)))
+free_bytes=$(df -B1 --output=avail "$work" | tail -1)
+if [ "$need_bytes" -gt "$free_bytes" ]; then
+  echo "benchmark-scale: $most copies need about $((need_bytes / 1000000)) MB in $work; $((free_bytes / 1000000)) MB free" >&2
+  exit 2
 fi
 rm -rf "$work/probe"
 progress "making $most copies of $corpus: $copy_how"
@@ -112,6 +119,7 @@ has_jobs=0
 cores=$(nproc)
 declare -A text files docs failed xw1 xk1 xw xc xk iw ic ik ib sq
 minimum_ratio="" minimum_where=""
+warnings=()
 : >"$work/search.md"
 
 for n in "${sizes[@]}"; do
@@ -152,7 +160,7 @@ for n in "${sizes[@]}"; do
   index="$work/index-$n"
   rm -rf "$index"
   set +e
-  /usr/bin/time -v -o "$work/time" "$bin" index "${paths[@]}" --index "$index" >/dev/null 2>"$work/err"
+  /usr/bin/time -v -o "$work/time" "$bin" index "${paths[@]}" --index "$index" >"$work/out" 2>"$work/err"
   status=$?
   set -e
   fail_unless_ok "$status" "index ($label)" "$work/err"
@@ -160,6 +168,16 @@ for n in "${sizes[@]}"; do
   read -r wall cpu peak < <(time_fields "$work/time")
   iw[$n]=$wall ic[$n]=$cpu ik[$n]=$peak
   ib[$n]=$(du -sb "$index" | cut -f1)
+  # Checks that every copy was read: the index holds what extract wrote, and each size
+  # holds its number of copies times the documents of the first size.
+  indexed=$(awk '/^indexed/ {print $2; exit}' "$work/out")
+  if [ "$indexed" != "${docs[$n]}" ]; then
+    warnings+=("$label: index read ${indexed:-?} documents, extract wrote ${docs[$n]}")
+  fi
+  first=${sizes[0]}
+  if [ $((docs[$first] * n)) -ne $((docs[$n] * first)) ]; then
+    warnings+=("$label: ${docs[$n]} documents, not $n ÷ $first times the ${docs[$first]} of $first")
+  fi
 
   # search: policyq, rg, grep taking turns, run by run
   progress "$label: search, $runs runs of each tool per query"
@@ -213,9 +231,11 @@ for n in "${sizes[@]}"; do
   if [ -z "$minimum_ratio" ] || awk -v a="$low" -v b="$minimum_ratio" 'BEGIN {exit !(a < b)}'; then
     minimum_ratio=$low minimum_where=$label
   fi
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$index"
   progress "$label: done (rg / policyq at least $low)"
 done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+for w in "${warnings[@]}"; do echo "benchmark-scale: warning: $w" >&2; done
 
 # --- the report ---------------------------------------------------------------------------
 if ! libraries=$(ldd "$bin" 2>/dev/null); then
@@ -232,7 +252,8 @@ fi
   echo "- machine: $cores cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr)"
   echo "- load average (1, 5, 15 min): $load_start at start, $load_end at end"
   echo "- binary: \`$bin\`, policyq $("$bin" --version), $(stat -c %s "$bin" | awk '{printf "%.0f", $1 / 1e6}') MB, built $(date -u -r "$bin" +%Y-%m-%dT%H:%MZ), $static"
-  echo "- corpus: copies of \`$corpus\` ($(mb "${text[${sizes[0]}]}") MB of text a copy), as $copy_how; the files are in the page cache (each size is read by extract first)"
+  echo "- corpus: copies of \`$corpus\` ($(awk -v t="${text[${sizes[0]}]}" -v n="${sizes[0]}" 'BEGIN {printf "%.1f", t / n / 1e6}') MB of text a copy), as $copy_how; the files are in the page cache (each size is read by extract first)"
+  for w in "${warnings[@]}"; do echo "- **warning: $w** (copies dropped? the figures do not measure what they say)"; done
   echo
   echo "Wall and CPU (user + system) seconds and peak RSS from \`/usr/bin/time -v\`, one run each."
   if [ "$has_jobs" = 1 ]; then
