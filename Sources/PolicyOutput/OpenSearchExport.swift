@@ -45,7 +45,10 @@ package final class OpenSearchExport {
   /// unit larger than that gets a file of its own).
   /// - Throws: `OpenSearchExportError` when `directory` exists and is neither empty nor an
   ///   earlier export, or when the temporary directory cannot be made.
-  package init(directory: String, bulkBytes: Int) throws {
+  package init(directory given: String, bulkBytes: Int) throws {
+    // `out/` is `out`: the temporary directory goes beside it, not inside.
+    var directory = given
+    while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
     self.directory = directory
     bulkLimit = max(1, bulkBytes)
     partial = PartialOutput.path(for: directory)

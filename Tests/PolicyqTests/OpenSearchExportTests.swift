@@ -223,8 +223,9 @@ import Testing
       bounds: Self.bounds)
     #expect(first.status == 0, "\(first.stderr)")
     #expect(try Self.bulkLines(in: out).files.count > 1)
+    // Written `out/`, it is the same directory (the temporary one goes beside it).
     let second = try Policyq.run(
-      ["export", "--opensearch", out.path, Policyq.seed("002")], bounds: Self.bounds)
+      ["export", "--opensearch", out.path + "/", Policyq.seed("002")], bounds: Self.bounds)
     #expect(second.status == 0, "\(second.stderr)")
     let (files, lines) = try Self.bulkLines(in: out)
     #expect(files == ["bulk-0001.ndjson"])
@@ -248,5 +249,28 @@ import Testing
     let neither = try Policyq.run(["export", Policyq.seed("000")], bounds: Self.bounds)
     #expect(neither.status == 64)
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+  }
+
+  @Test func export_killedWhileWriting_leavesNoDirectoryThenThePreviousIntact() throws {
+    let scratch = try folder("killed")
+    let killer = ExportInterruptionTests()
+    let input = try killer.plan(measures: 4000, in: scratch)
+    let out = scratch.appendingPathComponent("out").path
+    let first = try #require(
+      try killer.killWhileWriting(input, into: out, target: "--opensearch"),
+      "the run ended too soon")
+    #expect(!FileManager.default.fileExists(atPath: out))
+    // The next run removes the killed run's temporary directory and writes DIR.
+    let seeds = try Policyq.run(
+      ["export", "--opensearch", out, "corpus/documents"], bounds: Self.bounds)
+    #expect(seeds.status == 0, "\(seeds.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: first))
+    let before = try Self.bulkLines(in: URL(fileURLWithPath: out)).lines
+    #expect(!before.isEmpty)
+    // Killed with an export at DIR: it is left as it was.
+    _ = try #require(
+      try killer.killWhileWriting(input, into: out, target: "--opensearch"),
+      "the run ended too soon")
+    #expect(try Self.bulkLines(in: URL(fileURLWithPath: out)).lines == before)
   }
 }
