@@ -14,7 +14,8 @@ package enum OpenSearchLoadScript {
     #
     # The index is \(OpenSearchFields.indexName) unless INDEX says otherwise; the template
     # applies to names that start with \(OpenSearchFields.indexName), so keep that prefix.
-    # \(bulkFiles) bulk file(s), each posted whole; a response with "errors":true is shown.
+    # \(bulkFiles) bulk file(s), each posted whole; a file some of whose units were refused
+    # ("errors":true in the response) is named; a failed request stops the script.
     set -eu
     cd "$(dirname "$0")"
     URL="${OPENSEARCH_URL:-http://localhost:9200}"
@@ -30,11 +31,11 @@ package enum OpenSearchLoadScript {
       [ -e "$file" ] || continue
       echo "$file"
       # shellcheck disable=SC2086
-      if curl -fsS $CURL_OPTS -X POST "$URL/$INDEX/_bulk" \\
-        -H 'Content-Type: application/x-ndjson' --data-binary "@$file" \\
-        | grep -q '"errors":true'; then
-        echo "$file: some units were refused (see the bulk response)" >&2
-      fi
+      response=$(curl -fsS $CURL_OPTS -X POST "$URL/$INDEX/_bulk" \\
+        -H 'Content-Type: application/x-ndjson' --data-binary "@$file")
+      case "$response" in
+      *'"errors":true'*) echo "$file: some units were refused (see the bulk response)" >&2 ;;
+      esac
     done
     # shellcheck disable=SC2086
     curl -fsS $CURL_OPTS -X POST "$URL/$INDEX/_refresh"

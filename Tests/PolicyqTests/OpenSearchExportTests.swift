@@ -159,6 +159,13 @@ import Testing
     let script = try String(
       contentsOf: out.appendingPathComponent("load.sh"), encoding: .utf8)
     #expect(script.contains("_index_template/policyq-units") && script.contains("/_bulk"))
+    // It parses as a shell script (`sh -n` reads it without running a command).
+    let check = Process()
+    check.executableURL = URL(fileURLWithPath: "/bin/sh")
+    check.arguments = ["-n", out.appendingPathComponent("load.sh").path]
+    try check.run()
+    check.waitUntilExit()
+    #expect(check.terminationStatus == 0)
   }
 
   @Test func export_smallBulkSize_splitsIntoFilesOfWholePairs() throws {
