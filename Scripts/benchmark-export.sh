@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Export benchmark: `policyq export --sqlite` of ../shared/corpus-real beside
-# `policyq extract --format jsonl` of the same files, taking turns run by run (the VM's
-# speed drifts), release build as installed. Medians of N runs (default 3): wall seconds,
-# CPU seconds, peak RSS, MB/s of text, output size.
+# Export benchmark: `policyq export --sqlite` and `export --opensearch` of
+# ../shared/corpus-real beside `policyq extract --format jsonl` of the same files, taking
+# turns run by run (the VM's speed drifts), release build as installed. Medians of N runs
+# (default 3): wall seconds, CPU seconds, peak RSS, MB/s of text, output size.
 # Writes Benchmarks/results/export.md.   Scripts/benchmark-export.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,9 +34,11 @@ for _ in $(seq "$runs"); do
   measure extract sh -c "\"$bin\" extract --format jsonl \"$corpus\" >\"$work/out.jsonl\"" 
   rm -f "$work/out.db"
   measure export "$bin" export --sqlite "$work/out.db" "$corpus"
+  measure opensearch "$bin" export --opensearch "$work/opensearch" "$corpus"
 done
 jsonl_bytes=$(stat -c %s "$work/out.jsonl")
 db_bytes=$(stat -c %s "$work/out.db")
+bulk_bytes=$(cat "$work"/opensearch/bulk-*.ndjson | wc -c)
 counts=$(sqlite3 "$work/out.db" "SELECT (SELECT count(*) FROM documents) || ' documents, ' || (SELECT count(*) FROM measures) || ' measures, ' || (SELECT count(*) FROM responsibilities) || ' responsibility rows, ' || (SELECT count(*) FROM targets) || ' targets, ' || (SELECT count(*) FROM \"references\") || ' references'")
 
 row() {
@@ -54,12 +56,13 @@ row() {
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; release build (--static-swift-stdlib); SQLite $(sqlite3 --version | cut -d' ' -f1)"
   echo "- corpus: ../shared/corpus-real, $(awk -v t="$text_bytes" 'BEGIN {printf "%.1f", t/1e6}') MB of source files; $counts"
-  echo "- medians of $runs runs, the two commands taking turns; MB/s = source MB / wall seconds"
+  echo "- medians of $runs runs, the three commands taking turns; MB/s = source MB / wall seconds"
   echo "- reproduce: \`Scripts/benchmark-export.sh $runs\`"
   echo
   echo "| command | wall s | CPU s | MB/s | peak RSS MB | output MB |"
   echo "|---|---:|---:|---:|---:|---:|"
   row extract "\`extract --format jsonl\` (to a file)" "$jsonl_bytes"
   row export "\`export --sqlite\`" "$db_bytes"
+  row opensearch "\`export --opensearch\` (bulk files)" "$bulk_bytes"
 } >"$out"
 cat "$out"

@@ -44,10 +44,7 @@ struct EncodedUnits: Sendable {
   /// spans, and its folded scalars are sliced from the text's folded form.
   package mutating func append(_ unit: UnitDraft, of text: PolicyText) {
     let bytes = text.utf8
-    let ranges = unit.spans.map { span -> Range<Int> in
-      let lower = max(0, min(span.start, bytes.count))
-      return lower..<max(lower, min(span.end, bytes.count))
-    }
+    let ranges = unit.byteRanges(in: text)
     let textLength = ranges.reduce(max(0, ranges.count - 1)) { $0 + $1.count }
     UnitsFile.appendRecord(of: unit.fields, textLength: textLength, to: &records) { writer in
       bytes.withUnsafeBufferPointer { bytes in

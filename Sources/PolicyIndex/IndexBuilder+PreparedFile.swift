@@ -54,18 +54,9 @@ extension IndexBuilder {
       file.document = UnitBuilder.indexedDocument(
         parsedDocument, fileSize: file.size, modified: file.modified, contentHash: hash)
       file.units.reserve(textBytes: parsedDocument.text.utf8.count)
-      for whole in UnitBuilder.units(of: parsedDocument) {
-        // A unit longer than the format holds is indexed as pieces.
-        for var unit in UnitPieces.pieces(of: whole, in: parsedDocument) {
-          let (kept, warning) = IndexLimits.clamped(
-            unit.fields.departments, file: path, unit: unit.fields.id)
-          if let warning {
-            unit.fields.departments = kept
-            file.warnings.append(warning)
-          }
-          file.units.append(unit, of: parsedDocument.text)
-        }
-      }
+      let (drafts, warnings) = UnitBuilder.indexedUnits(of: parsedDocument, path: path)
+      file.warnings = warnings
+      for unit in drafts { file.units.append(unit, of: parsedDocument.text) }
       if let problem = Self.unitBeyondLimits(file.units) {
         throw IndexError.unwritable(directory: path, reason: problem)
       }

@@ -13,10 +13,10 @@ public struct Searcher: Sendable {
   /// only when a query needs it.
   public var dictionaries: PolicyDictionaries?
   private let averageLength: Double
-  static let k1 = 1.2
+  package static let k1 = 1.2
   package static let b = 0.5
   /// A hit in the heading counts this many times more.
-  static let headingWeight = 2.0
+  package static let headingWeight = 2.0
   /// The share of a score kept by a unit none of whose hits of a term stand as words.
   package static let wordFloor = 0.7
 

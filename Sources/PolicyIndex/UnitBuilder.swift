@@ -151,6 +151,28 @@ enum UnitBuilder {
     return units
   }
 
+  /// The units of `document` as the index holds them: a unit longer than the format holds
+  /// cut in pieces (`UnitPieces`), and departments beyond `IndexLimits` left out, with a
+  /// warning naming `path` for each unit cut so.
+  package static func indexedUnits(of document: PolicyDocument, path: String) -> (
+    units: [UnitDraft], warnings: [String]
+  ) {
+    var drafts: [UnitDraft] = []
+    var warnings: [String] = []
+    for whole in units(of: document) {
+      for var unit in UnitPieces.pieces(of: whole, in: document) {
+        let (kept, warning) = IndexLimits.clamped(
+          unit.fields.departments, file: path, unit: unit.fields.id)
+        if let warning {
+          unit.fields.departments = kept
+          warnings.append(warning)
+        }
+        drafts.append(unit)
+      }
+    }
+    return (drafts, warnings)
+  }
+
   static func indexedDocument(
     _ document: PolicyDocument, fileSize: Int, modified: Double, contentHash: String
   ) -> IndexedDocument {

@@ -45,7 +45,7 @@ public enum SQLiteExport {
 
   /// The temporary file a run writes beside `path`: `path.partial-PID`.
   package static func partialPath(for path: String, process: Int32 = getpid()) -> String {
-    "\(path).partial-\(process)"
+    PartialOutput.path(for: path, process: process)
   }
 
   /// Writes `documents` to a new database at `path`, replacing what is there only once the
@@ -55,7 +55,7 @@ public enum SQLiteExport {
   public static func write(_ documents: [PolicyDocument], to path: String) throws -> (
     counts: RowCounts, skipped: [(file: String, sameAs: String)]
   ) {
-    removeStalePartials(of: path)
+    PartialOutput.removeStale(of: path)
     let partial = partialPath(for: path)
     unlink(partial)
     do {
@@ -65,7 +65,7 @@ public enum SQLiteExport {
           file: path, operation: "rename \(partial)", code: errno,
           message: String(cString: strerror(errno)))
       }
-      syncDirectory(of: path)
+      PartialOutput.syncParent(of: path)
       return result
     } catch {
       unlink(partial)
@@ -110,29 +110,5 @@ public enum SQLiteExport {
     try database.execute("COMMIT;")
     try database.close()
     return (counts, skipped)
-  }
-
-  /// Removes `path.partial-PID` files left by runs that were killed (their process is gone).
-  private static func removeStalePartials(of path: String) {
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent().path
-    let prefix = url.lastPathComponent + ".partial-"
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    for name in names where name.hasPrefix(prefix) {
-      guard let process = Int32(name.dropFirst(prefix.count)) else { continue }
-      if process == getpid() || kill(process, 0) != 0 && errno == ESRCH {
-        unlink(directory + "/" + name)
-      }
-    }
-  }
-
-  /// Syncs the directory holding `path`, so that the rename outlives a crash.
-  private static func syncDirectory(of path: String) {
-    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    let descriptor = open(directory, O_RDONLY)
-    if descriptor >= 0 {
-      fsync(descriptor)
-      close(descriptor)
-    }
   }
 }

@@ -23,12 +23,15 @@ import Glibc
     return file.path
   }
 
-  /// Starts an export of `input` into `out`, kills it with SIGKILL as soon as its
-  /// temporary file appears, and returns that file's path (nil if the run ended first).
-  func killWhileWriting(_ input: String, into out: String) throws -> String? {
+  /// Starts an export of `input` into `out` (`target`: `--sqlite` or `--opensearch`),
+  /// kills it with SIGKILL as soon as its temporary file appears, and returns that file's
+  /// path (nil if the run ended first).
+  func killWhileWriting(_ input: String, into out: String, target: String = "--sqlite") throws
+    -> String?
+  {
     let process = Process()
     process.executableURL = Policyq.executable
-    process.arguments = ["export", "--sqlite", out, input]
+    process.arguments = ["export", target, out, input]
     process.standardOutput = Pipe()
     process.standardError = FileHandle.nullDevice
     try process.run()

@@ -20,6 +20,7 @@ import Testing
     ["固废", "--unit", "measure,target", "--format", "csv", "--color", "always"],
     ["-光伏", "碳中和", "--format", "jsonl"],
     ["level:district", "region:永川区", "kind:通知", "doc:永川府发〔2022〕11号", "lead:区发展改革委"],
+    ["固废", "--print-opensearch", "unit:measure", "--no-synonyms"],
   ]
 
   /// Argument lists left to ArgumentParser: help, the = spelling, the -- terminator,

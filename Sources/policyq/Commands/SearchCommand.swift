@@ -49,11 +49,19 @@ struct SearchCommand: ParsableCommand {
   @Option(help: "Highlight hits: auto (on a terminal), always or never.")
   var color = SearchRequest().color
 
+  @Flag(
+    name: .customLong("print-opensearch"),
+    help:
+      "Print the query as OpenSearch query DSL over the fields of `policyq export --opensearch`, without searching."
+  )
+  var printOpenSearch = false
+
   var request: SearchRequest {
     SearchRequest(
       words: words, index: location.directory, limit: limit, unit: unit, format: format,
       explain: explain,
-      noSynonyms: noSynonyms, noWordRanking: noWordRanking, color: color)
+      noSynonyms: noSynonyms, noWordRanking: noWordRanking, color: color,
+      printOpenSearch: printOpenSearch)
   }
 
   func validate() throws {

@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import PolicyIndex
 import PolicyKit
+import PolicyOutput
 import PolicyText
 
 #if canImport(Glibc)
 import Glibc
-import PolicyOutput
 #endif
 
 /// What one `policyq search` asks for, however its arguments were read: by ArgumentParser
@@ -27,6 +27,8 @@ struct SearchRequest: Equatable {
   var noSynonyms = false
   var noWordRanking = false
   var color = Color.auto
+  /// `--print-opensearch`: print the query as OpenSearch query DSL instead of searching.
+  var printOpenSearch = false
 
   /// Why the request cannot run, if it cannot.
   var problem: String? {
@@ -53,6 +55,10 @@ struct SearchRequest: Equatable {
       let text = words.joined(separator: " ")
       let query = try SearchQuery(text)
       guard !query.isEmpty else { throw IndexError.badQuery("nothing to search for") }
+      if printOpenSearch {
+        printQueryDSL(query, to: &out, notes: &err)
+        return
+      }
       // Word lists (and ICU's word-break dictionary) load on the other core meanwhile.
       if !noWordRanking { Searcher.prepareWordRanking(for: query) }
       let searchIndex = try openIndex(&err)
@@ -72,6 +78,22 @@ struct SearchRequest: Equatable {
       print(error, to: &err)
       throw ExitCode(2)
     }
+  }
+
+  /// Writes `query` as OpenSearch query DSL over the fields of `policyq export
+  /// --opensearch` to `out`, and what it cannot say as policyq does to `notes`; no index is
+  /// opened.
+  private func printQueryDSL(
+    _ query: SearchQuery, to out: inout StandardOutput, notes: inout StandardError
+  ) {
+    let kinds = Set(
+      unit.split(separator: ",").compactMap { SearchUnitKind(rawValue: String($0)) })
+    let (json, unsaid) = OpenSearchQuery.request(
+      for: query, kinds: kinds,
+      synonyms: noSynonyms ? [:] : PolicyDictionaries.bundledSynonyms.synonyms,
+      departments: .bundledDepartments, limit: limit)
+    out.write(json)
+    for note in unsaid { print("policyq: note: \(note)", to: &notes) }
   }
 
   /// The index given, else ./.policyq-index, else the bundled corpus's (built on first use).
@@ -130,6 +152,7 @@ extension SearchRequest {
       case "--explain": request.explain = true
       case "--no-synonyms": request.noSynonyms = true
       case "--no-word-ranking": request.noWordRanking = true
+      case "--print-opensearch": request.printOpenSearch = true
       default:
         // Long options not listed above, and ArgumentParser's own -h.
         if argument.hasPrefix("--") || argument == "-h" { return nil }
