@@ -99,7 +99,9 @@ public struct IndexBuilder: Sendable {
     let layout = IndexDirectory(url: directory)
     let lock = try layout.lock()
     defer { layout.unlock(lock) }
-    let previous = try? InvertedIndex.open(directory)
+    // A previous index whose unit table is damaged is not reused: its files are parsed again.
+    var previous = try? InvertedIndex.open(directory)
+    if let index = previous, (try? index.units.checkTables()) == nil { previous = nil }
     // Generations left by interrupted runs go; while CURRENT cannot be read, every
     // generation stays (the live one among them).
     do { layout.removeStaleGenerations(keeping: try layout.liveGeneration()) } catch {}

@@ -68,7 +68,6 @@ final class PostingsWriter {
     try flushSegment()
     let out = try BufferedFileWriter(path: url.path, budget: writeBudget)
     try out.write(Array(PostingsFile.frame.headerMagic.utf8))
-    var table = ByteWriter()
     var keyCount = 0
     var files: [MappedFile] = []
     var readers: [SegmentReader] = []
@@ -82,14 +81,15 @@ final class PostingsWriter {
       case .file(let url):
         let file = try MappedFile(path: url.path)
         files.append(file)
-        readers.append(try SegmentReader(file.bytes, file: file.path))
+        readers.append(try SegmentReader(file.bytes, file: file.path, mapping: file))
       }
     }
-    var parts: [Int] = []
-    // Per part: the delta of its first unit from the last unit of the part before, the
-    // rest of its unit block, its positions.
-    var pieces:
-      [(delta: Int, units: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>)] = []
+    var encoder = PostingListEncoder()
+    var table = PostingsKeyTable.Writer()
+    // One reader per segment, in order: those of the segments in files.
+    let fileReaders = readers.indices.filter {
+      if case .file = segments[$0] { return true } else { return false }
+    }
     // Each reader's current key (keys have 42 bits; the largest value marks an exhausted
     // reader), scanned without copying the readers.
     var currentKeys = readers.map { $0.current?.key ?? .max }
@@ -97,79 +97,34 @@ final class PostingsWriter {
       var key = UInt64.max
       for current in currentKeys where current < key { key = current }
       guard key != .max else { break }
-      // The unit block of each part starts with a delta from unit -1; it is re-based on
-      // the last unit of the part before, and the list written in one piece.
-      parts.removeAll(keepingCapacity: true)
-      pieces.removeAll(keepingCapacity: true)
-      var previousUnit = -1
-      var unitCount = 0
+      // The parts of the key, in segment order (so in unit order), re-encoded as blocks.
       for index in readers.indices where currentKeys[index] == key {
         let part = readers[index].current!
-        let skip = ByteWriter.varintLength(part.firstUnit + 1)
-        pieces.append(
-          (
-            part.firstUnit - previousUnit, UnsafeBufferPointer(rebasing: part.unitBlock[skip...]),
-            part.positionBlock
-          ))
-        parts.append(index)
-        unitCount += part.documentFrequency
-        previousUnit = part.lastUnit
-      }
-      let unitBlockLength = pieces.reduce(0) {
-        $0 + ByteWriter.varintLength($1.delta) + $1.units.count
-      }
-      let positionsLength = pieces.reduce(0) { $0 + $1.positions.count }
-      let offset = out.length
-      let unitPartLength =
-        ByteWriter.varintLength(unitCount) + ByteWriter.varintLength(unitBlockLength)
-        + unitBlockLength
-      let listLength = unitPartLength + positionsLength
-      guard listLength <= IndexLimits.postingListBytes else {
-        throw IndexError.unwritable(
-          directory: url.path,
-          reason:
-            "a posting list of \(listLength) bytes (the limit is \(IndexLimits.postingListBytes))")
-      }
-      var checksums: (units: UInt32, positions: UInt32) = (0, 0)
-      try out.append(count: listLength) { target in
-        var at = ByteWriter.varint(unitCount, at: target)
-        at += ByteWriter.varint(unitBlockLength, at: target + at)
-        for piece in pieces {
-          at += ByteWriter.varint(piece.delta, at: target + at)
-          if let base = piece.units.baseAddress {
-            (target + at).update(from: base, count: piece.units.count)
-          }
-          at += piece.units.count
-        }
-        for piece in pieces {
-          if let base = piece.positions.baseAddress {
-            (target + at).update(from: base, count: piece.positions.count)
-          }
-          at += piece.positions.count
-        }
-        checksums = (
-          Checksum.record(UnsafeBufferPointer(start: target, count: unitPartLength)),
-          Checksum.record(
-            UnsafeBufferPointer(start: target + unitPartLength, count: positionsLength))
-        )
-      }
-      for index in parts {
+        Self.decode(part, into: &encoder)
         try readers[index].advance()
         currentKeys[index] = readers[index].current?.key ?? .max
       }
-      table.uint64(key)
-      table.uint64(UInt64(offset))
-      table.uint32(UInt32(out.length - offset))
-      table.uint32(UInt32(unitCount))
-      table.uint32(checksums.units)
-      table.uint32(checksums.positions)
+      let (list, checksum) = encoder.finish()
+      guard list.count <= IndexLimits.postingListBytes else {
+        throw IndexError.unwritable(
+          directory: url.path,
+          reason:
+            "a posting list of \(list.count) bytes (the limit is \(IndexLimits.postingListBytes))")
+      }
+      table.add(key: key, offset: out.length, length: list.count, checksum: checksum)
+      try out.write(list)
       keyCount += 1
+      // The segment files' pages read so far leave memory: the merge's footprint stays
+      // that of its buffers, not of the postings.
+      if keyCount % 4096 == 0 {
+        for index in fileReaders { readers[index].releaseRead() }
+      }
     }
-    let tableOffset = out.length
-    let tableChecksum = table.bytes.withUnsafeBufferPointer { Checksum.words($0) }
-    try out.write(table.bytes)
+    let top = try table.write(to: out)
     try out.write(
-      PostingsFile.frame.footer([UInt64(tableOffset), UInt64(keyCount), tableChecksum]))
+      PostingsFile.frame.footer([
+        UInt64(top.offset), UInt64(top.blocks), UInt64(keyCount), top.checksum,
+      ]))
     let length = out.length
     let checksum = try out.close()
     withExtendedLifetime((files, segments)) {}
@@ -177,6 +132,30 @@ final class PostingsWriter {
     segments.removeAll()
     memoryHeld = 0
     return (checksum, length, keyCount)
+  }
+
+  /// Adds the units of a segment's part to `encoder`: the unit block holds per unit its
+  /// delta (the first from -1), its count field (`PostingsSegmentBuffer`) and its heading
+  /// count when flagged; the positions block its positions as deltas. The segment was
+  /// encoded by this process: its varints are read without bounds checks.
+  private static func decode(_ part: SegmentReader.Entry, into encoder: inout PostingListEncoder) {
+    guard let units = part.unitBlock.baseAddress, let positions = part.positionBlock.baseAddress
+    else { return }
+    var read = 0
+    var positionRead = 0
+    var unit = -1
+    while read < part.unitBlock.count {
+      unit += ByteReader.trustedVarint(units, at: &read)
+      let countField = ByteReader.trustedVarint(units, at: &read)
+      let inHeading = countField & 1 == 1 ? ByteReader.trustedVarint(units, at: &read) : 0
+      let total = countField >> 1
+      if encoder.blockIsFull { encoder.closeBlock() }
+      encoder.add(unit: unit, total: total, inHeading: inHeading)
+      for _ in 0..<total {
+        encoder.addPosition(
+          UInt32(truncatingIfNeeded: ByteReader.trustedVarint(positions, at: &positionRead)))
+      }
+    }
   }
 
   /// Reads a segment file key by key.
@@ -192,12 +171,23 @@ final class PostingsWriter {
     package var reader: ByteReader
     var remaining: Int
     package var current: Entry?
+    /// The mapped file read, when the segment is one.
+    private let mapping: MappedFile?
 
-    package init(_ buffer: UnsafeBufferPointer<UInt8>, file: String) throws {
+    package init(
+      _ buffer: UnsafeBufferPointer<UInt8>, file: String, mapping: MappedFile? = nil
+    ) throws {
       reader = ByteReader(buffer, file: file)
+      self.mapping = mapping
       remaining = try reader.int()
       try advance()
     }
+
+    /// Where the current entry starts: everything before it has been merged.
+    private var currentStart = 0
+
+    /// Lets the pages of the mapped segment merged so far go from memory.
+    func releaseRead() { mapping?.release(before: currentStart) }
 
     package mutating func advance() throws {
       guard remaining > 0 else {
@@ -205,6 +195,7 @@ final class PostingsWriter {
         return
       }
       remaining -= 1
+      currentStart = reader.offset
       let key = try reader.uint64()
       let first = try reader.int()
       let last = try reader.int()

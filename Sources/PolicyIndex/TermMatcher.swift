@@ -196,7 +196,7 @@ struct TermMatcher {
     var positions: [UInt32] = []
     do {
       let list = try postings.units(of: found[order[0]])
-      var cursor = PositionCursor(list, file: postings.path)
+      var cursor = PositionCursor(list, file: postings)
       let offset = UInt32(offsets[order[0]])
       for slot in list.units.indices {
         try cursor.positions(at: slot, into: &positions)
@@ -210,7 +210,7 @@ struct TermMatcher {
     var current: [UInt32] = []
     for next in order.dropFirst() where !units.isEmpty {
       let list = try postings.units(of: found[next])
-      var cursor = PositionCursor(list, file: postings.path)
+      var cursor = PositionCursor(list, file: postings)
       var slot = 0
       var kept = 0
       var keptStarts = 0
