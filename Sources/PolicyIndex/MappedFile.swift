@@ -43,16 +43,6 @@ final class MappedFile: @unchecked Sendable {
     bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: length)
   }
 
-  /// Lets the pages wholly before `offset` go from memory (they are read again from the
-  /// file if touched): a file read once from start to end then holds no more memory than
-  /// what is being read.
-  package func release(before offset: Int) {
-    guard let mapping else { return }
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let length = min(offset, self.length) / page * page
-    if length > 0 { madvise(mapping, length, MADV_DONTNEED) }
-  }
-
   deinit {
     if let mapping { munmap(mapping, length) }
   }

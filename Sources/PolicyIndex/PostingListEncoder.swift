@@ -1,8 +1,10 @@
 import PolicyBytes
 
 /// Encodes one key's posting list in blocks of `PostingsFile.blockSize` units, bit-packed
-/// (the layout is described in `PostingsFile`). Units are added in increasing order with
-/// their counts and their positions, already as deltas (the first from 0).
+/// (the layout is described in `PostingsFile`), writing each block as soon as it is full:
+/// the list of the most frequent bigram of a large corpus never sits in memory whole.
+/// Units are added in increasing order with their counts and their positions, already as
+/// deltas (the first from 0).
 struct PostingListEncoder {
   private var units: [UInt32] = []
   private var totals: [UInt32] = []
@@ -10,96 +12,107 @@ struct PostingListEncoder {
   private var positions: [UInt32] = []
   private var lastUnit = -1
   private var unitCount = 0
-  /// Per block: the last unit, the lengths of its unit part and positions part.
-  private var blocks: [(lastUnit: Int, unitPart: Int, positionPart: Int)] = []
-  private var unitParts = ByteWriter()
-  private var positionParts = ByteWriter()
+  /// Per block written: its last unit and the lengths of its two parts.
+  private var skipList = ByteWriter()
+  private var blockCount = 0
+  /// A list of one block is gathered here, its checksum being of the whole list.
+  private var single = ByteWriter()
+  private var part = ByteWriter()
+  private var start = 0
+
+  /// Starts the list of a key that `unitCount` units hold, at the end of `out`.
+  mutating func begin(unitCount: Int, out: BufferedFileWriter) throws {
+    self.unitCount = unitCount
+    start = out.length
+    blockCount = (unitCount + PostingsFile.blockSize - 1) / PostingsFile.blockSize
+    lastUnit = -1
+    skipList.bytes.removeAll(keepingCapacity: true)
+    skipList.uint32(UInt32(truncatingIfNeeded: unitCount))
+    single.bytes.removeAll(keepingCapacity: true)
+    single.varint(unitCount)
+    single.varint(blockCount)
+    if blockCount > 1 {
+      try out.write(single.bytes)
+      single.bytes.removeAll(keepingCapacity: true)
+    }
+  }
 
   /// Adds unit `unit` with `total` positions (`headingCount` of them in its heading); its
-  /// position deltas follow through `addPosition`. Close a full block first (`blockIsFull`).
-  mutating func add(unit: Int, total: Int, inHeading headingCount: Int) {
+  /// position deltas follow through `addPosition`. A full block is written first.
+  mutating func add(unit: Int, total: Int, inHeading headingCount: Int, out: BufferedFileWriter)
+    throws
+  {
+    if units.count == PostingsFile.blockSize { try closeBlock(out: out) }
     units.append(UInt32(truncatingIfNeeded: unit - lastUnit))
     totals.append(UInt32(truncatingIfNeeded: total - 1))
     inHeading.append(UInt32(truncatingIfNeeded: headingCount))
     lastUnit = unit
-    unitCount += 1
   }
 
   /// Appends a position delta of the unit added last.
   @inline(__always)
   mutating func addPosition(_ delta: UInt32) { positions.append(delta) }
 
-  /// Whether the current block is full (it must then be closed before the next unit).
-  var blockIsFull: Bool { units.count == PostingsFile.blockSize }
-
-  /// Encodes the units added since the last block as a block.
-  mutating func closeBlock() {
+  /// Writes the units added since the last block as a block: its unit part, then its
+  /// positions part, each with its checksum first when the list has several blocks.
+  private mutating func closeBlock(out: BufferedFileWriter) throws {
     guard !units.isEmpty else { return }
-    let unitStart = unitParts.bytes.count
-    let positionStart = positionParts.bytes.count
+    part.bytes.removeAll(keepingCapacity: true)
     for values in [units, totals, inHeading] {
-      values.withUnsafeBufferPointer { PatchedBitPacking.encode($0, to: &unitParts) }
+      values.withUnsafeBufferPointer { PatchedBitPacking.encode($0, to: &part) }
     }
+    let unitPart = try emit(out: out)
     positions.withUnsafeBufferPointer { positions in
       var start = 0
       while start < positions.count {
         let chunk = UnsafeBufferPointer(
           rebasing: positions[start..<min(positions.count, start + PostingsFile.blockSize)])
-        PatchedBitPacking.encode(chunk, to: &positionParts)
+        PatchedBitPacking.encode(chunk, to: &part)
         start += chunk.count
       }
     }
-    blocks.append(
-      (
-        lastUnit, unitParts.bytes.count - unitStart,
-        positionParts.bytes.count - positionStart
-      ))
+    let positionPart = try emit(out: out)
+    skipList.uint32(UInt32(truncatingIfNeeded: lastUnit))
+    skipList.uint32(UInt32(truncatingIfNeeded: unitPart))
+    skipList.uint32(UInt32(truncatingIfNeeded: positionPart))
     units.removeAll(keepingCapacity: true)
     totals.removeAll(keepingCapacity: true)
     inHeading.removeAll(keepingCapacity: true)
     positions.removeAll(keepingCapacity: true)
   }
 
-  /// The encoded list and the checksum its key-table entry keeps (of the whole list when
-  /// it is one block, else of its head); the encoder is emptied for the next key.
-  mutating func finish() -> (list: [UInt8], checksum: UInt32) {
-    closeBlock()
-    var list = ByteWriter()
-    list.varint(unitCount)
-    list.varint(blocks.count)
-    let multiBlock = blocks.count > 1
-    if multiBlock {
-      var previous = -1
-      for block in blocks {
-        list.varint(block.lastUnit - previous)
-        list.varint(block.unitPart + 4)
-        list.varint(block.positionPart + 4)
-        previous = block.lastUnit
-      }
+  /// Writes `part` (to `single` for a list of one block); returns the bytes it took.
+  private mutating func emit(out: BufferedFileWriter) throws -> Int {
+    defer { part.bytes.removeAll(keepingCapacity: true) }
+    guard blockCount > 1 else {
+      single.bytes.append(contentsOf: part.bytes)
+      return part.bytes.count
     }
-    let headLength = list.bytes.count
-    // Each part of a list of several blocks starts with its own checksum.
-    func appendParts(_ parts: ByteWriter, lengths: [Int]) {
-      parts.bytes.withUnsafeBufferPointer { bytes in
-        var start = 0
-        for length in lengths {
-          let part = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
-          if multiBlock { list.uint32(Checksum.record(part)) }
-          list.bytes.append(contentsOf: part)
-          start += length
-        }
-      }
+    var checksum = ByteWriter()
+    checksum.uint32(part.bytes.withUnsafeBufferPointer { Checksum.record($0) })
+    try out.write(checksum.bytes)
+    try out.write(part.bytes)
+    guard out.length - start <= IndexLimits.postingListBytes else {
+      throw IndexError.unwritable(
+        directory: out.path,
+        reason: "a posting list of more than \(IndexLimits.postingListBytes) bytes")
     }
-    appendParts(unitParts, lengths: blocks.map(\.unitPart))
-    appendParts(positionParts, lengths: blocks.map(\.positionPart))
-    let checksum = list.bytes.withUnsafeBufferPointer {
-      Checksum.record(UnsafeBufferPointer(rebasing: $0[..<(multiBlock ? headLength : $0.count)]))
+    return part.bytes.count + 4
+  }
+
+  /// Writes what is left of the list (its skip list, for a list of several blocks);
+  /// returns its length and the checksum its key-table entry keeps (of the whole list when
+  /// it is one block, else of its skip list).
+  mutating func finish(out: BufferedFileWriter) throws -> (length: Int, checksum: UInt32) {
+    try closeBlock(out: out)
+    let checked = blockCount > 1 ? skipList.bytes : single.bytes
+    try out.write(checked)
+    let length = out.length - start
+    guard length <= IndexLimits.postingListBytes else {
+      throw IndexError.unwritable(
+        directory: out.path,
+        reason: "a posting list of \(length) bytes (the limit is \(IndexLimits.postingListBytes))")
     }
-    blocks.removeAll(keepingCapacity: true)
-    unitParts.bytes.removeAll(keepingCapacity: true)
-    positionParts.bytes.removeAll(keepingCapacity: true)
-    lastUnit = -1
-    unitCount = 0
-    return (list.bytes, checksum)
+    return (length, checked.withUnsafeBufferPointer { Checksum.record($0) })
   }
 }

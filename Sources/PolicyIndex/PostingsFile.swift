@@ -5,10 +5,11 @@ import PolicyBytes
 /// Lucene's and tantivy's postings are, in blocks of `blockSize` units, bit-packed:
 ///
 /// - header `PQPOST04`;
-/// - per key, its posting list: the head — units holding the key and blocks (varints),
-///   and for a list of several blocks the skip list, per block its last unit (as a delta
-///   from the block before's) and the lengths of its unit part and positions part; then
-///   the unit parts of the blocks, then their positions parts. A unit part holds the
+/// - per key, its posting list: the units holding the key and the number of blocks
+///   (varints); per block its unit part and its positions part; for a list of several
+///   blocks, the skip list at the end: the unit count, then per block its last unit and
+///   the lengths of its two parts (32 bits each; the list is written block by block, so
+///   the skip list comes when the blocks are known). A unit part holds the
 ///   units as deltas, their position counts less one, and the counts of positions in the
 ///   heading, each a chunk of `PatchedBitPacking` (bit-packed at the width most values
 ///   need, the larger ones patched); a positions part, per unit its positions as deltas
@@ -18,7 +19,7 @@ import PolicyBytes
 /// - footer: top table offset, its entries, key count, top table checksum, `PQPOSTND`.
 ///
 /// What is checked, and when: the top table when the file is opened; a block of the key
-/// table when a key in it is looked up; a list's head (the whole list when it is one
+/// table when a key in it is looked up; a list's skip list (the whole list when it is one
 /// block) when the list is looked up; each block's unit part when the units are decoded,
 /// its positions part before a position in it is decoded. A damaged list is an error,
 /// never a wrong hit, and a query checksums only what it reads.
@@ -135,46 +136,51 @@ package struct PostingsFile: Sendable {
       throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
     }
     let partsChecked = blockCount > 1
-    var lengths: [(lastUnit: Int, units: Int, positions: Int)] = []
+    let headEnd = reader.offset
+    var blocks: [Block] = []
     if partsChecked {
-      lengths.reserveCapacity(blockCount)
-      var lastUnit = -1
+      // The skip list ends the list: the unit count, then per block its last unit and the
+      // lengths of its unit part and positions part (32 bits each).
+      let skipLength = 4 + blockCount * 12
+      guard skipLength <= list.count - headEnd else {
+        throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+      }
+      let skip = UnsafeBufferPointer(rebasing: list[(list.count - skipLength)...])
+      guard Checksum.record(skip) == entry.checksum else {
+        throw IndexError.corrupt(file: path, reason: "a posting list: checksum mismatch")
+      }
+      var skipReader = ByteReader(skip, file: path)
+      guard try skipReader.uint32() == UInt32(unitCount) else {
+        throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+      }
+      blocks.reserveCapacity(blockCount)
+      var at = headEnd
+      var previous = -1
       for _ in 0..<blockCount {
-        let delta = try reader.int()
-        let units = try reader.int()
-        let positions = try reader.int()
-        // Bounded before the additions: damaged bytes may decode to any number.
-        guard delta >= 1, delta < self.unitCount - lastUnit, units >= 4, units <= list.count,
-          positions >= 4, positions <= list.count
+        let lastUnit = Int(try skipReader.uint32())
+        let units = Int(try skipReader.uint32())
+        let positions = Int(try skipReader.uint32())
+        // Bounded before the additions.
+        guard lastUnit > previous, lastUnit < self.unitCount, units >= 4, positions >= 4,
+          units <= list.count - skipLength - at,
+          positions <= list.count - skipLength - at - units
         else {
           throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
         }
-        lastUnit += delta
-        lengths.append((lastUnit, units, positions))
-      }
-    }
-    let headEnd = reader.offset
-    let checked = UnsafeBufferPointer(rebasing: list[..<(partsChecked ? headEnd : list.count)])
-    guard Checksum.record(checked) == entry.checksum else {
-      throw IndexError.corrupt(file: path, reason: "a posting list: checksum mismatch")
-    }
-    var blocks: [Block] = []
-    if partsChecked {
-      blocks.reserveCapacity(blockCount)
-      var unitStart = headEnd
-      var positionStart = headEnd + lengths.reduce(0) { $0 + $1.units }
-      for length in lengths {
         blocks.append(
           Block(
-            lastUnit: length.lastUnit, unitPart: unitStart..<(unitStart + length.units),
-            positionPart: positionStart..<(positionStart + length.positions)))
-        unitStart += length.units
-        positionStart += length.positions
+            lastUnit: lastUnit, unitPart: at..<(at + units),
+            positionPart: (at + units)..<(at + units + positions)))
+        at += units + positions
+        previous = lastUnit
       }
-      guard positionStart == list.count else {
+      guard at == list.count - skipLength else {
         throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
       }
     } else {
+      guard Checksum.record(list) == entry.checksum else {
+        throw IndexError.corrupt(file: path, reason: "a posting list: checksum mismatch")
+      }
       // One block: its unit part's length is known once it is decoded.
       blocks = [
         Block(lastUnit: -1, unitPart: headEnd..<list.count, positionPart: list.count..<list.count)

@@ -69,27 +69,20 @@ final class PostingsWriter {
     let out = try BufferedFileWriter(path: url.path, budget: writeBudget)
     try out.write(Array(PostingsFile.frame.headerMagic.utf8))
     var keyCount = 0
-    var files: [MappedFile] = []
     var readers: [SegmentReader] = []
     for segment in segments {
       switch segment {
       case .memory(let bytes):
         readers.append(
           try SegmentReader(
-            UnsafeBufferPointer(start: bytes.base, count: bytes.count),
-            file: "a postings segment in memory"))
+            bytes: UnsafeBufferPointer(start: bytes.base, count: bytes.count),
+            name: "a postings segment in memory"))
       case .file(let url):
-        let file = try MappedFile(path: url.path)
-        files.append(file)
-        readers.append(try SegmentReader(file.bytes, file: file.path, mapping: file))
+        readers.append(try SegmentReader(path: url.path))
       }
     }
     var encoder = PostingListEncoder()
     var table = PostingsKeyTable.Writer()
-    // One reader per segment, in order: those of the segments in files.
-    let fileReaders = readers.indices.filter {
-      if case .file = segments[$0] { return true } else { return false }
-    }
     // Each reader's current key (keys have 42 bits; the largest value marks an exhausted
     // reader), scanned without copying the readers.
     var currentKeys = readers.map { $0.current?.key ?? .max }
@@ -97,28 +90,22 @@ final class PostingsWriter {
       var key = UInt64.max
       for current in currentKeys where current < key { key = current }
       guard key != .max else { break }
-      // The parts of the key, in segment order (so in unit order), re-encoded as blocks.
+      // The parts of the key, in segment order (so in unit order), re-encoded as blocks
+      // and written as they fill.
+      var unitCount = 0
       for index in readers.indices where currentKeys[index] == key {
-        let part = readers[index].current!
-        Self.decode(part, into: &encoder)
+        unitCount += readers[index].current!.documentFrequency
+      }
+      let offset = out.length
+      try encoder.begin(unitCount: unitCount, out: out)
+      for index in readers.indices where currentKeys[index] == key {
+        try Self.decode(readers[index].current!, into: &encoder, out: out)
         try readers[index].advance()
         currentKeys[index] = readers[index].current?.key ?? .max
       }
-      let (list, checksum) = encoder.finish()
-      guard list.count <= IndexLimits.postingListBytes else {
-        throw IndexError.unwritable(
-          directory: url.path,
-          reason:
-            "a posting list of \(list.count) bytes (the limit is \(IndexLimits.postingListBytes))")
-      }
-      table.add(key: key, offset: out.length, length: list.count, checksum: checksum)
-      try out.write(list)
+      let (length, checksum) = try encoder.finish(out: out)
+      table.add(key: key, offset: offset, length: length, checksum: checksum)
       keyCount += 1
-      // The segment files' pages read so far leave memory: the merge's footprint stays
-      // that of its buffers, not of the postings.
-      if keyCount % 4096 == 0 {
-        for index in fileReaders { readers[index].releaseRead() }
-      }
     }
     let top = try table.write(to: out)
     try out.write(
@@ -127,7 +114,8 @@ final class PostingsWriter {
       ]))
     let length = out.length
     let checksum = try out.close()
-    withExtendedLifetime((files, segments)) {}
+    readers.removeAll()
+    withExtendedLifetime(segments) {}
     for case .file(let url) in segments { try? FileManager.default.removeItem(at: url) }
     segments.removeAll()
     memoryHeld = 0
@@ -138,7 +126,9 @@ final class PostingsWriter {
   /// delta (the first from -1), its count field (`PostingsSegmentBuffer`) and its heading
   /// count when flagged; the positions block its positions as deltas. The segment was
   /// encoded by this process: its varints are read without bounds checks.
-  private static func decode(_ part: SegmentReader.Entry, into encoder: inout PostingListEncoder) {
+  private static func decode(
+    _ part: SegmentReader.Entry, into encoder: inout PostingListEncoder, out: BufferedFileWriter
+  ) throws {
     guard let units = part.unitBlock.baseAddress, let positions = part.positionBlock.baseAddress
     else { return }
     var read = 0
@@ -149,71 +139,11 @@ final class PostingsWriter {
       let countField = ByteReader.trustedVarint(units, at: &read)
       let inHeading = countField & 1 == 1 ? ByteReader.trustedVarint(units, at: &read) : 0
       let total = countField >> 1
-      if encoder.blockIsFull { encoder.closeBlock() }
-      encoder.add(unit: unit, total: total, inHeading: inHeading)
+      try encoder.add(unit: unit, total: total, inHeading: inHeading, out: out)
       for _ in 0..<total {
         encoder.addPosition(
           UInt32(truncatingIfNeeded: ByteReader.trustedVarint(positions, at: &positionRead)))
       }
-    }
-  }
-
-  /// Reads a segment file key by key.
-  private struct SegmentReader {
-    package struct Entry {
-      package var key: UInt64
-      var firstUnit: Int
-      var lastUnit: Int
-      var documentFrequency: Int
-      var unitBlock: UnsafeBufferPointer<UInt8>
-      var positionBlock: UnsafeBufferPointer<UInt8>
-    }
-    package var reader: ByteReader
-    var remaining: Int
-    package var current: Entry?
-    /// The mapped file read, when the segment is one.
-    private let mapping: MappedFile?
-
-    package init(
-      _ buffer: UnsafeBufferPointer<UInt8>, file: String, mapping: MappedFile? = nil
-    ) throws {
-      reader = ByteReader(buffer, file: file)
-      self.mapping = mapping
-      remaining = try reader.int()
-      try advance()
-    }
-
-    /// Where the current entry starts: everything before it has been merged.
-    private var currentStart = 0
-
-    /// Lets the pages of the mapped segment merged so far go from memory.
-    func releaseRead() { mapping?.release(before: currentStart) }
-
-    package mutating func advance() throws {
-      guard remaining > 0 else {
-        current = nil
-        return
-      }
-      remaining -= 1
-      currentStart = reader.offset
-      let key = try reader.uint64()
-      let first = try reader.int()
-      let last = try reader.int()
-      let frequency = try reader.int()
-      let unitLength = try reader.int()
-      let positionLength = try reader.int()
-      let start = reader.offset
-      guard unitLength >= 0, positionLength >= 0,
-        start + unitLength + positionLength <= reader.bytes.count
-      else {
-        throw IndexError.corrupt(file: reader.file, reason: "segment truncated")
-      }
-      reader.offset += unitLength + positionLength
-      current = Entry(
-        key: key, firstUnit: first, lastUnit: last, documentFrequency: frequency,
-        unitBlock: UnsafeBufferPointer(rebasing: reader.bytes[start..<(start + unitLength)]),
-        positionBlock: UnsafeBufferPointer(
-          rebasing: reader.bytes[(start + unitLength)..<reader.offset]))
     }
   }
 }

@@ -133,15 +133,7 @@ package enum UnitsFile {
       try file.write(documentTable.bytes)
       try file.write(documentChecksums)
       let unitTableOffset = file.length
-      // The unit table, copied from its temporary file a piece at a time.
-      let table = try MappedFile(path: unitTable.path)
-      var start = 0
-      while start < table.bytes.count {
-        let end = min(table.bytes.count, start + (4 << 20))
-        try file.write(UnsafeBufferPointer(rebasing: table.bytes[start..<end]))
-        table.release(before: end)
-        start = end
-      }
+      try file.appendContents(ofFile: unitTable.path)
       try file.write(unitChecksums.bytes)
       let checksum = (documentChecksums + unitChecksums.bytes).withUnsafeBufferPointer {
         Checksum.words($0)
