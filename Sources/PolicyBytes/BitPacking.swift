@@ -19,23 +19,32 @@
     (count * width + 7) / 8
   }
 
-  /// Appends `values`, each in `width` bits (every value must fit), to `bytes`.
+  /// Appends `values`, each in `width` bits (bits above them are dropped), to `bytes`.
   @inlinable package static func pack(
     _ values: UnsafeBufferPointer<UInt32>, width: Int, to bytes: inout ByteWriter
   ) {
     guard width > 0 else { return }
-    var pending: UInt64 = 0
-    var pendingBits = 0
-    for value in values {
-      pending |= UInt64(value) << UInt64(pendingBits)
-      pendingBits += width
-      while pendingBits >= 8 {
-        bytes.bytes.append(UInt8(truncatingIfNeeded: pending))
-        pending >>= 8
-        pendingBits -= 8
+    let start = bytes.bytes.count
+    let length = byteCount(count: values.count, width: width)
+    bytes.bytes.append(contentsOf: repeatElement(0, count: length))
+    let mask = width == 32 ? UInt64(UInt32.max) : (UInt64(1) << UInt64(width)) - 1
+    bytes.bytes.withUnsafeMutableBufferPointer { buffer in
+      let target = buffer.baseAddress! + start
+      var pending: UInt64 = 0
+      var pendingBits = 0
+      var at = 0
+      for value in values {
+        pending |= (UInt64(value) & mask) << UInt64(pendingBits)
+        pendingBits += width
+        while pendingBits >= 8 {
+          target[at] = UInt8(truncatingIfNeeded: pending)
+          at += 1
+          pending >>= 8
+          pendingBits -= 8
+        }
       }
+      if pendingBits > 0 { target[at] = UInt8(truncatingIfNeeded: pending) }
     }
-    if pendingBits > 0 { bytes.bytes.append(UInt8(truncatingIfNeeded: pending)) }
   }
 
   /// Reads `count` values of `width` bits from `bytes` (which must hold

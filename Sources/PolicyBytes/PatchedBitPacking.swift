@@ -17,33 +17,32 @@
     precondition(values.count <= maximumCount, "a patched chunk holds at most 255 values")
     // How many values need each width; the cost of a width is its packed bytes plus, per
     // value wider than it, a slot byte and a varint of the bits beyond it.
-    var counts = [Int](repeating: 0, count: 33)
-    for value in values { counts[BitPacking.width(of: value)] += 1 }
-    let widest = counts.lastIndex { $0 > 0 } ?? 0
-    var best = (width: widest, cost: BitPacking.byteCount(count: values.count, width: widest))
-    var width = widest - 1
-    while width >= 0 {
-      // The byte that counts the exceptions.
-      var cost = BitPacking.byteCount(count: values.count, width: width) + 1
-      var exceptions = 0
-      for wider in (width + 1)...widest where counts[wider] > 0 {
-        cost += counts[wider] * (1 + (wider - width + 6) / 7)
-        exceptions += counts[wider]
+    var counts: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+    var best = (width: 0, cost: 0)
+    withUnsafeMutableBytes(of: &counts) { raw in
+      let counts = raw.bindMemory(to: UInt8.self)
+      for value in values { counts[BitPacking.width(of: value)] &+= 1 }
+      var widest = 32
+      while widest > 0 && counts[widest] == 0 { widest -= 1 }
+      best = (widest, BitPacking.byteCount(count: values.count, width: widest))
+      var width = widest - 1
+      while width >= 0 {
+        // The byte that counts the exceptions.
+        var cost = BitPacking.byteCount(count: values.count, width: width) + 1
+        for wider in (width + 1)...widest where counts[wider] > 0 {
+          cost += Int(counts[wider]) * (1 + (wider - width + 6) / 7)
+        }
+        if cost < best.cost { best = (width, cost) }
+        width -= 1
       }
-      if exceptions <= maximumCount && cost < best.cost { best = (width, cost) }
-      width -= 1
     }
     let mask: UInt32 = best.width >= 32 ? .max : (1 << UInt32(best.width)) - 1
     var exceptionCount = 0
     for value in values where value > mask { exceptionCount += 1 }
     bytes.bytes.append(UInt8(best.width) | (exceptionCount > 0 ? 0x80 : 0))
-    guard exceptionCount > 0 else {
-      BitPacking.pack(values, width: best.width, to: &bytes)
-      return
-    }
-    bytes.bytes.append(UInt8(exceptionCount))
-    let low = values.map { $0 & mask }
-    low.withUnsafeBufferPointer { BitPacking.pack($0, width: best.width, to: &bytes) }
+    if exceptionCount > 0 { bytes.bytes.append(UInt8(exceptionCount)) }
+    BitPacking.pack(values, width: best.width, to: &bytes)
+    guard exceptionCount > 0 else { return }
     for (slot, value) in values.enumerated() where value > mask {
       bytes.bytes.append(UInt8(slot))
       bytes.varint(UInt64(value >> UInt32(best.width)))

@@ -63,7 +63,7 @@ public struct IndexBuilder: Sendable {
   /// a third less memory (236 MB peak instead of 354 MB).
   public var segmentLimit = 2_000_000
   /// Bytes of encoded postings segments kept in memory before they go to temporary files.
-  public var segmentMemoryBudget = 64 << 20
+  public var segmentMemoryBudget = 32 << 20
   /// Whether a file unchanged in size and modification time is still read and its content
   /// compared with the index's hash of it: an edit of the same size whose modification time
   /// was restored (`touch -r`, `cp -p`, `rsync -t`, an archive unpacked) is then found. Off

@@ -1,6 +1,11 @@
 import Foundation
 import PolicyBytes
 
+#if os(Linux)
+/// glibc's `malloc_trim` (declared in `malloc.h`, which the Glibc module leaves out).
+@_silgen_name("malloc_trim") private func releaseFreedMemory(_ pad: Int) -> Int32
+#endif
+
 /// Builds the positional bigram postings of an index in bounded memory: units go into an
 /// in-memory segment (`PostingsSegmentBuffer`), which is encoded when it holds
 /// `segmentLimit` positions; at the end the segments are merged into one `postings.bin`
@@ -61,6 +66,12 @@ final class PostingsWriter {
       try file.writer.closeTemporary()
       segments.append(.file(file.url))
     }
+    #if os(Linux)
+    // Memory the parser freed since the last segment goes back to the system: without
+    // this, the allocator's free lists grow with the number of files parsed (25 MB more at
+    // 1 GB than at 64 MB).
+    _ = releaseFreedMemory(0)
+    #endif
   }
 
   /// Merges the segments into `url`; returns the file's checksum and length.

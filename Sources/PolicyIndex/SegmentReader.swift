@@ -18,8 +18,9 @@ struct SegmentReader {
     var positionBlock: UnsafeBufferPointer<UInt8>
   }
 
-  /// Bytes read from a segment file at a time.
-  static let windowSize = 128 << 10
+  /// Bytes read from a segment file at a time (a merge of a 1 GB corpus reads about 170
+  /// segments at once).
+  static let windowSize = 32 << 10
   /// The most bytes an entry's header takes: a key and five varints.
   private static let headerSize = 8 + 5 * 10
 
@@ -130,14 +131,16 @@ struct SegmentReader {
       guard end - start < count, descriptor >= 0, let held = buffer else {
         return end - start >= count
       }
-      // What is left moves to the front; the window grows for an entry larger than it.
+      // What is left moves to the front; the window grows for an entry larger than it,
+      // and shrinks back after it.
       let left = end - start
-      if count > capacity {
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+      let wanted = max(count, SegmentReader.windowSize)
+      if wanted != capacity && left <= wanted {
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: wanted)
         grown.update(from: held + start, count: left)
         held.deallocate()
         buffer = grown
-        capacity = count
+        capacity = wanted
       } else {
         (held + 0).update(from: held + start, count: left)
       }
