@@ -4,8 +4,9 @@ import PolicyBytes
 /// positions part of a block is checked and unpacked when a unit of the block is first
 /// asked for; the blocks in between are skipped without reading them.
 struct PositionCursor {
-  private let list: PostingsFile.UnitList
-  private let file: PostingsFile
+  private let totals: [Int32]
+  private let postings: PostingsFile.Postings?
+  private let path: String
   /// The block whose positions are unpacked in `deltas`.
   private var block = -1
   /// The position deltas of `block`'s units, one after the other.
@@ -16,8 +17,9 @@ struct PositionCursor {
   private var lastIndex = -1
 
   package init(_ list: PostingsFile.UnitList, file: PostingsFile) {
-    self.list = list
-    self.file = file
+    totals = list.totals
+    postings = list.postings
+    path = file.path
   }
 
   /// The positions of the list's `index`-th unit (not before the last one read), into
@@ -30,36 +32,43 @@ struct PositionCursor {
     if wanted != block { try unpack(block: wanted) }
     positions.removeAll(keepingCapacity: true)
     let slot = index - wanted * PostingsFile.blockSize
-    var position: UInt32 = 0
-    for delta in deltas[starts[slot]..<starts[slot + 1]] {
-      position &+= delta
-      positions.append(position)
+    let (first, end) = (starts[slot], starts[slot + 1])
+    deltas.withUnsafeBufferPointer { deltas in
+      var position: UInt32 = 0
+      for at in first..<end {
+        position &+= deltas[at]
+        positions.append(position)
+      }
     }
   }
 
   private mutating func unpack(block wanted: Int) throws {
-    guard let postings = list.postings else { return }
+    guard let postings else { return }
     var part = UnsafeBufferPointer(rebasing: postings.list[postings.blocks[wanted].positionPart])
-    if postings.partsChecked { part = try file.checked(part) }
+    if postings.partsChecked { part = try PostingsFile.checked(part, path: path) }
     let first = wanted * PostingsFile.blockSize
-    let end = min(list.totals.count, first + PostingsFile.blockSize)
+    let end = min(totals.count, first + PostingsFile.blockSize)
     starts.removeAll(keepingCapacity: true)
     var total = 0
     for slot in first..<end {
       starts.append(total)
-      total += Int(list.totals[slot])
+      total += Int(totals[slot])
     }
     starts.append(total)
     deltas.removeAll(keepingCapacity: true)
     deltas.reserveCapacity(total)
     var at = 0
     while deltas.count < total {
-      try file.unpack(
-        part, at: &at, count: min(PostingsFile.blockSize, total - deltas.count), into: &chunk)
+      guard
+        PatchedBitPacking.decode(
+          part, at: &at, count: min(PostingsFile.blockSize, total - deltas.count), into: &chunk)
+      else {
+        throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+      }
       deltas.append(contentsOf: chunk)
     }
     guard at == part.count else {
-      throw IndexError.corrupt(file: file.path, reason: "a posting list is damaged")
+      throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
     }
     block = wanted
   }

@@ -202,7 +202,7 @@ package struct PostingsFile: Sendable {
     for index in blocks.indices {
       let count = min(Self.blockSize, postings.unitCount - index * Self.blockSize)
       var part = UnsafeBufferPointer(rebasing: postings.list[blocks[index].unitPart])
-      if postings.partsChecked { part = try checked(part) }
+      if postings.partsChecked { part = try Self.checked(part, path: path) }
       var at = 0
       // Unit deltas, then counts less one, then counts in the heading.
       for field in 0..<3 {
@@ -248,7 +248,10 @@ package struct PostingsFile: Sendable {
   }
 
   /// `part` less its leading checksum, once the checksum matches the rest.
-  func checked(_ part: UnsafeBufferPointer<UInt8>) throws -> UnsafeBufferPointer<UInt8> {
+  /// - Throws: `IndexError.corrupt` naming `path` when it does not.
+  static func checked(_ part: UnsafeBufferPointer<UInt8>, path: String) throws
+    -> UnsafeBufferPointer<UInt8>
+  {
     guard part.count >= 4 else {
       throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
     }

@@ -88,6 +88,7 @@ struct TermMatcher {
     }
     var found: [Match] = []
     var text: [UInt32] = []
+    let entries = self.entries
     for unit in candidates {
       text.removeAll(keepingCapacity: true)
       BigramKey.appendFoldedScalars(of: try units.unit(unit).text, to: &text)
@@ -242,6 +243,7 @@ struct TermMatcher {
     }
     var matches: [Match] = []
     matches.reserveCapacity(units.count)
+    let entries = self.entries
     var begin = 0
     for (unit, end) in zip(units, ends) {
       let headingLength = UInt32(max(0, entries[Int(unit)].headingLength))
