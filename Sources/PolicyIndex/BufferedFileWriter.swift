@@ -76,6 +76,23 @@ final class BufferedFileWriter {
     if used >= Self.flushSize { try flush() }
   }
 
+  /// Appends the whole of the file at `path` (a temporary file this build wrote), read
+  /// through the buffer a piece at a time.
+  func appendContents(ofFile path: String) throws {
+    let source = open(path, O_RDONLY | O_CLOEXEC)
+    guard source >= 0 else { throw Self.failure(path, errno) }
+    defer { _ = systemClose(source) }
+    while true {
+      try flush()
+      let got = read(source, storage, capacity)
+      if got < 0 && errno == EINTR { continue }
+      guard got >= 0 else { throw Self.failure(path, errno) }
+      if got == 0 { return }
+      used = got
+      length += got
+    }
+  }
+
   func flush() throws {
     guard used > 0 else { return }
     let bytes = UnsafeBufferPointer(start: storage, count: used)

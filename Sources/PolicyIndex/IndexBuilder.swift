@@ -63,7 +63,7 @@ public struct IndexBuilder: Sendable {
   /// a third less memory (236 MB peak instead of 354 MB).
   public var segmentLimit = 2_000_000
   /// Bytes of encoded postings segments kept in memory before they go to temporary files.
-  public var segmentMemoryBudget = 64 << 20
+  public var segmentMemoryBudget = 32 << 20
   /// Whether a file unchanged in size and modification time is still read and its content
   /// compared with the index's hash of it: an edit of the same size whose modification time
   /// was restored (`touch -r`, `cp -p`, `rsync -t`, an archive unpacked) is then found. Off
@@ -99,7 +99,9 @@ public struct IndexBuilder: Sendable {
     let layout = IndexDirectory(url: directory)
     let lock = try layout.lock()
     defer { layout.unlock(lock) }
-    let previous = try? InvertedIndex.open(directory)
+    // A previous index whose unit table is damaged is not reused: its files are parsed again.
+    var previous = try? InvertedIndex.open(directory)
+    if let index = previous, (try? index.units.checkTables()) == nil { previous = nil }
     // Generations left by interrupted runs go; while CURRENT cannot be read, every
     // generation stays (the live one among them).
     do { layout.removeStaleGenerations(keeping: try layout.liveGeneration()) } catch {}
@@ -166,8 +168,9 @@ public struct IndexBuilder: Sendable {
     let postings = PostingsWriter(
       directory: generation, segmentLimit: segmentLimit, memoryBudget: segmentMemoryBudget,
       writeBudget: budget)
-    var manifestFiles: [IndexManifest.File] = []
-    var failures: [IndexManifest.Failure] = []
+    let fileList = try IndexFileListWriter(
+      path: generation.appendingPathComponent(IndexDirectory.files).path, budget: budget)
+    var failures: [(path: String, error: String)] = []
     var warnings: [String] = []
     var parsed = 0
     var reused = 0
@@ -187,22 +190,23 @@ public struct IndexBuilder: Sendable {
       fileNumber += 1
       let path = file.path
       guard let document = file.document else {
-        failures.append(IndexManifest.Failure(path: path, error: file.failure ?? "unreadable"))
+        failures.append((path, file.failure ?? "unreadable"))
+        fileList.add(IndexManifest.Failure(path: path, error: failures.last!.error))
         continue
       }
-      guard manifestFiles.count < IndexLimits.documents,
+      guard fileList.fileCount < IndexLimits.documents,
         unitIndex <= IndexLimits.units - file.units.extents.count
       else {
-        failures.append(
-          IndexManifest.Failure(
-            path: path,
-            error: "\(path): error: the index is full (at most \(IndexLimits.documents) "
-              + "documents and \(IndexLimits.units) units)"))
+        let error =
+          "\(path): error: the index is full (at most \(IndexLimits.documents) "
+          + "documents and \(IndexLimits.units) units)"
+        failures.append((path, error))
+        fileList.add(IndexManifest.Failure(path: path, error: error))
         continue
       }
       warnings += file.warnings
       if file.reused { reused += 1 } else { parsed += 1 }
-      let documentIndex = manifestFiles.count
+      let documentIndex = fileList.fileCount
       try unitsWriter.add(document)
       let units = file.units
       try units.records.bytes.withUnsafeBufferPointer { records in
@@ -224,7 +228,7 @@ public struct IndexBuilder: Sendable {
           }
         }
       }
-      manifestFiles.append(
+      try fileList.add(
         IndexManifest.File(
           path: path, size: file.size, modified: file.modified, hash: document.contentHash,
           document: document.id))
@@ -243,7 +247,7 @@ public struct IndexBuilder: Sendable {
     let manifest = IndexManifest(
       format: IndexManifest.format, version: IndexManifest.version,
       created: ISO8601DateFormatter().string(from: Date()),
-      documentCount: manifestFiles.count, unitCount: unitIndex,
+      documentCount: fileList.fileCount, unitCount: unitIndex,
       keyCount: postingsResult.keys, textBytes: textBytes,
       averageUnitLength: unitIndex > 0 ? Double(totalLength) / Double(unitIndex) : 1,
       checksums: [
@@ -252,26 +256,16 @@ public struct IndexBuilder: Sendable {
           String(postingsResult.length), Checksum.hex(postingsResult.checksum),
         ],
       ])
+    try fileList.finish()
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    // Keys sorted: the same files give the same bytes, run after run.
-    let fileListEncoder = JSONEncoder()
-    fileListEncoder.outputFormatting = [.sortedKeys]
-    for (name, contents) in [
-      (
-        IndexDirectory.files,
-        try fileListEncoder.encode(IndexFileList(files: manifestFiles, failures: failures))
-      ),
-      (IndexDirectory.manifest, try encoder.encode(manifest)),
-    ] {
-      let writer = try BufferedFileWriter(
-        path: generation.appendingPathComponent(name).path, budget: budget)
-      try writer.write(Array(contents))
-      _ = try writer.close()
-    }
+    let writer = try BufferedFileWriter(
+      path: generation.appendingPathComponent(IndexDirectory.manifest).path, budget: budget)
+    try writer.write(Array(try encoder.encode(manifest)))
+    _ = try writer.close()
     return Summary(
-      documents: manifestFiles.count, parsed: parsed, reused: reused, removed: 0,
-      failures: failures.map { ($0.path, $0.error) }, warnings: warnings, units: unitIndex,
+      documents: fileList.fileCount, parsed: parsed, reused: reused, removed: 0,
+      failures: failures, warnings: warnings, units: unitIndex,
       sourceBytes: sourceBytes, textBytes: textBytes,
       indexBytes: unitsResult.length + postingsResult.length,
       seconds: Date().timeIntervalSince(start))

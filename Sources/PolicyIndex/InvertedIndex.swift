@@ -57,8 +57,11 @@ public struct InvertedIndex: Sendable {
   /// removed) by `policyq index` while it was being opened is not an error: the one
   /// `CURRENT` names now is opened instead.
   /// - Throws: `IndexError.missing`, `.foreign` or `.corrupt` with the file at fault.
-  /// - Complexity: O(d + u + k) for d documents, u units and k bigram keys, to checksum the
-  ///   files' tables; the records and posting lists are mapped, not read.
+  /// - Complexity: O(d + u + k) for d documents, u units and k bigram keys, with small
+  ///   constants: the files' tables are checked block by block as queries read them, and
+  ///   only their arrays of block checksums (4 bytes per 2,048 units or documents, half a
+  ///   byte per key) when the index is opened; records and posting lists are mapped, not
+  ///   read.
   public static func open(_ directory: URL) throws -> InvertedIndex {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
@@ -136,6 +139,7 @@ public struct InvertedIndex: Sendable {
   /// - Throws: `IndexError.corrupt` naming the damaged file.
   /// - Complexity: O(n) in the bytes of `units.bin` and `postings.bin`.
   public func verify() throws {
+    try units.checkTables()
     for index in 0..<documentCount { _ = try document(index) }
     for index in 0..<unitCount { _ = try unit(index) }
     for name in [IndexDirectory.units, IndexDirectory.postings] {

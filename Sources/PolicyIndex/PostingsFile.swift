@@ -1,51 +1,63 @@
 import Foundation
 import PolicyBytes
 
-/// The bigram postings of an index, read from a memory-mapped `postings.bin`:
+/// The bigram postings of an index, read from a memory-mapped `postings.bin`, laid out as
+/// Lucene's and tantivy's postings are, in blocks of `blockSize` units, bit-packed:
 ///
-/// - header `PQPOST03`;
-/// - per key, its posting list: the number of units holding the key and the length of the
-///   unit block (varints); the unit block: per unit its delta from the previous unit
-///   (the first from -1), its count of positions shifted left once with the low bit set when
-///   some lie in the heading, and then that heading count; the positions block: per unit its
-///   positions as deltas (the first from 0);
-/// - the key table, 32 bytes per key in key order: key, list offset, list length, units,
-///   `Checksum.record` of the list up to the end of its unit block, and of its positions
-///   block;
-/// - footer: table offset, key count, table checksum, `PQPOSTND`.
+/// - header `PQPOST04`;
+/// - per key, its posting list: the units holding the key and the number of blocks
+///   (varints); per block its unit part and its positions part; for a list of several
+///   blocks, the skip list at the end: the unit count, then per block its last unit and
+///   the lengths of its two parts (32 bits each; the list is written block by block, so
+///   the skip list comes when the blocks are known). A unit part holds the
+///   units as deltas, their position counts less one, and the counts of positions in the
+///   heading, each a chunk of `PatchedBitPacking` (bit-packed at the width most values
+///   need, the larger ones patched); a positions part, per unit its positions as deltas
+///   (the first from 0), in chunks of 128 values. In a list of several blocks every part
+///   starts with its `Checksum.record`;
+/// - the key table (`PostingsKeyTable`): blocks of 64 keys, then the top table;
+/// - footer: top table offset, its entries, key count, top table checksum, `PQPOSTND`.
 ///
-/// Counting a term of two characters reads unit blocks only; positions are decoded only
-/// for the units that hold all the bigrams of a longer term. The key table is checked as a
-/// whole when the file is opened; a list's unit part when the list is read, its positions
-/// block before the first position is decoded: a damaged list is an error, never a wrong
-/// hit.
+/// What is checked, and when: the top table when the file is opened; a block of the key
+/// table when a key in it is looked up; a list's skip list (the whole list when it is one
+/// block) when the list is looked up; each block's unit part when the units are decoded,
+/// its positions part before a position in it is decoded. A damaged list is an error,
+/// never a wrong hit, and a query checksums only what it reads.
 package struct PostingsFile: Sendable {
-  /// Footer: table offset, key count, table checksum.
+  /// Footer: top table offset, its entries, key count, top table checksum.
   package static let frame = IndexFileFrame(
-    headerMagic: "PQPOST03", footerMagic: "PQPOSTND", fields: 3, kind: "postings")
-  private static let entrySize = 32
+    headerMagic: "PQPOST04", footerMagic: "PQPOSTND", fields: 4, kind: "postings")
+  /// Units per block, and position values per packed chunk.
+  static let blockSize = 128
 
-  /// The postings of one key, not yet decoded.
+  /// The postings of one key, its head read and checked, its blocks not yet decoded.
   package struct Postings {
     package let unitCount: Int
-    let unitBlock: UnsafeBufferPointer<UInt8>
-    let positionBlock: UnsafeBufferPointer<UInt8>
-    /// `Checksum.record` of `positionBlock`, checked before a position is decoded.
-    let positionChecksum: UInt32
+    /// The whole list.
+    let list: UnsafeBufferPointer<UInt8>
+    /// Per block: its last unit, its unit part and positions part within `list`.
+    let blocks: [Block]
+    /// Whether the parts carry their own checksums (a list of several blocks).
+    let partsChecked: Bool
   }
 
-  /// A key's unit block, decoded: units in increasing order, with their counts.
+  struct Block {
+    var lastUnit: Int
+    var unitPart: Range<Int>
+    var positionPart: Range<Int>
+  }
+
+  /// A key's units, decoded: in increasing order, with their counts.
   package struct UnitList {
     package var units: [Int32] = []
     package var totals: [Int32] = []
     package var inHeading: [Int32] = []
-    var positionBlock = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    var positionChecksum: UInt32 = 0
+    var postings: Postings?
   }
 
   private let file: MappedFile
   package var path: String { file.path }
-  private let tableOffset: Int
+  private let keys: PostingsKeyTable.Reader
   package let keyCount: Int
   /// Units in the index: a posting naming a unit beyond them is damage.
   package let unitCount: Int
@@ -55,171 +67,209 @@ package struct PostingsFile: Sendable {
     file = try MappedFile(path: path)
     let bytes = file.bytes
     let footer = try Self.frame.footerValues(of: bytes, file: path)
-    let (offset, count, checksum) = (
-      Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]), footer[2]
+    let (offset, blocks, count, checksum) = (
+      Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]),
+      Int(truncatingIfNeeded: footer[2]), footer[3]
     )
-    // Each value is bounded by the file's size before any arithmetic (a damaged footer may hold anything).
-    guard offset >= 8, offset <= bytes.count, count >= 0, count < bytes.count,
-      offset + count * Self.entrySize == bytes.count - Self.frame.footerSize
+    // Each value is bounded by the file's size before any arithmetic (a damaged footer
+    // may hold anything).
+    guard offset >= 8, offset <= bytes.count, blocks >= 0, blocks < bytes.count, count >= 0,
+      count <= blocks * PostingsKeyTable.keysPerBlock,
+      offset + blocks * PostingsKeyTable.topEntrySize == bytes.count - Self.frame.footerSize
     else {
       throw IndexError.corrupt(file: path, reason: "the key table does not fit the file")
     }
-    let table = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count * Self.entrySize)])
-    guard Checksum.words(table) == checksum else {
+    let top = UnsafeBufferPointer(
+      rebasing: bytes[offset..<(offset + blocks * PostingsKeyTable.topEntrySize)])
+    guard Checksum.words(top) == checksum else {
       throw IndexError.corrupt(file: path, reason: "key table checksum mismatch")
     }
-    tableOffset = offset
+    // The lists end where the first block of keys starts.
+    let listsEnd =
+      blocks == 0
+      ? offset
+      : Int(
+        truncatingIfNeeded: UInt64(
+          littleEndian: UnsafeRawPointer(top.baseAddress!).loadUnaligned(
+            fromByteOffset: 16, as: UInt64.self)))
+    guard listsEnd >= 8, listsEnd <= offset else {
+      throw IndexError.corrupt(file: path, reason: "the key table does not fit the file")
+    }
+    keys = PostingsKeyTable.Reader(
+      bytes: bytes, path: path, topOffset: offset, blockCount: blocks, listsEnd: listsEnd)
     keyCount = count
-  }
-
-  @inline(__always)
-  private func key(at index: Int) -> UInt64 {
-    UnsafeRawPointer(file.bytes.baseAddress!).loadUnaligned(
-      fromByteOffset: tableOffset + index * Self.entrySize, as: UInt64.self)
-  }
-
-  /// The index in the key table of the first key ≥ `key`.
-  private func lowerBound(_ key: UInt64) -> Int {
-    SortedSearch.lowerBound(key, in: 0..<keyCount) { self.key(at: $0) }
-  }
-
-  /// The postings of table entry `index`.
-  private func postings(at index: Int) throws -> Postings {
-    let raw = UnsafeRawPointer(file.bytes.baseAddress!) + tableOffset + index * Self.entrySize
-    let offset = Int(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-    let length = Int(raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
-    guard offset >= 8, length >= 0, offset <= tableOffset - length else {
-      throw IndexError.corrupt(file: path, reason: "a posting list lies outside the file")
-    }
-    let list = UnsafeBufferPointer(rebasing: file.bytes[offset..<(offset + length)])
-    var reader = ByteReader(list, file: path)
-    let unitCount = try reader.int()
-    let unitBlockLength = try reader.int()
-    guard unitCount >= 0, unitBlockLength >= 0, unitBlockLength <= length - reader.offset else {
-      throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
-    }
-    let unitPartEnd = reader.offset + unitBlockLength
-    guard
-      Checksum.record(UnsafeBufferPointer(rebasing: list[..<unitPartEnd]))
-        == raw.loadUnaligned(fromByteOffset: 24, as: UInt32.self)
-    else {
-      throw IndexError.corrupt(file: path, reason: "a posting list: checksum mismatch")
-    }
-    return Postings(
-      unitCount: unitCount,
-      unitBlock: UnsafeBufferPointer(rebasing: list[reader.offset..<unitPartEnd]),
-      positionBlock: UnsafeBufferPointer(rebasing: list[unitPartEnd...]),
-      positionChecksum: raw.loadUnaligned(fromByteOffset: 28, as: UInt32.self))
   }
 
   /// The postings of every key in `range`, in key order.
   package func postings(in range: ClosedRange<UInt64>) throws -> [Postings] {
-    var index = lowerBound(range.lowerBound)
+    guard keys.blockCount > 0 else { return [] }
     var found: [Postings] = []
-    while index < keyCount, key(at: index) <= range.upperBound {
-      found.append(try postings(at: index))
-      index += 1
+    var block = keys.block(holding: range.lowerBound)
+    while block < keys.blockCount, keys.firstKey(ofBlock: block) <= range.upperBound {
+      for entry in try keys.entries(ofBlock: block) where range.contains(entry.key) {
+        found.append(try postings(entry))
+      }
+      block += 1
     }
     return found
   }
 
   /// The postings of `key`, if any unit holds it.
   package func postings(of key: UInt64) throws -> Postings? {
-    let index = lowerBound(key)
-    guard index < keyCount, self.key(at: index) == key else { return nil }
-    return try postings(at: index)
+    guard keys.blockCount > 0 else { return nil }
+    let block = keys.block(holding: key)
+    guard let entry = try keys.entries(ofBlock: block).first(where: { $0.key == key }) else {
+      return nil
+    }
+    return try postings(entry)
   }
 
-  /// Decodes a unit block.
+  /// The list of `entry`, its head read and checked.
+  private func postings(_ entry: PostingsKeyTable.Entry) throws -> Postings {
+    let list = UnsafeBufferPointer(
+      rebasing: file.bytes[entry.offset..<(entry.offset + entry.length)])
+    var reader = ByteReader(list, file: path)
+    let unitCount = try reader.int()
+    let blockCount = try reader.int()
+    let expectedBlocks = (unitCount + Self.blockSize - 1) / Self.blockSize
+    guard unitCount > 0, unitCount <= self.unitCount, blockCount == expectedBlocks else {
+      throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+    }
+    let partsChecked = blockCount > 1
+    let headEnd = reader.offset
+    var blocks: [Block] = []
+    if partsChecked {
+      // The skip list ends the list: the unit count, then per block its last unit and the
+      // lengths of its unit part and positions part (32 bits each).
+      let skipLength = 4 + blockCount * 12
+      guard skipLength <= list.count - headEnd else {
+        throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+      }
+      let skip = UnsafeBufferPointer(rebasing: list[(list.count - skipLength)...])
+      guard Checksum.record(skip) == entry.checksum else {
+        throw IndexError.corrupt(file: path, reason: "a posting list: checksum mismatch")
+      }
+      var skipReader = ByteReader(skip, file: path)
+      guard try skipReader.uint32() == UInt32(unitCount) else {
+        throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+      }
+      blocks.reserveCapacity(blockCount)
+      var at = headEnd
+      var previous = -1
+      for _ in 0..<blockCount {
+        let lastUnit = Int(try skipReader.uint32())
+        let units = Int(try skipReader.uint32())
+        let positions = Int(try skipReader.uint32())
+        // Bounded before the additions.
+        guard lastUnit > previous, lastUnit < self.unitCount, units >= 4, positions >= 4,
+          units <= list.count - skipLength - at,
+          positions <= list.count - skipLength - at - units
+        else {
+          throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+        }
+        blocks.append(
+          Block(
+            lastUnit: lastUnit, unitPart: at..<(at + units),
+            positionPart: (at + units)..<(at + units + positions)))
+        at += units + positions
+        previous = lastUnit
+      }
+      guard at == list.count - skipLength else {
+        throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+      }
+    } else {
+      guard Checksum.record(list) == entry.checksum else {
+        throw IndexError.corrupt(file: path, reason: "a posting list: checksum mismatch")
+      }
+      // One block: its unit part's length is known once it is decoded.
+      blocks = [
+        Block(lastUnit: -1, unitPart: headEnd..<list.count, positionPart: list.count..<list.count)
+      ]
+    }
+    return Postings(unitCount: unitCount, list: list, blocks: blocks, partsChecked: partsChecked)
+  }
+
+  /// Decodes the unit parts of a list.
+  /// - Throws: `IndexError.corrupt` naming the file when a part is damaged.
   package func units(of postings: Postings) throws -> UnitList {
     var list = UnitList()
-    list.positionBlock = postings.positionBlock
-    list.positionChecksum = postings.positionChecksum
     list.units.reserveCapacity(postings.unitCount)
     list.totals.reserveCapacity(postings.unitCount)
     list.inHeading.reserveCapacity(postings.unitCount)
-    var reader = ByteReader(postings.unitBlock, file: path)
+    var blocks = postings.blocks
     var unit = -1
-    while !reader.isAtEnd {
-      // Values are checked before use: damaged bytes may decode to any number.
-      let delta = try reader.int()
-      // Bounded before the addition: unit + delta stays below the unit count.
-      guard delta >= 1, delta < unitCount - unit else {
-        throw IndexError.corrupt(file: path, reason: "a posting names no unit")
+    var values: [UInt32] = []
+    for index in blocks.indices {
+      let count = min(Self.blockSize, postings.unitCount - index * Self.blockSize)
+      var part = UnsafeBufferPointer(rebasing: postings.list[blocks[index].unitPart])
+      if postings.partsChecked { part = try Self.checked(part, path: path) }
+      var at = 0
+      // Unit deltas, then counts less one, then counts in the heading.
+      for field in 0..<3 {
+        try unpack(part, at: &at, count: count, into: &values)
+        for (slot, value) in values.enumerated() {
+          switch field {
+          case 0:
+            let delta = Int(value)
+            guard delta >= 1, delta < unitCount - unit else {
+              throw IndexError.corrupt(file: path, reason: "a posting names no unit")
+            }
+            unit += delta
+            list.units.append(Int32(unit))
+          case 1:
+            guard value < UInt32(IndexLimits.unitScalars) else {
+              throw IndexError.corrupt(file: path, reason: "bad position count")
+            }
+            list.totals.append(Int32(value) + 1)
+          default:
+            let position = index * Self.blockSize + slot
+            guard Int32(truncatingIfNeeded: value) <= list.totals[position] else {
+              throw IndexError.corrupt(file: path, reason: "bad position count")
+            }
+            list.inHeading.append(Int32(value))
+          }
+        }
       }
-      unit += delta
-      let flagged = try reader.int()
-      let inHeading = flagged & 1 == 1 ? try reader.int() : 0
-      let total = flagged >> 1
-      // Every position takes at least one byte of the positions block.
-      guard total > 0, total <= postings.positionBlock.count, inHeading >= 0, inHeading <= total
-      else {
-        throw IndexError.corrupt(file: path, reason: "bad position count")
+      if postings.partsChecked {
+        guard at == part.count, unit == blocks[index].lastUnit else {
+          throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+        }
+      } else {
+        // The one block's positions follow its unit part.
+        let end = blocks[index].unitPart.lowerBound + at
+        blocks[index].unitPart = blocks[index].unitPart.lowerBound..<end
+        blocks[index].positionPart = end..<postings.list.count
       }
-      list.units.append(Int32(unit))
-      list.totals.append(Int32(total))
-      list.inHeading.append(Int32(inHeading))
     }
-    guard list.units.count == postings.unitCount else {
-      throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
-    }
+    list.postings = Postings(
+      unitCount: postings.unitCount, list: postings.list, blocks: blocks,
+      partsChecked: postings.partsChecked)
     return list
   }
-}
 
-/// Reads the positions of a `PostingsFile.UnitList`'s units, in increasing unit order,
-/// skipping the positions of the units in between without decoding them.
-struct PositionCursor {
-  private let list: PostingsFile.UnitList
-  private let file: String
-  private var unitIndex = 0
-  private var offset = 0
-  private var checked = false
-
-  package init(_ list: PostingsFile.UnitList, file: String) {
-    self.list = list
-    self.file = file
+  /// `part` less its leading checksum, once the checksum matches the rest.
+  /// - Throws: `IndexError.corrupt` naming `path` when it does not.
+  static func checked(_ part: UnsafeBufferPointer<UInt8>, path: String) throws
+    -> UnsafeBufferPointer<UInt8>
+  {
+    guard part.count >= 4 else {
+      throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+    }
+    let stored = UInt32(
+      littleEndian: UnsafeRawPointer(part.baseAddress!).loadUnaligned(as: UInt32.self))
+    let rest = UnsafeBufferPointer(rebasing: part[4...])
+    guard Checksum.record(rest) == stored else {
+      throw IndexError.corrupt(file: path, reason: "a block of a posting list: checksum mismatch")
+    }
+    return rest
   }
 
-  /// The positions of the list's `index`-th unit (not before the last one read), into `positions`.
-  package mutating func positions(at index: Int, into positions: inout [UInt32]) throws {
-    precondition(index >= unitIndex, "positions are read in increasing unit order")
-    let bytes = list.positionBlock
-    if !checked {
-      guard Checksum.record(bytes) == list.positionChecksum else {
-        throw IndexError.corrupt(file: file, reason: "a positions block: checksum mismatch")
-      }
-      checked = true
+  /// Unpacks a chunk of `count` values (`PatchedBitPacking`) at `at`, moving `at` past it.
+  func unpack(
+    _ part: UnsafeBufferPointer<UInt8>, at: inout Int, count: Int, into values: inout [UInt32]
+  ) throws {
+    guard PatchedBitPacking.decode(part, at: &at, count: count, into: &values) else {
+      throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
     }
-    // Skip the positions of units unitIndex..<index: each ends with a byte below 0x80.
-    var skip = 0
-    for unit in unitIndex..<index { skip += Int(list.totals[unit]) }
-    // Eight bytes at a time while more varints end beyond them than within (a frequent
-    // bigram's list is mostly skipped), then byte by byte to the last one.
-    if let base = bytes.baseAddress {
-      while skip > 8 && offset + 8 <= bytes.count {
-        let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-        let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
-        guard ends < skip else { break }
-        skip -= ends
-        offset += 8
-      }
-    }
-    while skip > 0 && offset < bytes.count {
-      if bytes[offset] < 0x80 { skip -= 1 }
-      offset += 1
-    }
-    guard skip == 0 else {
-      throw IndexError.corrupt(file: file, reason: "positions run past the end")
-    }
-    positions.removeAll(keepingCapacity: true)
-    var reader = ByteReader(bytes, at: offset, file: file)
-    var position: UInt32 = 0
-    for _ in 0..<list.totals[index] {
-      position &+= UInt32(truncatingIfNeeded: try reader.varint())
-      positions.append(position)
-    }
-    offset = reader.offset
-    unitIndex = index + 1
   }
 }

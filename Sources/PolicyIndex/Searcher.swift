@@ -151,6 +151,9 @@ public struct Searcher: Sendable {
       hit.wordCounts = words
       return hit
     }
+    // The rows of the unit table read are checked as their blocks were first read; a
+    // damaged one read as zeros, and the query fails here rather than answer from it.
+    try index.units.check()
     return SearchResults(hits: hits, totalMatches: totalMatches, expansions: expansions)
   }
 

@@ -88,6 +88,7 @@ struct TermMatcher {
     }
     var found: [Match] = []
     var text: [UInt32] = []
+    let entries = self.entries
     for unit in candidates {
       text.removeAll(keepingCapacity: true)
       BigramKey.appendFoldedScalars(of: try units.unit(unit).text, to: &text)
@@ -196,7 +197,7 @@ struct TermMatcher {
     var positions: [UInt32] = []
     do {
       let list = try postings.units(of: found[order[0]])
-      var cursor = PositionCursor(list, file: postings.path)
+      var cursor = PositionCursor(list, file: postings)
       let offset = UInt32(offsets[order[0]])
       for slot in list.units.indices {
         try cursor.positions(at: slot, into: &positions)
@@ -210,7 +211,7 @@ struct TermMatcher {
     var current: [UInt32] = []
     for next in order.dropFirst() where !units.isEmpty {
       let list = try postings.units(of: found[next])
-      var cursor = PositionCursor(list, file: postings.path)
+      var cursor = PositionCursor(list, file: postings)
       var slot = 0
       var kept = 0
       var keptStarts = 0
@@ -242,6 +243,7 @@ struct TermMatcher {
     }
     var matches: [Match] = []
     matches.reserveCapacity(units.count)
+    let entries = self.entries
     var begin = 0
     for (unit, end) in zip(units, ends) {
       let headingLength = UInt32(max(0, entries[Int(unit)].headingLength))

@@ -107,7 +107,16 @@ import Glibc
     let unit = index.units.entry(1)
     let units = try liveFile(directory, IndexDirectory.units)
     var bytes = Array(try Data(contentsOf: units))
-    bytes[unit.offset + unit.recordLength - 3] ^= 0x04  // in the unit's text
+    // A record is framed: checksum (4 bytes), length (a varint), bytes; its text is last.
+    var lengthEnd = unit.offset + 4
+    var length = 0
+    var shift = 0
+    repeat {
+      length |= Int(bytes[lengthEnd] & 0x7F) << shift
+      shift += 7
+      lengthEnd += 1
+    } while bytes[lengthEnd - 1] >= 0x80
+    bytes[lengthEnd + length - 3] ^= 0x04  // in the unit's text
     try Data(bytes).write(to: units)
     #expect(throws: IndexError.self) { try InvertedIndex.open(directory).verify() }
     let summary = try IndexBuilder(directory: directory).build(files: [file])

@@ -1,8 +1,8 @@
 import Foundation
 import PolicyBytes
-import PolicyIndex
 import Testing
 
+@testable import PolicyIndex
 @testable import PolicyKit
 
 /// An index that is damaged, foreign, locked or out of date gives a clear answer, never a
@@ -37,13 +37,19 @@ import Testing
     }
   }
 
+  /// A row of the unit table damaged: found when a query reads the rows of its block (not
+  /// when the index is opened), and by `verify`.
   @Test func damagedUnitTable_isDetected() throws {
     let directory = try freshIndex()
     let units = try liveFile(directory, "units.bin")
     var bytes = Array(try Data(contentsOf: units))
-    bytes[bytes.count - 100] ^= 0xFF  // inside the unit table, whose checksum is kept
+    // The seeds' units fit one block of rows; the last rows end 4 bytes (the block's
+    // checksum) before the footer.
+    bytes[bytes.count - UnitsFile.frame.footerSize - 4 - 10] ^= 0xFF
     try Data(bytes).write(to: units)
-    #expect(throws: IndexError.self) { try InvertedIndex.open(directory) }
+    let index = try InvertedIndex.open(directory)
+    #expect(throws: IndexError.self) { try Searcher(index: index).search(try SearchQuery("发展")) }
+    #expect(throws: IndexError.self) { try index.verify() }
   }
 
   @Test func flippedPostingByte_foundByVerify() throws {
@@ -56,82 +62,35 @@ import Testing
     #expect(throws: IndexError.self) { try index.verify() }
   }
 
-  /// Gives the posting list of 固废 the checksums of its bytes as they are now, and the
-  /// key table the checksum of its entries, so that damage made on purpose reaches the
-  /// decoder's own checks (which stand behind the checksums).
-  private func resealListOfGuFei(_ bytes: inout [UInt8]) throws {
-    let footer = try bytes.withUnsafeBufferPointer {
-      try PostingsFile.frame.footerValues(of: $0, file: "postings.bin")
-    }
-    let (tableOffset, keyCount) = (Int(footer[0]), Int(footer[1]))
-    let start = try listOfGuFei(in: bytes)
-    let entry = try #require(
-      (0..<keyCount).first { entry in
-        bytes.withUnsafeBytes {
-          Int($0.loadUnaligned(fromByteOffset: tableOffset + entry * 32 + 8, as: UInt64.self))
-        } == start
-      })
-    let at = tableOffset + entry * 32
-    let length = bytes.withUnsafeBytes {
-      Int($0.loadUnaligned(fromByteOffset: at + 16, as: UInt32.self))
-    }
-    var reader = ListHeaderReader(bytes: bytes, at: start)
-    _ = reader.varint()
-    let unitBlockLength = reader.varint()
-    let unitPartEnd = reader.offset + unitBlockLength
-    func store(_ value: some FixedWidthInteger, at offset: Int) {
-      withUnsafeBytes(of: value.littleEndian) {
-        bytes.replaceSubrange(offset..<(offset + $0.count), with: $0)
-      }
-    }
-    bytes.withUnsafeBufferPointer { all in
-      let units = Checksum.record(UnsafeBufferPointer(rebasing: all[start..<unitPartEnd]))
-      let positions = Checksum.record(
-        UnsafeBufferPointer(rebasing: all[unitPartEnd..<(start + length)]))
-      store(units, at: at + 24)
-      store(positions, at: at + 28)
-    }
-    let table = bytes.withUnsafeBufferPointer {
-      Checksum.words(UnsafeBufferPointer(rebasing: $0[tableOffset..<(tableOffset + keyCount * 32)]))
-    }
-    store(table, at: bytes.count - PostingsFile.frame.footerSize + 16)
+  /// A `postings.bin` holding one list, `list`, for the key 固废: its checksum and key
+  /// table made to match, so that what the list holds reaches the decoder's own checks
+  /// (which stand behind the checksums).
+  private func postingsFile(holding list: [UInt8], unitCount: Int) throws -> PostingsFile {
+    let url = try Corpus.temporaryDirectory().appendingPathComponent("postings.bin")
+    let out = try BufferedFileWriter(path: url.path)
+    try out.write(Array("PQPOST04".utf8))
+    var table = PostingsKeyTable.Writer()
+    table.add(
+      key: Self.guFei, offset: out.length, length: list.count,
+      checksum: list.withUnsafeBufferPointer { Checksum.record($0) })
+    try out.write(list)
+    let top = try table.write(to: out)
+    try out.write(
+      PostingsFile.frame.footer([UInt64(top.offset), UInt64(top.blocks), 1, top.checksum]))
+    _ = try out.close()
+    return try PostingsFile(path: url.path, unitCount: unitCount)
   }
 
-  /// Reads the varints of a posting list's header.
-  private struct ListHeaderReader {
-    let bytes: [UInt8]
-    var offset: Int
-    init(bytes: [UInt8], at offset: Int) {
-      self.bytes = bytes
-      self.offset = offset
+  /// A list of one block: its units as deltas, counts less one, heading counts, and the
+  /// positions, each one patched chunk.
+  private func oneBlockList(deltas: [UInt32], counts: [UInt32], positions: [UInt32]) -> [UInt8] {
+    var list = ByteWriter()
+    list.varint(deltas.count)
+    list.varint(1)
+    for values in [deltas, counts, [UInt32](repeating: 0, count: deltas.count), positions] {
+      values.withUnsafeBufferPointer { PatchedBitPacking.encode($0, to: &list) }
     }
-    mutating func varint() -> Int {
-      var value = 0
-      var shift = 0
-      while true {
-        let byte = bytes[offset]
-        offset += 1
-        value |= Int(byte & 0x7F) << shift
-        if byte < 0x80 { return value }
-        shift += 7
-      }
-    }
-  }
-
-  /// Where the posting list of 固废 starts in `postings.bin` (read from its key table).
-  private func listOfGuFei(in bytes: [UInt8]) throws -> Int {
-    func field(_ offset: Int) -> UInt64 {
-      bytes.withUnsafeBytes {
-        UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      }
-    }
-    let footer = try bytes.withUnsafeBufferPointer {
-      try PostingsFile.frame.footerValues(of: $0, file: "postings.bin")
-    }
-    let (tableOffset, keyCount) = (Int(footer[0]), Int(footer[1]))
-    let key = UInt64(("固" as Unicode.Scalar).value) << 21 | UInt64(("废" as Unicode.Scalar).value)
-    let entry = try #require((0..<keyCount).first { field(tableOffset + $0 * 32) == key })
-    return Int(field(tableOffset + entry * 32 + 8))
+    return list.bytes
   }
 
   @Test func freshIndex_passesVerify() throws {
@@ -141,33 +100,14 @@ import Testing
   /// Damaged bytes may decode to any number: a huge position count in a posting list, or a
   /// huge table offset in a footer, is an `IndexError` naming the file, never a crash.
   @Test func hugeNumbers_areErrorsNotCrashes() throws {
+    // A position count of 2³² − 1 in a list whose checksum matches.
+    let huge = try postingsFile(
+      holding: oneBlockList(deltas: [1], counts: [UInt32.max - 1], positions: [3]), unitCount: 10)
+    let hugeList = try #require(try huge.postings(of: Self.guFei))
+    #expect(throws: IndexError.corrupt(file: huge.path, reason: "bad position count")) {
+      try huge.units(of: hugeList)
+    }
     let directory = try freshIndex()
-    let postings = try liveFile(directory, "postings.bin")
-    let original = Array(try Data(contentsOf: postings))
-    // The count of the first unit of 固废's list (after its unit count, block length and
-    // unit delta) becomes 2⁶²−1.
-    var bytes = original
-    var at = try listOfGuFei(in: bytes)
-    for _ in 0..<3 {
-      while bytes[at] >= 0x80 { at += 1 }
-      at += 1
-    }
-    for offset in 0..<8 { bytes[at + offset] = 0xFF }
-    bytes[at + 8] = 0x3F
-    // The checksums would catch the change first: they are made to match it.
-    try resealListOfGuFei(&bytes)
-    try Data(bytes).write(to: postings)
-    let searcher = Searcher(index: try InvertedIndex.open(directory))
-    #expect(throws: IndexError.corrupt(file: postings.path, reason: "bad position count")) {
-      try searcher.search(
-        try SearchQuery("固废"),
-        options: {
-          var options = SearchOptions()
-          options.useSynonyms = false
-          return options
-        }())
-    }
-    try Data(original).write(to: postings)
     // Footers: the first field (the key table's offset, the document table's offset) of
     // one file at a time, the other intact; the error names the damaged file.
     for (name, frame) in [("postings.bin", PostingsFile.frame), ("units.bin", UnitsFile.frame)] {
@@ -215,33 +155,19 @@ import Testing
     }
   }
 
-  /// A posting list whose first unit delta points past the last unit is reported as
+  /// A posting list whose units run past the last unit of the index is reported as
   /// damage, not read from outside the unit table.
   @Test func postingBeyondTheLastUnit_isCorrupt() throws {
-    let directory = try freshIndex()
-    let postings = try liveFile(directory, "postings.bin")
-    var bytes = Array(try Data(contentsOf: postings))
-    let index = try InvertedIndex.open(directory)
-    // The list of 固废: unit count and unit block length, then the first unit delta.
-    var at = try listOfGuFei(in: bytes)
-    for _ in 0..<2 {
-      while bytes[at] >= 0x80 { at += 1 }
-      at += 1
-    }
-    // Rewrite the first delta (one byte) as 127: every later unit of the list moves up by
-    // as much, the last ones past the last unit of the index.
-    #expect(bytes[at] < 0x80)
-    #expect(index.unitCount < 400)
-    bytes[at] = 127
-    // The checksums would catch the change first: they are made to match it.
-    try resealListOfGuFei(&bytes)
-    try Data(bytes).write(to: postings)
-    let damaged = Searcher(index: try InvertedIndex.open(directory))
-    // Caught where the list is read, before any unit table entry is looked up.
-    #expect(throws: IndexError.corrupt(file: postings.path, reason: "a posting names no unit")) {
-      try damaged.search(try SearchQuery("固废"))
+    let file = try postingsFile(
+      holding: oneBlockList(deltas: [1, 500], counts: [0, 0], positions: [3, 4]), unitCount: 10)
+    let list = try #require(try file.postings(of: Self.guFei))
+    #expect(throws: IndexError.corrupt(file: file.path, reason: "a posting names no unit")) {
+      try file.units(of: list)
     }
   }
+
+  static let guFei =
+    UInt64(("固" as Unicode.Scalar).value) << 21 | UInt64(("废" as Unicode.Scalar).value)
 
   @Test func foreignAndMissingDirectories() throws {
     let empty = try Corpus.temporaryDirectory()

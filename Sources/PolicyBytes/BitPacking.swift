@@ -1,0 +1,81 @@
+/// Bit-packing of small integers, as Lucene's and tantivy's postings blocks hold them: a
+/// block of values stored with the bits the largest one needs, little-endian, low bits
+/// first, one value after the other with no padding but at the block's end.
+@usableFromInline package enum BitPacking {
+  /// The bits needed for `value` (0 for 0).
+  @inlinable package static func width(of value: UInt32) -> Int {
+    value == 0 ? 0 : 32 - value.leadingZeroBitCount
+  }
+
+  /// The bits needed for the largest of `values`.
+  @inlinable package static func width(of values: UnsafeBufferPointer<UInt32>) -> Int {
+    var union: UInt32 = 0
+    for value in values { union |= value }
+    return width(of: union)
+  }
+
+  /// Bytes that `count` values of `width` bits take.
+  @inlinable package static func byteCount(count: Int, width: Int) -> Int {
+    (count * width + 7) / 8
+  }
+
+  /// Appends `values`, each in `width` bits (bits above them are dropped), to `bytes`.
+  @inlinable package static func pack(
+    _ values: UnsafeBufferPointer<UInt32>, width: Int, to bytes: inout ByteWriter
+  ) {
+    guard width > 0 else { return }
+    let start = bytes.bytes.count
+    let length = byteCount(count: values.count, width: width)
+    bytes.bytes.append(contentsOf: repeatElement(0, count: length))
+    let mask = width == 32 ? UInt64(UInt32.max) : (UInt64(1) << UInt64(width)) - 1
+    bytes.bytes.withUnsafeMutableBufferPointer { buffer in
+      let target = buffer.baseAddress! + start
+      var pending: UInt64 = 0
+      var pendingBits = 0
+      var at = 0
+      for value in values {
+        pending |= (UInt64(value) & mask) << UInt64(pendingBits)
+        pendingBits += width
+        while pendingBits >= 8 {
+          target[at] = UInt8(truncatingIfNeeded: pending)
+          at += 1
+          pending >>= 8
+          pendingBits -= 8
+        }
+      }
+      if pendingBits > 0 { target[at] = UInt8(truncatingIfNeeded: pending) }
+    }
+  }
+
+  /// Reads `count` values of `width` bits from `bytes` (which must hold
+  /// `byteCount(count:width:)` of them) into `values`, replacing its contents.
+  @inlinable package static func unpack(
+    _ bytes: UnsafeBufferPointer<UInt8>, count: Int, width: Int, into values: inout [UInt32]
+  ) {
+    values.removeAll(keepingCapacity: true)
+    guard width > 0 else {
+      values.append(contentsOf: repeatElement(0, count: count))
+      return
+    }
+    precondition(bytes.count >= byteCount(count: count, width: width), "a packed block is short")
+    let mask = width == 32 ? UInt64(UInt32.max) : (UInt64(1) << UInt64(width)) - 1
+    let base = bytes.baseAddress!
+    let length = bytes.count
+    values.reserveCapacity(count)
+    var bit = 0
+    for _ in 0..<count {
+      let byte = bit >> 3
+      let shift = UInt64(bit & 7)
+      // Eight bytes at once where the block has them, else the bytes left one by one.
+      var word: UInt64
+      if byte + 8 <= length {
+        word = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
+      } else {
+        word = 0
+        for index in byte..<length { word |= UInt64(base[index]) << UInt64((index - byte) * 8) }
+      }
+      values.append(UInt32(truncatingIfNeeded: (word >> shift) & mask))
+      bit += width
+    }
+  }
+}

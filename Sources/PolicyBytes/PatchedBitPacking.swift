@@ -1,0 +1,97 @@
+/// Patched frame of reference (PFOR, as Lucene's postings use it): a chunk of at most 255
+/// values bit-packed at a width most of them fit, the few larger ones ("exceptions", a
+/// unit's first position in a long unit, a rare key's first unit) stored apart with their
+/// high bits. One large value then no longer widens the whole chunk.
+///
+/// Layout: the width (a byte; its high bit set when there are exceptions), the number of
+/// exceptions (a byte, only when there are some), the values' low bits packed
+/// (`BitPacking`), then per exception its slot (a byte) and its high bits (a varint).
+@usableFromInline package enum PatchedBitPacking {
+  /// Values per chunk at most: a slot must fit a byte.
+  @usableFromInline package static let maximumCount = 255
+
+  /// Appends `values` (at most `maximumCount`) to `bytes` at the width that takes fewest bytes.
+  @inlinable package static func encode(
+    _ values: UnsafeBufferPointer<UInt32>, to bytes: inout ByteWriter
+  ) {
+    precondition(values.count <= maximumCount, "a patched chunk holds at most 255 values")
+    // How many values need each width; the cost of a width is its packed bytes plus, per
+    // value wider than it, a slot byte and a varint of the bits beyond it.
+    var counts: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+    var best = (width: 0, cost: 0)
+    withUnsafeMutableBytes(of: &counts) { raw in
+      let counts = raw.bindMemory(to: UInt8.self)
+      for value in values { counts[BitPacking.width(of: value)] &+= 1 }
+      var widest = 32
+      while widest > 0 && counts[widest] == 0 { widest -= 1 }
+      best = (widest, BitPacking.byteCount(count: values.count, width: widest))
+      var width = widest - 1
+      while width >= 0 {
+        // The byte that counts the exceptions.
+        var cost = BitPacking.byteCount(count: values.count, width: width) + 1
+        for wider in (width + 1)...widest where counts[wider] > 0 {
+          cost += Int(counts[wider]) * (1 + (wider - width + 6) / 7)
+        }
+        if cost < best.cost { best = (width, cost) }
+        width -= 1
+      }
+    }
+    let mask: UInt32 = best.width >= 32 ? .max : (1 << UInt32(best.width)) - 1
+    var exceptionCount = 0
+    for value in values where value > mask { exceptionCount += 1 }
+    bytes.bytes.append(UInt8(best.width) | (exceptionCount > 0 ? 0x80 : 0))
+    if exceptionCount > 0 { bytes.bytes.append(UInt8(exceptionCount)) }
+    BitPacking.pack(values, width: best.width, to: &bytes)
+    guard exceptionCount > 0 else { return }
+    for (slot, value) in values.enumerated() where value > mask {
+      bytes.bytes.append(UInt8(slot))
+      bytes.varint(UInt64(value >> UInt32(best.width)))
+    }
+  }
+
+  /// Reads `count` values written by `encode` from `bytes` at `offset` into `values`
+  /// (replacing its contents) and moves `offset` past them; false when the bytes do not
+  /// hold such a chunk (damage), leaving `offset` anywhere.
+  @inlinable package static func decode(
+    _ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int, count: Int,
+    into values: inout [UInt32]
+  ) -> Bool {
+    guard count <= maximumCount, offset < bytes.count, bytes[offset] & 0x7F <= 32 else {
+      return false
+    }
+    let width = Int(bytes[offset] & 0x7F)
+    let patched = bytes[offset] & 0x80 != 0
+    offset += 1
+    var exceptions = 0
+    if patched {
+      guard offset < bytes.count else { return false }
+      exceptions = Int(bytes[offset])
+      offset += 1
+    }
+    let length = BitPacking.byteCount(count: count, width: width)
+    guard exceptions <= count, length <= bytes.count - offset else { return false }
+    BitPacking.unpack(
+      UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), count: count, width: width,
+      into: &values)
+    offset += length
+    for _ in 0..<exceptions {
+      guard offset < bytes.count else { return false }
+      let slot = Int(bytes[offset])
+      offset += 1
+      var high: UInt64 = 0
+      var shift: UInt64 = 0
+      while true {
+        guard offset < bytes.count, shift < 35 else { return false }
+        let byte = bytes[offset]
+        offset += 1
+        high |= UInt64(byte & 0x7F) << shift
+        if byte < 0x80 { break }
+        shift += 7
+      }
+      let value = UInt64(values[min(slot, count - 1)]) | high << UInt64(width)
+      guard slot < count, value <= UInt64(UInt32.max) else { return false }
+      values[slot] = UInt32(value)
+    }
+    return true
+  }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import PolicyBytes
+import PolicyModel
+
+extension UnitsFile {
+  /// Reads `units.bin` through a memory map.
+  package struct Reader: Sendable {
+    private let file: MappedFile
+    package var path: String { file.path }
+    private let units: TableBlockChecks
+    private let documents: TableBlockChecks
+    /// Where the records end (the document table starts).
+    private let recordsEnd: Int
+    /// The number of documents.
+    package let documentCount: Int
+    package let unitCount: Int
+
+    /// The unit entries, read from the map on access.
+    package var entries: EntryView { EntryView(reader: self) }
+
+    package struct EntryView: RandomAccessCollection {
+      package let reader: Reader
+      package var startIndex: Int { 0 }
+      package var endIndex: Int { reader.unitCount }
+      package subscript(position: Int) -> TableEntry { reader.entry(position) }
+    }
+
+    /// The fixed part of unit `index`, its block of the table checked on first use (a row
+    /// of a damaged block reads as zeros: `check()` then throws).
+    @inline(__always)
+    package func entry(_ index: Int) -> TableEntry {
+      let row = units.row(index)
+      let word = UInt64(littleEndian: row.loadUnaligned(as: UInt64.self))
+      let document = Int32(littleEndian: row.loadUnaligned(fromByteOffset: 8, as: Int32.self))
+      let length = Int32(littleEndian: row.loadUnaligned(fromByteOffset: 12, as: Int32.self))
+      return TableEntry(
+        offset: Int(word & 0xFF_FFFF_FFFF), document: max(0, document), length: length,
+        headingLength: Int32(truncatingIfNeeded: word >> 44),
+        kind: SearchUnitKind(code: UInt8(truncatingIfNeeded: (word >> 40) & 0xF)) ?? .section)
+    }
+
+    /// Throws when a row read so far lay in a damaged block of a table.
+    /// - Throws: `IndexError.corrupt` naming the file.
+    package func check() throws {
+      try units.check()
+      try documents.check()
+    }
+
+    /// Checks every block of both tables.
+    /// - Throws: `IndexError.corrupt` naming the file.
+    package func checkTables() throws {
+      try units.checkAll()
+      try documents.checkAll()
+    }
+
+    package init(path: String) throws {
+      file = try MappedFile(path: path)
+      let bytes = file.bytes
+      let footer = try UnitsFile.frame.footerValues(of: bytes, file: path)
+      let (documentTable, documentCount, unitTable, unitCount) = (
+        Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]),
+        Int(truncatingIfNeeded: footer[2]), Int(truncatingIfNeeded: footer[3])
+      )
+      let tablesEnd = bytes.count - UnitsFile.frame.footerSize
+      // Each value is bounded by the file's size before any arithmetic (a damaged footer
+      // may hold anything).
+      guard documentTable >= 8, documentTable <= tablesEnd, documentCount >= 0, unitCount >= 0,
+        documentCount < bytes.count, unitCount < bytes.count
+      else { throw IndexError.corrupt(file: path, reason: "the tables do not fit the file") }
+      let documentChecksums = documentTable + documentCount * UnitsFile.documentRowSize
+      let documentBlocks = TableBlockChecks.blockCount(rows: documentCount)
+      let unitChecksums = unitTable + unitCount * UnitsFile.unitRowSize
+      let unitBlocks = TableBlockChecks.blockCount(rows: unitCount)
+      guard unitTable == documentChecksums + documentBlocks * 4,
+        unitChecksums + unitBlocks * 4 == tablesEnd
+      else { throw IndexError.corrupt(file: path, reason: "the tables do not fit the file") }
+      let checksums =
+        Array(bytes[documentChecksums..<unitTable]) + Array(bytes[unitChecksums..<tablesEnd])
+      guard checksums.withUnsafeBufferPointer({ Checksum.words($0) }) == footer[4] else {
+        throw IndexError.corrupt(file: path, reason: "table checksum mismatch")
+      }
+      let base = UnsafeRawPointer(bytes.baseAddress!)
+      documents = TableBlockChecks(
+        rows: base + documentTable, rowSize: UnitsFile.documentRowSize, rowCount: documentCount,
+        checksums: base + documentChecksums, path: path, what: "the document table")
+      units = TableBlockChecks(
+        rows: base + unitTable, rowSize: UnitsFile.unitRowSize, rowCount: unitCount,
+        checksums: base + unitChecksums, path: path, what: "the unit table")
+      self.documentCount = documentCount
+      self.unitCount = unitCount
+      recordsEnd = documentTable
+    }
+
+    /// The bytes of the record framed at `offset`, once they match their checksum.
+    /// - Throws: `IndexError.corrupt` naming the file and `what` when they lie outside the
+    ///   records or do not match.
+    private func record(at offset: Int, what: String) throws -> UnsafeBufferPointer<UInt8> {
+      guard offset >= 8, offset <= recordsEnd - 5 else {
+        throw IndexError.corrupt(file: path, reason: "\(what) lies outside the records")
+      }
+      let records = UnsafeBufferPointer(rebasing: file.bytes[..<recordsEnd])
+      var reader = ByteReader(records, at: offset, file: path)
+      let checksum = try reader.uint32()
+      let length = try reader.int()
+      guard length >= 0, length <= recordsEnd - reader.offset else {
+        throw IndexError.corrupt(file: path, reason: "\(what) lies outside the records")
+      }
+      let bytes = UnsafeBufferPointer(rebasing: records[reader.offset..<(reader.offset + length)])
+      guard Checksum.record(bytes) == checksum else {
+        throw IndexError.corrupt(file: path, reason: "\(what): checksum mismatch")
+      }
+      return bytes
+    }
+
+    /// Document `index`, decoded.
+    /// - Throws: `IndexError.corrupt` naming the file when its record is damaged.
+    package func document(_ index: Int) throws -> IndexedDocument {
+      guard index >= 0, index < documentCount else {
+        throw IndexError.corrupt(file: path, reason: "no document \(index)")
+      }
+      let row = documents.row(index)
+      try documents.check()
+      let what = "document \(index)"
+      let bytes = try record(
+        at: Int(truncatingIfNeeded: UInt64(littleEndian: row.loadUnaligned(as: UInt64.self))),
+        what: what)
+      var reader = ByteReader(bytes, file: path)
+      func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
+      func optionalInt(_ value: Int) -> Int? { value == 0 ? nil : value - 1 }
+      let document = IndexedDocument(
+        id: try reader.string(), path: try reader.string(), title: try reader.string(),
+        documentNumber: optional(try reader.string()), issuer: optional(try reader.string()),
+        level: optional(try reader.string()), regionPath: try reader.strings(),
+        kind: optional(try reader.string()),
+        planKind: optional(try reader.string()), year: optionalInt(try reader.int()),
+        periodStart: optionalInt(try reader.int()), periodEnd: optionalInt(try reader.int()),
+        fileSize: try reader.int(), modified: Double(bitPattern: try reader.uint64()),
+        contentHash: try reader.string())
+      guard reader.isAtEnd else {
+        throw IndexError.corrupt(file: path, reason: "\(what) is longer than its fields")
+      }
+      return document
+    }
+
+    /// The whole unit `index`; with `withText` false, everything but its text.
+    /// - Throws: `IndexError.corrupt` naming the file when its record is damaged.
+    package func unit(_ index: Int, withText: Bool = true) throws -> SearchUnit {
+      guard index >= 0, index < unitCount else {
+        throw IndexError.corrupt(file: path, reason: "no unit \(index)")
+      }
+      let entry = self.entry(index)
+      try units.check()
+      guard Int(entry.document) < documentCount else {
+        throw IndexError.corrupt(file: path, reason: "unit \(index) names no document")
+      }
+      // The writer cuts longer units in pieces (`UnitPieces`): a longer one is damage.
+      guard entry.length >= 0, entry.length <= IndexLimits.unitScalars,
+        entry.headingLength >= 0, entry.headingLength <= entry.length
+      else {
+        throw IndexError.corrupt(
+          file: path,
+          reason: "unit \(index) has \(entry.length) characters (the limit is "
+            + "\(IndexLimits.unitScalars))")
+      }
+      let bytes = try record(at: entry.offset, what: "unit \(index)")
+      var reader = ByteReader(bytes, file: path)
+      let id = try reader.string()
+      let heading = try reader.string()
+      let unitPath = try reader.strings()
+      let count = try reader.int()
+      guard count >= 0, count <= IndexLimits.departmentsPerUnit else {
+        throw IndexError.corrupt(file: path, reason: "bad department count")
+      }
+      var departments: [UnitDepartment] = []
+      for _ in 0..<count {
+        let name = try reader.string()
+        let canonical = try reader.string()
+        let prefix = try reader.string()
+        let role = try reader.int()
+        departments.append(
+          UnitDepartment(
+            name: name, canonical: canonical, levelPrefix: prefix.isEmpty ? nil : prefix,
+            role: ResponsibilityRole.allCases[
+              min(max(0, role), ResponsibilityRole.allCases.count - 1)]))
+      }
+      let year = try reader.int()
+      let textStart = try reader.int()
+      let line = try reader.int()
+      let text = withText ? try reader.string() : ""
+      guard !withText || reader.isAtEnd else {
+        throw IndexError.corrupt(file: path, reason: "unit \(index) is longer than its fields")
+      }
+      return SearchUnit(
+        fields: UnitFields(
+          id: id, kind: entry.kind, heading: heading, headingLength: Int(entry.headingLength),
+          path: unitPath, departments: departments, year: year == 0 ? nil : year - 1,
+          textStart: textStart, sourceLine: line),
+        document: Int(entry.document), text: text)
+    }
+  }
+}
