@@ -24,9 +24,14 @@
       for value in values { counts[BitPacking.width(of: value)] &+= 1 }
       var widest = 32
       while widest > 0 && counts[widest] == 0 { widest -= 1 }
+      var narrowest = 0
+      while narrowest < widest && counts[narrowest] == 0 { narrowest += 1 }
       best = (widest, BitPacking.byteCount(count: values.count, width: widest))
+      // Below the narrowest value's width every value would be an exception, each costing
+      // at least two bytes: never the cheapest for values of at most 32 bits but in a
+      // chunk of one or two, where the difference is a byte.
       var width = widest - 1
-      while width >= 0 {
+      while width >= max(0, narrowest - 1) {
         // The byte that counts the exceptions.
         var cost = BitPacking.byteCount(count: values.count, width: width) + 1
         for wider in (width + 1)...widest where counts[wider] > 0 {
