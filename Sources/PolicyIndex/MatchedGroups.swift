@@ -80,7 +80,7 @@ struct MatchedGroups {
         for match in matches {
           let weighted =
             Double(match.total) + (Searcher.headingWeight - 1) * Double(match.inHeading)
-          let length = Double(entries[match.unit].length)
+          let length = Double(entries.length(of: match.unit))
           scored.units.append(match.unit)
           scored.scores.append(
             idf * weighted * (Searcher.k1 + 1)

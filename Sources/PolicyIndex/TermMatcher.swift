@@ -246,7 +246,7 @@ struct TermMatcher {
     let entries = self.entries
     var begin = 0
     for (unit, end) in zip(units, ends) {
-      let headingLength = UInt32(max(0, entries[Int(unit)].headingLength))
+      let headingLength = UInt32(max(0, entries.headingLength(of: Int(unit))))
       let inHeading = starts[begin..<end].reduce(0) { $0 + ($1 < headingLength ? 1 : 0) }
       matches.append(Match(unit: Int(unit), total: end - begin, inHeading: inHeading))
       begin = end

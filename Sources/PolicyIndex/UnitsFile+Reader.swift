@@ -7,7 +7,7 @@ extension UnitsFile {
   package struct Reader: Sendable {
     private let file: MappedFile
     package var path: String { file.path }
-    private let units: TableBlockChecks
+    fileprivate let units: TableBlockChecks
     private let documents: TableBlockChecks
     /// Where the records end (the document table starts).
     private let recordsEnd: Int
@@ -23,6 +23,21 @@ extension UnitsFile {
       package var startIndex: Int { 0 }
       package var endIndex: Int { reader.unitCount }
       package subscript(position: Int) -> TableEntry { reader.entry(position) }
+
+      /// Unit `index`'s folded length alone (a query scores every unit it matches).
+      @inline(__always)
+      package func length(of index: Int) -> Int32 {
+        Int32(
+          littleEndian: reader.units.row(index).loadUnaligned(fromByteOffset: 12, as: Int32.self))
+      }
+
+      /// Unit `index`'s heading length alone.
+      @inline(__always)
+      package func headingLength(of index: Int) -> Int32 {
+        Int32(
+          truncatingIfNeeded: UInt64(
+            littleEndian: reader.units.row(index).loadUnaligned(as: UInt64.self)) >> 44)
+      }
     }
 
     /// The fixed part of unit `index`, its block of the table checked on first use (a row
