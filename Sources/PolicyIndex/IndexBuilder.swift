@@ -72,6 +72,9 @@ public struct IndexBuilder: Sendable {
   /// Bytes the build may write before its writes fail as on a full disk (nil: no limit but
   /// the disk's). Lets a test reach the full-disk error path (`WriteBudget`).
   package var writeBudget: Int?
+  /// Threads that read, parse and fold files while postings are written (1: one thread
+  /// besides the writer's).
+  public var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   /// A builder for the index in `directory` that reads departments, indicators and target
   /// units with `dictionaries`.
@@ -177,8 +180,10 @@ public struct IndexBuilder: Sendable {
     var totalLength = 0
     var lastReport = Date.distantPast
 
-    // Files are read, parsed and folded on a second thread, in order, a few ahead.
-    let pipeline = OrderedPipeline(count: files.count) { [self] number in
+    // Files are read, parsed and folded on `jobs` threads besides this one, handed over in
+    // order, a few ahead.
+    let pipeline = OrderedPipeline(count: files.count, workers: jobs, depth: max(8, 4 * jobs)) {
+      [self] number in
       prepare(files[number], reusing: reuse)
     }
     defer { pipeline.cancel() }
