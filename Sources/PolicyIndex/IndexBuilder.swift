@@ -6,7 +6,7 @@ import PolicyText
 
 /// Builds or updates an index: reads and parses the files given (reusing the units of
 /// files unchanged since the last run), writes a new generation, and makes it live
-/// atomically. Files are read and parsed on a second thread while postings are written
+/// atomically. Files are read and parsed on `jobs` threads while postings are written
 /// (`OrderedPipeline`); memory stays bounded: postings are flushed to disk in segments.
 public struct IndexBuilder: Sendable {
   /// How far a build has come.
