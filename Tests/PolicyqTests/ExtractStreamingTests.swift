@@ -74,6 +74,29 @@ import Testing
     }
   }
 
+  /// Standard input in a batch is read once (it cannot be read again for the second pass)
+  /// and its references and the others' to it are resolved.
+  @Test func standardInputInABatch_readOnceAndResolved() throws {
+    let folder = try Self.folder("stdin", Self.citing.filter { $0.key != "a.txt" })
+    let result = try Policyq.run(
+      [
+        "extract", "--format", "jsonl", "-", folder.appendingPathComponent("b.txt").path,
+        folder.appendingPathComponent("c.txt").path,
+      ], stdin: Data(try #require(Self.citing["a.txt"]).utf8),
+      bounds: RunBounds(seconds: 60, memoryMiB: 1024))
+    #expect(result.status == 0)
+    let documents = try Self.objects(result.stdout)
+    try #require(documents.count == 3)
+    #expect((documents[0]["source"] as? [String: Any])?["path"] as? String == "-")
+    let ids = documents.map { $0["id"] as? String ?? "" }
+    let resolved = documents.map { document in
+      (document["references"] as? [[String: Any]] ?? []).map {
+        $0["resolved_document"] as? String ?? "-"
+      }
+    }
+    #expect(resolved == [[ids[1], ids[2]], [], [ids[0]]])
+  }
+
   /// Every format and table comes out the same, stdout and stderr, with one thread or four.
   @Test func jobsOneAndFour_sameOutput() throws {
     var files = Self.citing
