@@ -26,15 +26,7 @@ public struct PolicyParser: Sendable {
   /// - Complexity: O(n) in the length of the text, plus O((m + s) log s) to place m
   ///   clauses, targets and references in s sections and measures.
   public func parse(_ text: PolicyText) -> PolicyDocument {
-    let id = Self.documentID(of: text)
-    let paragraphs = text.utf8.withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0) }
-    let pieces = TextPieces(text.utf8)
-    let texts = ParagraphTexts(paragraphs, pieces: pieces)
-    let firstHeading = firstBodyHeading(paragraphs, texts)
-    let metadataResult = MetadataExtractor(
-      texts: texts, paragraphs: paragraphs, firstHeading: firstHeading,
-      frontMatter: text.frontMatter
-    ).extract()
+    let (id, paragraphs, pieces, texts, firstHeading, metadataResult) = head(of: text)
 
     // Paragraphs before the body (the envelope) and closing matter open no sections.
     var outlineParagraphs = paragraphs
@@ -258,6 +250,32 @@ public struct PolicyParser: Sendable {
   }
 
   /// A span as the bounds `EnclosingIntervals` reads.
+  /// The keys references find the document of `text` by (its id, number and titles),
+  /// without the rest of the parse: what `parse(_:)` would give, at the cost of reading
+  /// its paragraphs and metadata.
+  public func referenceTarget(of text: PolicyText) -> ReferenceTarget {
+    let head = head(of: text)
+    return ReferenceTarget(id: head.id, metadata: head.metadata.metadata)
+  }
+
+  /// The first steps of a parse: the id, the paragraphs and their texts, the first
+  /// heading of the body and the metadata.
+  private func head(of text: PolicyText) -> (
+    id: String, paragraphs: [Paragraph], pieces: TextPieces, texts: ParagraphTexts,
+    firstHeading: Int?, metadata: MetadataExtractor.Result
+  ) {
+    let id = Self.documentID(of: text)
+    let paragraphs = text.utf8.withUnsafeBufferPointer { ParagraphScanner.paragraphs(of: $0) }
+    let pieces = TextPieces(text.utf8)
+    let texts = ParagraphTexts(paragraphs, pieces: pieces)
+    let firstHeading = firstBodyHeading(paragraphs, texts)
+    let metadata = MetadataExtractor(
+      texts: texts, paragraphs: paragraphs, firstHeading: firstHeading,
+      frontMatter: text.frontMatter
+    ).extract()
+    return (id, paragraphs, pieces, texts, firstHeading, metadata)
+  }
+
   private static func bounds(_ span: TextSpan) -> (lower: Int, upper: Int) {
     (span.start, span.end)
   }

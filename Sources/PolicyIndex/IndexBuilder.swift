@@ -6,7 +6,7 @@ import PolicyText
 
 /// Builds or updates an index: reads and parses the files given (reusing the units of
 /// files unchanged since the last run), writes a new generation, and makes it live
-/// atomically. Files are read and parsed on a second thread while postings are written
+/// atomically. Files are read and parsed on `jobs` threads while postings are written
 /// (`OrderedPipeline`); memory stays bounded: postings are flushed to disk in segments.
 public struct IndexBuilder: Sendable {
   /// How far a build has come.
@@ -72,6 +72,9 @@ public struct IndexBuilder: Sendable {
   /// Bytes the build may write before its writes fail as on a full disk (nil: no limit but
   /// the disk's). Lets a test reach the full-disk error path (`WriteBudget`).
   package var writeBudget: Int?
+  /// Threads that read, parse and fold files while postings are written (1: one thread
+  /// besides the writer's).
+  public var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   /// A builder for the index in `directory` that reads departments, indicators and target
   /// units with `dictionaries`.
@@ -180,8 +183,10 @@ public struct IndexBuilder: Sendable {
     var totalLength = 0
     var lastReport = Date.distantPast
 
-    // Files are read, parsed and folded on a second thread, in order, a few ahead.
-    let pipeline = OrderedPipeline(count: files.count) { [self] number in
+    // Files are read, parsed and folded on `jobs` threads besides this one, handed over in
+    // order, a few ahead.
+    let pipeline = OrderedPipeline(count: files.count, workers: jobs, depth: max(8, 4 * jobs)) {
+      [self] number in
       prepare(files[number], reusing: reuse)
     }
     defer { pipeline.cancel() }

@@ -24,6 +24,15 @@ public enum DocumentJSON {
     return writer.output
   }
 
+  /// One document as an element of the array of `render(_:)` for several documents, for
+  /// writing that array a document at a time: `[`, the elements separated by `,`, then
+  /// `\n]` (an array of none is `[]`).
+  package static func arrayElement(_ document: PolicyDocument) -> String {
+    var writer = JSONWriter(elementOfArray: true)
+    write(document, to: &writer)
+    return writer.output
+  }
+
   package static func write(_ document: PolicyDocument, to writer: inout JSONWriter) {
     let locations = LocationWriter(document)
     let sectionID = { (index: Int?) in index.map { document.sections[$0].id } }

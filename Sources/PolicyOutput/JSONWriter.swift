@@ -13,6 +13,16 @@ public struct JSONWriter {
     indentUnit = pretty ? "  " : ""
   }
 
+  /// A writer that continues an array already open, for one element of it written on its
+  /// own: the element comes out as within `beginArray()` at the top level ("\n  {…\n  }"
+  /// when pretty), without the bracket or the comma before it, so that an array can be
+  /// written out an element at a time.
+  package init(elementOfArray pretty: Bool) {
+    self.init(pretty: pretty)
+    depth = 1
+    needsComma = [false]
+  }
+
   private var pretty: Bool { !indentUnit.isEmpty }
 
   private mutating func separate() {

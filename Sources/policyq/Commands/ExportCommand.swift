@@ -63,6 +63,8 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var reading: ReadingOptions
 
+  @OptionGroup var jobs: JobsOption
+
   func validate() throws {
     if (output == nil) == (openSearch == nil) {
       throw ValidationError("Give exactly one of --sqlite OUT.db and --opensearch DIR.")
@@ -101,7 +103,8 @@ struct ExportCommand: ParsableCommand {
       (files, problems) = InputOptions.files(of: paths, reportingTo: &err)
     }
     let batch = DocumentBatch(
-      files: files, reader: reading.reader, parser: parser, reportingTo: &err)
+      files: files, reader: reading.reader, parser: parser, jobs: jobs.count,
+      reportingTo: &err)
     let (counts, skipped) = try SQLiteExport.write(batch.documents, to: output)
     for (file, first) in skipped {
       print("\(file): warning: the same text as \(first); exported once", to: &err)

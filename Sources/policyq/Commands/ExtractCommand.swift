@@ -13,8 +13,10 @@ struct ExtractCommand: ParsableCommand {
     discussion: """
       Every item carries its location: bytes and characters in the cleaned text, bytes in \
       the source file, and the source line. References between the documents given are \
-      resolved by document number, then by title. The JSON schema is in \
-      docs/extract-schema.md.
+      resolved by document number, then by title, also when the cited file comes after the \
+      citing one. Each document is written as soon as it is parsed, in the order of the \
+      files, so memory stays flat however many files are given; --jobs parses several \
+      at once. The JSON schema is in docs/extract-schema.md.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -35,6 +37,8 @@ struct ExtractCommand: ParsableCommand {
   @Flag(help: "With --format csv, start with a UTF-8 byte-order mark (for Excel).")
   var bom = false
 
+  @OptionGroup var jobs: JobsOption
+
   func validate() throws {
     if table != nil && format != .csv { throw ValidationError("--table goes with --format csv.") }
     if bom && format != .csv { throw ValidationError("--bom goes with --format csv.") }
@@ -45,27 +49,17 @@ struct ExtractCommand: ParsableCommand {
     var out = StandardOutput()
     var err = StandardError()
     let (files, problems) = input.files(reportingTo: &err)
-    let batch = DocumentBatch(
-      files: files, reader: input.reader, parser: parser, reportingTo: &err)
-    let failures = problems + batch.failures
-    let documents = batch.documents
-    switch format {
-    case .json:
-      if input.isSingleFile, let document = documents.first {
-        print(DocumentJSON.render(document), to: &out)
-      } else {
-        print(DocumentJSON.render(documents), to: &out)
+    let stream = DocumentStream(
+      files: files, reader: input.reader, parser: parser, jobs: jobs.count)
+    var writer = ExtractWriter(
+      format: format, table: table ?? .measures, bom: bom, singleFile: input.isSingleFile)
+    out.write(writer.opening)
+    let failures =
+      problems
+      + stream.forEach(render: writer.renderer, reportingTo: &err) { rendered in
+        writer.write(rendered, to: &out)
       }
-    case .jsonl:
-      for document in documents { print(DocumentJSON.render(document, pretty: false), to: &out) }
-    case .csv:
-      let table = self.table ?? .measures
-      if bom { out.write(DocumentCSV.byteOrderMark) }
-      out.write(DocumentCSV.header(table))
-      for document in documents { out.write(DocumentCSV.rows(table, of: document)) }
-    case .tree:
-      for document in documents { print(TreeDump.render(document), to: &out) }
-    }
+    out.write(writer.closing)
     if failures > 0 { throw ExitCode(1) }
   }
 }

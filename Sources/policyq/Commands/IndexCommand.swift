@@ -35,6 +35,8 @@ struct IndexCommand: ParsableCommand {
 
   @OptionGroup var location: IndexLocation
 
+  @OptionGroup var jobs: JobsOption
+
   @Flag(
     help:
       "Check every byte of the index against its checksums (after building; alone, without building)."
@@ -95,6 +97,7 @@ struct IndexCommand: ParsableCommand {
     var builder = IndexBuilder(directory: directory, dictionaries: try reading.loadDictionaries())
     builder.reader = reading.reader
     builder.rehash = rehash
+    builder.jobs = jobs.count
     let interactive = isatty(2) == 1
     do {
       let summary = try builder.build(files: files) { progress in

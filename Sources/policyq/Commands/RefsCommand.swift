@@ -35,6 +35,8 @@ struct RefsCommand: ParsableCommand {
 
   @OptionGroup var reading: ReadingOptions
 
+  @OptionGroup var jobs: JobsOption
+
   @OptionGroup var location: IndexLocation
 
   @Option(help: "Output format: json, csv, graphml or dot (default: json, none with --html).")
@@ -71,7 +73,8 @@ struct RefsCommand: ParsableCommand {
     }
     let batch = DocumentBatch(
       files: files, reader: reading.reader,
-      parser: PolicyParser(dictionaries: try reading.loadDictionaries()), reportingTo: &err)
+      parser: PolicyParser(dictionaries: try reading.loadDictionaries()), jobs: jobs.count,
+      reportingTo: &err)
     failures += batch.failures
     let graph = CitationGraph(documents: batch.documents)
     if let html {
