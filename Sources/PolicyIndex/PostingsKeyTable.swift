@@ -59,6 +59,30 @@ enum PostingsKeyTable {
       keysInBlock = 0
     }
 
+    /// Appends the keys of `other` (all greater than this table's), whose lists were
+    /// written `offset` bytes further into the file than `other` says.
+    mutating func append(_ other: Writer, listsMovedBy offset: Int) {
+      closeBlock()
+      var other = other
+      other.closeBlock()
+      let blocksBefore = UInt64(blocks.bytes.count)
+      var top = other.top.bytes
+      for index in 0..<(top.count / PostingsKeyTable.topEntrySize) {
+        let at = index * PostingsKeyTable.topEntrySize
+        for (field, added) in [(8, UInt64(offset)), (16, blocksBefore)] {
+          let value = top.withUnsafeBytes {
+            $0.loadUnaligned(fromByteOffset: at + field, as: UInt64.self)
+          }
+          withUnsafeBytes(of: (UInt64(littleEndian: value) + added).littleEndian) { bytes in
+            for byte in 0..<8 { top[at + field + byte] = bytes[byte] }
+          }
+        }
+      }
+      self.top.bytes += top
+      blocks.bytes += other.blocks.bytes
+      keyCount += other.keyCount
+    }
+
     /// Writes the blocks at `out`'s end, then the top table; returns the top table's
     /// offset, its entry count and its checksum.
     mutating func write(to out: BufferedFileWriter) throws -> (

@@ -140,9 +140,13 @@ struct PostingsSegmentBuffer {
   /// kept for the next segment. `append` is given the segment's length and a function
   /// that writes it at the address given (`BufferedFileWriter.append(count:_:)`, or
   /// memory set aside for it).
+  /// Returns the segment's sparse key index: every `SegmentKeyIndex.stride`-th key with
+  /// where its entry starts, so that a merge of a range of keys starts reading there.
+  @discardableResult
   package mutating func write(
     through append: (_ count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) throws -> Void
-  ) rethrows {
+  ) rethrows -> SegmentKeyIndex {
+    var index = SegmentKeyIndex()
     let keys = terms.keys
     // The segment's keys in order: each key packed with its term number when they fit
     // one integer (a radix sort on the key's bits), else sorted through the key table.
@@ -180,8 +184,11 @@ struct PostingsSegmentBuffer {
     let distance = Self.prefetchDistance
     try append(length) { target in
       var at = ByteWriter.varint(order.count, at: target)
-      for (term, key) in zip(order, orderedKeys) {
+      for (number, (term, key)) in zip(order, orderedKeys).enumerated() {
         let tally = tallies[Int(term)]
+        if number % SegmentKeyIndex.stride == 0 {
+          index.entries.append((key, at, order.count - number))
+        }
         withUnsafeBytes(of: key.littleEndian) {
           (target + at).update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 8)
         }
@@ -257,5 +264,6 @@ struct PostingsSegmentBuffer {
     groupsHeld = 0
     lastUnit = -1
     positionTotal = 0
+    return index
   }
 }

@@ -14,9 +14,15 @@ import PolicyBytes
 /// megabytes is indexed without writing its postings twice.
 final class PostingsWriter {
   /// An encoded segment: in memory, or in a temporary file.
-  private enum Segment {
+  private enum Storage {
     case memory(GrowableBytes)
     case file(URL)
+  }
+
+  /// An encoded segment: where it is, and its sparse key index.
+  private struct Segment {
+    var storage: Storage
+    var keys: SegmentKeyIndex
   }
 
   private let directory: URL
@@ -48,13 +54,14 @@ final class PostingsWriter {
   private func flushSegment() throws {
     guard !buffer.isEmpty else { return }
     var file: (writer: BufferedFileWriter, url: URL)?
-    try buffer.write { count, fill in
+    var memory: GrowableBytes?
+    let keys = try buffer.write { count, fill in
       if memoryHeld + count <= memoryBudget {
         let bytes = GrowableBytes(capacity: count)
         fill(bytes.reserve(count))
         bytes.count = count
         memoryHeld += count
-        segments.append(.memory(bytes))
+        memory = bytes
       } else {
         let url = directory.appendingPathComponent("segment-\(segments.count).tmp")
         let writer = try BufferedFileWriter(path: url.path, temporary: true, budget: writeBudget)
@@ -62,9 +69,11 @@ final class PostingsWriter {
         file = (writer, url)
       }
     }
-    if let file {
+    if let memory {
+      segments.append(Segment(storage: .memory(memory), keys: keys))
+    } else if let file {
       try file.writer.closeTemporary()
-      segments.append(.file(file.url))
+      segments.append(Segment(storage: .file(file.url), keys: keys))
     }
     #if os(Linux)
     // Memory the parser freed since the last segment goes back to the system: without
@@ -74,33 +83,107 @@ final class PostingsWriter {
     #endif
   }
 
-  /// Merges the segments into `url`; returns the file's checksum and length.
+  /// Merges the segments into `url`; returns the file's checksum and length. The keys are
+  /// merged in two ranges at once, on two threads, split where the first segment's bytes
+  /// are halved: the lower range into `url`, the upper one into a temporary file appended
+  /// after it (the merge was a quarter of a build, on one thread).
   package func finish(to url: URL) throws -> (checksum: UInt64, length: Int, keys: Int) {
     try flushSegment()
     let out = try BufferedFileWriter(path: url.path, budget: writeBudget)
     try out.write(Array(PostingsFile.frame.headerMagic.utf8))
-    var keyCount = 0
-    var readers: [SegmentReader] = []
-    for segment in segments {
-      switch segment {
+    let split = try splitKey()
+    var (table, keyCount) = (PostingsKeyTable.Writer(), 0)
+    if let split {
+      let upperURL = directory.appendingPathComponent("postings-upper.tmp")
+      defer { try? FileManager.default.removeItem(at: upperURL) }
+      let (lower, upper) = try TwoThreads.run(
+        { try merge(keys: 0..<split, into: out) },
+        {
+          let upper = try BufferedFileWriter(
+            path: upperURL.path, temporary: true, budget: writeBudget)
+          let merged = try merge(keys: split..<UInt64.max, into: upper)
+          try upper.closeTemporary()
+          return merged
+        })
+      (table, keyCount) = lower
+      table.append(upper.0, listsMovedBy: out.length)
+      try out.appendContents(ofFile: upperURL.path)
+      keyCount += upper.1
+    } else {
+      (table, keyCount) = try merge(keys: 0..<UInt64.max, into: out)
+    }
+    let top = try table.write(to: out)
+    try out.write(
+      PostingsFile.frame.footer([
+        UInt64(top.offset), UInt64(top.blocks), UInt64(keyCount), top.checksum,
+      ]))
+    let length = out.length
+    let checksum = try out.close()
+    withExtendedLifetime(segments) {}
+    for case .file(let url) in segments.map(\.storage) {
+      try? FileManager.default.removeItem(at: url)
+    }
+    segments.removeAll()
+    memoryHeld = 0
+    return (checksum, length, keyCount)
+  }
+
+  /// A reader of each segment, at the entry of the first key at least `key` or a little
+  /// before it.
+  private func readers(from key: UInt64 = 0) throws -> [SegmentReader] {
+    try segments.map { segment in
+      let start = segment.keys.start(for: key)
+      switch segment.storage {
       case .memory(let bytes):
-        readers.append(
-          try SegmentReader(
-            bytes: UnsafeBufferPointer(start: bytes.base, count: bytes.count),
-            name: "a postings segment in memory"))
+        return try SegmentReader(
+          bytes: UnsafeBufferPointer(start: bytes.base, count: bytes.count),
+          name: "a postings segment in memory", start: start)
       case .file(let url):
-        readers.append(try SegmentReader(path: url.path))
+        return try SegmentReader(path: url.path, start: start)
       }
+    }
+  }
+
+  /// The key that halves the bytes of the first segment (nil when it is too small to be
+  /// worth a second thread): the lists of a bigram are spread over the segments alike.
+  private func splitKey() throws -> UInt64? {
+    guard var reader = try readers().first else { return nil }
+    var entries: [(key: UInt64, bytes: Int)] = []
+    var total = 0
+    while let entry = reader.current {
+      let bytes = entry.unitBlock.count + entry.positionBlock.count
+      entries.append((entry.key, bytes))
+      total += bytes
+      try reader.advance()
+    }
+    guard total >= 1 << 20 else { return nil }
+    var sum = 0
+    for entry in entries {
+      sum += entry.bytes
+      if sum * 2 >= total { return entry.key &+ 1 }
+    }
+    return nil
+  }
+
+  /// Merges the keys in `keys` of every segment into `out`, each list re-encoded in blocks
+  /// as it is read; returns the key table (offsets from the start of `out`) and the count.
+  private func merge(keys: Range<UInt64>, into out: BufferedFileWriter) throws -> (
+    PostingsKeyTable.Writer, Int
+  ) {
+    var readers = try readers(from: keys.lowerBound)
+    for index in readers.indices {
+      try readers[index].skip(below: keys.lowerBound)
     }
     var encoder = PostingListEncoder()
     var table = PostingsKeyTable.Writer()
+    var keyCount = 0
     // Each reader's current key (keys have 42 bits; the largest value marks an exhausted
     // reader), scanned without copying the readers.
     var currentKeys = readers.map { $0.current?.key ?? .max }
     while true {
       var key = UInt64.max
       for current in currentKeys where current < key { key = current }
-      guard key != .max else { break }
+      guard key != .max, keys.contains(key) else { break }
       // The parts of the key, in segment order (so in unit order), re-encoded as blocks
       // and written as they fill.
       var unitCount = 0
@@ -118,19 +201,7 @@ final class PostingsWriter {
       table.add(key: key, offset: offset, length: length, checksum: checksum)
       keyCount += 1
     }
-    let top = try table.write(to: out)
-    try out.write(
-      PostingsFile.frame.footer([
-        UInt64(top.offset), UInt64(top.blocks), UInt64(keyCount), top.checksum,
-      ]))
-    let length = out.length
-    let checksum = try out.close()
-    readers.removeAll()
-    withExtendedLifetime(segments) {}
-    for case .file(let url) in segments { try? FileManager.default.removeItem(at: url) }
-    segments.removeAll()
-    memoryHeld = 0
-    return (checksum, length, keyCount)
+    return (table, keyCount)
   }
 
   /// Adds the units of a segment's part to `encoder`: the unit block holds per unit its

@@ -19,8 +19,8 @@ struct SegmentReader {
   }
 
   /// Bytes read from a segment file at a time (a merge of a 1 GB corpus reads about 170
-  /// segments at once).
-  static let windowSize = 32 << 10
+  /// segments at once, on each of its two threads).
+  static let windowSize = 16 << 10
   /// The most bytes an entry's header takes: a key and five varints.
   private static let headerSize = 8 + 5 * 10
 
@@ -28,21 +28,31 @@ struct SegmentReader {
   private var remaining: Int
   private(set) var current: Entry?
 
-  /// A reader of the segment in `bytes` (kept alive by the caller).
-  init(bytes: UnsafeBufferPointer<UInt8>, name: String) throws {
+  /// A reader of the segment in `bytes` (kept alive by the caller), from its start or
+  /// from `start` (an entry's offset, and the entries left from there).
+  init(
+    bytes: UnsafeBufferPointer<UInt8>, name: String,
+    start: (offset: Int, entriesLeft: Int)? = nil
+  ) throws {
     source = Window(bytes: bytes, name: name)
     remaining = 0
-    try start()
+    try begin(at: start)
   }
 
-  /// A reader of the segment file at `path`.
-  init(path: String) throws {
+  /// A reader of the segment file at `path`, from its start or from `start`.
+  init(path: String, start: (offset: Int, entriesLeft: Int)? = nil) throws {
     source = try Window(path: path)
     remaining = 0
-    try start()
+    try begin(at: start)
   }
 
-  private mutating func start() throws {
+  private mutating func begin(at start: (offset: Int, entriesLeft: Int)?) throws {
+    if let start {
+      try source.skip(start.offset)
+      remaining = start.entriesLeft
+      try advance()
+      return
+    }
     _ = try source.ensure(10)
     var reader = ByteReader(source.available, file: source.name)
     remaining = try reader.int()
@@ -50,8 +60,17 @@ struct SegmentReader {
     try advance()
   }
 
+  /// Moves past the entries of keys below `key` (their blocks are skipped, not read).
+  mutating func skip(below key: UInt64) throws {
+    while let entry = current, entry.key < key { try advance(readingBlocks: false) }
+  }
+
   /// Moves to the next key's entry (nil after the last).
-  mutating func advance() throws {
+  mutating func advance() throws { try advance(readingBlocks: true) }
+
+  /// Moves to the next key's entry; without `readingBlocks`, the entry's blocks are not
+  /// read (the entry is only looked at for its key, to be skipped).
+  private mutating func advance(readingBlocks: Bool) throws {
     guard remaining > 0 else {
       current = nil
       return
@@ -66,9 +85,18 @@ struct SegmentReader {
     let unitLength = try reader.int()
     let positionLength = try reader.int()
     let header = reader.offset
-    guard unitLength >= 0, positionLength >= 0,
-      try source.ensure(header + unitLength + positionLength)
-    else {
+    guard unitLength >= 0, positionLength >= 0 else {
+      throw IndexError.corrupt(file: source.name, reason: "segment truncated")
+    }
+    guard readingBlocks else {
+      current = Entry(
+        key: key, documentFrequency: frequency,
+        unitBlock: UnsafeBufferPointer(start: nil, count: 0),
+        positionBlock: UnsafeBufferPointer(start: nil, count: 0))
+      try source.skip(header + unitLength + positionLength)
+      return
+    }
+    guard try source.ensure(header + unitLength + positionLength) else {
       throw IndexError.corrupt(file: source.name, reason: "segment truncated")
     }
     let bytes = source.available
@@ -124,6 +152,20 @@ struct SegmentReader {
 
     /// Marks `count` bytes as read.
     func consume(_ count: Int) { start += count }
+
+    /// Moves past `count` bytes, reading none of those not held yet.
+    func skip(_ count: Int) throws {
+      let held = end - start
+      guard count > held else {
+        start += count
+        return
+      }
+      guard descriptor >= 0 else {
+        throw IndexError.corrupt(file: name, reason: "segment truncated")
+      }
+      start = end
+      fileOffset += count - held
+    }
 
     /// Makes at least `count` unread bytes available, or as many as the segment has left;
     /// returns whether `count` are.
