@@ -93,8 +93,9 @@
         if byte < 0x80 { break }
         shift += 7
       }
-      let value = UInt64(values[min(slot, count - 1)]) | high << UInt64(width)
-      guard slot < count, value <= UInt64(UInt32.max) else { return false }
+      // The high bits must fit above the width in 32 bits (checked before they are shifted).
+      guard slot < count, width < 32, high >> UInt64(32 - width) == 0 else { return false }
+      let value = UInt64(values[slot]) | high << UInt64(width)
       values[slot] = UInt32(value)
     }
     return true

@@ -36,7 +36,14 @@ package struct DocumentUnits: Sendable {
         units.append(try index.unit(unit))
         unit += 1
       }
+      // The rows read to group the units were checked by block (a damaged one reads as
+      // zeros, which would end a document early).
+      try index.units.check()
       try body(DocumentUnits(document: try index.document(number), units: units))
+    }
+    guard unit == entries.count else {
+      throw IndexError.corrupt(
+        file: index.units.path, reason: "units left after the last document, or out of order")
     }
   }
 

@@ -134,12 +134,14 @@ public struct InvertedIndex: Sendable {
       postings: postings)
   }
 
-  /// Checks every byte of the index files against the manifest's checksums, and every
-  /// document and unit record against its own.
+  /// Checks every byte of the index files against the manifest's checksums, every block
+  /// of the tables, every document and unit record against its own checksum, and decodes
+  /// every posting list whole (its units and positions).
   /// - Throws: `IndexError.corrupt` naming the damaged file.
   /// - Complexity: O(n) in the bytes of `units.bin` and `postings.bin`.
   public func verify() throws {
     try units.checkTables()
+    try postings.verifyAll()
     for index in 0..<documentCount { _ = try document(index) }
     for index in 0..<unitCount { _ = try unit(index) }
     for name in [IndexDirectory.units, IndexDirectory.postings] {

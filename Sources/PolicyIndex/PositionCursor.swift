@@ -33,12 +33,19 @@ struct PositionCursor {
     positions.removeAll(keepingCapacity: true)
     let slot = index - wanted * PostingsFile.blockSize
     let (first, end) = (starts[slot], starts[slot + 1])
-    deltas.withUnsafeBufferPointer { deltas in
-      var position: UInt32 = 0
+    // Positions lie within a unit (`IndexLimits.unitScalars`): checked as they add up, so
+    // that no sum of damaged deltas reaches a caller.
+    let inRange = deltas.withUnsafeBufferPointer { deltas in
+      var position = 0
       for at in first..<end {
-        position &+= deltas[at]
-        positions.append(position)
+        position += Int(deltas[at])
+        guard position < IndexLimits.unitScalars else { return false }
+        positions.append(UInt32(position))
       }
+      return true
+    }
+    guard inRange else {
+      throw IndexError.corrupt(file: path, reason: "a position lies beyond its unit")
     }
   }
 

@@ -12,6 +12,8 @@ struct PostingListEncoder {
   private var positions: [UInt32] = []
   private var lastUnit = -1
   private var unitCount = 0
+  /// Units added since `begin`: at the end they must be the `unitCount` announced.
+  private var unitsAdded = 0
   /// Per block written: its last unit and the lengths of its two parts.
   private var skipList = ByteWriter()
   private var blockCount = 0
@@ -23,6 +25,7 @@ struct PostingListEncoder {
   /// Starts the list of a key that `unitCount` units hold, at the end of `out`.
   mutating func begin(unitCount: Int, out: BufferedFileWriter) throws {
     self.unitCount = unitCount
+    unitsAdded = 0
     start = out.length
     blockCount = (unitCount + PostingsFile.blockSize - 1) / PostingsFile.blockSize
     lastUnit = -1
@@ -47,6 +50,7 @@ struct PostingListEncoder {
     totals.append(UInt32(truncatingIfNeeded: total - 1))
     inHeading.append(UInt32(truncatingIfNeeded: headingCount))
     lastUnit = unit
+    unitsAdded += 1
   }
 
   /// Appends a position delta of the unit added last.
@@ -105,6 +109,13 @@ struct PostingListEncoder {
   /// it is one block, else of its skip list).
   mutating func finish(out: BufferedFileWriter) throws -> (length: Int, checksum: UInt32) {
     try closeBlock(out: out)
+    // The head and the skip list announced `unitCount` units: a list that holds another
+    // number would be refused by every query that reads it.
+    guard unitsAdded == unitCount else {
+      throw IndexError.unwritable(
+        directory: out.path,
+        reason: "a posting list of \(unitsAdded) units announced as \(unitCount) (a merge error)")
+    }
     let checked = blockCount > 1 ? skipList.bytes : single.bytes
     try out.write(checked)
     let length = out.length - start

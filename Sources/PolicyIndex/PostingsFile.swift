@@ -114,6 +114,25 @@ package struct PostingsFile: Sendable {
     return found
   }
 
+  /// Decodes every posting list whole (`policyq index --verify`): each key block, each
+  /// list's head, every block's units and positions.
+  /// - Throws: `IndexError.corrupt` naming the file at the first damage.
+  package func verifyAll() throws {
+    var positions: [UInt32] = []
+    var previousKey: UInt64?
+    for block in 0..<keys.blockCount {
+      for entry in try keys.entries(ofBlock: block) {
+        guard previousKey.map({ $0 < entry.key }) ?? true else {
+          throw IndexError.corrupt(file: path, reason: "the keys are out of order")
+        }
+        previousKey = entry.key
+        let list = try units(of: try postings(entry))
+        var cursor = PositionCursor(list, file: self)
+        for slot in list.units.indices { try cursor.positions(at: slot, into: &positions) }
+      }
+    }
+  }
+
   /// The postings of `key`, if any unit holds it.
   package func postings(of key: UInt64) throws -> Postings? {
     guard keys.blockCount > 0 else { return nil }
@@ -223,7 +242,7 @@ package struct PostingsFile: Sendable {
             list.totals.append(Int32(value) + 1)
           default:
             let position = index * Self.blockSize + slot
-            guard Int32(truncatingIfNeeded: value) <= list.totals[position] else {
+            guard value <= UInt32(list.totals[position]) else {
               throw IndexError.corrupt(file: path, reason: "bad position count")
             }
             list.inHeading.append(Int32(value))

@@ -33,6 +33,10 @@ final class PostingsWriter {
   private var buffer = PostingsSegmentBuffer()
   private var segments: [Segment] = []
 
+  /// Bytes of the first segment from which the merge runs on two threads (a test sets it
+  /// low to take that path on a small corpus).
+  package var splitBytes = 1 << 20
+
   /// A writer whose files go in `directory`, counted against `writeBudget` if given.
   package init(
     directory: URL, segmentLimit: Int, memoryBudget: Int, writeBudget: WriteBudget? = nil
@@ -144,10 +148,20 @@ final class PostingsWriter {
     }
   }
 
-  /// The key that halves the bytes of the first segment (nil when it is too small to be
-  /// worth a second thread): the lists of a bigram are spread over the segments alike.
+  /// The key that halves the bytes of the first segment (nil when it holds fewer than
+  /// `splitBytes`, too few to be worth a second thread): the lists of a bigram are spread
+  /// over the segments alike.
   private func splitKey() throws -> UInt64? {
-    guard var reader = try readers().first else { return nil }
+    guard let first = segments.first else { return nil }
+    var reader: SegmentReader
+    switch first.storage {
+    case .memory(let bytes):
+      reader = try SegmentReader(
+        bytes: UnsafeBufferPointer(start: bytes.base, count: bytes.count),
+        name: "a postings segment in memory")
+    case .file(let url):
+      reader = try SegmentReader(path: url.path)
+    }
     var entries: [(key: UInt64, bytes: Int)] = []
     var total = 0
     while let entry = reader.current {
@@ -156,7 +170,7 @@ final class PostingsWriter {
       total += bytes
       try reader.advance()
     }
-    guard total >= 1 << 20 else { return nil }
+    guard total >= splitBytes else { return nil }
     var sum = 0
     for entry in entries {
       sum += entry.bytes

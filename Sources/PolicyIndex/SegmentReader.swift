@@ -60,17 +60,18 @@ struct SegmentReader {
     try advance()
   }
 
-  /// Moves past the entries of keys below `key` (their blocks are skipped, not read).
+  /// Moves past the entries of keys below `key` (their blocks are skipped, not read), to
+  /// the first entry of a key at least `key`, read whole.
   mutating func skip(below key: UInt64) throws {
-    while let entry = current, entry.key < key { try advance(readingBlocks: false) }
+    while let entry = current, entry.key < key { try advance(skippingBelow: key) }
   }
 
   /// Moves to the next key's entry (nil after the last).
-  mutating func advance() throws { try advance(readingBlocks: true) }
+  mutating func advance() throws { try advance(skippingBelow: 0) }
 
-  /// Moves to the next key's entry; without `readingBlocks`, the entry's blocks are not
-  /// read (the entry is only looked at for its key, to be skipped).
-  private mutating func advance(readingBlocks: Bool) throws {
+  /// Moves to the next key's entry; an entry of a key below `limit` is only looked at for
+  /// its key (to be skipped): its blocks are not read, and `current` holds none.
+  private mutating func advance(skippingBelow limit: UInt64) throws {
     guard remaining > 0 else {
       current = nil
       return
@@ -88,7 +89,7 @@ struct SegmentReader {
     guard unitLength >= 0, positionLength >= 0 else {
       throw IndexError.corrupt(file: source.name, reason: "segment truncated")
     }
-    guard readingBlocks else {
+    guard key >= limit else {
       current = Entry(
         key: key, documentFrequency: frequency,
         unitBlock: UnsafeBufferPointer(start: nil, count: 0),
@@ -131,10 +132,9 @@ struct SegmentReader {
     init(path: String) throws {
       name = path
       descriptor = open(path, O_RDONLY | O_CLOEXEC)
-      guard descriptor >= 0 else {
-        throw IndexError.corrupt(
-          file: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
-      }
+      // A temporary file of this build: failing to open it is the build's failure (too
+      // many open files), not damage.
+      guard descriptor >= 0 else { throw BufferedFileWriter.failure(path, errno) }
       capacity = SegmentReader.windowSize
       buffer = .allocate(capacity: capacity)
       base = UnsafePointer(buffer)

@@ -262,7 +262,7 @@ struct TermMatcher {
     var kept = 0
     var index = 0
     for slot in 0..<count {
-      let wanted = starts[slot] + offset
+      let wanted = starts[slot] &+ offset
       while index < positions.count && positions[index] < wanted { index += 1 }
       if index < positions.count && positions[index] == wanted {
         starts[kept] = starts[slot]

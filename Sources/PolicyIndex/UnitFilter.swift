@@ -83,6 +83,10 @@ final class UnitFilter {
   /// - Throws: `IndexError.corrupt` when the document's record is damaged.
   func acceptsDocument(_ documentIndex: Int, forTarget: Bool = false) throws -> Bool {
     guard hasDocumentFilters else { return true }
+    guard documentIndex >= 0, documentIndex < index.documentCount else {
+      throw IndexError.corrupt(
+        file: index.units.path, reason: "a unit names document \(documentIndex), beyond the last")
+    }
     let key = documentIndex * 2 + (forTarget ? 1 : 0)
     if documentVerdicts[key] != 0 { return documentVerdicts[key] == 2 }
     let verdict = judge(try index.document(documentIndex), forTarget: forTarget)

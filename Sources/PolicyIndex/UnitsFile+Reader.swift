@@ -141,7 +141,7 @@ extension UnitsFile {
         what: what)
       var reader = ByteReader(bytes, file: path)
       func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
-      func optionalInt(_ value: Int) -> Int? { value == 0 ? nil : value - 1 }
+      func optionalInt(_ value: Int) -> Int? { value == 0 ? nil : value &- 1 }
       let document = IndexedDocument(
         id: try reader.string(), path: try reader.string(), title: try reader.string(),
         documentNumber: optional(try reader.string()), issuer: optional(try reader.string()),
@@ -208,7 +208,7 @@ extension UnitsFile {
       return SearchUnit(
         fields: UnitFields(
           id: id, kind: entry.kind, heading: heading, headingLength: Int(entry.headingLength),
-          path: unitPath, departments: departments, year: year == 0 ? nil : year - 1,
+          path: unitPath, departments: departments, year: year == 0 ? nil : year &- 1,
           textStart: textStart, sourceLine: line),
         document: Int(entry.document), text: text)
     }

@@ -1,10 +1,10 @@
 import Foundation
 import PolicyBytes
 import PolicyExtraction
-import PolicyIndex
 import PolicyTestSupport
 import Testing
 
+@testable import PolicyIndex
 @testable import PolicyKit
 
 /// Nothing missed: for random substrings of the corpus, the units the index returns are
@@ -131,6 +131,53 @@ import Testing
       #expect(
         a.hits.map { $0.termCounts.map(\.count) } == b.hits.map { $0.termCounts.map(\.count) },
         "\(query)")
+    }
+  }
+}
+
+/// The merge of the segments on two threads (the keys split in two ranges) writes the
+/// lists that one thread writes: every key's units, counts and positions, decoded, are
+/// the same; the index verifies whole; queries answer alike.
+@Suite struct TwoThreadMergeTests {
+  @Test func splitMerge_sameListsAsOneThread() throws {
+    let directory = Scratch.root.appendingPathComponent("policyq-split-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var builder = IndexBuilder(directory: directory)
+    builder.segmentLimit = 1_500
+    builder.segmentMemoryBudget = 60_000
+    // Any first segment is split: the path a corpus of a few megabytes takes.
+    builder.mergeSplitBytes = 1
+    _ = try builder.build(files: Corpus.seeds)
+    let split = try InvertedIndex.open(directory)
+    let single = try SeedIndex.open()
+    try split.verify()
+    #expect(split.postings.keyCount == single.postings.keyCount)
+    func decoded(_ index: InvertedIndex) throws -> [[[UInt32]]] {
+      var lists: [[[UInt32]]] = []
+      var positions: [UInt32] = []
+      for postings in try index.postings.postings(in: 0...(1 << 42)) {
+        let list = try index.postings.units(of: postings)
+        var cursor = PositionCursor(list, file: index.postings)
+        var decoded = [list.units.map(UInt32.init), list.totals.map(UInt32.init)]
+        decoded.append(list.inHeading.map(UInt32.init))
+        for slot in list.units.indices {
+          try cursor.positions(at: slot, into: &positions)
+          decoded.append(positions)
+        }
+        lists.append(decoded)
+      }
+      return lists
+    }
+    let splitLists = try decoded(split)
+    #expect(splitLists.count == split.postings.keyCount)
+    #expect(splitLists == (try decoded(single)))
+    var options = SearchOptions()
+    options.limit = 1_000
+    for query in ["固废", "绿色工厂", "区经济信息委", "2025", "节", "的", "碳达峰 -碳中和"] {
+      let a = try Searcher(index: split).search(try SearchQuery(query), options: options)
+      let b = try Searcher(index: single).search(try SearchQuery(query), options: options)
+      #expect(a.totalMatches == b.totalMatches && a.totalMatches > 0, "\(query)")
+      #expect(a.hits.map(\.unit.id) == b.hits.map(\.unit.id), "\(query)")
     }
   }
 }
