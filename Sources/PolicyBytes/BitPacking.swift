@@ -7,13 +7,6 @@
     value == 0 ? 0 : 32 - value.leadingZeroBitCount
   }
 
-  /// The bits needed for the largest of `values`.
-  @inlinable package static func width(of values: UnsafeBufferPointer<UInt32>) -> Int {
-    var union: UInt32 = 0
-    for value in values { union |= value }
-    return width(of: union)
-  }
-
   /// Bytes that `count` values of `width` bits take.
   @inlinable package static func byteCount(count: Int, width: Int) -> Int {
     (count * width + 7) / 8

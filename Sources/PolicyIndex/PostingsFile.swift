@@ -223,31 +223,30 @@ package struct PostingsFile: Sendable {
       var part = UnsafeBufferPointer(rebasing: postings.list[blocks[index].unitPart])
       if postings.partsChecked { part = try Self.checked(part, path: path) }
       var at = 0
-      // Unit deltas, then counts less one, then counts in the heading.
-      for field in 0..<3 {
-        try unpack(part, at: &at, count: count, into: &values)
-        for (slot, value) in values.enumerated() {
-          switch field {
-          case 0:
-            let delta = Int(value)
-            guard delta >= 1, delta < unitCount - unit else {
-              throw IndexError.corrupt(file: path, reason: "a posting names no unit")
-            }
-            unit += delta
-            list.units.append(Int32(unit))
-          case 1:
-            guard value < UInt32(IndexLimits.unitScalars) else {
-              throw IndexError.corrupt(file: path, reason: "bad position count")
-            }
-            list.totals.append(Int32(value) + 1)
-          default:
-            let position = index * Self.blockSize + slot
-            guard value <= UInt32(list.totals[position]) else {
-              throw IndexError.corrupt(file: path, reason: "bad position count")
-            }
-            list.inHeading.append(Int32(value))
-          }
+      // Unit deltas, then counts less one, then counts in the heading; each value is
+      // bounded before use (damage past a colliding checksum may hold anything).
+      try unpack(part, at: &at, count: count, into: &values)
+      for delta in values {
+        guard delta >= 1, Int(delta) < unitCount - unit else {
+          throw IndexError.corrupt(file: path, reason: "a posting names no unit")
         }
+        unit += Int(delta)
+        list.units.append(Int32(unit))
+      }
+      try unpack(part, at: &at, count: count, into: &values)
+      for countLessOne in values {
+        guard countLessOne < UInt32(IndexLimits.unitScalars) else {
+          throw IndexError.corrupt(file: path, reason: "bad position count")
+        }
+        list.totals.append(Int32(countLessOne) + 1)
+      }
+      try unpack(part, at: &at, count: count, into: &values)
+      let first = index * Self.blockSize
+      for (slot, inHeading) in values.enumerated() {
+        guard inHeading <= UInt32(list.totals[first + slot]) else {
+          throw IndexError.corrupt(file: path, reason: "bad position count")
+        }
+        list.inHeading.append(Int32(inHeading))
       }
       if postings.partsChecked {
         guard at == part.count, unit == blocks[index].lastUnit else {

@@ -209,6 +209,27 @@ import Testing
     #expect(paths == [Policyq.seed("000"), Policyq.seed("001")])
   }
 
+  /// Files are parsed on `--jobs` threads and written in their order: one thread and four
+  /// give the same bulk files and the same messages, a broken file named in its place.
+  @Test func export_jobsOneAndFour_sameFilesAndMessages() throws {
+    let scratch = try folder("jobs")
+    let bad = scratch.appendingPathComponent("broken.docx")
+    try Data("not a zip".utf8).write(to: bad)
+    var runs: [(files: [String], lines: [Substring], stderr: String)] = []
+    for jobs in ["1", "4"] {
+      let out = scratch.appendingPathComponent("out-\(jobs)")
+      let result = try Policyq.run(
+        ["export", "--opensearch", out.path, "--jobs", jobs, Policyq.seed("000"), bad.path]
+          + ["corpus/documents"], bounds: Self.bounds)
+      #expect(result.status == 1)
+      let (files, lines) = try Self.bulkLines(in: out)
+      runs.append((files, lines, result.stderr))
+    }
+    #expect(runs[0].lines.count > 100)
+    #expect(runs[0].files == runs[1].files && runs[0].lines == runs[1].lines)
+    #expect(runs[0].stderr == runs[1].stderr && runs[0].stderr.contains("broken.docx: error:"))
+  }
+
   @Test func export_directoryThatIsNotAnExport_isLeftAsItWas() throws {
     let scratch = try folder("foreign")
     let out = scratch.appendingPathComponent("mine")

@@ -1,9 +1,15 @@
 import ArgumentParser
 import Foundation
+import PolicyBytes
 import PolicyExtraction
 import PolicyIndex
 import PolicyKit
 import PolicyOutput
+
+/// A file that could not be read, as its error says it.
+private struct DocumentFailure: Error, Sendable {
+  var message: String
+}
 
 extension ExportCommand {
   /// `--opensearch DIR`: the units of the files given, parsed one at a time as `policyq
@@ -40,16 +46,26 @@ extension ExportCommand {
         let reader = reading.reader
         let (files, problems) = InputOptions.files(of: paths, reportingTo: &err)
         failures = problems
-        for path in files {
-          let parsed: PolicyDocument
+        // Files are read, parsed and cut into units on `--jobs` threads, handed over in
+        // their order (a failure in its place, by name).
+        let pipeline = OrderedPipeline(
+          count: files.count, workers: jobs.count, depth: 8 * jobs.count
+        ) { [parser] number -> Result<DocumentUnits, DocumentFailure> in
           do {
-            parsed = parser.parse(try reader.read(contentsOf: path))
+            let parsed = parser.parse(try reader.read(contentsOf: files[number]))
+            return .success(DocumentUnits(parsed: parsed, path: files[number]))
           } catch {
-            failures += 1
-            print(error, to: &err)
-            continue
+            return .failure(DocumentFailure(message: "\(error)"))
           }
-          try add(DocumentUnits(parsed: parsed, path: path))
+        }
+        defer { pipeline.cancel() }
+        while let outcome = pipeline.next() {
+          switch outcome {
+          case .success(let units): try add(units)
+          case .failure(let failure):
+            failures += 1
+            print(failure.message, to: &err)
+          }
         }
       }
       let counts = try export.finish()

@@ -92,12 +92,7 @@ struct ExportCommand: ParsableCommand {
     let files: [String]
     let problems: Int
     if let index {
-      do {
-        files = try InvertedIndex.open(URL(fileURLWithPath: index)).sourcePaths()
-      } catch let error as IndexError {
-        print(error, to: &err)
-        throw ExitCode(2)
-      }
+      files = try InputOptions.files(ofIndex: URL(fileURLWithPath: index), reportingTo: &err)
       problems = 0
     } else {
       (files, problems) = InputOptions.files(of: paths, reportingTo: &err)

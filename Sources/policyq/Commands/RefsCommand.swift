@@ -63,13 +63,8 @@ struct RefsCommand: ParsableCommand {
     if !paths.isEmpty {
       (files, failures) = InputOptions.files(of: paths, reportingTo: &err)
     } else {
-      let directory = location.explicit ?? location.forWriting
-      do {
-        files = try InvertedIndex.open(directory).sourcePaths()
-      } catch let error as IndexError {
-        print(error, to: &err)
-        throw ExitCode(2)
-      }
+      files = try InputOptions.files(
+        ofIndex: location.explicit ?? location.forWriting, reportingTo: &err)
     }
     let batch = DocumentBatch(
       files: files, reader: reading.reader,

@@ -71,6 +71,20 @@ struct InputOptions: ParsableArguments {
     return (FileIdentity.firstOfEach(files), problems)
   }
 
+  /// The files the index in `directory` was built from (`InvertedIndex.sourcePaths()`),
+  /// for the commands that read them again (`export --index`, `refs`).
+  /// - Throws: `ExitCode(2)` when the index is missing or damaged, having said why to `err`.
+  static func files(ofIndex directory: URL, reportingTo err: inout StandardError) throws
+    -> [String]
+  {
+    do {
+      return try InvertedIndex.open(directory).sourcePaths()
+    } catch let error as IndexError {
+      print(error, to: &err)
+      throw ExitCode(2)
+    }
+  }
+
   /// Whether one file, not a directory, was given: JSON is then one object, not an array.
   var isSingleFile: Bool { paths.count == 1 && !Self.isDirectory(paths[0]) }
 

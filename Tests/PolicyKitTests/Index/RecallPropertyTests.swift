@@ -107,10 +107,7 @@ import Testing
   @Test func manySegments_answerLikeOne() throws {
     let directory = Scratch.root.appendingPathComponent("policyq-segments-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
-    var builder = IndexBuilder(directory: directory)
-    builder.segmentLimit = 1_500
-    builder.segmentMemoryBudget = 60_000
-    _ = try builder.build(files: Corpus.seeds)
+    _ = try IndexBuilder.inSmallSegments(directory).build(files: Corpus.seeds)
     let segmentedLayout = IndexDirectory(url: directory)
     let singleLayout = IndexDirectory(url: SeedIndex.directory)
     let segmentedPostings = try #require(try segmentedLayout.liveGeneration())
@@ -142,9 +139,7 @@ import Testing
   @Test func splitMerge_sameListsAsOneThread() throws {
     let directory = Scratch.root.appendingPathComponent("policyq-split-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
-    var builder = IndexBuilder(directory: directory)
-    builder.segmentLimit = 1_500
-    builder.segmentMemoryBudget = 60_000
+    var builder = IndexBuilder.inSmallSegments(directory)
     // Any first segment is split: the path a corpus of a few megabytes takes.
     builder.mergeSplitBytes = 1
     _ = try builder.build(files: Corpus.seeds)
@@ -179,6 +174,17 @@ import Testing
       #expect(a.totalMatches == b.totalMatches && a.totalMatches > 0, "\(query)")
       #expect(a.hits.map(\.unit.id) == b.hits.map(\.unit.id), "\(query)")
     }
+  }
+}
+
+extension IndexBuilder {
+  /// A builder of the index in `directory` that writes the seeds in many small segments,
+  /// the first kept in memory and the rest in temporary files.
+  static func inSmallSegments(_ directory: URL) -> IndexBuilder {
+    var builder = IndexBuilder(directory: directory)
+    builder.segmentLimit = 1_500
+    builder.segmentMemoryBudget = 60_000
+    return builder
   }
 }
 
