@@ -43,14 +43,16 @@ let package = Package(
     ),
     // Cache prefetch hints for the indexer's hash-table and scatter loops.
     .target(name: "CPrefetch"),
-    // zlib's raw inflate under a size limit, and its CRC-32, for zip members (.docx).
-    .target(name: "CInflate", linkerSettings: [.linkedLibrary("z")]),
+    // zlib: raw inflate under a size limit and CRC-32 for zip members (.docx), raw deflate
+    // for the index's stored text.
+    .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
     // A small C driver for libxml2's SAX parsers that reports source byte offsets.
     .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
     // The byte-level tools every layer uses: byte search, UTF-8 scalar loops, SWAR,
-    // varints and checksums, radix sort, sorted search, the small JSON reader, threads.
+    // varints and checksums, raw deflate (zlib), radix sort, sorted search, the small JSON
+    // reader, threads.
     // Nothing in it knows a policy document; its API is `package`, not public.
-    .target(name: "PolicyBytes"),
+    .target(name: "PolicyBytes", dependencies: ["CZlibShim"]),
     // The text layer: decoding (ICU), cleaning, folding, offset maps, lines and their
     // shapes, heading markers; spans, diagnostics and the source a text came from.
     .target(name: "PolicyText", dependencies: ["PolicyBytes", "CICUShim"]),
@@ -62,7 +64,7 @@ let package = Package(
     .target(
       name: "PolicyReaders",
       dependencies: [
-        "PolicyBytes", "PolicyText", "PolicyModel", "CXMLShim", "CInflate",
+        "PolicyBytes", "PolicyText", "PolicyModel", "CXMLShim",
       ]
     ),
     // Reading a document's structure and content: outline, part roles, measures, task

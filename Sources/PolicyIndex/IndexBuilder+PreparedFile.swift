@@ -56,7 +56,11 @@ extension IndexBuilder {
       file.units.reserve(textBytes: parsedDocument.text.utf8.count)
       let (drafts, warnings) = UnitBuilder.indexedUnits(of: parsedDocument, path: path)
       file.warnings = warnings
-      for unit in drafts { file.units.append(unit, of: parsedDocument.text) }
+      let documentID = file.document?.id ?? ""
+      for unit in drafts {
+        file.units.append(unit, of: parsedDocument.text, documentID: documentID)
+      }
+      file.units.closeChunk()
       if let problem = Self.unitBeyondLimits(file.units) {
         throw IndexError.unwritable(directory: path, reason: problem)
       }
@@ -79,8 +83,9 @@ extension IndexBuilder {
     var recordStart = 0
     var foldedStart = 0
     for extent in units.extents {
-      if extent.recordEnd - recordStart > IndexLimits.recordBytes {
-        return "a unit of \(extent.recordEnd - recordStart) bytes is more than the index holds "
+      let bytes = max(extent.recordEnd - recordStart, extent.storedBytes)
+      if bytes > IndexLimits.recordBytes {
+        return "a unit of \(bytes) bytes is more than the index holds "
           + "(\(IndexLimits.recordBytes))"
       }
       if extent.foldedEnd - foldedStart > IndexLimits.unitScalars {
@@ -100,7 +105,9 @@ extension IndexBuilder.Reuse {
   func reusedUnits(of old: Int, into units: inout EncodedUnits) -> Bool {
     guard let index, let range = self.units[old] else { return false }
     do {
-      for unit in range { units.append(try index.units.unit(unit)) }
+      let documentID = try index.document(old).id
+      for unit in range { units.append(try index.units.unit(unit), documentID: documentID) }
+      units.closeChunk()
       return true
     } catch {
       units = EncodedUnits()

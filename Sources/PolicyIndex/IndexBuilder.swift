@@ -218,6 +218,7 @@ public struct IndexBuilder: Sendable {
       let documentIndex = fileList.fileCount
       try unitsWriter.add(document)
       let units = file.units
+      let chunkOffsets = try unitsWriter.add(chunks: units.chunks)
       try units.records.bytes.withUnsafeBufferPointer { records in
         try units.folded.withUnsafeBufferPointer { folded in
           var recordStart = 0
@@ -225,8 +226,8 @@ public struct IndexBuilder: Sendable {
           for unit in units.extents {
             let scalars = UnsafeBufferPointer(rebasing: folded[foldedStart..<unit.foldedEnd])
             try unitsWriter.add(
-              record: UnsafeBufferPointer(rebasing: records[recordStart..<unit.recordEnd]),
-              document: documentIndex, kind: unit.kind,
+              fields: UnsafeBufferPointer(rebasing: records[recordStart..<unit.recordEnd]),
+              chunkOffset: chunkOffsets[unit.chunk], document: documentIndex, kind: unit.kind,
               foldedLength: scalars.count, headingLength: unit.headingLength)
             try postings.add(unit: unitIndex, scalars: scalars, headingLength: unit.headingLength)
             totalLength += scalars.count

@@ -11,6 +11,8 @@ extension UnitsFile {
     private let documents: TableBlockChecks
     /// Where the records end (the document table starts).
     private let recordsEnd: Int
+    /// The stored chunks inflated last (units are mostly read in order).
+    private let chunks = StoredChunkCache()
     /// The number of documents.
     package let documentCount: Int
     package let unitCount: Int
@@ -157,8 +159,24 @@ extension UnitsFile {
       return document
     }
 
-    /// The whole unit `index`; with `withText` false, everything but its text.
+    /// The id of document `index` alone (the first field of its record).
     /// - Throws: `IndexError.corrupt` naming the file when its record is damaged.
+    package func documentID(_ index: Int) throws -> String {
+      guard index >= 0, index < documentCount else {
+        throw IndexError.corrupt(file: path, reason: "no document \(index)")
+      }
+      let row = documents.row(index)
+      try documents.check()
+      let bytes = try record(
+        at: Int(truncatingIfNeeded: UInt64(littleEndian: row.loadUnaligned(as: UInt64.self))),
+        what: "document \(index)")
+      var reader = ByteReader(bytes, file: path)
+      return try reader.string()
+    }
+
+    /// The whole unit `index`; with `withText` false, without its stored part (heading,
+    /// path and text, which are inflated from their chunk): its id, departments and year.
+    /// - Throws: `IndexError.corrupt` naming the file when its record or chunk is damaged.
     package func unit(_ index: Int, withText: Bool = true) throws -> SearchUnit {
       guard index >= 0, index < unitCount else {
         throw IndexError.corrupt(file: path, reason: "no unit \(index)")
@@ -179,9 +197,9 @@ extension UnitsFile {
       }
       let bytes = try record(at: entry.offset, what: "unit \(index)")
       var reader = ByteReader(bytes, file: path)
-      let id = try reader.string()
-      let heading = try reader.string()
-      let unitPath = try reader.strings()
+      let idIsSuffix = try reader.int()
+      var id = try reader.string()
+      if idIsSuffix == 1 { id = try documentID(Int(entry.document)) + id }
       let count = try reader.int()
       guard count >= 0, count <= IndexLimits.departmentsPerUnit else {
         throw IndexError.corrupt(file: path, reason: "bad department count")
@@ -189,8 +207,20 @@ extension UnitsFile {
       var departments: [UnitDepartment] = []
       for _ in 0..<count {
         let name = try reader.string()
-        let canonical = try reader.string()
-        let prefix = try reader.string()
+        let split = try reader.int()
+        let canonical: String
+        let prefix: String
+        if split == 0 {
+          canonical = try reader.string()
+          prefix = try reader.string()
+        } else {
+          let bytes = Array(name.utf8)
+          guard split - 1 <= bytes.count else {
+            throw IndexError.corrupt(file: path, reason: "unit \(index) has a bad department")
+          }
+          prefix = String(decoding: bytes[..<(split - 1)], as: UTF8.self)
+          canonical = String(decoding: bytes[(split - 1)...], as: UTF8.self)
+        }
         let role = try reader.int()
         departments.append(
           UnitDepartment(
@@ -201,16 +231,52 @@ extension UnitsFile {
       let year = try reader.int()
       let textStart = try reader.int()
       let line = try reader.int()
-      let text = withText ? try reader.string() : ""
-      guard !withText || reader.isAtEnd else {
+      let storedStart = try reader.int()
+      let chunkOffset = try reader.int()
+      guard reader.isAtEnd else {
         throw IndexError.corrupt(file: path, reason: "unit \(index) is longer than its fields")
       }
-      return SearchUnit(
-        fields: UnitFields(
-          id: id, kind: entry.kind, heading: heading, headingLength: Int(entry.headingLength),
-          path: unitPath, departments: departments, year: year == 0 ? nil : year &- 1,
-          textStart: textStart, sourceLine: line),
-        document: Int(entry.document), text: text)
+      var fields = UnitFields(
+        id: id, kind: entry.kind, heading: "", headingLength: Int(entry.headingLength),
+        path: [], departments: departments, year: year == 0 ? nil : year &- 1,
+        textStart: textStart, sourceLine: line)
+      var text = ""
+      if withText {
+        let chunk = try self.chunk(at: chunkOffset, for: index)
+        try chunk.withUnsafeBufferPointer { chunk in
+          guard storedStart >= 0, storedStart < chunk.count else {
+            throw IndexError.corrupt(
+              file: path, reason: "unit \(index)'s text lies outside its chunk")
+          }
+          var stored = ByteReader(chunk, at: storedStart, file: path)
+          fields.heading = try stored.string()
+          fields.path = try stored.strings()
+          text = try stored.string()
+        }
+      }
+      return SearchUnit(fields: fields, document: Int(entry.document), text: text)
+    }
+
+    /// The stored chunk at `offset`, inflated (or as inflated last time).
+    /// - Throws: `IndexError.corrupt` naming the file and `unit` when it is damaged.
+    private func chunk(at offset: Int, for unit: Int) throws -> [UInt8] {
+      if let known = chunks.bytes(at: offset) { return known }
+      let what = "the stored text of unit \(unit)"
+      let bytes = try record(at: offset, what: what)
+      var reader = ByteReader(bytes, file: path)
+      let rawLength = try reader.int()
+      guard rawLength >= 0, rawLength <= IndexLimits.recordBytes else {
+        throw IndexError.corrupt(file: path, reason: "\(what) has a bad length")
+      }
+      let deflated = UnsafeBufferPointer(rebasing: bytes[reader.offset...])
+      let inflated = Result { () throws(RawDeflate.Failure) in
+        try RawDeflate.inflate(deflated, expectedLength: rawLength, limit: rawLength)
+      }
+      guard case .success(let raw) = inflated, raw.count == rawLength else {
+        throw IndexError.corrupt(file: path, reason: "\(what) does not inflate")
+      }
+      chunks.keep(raw, at: offset)
+      return raw
     }
   }
 }

@@ -1,4 +1,3 @@
-import CInflate
 import PolicyBytes
 
 /// A zip archive (.docx) in memory: its central directory, every offset and size checked
@@ -216,28 +215,23 @@ extension ZipArchive {
         reason: "\(member.displayName) is stored with method \(member.method), not deflate")
     }
     guard
-      unpacked.withUnsafeBufferPointer({ pq_crc32($0.baseAddress, $0.count) }) == member.checksum
+      unpacked.withUnsafeBufferPointer(RawDeflate.crc32) == member.checksum
     else { throw Damage(reason: "\(member.displayName) fails its CRC-32 check") }
     return unpacked
   }
 
   private func inflate(_ stored: ArraySlice<UInt8>, member: Member, limit: Int) throws -> [UInt8] {
-    var output: UnsafeMutablePointer<UInt8>?
-    var length = 0
-    let status = stored.withUnsafeBufferPointer { input in
-      pq_inflate_raw(
-        input.baseAddress, input.count, max(0, member.declaredSize), limit, &output, &length)
+    let inflated = stored.withUnsafeBufferPointer { input in
+      Result { () throws(RawDeflate.Failure) in
+        try RawDeflate.inflate(input, expectedLength: member.declaredSize, limit: limit)
+      }
     }
-    defer { pq_inflate_free(output) }
-    switch status {
-    case PQ_INFLATE_DONE:
-      return Array(UnsafeBufferPointer(start: output, count: length))
-    case PQ_INFLATE_OVER_LIMIT:
+    switch inflated {
+    case .success(let bytes): return bytes
+    case .failure(.overLimit):
       throw ContainerLimits.Exceeded(part: member.displayName, size: nil, limit: limit)
-    case PQ_INFLATE_NO_MEMORY:
-      throw Damage(reason: "no memory to unpack \(member.displayName)")
-    default:
-      throw Damage(reason: "\(member.displayName) is damaged or cut short")
+    case .failure(.noMemory): throw Damage(reason: "no memory to unpack \(member.displayName)")
+    case .failure(.damaged): throw Damage(reason: "\(member.displayName) is damaged or cut short")
     }
   }
 }

@@ -1,5 +1,5 @@
-#ifndef PQ_INFLATE_H
-#define PQ_INFLATE_H
+#ifndef PQ_ZLIB_H
+#define PQ_ZLIB_H
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,6 +24,15 @@ pq_inflate_status pq_inflate_raw(const uint8_t *input, size_t input_length, size
 
 /// Frees an output of pq_inflate_raw.
 void pq_inflate_free(uint8_t *output);
+
+/// Deflates `input` as a raw deflate stream (no zlib header) at `level` (1 fastest to 9
+/// smallest) into `output`, which has room for `capacity` bytes (pq_deflate_bound gives
+/// enough). Returns the length written, or 0 when it could not be done.
+size_t pq_deflate_raw(const uint8_t *input, size_t input_length, int level, uint8_t *output,
+                      size_t capacity);
+
+/// Bytes that pq_deflate_raw needs at most for `input_length` bytes of input.
+size_t pq_deflate_bound(size_t input_length);
 
 /// The CRC-32 of `bytes` (as zip stores it).
 uint32_t pq_crc32(const uint8_t *bytes, size_t length);

@@ -1,4 +1,4 @@
-#include "pq_inflate.h"
+#include "pq_zlib.h"
 
 #include <stdlib.h>
 #include <zlib.h>
@@ -84,4 +84,25 @@ uint32_t pq_crc32(const uint8_t *bytes, size_t length) {
     length -= chunk;
   }
   return (uint32_t)crc;
+}
+
+size_t pq_deflate_bound(size_t input_length) {
+  // deflateBound's figure for raw streams at the default memory level, plus a margin.
+  return input_length + (input_length >> 12) + (input_length >> 14) + (input_length >> 25) + 64;
+}
+
+size_t pq_deflate_raw(const uint8_t *input, size_t input_length, int level, uint8_t *output,
+                      size_t capacity) {
+  if (input_length > UINT32_MAX || capacity > UINT32_MAX) return 0;
+  z_stream stream = {0};
+  if (deflateInit2(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    return 0;
+  stream.next_in = (Bytef *)input;
+  stream.avail_in = (uInt)input_length;
+  stream.next_out = output;
+  stream.avail_out = (uInt)capacity;
+  int result = deflate(&stream, Z_FINISH);
+  size_t written = capacity - stream.avail_out;
+  deflateEnd(&stream);
+  return result == Z_STREAM_END ? written : 0;
 }

@@ -1,0 +1,52 @@
+import CZlibShim
+
+/// Raw deflate streams (no zlib header, as zip members and the index's stored text hold
+/// them), through zlib.
+package enum RawDeflate {
+  /// Why a stream did not inflate.
+  package enum Failure: Error, Equatable {
+    /// It would unpack to more than the limit.
+    case overLimit
+    /// It is damaged or cut short.
+    case damaged
+    /// Memory for the output could not be had.
+    case noMemory
+  }
+
+  /// `bytes` deflated at `level` (1 fastest to 9 smallest).
+  /// - Complexity: O(n) in the length of `bytes`.
+  package static func deflate(_ bytes: UnsafeBufferPointer<UInt8>, level: Int32) -> [UInt8] {
+    let capacity = pq_deflate_bound(bytes.count)
+    let deflated = [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
+      count = pq_deflate_raw(bytes.baseAddress, bytes.count, level, output.baseAddress, capacity)
+    }
+    // zlib fails only without memory or on impossible sizes (its bound is exact).
+    precondition(!deflated.isEmpty || bytes.isEmpty, "zlib could not deflate \(bytes.count) bytes")
+    return deflated
+  }
+
+  /// `bytes` inflated, at most `limit` bytes; `expectedLength` sizes the first buffer (it
+  /// is not trusted).
+  /// - Throws: `Failure` when the stream is damaged, cut short or over the limit.
+  /// - Complexity: O(n) in the inflated length.
+  package static func inflate(
+    _ bytes: UnsafeBufferPointer<UInt8>, expectedLength: Int, limit: Int
+  ) throws(Failure) -> [UInt8] {
+    var output: UnsafeMutablePointer<UInt8>?
+    var length = 0
+    let status = pq_inflate_raw(
+      bytes.baseAddress, bytes.count, max(0, expectedLength), max(0, limit), &output, &length)
+    defer { pq_inflate_free(output) }
+    switch status {
+    case PQ_INFLATE_DONE: return Array(UnsafeBufferPointer(start: output, count: length))
+    case PQ_INFLATE_OVER_LIMIT: throw .overLimit
+    case PQ_INFLATE_NO_MEMORY: throw .noMemory
+    default: throw .damaged
+    }
+  }
+
+  /// The CRC-32 of `bytes` (as zip stores it).
+  package static func crc32(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    pq_crc32(bytes.baseAddress, bytes.count)
+  }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// The stored chunks of `units.bin` inflated last, kept so that units read in order (a
+/// document's, an export's, `--verify`'s) inflate each chunk once. Several threads may read
+/// one index (the units of unchanged files are read back while others are parsed): the
+/// few entries are kept under a lock.
+final class StoredChunkCache: @unchecked Sendable {
+  private static let capacity = 4
+  private let lock = NSLock()
+  /// Offset of the chunk in the file, and its inflated bytes; the newest last.
+  private var entries: [(offset: Int, bytes: [UInt8])] = []
+
+  /// The inflated chunk at `offset`, if kept.
+  func bytes(at offset: Int) -> [UInt8]? {
+    lock.withLock { entries.last { $0.offset == offset }?.bytes }
+  }
+
+  /// Keeps `bytes`, the chunk at `offset`, in place of the oldest.
+  func keep(_ bytes: [UInt8], at offset: Int) {
+    lock.withLock {
+      if entries.count == Self.capacity { entries.removeFirst() }
+      entries.append((offset, bytes))
+    }
+  }
+}
