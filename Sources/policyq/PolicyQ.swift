@@ -10,6 +10,7 @@ struct PolicyQ: ParsableCommand {
     subcommands: [
       TextCommand.self, ExtractCommand.self, IndexCommand.self, SearchCommand.self,
       ExportCommand.self, CompareCommand.self, EvalCommand.self, RefsCommand.self,
+      ReuseCommand.self,
     ]
   )
 
