@@ -14,15 +14,19 @@ package enum RawDeflate {
   }
 
   /// `bytes` deflated at `level` (1 fastest to 9 smallest).
+  /// - Throws: `Failure.noMemory` when zlib cannot have the memory (or `bytes` is over
+  ///   4 GiB).
   /// - Complexity: O(n) in the length of `bytes`.
-  package static func deflate(_ bytes: UnsafeBufferPointer<UInt8>, level: Int32) -> [UInt8] {
-    let capacity = pq_deflate_bound(bytes.count)
-    let deflated = [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
-      count = pq_deflate_raw(bytes.baseAddress, bytes.count, level, output.baseAddress, capacity)
+  package static func deflate(_ bytes: UnsafeBufferPointer<UInt8>, level: Int32) throws(Failure)
+    -> [UInt8]
+  {
+    var output: UnsafeMutablePointer<UInt8>?
+    var length = 0
+    guard pq_deflate_raw(bytes.baseAddress, bytes.count, level, &output, &length) == 0 else {
+      throw .noMemory
     }
-    // zlib fails only without memory or on impossible sizes (its bound is exact).
-    precondition(!deflated.isEmpty || bytes.isEmpty, "zlib could not deflate \(bytes.count) bytes")
-    return deflated
+    defer { pq_zlib_free(output) }
+    return Array(UnsafeBufferPointer(start: output, count: length))
   }
 
   /// `bytes` inflated, at most `limit` bytes; `expectedLength` sizes the first buffer (it
@@ -36,7 +40,7 @@ package enum RawDeflate {
     var length = 0
     let status = pq_inflate_raw(
       bytes.baseAddress, bytes.count, max(0, expectedLength), max(0, limit), &output, &length)
-    defer { pq_inflate_free(output) }
+    defer { pq_zlib_free(output) }
     switch status {
     case PQ_INFLATE_DONE: return Array(UnsafeBufferPointer(start: output, count: length))
     case PQ_INFLATE_OVER_LIMIT: throw .overLimit

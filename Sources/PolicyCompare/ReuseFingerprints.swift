@@ -39,14 +39,21 @@ struct ReuseFingerprints: Sendable {
     var keys: [UInt64] = []
     for print in sorted where keys.last != print.hash { keys.append(print.hash) }
     var counts = [Int32](repeating: 0, count: keys.count)
+    var occurrences = [Int32](repeating: 0, count: keys.count)
     var lastDocument = [Int32](repeating: -1, count: keys.count)
     for (document, text) in texts.enumerated() {
       for hash in Self.shingleHashes(text.letters, shingle: options.shingle) {
-        guard let slot = Self.slot(of: hash, in: keys), lastDocument[slot] != Int32(document)
-        else { continue }
+        guard let slot = Self.slot(of: hash, in: keys) else { continue }
+        occurrences[slot] &+= 1
+        guard lastDocument[slot] != Int32(document) else { continue }
         lastDocument[slot] = Int32(document)
         counts[slot] += 1
       }
+    }
+    // A run repeated within documents (the rows of a task table) would pair every copy
+    // with every other: held more than twice `maximumDocuments` times, it starts nothing.
+    for slot in keys.indices where occurrences[slot] > Int32(2 * options.maximumDocuments) {
+      counts[slot] = Int32.max
     }
     self.keys = keys
     documentCounts = counts
@@ -68,22 +75,31 @@ struct ReuseFingerprints: Sendable {
   }
 
   /// Appends the seeds of `document` with every later document that shares one of its
-  /// fingerprints, unless more than `maximumDocuments` documents hold its letters.
+  /// fingerprints, unless more than `maximumDocuments` documents hold its letters (or
+  /// they occur more than twice as many times).
   func seeds(of document: Int, into seeds: inout [ReuseSeed]) {
     for print in byDocument[documentStarts[document]..<documentStarts[document + 1]] {
       guard let slot = Self.slot(of: print.hash, in: keys),
         documentCounts[slot] > 1, documentCounts[slot] <= maximumDocuments
       else { continue }
+      // The first print of the hash in a later document, then the rest of the hash's.
+      let here = UInt32(document)
       var low = 0
       var high = sorted.count
       while low < high {
         let middle = (low + high) / 2
-        if sorted[middle].hash < print.hash { low = middle + 1 } else { high = middle }
+        let entry = sorted[middle]
+        if (entry.hash, entry.document) <= (print.hash, here) {
+          low = middle + 1
+        } else {
+          high = middle
+        }
       }
       var end = low
-      while end < sorted.count && sorted[end].hash == print.hash { end += 1 }
-      for other in sorted[low..<end] where Int(other.document) > document {
-        seeds.append(ReuseSeed(other: other.document, here: print.position, there: other.position))
+      while end < sorted.count && sorted[end].hash == print.hash {
+        seeds.append(
+          ReuseSeed(other: sorted[end].document, here: print.position, there: sorted[end].position))
+        end += 1
       }
     }
   }

@@ -59,7 +59,11 @@ public enum TextReuse {
   /// of the pair.
   /// - Complexity: O(n log n) in the letters of the corpus, plus the pairs of documents
   ///   that share a fingerprint times the fingerprints they share.
-  public static func edges(in texts: [ReuseText], options: Options = Options()) -> [Edge] {
+  public static func edges(in texts: [ReuseText], options given: Options = Options()) -> [Edge] {
+    var options = given
+    options.shingle = max(1, options.shingle)
+    options.window = max(1, options.window)
+    options.maximumGap = max(0, options.maximumGap)
     let prints = ReuseFingerprints(texts: texts, options: options)
     var edges: [Edge] = []
     var seeds: [ReuseSeed] = []

@@ -50,6 +50,7 @@ struct ByteReader {
     return result
   }
 
+  package mutating func byte() throws -> UInt8 { try littleEndian() }
   package mutating func uint32() throws -> UInt32 { try littleEndian() }
 
   package mutating func uint64() throws -> UInt64 { try littleEndian() }
@@ -65,7 +66,7 @@ struct ByteReader {
 
   package mutating func string() throws -> String {
     let length = try int()
-    guard length >= 0, offset + length <= bytes.count else {
+    guard length >= 0, length <= bytes.count - offset else {
       throw IndexError.corrupt(file: file, reason: "a text runs past the end")
     }
     defer { offset += length }

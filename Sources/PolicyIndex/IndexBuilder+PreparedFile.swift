@@ -83,10 +83,11 @@ extension IndexBuilder {
     var recordStart = 0
     var foldedStart = 0
     for extent in units.extents {
-      let bytes = max(extent.recordEnd - recordStart, extent.storedBytes)
-      if bytes > IndexLimits.recordBytes {
-        return "a unit of \(bytes) bytes is more than the index holds "
-          + "(\(IndexLimits.recordBytes))"
+      if extent.recordEnd - recordStart > IndexLimits.recordBytes
+        || extent.storedBytes > IndexLimits.storedPartBytes
+      {
+        return "a unit of \(max(extent.recordEnd - recordStart, extent.storedBytes)) bytes is "
+          + "more than the index holds (\(IndexLimits.storedPartBytes) of text, heading and path)"
       }
       if extent.foldedEnd - foldedStart > IndexLimits.unitScalars {
         return "a unit of \(extent.foldedEnd - foldedStart) characters is more than the index "

@@ -18,6 +18,10 @@ package enum IndexLimits {
   /// folds and scans at most this much text per hit. The reader treats a longer unit as
   /// damage.
   package static let unitScalars = 65_536
+  /// Bytes of one unit's stored part (heading, path and text; `UnitsFile`): its text is
+  /// at most `unitScalars` scalars, so only a path of thousands of long headings comes
+  /// near. A stored chunk inflates to at most `UnitsFile.chunkBytes` more than this.
+  package static let storedPartBytes = 4 << 20
   /// Units in one index. Postings and the scorer number them in signed 32 bits.
   package static let units = Int(Int32.max)
   /// Documents in one index. The unit table names a unit's document in signed 32 bits.

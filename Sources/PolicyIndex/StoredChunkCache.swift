@@ -1,11 +1,12 @@
 import Foundation
 
-/// The stored chunks of `units.bin` inflated last, kept so that units read in order (a
+/// The stored chunks of `units.bin` inflated last (a few), kept so that units read in order (a
 /// document's, an export's, `--verify`'s) inflate each chunk once. Several threads may read
 /// one index (the units of unchanged files are read back while others are parsed): the
 /// few entries are kept under a lock.
 final class StoredChunkCache: @unchecked Sendable {
-  private static let capacity = 4
+  /// Enough for the threads that may read at once (`--jobs` is at most the cores).
+  private static let capacity = 8
   private let lock = NSLock()
   /// Offset of the chunk in the file, and its inflated bytes; the newest last.
   private var entries: [(offset: Int, bytes: [UInt8])] = []

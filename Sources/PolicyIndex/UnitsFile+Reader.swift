@@ -215,7 +215,7 @@ extension UnitsFile {
           prefix = try reader.string()
         } else {
           let bytes = Array(name.utf8)
-          guard split - 1 <= bytes.count else {
+          guard split >= 1, split - 1 <= bytes.count else {
             throw IndexError.corrupt(file: path, reason: "unit \(index) has a bad department")
           }
           prefix = String(decoding: bytes[..<(split - 1)], as: UTF8.self)
@@ -265,13 +265,18 @@ extension UnitsFile {
       let bytes = try record(at: offset, what: what)
       var reader = ByteReader(bytes, file: path)
       let rawLength = try reader.int()
-      guard rawLength >= 0, rawLength <= IndexLimits.recordBytes else {
+      guard rawLength >= 0, rawLength <= UnitsFile.chunkBytes + IndexLimits.storedPartBytes else {
         throw IndexError.corrupt(file: path, reason: "\(what) has a bad length")
       }
-      let deflated = UnsafeBufferPointer(rebasing: bytes[reader.offset...])
-      let inflated = Result { () throws(RawDeflate.Failure) in
-        try RawDeflate.inflate(deflated, expectedLength: rawLength, limit: rawLength)
-      }
+      let method = try reader.byte()
+      let stored = UnsafeBufferPointer(rebasing: bytes[reader.offset...])
+      let inflated =
+        method == 0
+        ? .success(Array(stored))
+        : Result { () throws(RawDeflate.Failure) in
+          guard method == 8 else { throw .damaged }
+          return try RawDeflate.inflate(stored, expectedLength: rawLength, limit: rawLength)
+        }
       guard case .success(let raw) = inflated, raw.count == rawLength else {
         throw IndexError.corrupt(file: path, reason: "\(what) does not inflate")
       }

@@ -8,7 +8,8 @@ import PolicyModel
 /// - records, each framed: its `Checksum.record` (4 bytes), its length (a varint), its
 ///   bytes. Per document: its record, then its stored chunks, then its units' records. A
 ///   stored chunk holds the stored parts (heading, path, text) of several units of the
-///   document, raw-deflated: its inflated length (a varint), then the deflated bytes. A
+///   document, raw-deflated: its inflated length (a varint), its method (a byte: 8
+///   deflated, 0 as they are, should zlib have failed), then its bytes. A
 ///   unit's record holds the fields filters read (its id, departments, year, where it
 ///   starts in the text and the source) and where its stored part lies: its start in the
 ///   inflated chunk and the chunk's offset in the file;
@@ -33,24 +34,34 @@ package enum UnitsFile {
   static let documentRowSize = 8
   /// Record offsets are kept in 40 bits: `units.bin` holds at most a terabyte of records.
   static let offsetLimit = 1 << 40
-  /// Stored parts are gathered into a chunk until it holds this many bytes (a unit's
-  /// stored part is never split: a longer one makes a chunk of its own).
+  /// Stored parts are gathered into a chunk until it holds this many bytes or more: a new
+  /// chunk starts when the one being filled has reached it (a unit's stored part is never
+  /// split, so a chunk may hold up to `IndexLimits.storedPartBytes` more).
   static let chunkBytes = 64 * 1024
   /// The deflate level of stored chunks: zlib's fastest, which takes the text of
   /// corpus-real to 0.34 of its size for 16% more indexing time (level 6: 0.30 for 32%).
   static let deflateLevel: Int32 = 1
 
-  /// The stored parts of some units of one document, deflated.
+  /// The stored parts of some units of one document, deflated (or, should zlib fail for
+  /// want of memory, as they are).
   package struct StoredChunk: Sendable {
     /// Bytes before deflating.
     package var rawLength: Int
-    package var deflated: [UInt8]
+    /// Whether `bytes` are deflated.
+    package var isDeflated: Bool
+    package var bytes: [UInt8]
 
     /// `raw` deflated.
     init(raw: [UInt8]) {
       rawLength = raw.count
-      deflated = raw.withUnsafeBufferPointer {
-        RawDeflate.deflate($0, level: UnitsFile.deflateLevel)
+      do {
+        bytes = try raw.withUnsafeBufferPointer { raw throws(RawDeflate.Failure) in
+          try RawDeflate.deflate(raw, level: UnitsFile.deflateLevel)
+        }
+        isDeflated = true
+      } catch {
+        bytes = raw
+        isDeflated = false
       }
     }
   }
@@ -131,7 +142,8 @@ package enum UnitsFile {
         offsets.append(file.length)
         record.bytes.removeAll(keepingCapacity: true)
         record.varint(chunk.rawLength)
-        record.bytes.append(contentsOf: chunk.deflated)
+        record.bytes.append(chunk.isDeflated ? 8 : 0)
+        record.bytes.append(contentsOf: chunk.bytes)
         try record.bytes.withUnsafeBufferPointer { try writeRecord($0) }
       }
       return offsets

@@ -78,5 +78,7 @@ import Testing
     #expect(result.status == 2 && result.stderr.contains(missing))
     let short = try Policyq.run(["reuse", "--min-length", "3"], bounds: Self.bounds)
     #expect(short.status == 64 && short.stderr.contains("--min-length"))
+    let negative = try Policyq.run(["reuse", "--limit=-1"], bounds: Self.bounds)
+    #expect(negative.status == 64 && negative.stderr.contains("--limit"))
   }
 }

@@ -17,22 +17,20 @@ typedef enum {
 
 /// Inflates the raw deflate stream `input` (a zip member's data) into a buffer of at most
 /// `limit` bytes, allocated with malloc and returned in `*output` (free it with
-/// pq_inflate_free), its length in `*output_length`. `expected_length` sizes the first
+/// pq_zlib_free), its length in `*output_length`. `expected_length` sizes the first
 /// buffer (the member's declared size; it is not trusted).
 pq_inflate_status pq_inflate_raw(const uint8_t *input, size_t input_length, size_t expected_length,
                                  size_t limit, uint8_t **output, size_t *output_length);
 
-/// Frees an output of pq_inflate_raw.
-void pq_inflate_free(uint8_t *output);
+/// Frees an output of pq_inflate_raw or pq_deflate_raw.
+void pq_zlib_free(uint8_t *output);
 
 /// Deflates `input` as a raw deflate stream (no zlib header) at `level` (1 fastest to 9
-/// smallest) into `output`, which has room for `capacity` bytes (pq_deflate_bound gives
-/// enough). Returns the length written, or 0 when it could not be done.
-size_t pq_deflate_raw(const uint8_t *input, size_t input_length, int level, uint8_t *output,
-                      size_t capacity);
-
-/// Bytes that pq_deflate_raw needs at most for `input_length` bytes of input.
-size_t pq_deflate_bound(size_t input_length);
+/// smallest) into a buffer allocated with malloc and returned in `*output` (free it with
+/// pq_zlib_free), its length in `*output_length`. Returns 0, or 1 when it could not be
+/// done (no memory; an input over 4 GiB).
+int pq_deflate_raw(const uint8_t *input, size_t input_length, int level, uint8_t **output,
+                   size_t *output_length);
 
 /// The CRC-32 of `bytes` (as zip stores it).
 uint32_t pq_crc32(const uint8_t *bytes, size_t length);

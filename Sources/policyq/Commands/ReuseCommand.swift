@@ -52,6 +52,7 @@ struct ReuseCommand: ParsableCommand {
     if table != nil && format != .csv { throw ValidationError("--table goes with --format csv.") }
     if minLength < 8 { throw ValidationError("--min-length must be at least 8.") }
     if maxDocuments < 2 { throw ValidationError("--max-documents must be at least 2.") }
+    if limit < 0 { throw ValidationError("--limit must be at least 0.") }
   }
 
   func run() throws {

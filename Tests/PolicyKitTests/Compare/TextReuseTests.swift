@@ -84,6 +84,54 @@ import Testing
     }
   }
 
+  /// Random letters from the vocabulary of plans (a deterministic generator).
+  static func randomText(_ count: Int, _ generator: inout SplitMix) -> String {
+    let alphabet = Array("政府部门推进绿色发展资源利用产业园区企业建设管理制度体系能力水平")
+    return String((0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+  }
+
+  /// A copied passage with a word changed stays one passage though a phrase inside it
+  /// also stands elsewhere in the copy (that phrase pairs twice; the copy is one).
+  @Test func phraseRepeatedElsewhere_doesNotSplitThePassage() throws {
+    var generator = SplitMix(seed: 11)
+    let (x1, phrase, x2, y) = (
+      Self.randomText(60, &generator), Self.randomText(25, &generator),
+      Self.randomText(60, &generator), Self.randomText(80, &generator)
+    )
+    let (before, z, w) = (
+      Self.randomText(13, &generator), Self.randomText(40, &generator),
+      Self.randomText(40, &generator)
+    )
+    let first = Self.text("a", year: 2020, level: nil, [before + x1 + phrase + x2 + y])
+    let second = Self.text(
+      "b", year: 2021, level: nil, [x1 + phrase + x2 + "改" + y + z + phrase + w])
+    let edge = try #require(TextReuse.edges(in: [first, second]).first)
+    let longest = try #require(edge.passages.max { $0.matched < $1.matched })
+    #expect(longest.source == 13..<(13 + 225) && longest.matched == 225)
+    #expect(edge.matched <= first.letters.count)
+  }
+
+  /// A phrase repeated hundreds of times in two documents (the rows of a task table)
+  /// neither pairs every copy with every other nor counts shared letters twice.
+  @Test func phraseRepeatedHundredsOfTimes_staysLinearAndCountsOnce() throws {
+    let phrase = "牵头单位区经济信息委配合单位区发展改革委区财政局"
+    let rows = { (offset: Int) in
+      (0..<400).map { "第\($0 + offset)项：" + phrase }.joined(separator: "\n")
+    }
+    let texts = [
+      Self.text("a", year: 2020, level: nil, [rows(0)]),
+      Self.text("b", year: 2021, level: nil, [rows(1000)]),
+    ]
+    let clock = ContinuousClock()
+    let started = clock.now
+    let edges = TextReuse.edges(in: texts)
+    #expect(clock.now - started < .seconds(5))
+    let matched = edges.reduce(0) { $0 + $1.matched }
+    #expect(matched <= texts[1].letters.count)
+    let summaries = TextReuseSummary.of(edges, texts: texts)
+    #expect(summaries.allSatisfy { $0.matchedIn <= $0.letters && $0.coveredShare <= 1 })
+  }
+
   @Test func summary_countsEachCoveredLetterOnce() throws {
     let edges = TextReuse.edges(in: [Self.city, Self.district])
     let summaries = TextReuseSummary.of(edges, texts: [Self.city, Self.district])
