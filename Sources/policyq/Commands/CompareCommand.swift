@@ -48,6 +48,12 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "With --format csv: targets or measures.")
   var table: String = "targets"
 
+  @Option(
+    help: ArgumentHelp(
+      "Write the evidence of every scored pair of measures to this file (TSV), for calibration.",
+      visibility: .hidden))
+  var scoresOut: String?
+
   func validate() throws {
     if upper == nil && files.count != 2 {
       throw ValidationError(
@@ -114,6 +120,10 @@ struct CompareCommand: ParsableCommand {
       for path in lowers {
         do {
           let comparison = DocumentComparison(lower: try parse(path), upper: upperDocument)
+          if let scoresOut {
+            try ComparisonOutput.scoresTSV(comparison).write(
+              toFile: scoresOut, atomically: true, encoding: .utf8)
+          }
           for note in ComparisonOutput.limitNotes(comparison) {
             print("\(path): warning: compared with \(upperPath): \(note)", to: &err)
           }
