@@ -8,7 +8,8 @@ extension DocumentComparison {
   /// - Parameter passages: the pairs of measures (lower, upper) shared passages link.
   static func evidence(
     _ lower: PolicyDocument, _ upper: PolicyDocument, groups: (TextGroups, TextGroups),
-    dictionaries: PolicyDictionaries, passages: [(lower: Int, upper: Int)]
+    dictionaries: PolicyDictionaries, background: BackgroundBigrams,
+    passages: [(lower: Int, upper: Int)]
   ) -> (alignment: EvidenceAlignment, pairs: [(lower: Int, upper: Int)]) {
     let lexicon = LexiconTerms(dictionaries.lexicon)
     func profiles(_ document: PolicyDocument, _ groups: TextGroups) -> [MeasureProfile] {
@@ -21,7 +22,7 @@ extension DocumentComparison {
     let upperProfiles = profiles(upper, groups.1)
     let weights = BigramWeights(
       bigramSets: (lowerProfiles + upperProfiles).map { Set($0.body.keys).union($0.heading) },
-      background: .bundled)
+      background: background)
     let alignment = EvidenceAlignment(
       lower: lowerProfiles, upper: upperProfiles, weights: weights,
       passages: Set(
@@ -108,5 +109,18 @@ extension DocumentComparison {
     var members = [[Int]](repeating: [], count: groups.count)
     for (measure, group) in groups.groupOfMeasure.enumerated() { members[group].append(measure) }
     return members
+  }
+
+  /// The bigrams of the measure texts of `document` (folded scalars kept as compare keeps
+  /// them), each as its two scalars: what an index is asked the frequencies of.
+  package static func bigrams(of document: PolicyDocument) -> Set<[UInt32]> {
+    var bigrams = Set<[UInt32]>()
+    for measure in document.measures {
+      let scalars = Shingles.keptScalars(measure.text)
+      for start in scalars.indices.dropLast() {
+        bigrams.insert([scalars[start], scalars[start + 1]])
+      }
+    }
+    return bigrams
   }
 }

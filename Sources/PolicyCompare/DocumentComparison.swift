@@ -109,13 +109,25 @@ public struct DocumentComparison: Sendable {
   public static let threshold = 0.2
 
   /// Compares `lower` (a district plan, say) with `upper` (the municipal plan it implements).
-  /// Each measure is paired with the measure of the other side it shares the most with
-  /// (the first of the best), when they share at least `threshold`.
+  /// A measure is paired with the measure of the other side it shares the most passages
+  /// with (the first of the best), when they share at least `threshold`, and with the
+  /// measures the evidence of rewording links (docs/compare-alignment.md).
+  /// - Parameter dictionaries: the policy lexicon whose terms are compared.
   /// - Complexity: O(n log n) in the size of the two documents: only measures that share
   ///   an n-gram are scored, the scoring work is bounded by `MeasureAlignment`'s budget
-  ///   and the passage search by `SharedPassages`' limits.
+  ///   and the passage search by `SharedPassages`' limits; the evidence of rewording is
+  ///   scored on pairs sharing a bigram held by at most 64 texts on each side.
   public init(
     lower: PolicyDocument, upper: PolicyDocument, dictionaries: PolicyDictionaries = .bundled
+  ) {
+    self.init(lower: lower, upper: upper, dictionaries: dictionaries, background: .bundled)
+  }
+
+  /// Compares `lower` with `upper`, weighing bigrams by their document frequencies in
+  /// `background` (the bundled table, or an index's counts).
+  package init(
+    lower: PolicyDocument, upper: PolicyDocument, dictionaries: PolicyDictionaries,
+    background: BackgroundBigrams
   ) {
     self.lower = lower
     self.upper = upper
@@ -138,6 +150,7 @@ public struct DocumentComparison: Sendable {
     let passagePairs = Set(pairs.map { [$0.lower, $0.upper] })
     let evidence = Self.evidence(
       lower, upper, groups: (lowerGroups, upperGroups), dictionaries: dictionaries,
+      background: background,
       passages: pairs)
     let scored = evidence.alignment.scored
     scoredPairs = scored.flatMap { l, row in

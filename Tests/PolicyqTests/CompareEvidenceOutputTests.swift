@@ -33,3 +33,43 @@ import Testing
     #expect(html.stdout.contains("<div class=\"why\">by "))
   }
 }
+
+/// With `--index`, words weigh by their frequency in the index's corpus.
+@Suite struct CompareIndexWeightsTests {
+  @Test func indexGiven_evidenceWeighedByTheIndex() throws {
+    let directory = Scratch.root.appendingPathComponent("policyq-compare-\(UUID().uuidString)")
+    let built = try Policyq.run(["index", "corpus/documents", "--index", directory.path])
+    #expect(built.status == 0)
+    let bounds = RunBounds(seconds: 60, memoryMiB: 2048)
+    let indexed = try Policyq.run(
+      ["compare", "--index", directory.path, "--upper", Policyq.seed("004"), "--format", "json"],
+      bounds: bounds)
+    #expect(indexed.status == 0, "\(indexed.stderr)")
+    let list = try #require(
+      try JSONSerialization.jsonObject(with: Data(indexed.stdout.utf8)) as? [[String: Any]])
+    let district = try #require(
+      list.first {
+        (($0["lower"] as? [String: Any])?["file"] as? String)?.hasPrefix("corpus/documents/000")
+          == true
+      })
+    let alone = try Policyq.run(
+      ["compare", Policyq.seed("000"), Policyq.seed("004"), "--format", "json"], bounds: bounds)
+    let bundled = try #require(
+      try JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? [String: Any])
+    func terms(_ comparison: [String: Any]) -> [String: Double] {
+      var weights: [String: Double] = [:]
+      for pair in comparison["measure_pairs"] as? [[String: Any]] ?? [] {
+        let evidence = pair["evidence"] as? [String: Any] ?? [:]
+        let body = evidence["body"] as? Double ?? -1
+        weights["\(pair["lower_label"] ?? "") \(pair["upper_label"] ?? "")"] = body
+      }
+      return weights
+    }
+    let withIndex = terms(district)
+    let withTable = terms(bundled)
+    // The same pair, body similarity weighed by other frequencies.
+    let shared = Set(withIndex.keys).intersection(withTable.keys)
+    #expect(!shared.isEmpty)
+    #expect(shared.contains { withIndex[$0] != withTable[$0] })
+  }
+}

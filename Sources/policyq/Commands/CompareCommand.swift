@@ -18,8 +18,10 @@ struct CompareCommand: ParsableCommand {
       Aligns the measures of LOWER with those of UPPER (carried over, rewritten, \
       lower-only, upper-only, with the passages they share), pairs their targets by \
       indicator and says which side is stronger, and shows who leads aligned measures. \
-      With --index DIR --upper FILE, compares every document of a lower level in the \
-      index with UPPER.
+      Measures align on shared passages and on the evidence of rewording (headings, \
+      words weighted by rarity, policy terms, departments, indicators); each pair says \
+      why. With --index DIR --upper FILE, compares every document of a lower level in the \
+      index with UPPER, weighing words by their frequency in the index.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
@@ -81,8 +83,10 @@ struct CompareCommand: ParsableCommand {
     if upper == nil { lowers = [files[0]] }
     do {
       let upperDocument = try parse(upperPath)
+      var openedIndex: InvertedIndex?
       if let index {
         let opened = try InvertedIndex.open(URL(fileURLWithPath: index))
+        openedIndex = opened
         let upperLevel = upperDocument.metadata.level
         if upperLevel == nil {
           print(
@@ -119,7 +123,15 @@ struct CompareCommand: ParsableCommand {
       if format == .json && isBatch { out.write("[\n") }
       for path in lowers {
         do {
-          let comparison = DocumentComparison(lower: try parse(path), upper: upperDocument)
+          let lowerDocument = try parse(path)
+          // With an index, bigrams weigh by their frequency in its corpus.
+          let background =
+            try openedIndex.map {
+              try IndexBigramFrequencies.background($0, for: [lowerDocument, upperDocument])
+            } ?? .bundled
+          let comparison = DocumentComparison(
+            lower: lowerDocument, upper: upperDocument, dictionaries: parser.dictionaries,
+            background: background)
           if let scoresOut {
             try ComparisonOutput.scoresTSV(comparison).write(
               toFile: scoresOut, atomically: true, encoding: .utf8)
