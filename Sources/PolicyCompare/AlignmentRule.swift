@@ -49,6 +49,10 @@ struct AlignmentRule {
   /// (they weigh little, and would make the work grow with the product of the sides).
   static let listLimit = 64
 
+  /// The most candidates of the other side each text is scored with in full: its best by
+  /// body and heading similarity (a pair is scored when it is among the best of either).
+  static let candidateLimit = 16
+
   /// The similarity at or above which a kind of evidence is named among a pair's reasons.
   static let namedAt = (heading: 0.8, body: 0.35, headingInBody: 0.8, sentence: 0.6)
 

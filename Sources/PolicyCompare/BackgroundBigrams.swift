@@ -24,21 +24,46 @@ package struct BackgroundBigrams: Sendable {
     return parse(text)
   }()
 
-  /// Reads the table's text: `# documents N`, then `bigram df` lines.
+  /// Reads the table's text: `# documents N`, then `bigram df` lines (read as bytes: the
+  /// table is read on every comparison).
   package static func parse(_ text: String) -> BackgroundBigrams {
     var documents = 0
     var frequencies: [UInt64: Int] = [:]
-    for line in text.split(separator: "\n") {
-      if line.hasPrefix("# documents ") {
-        documents = Int(line.dropFirst("# documents ".count)) ?? 0
-        continue
+    var text = text
+    text.withUTF8 { bytes in
+      frequencies.reserveCapacity(bytes.count / 10)
+      let header = Array("# documents ".utf8)
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        start = end + 1
+        if line.starts(with: header) {
+          documents = number(line.dropFirst(header.count)) ?? 0
+          continue
+        }
+        guard let space = line.firstIndex(of: 0x20),
+          let count = number(line[(space + 1)...]),
+          let pair = String(bytes: line[..<space], encoding: .utf8).map({ Array($0.unicodeScalars) }
+          ),
+          pair.count == 2
+        else { continue }
+        frequencies[BigramKey.make(pair[0].value, pair[1].value)] = count
       }
-      let parts = line.split(separator: " ")
-      let scalars = parts.first.map { Array($0.unicodeScalars) } ?? []
-      guard parts.count == 2, scalars.count == 2, let count = Int(parts[1]) else { continue }
-      frequencies[BigramKey.make(scalars[0].value, scalars[1].value)] = count
     }
     return BackgroundBigrams(documents: documents, frequencies: frequencies)
+  }
+
+  /// The decimal number the bytes spell, or nil.
+  private static func number<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
+    guard !bytes.isEmpty else { return nil }
+    var value = 0
+    for byte in bytes {
+      guard (0x30...0x39).contains(byte) else { return nil }
+      value = value * 10 + Int(byte - 0x30)
+    }
+    return value
   }
 }
 

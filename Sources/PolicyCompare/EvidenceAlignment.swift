@@ -84,20 +84,20 @@ struct EvidenceAlignment {
     let upperBody = upper.map { weights.vector($0.body) }
     let lowerHeading = lower.map { weights.vector($0.heading) }
     let upperHeading = upper.map { weights.vector($0.heading) }
-    let lowerSentences = lower.map { $0.sentences.map(weights.vector) }
-    let upperSentences = upper.map { $0.sentences.map(weights.vector) }
+    let lowerSentences = lower.map { $0.sentences.map { SortedVector(weights.vector($0)) } }
+    let upperSentences = upper.map { $0.sentences.map { SortedVector(weights.vector($0)) } }
     let lowerContext = lower.map { weights.vector($0.context) }
     let upperContext = upper.map { weights.vector($0.context) }
-    let limit = AlignmentRule.listLimit
-    var bodies = VectorOverlap.all(lowerBody, upperBody, listLimit: limit, visited: &visited)
+    let listLimit = AlignmentRule.listLimit
+    var bodies = VectorOverlap.all(lowerBody, upperBody, listLimit: listLimit, visited: &visited)
     let headings = VectorOverlap.all(
-      lowerHeading, upperHeading, listLimit: limit, visited: &visited)
+      lowerHeading, upperHeading, listLimit: listLimit, visited: &visited)
     let lowerHeadingInBody = VectorOverlap.all(
-      lowerHeading, upperBody, listLimit: limit, visited: &visited)
+      lowerHeading, upperBody, listLimit: listLimit, visited: &visited)
     let upperHeadingInBody = VectorOverlap.all(
-      lowerBody, upperHeading, listLimit: limit, visited: &visited)
+      lowerBody, upperHeading, listLimit: listLimit, visited: &visited)
     let contexts = VectorOverlap.all(
-      lowerContext, upperContext, listLimit: limit, visited: &visited)
+      lowerContext, upperContext, listLimit: listLimit, visited: &visited)
     var byHeading: [[UInt32]: [Int]] = [:]
     for (j, profile) in upper.enumerated() where profile.headingScalars.count >= 2 {
       byHeading[profile.headingScalars, default: []].append(j)
@@ -114,6 +114,29 @@ struct EvidenceAlignment {
         }
       }
     }
+    // Each text's best candidates by body and heading similarity, from both sides: the
+    // features below cost the most, and are worked out for at most `candidateLimit`
+    // texts of the other side per text.
+    var byLower = [[(score: Double, other: Int)]](repeating: [], count: lower.count)
+    var byUpper = [[(score: Double, other: Int)]](repeating: [], count: upper.count)
+    for (i, row) in bodies {
+      for (j, body) in row {
+        let score =
+          ratio(body.dot, lowerBody[i].norm * upperBody[j].norm)
+          + ratio(headings[i]?[j]?.dot ?? 0, lowerHeading[i].norm * upperHeading[j].norm)
+        byLower[i].append((score, j))
+        byUpper[j].append((score, i))
+      }
+    }
+    let limit = AlignmentRule.candidateLimit
+    func best(_ list: [(score: Double, other: Int)]) -> [Int] {
+      guard list.count > limit else { return list.map(\.other) }
+      return list.sorted { $0.score != $1.score ? $0.score > $1.score : $0.other < $1.other }
+        .prefix(limit).map(\.other)
+    }
+    var kept = Set<[Int]>()
+    for (i, list) in byLower.enumerated() { for j in best(list) { kept.insert([i, j]) } }
+    for (j, list) in byUpper.enumerated() { for i in best(list) { kept.insert([i, j]) } }
     let termWeights = weights.termWeights(lower.map(\.terms) + upper.map(\.terms))
     // Summed in sorted order, so that the sums do not depend on hashing.
     func norm(_ terms: Set<String>) -> Double {
@@ -123,7 +146,7 @@ struct EvidenceAlignment {
     let upperTermNorms = upper.map { norm($0.terms) }
     var features: [Int: [Int: AlignmentRule.Features]] = [:]
     for (i, row) in bodies {
-      for (j, body) in row {
+      for (j, body) in row where kept.contains([i, j]) {
         let (a, b) = (lower[i], upper[j])
         let heading = headings[i]?[j] ?? VectorOverlap()
         let inLower = lowerHeadingInBody[i]?[j]?.lower ?? 0
@@ -152,17 +175,37 @@ struct EvidenceAlignment {
     return features
   }
 
-  /// The best cosine of a sentence of one measure with a sentence of the other.
-  private static func bestSentence(_ a: [BigramWeights.Vector], _ b: [BigramWeights.Vector])
-    -> Double
-  {
+  /// A weighted bag of bigrams as two arrays in key order, for merging.
+  struct SortedVector {
+    var keys: [UInt64]
+    var weights: [Double]
+    var norm: Double
+
+    init(_ vector: BigramWeights.Vector) {
+      keys = vector.weights.keys.sorted()
+      weights = keys.map { vector.weights[$0] ?? 0 }
+      norm = vector.norm
+    }
+  }
+
+  /// The best cosine of a sentence of one measure with a sentence of the other (each dot
+  /// product summed over the shared bigrams in key order, whichever side is first).
+  private static func bestSentence(_ a: [SortedVector], _ b: [SortedVector]) -> Double {
     var best = 0.0
     for x in a {
       for y in b {
-        let (small, large) = x.weights.count <= y.weights.count ? (x, y) : (y, x)
         var dot = 0.0
-        for key in small.weights.keys.sorted() {
-          if let other = large.weights[key], let mine = small.weights[key] { dot += mine * other }
+        var (i, j) = (0, 0)
+        while i < x.keys.count && j < y.keys.count {
+          if x.keys[i] < y.keys[j] {
+            i += 1
+          } else if x.keys[i] > y.keys[j] {
+            j += 1
+          } else {
+            dot += x.weights[i] * y.weights[j]
+            i += 1
+            j += 1
+          }
         }
         best = max(best, ratio(dot, x.norm * y.norm))
       }
