@@ -21,7 +21,9 @@ struct CompareCommand: ParsableCommand {
       Measures align on shared passages and on the evidence of rewording (headings, \
       words weighted by rarity, policy terms, departments, indicators); each pair says \
       why. With --index DIR --upper FILE, compares every document of a lower level in the \
-      index with UPPER, weighing words by their frequency in the index.
+      index with UPPER, weighing words by their frequency in the index; --format html \
+      (or --table map with csv or json) draws the implementation map: UPPER's measures \
+      and targets against the documents that cite it or take up 30% of its measures.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
@@ -47,7 +49,10 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Output format: text, json, csv or html.")
   var format: Format = .text
 
-  @Option(help: "With --format csv: targets or measures.")
+  @Option(
+    help:
+      "With --format csv: targets or measures. With --upper: map (csv or json) for the implementation map."
+  )
   var table: String = "targets"
 
   @Option(
@@ -65,8 +70,11 @@ struct CompareCommand: ParsableCommand {
     if upper != nil && files.isEmpty && index == nil {
       throw ValidationError("--upper needs lower files or --index DIR.")
     }
-    if !["targets", "measures"].contains(table) {
-      throw ValidationError("--table: targets or measures")
+    if !["targets", "measures", "map"].contains(table) {
+      throw ValidationError("--table: targets, measures or map")
+    }
+    if table == "map" && (upper == nil || ![.csv, .json, .html].contains(format)) {
+      throw ValidationError("--table map goes with --upper and --format csv, json or html")
     }
   }
 
@@ -111,7 +119,10 @@ struct CompareCommand: ParsableCommand {
       }
       // With --upper, the comparisons are a list, however many there are.
       let isBatch = upper != nil
-      if format == .html && lowers.count > 1 {
+      // The implementation map: --table map, or an HTML page of an index's documents.
+      let isMap = upper != nil && (table == "map" || (format == .html && index != nil))
+      var mapped: [DocumentComparison] = []
+      if format == .html && lowers.count > 1 && !isMap {
         print(
           "compare: error: --format html shows one comparison; \(lowers.count) lower documents were given (use json or csv)",
           to: &err)
@@ -120,7 +131,7 @@ struct CompareCommand: ParsableCommand {
       var failures = 0
       var written = 0
       // Several comparisons: JSON as one array, CSV under one header.
-      if format == .json && isBatch { out.write("[\n") }
+      if format == .json && isBatch && !isMap { out.write("[\n") }
       for path in lowers {
         do {
           let lowerDocument = try parse(path)
@@ -139,6 +150,10 @@ struct CompareCommand: ParsableCommand {
           for note in ComparisonOutput.limitNotes(comparison) {
             print("\(path): warning: compared with \(upperPath): \(note)", to: &err)
           }
+          if isMap {
+            mapped.append(comparison)
+            continue
+          }
           switch format {
           case .text: out.write(ComparisonOutput.text(comparison) + (isBatch ? "\n" : ""))
           case .json: out.write((written > 0 ? ",\n" : "") + ComparisonOutput.json(comparison))
@@ -151,7 +166,20 @@ struct CompareCommand: ParsableCommand {
           print(error, to: &err)
         }
       }
-      if format == .json && isBatch { out.write("]\n") }
+      if format == .json && isBatch && !isMap { out.write("]\n") }
+      if isMap {
+        let map = ImplementationMap(upper: upperDocument, comparisons: mapped)
+        switch format {
+        case .csv: out.write(ImplementationMapOutput.csv(map))
+        case .json: out.write(ImplementationMapOutput.json(map))
+        default: out.write(ImplementationMapHTML.render(map))
+        }
+        if map.columns.isEmpty {
+          print(
+            "\(upperPath): warning: no compared document cites it or takes up \(Int(ImplementationMap.coverageThreshold * 100))% of its measures",
+            to: &err)
+        }
+      }
       if failures > 0 { throw ExitCode(1) }
     } catch let error as IndexError {
       print(error, to: &err)
