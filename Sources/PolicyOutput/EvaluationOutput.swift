@@ -179,7 +179,7 @@ public enum EvaluationOutput {
   private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { value, _ in value * 10 } }
 
   /// `text` padded with spaces to `width` columns (a Chinese character takes two).
-  static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+  private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
     let columns = text.unicodeScalars.reduce(0) { $0 + (UTF8Scalars.isWide($1.value) ? 2 : 1) }
     let padding = String(repeating: " ", count: max(1, width - columns))
     return right ? padding + text : text + padding
