@@ -86,7 +86,8 @@ let package = Package(
     // Comparing two documents: measures aligned, shared passages, targets judged.
     .target(
       name: "PolicyCompare",
-      dependencies: ["PolicyBytes", "PolicyText", "PolicyModel", "PolicyExtraction"]),
+      dependencies: ["PolicyBytes", "PolicyText", "PolicyModel", "PolicyExtraction"],
+      resources: [.copy("Resources/bigram-df.txt")]),
     // Scoring extraction against gold files (policyq eval).
     .target(
       name: "PolicyEvaluation",

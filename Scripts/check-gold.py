@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Checks gold annotation files (docs/gold-format.md) before they are used.
 
-    python3 Scripts/check-gold.py Tests/Gold/*.gold.json [--corpus-real DIR]
+    python3 Scripts/check-gold.py Tests/Gold/*.gold.json Tests/GoldAlignment/*.align.json [--corpus-real DIR]
 
 Checks the JSON Schema (docs/gold.schema.json, when the jsonschema module is installed)
 and what a schema cannot state: the source file exists; measure paths are unique; every
 role and target points at a measure that is annotated; role triples are not repeated; a
-measure's `line`, when given for a text or Markdown file, holds its label. Prints one line
-per problem, `file: problem`, and exits with 1 when there is any.
+measure's `line`, when given for a text or Markdown file, holds its label. For an
+alignment (kind `alignment`): both documents exist, each side's measure paths are unique
+and their lines hold their labels, every path of a link is among its side's measures,
+and no pair of measures is linked twice. Prints one line per problem, `file: problem`, and
+exits with 1 when there is any.
 """
 import argparse
 import json
@@ -39,35 +42,10 @@ def check(path, corpus_real, schema):
             problems.append(f"schema: {where}: {error.message}")
         if problems:
             return problems
-    source = gold["source"]
-    base = corpus_real if source["corpus"] == "corpus-real" else ROOT
-    document = os.path.join(base, source["path"])
-    lines = None
-    if not os.path.isfile(document):
-        # Without the corpus folder at all, the source checks are skipped, as the tests
-        # that read it are; a missing file inside it is a problem.
-        if os.path.isdir(base):
-            problems.append(f"source not found: {document}")
-    elif document.endswith((".txt", ".md")):
-        with open(document, encoding="utf-8", errors="replace") as f:
-            lines = f.read().split("\n")
-    paths = set()
-    for measure in gold["measures"]:
-        key = tuple(measure["path"])
-        if key in paths:
-            problems.append(f"measure {list(key)} annotated twice")
-        paths.add(key)
-        line = measure.get("line")
-        if lines is not None and line:
-            if line > len(lines):
-                problems.append(f"measure {list(key)}: line {line} is past the end")
-            else:
-                label = fold_token(key[-1])
-                text = fold_token(lines[line - 1])
-                if not label.startswith("#") and label not in text:
-                    problems.append(
-                        f"measure {list(key)}: line {line} does not hold its label: {lines[line - 1][:40]!r}"
-                    )
+    if gold.get("kind") == "alignment":
+        return check_alignment(gold, corpus_real)
+    lines = source_lines(gold["source"], corpus_real, problems)
+    paths = measure_paths(gold["measures"], lines, problems)
     triples = set()
     for role in gold["roles"]:
         measure = role["measure"]
@@ -83,6 +61,64 @@ def check(path, corpus_real, schema):
         measure = target["measure"]
         if measure is not None and tuple(measure) not in paths:
             problems.append(f"target {target['indicator']}: measure {measure} is not annotated")
+    return problems
+
+
+def source_lines(source, corpus_real, problems):
+    """The lines of a .txt or .md source (None for other files, or when it is absent)."""
+    base = corpus_real if source["corpus"] == "corpus-real" else ROOT
+    document = os.path.join(base, source["path"])
+    if not os.path.isfile(document):
+        # Without the corpus folder at all, the source checks are skipped, as the tests
+        # that read it are; a missing file inside it is a problem.
+        if os.path.isdir(base):
+            problems.append(f"source not found: {document}")
+        return None
+    if document.endswith((".txt", ".md")):
+        with open(document, encoding="utf-8", errors="replace") as f:
+            return f.read().split("\n")
+    return None
+
+
+def measure_paths(measures, lines, problems, side=""):
+    """The measures' paths, checked: unique, and each line holding its label."""
+    paths = set()
+    for measure in measures:
+        key = tuple(measure["path"])
+        if key in paths:
+            problems.append(f"{side}measure {list(key)} annotated twice")
+        paths.add(key)
+        line = measure.get("line")
+        if lines is not None and line:
+            if line > len(lines):
+                problems.append(f"{side}measure {list(key)}: line {line} is past the end")
+            else:
+                label = fold_token(key[-1])
+                text = fold_token(lines[line - 1])
+                if not label.startswith("#") and label not in text:
+                    problems.append(
+                        f"measure {list(key)}: line {line} does not hold its label: {lines[line - 1][:40]!r}"
+                    )
+    return paths
+
+
+def check_alignment(gold, corpus_real):
+    problems = []
+    sides = {}
+    for side in ("a", "b"):
+        lines = source_lines(gold[side], corpus_real, problems)
+        sides[side] = measure_paths(gold[f"measures_{side}"], lines, problems, f"{side}: ")
+    pairs = set()
+    for number, link in enumerate(gold["links"], 1):
+        for side in ("a", "b"):
+            for path in link[side]:
+                if tuple(path) not in sides[side]:
+                    problems.append(f"link {number}: {side} {path} is not among measures_{side}")
+        for a in link["a"]:
+            for b in link["b"]:
+                if (tuple(a), tuple(b)) in pairs:
+                    problems.append(f"link {number}: {a} and {b} are linked twice")
+                pairs.add((tuple(a), tuple(b)))
     return problems
 
 

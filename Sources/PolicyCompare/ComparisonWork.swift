@@ -13,4 +13,7 @@ package struct ComparisonWork: Sendable {
   package var ignoredShingles: Int
   /// Steps of the shared-passage searches of the aligned pairs.
   package var passageSteps: Int
+  /// Pairs of measures scored on evidence other than shared passages (heading, body,
+  /// terms …): those that share a bigram held by few measures, or a heading.
+  package var evidencePairs = 0
 }

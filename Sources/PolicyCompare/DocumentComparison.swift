@@ -1,3 +1,4 @@
+import PolicyExtraction
 import PolicyModel
 
 /// What a lower-level plan did with the upper-level plan it implements: which measures it
@@ -34,6 +35,9 @@ public struct DocumentComparison: Sendable {
     /// Whether the search for shared passages stopped at a limit (200 passages, or work
     /// bounded by the shorter text), so that `sharedPassages` may not be all of them.
     public var passagesTruncated = false
+    /// Why the two were aligned: heading, body and term similarities, shared words,
+    /// departments and indicators, and the kinds of evidence that passed their thresholds.
+    public var evidence = PairEvidence.none
   }
 
   /// How a lower target compares with the upper one on the same indicator.
@@ -82,6 +86,9 @@ public struct DocumentComparison: Sendable {
   public var ignoredShingles: Int
   /// How much work the comparison took, for tests that check it grows linearly.
   package var work: ComparisonWork
+  /// The evidence of every pair of measures scored (lower, upper), linked or not: what
+  /// `Scripts/calibrate-alignment.py` calibrates the thresholds on.
+  package var scoredPairs: [(lower: Int, upper: Int, evidence: PairEvidence)] = []
 
   /// Share of upper measures taken up by at least one lower measure.
   public var measureCoverage: Double {
@@ -102,12 +109,26 @@ public struct DocumentComparison: Sendable {
   public static let threshold = 0.2
 
   /// Compares `lower` (a district plan, say) with `upper` (the municipal plan it implements).
-  /// Each measure is paired with the measure of the other side it shares the most with
-  /// (the first of the best), when they share at least `threshold`.
+  /// A measure is paired with the measure of the other side it shares the most passages
+  /// with (the first of the best), when they share at least `threshold`, and with the
+  /// measures the evidence of rewording links (docs/compare-alignment.md).
+  /// - Parameter dictionaries: the policy lexicon whose terms are compared.
   /// - Complexity: O(n log n) in the size of the two documents: only measures that share
   ///   an n-gram are scored, the scoring work is bounded by `MeasureAlignment`'s budget
-  ///   and the passage search by `SharedPassages`' limits.
-  public init(lower: PolicyDocument, upper: PolicyDocument) {
+  ///   and the passage search by `SharedPassages`' limits; the evidence of rewording is
+  ///   scored on pairs sharing a bigram held by at most 64 texts on each side.
+  public init(
+    lower: PolicyDocument, upper: PolicyDocument, dictionaries: PolicyDictionaries = .bundled
+  ) {
+    self.init(lower: lower, upper: upper, dictionaries: dictionaries, background: .bundled)
+  }
+
+  /// Compares `lower` with `upper`, weighing bigrams by their document frequencies in
+  /// `background` (the bundled table, or an index's counts).
+  package init(
+    lower: PolicyDocument, upper: PolicyDocument, dictionaries: PolicyDictionaries,
+    background: BackgroundBigrams
+  ) {
     self.lower = lower
     self.upper = upper
     // The numbering ("第三条", "1.") is not content.
@@ -126,6 +147,18 @@ public struct DocumentComparison: Sendable {
         pairs.append((lowerGroups.firstMeasure[best.group], j))
       }
     }
+    let passagePairs = Set(pairs.map { [$0.lower, $0.upper] })
+    let evidence = Self.evidence(
+      lower, upper, groups: (lowerGroups, upperGroups), dictionaries: dictionaries,
+      background: background,
+      passages: pairs)
+    let scored = evidence.alignment.scored
+    scoredPairs = scored.flatMap { l, row in
+      row.map { (lowerGroups.firstMeasure[l], upperGroups.firstMeasure[$0.key], $0.value) }
+    }
+    .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    pairs += evidence.pairs
+    pairs = Self.keepingIdenticalTexts(pairs, lowerGroups, upperGroups)
     pairs.sort { ($0.lower, $0.upper) < ($1.lower, $1.upper) }
     var matcher = PairMatcher(lower: lowerGroups, upper: upperGroups)
     // Each measure's leads and their canonical names, worked out once however many pairs.
@@ -153,6 +186,13 @@ public struct DocumentComparison: Sendable {
           sharedPassages: match.passages.passages, lowerLeads: lowerLeads.mentions,
           upperLeads: upperLeads.mentions, leadChanged: lowerLeads.bodies != upperLeads.bodies,
           passagesTruncated: match.passages.truncated))
+      var why =
+        scored[lowerGroups.groupOfMeasure[i]]?[upperGroups.groupOfMeasure[j]]
+        ?? measurePairs[measurePairs.count - 1].evidence
+      if passagePairs.contains([i, j]) && !why.reasons.contains(.passages) {
+        why.reasons.append(.passages)
+      }
+      measurePairs[measurePairs.count - 1].evidence = why
     }
     self.measurePairs = measurePairs
     lowerOnlyMeasures = lower.measures.indices.filter { !pairedLower[$0] }
@@ -160,8 +200,10 @@ public struct DocumentComparison: Sendable {
     ignoredShingles = alignment.ignoredShingles
     work = ComparisonWork(
       lowerTexts: lowerGroups.count, upperTexts: upperGroups.count,
-      pairsScored: alignment.pairsScored, postingsVisited: alignment.postingsVisited,
-      ignoredShingles: alignment.ignoredShingles, passageSteps: matcher.passageSteps)
+      pairsScored: alignment.pairsScored,
+      postingsVisited: alignment.postingsVisited + evidence.alignment.postingsVisited,
+      ignoredShingles: alignment.ignoredShingles, passageSteps: matcher.passageSteps,
+      evidencePairs: scoredPairs.count)
     let targets = TargetComparison.pairs(
       lower: lower.targets, upper: upper.targets,
       sameLevel: lower.metadata.level == upper.metadata.level)

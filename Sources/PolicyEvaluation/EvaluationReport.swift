@@ -19,6 +19,13 @@ public struct EvaluationReport: Sendable {
   public var documents: [DocumentEvaluation] = []
   /// The documents that could not be scored.
   public var skipped: [Skipped] = []
+  /// The scores of each pair of documents aligned against a gold alignment.
+  public var alignments: [AlignmentEvaluation] = []
+
+  /// The measure pairs of every alignment, pooled.
+  public var alignmentTotal: MatchCount {
+    alignments.reduce(MatchCount()) { $0 + $1.count }
+  }
 
   /// An empty report, to which documents are added as they are scored.
   public init() {}
@@ -47,6 +54,7 @@ public struct EvaluationReport: Sendable {
   /// item, or the accuracy of a metadata field (`document_number`, `level` …).
   public func figure(named name: String) -> Double? {
     if let kind = DocumentEvaluation.Kind(rawValue: name) { return total(kind).f1 }
+    if name == "alignment" { return alignmentTotal.f1 }
     if let field = DocumentEvaluation.MetadataField(rawValue: name) {
       return metadata(field).accuracy
     }
@@ -56,6 +64,6 @@ public struct EvaluationReport: Sendable {
   /// The names `figure(named:)` knows.
   public static var figureNames: [String] {
     DocumentEvaluation.Kind.allCases.map(\.rawValue)
-      + DocumentEvaluation.MetadataField.allCases.map(\.rawValue)
+      + DocumentEvaluation.MetadataField.allCases.map(\.rawValue) + ["alignment"]
   }
 }

@@ -18,6 +18,8 @@ public struct GoldSet: Sendable {
 
   /// The documents to score: each gold file's source, then its made forms, in file order.
   public var entries: [Entry] = []
+  /// The pairs of documents whose alignment to score (`*.align.json`), in file order.
+  public var alignments: [AlignmentEntry] = []
   /// Gold files that could not be read.
   public var errors: [GoldError] = []
 
@@ -27,6 +29,10 @@ public struct GoldSet: Sendable {
   ///   - made: the folder made forms are read from (`<name>.docx`), if any.
   public init(paths: [String], corpusReal: String, made: String?) {
     for file in Self.goldFiles(paths) {
+      if file.hasSuffix(GoldSet.alignmentSuffix) {
+        addAlignment(file, corpusReal: corpusReal)
+        continue
+      }
       let gold: GoldDocument
       do {
         gold = try GoldDocument.load(contentsOf: file)
@@ -72,9 +78,10 @@ public struct GoldSet: Sendable {
         continue
       }
       let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-      files += names.filter { $0.hasSuffix(".gold.json") }.sorted().map {
-        (path as NSString).appendingPathComponent($0)
-      }
+      files += names.filter { $0.hasSuffix(".gold.json") || $0.hasSuffix(alignmentSuffix) }
+        .sorted().map {
+          (path as NSString).appendingPathComponent($0)
+        }
     }
     return files
   }
@@ -86,7 +93,7 @@ public struct GoldSet: Sendable {
 
   /// The repository a gold file belongs to: the nearest folder above it with a
   /// Package.swift, else the current directory.
-  private static func repository(holding file: String) -> String {
+  static func repository(holding file: String) -> String {
     var folder =
       (URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path as NSString)
     while folder.length > 1 {

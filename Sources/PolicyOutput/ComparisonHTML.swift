@@ -15,7 +15,7 @@ public enum ComparisonHTML {
       h1{font-size:20px} h2{font-size:16px;margin-top:28px} .summary{background:#f4f6f8;padding:12px;border-radius:6px}
       .columns{display:grid;grid-template-columns:1fr 1fr;gap:16px} .measure{border:1px solid #ddd;border-radius:6px;padding:8px;margin:6px 0;font-size:13px}
       .carried_over{border-left:6px solid #2e7d32} .rewritten{border-left:6px solid #f9a825} .only{border-left:6px solid #bbb;color:#666}
-      .links a{font-size:12px;margin-right:6px} .stronger{color:#2e7d32} .weaker{color:#c62828} table{border-collapse:collapse;font-size:13px}
+      .links a{font-size:12px;margin-right:6px} .why{font-size:11px;color:#555;margin:0 0 4px 12px} .stronger{color:#2e7d32} .weaker{color:#c62828} table{border-collapse:collapse;font-size:13px}
       td,th{border:1px solid #ddd;padding:4px 8px}
       </style></head><body>
       """
@@ -57,7 +57,7 @@ public enum ComparisonHTML {
       for pair in pairs {
         let target = lowerSide ? pair.upper : pair.lower
         html +=
-          "<a href=\"#\(otherSide)-\(target)\">\(arrow) \(XMLText.escaped(ComparisonOutput.label(other, target))) (\(String(format: "%.2f", pair.similarity)))</a>"
+          "<a href=\"#\(otherSide)-\(target)\" title=\"\(XMLText.escaped(ComparisonOutput.why(pair.evidence)))\">\(arrow) \(XMLText.escaped(ComparisonOutput.label(other, target))) (\(String(format: "%.2f", pair.similarity)))</a><div class=\"why\">\(XMLText.escaped(ComparisonOutput.why(pair.evidence)))</div>"
       }
       html += "</div></div>"
     }

@@ -59,6 +59,7 @@ public enum ComparisonOutput {
           out +=
             "    shared: “\(passage)”\(pair.sharedPassages.count > 1 ? " (+\(pair.sharedPassages.count - 1) more)" : "")\(pair.passagesTruncated ? " (search stopped at its limit)" : "")\n"
         }
+        out += "    why: \(why(pair.evidence))\n"
         let lowerLeads = pair.lowerLeads.map(\.name).joined(separator: "、")
         let upperLeads = pair.upperLeads.map(\.name).joined(separator: "、")
         if !lowerLeads.isEmpty || !upperLeads.isEmpty {
@@ -116,6 +117,7 @@ public enum ComparisonOutput {
       DocumentJSON.writeIDs("lower_leads", pair.lowerLeads.map(\.name), to: &writer)
       DocumentJSON.writeIDs("upper_leads", pair.upperLeads.map(\.name), to: &writer)
       writer.bool("lead_changed", pair.leadChanged)
+      writeEvidence(pair.evidence, to: &writer)
       writer.endObject()
     }
     writer.endArray()

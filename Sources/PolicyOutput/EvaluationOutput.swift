@@ -8,6 +8,9 @@ public enum EvaluationOutput {
   /// A table for people; `verbose` adds every miss, extra and differing field with its
   /// source line.
   public static func text(_ report: EvaluationReport, verbose: Bool) -> String {
+    if report.documents.isEmpty && !report.alignments.isEmpty {
+      return alignmentText(report, verbose: verbose) + skippedText(report)
+    }
     var out = ""
     let forms = report.documents.count
     out += "policyq eval: \(forms) document\(forms == 1 ? "" : "s") scored"
@@ -56,10 +59,13 @@ public enum EvaluationOutput {
         out += "      \(finding.kind) \(finding.verdict.rawValue): \(finding.item)  [\(line)]\n"
       }
     }
-    for skipped in report.skipped {
-      out += "  " + pad(skipped.name, 39) + "skipped: \(skipped.reason)\n"
-    }
+    out += skippedText(report)
+    if !report.alignments.isEmpty { out += "\n" + alignmentText(report, verbose: verbose) }
     return out
+  }
+
+  private static func skippedText(_ report: EvaluationReport) -> String {
+    report.skipped.map { "  " + pad($0.name, 39) + "skipped: \($0.reason)\n" }.joined()
   }
 
   /// The whole report as JSON: overall figures, then each document with its findings.
@@ -113,6 +119,7 @@ public enum EvaluationOutput {
       writer.endObject()
     }
     writer.endArray()
+    if !report.alignments.isEmpty { writeAlignment(report, to: &writer) }
     writer.endObject()
     return writer.output
   }
@@ -134,7 +141,7 @@ public enum EvaluationOutput {
     }
     for document in report.documents { rows(document.name) { document.count($0) } }
     rows("*") { report.total($0) }
-    return out
+    return out + alignmentCSV(report)
   }
 
   private static func write(

@@ -18,8 +18,12 @@ struct CompareCommand: ParsableCommand {
       Aligns the measures of LOWER with those of UPPER (carried over, rewritten, \
       lower-only, upper-only, with the passages they share), pairs their targets by \
       indicator and says which side is stronger, and shows who leads aligned measures. \
-      With --index DIR --upper FILE, compares every document of a lower level in the \
-      index with UPPER.
+      Measures align on shared passages and on the evidence of rewording (headings, \
+      words weighted by rarity, policy terms, departments, indicators); each pair says \
+      why. With --index DIR --upper FILE, compares every document of a lower level in the \
+      index with UPPER, weighing words by their frequency in the index; --format html \
+      (or --table map with csv or json) draws the implementation map: UPPER's measures \
+      and targets against the documents that cite it or take up 30% of its measures.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
@@ -45,8 +49,17 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Output format: text, json, csv or html.")
   var format: Format = .text
 
-  @Option(help: "With --format csv: targets or measures.")
+  @Option(
+    help:
+      "With --format csv: targets or measures. With --upper: map (csv or json) for the implementation map."
+  )
   var table: String = "targets"
+
+  @Option(
+    help: ArgumentHelp(
+      "Write the evidence of every scored pair of measures to this file (TSV), for calibration.",
+      visibility: .hidden))
+  var scoresOut: String?
 
   func validate() throws {
     if upper == nil && files.count != 2 {
@@ -57,8 +70,11 @@ struct CompareCommand: ParsableCommand {
     if upper != nil && files.isEmpty && index == nil {
       throw ValidationError("--upper needs lower files or --index DIR.")
     }
-    if !["targets", "measures"].contains(table) {
-      throw ValidationError("--table: targets or measures")
+    if !["targets", "measures", "map"].contains(table) {
+      throw ValidationError("--table: targets, measures or map")
+    }
+    if table == "map" && (upper == nil || ![.csv, .json, .html].contains(format)) {
+      throw ValidationError("--table map goes with --upper and --format csv, json or html")
     }
   }
 
@@ -75,8 +91,10 @@ struct CompareCommand: ParsableCommand {
     if upper == nil { lowers = [files[0]] }
     do {
       let upperDocument = try parse(upperPath)
+      var openedIndex: InvertedIndex?
       if let index {
         let opened = try InvertedIndex.open(URL(fileURLWithPath: index))
+        openedIndex = opened
         let upperLevel = upperDocument.metadata.level
         if upperLevel == nil {
           print(
@@ -101,7 +119,10 @@ struct CompareCommand: ParsableCommand {
       }
       // With --upper, the comparisons are a list, however many there are.
       let isBatch = upper != nil
-      if format == .html && lowers.count > 1 {
+      // The implementation map: --table map, or an HTML page of an index's documents.
+      let isMap = upper != nil && (table == "map" || (format == .html && index != nil))
+      var mapped: [DocumentComparison] = []
+      if format == .html && lowers.count > 1 && !isMap {
         print(
           "compare: error: --format html shows one comparison; \(lowers.count) lower documents were given (use json or csv)",
           to: &err)
@@ -110,12 +131,28 @@ struct CompareCommand: ParsableCommand {
       var failures = 0
       var written = 0
       // Several comparisons: JSON as one array, CSV under one header.
-      if format == .json && isBatch { out.write("[\n") }
+      if format == .json && isBatch && !isMap { out.write("[\n") }
       for path in lowers {
         do {
-          let comparison = DocumentComparison(lower: try parse(path), upper: upperDocument)
+          let lowerDocument = try parse(path)
+          // With an index, bigrams weigh by their frequency in its corpus.
+          let background =
+            try openedIndex.map {
+              try IndexBigramFrequencies.background($0, for: [lowerDocument, upperDocument])
+            } ?? .bundled
+          let comparison = DocumentComparison(
+            lower: lowerDocument, upper: upperDocument, dictionaries: parser.dictionaries,
+            background: background)
+          if let scoresOut {
+            try ComparisonOutput.scoresTSV(comparison).write(
+              toFile: scoresOut, atomically: true, encoding: .utf8)
+          }
           for note in ComparisonOutput.limitNotes(comparison) {
             print("\(path): warning: compared with \(upperPath): \(note)", to: &err)
+          }
+          if isMap {
+            mapped.append(comparison)
+            continue
           }
           switch format {
           case .text: out.write(ComparisonOutput.text(comparison) + (isBatch ? "\n" : ""))
@@ -129,7 +166,20 @@ struct CompareCommand: ParsableCommand {
           print(error, to: &err)
         }
       }
-      if format == .json && isBatch { out.write("]\n") }
+      if format == .json && isBatch && !isMap { out.write("]\n") }
+      if isMap {
+        let map = ImplementationMap(upper: upperDocument, comparisons: mapped)
+        switch format {
+        case .csv: out.write(ImplementationMapOutput.csv(map))
+        case .json: out.write(ImplementationMapOutput.json(map))
+        default: out.write(ImplementationMapHTML.render(map))
+        }
+        if map.columns.isEmpty {
+          print(
+            "\(upperPath): warning: no compared document cites it or takes up \(Int(ImplementationMap.coverageThreshold * 100))% of its measures",
+            to: &err)
+        }
+      }
       if failures > 0 { throw ExitCode(1) }
     } catch let error as IndexError {
       print(error, to: &err)

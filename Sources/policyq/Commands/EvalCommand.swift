@@ -18,7 +18,9 @@ struct EvalCommand: ParsableCommand {
       document it names, matches what policyq extracts against the annotation, and prints \
       precision, recall and F1 for measures, role triples, targets and references, the \
       agreement of target and metadata fields, and figures per document. -v lists every \
-      miss, every extra item and every differing field with its source line.
+      miss, every extra item and every differing field with its source line. Alignment \
+      files (*.align.json) align the measures of two documents by hand: eval compares the \
+      two as policyq compare does and scores its measure pairs (precision, recall, F1).
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -26,7 +28,9 @@ struct EvalCommand: ParsableCommand {
   }
 
   @Argument(
-    help: ArgumentHelp("Gold files, or directories holding *.gold.json files.", valueName: "gold"))
+    help: ArgumentHelp(
+      "Gold files, or directories holding *.gold.json and *.align.json files.",
+      valueName: "gold"))
   var gold: [String]
 
   @Option(
@@ -81,6 +85,12 @@ struct EvalCommand: ParsableCommand {
     return minimums
   }
 
+  @Option(
+    help: ArgumentHelp(
+      "Write the evidence of every scored pair of each alignment to DIR/<name>.tsv, for calibration.",
+      visibility: .hidden))
+  var scoresOut: String?
+
   func validate() throws {
     _ = try minimums()
   }
@@ -113,12 +123,13 @@ struct EvalCommand: ParsableCommand {
         print(error, to: &err)
       }
     }
+    failures += scoreAlignments(set.alignments, parser: parser, into: &report)
     switch format {
     case .text: out.write(EvaluationOutput.text(report, verbose: verbose))
     case .json: print(EvaluationOutput.json(report), to: &out)
     case .csv: out.write(EvaluationOutput.csv(report))
     }
-    if report.documents.isEmpty {
+    if report.documents.isEmpty && report.alignments.isEmpty {
       print("policyq eval: no document was scored", to: &err)
       throw ExitCode(2)
     }

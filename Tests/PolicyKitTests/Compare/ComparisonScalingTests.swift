@@ -55,6 +55,10 @@ import Testing
     #expect(b.postingsVisited < 3 * a.postingsVisited, "\(a) \(b)")
     #expect(b.pairsScored <= b.postingsVisited)
     #expect(b.passageSteps < 3 * a.passageSteps, "\(a) \(b)")
+    // The evidence of rewording is scored on pairs sharing a bigram held by few measures.
+    #expect(b.evidencePairs < 3 * a.evidencePairs, "\(a) \(b)")
+    // Each text is scored in full with at most 16 texts of the other side, from each side.
+    #expect(b.evidencePairs <= 2 * 16 * (b.lowerTexts + b.upperTexts), "\(b)")
     #expect(large.ignoredShingles > 0)
     // Still the right answer: each measure with the measure of its number, as exact
     // scoring of all pairs finds.

@@ -1,0 +1,91 @@
+import Foundation
+
+/// How evidence becomes a pairing, the same for every document: a base score that ranks
+/// each measure's candidates, and a logistic model over the evidence, the ranks and the
+/// neighbours' base scores whose probability links a pair at `threshold`. The weights and
+/// the threshold are calibrated on the gold alignments (`Tests/GoldAlignment`) by
+/// `Scripts/calibrate-alignment.py` (a logistic regression, then the threshold with the
+/// best pooled F1 over measure pairs); docs/compare-alignment.md gives the figures.
+struct AlignmentRule {
+  /// The similarities of a pair of measures, each from 0 to 1.
+  struct Features {
+    var heading: Double
+    var body: Double
+    var bodyContainment: Double
+    var headingInBody: Double
+    var terms: Double
+    var departments: Double
+    var indicators: Double
+    var context: Double
+    var position: Double
+    var sentence: Double
+    var sameHeading: Bool
+
+    /// The values in the order of `baseWeights` (place as nearness: 1 − distance).
+    var values: [Double] {
+      [
+        heading, body, bodyContainment, headingInBody, terms, departments > 0 ? 1 : 0,
+        indicators > 0 ? 1 : 0, context, 1 - position, sentence,
+      ]
+    }
+  }
+
+  /// The base score's weights (fixed by hand, not fitted): it ranks each measure's
+  /// candidates and gives the neighbours' support.
+  static let baseWeights: [Double] = [0.3, 0.1, 0.2, 0.15, 0.15, 0.05, 0.05, 0.05, 0.05, 0.2]
+
+  /// The model's weights: the ten features, same heading, shared passages, the larger and
+  /// the smaller share of the best base score of the pair's two measures, best of either,
+  /// best of both, the neighbours' base score, then the bias (calibrated).
+  static let modelWeights: [Double] = [
+    1.053, 0.729, 0.927, 0.899, 0.112, -0.348, 0.005, 0.531, 0.083, 0.879,
+    0.425, 0.696, 1.336, 1.549, 1.698, 1.018, 1.402, -6.820,
+  ]
+
+  /// The least probability that links a pair (calibrated).
+  static let threshold = 0.3
+
+  /// Bigrams held by more measures than this on a side are not used to find candidates
+  /// (they weigh little, and would make the work grow with the product of the sides).
+  static let listLimit = 64
+
+  /// The most candidates of the other side each text is scored with in full: its best by
+  /// body and heading similarity (a pair is scored when it is among the best of either).
+  static let candidateLimit = 16
+
+  /// The similarity at or above which a kind of evidence is named among a pair's reasons.
+  static let namedAt = (heading: 0.8, body: 0.35, headingInBody: 0.8, sentence: 0.6)
+
+  /// The base score of `features`.
+  static func base(_ features: Features) -> Double {
+    zip(baseWeights, features.values).reduce(0) { $0 + $1.0 * $1.1 }
+  }
+
+  /// The probability that a reader links the pair.
+  static func probability(
+    _ features: Features, passages: Bool, shares: (Double, Double), neighbours: Double
+  ) -> Double {
+    let larger = max(shares.0, shares.1)
+    let smaller = min(shares.0, shares.1)
+    let inputs =
+      features.values + [
+        features.sameHeading ? 1 : 0, passages ? 1 : 0, larger, smaller, larger >= 1 ? 1 : 0,
+        smaller >= 1 ? 1 : 0, neighbours, 1,
+      ]
+    let z = zip(modelWeights, inputs).reduce(0) { $0 + $1.0 * $1.1 }
+    return 1 / (1 + exp(-z))
+  }
+
+  /// The kinds of evidence a pair is linked or explained by.
+  static func reasons(_ f: Features, probability: Double, passages: Bool) -> [PairEvidence.Kind] {
+    var reasons: [PairEvidence.Kind] = []
+    if f.sameHeading { reasons.append(.sameHeading) }
+    if f.heading >= namedAt.heading { reasons.append(.heading) }
+    if f.body >= namedAt.body { reasons.append(.body) }
+    if f.headingInBody >= namedAt.headingInBody { reasons.append(.headingInBody) }
+    if f.sentence >= namedAt.sentence { reasons.append(.sentence) }
+    if probability >= threshold { reasons.append(.combined) }
+    if passages { reasons.append(.passages) }
+    return reasons
+  }
+}
