@@ -4,6 +4,10 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
   case markdown
   case html
   case docx
+  /// PDF: the text layer, read through poppler.
+  case pdf
+  /// OFD (GB/T 33190-2016): a zip of XML pages.
+  case ofd
 
   /// The format a file name's extension says, or nil for an unknown extension.
   public init?(pathExtension: String) {
@@ -12,6 +16,8 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     case "md", "markdown": self = .markdown
     case "html", "htm", "xhtml", "shtml": self = .html
     case "docx": self = .docx
+    case "pdf": self = .pdf
+    case "ofd": self = .ofd
     default: return nil
     }
   }
@@ -24,11 +30,19 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     self.init(pathExtension: String(name[name.index(after: dot)...]))
   }
 
-  /// The format the first bytes of a file suggest: a zip archive is a .docx, markup that
-  /// opens with a tag is HTML, anything else plain text.
+  /// The format the first bytes of a file suggest: "%PDF-" is a PDF, a zip archive with
+  /// an OFD.xml and no word/ part an OFD, another zip archive a .docx, markup that opens
+  /// with a tag HTML, anything else plain text.
   public init(sniffing bytes: [UInt8]) {
+    if bytes.starts(with: Array("%PDF-".utf8)) {
+      self = .pdf
+      return
+    }
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-      self = .docx
+      let isOFD =
+        bytes.firstRange(of: Array("OFD.xml".utf8)) != nil
+        && bytes.firstRange(of: Array("word/".utf8)) == nil
+      self = isOFD ? .ofd : .docx
       return
     }
     let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
