@@ -6,15 +6,19 @@ import PolicyText
 /// wider than the line spacing, or a line of another size starts one. The last line of
 /// a centred title stays with it.
 struct PDFParagraphs {
-  /// The text block's left edge: where most lines start.
-  let left: Double
-  /// The text block's right edge: where most lines end.
-  let right: Double
+  /// The left and right edges of the text block of each column (0: one column, 1 and 2
+  /// the left and right of two): where most of its lines start and end.
+  private var edges: [Int: (left: Double, right: Double)] = [:]
 
-  /// The block of `lines` (all the body lines of a document).
+  /// The blocks of `lines` (all the body lines of a document).
   init(lines: [PDFLine]) {
-    left = Self.commonEdge(lines.map(\.box.x1))
-    right = Self.commonEdge(lines.map(\.box.x2))
+    let all = (Self.commonEdge(lines.map(\.box.x1)), Self.commonEdge(lines.map(\.box.x2)))
+    for column in 0...2 {
+      let own = lines.filter { $0.column == column }
+      edges[column] =
+        own.count >= 4
+        ? (Self.commonEdge(own.map(\.box.x1)), Self.commonEdge(own.map(\.box.x2))) : all
+    }
   }
 
   /// For each line, whether it starts a paragraph.
@@ -32,16 +36,22 @@ struct PDFParagraphs {
 
   private func startsParagraph(_ line: PDFLine, after previous: PDFLine, opening: PDFLine) -> Bool {
     let em = max(line.em, previous.em)
+    let (left, right) = edges[line.column] ?? (0, 0)
+    let previousRight = edges[previous.column]?.right ?? right
     let sameSize =
       abs(line.box.height - previous.box.height) <= 0.25 * max(line.box.height, previous.box.height)
     if !sameSize { return true }
     if line.page == previous.page {
       let gap = line.box.y1 - previous.box.y2
       if gap > 0.8 * max(line.box.height, previous.box.height) { return true }
-      // A line beside or above the previous one: another column or block.
-      if line.box.y1 < previous.box.y1 - 1 && line.box.x1 > previous.box.x2 { return true }
+      // A line beside or above the previous one in the same column: another block.
+      if line.column == previous.column && line.box.y1 < previous.box.y1 - 1
+        && line.box.x1 > previous.box.x2
+      {
+        return true
+      }
     }
-    let previousIsFull = previous.box.x2 >= right - 0.9 * em
+    let previousIsFull = previous.box.x2 >= previousRight - 0.9 * em
     if !previousIsFull { return true }
     let indented = line.box.x1 > left + 0.9 * em
     if indented {

@@ -11,37 +11,61 @@ struct PDFTextLayer {
   /// x1, y1, x2, y2 of each character of `utf8`, in order.
   var boxValues: [Double]
 
-  /// The printed lines of the page, in poppler's reading order; blank lines are left out.
+  /// The printed lines of the page in reading order (`PDFPageLayout`); blank lines are
+  /// left out. When poppler gives fewer boxes than characters, its own lines are taken.
   func lines() -> [PDFLine] {
+    let (fragments, boxed) = self.fragments()
+    if !boxed { return fragments }
+    return PDFPageLayout(fragments: fragments, width: width).lines
+  }
+
+  /// The runs of characters poppler gives on one line with no wide gap inside (two
+  /// columns whose lines poppler ran together come apart here); whether every character
+  /// had a box.
+  private func fragments() -> (fragments: [PDFLine], boxed: Bool) {
     var result: [PDFLine] = []
     var current = PDFLine()
+    var last: PDFBox?
     var character = 0
     var index = 0
+    var boxed = true
     func finish() {
       if current.hasText { result.append(current) }
       current = PDFLine()
+      last = nil
     }
     while index < utf8.count {
       let byte = utf8[index]
       let length = byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
       let end = min(index + length, utf8.count)
+      let base = character * 4
+      let box =
+        base + 3 < boxValues.count
+        ? PDFBox(
+          x1: boxValues[base], y1: boxValues[base + 1], x2: boxValues[base + 2],
+          y2: boxValues[base + 3])
+        : nil
+      if box == nil { boxed = false }
       if byte == 0x0A {
         finish()
       } else {
-        let base = character * 4
-        let box =
-          base + 3 < boxValues.count
-          ? PDFBox(
-            x1: boxValues[base], y1: boxValues[base + 1], x2: boxValues[base + 2],
-            y2: boxValues[base + 3])
-          : nil
-        current.append(utf8[index..<end], box: box, isSpace: byte == 0x20 || byte == 0x09)
+        let isSpace = byte == 0x20 || byte == 0x09
+        if !isSpace, let box, let previous = last {
+          let height = max(box.height, previous.height)
+          let overlap = min(box.y2, previous.y2) - max(box.y1, previous.y1)
+          let apart =
+            box.x1 - previous.x2 > 0.8 * height || box.x1 < previous.x1 - 0.5 * height
+            || overlap < 0.5 * min(box.height, previous.height)
+          if apart { finish() }
+        }
+        current.append(utf8[index..<end], box: box, isSpace: isSpace)
+        if !isSpace, let box { last = box }
       }
       character += 1
       index = end
     }
     finish()
-    return result
+    return (result, boxed)
   }
 }
 

@@ -16,7 +16,7 @@ struct ReadingOptions: ParsableArguments {
   @Option(
     name: .customLong("max-unpacked-mib"),
     help: ArgumentHelp(
-      "The most a .docx's document part may unpack to, in MiB (a zip bomb is refused). Without it: 256 MiB, and 200 times its packed size above 8 MiB.",
+      "The most a .docx's document part (or a PDF's text) may unpack to, in MiB (a zip or PDF bomb is refused); a PDF may have 64 pages per MiB. Without it: 256 MiB, and 200 times its packed size above 8 MiB.",
       valueName: "MiB"))
   var maxUnpackedMiB: Int?
 
