@@ -74,6 +74,9 @@ public struct DocumentReader: Sendable {
       raw = try PDFReader(limits: containerLimits).read(bytes, path: path)
     case .ofd:
       raw = try OFDReader(limits: containerLimits).read(bytes, path: path)
+    case .doc, .wps, .rtf:
+      raw = try LibreOfficeConverter(limits: containerLimits).read(
+        bytes, path: path, format: format)
     }
     let cleaner = TextCleaner(
       layout: raw.layout, isMarkdown: format == .markdown, textStart: frontMatter?.textStart ?? 0)

@@ -11,7 +11,7 @@ struct InputOptions: ParsableArguments {
   /// The help of the paths argument, for the commands that declare their own (`index`,
   /// `export`, `refs` also run without paths).
   static let pathsHelp = ArgumentHelp(
-    "Files or directories to read (.txt, .md, .html, .docx, .pdf, .ofd; text in UTF-8, GB18030/GBK, Big5 or UTF-16); '-' reads standard input.",
+    "Files or directories to read (.txt, .md, .html, .docx, .pdf, .ofd, and .doc/.wps/.rtf through LibreOffice; text in UTF-8, GB18030/GBK, Big5 or UTF-16); '-' reads standard input.",
     valueName: "path")
 
   @Argument(help: pathsHelp)
