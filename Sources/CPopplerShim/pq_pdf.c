@@ -3,8 +3,13 @@
 
 #include <glib.h>
 #include <poppler.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* poppler sets up its global parameters when the first document opens; documents are
+   opened one at a time so that two threads never race to do it. */
+static pthread_mutex_t pq_open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct pq_pdf {
   PopplerDocument *document;
@@ -24,7 +29,9 @@ int32_t pq_pdf_open(const uint8_t *bytes, int64_t length, pq_pdf **document, cha
   *document = NULL;
   GBytes *data = g_bytes_new(bytes, (gsize)length);
   GError *error = NULL;
+  pthread_mutex_lock(&pq_open_lock);
   PopplerDocument *opened = poppler_document_new_from_bytes(data, NULL, &error);
+  pthread_mutex_unlock(&pq_open_lock);
   g_bytes_unref(data);
   if (opened == NULL) {
     int32_t code = PQ_PDF_DAMAGED;

@@ -149,6 +149,16 @@ struct PDFSeedTests {
     }
   }
 
+  @Test func parallelExtract_isTheSameAsOneThread() throws {
+    let paths = Self.made.map(\.pdf.path)
+    let one = try Policyq.run(
+      ["extract", "--format", "jsonl", "--jobs", "1"] + paths, bounds: .standard)
+    let two = try Policyq.run(
+      ["extract", "--format", "jsonl", "--jobs", "2"] + paths, bounds: .standard)
+    #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
+    #expect(!one.stdout.isEmpty && one.stdout == two.stdout)
+  }
+
   @Test func csvRows_carryThePage() throws {
     let pair = try #require(Self.made.first)
     let result = try Policyq.run(
