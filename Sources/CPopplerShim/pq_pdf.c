@@ -114,6 +114,29 @@ int32_t pq_pdf_page_image_count(pq_pdf *document, int32_t index) {
   return count;
 }
 
+int32_t pq_pdf_render_page_png(pq_pdf *document, int32_t index, double scale, const char *path) {
+  PopplerPage *page = poppler_document_get_page(document->document, index);
+  if (page == NULL) return -1;
+  double width = 0, height = 0;
+  poppler_page_get_size(page, &width, &height);
+  int pixels_wide = (int)(width * scale), pixels_high = (int)(height * scale);
+  if (pixels_wide <= 0 || pixels_high <= 0 || pixels_wide > 20000 || pixels_high > 20000) {
+    g_object_unref(page);
+    return -1;
+  }
+  cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels_wide, pixels_high);
+  cairo_t *cairo = cairo_create(surface);
+  cairo_set_source_rgb(cairo, 1, 1, 1);
+  cairo_paint(cairo);
+  cairo_scale(cairo, scale, scale);
+  poppler_page_render(page, cairo);
+  cairo_destroy(cairo);
+  int32_t status = cairo_surface_write_to_png(surface, path) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+  cairo_surface_destroy(surface);
+  g_object_unref(page);
+  return status;
+}
+
 void pq_pdf_free(void *buffer) { free(buffer); }
 
 void pq_pdf_close(pq_pdf *document) {

@@ -9,9 +9,13 @@ public struct DocumentReader: Sendable {
   /// How much a container (.docx, PDF, OFD) may unpack to.
   public var containerLimits: ContainerLimits
 
+  /// Whether a PDF without a text layer (a scan) is read by OCR (tesseract, chi_sim).
+  public var ocr: Bool
+
   /// A reader; it keeps no state, so one reads any number of files.
-  public init(containerLimits: ContainerLimits = .standard) {
+  public init(containerLimits: ContainerLimits = .standard, ocr: Bool = false) {
     self.containerLimits = containerLimits
+    self.ocr = ocr
   }
 
   /// Reads the file at `path` ("-" reads standard input).
@@ -71,7 +75,7 @@ public struct DocumentReader: Sendable {
     case .docx:
       raw = try DOCXReader(limits: containerLimits).read(bytes, path: path)
     case .pdf:
-      raw = try PDFReader(limits: containerLimits).read(bytes, path: path)
+      raw = try PDFReader(limits: containerLimits, ocr: ocr).read(bytes, path: path)
     case .ofd:
       raw = try OFDReader(limits: containerLimits).read(bytes, path: path)
     case .doc, .wps, .rtf:

@@ -58,6 +58,12 @@ final class PDFDocument {
     return PDFTextLayer(width: width, height: height, utf8: text, boxValues: values)
   }
 
+  /// Renders page `index` (0-based) at `dotsPerInch` to a PNG file at `path`; whether it
+  /// was written.
+  func renderPNG(ofPage index: Int, dotsPerInch: Double, to path: String) -> Bool {
+    pq_pdf_render_page_png(handle, Int32(index), dotsPerInch / 72, path) == 0
+  }
+
   /// The number of images drawn on page `index` (0-based).
   func imageCount(onPage index: Int) -> Int { Int(pq_pdf_page_image_count(handle, Int32(index))) }
 }

@@ -10,11 +10,13 @@ struct PDFPages {
   var heights: [Double] = []
   /// Whether the document has no text but draws images (a scan).
   var isScan = false
+  /// The number of pages read by OCR (all of them, or none).
+  var pagesReadByOCR = 0
 
-  /// Reads the pages of the PDF in `bytes`.
+  /// Reads the pages of the PDF in `bytes`; with `ocr`, a scan's pages by OCR.
   /// - Throws: `TextError.malformedContainer` naming `path`: encrypted, damaged, too many
-  ///   pages, too much text.
-  init(bytes: [UInt8], path: String, limits: ContainerLimits) throws {
+  ///   pages, too much text, OCR not possible.
+  init(bytes: [UInt8], path: String, limits: ContainerLimits, ocr: Bool = false) throws {
     let document: PDFDocument
     do {
       document = try PDFDocument(bytes: bytes)
@@ -57,6 +59,10 @@ struct PDFPages {
     }
     if lines.allSatisfy(\.isEmpty) {
       isScan = (0..<pageCount).contains { document.imageCount(onPage: $0) > 0 }
+      if isScan && ocr {
+        lines = try OCRPages.lines(of: document, pageCount: pageCount, path: path)
+        pagesReadByOCR = pageCount
+      }
     }
   }
 }

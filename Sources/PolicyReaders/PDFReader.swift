@@ -12,11 +12,22 @@ struct PDFReader {
 
   /// How much the file may unpack to: the text layer's bytes, and its pages.
   var limits = ContainerLimits.standard
+  /// Whether a scan (no text layer) is read by OCR.
+  var ocr = false
 
   package func read(_ bytes: [UInt8], path: String) throws -> RawText {
-    let pages = try PDFPages(bytes: bytes, path: path, limits: limits)
-    return try Self.rawText(
+    let pages = try PDFPages(bytes: bytes, path: path, limits: limits, ocr: ocr)
+    var raw = try Self.rawText(
       pages: pages.lines, heights: pages.heights, path: path, hasImages: pages.isScan)
+    if pages.pagesReadByOCR > 0 {
+      raw.decoded.diagnostics.append(
+        Diagnostic(
+          severity: .note, file: path,
+          message:
+            "no text layer (a scan): its \(pages.pagesReadByOCR) page(s) were read by OCR (tesseract, chi_sim); check the text against the page"
+        ))
+    }
+    return raw
   }
 
   /// The raw text of a paged document whose printed lines are `pages`.
@@ -30,7 +41,7 @@ struct PDFReader {
         throw TextError.malformedContainer(
           path: path,
           reason:
-            "has no text layer (a scan); it needs OCR first (for example tesseract with chi_sim, Debian tesseract-ocr-chi-sim)"
+            "has no text layer (a scan); it needs OCR: give --ocr (tesseract with chi_sim, Debian tesseract-ocr-chi-sim)"
         )
       }
       throw TextError.emptyFile(path: path)

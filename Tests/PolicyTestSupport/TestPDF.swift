@@ -11,6 +11,8 @@ public enum TestPDF {
     case text(String)
     /// A gray 8 × 8 image scaled over the page, and no text.
     case image
+    /// A JPEG (RGB, `width` × `height` pixels) over the whole page, and no text: a scan.
+    case jpeg([UInt8], width: Int, height: Int)
   }
 
   /// A PDF of `pages`; with `encrypted`, an /Encrypt dictionary whose user password is
@@ -27,17 +29,28 @@ public enum TestPDF {
     objects.append(
       "<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 64 >>\nstream\n\(pixels)\nendstream"
     )
+    // Scanned pages' images come after the pages.
+    var scans: [String] = []
     for (index, page) in pages.enumerated() {
       let content: String
+      var image = "4 0 R"
       switch page {
       case .text(let line): content = "BT /F1 12 Tf 72 720 Td (\(line)) Tj ET"
       case .image: content = "q 595 0 0 842 0 0 cm /Im1 Do Q"
+      case .jpeg(let bytes, let width, let height):
+        content = "q 595 0 0 842 0 0 cm /Im1 Do Q"
+        image = "\(5 + 2 * pages.count + scans.count) 0 R"
+        let data = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+        scans.append(
+          "<< /Type /XObject /Subtype /Image /Width \(width) /Height \(height) /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length \(bytes.count) >>\nstream\n\(data)\nendstream"
+        )
       }
       objects.append(
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >> >> /Contents \(pageObjects[index] + 1) 0 R >>"
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 \(image) >> >> /Contents \(pageObjects[index] + 1) 0 R >>"
       )
       objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream")
     }
+    objects += scans
     if encrypted {
       let filler = String(repeating: "7", count: 64)
       objects.append(

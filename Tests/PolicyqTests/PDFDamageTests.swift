@@ -30,7 +30,8 @@ import Testing
     #expect(!result.timedOut)
     #expect(result.status != 0)
     #expect(
-      result.stderr.contains("scan.pdf: error: has no text layer (a scan); it needs OCR"),
+      result.stderr.contains(
+        "scan.pdf: error: has no text layer (a scan); it needs OCR: give --ocr"),
       "\(result.stderr)")
     #expect(result.stdout.contains("good.txt"))
   }

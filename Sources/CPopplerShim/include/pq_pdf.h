@@ -42,6 +42,11 @@ int32_t pq_pdf_page_text(pq_pdf *document, int32_t index, double *width, double 
 /// The number of images drawn on page `index` (for telling a scan from an empty page).
 int32_t pq_pdf_page_image_count(pq_pdf *document, int32_t index);
 
+/// Renders page `index` (0-based) on white at `scale` pixels per point and writes it as a
+/// PNG file at `path` (for OCR). Returns 0, or -1 when the page cannot be rendered or
+/// written.
+int32_t pq_pdf_render_page_png(pq_pdf *document, int32_t index, double scale, const char *path);
+
 /// Frees a buffer `pq_pdf_page_text` returned.
 void pq_pdf_free(void *buffer);
 

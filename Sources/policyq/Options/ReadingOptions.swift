@@ -20,6 +20,12 @@ struct ReadingOptions: ParsableArguments {
       valueName: "MiB"))
   var maxUnpackedMiB: Int?
 
+  @Flag(
+    help:
+      "Read a PDF without a text layer (a scan) by OCR: each page rendered at 300 dpi and read by tesseract with chi_sim (Debian tesseract-ocr-chi-sim); said in the document's diagnostics."
+  )
+  var ocr = false
+
   func validate() throws {
     if let maxUnpackedMiB, maxUnpackedMiB < 1 || maxUnpackedMiB > 1 << 20 {
       throw ValidationError("--max-unpacked-mib: from 1 to 1048576 (got \(maxUnpackedMiB))")
@@ -41,7 +47,7 @@ struct ReadingOptions: ParsableArguments {
       limits.maximumRatio = .max
       limits.maximumUnpackedBytes = maxUnpackedMiB << 20
     }
-    return DocumentReader(containerLimits: limits)
+    return DocumentReader(containerLimits: limits, ocr: ocr)
   }
 
   /// The dictionaries to parse with.
