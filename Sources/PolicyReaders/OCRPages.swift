@@ -20,10 +20,12 @@ struct OCRPages {
     }
   }
 
-  /// The printed lines of each of the `pageCount` pages of `document`.
+  /// The printed lines of each of `pages` (0-based) of `document`.
   /// - Throws: `TextError.malformedContainer` naming `path` when tesseract or its chi_sim
   ///   model is missing, or a page cannot be rendered or read.
-  static func lines(of document: PDFDocument, pageCount: Int, path: String) throws -> [[PDFLine]] {
+  static func lines(of document: PDFDocument, pages indices: [Int], path: String) throws
+    -> [[PDFLine]]
+  {
     guard let tesseract else {
       throw TextError.malformedContainer(
         path: path,
@@ -36,7 +38,7 @@ struct OCRPages {
     try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
     var pages: [[PDFLine]] = []
-    for index in 0..<pageCount {
+    for index in indices {
       let image = work.appendingPathComponent("page-\(index + 1).png").path
       guard document.renderPNG(ofPage: index, dotsPerInch: dotsPerInch, to: image) else {
         throw TextError.malformedContainer(

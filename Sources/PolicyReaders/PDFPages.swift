@@ -10,8 +10,11 @@ struct PDFPages {
   var heights: [Double] = []
   /// Whether the document has no text but draws images (a scan).
   var isScan = false
-  /// The number of pages read by OCR (all of them, or none).
-  var pagesReadByOCR = 0
+  /// The pages (1-based) read by OCR: those without text that draw an image, with `ocr`.
+  var pagesReadByOCR: [Int] = []
+  /// The pages (1-based) without text that draw an image, left unread (no `ocr`) in a
+  /// document that has text elsewhere (a scanned page among printed ones).
+  var scannedPagesUnread: [Int] = []
 
   /// Reads the pages of the PDF in `bytes`; with `ocr`, a scan's pages by OCR.
   /// - Throws: `TextError.malformedContainer` naming `path`: encrypted, damaged, too many
@@ -57,12 +60,15 @@ struct PDFPages {
       lines.append(layer.lines())
       heights.append(layer.height)
     }
-    if lines.allSatisfy(\.isEmpty) {
-      isScan = (0..<pageCount).contains { document.imageCount(onPage: $0) > 0 }
-      if isScan && ocr {
-        lines = try OCRPages.lines(of: document, pageCount: pageCount, path: path)
-        pagesReadByOCR = pageCount
-      }
+    let scanned = lines.indices.filter { lines[$0].isEmpty && document.imageCount(onPage: $0) > 0 }
+    if ocr && !scanned.isEmpty {
+      let read = try OCRPages.lines(of: document, pages: scanned, path: path)
+      for (index, page) in zip(scanned, read) { lines[index] = page }
+      pagesReadByOCR = scanned.map { $0 + 1 }
+    } else if lines.allSatisfy(\.isEmpty) {
+      isScan = !scanned.isEmpty
+    } else {
+      scannedPagesUnread = scanned.map { $0 + 1 }
     }
   }
 }

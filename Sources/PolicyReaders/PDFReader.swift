@@ -19,12 +19,22 @@ struct PDFReader {
     let pages = try PDFPages(bytes: bytes, path: path, limits: limits, ocr: ocr)
     var raw = try Self.rawText(
       pages: pages.lines, heights: pages.heights, path: path, hasImages: pages.isScan)
-    if pages.pagesReadByOCR > 0 {
+    if !pages.pagesReadByOCR.isEmpty {
+      let list = pages.pagesReadByOCR.map(String.init).joined(separator: ", ")
       raw.decoded.diagnostics.append(
         Diagnostic(
           severity: .note, file: path,
           message:
-            "no text layer (a scan): its \(pages.pagesReadByOCR) page(s) were read by OCR (tesseract, chi_sim); check the text against the page"
+            "no text layer (a scan): \(pages.pagesReadByOCR.count) page(s) were read by OCR (tesseract, chi_sim): page \(list); check the text against the page"
+        ))
+    }
+    if !pages.scannedPagesUnread.isEmpty {
+      let list = pages.scannedPagesUnread.map(String.init).joined(separator: ", ")
+      raw.decoded.diagnostics.append(
+        Diagnostic(
+          severity: .warning, file: path,
+          message:
+            "page \(list) has no text layer, only an image (a scanned page?); its text is missing: --ocr reads it"
         ))
     }
     return raw
