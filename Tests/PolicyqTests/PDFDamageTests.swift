@@ -91,4 +91,40 @@ import Testing
     #expect(raised.status == 0, "\(raised.stderr)")
     #expect(raised.stdout.contains("Page"))
   }
+
+  /// A content stream that inflates to 100 MB from 100 KB: poppler reads it as a stream,
+  /// so memory stays flat; the page's text is read (about 4 s in a release build).
+  @Test(.enabled(if: PrintedPDF.program("python3") != nil, "python3 is not installed"))
+  func inflatingContentStream_isReadInBoundedMemory() throws {
+    let folder = try Self.folder("pdf-flate-bomb")
+    let bomb = folder.appendingPathComponent("flate.pdf")
+    let script = """
+      import sys, zlib
+      content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET\\n" + b"q Q " * 25_000_000
+      data = zlib.compress(content, 9)
+      objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\\nstream\\n" % len(data) + data + b"\\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+      out = b"%PDF-1.4\\n"
+      offsets = []
+      for number, body in enumerate(objects):
+          offsets.append(len(out))
+          out += b"%d 0 obj\\n" % (number + 1) + body + b"\\nendobj\\n"
+      xref = len(out)
+      out += b"xref\\n0 %d\\n0000000000 65535 f \\n" % (len(objects) + 1)
+      out += b"".join(b"%010d 00000 n \\n" % offset for offset in offsets)
+      out += b"trailer\\n<< /Size %d /Root 1 0 R >>\\nstartxref\\n%d\\n%%%%EOF\\n" % (len(objects) + 1, xref)
+      open(sys.argv[1], "wb").write(out)
+      """
+    try PrintedPDF.run(["python3", "-c", script, bomb.path])
+    let size = try #require(
+      try FileManager.default.attributesOfItem(atPath: bomb.path)[.size] as? Int)
+    #expect(size < 1 << 20)
+    let result = try Policyq.run(
+      ["text", bomb.path], bounds: RunBounds(seconds: 60, memoryMiB: 1024))
+    #expect(!result.timedOut)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "Hello\n")
+  }
 }
