@@ -15,9 +15,10 @@ struct PDFParagraphs {
     let all = (Self.commonEdge(lines.map(\.box.x1)), Self.commonEdge(lines.map(\.box.x2)))
     for column in 0...2 {
       let own = lines.filter { $0.column == column }
-      edges[column] =
+      let edge =
         own.count >= 4
         ? (Self.commonEdge(own.map(\.box.x1)), Self.commonEdge(own.map(\.box.x2))) : all
+      edges[column] = edge
     }
   }
 
@@ -51,9 +52,20 @@ struct PDFParagraphs {
         return true
       }
     }
-    let previousIsFull = previous.box.x2 >= previousRight - 0.9 * em
-    if !previousIsFull { return true }
     let indented = line.box.x1 > left + 0.9 * em
+    // A line may end up to three characters short of the edge when a mark may not start
+    // the next line (下。 carried over whole) or a number is kept whole, in ragged-right
+    // text above all (a web page printed). A line that ends so, without closing a
+    // sentence, before an unindented line goes on, if it starts as body text does: flush
+    // left, or indented two characters.
+    let previousLeft = edges[previous.column]?.left ?? left
+    let previousIndent = (previous.box.x1 - previousLeft) / em
+    let previousIsBody = previousIndent < 0.5 || (previousIndent > 1.5 && previousIndent < 2.5)
+    let previousIsFull =
+      previous.box.x2 >= previousRight - 0.9 * em
+      || (previous.box.x2 >= previousRight - 3 * em && !indented && previousIsBody
+        && !Self.endsSentence(previous.utf8))
+    if !previousIsFull { return true }
     if indented {
       // The last line of a centred title that filled its lines before.
       let centred = abs((line.box.x1 - left) - (right - line.box.x2)) <= 1.5 * em
