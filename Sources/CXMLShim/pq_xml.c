@@ -32,7 +32,7 @@ static int64_t pq_pointer_offset(xmlParserCtxtPtr parser, const xmlChar *text) {
 
 static void pq_on_start(void *ctx, const xmlChar *name, const xmlChar **attributes) {
   pq_sax_state *state = (pq_sax_state *)ctx;
-  char aux[512];
+  char aux[8192];
   size_t used = 0;
   aux[0] = 0;
   if (attributes != NULL) {
@@ -41,8 +41,13 @@ static void pq_on_start(void *ctx, const xmlChar *name, const xmlChar **attribut
       const char *value = (const char *)pair[1];
       if (value == NULL) continue;
       /* The layout of table cells is passed as "key=value": rowspan, colspan (HTML),
-         w:val (of Word's w:gridSpan and w:vMerge). */
-      int is_layout = strcmp(key, "rowspan") == 0 || strcmp(key, "colspan") == 0 || strcmp(key, "w:val") == 0;
+         w:val (of Word's w:gridSpan and w:vMerge); so are the positions of OFD text
+         (Boundary, X, Y, DeltaX, Size) and its pages (BaseLoc). */
+      int is_layout = strcmp(key, "rowspan") == 0 || strcmp(key, "colspan") == 0 ||
+                      strcmp(key, "w:val") == 0 || strcmp(key, "Boundary") == 0 ||
+                      strcmp(key, "X") == 0 || strcmp(key, "Y") == 0 ||
+                      strcmp(key, "DeltaX") == 0 || strcmp(key, "Size") == 0 ||
+                      strcmp(key, "BaseLoc") == 0;
       if (!is_layout && strcmp(key, "class") != 0 && strcmp(key, "id") != 0 && strcmp(key, "role") != 0) {
         continue;
       }

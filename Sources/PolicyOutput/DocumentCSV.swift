@@ -35,31 +35,32 @@ public enum DocumentCSV {
         "measure_id", "label", "number", "title", "path", "lead_departments",
         "responsible_departments",
         "cooperating_departments", "target_count", "lead_sentence", "line", "source_start",
-        "source_end",
+        "source_end", "page", "page_line",
       ]
     case .targets:
       return common + [
         "target_id", "measure_id", "measure_label", "year", "scope", "indicator", "indicator_key",
         "value",
         "unit", "direction", "verb", "baseline_year", "cumulative", "hedges", "clause", "line",
-        "source_start", "source_end",
+        "source_start", "source_end", "page", "page_line",
       ]
     case .responsibilities:
       return common + [
         "clause_id", "measure_id", "measure_label", "role", "department", "canonical",
         "level_prefix",
         "category", "collective", "deadline", "clause", "line", "source_start", "source_end",
+        "page", "page_line",
       ]
     case .references:
       return common + [
         "reference_id", "title", "document_number", "resolved_document", "resolved_by", "line",
-        "source_start", "source_end",
+        "source_start", "source_end", "page", "page_line",
       ]
     case .sections:
       return common + [
         "section_id", "parent_id", "depth", "kind", "label", "number", "title", "is_measure",
         "line",
-        "source_start", "source_end",
+        "source_start", "source_end", "page", "page_line",
       ]
     }
   }
@@ -76,7 +77,8 @@ public enum DocumentCSV {
       let source = document.sourceSpan(of: span)
       return [
         String(source.line), String(source.byteRange.lowerBound),
-        String(source.byteRange.upperBound),
+        String(source.byteRange.upperBound), source.page.map(String.init) ?? "",
+        source.pageLine.map(String.init) ?? "",
       ]
     }
     let measureLabel = { (index: Int?) in index.map { document.measures[$0].label } ?? "" }

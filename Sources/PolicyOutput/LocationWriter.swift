@@ -3,7 +3,8 @@ import PolicyModel
 import PolicyText
 
 /// Writes where an item is: its bytes and characters in the cleaned text, its bytes in the
-/// source file, and the source line and column.
+/// source file, the source line and column, and for a PDF or OFD its page and the line on
+/// that page.
 struct LocationWriter {
   package let document: PolicyDocument
   /// Scalar counts at the start of every 256-byte block of the text.
@@ -42,7 +43,15 @@ struct LocationWriter {
     writer.ints("source_bytes", [source.byteRange.lowerBound, source.byteRange.upperBound])
     writer.int("line", source.line)
     writer.int("column", source.column)
+    writePage(of: source, to: &writer)
     writer.endObject()
+  }
+
+  /// The page and the line on it, for a paged source (PDF, OFD); nothing for the others.
+  private func writePage(of source: SourceSpan, to writer: inout JSONWriter) {
+    guard let page = source.page else { return }
+    writer.int("page", page)
+    writer.int("page_line", source.pageLine ?? 1)
   }
 
   /// Where a field read from outside the cleaned text (front matter) stands in the source:

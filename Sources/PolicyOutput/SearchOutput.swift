@@ -6,19 +6,22 @@ import PolicyModel
 public enum SearchOutput {
   /// `results` in `format` (`json`, `jsonl`, `csv`, else the readable list); `explain` adds
   /// how each hit scored (and, to the list, the synonyms used), `highlight` marks the
-  /// matches in the list with ANSI colour.
+  /// matches in the list with ANSI colour; `pages` gives the page and the line on it of the
+  /// hits in PDF and OFD files, by unit id (the list shows `file.pdf:p3:12`, JSON adds
+  /// `page` and `page_line`).
   public static func render(
-    _ results: SearchResults, query: String, format: String, explain: Bool, highlight: Bool
+    _ results: SearchResults, query: String, format: String, explain: Bool, highlight: Bool,
+    pages: [String: PagePosition] = [:]
   ) -> String {
     switch format {
     case "json":
       var writer = JSONWriter()
-      writeResults(results, query: query, explain: explain, to: &writer)
+      writeResults(results, query: query, explain: explain, pages: pages, to: &writer)
       return writer.output + "\n"
     case "jsonl":
       return results.hits.enumerated().map { rank, hit in
         var writer = JSONWriter(pretty: false)
-        writeHit(hit, rank: rank + 1, explain: explain, to: &writer)
+        writeHit(hit, rank: rank + 1, explain: explain, page: pages[hit.unit.id], to: &writer)
         return writer.output + "\n"
       }.joined()
     case "csv":
@@ -43,7 +46,21 @@ public enum SearchOutput {
       }
       return out
     default:
-      return text(results, explain: explain, highlight: highlight)
+      return text(results, explain: explain, highlight: highlight, pages: pages)
+    }
+  }
+
+  /// A page of a paged file and a line on it.
+  public struct PagePosition: Sendable, Equatable {
+    /// The 1-based page.
+    public var page: Int
+    /// The 1-based line on the page.
+    public var line: Int
+
+    /// The position `line` of `page`.
+    public init(page: Int, line: Int) {
+      self.page = page
+      self.line = line
     }
   }
 
@@ -56,7 +73,9 @@ public enum SearchOutput {
     return seen
   }
 
-  package static func text(_ results: SearchResults, explain: Bool, highlight: Bool) -> String {
+  package static func text(
+    _ results: SearchResults, explain: Bool, highlight: Bool, pages: [String: PagePosition] = [:]
+  ) -> String {
     var out = ""
     if explain {
       for (term, synonyms) in results.expansions {
@@ -78,7 +97,8 @@ public enum SearchOutput {
       }
       if !roles.isEmpty { out += "   \(roles.joined(separator: " | "))\n" }
       out += "   \(marked(hit.snippet, hit.highlights, highlight))\n"
-      out += "   \(hit.document.path):\(hit.unit.sourceLine)  \(hit.unit.id)\n"
+      let line = pages[hit.unit.id].map { "p\($0.page):\($0.line)" } ?? String(hit.unit.sourceLine)
+      out += "   \(hit.document.path):\(line)  \(hit.unit.id)\n"
       if explain { for line in hit.explanation { out += "   · \(line)\n" } }
     }
     let shown = results.hits.count
@@ -98,7 +118,8 @@ public enum SearchOutput {
   }
 
   static func writeResults(
-    _ results: SearchResults, query: String, explain: Bool, to writer: inout JSONWriter
+    _ results: SearchResults, query: String, explain: Bool, pages: [String: PagePosition],
+    to writer: inout JSONWriter
   ) {
     writer.beginObject()
     writer.int("schema_version", 1)
@@ -114,13 +135,15 @@ public enum SearchOutput {
     writer.endArray()
     writer.beginArray("hits")
     for (rank, hit) in results.hits.enumerated() {
-      writeHit(hit, rank: rank + 1, explain: explain, to: &writer)
+      writeHit(hit, rank: rank + 1, explain: explain, page: pages[hit.unit.id], to: &writer)
     }
     writer.endArray()
     writer.endObject()
   }
 
-  static func writeHit(_ hit: SearchHit, rank: Int, explain: Bool, to writer: inout JSONWriter) {
+  static func writeHit(
+    _ hit: SearchHit, rank: Int, explain: Bool, page: PagePosition?, to writer: inout JSONWriter
+  ) {
     writer.beginObject()
     writer.int("rank", rank)
     writer.string("id", hit.unit.id)
@@ -132,6 +155,10 @@ public enum SearchOutput {
     writer.string("level", hit.document.level)
     writer.string("file", hit.document.path)
     writer.int("line", hit.unit.sourceLine)
+    if let page {
+      writer.int("page", page.page)
+      writer.int("page_line", page.line)
+    }
     writer.string("heading", hit.unit.heading)
     DocumentJSON.writeIDs("path", hit.unit.path, to: &writer)
     for role in ResponsibilityRole.allCases {

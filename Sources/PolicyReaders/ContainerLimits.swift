@@ -1,4 +1,4 @@
-/// How much a container file (.docx; later PDF and OFD) may unpack to: an absolute cap, and
+/// How much a container file (.docx, PDF, OFD) may unpack to: an absolute cap, and
 /// a ratio to its stored size above a floor, so that a small file that claims or turns out
 /// to unpack to gigabytes (a zip bomb) is refused with an error naming it, instead of
 /// taking the machine's memory. Real .docx plans unpack to a few MB at ratios under 20.
@@ -20,6 +20,13 @@ public struct ContainerLimits: Sendable, Equatable {
     self.maximumRatio = maximumRatio
     self.ratioFloorBytes = ratioFloorBytes
   }
+
+  /// The most pages a PDF may have per MiB of `maximumUnpackedBytes`.
+  static let pagesPerMiB = 64
+
+  /// The most pages a PDF or OFD may have: 64 per MiB of `maximumUnpackedBytes` (16,384
+  /// for the standard 256 MiB), so that raising that limit raises this one.
+  public var maximumPages: Int { max(1, maximumUnpackedBytes >> 20) * Self.pagesPerMiB }
 
   /// The most bytes a part stored in `storedSize` bytes may unpack to.
   func maximumUnpackedSize(storedSize: Int) -> Int {

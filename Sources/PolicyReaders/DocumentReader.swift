@@ -3,14 +3,19 @@ import PolicyBytes
 import PolicyText
 
 /// Reads files of any supported format into `PolicyText`: plain text and Markdown in
-/// any encoding ICU converts, HTML through libxml2, and .docx through zlib and libxml2.
+/// any encoding ICU converts, HTML through libxml2, .docx and OFD through zlib and
+/// libxml2, and PDF through poppler.
 public struct DocumentReader: Sendable {
-  /// How much a container (.docx) may unpack to.
+  /// How much a container (.docx, PDF, OFD) may unpack to.
   public var containerLimits: ContainerLimits
 
+  /// Whether a PDF without a text layer (a scan) is read by OCR (tesseract, chi_sim).
+  public var ocr: Bool
+
   /// A reader; it keeps no state, so one reads any number of files.
-  public init(containerLimits: ContainerLimits = .standard) {
+  public init(containerLimits: ContainerLimits = .standard, ocr: Bool = false) {
     self.containerLimits = containerLimits
+    self.ocr = ocr
   }
 
   /// Reads the file at `path` ("-" reads standard input).
@@ -69,6 +74,13 @@ public struct DocumentReader: Sendable {
       raw = try HTMLReader().read(bytes, path: path)
     case .docx:
       raw = try DOCXReader(limits: containerLimits).read(bytes, path: path)
+    case .pdf:
+      raw = try PDFReader(limits: containerLimits, ocr: ocr).read(bytes, path: path)
+    case .ofd:
+      raw = try OFDReader(limits: containerLimits).read(bytes, path: path)
+    case .doc, .wps, .rtf:
+      raw = try LibreOfficeConverter(limits: containerLimits).read(
+        bytes, path: path, format: format)
     }
     let cleaner = TextCleaner(
       layout: raw.layout, isMarkdown: format == .markdown, textStart: frontMatter?.textStart ?? 0)
@@ -82,7 +94,7 @@ public struct DocumentReader: Sendable {
       sourceMap: cleaned.map.composed(with: raw.decoded.map),
       cleaning: cleaned.report, diagnostics: raw.decoded.diagnostics, frontMatter: frontMatter,
       tableRows: raw.tableRows,
-      lines: LineIndex(raw.sourceBytes, encoding: raw.sourceEncoding))
+      lines: LineIndex(raw.sourceBytes, encoding: raw.sourceEncoding), pageLines: raw.pageLines)
   }
 }
 
@@ -98,6 +110,8 @@ struct RawText {
   package var part: String?
   /// The grid of each table row the reader wrote as a line (HTML and .docx).
   package var tableRows: [TableRowLayout] = []
+  /// The page of each line of `sourceBytes`, for a paged format (PDF, OFD).
+  package var pageLines: PageLines?
 
   package init(decoded: DecodedText, layout: LineLayout, sourceBytes: [UInt8], part: String? = nil)
   {

@@ -5,7 +5,8 @@ internal import CXMLShim
 enum XMLSource {
   /// An event of a SAX parse.
   enum Event {
-    /// An element opens; `attributes` holds its class, id and role values.
+    /// An element opens; `attributes` holds its class, id and role values, and the
+    /// layout attributes as "key=value" (table spans, OFD positions).
     case start(name: String, attributes: String, position: Int)
     /// An element closes.
     case end(name: String, position: Int)

@@ -22,11 +22,13 @@ public struct PolicyText: Sendable {
   /// The grid of the table rows an HTML or .docx reader wrote as lines, in source order.
   public let tableRows: [TableRowLayout]
   private let lines: LineIndex
+  /// The page of each source line, for a paged source (PDF, OFD).
+  private let pageLines: PageLines?
 
   package init(
     source: SourceDescriptor, utf8: [UInt8], sourceMap: OffsetMap, cleaning: CleaningReport,
     diagnostics: [Diagnostic], frontMatter: FrontMatter? = nil, tableRows: [TableRowLayout] = [],
-    lines: LineIndex
+    lines: LineIndex, pageLines: PageLines? = nil
   ) {
     self.source = source
     self.utf8 = utf8
@@ -39,7 +41,11 @@ public struct PolicyText: Sendable {
     self.frontMatter = frontMatter
     self.tableRows = tableRows
     self.lines = lines
+    self.pageLines = pageLines
   }
+
+  /// Whether the source has pages (a PDF or OFD), so that spans carry page numbers.
+  public var isPaged: Bool { pageLines != nil }
 
   /// The cleaned text (made from `utf8` on each access).
   public var text: String { String(decoding: utf8, as: UTF8.self) }
@@ -51,16 +57,19 @@ public struct PolicyText: Sendable {
   /// - Complexity: O(log n) in the number of map pieces and source lines.
   public func sourceSpan(ofTextRange range: Range<Int>) -> SourceSpan {
     let bytes = sourceMap.sourceRange(for: range)
-    return SourceSpan(
-      byteRange: bytes, line: lines.line(at: bytes.lowerBound),
-      column: lines.column(at: bytes.lowerBound))
+    return sourceSpan(ofSourceBytes: bytes)
   }
 
   /// The line and column of source bytes that are not in the cleaned text (front matter).
   public func sourceSpan(ofSourceBytes range: Range<Int>) -> SourceSpan {
-    SourceSpan(
-      byteRange: range, line: lines.line(at: range.lowerBound),
-      column: lines.column(at: range.lowerBound))
+    let line = lines.line(at: range.lowerBound)
+    var span = SourceSpan(
+      byteRange: range, line: line, column: lines.column(at: range.lowerBound))
+    if let position = pageLines?.position(ofSourceLine: line) {
+      span.page = position.page
+      span.pageLine = position.line
+    }
+    return span
   }
 
   /// The range of `text` behind the folded bytes `range` (UTF-8 offsets into `folded`).

@@ -29,4 +29,9 @@ public struct SourceSpan: Sendable, Equatable, Codable {
   public var line: Int
   /// 1-based column of the first byte, counted in bytes.
   public var column: Int
+  /// The 1-based page of the first byte, for a paged source (PDF, OFD); nil otherwise.
+  public var page: Int? = nil
+  /// The 1-based line on `page` of the first byte (the printed line, running headers
+  /// counted); nil when the source has no pages.
+  public var pageLine: Int? = nil
 }

@@ -4,6 +4,16 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
   case markdown
   case html
   case docx
+  /// PDF: the text layer, read through poppler.
+  case pdf
+  /// OFD (GB/T 33190-2016): a zip of XML pages.
+  case ofd
+  /// Word 97–2003 .doc, converted to .docx by LibreOffice.
+  case doc
+  /// WPS Office .wps, converted to .docx by LibreOffice.
+  case wps
+  /// Rich Text Format, converted to .docx by LibreOffice.
+  case rtf
 
   /// The format a file name's extension says, or nil for an unknown extension.
   public init?(pathExtension: String) {
@@ -12,6 +22,11 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     case "md", "markdown": self = .markdown
     case "html", "htm", "xhtml", "shtml": self = .html
     case "docx": self = .docx
+    case "pdf": self = .pdf
+    case "ofd": self = .ofd
+    case "doc": self = .doc
+    case "wps": self = .wps
+    case "rtf": self = .rtf
     default: return nil
     }
   }
@@ -24,11 +39,27 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     self.init(pathExtension: String(name[name.index(after: dot)...]))
   }
 
-  /// The format the first bytes of a file suggest: a zip archive is a .docx, markup that
-  /// opens with a tag is HTML, anything else plain text.
+  /// The format the first bytes of a file suggest: "%PDF-" is a PDF, a zip archive with
+  /// an OFD.xml and no word/ part an OFD, another zip archive a .docx, an OLE2 compound
+  /// file a .doc, "{\\rtf" RTF, markup that opens with a tag HTML, anything else plain text.
   public init(sniffing bytes: [UInt8]) {
+    if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+      self = .doc
+      return
+    }
+    if bytes.starts(with: Array("{\\rtf".utf8)) {
+      self = .rtf
+      return
+    }
+    if bytes.starts(with: Array("%PDF-".utf8)) {
+      self = .pdf
+      return
+    }
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-      self = .docx
+      let isOFD =
+        bytes.firstRange(of: Array("OFD.xml".utf8)) != nil
+        && bytes.firstRange(of: Array("word/".utf8)) == nil
+      self = isOFD ? .ofd : .docx
       return
     }
     let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
@@ -42,4 +73,7 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
       self = .plainText
     }
   }
+
+  /// Whether files of this format are converted to .docx by LibreOffice before reading.
+  public var isConvertedByLibreOffice: Bool { self == .doc || self == .wps || self == .rtf }
 }

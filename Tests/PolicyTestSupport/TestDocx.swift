@@ -32,6 +32,21 @@ public enum TestDocx {
     return Array(data)
   }
 
+  /// A zip archive of `parts` (name → text), each deflated, in name order (an OFD).
+  public static func zip(_ parts: [String: String]) throws -> [UInt8] {
+    let archive = try Archive(accessMode: .create)
+    for (name, text) in parts.sorted(by: { $0.key < $1.key }) {
+      let data = Data(text.utf8)
+      try archive.addEntry(
+        with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+      ) { position, size in
+        data.subdata(in: Int(position)..<(Int(position) + size))
+      }
+    }
+    guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+    return Array(data)
+  }
+
   /// The text of a `word/document.xml` whose body is `paragraphs` paragraphs of `text`.
   public static func documentXML(repeating text: String, paragraphs: Int) -> String {
     let paragraph = "<w:p><w:r><w:t>\(text)</w:t></w:r></w:p>"

@@ -171,7 +171,7 @@ import Testing
     #expect(mixed.status == 1)
     #expect(
       mixed.stderr.contains(
-        "\(empty.path): error: no .txt, .md, .html or .docx file in this directory"))
+        "\(empty.path): error: no .txt, .md, .html, .docx, .pdf or .ofd file in this directory"))
     #expect(mixed.stdout.split(separator: "\n").count == 1)
     let text = try Policyq.run(["text", empty.path])
     #expect(text.status == 1)

@@ -205,7 +205,7 @@ import Testing
     #expect(none.status == 2)
     #expect(
       none.stderr.contains(
-        "\(empty.path): error: no .txt, .md, .html or .docx file in this directory"))
+        "\(empty.path): error: no .txt, .md, .html, .docx, .pdf or .ofd file in this directory"))
     #expect(
       try String(contentsOf: directory.appendingPathComponent("CURRENT"), encoding: .utf8) == before
     )

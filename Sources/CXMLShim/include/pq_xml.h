@@ -11,7 +11,8 @@ extern "C" {
 /// The kinds of event a parse reports.
 enum {
   /// An element opens: `data` is its name (lower case for HTML), `aux` the values of
-  /// its class, id and role attributes, space separated.
+  /// its class, id and role attributes, space separated, then as "key=value" the
+  /// layout attributes (rowspan, colspan, w:val; OFD: Boundary, X, Y, DeltaX, Size, BaseLoc).
   PQ_XML_START = 1,
   /// An element closes: `data` is its name.
   PQ_XML_END = 2,

@@ -41,7 +41,8 @@ struct EvalCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The folder of made forms (<name>.docx), from Scripts/make-gold-docx.py.", valueName: "dir"))
+      "The folder of made forms (<name>.docx from Scripts/make-gold-docx.py, <name>.pdf from Scripts/make-gold-pdf.py).",
+      valueName: "dir"))
   var made: String?
 
   @Option(help: "Output format: text, json or csv.")

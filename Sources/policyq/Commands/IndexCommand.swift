@@ -27,7 +27,7 @@ struct IndexCommand: ParsableCommand {
   // which `InputOptions` requires.
   @Argument(
     help: ArgumentHelp(
-      "Files or directories to read (.txt, .md, .html, .docx, in UTF-8, GB18030/GBK, Big5 or UTF-16).",
+      "Files or directories to read (.txt, .md, .html, .docx, .pdf, .ofd, and .doc/.wps/.rtf through LibreOffice; text in UTF-8, GB18030/GBK, Big5 or UTF-16).",
       valueName: "path"))
   var paths: [String] = []
 

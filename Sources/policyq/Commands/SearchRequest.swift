@@ -72,7 +72,8 @@ struct SearchRequest: Equatable {
       let highlight = color == .always || (color == .auto && isatty(1) == 1 && format == .text)
       out.write(
         SearchOutput.render(
-          results, query: text, format: format.rawValue, explain: explain, highlight: highlight))
+          results, query: text, format: format.rawValue, explain: explain, highlight: highlight,
+          pages: SearchCommand.pagePositions(of: results)))
       if results.hits.isEmpty { throw ExitCode(1) }
     } catch let error as IndexError {
       print(error, to: &err)

@@ -11,7 +11,7 @@ struct InputOptions: ParsableArguments {
   /// The help of the paths argument, for the commands that declare their own (`index`,
   /// `export`, `refs` also run without paths).
   static let pathsHelp = ArgumentHelp(
-    "Files or directories to read (.txt, .md, .html, .docx, in UTF-8, GB18030/GBK, Big5 or UTF-16); '-' reads standard input.",
+    "Files or directories to read (.txt, .md, .html, .docx, .pdf, .ofd, and .doc/.wps/.rtf through LibreOffice; text in UTF-8, GB18030/GBK, Big5 or UTF-16); '-' reads standard input.",
     valueName: "path")
 
   @Argument(help: pathsHelp)
@@ -63,7 +63,9 @@ struct InputOptions: ParsableArguments {
       }
       let found = listing.relativePaths.filter { SourceFormat(path: $0) != nil }.sorted()
       if found.isEmpty && listing.unreadable.isEmpty {
-        print("\(path): error: no .txt, .md, .html or .docx file in this directory", to: &err)
+        print(
+          "\(path): error: no .txt, .md, .html, .docx, .pdf or .ofd file in this directory",
+          to: &err)
         problems += 1
       }
       files += found.map(join)

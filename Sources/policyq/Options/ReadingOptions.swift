@@ -16,9 +16,15 @@ struct ReadingOptions: ParsableArguments {
   @Option(
     name: .customLong("max-unpacked-mib"),
     help: ArgumentHelp(
-      "The most a .docx's document part may unpack to, in MiB (a zip bomb is refused). Without it: 256 MiB, and 200 times its packed size above 8 MiB.",
+      "The most a .docx's document part (or a PDF's text) may unpack to, in MiB (a zip or PDF bomb is refused); a PDF may have 64 pages per MiB. Without it: 256 MiB, and 200 times its packed size above 8 MiB.",
       valueName: "MiB"))
   var maxUnpackedMiB: Int?
+
+  @Flag(
+    help:
+      "Read a PDF without a text layer (a scan) by OCR: each page rendered at 300 dpi and read by tesseract with chi_sim (Debian tesseract-ocr-chi-sim); said in the document's diagnostics."
+  )
+  var ocr = false
 
   func validate() throws {
     if let maxUnpackedMiB, maxUnpackedMiB < 1 || maxUnpackedMiB > 1 << 20 {
@@ -41,7 +47,7 @@ struct ReadingOptions: ParsableArguments {
       limits.maximumRatio = .max
       limits.maximumUnpackedBytes = maxUnpackedMiB << 20
     }
-    return DocumentReader(containerLimits: limits)
+    return DocumentReader(containerLimits: limits, ocr: ocr)
   }
 
   /// The dictionaries to parse with.

@@ -13,6 +13,16 @@ import Testing
     #expect(SourceFormat(path: "README") == nil)
     #expect(SourceFormat(path: "corpus/.hidden") == nil)
     #expect(SourceFormat(path: "v1.0/README") == nil)
-    #expect(SourceFormat(path: "scan.pdf") == nil)
+    #expect(SourceFormat(path: "scan.xls") == nil)
+    #expect(SourceFormat(path: "scan.PDF") == .pdf)
+    #expect(SourceFormat(path: "通知.ofd") == .ofd)
+  }
+
+  @Test func formatFromTheBytes() {
+    #expect(SourceFormat(sniffing: Array("%PDF-1.7\n".utf8)) == .pdf)
+    let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+    #expect(SourceFormat(sniffing: zip + Array("OFD.xml....Doc_0/Document.xml".utf8)) == .ofd)
+    #expect(
+      SourceFormat(sniffing: zip + Array("[Content_Types].xml word/document.xml".utf8)) == .docx)
   }
 }
