@@ -1,5 +1,6 @@
 import PolicyBytes
 import PolicyModel
+import PolicyText
 
 /// What kind of thing a search result is.
 public enum SearchUnitKind: String, Sendable, CaseIterable, Codable {
@@ -65,10 +66,13 @@ package struct UnitFields: Sendable, Equatable {
   package var textStart: Int
   /// The 1-based line of the source file the unit starts on.
   package var sourceLine: Int
+  /// For a paged file (PDF, OFD): the page the unit starts on and the line on that page.
+  package var page: SourcePage?
 
   package init(
     id: String, kind: SearchUnitKind, heading: String, headingLength: Int, path: [String],
-    departments: [UnitDepartment], year: Int?, textStart: Int, sourceLine: Int
+    departments: [UnitDepartment], year: Int?, textStart: Int, sourceLine: Int,
+    page: SourcePage? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -79,6 +83,26 @@ package struct UnitFields: Sendable, Equatable {
     self.year = year
     self.textStart = textStart
     self.sourceLine = sourceLine
+    self.page = page
+  }
+
+  /// Sets `sourceLine` and `page` from where the unit starts in the source.
+  package mutating func place(at source: SourceSpan) {
+    sourceLine = source.line
+    page = source.page.map { SourcePage(page: $0, line: source.pageLine ?? 0) }
+  }
+}
+
+/// A page of a paged file (PDF, OFD) and a line on it, 1-based: what a researcher cites.
+public struct SourcePage: Sendable, Equatable {
+  /// The page.
+  public var page: Int
+  /// The line on the page.
+  public var line: Int
+
+  public init(page: Int, line: Int) {
+    self.page = page
+    self.line = line
   }
 }
 
@@ -110,6 +134,8 @@ public struct SearchUnit: Sendable, Equatable {
   public var textStart: Int
   /// The 1-based line of the source file the unit starts on.
   public var sourceLine: Int
+  /// For a PDF or OFD: the page the unit starts on and the line on that page.
+  public var page: SourcePage?
 
   /// A unit of document `document` with `text`, read back from its record's `fields`.
   package init(fields: UnitFields, document: Int, text: String) {
@@ -124,13 +150,15 @@ public struct SearchUnit: Sendable, Equatable {
     year = fields.year
     textStart = fields.textStart
     sourceLine = fields.sourceLine
+    page = fields.page
   }
 
   /// The fields of its record in `units.bin`.
   package var fields: UnitFields {
     UnitFields(
       id: id, kind: kind, heading: heading, headingLength: headingLength, path: path,
-      departments: departments, year: year, textStart: textStart, sourceLine: sourceLine)
+      departments: departments, year: year, textStart: textStart, sourceLine: sourceLine,
+      page: page)
   }
 }
 

@@ -62,12 +62,11 @@ enum UnitBuilder {
     ) -> UnitDraft {
       let headingLength =
         headingSpan.map { scalarCount(TextSpan($0.start, min($0.end, span.end))) } ?? 0
-      return UnitDraft(
-        fields: UnitFields(
-          id: id, kind: kind, heading: heading, headingLength: headingLength, path: path,
-          departments: departments.list, year: year,
-          textStart: span.start, sourceLine: document.sourceSpan(of: span).line),
-        spans: [span], departmentStarts: departments.starts)
+      var fields = UnitFields(
+        id: id, kind: kind, heading: heading, headingLength: headingLength, path: path,
+        departments: departments.list, year: year, textStart: span.start, sourceLine: 0)
+      fields.place(at: document.sourceSpan(of: span))
+      return UnitDraft(fields: fields, spans: [span], departmentStarts: departments.starts)
     }
 
     // The document unit: everything outside the top-level sections.
@@ -91,14 +90,12 @@ enum UnitBuilder {
       document.responsibilities[$0].measure == nil && document.responsibilities[$0].section == nil
     }
     let loose = departments(looseClauses)
+    var documentFields = UnitFields(
+      id: document.id, kind: .document, heading: title, headingLength: 0, path: [],
+      departments: loose.list, year: nil, textStart: outside.first?.start ?? 0, sourceLine: 0)
+    documentFields.place(at: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)))
     units.append(
-      UnitDraft(
-        fields: UnitFields(
-          id: document.id, kind: .document, heading: title, headingLength: 0, path: [],
-          departments: loose.list,
-          year: nil, textStart: outside.first?.start ?? 0,
-          sourceLine: document.sourceSpan(of: outside.first ?? TextSpan(0, 0)).line),
-        spans: outside, departmentStarts: loose.starts))
+      UnitDraft(fields: documentFields, spans: outside, departmentStarts: loose.starts))
 
     // Each section's first child, whether it lies inside a measure, and its own clauses
     // (outside any measure), found in one pass each: searching the lists for every

@@ -131,7 +131,7 @@ enum UnitPieces {
       if number > 0 {
         fields.headingLength = 0
         fields.textStart = starts[number]
-        fields.sourceLine = document.sourceSpan(of: TextSpan(starts[number], starts[number])).line
+        fields.place(at: document.sourceSpan(of: TextSpan(starts[number], starts[number])))
       }
       made.append(
         UnitDraft(fields: fields, spans: spans, departmentStarts: departmentStarts[number]))

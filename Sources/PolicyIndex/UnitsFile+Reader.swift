@@ -231,6 +231,8 @@ extension UnitsFile {
       let year = try reader.int()
       let textStart = try reader.int()
       let line = try reader.int()
+      let page = try reader.int()
+      let pageLine = try reader.int()
       let storedStart = try reader.int()
       let chunkOffset = try reader.int()
       guard reader.isAtEnd else {
@@ -239,7 +241,8 @@ extension UnitsFile {
       var fields = UnitFields(
         id: id, kind: entry.kind, heading: "", headingLength: Int(entry.headingLength),
         path: [], departments: departments, year: year == 0 ? nil : year &- 1,
-        textStart: textStart, sourceLine: line)
+        textStart: textStart, sourceLine: line,
+        page: page > 0 ? SourcePage(page: page, line: pageLine) : nil)
       var text = ""
       if withText {
         let chunk = try self.chunk(at: chunkOffset, for: index)

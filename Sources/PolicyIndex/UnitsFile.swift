@@ -11,8 +11,9 @@ import PolicyModel
 ///   document, raw-deflated: its inflated length (a varint), its method (a byte: 8
 ///   deflated, 0 as they are, should zlib have failed), then its bytes. A
 ///   unit's record holds the fields filters read (its id, departments, year, where it
-///   starts in the text and the source) and where its stored part lies: its start in the
-///   inflated chunk and the chunk's offset in the file;
+///   starts in the text and the source, and for a PDF or OFD its page and the line on it)
+///   and where its stored part lies: its start in the inflated chunk and the chunk's
+///   offset in the file;
 /// - the document table, 8 bytes per document: its record's offset; then one checksum per
 ///   block of 2,048 rows (`TableBlockChecks`);
 /// - the unit table, 16 bytes per unit: its record's offset (40 bits), kind (4 bits) and
@@ -210,7 +211,8 @@ package enum UnitsFile {
   /// Appends the fields of `unit`'s record to `writer`: its id (as the part after
   /// `documentID` when it starts with it, as a unit's id does), its departments (those
   /// beyond `IndexLimits.departmentsPerUnit` left out: `IndexBuilder` warns of them first),
-  /// its year, where it starts in the text and its source line.
+  /// its year, where it starts in the text, its source line, and its page and the line on
+  /// it (0 and 0 for a file without pages).
   static func appendFields(of unit: UnitFields, documentID: String, to writer: inout ByteWriter) {
     if unit.id.utf8.starts(with: documentID.utf8) {
       writer.varint(1)
@@ -241,6 +243,8 @@ package enum UnitsFile {
     writer.varint((unit.year ?? -1) + 1)
     writer.varint(unit.textStart)
     writer.varint(unit.sourceLine)
+    writer.varint(unit.page?.page ?? 0)
+    writer.varint(unit.page?.line ?? 0)
   }
 
   /// Appends the stored part of `unit` to `writer`: its heading, its path, then its text,

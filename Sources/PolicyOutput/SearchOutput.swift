@@ -6,22 +6,20 @@ import PolicyModel
 public enum SearchOutput {
   /// `results` in `format` (`json`, `jsonl`, `csv`, else the readable list); `explain` adds
   /// how each hit scored (and, to the list, the synonyms used), `highlight` marks the
-  /// matches in the list with ANSI colour; `pages` gives the page and the line on it of the
-  /// hits in PDF and OFD files, by unit id (the list shows `file.pdf:p3:12`, JSON adds
-  /// `page` and `page_line`).
+  /// matches in the list with ANSI colour. A hit in a PDF or OFD file shows its page and
+  /// the line on it (the list `file.pdf:p3:12`; JSON `page` and `page_line`).
   public static func render(
-    _ results: SearchResults, query: String, format: String, explain: Bool, highlight: Bool,
-    pages: [String: PagePosition] = [:]
+    _ results: SearchResults, query: String, format: String, explain: Bool, highlight: Bool
   ) -> String {
     switch format {
     case "json":
       var writer = JSONWriter()
-      writeResults(results, query: query, explain: explain, pages: pages, to: &writer)
+      writeResults(results, query: query, explain: explain, to: &writer)
       return writer.output + "\n"
     case "jsonl":
       return results.hits.enumerated().map { rank, hit in
         var writer = JSONWriter(pretty: false)
-        writeHit(hit, rank: rank + 1, explain: explain, page: pages[hit.unit.id], to: &writer)
+        writeHit(hit, rank: rank + 1, explain: explain, to: &writer)
         return writer.output + "\n"
       }.joined()
     case "csv":
@@ -46,21 +44,7 @@ public enum SearchOutput {
       }
       return out
     default:
-      return text(results, explain: explain, highlight: highlight, pages: pages)
-    }
-  }
-
-  /// A page of a paged file and a line on it.
-  public struct PagePosition: Sendable, Equatable {
-    /// The 1-based page.
-    public var page: Int
-    /// The 1-based line on the page.
-    public var line: Int
-
-    /// The position `line` of `page`.
-    public init(page: Int, line: Int) {
-      self.page = page
-      self.line = line
+      return text(results, explain: explain, highlight: highlight)
     }
   }
 
@@ -74,7 +58,7 @@ public enum SearchOutput {
   }
 
   package static func text(
-    _ results: SearchResults, explain: Bool, highlight: Bool, pages: [String: PagePosition] = [:]
+    _ results: SearchResults, explain: Bool, highlight: Bool
   ) -> String {
     var out = ""
     if explain {
@@ -97,7 +81,7 @@ public enum SearchOutput {
       }
       if !roles.isEmpty { out += "   \(roles.joined(separator: " | "))\n" }
       out += "   \(marked(hit.snippet, hit.highlights, highlight))\n"
-      let line = pages[hit.unit.id].map { "p\($0.page):\($0.line)" } ?? String(hit.unit.sourceLine)
+      let line = hit.unit.page.map { "p\($0.page):\($0.line)" } ?? String(hit.unit.sourceLine)
       out += "   \(hit.document.path):\(line)  \(hit.unit.id)\n"
       if explain { for line in hit.explanation { out += "   · \(line)\n" } }
     }
@@ -118,8 +102,7 @@ public enum SearchOutput {
   }
 
   static func writeResults(
-    _ results: SearchResults, query: String, explain: Bool, pages: [String: PagePosition],
-    to writer: inout JSONWriter
+    _ results: SearchResults, query: String, explain: Bool, to writer: inout JSONWriter
   ) {
     writer.beginObject()
     writer.int("schema_version", 1)
@@ -135,14 +118,14 @@ public enum SearchOutput {
     writer.endArray()
     writer.beginArray("hits")
     for (rank, hit) in results.hits.enumerated() {
-      writeHit(hit, rank: rank + 1, explain: explain, page: pages[hit.unit.id], to: &writer)
+      writeHit(hit, rank: rank + 1, explain: explain, to: &writer)
     }
     writer.endArray()
     writer.endObject()
   }
 
   static func writeHit(
-    _ hit: SearchHit, rank: Int, explain: Bool, page: PagePosition?, to writer: inout JSONWriter
+    _ hit: SearchHit, rank: Int, explain: Bool, to writer: inout JSONWriter
   ) {
     writer.beginObject()
     writer.int("rank", rank)
@@ -155,7 +138,7 @@ public enum SearchOutput {
     writer.string("level", hit.document.level)
     writer.string("file", hit.document.path)
     writer.int("line", hit.unit.sourceLine)
-    if let page {
+    if let page = hit.unit.page {
       writer.int("page", page.page)
       writer.int("page_line", page.line)
     }

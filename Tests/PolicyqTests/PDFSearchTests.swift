@@ -42,6 +42,13 @@ struct PDFSearchTests {
     }
     // The text file's hits keep their line numbers.
     #expect(!result.stdout.contains("001.txt:p"))
+    // The page is kept in the index: moved away, the PDF's hits still show it.
+    try FileManager.default.moveItem(
+      at: corpus.appendingPathComponent("000.pdf"), to: folder.appendingPathComponent("moved.pdf"))
+    let moved = try Policyq.run(
+      ["search", "创建绿色工厂", "--index", index.path, "--limit", "20", "--color", "never"],
+      bounds: .standard)
+    #expect(moved.stdout.split(separator: "\n").filter { $0.contains("000.pdf:") } == places)
   }
 
   @Test func compare_readsAPDF() throws {

@@ -69,27 +69,6 @@ struct SearchCommand: ParsableCommand {
   }
 
   func run() throws { try request.run() }
-
-  /// The page and the line on it of each hit in a PDF or OFD (by unit id): the file is read
-  /// again, once, and the unit's start found in its text layer. Files that cannot be read
-  /// now (moved since indexing) are left out: their hits show the line as before.
-  static func pagePositions(of results: SearchResults) -> [String: SearchOutput.PagePosition] {
-    var texts: [String: PolicyText?] = [:]
-    var positions: [String: SearchOutput.PagePosition] = [:]
-    for hit in results.hits {
-      let path = hit.document.path
-      guard let format = SourceFormat(path: path), format == .pdf || format == .ofd else {
-        continue
-      }
-      if texts[path] == nil { texts[path] = .some(try? DocumentReader().read(contentsOf: path)) }
-      guard let text = texts[path] ?? nil, hit.unit.textStart <= text.utf8.count else { continue }
-      let span = text.sourceSpan(ofTextRange: hit.unit.textStart..<hit.unit.textStart)
-      if let page = span.page, let line = span.pageLine {
-        positions[hit.unit.id] = SearchOutput.PagePosition(page: page, line: line)
-      }
-    }
-    return positions
-  }
 }
 
 extension SearchRequest.Format: ExpressibleByArgument {}

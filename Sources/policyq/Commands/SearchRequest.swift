@@ -72,8 +72,7 @@ struct SearchRequest: Equatable {
       let highlight = color == .always || (color == .auto && isatty(1) == 1 && format == .text)
       out.write(
         SearchOutput.render(
-          results, query: text, format: format.rawValue, explain: explain, highlight: highlight,
-          pages: SearchCommand.pagePositions(of: results)))
+          results, query: text, format: format.rawValue, explain: explain, highlight: highlight))
       if results.hits.isEmpty { throw ExitCode(1) }
     } catch let error as IndexError {
       print(error, to: &err)
