@@ -4,7 +4,8 @@ import PolicyModel
 /// Scores the measure pairs of a comparison against a gold alignment: each gold link
 /// contributes every (a, b) pair of its measures, and a pair the tool makes matches a gold
 /// pair when both its measures are the gold's, located as the extraction eval locates
-/// them (numbering path, then source line, then lead).
+/// them (numbering path, then source line, then lead); an extracted measure below a gold
+/// measure that the extraction split into parts (2. read as 2.(1), 2.(2)) stands for it.
 public struct AlignmentEvaluator: Sendable {
   private let dictionaries: PolicyDictionaries
 
@@ -28,7 +29,8 @@ public struct AlignmentEvaluator: Sendable {
     let locatedB = Self.locate(gold.measuresB, in: foundB)
     var evaluation = AlignmentEvaluation(gold: gold.file, name: name, documents: paths)
     evaluation.unlocated =
-      gold.measuresA.count - locatedA.count + gold.measuresB.count - locatedB.count
+      gold.measuresA.count - Set(locatedA.values).count + gold.measuresB.count
+      - Set(locatedB.values).count
     let goldPairs = gold.pairs.map {
       [
         NumberingToken.folded($0.a).joined(separator: " "),
@@ -49,10 +51,11 @@ public struct AlignmentEvaluator: Sendable {
         continue
       }
       let key = [left, right]
+      // Two parts of one gold measure paired with the same measure are one pair.
+      if expected.contains(key) { evaluation.matchedPairs.insert([pair.a, pair.b]) }
       guard found.insert(key).inserted else { continue }
       if expected.contains(key) {
         evaluation.count.matched += 1
-        evaluation.matchedPairs.insert([pair.a, pair.b])
       } else {
         evaluation.count.extra += 1
         evaluation.findings.append(
@@ -75,7 +78,9 @@ public struct AlignmentEvaluator: Sendable {
   }
 
   /// The folded gold path each extracted measure stands for: by numbering path first, then
-  /// by source line, then by lead, each gold measure taken once.
+  /// by source line, then by lead, each gold measure taken once; then each measure still
+  /// free whose path lies below a gold measure located by none of these (the extraction
+  /// split it into its items) stands for the nearest such one.
   static func locate(_ gold: [GoldDocument.Measure], in found: [ComparableItems.Measure])
     -> [Int: String]
   {
@@ -96,6 +101,13 @@ public struct AlignmentEvaluator: Sendable {
       let byLine = measure.line.flatMap { line in free.first { found[$0].line == line } }
       let byLead = free.first { Evaluator.leadAgrees(gold: measure.lead, found: found[$0].lead) }
       if let index = byLine ?? byLead { located[index] = path.joined(separator: " ") }
+    }
+    let unlocated = Set(left.map { $0.path.joined(separator: " ") })
+      .subtracting(located.values)
+    for (index, measure) in found.enumerated() where located[index] == nil {
+      let parent = (1..<max(measure.path.count, 1)).reversed().lazy
+        .map { measure.path.prefix($0).joined(separator: " ") }.first { unlocated.contains($0) }
+      if let parent { located[index] = parent }
     }
     return located
   }

@@ -100,6 +100,40 @@ import Testing
     #expect(evaluation.count == MatchCount(matched: 2, extra: 0, missed: 1))
   }
 
+  @Test func goldMeasureTheExtractionSplitIntoItems_standsForItsItems() throws {
+    // The annotator took 1. as one measure; the extraction reads its items (1) and (2).
+    let text = """
+      某区绿色发展实施方案
+
+      一、重点任务
+
+      1.创建绿色工厂。加快创建绿色工厂。
+      （1）引导企业以绿色工厂指标体系为发展目标。
+      （2）鼓励银行开发绿色信贷产品。
+      2.加强人才培养。引进高层次人才。
+
+      """
+    let a = try Self.document(text, "lower.txt")
+    let b = try Self.document(Self.upperText, "upper.txt")
+    #expect(a.measures.map(\.label) == ["（1）", "（2）", "2."])
+    let measures = """
+      [{"path": ["一、", "1."], "lead": "创建绿色工厂"}, {"path": ["一、", "2."], "lead": "加强人才培养"}]
+      """
+    let links = """
+      [{"a": [["一、", "1."]], "b": [["一、"], ["二、"]], "relation": "merged"}]
+      """
+    let gold = try Self.gold(measuresA: measures, links: links)
+    let evaluation = AlignmentEvaluator().evaluate(
+      pairs: [(0, 0), (1, 0), (1, 1), (2, 1)], a: a, b: b, against: gold, name: "pair",
+      paths: ("lower.txt", "upper.txt"))
+    // (1) and (2) with 一、 are the one gold pair 1. ↔ 一、; (2) ↔ 二、 the other; 2. ↔ 二、 is
+    // not gold.
+    #expect(evaluation.count == MatchCount(matched: 2, extra: 1, missed: 0))
+    #expect(evaluation.unlocated == 0)
+    #expect(evaluation.matchedPairs == [[0, 0], [1, 0], [1, 1]])
+    #expect(!evaluation.findings.contains { $0.item.contains("not a gold measure") })
+  }
+
   @Test func documentGoldGivenAsAlignment_refusedNamingTheFile() throws {
     let file = try Corpus.temporaryDirectory().appendingPathComponent("wrong.align.json")
     try Data(#"{"gold_format": 1, "kind": "document"}"#.utf8).write(to: file)
