@@ -81,24 +81,7 @@ public struct GoldAlignment: Sendable, Decodable {
   /// - Throws: `GoldError` naming the file, when it cannot be read or is not an alignment
   ///   of a format this version knows.
   public static func load(contentsOf path: String) throws -> GoldAlignment {
-    let data: Data
-    switch FileBytes.contents(atPath: path) {
-    case .success(let bytes): data = Data(bytes)
-    case .failure(let failure):
-      throw GoldError(file: path, message: "cannot read the file: \(failure.reason)")
-    }
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    var gold: GoldAlignment
-    do {
-      gold = try decoder.decode(GoldAlignment.self, from: data)
-    } catch let error as DecodingError {
-      throw GoldError(file: path, message: "not an alignment file: \(GoldError.describe(error))")
-    }
-    guard gold.goldFormat == 1 else {
-      throw GoldError(
-        file: path, message: "gold_format \(gold.goldFormat) is not known (this version reads 1)")
-    }
+    var gold = try GoldError.decode(GoldAlignment.self, at: path, what: "an alignment file")
     guard gold.kind == "alignment" else {
       throw GoldError(file: path, message: "kind \(gold.kind) is not alignment")
     }
@@ -109,3 +92,5 @@ public struct GoldAlignment: Sendable, Decodable {
     return gold
   }
 }
+
+extension GoldAlignment: GoldFormatted {}

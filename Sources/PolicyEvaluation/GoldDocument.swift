@@ -161,29 +161,18 @@ public struct GoldDocument: Sendable, Decodable {
   /// - Throws: `GoldError` naming the file, when it cannot be read or is not a gold file
   ///   of a format this version knows.
   public static func load(contentsOf path: String) throws -> GoldDocument {
-    // Regular files only: a FIFO would block, /dev/zero never end.
-    let data: Data
-    switch FileBytes.contents(atPath: path) {
-    case .success(let bytes): data = Data(bytes)
-    case .failure(let failure):
-      throw GoldError(file: path, message: "cannot read the file: \(failure.reason)")
-    }
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    var gold: GoldDocument
-    do {
-      gold = try decoder.decode(GoldDocument.self, from: data)
-    } catch let error as DecodingError {
-      throw GoldError(file: path, message: "not a gold file: \(GoldError.describe(error))")
-    }
-    guard gold.goldFormat == 1 else {
-      throw GoldError(
-        file: path, message: "gold_format \(gold.goldFormat) is not known (this version reads 1)")
-    }
+    var gold = try GoldError.decode(GoldDocument.self, at: path, what: "a gold file")
     gold.file = path
     return gold
   }
 }
+
+/// A gold file: it says its format's version.
+package protocol GoldFormatted {
+  var goldFormat: Int { get }
+}
+
+extension GoldDocument: GoldFormatted {}
 
 /// A gold file that cannot be used.
 public struct GoldError: Error, Sendable, CustomStringConvertible {
@@ -194,6 +183,35 @@ public struct GoldError: Error, Sendable, CustomStringConvertible {
 
   /// The error as a compiler-style line: `FILE: error: MESSAGE`.
   public var description: String { "\(file): error: \(message)" }
+
+  /// Gold file `path` decoded as `type` (`what` names it in errors: "a gold file"), its
+  /// `gold_format` checked.
+  /// - Throws: `GoldError` naming the file when it cannot be read or decoded, or is of a
+  ///   format this version does not know.
+  package static func decode<Gold: Decodable & GoldFormatted>(
+    _ type: Gold.Type, at path: String, what: String
+  ) throws -> Gold {
+    // Regular files only: a FIFO would block, /dev/zero never end.
+    let data: Data
+    switch FileBytes.contents(atPath: path) {
+    case .success(let bytes): data = Data(bytes)
+    case .failure(let failure):
+      throw GoldError(file: path, message: "cannot read the file: \(failure.reason)")
+    }
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    let gold: Gold
+    do {
+      gold = try decoder.decode(Gold.self, from: data)
+    } catch let error as DecodingError {
+      throw GoldError(file: path, message: "not \(what): \(describe(error))")
+    }
+    guard gold.goldFormat == 1 else {
+      throw GoldError(
+        file: path, message: "gold_format \(gold.goldFormat) is not known (this version reads 1)")
+    }
+    return gold
+  }
 
   package static func describe(_ error: DecodingError) -> String {
     func path(_ context: DecodingError.Context) -> String {

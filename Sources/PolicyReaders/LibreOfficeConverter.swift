@@ -13,16 +13,8 @@ struct LibreOfficeConverter {
   var timeoutSeconds = 120
 
   /// LibreOffice's command on PATH, if installed.
-  static var soffice: String? {
-    let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
-      separator: ":")
-    for name in ["soffice", "libreoffice"] {
-      for directory in paths
-      where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
-        return "\(directory)/\(name)"
-      }
-    }
-    return nil
+  static var soffice: ExternalCommand? {
+    ExternalCommand(displayName: "LibreOffice", names: ["soffice", "libreoffice"])
   }
 
   package func read(_ bytes: [UInt8], path: String, format: SourceFormat) throws -> RawText {
@@ -44,12 +36,13 @@ struct LibreOfficeConverter {
     } catch {
       throw TextError.unreadable(path: path, reason: "cannot write a temporary copy to convert")
     }
-    let status = try run(
+    let status = try soffice.run(
       [
-        soffice, "--headless", "--norestore",
+        "--headless", "--norestore",
         "-env:UserInstallation=\(work.appendingPathComponent("profile").absoluteString)",
         "--convert-to", "docx", "--outdir", output.path, input.path,
-      ], path: path)
+      ], seconds: timeoutSeconds, for: path, doing: "to convert this file"
+    ).status
     let converted = output.appendingPathComponent("input.docx")
     guard status == 0, let data = FileManager.default.contents(atPath: converted.path) else {
       throw TextError.malformedContainer(
@@ -61,28 +54,5 @@ struct LibreOfficeConverter {
     var raw = try DOCXReader(limits: limits).read(Array(data), path: path)
     raw.part = "\(DOCXReader.documentPart) of the .docx LibreOffice made"
     return raw
-  }
-
-  /// Runs `arguments` under `timeout` (which kills LibreOffice's whole process group when
-  /// the time is up); its exit status.
-  private func run(_ arguments: [String], path: String) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-    process.arguments = ["-k", "5", String(timeoutSeconds)] + arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
-      throw TextError.unreadable(path: path, reason: "cannot run LibreOffice: \(error)")
-    }
-    process.waitUntilExit()
-    if process.terminationStatus == 124 || process.terminationStatus == 137 {
-      throw TextError.malformedContainer(
-        path: path,
-        reason: "LibreOffice took more than \(timeoutSeconds) s to convert this file; not read")
-    }
-    return process.terminationStatus
   }
 }

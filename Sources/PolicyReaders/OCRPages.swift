@@ -12,12 +12,8 @@ struct OCRPages {
   static let secondsPerPage = 120
 
   /// tesseract's command on PATH, if installed.
-  static var tesseract: String? {
-    let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
-      separator: ":")
-    return paths.map { "\($0)/tesseract" }.first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
+  static var tesseract: ExternalCommand? {
+    ExternalCommand(displayName: "tesseract", names: ["tesseract"])
   }
 
   /// The printed lines of each of `pages` (0-based) of `document`.
@@ -44,7 +40,17 @@ struct OCRPages {
         throw TextError.malformedContainer(
           path: path, reason: "page \(index + 1) of the scan cannot be rendered for OCR; not read")
       }
-      let tsv = try run(tesseract, [image, "stdout", "-l", "chi_sim", "tsv"], path: path)
+      let read = try tesseract.run(
+        [image, "stdout", "-l", "chi_sim", "tsv"], seconds: secondsPerPage, for: path,
+        doing: "to read a page of this scan")
+      guard read.status == 0 else {
+        throw TextError.malformedContainer(
+          path: path,
+          reason:
+            "tesseract could not read a page of this scan (exit \(read.status); is its chi_sim model installed? Debian: tesseract-ocr-chi-sim); not read"
+        )
+      }
+      let tsv = String(decoding: read.output, as: UTF8.self)
       pages.append(lines(fromTSV: tsv))
     }
     return pages
@@ -87,31 +93,5 @@ struct OCRPages {
       }
       return line.hasText ? line : nil
     }
-  }
-
-  /// Runs `program` with `arguments` under `timeout`; its standard output.
-  private static func run(_ program: String, _ arguments: [String], path: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-    process.arguments = ["-k", "5", String(secondsPerPage), program] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
-      throw TextError.unreadable(path: path, reason: "cannot run tesseract: \(error)")
-    }
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw TextError.malformedContainer(
-        path: path,
-        reason:
-          "tesseract could not read a page of this scan (exit \(process.terminationStatus); is its chi_sim model installed? Debian: tesseract-ocr-chi-sim); not read"
-      )
-    }
-    return String(decoding: output, as: UTF8.self)
   }
 }
