@@ -32,6 +32,8 @@ package enum OpenSearchBulkLine {
     json.endArray()
     json.int(Fields.headingLength, unit.headingLength)
     json.int(Fields.sourceLine, unit.sourceLine)
+    json.int(Fields.page, unit.page?.page)
+    json.int(Fields.pageLine, unit.page?.line)
     json.int(Fields.targetYear, unit.kind == .target ? unit.year : nil)
     json.beginArray(Fields.departmentList)
     for department in unit.departments {

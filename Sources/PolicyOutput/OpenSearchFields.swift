@@ -30,6 +30,10 @@ package enum OpenSearchFields {
   package static let headingLength = "heading_length"
   /// `source_line`: the 1-based line of the source file the unit starts on.
   package static let sourceLine = "source_line"
+  /// `page`: for a PDF or OFD, the 1-based page the unit starts on (null otherwise).
+  package static let page = "page"
+  /// `page_line`: for a PDF or OFD, the 1-based line on that page (null otherwise).
+  package static let pageLine = "page_line"
   /// `target_year`: a target's year (null for other units).
   package static let targetYear = "target_year"
   /// `department_list`: the departments with all their fields (stored, not searched).

@@ -102,6 +102,8 @@ package enum OpenSearchTemplate {
     stored(Fields.path, to: &json)
     integer(Fields.headingLength, to: &json)
     integer(Fields.sourceLine, to: &json)
+    integer(Fields.page, to: &json)
+    integer(Fields.pageLine, to: &json)
     integer(Fields.targetYear, to: &json)
     json.beginObject(Fields.departmentList)
     json.string("type", "object")
