@@ -107,6 +107,32 @@ import Testing
     #expect(fromPDF == fromDocx)
   }
 
+  /// A task table over three pages, with heading rows across it (一、… 二、…) and rows
+  /// cut by page breaks, printed by LibreOffice: every row a measure with its departments,
+  /// as in the .docx.
+  @Test(.enabled(if: PrintedPDF.soffice != nil, "LibreOffice (soffice) is not installed"))
+  func tableOverPages_extractsAsItsDocx() throws {
+    let folder = try Self.folder("table-pages")
+    let task = "完善工作机制，加强统筹协调，细化工作措施，明确责任分工和时间节点，强化督促检查和考核评估，确保各项工作取得实效"
+    var rows = [Self.rows[0].joined(separator: "\t")]
+    for number in 1...18 {
+      if number % 6 == 1 { rows.append("\(["一", "二", "三"][number / 6])、第\(number / 6 + 1)类重点任务") }
+      rows.append(
+        ["\(number)", "第\(number)项任务：\(task)", "市发展改革委", "市财政局、市民政局", "2025年底前"]
+          .joined(separator: "\t"))
+    }
+    let text = (Self.opening + rows + [Self.closing]).joined(separator: "\n")
+    let docx = folder.appendingPathComponent("plan.docx")
+    try PrintedPDF.makeDocx(text: text, to: docx)
+    let pdf = try #require(try PrintedPDF.convert([docx], to: "pdf", in: folder).first)
+    let pages = try Policyq.run(["extract", "--format", "jsonl", pdf.path], bounds: .standard)
+    #expect(pages.stdout.contains("\"page\":3"), "the table should reach page 3")
+    let fromDocx = try Self.items(docx.path)
+    let fromPDF = try Self.items(pdf.path)
+    #expect(fromDocx.filter { $0.hasPrefix("measure") }.count >= 18)
+    #expect(fromPDF == fromDocx)
+  }
+
   @Test(.enabled(if: PrintedPDF.chromium != nil, "chromium is not installed"))
   func labelsAndParagraphs_areNoTable() throws {
     let folder = try Self.folder("table-none")
