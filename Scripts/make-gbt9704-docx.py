@@ -8,7 +8,10 @@ The test of the PDF reader prints these with LibreOffice, so that the PDFs have 
 layout of real 公文: A4 with the standard's margins, 仿宋 body at 16 pt with a two-character
 first-line indent, 黑体 for 一、 headings and 楷体 for （一） headings, a red 发文机关标志
 (the first line when it ends in 文件), a running header, and the page number "— N —" in the
-footer. Each line of the input is one paragraph (as `policyq text` writes them).
+footer. Each line of the input is one paragraph (as `policyq text` writes them); a run
+of two lines or more with tabs is a table (one row a line, its cells between the tabs,
+仿宋 at 12 pt, single lines around every cell; a short line between two rows is a heading
+row across the table), as task tables are printed.
 Only the standard library is used.
 """
 import argparse
@@ -83,10 +86,57 @@ def paragraphs_of(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def table(rows):
+    """A Word table of rows of cells; columns as wide as their longest cell (within limits)."""
+    count = max(len(row) for row in rows)
+    longest = [max((len(row[i]) if i < len(row) and len(row) > 1 else 0) for row in rows)
+               for i in range(count)]
+    weights = [min(max(length, 5), 16) for length in longest]
+    widths = [8844 * weight // sum(weights) for weight in weights]
+    border = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    xml = [f'<w:tbl><w:tblPr><w:tblW w:w="8844" w:type="dxa"/><w:tblBorders>{border}</w:tblBorders>'
+           f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
+    for row in rows:
+        xml.append("<w:tr>")
+        if len(row) == 1:
+            # A heading row across the table (一、知识产权保护方面).
+            props = '<w:spacing w:line="360" w:lineRule="exact"/><w:jc w:val="left"/>'
+            xml.append(f'<w:tc><w:tcPr><w:tcW w:w="8844" w:type="dxa"/><w:gridSpan w:val="{count}"/></w:tcPr>'
+                       f'<w:p><w:pPr>{props}</w:pPr>{run(row[0], "仿宋", 24)}</w:p></w:tc></w:tr>')
+            continue
+        cells = row + [""] * (count - len(row))
+        for width, cell in zip(widths, cells):
+            props = '<w:spacing w:line="360" w:lineRule="exact"/><w:jc w:val="left"/>'
+            xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                       f'<w:p><w:pPr>{props}</w:pPr>{run(cell, "仿宋", 24) if cell else ""}</w:p></w:tc>')
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    return "".join(xml)
+
+
 def document(text, columns):
     body = []
     blocks = paragraphs_of(text)
+    rows = []
     for index, block in enumerate(blocks):
+        # A run of lines with tabs is a table; a lone one stays a paragraph. A short line
+        # between two rows is a heading row across the table.
+        following = index + 1 < len(blocks) and "\t" in blocks[index + 1]
+        if "\t" in block or (rows and following and len(block) < 40):
+            rows.append([cell.strip() for cell in block.split("\t")])
+            if following or (index + 1 < len(blocks) and len(blocks[index + 1]) < 40
+                             and index + 2 < len(blocks) and "\t" in blocks[index + 2]):
+                continue
+            if len(rows) >= 2:
+                body.append(table(rows))
+                # Word needs a paragraph between a table and what follows.
+                body.append(paragraph("", indent=False))
+                rows = []
+                continue
+            rows = []
         if index == 0 and block.endswith("文件"):
             body.append(paragraph(run(block, "方正小标宋简体", 44, color="FF0000"), center=True, after=400))
         elif HEADING_1.match(block) and len(block) < 40:

@@ -28,10 +28,15 @@ struct OFDReader {
       var pages: [[PDFLine]] = []
       var heights: [Double] = []
       var hasImages = false
+      // The columns of a table running to the foot of the page before.
+      var openTable: [ClosedRange<Double>]?
       for pagePath in pagePaths {
         let content = try part(pagePath, of: archive, path: path)
         let page = OFDParts.page(content)
-        pages.append(PDFPageLayout(fragments: page.fragments, width: page.width).lines)
+        let layout = PDFPageLayout(
+          fragments: page.fragments, width: page.width, continuing: openTable)
+        openTable = layout.openTable
+        pages.append(layout.lines)
         heights.append(page.height)
         hasImages = hasImages || page.hasImages
       }

@@ -13,6 +13,8 @@ struct PDFLine {
   /// The column of its page: 0 on a page of one column and for text across both columns,
   /// 1 for the left column, 2 for the right.
   var column = 0
+  /// Where it stands on a table's grid, when it is a row of a table (`PDFTableRows`).
+  var table: PDFTablePlace?
 
   /// The characters added, in order, to split the line where two columns ran together.
   private(set) var characters: [(bytes: ArraySlice<UInt8>, box: PDFBox?, isSpace: Bool)] = []

@@ -8,7 +8,23 @@ struct PDFPageLayout {
   /// The lines in reading order, each with its column.
   private(set) var lines: [PDFLine] = []
 
-  init(fragments: [PDFLine], width: Double) {
+  /// The columns of a table that runs to the foot of the page (it may go on on the next).
+  private(set) var openTable: [ClosedRange<Double>]?
+
+  /// Tables found from the positions of their cells (`PDFTableRows`) are taken out
+  /// first; each of their rows is one line, put back among the others by its height.
+  /// - Parameter continuing: the columns of a table that ran to the foot of the page before.
+  init(fragments: [PDFLine], width: Double, continuing: [ClosedRange<Double>]? = nil) {
+    let tables = PDFTableRows(fragments: fragments, continuing: continuing)
+    self.init(untabled: tables.rest, width: width)
+    openTable = tables.openColumns
+    for row in tables.rows {
+      let index = lines.firstIndex { $0.box.y1 >= row.box.y1 && $0.column == 0 } ?? lines.count
+      lines.insert(row, at: index)
+    }
+  }
+
+  private init(untabled fragments: [PDFLine], width: Double) {
     if let gutter = Self.gutter(of: fragments, width: width) {
       // Lines of the two columns that poppler ran together (a mark hanging into the
       // gutter) come apart at the gutter.

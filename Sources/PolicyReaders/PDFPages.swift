@@ -44,6 +44,8 @@ struct PDFPages {
       throw TextError.malformedContainer(path: path, reason: "a PDF without pages; not read")
     }
     var total = 0
+    // The columns of a table running to the foot of the page before.
+    var openTable: [ClosedRange<Double>]?
     for index in 0..<pageCount {
       guard let layer = document.textLayer(ofPage: index) else {
         throw TextError.malformedContainer(
@@ -57,7 +59,7 @@ struct PDFPages {
             "the PDF's text passes the limit of \(limits.maximumUnpackedBytes >> 20) MiB for this file by page \(index + 1) (a PDF bomb?); not read. If the file is genuine, give the limit with --max-unpacked-mib N"
         )
       }
-      lines.append(layer.lines())
+      lines.append(layer.lines(openTable: &openTable))
       heights.append(layer.height)
     }
     let scanned = lines.indices.filter { lines[$0].isEmpty && document.imageCount(onPage: $0) > 0 }

@@ -56,6 +56,7 @@ struct PDFReader {
       }
       throw TextError.emptyFile(path: path)
     }
+    let pages = PDFTableRowJoiner.joined(pages)
     let running = PDFRunningLines.flags(pages: pages, heights: heights)
     var layer: [UInt8] = []
     var pageLines = PageLines()
@@ -77,13 +78,24 @@ struct PDFReader {
         pageLines.append(page: page + 1, lineOnPage: index + 1)
       }
     }
-    let paragraphs = PDFParagraphs(lines: body)
-    let starts = paragraphs.starts(of: body)
+    let paragraphs = PDFParagraphs(lines: body.filter { $0.table == nil })
+    var starts = paragraphs.starts(of: body)
+    let tables = PDFTableNumbers(body: body)
+    var tableRows: [TableRowLayout] = []
     var output: [UInt8] = []
     var map = OffsetMap.Builder()
     for (index, line) in body.enumerated() {
       let text = line.text
       let source = bodyStarts[index]
+      // A table row is a paragraph of its own.
+      if let place = line.table, let table = tables.numbers[index] {
+        starts[index] = true
+        if index + 1 < starts.count { starts[index + 1] = true }
+        tableRows.append(
+          TableRowLayout(
+            table: table, sourceRange: source..<(source + text.count), columns: place.columns,
+            spans: place.spans, continued: []))
+      }
       if starts[index] {
         if !output.isEmpty {
           output.append(0x0A)
@@ -101,11 +113,12 @@ struct PDFReader {
     let decoded = DecodedText(utf8: output, map: map.map, encoding: .utf8)
     var raw = RawText(decoded: decoded, layout: .paragraphs, sourceBytes: layer, part: layerPart)
     raw.pageLines = pageLines
+    raw.tableRows = tableRows
     return raw
   }
 
   /// Letters and digits of Latin script, which need a space where a line break parted words.
-  private static func isLatin(_ byte: UInt8) -> Bool {
+  static func isLatin(_ byte: UInt8) -> Bool {
     (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
   }
 }

@@ -13,10 +13,17 @@ struct PDFTextLayer {
 
   /// The printed lines of the page in reading order (`PDFPageLayout`); blank lines are
   /// left out. When poppler gives fewer boxes than characters, its own lines are taken.
-  func lines() -> [PDFLine] {
+  /// - Parameter openTable: the columns of a table that ran to the foot of the page
+  ///   before; set to those of one that runs to the foot of this page.
+  func lines(openTable: inout [ClosedRange<Double>]?) -> [PDFLine] {
     let (fragments, boxed) = self.fragments()
-    if !boxed { return fragments }
-    return PDFPageLayout(fragments: fragments, width: width).lines
+    guard boxed else {
+      openTable = nil
+      return fragments
+    }
+    let layout = PDFPageLayout(fragments: fragments, width: width, continuing: openTable)
+    openTable = layout.openTable
+    return layout.lines
   }
 
   /// The runs of characters poppler gives on one line with no wide gap inside (two

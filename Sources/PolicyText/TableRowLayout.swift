@@ -14,6 +14,18 @@ public struct TableRowLayout: Sendable, Equatable {
   public var spans: [Int]
   /// Grid columns covered by a cell that a row above merged down into this one.
   public var continued: [Int]
+
+  /// A row's place on its table's grid, for a reader that sets it itself (the PDF reader
+  /// places cells by their position on the page).
+  package init(
+    table: Int, sourceRange: Range<Int>, columns: [Int], spans: [Int], continued: [Int]
+  ) {
+    self.table = table
+    self.sourceRange = sourceRange
+    self.columns = columns
+    self.spans = spans
+    self.continued = continued
+  }
 }
 
 /// Tracks a table's grid while a reader walks its rows: which columns the cells of the
