@@ -48,15 +48,10 @@ let package = Package(
     .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
     // A small C driver for libxml2's SAX parsers that reports source byte offsets.
     .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
-    // poppler-glib (the PDF text layer): only the shim's .c includes its headers.
-    .systemLibrary(
-      name: "CPoppler",
-      pkgConfig: "poppler-glib",
-      providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
-    ),
     // Each PDF page's text and the box of each of its characters, over stdint types and
-    // an opaque handle.
-    .target(name: "CPopplerShim", dependencies: ["CPoppler"]),
+    // an opaque handle, from poppler-glib loaded with dlopen when the first PDF is opened
+    // (Debian libpoppler-glib8; no headers needed to build).
+    .target(name: "CPopplerShim", linkerSettings: [.linkedLibrary("dl")]),
     // The byte-level tools every layer uses: byte search, UTF-8 scalar loops, SWAR,
     // varints and checksums, raw deflate (zlib), radix sort, sorted search, the small JSON
     // reader, threads.

@@ -1,11 +1,104 @@
-// pq_pdf.c — the only file that includes poppler-glib and GLib.
+// pq_pdf.c — poppler-glib (and the GLib and cairo calls it needs), loaded with dlopen the
+// first time a PDF is opened: a policyq that reads no PDF starts without loading poppler,
+// GLib, cairo and the forty libraries behind them (6 ms of every command), and one on a
+// machine without poppler says so when given a PDF. The few types and functions used are
+// declared here as poppler-glib 0.x–24.x, GLib 2 and cairo 1 define them (stable C ABIs).
 #include "pq_pdf.h"
 
-#include <glib.h>
-#include <poppler.h>
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+typedef struct PopplerDocument PopplerDocument;
+typedef struct PopplerPage PopplerPage;
+typedef struct GBytes GBytes;
+typedef struct cairo_surface cairo_surface_t;
+typedef struct cairo cairo_t;
+typedef struct {
+  uint32_t domain;
+  int code;
+  char *message;
+} GError;
+typedef struct GList {
+  void *data;
+  struct GList *next;
+  struct GList *prev;
+} GList;
+typedef struct {
+  double x1, y1, x2, y2;
+} PopplerRectangle;
+/// PopplerError's POPPLER_ERROR_ENCRYPTED; cairo's CAIRO_FORMAT_RGB24 and
+/// CAIRO_STATUS_SUCCESS.
+enum { POPPLER_ERROR_ENCRYPTED = 1, CAIRO_FORMAT_RGB24 = 1, CAIRO_STATUS_SUCCESS = 0 };
+
+/// The functions used, each resolved from the library loaded (and the libraries it
+/// depends on: GLib, GObject, cairo).
+static struct {
+  GBytes *(*g_bytes_new)(const void *, size_t);
+  void (*g_bytes_unref)(GBytes *);
+  void (*g_error_free)(GError *);
+  void (*g_free)(void *);
+  void (*g_object_unref)(void *);
+  unsigned (*g_list_length)(GList *);
+  uint32_t (*poppler_error_quark)(void);
+  PopplerDocument *(*poppler_document_new_from_bytes)(GBytes *, const char *, GError **);
+  int (*poppler_document_get_n_pages)(PopplerDocument *);
+  PopplerPage *(*poppler_document_get_page)(PopplerDocument *, int);
+  void (*poppler_page_get_size)(PopplerPage *, double *, double *);
+  char *(*poppler_page_get_text)(PopplerPage *);
+  int (*poppler_page_get_text_layout)(PopplerPage *, PopplerRectangle **, unsigned *);
+  GList *(*poppler_page_get_image_mapping)(PopplerPage *);
+  void (*poppler_page_free_image_mapping)(GList *);
+  void (*poppler_page_render)(PopplerPage *, cairo_t *);
+  cairo_surface_t *(*cairo_image_surface_create)(int, int, int);
+  cairo_t *(*cairo_create)(cairo_surface_t *);
+  void (*cairo_set_source_rgb)(cairo_t *, double, double, double);
+  void (*cairo_paint)(cairo_t *);
+  void (*cairo_scale)(cairo_t *, double, double);
+  void (*cairo_destroy)(cairo_t *);
+  int (*cairo_surface_write_to_png)(cairo_surface_t *, const char *);
+  void (*cairo_surface_destroy)(cairo_surface_t *);
+} api;
+static int api_loaded = 0;
+static pthread_once_t api_once = PTHREAD_ONCE_INIT;
+
+#define RESOLVE(name)                                   \
+  do {                                                  \
+    *(void **)(&api.name) = dlsym(library, #name);      \
+    if (api.name == NULL) return;                       \
+  } while (0)
+
+static void load_api(void) {
+  void *library = dlopen("libpoppler-glib.so.8", RTLD_NOW | RTLD_LOCAL);
+  if (library == NULL) library = dlopen("libpoppler-glib.so", RTLD_NOW | RTLD_LOCAL);
+  if (library == NULL) return;
+  RESOLVE(g_bytes_new);
+  RESOLVE(g_bytes_unref);
+  RESOLVE(g_error_free);
+  RESOLVE(g_free);
+  RESOLVE(g_object_unref);
+  RESOLVE(g_list_length);
+  RESOLVE(poppler_error_quark);
+  RESOLVE(poppler_document_new_from_bytes);
+  RESOLVE(poppler_document_get_n_pages);
+  RESOLVE(poppler_document_get_page);
+  RESOLVE(poppler_page_get_size);
+  RESOLVE(poppler_page_get_text);
+  RESOLVE(poppler_page_get_text_layout);
+  RESOLVE(poppler_page_get_image_mapping);
+  RESOLVE(poppler_page_free_image_mapping);
+  RESOLVE(poppler_page_render);
+  RESOLVE(cairo_image_surface_create);
+  RESOLVE(cairo_create);
+  RESOLVE(cairo_set_source_rgb);
+  RESOLVE(cairo_paint);
+  RESOLVE(cairo_scale);
+  RESOLVE(cairo_destroy);
+  RESOLVE(cairo_surface_write_to_png);
+  RESOLVE(cairo_surface_destroy);
+  api_loaded = 1;
+}
 
 /* poppler sets up its global parameters when the first document opens; documents are
    opened one at a time so that two threads never race to do it. */
@@ -27,23 +120,30 @@ static void copy_message(const char *text, char *message, int32_t capacity) {
 int32_t pq_pdf_open(const uint8_t *bytes, int64_t length, pq_pdf **document, char *message,
                     int32_t message_capacity) {
   *document = NULL;
-  GBytes *data = g_bytes_new(bytes, (gsize)length);
+  pthread_once(&api_once, load_api);
+  if (!api_loaded) {
+    copy_message("PDF files are read with poppler-glib, which is not installed "
+                 "(libpoppler-glib.so.8 not found; Debian: apt-get install libpoppler-glib8)",
+                 message, message_capacity);
+    return PQ_PDF_NO_LIBRARY;
+  }
+  GBytes *data = api.g_bytes_new(bytes, (size_t)length);
   GError *error = NULL;
   pthread_mutex_lock(&pq_open_lock);
-  PopplerDocument *opened = poppler_document_new_from_bytes(data, NULL, &error);
+  PopplerDocument *opened = api.poppler_document_new_from_bytes(data, NULL, &error);
   pthread_mutex_unlock(&pq_open_lock);
-  g_bytes_unref(data);
+  api.g_bytes_unref(data);
   if (opened == NULL) {
     int32_t code = PQ_PDF_DAMAGED;
-    if (error != NULL && error->domain == POPPLER_ERROR && error->code == POPPLER_ERROR_ENCRYPTED)
+    if (error != NULL && error->domain == api.poppler_error_quark() && error->code == POPPLER_ERROR_ENCRYPTED)
       code = PQ_PDF_ENCRYPTED;
     copy_message(error != NULL ? error->message : "unknown error", message, message_capacity);
-    if (error != NULL) g_error_free(error);
+    if (error != NULL) api.g_error_free(error);
     return code;
   }
   pq_pdf *result = malloc(sizeof(pq_pdf));
   if (result == NULL) {
-    g_object_unref(opened);
+    api.g_object_unref(opened);
     copy_message("out of memory", message, message_capacity);
     return PQ_PDF_DAMAGED;
   }
@@ -53,7 +153,7 @@ int32_t pq_pdf_open(const uint8_t *bytes, int64_t length, pq_pdf **document, cha
 }
 
 int32_t pq_pdf_page_count(pq_pdf *document) {
-  return (int32_t)poppler_document_get_n_pages(document->document);
+  return (int32_t)api.poppler_document_get_n_pages(document->document);
 }
 
 int32_t pq_pdf_page_text(pq_pdf *document, int32_t index, double *width, double *height,
@@ -63,14 +163,14 @@ int32_t pq_pdf_page_text(pq_pdf *document, int32_t index, double *width, double 
   *boxes = NULL;
   *utf8_length = 0;
   *box_count = 0;
-  PopplerPage *page = poppler_document_get_page(document->document, index);
+  PopplerPage *page = api.poppler_document_get_page(document->document, index);
   if (page == NULL) return -1;
-  poppler_page_get_size(page, width, height);
-  char *text = poppler_page_get_text(page);
+  api.poppler_page_get_size(page, width, height);
+  char *text = api.poppler_page_get_text(page);
   PopplerRectangle *rectangles = NULL;
-  guint count = 0;
+  unsigned count = 0;
   if (text != NULL && text[0] != 0) {
-    if (!poppler_page_get_text_layout(page, &rectangles, &count)) {
+    if (!api.poppler_page_get_text_layout(page, &rectangles, &count)) {
       rectangles = NULL;
       count = 0;
     }
@@ -81,22 +181,22 @@ int32_t pq_pdf_page_text(pq_pdf *document, int32_t index, double *width, double 
   if (copy == NULL || box_copy == NULL) {
     free(copy);
     free(box_copy);
-    g_free(text);
-    g_free(rectangles);
-    g_object_unref(page);
+    api.g_free(text);
+    api.g_free(rectangles);
+    api.g_object_unref(page);
     return -1;
   }
   if (length > 0) memcpy(copy, text, length);
   copy[length] = 0;
-  for (guint i = 0; i < count; i++) {
+  for (unsigned i = 0; i < count; i++) {
     box_copy[4 * i] = rectangles[i].x1;
     box_copy[4 * i + 1] = rectangles[i].y1;
     box_copy[4 * i + 2] = rectangles[i].x2;
     box_copy[4 * i + 3] = rectangles[i].y2;
   }
-  g_free(text);
-  g_free(rectangles);
-  g_object_unref(page);
+  api.g_free(text);
+  api.g_free(rectangles);
+  api.g_object_unref(page);
   *utf8 = copy;
   *utf8_length = (int64_t)length;
   *boxes = box_copy;
@@ -105,35 +205,35 @@ int32_t pq_pdf_page_text(pq_pdf *document, int32_t index, double *width, double 
 }
 
 int32_t pq_pdf_page_image_count(pq_pdf *document, int32_t index) {
-  PopplerPage *page = poppler_document_get_page(document->document, index);
+  PopplerPage *page = api.poppler_document_get_page(document->document, index);
   if (page == NULL) return 0;
-  GList *mapping = poppler_page_get_image_mapping(page);
-  int32_t count = (int32_t)g_list_length(mapping);
-  poppler_page_free_image_mapping(mapping);
-  g_object_unref(page);
+  GList *mapping = api.poppler_page_get_image_mapping(page);
+  int32_t count = (int32_t)api.g_list_length(mapping);
+  api.poppler_page_free_image_mapping(mapping);
+  api.g_object_unref(page);
   return count;
 }
 
 int32_t pq_pdf_render_page_png(pq_pdf *document, int32_t index, double scale, const char *path) {
-  PopplerPage *page = poppler_document_get_page(document->document, index);
+  PopplerPage *page = api.poppler_document_get_page(document->document, index);
   if (page == NULL) return -1;
   double width = 0, height = 0;
-  poppler_page_get_size(page, &width, &height);
+  api.poppler_page_get_size(page, &width, &height);
   int pixels_wide = (int)(width * scale), pixels_high = (int)(height * scale);
   if (pixels_wide <= 0 || pixels_high <= 0 || pixels_wide > 20000 || pixels_high > 20000) {
-    g_object_unref(page);
+    api.g_object_unref(page);
     return -1;
   }
-  cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels_wide, pixels_high);
-  cairo_t *cairo = cairo_create(surface);
-  cairo_set_source_rgb(cairo, 1, 1, 1);
-  cairo_paint(cairo);
-  cairo_scale(cairo, scale, scale);
-  poppler_page_render(page, cairo);
-  cairo_destroy(cairo);
-  int32_t status = cairo_surface_write_to_png(surface, path) == CAIRO_STATUS_SUCCESS ? 0 : -1;
-  cairo_surface_destroy(surface);
-  g_object_unref(page);
+  cairo_surface_t *surface = api.cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels_wide, pixels_high);
+  cairo_t *cairo = api.cairo_create(surface);
+  api.cairo_set_source_rgb(cairo, 1, 1, 1);
+  api.cairo_paint(cairo);
+  api.cairo_scale(cairo, scale, scale);
+  api.poppler_page_render(page, cairo);
+  api.cairo_destroy(cairo);
+  int32_t status = api.cairo_surface_write_to_png(surface, path) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+  api.cairo_surface_destroy(surface);
+  api.g_object_unref(page);
   return status;
 }
 
@@ -141,6 +241,6 @@ void pq_pdf_free(void *buffer) { free(buffer); }
 
 void pq_pdf_close(pq_pdf *document) {
   if (document == NULL) return;
-  g_object_unref(document->document);
+  api.g_object_unref(document->document);
   free(document);
 }

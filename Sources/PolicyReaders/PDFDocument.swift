@@ -9,6 +9,8 @@ final class PDFDocument {
     case encrypted
     /// It is damaged, truncated or not a PDF; poppler's message.
     case damaged(String)
+    /// poppler-glib is not installed; what to install.
+    case noLibrary(String)
   }
 
   private let handle: OpaquePointer
@@ -26,8 +28,9 @@ final class PDFDocument {
     }
     guard code == 0, let opened else {
       if code == 1 { throw .encrypted }
-      let text = message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
-      throw .damaged(String(decoding: text, as: UTF8.self))
+      let text = String(
+        decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      throw code == 3 ? .noLibrary(text) : .damaged(text)
     }
     handle = opened
   }

@@ -18,7 +18,7 @@ struct PDFPages {
 
   /// Reads the pages of the PDF in `bytes`; with `ocr`, a scan's pages by OCR.
   /// - Throws: `TextError.malformedContainer` naming `path`: encrypted, damaged, too many
-  ///   pages, too much text, OCR not possible.
+  ///   pages, too much text, OCR not possible, poppler-glib not installed.
   init(bytes: [UInt8], path: String, limits: ContainerLimits, ocr: Bool = false) throws {
     let document: PDFDocument
     do {
@@ -30,6 +30,8 @@ struct PDFPages {
       let detail = message.isEmpty ? "" : " (poppler: \(message))"
       throw TextError.malformedContainer(
         path: path, reason: "a damaged or truncated PDF\(detail); not read")
+    } catch .noLibrary(let message) {
+      throw TextError.malformedContainer(path: path, reason: "\(message); not read")
     }
     let pageCount = document.pageCount
     let maximumPages = limits.maximumPages

@@ -1,5 +1,5 @@
-// pq_pdf.h — the text layer of a PDF through poppler-glib, behind stdint types and an
-// opaque handle: Swift never sees GLib or poppler headers.
+// pq_pdf.h — the text layer of a PDF through poppler-glib (loaded when the first PDF is
+// opened), behind stdint types and an opaque handle: Swift never sees GLib or poppler.
 #ifndef PQ_PDF_H
 #define PQ_PDF_H
 
@@ -20,6 +20,8 @@ enum {
   PQ_PDF_ENCRYPTED = 1,
   /// Not a PDF poppler can read: damaged, truncated, or something else.
   PQ_PDF_DAMAGED = 2,
+  /// poppler-glib is not installed (the message says how to install it).
+  PQ_PDF_NO_LIBRARY = 3,
 };
 
 /// Opens the PDF in `bytes` (copied). On success `*document` is set; otherwise the
