@@ -69,9 +69,17 @@ static pthread_once_t api_once = PTHREAD_ONCE_INIT;
     if (api.name == NULL) return;                       \
   } while (0)
 
+/// The library loaded: $POLICYQ_POPPLER_GLIB when set (a packager's path, or a test's
+/// missing one), else Debian's soname, else the development link.
 static void load_api(void) {
-  void *library = dlopen("libpoppler-glib.so.8", RTLD_NOW | RTLD_LOCAL);
-  if (library == NULL) library = dlopen("libpoppler-glib.so", RTLD_NOW | RTLD_LOCAL);
+  const char *given = getenv("POLICYQ_POPPLER_GLIB");
+  void *library = NULL;
+  if (given != NULL && given[0] != 0) {
+    library = dlopen(given, RTLD_NOW | RTLD_LOCAL);
+  } else {
+    library = dlopen("libpoppler-glib.so.8", RTLD_NOW | RTLD_LOCAL);
+    if (library == NULL) library = dlopen("libpoppler-glib.so", RTLD_NOW | RTLD_LOCAL);
+  }
   if (library == NULL) return;
   RESOLVE(g_bytes_new);
   RESOLVE(g_bytes_unref);
@@ -122,8 +130,9 @@ int32_t pq_pdf_open(const uint8_t *bytes, int64_t length, pq_pdf **document, cha
   *document = NULL;
   pthread_once(&api_once, load_api);
   if (!api_loaded) {
-    copy_message("PDF files are read with poppler-glib, which is not installed "
-                 "(libpoppler-glib.so.8 not found; Debian: apt-get install libpoppler-glib8)",
+    copy_message("PDF files are read with poppler-glib, which could not be loaded "
+                 "(libpoppler-glib.so.8, or $POLICYQ_POPPLER_GLIB; Debian: apt-get install "
+                 "libpoppler-glib8)",
                  message, message_capacity);
     return PQ_PDF_NO_LIBRARY;
   }

@@ -51,6 +51,26 @@ import Testing
     #expect(result.stdout.contains("good.txt"))
   }
 
+  /// poppler-glib is loaded when the first PDF is opened: where it cannot be, a PDF is an
+  /// error that says what to install, and the rest of the batch is read.
+  @Test func popplerMissing_isAnErrorSayingWhatToInstall() throws {
+    let folder = try Self.folder("pdf-no-poppler")
+    let pdf = folder.appendingPathComponent("plan.pdf")
+    try Data(TestPDF.make(pages: [.text("Green factories")])).write(to: pdf)
+    let good = try Self.writeGood(in: folder)
+    var environment = ProcessInfo.processInfo.environment
+    environment["POLICYQ_POPPLER_GLIB"] = folder.appendingPathComponent("missing.so").path
+    let result = try Policyq.run(
+      ["extract", "--format", "jsonl", pdf.path, good.path], environment: environment,
+      bounds: RunBounds(seconds: 30, memoryMiB: 2048))
+    #expect(result.status != 0 && !result.timedOut)
+    #expect(
+      result.stderr.contains("plan.pdf: error: PDF files are read with poppler-glib"),
+      "\(result.stderr)")
+    #expect(result.stderr.contains("apt-get install libpoppler-glib8"))
+    #expect(result.stdout.contains("good.txt"))
+  }
+
   @Test func truncatedAndFlippedPDFs_areErrorsNamingThem() throws {
     let folder = try Self.folder("pdf-damaged")
     let whole = TestPDF.make(pages: [.text("Green factories"), .text("Second page")])
