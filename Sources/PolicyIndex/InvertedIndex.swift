@@ -108,7 +108,8 @@ public struct InvertedIndex: Sendable {
     guard manifest.version == IndexManifest.version else {
       throw IndexError.foreign(
         directory: directory.path,
-        reason: "format version \(manifest.version); this policyq reads \(IndexManifest.version)")
+        reason: "format version \(manifest.version); this policyq reads \(IndexManifest.version) "
+          + "(run `policyq index` on the same files to rebuild it)")
     }
     for name in [IndexDirectory.units, IndexDirectory.postings] {
       let url = generation.appendingPathComponent(name)

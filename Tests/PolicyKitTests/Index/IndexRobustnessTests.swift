@@ -187,7 +187,13 @@ import Testing
         of: #""version" : \d+"#, with: "\"version\" : 99", options: .regularExpression)
     #expect(text.contains("\"version\" : 99"))
     try text.write(to: manifest, atomically: true, encoding: .utf8)
-    #expect(throws: IndexError.self) { try InvertedIndex.open(directory) }
+    // The error says which version it found and how to rebuild.
+    do {
+      _ = try InvertedIndex.open(directory)
+      Issue.record("an index of another version opened")
+    } catch let error as IndexError {
+      #expect("\(error)".contains("format version 99") && "\(error)".contains("policyq index"))
+    }
   }
 
   @Test func secondWriter_isLockedOut() throws {
