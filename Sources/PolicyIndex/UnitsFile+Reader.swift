@@ -132,16 +132,8 @@ extension UnitsFile {
     /// Document `index`, decoded.
     /// - Throws: `IndexError.corrupt` naming the file when its record is damaged.
     package func document(_ index: Int) throws -> IndexedDocument {
-      guard index >= 0, index < documentCount else {
-        throw IndexError.corrupt(file: path, reason: "no document \(index)")
-      }
-      let row = documents.row(index)
-      try documents.check()
       let what = "document \(index)"
-      let bytes = try record(
-        at: Int(truncatingIfNeeded: UInt64(littleEndian: row.loadUnaligned(as: UInt64.self))),
-        what: what)
-      var reader = ByteReader(bytes, file: path)
+      var reader = ByteReader(try documentRecord(index), file: path)
       func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
       func optionalInt(_ value: Int) -> Int? { value == 0 ? nil : value &- 1 }
       let document = IndexedDocument(
@@ -162,16 +154,20 @@ extension UnitsFile {
     /// The id of document `index` alone (the first field of its record).
     /// - Throws: `IndexError.corrupt` naming the file when its record is damaged.
     package func documentID(_ index: Int) throws -> String {
+      var reader = ByteReader(try documentRecord(index), file: path)
+      return try reader.string()
+    }
+
+    /// The record of document `index`, checked (its row's block and its own checksum).
+    private func documentRecord(_ index: Int) throws -> UnsafeBufferPointer<UInt8> {
       guard index >= 0, index < documentCount else {
         throw IndexError.corrupt(file: path, reason: "no document \(index)")
       }
       let row = documents.row(index)
       try documents.check()
-      let bytes = try record(
+      return try record(
         at: Int(truncatingIfNeeded: UInt64(littleEndian: row.loadUnaligned(as: UInt64.self))),
         what: "document \(index)")
-      var reader = ByteReader(bytes, file: path)
-      return try reader.string()
     }
 
     /// The whole unit `index`; with `withText` false, without its stored part (heading,
