@@ -1,18 +1,19 @@
 import Foundation
 import PolicyBytes
 
-/// The groups of a query matched one after another, each scored by BM25, and kept only
-/// for the units that match every group so far: a query of thousands of terms holds the
-/// postings of one term at a time and, per term, the units still in the running (a
-/// 10,000-character query took 726 MB when every term's units were kept whole). A group
-/// typed again is matched once. When no unit is left, the remaining groups are not
-/// matched: nothing can match them all.
+/// The groups of a query matched one after another, each scored by BM25: the group fewest
+/// units hold first (as the heads of its keys' lists tell), then each other group only in
+/// the units that match every group so far — a frequent term (人民政府) is looked for in
+/// the units of a rare one (2025) without being matched in the whole index. A query of
+/// thousands of terms holds the postings of one term at a time and, per term, the units
+/// still in the running. A group typed again is matched once. When no unit is left, the
+/// remaining groups are not matched: nothing can match them all.
 struct MatchedGroups {
-  /// Per distinct group, the units (in order) and scores: every unit that matches all the
-  /// groups, maybe a few more (lists are cut to the units left when those have halved); at
-  /// the end, exactly the units of `candidates`.
+  /// Per distinct group, the units (in order) and scores: at the end, exactly the units of
+  /// `candidates`.
   var groups: [ScoredUnits] = []
-  /// Per distinct group, how many units match it alone (which group is the smallest).
+  /// Per distinct group, how many units its BM25 weight counts as holding it (which group
+  /// is the smallest).
   var counts: [Int] = []
   /// Per distinct group, each alternative's matches (for the counts shown), cut like
   /// `groups`.
@@ -45,11 +46,7 @@ struct MatchedGroups {
     let total = Double(max(1, entries.count))
     var matched = MatchedGroups()
     var seen: [[String]: Int] = [:]
-    var prunedAt = Int.max
-    // Groups of many alternatives are added up here (allocated when one comes); a few
-    // are merged pairwise, which costs less than a score per unit of the index.
-    var union: ScoredUnits.Union?
-    let fewAlternatives = 8
+    var distinct: [[String]] = []
     for group in query.groups {
       var alternatives: [String] = []
       for term in group {
@@ -65,14 +62,53 @@ struct MatchedGroups {
         matched.order.append(earlier)
         continue
       }
-      if matched.isEmpty { continue }
-      seen[alternatives] = matched.groups.count
-      matched.order.append(matched.groups.count)
+      seen[alternatives] = distinct.count
+      matched.order.append(distinct.count)
+      distinct.append(alternatives)
+    }
+    // Each alternative's units as BM25 counts them; a term of one character is matched
+    // here, its matches kept.
+    var frequencies: [[Int]] = []
+    var matchedEarly: [[[TermMatcher.Match]?]] = []
+    for alternatives in distinct {
+      var counts: [Int] = []
+      var early: [[TermMatcher.Match]?] = []
+      for alternative in alternatives {
+        if let frequency = try matcher.documentFrequency(of: alternative) {
+          counts.append(frequency)
+          early.append(nil)
+        } else {
+          let matches = try matcher.matches(of: alternative)
+          counts.append(matches.count)
+          early.append(matches)
+        }
+      }
+      frequencies.append(counts)
+      matchedEarly.append(early)
+    }
+    matched.groups = Array(repeating: ScoredUnits(), count: distinct.count)
+    matched.counts = frequencies.map { $0.reduce(0, +) }
+    matched.groupTerms = Array(repeating: [], count: distinct.count)
+    // Ranking documents takes every group whole, in the query's order.
+    let sequence =
+      eachGroup != nil
+      ? Array(distinct.indices)
+      : distinct.indices.sorted { (matched.counts[$0], $0) < (matched.counts[$1], $1) }
+    // Groups of many alternatives are added up here (allocated when one comes); a few
+    // are merged pairwise, which costs less than a score per unit of the index.
+    var union: ScoredUnits.Union?
+    let fewAlternatives = 8
+    for group in sequence where !matched.isEmpty {
+      let alternatives = distinct[group]
+      let within = eachGroup == nil ? matched.candidates : nil
       var few: [ScoredUnits] = []
       var terms: [(term: String, matches: [TermMatcher.Match])] = []
-      for alternative in alternatives {
-        let matches = try matcher.matches(of: alternative)
-        let frequency = Double(matches.count)
+      for (number, alternative) in alternatives.enumerated() {
+        let matches =
+          try matchedEarly[group][number].map { early in
+            within.map { Self.kept(early, in: $0) } ?? early
+          } ?? matcher.matches(of: alternative, within: within)
+        let frequency = Double(frequencies[group][number])
         let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
         var scored = ScoredUnits()
         scored.units.reserveCapacity(matches.count)
@@ -99,36 +135,20 @@ struct MatchedGroups {
               ? matches : matches.filter { entries[$0.unit].kind == .document }
           ))
       }
-      var groupScores =
+      let groupScores =
         alternatives.count <= fewAlternatives
         ? ScoredUnits.union(few) : union?.take() ?? ScoredUnits()
       few = []
-      matched.counts.append(groupScores.units.count)
       if let eachGroup {
         try eachGroup(groupScores)
-        matched.groups.append(ScoredUnits())
-        matched.groupTerms.append(terms)
+        matched.groupTerms[group] = terms
         continue
       }
-      // Intersect with the units left, and keep this group's lists for those only.
-      let left =
-        matched.candidates.map { Self.intersection($0, groupScores.units) } ?? groupScores.units
-      // The first group's lists are all left.
-      if matched.candidates != nil {
-        groupScores = groupScores.kept(in: left)
-        for index in terms.indices {
-          terms[index].matches = Self.kept(terms[index].matches, in: left)
-        }
-      }
-      matched.candidates = left
-      matched.groups.append(groupScores)
-      matched.groupTerms.append(terms)
-      if left.isEmpty { matched.isEmpty = true }
-      if prunedAt == .max { prunedAt = left.count }
-      if left.count * 2 < prunedAt {
-        matched.prune(to: left)
-        prunedAt = left.count
-      }
+      // Only the units left were looked in: what this group holds is what is left.
+      matched.candidates = groupScores.units
+      matched.groups[group] = groupScores
+      matched.groupTerms[group] = terms
+      if groupScores.units.isEmpty { matched.isEmpty = true }
     }
     if let left = matched.candidates, !matched.isEmpty { matched.prune(to: left) }
     return matched
@@ -142,25 +162,6 @@ struct MatchedGroups {
         groupTerms[index][term].matches = Self.kept(groupTerms[index][term].matches, in: left)
       }
     }
-  }
-
-  /// The units in both sorted lists.
-  static func intersection(_ first: [Int], _ second: [Int]) -> [Int] {
-    var both: [Int] = []
-    var left = 0
-    var right = 0
-    while left < first.count && right < second.count {
-      if first[left] < second[right] {
-        left += 1
-      } else if second[right] < first[left] {
-        right += 1
-      } else {
-        both.append(first[left])
-        left += 1
-        right += 1
-      }
-    }
-    return both
   }
 
   /// The matches of the units in `units` (both sorted by unit).

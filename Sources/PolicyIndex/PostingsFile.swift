@@ -216,53 +216,66 @@ package struct PostingsFile: Sendable {
     list.totals.reserveCapacity(postings.unitCount)
     list.inHeading.reserveCapacity(postings.unitCount)
     var blocks = postings.blocks
-    var unit = -1
-    var values: [UInt32] = []
     for index in blocks.indices {
-      let count = min(Self.blockSize, postings.unitCount - index * Self.blockSize)
-      var part = UnsafeBufferPointer(rebasing: postings.list[blocks[index].unitPart])
-      if postings.partsChecked { part = try Self.checked(part, path: path) }
-      var at = 0
-      // Unit deltas, then counts less one, then counts in the heading; each value is
-      // bounded before use (damage past a colliding checksum may hold anything).
-      try unpack(part, at: &at, count: count, into: &values)
-      for delta in values {
-        guard delta >= 1, Int(delta) < unitCount - unit else {
-          throw IndexError.corrupt(file: path, reason: "a posting names no unit")
-        }
-        unit += Int(delta)
-        list.units.append(Int32(unit))
-      }
-      try unpack(part, at: &at, count: count, into: &values)
-      for countLessOne in values {
-        guard countLessOne < UInt32(IndexLimits.unitScalars) else {
-          throw IndexError.corrupt(file: path, reason: "bad position count")
-        }
-        list.totals.append(Int32(countLessOne) + 1)
-      }
-      try unpack(part, at: &at, count: count, into: &values)
-      let first = index * Self.blockSize
-      for (slot, inHeading) in values.enumerated() {
-        guard inHeading <= UInt32(list.totals[first + slot]) else {
-          throw IndexError.corrupt(file: path, reason: "bad position count")
-        }
-        list.inHeading.append(Int32(inHeading))
-      }
-      if postings.partsChecked {
-        guard at == part.count, unit == blocks[index].lastUnit else {
-          throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
-        }
-      } else {
-        // The one block's positions follow its unit part.
-        let end = blocks[index].unitPart.lowerBound + at
-        blocks[index].unitPart = blocks[index].unitPart.lowerBound..<end
-        blocks[index].positionPart = end..<postings.list.count
-      }
+      blocks[index] = try appendUnits(ofBlock: index, of: postings, to: &list)
     }
     list.postings = Postings(
       unitCount: postings.unitCount, list: postings.list, blocks: blocks,
       partsChecked: postings.partsChecked)
     return list
+  }
+
+  /// Decodes the unit part of block `index` of `postings` (its units, their counts and
+  /// counts in the heading) onto the end of `list`; returns the block, its parts known
+  /// (a list of one block learns where its positions start only here).
+  /// - Throws: `IndexError.corrupt` naming the file when the part is damaged.
+  func appendUnits(ofBlock index: Int, of postings: Postings, to list: inout UnitList) throws
+    -> Block
+  {
+    var block = postings.blocks[index]
+    let count = min(Self.blockSize, postings.unitCount - index * Self.blockSize)
+    var unit = index == 0 ? -1 : postings.blocks[index - 1].lastUnit
+    var part = UnsafeBufferPointer(rebasing: postings.list[block.unitPart])
+    if postings.partsChecked { part = try Self.checked(part, path: path) }
+    var at = 0
+    var values: [UInt32] = []
+    // Unit deltas, then counts less one, then counts in the heading; each value is
+    // bounded before use (damage past a colliding checksum may hold anything).
+    try unpack(part, at: &at, count: count, into: &values)
+    for delta in values {
+      guard delta >= 1, Int(delta) < unitCount - unit else {
+        throw IndexError.corrupt(file: path, reason: "a posting names no unit")
+      }
+      unit += Int(delta)
+      list.units.append(Int32(unit))
+    }
+    try unpack(part, at: &at, count: count, into: &values)
+    for countLessOne in values {
+      guard countLessOne < UInt32(IndexLimits.unitScalars) else {
+        throw IndexError.corrupt(file: path, reason: "bad position count")
+      }
+      list.totals.append(Int32(countLessOne) + 1)
+    }
+    try unpack(part, at: &at, count: count, into: &values)
+    let first = list.totals.count - count
+    for (slot, inHeading) in values.enumerated() {
+      guard inHeading <= UInt32(list.totals[first + slot]) else {
+        throw IndexError.corrupt(file: path, reason: "bad position count")
+      }
+      list.inHeading.append(Int32(inHeading))
+    }
+    if postings.partsChecked {
+      guard at == part.count, unit == block.lastUnit else {
+        throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+      }
+    } else {
+      // The one block's positions follow its unit part.
+      let end = block.unitPart.lowerBound + at
+      block.unitPart = block.unitPart.lowerBound..<end
+      block.positionPart = end..<postings.list.count
+      block.lastUnit = unit
+    }
+    return block
   }
 
   /// `part` less its leading checksum, once the checksum matches the rest.

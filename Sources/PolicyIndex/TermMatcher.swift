@@ -35,18 +35,29 @@ struct TermMatcher {
     }
   }
 
-  /// The units that hold `folded`, in unit order.
-  package func matches(of folded: String) throws -> [Match] {
+  /// The units that hold `folded`, in unit order; with `candidates` (sorted), only those
+  /// of them, found without decoding the lists of the term's keys whole.
+  package func matches(of folded: String, within candidates: [Int]? = nil) throws -> [Match] {
     let scalars = folded.unicodeScalars.map(\.value)
-    if Self.needsText(scalars[...]) { return try textMatches(scalars) }
+    if Self.needsText(scalars[...]) { return try textMatches(scalars, within: candidates) }
     switch scalars.count {
     case 0:
       return []
     case 1:
-      return try combined(postings.postings(in: BigramKey.range(startingWith: scalars[0])))
+      let all = try combined(postings.postings(in: BigramKey.range(startingWith: scalars[0])))
+      return candidates.map { MatchedGroups.kept(all, in: $0) } ?? all
     case 2:
       guard let found = try postings.postings(of: BigramKey.make(scalars[0], scalars[1])) else {
         return []
+      }
+      if let candidates {
+        var cursor = PostingsCursor(found, file: postings)
+        var matches: [Match] = []
+        for unit in candidates {
+          guard try cursor.seek(unit) else { continue }
+          matches.append(Match(unit: unit, total: cursor.total, inHeading: cursor.inHeading))
+        }
+        return matches
       }
       let list = try postings.units(of: found)
       return list.units.indices.map {
@@ -55,7 +66,33 @@ struct TermMatcher {
         )
       }
     default:
-      return try phraseMatches(scalars)
+      return try phraseMatches(scalars, within: candidates)
+    }
+  }
+
+  /// How many units a term's BM25 weight counts as holding it, the same for every query
+  /// whichever units it looks in: a bigram's units, from its list's head; a longer term's
+  /// as `phraseFrequency` counts or estimates them; for a term only the text can check,
+  /// that of its longest covered part. Nil for a term of one character, whose units only
+  /// its matches tell.
+  package func documentFrequency(of folded: String) throws -> Int? {
+    let scalars = folded.unicodeScalars.map(\.value)
+    if Self.needsText(scalars[...]) {
+      let longest = Self.longestCoveredRun(scalars)
+      guard !longest.isEmpty else { return entries.count }
+      var run = String.UnicodeScalarView()
+      run.append(contentsOf: longest.compactMap(Unicode.Scalar.init))
+      return try documentFrequency(of: String(run))
+    }
+    switch scalars.count {
+    case 0:
+      return 0
+    case 1:
+      return nil
+    case 2:
+      return try postings.postings(of: BigramKey.make(scalars[0], scalars[1]))?.unitCount ?? 0
+    default:
+      return try phraseFrequency(scalars)
     }
   }
 
@@ -75,16 +112,16 @@ struct TermMatcher {
   /// A term some of whose scalars no key covers: the units that hold its longest part the
   /// keys do cover (一） of （一）; every unit when no part is covered), each read and
   /// folded, the term counted in its text (every start, overlapping ones too, as the
-  /// positions would).
-  private func textMatches(_ scalars: [UInt32]) throws -> [Match] {
+  /// positions would); with `restriction`, only the units in it.
+  private func textMatches(_ scalars: [UInt32], within restriction: [Int]?) throws -> [Match] {
     let longest = Self.longestCoveredRun(scalars)
     let candidates: [Int]
     if longest.isEmpty {
-      candidates = Array(0..<entries.count)
+      candidates = restriction ?? Array(0..<entries.count)
     } else {
       var run = String.UnicodeScalarView()
       run.append(contentsOf: longest.compactMap(Unicode.Scalar.init))
-      candidates = try matches(of: String(run)).map(\.unit)
+      candidates = try matches(of: String(run), within: restriction).map(\.unit)
     }
     var found: [Match] = []
     var text: [UInt32] = []
@@ -162,12 +199,10 @@ struct TermMatcher {
     return merged
   }
 
-  /// A term of three or more characters: the units holding the bigrams that cover it
-  /// (at offsets 0, 2, 4… and the last one: 碳达峰 → 碳达 + 达峰, 绿色工厂 → 绿色 + 工厂; a
-  /// separator is covered by the bigram it ends: 发展，推进 → 发展 + 展， + 推进), then the
-  /// positions p where each covering bigram starts at p + its offset. Only for terms
-  /// `needsText` passes.
-  private func phraseMatches(_ scalars: [UInt32]) throws -> [Match] {
+  /// Where the bigrams that cover a term of at least two scalars start: 0, 2, 4… and the
+  /// last one (碳达峰 → 0, 1; 绿色工厂 → 0, 2); a separator is covered by the bigram it
+  /// ends (发展，推进 → 0, 1, 3).
+  static func coveringOffsets(_ scalars: [UInt32]) -> [Int] {
     var offsets: [Int] = []
     var covered = 0
     while covered < scalars.count {
@@ -179,79 +214,7 @@ struct TermMatcher {
         covered += 1
       }
     }
-    var found: [PostingsFile.Postings] = []
-    for offset in offsets {
-      guard
-        let postings = try postings.postings(
-          of: BigramKey.make(scalars[offset], scalars[offset + 1]))
-      else { return [] }
-      found.append(postings)
-    }
-    // The rarest bigram first, then the others one at a time: only the units (and start
-    // positions) still in the running are kept, never all the lists at once.
-    let order = found.indices.sorted { (found[$0].unitCount, $0) < (found[$1].unitCount, $1) }
-    var units: [Int32] = []
-    // Per unit left, where its starts end in `starts`.
-    var ends: [Int] = []
-    var starts: [UInt32] = []
-    var positions: [UInt32] = []
-    do {
-      let list = try postings.units(of: found[order[0]])
-      var cursor = PositionCursor(list, file: postings)
-      let offset = UInt32(offsets[order[0]])
-      for slot in list.units.indices {
-        try cursor.positions(at: slot, into: &positions)
-        let before = starts.count
-        for position in positions where position >= offset { starts.append(position - offset) }
-        guard starts.count > before else { continue }
-        units.append(list.units[slot])
-        ends.append(starts.count)
-      }
-    }
-    var current: [UInt32] = []
-    for next in order.dropFirst() where !units.isEmpty {
-      let list = try postings.units(of: found[next])
-      var cursor = PositionCursor(list, file: postings)
-      var slot = 0
-      var kept = 0
-      var keptStarts = 0
-      var begin = 0
-      for index in units.indices {
-        let unit = units[index]
-        let end = ends[index]
-        defer { begin = end }
-        slot = SortedSearch.advance(list.units, from: slot, to: unit)
-        guard slot < list.units.count, list.units[slot] == unit else { continue }
-        try cursor.positions(at: slot, into: &positions)
-        current.removeAll(keepingCapacity: true)
-        current.append(contentsOf: starts[begin..<end])
-        let count = Self.keepStarts(
-          &current, count: current.count, followedAt: UInt32(offsets[next]), by: positions)
-        guard count > 0 else { continue }
-        // Written over what was read already.
-        for start in current[..<count] {
-          starts[keptStarts] = start
-          keptStarts += 1
-        }
-        units[kept] = unit
-        ends[kept] = keptStarts
-        kept += 1
-      }
-      units.removeLast(units.count - kept)
-      ends.removeLast(ends.count - kept)
-      starts.removeLast(starts.count - keptStarts)
-    }
-    var matches: [Match] = []
-    matches.reserveCapacity(units.count)
-    let entries = self.entries
-    var begin = 0
-    for (unit, end) in zip(units, ends) {
-      let headingLength = UInt32(max(0, entries.headingLength(of: Int(unit))))
-      let inHeading = starts[begin..<end].reduce(0) { $0 + ($1 < headingLength ? 1 : 0) }
-      matches.append(Match(unit: Int(unit), total: end - begin, inHeading: inHeading))
-      begin = end
-    }
-    return matches
+    return offsets
   }
 
   /// Of the first `count` starts `s` (sorted), keeps at the front those for which
