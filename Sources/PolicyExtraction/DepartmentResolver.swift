@@ -128,10 +128,23 @@ package struct DepartmentResolver {
   /// (有关部门, 职能部门), nor words of a clause run into one ("…主体责任和行业部门",
   /// "及时报告城管执法部门").
   private static func isSectorDepartment(_ name: String) -> Bool {
-    name.hasSuffixBytes("部门") && name.unicodeScalars.count >= 4 && !isUnnamedCollective(name)
+    guard name.hasSuffixBytes("部门") || isSectorOrgan(name) else { return false }
+    return name.unicodeScalars.count >= 4 && !isUnnamedCollective(name)
       && name.unicodeScalars.dropLast(2).allSatisfy { UTF8Scalars.isIdeograph($0.value) }
       && !clauseWords.contains { name.containsBytes($0) }
   }
+
+  /// Whether `name` is the organ of a sector as laws name them (公安机关, 税务机关,
+  /// 事业单位登记管理机关): 机关 after the sector, not the organs of the state at large
+  /// (行政机关, 国家机关, 党政机关) nor a label (发文机关).
+  private static func isSectorOrgan(_ name: String) -> Bool {
+    name.hasSuffixBytes("机关") && !generalOrgans.contains { name.hasSuffixBytes($0) }
+  }
+
+  /// 机关 with words that name no sector: the organs of the state at large, labels.
+  private static let generalOrgans = [
+    "行政机关", "国家机关", "党政机关", "政府机关", "发文机关", "上级机关", "本机关", "审批机关", "原机关",
+  ]
 
   /// Words of a clause that no sector's name holds: joins, adverbs, 责任, 等 closing a
   /// list, words that point at bodies without naming them (下列部门, 分级分部门), and

@@ -55,9 +55,12 @@ public struct PolicyParser: Sendable {
       if table.isTaskTable { tableParagraphs.formUnion(table.paragraphs) }
     }
     let taskTables = tables.filter(\.isTaskTable)
+    // The closing remarks (各地区、各部门要…) close the last item as the back matter does.
+    let closing = metadataResult.closing.union(
+      ClosingRemarks.find(outlineParagraphs, texts: texts, closing: metadataResult.closing))
     let outline = text.utf8.withUnsafeBufferPointer { bytes in
       var outline = OutlineBuilder(bytes: bytes, documentID: id).build(
-        outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count,
+        outlineParagraphs, closing: closing, textEnd: text.utf8.count,
         tables: taskTables)
       // Unnumbered items (paragraphs with run-in headings of their own) become sections,
       // and the outline is built again with them.
@@ -67,7 +70,7 @@ public struct PolicyParser: Sendable {
         except: tableParagraphs)
       {
         outline = OutlineBuilder(bytes: bytes, documentID: id).build(
-          outlineParagraphs, closing: metadataResult.closing, textEnd: text.utf8.count,
+          outlineParagraphs, closing: closing, textEnd: text.utf8.count,
           tables: taskTables)
       }
       return outline

@@ -28,6 +28,10 @@ extension RoleSentences {
     var range = range
     if let verb = Self.mechanismVerbs.first(where: { ByteSearch.hasPrefix($0, in: text, range) }) {
       range = (range.lowerBound + verb.count)..<range.upperBound
+    } else if let (verbAt, verb) = mechanismVerbAfterBody(in: text, range) {
+      // "县级以上人民政府建立司法行政、编制管理…等单位参加的…机制": the members, not the body
+      // that sets the mechanism up.
+      range = (verbAt + verb.count)..<range.upperBound
     }
     // "州人民政府授权州数据资源主管部门": the body authorized is the one named.
     if let authorizing = lastOffset(of: Self.authorizes, in: text, range) {
@@ -214,6 +218,10 @@ extension RoleSentences {
         || sharesSectorEnding && DepartmentList.isSector(text[pieceStart..<end].map { $0 }[...])
     }
     while index < range.upperBound {
+      if let qualifier = Self.scopeQualifier(in: text, at: index, limit: range.upperBound) {
+        index += qualifier.bytes
+        continue
+      }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
       if Self.foreignScalars.contains(scalar) { return false }
       if scalar == .scalar("、") || scalar == .scalar("与") {
@@ -296,6 +304,11 @@ extension RoleSentences {
     var shortestCharacters = 0
     var bounded: (DepartmentList.Name, Int)? = nil
     while index < range.upperBound && characters < 20 {
+      if let qualifier = Self.scopeQualifier(in: text, at: index, limit: range.upperBound) {
+        index += qualifier.bytes
+        characters += qualifier.characters
+        continue
+      }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
       guard UTF8Scalars.isIdeograph(scalar), !Self.foreignScalars.contains(scalar) else { break }
       if (shortest != nil || bounded != nil) && Self.listSeparators.contains(scalar) { break }
@@ -358,6 +371,41 @@ extension RoleSentences {
   static let levelWords = ["街镇", "乡镇", "市", "区", "县", "省", "镇"].map { Array($0.utf8) }
   /// 或者 and 或 between levels ("市或者区环保部门").
   static let alternatives = ["或者", "或"].map { Array($0.utf8) }
+
+  /// A mechanism verb in the first piece of `range` (before its first 、) after words that
+  /// end as a body's name: where it is and the verb.
+  func mechanismVerbAfterBody(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> (Int, [UInt8])?
+  {
+    let firstPiece =
+      range.lowerBound..<(ByteSearch.offset(of: Self.enumerationComma, in: text, within: range)
+        ?? range.upperBound)
+    for verb in Self.mechanismVerbs {
+      guard let at = ByteSearch.offset(of: verb, in: text, within: firstPiece), at > range.lowerBound,
+        DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[range.lowerBound..<at]))
+      else { continue }
+      return (at, verb)
+    }
+    return nil
+  }
+
+  /// The levels of government a law names its bodies by (县级以上人民政府, 设区的市人民政府,
+  /// 县级以上地方人民政府卫生健康主管部门): part of the name, though 以 and 的 open no name
+  /// elsewhere (`foreignScalars`). Longest first.
+  static let scopeQualifiers = [
+    "设区的市级以上", "县级以上地方", "乡级以上地方", "县级以上", "乡级以上", "市级以上", "省级以上", "地级以上", "设区的市",
+  ].map { (bytes: Array($0.utf8), characters: $0.count) }
+
+  /// The scope qualifier that `text` holds at `index` (before `limit`), with its length in
+  /// bytes and characters.
+  static func scopeQualifier(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
+    -> (bytes: Int, characters: Int)?
+  {
+    guard let found = scopeQualifiers.first(where: {
+      ByteSearch.hasPrefix($0.bytes, in: text, index..<limit)
+    }) else { return nil }
+    return (found.bytes.count, found.characters)
+  }
 
   /// Words no department name holds, which end the name before them.
   static let wordsNoNameHolds = [
