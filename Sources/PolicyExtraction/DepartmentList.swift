@@ -292,7 +292,9 @@ struct DepartmentList {
   private static let trailingWords = [Array("等".utf8)]
 
   /// Words before a department name that are not part of it: 由A负责, 会同B.
-  private static let leadingConnectors = ["由", "会同"].map { Array($0.utf8) }
+  /// Words before a name that are no part of it: 由, 会同, and the level the text speaks
+  /// from (同级消防救援机构: the body is named without it).
+  private static let leadingConnectors = ["由", "会同", "同级"].map { Array($0.utf8) }
 
   /// Gives the ending a list shares to the names before it: to places,
   /// "浦东新区、徐汇区、嘉定区政府" → 浦东新区政府, 徐汇区政府, 嘉定区政府; to sectors,

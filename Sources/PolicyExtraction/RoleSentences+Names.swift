@@ -44,6 +44,12 @@ extension RoleSentences {
       range = range.lowerBound..<(range.upperBound - closing.count)
       isSector = closing.count > Self.etc.count
     }
+    // "本市规划资源、建设…等管理部门": the sectors, without the place the text speaks from.
+    if isSector,
+      let place = Self.ownPlaces.first(where: { ByteSearch.hasPrefix($0, in: text, range) })
+    {
+      range = (range.lowerBound + place.count)..<range.upperBound
+    }
     guard mayHoldOnlyNames(text, range, isSector: isSector) else { return nil }
     var names: [DepartmentList.Name] = []
     var pieceStart = range.lowerBound
@@ -54,6 +60,8 @@ extension RoleSentences {
     /// Sectors written alone before a sector's department ("生态环境、绿化市容、城管执法部门"):
     /// each is given its ending.
     var sharedSectors: [[UInt8]] = []
+    /// Names read only because other names of the list are bodies in text.
+    var vouched = 0
     func closePiece(at end: Int, known: inout KnownNames) -> Bool {
       // "市、区规划资源、水务等部门": the levels of the list, no names; the sectors are
       // written without them.
@@ -113,9 +121,22 @@ extension RoleSentences {
         if let entry = known.mention(bytes, resolver: resolver), !entry.isBodyInText && !isSector {
           // Heading a paragraph, a place names its government too ("各镇、街道、开发区："),
           // and a company its own ("新城公司："); not a kind of unit ("清运单位：", "发文机关：").
-          guard asHeading, entry.isBody,
+          if asHeading, entry.isBody,
             DepartmentResolver.endsLikePlaceOrCompany(entry.department.name)
-          else { return false }
+          {
+          } else if !asHeading, entry.isBody,
+            !DepartmentResolver.opensWithVerb(entry.department.name),
+            !DepartmentResolver.endsLikePlaceOrCompany(entry.department.name),
+            !Self.unvouchedEndings.contains(where: {
+              bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0)
+            })
+          {
+            // A name that ends as a body's among names of bodies ("…市统计局等部门和人民银行
+            // 上海总部参加"): the list vouches for it, if a name of it is a body in text.
+            vouched += 1
+          } else {
+            return false
+          }
         }
         names.append(DepartmentList.Name(bytes: bytes, role: nil, isSector: isSector))
         // "市、区公安交管部门": 市公安交管部门 too.
@@ -147,7 +168,9 @@ extension RoleSentences {
       }
       index += length
     }
-    guard closePiece(at: range.upperBound, known: &known), sharedSectors.isEmpty else { return nil }
+    guard closePiece(at: range.upperBound, known: &known), sharedSectors.isEmpty,
+      vouched == 0 || names.count > vouched
+    else { return nil }
     return names
   }
 
@@ -243,7 +266,8 @@ extension RoleSentences {
   /// characters that names a body, or a longer one up to a known name, then more after
   /// 、 和 及 与; or sectors up to 等部门.
   func leadingNames(
-    in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames
+    in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames,
+    verbFollows: Bool = false
   ) -> (names: [DepartmentList.Name], end: Int)? {
     // Sectors: "教育、文广影视…等行业主管部门落实…".
     for closing in Self.listClosings where closing.count > Self.etc.count {
@@ -257,12 +281,14 @@ extension RoleSentences {
       }
     }
     // Sectors sharing a department's ending: "生态环境、绿化市容、城管执法部门要会同…".
+    // After 会同 (`verbFollows`) the joint action's verb may follow the ending at once
+    // ("会同市规划资源、建设行政管理部门编制").
     for ending in DepartmentList.sectorEndings {
       if let at = ByteSearch.offset(of: ending, in: text, within: range),
         UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 40),
         ByteSearch.offset(of: Self.enumerationComma, in: text, within: range.lowerBound..<at)
           != nil,
-        endsName(text, at: at + ending.count, limit: range.upperBound),
+        verbFollows || endsName(text, at: at + ending.count, limit: range.upperBound),
         let names = names(filling: range.lowerBound..<(at + ending.count), in: text, known: &known)
       {
         return (names, at + ending.count)
@@ -378,16 +404,25 @@ extension RoleSentences {
     -> (Int, [UInt8])?
   {
     let firstPiece =
-      range.lowerBound..<(ByteSearch.offset(of: Self.enumerationComma, in: text, within: range)
-        ?? range.upperBound)
+      range
+      .lowerBound..<(ByteSearch.offset(of: Self.enumerationComma, in: text, within: range)
+      ?? range.upperBound)
     for verb in Self.mechanismVerbs {
-      guard let at = ByteSearch.offset(of: verb, in: text, within: firstPiece), at > range.lowerBound,
+      guard let at = ByteSearch.offset(of: verb, in: text, within: firstPiece),
+        at > range.lowerBound,
         DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[range.lowerBound..<at]))
       else { continue }
       return (at, verb)
     }
     return nil
   }
+
+  /// The place a text speaks from, before a list of sectors: 本市, 本区, 本县, 本省.
+  static let ownPlaces = ["本市", "本区", "本县", "本省"].map { Array($0.utf8) }
+
+  /// Endings of the names a list does not vouch for: kinds of units the plan regulates as
+  /// often as it charges them (运输处置单位, 施工企业).
+  static let unvouchedEndings = ["单位", "企业", "公司", "组织"].map { Array($0.utf8) }
 
   /// The levels of government a law names its bodies by (县级以上人民政府, 设区的市人民政府,
   /// 县级以上地方人民政府卫生健康主管部门): part of the name, though 以 and 的 open no name
@@ -401,9 +436,11 @@ extension RoleSentences {
   static func scopeQualifier(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
     -> (bytes: Int, characters: Int)?
   {
-    guard let found = scopeQualifiers.first(where: {
-      ByteSearch.hasPrefix($0.bytes, in: text, index..<limit)
-    }) else { return nil }
+    guard
+      let found = scopeQualifiers.first(where: {
+        ByteSearch.hasPrefix($0.bytes, in: text, index..<limit)
+      })
+    else { return nil }
     return (found.bytes.count, found.characters)
   }
 

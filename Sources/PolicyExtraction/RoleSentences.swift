@@ -118,6 +118,8 @@ struct RoleSentences {
   /// Characters no department name holds: they join a name to the words around it
   /// ("区级文物保护单位由区文化局").
   static let foreignScalars: Set<UInt32> = Set("由的对在将把被向从是要其以按".unicodeScalars.map(\.value))
+  /// Words that make the names before them members of a body: 参加, 参与.
+  static let membershipWords = ["参加", "参与"].map { Array($0.utf8) }
   /// Verbs that set up a body before the list of its members ("建立文物、公安…等部门和单位参加的
   /// 联动机制"): left out of the first name.
   static let mechanismVerbs = ["建立", "成立", "组建"].map { Array($0.utf8) }
@@ -165,6 +167,8 @@ struct RoleSentences {
       }
       /// The subject of the latest clause that opened with one.
       var currentSubject: Subject? = nil
+      /// Whether a clause named the members of a body (参加, 参与).
+      var membersNamed = false
       /// The clauses since then without a role word, whose opening names (if any) are
       /// the subject of a later role word that has none of its own.
       var unread: [Range<Int>] = []
@@ -211,6 +215,8 @@ struct RoleSentences {
         var named = false
         if clause.continuesAfterGroup {
           // The words before the role word end a name cut by the group: no subject read.
+        } else if before.isEmpty && membersNamed {
+          // After the members of a body ("…参加，负责…"): the body is the subject, unnamed.
         } else if before.isEmpty {
           // No subject of its own: the nearest clause before that opens with names, or
           // the latest subject, or the body the paragraph is about; none for a role word
@@ -257,7 +263,16 @@ struct RoleSentences {
         }
         // The subject of what follows, unless 由 brings it in after a verb ("建立由A牵头、
         // B组成的机制，负责…": the mechanism is responsible); "由A牵头，会同B…" opens with it.
+        // "由A牵头，B、C参加，负责…": B and C are members of a body the sentence is about, which
+        // is responsible; no named body is the subject of what follows.
         if named,
+          Self.membershipWords.contains(where: {
+            ByteSearch.equals($0, in: text, wordStart..<wordEnd)
+          })
+        {
+          membersNamed = true
+        }
+        if named, !membersNamed,
           ByteSearch.hasPrefix(Self.by, in: text, body)
             || ByteSearch.offset(of: Self.by, in: text, within: body.lowerBound..<wordStart) == nil
         {
@@ -273,7 +288,9 @@ struct RoleSentences {
             ByteSearch.hasPrefix($0, in: text, wordEnd..<body.upperBound)
           }
           let objectsStart = wordEnd + (sameLevel?.count ?? 0)
-          if let objects = leadingNames(in: text, objectsStart..<body.upperBound, known: &known) {
+          if let objects = leadingNames(
+            in: text, objectsStart..<body.upperBound, known: &known, verbFollows: true)
+          {
             // "会同有关部门组成征兵办公室": unnamed bodies and what they do, no name.
             record(objects.names.filter { !Self.holdsUnnamedBodies($0.bytes) }, .cooperating)
           }
