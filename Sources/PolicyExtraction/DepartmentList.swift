@@ -324,8 +324,12 @@ struct DepartmentList {
     }
   }
 
-  /// Endings a list of sectors shares: 主管部门, 部门.
-  static let sectorEndings = ["主管部门", "部门"].map { Array($0.utf8) }
+  /// Endings a list of sectors shares, longest first: 行政主管部门, 行政管理部门 (as laws
+  /// name them: 市规划资源、建设行政管理部门), 主管部门, 部门 (not 管理部门: "公安、应急管理部门"
+  /// are 公安部门 and 应急管理部门).
+  static let sectorEndings = ["行政主管部门", "行政管理部门", "主管部门", "部门"].map {
+    Array($0.utf8)
+  }
 
   /// Whether `bytes` is a sector's name alone (生态环境, 绿化市容, 城管执法): two to six
   /// ideographs, ending as no body does, neither a collective nor a place or level

@@ -62,6 +62,8 @@ extension RoleSentences {
     var sharedSectors: [[UInt8]] = []
     /// Names read only because other names of the list are bodies in text.
     var vouched = 0
+    /// The level of the first of sectors that share a department's ending.
+    var sectorLevel: [UInt8]? = nil
     func closePiece(at end: Int, known: inout KnownNames) -> Bool {
       // "市、区规划资源、水务等部门": the levels of the list, no names; the sectors are
       // written without them.
@@ -109,6 +111,16 @@ extension RoleSentences {
           sharedSectors.append(bytes)
           continue
         }
+        // "市规划资源、建设行政管理部门": the first sector's level is the list's.
+        if !isSector, names.isEmpty, sharedSectors.isEmpty,
+          let level = Self.levelCharacters.first(where: { bytes.starts(with: $0) }),
+          DepartmentList.isSector(bytes.dropFirst(level.count)),
+          !(known.mention(bytes, resolver: resolver)?.isBodyInText ?? false)
+        {
+          sharedSectors.append(bytes)
+          sectorLevel = level
+          continue
+        }
         if let ending = DepartmentList.sectorEndings.first(where: {
           bytes.count > $0.count && bytes.suffix($0.count).elementsEqual($0)
         }) {
@@ -116,7 +128,15 @@ extension RoleSentences {
             names.append(DepartmentList.Name(bytes: sector + ending, written: sector, role: nil))
           }
           sharedSectors = []
+          if let level = sectorLevel,
+            !Self.levelCharacters.contains(where: { bytes.starts(with: $0) })
+          {
+            names.append(DepartmentList.Name(bytes: level + bytes, written: bytes, role: nil))
+            sectorLevel = nil
+            return true
+          }
         }
+        sectorLevel = nil
         // Unnamed or regulated (no entry): understood, with no role.
         if let entry = known.mention(bytes, resolver: resolver), !entry.isBodyInText && !isSector {
           // Heading a paragraph, a place names its government too ("各镇、街道、开发区："),
@@ -238,7 +258,7 @@ extension RoleSentences {
       isSector
         || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
         || Self.levelWords.contains { ByteSearch.equals($0, in: text, pieceStart..<end) }
-        || sharesSectorEnding && DepartmentList.isSector(text[pieceStart..<end].map { $0 }[...])
+        || sharesSectorEnding && Self.isSectorOfLevel(Array(text[pieceStart..<end]))
     }
     while index < range.upperBound {
       if let qualifier = Self.scopeQualifier(in: text, at: index, limit: range.upperBound) {
@@ -415,6 +435,16 @@ extension RoleSentences {
       return (at, verb)
     }
     return nil
+  }
+
+  /// Whether `bytes` is a sector alone, or a level and a sector (市规划资源 of
+  /// "市规划资源、建设行政管理部门").
+  static func isSectorOfLevel(_ bytes: [UInt8]) -> Bool {
+    if DepartmentList.isSector(bytes[...]) { return true }
+    guard let level = levelCharacters.first(where: { bytes.starts(with: $0) }) else {
+      return false
+    }
+    return DepartmentList.isSector(bytes.dropFirst(level.count))
   }
 
   /// The place a text speaks from, before a list of sectors: 本市, 本区, 本县, 本省.
