@@ -307,7 +307,7 @@ struct DepartmentList {
       let ending: [UInt8]
       if let shared = Self.sharedEndings.first(where: { names[index].bytes.hasSuffix($0) }) {
         (owner, ending) = (Self.isPlace, shared)
-      } else if let shared = Self.sectorEndings.first(where: { names[index].bytes.hasSuffix($0) }) {
+      } else if let shared = Self.sharedEnding(of: names[index].bytes) {
         (owner, ending) = (Self.isSector, shared)
       } else {
         continue
@@ -329,6 +329,16 @@ struct DepartmentList {
   /// are 公安部门 and 应急管理部门).
   static let sectorEndings = ["行政主管部门", "行政管理部门", "主管部门", "部门"].map {
     Array($0.utf8)
+  }
+
+  /// The department ending a sector's department shares with the sectors listed before
+  /// it: the longest of `sectorEndings` that leaves a sector before it (水行政主管部门 shares
+  /// 主管部门: 水 alone is no sector), else the longest it ends with.
+  static func sharedEnding(of bytes: [UInt8]) -> [UInt8]? {
+    let endings = sectorEndings.filter {
+      bytes.count > $0.count && bytes.suffix($0.count).elementsEqual($0)
+    }
+    return endings.first { isSector(bytes.dropLast($0.count)) } ?? endings.first
   }
 
   /// Whether `bytes` is a sector's name alone (生态环境, 绿化市容, 城管执法): two to six

@@ -106,6 +106,20 @@ extension RoleSentences {
 
   static let possessive = Array("的".utf8)
 
+  /// Whether the words after a role word make a noun of the kind of body that does it
+  /// ("负责英雄烈士保护工作的部门", "承担…职能的机构"): its first 的 is followed by 部门, 机构
+  /// or 单位.
+  func roleWordNamesADepartment(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard let of = ByteSearch.offset(of: Self.possessive, in: text, within: range) else {
+      return false
+    }
+    let after = (of + Self.possessive.count)..<range.upperBound
+    return Self.kindsOfBody.contains { ByteSearch.hasPrefix($0, in: text, after) }
+  }
+
+  /// The kinds of body a role word may qualify: 部门, 机构, 单位.
+  static let kindsOfBody = ["部门", "机构", "单位"].map { Array($0.utf8) }
+
   /// Whether names that end at `end` of `clause` qualify a noun: 的 follows within four
   /// characters ("…组成的推进机制"), not later ("区属国企…应充分发挥在…领域的主力军作用").
   func namesQualifyANoun(_ text: UnsafeBufferPointer<UInt8>, after end: Int, in clause: Range<Int>)

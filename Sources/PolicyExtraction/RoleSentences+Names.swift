@@ -50,6 +50,16 @@ extension RoleSentences {
     {
       range = (range.lowerBound + place.count)..<range.upperBound
     }
+    // "县级以上人民政府发展改革、经济和信息化…等有关部门", "县级以上价格主管、审计…等有关部门":
+    // the sectors of the governments of that scope, named without it.
+    if isSector,
+      let scope = Self.scopeQualifier(in: text, at: range.lowerBound, limit: range.upperBound)
+    {
+      range = (range.lowerBound + scope.bytes)..<range.upperBound
+      if ByteSearch.hasPrefix(Self.government, in: text, range) {
+        range = (range.lowerBound + Self.government.count)..<range.upperBound
+      }
+    }
     guard mayHoldOnlyNames(text, range, isSector: isSector) else { return nil }
     var names: [DepartmentList.Name] = []
     var pieceStart = range.lowerBound
@@ -114,6 +124,9 @@ extension RoleSentences {
         // "市规划资源、建设行政管理部门": the first sector's level is the list's.
         if !isSector, names.isEmpty, sharedSectors.isEmpty,
           let level = Self.levelCharacters.first(where: { bytes.starts(with: $0) }),
+          !bytes.withUnsafeBufferPointer({
+            Self.scopeQualifier(in: $0, at: 0, limit: $0.count) != nil
+          }),
           DepartmentList.isSector(bytes.dropFirst(level.count)),
           !(known.mention(bytes, resolver: resolver)?.isBodyInText ?? false)
         {
@@ -121,9 +134,7 @@ extension RoleSentences {
           sectorLevel = level
           continue
         }
-        if let ending = DepartmentList.sectorEndings.first(where: {
-          bytes.count > $0.count && bytes.suffix($0.count).elementsEqual($0)
-        }) {
+        if let ending = DepartmentList.sharedEnding(of: bytes) {
           for sector in sharedSectors {
             names.append(DepartmentList.Name(bytes: sector + ending, written: sector, role: nil))
           }
@@ -446,6 +457,10 @@ extension RoleSentences {
     }
     return DepartmentList.isSector(bytes.dropFirst(level.count))
   }
+
+  /// 人民政府, after a scope qualifier ("县级以上人民政府…"; "县级以上地方人民政府" keeps 地方
+  /// in the qualifier).
+  static let government = Array("人民政府".utf8)
 
   /// The place a text speaks from, before a list of sectors: 本市, 本区, 本县, 本省.
   static let ownPlaces = ["本市", "本区", "本县", "本省"].map { Array($0.utf8) }

@@ -53,6 +53,7 @@ struct RoleSentences {
     // The index keeps the words in the order given: their effects line up with them.
     roleEffects = words.map(\.1)
     fillers = [
+      "在各自职责范围内", "在各自的职责范围内", "按照各自职责分工", "依照各自职责", "依照职责", "依据职责", "依法", "各自", "统筹",
       "按照各自职责", "按照职责分工", "按职责分工", "根据职责分工", "按照职责", "按职责", "根据职责", "应当", "需要", "分别", "积极", "主动",
       "共同", "具体", "予以", "切实", "全力", "统一", "同时", "主要", "继续", "进一步", "加强", "协调", "指导和", "支持和", "做好",
       "要", "应",
@@ -263,6 +264,13 @@ struct RoleSentences {
         }
         // The subject of what follows, unless 由 brings it in after a verb ("建立由A牵头、
         // B组成的机制，负责…": the mechanism is responsible); "由A牵头，会同B…" opens with it.
+        // "县级以上人民政府负责妇女儿童工作的机构，负责组织…": the role word names the
+        // government's department; neither the government nor it is named with a role.
+        if named, roleWordNamesADepartment(text, wordEnd..<body.upperBound) {
+          currentSubject = nil
+          membersNamed = true
+          continue
+        }
         // "由A牵头，B、C参加，负责…": B and C are members of a body the sentence is about, which
         // is responsible; no named body is the subject of what follows.
         if named,
