@@ -154,8 +154,13 @@ package struct MetadataExtractor {
       return
     }
     // A regulation issued by decree gives the decree's number, often with its date:
-    // "（2021年12月21日上海市人民政府令第59号公布　自2022年3月1日起施行）".
-    for index in 0..<min(texts.count, max(frontEnd, 12)) where texts[index].hasAtMostCharacters(60)
+    // "（2021年12月21日上海市人民政府令第59号公布　自2022年3月1日起施行）"; an amended one
+    // the first decree, then the amending ones ("（2012年8月31日上海市人民政府令第85号公布
+    // 根据2018年12月7日…令第15号第一次修正 …）"), the note longer but still in brackets.
+    for index in 0..<min(texts.count, max(frontEnd, 12))
+    where texts[index].hasAtMostCharacters(60)
+      || texts[index].hasAtMostCharacters(400) && texts[index].hasPrefix("（")
+        && texts[index].hasSuffix("）")
     {
       if let decree = DocumentNumber.firstDecree(in: texts[index]) {
         metadata.documentNumber = decree

@@ -34,7 +34,8 @@ struct RoleSentences {
     case role(ResponsibilityRole)
     /// 会同: the subject leads, the names after it cooperate.
     case together
-    /// 责任主体, 主体责任, 落实…责任: responsible, but only for a subject the clause names.
+    /// 责任主体, 主体责任, 落实…责任, 负总责 ("各区政府对…工作负总责"): responsible, but only
+    /// for a subject the clause names.
     case accountable
   }
 
@@ -47,6 +48,7 @@ struct RoleSentences {
       ("协同", .role(.cooperating)), ("协助", .role(.cooperating)), ("会同", .together),
       ("负责会同", .together),
       ("责任主体", .accountable), ("主体责任", .accountable), ("落实", .accountable),
+      ("负总责", .accountable),
     ]
     let index = FirstScalarIndex(words.map(\.0), longestFirst: true)
     roleWords = index
@@ -71,7 +73,9 @@ struct RoleSentences {
 
   /// Words that open a paragraph worth reading: every role word holds one (落实 counts
   /// only with 责任), looked up by first scalar.
-  let triggers = FirstScalarIndex(["负责", "牵头", "配合", "参与", "参加", "协同", "协助", "会同", "责任", "组织落实"])
+  let triggers = FirstScalarIndex([
+    "负责", "牵头", "配合", "参与", "参加", "协同", "协助", "会同", "责任", "组织落实", "负总责",
+  ])
 
   /// Whether `text[range]` holds, outside its parenthesised `groups` (sorted), a word that
   /// every role word holds (牵头 of 为牵头 in the rules stated once too): one pass over its

@@ -1,0 +1,149 @@
+import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
+import Testing
+
+@testable import PolicyKit
+
+/// The forms of role statements that laws, regulations and State Council opinions use and
+/// plans rarely do, found by a batch of documents annotated blind (docs/gold-format.md):
+/// bodies named by the scope of government (县级以上人民政府), organs of a sector
+/// (公安机关), lists of sectors sharing a law's ending, members of a mechanism, and closing
+/// remarks after the last item.
+@Suite struct LawRoleFormTests {
+  func parse(_ text: String) throws -> PolicyDocument {
+    PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "law.txt", format: .plainText))
+  }
+
+  /// "role:name" of every department of the measure labelled `label`.
+  func roles(_ document: PolicyDocument, measure label: String) throws -> [String] {
+    let measure = try #require(document.measure(label))
+    return measure.responsibilities.flatMap {
+      document.responsibilities[$0].departments.map { "\($0.role.rawValue):\($0.name)" }
+    }
+  }
+
+  @Test func scopeOfGovernment_isPartOfTheName() throws {
+    let document = try parse(
+      """
+      某省公共数据管理办法
+
+      第一条　县级以上人民政府负责本行政区域内公共数据管理工作。
+
+      第二条　设区的市人民政府负责本辖区的公共数据工作。
+
+      第三条　县级以上地方人民政府民政部门负责本行政区域内的殡葬管理工作。
+
+      第四条　户籍登记数据，由公安机关负责。
+
+      第五条　发文机关负责解释。
+      """)
+    #expect(try roles(document, measure: "第一条") == ["responsible:县级以上人民政府"])
+    #expect(try roles(document, measure: "第二条") == ["responsible:设区的市人民政府"])
+    #expect(try roles(document, measure: "第三条") == ["responsible:县级以上地方人民政府民政部门"])
+    #expect(try roles(document, measure: "第四条") == ["responsible:公安机关"])
+    // A label, not a sector's organ.
+    #expect(try roles(document, measure: "第五条").isEmpty)
+  }
+
+  @Test func sectorsSharingALawsEnding_eachGetsIt() throws {
+    let document = try parse(
+      """
+      某市停车场管理办法
+
+      第一条　停车场设置标准，由市交通行政主管部门会同市公安交通、规划资源行政管理部门编制。
+
+      第二条　河湖保护范围的绿化分别由园林绿化、公路、水行政主管部门负责。
+
+      第三条　县级以上价格主管、审计、监察等有关部门按照各自职责，负责非税收入管理的相关工作。
+      """)
+    #expect(
+      try roles(document, measure: "第一条") == [
+        "lead:市交通行政主管部门", "cooperating:市公安交通行政管理部门", "cooperating:市规划资源行政管理部门",
+      ])
+    #expect(
+      try roles(document, measure: "第二条") == [
+        "responsible:园林绿化主管部门", "responsible:公路主管部门", "responsible:水行政主管部门",
+      ])
+    // Sectors before 等有关部门 are named as written, without the scope (no "县审计").
+    #expect(
+      try roles(document, measure: "第三条") == [
+        "responsible:价格主管", "responsible:审计", "responsible:监察",
+      ])
+  }
+
+  @Test func membersOfAMechanism_cooperate_andAreNotTheSubjectOfItsDuty() throws {
+    let document = try parse(
+      """
+      一、重点任务
+
+      （一）建立联席会议。市政府建立联席会议，由市住房城乡建设管理委牵头，市发展改革委、市财政局等部门和人民银行上海总部参加，负责指导、协调房地产市场监管工作。
+
+      （二）建立协调机制。县级以上人民政府建立司法行政、编制管理、财政等单位参加的工作协调机制。
+      """)
+    #expect(
+      try roles(document, measure: "（一）") == [
+        "lead:市住房城乡建设管理委", "cooperating:市发展改革委", "cooperating:市财政局",
+        "cooperating:人民银行上海总部",
+      ])
+    #expect(
+      try roles(document, measure: "（二）") == [
+        "cooperating:司法行政", "cooperating:编制管理", "cooperating:财政",
+      ])
+  }
+
+  @Test func roleWordThatNamesADepartment_givesTheGovernmentNoRole() throws {
+    let document = try parse(
+      """
+      某省妇女权益保障办法
+
+      第一条　县级以上人民政府负责妇女儿童工作的机构，负责组织、协调有关部门做好妇女权益的保障工作。
+
+      第二条　各区政府对行政区域内耕地保护工作负总责。
+      """)
+    #expect(try roles(document, measure: "第一条").isEmpty)
+    #expect(try roles(document, measure: "第二条") == ["responsible:各区政府"])
+  }
+
+  @Test func closingRemarks_belongToNoMeasure() throws {
+    let document = try parse(
+      """
+      国务院办公厅关于推进某项工作的意见
+
+      一、主要任务
+
+      （一）完善评价体系。各级财政部门要研究制定绩效考核办法。
+
+      各地区、各部门要充分认识此项工作的重要意义。财政部要会同发展改革委、银保监会加强对本意见落实情况的指导。
+
+      国务院办公厅
+      2019年1月22日
+      """)
+    // The remark is not the last item's text, and its roles belong to no measure.
+    let last = try #require(document.measure("（一）"))
+    let lastText = document.text.text.utf8.dropFirst(last.span.start).prefix(
+      last.span.end - last.span.start)
+    #expect(!String(decoding: lastText, as: UTF8.self).contains("各地区、各部门"))
+    let remark = document.responsibilities.filter { $0.measure == nil }
+    #expect(
+      remark.flatMap { $0.departments.map { "\($0.role.rawValue):\($0.name)" } } == [
+        "lead:财政部", "cooperating:发展改革委", "cooperating:银保监会",
+      ])
+    // After a heading that stands alone, the paragraph is its text, not a remark.
+    let standing = try parse(
+      """
+      关于促进某区发展的若干意见
+
+      一、主要任务
+
+      （一）完善政策。海关总署负责制定政策。
+
+      二、有关要求
+
+      各地区、各部门要加强组织领导。
+      """)
+    #expect(standing.measures.contains { $0.label == "二、" })
+  }
+}
