@@ -59,6 +59,13 @@ extension RoleSentences {
       if ByteSearch.hasPrefix(Self.government, in: text, range) {
         range = (range.lowerBound + Self.government.count)..<range.upperBound
       }
+    } else if isSector,
+      let level = Self.levelCharacters.first(where: { ByteSearch.hasPrefix($0, in: text, range) }),
+      ByteSearch.hasPrefix(
+        Self.government, in: text, (range.lowerBound + level.count)..<range.upperBound)
+    {
+      // "会同市人民政府发展改革、资源规划等部门": the sectors of that government.
+      range = (range.lowerBound + level.count + Self.government.count)..<range.upperBound
     }
     guard mayHoldOnlyNames(text, range, isSector: isSector) else { return nil }
     var names: [DepartmentList.Name] = []
