@@ -59,7 +59,8 @@ struct EvidenceAlignment {
           heading: features.heading, body: features.body,
           bodyContainment: features.bodyContainment, headingInBody: features.headingInBody,
           terms: features.terms, context: features.context, position: features.position,
-          sentence: features.sentence, score: probability,
+          sentence: features.sentence, headingInContext: features.headingInContext,
+          score: probability,
           sharedTerms: Array(sharedTerms.prefix(PairEvidence.termLimit)),
           sharedDepartments: a.departments.intersection(b.departments).sorted(),
           sharedIndicators: a.indicators.intersection(b.indicators).sorted(),
@@ -98,6 +99,12 @@ struct EvidenceAlignment {
       lowerBody, upperHeading, listLimit: listLimit, visited: &visited)
     let contexts = VectorOverlap.all(
       lowerContext, upperContext, listLimit: listLimit, visited: &visited)
+    // One measure's heading in the titles of the sections around the other: a lower
+    // section restating an upper measure's heading, its items each taking up part of it.
+    let lowerHeadingInContext = VectorOverlap.all(
+      lowerHeading, upperContext, listLimit: listLimit, visited: &visited)
+    let upperHeadingInContext = VectorOverlap.all(
+      lowerContext, upperHeading, listLimit: listLimit, visited: &visited)
     var byHeading: [[UInt32]: [Int]] = [:]
     for (j, profile) in upper.enumerated() where profile.headingScalars.count >= 2 {
       byHeading[profile.headingScalars, default: []].append(j)
@@ -114,6 +121,7 @@ struct EvidenceAlignment {
         }
       }
     }
+
     // Each text's best candidates by body and heading similarity, from both sides: the
     // features below cost the most, and are worked out for at most `candidateLimit`
     // texts of the other side per text.
@@ -169,6 +177,9 @@ struct EvidenceAlignment {
           context: ratio(contexts[i]?[j]?.dot ?? 0, lowerContext[i].norm * upperContext[j].norm),
           position: abs(a.position - b.position),
           sentence: bestSentence(lowerSentences[i], upperSentences[j]),
+          headingInContext: max(
+            ratio(lowerHeadingInContext[i]?[j]?.lower ?? 0, lowerHeading[i].total),
+            ratio(upperHeadingInContext[i]?[j]?.upper ?? 0, upperHeading[j].total)),
           sameHeading: sameHeading)
       }
     }
@@ -188,29 +199,32 @@ struct EvidenceAlignment {
     }
   }
 
-  /// The best cosine of a sentence of one measure with a sentence of the other (each dot
-  /// product summed over the shared bigrams in key order, whichever side is first).
+  /// The best cosine of a sentence of one measure with a sentence of the other.
   private static func bestSentence(_ a: [SortedVector], _ b: [SortedVector]) -> Double {
     var best = 0.0
     for x in a {
-      for y in b {
-        var dot = 0.0
-        var (i, j) = (0, 0)
-        while i < x.keys.count && j < y.keys.count {
-          if x.keys[i] < y.keys[j] {
-            i += 1
-          } else if x.keys[i] > y.keys[j] {
-            j += 1
-          } else {
-            dot += x.weights[i] * y.weights[j]
-            i += 1
-            j += 1
-          }
-        }
-        best = max(best, ratio(dot, x.norm * y.norm))
-      }
+      for y in b { best = max(best, cosine(x, y)) }
     }
     return best
+  }
+
+  /// The cosine of two sorted vectors (the dot product summed over the shared bigrams in
+  /// key order, whichever side is first).
+  static func cosine(_ x: SortedVector, _ y: SortedVector) -> Double {
+    var dot = 0.0
+    var (i, j) = (0, 0)
+    while i < x.keys.count && j < y.keys.count {
+      if x.keys[i] < y.keys[j] {
+        i += 1
+      } else if x.keys[i] > y.keys[j] {
+        j += 1
+      } else {
+        dot += x.weights[i] * y.weights[j]
+        i += 1
+        j += 1
+      }
+    }
+    return ratio(dot, x.norm * y.norm)
   }
 
   /// part / whole, at most 1; 0 when the whole is 0.

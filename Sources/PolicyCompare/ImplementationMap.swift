@@ -46,7 +46,8 @@ public struct ImplementationMap: Sendable {
     /// rarity in the bundled background corpus (`SubjectSimilarity`).
     public var subjectSimilarity: Double
     /// The upper measures with a strong link: carried over, or rewritten with a
-    /// probability of at least `strongLinkProbability`.
+    /// probability of at least `strongLinkProbability` and a kind of evidence a reader
+    /// sees (`seenKinds`).
     public var strongLinks: Int
     /// `strongLinks` as a share of the upper measures.
     public var strongCoverage: Double
@@ -88,8 +89,16 @@ public struct ImplementationMap: Sendable {
   /// score 0.26 to 0.63 against it, district documents on other subjects at most 0.10;
   /// the seeds' district plans score 0.19 to 0.28 against 001.
   public static let subjectThreshold = 0.15
-  /// The probability of a rewritten pair's evidence from which its link is strong.
+  /// The probability of a rewritten pair's evidence from which its link is strong, when
+  /// a reader can see why (one of `seenKinds` among its reasons).
   public static let strongLinkProbability = 0.6
+  /// The kinds of evidence a reader sees in the two texts: shared passages, the same or
+  /// like headings, like bodies or sentences, one's heading in the other's body or section
+  /// titles. (Not
+  /// the model's probability alone, which neighbours and ranks can raise.)
+  public static let seenKinds: Set<PairEvidence.Kind> = [
+    .passages, .sameHeading, .heading, .body, .headingInBody, .headingInContext, .sentence,
+  ]
   /// The least share of upper measures strong links must take up for a document that does
   /// not cite the plan to count as implementing it, whatever its subject similarity.
   public static let strongCoverageThreshold = 0.3
@@ -132,7 +141,9 @@ public struct ImplementationMap: Sendable {
   public static func fit(_ comparison: DocumentComparison) -> Fit {
     let strong = Set(
       comparison.measurePairs.filter {
-        $0.carry == .carriedOver || $0.evidence.score >= strongLinkProbability
+        $0.carry == .carriedOver
+          || ($0.evidence.score >= strongLinkProbability
+            && !$0.evidence.reasons.filter(Self.seenKinds.contains).isEmpty)
       }.map(\.upper))
     let measures = comparison.upper.measures.count
     return Fit(
