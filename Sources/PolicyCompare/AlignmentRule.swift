@@ -37,13 +37,13 @@ struct AlignmentRule {
   static let baseWeights: [Double] = [0.3, 0.1, 0.2, 0.15, 0.15, 0.05, 0.05, 0.05, 0.05, 0.2]
 
   /// The model's weights: the ten features, the heading in the other's section titles,
-  /// same heading, shared
+  /// the echo of a linked text (`DocumentEchoes`), same heading, shared
   /// passages, the larger and
   /// the smaller share of the best base score of the pair's two measures, best of either,
   /// best of both, the neighbours' base score, then the bias (calibrated).
   static let modelWeights: [Double] = [
-    1.175, 0.784, 0.956, 0.827, -0.008, -0.615, 0.004, 0.894, 0.092, 0.760, 1.171,
-    0.425, 0.710, 1.283, 1.559, 1.595, 1.197, 1.589, -6.617,
+    0.975, 0.797, 0.947, 0.814, 0.002, -0.638, 0.007, 0.848, 0.165, 0.779, 1.182, 0.875,
+    0.338, 0.698, 1.281, 1.542, 1.558, 1.240, 1.518, -6.661,
   ]
 
   /// The least probability that links a pair (calibrated).
@@ -69,13 +69,15 @@ struct AlignmentRule {
 
   /// The probability that a reader links the pair.
   static func probability(
-    _ features: Features, passages: Bool, shares: (Double, Double), neighbours: Double
+    _ features: Features, passages: Bool, shares: (Double, Double), neighbours: Double,
+    echo: Double
   ) -> Double {
     let larger = max(shares.0, shares.1)
     let smaller = min(shares.0, shares.1)
     let inputs =
       features.values + [
-        features.headingInContext, features.sameHeading ? 1 : 0, passages ? 1 : 0, larger, smaller,
+        features.headingInContext, echo, features.sameHeading ? 1 : 0, passages ? 1 : 0, larger,
+        smaller,
         larger >= 1 ? 1 : 0,
         smaller >= 1 ? 1 : 0, neighbours, 1,
       ]

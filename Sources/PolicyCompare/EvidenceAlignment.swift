@@ -40,16 +40,38 @@ struct EvidenceAlignment {
       }
     }
     let termWeights = weights.termWeights(lower.map(\.terms) + upper.map(\.terms))
+    let listLimit = AlignmentRule.listLimit
+    let echoes = (
+      lower: DocumentEchoes(
+        lower, weights: weights, listLimit: listLimit, visited: &postingsVisited),
+      upper: DocumentEchoes(
+        upper, weights: weights, listLimit: listLimit, visited: &postingsVisited)
+    )
+    // The pair's share of the best base score of its two texts.
+    func share(_ i: Int, _ j: Int) -> Double {
+      let best = max(bestLower[i], bestUpper[j])
+      return best > 0 ? (base[i]?[j] ?? 0) / best : 0
+    }
     for (i, row) in candidates {
       for (j, features) in row {
         let score = base[i]?[j] ?? 0
         let neighbours = max(base[i - 1]?[j - 1] ?? 0, base[i + 1]?[j + 1] ?? 0)
+        // A text echoing one that is linked to the other: as linked as the weaker of the
+        // echo and the link.
+        var echo = 0.0
+        for (other, similarity) in echoes.lower.echoes[i] {
+          echo = max(echo, min(similarity, share(other, j)))
+        }
+        for (other, similarity) in echoes.upper.echoes[j] {
+          echo = max(echo, min(similarity, share(i, other)))
+        }
         let shares = (
           bestLower[i] > 0 ? score / bestLower[i] : 0, bestUpper[j] > 0 ? score / bestUpper[j] : 0
         )
         let linkedByPassages = passages.contains([i, j])
         let probability = AlignmentRule.probability(
-          features, passages: linkedByPassages, shares: shares, neighbours: neighbours)
+          features, passages: linkedByPassages, shares: shares, neighbours: neighbours,
+          echo: echo)
         let (a, b) = (lower[i], upper[j])
         let sharedTerms = a.terms.intersection(b.terms).map {
           PairEvidence.Term(text: $0, weight: termWeights[$0, default: 0])
@@ -59,7 +81,7 @@ struct EvidenceAlignment {
           heading: features.heading, body: features.body,
           bodyContainment: features.bodyContainment, headingInBody: features.headingInBody,
           terms: features.terms, context: features.context, position: features.position,
-          sentence: features.sentence, headingInContext: features.headingInContext,
+          sentence: features.sentence, headingInContext: features.headingInContext, echo: echo,
           score: probability,
           sharedTerms: Array(sharedTerms.prefix(PairEvidence.termLimit)),
           sharedDepartments: a.departments.intersection(b.departments).sorted(),

@@ -55,6 +55,10 @@ public struct PairEvidence: Sendable, Equatable {
   /// (IDF-weighted bigrams, the larger of the two ways), 0 to 1: a lower section that
   /// restates an upper measure's heading, its items each taking up part of it.
   public var headingInContext = 0.0
+  /// How linked a text of the same document that one of the two restates in another part
+  /// (a 附件 row restating a body task) is with the other, 0 to 1: the weaker of the
+  /// restatement's similarity and that link's share of the best score.
+  public var echo = 0.0
   /// The calibrated probability that a reader links the two, 0 to 1.
   public var score: Double
   /// The shared words, heaviest first (at most `termLimit`).
