@@ -16,15 +16,26 @@ package struct DocumentEchoes {
     let bodies = profiles.map { weights.vector($0.body) }
     let headings = profiles.map { weights.vector($0.heading) }
     var similarity: [Int: [Int: Double]] = [:]
-    for (vectors, overlaps) in [
-      (bodies, VectorOverlap.all(bodies, bodies, listLimit: listLimit, visited: &visited)),
-      (headings, VectorOverlap.all(headings, headings, listLimit: listLimit, visited: &visited)),
-    ] {
-      for (a, row) in overlaps {
-        for (b, overlap) in row where a != b && profiles[a].part != profiles[b].part {
-          let norms = vectors[a].norm * vectors[b].norm
-          let cosine = norms == 0 ? 0 : min(1, overlap.dot / norms)
-          similarity[a, default: [:]][b] = max(similarity[a]?[b] ?? 0, cosine)
+    // Texts of one part are not echoes of each other: only pairs of parts are compared.
+    var parts: [String: [Int]] = [:]
+    for (index, profile) in profiles.enumerated() { parts[profile.part, default: []].append(index) }
+    let names = parts.keys.sorted()
+    for (first, name) in names.enumerated() {
+      for other in names[(first + 1)...] {
+        let (mine, theirs) = (parts[name] ?? [], parts[other] ?? [])
+        for vectors in [bodies, headings] {
+          let overlaps = VectorOverlap.all(
+            mine.map { vectors[$0] }, theirs.map { vectors[$0] }, listLimit: listLimit,
+            visited: &visited)
+          for (x, row) in overlaps {
+            for (y, overlap) in row {
+              let (a, b) = (mine[x], theirs[y])
+              let norms = vectors[a].norm * vectors[b].norm
+              let cosine = norms == 0 ? 0 : min(1, overlap.dot / norms)
+              similarity[a, default: [:]][b] = max(similarity[a]?[b] ?? 0, cosine)
+              similarity[b, default: [:]][a] = max(similarity[b]?[a] ?? 0, cosine)
+            }
+          }
         }
       }
     }

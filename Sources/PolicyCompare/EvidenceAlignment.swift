@@ -175,35 +175,37 @@ struct EvidenceAlignment {
     let lowerTermNorms = lower.map { norm($0.terms) }
     let upperTermNorms = upper.map { norm($0.terms) }
     var features: [Int: [Int: AlignmentRule.Features]] = [:]
-    for (i, row) in bodies {
-      for (j, body) in row where kept.contains([i, j]) {
-        let (a, b) = (lower[i], upper[j])
-        let heading = headings[i]?[j] ?? VectorOverlap()
-        let inLower = lowerHeadingInBody[i]?[j]?.lower ?? 0
-        let inUpper = upperHeadingInBody[i]?[j]?.upper ?? 0
-        let shared = a.terms.intersection(b.terms).sorted()
-        let sharedWeight = shared.reduce(0.0) { $0 + pow(termWeights[$1, default: 0], 2) }
-        let union = a.departments.union(b.departments).count
-        let sameHeading = a.headingScalars.count >= 2 && a.headingScalars == b.headingScalars
-        features[i, default: [:]][j] = AlignmentRule.Features(
-          heading: sameHeading
-            ? 1 : ratio(heading.dot, lowerHeading[i].norm * upperHeading[j].norm),
-          body: ratio(body.dot, lowerBody[i].norm * upperBody[j].norm),
-          bodyContainment: ratio(body.smaller, min(lowerBody[i].total, upperBody[j].total)),
-          headingInBody: max(
-            ratio(inLower, lowerHeading[i].total), ratio(inUpper, upperHeading[j].total)),
-          terms: ratio(sharedWeight, lowerTermNorms[i] * upperTermNorms[j]),
-          departments: union == 0
-            ? 0 : Double(a.departments.intersection(b.departments).count) / Double(union),
-          indicators: a.indicators.isDisjoint(with: b.indicators) ? 0 : 1,
-          context: ratio(contexts[i]?[j]?.dot ?? 0, lowerContext[i].norm * upperContext[j].norm),
-          position: abs(a.position - b.position),
-          sentence: bestSentence(lowerSentences[i], upperSentences[j]),
-          headingInContext: max(
-            ratio(lowerHeadingInContext[i]?[j]?.lower ?? 0, lowerHeading[i].total),
-            ratio(upperHeadingInContext[i]?[j]?.upper ?? 0, upperHeading[j].total)),
-          sameHeading: sameHeading)
-      }
+    // The kept pairs only (not every pair sharing a bigram: those grow with the copies
+    // of a repeated task, the kept ones with the texts).
+    for key in kept {
+      let (i, j) = (key[0], key[1])
+      guard let body = bodies[i]?[j] else { continue }
+      let (a, b) = (lower[i], upper[j])
+      let heading = headings[i]?[j] ?? VectorOverlap()
+      let inLower = lowerHeadingInBody[i]?[j]?.lower ?? 0
+      let inUpper = upperHeadingInBody[i]?[j]?.upper ?? 0
+      let shared = a.terms.intersection(b.terms).sorted()
+      let sharedWeight = shared.reduce(0.0) { $0 + pow(termWeights[$1, default: 0], 2) }
+      let union = a.departments.union(b.departments).count
+      let sameHeading = a.headingScalars.count >= 2 && a.headingScalars == b.headingScalars
+      features[i, default: [:]][j] = AlignmentRule.Features(
+        heading: sameHeading
+          ? 1 : ratio(heading.dot, lowerHeading[i].norm * upperHeading[j].norm),
+        body: ratio(body.dot, lowerBody[i].norm * upperBody[j].norm),
+        bodyContainment: ratio(body.smaller, min(lowerBody[i].total, upperBody[j].total)),
+        headingInBody: max(
+          ratio(inLower, lowerHeading[i].total), ratio(inUpper, upperHeading[j].total)),
+        terms: ratio(sharedWeight, lowerTermNorms[i] * upperTermNorms[j]),
+        departments: union == 0
+          ? 0 : Double(a.departments.intersection(b.departments).count) / Double(union),
+        indicators: a.indicators.isDisjoint(with: b.indicators) ? 0 : 1,
+        context: ratio(contexts[i]?[j]?.dot ?? 0, lowerContext[i].norm * upperContext[j].norm),
+        position: abs(a.position - b.position),
+        sentence: bestSentence(lowerSentences[i], upperSentences[j]),
+        headingInContext: max(
+          ratio(lowerHeadingInContext[i]?[j]?.lower ?? 0, lowerHeading[i].total),
+          ratio(upperHeadingInContext[i]?[j]?.upper ?? 0, upperHeading[j].total)),
+        sameHeading: sameHeading)
     }
     return features
   }
