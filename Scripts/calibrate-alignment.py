@@ -29,6 +29,10 @@ FEATURES = ["heading", "body", "containment", "heading_in_body", "terms", "depar
             "indicators", "context", "position", "sentence"]
 # The base score ranks candidates and gives the neighbour support: fixed, not fitted.
 BASE = np.array([0.3, 0.1, 0.2, 0.15, 0.15, 0.05, 0.05, 0.05, 0.05, 0.2])
+# Evidence beyond the base features, as the scores files name it (e.g. restated).
+EXTRA = []
+# Evidence left out of the fit (--without), to see what each kind adds.
+WITHOUT = []
 NAMES = FEATURES + ["same_heading", "passages", "larger_share_of_best", "smaller_share_of_best",
                     "best_of_either", "best_of_both", "neighbours"]
 
@@ -44,7 +48,14 @@ def load(folder):
         x[:, 5] = np.minimum(x[:, 5], 1)  # some department shared
         x[:, 6] = np.minimum(x[:, 6], 1)  # some indicator shared
         x[:, 8] = 1 - x[:, 8]  # nearness of place
+        # Evidence beyond the base features: the columns between sentence and same_heading.
+        extra_names = [n for n in names[names.index("sentence") + 1:names.index("same_heading")]
+                       if n not in WITHOUT]
+        EXTRA[:] = extra_names
+        extra = np.array([[float(r[n]) for n in extra_names] for r in rows]).reshape(
+            len(rows), len(extra_names))
         files.append(dict(
+            extra=extra,
             name=os.path.basename(path)[:-4], gold=gold, x=x,
             a=np.array([int(r["a"]) for r in rows]), b=np.array([int(r["b"]) for r in rows]),
             same=np.array([r["same_heading"] == "1" for r in rows], dtype=bool),
@@ -66,7 +77,7 @@ def inputs(f):
     nb = np.array([max(by_pair.get((a - 1, b - 1), 0), by_pair.get((a + 1, b + 1), 0))
                    for a, b in zip(f["a"], f["b"])])
     # The larger and the smaller of the two shares, so that the sides are interchangeable.
-    return np.column_stack([f["x"], f["same"], f["passages"], np.maximum(ra, rb), np.minimum(ra, rb),
+    return np.column_stack([f["x"], f["extra"], f["same"], f["passages"], np.maximum(ra, rb), np.minimum(ra, rb),
                             np.maximum(ra, rb) >= 1, np.minimum(ra, rb) >= 1, nb, np.ones(len(s))])
 
 
@@ -111,7 +122,10 @@ def calibrate(files):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder")
+    parser.add_argument("--without", action="append", default=[],
+                        help="leave this column of evidence out of the fit (repeatable)")
     args = parser.parse_args()
+    WITHOUT[:] = args.without
     files = load(args.folder)
     w, threshold = calibrate(files)
     f1, p, r, rows = score(files, w, threshold)
@@ -120,7 +134,8 @@ def main():
     for name, gold, found, matched in rows:
         print(f"  {name}: gold {gold} found {found} matched {matched}")
     print("weights (Swift):")
-    print("    " + ", ".join(f"{n}: {v:.3f}" for n, v in zip(NAMES + ["bias"], w)))
+    names = FEATURES + EXTRA + NAMES[len(FEATURES):]
+    print("    " + ", ".join(f"{n}: {v:.3f}" for n, v in zip(names + ["bias"], w)))
     m = e = g = 0
     for i, held in enumerate(files):
         w_i, t_i = calibrate(files[:i] + files[i + 1:])

@@ -19,6 +19,8 @@ struct AlignmentRule {
     var context: Double
     var position: Double
     var sentence: Double
+    /// How much of one's heading the titles of the sections around the other hold.
+    var headingInContext: Double
     var sameHeading: Bool
 
     /// The values in the order of `baseWeights` (place as nearness: 1 − distance).
@@ -34,16 +36,18 @@ struct AlignmentRule {
   /// candidates and gives the neighbours' support.
   static let baseWeights: [Double] = [0.3, 0.1, 0.2, 0.15, 0.15, 0.05, 0.05, 0.05, 0.05, 0.2]
 
-  /// The model's weights: the ten features, same heading, shared passages, the larger and
+  /// The model's weights: the ten features, the heading in the other's section titles,
+  /// the echo of a linked text (`DocumentEchoes`), same heading, shared
+  /// passages, the larger and
   /// the smaller share of the best base score of the pair's two measures, best of either,
   /// best of both, the neighbours' base score, then the bias (calibrated).
   static let modelWeights: [Double] = [
-    1.053, 0.729, 0.927, 0.899, 0.112, -0.348, 0.005, 0.531, 0.083, 0.879,
-    0.425, 0.696, 1.336, 1.549, 1.698, 1.018, 1.402, -6.820,
+    0.975, 0.797, 0.947, 0.814, 0.002, -0.638, 0.007, 0.848, 0.165, 0.779, 1.182, 0.875,
+    0.338, 0.698, 1.281, 1.542, 1.558, 1.240, 1.518, -6.661,
   ]
 
   /// The least probability that links a pair (calibrated).
-  static let threshold = 0.3
+  static let threshold = 0.35
 
   /// Bigrams held by more measures than this on a side are not used to find candidates
   /// (they weigh little, and would make the work grow with the product of the sides).
@@ -54,7 +58,9 @@ struct AlignmentRule {
   static let candidateLimit = 16
 
   /// The similarity at or above which a kind of evidence is named among a pair's reasons.
-  static let namedAt = (heading: 0.8, body: 0.35, headingInBody: 0.8, sentence: 0.6)
+  static let namedAt = (
+    heading: 0.8, body: 0.35, headingInBody: 0.8, headingInContext: 0.8, sentence: 0.6
+  )
 
   /// The base score of `features`.
   static func base(_ features: Features) -> Double {
@@ -63,13 +69,16 @@ struct AlignmentRule {
 
   /// The probability that a reader links the pair.
   static func probability(
-    _ features: Features, passages: Bool, shares: (Double, Double), neighbours: Double
+    _ features: Features, passages: Bool, shares: (Double, Double), neighbours: Double,
+    echo: Double
   ) -> Double {
     let larger = max(shares.0, shares.1)
     let smaller = min(shares.0, shares.1)
     let inputs =
       features.values + [
-        features.sameHeading ? 1 : 0, passages ? 1 : 0, larger, smaller, larger >= 1 ? 1 : 0,
+        features.headingInContext, echo, features.sameHeading ? 1 : 0, passages ? 1 : 0, larger,
+        smaller,
+        larger >= 1 ? 1 : 0,
         smaller >= 1 ? 1 : 0, neighbours, 1,
       ]
     let z = zip(modelWeights, inputs).reduce(0) { $0 + $1.0 * $1.1 }
@@ -83,6 +92,7 @@ struct AlignmentRule {
     if f.heading >= namedAt.heading { reasons.append(.heading) }
     if f.body >= namedAt.body { reasons.append(.body) }
     if f.headingInBody >= namedAt.headingInBody { reasons.append(.headingInBody) }
+    if f.headingInContext >= namedAt.headingInContext { reasons.append(.headingInContext) }
     if f.sentence >= namedAt.sentence { reasons.append(.sentence) }
     if probability >= threshold { reasons.append(.combined) }
     if passages { reasons.append(.passages) }

@@ -40,16 +40,38 @@ struct EvidenceAlignment {
       }
     }
     let termWeights = weights.termWeights(lower.map(\.terms) + upper.map(\.terms))
+    let listLimit = AlignmentRule.listLimit
+    let echoes = (
+      lower: DocumentEchoes(
+        lower, weights: weights, listLimit: listLimit, visited: &postingsVisited),
+      upper: DocumentEchoes(
+        upper, weights: weights, listLimit: listLimit, visited: &postingsVisited)
+    )
+    // The pair's share of the best base score of its two texts.
+    func share(_ i: Int, _ j: Int) -> Double {
+      let best = max(bestLower[i], bestUpper[j])
+      return best > 0 ? (base[i]?[j] ?? 0) / best : 0
+    }
     for (i, row) in candidates {
       for (j, features) in row {
         let score = base[i]?[j] ?? 0
         let neighbours = max(base[i - 1]?[j - 1] ?? 0, base[i + 1]?[j + 1] ?? 0)
+        // A text echoing one that is linked to the other: as linked as the weaker of the
+        // echo and the link.
+        var echo = 0.0
+        for (other, similarity) in echoes.lower.echoes[i] {
+          echo = max(echo, min(similarity, share(other, j)))
+        }
+        for (other, similarity) in echoes.upper.echoes[j] {
+          echo = max(echo, min(similarity, share(i, other)))
+        }
         let shares = (
           bestLower[i] > 0 ? score / bestLower[i] : 0, bestUpper[j] > 0 ? score / bestUpper[j] : 0
         )
         let linkedByPassages = passages.contains([i, j])
         let probability = AlignmentRule.probability(
-          features, passages: linkedByPassages, shares: shares, neighbours: neighbours)
+          features, passages: linkedByPassages, shares: shares, neighbours: neighbours,
+          echo: echo)
         let (a, b) = (lower[i], upper[j])
         let sharedTerms = a.terms.intersection(b.terms).map {
           PairEvidence.Term(text: $0, weight: termWeights[$0, default: 0])
@@ -59,7 +81,8 @@ struct EvidenceAlignment {
           heading: features.heading, body: features.body,
           bodyContainment: features.bodyContainment, headingInBody: features.headingInBody,
           terms: features.terms, context: features.context, position: features.position,
-          sentence: features.sentence, score: probability,
+          sentence: features.sentence, headingInContext: features.headingInContext, echo: echo,
+          score: probability,
           sharedTerms: Array(sharedTerms.prefix(PairEvidence.termLimit)),
           sharedDepartments: a.departments.intersection(b.departments).sorted(),
           sharedIndicators: a.indicators.intersection(b.indicators).sorted(),
@@ -98,6 +121,12 @@ struct EvidenceAlignment {
       lowerBody, upperHeading, listLimit: listLimit, visited: &visited)
     let contexts = VectorOverlap.all(
       lowerContext, upperContext, listLimit: listLimit, visited: &visited)
+    // One measure's heading in the titles of the sections around the other: a lower
+    // section restating an upper measure's heading, its items each taking up part of it.
+    let lowerHeadingInContext = VectorOverlap.all(
+      lowerHeading, upperContext, listLimit: listLimit, visited: &visited)
+    let upperHeadingInContext = VectorOverlap.all(
+      lowerContext, upperHeading, listLimit: listLimit, visited: &visited)
     var byHeading: [[UInt32]: [Int]] = [:]
     for (j, profile) in upper.enumerated() where profile.headingScalars.count >= 2 {
       byHeading[profile.headingScalars, default: []].append(j)
@@ -114,6 +143,7 @@ struct EvidenceAlignment {
         }
       }
     }
+
     // Each text's best candidates by body and heading similarity, from both sides: the
     // features below cost the most, and are worked out for at most `candidateLimit`
     // texts of the other side per text.
@@ -145,32 +175,37 @@ struct EvidenceAlignment {
     let lowerTermNorms = lower.map { norm($0.terms) }
     let upperTermNorms = upper.map { norm($0.terms) }
     var features: [Int: [Int: AlignmentRule.Features]] = [:]
-    for (i, row) in bodies {
-      for (j, body) in row where kept.contains([i, j]) {
-        let (a, b) = (lower[i], upper[j])
-        let heading = headings[i]?[j] ?? VectorOverlap()
-        let inLower = lowerHeadingInBody[i]?[j]?.lower ?? 0
-        let inUpper = upperHeadingInBody[i]?[j]?.upper ?? 0
-        let shared = a.terms.intersection(b.terms).sorted()
-        let sharedWeight = shared.reduce(0.0) { $0 + pow(termWeights[$1, default: 0], 2) }
-        let union = a.departments.union(b.departments).count
-        let sameHeading = a.headingScalars.count >= 2 && a.headingScalars == b.headingScalars
-        features[i, default: [:]][j] = AlignmentRule.Features(
-          heading: sameHeading
-            ? 1 : ratio(heading.dot, lowerHeading[i].norm * upperHeading[j].norm),
-          body: ratio(body.dot, lowerBody[i].norm * upperBody[j].norm),
-          bodyContainment: ratio(body.smaller, min(lowerBody[i].total, upperBody[j].total)),
-          headingInBody: max(
-            ratio(inLower, lowerHeading[i].total), ratio(inUpper, upperHeading[j].total)),
-          terms: ratio(sharedWeight, lowerTermNorms[i] * upperTermNorms[j]),
-          departments: union == 0
-            ? 0 : Double(a.departments.intersection(b.departments).count) / Double(union),
-          indicators: a.indicators.isDisjoint(with: b.indicators) ? 0 : 1,
-          context: ratio(contexts[i]?[j]?.dot ?? 0, lowerContext[i].norm * upperContext[j].norm),
-          position: abs(a.position - b.position),
-          sentence: bestSentence(lowerSentences[i], upperSentences[j]),
-          sameHeading: sameHeading)
-      }
+    // The kept pairs only (not every pair sharing a bigram: those grow with the copies
+    // of a repeated task, the kept ones with the texts).
+    for key in kept {
+      let (i, j) = (key[0], key[1])
+      guard let body = bodies[i]?[j] else { continue }
+      let (a, b) = (lower[i], upper[j])
+      let heading = headings[i]?[j] ?? VectorOverlap()
+      let inLower = lowerHeadingInBody[i]?[j]?.lower ?? 0
+      let inUpper = upperHeadingInBody[i]?[j]?.upper ?? 0
+      let shared = a.terms.intersection(b.terms).sorted()
+      let sharedWeight = shared.reduce(0.0) { $0 + pow(termWeights[$1, default: 0], 2) }
+      let union = a.departments.union(b.departments).count
+      let sameHeading = a.headingScalars.count >= 2 && a.headingScalars == b.headingScalars
+      features[i, default: [:]][j] = AlignmentRule.Features(
+        heading: sameHeading
+          ? 1 : ratio(heading.dot, lowerHeading[i].norm * upperHeading[j].norm),
+        body: ratio(body.dot, lowerBody[i].norm * upperBody[j].norm),
+        bodyContainment: ratio(body.smaller, min(lowerBody[i].total, upperBody[j].total)),
+        headingInBody: max(
+          ratio(inLower, lowerHeading[i].total), ratio(inUpper, upperHeading[j].total)),
+        terms: ratio(sharedWeight, lowerTermNorms[i] * upperTermNorms[j]),
+        departments: union == 0
+          ? 0 : Double(a.departments.intersection(b.departments).count) / Double(union),
+        indicators: a.indicators.isDisjoint(with: b.indicators) ? 0 : 1,
+        context: ratio(contexts[i]?[j]?.dot ?? 0, lowerContext[i].norm * upperContext[j].norm),
+        position: abs(a.position - b.position),
+        sentence: bestSentence(lowerSentences[i], upperSentences[j]),
+        headingInContext: max(
+          ratio(lowerHeadingInContext[i]?[j]?.lower ?? 0, lowerHeading[i].total),
+          ratio(upperHeadingInContext[i]?[j]?.upper ?? 0, upperHeading[j].total)),
+        sameHeading: sameHeading)
     }
     return features
   }
@@ -188,29 +223,32 @@ struct EvidenceAlignment {
     }
   }
 
-  /// The best cosine of a sentence of one measure with a sentence of the other (each dot
-  /// product summed over the shared bigrams in key order, whichever side is first).
+  /// The best cosine of a sentence of one measure with a sentence of the other.
   private static func bestSentence(_ a: [SortedVector], _ b: [SortedVector]) -> Double {
     var best = 0.0
     for x in a {
-      for y in b {
-        var dot = 0.0
-        var (i, j) = (0, 0)
-        while i < x.keys.count && j < y.keys.count {
-          if x.keys[i] < y.keys[j] {
-            i += 1
-          } else if x.keys[i] > y.keys[j] {
-            j += 1
-          } else {
-            dot += x.weights[i] * y.weights[j]
-            i += 1
-            j += 1
-          }
-        }
-        best = max(best, ratio(dot, x.norm * y.norm))
-      }
+      for y in b { best = max(best, cosine(x, y)) }
     }
     return best
+  }
+
+  /// The cosine of two sorted vectors (the dot product summed over the shared bigrams in
+  /// key order, whichever side is first).
+  static func cosine(_ x: SortedVector, _ y: SortedVector) -> Double {
+    var dot = 0.0
+    var (i, j) = (0, 0)
+    while i < x.keys.count && j < y.keys.count {
+      if x.keys[i] < y.keys[j] {
+        i += 1
+      } else if x.keys[i] > y.keys[j] {
+        j += 1
+      } else {
+        dot += x.weights[i] * y.weights[j]
+        i += 1
+        j += 1
+      }
+    }
+    return ratio(dot, x.norm * y.norm)
   }
 
   /// part / whole, at most 1; 0 when the whole is 0.

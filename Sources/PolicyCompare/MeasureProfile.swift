@@ -23,6 +23,8 @@ struct MeasureProfile {
   /// Where its text first stands among its document's distinct measure texts, from 0
   /// (first) to 1 (last).
   var position: Double
+  /// The title of the top-level section it stands in (the body's 三、主要任务, or 附件1…).
+  var part: String
 
   /// The profile of measure `index` of `document`, standing at `position` (0 to 1).
   init(_ document: PolicyDocument, _ index: Int, position: Double, lexicon: LexiconTerms) {
@@ -52,6 +54,7 @@ struct MeasureProfile {
     indicators = Set(measure.targets.compactMap { document.targets[$0].indicatorKey })
     context = Set(Self.bigrams(Shingles.keptScalars(measure.path.joined(separator: "。"))))
     self.position = position
+    part = measure.path.first ?? ""
   }
 
   /// The bigrams of `scalars`, in text order.

@@ -14,6 +14,9 @@ public struct PairEvidence: Sendable, Equatable {
     case body
     /// One measure's heading held by the other's body (≥ 0.8 of its weight).
     case headingInBody = "heading_in_body"
+    /// One measure's heading held by the titles of the sections around the other (≥ 0.8
+    /// of its weight): a lower section restating an upper measure's heading.
+    case headingInContext = "heading_in_context"
     /// A sentence of one much like a sentence of the other (cosine ≥ 0.6).
     case sentence
     /// The evidence together: the calibrated probability at or above its threshold.
@@ -48,6 +51,14 @@ public struct PairEvidence: Sendable, Equatable {
   public var position: Double
   /// The best similarity of a sentence of one with a sentence of the other, 0 to 1.
   public var sentence: Double
+  /// How much of one measure's heading the titles of the sections around the other hold
+  /// (IDF-weighted bigrams, the larger of the two ways), 0 to 1: a lower section that
+  /// restates an upper measure's heading, its items each taking up part of it.
+  public var headingInContext = 0.0
+  /// How linked a text of the same document that one of the two restates in another part
+  /// (a 附件 row restating a body task) is with the other, 0 to 1: the weaker of the
+  /// restatement's similarity and that link's share of the best score.
+  public var echo = 0.0
   /// The calibrated probability that a reader links the two, 0 to 1.
   public var score: Double
   /// The shared words, heaviest first (at most `termLimit`).

@@ -35,6 +35,7 @@ extension ComparisonOutput {
     writer.double("body", evidence.body)
     writer.double("body_containment", evidence.bodyContainment)
     writer.double("heading_in_body", evidence.headingInBody)
+    writer.double("heading_in_context", evidence.headingInContext)
     writer.double("terms", evidence.terms)
     writer.double("context", evidence.context)
     writer.beginArray("shared_terms")

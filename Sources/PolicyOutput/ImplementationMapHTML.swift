@@ -27,7 +27,7 @@ public enum ImplementationMapHTML {
     html +=
       "<h1>Implementation map: \(XMLText.escaped(ComparisonOutput.name(map.upper)))</h1>"
     html +=
-      "<p>\(map.columns.count) implementing document\(map.columns.count == 1 ? "" : "s") (citing the plan, or taking up at least \(ComparisonOutput.percent(ImplementationMap.coverageThreshold)) of its measures); \(map.notImplementing.count) other\(map.notImplementing.count == 1 ? "" : "s") compared and left out.</p>"
+      "<p>\(map.columns.count) implementing document\(map.columns.count == 1 ? "" : "s") (citing the plan; or taking up at least \(ComparisonOutput.percent(ImplementationMap.strongCoverageThreshold)) of its measures by strong links; or, on its subject, \(ComparisonOutput.percent(ImplementationMap.coverageThreshold)) by any); \(map.notImplementing.count) other\(map.notImplementing.count == 1 ? "" : "s") compared and left out.</p>"
     html += heatMap(map)
     html += summary(map)
     html += details(map)
@@ -116,11 +116,11 @@ public enum ImplementationMapHTML {
   /// Per document: how it was found, coverage, local additions, leads changed.
   static func summary(_ map: ImplementationMap) -> String {
     var html =
-      "<h2>Documents</h2><table><tr><th>document</th><th>found by</th><th>measures taken up</th><th>targets matched</th><th>local additions</th><th>leads changed</th></tr>"
+      "<h2>Documents</h2><table><tr><th>document</th><th>found by</th><th>measures taken up</th><th>by strong links</th><th>subject similarity</th><th>targets matched</th><th>local additions</th><th>leads changed</th></tr>"
     for column in map.columns {
       let comparison = column.comparison
       html +=
-        "<tr><td>\(XMLText.escaped(ComparisonOutput.name(comparison.lower)))</td><td>\(column.foundBy.rawValue)</td><td>\(ComparisonOutput.percent(comparison.measureCoverage))</td><td>\(ComparisonOutput.percent(comparison.targetCoverage))</td><td>\(comparison.lowerOnlyMeasures.count)</td><td>\(column.leadsChanged)</td></tr>"
+        "<tr><td>\(XMLText.escaped(ComparisonOutput.name(comparison.lower)))</td><td>\(column.foundBy.rawValue)</td><td>\(ComparisonOutput.percent(comparison.measureCoverage))</td><td>\(ComparisonOutput.percent(column.fit.strongCoverage))</td><td>\(String(format: "%.2f", column.fit.subjectSimilarity))</td><td>\(ComparisonOutput.percent(comparison.targetCoverage))</td><td>\(comparison.lowerOnlyMeasures.count)</td><td>\(column.leadsChanged)</td></tr>"
     }
     return html + "</table>"
   }

@@ -67,9 +67,22 @@ public enum ImplementationMapOutput {
       writer.string("title", ComparisonOutput.name(comparison.lower))
       writer.string("found_by", column.foundBy.rawValue)
       writer.double("measure_coverage", comparison.measureCoverage)
+      writeFit(column.fit, to: &writer)
       writer.double("target_coverage", comparison.targetCoverage)
       writer.int("local_additions", comparison.lowerOnlyMeasures.count)
       writer.int("leads_changed", column.leadsChanged)
+      writer.endObject()
+    }
+    writer.endArray()
+    // The documents compared and left out, with the figures that left them out.
+    writer.beginArray("left_out")
+    for comparison in map.notImplementing {
+      writer.beginObject()
+      writer.string("id", comparison.lower.id)
+      writer.string("file", comparison.lower.text.source.path)
+      writer.string("title", ComparisonOutput.name(comparison.lower))
+      writer.double("measure_coverage", comparison.measureCoverage)
+      writeFit(ImplementationMap.fit(comparison), to: &writer)
       writer.endObject()
     }
     writer.endArray()
@@ -117,5 +130,12 @@ public enum ImplementationMapOutput {
     writer.endArray()
     writer.endObject()
     return writer.output + "\n"
+  }
+
+  /// The figures that decide whether a document implements the plan.
+  static func writeFit(_ fit: ImplementationMap.Fit, to writer: inout JSONWriter) {
+    writer.double("strong_coverage", fit.strongCoverage)
+    writer.int("strong_links", fit.strongLinks)
+    writer.double("subject_similarity", fit.subjectSimilarity)
   }
 }

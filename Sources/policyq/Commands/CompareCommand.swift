@@ -23,7 +23,8 @@ struct CompareCommand: ParsableCommand {
       why. With --index DIR --upper FILE, compares every document of a lower level in the \
       index with UPPER, weighing words by their frequency in the index; --format html \
       (or --table map with csv or json) draws the implementation map: UPPER's measures \
-      and targets against the documents that cite it or take up 30% of its measures.
+      and targets against the documents that cite it or take up its measures (30% by \
+      strong links, or 30% by any links when on its subject).
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
@@ -176,7 +177,7 @@ struct CompareCommand: ParsableCommand {
         }
         if map.columns.isEmpty {
           print(
-            "\(upperPath): warning: no compared document cites it or takes up \(Int(ImplementationMap.coverageThreshold * 100))% of its measures",
+            "\(upperPath): warning: no compared document cites it or takes up its measures (\(Int(ImplementationMap.strongCoverageThreshold * 100))% by strong links, or \(Int(ImplementationMap.coverageThreshold * 100))% on its subject)",
             to: &err)
         }
       }

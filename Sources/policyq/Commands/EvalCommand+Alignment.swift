@@ -44,10 +44,10 @@ extension EvalCommand {
           var out =
             "# gold \(evaluation.count.gold) passages \(passages.count) passages_matched \(passages.filter { evaluation.matchedPairs.contains($0) }.count)\n"
           out +=
-            "a\tb\theading\tbody\tcontainment\theading_in_body\tterms\tdepartments\tindicators\tcontext\tposition\tsentence\tsame_heading\tpassages\tgold\n"
+            "a\tb\theading\tbody\tcontainment\theading_in_body\tterms\tdepartments\tindicators\tcontext\tposition\tsentence\theading_in_context\techo\tsame_heading\tpassages\tgold\n"
           for (pair, evidence) in zip(scored, comparison.scoredPairs.map(\.evidence)) {
             out +=
-              "\(pair.a)\t\(pair.b)\t\(evidence.heading)\t\(evidence.body)\t\(evidence.bodyContainment)\t\(evidence.headingInBody)\t\(evidence.terms)\t\(evidence.sharedDepartments.count)\t\(evidence.sharedIndicators.count)\t\(evidence.context)\t\(evidence.position)\t\(evidence.sentence)\t\(evidence.reasons.contains(.sameHeading) ? 1 : 0)\t\(passages.contains([pair.a, pair.b]) ? 1 : 0)\t\(gold.matchedPairs.contains([pair.a, pair.b]) ? 1 : 0)\n"
+              "\(pair.a)\t\(pair.b)\t\(evidence.heading)\t\(evidence.body)\t\(evidence.bodyContainment)\t\(evidence.headingInBody)\t\(evidence.terms)\t\(evidence.sharedDepartments.count)\t\(evidence.sharedIndicators.count)\t\(evidence.context)\t\(evidence.position)\t\(evidence.sentence)\t\(evidence.headingInContext)\t\(evidence.echo)\t\(evidence.reasons.contains(.sameHeading) ? 1 : 0)\t\(passages.contains([pair.a, pair.b]) ? 1 : 0)\t\(gold.matchedPairs.contains([pair.a, pair.b]) ? 1 : 0)\n"
           }
           try out.write(toFile: "\(scoresOut)/\(entry.name).tsv", atomically: true, encoding: .utf8)
         }
