@@ -12,8 +12,8 @@ struct MatchedGroups {
   /// Per distinct group, the units (in order) and scores: at the end, exactly the units of
   /// `candidates`.
   var groups: [ScoredUnits] = []
-  /// Per distinct group, how many units its BM25 weight counts as holding it (which group
-  /// is the smallest).
+  /// Per distinct group, at most how many units hold it, from the heads of its lists (which
+  /// group is the smallest).
   var counts: [Int] = []
   /// Per distinct group, each alternative's matches (for the counts shown), cut like
   /// `groups`.
@@ -66,16 +66,16 @@ struct MatchedGroups {
       matched.order.append(distinct.count)
       distinct.append(alternatives)
     }
-    // Each alternative's units as BM25 counts them; a term of one character is matched
-    // here, its matches kept.
-    var frequencies: [[Int]] = []
+    // Each alternative's units at most, from the heads of its lists (a term of one
+    // character is matched here, its matches kept): which group goes first.
+    var estimates: [[Int]] = []
     var matchedEarly: [[[TermMatcher.Match]?]] = []
     for alternatives in distinct {
       var counts: [Int] = []
       var early: [[TermMatcher.Match]?] = []
       for alternative in alternatives {
-        if let frequency = try matcher.documentFrequency(of: alternative) {
-          counts.append(frequency)
+        if let estimate = try matcher.unitsAtMost(of: alternative) {
+          counts.append(estimate)
           early.append(nil)
         } else {
           let matches = try matcher.matches(of: alternative)
@@ -83,11 +83,11 @@ struct MatchedGroups {
           early.append(matches)
         }
       }
-      frequencies.append(counts)
+      estimates.append(counts)
       matchedEarly.append(early)
     }
     matched.groups = Array(repeating: ScoredUnits(), count: distinct.count)
-    matched.counts = frequencies.map { $0.reduce(0, +) }
+    matched.counts = estimates.map { $0.reduce(0, +) }
     matched.groupTerms = Array(repeating: [], count: distinct.count)
     // Ranking documents takes every group whole, in the query's order.
     let sequence =
@@ -108,7 +108,11 @@ struct MatchedGroups {
           try matchedEarly[group][number].map { early in
             within.map { Self.kept(early, in: $0) } ?? early
           } ?? matcher.matches(of: alternative, within: within)
-        let frequency = Double(frequencies[group][number])
+        let frequency = Double(
+          try matcher.documentFrequency(
+            of: alternative, matches: within == nil ? matches : nil)
+            // A term of one character: its matches in the whole index, counted first.
+            ?? estimates[group][number])
         let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
         var scored = ScoredUnits()
         scored.units.reserveCapacity(matches.count)

@@ -39,11 +39,13 @@ extension TermMatcher {
   /// them: exactly when its rarest covering bigram's list has at most `blocksSampled`
   /// blocks, else from as many of that list's blocks, evenly spread (the share of their
   /// units that hold the term, times the list's units; at least one). The same for every
-  /// query, whichever units it looks in.
-  func phraseFrequency(_ scalars: [UInt32]) throws -> Int {
+  /// query, whichever units it looks in; `found`, the term's matches in the whole index
+  /// when the query has them, spares counting them again.
+  func phraseFrequency(_ scalars: [UInt32], matches found: [Match]? = nil) throws -> Int {
     guard let phrase = try phrase(scalars) else { return 0 }
     let lead = phrase.lists[0]
     guard lead.blocks.count > Self.blocksSampled else {
+      if let found { return found.count }
       return try phrase.match(
         leadBlocks: 0..<lead.blocks.count, postings: postings, entries: entries
       ).count

@@ -72,10 +72,11 @@ struct TermMatcher {
 
   /// How many units a term's BM25 weight counts as holding it, the same for every query
   /// whichever units it looks in: a bigram's units, from its list's head; a longer term's
-  /// as `phraseFrequency` counts or estimates them; for a term only the text can check,
-  /// that of its longest covered part. Nil for a term of one character, whose units only
-  /// its matches tell.
-  package func documentFrequency(of folded: String) throws -> Int? {
+  /// as `phraseFrequency` counts or estimates them (`matches`: the term's matches in the
+  /// whole index, when the query found them, which are that count when `phraseFrequency`
+  /// would count); for a term only the text can check, that of its longest covered part.
+  /// Nil for a term of one character, whose units only its matches tell.
+  package func documentFrequency(of folded: String, matches: [Match]? = nil) throws -> Int? {
     let scalars = folded.unicodeScalars.map(\.value)
     if Self.needsText(scalars[...]) {
       let longest = Self.longestCoveredRun(scalars)
@@ -88,12 +89,34 @@ struct TermMatcher {
     case 0:
       return 0
     case 1:
-      return nil
+      return matches?.count
     case 2:
       return try postings.postings(of: BigramKey.make(scalars[0], scalars[1]))?.unitCount ?? 0
     default:
-      return try phraseFrequency(scalars)
+      return try phraseFrequency(scalars, matches: matches)
     }
+  }
+
+  /// At least as many units as hold the term, read from the heads of its keys' lists (no
+  /// list decoded): which group of a query to match first. Nil for a term of one character.
+  package func unitsAtMost(of folded: String) throws -> Int? {
+    let scalars = folded.unicodeScalars.map(\.value)
+    if Self.needsText(scalars[...]) {
+      let longest = Self.longestCoveredRun(scalars)
+      guard !longest.isEmpty else { return entries.count }
+      var run = String.UnicodeScalarView()
+      run.append(contentsOf: longest.compactMap(Unicode.Scalar.init))
+      return try unitsAtMost(of: String(run))
+    }
+    guard scalars.count > 1 else { return scalars.isEmpty ? 0 : nil }
+    var fewest = Int.max
+    for offset in Self.coveringOffsets(scalars) {
+      guard
+        let found = try postings.postings(of: BigramKey.make(scalars[offset], scalars[offset + 1]))
+      else { return 0 }
+      fewest = min(fewest, found.unitCount)
+    }
+    return fewest
   }
 
   /// Whether some scalar of a term is covered by none of its own keys: the key starting
