@@ -42,6 +42,7 @@ package struct MetadataExtractor {
     readFrontMatter(frontEnd: frontEnd, into: &result.metadata)
     result.closing = closingParagraphs()
     readBackMatter(result.closing, into: &result.metadata)
+    readAdoption(frontEnd: frontEnd, into: &result.metadata)
     readFrontMatterFields(into: &result.metadata)
     readIssuer(frontEnd: frontEnd, into: &result.metadata)
     return result

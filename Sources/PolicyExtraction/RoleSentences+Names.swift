@@ -476,6 +476,22 @@ extension RoleSentences {
   /// often as it charges them (运输处置单位, 施工企业).
   static let unvouchedEndings = ["单位", "企业", "公司", "组织"].map { Array($0.utf8) }
 
+  /// The body a clause sets up, when the clause ends with it ("国务院设立国家防汛总指挥部",
+  /// "流域机构，设立防汛办事机构"): the names after its last mechanism verb, when they fill
+  /// the rest of the clause.
+  func bodySetUp(
+    in text: UnsafeBufferPointer<UInt8>, _ clause: Range<Int>, known: inout KnownNames
+  ) -> [DepartmentList.Name]? {
+    for verb in Self.mechanismVerbs {
+      guard let at = lastOffset(of: verb, in: text, clause),
+        at + verb.count < clause.upperBound,
+        let names = names(filling: (at + verb.count)..<clause.upperBound, in: text, known: &known)
+      else { continue }
+      return names
+    }
+    return nil
+  }
+
   /// The levels of government a law names its bodies by (县级以上人民政府, 设区的市人民政府,
   /// 县级以上地方人民政府卫生健康主管部门): part of the name, though 以 and 的 open no name
   /// elsewhere (`foreignScalars`). Longest first.
@@ -511,13 +527,15 @@ extension RoleSentences {
   }.map { Array($0.utf8) }
 
   /// 等 and the words after it that close a list of sectors (等部门, 等有关部门,
-  /// 等行业主管部门, 等部门和单位, 等单位: "市场运营机构、高校、科研院所等单位"), longest first.
+  /// 等行业主管部门, 等部门和单位, 等单位: "市场运营机构、高校、科研院所等单位"; 等人民团体,
+  /// 等群团组织: "工会、共青团、妇联等人民团体"), longest first.
   /// 、, which separates the items of a list.
   static let enumerationComma = Array("、".utf8)
 
   static let listClosings = [
     "等行业主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等有关部门",
     "等相关部门", "等职能部门", "等部门", "等单位",
+    "等人民团体", "等群团组织",
     "等机构", "等",
   ].map { Array($0.utf8) }
   static let etc = Array("等".utf8)

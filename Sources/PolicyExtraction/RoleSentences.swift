@@ -34,8 +34,9 @@ struct RoleSentences {
     case role(ResponsibilityRole)
     /// 会同: the subject leads, the names after it cooperate.
     case together
-    /// 责任主体, 主体责任, 落实…责任, 负总责 ("各区政府对…工作负总责"): responsible, but only
-    /// for a subject the clause names.
+    /// 责任主体, 主体责任, 落实…责任, 负总责 ("各区政府对…工作负总责"), 的职责是 ("广播电视
+    /// 主管部门的职责是：（一）…", a law's list of a body's duties): responsible, but only for
+    /// a subject the clause names.
     case accountable
   }
 
@@ -48,7 +49,7 @@ struct RoleSentences {
       ("协同", .role(.cooperating)), ("协助", .role(.cooperating)), ("会同", .together),
       ("负责会同", .together),
       ("责任主体", .accountable), ("主体责任", .accountable), ("落实", .accountable),
-      ("负总责", .accountable),
+      ("负总责", .accountable), ("的职责是", .accountable), ("的主要职责是", .accountable),
     ]
     let index = FirstScalarIndex(words.map(\.0), longestFirst: true)
     roleWords = index
@@ -74,7 +75,7 @@ struct RoleSentences {
   /// Words that open a paragraph worth reading: every role word holds one (落实 counts
   /// only with 责任), looked up by first scalar.
   let triggers = FirstScalarIndex([
-    "负责", "牵头", "配合", "参与", "参加", "协同", "协助", "会同", "责任", "组织落实", "负总责",
+    "负责", "牵头", "配合", "参与", "参加", "协同", "协助", "会同", "责任", "组织落实", "负总责", "职责是",
   ])
 
   /// Whether `text[range]` holds, outside its parenthesised `groups` (sorted), a word that
@@ -127,7 +128,7 @@ struct RoleSentences {
   static let membershipWords = ["参加", "参与"].map { Array($0.utf8) }
   /// Verbs that set up a body before the list of its members ("建立文物、公安…等部门和单位参加的
   /// 联动机制"): left out of the first name.
-  static let mechanismVerbs = ["建立", "成立", "组建"].map { Array($0.utf8) }
+  static let mechanismVerbs = ["建立", "成立", "组建", "设立"].map { Array($0.utf8) }
 
   /// The bodies a clause is about (none of them named, for "各部门").
   struct Subject {
@@ -227,6 +228,11 @@ struct RoleSentences {
           // the latest subject, or the body the paragraph is about; none for a role word
           // that only qualifies a noun ("参与…工作的各部门").
           for clause in unread.suffix(Self.subjectReach).reversed() {
+            // "国务院设立国家防汛总指挥部，负责…": the body set up, not the one that sets it up.
+            if let setUp = bodySetUp(in: text, clause, known: &known) {
+              currentSubject = Subject(names: setUp)
+              break
+            }
             // "市相关部门和各相关区政府组成的…机制": names that only qualify a noun.
             guard let leading = leadingNames(in: text, clause, known: &known),
               !namesQualifyANoun(text, after: leading.end, in: clause)

@@ -107,6 +107,60 @@ import Testing
     #expect(try roles(document, measure: "第二条") == ["responsible:各区政府"])
   }
 
+  @Test func lawsOwnForms_bodiesSetUp_dutyLists_peoplesOrganisations() throws {
+    let document = try parse(
+      """
+      某省防汛条例
+
+      第一条　国务院设立国家防汛总指挥部，负责组织领导全国的防汛抗洪工作。
+
+      第二条　广播电视主管部门的职责是：
+
+      （一）组织实施关于广播电视的法律、法规；
+
+      （二）制定广播电视事业发展规划。
+
+      第三条　工会、共青团、妇联、残联等人民团体应当参与预防化解纠纷工作。
+      """)
+    #expect(try roles(document, measure: "第一条") == ["responsible:国家防汛总指挥部"])
+    #expect(try roles(document, measure: "第二条") == ["responsible:广播电视主管部门"])
+    #expect(
+      try roles(document, measure: "第三条") == [
+        "cooperating:工会", "cooperating:共青团", "cooperating:妇联", "cooperating:残联",
+      ])
+  }
+
+  /// A law as published has no signature: its adoption note under the title says who
+  /// adopted it and when; amendments and approvals after it change neither.
+  @Test func adoptionNote_givesIssuerLevelAndDate() throws {
+    let document = try parse(
+      """
+      # 上海市志愿服务条例
+
+      2009年4月23日 上海市第十三届人民代表大会常务委员会第十次会议通过
+
+      2019年11月15日 上海市第十五届人民代表大会常务委员会第十五次会议《关于修改〈上海市志愿服务条例〉的决定》修正
+
+      第一条　为了鼓励和规范志愿服务，制定本条例。
+
+      第二条　市民政部门负责本市志愿服务的行政管理工作。
+      """)
+    #expect(document.metadata.issuer == "上海市人民代表大会常务委员会")
+    #expect(document.metadata.writtenDate == "2009-04-23")
+    #expect(document.metadata.level == .municipal)
+    let national = try parse(
+      """
+      # 中华人民共和国铁路法
+
+      1990年9月7日 第七届全国人民代表大会常务委员会第十五次会议通过
+
+      第一条　为了保障铁路运输和铁路建设的顺利进行，制定本法。
+      """)
+    #expect(national.metadata.issuer == "全国人民代表大会常务委员会")
+    #expect(national.metadata.writtenDate == "1990-09-07")
+    #expect(national.metadata.level == .national)
+  }
+
   @Test func closingRemarks_belongToNoMeasure() throws {
     let document = try parse(
       """

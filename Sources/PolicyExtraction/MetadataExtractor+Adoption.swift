@@ -1,0 +1,49 @@
+import Foundation
+import PolicyModel
+
+/// The adoption note of a law or regulation as published: the line under its title that
+/// says which people's congress standing committee adopted it, and when ("2021年5月27日
+/// 北京市第十五届人民代表大会常务委员会第三十一次会议通过"), often followed by lines of
+/// amendments (…修正) and, for a city's regulation, of the province's approval (…批准).
+extension MetadataExtractor {
+  /// The body a law's adoption note names.
+  static let standingCommittee = "人民代表大会常务委员会"
+
+  /// Reads the issuer (the standing committee that adopted the law, without its term:
+  /// 北京市人民代表大会常务委员会) and the written date (the adoption's, the first 通过 of
+  /// the notes: amendments and approvals come after) when nothing else gave them.
+  func readAdoption(frontEnd: Int, into metadata: inout DocumentMetadata) {
+    guard metadata.issuer == nil || metadata.writtenDate == nil else { return }
+    for index in 0..<min(texts.count, max(frontEnd, 8)) {
+      guard texts[index].hasAtMostCharacters(120) else { continue }
+      let text = texts[index]
+      guard text.hasSuffix("通过") || text.hasSuffix("通过。"),
+        let committee = text.range(of: Self.standingCommittee),
+        let date = DateText.first(in: text), date.range.upperBound <= committee.lowerBound
+      else { continue }
+      if metadata.issuer == nil {
+        let named = text[date.range.upperBound..<committee.upperBound]
+          .trimmingCharacters(in: .whitespaces)
+        let issuer = Self.withoutTerm(named)
+        if issuer.count > Self.standingCommittee.count || issuer.hasPrefix("全国") {
+          metadata.issuer = issuer
+          metadata.spans["issuer"] = paragraphs[index].span
+        }
+      }
+      if metadata.writtenDate == nil {
+        metadata.writtenDate = date.iso
+        metadata.spans["written_date"] = paragraphs[index].span
+      }
+      return
+    }
+  }
+
+  /// `name` without the term of its congress ("第十五届"): the body, not its sitting.
+  static func withoutTerm(_ name: String) -> String {
+    guard let start = name.range(of: "第"),
+      let end = name.range(of: "届", range: start.upperBound..<name.endIndex),
+      name.distance(from: start.upperBound, to: end.lowerBound) <= 3
+    else { return name }
+    return String(name[..<start.lowerBound] + name[end.upperBound...])
+  }
+}
