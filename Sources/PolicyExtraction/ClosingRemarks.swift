@@ -1,3 +1,5 @@
+import PolicyBytes
+
 /// The closing remarks of a document (结束语): the unnumbered paragraphs after its last
 /// numbered item that speak to all who carry it out (各地区、各部门要…) or of carrying out
 /// the document as a whole (司法部负责…本意见贯彻落实工作), before the signature. They are no
@@ -38,8 +40,21 @@ enum ClosingRemarks {
   private static func isRemark(_ texts: ParagraphTexts, at index: Int) -> Bool {
     if addressesToAll.contains(where: { texts.hasPrefixBytes($0, at: index) }) { return true }
     let text = texts[index]
-    let firstSentence = text.prefix { $0 != "。" }
-    return documentItself.contains { firstSentence.contains($0) }
+    let firstSentence = String(text.prefix { $0 != "。" })
+    return documentItself.contains { opensWord($0, in: firstSentence) }
       && carryingOut.contains { firstSentence.contains($0) }
+  }
+
+  /// Whether `word` stands in `text` where a word starts: first, or after a character that
+  /// is no ideograph (本计划 of "…，本计划…", not of 成本计划).
+  private static func opensWord(_ word: String, in text: String) -> Bool {
+    var searched = text[...]
+    while let found = searched.range(of: word) {
+      if found.lowerBound == text.startIndex { return true }
+      let before = text.unicodeScalars[text.unicodeScalars.index(before: found.lowerBound)]
+      if !UTF8Scalars.isIdeograph(before.value) { return true }
+      searched = text[found.upperBound...]
+    }
+    return false
   }
 }

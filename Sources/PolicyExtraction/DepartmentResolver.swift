@@ -138,12 +138,18 @@ package struct DepartmentResolver {
   /// 事业单位登记管理机关): 机关 after the sector, not the organs of the state at large
   /// (行政机关, 国家机关, 党政机关) nor a label (发文机关).
   private static func isSectorOrgan(_ name: String) -> Bool {
-    name.hasSuffixBytes("机关") && !generalOrgans.contains { name.hasSuffixBytes($0) }
+    guard name.hasSuffixBytes("机关"), !generalOrgans.contains(where: { name.hasSuffixBytes($0) })
+    else { return false }
+    // 有关机关, 各级机关: bodies pointed at, as 有关部门 is.
+    return !isUnnamedCollective(String(name.dropLast(2)) + "部门")
   }
 
-  /// 机关 with words that name no sector: the organs of the state at large, labels.
+  /// 机关 with words that name no sector: the organs of the state at large, labels, and the
+  /// organs a law names by what they do in a procedure (复议机关, 发证机关, 主管机关).
   private static let generalOrgans = [
-    "行政机关", "国家机关", "党政机关", "政府机关", "发文机关", "上级机关", "本机关", "审批机关", "原机关",
+    "行政机关", "国家机关", "党政机关", "政府机关", "发文机关", "上级机关", "本机关", "审批机关", "原机关", "主管机关",
+    "管理机关", "登记机关", "复议机关", "发证机关", "批准机关", "执法机关", "有权机关", "司法机关", "决定机关", "制定机关",
+    "作出机关", "受理机关",
   ]
 
   /// Words of a clause that no sector's name holds: joins, adverbs, 责任, 等 closing a
@@ -261,7 +267,7 @@ package struct DepartmentResolver {
   private static let unnamedKinds = [
     "部门", "单位", "机构", "处室", "行业部门", "行业主管部门", "行业管理部门", "主管部门", "职能部门", "部门和单位", "单位和部门",
     "部门单位", "政府", "地方政府", "政府部门", "政务部门", "职能部门和单位", "责任部门", "责任单位", "牵头单位", "牵头部门", "配合单位", "配合部门",
-    "成员单位", "管理部门", "方面",
+    "成员单位", "管理部门", "方面", "机关",
   ].map { Array($0.utf8) }
 
   private func found(

@@ -124,7 +124,18 @@ struct RoleSentences {
   /// Characters no department name holds: they join a name to the words around it
   /// ("区级文物保护单位由区文化局").
   static let foreignScalars: Set<UInt32> = Set("由的对在将把被向从是要其以按".unicodeScalars.map(\.value))
-  /// Words that make the names before them members of a body: 参加, 参与.
+  /// Whether `names` are governments (县级以上人民政府, 区政府): the bodies whose
+  /// departments a role word may name ("…负责…工作的机构").
+  static func namesGovernment(_ names: [DepartmentList.Name]) -> Bool {
+    names.contains {
+      $0.bytes.count >= governmentEnding.count
+        && $0.bytes.suffix(governmentEnding.count).elementsEqual(governmentEnding)
+    }
+  }
+  static let governmentEnding = Array("政府".utf8)
+
+  /// Words that make the names before them members of a body when they end the clause
+  /// ("…等部门和D参加，负责…"): 参加, 参与.
   static let membershipWords = ["参加", "参与"].map { Array($0.utf8) }
   /// Verbs that set up a body before the list of its members ("建立文物、公安…等部门和单位参加的
   /// 联动机制"): left out of the first name.
@@ -276,14 +287,16 @@ struct RoleSentences {
         // B组成的机制，负责…": the mechanism is responsible); "由A牵头，会同B…" opens with it.
         // "县级以上人民政府负责妇女儿童工作的机构，负责组织…": the role word names the
         // government's department; neither the government nor it is named with a role.
-        if named, roleWordNamesADepartment(text, wordEnd..<body.upperBound) {
+        if named, subject.map({ Self.namesGovernment($0.names) }) == true,
+          roleWordNamesADepartment(text, wordEnd..<body.upperBound)
+        {
           currentSubject = nil
           membersNamed = true
           continue
         }
         // "由A牵头，B、C参加，负责…": B and C are members of a body the sentence is about, which
         // is responsible; no named body is the subject of what follows.
-        if named,
+        if named, wordEnd == body.upperBound,
           Self.membershipWords.contains(where: {
             ByteSearch.equals($0, in: text, wordStart..<wordEnd)
           })

@@ -4,9 +4,9 @@ import PolicyBytes
 /// The groups of a query matched one after another, each scored by BM25: the group fewest
 /// units hold first (as the heads of its keys' lists tell), then each other group only in
 /// the units that match every group so far — a frequent term (人民政府) is looked for in
-/// the units of a rare one (2025) without being matched in the whole index. A query of
-/// thousands of terms holds the postings of one term at a time and, per term, the units
-/// still in the running. A group typed again is matched once. When no unit is left, the
+/// the units of a rare one (2025) without being matched in the whole index; a query one of
+/// whose groups no unit can hold matches none. A query of thousands of terms holds the
+/// postings of one term at a time and, per term, the units still in the running. A group typed again is matched once. When no unit is left, the
 /// remaining groups are not matched: nothing can match them all.
 struct MatchedGroups {
   /// Per distinct group, the units (in order) and scores: at the end, exactly the units of
@@ -66,26 +66,9 @@ struct MatchedGroups {
       matched.order.append(distinct.count)
       distinct.append(alternatives)
     }
-    // Each alternative's units at most, from the heads of its lists (a term of one
-    // character is matched here, its matches kept): which group goes first.
-    var estimates: [[Int]] = []
-    var matchedEarly: [[[TermMatcher.Match]?]] = []
-    for alternatives in distinct {
-      var counts: [Int] = []
-      var early: [[TermMatcher.Match]?] = []
-      for alternative in alternatives {
-        if let estimate = try matcher.unitsAtMost(of: alternative) {
-          counts.append(estimate)
-          early.append(nil)
-        } else {
-          let matches = try matcher.matches(of: alternative)
-          counts.append(matches.count)
-          early.append(matches)
-        }
-      }
-      estimates.append(counts)
-      matchedEarly.append(early)
-    }
+    // Each alternative's units at most, from the heads of its lists alone: which group goes
+    // first, and none when some group can match no unit.
+    let estimates = try distinct.map { try $0.map { try matcher.unitsAtMost(of: $0) } }
     matched.groups = Array(repeating: ScoredUnits(), count: distinct.count)
     matched.counts = estimates.map { $0.reduce(0, +) }
     matched.groupTerms = Array(repeating: [], count: distinct.count)
@@ -94,6 +77,10 @@ struct MatchedGroups {
       eachGroup != nil
       ? Array(distinct.indices)
       : distinct.indices.sorted { (matched.counts[$0], $0) < (matched.counts[$1], $1) }
+    if eachGroup == nil, matched.counts.contains(0) {
+      matched.isEmpty = true
+      return matched
+    }
     // Groups of many alternatives are added up here (allocated when one comes); a few
     // are merged pairwise, which costs less than a score per unit of the index.
     var union: ScoredUnits.Union?
@@ -104,15 +91,9 @@ struct MatchedGroups {
       var few: [ScoredUnits] = []
       var terms: [(term: String, matches: [TermMatcher.Match])] = []
       for (number, alternative) in alternatives.enumerated() {
-        let matches =
-          try matchedEarly[group][number].map { early in
-            within.map { Self.kept(early, in: $0) } ?? early
-          } ?? matcher.matches(of: alternative, within: within)
+        let matches = try matcher.matches(of: alternative, within: within)
         let frequency = Double(
-          try matcher.documentFrequency(
-            of: alternative, matches: within == nil ? matches : nil)
-            // A term of one character: its matches in the whole index, counted first.
-            ?? estimates[group][number])
+          try matcher.documentFrequency(of: alternative, matches: within == nil ? matches : nil))
         let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
         var scored = ScoredUnits()
         scored.units.reserveCapacity(matches.count)

@@ -40,7 +40,10 @@ extension TermMatcher {
   /// blocks, else from as many of that list's blocks, evenly spread (the share of their
   /// units that hold the term, times the list's units; at least one). The same for every
   /// query, whichever units it looks in; `found`, the term's matches in the whole index
-  /// when the query has them, spares counting them again.
+  /// when the query has them, spares counting them again. The estimate is only a weight:
+  /// a phrase that one stretch of documents holds (units are numbered document by document)
+  /// may fall between the sampled blocks and be weighted as a rare one; which units match
+  /// never depends on it.
   func phraseFrequency(_ scalars: [UInt32], matches found: [Match]? = nil) throws -> Int {
     guard let phrase = try phrase(scalars) else { return 0 }
     let lead = phrase.lists[0]

@@ -74,13 +74,15 @@ struct TermMatcher {
   /// whichever units it looks in: a bigram's units, from its list's head; a longer term's
   /// as `phraseFrequency` counts or estimates them (`matches`: the term's matches in the
   /// whole index, when the query found them, which are that count when `phraseFrequency`
-  /// would count); for a term only the text can check, that of its longest covered part.
-  /// Nil for a term of one character, whose units only its matches tell.
-  package func documentFrequency(of folded: String, matches: [Match]? = nil) throws -> Int? {
+  /// would count); a term of one character's, the units of the keys that start with it
+  /// added up (a unit holding two of them counted twice: read from the lists' heads); for a
+  /// term only the text can check, that of its longest covered part (one of separators
+  /// alone: its matches', when the query has them, else every unit).
+  package func documentFrequency(of folded: String, matches: [Match]? = nil) throws -> Int {
     let scalars = folded.unicodeScalars.map(\.value)
     if Self.needsText(scalars[...]) {
       let longest = Self.longestCoveredRun(scalars)
-      guard !longest.isEmpty else { return entries.count }
+      guard !longest.isEmpty else { return matches?.count ?? entries.count }
       var run = String.UnicodeScalarView()
       run.append(contentsOf: longest.compactMap(Unicode.Scalar.init))
       return try documentFrequency(of: String(run))
@@ -89,7 +91,7 @@ struct TermMatcher {
     case 0:
       return 0
     case 1:
-      return matches?.count
+      return try unitsAtMost(of: folded)
     case 2:
       return try postings.postings(of: BigramKey.make(scalars[0], scalars[1]))?.unitCount ?? 0
     default:
@@ -98,8 +100,9 @@ struct TermMatcher {
   }
 
   /// At least as many units as hold the term, read from the heads of its keys' lists (no
-  /// list decoded): which group of a query to match first. Nil for a term of one character.
-  package func unitsAtMost(of folded: String) throws -> Int? {
+  /// list decoded): which group of a query to match first, and whether any unit may hold
+  /// it at all.
+  package func unitsAtMost(of folded: String) throws -> Int {
     let scalars = folded.unicodeScalars.map(\.value)
     if Self.needsText(scalars[...]) {
       let longest = Self.longestCoveredRun(scalars)
@@ -108,7 +111,12 @@ struct TermMatcher {
       run.append(contentsOf: longest.compactMap(Unicode.Scalar.init))
       return try unitsAtMost(of: String(run))
     }
-    guard scalars.count > 1 else { return scalars.isEmpty ? 0 : nil }
+    guard scalars.count > 1 else {
+      guard let first = scalars.first else { return 0 }
+      return try postings.postings(in: BigramKey.range(startingWith: first)).reduce(0) {
+        $0 + $1.unitCount
+      }
+    }
     var fewest = Int.max
     for offset in Self.coveringOffsets(scalars) {
       guard

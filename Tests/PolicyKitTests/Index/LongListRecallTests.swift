@@ -90,7 +90,10 @@ import Testing
   }
 
   @Test func andQuery_frequentTermLookedUpInRareOnesUnits_equalsNaiveScan() throws {
-    for query in [["人民政府", "2025"], ["人民政府", "采购", "2025"], ["政府", "民政府", "人民"]] {
+    for query in [
+      ["人民政府", "2025"], ["人民政府", "采购", "2025"], ["政府", "民政府", "人民"], ["2025", "民"],
+      ["监管", "府"],
+    ] {
       let results = try answer(query.joined(separator: " "))
       let expected = try naive(query)
       #expect(results.totalMatches == expected.count, "\(query)")

@@ -161,6 +161,38 @@ import Testing
     #expect(national.metadata.level == .national)
   }
 
+  /// What the rules above must not read: organs a law names by procedure or points at
+  /// (有关机关, 复议机关), a role word whose object holds 的单位, a subject that takes part in
+  /// one thing and is responsible for another, and 本计划 inside a word (成本计划).
+  @Test func lawForms_doNotMisread() throws {
+    let document = try parse(
+      """
+      某市办法
+
+      第一条　有关机关负责监督检查。复议机关负责审查。
+
+      第二条　区城管执法局负责对违法的单位依法查处。
+
+      第三条　区财政局参与项目评审，负责资金拨付。
+      """)
+    #expect(try roles(document, measure: "第一条").isEmpty)
+    #expect(try roles(document, measure: "第二条") == ["responsible:区城管执法局"])
+    #expect(try roles(document, measure: "第三条") == ["cooperating:区财政局", "responsible:区财政局"])
+    let plan = try parse(
+      """
+      一、主要任务
+
+      （一）推进节能改造。区经济信息委负责组织实施。
+
+      企业应当按照成本计划组织实施节能改造，区发展改革委负责指导。
+      """)
+    let last = try #require(plan.measure("（一）"))
+    #expect(
+      last.responsibilities.flatMap { plan.responsibilities[$0].departments.map(\.name) } == [
+        "区经济信息委", "区发展改革委",
+      ])
+  }
+
   @Test func closingRemarks_belongToNoMeasure() throws {
     let document = try parse(
       """
