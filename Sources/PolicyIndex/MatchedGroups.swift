@@ -68,7 +68,21 @@ struct MatchedGroups {
     }
     // Each alternative's units at most, from the heads of its lists alone: which group goes
     // first, and none when some group can match no unit.
-    let estimates = try distinct.map { try $0.map { try matcher.unitsAtMost(of: $0) } }
+    // Terms of one character last: their keys are many (的 starts thousands), and a group
+    // no unit holds makes reading them needless.
+    func isOneCharacter(_ term: String) -> Bool { term.unicodeScalars.count == 1 }
+    var estimates = try distinct.map { alternatives in
+      try alternatives.map { isOneCharacter($0) ? 1 : try matcher.unitsAtMost(of: $0) }
+    }
+    if eachGroup == nil, estimates.contains(where: { $0.allSatisfy { $0 == 0 } }) {
+      matched.isEmpty = true
+      return matched
+    }
+    for group in distinct.indices {
+      for (number, alternative) in distinct[group].enumerated() where isOneCharacter(alternative) {
+        estimates[group][number] = try matcher.unitsAtMost(of: alternative)
+      }
+    }
     matched.groups = Array(repeating: ScoredUnits(), count: distinct.count)
     matched.counts = estimates.map { $0.reduce(0, +) }
     matched.groupTerms = Array(repeating: [], count: distinct.count)
