@@ -476,13 +476,14 @@ extension RoleSentences {
   /// often as it charges them (运输处置单位, 施工企业).
   static let unvouchedEndings = ["单位", "企业", "公司", "组织"].map { Array($0.utf8) }
 
-  /// The body a clause sets up, when the clause ends with it ("国务院设立国家防汛总指挥部",
-  /// "流域机构，设立防汛办事机构"): the names after its last mechanism verb, when they fill
-  /// the rest of the clause.
+  /// The body a clause establishes, when the clause ends with it ("国务院设立国家防汛总指挥部",
+  /// "流域机构，设立防汛办事机构"): the names after its last 设立, when they fill the rest of
+  /// the clause. (Not 成立: "…等单位人员成立工作专班" draws people, and the team is no
+  /// named body.)
   func bodySetUp(
     in text: UnsafeBufferPointer<UInt8>, _ clause: Range<Int>, known: inout KnownNames
   ) -> [DepartmentList.Name]? {
-    for verb in Self.mechanismVerbs {
+    for verb in Self.establishingVerbs {
       guard let at = lastOffset(of: verb, in: text, clause),
         at + verb.count < clause.upperBound,
         let names = names(filling: (at + verb.count)..<clause.upperBound, in: text, known: &known)
@@ -491,6 +492,9 @@ extension RoleSentences {
     }
     return nil
   }
+
+  /// Verbs by which a law establishes a body: 设立.
+  static let establishingVerbs = [Array("设立".utf8)]
 
   /// The levels of government a law names its bodies by (县级以上人民政府, 设区的市人民政府,
   /// 县级以上地方人民政府卫生健康主管部门): part of the name, though 以 and 的 open no name

@@ -75,6 +75,9 @@ struct MatchedGroups {
       try alternatives.map { isOneCharacter($0) ? 1 : try matcher.unitsAtMost(of: $0) }
     }
     if eachGroup == nil, estimates.contains(where: { $0.allSatisfy { $0 == 0 } }) {
+      matched.groups = Array(repeating: ScoredUnits(), count: distinct.count)
+      matched.counts = Array(repeating: 0, count: distinct.count)
+      matched.groupTerms = Array(repeating: [], count: distinct.count)
       matched.isEmpty = true
       return matched
     }

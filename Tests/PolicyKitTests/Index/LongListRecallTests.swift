@@ -104,6 +104,16 @@ import Testing
     }
   }
 
+  /// A group no unit holds ends the query before any list is decoded, whatever the other
+  /// groups (one-character terms, frequent phrases): no match, and the counts shown empty.
+  @Test func groupNoUnitHolds_noMatch() throws {
+    for query in ["喵喵喵 人民政府", "人 民 喵喵喵", "采购 -政府 喵喵"] {
+      let results = try answer(query)
+      #expect(results.totalMatches == 0, "\(query)")
+      #expect(results.hits.isEmpty, "\(query)")
+    }
+  }
+
   @Test func sampledWeight_isCloseToTheExactCount() throws {
     let index = try Self.index.get()
     let matcher = TermMatcher(postings: index.postings, units: index.units)
