@@ -217,11 +217,19 @@ import Testing
     let zone = try Parsed.file(try realFile("laws/DLC/广东地方法规/地方性法规/广东", "广东省中新广州知识城条例", ext: "md"))
       .metadata
     #expect((zone.level, zone.region) == (.provincial, "广东省"))
-    // A city is read from a title only by its full name: these titles name no city.
-    for prefix in ["宁波杭州湾新区条例", "台州府城墙保护条例", "杭州西湖文化景观保护管理条例"] {
+    // A city is read from a title only by its full name: these titles name no city. The
+    // adoption note names it when it names the standing committee in full
+    // ("台州市第十二届人民代表大会常务委员会…通过"), not as "市十四届人大常委会".
+    let expected: [(String, String?)] = [
+      ("宁波杭州湾新区条例", nil), ("台州府城墙保护条例", "台州市"), ("杭州西湖文化景观保护管理条例", "杭州市"),
+    ]
+    for (prefix, region) in expected {
       let metadata = try Parsed.file(try realFile("laws/DLC/浙江地方法规/地方性法规/浙江", prefix, ext: "md"))
         .metadata
-      #expect(metadata.region == nil, "\(prefix): \(metadata.region ?? "")")
+      #expect(metadata.region == region, "\(prefix): \(metadata.region ?? "")")
+      if region != nil {
+        #expect(metadata.issuer == "\(region!)人民代表大会常务委员会", "\(prefix)")
+      }
     }
   }
 }
