@@ -74,8 +74,8 @@ struct TermMatcher {
   /// whichever units it looks in: a bigram's units, from its list's head; a longer term's
   /// as `phraseFrequency` counts or estimates them (`matches`: the term's matches in the
   /// whole index, when the query found them, which are that count when `phraseFrequency`
-  /// would count); a term of one character's, the units of the keys that start with it
-  /// added up (a unit holding two of them counted twice: read from the lists' heads); for a
+  /// would count); a term of one character's, the units that hold a key starting with it
+  /// (its matches', when the query has them, else counted without keeping them); for a
   /// term only the text can check, that of its longest covered part (one of separators
   /// alone: its matches', when the query has them, else every unit).
   package func documentFrequency(of folded: String, matches: [Match]? = nil) throws -> Int {
@@ -91,12 +91,29 @@ struct TermMatcher {
     case 0:
       return 0
     case 1:
-      return try unitsAtMost(of: folded)
+      return try matches?.count ?? unitsHolding(character: scalars[0])
     case 2:
       return try postings.postings(of: BigramKey.make(scalars[0], scalars[1]))?.unitCount ?? 0
     default:
       return try phraseFrequency(scalars, matches: matches)
     }
+  }
+
+  /// How many units hold a key that starts with `character`: its keys' unit lists decoded
+  /// one at a time and marked in one bit per unit, none kept.
+  private func unitsHolding(character: UInt32) throws -> Int {
+    var marked = [UInt64](repeating: 0, count: (entries.count + 63) / 64)
+    var count = 0
+    for found in try postings.postings(in: BigramKey.range(startingWith: character)) {
+      for unit in try postings.units(of: found).units {
+        let (word, bit) = (Int(unit) >> 6, UInt64(1) << UInt64(unit & 63))
+        if marked[word] & bit == 0 {
+          marked[word] |= bit
+          count += 1
+        }
+      }
+    }
+    return count
   }
 
   /// At least as many units as hold the term, read from the heads of its keys' lists (no
