@@ -107,7 +107,7 @@ struct MatchedGroups {
       let within = eachGroup == nil ? matched.candidates : nil
       var few: [ScoredUnits] = []
       var terms: [(term: String, matches: [TermMatcher.Match])] = []
-      for (number, alternative) in alternatives.enumerated() {
+      for alternative in alternatives {
         let matches = try matcher.matches(of: alternative, within: within)
         let frequency = Double(
           try matcher.documentFrequency(of: alternative, matches: within == nil ? matches : nil))
