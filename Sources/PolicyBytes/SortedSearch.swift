@@ -27,10 +27,18 @@
   @inlinable package static func advance<T: Comparable>(_ elements: [T], from: Int, to value: T)
     -> Int
   {
+    advance(elements, from: from, to: value, by: { $0 })
+  }
+
+  /// The same over the keys of `elements` (the skip list of a posting list, by the last
+  /// unit of each block).
+  @inlinable package static func advance<Element, K: Comparable>(
+    _ elements: [Element], from: Int, to value: K, by keyOf: (Element) -> K
+  ) -> Int {
     var low = from
     var step = 1
     var high = from
-    while high < elements.count && elements[high] < value {
+    while high < elements.count && keyOf(elements[high]) < value {
       low = high + 1
       high += step
       step *= 2
@@ -38,7 +46,7 @@
     high = min(high, elements.count)
     while low < high {
       let mid = (low + high) / 2
-      if elements[mid] < value { low = mid + 1 } else { high = mid }
+      if keyOf(elements[mid]) < value { low = mid + 1 } else { high = mid }
     }
     return low
   }

@@ -151,7 +151,7 @@ extension RoleSentences {
           {
             names.append(DepartmentList.Name(bytes: level + bytes, written: bytes, role: nil))
             sectorLevel = nil
-            return true
+            continue
           }
         }
         sectorLevel = nil

@@ -28,20 +28,7 @@ struct PostingsCursor {
       var next = max(block + 1, 0)
       let blocks = postings.blocks
       if blocks.count > 1 {
-        var step = 1
-        var low = next
-        var high = next
-        while high < blocks.count && blocks[high].lastUnit < unit {
-          low = high + 1
-          high += step
-          step *= 2
-        }
-        high = min(high, blocks.count)
-        while low < high {
-          let mid = (low + high) / 2
-          if blocks[mid].lastUnit < unit { low = mid + 1 } else { high = mid }
-        }
-        next = low
+        next = SortedSearch.advance(blocks, from: next, to: unit, by: \.lastUnit)
       }
       guard next < blocks.count else { return false }
       if next != block {

@@ -15,26 +15,29 @@ struct PDFReader {
   /// Whether a scan (no text layer) is read by OCR.
   var ocr = false
 
+  /// Page numbers as a diagnostic lists them: "1, 3, 4".
+  static func pageList(_ pages: [Int]) -> String {
+    pages.map(String.init).joined(separator: ", ")
+  }
+
   package func read(_ bytes: [UInt8], path: String) throws -> RawText {
     let pages = try PDFPages(bytes: bytes, path: path, limits: limits, ocr: ocr)
     var raw = try Self.rawText(
       pages: pages.lines, heights: pages.heights, path: path, hasImages: pages.isScan)
     if !pages.pagesReadByOCR.isEmpty {
-      let list = pages.pagesReadByOCR.map(String.init).joined(separator: ", ")
       raw.decoded.diagnostics.append(
         Diagnostic(
           severity: .note, file: path,
           message:
-            "no text layer (a scan): \(pages.pagesReadByOCR.count) page(s) were read by OCR (tesseract, chi_sim): page \(list); check the text against the page"
+            "no text layer (a scan): \(pages.pagesReadByOCR.count) page(s) were read by OCR (tesseract, chi_sim): page \(Self.pageList(pages.pagesReadByOCR)); check the text against the page"
         ))
     }
     if !pages.scannedPagesUnread.isEmpty {
-      let list = pages.scannedPagesUnread.map(String.init).joined(separator: ", ")
       raw.decoded.diagnostics.append(
         Diagnostic(
           severity: .warning, file: path,
           message:
-            "page \(list) has no text layer, only an image (a scanned page?); its text is missing: --ocr reads it"
+            "page \(Self.pageList(pages.scannedPagesUnread)) has no text layer, only an image (a scanned page?); its text is missing: --ocr reads it"
         ))
     }
     return raw

@@ -11,17 +11,22 @@ import Testing
       && PrintedPDF.program("pdftoppm") != nil,
     "LibreOffice, poppler-utils or tesseract is not installed"))
 struct OCRTests {
-  @Test func scannedPage_isReadWithOCR() throws {
+  /// The first page of seed 000's printed PDF as a JPEG of `dpi` (a scan), made in `folder`.
+  static func seedPageAsJPEG(in folder: URL, dpi: Int) throws -> Data {
     let pair = try #require(PDFSeedTests.made.first { $0.pdf.lastPathComponent == "000.pdf" })
-    let folder = Scratch.root.appendingPathComponent("ocr")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let prefix = folder.appendingPathComponent("page").path
     try PrintedPDF.run(
       [
-        "pdftoppm", "-f", "1", "-l", "1", "-r", "200", "-jpeg", "-singlefile", pair.pdf.path,
+        "pdftoppm", "-f", "1", "-l", "1", "-r", "\(dpi)", "-jpeg", "-singlefile", pair.pdf.path,
         prefix,
       ])
-    let jpeg = try Data(contentsOf: URL(fileURLWithPath: prefix + ".jpg"))
+    return try Data(contentsOf: URL(fileURLWithPath: prefix + ".jpg"))
+  }
+
+  @Test func scannedPage_isReadWithOCR() throws {
+    let folder = Scratch.root.appendingPathComponent("ocr")
+    let jpeg = try Self.seedPageAsJPEG(in: folder, dpi: 200)
     // 200 dpi of an A4 page: 1654 × 2339 pixels.
     let scan = folder.appendingPathComponent("scan.pdf")
     try Data(TestPDF.make(pages: [.jpeg(Array(jpeg), width: 1654, height: 2339)])).write(to: scan)
@@ -49,16 +54,8 @@ struct OCRTests {
   }
 
   @Test func scannedPageAmongPrintedOnes_isWarnedOfOrReadWithOCR() throws {
-    let pair = try #require(PDFSeedTests.made.first { $0.pdf.lastPathComponent == "000.pdf" })
     let folder = Scratch.root.appendingPathComponent("ocr-mixed")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let prefix = folder.appendingPathComponent("page").path
-    try PrintedPDF.run(
-      [
-        "pdftoppm", "-f", "1", "-l", "1", "-r", "150", "-jpeg", "-singlefile", pair.pdf.path,
-        prefix,
-      ])
-    let jpeg = try Data(contentsOf: URL(fileURLWithPath: prefix + ".jpg"))
+    let jpeg = try Self.seedPageAsJPEG(in: folder, dpi: 150)
     let mixed = folder.appendingPathComponent("mixed.pdf")
     try Data(
       TestPDF.make(pages: [
