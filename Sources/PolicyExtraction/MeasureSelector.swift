@@ -65,12 +65,15 @@ struct MeasureSelector {
     return measures.sorted()
   }
 
-  /// Whether `title` is only the name of a body (区绿化市容局, 各街道办事处): short, ending as
-  /// bodies' names do.
+  /// Whether `title` is only the name of a body (区绿化市容局, 各街道办事处), or of a body's
+  /// duties (指挥部办公室及其职责, 成员单位职责): short, ending as bodies' names do, or in 职责.
   private func namesABody(_ title: String) -> Bool {
     !title.isEmpty && title.hasAtMostCharacters(20) && !title.containsBytes("，")
-      && DepartmentResolver.endsLikeBody(title)
+      && (DepartmentResolver.endsLikeBody(title) || title.hasSuffixBytes(Self.duties))
   }
+
+  /// 职责, which ends the heading of a body's duties.
+  static let duties = "职责"
 
   /// The longest sub-item, in bytes, that still reads as part of an enumeration.
   static let maximumEnumeratedItem = 600

@@ -26,6 +26,10 @@ struct NumberByKind {
     case .paragraph: 11
     case .table: 12
     case .tableRow: 13
+    case .decimal1: 14
+    case .decimal2: 15
+    case .decimal3: 16
+    case .decimal4: 17
     }
   }
 }

@@ -9,23 +9,25 @@ struct OutlineBuilder {
   /// How major a kind of numbering is: smaller nests larger.
   package static func rank(_ kind: HeadingMarker.Kind) -> Int {
     switch kind {
-    case .attachment: return -1
+    case .attachment: return -10
     case .part: return 0
-    case .chapter: return 1
-    case .section: return 2
+    case .chapter: return 10
+    case .section: return 20
     // An article holds the items of a law: 第三条 … （一）（二）.
-    case .article: return 3
-    case .chineseOrdinal: return 4
-    case .parenthesizedChineseOrdinal: return 5
-    case .arabicOrdinal: return 6
-    case .parenthesizedArabicOrdinal: return 7
-    case .circledOrdinal: return 8
-    case .column: return 9
+    case .article: return 30
+    case .chineseOrdinal, .decimal1: return 40
+    case .parenthesizedChineseOrdinal, .decimal2: return 50
+    case .arabicOrdinal, .decimal3: return 60
+    // 1.1.1.1 holds the （1） items of a decimal outline.
+    case .decimal4: return 65
+    case .parenthesizedArabicOrdinal: return 70
+    case .circledOrdinal: return 80
+    case .column: return 90
     // A table sits where its title stands; its rows nest in it.
-    case .table: return 9
-    case .tableRow: return 10
+    case .table: return 90
+    case .tableRow: return 100
     // An unnumbered item nests in the innermost section that holds it.
-    case .paragraph: return 11
+    case .paragraph: return 110
     }
   }
 

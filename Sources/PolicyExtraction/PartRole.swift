@@ -7,12 +7,13 @@ enum PartRole: Equatable {
   /// 重点任务, 主要措施, 保障措施, 组织实施 … and every part whose heading does not say
   /// otherwise: its items are measures.
   case tasks
-  /// 指导思想, 基本原则, 工作目标, 适用范围, 现状 …: frames the plan.
+  /// 指导思想, 基本原则, 工作目标, 适用范围, 现状, 编制目的 (of an emergency plan) …: frames
+  /// the plan.
   case framing
   /// 实施步骤, 工作流程, 时间节点, 计划安排 …: phases and procedures, not tasks.
   case steps
-  /// 考评内容, 技术要求, 实施条件, 整治方式 …: what is judged, what qualifies, which kinds
-  /// of case exist.
+  /// 考评内容, 技术要求, 实施条件, 整治方式, 等级划分 …: what is judged, what qualifies,
+  /// which kinds of case exist.
   case criteria
   /// 附则 (or 其他, 其他事项) of a plan: its effective date and who interprets it.
   case closing
@@ -24,11 +25,11 @@ enum PartRole: Equatable {
   private static let framingWords = [
     "指导思想", "总体要求", "基本原则", "主要目标", "工作目标", "发展目标", "总体目标", "目标要求", "建设目标",
     "行动目标", "适用范围", "实施范围", "编制依据", "工作依据", "总体思路", "工作原则", "基本要求", "总体考虑",
-    "基本情况", "发展现状", "现状", "面临形势", "背景", "重要意义", "名词解释", "定义",
+    "基本情况", "发展现状", "现状", "面临形势", "背景", "重要意义", "名词解释", "定义", "编制目的",
   ]
   /// How the headings of framing parts end: who or what the plan covers (考评对象,
-  /// 享受对象, 治理范围).
-  private static let framingEndings = ["对象", "范围"]
+  /// 享受对象, 治理范围), and the principles it follows (清理整顿的原则, 从严的原则).
+  private static let framingEndings = ["对象", "范围", "原则"]
   /// The headings of step and procedure parts; a heading that ends in 步骤 (基本步骤,
   /// 实施步骤), 流程 or 程序 (考核程序, 审批程序) is one too.
   private static let stepWords = [
@@ -43,7 +44,7 @@ enum PartRole: Equatable {
   /// 考评方式) lists kinds or ways, not tasks.
   private static let criteriaWords = [
     "考评内容", "考核内容", "评价内容", "评价标准", "考核标准", "考评标准", "技术要求", "实施条件", "申报条件",
-    "治理内容", "整治内容", "排查内容", "检查内容", "计算方法",
+    "治理内容", "整治内容", "排查内容", "检查内容", "计算方法", "等级划分", "事件分级", "分级标准",
   ]
 
   /// The words of `framingWords`, `stepWords` and `criteriaWords`, found in a title in

@@ -14,6 +14,8 @@ public struct PolicyParser: Sendable {
   private let responsibilityExtractor: ResponsibilityExtractor
   /// Built once: its name tables serve every document.
   private let resolver: DepartmentResolver
+  /// 下列, which announces the items that follow ("有下列情形之一的", "符合下列要求的").
+  static let listAnnounced = "下列"
 
   /// - Parameter dictionaries: the word lists to read departments and indicators with.
   public init(dictionaries: PolicyDictionaries = .bundled) {
@@ -35,6 +37,7 @@ public struct PolicyParser: Sendable {
       outlineParagraphs[index].marker = nil
     }
     let attachmentEntries = AttachmentList.unmark(&outlineParagraphs, texts: texts)
+    TableOfContents.unmark(&outlineParagraphs, texts: texts)
     NoteList.unmark(&outlineParagraphs, texts: texts)
     // Tables: their cells open no sections ("1.《公路法》第八条" is a cell); a task table
     // becomes a section of its rows.
@@ -91,22 +94,27 @@ public struct PolicyParser: Sendable {
       sections[index].title = texts[heading + 1]
     }
     // Whether each section owns text besides its heading line and sub-sections, and
-    // whether that text (or its run-in heading's paragraph) ends with a colon: a lead-in.
+    // whether that text (or its numbered paragraph) is a lead-in its sub-items spell out:
+    // it ends with a colon, or announces them ("有下列情形之一的，…", "对有下列突出表现的
+    // 单位…给予表彰") just before the first.
     var hasOwnText = Array(repeating: false, count: sections.count)
     var endsWithLeadIn = Array(repeating: false, count: sections.count)
     for (index, owner) in outline.owners.enumerated() {
       guard let owner else { continue }
       let paragraph = outlineParagraphs[index]
-      let isHeadingLine = paragraph.marker != nil && !paragraph.isRunIn
       // A numbered paragraph whose text runs on past a heading's length carries it too.
-      if paragraph.marker == nil
+      let carriesText =
+        paragraph.marker == nil
         || (paragraph.titleEnd == paragraph.titleStart && paragraph.titleStart < paragraph.span.end)
-      {
-        hasOwnText[owner] = true
-      }
-      if !isHeadingLine {
+      if carriesText { hasOwnText[owner] = true }
+      let beforeItem =
+        index + 1 < outlineParagraphs.count && outlineParagraphs[index + 1].marker != nil
+      if carriesText || paragraph.isRunIn {
         endsWithLeadIn[owner] =
           texts.hasSuffixBytes("：", at: index) || texts.hasSuffixBytes(":", at: index)
+      }
+      if beforeItem && texts[index].containsBytes(Self.listAnnounced) {
+        endsWithLeadIn[owner] = true
       }
     }
     for index in sections.indices where sections[index].isRunIn { hasOwnText[index] = true }

@@ -21,6 +21,15 @@ public struct HeadingMarker: Sendable, Equatable {
     case parenthesizedArabicOrdinal = "parenthesized_arabic_ordinal"
     /// ① — level 5.
     case circledOrdinal = "circled_ordinal"
+    /// 1 — the first level of decimal numbering, as emergency plans (应急预案) and
+    /// standards number their parts ("1　总则", then 1.1, 1.1.1…).
+    case decimal1 = "decimal_1"
+    /// 1.1 — the second level of decimal numbering.
+    case decimal2 = "decimal_2"
+    /// 1.1.1 — the third.
+    case decimal3 = "decimal_3"
+    /// 1.1.1.1 — the fourth.
+    case decimal4 = "decimal_4"
     /// 第X条 — an article of a law or regulation.
     case article
     /// 专栏 — a box of projects or examples.
@@ -139,6 +148,7 @@ public struct HeadingMarker: Sendable, Equatable {
     // parenthesis).
     let (value, isChinese, after) = readNumber(in: bytes, at: start, end: end)
     guard let value, after < end else { return nil }
+    if !isChinese, let decimal = decimalMarker(in: bytes, at: start, end: end) { return decimal }
     let (punct, punctLength) = UTF8Scalars.scalar(in: bytes, at: after)
     let next = after + punctLength
     // "2.5万亩" and "一.5" are numbers, not items: a marker is not followed by a digit.
@@ -162,6 +172,73 @@ public struct HeadingMarker: Sendable, Equatable {
     default:
       return nil
     }
+  }
+
+  /// The longest number of a level of decimal numbering (1.12 but not 1.123).
+  static let maximumDecimalDigits = 2
+  /// The longest title of a first-level decimal heading ("1　总则"), in scalars: a line
+  /// that opens with a number and a space is read as one only when the rest is a short
+  /// title.
+  static let maximumDecimalTitle = 20
+  /// What a number followed by a space measures rather than numbers (2.5 万吨, 3 个).
+  static let quantityWords: Set<UInt32> = Set("万亿千百十个元吨倍米亩公年月日天人项家次%％".unicodeScalars.map(\.value))
+
+  /// Decimal numbering at `start`: "1.1　编制目的", "2.1.3　成员单位职责", "5.1.2 省级人民政府…"
+  /// (levels of one or two digits, a space or ideographic space after them — needed with
+  /// fewer than three levels — then text that is not a quantity's unit), or "1　总则" (one level: only a short title without
+  /// punctuation after it, as a part's heading line is). The number is the last level's.
+  static func decimalMarker(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int)
+    -> HeadingMarker?
+  {
+    var levels: [Int] = []
+    var index = start
+    while index < end, levels.count < 4 {
+      var value = 0
+      var digits = 0
+      while index < end, digits <= maximumDecimalDigits, (0x30...0x39).contains(bytes[index]) {
+        value = value * 10 + Int(bytes[index] - 0x30)
+        digits += 1
+        index += 1
+      }
+      guard digits > 0, digits <= maximumDecimalDigits else { return nil }
+      levels.append(value)
+      guard index + 1 < end, bytes[index] == 0x2E, (0x30...0x39).contains(bytes[index + 1])
+      else { break }
+      index += 1
+    }
+    guard let first = levels.first, first > 0, index < end else { return nil }
+    let numberEnd = index
+    var titleStart = index
+    while titleStart < end {
+      let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: titleStart)
+      guard UTF8Scalars.isBlank(scalar) else { break }
+      titleStart += length
+    }
+    // A space may be lost after three levels ("5.1.2省级…", the cleaner taking it for
+    // residue between a digit and a character); after one or two it tells 1.1 from 2.5.
+    guard titleStart > numberEnd || levels.count >= 3, titleStart < end else { return nil }
+    let opening = UTF8Scalars.scalar(in: bytes, at: titleStart).value
+    guard UTF8Scalars.isIdeograph(opening) || opening == .scalar("（") || opening == .scalar("《"),
+      !quantityWords.contains(opening)
+    else { return nil }
+    if levels.count == 1 {
+      var scalars = 0
+      var position = titleStart
+      while position < end {
+        let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
+        if scalar == .scalar("，") || scalar == .scalar("。") || scalar == .scalar("；")
+          || scalar == .scalar("：") || scalar == 0x2C || scalar == 0x3B || scalar == 0x3A
+        {
+          return nil
+        }
+        scalars += 1
+        guard scalars <= maximumDecimalTitle else { return nil }
+        position += length
+      }
+    }
+    let kinds: [Kind] = [.decimal1, .decimal2, .decimal3, .decimal4]
+    return HeadingMarker(
+      kind: kinds[levels.count - 1], number: levels[levels.count - 1], length: numberEnd - start)
   }
 
   /// Reads an Arabic (ASCII or full-width) or Chinese number at `index`.

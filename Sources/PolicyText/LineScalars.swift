@@ -270,6 +270,7 @@ struct LineScalars {
   /// Whether the line is a heading and nothing else: it opens with a marker and holds
   /// no sentence punctuation (a run-in heading "6.推进…。加强…，" is a paragraph).
   var isStandaloneHeading: Bool {
+    if isContentsTitle { return true }
     guard let marker, scalarCount <= 60, !all.isEmpty else { return false }
     // Skip the marker and a colon or space right after it ("专栏：…", "第一章 总则").
     var bytes = 0
@@ -304,10 +305,20 @@ struct LineScalars {
     scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4
   }
 
+  /// Whether the line is the title of a table of contents, "目录" (often spaced, "目　　录"),
+  /// a line of its own: the plan's title above it and the first entry below it are not
+  /// part of it.
+  var isContentsTitle: Bool {
+    guard scalarCount <= 8, all.first == .scalar("目"), all.last == .scalar("录") else {
+      return false
+    }
+    return all.dropFirst().dropLast().allSatisfy(UTF8Scalars.isBlank)
+  }
+
   /// Whether the line opens with something that always starts a paragraph: a heading
-  /// marker, 抄送, 主送.
+  /// marker, 目录, 抄送, 主送.
   var opensParagraph: Bool {
-    if marker != nil { return true }
+    if marker != nil || isContentsTitle { return true }
     guard head.count >= 2 else { return false }
     let opening = head[head.startIndex]
     return (opening == .scalar("抄") || opening == .scalar("主"))
