@@ -24,15 +24,15 @@ struct DutyBlocks {
 
   /// Reads a heading of `rank` whose paragraph text (after its numbering) is `text`:
   /// closes the blocks it ends and returns the places where a duty stands (a closed
-  /// block without items, or this heading as an item of the open block), with their
-  /// departments.
-  package mutating func heading(rank: Int, text: Range<Int>) -> [(
+  /// block without items, or this heading as an item of the open block, unless it is no
+  /// duty: the heading of other duties), with their departments.
+  package mutating func heading(rank: Int, text: Range<Int>, isDuty: Bool = true) -> [(
     place: Range<Int>, names: [DepartmentList.Name]
   )] {
     var duties = close(atRank: rank)
     if let last = open.indices.last {
       if open[last].itemRank == nil { open[last].itemRank = rank }
-      if open[last].itemRank == rank { duties.append((text, open[last].names)) }
+      if isDuty, open[last].itemRank == rank { duties.append((text, open[last].names)) }
     }
     return duties
   }

@@ -127,8 +127,18 @@ struct ResponsibilityExtractor {
           body = TextSpan(paragraph.titleStart, paragraph.span.end)
           let rank = OutlineBuilder.rank(marker.kind)
           let title = paragraph.titleStart..<paragraph.titleEnd
-          addDuties(blocks.heading(rank: rank, text: body.start..<body.end))
-          if let names = headingNames(title, in: buffer, known: &known) {
+          // A part, chapter or section of a law (第二章 监察机关及其职责, 第三章 村民委员会及其
+          // 下属委员会) heads no block of one body's duties: its articles name their own
+          // subjects. A heading of duties inside a block ("2.1 国家粮食应急工作指挥部" then
+          // "2.1.3 成员单位职责") is none of the block's body's.
+          let mayHeadDuties = rank >= OutlineBuilder.rank(.chineseOrdinal)
+          let headsDuties =
+            mayHeadDuties
+            && Self.dutiesEndings.contains { ByteSearch.hasSuffix($0, in: buffer, title) }
+          addDuties(blocks.heading(rank: rank, text: body.start..<body.end, isDuty: !headsDuties))
+          if mayHeadDuties,
+            let names = headingNames(title, in: buffer, readsDuties: true, known: &known)
+          {
             let nextIsSibling =
               index + 1 == paragraphs.count
               || paragraphs[index + 1].marker.map { OutlineBuilder.rank($0.kind) <= rank } ?? false
@@ -198,11 +208,23 @@ struct ResponsibilityExtractor {
   }
 
   /// The names of a heading's title when it holds nothing else ("区建设管理委",
-  /// "属地街镇（镇人民政府、街道办事处）"): each a body as running text names one (a title
-  /// may be a phrase that ends like a name: 构建市场多元监管格局), none with a role word.
+  /// "属地街镇（镇人民政府、街道办事处）"), or nothing else before the word for their duties
+  /// ("国家粮食应急工作指挥部职责", "执行机构及其职责", when `readsDuties`): each a body as
+  /// running text names one (a title may be a phrase that ends like a name: 构建市场多元监管
+  /// 格局), none with a role word, none the members of a body (成员单位职责: each member's
+  /// duty names it).
   func headingNames(
-    _ title: Range<Int>, in text: UnsafeBufferPointer<UInt8>, known: inout KnownNames
+    _ title: Range<Int>, in text: UnsafeBufferPointer<UInt8>, readsDuties: Bool = false,
+    known: inout KnownNames
   ) -> [DepartmentList.Name]? {
+    var title = title
+    if readsDuties,
+      let duties = Self.dutiesEndings.first(where: { ByteSearch.hasSuffix($0, in: text, title) })
+    {
+      title = title.lowerBound..<(title.upperBound - duties.count)
+      guard !Self.membersEndings.contains(where: { ByteSearch.hasSuffix($0, in: text, title) })
+      else { return nil }
+    }
     guard !title.isEmpty, UTF8Scalars.hasAtMostCharacters(text, title, 30) else { return nil }
     // Most titles are tasks ("加强组织领导"): only a title that ends as a name does, or with
     // a note, is read.
@@ -224,6 +246,12 @@ struct ResponsibilityExtractor {
     }
     return list.names
   }
+
+  /// The words after a body's name that make a heading of its duties: 及其职责, 的职责,
+  /// 主要职责, 职责 (the longest first).
+  static let dutiesEndings = ["及其职责", "的主要职责", "主要职责", "的职责", "职责"].map { Array($0.utf8) }
+  /// How the names of a body's members end: 成员单位, 成员部门, 成员.
+  static let membersEndings = ["成员单位", "成员部门", "成员"].map { Array($0.utf8) }
 
   /// The clause of a duty of a block's department: the department responsible, at the
   /// text of the heading the duty stands under (`place`).

@@ -97,12 +97,17 @@ extension RoleSentences {
   }
 
   /// Whether the words after a role word only qualify a noun that names bodies
-  /// ("参与数字政府建设工作的各部门、单位"): the text after its last 的 ends as a body does.
+  /// ("参与数字政府建设工作的各部门、单位"): the text after its last 的 ends as a body does,
+  /// and is a noun, not a second duty joined by 并 ("负责提供学生的学习费用并及时拨给学校").
   func roleWordQualifiesANoun(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard let of = lastOffset(of: Self.possessive, in: text, range) else { return false }
-    return DepartmentResolver.endsLikeBody(
-      UnsafeBufferPointer(rebasing: text[(of + Self.possessive.count)..<range.upperBound]))
+    let noun = (of + Self.possessive.count)..<range.upperBound
+    return DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[noun]))
+      && ByteSearch.offset(of: Self.alsoDoes, in: text, within: noun) == nil
   }
+
+  /// 并, which joins a second verb phrase to a duty.
+  static let alsoDoes = Array("并".utf8)
 
   static let possessive = Array("的".utf8)
 

@@ -22,7 +22,7 @@ struct RoleSentences {
   /// Role words, longest first, each with its effect.
   let roleWords: FirstScalarIndex
   let roleEffects: [Effect]
-  /// Words that may stand between a subject and its role word (要, 按职责分工, 积极 …),
+  /// Words that may stand between a subject and its role word (要, 按职责分工, 积极, 密切 …),
   /// longest first.
   let fillers: [[UInt8]]
   /// Words that open what is said of a body, after its name: the fillers, the role words,
@@ -59,6 +59,7 @@ struct RoleSentences {
       "在各自职责范围内", "在各自的职责范围内", "按照各自职责分工", "依照各自职责", "依照职责", "依据职责", "依法", "各自", "统筹",
       "按照各自职责", "按照职责分工", "按职责分工", "根据职责分工", "按照职责", "按职责", "根据职责", "应当", "需要", "分别", "积极", "主动",
       "共同", "具体", "予以", "切实", "全力", "统一", "同时", "主要", "继续", "进一步", "加强", "协调", "指导和", "支持和", "做好",
+      "密切", "紧密", "相互", "通力",
       "要", "应",
       "需", "将", "可以", "可", "也", "还", "并", "又", "既",
     ].map { Array($0.utf8) }.sorted { $0.count > $1.count }
