@@ -145,26 +145,14 @@ package struct MetadataExtractor {
       metadata.spans["document_number"] = paragraphs[index].span
       return
     }
-    var labelledDecree = false
-    labelled: for index in front where !texts.hasMoreBytes(than: 600, at: index) {
+    for index in front where !texts.hasMoreBytes(than: 600, at: index) {
       let text = texts[index]
-      guard let label = Self.numberLabels.lazy.compactMap({ text.rangeOfBytes($0) }).first else {
-        continue
-      }
-      let value = String(text[label.upperBound...])
-      if let found = DocumentNumber.first(in: value) {
-        metadata.documentNumber = found.number
-        metadata.spans["document_number"] = paragraphs[index].span
-        return
-      }
-      // "发文字号：国令第706号": a decree's number, labelled; the decree note under the
-      // title may still give the date.
-      if let decree = DocumentNumber.firstDecree(in: value, shortestIssuer: 1) {
-        metadata.documentNumber = decree
-        metadata.spans["document_number"] = paragraphs[index].span
-        labelledDecree = true
-        break labelled
-      }
+      guard let label = Self.numberLabels.lazy.compactMap({ text.rangeOfBytes($0) }).first,
+        let found = DocumentNumber.first(in: String(text[label.upperBound...]))
+      else { continue }
+      metadata.documentNumber = found.number
+      metadata.spans["document_number"] = paragraphs[index].span
+      return
     }
     // A regulation issued by decree gives the decree's number, often with its date:
     // "（2021年12月21日上海市人民政府令第59号公布　自2022年3月1日起施行）"; an amended one
@@ -176,10 +164,8 @@ package struct MetadataExtractor {
         && texts[index].hasSuffix("）")
     {
       if let decree = DocumentNumber.firstDecree(in: texts[index]) {
-        if !labelledDecree {
-          metadata.documentNumber = decree
-          metadata.spans["document_number"] = paragraphs[index].span
-        }
+        metadata.documentNumber = decree
+        metadata.spans["document_number"] = paragraphs[index].span
         if metadata.writtenDate == nil, let date = DateText.first(in: texts[index]),
           texts[index].rangeOfBytes(decree.text).map({ $0.lowerBound >= date.range.upperBound })
             ?? false

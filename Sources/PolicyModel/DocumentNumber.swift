@@ -111,10 +111,9 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
   }
 
   /// Finds the first number of a government decree in `text`: "上海市人民政府令第59号",
-  /// "国务院令第708号" — an issuer of 2–12 Han characters ending in 令 (from
-  /// `shortestIssuer`: 1 where a label says the text is a number, "发文字号：国令第706号"),
-  /// then 第, a number (digits or Chinese numerals) and 号.
-  public static func firstDecree(in text: String, shortestIssuer: Int = 2) -> DocumentNumber? {
+  /// "国务院令第708号" — an issuer of 2–12 Han characters ending in 令, then 第, a
+  /// number (digits or Chinese numerals) and 号.
+  public static func firstDecree(in text: String) -> DocumentNumber? {
     let scalars = Array(text.unicodeScalars)
     if let number = decreeWithNumberFirst(scalars) { return number }
     var index = 1
@@ -162,7 +161,7 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       }) {
         codeStart = start
       }
-      guard index - codeStart >= shortestIssuer else { continue }
+      guard index - codeStart >= 2 else { continue }
       let code = String(String.UnicodeScalarView(scalars[codeStart...index]))
       // A bracketed number is written with its closing bracket.
       let writtenEnd =
