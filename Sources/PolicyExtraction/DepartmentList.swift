@@ -201,8 +201,9 @@ struct DepartmentList {
     }
   }
 
-  /// The names of a piece between separators: one, or two joined by 和 / 及 / 以及 when
-  /// each is a body of its own ("有关镇街和区属国有公司"; not 住房和城乡建设局).
+  /// The names of a piece between separators: one, or two joined by 和 / 及 / 以及 / 或者
+  /// when each is a body of its own ("有关镇街和区属国有公司", "居民委员会或者村民委员会";
+  /// not 住房和城乡建设局).
   package static func names(from piece: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
     guard let name = name(from: piece) else { return [] }
     for joiner in joiners {
@@ -220,8 +221,8 @@ struct DepartmentList {
     return [name]
   }
 
-  /// 和, 及, 以及 as UTF-8 (以及 first: 及 is its end).
-  private static let joiners = ["以及", "和", "及"].map { Array($0.utf8) }
+  /// 和, 及, 以及, 或者, 或 as UTF-8 (以及 first: 及 is its end; 或者 before 或).
+  private static let joiners = ["以及", "或者", "和", "及", "或"].map { Array($0.utf8) }
 
   /// A department name from a piece between separators, if it reads as one: without a
   /// trailing 等 and a leading 由 or 会同, two to thirty ideographs, letters or `inNameMarks`,

@@ -111,7 +111,7 @@ package struct DepartmentResolver {
     let name = mention.name
     let isKnown = mention.category != unknownCategory && mention.category != "collective"
     guard isKnown || endsLikeBody(name) else { return false }
-    guard !opensWithVerb(name) else { return false }
+    guard !opensWithVerb(name) || namesJointBody(name) else { return false }
     let isCollective = collectiveMarkers.contains { name.hasPrefixBytes($0) }
     // A place alone (浦东新区, 共享区 of 共享区际…) is no body in text, unless a collective
     // (各区, 相关街镇) or one the dictionaries know.
@@ -188,8 +188,17 @@ package struct DepartmentResolver {
   private static let leadingVerbs = [
     "鼓励", "支持", "推动", "推进", "加强", "引导", "指导", "督促", "组织", "协调", "建立", "完善", "明确", "强化", "落实", "按照",
     "依托", "通过", "开展", "实施", "发挥", "做好", "配合", "会同", "报送", "报请", "提请", "联合", "成立", "压实", "承担",
-    "拟定", "共享", "监督", "抽调", "组建", "构建", "确保",
+    "拟定", "共享", "监督", "抽调", "组建", "构建", "确保", "通知", "邀请", "商请",
   ]
+
+  /// Whether `name` is a joint body (联合采购办公室, 联合执法小组): 联合 as its first word,
+  /// not the verb before another body (联合区城管执法局, 联合市规划资源局), and an ending only
+  /// bodies have.
+  static func namesJointBody(_ name: String) -> Bool {
+    guard name.hasPrefixBytes("联合"), hasDistinctiveEnding(name) else { return false }
+    let rest = String(name.unicodeScalars.dropFirst(2))
+    return !(levelPrefixes + ["各", "有关", "相关"]).contains { rest.hasPrefixBytes($0) }
+  }
 
   /// Whether `name` ends as only the names of bodies do (集团, 管委会, 办事处, 人民政府 …).
   static func hasDistinctiveEnding(_ name: String) -> Bool {
@@ -199,7 +208,7 @@ package struct DepartmentResolver {
   /// Endings that only the names of bodies have.
   private static let distinctiveEndings = [
     "集团", "管委会", "办事处", "委员会", "领导小组", "办公室", "联席办", "工作专班", "小组", "政府", "分局", "支队", "党校", "救援机构",
-    "管理部门", "主管部门",
+    "管理部门", "主管部门", "派出所",
   ]
 
   /// Whether `name` stands for bodies it does not name: 各 / 有关 / 相关 / 属地 followed by
@@ -253,7 +262,7 @@ package struct DepartmentResolver {
 
   /// How the names of regulated parties end.
   private static let regulatedEndings = [
-    "企业", "业主", "建设单位", "施工单位", "实施主体", "项目单位", "业主委员会", "业主大会",
+    "企业", "业主", "建设单位", "施工单位", "实施主体", "项目单位", "业主委员会", "业主大会", "经营者",
   ]
   /// Words that make an enterprise a body of the government: 国有 (区属国有公司), 国企, and
   /// a level of government that owns or manages it (区管企业, 区属企业, 市属企业).

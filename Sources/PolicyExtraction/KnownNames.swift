@@ -20,6 +20,12 @@ struct KnownNames {
   /// (企业), or for what lies within a place (区内…).
   private var entries: [UTF8Key: Entry?] = [:]
 
+  /// Records `bytes` as a name for bodies the document does not name (a term it defines
+  /// for them, `DefinedCollectives`).
+  mutating func markUnnamed(_ bytes: [UInt8]) {
+    entries[UTF8Key(bytes: bytes)] = .some(nil)
+  }
+
   package mutating func mention(_ bytes: [UInt8], resolver: DepartmentResolver) -> Entry? {
     let key = UTF8Key(bytes: bytes)
     if let entry = entries[key] { return entry }

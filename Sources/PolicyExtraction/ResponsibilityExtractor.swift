@@ -89,6 +89,7 @@ struct ResponsibilityExtractor {
     var known = KnownNames()
     var blocks = DutyBlocks()
     bytes.withUnsafeBufferPointer { buffer in
+      for term in DefinedCollectives.terms(in: buffer) { known.markUnnamed(term) }
       func addDuties(_ duties: [(place: Range<Int>, names: [DepartmentList.Name])]) {
         for duty in duties {
           if let clause = dutyClause(

@@ -126,13 +126,19 @@ extension RoleSentences {
   static let kindsOfBody = ["部门", "机构", "单位"].map { Array($0.utf8) }
 
   /// Whether names that end at `end` of `clause` qualify a noun: 的 follows within four
-  /// characters ("…组成的推进机制"), not later ("区属国企…应充分发挥在…领域的主力军作用").
+  /// characters ("…组成的推进机制"), not later ("区属国企…应充分发挥在…领域的主力军作用"), or
+  /// the bodies' people follow at once ("各试点地区代表作为副主任", "各单位工作人员").
   func namesQualifyANoun(_ text: UnsafeBufferPointer<UInt8>, after end: Int, in clause: Range<Int>)
     -> Bool
   {
     let window = end..<min(clause.upperBound, end + 5 * 3)
     return ByteSearch.offset(of: Self.possessive, in: text, within: window) != nil
+      || Self.bodiesPeople.contains { ByteSearch.hasPrefix($0, in: text, end..<clause.upperBound) }
   }
+
+  /// Words for a body's people, which make the names before them no subject: 代表, 人员,
+  /// 工作人员, 负责人, 负责同志.
+  static let bodiesPeople = ["代表", "人员", "工作人员", "负责人", "负责同志"].map { Array($0.utf8) }
   /// （ and ： as UTF-8.
   static let fullWidthOpen = Array("（".utf8)
   static let fullWidthColon = Array("：".utf8)
@@ -220,7 +226,9 @@ extension RoleSentences {
     return nil
   }
 
-  static let person = ["人", "同志"].map { Array($0.utf8) }
+  /// What follows 负责 when it describes a person, not a body's role: 负责人, 负责同志,
+  /// 直接负责的主管人员 (the formula of laws' penalty articles).
+  static let person = ["人", "同志", "的主管人员"].map { Array($0.utf8) }
   static let responsibleWord = Array("负责".utf8)
 
   func isRoleWord(

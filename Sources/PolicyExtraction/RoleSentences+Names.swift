@@ -476,6 +476,97 @@ extension RoleSentences {
   /// often as it charges them (运输处置单位, 施工企业).
   static let unvouchedEndings = ["单位", "企业", "公司", "组织"].map { Array($0.utf8) }
 
+  /// The bodies 由 brings in at the start of `range` when a verb of their own follows
+  /// them before the role word ("由上海市医药集中招标采购事务管理所承担…日常工作并负责…"): not
+  /// the 由 of a word (自由, 理由, 由于), nor names that send others ("由中央军事委员会
+  /// 组织派出人民解放军协助").
+  func agentOfBy(
+    in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames
+  ) -> [DepartmentList.Name]? {
+    let after = (range.lowerBound + Self.by.count)..<range.upperBound
+    guard after.lowerBound < after.upperBound,
+      !Self.byCompoundFollowers.contains(where: { ByteSearch.hasPrefix($0, in: text, after) })
+    else { return nil }
+    if range.lowerBound > 0 {
+      let (previous, _) = UTF8Scalars.scalar(in: text, before: range.lowerBound)
+      guard !Self.byCompoundLeaders.contains(previous) else { return nil }
+    }
+    guard let leading = leadingNames(in: text, after, known: &known, verbFollows: true),
+      Self.agentVerbs.contains(where: {
+        ByteSearch.hasPrefix($0, in: text, leading.end..<after.upperBound)
+      }),
+      !Self.sendingVerbs.contains(where: {
+        ByteSearch.offset(of: $0, in: text, within: leading.end..<after.upperBound) != nil
+      })
+    else { return nil }
+    return leading.names
+  }
+
+  /// Verbs whose agent goes on to the role word after them: "由X承担…并负责", "由X组织…，
+  /// 负责…".
+  static let agentVerbs = ["承担", "组织"].map { Array($0.utf8) }
+
+  /// A government's department named by what it does, as laws name it: "省、自治区、直辖市
+  /// 人民政府管理专利工作的部门", "县级以上地方人民政府负责地质矿产管理工作的部门" — the whole of
+  /// `range`, one name as written: 人民政府, then 管理 / 负责 / 主管, then …工作的部门 or
+  /// …工作的机构, with no sentence punctuation.
+  func governmentDepartmentByDuty(
+    in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames
+  ) -> DepartmentList.Name? {
+    // "由本级人民政府管理机关事务工作的机构…": the agent 由 brings in.
+    var range = range
+    if ByteSearch.hasPrefix(Self.by, in: text, range) {
+      range = (range.lowerBound + Self.by.count)..<range.upperBound
+    }
+    // A list whose earlier names are bodies of their own ("国务院专利行政部门、地方人民政府
+    // 管理专利工作的部门") is a list, not one name; a list of places ("省、自治区、直辖市")
+    // is the scope of the one.
+    var pieceStart = range.lowerBound
+    while let comma = ByteSearch.offset(
+      of: Self.enumerationComma, in: text, within: pieceStart..<range.upperBound)
+    {
+      if DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[pieceStart..<comma]))
+        && !Self.placeOnly(text, pieceStart..<comma)
+      {
+        return nil
+      }
+      pieceStart = comma + Self.enumerationComma.count
+    }
+    guard Self.dutyNamedEndings.contains(where: { ByteSearch.hasSuffix($0, in: text, range) }),
+      let government = ByteSearch.offset(of: Self.peoplesGovernment, in: text, within: range),
+      Self.dutyVerbs.contains(where: {
+        ByteSearch.hasPrefix(
+          $0, in: text, (government + Self.peoplesGovernment.count)..<range.upperBound)
+      }),
+      UTF8Scalars.hasAtMostCharacters(text, range, 40),
+      ByteSearch.offset(of: Self.comma, in: text, within: range) == nil
+    else { return nil }
+    let name = Array(text[range])
+    guard let entry = known.mention(name, resolver: resolver), entry.isBody else { return nil }
+    return DepartmentList.Name(bytes: name, written: nil, role: nil)
+  }
+
+  /// Whether `range` names only a kind of place (省, 自治区, 直辖市, 县（市、区）), as the
+  /// scope before 人民政府 does.
+  static func placeOnly(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    UTF8Scalars.hasAtMostCharacters(text, range, 4)
+  }
+
+  /// 工作的部门, 工作的机构: how a department named by its duty ends.
+  static let dutyNamedEndings = ["工作的部门", "工作的机构"].map { Array($0.utf8) }
+  static let peoplesGovernment = Array("人民政府".utf8)
+  /// The verbs of a department's duty after its government: 管理, 负责, 主管.
+  static let dutyVerbs = ["管理", "负责", "主管"].map { Array($0.utf8) }
+  static let comma = Array("，".utf8)
+
+  /// Characters before 由 that make a word of it: 自由, 理由, 经由, 缘由, 事由.
+  static let byCompoundLeaders: Set<UInt32> = Set("自理经缘事".unicodeScalars.map(\.value))
+  /// Characters after 由 that make a word of it: 由于, 由此.
+  static let byCompoundFollowers = ["于", "此"].map { Array($0.utf8) }
+  /// Verbs by which a body sends another to do the work (派出, 指定, 委托, 确定): the role is
+  /// the other's.
+  static let sendingVerbs = ["派出", "指定", "委托", "确定"].map { Array($0.utf8) }
+
   /// The body a clause establishes, when the clause ends with it ("国务院设立国家防汛总指挥部",
   /// "流域机构，设立防汛办事机构"): the names after its last 设立, when they fill the rest of
   /// the clause. (Not 成立: "…等单位人员成立工作专班" draws people, and the team is no
@@ -483,6 +574,18 @@ extension RoleSentences {
   func bodySetUp(
     in text: UnsafeBufferPointer<UInt8>, _ clause: Range<Int>, known: inout KnownNames
   ) -> [DepartmentList.Name]? {
+    // "国家粮食应急工作指挥部下设办公室": the office of the body before 下设.
+    if let at = lastOffset(of: Self.setsUpUnder, in: text, clause),
+      let office = Self.offices.first(where: {
+        ByteSearch.equals($0, in: text, (at + Self.setsUpUnder.count)..<clause.upperBound)
+      }),
+      let parents = names(filling: clause.lowerBound..<at, in: text, known: &known),
+      parents.count == 1
+    {
+      let name = parents[0].bytes + office
+      guard let entry = known.mention(name, resolver: resolver), entry.isBody else { return nil }
+      return [DepartmentList.Name(bytes: name, written: nil, role: nil)]
+    }
     for verb in Self.establishingVerbs {
       guard let at = lastOffset(of: verb, in: text, clause),
         at + verb.count < clause.upperBound,
@@ -495,6 +598,10 @@ extension RoleSentences {
 
   /// Verbs by which a law establishes a body: 设立.
   static let establishingVerbs = [Array("设立".utf8)]
+  /// 下设, by which a body sets up its office ("领导小组下设办公室").
+  static let setsUpUnder = Array("下设".utf8)
+  /// The offices a body sets up under it, named by their parent: 办公室, 秘书处.
+  static let offices = ["办公室", "秘书处"].map { Array($0.utf8) }
 
   /// The levels of government a law names its bodies by (县级以上人民政府, 设区的市人民政府,
   /// 县级以上地方人民政府卫生健康主管部门): part of the name, though 以 and 的 open no name
@@ -538,7 +645,7 @@ extension RoleSentences {
 
   static let listClosings = [
     "等行业主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等有关部门",
-    "等相关部门", "等职能部门", "等部门", "等单位",
+    "等相关部门", "等职能部门", "等部门", "等有关单位和个人", "等单位和个人", "等单位",
     "等人民团体", "等群团组织",
     "等机构", "等",
   ].map { Array($0.utf8) }

@@ -50,6 +50,8 @@ struct RoleSentences {
       ("负责会同", .together),
       ("责任主体", .accountable), ("主体责任", .accountable), ("落实", .accountable),
       ("负总责", .accountable), ("的职责是", .accountable), ("的主要职责是", .accountable),
+      // "…9个部门和单位组成，教育部为牵头单位": the body named lead of a joint meeting.
+      ("为牵头单位", .role(.lead)), ("为牵头部门", .role(.lead)),
     ]
     let index = FirstScalarIndex(words.map(\.0), longestFirst: true)
     roleWords = index
@@ -60,6 +62,8 @@ struct RoleSentences {
       "按照各自职责", "按照职责分工", "按职责分工", "根据职责分工", "按照职责", "按职责", "根据职责", "应当", "需要", "分别", "积极", "主动",
       "共同", "具体", "予以", "切实", "全力", "统一", "同时", "主要", "继续", "进一步", "加强", "协调", "指导和", "支持和", "做好",
       "密切", "紧密", "相互", "通力",
+      // "由A、B选派人员参加": the bodies take part through their staff.
+      "选派人员", "抽调人员", "派员", "派人",
       "要", "应",
       "需", "将", "可以", "可", "也", "还", "并", "又", "既",
     ].map { Array($0.utf8) }.sorted { $0.count > $1.count }
@@ -113,6 +117,11 @@ struct RoleSentences {
   static let sameLevelWords = ["本级人民政府", "同级人民政府", "同级", "本级"].map { Array($0.utf8) }
   /// Words that open an adverbial clause before a sentence's role word ("按照…规划，配合…").
   static let adverbialOpenings = ["按照", "根据", "依据", "依照"].map { Array($0.utf8) }
+  /// What stands between a body and 对 when it answers for something ("…对…负责"): 对,
+  /// after 要, 应当, 应, 必须.
+  static let answersFor = ["对", "要对", "应当对", "应对", "必须对"].map { Array($0.utf8) }
+  /// 地的, which ends the place whose bodies a law names ("所在地的", "事故发生地的").
+  static let ofThePlace = Array("地的".utf8)
   /// 由 ("由区生态环境局牵头"): the subject follows it.
   static let by = Array("由".utf8)
   /// 授权 ("州人民政府授权州数据资源主管部门负责…"): the body after it is the subject.
@@ -228,13 +237,31 @@ struct RoleSentences {
           if !clause.continuesAfterGroup { unread.append(body) }
           continue
         }
-        let before = stripFillers(text, body.lowerBound..<wordStart)
+        var before = stripFillers(text, body.lowerBound..<wordStart)
+        // "户籍所在地的公安派出所…应当协助核查": the bodies of a place, named after it.
+        if let place = lastOffset(of: Self.ofThePlace, in: text, before) {
+          before = (place + Self.ofThePlace.count)..<before.upperBound
+        }
         var subject: Subject? = nil
         var named = false
         if clause.continuesAfterGroup {
           // The words before the role word end a name cut by the group: no subject read.
         } else if before.isEmpty && membersNamed {
-          // After the members of a body ("…参加，负责…"): the body is the subject, unnamed.
+          // After the members of a body ("…参加，负责…"): the body is the subject, named
+          // only when the sentence opens with it ("试点工作小组办公室设在国家医保局，由A、B
+          // 选派人员参加，具体负责…"; not "由A牵头，B参加，负责…").
+          let opening = trimmed(text, sentence.clauses[0].range)
+          if position > 1, !ByteSearch.hasPrefix(Self.by, in: text, opening),
+            firstRoleWord(in: text, opening) == nil,
+            let leading = leadingNames(in: text, opening, known: &known),
+            !namesQualifyANoun(text, after: leading.end, in: opening),
+            // "市政府建立联席会议，由…牵头，…参加，负责…": the body that sets it up is not it.
+            !Self.mechanismVerbs.contains(where: {
+              ByteSearch.hasPrefix($0, in: text, leading.end..<opening.upperBound)
+            })
+          {
+            subject = Subject(names: leading.names)
+          }
         } else if before.isEmpty {
           // No subject of its own: the nearest clause before that opens with names, or
           // the latest subject, or the body the paragraph is about; none for a role word
@@ -271,16 +298,34 @@ struct RoleSentences {
         } else if let names = names(filling: before, in: text, known: &known) {
           subject = Subject(names: names)
           named = true
+        } else if let department = governmentDepartmentByDuty(in: text, before, known: &known) {
+          subject = Subject(names: [department])
+          named = true
         } else if let introduced = lastOffset(of: Self.by, in: text, before),
           let names = names(
             filling: (introduced + Self.by.count)..<before.upperBound, in: text, known: &known)
+            ?? (Self.isCooperating(effect)
+              ? nil : agentOfBy(in: text, introduced..<before.upperBound, known: &known))
         {
-          // "由区文化局会同…": the agent of its clause, not what the sentence is about.
+          // "由区文化局会同…": the agent of its clause, not what the sentence is about; so
+          // too of a second verb ("由上海市医药集中招标采购事务管理所承担…日常工作并负责…").
           subject = Subject(names: names)
           named = true
         } else if case .accountable = effect,
           let leading = leadingNames(in: text, body, known: &known)
         {
+          subject = Subject(names: leading.names)
+          named = true
+        } else if case .role(.responsible) = effect,
+          let leading = leadingNames(in: text, body, known: &known),
+          let answers = Self.answersFor.first(where: {
+            ByteSearch.hasPrefix($0, in: text, leading.end..<wordStart)
+          }),
+          !DepartmentResolver.endsLikeBody(
+            UnsafeBufferPointer(rebasing: text[(leading.end + answers.count)..<wordStart]))
+        {
+          // "各级人民政府对本行政区域的环境质量负责": the body answers for what 对 names (not
+          // to whom it answers: "对本级人民代表大会负责并报告工作").
           subject = Subject(names: leading.names)
           named = true
         }
@@ -346,6 +391,13 @@ struct RoleSentences {
           departments: departments, deadline: nil))
     }
     return found
+  }
+
+  /// Whether a role word makes its subject cooperate (配合, 参加, 协助): "由X组织参加…"
+  /// makes others take part, not X.
+  static func isCooperating(_ effect: Effect) -> Bool {
+    if case .role(.cooperating) = effect { return true }
+    return false
   }
 
   /// How far the bodies a paragraph's first sentence opens with go on being the subject

@@ -1,0 +1,84 @@
+import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
+import Testing
+
+@testable import PolicyKit
+
+/// Role statements whose body is not the words right before the role word, as State
+/// Council documents and laws write them (blind batch 7, docs/gold-format.md): the agent
+/// 由 brings in before a verb of its own, the body a sentence opens with before its
+/// members, an office set up under a body, a body that answers for something (对…负责),
+/// the bodies of a place (所在地的…), a government's department named by its duty, and
+/// terms a document defines for bodies it does not name.
+@Suite struct AgentRoleFormTests {
+  func parse(_ text: String) throws -> PolicyDocument {
+    PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "plan.txt", format: .plainText))
+  }
+
+  /// "role:name" of every department the document names with a role, in order.
+  func roles(_ text: String) throws -> [String] {
+    try parse("某项工作方案\n\n一、工作任务\n\n（一）组织实施。" + text).responsibilities.flatMap {
+      $0.departments.map { "\($0.role.rawValue):\($0.name)" }
+    }
+  }
+
+  @Test func theBodyASentenceOpensWith_isTheSubjectAfterItsMembers() throws {
+    #expect(
+      try roles("试点工作小组办公室设在国家医保局，由国家医保局、国家卫生健康委、联合采购办公室选派人员参加，具体负责组织开展试点。")
+        == [
+          "cooperating:国家医保局", "cooperating:国家卫生健康委", "cooperating:联合采购办公室",
+          "responsible:试点工作小组办公室",
+        ])
+    // 由 opens the sentence: the mechanism is responsible, and no named body.
+    #expect(try roles("由市发展改革委牵头，市财政局参加，负责统筹推进。") == ["lead:市发展改革委", "cooperating:市财政局"])
+  }
+
+  @Test func theAgentOfBy_beforeAVerbOfItsOwn() throws {
+    #expect(try roles("由市医药集中采购事务管理所承担日常工作并负责具体实施。") == ["responsible:市医药集中采购事务管理所"])
+    // 由 of a word is no agent; nor is a body that sends another.
+    #expect(try roles("海南自由贸易港推进建立政府主导、企业参与的机制。").isEmpty)
+  }
+
+  @Test func anOfficeSetUpUnderABody_isNamedByIt() throws {
+    #expect(try roles("市粮食应急工作指挥部下设办公室，负责日常工作。") == ["responsible:市粮食应急工作指挥部办公室"])
+  }
+
+  @Test func aBodyAnsweringForSomething_isResponsible_notOneAnsweringToABody() throws {
+    #expect(try roles("各级人民政府对本行政区域的大气环境质量负责。") == ["responsible:各级人民政府"])
+    #expect(try roles("县人民政府对本级人民代表大会负责并报告工作。").isEmpty)
+  }
+
+  @Test func theBodiesOfAPlace_andAlternatives() throws {
+    #expect(
+      try roles("户籍所在地的公安派出所、居民委员会或者村民委员会等有关单位和个人应当协助核查。") == [
+        "cooperating:公安派出所", "cooperating:居民委员会", "cooperating:村民委员会",
+      ])
+  }
+
+  @Test func aGovernmentsDepartmentNamedByItsDuty_isOneName() throws {
+    #expect(
+      try roles("省、自治区、直辖市人民政府管理专利工作的部门负责本行政区域内的专利代理管理工作。")
+        == ["responsible:省、自治区、直辖市人民政府管理专利工作的部门"])
+  }
+
+  @Test func aTermForUnnamedBodies_namesNone_butATermForNamedOnesDoes() throws {
+    // 相关区政府 names a kind of body; the term for it and 相关行业主管部门 names none.
+    #expect(
+      try roles("相关行业主管部门和相关区政府（以下统称专区监管部门）落实监管责任。专区监管部门负责监督运营单位。")
+        == ["responsible:相关区政府"])
+    #expect(
+      try roles("各级铁路、邮政等行政管理部门（以下统称交通主管部门）做好保障。由县级以上人民政府国防交通主管机构会同交通主管部门编制规划。")
+        == ["lead:县级以上人民政府国防交通主管机构", "cooperating:交通主管部门"])
+  }
+
+  @Test func theLeadOfAJointMeeting_andPeopleOfABody() throws {
+    #expect(try roles("联席会议由教育部、财政部等部门组成，教育部为牵头单位。") == ["lead:教育部"])
+    // 各试点地区代表: the regions' representatives, not the regions.
+    #expect(
+      try roles("联合采购办公室由试点城市各派1名代表组成，各试点地区代表作为副主任，负责实施集中采购。")
+        == ["responsible:联合采购办公室"])
+  }
+}
