@@ -10,7 +10,8 @@ enum DefinedCollectives {
   static let openings = ["（以下统称", "（以下简称"].map { Array($0.utf8) }
   /// The longest term, in bytes.
   static let maximumTerm = 16 * 3
-  /// The terms `text` defines for unnamed bodies, as UTF-8.
+  /// The terms `text` defines for unnamed bodies, as UTF-8, without quotation marks
+  /// ("（以下简称“专区监管部门”）").
   static func terms(in text: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
     var found: [[UInt8]] = []
     for opening in openings {
@@ -22,16 +23,21 @@ enum DefinedCollectives {
             of: closing, in: text,
             within: from..<min(text.count, from + maximumTerm + closing.count))
         else { continue }
-        let term = Array(text[from..<close])
+        let term = String(
+          decoding: UnsafeBufferPointer(rebasing: text[from..<close]), as: UTF8.self
+        )
+        .removingScalars(where: { quotationMarks.contains($0.value) })
         guard !term.isEmpty, definesUnnamedBodies(text, before: at) else { continue }
-        found.append(term)
+        found.append(Array(term.utf8))
       }
     }
     return found
   }
 
-  /// Whether the phrase before `end` (from the last clause boundary) opens with 相关, 有关
-  /// or 各: bodies the document does not name.
+  /// Whether the phrase before `end` (back to the last clause boundary or numbering) names
+  /// bodies the document does not name: its first name is an unnamed collective
+  /// (相关行业主管部门 of "相关行业主管部门和相关区政府"; not 各区人民政府, 各区交通主管部门, nor
+  /// the named sectors of "各级铁路、邮政等行政管理部门").
   private static func definesUnnamedBodies(_ text: UnsafeBufferPointer<UInt8>, before end: Int)
     -> Bool
   {
@@ -39,21 +45,21 @@ enum DefinedCollectives {
     var characters = 0
     while start > 0, characters < 40 {
       let (scalar, scalarStart) = UTF8Scalars.scalar(in: text, before: start)
-      if boundaries.contains(scalar) { break }
+      if boundaries.contains(scalar) || UTF8Scalars.isBlank(scalar) { break }
       start = scalarStart
       characters += 1
     }
-    // 各级 is a level ("各级铁路、道路…等行政管理部门": named sectors), not a collective.
-    return collectiveOpenings.contains { ByteSearch.hasPrefix($0, in: text, start..<end) }
-      && !ByteSearch.hasPrefix(everyLevel, in: text, start..<end)
+    let phrase = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+    let first =
+      phrase.split(whereSeparator: { "和及、".contains($0) }).first.map(String.init) ?? phrase
+    return DepartmentResolver.isUnnamedCollective(first)
   }
-
-  static let everyLevel = Array("各级".utf8)
 
   static let closing = Array("）".utf8)
   /// ，。；： and line breaks.
   static let boundaries: Set<UInt32> = [
     .scalar("，"), .scalar("。"), .scalar("；"), .scalar("："), 0x0A,
   ]
-  static let collectiveOpenings = ["相关", "有关", "各"].map { Array($0.utf8) }
+  /// “ ” " ' ‘ ’ around a defined term.
+  static let quotationMarks: Set<UInt32> = [0x201C, 0x201D, 0x22, 0x27, 0x2018, 0x2019]
 }

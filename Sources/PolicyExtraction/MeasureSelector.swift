@@ -16,8 +16,8 @@ struct MeasureSelector {
   package let sections: [Section]
   /// For each section, whether it owns text besides its heading line and sub-sections.
   let hasOwnText: [Bool]
-  /// For each section, whether its own text (before its first sub-section) ends with a
-  /// colon: a lead-in its sub-items spell out.
+  /// For each section, whether its own text (before its first sub-section) is a lead-in
+  /// its sub-items spell out: it ends with a colon, or announces them with 下列.
   let endsWithLeadIn: [Bool]
 
   package func select() -> [Int] {

@@ -15,11 +15,15 @@ struct OutlineBuilder {
     case .section: return 20
     // An article holds the items of a law: 第三条 … （一）（二）.
     case .article: return 30
+    // Decimal levels nest one another and hold every other numbering: （一）, 1. and （1）
+    // items stand under the deepest decimal heading open ("2.1.3 成员单位职责" then
+    // "（1）…").
     case .chineseOrdinal, .decimal1: return 40
-    case .parenthesizedChineseOrdinal, .decimal2: return 50
-    case .arabicOrdinal, .decimal3: return 60
-    // 1.1.1.1 holds the （1） items of a decimal outline.
-    case .decimal4: return 65
+    case .decimal2: return 44
+    case .decimal3: return 46
+    case .decimal4: return 48
+    case .parenthesizedChineseOrdinal: return 50
+    case .arabicOrdinal: return 60
     case .parenthesizedArabicOrdinal: return 70
     case .circledOrdinal: return 80
     case .column: return 90

@@ -40,6 +40,12 @@ package final class ParagraphTexts {
     return pieces.hasPrefix(prefix, in: spans[index].range)
   }
 
+  /// Whether the text of paragraph `index` holds `word`, byte for byte (no text made).
+  package func containsBytes(_ word: String, at index: Int) -> Bool {
+    guard pieces.isValid else { return self[index].containsBytes(word) }
+    return pieces.contains(word, in: spans[index].range)
+  }
+
   /// Whether the text of paragraph `index` ends with `suffix`, byte for byte.
   package func hasSuffixBytes(_ suffix: String, at index: Int) -> Bool {
     guard pieces.isValid else { return self[index].hasSuffixBytes(suffix) }

@@ -40,6 +40,8 @@ enum PartRole: Equatable {
   /// Verbs that make a title ending in 流程 or 程序 a task on it ("优化业务流程",
   /// "规范审核程序", "严格执行法定程序"), not the heading of a procedure.
   private static let taskVerbs = ["优化", "规范", "简化", "精简", "再造", "完善", "健全", "严格", "明确", "加强", "强化"]
+  /// Verbs that make a title ending in 原则 a task of applying it (落实属地管理原则).
+  private static let principleVerbs = ["落实", "坚持", "遵循", "贯彻", "执行"]
   /// The headings of parts that set criteria; a heading that ends in 方式 (整治方式, 建设方式,
   /// 考评方式) lists kinds or ways, not tasks.
   private static let criteriaWords = [
@@ -94,7 +96,12 @@ enum PartRole: Equatable {
         offset += length
       }
     }
-    if Self.framingEndings.contains(where: { title.hasSuffixBytes($0) }) { consider(.framing) }
+    // "落实属地管理原则", "坚持…原则": a task that applies a principle, not a part of them.
+    if Self.framingEndings.contains(where: { title.hasSuffixBytes($0) }),
+      !(Self.taskVerbs + Self.principleVerbs).contains(where: { title.hasPrefixBytes($0) })
+    {
+      consider(.framing)
+    }
     if Self.stepEndings.contains(where: { title.hasSuffixBytes($0) }),
       !Self.taskVerbs.contains(where: { title.hasPrefixBytes($0) })
     {

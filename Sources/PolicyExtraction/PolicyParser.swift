@@ -38,6 +38,7 @@ public struct PolicyParser: Sendable {
     }
     let attachmentEntries = AttachmentList.unmark(&outlineParagraphs, texts: texts)
     TableOfContents.unmark(&outlineParagraphs, texts: texts)
+    DecimalOutline.unmarkStray(&outlineParagraphs, texts: texts)
     NoteList.unmark(&outlineParagraphs, texts: texts)
     // Tables: their cells open no sections ("1.《公路法》第八条" is a cell); a task table
     // becomes a section of its rows.
@@ -95,8 +96,8 @@ public struct PolicyParser: Sendable {
     }
     // Whether each section owns text besides its heading line and sub-sections, and
     // whether that text (or its numbered paragraph) is a lead-in its sub-items spell out:
-    // it ends with a colon, or announces them ("有下列情形之一的，…", "对有下列突出表现的
-    // 单位…给予表彰") just before the first.
+    // it ends with a colon, or the paragraph just before the first item announces them
+    // ("有下列情形之一的，…", "对有下列突出表现的单位…给予表彰").
     var hasOwnText = Array(repeating: false, count: sections.count)
     var endsWithLeadIn = Array(repeating: false, count: sections.count)
     for (index, owner) in outline.owners.enumerated() {
@@ -113,7 +114,7 @@ public struct PolicyParser: Sendable {
         endsWithLeadIn[owner] =
           texts.hasSuffixBytes("：", at: index) || texts.hasSuffixBytes(":", at: index)
       }
-      if beforeItem && texts[index].containsBytes(Self.listAnnounced) {
+      if beforeItem && texts.containsBytes(Self.listAnnounced, at: index) {
         endsWithLeadIn[owner] = true
       }
     }

@@ -88,6 +88,8 @@ struct ResponsibilityExtractor {
     var firstIsLead = false
     var known = KnownNames()
     var blocks = DutyBlocks()
+    /// Whether the document is a law's: articles (第X条) among its headings.
+    let hasArticles = paragraphs.contains { $0.marker?.kind == .article }
     bytes.withUnsafeBufferPointer { buffer in
       for term in DefinedCollectives.terms(in: buffer) { known.markUnnamed(term) }
       func addDuties(_ duties: [(place: Range<Int>, names: [DepartmentList.Name])]) {
@@ -128,18 +130,18 @@ struct ResponsibilityExtractor {
           body = TextSpan(paragraph.titleStart, paragraph.span.end)
           let rank = OutlineBuilder.rank(marker.kind)
           let title = paragraph.titleStart..<paragraph.titleEnd
-          // A part, chapter or section of a law (第二章 监察机关及其职责, 第三章 村民委员会及其
+          // In a law, a part, chapter or section (第二章 监察机关及其职责, 第三章 村民委员会及其
           // 下属委员会) heads no block of one body's duties: its articles name their own
-          // subjects. A heading of duties inside a block ("2.1 国家粮食应急工作指挥部" then
-          // "2.1.3 成员单位职责") is none of the block's body's.
-          let mayHeadDuties = rank >= OutlineBuilder.rank(.chineseOrdinal)
+          // subjects. A heading of a body's duties inside a block ("2.1 国家粮食应急工作指挥部"
+          // then "2.1.3 成员单位职责") is none of the block's body's.
+          let mayHeadDuties = !hasArticles || rank >= OutlineBuilder.rank(.chineseOrdinal)
+          let names =
+            mayHeadDuties ? headingNames(title, in: buffer, readsDuties: true, known: &known) : nil
           let headsDuties =
-            mayHeadDuties
-            && Self.dutiesEndings.contains { ByteSearch.hasSuffix($0, in: buffer, title) }
+            Self.dutiesEndings.contains { ByteSearch.hasSuffix($0, in: buffer, title) }
+            && (names != nil || Self.namesMembers(title, in: buffer))
           addDuties(blocks.heading(rank: rank, text: body.start..<body.end, isDuty: !headsDuties))
-          if mayHeadDuties,
-            let names = headingNames(title, in: buffer, readsDuties: true, known: &known)
-          {
+          if let names {
             let nextIsSibling =
               index + 1 == paragraphs.count
               || paragraphs[index + 1].marker.map { OutlineBuilder.rank($0.kind) <= rank } ?? false
@@ -253,6 +255,14 @@ struct ResponsibilityExtractor {
   static let dutiesEndings = ["及其职责", "的主要职责", "主要职责", "的职责", "职责"].map { Array($0.utf8) }
   /// How the names of a body's members end: 成员单位, 成员部门, 成员.
   static let membersEndings = ["成员单位", "成员部门", "成员"].map { Array($0.utf8) }
+
+  /// Whether `title` heads the duties of a body's members ("指挥部成员单位职责").
+  static func namesMembers(_ title: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let duties = dutiesEndings.first(where: { ByteSearch.hasSuffix($0, in: text, title) })
+    else { return false }
+    let named = title.lowerBound..<(title.upperBound - duties.count)
+    return membersEndings.contains { ByteSearch.hasSuffix($0, in: text, named) }
+  }
 
   /// The clause of a duty of a block's department: the department responsible, at the
   /// text of the heading the duty stands under (`place`).

@@ -132,13 +132,24 @@ extension RoleSentences {
     -> Bool
   {
     let window = end..<min(clause.upperBound, end + 5 * 3)
+    let rest = end..<clause.upperBound
+    if ByteSearch.hasPrefix(Self.representatives, in: text, rest) {
+      // 代表 as the verb of a body acting for another ("区国资委代表国家履行…") names no
+      // people; as a noun it does ("人民代表大会代表", "各试点地区代表作为副主任").
+      let after = (end + Self.representatives.count)..<clause.upperBound
+      return !Self.actedFor.contains { ByteSearch.hasPrefix($0, in: text, after) }
+    }
     return ByteSearch.offset(of: Self.possessive, in: text, within: window) != nil
-      || Self.bodiesPeople.contains { ByteSearch.hasPrefix($0, in: text, end..<clause.upperBound) }
+      || Self.bodiesPeople.contains { ByteSearch.hasPrefix($0, in: text, rest) }
   }
 
-  /// Words for a body's people, which make the names before them no subject: 代表, 人员,
-  /// 工作人员, 负责人, 负责同志.
-  static let bodiesPeople = ["代表", "人员", "工作人员", "负责人", "负责同志"].map { Array($0.utf8) }
+  /// Words for a body's people, which make the names before them no subject: 人员,
+  /// 工作人员, 负责人, 负责同志 (and 代表, `representatives`).
+  static let bodiesPeople = ["人员", "工作人员", "负责人", "负责同志"].map { Array($0.utf8) }
+  /// 代表: a body's representatives, or the verb of acting for another.
+  static let representatives = Array("代表".utf8)
+  /// What a body acts for after the verb 代表: 国家, a government, a level.
+  static let actedFor = ["国家", "政府", "本级", "各级", "省", "市", "区", "县"].map { Array($0.utf8) }
   /// （ and ： as UTF-8.
   static let fullWidthOpen = Array("（".utf8)
   static let fullWidthColon = Array("：".utf8)

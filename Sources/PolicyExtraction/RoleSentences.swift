@@ -51,7 +51,8 @@ struct RoleSentences {
       ("责任主体", .accountable), ("主体责任", .accountable), ("落实", .accountable),
       ("负总责", .accountable), ("的职责是", .accountable), ("的主要职责是", .accountable),
       // "…9个部门和单位组成，教育部为牵头单位": the body named lead of a joint meeting.
-      ("为牵头单位", .role(.lead)), ("为牵头部门", .role(.lead)),
+      ("作为牵头单位", .role(.lead)), ("作为牵头部门", .role(.lead)), ("为牵头单位", .role(.lead)),
+      ("为牵头部门", .role(.lead)),
     ]
     let index = FirstScalarIndex(words.map(\.0), longestFirst: true)
     roleWords = index
@@ -117,6 +118,8 @@ struct RoleSentences {
   static let sameLevelWords = ["本级人民政府", "同级人民政府", "同级", "本级"].map { Array($0.utf8) }
   /// Words that open an adverbial clause before a sentence's role word ("按照…规划，配合…").
   static let adverbialOpenings = ["按照", "根据", "依据", "依照"].map { Array($0.utf8) }
+  /// 设在, 设于: where a body the sentence opens with stands ("办公室设在国家医保局").
+  static let locatedAt = ["设在", "设于"].map { Array($0.utf8) }
   /// What stands between a body and 对 when it answers for something ("…对…负责"): 对,
   /// after 要, 应当, 应, 必须.
   static let answersFor = ["对", "要对", "应当对", "应对", "必须对"].map { Array($0.utf8) }
@@ -255,10 +258,13 @@ struct RoleSentences {
             firstRoleWord(in: text, opening) == nil,
             let leading = leadingNames(in: text, opening, known: &known),
             !namesQualifyANoun(text, after: leading.end, in: opening),
-            // "市政府建立联席会议，由…牵头，…参加，负责…": the body that sets it up is not it.
-            !Self.mechanismVerbs.contains(where: {
-              ByteSearch.hasPrefix($0, in: text, leading.end..<opening.upperBound)
-            })
+            // Only where it stands ("…设在国家医保局"): "市政府建立联席会议，由…牵头，…参加，
+            // 负责…", "区政府统筹全区工作，由…" name a body that sets up or runs the one
+            // responsible.
+            leading.end == opening.upperBound
+              || Self.locatedAt.contains(where: {
+                ByteSearch.hasPrefix($0, in: text, leading.end..<opening.upperBound)
+              })
           {
             subject = Subject(names: leading.names)
           }
@@ -298,8 +304,8 @@ struct RoleSentences {
         } else if let names = names(filling: before, in: text, known: &known) {
           subject = Subject(names: names)
           named = true
-        } else if let department = governmentDepartmentByDuty(in: text, before, known: &known) {
-          subject = Subject(names: [department])
+        } else if let departments = governmentDepartmentsByDuty(in: text, before, known: &known) {
+          subject = Subject(names: departments)
           named = true
         } else if let introduced = lastOffset(of: Self.by, in: text, before),
           let names = names(

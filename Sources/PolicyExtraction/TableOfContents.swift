@@ -18,10 +18,8 @@ enum TableOfContents {
   @discardableResult
   static func unmark(_ paragraphs: inout [Paragraph], texts: ParagraphTexts) -> Range<Int>? {
     guard let title = paragraphs.indices.first(where: { isTitle(texts, $0) }),
-      let firstEntry = paragraphs.indices.dropFirst(title + 1).first(where: {
-        paragraphs[$0].marker != nil
-      }),
-      firstEntry <= title + 2
+      let firstEntry = paragraphs.indices[(title + 1)..<min(paragraphs.count, title + 3)]
+        .first(where: { paragraphs[$0].marker != nil })
     else { return nil }
     let first = entryKey(texts[firstEntry])
     var index = firstEntry + 1
@@ -41,9 +39,10 @@ enum TableOfContents {
 
   /// Whether paragraph `index` is the line "目录" (blanks inside it allowed).
   private static func isTitle(_ texts: ParagraphTexts, _ index: Int) -> Bool {
-    guard !texts.hasMoreBytes(than: 24, at: index) else { return false }
-    let scalars = texts[index].unicodeScalars.filter { !UTF8Scalars.isBlank($0.value) }
-    return scalars.count == 2 && scalars.first == "目" && scalars.last == "录"
+    guard !texts.hasMoreBytes(than: 24, at: index), texts.hasPrefixBytes("目", at: index) else {
+      return false
+    }
+    return ContentsTitle.matches(texts[index].unicodeScalars.lazy.map(\.value))
   }
 
   /// An entry as it is compared with the body's headings: without blanks, and without

@@ -180,8 +180,13 @@ public struct HeadingMarker: Sendable, Equatable {
   /// that opens with a number and a space is read as one only when the rest is a short
   /// title.
   static let maximumDecimalTitle = 20
-  /// What a number followed by a space measures rather than numbers (2.5 万吨, 3 个).
-  static let quantityWords: Set<UInt32> = Set("万亿千百十个元吨倍米亩公年月日天人项家次%％".unicodeScalars.map(\.value))
+  /// What a number followed by a space measures rather than numbers (2.5 万吨, 3 个,
+  /// 12 名, 6.0 级): characters that open a quantity's unit.
+  static let quantityWords: Set<UInt32> = Set(
+    "万亿千百十个元吨倍米亩公年月日天人项家次级名余多座辆户批周岁台套只条张份%％".unicodeScalars.map(\.value))
+  /// Units of two characters whose first may open a title (分级响应, but 30 分钟; 小组, but
+  /// 2 小时; 平台, but 5 平方米).
+  static let quantityPairs: Set<String> = ["分钟", "小时", "平方", "公里", "公顷", "立方"]
 
   /// Decimal numbering at `start`: "1.1　编制目的", "2.1.3　成员单位职责", "5.1.2 省级人民政府…"
   /// (levels of one or two digits, a space or ideographic space after them — needed with
@@ -206,7 +211,7 @@ public struct HeadingMarker: Sendable, Equatable {
       else { break }
       index += 1
     }
-    guard let first = levels.first, first > 0, index < end else { return nil }
+    guard !levels.isEmpty, !levels.contains(0), index < end else { return nil }
     let numberEnd = index
     var titleStart = index
     while titleStart < end {
@@ -217,10 +222,16 @@ public struct HeadingMarker: Sendable, Equatable {
     // A space may be lost after three levels ("5.1.2省级…", the cleaner taking it for
     // residue between a digit and a character); after one or two it tells 1.1 from 2.5.
     guard titleStart > numberEnd || levels.count >= 3, titleStart < end else { return nil }
-    let opening = UTF8Scalars.scalar(in: bytes, at: titleStart).value
+    let (opening, openingLength) = UTF8Scalars.scalar(in: bytes, at: titleStart)
     guard UTF8Scalars.isIdeograph(opening) || opening == .scalar("（") || opening == .scalar("《"),
       !quantityWords.contains(opening)
     else { return nil }
+    if titleStart + openingLength < end {
+      let second = UTF8Scalars.scalar(in: bytes, at: titleStart + openingLength).value
+      var pair = String.UnicodeScalarView()
+      pair.append(contentsOf: [opening, second].compactMap(Unicode.Scalar.init))
+      guard !quantityPairs.contains(String(pair)) else { return nil }
+    }
     if levels.count == 1 {
       var scalars = 0
       var position = titleStart

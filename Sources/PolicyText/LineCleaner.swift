@@ -145,12 +145,14 @@ struct LineCleaner {
     return line
   }
 
-  /// Where a 第X条/章/节/编 marker at `start` ends (the space after it is a separator to
-  /// keep), or `Int.max` when the line does not start with one.
+  /// Where a 第X条/章/节/编 or decimal (1.1) marker at `start` ends (the space after it is
+  /// a separator to keep), or `Int.max` when the line does not start with one.
   private func articleMarkerEnd(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int {
     guard let marker = HeadingMarker.match(in: bytes, at: start, end: end) else { return Int.max }
     switch marker.kind {
-    case .article, .chapter, .section, .part: return start + marker.length
+    // "1 总则", "2.1 组织机构": the space is what makes a decimal number a heading's.
+    case .article, .chapter, .section, .part, .decimal1, .decimal2, .decimal3, .decimal4:
+      return start + marker.length
     default: return Int.max
     }
   }

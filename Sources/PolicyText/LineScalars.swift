@@ -308,12 +308,7 @@ struct LineScalars {
   /// Whether the line is the title of a table of contents, "目录" (often spaced, "目　　录"),
   /// a line of its own: the plan's title above it and the first entry below it are not
   /// part of it.
-  var isContentsTitle: Bool {
-    guard scalarCount <= 8, all.first == .scalar("目"), all.last == .scalar("录") else {
-      return false
-    }
-    return all.dropFirst().dropLast().allSatisfy(UTF8Scalars.isBlank)
-  }
+  var isContentsTitle: Bool { scalarCount <= 8 && ContentsTitle.matches(all) }
 
   /// Whether the line opens with something that always starts a paragraph: a heading
   /// marker, 目录, 抄送, 主送.

@@ -56,6 +56,16 @@ package struct TextPieces {
     }
   }
 
+  /// Whether the bytes `range` hold the UTF-8 of `word`.
+  package func contains(_ word: String, in range: Range<Int>) -> Bool {
+    var word = word
+    return word.withUTF8 { word in
+      bytes.withUnsafeBufferPointer { bytes in
+        ByteSearch.offset(of: Array(word), in: bytes, within: range) != nil
+      }
+    }
+  }
+
   /// Whether a scalar starts at `offset` (or the text ends there).
   private func startsScalar(_ offset: Int) -> Bool {
     offset == bytes.count || UTF8Scalars.startsScalar(bytes[offset])

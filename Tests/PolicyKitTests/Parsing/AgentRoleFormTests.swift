@@ -32,8 +32,13 @@ import Testing
           "cooperating:国家医保局", "cooperating:国家卫生健康委", "cooperating:联合采购办公室",
           "responsible:试点工作小组办公室",
         ])
-    // 由 opens the sentence: the mechanism is responsible, and no named body.
+    // 由 opens the sentence, or a body that runs the mechanism: the mechanism is
+    // responsible, and no named body.
     #expect(try roles("由市发展改革委牵头，市财政局参加，负责统筹推进。") == ["lead:市发展改革委", "cooperating:市财政局"])
+    #expect(
+      try roles("区政府统筹全区工作，由区发展改革委牵头，区财政局参加，负责项目审批。") == [
+        "lead:区发展改革委", "cooperating:区财政局",
+      ])
   }
 
   @Test func theAgentOfBy_beforeAVerbOfItsOwn() throws {
@@ -60,8 +65,20 @@ import Testing
 
   @Test func aGovernmentsDepartmentNamedByItsDuty_isOneName() throws {
     #expect(
-      try roles("省、自治区、直辖市人民政府管理专利工作的部门负责本行政区域内的专利代理管理工作。")
-        == ["responsible:省、自治区、直辖市人民政府管理专利工作的部门"])
+      try roles("省、自治区、直辖市人民政府管理专利工作的部门负责本行政区域内的专利代理管理工作。") == [
+        "responsible:省人民政府管理专利工作的部门", "responsible:自治区人民政府管理专利工作的部门",
+        "responsible:直辖市人民政府管理专利工作的部门",
+      ])
+    // One scope in brackets is one name; a list whose first name is a body is a list.
+    #expect(
+      try roles("县（市、区）人民政府管理专利工作的部门负责本行政区域内的专利保护工作。")
+        == ["responsible:县（市、区）人民政府管理专利工作的部门"])
+  }
+
+  @Test func aTermForNamedBodies_namesThem() throws {
+    #expect(
+      try roles("各区人民政府（以下简称“区政府”）应当加强领导。区政府负责组织开展应急演练。")
+        == ["responsible:区政府"])
   }
 
   @Test func aTermForUnnamedBodies_namesNone_butATermForNamedOnesDoes() throws {
@@ -76,6 +93,9 @@ import Testing
 
   @Test func theLeadOfAJointMeeting_andPeopleOfABody() throws {
     #expect(try roles("联席会议由教育部、财政部等部门组成，教育部为牵头单位。") == ["lead:教育部"])
+    #expect(try roles("区财政局作为牵头单位，负责资金统筹。").contains("lead:区财政局"))
+    // 代表 as a verb: the body acts for another.
+    #expect(try roles("区国资委代表国家履行出资人职责，负责监管区属国有企业。") == ["responsible:区国资委"])
     // 各试点地区代表: the regions' representatives, not the regions.
     #expect(
       try roles("联合采购办公室由试点城市各派1名代表组成，各试点地区代表作为副主任，负责实施集中采购。")

@@ -138,8 +138,49 @@ import Testing
       12 月底前完成全部轮换，由区政府负责验收。
 
       1 各区要加强领导，确保完成任务。
+
+      2.5　小时内完成报告。
+
+      6.0　级以上地震由抗震救灾指挥部负责。
+
+      30　分钟内到达现场。
+
+      12　名成员单位参加演练。
+
+      （二）完善机制。
       """)
     #expect(!document.sections.contains { $0.kind.rawValue.hasPrefix("decimal") })
+    // The plan's own outline stays whole: （二） is 一、's second item.
+    #expect(document.measures.map(\.label) == ["（一）", "（二）"])
+  }
+
+  @Test func decimalHeadings_withOrdinarySpaces_keepTheirLevels() throws {
+    let document = try parse(
+      """
+      某区防汛应急预案
+
+      1 总则
+
+      1.1 编制目的
+
+      为做好防汛工作，制定本预案。
+
+      2 组织机构
+
+      2.1 区防汛指挥部
+
+      2.1.1 区防汛指挥部职责
+
+      （1）统一指挥全区防汛工作。
+
+      （2）完成区政府交办的其他事项。
+      """)
+    let kinds = document.sections.map { "\($0.label) \($0.kind.rawValue)" }
+    #expect(
+      kinds == [
+        "1 decimal_1", "1.1 decimal_2", "2 decimal_1", "2.1 decimal_2", "2.1.1 decimal_3",
+        "（1） parenthesized_arabic_ordinal", "（2） parenthesized_arabic_ordinal",
+      ])
   }
 
   @Test func headingsOfABodysDuties_giveItEachItem_notItsMembers() throws {
@@ -156,6 +197,46 @@ import Testing
     let merged = try #require(
       document.responsibilities.flatMap(\.departments).first { $0.name == "工商总局" })
     #expect(merged.canonical == "市场监管总局")
+  }
+
+  @Test func aTaskHeadingEndingInDuties_headsNoBlock() throws {
+    let document = try parse(
+      """
+      一、工作任务
+
+      （一）区应急局
+
+      1.落实综合监管职责。
+
+      2.组织开展安全生产大检查。
+
+      （二）厘清监管部门职责
+
+      1.明确牵头部门。
+
+      2.建立会商机制。
+      """)
+    let named = document.responsibilities.flatMap(\.departments).map {
+      "\($0.role.rawValue):\($0.name)"
+    }
+    // Both items of 区应急局's block are its duties; 厘清监管部门 is no body.
+    #expect(named == ["responsible:区应急局", "responsible:区应急局"])
+  }
+
+  @Test func aPlansPartNamingABody_stillHeadsItsDuties() throws {
+    let document = try parse(
+      """
+      第一部分　区发展改革委
+
+      一、负责全区发展规划编制。
+
+      二、负责重大项目审批。
+      """)
+    let named = document.responsibilities.flatMap(\.departments).map {
+      "\($0.role.rawValue):\($0.name)"
+    }
+    #expect(Set(named) == ["responsible:区发展改革委"])
+    #expect(document.measures.allSatisfy { !$0.responsibilities.isEmpty })
   }
 
   @Test func aLawsChapterNamingBodies_headsNoBlockOfDuties() throws {
@@ -211,6 +292,16 @@ import Testing
       （一）开展检查。民政部门负责组织检查。
       """)
     #expect(document.measures.map { labels(document, $0.section) } == [["三、", "（一）"]])
+    // A task of applying a principle is a task.
+    let task = try parse(
+      """
+      一、主要任务
+
+      （一）落实属地管理原则。各街道负责辖区安全生产监管。
+
+      （二）完善机制。
+      """)
+    #expect(task.measures.map(\.label) == ["（一）", "（二）"])
   }
 
   @Test func roleStatements_withAdverbs_andASecondDutyJoinedByAlso() throws {

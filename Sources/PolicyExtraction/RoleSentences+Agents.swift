@@ -1,0 +1,162 @@
+import PolicyBytes
+
+/// The bodies a role statement names away from its role word: the agent 由 brings in
+/// before a verb of its own, the body a clause sets up (设立, 下设办公室), and governments'
+/// departments named by their duty.
+extension RoleSentences {
+  /// The bodies 由 brings in at the start of `range` when a verb of their own follows
+  /// them before the role word ("由上海市医药集中招标采购事务管理所承担…日常工作并负责…"): not
+  /// the 由 of a word (自由, 理由, 由于), nor names that send others ("由中央军事委员会
+  /// 组织派出人民解放军协助").
+  func agentOfBy(
+    in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames
+  ) -> [DepartmentList.Name]? {
+    let after = (range.lowerBound + Self.by.count)..<range.upperBound
+    guard after.lowerBound < after.upperBound,
+      !Self.byCompoundFollowers.contains(where: { ByteSearch.hasPrefix($0, in: text, after) })
+    else { return nil }
+    if range.lowerBound > 0 {
+      let (previous, _) = UTF8Scalars.scalar(in: text, before: range.lowerBound)
+      guard !Self.byCompoundLeaders.contains(previous) else { return nil }
+    }
+    guard let leading = leadingNames(in: text, after, known: &known, verbFollows: true),
+      Self.agentVerbs.contains(where: {
+        ByteSearch.hasPrefix($0, in: text, leading.end..<after.upperBound)
+      }),
+      !Self.sendingVerbs.contains(where: {
+        ByteSearch.offset(of: $0, in: text, within: leading.end..<after.upperBound) != nil
+      })
+    else { return nil }
+    return leading.names
+  }
+
+  /// Verbs whose agent goes on to the role word after them: "由X承担…并负责". (Not 组织:
+  /// "由市政府组织区应急局…负责" gives the role to the bodies organised.)
+  static let agentVerbs = ["承担"].map { Array($0.utf8) }
+
+  /// Governments' departments named by what they do, as laws name them: "县级以上地方人民
+  /// 政府管理能源工作的部门" — the whole of `range`: 人民政府, then 管理 or 主管 (a 负责 there
+  /// is read as the role word itself),
+  /// then …工作的部门 or …工作的机构, with no sentence punctuation. A list of kinds of place
+  /// before it shares the rest ("省、自治区、直辖市人民政府管理专利工作的部门" → 省人民政府
+  /// 管理专利工作的部门, 自治区…, 直辖市…, as docs/gold-format.md gives a shared ending to
+  /// each name).
+  func governmentDepartmentsByDuty(
+    in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames
+  ) -> [DepartmentList.Name]? {
+    // "由本级人民政府管理机关事务工作的机构…": the agent 由 brings in.
+    var range = range
+    if ByteSearch.hasPrefix(Self.by, in: text, range) {
+      range = (range.lowerBound + Self.by.count)..<range.upperBound
+    }
+    guard Self.dutyNamedEndings.contains(where: { ByteSearch.hasSuffix($0, in: text, range) }),
+      let government = ByteSearch.offset(of: Self.peoplesGovernment, in: text, within: range),
+      Self.dutyVerbs.contains(where: {
+        ByteSearch.hasPrefix(
+          $0, in: text, (government + Self.peoplesGovernment.count)..<range.upperBound)
+      }),
+      UTF8Scalars.hasAtMostCharacters(text, range, 40),
+      ByteSearch.offset(of: Self.comma, in: text, within: range) == nil
+    else { return nil }
+    // The places before the government: each piece a kind of place ("省、自治区、直辖市"),
+    // else the list names bodies of their own ("国务院专利行政部门、地方人民政府…") or is
+    // one scope ("县（市、区）").
+    var places: [Range<Int>] = []
+    var pieceStart = range.lowerBound
+    while let comma = ByteSearch.offset(
+      of: Self.enumerationComma, in: text, within: pieceStart..<government)
+    {
+      guard Self.placeKind(text, pieceStart..<comma) else {
+        return holdsBracket(text, range) ? single(text, range, known: &known) : nil
+      }
+      places.append(pieceStart..<comma)
+      pieceStart = comma + Self.enumerationComma.count
+    }
+    guard !places.isEmpty else { return single(text, range, known: &known) }
+    places.append(pieceStart..<government)
+    var names: [DepartmentList.Name] = []
+    let shared = Array(text[government..<range.upperBound])
+    for place in places {
+      let name = Array(text[place]) + shared
+      guard let entry = known.mention(name, resolver: resolver), entry.isBody else { return nil }
+      names.append(DepartmentList.Name(bytes: name, written: nil, role: nil))
+    }
+    return names
+  }
+
+  /// `range` as one name, when it names a body.
+  private func single(
+    _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames
+  ) -> [DepartmentList.Name]? {
+    let name = Array(text[range])
+    guard let entry = known.mention(name, resolver: resolver), entry.isBody else { return nil }
+    return [DepartmentList.Name(bytes: name, written: nil, role: nil)]
+  }
+
+  /// Whether `range` holds an opening bracket: "县（市、区）", one scope whose 、 lists no
+  /// places of its own.
+  private func holdsBracket(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    ByteSearch.offset(of: Self.fullWidthOpen, in: text, within: range) != nil
+  }
+
+  /// Kinds of place a law lists before 人民政府: 省, 自治区, 直辖市, 市, 县, 自治县, 自治州…
+  static let placeKinds: Set<String> = [
+    "省", "自治区", "直辖市", "设区的市", "自治州", "市", "县", "自治县", "区", "州", "盟", "旗", "乡", "民族乡", "镇",
+  ]
+
+  /// Whether `range` is one of `placeKinds`.
+  static func placeKind(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    placeKinds.contains(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+  }
+
+  /// 工作的部门, 工作的机构: how a department named by its duty ends.
+  static let dutyNamedEndings = ["工作的部门", "工作的机构"].map { Array($0.utf8) }
+  static let peoplesGovernment = Array("人民政府".utf8)
+  /// The verbs of a department's duty after its government: 管理, 主管.
+  static let dutyVerbs = ["管理", "主管"].map { Array($0.utf8) }
+  static let comma = Array("，".utf8)
+
+  /// Characters before 由 that make a word of it: 自由, 理由, 经由, 缘由, 事由.
+  static let byCompoundLeaders: Set<UInt32> = Set("自理经缘事".unicodeScalars.map(\.value))
+  /// Characters after 由 that make a word of it: 由于, 由此.
+  static let byCompoundFollowers = ["于", "此"].map { Array($0.utf8) }
+  /// Verbs by which a body sends another to do the work (派出, 指定, 委托, 确定): the role is
+  /// the other's.
+  static let sendingVerbs = ["派出", "指定", "委托", "确定"].map { Array($0.utf8) }
+
+  /// The body a clause establishes, when the clause ends with it ("国务院设立国家防汛总指挥部",
+  /// "流域机构，设立防汛办事机构"): the names after its last 设立, when they fill the rest of
+  /// the clause. (Not 成立: "…等单位人员成立工作专班" draws people, and the team is no
+  /// named body.)
+  func bodySetUp(
+    in text: UnsafeBufferPointer<UInt8>, _ clause: Range<Int>, known: inout KnownNames
+  ) -> [DepartmentList.Name]? {
+    // "国家粮食应急工作指挥部下设办公室": the office of the body before 下设.
+    if let at = lastOffset(of: Self.setsUpUnder, in: text, clause),
+      let office = Self.offices.first(where: {
+        ByteSearch.equals($0, in: text, (at + Self.setsUpUnder.count)..<clause.upperBound)
+      }),
+      let parents = names(filling: clause.lowerBound..<at, in: text, known: &known),
+      parents.count == 1
+    {
+      let name = parents[0].bytes + office
+      guard let entry = known.mention(name, resolver: resolver), entry.isBody else { return nil }
+      return [DepartmentList.Name(bytes: name, written: nil, role: nil)]
+    }
+    for verb in Self.establishingVerbs {
+      guard let at = lastOffset(of: verb, in: text, clause),
+        at + verb.count < clause.upperBound,
+        let names = names(filling: (at + verb.count)..<clause.upperBound, in: text, known: &known)
+      else { continue }
+      return names
+    }
+    return nil
+  }
+
+  /// Verbs by which a law establishes a body: 设立.
+  static let establishingVerbs = [Array("设立".utf8)]
+  /// 下设, by which a body sets up its office ("领导小组下设办公室").
+  static let setsUpUnder = Array("下设".utf8)
+  /// The offices a body sets up under it, named by their parent: 办公室, 秘书处.
+  static let offices = ["办公室", "秘书处"].map { Array($0.utf8) }
+}
