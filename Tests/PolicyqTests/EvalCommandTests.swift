@@ -44,9 +44,10 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
   }
 
-  /// The laws and regulations of Tests/GoldLaws (blind batch 6, README): floors that keep
-  /// what this set measures now (roles 0.769 after its rules, 0.688 blind), below the
-  /// development set's thresholds because laws name their bodies in ways plans do not.
+  /// The laws and regulations of Tests/GoldLaws (blind batches 6 and 8, README): floors
+  /// that keep what this set measures now (roles 0.731: batch 6 0.769 after its rules,
+  /// batch 8 0.709 blind), below the development set's thresholds because laws name their
+  /// bodies in ways plans do not.
   @Test func lawGoldSet_keepsItsFloors() throws {
     guard FileManager.default.fileExists(atPath: Self.corpusReal.path) else { return }
     let result = try Policyq.run([
@@ -57,7 +58,7 @@ import Testing
     ])
     let report = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    #expect((report["documents"] as? [[String: Any]])?.count == 12)
+    #expect((report["documents"] as? [[String: Any]])?.count == 21)
     #expect(result.status == 0, "\(result.stderr)")
   }
 
