@@ -430,9 +430,11 @@ extension RoleSentences {
 
   /// Level words that open a name: 市, 区, 县, 省.
   static let levelCharacters = ["市", "区", "县", "省"].map { Array($0.utf8) }
-  /// Level words written alone before a name they share ("区、街镇绿化管理部门"), longest
-  /// first.
-  static let levelWords = ["街镇", "乡镇", "市", "区", "县", "省", "镇"].map { Array($0.utf8) }
+  /// Level words written alone before a name they share ("区、街镇绿化管理部门", "乡、镇人民
+  /// 政府", "省、自治区、直辖市人民政府能源主管部门"), longest first.
+  static let levelWords = [
+    "自治区", "直辖市", "自治州", "自治县", "街镇", "乡镇", "市", "区", "县", "省", "镇", "乡",
+  ].map { Array($0.utf8) }
   /// 或者 and 或 between levels ("市或者区环保部门").
   static let alternatives = ["或者", "或"].map { Array($0.utf8) }
 

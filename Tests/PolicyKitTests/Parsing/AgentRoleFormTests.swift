@@ -63,6 +63,17 @@ import Testing
       ])
   }
 
+  @Test func kindsOfPlace_shareTheirGovernment() throws {
+    #expect(
+      Set(try roles("乡、镇人民政府和街道办事处负责社区戒毒工作。")) == [
+        "responsible:乡人民政府", "responsible:镇人民政府", "responsible:街道办事处",
+      ])
+    #expect(
+      Set(try roles("省、自治区、直辖市人民政府能源主管部门会同有关部门编制规划。")) == [
+        "lead:省人民政府能源主管部门", "lead:自治区人民政府能源主管部门", "lead:直辖市人民政府能源主管部门",
+      ])
+  }
+
   @Test func aGovernmentsDepartmentNamedByItsDuty_isOneName() throws {
     #expect(
       try roles("省、自治区、直辖市人民政府管理专利工作的部门负责本行政区域内的专利代理管理工作。") == [
