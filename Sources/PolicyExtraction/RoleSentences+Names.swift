@@ -25,6 +25,24 @@ extension RoleSentences {
           filling: 0..<$0.count, in: $0, known: &known, asHeading: asHeading, notesRead: true)
       }
     }
+    // "公安、民政…等有关部门以及国有企业事业单位": two lists joined by 以及, each read as a
+    // list of its own; bodies after it that name no department (国有企业事业单位) add none.
+    if let joiner = lastOffset(of: Self.andAlso, in: text, range), joiner > range.lowerBound,
+      joiner + Self.andAlso.count < range.upperBound,
+      let left = names(
+        filling: range.lowerBound..<joiner, in: text, known: &known, asHeading: asHeading,
+        notesRead: notesRead)
+    {
+      let rest = (joiner + Self.andAlso.count)..<range.upperBound
+      if let right = names(
+        filling: rest, in: text, known: &known, asHeading: asHeading, notesRead: notesRead)
+      {
+        return left + right
+      }
+      if DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[rest])) {
+        return left
+      }
+    }
     var range = range
     if let verb = Self.mechanismVerbs.first(where: { ByteSearch.hasPrefix($0, in: text, range) }) {
       range = (range.lowerBound + verb.count)..<range.upperBound
@@ -430,6 +448,8 @@ extension RoleSentences {
 
   /// Level words that open a name: 市, 区, 县, 省.
   static let levelCharacters = ["市", "区", "县", "省"].map { Array($0.utf8) }
+  /// 以及, which joins two lists of bodies.
+  static let andAlso = Array("以及".utf8)
   /// Level words written alone before a name they share ("区、街镇绿化管理部门", "乡、镇人民
   /// 政府", "省、自治区、直辖市人民政府能源主管部门"), longest first.
   static let levelWords = [

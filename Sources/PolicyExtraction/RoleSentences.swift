@@ -323,7 +323,7 @@ struct RoleSentences {
           subject = Subject(names: leading.names)
           named = true
         } else if case .role(.responsible) = effect,
-          let leading = leadingNames(in: text, body, known: &known),
+          let leading = leadingNames(in: text, body.lowerBound..<wordStart, known: &known),
           let answers = Self.answersFor.first(where: {
             ByteSearch.hasPrefix($0, in: text, leading.end..<wordStart)
           }),

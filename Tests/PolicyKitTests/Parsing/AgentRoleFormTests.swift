@@ -63,6 +63,18 @@ import Testing
       ])
   }
 
+  @Test func listsJoinedByAndAlso_areReadEach() throws {
+    // Bodies after 以及 that name no department (国有企业事业单位) add none.
+    #expect(
+      try roles("公安、民政、财政等有关部门以及国有企业事业单位应当协助国家安全机关做好安置工作。") == [
+        "cooperating:公安", "cooperating:民政", "cooperating:财政",
+      ])
+    #expect(
+      try roles("人民法院执行，公安机关以及居民委员会、村民委员会等应当协助执行。") == [
+        "cooperating:公安机关", "cooperating:居民委员会", "cooperating:村民委员会",
+      ])
+  }
+
   @Test func kindsOfPlace_shareTheirGovernment() throws {
     #expect(
       Set(try roles("乡、镇人民政府和街道办事处负责社区戒毒工作。")) == [
