@@ -196,9 +196,10 @@ package struct DepartmentResolver {
   /// not the verb before another body (联合区城管执法局, 联合市规划资源局), and an ending only
   /// bodies have.
   static func namesJointBody(_ name: String) -> Bool {
-    guard name.hasPrefixBytes("联合"), hasDistinctiveEnding(name) else { return false }
-    let rest = String(name.unicodeScalars.dropFirst(2))
-    return !(levelPrefixes + ["各", "有关", "相关"]).contains { rest.hasPrefixBytes($0) }
+    let joint = "联合"
+    guard name.hasPrefixBytes(joint), hasDistinctiveEnding(name) else { return false }
+    let rest = String(name.droppingBytes(joint.utf8.count))
+    return !(levelPrefixes + collectiveMarkers).contains { rest.hasPrefixBytes($0) }
   }
 
   /// Whether `name` ends as only the names of bodies do (集团, 管委会, 办事处, 人民政府 …).

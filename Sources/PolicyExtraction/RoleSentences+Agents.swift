@@ -36,9 +36,8 @@ extension RoleSentences {
 
   /// Governments' departments named by what they do, as laws name them: "县级以上地方人民
   /// 政府管理能源工作的部门" — the whole of `range`: 人民政府, then 管理 or 主管 (a 负责 there
-  /// is read as the role word itself),
-  /// then …工作的部门 or …工作的机构, with no sentence punctuation. A list of kinds of place
-  /// before it shares the rest ("省、自治区、直辖市人民政府管理专利工作的部门" → 省人民政府
+  /// is read as the role word itself), then …工作的部门 or …工作的机构, with no sentence
+  /// punctuation. A list of kinds of place before it shares the rest ("省、自治区、直辖市人民政府管理专利工作的部门" → 省人民政府
   /// 管理专利工作的部门, 自治区…, 直辖市…, as docs/gold-format.md gives a shared ending to
   /// each name).
   func governmentDepartmentsByDuty(
@@ -99,14 +98,9 @@ extension RoleSentences {
     ByteSearch.offset(of: Self.fullWidthOpen, in: text, within: range) != nil
   }
 
-  /// Kinds of place a law lists before 人民政府: 省, 自治区, 直辖市, 市, 县, 自治县, 自治州…
-  static let placeKinds: Set<String> = [
-    "省", "自治区", "直辖市", "设区的市", "自治州", "市", "县", "自治县", "区", "州", "盟", "旗", "乡", "民族乡", "镇",
-  ]
-
-  /// Whether `range` is one of `placeKinds`.
+  /// Whether `range` is a kind of place alone (省, 自治区, 直辖市…: `levelWords`).
   static func placeKind(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    placeKinds.contains(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+    levelWords.contains { ByteSearch.equals($0, in: text, range) }
   }
 
   /// 工作的部门, 工作的机构: how a department named by its duty ends.

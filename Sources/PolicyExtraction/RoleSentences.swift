@@ -310,8 +310,7 @@ struct RoleSentences {
         } else if let introduced = lastOffset(of: Self.by, in: text, before),
           let names = names(
             filling: (introduced + Self.by.count)..<before.upperBound, in: text, known: &known)
-            ?? (Self.isCooperating(effect)
-              ? nil : agentOfBy(in: text, introduced..<before.upperBound, known: &known))
+            ?? agentOfBy(in: text, introduced..<before.upperBound, known: &known)
         {
           // "由区文化局会同…": the agent of its clause, not what the sentence is about; so
           // too of a second verb ("由上海市医药集中招标采购事务管理所承担…日常工作并负责…").
@@ -397,13 +396,6 @@ struct RoleSentences {
           departments: departments, deadline: nil))
     }
     return found
-  }
-
-  /// Whether a role word makes its subject cooperate (配合, 参加, 协助): "由X组织参加…"
-  /// makes others take part, not X.
-  static func isCooperating(_ effect: Effect) -> Bool {
-    if case .role(.cooperating) = effect { return true }
-    return false
   }
 
   /// How far the bodies a paragraph's first sentence opens with go on being the subject

@@ -14,27 +14,23 @@ enum TableOfContents {
   static let maximumEntries = 400
 
   /// Clears the markers of the table of contents' lines, if the text has one.
-  /// - Returns: the table's paragraphs (its entries).
-  @discardableResult
-  static func unmark(_ paragraphs: inout [Paragraph], texts: ParagraphTexts) -> Range<Int>? {
+  static func unmark(_ paragraphs: inout [Paragraph], texts: ParagraphTexts) {
     guard let title = paragraphs.indices.first(where: { isTitle(texts, $0) }),
       let firstEntry = paragraphs.indices[(title + 1)..<min(paragraphs.count, title + 3)]
         .first(where: { paragraphs[$0].marker != nil })
-    else { return nil }
+    else { return }
     let first = entryKey(texts[firstEntry])
     var index = firstEntry + 1
     while index < paragraphs.count, index - firstEntry <= maximumEntries {
       if paragraphs[index].marker != nil, entryKey(texts[index]) == first {
-        let entries = firstEntry..<index
-        for entry in entries { paragraphs[entry].marker = nil }
-        return entries
+        for entry in firstEntry..<index { paragraphs[entry].marker = nil }
+        return
       }
       // Every line of the table is short: a longer one is body text, and what came
       // before it no table of contents.
-      guard !texts.hasMoreBytes(than: maximumEntryBytes, at: index) else { return nil }
+      guard !texts.hasMoreBytes(than: maximumEntryBytes, at: index) else { return }
       index += 1
     }
-    return nil
   }
 
   /// Whether paragraph `index` is the line "目录" (blanks inside it allowed).

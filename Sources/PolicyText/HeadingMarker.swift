@@ -185,19 +185,31 @@ public struct HeadingMarker: Sendable, Equatable {
   static let quantityWords: Set<UInt32> = Set(
     "万亿千百十个元吨倍米亩公年月日天人项家次级名余多座辆户批周岁台套只条张份%％".unicodeScalars.map(\.value))
   /// Units of two characters whose first may open a title (分级响应, but 30 分钟; 小组, but
-  /// 2 小时; 平台, but 5 平方米).
-  static let quantityPairs: Set<String> = ["分钟", "小时", "平方", "公里", "公顷", "立方"]
+  /// 2 小时; 平台, but 5 平方米), as `scalarPair`s.
+  static let quantityPairs: Set<UInt64> = Set(
+    ["分钟", "小时", "平方", "公里", "公顷", "立方"].map { pair in
+      let scalars = pair.unicodeScalars.map(\.value)
+      return scalarPair(scalars[0], scalars[1])
+    })
+
+  /// Two scalars as one key.
+  static func scalarPair(_ first: UInt32, _ second: UInt32) -> UInt64 {
+    UInt64(first) << 32 | UInt64(second)
+  }
 
   /// Decimal numbering at `start`: "1.1　编制目的", "2.1.3　成员单位职责", "5.1.2 省级人民政府…"
-  /// (levels of one or two digits, a space or ideographic space after them — needed with
-  /// fewer than three levels — then text that is not a quantity's unit), or "1　总则" (one level: only a short title without
-  /// punctuation after it, as a part's heading line is). The number is the last level's.
+  /// (one to four levels of one or two digits, none 0; a space or ideographic space after
+  /// them, which three levels may lose; then text that opens with no quantity's unit), or
+  /// "1　总则" (one level: only a short title without punctuation after it, as a part's
+  /// heading line is). The number is the last level's. (`DecimalOutline` keeps them only
+  /// in a document numbered this way.)
   static func decimalMarker(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int)
     -> HeadingMarker?
   {
-    var levels: [Int] = []
+    var levels = 0
+    var last = 0
     var index = start
-    while index < end, levels.count < 4 {
+    while index < end, levels < 4 {
       var value = 0
       var digits = 0
       while index < end, digits <= maximumDecimalDigits, (0x30...0x39).contains(bytes[index]) {
@@ -205,13 +217,14 @@ public struct HeadingMarker: Sendable, Equatable {
         digits += 1
         index += 1
       }
-      guard digits > 0, digits <= maximumDecimalDigits else { return nil }
-      levels.append(value)
+      guard digits > 0, digits <= maximumDecimalDigits, value > 0 else { return nil }
+      levels += 1
+      last = value
       guard index + 1 < end, bytes[index] == 0x2E, (0x30...0x39).contains(bytes[index + 1])
       else { break }
       index += 1
     }
-    guard !levels.isEmpty, !levels.contains(0), index < end else { return nil }
+    guard levels > 0, index < end else { return nil }
     let numberEnd = index
     var titleStart = index
     while titleStart < end {
@@ -221,18 +234,16 @@ public struct HeadingMarker: Sendable, Equatable {
     }
     // A space may be lost after three levels ("5.1.2省级…", the cleaner taking it for
     // residue between a digit and a character); after one or two it tells 1.1 from 2.5.
-    guard titleStart > numberEnd || levels.count >= 3, titleStart < end else { return nil }
+    guard titleStart > numberEnd || levels >= 3, titleStart < end else { return nil }
     let (opening, openingLength) = UTF8Scalars.scalar(in: bytes, at: titleStart)
     guard UTF8Scalars.isIdeograph(opening) || opening == .scalar("（") || opening == .scalar("《"),
       !quantityWords.contains(opening)
     else { return nil }
     if titleStart + openingLength < end {
       let second = UTF8Scalars.scalar(in: bytes, at: titleStart + openingLength).value
-      var pair = String.UnicodeScalarView()
-      pair.append(contentsOf: [opening, second].compactMap(Unicode.Scalar.init))
-      guard !quantityPairs.contains(String(pair)) else { return nil }
+      guard !quantityPairs.contains(scalarPair(opening, second)) else { return nil }
     }
-    if levels.count == 1 {
+    if levels == 1 {
       var scalars = 0
       var position = titleStart
       while position < end {
@@ -247,9 +258,14 @@ public struct HeadingMarker: Sendable, Equatable {
         position += length
       }
     }
-    let kinds: [Kind] = [.decimal1, .decimal2, .decimal3, .decimal4]
-    return HeadingMarker(
-      kind: kinds[levels.count - 1], number: levels[levels.count - 1], length: numberEnd - start)
+    let kind: Kind =
+      switch levels {
+      case 1: .decimal1
+      case 2: .decimal2
+      case 3: .decimal3
+      default: .decimal4
+      }
+    return HeadingMarker(kind: kind, number: last, length: numberEnd - start)
   }
 
   /// Reads an Arabic (ASCII or full-width) or Chinese number at `index`.

@@ -58,11 +58,9 @@ package struct TextPieces {
 
   /// Whether the bytes `range` hold the UTF-8 of `word`.
   package func contains(_ word: String, in range: Range<Int>) -> Bool {
-    var word = word
-    return word.withUTF8 { word in
-      bytes.withUnsafeBufferPointer { bytes in
-        ByteSearch.offset(of: Array(word), in: bytes, within: range) != nil
-      }
+    let word = Array(word.utf8)
+    return bytes.withUnsafeBufferPointer {
+      ByteSearch.offset(of: word, in: $0, within: range) != nil
     }
   }
 

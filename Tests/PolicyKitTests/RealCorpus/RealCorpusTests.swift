@@ -116,6 +116,39 @@ import Testing
       withoutMeasures * 4 < files.count, "\(withoutMeasures) of \(files.count) without measures")
   }
 
+  /// The State Council's grain emergency plan, numbered in decimals after a table of
+  /// contents: each heading once (the table opens none), the command's duties its items',
+  /// the members' items their own, and every document's HTML page read the same.
+  @Test func emergencyPlan_decimalOutlineAndDutyBlocks() throws {
+    for ext in ["txt", "html"] {
+      let document = try Parsed.file(try realFile("state-council", "041_", ext: ext))
+      #expect(document.sections.filter { $0.label == "2.1" }.count == 1, "\(ext)")
+      #expect(document.sections.first?.label == "1", "\(ext)")
+      func labels(_ section: Int) -> String {
+        var chain: [String] = []
+        var current: Int? = section
+        while let index = current {
+          chain.insert(document.sections[index].label, at: 0)
+          current = document.sections[index].parent
+        }
+        return chain.joined(separator: " ")
+      }
+      func roles(_ path: String) -> [String] {
+        guard let measure = document.measures.first(where: { labels($0.section) == path }) else {
+          return ["no measure \(path)"]
+        }
+        return measure.responsibilities.flatMap {
+          document.responsibilities[$0].departments.map { "\($0.role.rawValue):\($0.name)" }
+        }
+      }
+      #expect(roles("2 2.1 2.1.1 （2）") == ["responsible:国家粮食应急工作指挥部"], "\(ext)")
+      #expect(roles("2 2.1 2.1.3 （4）") == ["responsible:财政部"], "\(ext)")
+      // The first part (总则: 编制目的, 等级划分, 适用范围, 工作原则) holds no measures.
+      #expect(!document.measures.contains { labels($0.section).hasPrefix("1 ") }, "\(ext)")
+      #expect(document.measures.count > 45, "\(ext)")
+    }
+  }
+
   /// The real file of `folder` whose name starts with `prefix`.
   private func realFile(_ folder: String, _ prefix: String, ext: String = "txt") throws -> URL {
     try #require(
