@@ -199,8 +199,12 @@ package struct MetadataExtractor {
     let isPlain = title.isPlain
     metadata.kind = Self.kinds.first { title.hasSuffix($0, isPlain: isPlain) }
     // The plan a transmittal notice carries: inside 《》, or between 印发/转发 and 的通知.
+    // Only a notice carries one: 北京市实施《…消费者权益保护法》办法, 关于适用《…保险法》若干
+    // 问题的解释 and 关于修改《…》的决定 name the law they implement, apply or amend.
     var plan: String? = nil
-    if let (open, close) = Self.firstQuotedTitle(in: title, isPlain: isPlain) {
+    if title.hasSuffix("通知", isPlain: isPlain),
+      let (open, close) = Self.firstQuotedTitle(in: title, isPlain: isPlain)
+    {
       plan = String(title[title.index(after: open)..<close])
     } else if let verb = title.rangeOfBytes("印发") ?? title.rangeOfBytes("转发"),
       title.hasSuffix("的通知", isPlain: isPlain)

@@ -7,7 +7,9 @@ import PolicyModel
 /// batch form over documents held in memory; `ReferenceTable` resolves one document at a
 /// time against the keys of a batch.
 public struct ReferenceResolver: Sendable {
-  /// The least bigram similarity between titles that still counts as the same document.
+  /// The least similarity between titles that still counts as the same document: the
+  /// Dice similarity of their bigrams weighted by how rare each is among the titles
+  /// (`ReferenceTable.nearestTitle`).
   public var titleSimilarity = 0.8
 
   /// A resolver with the default `titleSimilarity`, 0.8.
@@ -29,9 +31,12 @@ public struct ReferenceResolver: Sendable {
     return (0..<(scalars.count - 1)).map { String(scalars[$0]) + String(scalars[$0 + 1]) }
   }
 
-  /// A title for matching: folded, without "关于印发…的通知", its period and punctuation.
+  /// A title for matching: folded, without "关于印发…的通知", its period and punctuation,
+  /// and without the 中华人民共和国 a national law is cited without (治安管理处罚法 is
+  /// 中华人民共和国治安管理处罚法).
   static func titleKey(_ title: String) -> String {
     var key = PolicyDictionaries.fold(title)
+    if key.hasPrefix(nationalName) { key.removeFirst(nationalName.count) }
     if let range = key.rangeOfBytes("印发"), key.hasSuffix("的通知") {
       key = String(key[range.upperBound..<key.index(key.endIndex, offsetBy: -3)])
     }
@@ -43,23 +48,7 @@ public struct ReferenceResolver: Sendable {
       }.map(Character.init))
   }
 
-  /// Dice similarity of character bigrams.
-  package static func similarity(_ a: String, _ b: String) -> Double {
-    let x = Array(a.unicodeScalars)
-    let y = Array(b.unicodeScalars)
-    guard x.count > 1, y.count > 1 else { return a == b ? 1 : 0 }
-    var counts: [String: Int] = [:]
-    for index in 0..<(x.count - 1) {
-      counts[String(x[index]) + String(x[index + 1]), default: 0] += 1
-    }
-    var shared = 0
-    for index in 0..<(y.count - 1) {
-      let bigram = String(y[index]) + String(y[index + 1])
-      if let count = counts[bigram], count > 0 {
-        shared += 1
-        counts[bigram] = count - 1
-      }
-    }
-    return 2 * Double(shared) / Double(x.count + y.count - 2)
-  }
+  /// The state's name a national law's title opens with.
+  static let nationalName = "中华人民共和国"
+
 }

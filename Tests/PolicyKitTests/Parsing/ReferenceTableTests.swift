@@ -35,4 +35,80 @@ import Testing
       #expect(resolved > 0)
     }
   }
+
+  /// Resolves `cited` (titles) from a document of its own against a batch titled `titles`:
+  /// the title each resolves to, or nil.
+  static func resolved(_ cited: [String], among titles: [String], copies: Int = 1) throws
+    -> [String?]
+  {
+    let targets = (0..<copies).flatMap { copy in
+      titles.enumerated().map { index, title in
+        ReferenceTarget(id: "\(copy)-\(index)", metadata: DocumentMetadata(title: title))
+      }
+    }
+    var citing = PolicyParser().parse(
+      try DocumentReader().read(
+        bytes: Array("某某条例\n第一条 为了管理。\n".utf8), path: "citing.txt", format: .plainText))
+    citing.references = cited.enumerated().map { number, title in
+      DocumentReference(id: "r\(number)", title: title, span: TextSpan(0, 1))
+    }
+    ReferenceTable(targets).resolve(&citing)
+    return citing.references.map { reference in
+      reference.resolvedDocument.map { id in
+        titles[Int(id.split(separator: "-")[1])!] + (id.hasPrefix("0-") ? "" : " (copy \(id))")
+      }
+    }
+  }
+
+  static let batch = [
+    "物业管理条例", "中华人民共和国治安管理处罚法", "国务院办公厅关于推进农村公路建设的指导意见",
+    "上海市遗体捐献条例", "山东省无线电管理条例", "流动人口计划生育工作条例",
+    "最高人民法院、最高人民检察院关于执行《中华人民共和国刑法》确定罪名的补充规定（二）",
+    "以实现碳达峰碳中和目标为引领加快推进制造业基地绿色低碳发展行动计划",
+  ]
+
+  /// A near title is one a reader takes for the same document: a word more or less, the
+  /// issuer left out before 关于, 中华人民共和国 left out of a law; not one that shares only
+  /// the common words, another place's or a national one's, nor one of another kind.
+  @Test func nearTitles_sameDocumentOnly() throws {
+    let found = try Self.resolved(
+      [
+        "治安管理处罚法", "关于推进农村公路建设的指导意见",
+        "以实现碳达峰碳中和目标为引领推进制造业基地绿色低碳发展行动计划",
+        "盐业管理条例", "重庆市遗体捐献条例", "无线电管理条例", "流动人口计划生育工作管理办法",
+        "关于执行〈中华人民共和国刑法〉确定罪名的规定",
+      ], among: Self.batch)
+    #expect(
+      found == [
+        "中华人民共和国治安管理处罚法", "国务院办公厅关于推进农村公路建设的指导意见",
+        "以实现碳达峰碳中和目标为引领加快推进制造业基地绿色低碳发展行动计划",
+        nil, nil, nil, nil, nil,
+      ])
+  }
+
+  /// Copies of a batch resolve as the batch does, to the first copy: how many titles share
+  /// a word changes what is read, not what is found.
+  @Test func nearTitles_copiesResolveAsOne() throws {
+    let cited = [
+      "治安管理处罚法", "关于推进农村公路建设的指导意见", "盐业管理条例", "无线电管理条例",
+    ]
+    let once = try Self.resolved(cited, among: Self.batch)
+    #expect(try Self.resolved(cited, among: Self.batch, copies: 16) == once)
+    #expect(once.compactMap { $0 }.count == 2)
+  }
+
+  /// The plan a title carries is a transmittal notice's: 北京市实施《…》办法 and 关于适用《…》
+  /// 的解释 implement or apply the law they name, so it stays one of their references.
+  @Test func planTitle_onlyOfNotices() throws {
+    let parser = PolicyParser()
+    func planTitle(_ title: String) throws -> String? {
+      parser.parse(
+        try DocumentReader().read(
+          bytes: Array("\(title)\n第一条 为了实施。\n".utf8), path: "t.txt", format: .plainText)
+      ).metadata.planTitle
+    }
+    #expect(try planTitle("关于印发《工资支付暂行规定》的通知") == "工资支付暂行规定")
+    #expect(try planTitle("北京市实施《中华人民共和国消费者权益保护法》办法") == nil)
+    #expect(try planTitle("最高人民法院关于适用《中华人民共和国保险法》若干问题的解释（一）") == nil)
+  }
 }
