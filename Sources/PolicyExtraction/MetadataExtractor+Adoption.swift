@@ -46,4 +46,13 @@ extension MetadataExtractor {
     else { return name }
     return String(name[..<start.lowerBound] + name[end.upperBound...])
   }
+
+  /// A congress's sitting named as an issuer ("第十四届全国人民代表大会第三次会议关于政府
+  /// 工作报告的决议") is the congress: 全国人民代表大会, without its term and sitting.
+  static func withoutSitting(_ name: String) -> String {
+    guard name.hasSuffix("次会议"), let start = name.range(of: "第", options: .backwards),
+      name.distance(from: start.upperBound, to: name.index(name.endIndex, offsetBy: -3)) <= 3
+    else { return name }
+    return withoutTerm(String(name[..<start.lowerBound]))
+  }
 }

@@ -21,7 +21,7 @@ extension MetadataExtractor {
   func readIssuer(frontEnd: Int, into metadata: inout DocumentMetadata) {
     if metadata.issuer == nil, let title = metadata.title, let issuer = Self.issuer(inTitle: title)
     {
-      metadata.issuer = issuer
+      metadata.issuer = Self.withoutSitting(issuer)
       metadata.spans["issuer"] = metadata.spans["title"]
     }
     // A decree is issued by the body that names it: 上海市人民政府令 → 上海市人民政府 (not

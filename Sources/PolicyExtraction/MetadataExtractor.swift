@@ -44,6 +44,7 @@ package struct MetadataExtractor {
     readBackMatter(result.closing, into: &result.metadata)
     readAdoption(frontEnd: frontEnd, into: &result.metadata)
     readFrontMatterFields(into: &result.metadata)
+    readDelivery(frontEnd: frontEnd, into: &result.metadata)
     readIssuer(frontEnd: frontEnd, into: &result.metadata)
     return result
   }

@@ -17,6 +17,9 @@ enum PartRole: Equatable {
   case criteria
   /// 附则 (or 其他, 其他事项) of a plan: its effective date and who interprets it.
   case closing
+  /// 2024年工作回顾, 过去五年工作回顾 (of a government work report): what was done. Its
+  /// items are achievements, not tasks, and its quantities no targets.
+  case review
 
   /// The headings of a plan's closing part.
   private static let closingTitles: Set<String> = ["附则", "其他", "其它", "其他事项"]
@@ -30,6 +33,12 @@ enum PartRole: Equatable {
   /// How the headings of framing parts end: who or what the plan covers (考评对象,
   /// 享受对象, 治理范围), and the principles it follows (清理整顿的原则, 从严的原则).
   private static let framingEndings = ["对象", "范围", "原则"]
+  /// How the headings of framing parts of any length end: a work report's
+  /// 2025年经济社会发展总体要求和政策取向 and 2015年工作总体部署.
+  private static let longFramingEndings = ["总体要求和政策取向", "总体部署"]
+  /// How the heading of a review of past work ends, whatever its length (2024年工作回顾,
+  /// １９９６年国内工作的回顾).
+  private static let reviewEndings = ["工作回顾", "工作的回顾"]
   /// The headings of step and procedure parts; a heading that ends in 步骤 (基本步骤,
   /// 实施步骤), 流程 or 程序 (考核程序, 审批程序) is one too.
   private static let stepWords = [
@@ -64,7 +73,7 @@ enum PartRole: Equatable {
     case .framing: 0
     case .steps: 1
     case .criteria: 2
-    case .tasks, .closing: 3
+    case .tasks, .closing, .review: 3
     }
   }
 
@@ -72,6 +81,14 @@ enum PartRole: Equatable {
   /// takes its parent's role). Only short titles are read: a long one is a task's own
   /// heading ("加强组织领导，…建立工作机制").
   package init?(title: String) {
+    if Self.reviewEndings.contains(where: { title.hasSuffixBytes($0) }) {
+      self = .review
+      return
+    }
+    if Self.longFramingEndings.contains(where: { title.hasSuffixBytes($0) }) {
+      self = .framing
+      return
+    }
     // A heading of two phrases ("分类实施，规范流程") names a task, whatever its words.
     guard !title.isEmpty, title.hasAtMostCharacters(12), !title.containsBytes("，") else {
       return nil

@@ -197,9 +197,13 @@ public struct PolicyParser: Sendable {
     let inTable = EnclosingIntervals(tableSpans.map(Self.bounds)).preferred(enclosing: valueBounds)
     let inYearCell = EnclosingIntervals(yearCells.map(Self.bounds)).preferred(
       enclosing: valueBounds)
-    let targets = extracted.indices.filter { inTable[$0] == nil || inYearCell[$0] != nil }.map {
-      extracted[$0]
-    }
+    // A review of past work (工作回顾) states what was achieved, not targets.
+    let partRoles = PartRole.roles(of: sections)
+    let extractedSections = sectionSearch.preferred(enclosing: valueBounds)
+    let targets = extracted.indices.filter {
+      (inTable[$0] == nil || inYearCell[$0] != nil)
+        && extractedSections[$0].map { partRoles[$0] != .review } ?? true
+    }.map { extracted[$0] }
     let targetBounds = targets.map { Self.bounds($0.valueSpan) }
     let targetMeasures = measureSearch.preferred(enclosing: targetBounds)
     let targetSections = sectionSearch.preferred(enclosing: targetBounds)

@@ -20,8 +20,11 @@ enum TargetExclusion: Equatable {
   case size
   /// A count of the items a colon goes on to list (分三个阶段：…, 方面5项：…).
   case listCount
-  /// A name in quotes (“五个新城”).
+  /// A name in quotes (“五个新城”), or of a set of rules (中央八项规定精神).
   case name
+  /// A setting of public finance (`TargetGrammar.fiscalWords`): a deficit, a budget
+  /// allocation, a tax rate, a subsidy standard.
+  case fiscal
 
   /// Where the first 目前 of `sentence` ends (a scalar offset): a value after it is a
   /// state. Found once for the sentence rather than in the text before each value.
@@ -55,6 +58,13 @@ enum TargetExclusion: Equatable {
     {
       return .parameter
     }
+    let before = sentence.text(0..<value.start)
+    let clause = Self.lastClause(of: before) + after
+    if TargetGrammar.fiscalWords.contains(where: {
+      clause.containsBytes($0) || (value.unit.hasSuffix("元") && before.containsBytes($0))
+    }) {
+      return .fiscal
+    }
     if TargetGrammar.stateWords.contains(where: { phrase.containsBytes($0) })
       || phrase.hasSuffixBytes("了")
       || saysNowBefore
@@ -65,6 +75,9 @@ enum TargetExclusion: Equatable {
       return .rate
     }
     let noun = TargetPhrase.trailingNoun(after)
+    if value.counts, TargetGrammar.ruleSetNouns.contains(where: { noun.hasPrefixBytes($0) }) {
+      return .name
+    }
     if value.counts && !noun.isEmpty
       && TargetGrammar.partNouns.contains(where: {
         noun.hasPrefixBytes($0) || noun.hasSuffixBytes($0)
@@ -91,5 +104,11 @@ enum TargetExclusion: Equatable {
       }
     }
     return value.start > 0 && sentence[value.start - 1] == "“" ? .name : nil
+  }
+
+  /// The last clause of `text`: what follows its last ，；： or 。.
+  static func lastClause(of text: String) -> Substring {
+    guard let cut = text.lastIndex(where: { "，；：。,;:".contains($0) }) else { return text[...] }
+    return text[text.index(after: cut)...]
   }
 }

@@ -61,8 +61,9 @@ enum TargetGrammar {
   static let spanDashes: Set<Unicode.Scalar> = ["-", "—", "–", "~", "至", "到"]
   /// Words right before a year that make it a target's (力争2029年…, 计划2024年推进…).
   static let yearLeads = ["力争", "争取", "确保", "计划", "预计"].map { Array($0.unicodeScalars) }
-  /// What the title of a plan ends with, for a plan for one year (2025年度实施计划).
-  static let planTitleEndings = ["方案", "计划", "要点", "办法", "清单"]
+  /// What the title of a plan ends with, for a plan for one year (2025年度实施计划); a
+  /// government work report for one year (2023年…政府工作报告) sets that year's targets.
+  static let planTitleEndings = ["方案", "计划", "要点", "办法", "清单", "工作报告"]
   /// Named periods and the years they end.
   static let periods: [(String, Int)] = [
     ("“十三五”", 2020), ("“十四五”", 2025), ("“十五五”", 2030), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030),
@@ -118,6 +119,18 @@ enum TargetGrammar {
   static let stateWords = [
     "目前", "现有", "已突破", "已建成", "已完成", "已达到", "已达", "已有", "已超过", "已形成", "已实现", "已累计",
   ]
+  /// Words of public finance: a deficit, a budget, public spending, a transfer, a tax or
+  /// contribution rate, a subsidy or pension standard, a bond quota or public debt
+  /// (赤字率拟按3%安排, 中央预算内投资4776亿元, 补助标准提高30元). A value in their clause,
+  /// or an amount of money in their sentence (…专项债券2.15万亿元，比去年增加8000亿元), is a
+  /// setting the budget makes, not a target (docs/gold-format.md).
+  static let fiscalWords = [
+    "赤字", "预算", "财政支出", "一般性支出", "中央财政", "地方财政", "转移支付", "税率", "缴费比例", "补助标准",
+    "补贴标准", "报销比例", "养老金", "专项债券", "国债", "债务",
+  ]
+  /// What a count names when it is the name of a set of rules (中央八项规定精神, 六项禁令):
+  /// no quantity to reach.
+  static let ruleSetNouns = ["规定", "禁令", "纪律"]
   /// Rates per year or month, which set no level to reach (每年投运200辆).
   static let rateWords = ["每年", "每月", "逐年"]
   /// Trimmed around an indicator or noun: 的 and spaces.

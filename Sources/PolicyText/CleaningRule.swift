@@ -18,6 +18,9 @@ public enum CleaningRule: String, Sendable, CaseIterable, Codable {
   /// A Markdown file's YAML front matter ("---", "标题: …", "---") and the editor's note
   /// quoted right after it are fields about the document, read as metadata, not text.
   case frontMatter = "front_matter"
+  /// A repository's licence notice after the document (Wikisource's "本作品是中华人民共和国
+  /// 的法律、法规…属于公有领域。") and what follows it are dropped (`LicenceNotice`).
+  case licenceNotice = "licence_notice"
 }
 
 /// How often each cleaning rule changed a document.

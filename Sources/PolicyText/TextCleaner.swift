@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Cleans raw text for display and parsing: applies the in-line rules to every line,
-/// drops page-number lines, joins hard-wrapped paragraphs (for plain text), and writes
+/// drops page-number lines and a repository's licence notice at the end (`LicenceNotice`), joins hard-wrapped paragraphs (for plain text), and writes
 /// one paragraph per line, keeping a map from each output byte to the raw bytes.
 package struct TextCleaner {
   /// The cleaned text as UTF-8 and its map back to the raw text.
@@ -47,6 +47,10 @@ package struct TextCleaner {
     var scratch: [UInt32] = []
     for index in lines.indices where !lines[index].isEmpty {
       let line = lines[index]
+      if LicenceNotice.opens(at: segments[line.segments.lowerBound].lowerBound, in: bytes) {
+        report.record(.licenceNotice)
+        break
+      }
       let followsBlankLine = blankBeforeDropped || index > lastLineIndex + 1
       lastLineIndex = index
       // Each line's shape is made when the line is reached: page numbers are dropped.

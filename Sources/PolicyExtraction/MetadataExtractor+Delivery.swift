@@ -1,0 +1,48 @@
+import PolicyBytes
+import PolicyModel
+import PolicyText
+
+/// A report delivered to a congress (政府工作报告): it names no issuer in its title and
+/// has no signature, but says whom the speaker speaks for and when it was delivered:
+/// "现在，我代表国务院，向大会报告政府工作" and, under the title,
+/// "——2023年3月5日在第十四届全国人民代表大会第一次会议上".
+extension MetadataExtractor {
+  /// What comes before the body the speaker represents.
+  static let speakerFor = "我代表"
+  /// The longest name read after `speakerFor`, in characters.
+  static let longestSpeakerBody = 12
+
+  /// Reads the body the speaker represents as the issuer and the day of delivery as the
+  /// date, where the document gives neither otherwise; only in the opening paragraphs.
+  func readDelivery(frontEnd: Int, into metadata: inout DocumentMetadata) {
+    for index in 0..<min(texts.count, max(frontEnd, 8)) {
+      let text = texts[index]
+      // The line under the title opens with the date (a hard-wrapped text may join the
+      // speaker's name and "各位代表：" to it).
+      if metadata.writtenDate == nil, text.hasPrefix("——"), let date = DateText.first(in: text),
+        date.range.lowerBound == text.index(text.startIndex, offsetBy: 2),
+        text[date.range.upperBound...].hasPrefix("在")
+      {
+        metadata.writtenDate = date.iso
+        metadata.spans["written_date"] = paragraphs[index].span
+      }
+      if metadata.issuer == nil, let body = Self.bodySpokenFor(in: text) {
+        metadata.issuer = body
+        metadata.spans["issuer"] = paragraphs[index].span
+      }
+    }
+  }
+
+  /// The body in "我代表国务院，向大会报告…", or nil when what follows 我代表 is no body's
+  /// name ("我代表中国政府和人民，向…").
+  package static func bodySpokenFor(in text: String) -> String? {
+    guard let start = text.rangeOfBytes(speakerFor)?.upperBound,
+      let end = text[start...].firstIndex(where: { $0 == "，" || $0 == "," }),
+      text[end...].dropFirst().hasPrefix("向")
+    else { return nil }
+    let body = String(text[start..<end])
+    guard body.count >= 2, body.count <= longestSpeakerBody, DepartmentResolver.endsLikeBody(body)
+    else { return nil }
+    return body
+  }
+}

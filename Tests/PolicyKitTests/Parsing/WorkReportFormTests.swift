@@ -1,0 +1,89 @@
+import Foundation
+import PolicyExtraction
+import PolicyModel
+import PolicyReaders
+import PolicyText
+import Testing
+
+@testable import PolicyKit
+
+/// The forms of government work reports (政府工作报告, blind batch 9, docs/gold-format.md):
+/// a report delivered to a congress names its body in "我代表国务院，向大会报告" and its day
+/// under the title; it reviews the past year (工作回顾: achievements, no tasks, no
+/// targets), then sets this year's targets ("今年发展主要预期目标是：国内生产总值增长5%左右")
+/// and tasks, with budget settings among them that are no targets (赤字率拟按3%安排); the
+/// copies researchers hold end with a repository's licence notice.
+@Suite struct WorkReportFormTests {
+  static let report = """
+    2023年某某省人民政府工作报告
+
+    ——2023年1月12日在某某省第十四届人民代表大会第一次会议上
+
+    省长　某某
+
+    各位代表：
+
+    现在，我代表省人民政府，向大会报告工作，请予审议。
+
+    一、过去一年工作回顾
+
+    （一）稳住经济大盘。全省生产总值增长4.5%，新增就业60万人。
+
+    （二）办好民生实事。新建学校120所。
+
+    二、今年工作安排
+
+    今年全省经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇新增就业55万人以上；城镇调查失业率5.5%左右。
+
+    积极的财政政策要加力提效。赤字率拟按3%安排，拟安排地方政府专项债券1200亿元，比去年增加100亿元。
+
+    （一）扩大有效需求。完成高标准农田建设100万亩。
+
+    （二）推进绿色发展。单位地区生产总值能耗下降2.5%。
+
+    本作品是中华人民共和国的法律、法规，国家机关的决议、决定、命令和其他具有立法、行政、司法性质的文件，及其官方正式译文。根据《中华人民共和国著作权法》第五条第一项，本作品不适用于该法，属于公有领域。
+
+    Public domain
+    """
+
+  func parse(_ text: String) throws -> PolicyDocument {
+    PolicyParser().parse(
+      try DocumentReader().read(bytes: Array(text.utf8), path: "report.txt", format: .plainText))
+  }
+
+  /// The body the speaker speaks for is the issuer; the day of delivery is the date.
+  @Test func deliveredReport_issuerAndDate() throws {
+    let document = try parse(Self.report)
+    #expect(document.metadata.issuer == "省人民政府")
+    #expect(document.metadata.writtenDate == "2023-01-12")
+    #expect(MetadataExtractor.bodySpokenFor(in: "现在，我代表国务院，向大会报告政府工作") == "国务院")
+    #expect(MetadataExtractor.bodySpokenFor(in: "我代表中国政府和人民，向各国朋友致以问候") == nil)
+  }
+
+  /// The review holds no measures and no targets; the year's part holds both, for the
+  /// report's year; budget settings are no targets.
+  @Test func reviewAndYear_measuresAndTargets() throws {
+    let document = try parse(Self.report)
+    let measures = document.measures.map { document.sections[$0.section].title }
+    #expect(measures == ["扩大有效需求", "推进绿色发展"])
+    let targets = document.targets.map {
+      "\($0.year.map(String.init) ?? "-") \($0.value)\($0.unit)"
+    }
+    #expect(
+      targets == [
+        "2023 6.0%", "2023 55.0万人", "2023 5.5%", "2023 100.0万亩", "2023 2.5%",
+      ])
+  }
+
+  /// The licence notice and what follows are dropped: no 著作权法 reference, no "Public domain".
+  @Test func licenceNotice_dropped() throws {
+    let document = try parse(Self.report)
+    #expect(document.references.isEmpty)
+    #expect(!String(decoding: document.text.utf8, as: UTF8.self).contains("公有领域"))
+    #expect(!String(decoding: document.text.utf8, as: UTF8.self).contains("Public domain"))
+    #expect(document.text.cleaning[.licenceNotice] == 1)
+    // A line that opens the same way without the notice's words stays.
+    let kept = try parse("某某办法\n\n第一条 本作品是指本市收藏的作品。\n")
+    #expect(String(decoding: kept.text.utf8, as: UTF8.self).contains("本作品是指"))
+  }
+}
