@@ -62,15 +62,13 @@ import Testing
   }
 
   /// The State Council's government work reports of Tests/GoldReports (blind batch 9,
-  /// README): floors that keep what this set measures now. Its measures follow a
-  /// convention of their own (the run-in paragraphs under （一）… are the measures, where
-  /// the development set keeps a numbered item whole), so they are not held here; targets
-  /// (0.693), references and the metadata are.
+  /// README): floors that keep what this set measures now (measures 0.897, targets
+  /// 0.693), below the development set's thresholds.
   @Test func workReportGoldSet_keepsItsFloors() throws {
     guard FileManager.default.fileExists(atPath: Self.corpusReal.path) else { return }
     let result = try Policyq.run([
       "eval", "Tests/GoldReports", "--corpus-real", Self.corpusReal.path, "--format", "json",
-      "--min-f1", "targets=0.65", "--min-f1", "references=0.95",
+      "--min-f1", "measures=0.85", "--min-f1", "targets=0.65", "--min-f1", "references=0.95",
       "--min-f1", "document_number=0.98", "--min-f1", "level=0.98", "--min-f1", "issuer=0.95",
       "--min-f1", "written_date=0.95",
     ])
