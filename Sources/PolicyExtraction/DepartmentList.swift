@@ -246,6 +246,15 @@ struct DepartmentList {
     }) {
       range = (range.lowerBound + word.count)..<range.upperBound
     }
+    // "经市物价部门会同…核定": 经 before a level is no part of the name (经信委 is).
+    if ByteSearch.hasPrefix(Self.through, in: piece, range),
+      Self.throughLevels.contains(where: {
+        ByteSearch.hasPrefix(
+          $0, in: piece, (range.lowerBound + Self.through.count)..<range.upperBound)
+      })
+    {
+      range = (range.lowerBound + Self.through.count)..<range.upperBound
+    }
     var scalars = 0
     var index = range.lowerBound
     while index < range.upperBound {
@@ -296,6 +305,9 @@ struct DepartmentList {
   /// Words before a name that are no part of it: 由, 会同, and the level the text speaks
   /// from (同级消防救援机构: the body is named without it).
   private static let leadingConnectors = ["由", "会同", "同级"].map { Array($0.utf8) }
+  /// 经 (by way of, with the approval of) before a name that opens with a level.
+  private static let through = Array("经".utf8)
+  private static let throughLevels = ["市", "区", "县", "省", "国家", "国务院"].map { Array($0.utf8) }
 
   /// Gives the ending a list shares to the names before it: to places,
   /// "浦东新区、徐汇区、嘉定区政府" → 浦东新区政府, 徐汇区政府, 嘉定区政府; to sectors,

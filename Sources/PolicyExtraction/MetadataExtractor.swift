@@ -165,6 +165,19 @@ package struct MetadataExtractor {
         && texts[index].hasSuffix("）")
     {
       if let decree = DocumentNumber.firstDecree(in: texts[index]) {
+        // "（1996年3月3日上海市人民政府发布，根据2010年…令第52号公布的…修正并重新发布）":
+        // a first issue without a decree; the decree after 根据 is the amendment's.
+        if let amendment = texts[index].rangeOfBytes("根据"),
+          let at = texts[index].rangeOfBytes(decree.text), amendment.lowerBound < at.lowerBound
+        {
+          if metadata.writtenDate == nil, let date = DateText.first(in: texts[index]),
+            date.range.upperBound <= amendment.lowerBound
+          {
+            metadata.writtenDate = date.iso
+            metadata.spans["written_date"] = paragraphs[index].span
+          }
+          return
+        }
         metadata.documentNumber = decree
         metadata.spans["document_number"] = paragraphs[index].span
         if metadata.writtenDate == nil, let date = DateText.first(in: texts[index]),

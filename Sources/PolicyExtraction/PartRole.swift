@@ -31,8 +31,9 @@ enum PartRole: Equatable {
     "基本情况", "发展现状", "现状", "面临形势", "背景", "重要意义", "名词解释", "定义", "编制目的",
   ]
   /// How the headings of framing parts end: who or what the plan covers (考评对象,
-  /// 享受对象, 治理范围), and the principles it follows (清理整顿的原则, 从严的原则).
-  private static let framingEndings = ["对象", "范围", "原则"]
+  /// 享受对象, 治理范围), the principles it follows (清理整顿的原则, 从严的原则), and the
+  /// laws and documents it rests on (审批依据, 制定依据: a list of titles, no tasks).
+  private static let framingEndings = ["对象", "范围", "原则", "依据"]
   /// How the headings of framing parts of any length end: a work report's
   /// 2025年经济社会发展总体要求和政策取向 and 2015年工作总体部署.
   private static let longFramingEndings = ["总体要求和政策取向", "总体部署"]

@@ -215,6 +215,7 @@ extension RoleSentences {
         pieceStart = index + length
       } else if let or = levelAlternative(
         in: text, pieceStart..<index, at: index, upTo: range.upperBound)
+        ?? bodyAlternative(in: text, pieceStart..<index, at: index, upTo: range.upperBound)
       {
         // "市或者区（县）土地管理部门": each level's department.
         guard closePiece(at: index, known: &known) else { return nil }
@@ -278,6 +279,24 @@ extension RoleSentences {
     return or.count
   }
 
+  /// The length of 或者 at `index` when it follows a body's name and a list of levels
+  /// sharing an ending follows it ("市城雕委办公室或者区、县城市雕塑管理机构会同…": the office,
+  /// then 区… and 县…), or nil. A name that holds 或者 between two bodies is read as one
+  /// piece elsewhere (`DepartmentList.names(from:)`).
+  func bodyAlternative(
+    in text: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, at index: Int, upTo end: Int
+  ) -> Int? {
+    let or = Self.alternatives[0]
+    guard ByteSearch.hasPrefix(or, in: text, index..<end),
+      DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[piece])),
+      let level = Self.levelWords.first(where: {
+        ByteSearch.hasPrefix($0, in: text, (index + or.count)..<end)
+      }),
+      ByteSearch.hasPrefix(Array("、".utf8), in: text, (index + or.count + level.count)..<end)
+    else { return nil }
+    return or.count
+  }
+
   /// Whether `text[range]` may be a list of names, read before any name is resolved: no
   /// character that no name holds, and each piece between 、 or 与 ending as bodies do
   /// (any piece, in a list of sectors) or a level word alone ("市、区交通运输部门").
@@ -308,6 +327,7 @@ extension RoleSentences {
         pieceStart = index + length
       } else if let or = levelAlternative(
         in: text, pieceStart..<index, at: index, upTo: range.upperBound)
+        ?? bodyAlternative(in: text, pieceStart..<index, at: index, upTo: range.upperBound)
       {
         index += or
         pieceStart = index
