@@ -49,10 +49,11 @@ extension MetadataExtractor {
 
   /// A congress's sitting named as an issuer ("第十四届全国人民代表大会第三次会议关于政府
   /// 工作报告的决议") is the congress: 全国人民代表大会, without its term and sitting.
-  static func withoutSitting(_ name: String) -> String {
+  package static func withoutSitting(_ name: String) -> String {
     guard name.hasSuffix("次会议"), let start = name.range(of: "第", options: .backwards),
       name.distance(from: start.upperBound, to: name.index(name.endIndex, offsetBy: -3)) <= 3
     else { return name }
-    return withoutTerm(String(name[..<start.lowerBound]))
+    let congress = withoutTerm(String(name[..<start.lowerBound]))
+    return congress.isEmpty ? name : congress
   }
 }

@@ -77,8 +77,15 @@ extension MetadataExtractor {
     // "湖州市绿色金融促进条例" → 湖州市, "中华人民共和国能源法" → national.
     // Read in turn, each only when the one before gives no level; last, the front
     // matter's publisher.
+    // A title that opens with what it implements names its level there:
+    // 实施《中华人民共和国反外国制裁法》的规定 is national.
+    let quoted = metadata.title.flatMap { title in
+      Self.firstQuotedTitle(in: title, isPlain: title.isPlain).map {
+        String(title[title.index(after: $0.0)..<$0.1])
+      }
+    }
     let (issuer, titles) = (
-      metadata.issuer, [metadata.title, metadata.planTitle].compactMap { $0 }
+      metadata.issuer, [metadata.title, metadata.planTitle, quoted].compactMap { $0 }
     )
     // A signature in short form ("市住房城乡建设管理委") names no place: the front
     // matter's 发布单位 names the same body in full ("上海市住房和城乡建设管理委员会").

@@ -38,8 +38,11 @@ enum PartRole: Equatable {
   /// 2025年经济社会发展总体要求和政策取向 and 2015年工作总体部署.
   private static let longFramingEndings = ["总体要求和政策取向", "总体部署"]
   /// How the heading of a review of past work ends, whatever its length (2024年工作回顾,
-  /// １９９６年国内工作的回顾).
-  private static let reviewEndings = ["工作回顾", "工作的回顾"]
+  /// １９９６年国内工作的回顾, “十一五”时期国民经济和社会发展的回顾).
+  private static let reviewEnding = "回顾"
+  /// How a review of past work is headed when it does not say 回顾 (过去五年的工作,
+  /// 关于过去五年的政府工作): a heading that opens with one of these and ends in 工作.
+  private static let pastOpenings = ["过去", "关于过去"]
   /// The headings of step and procedure parts; a heading that ends in 步骤 (基本步骤,
   /// 实施步骤), 流程 or 程序 (考核程序, 审批程序) is one too.
   private static let stepWords = [
@@ -82,7 +85,10 @@ enum PartRole: Equatable {
   /// takes its parent's role). Only short titles are read: a long one is a task's own
   /// heading ("加强组织领导，…建立工作机制").
   package init?(title: String) {
-    if Self.reviewEndings.contains(where: { title.hasSuffixBytes($0) }) {
+    if title.hasSuffixBytes(Self.reviewEnding)
+      || (Self.pastOpenings.contains(where: { title.hasPrefixBytes($0) })
+        && title.hasSuffixBytes("工作"))
+    {
       self = .review
       return
     }

@@ -16,8 +16,8 @@ public struct ReferenceResolver: Sendable {
   public init() {}
 
   /// Resolves the references of every document against the others (`ReferenceTable`).
-  /// - Complexity: O(r · c) for r references and c candidate titles sharing a rare
-  ///   bigram with each; exact titles and numbers are hash lookups.
+  /// - Complexity: per reference, hash lookups for numbers and exact titles, and for a
+  ///   near match the titles holding its title's rarest bigrams (`ReferenceTable`).
   public func resolve(_ documents: inout [PolicyDocument]) {
     let table = ReferenceTable(
       documents.map(ReferenceTarget.init), titleSimilarity: titleSimilarity)

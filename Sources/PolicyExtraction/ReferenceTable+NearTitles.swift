@@ -19,7 +19,10 @@ extension ReferenceTable {
   /// 物业管理条例) does not.
   ///
   /// - A key that opens with 关于 names no issuer: it is compared with each title from its
-  ///   关于 on (关于推进农村公路建设的指导意见 is near 国务院办公厅关于推进农村公路建设的指导意见).
+  ///   关于 on (关于推进农村公路建设的指导意见 is near 国务院办公厅关于推进农村公路建设的指导意见),
+  ///   among the national titles and those of the citing document's place (`citingPlace`,
+  ///   the first of its region: a 浦东新区 notice's 关于加强…的意见 is Shanghai's, not
+  ///   北京市人民政府关于加强…的意见).
   /// - Any other key is near only titles that open with the same place
   ///   (`AdministrativePlace`), none being national: 重庆市遗体捐献条例 is not 上海市遗体捐献条例,
   ///   无线电管理条例 not 山东省无线电管理条例; 治安管理处罚法 is near 中华人民共和国治安管理处罚法.
@@ -32,13 +35,12 @@ extension ReferenceTable {
   /// read until the weight left unread is below that; only their titles are scored.
   /// - Complexity: the lengths of the lists of those few rarest bigrams, and one score per
   ///   title in them.
-  func nearestTitle(to key: String, except ownID: String) -> Int? {
+  func nearestTitle(to key: String, except ownID: String, citedFrom citingPlace: String) -> Int? {
     let bigrams = ReferenceResolver.bigrams(key)
     var occurrences: [String: Int] = [:]
     for bigram in bigrams { occurrences[bigram, default: 0] += 1 }
-    let weights = occurrences.mapValues { _ in 0.0 }.reduce(into: [String: Double]()) {
-      $0[$1.key] = bigramWeight($1.key)
-    }
+    var weights: [String: Double] = [:]
+    for bigram in occurrences.keys { weights[bigram] = bigramWeight(bigram) }
     let keyWeight = bigrams.reduce(0) { $0 + weights[$1]! }
     let needed = titleSimilarity * keyWeight / (2 - titleSimilarity)
     let heaviestFirst = occurrences.keys.sorted {
@@ -54,7 +56,11 @@ extension ReferenceTable {
       unread -= Double(occurrences[bigram]!) * weights[bigram]!
       for title in postings[bigram] ?? [] where seen.insert(title).inserted {
         let candidate = titles[title]
-        guard candidate.documentID != ownID, bySubject || candidate.place == place,
+        // A key without its issuer names a national title or one of the citing place.
+        let placeFits =
+          bySubject
+          ? candidate.place.isEmpty || candidate.place == citingPlace : candidate.place == place
+        guard candidate.documentID != ownID, placeFits,
           kind == nil || candidate.kind == nil || candidate.kind == kind
         else { continue }
         let (text, weight) =
@@ -62,15 +68,15 @@ extension ReferenceTable {
           ? (candidate.subject, candidate.subjectWeight) : (candidate.key, candidate.weight)
         var left = occurrences
         var shared = 0.0
-        for candidate in ReferenceResolver.bigrams(text) {
-          guard let count = left[candidate], count > 0 else { continue }
-          left[candidate] = count - 1
-          shared += weights[candidate]!
+        for piece in ReferenceResolver.bigrams(text) {
+          guard let count = left[piece], count > 0 else { continue }
+          left[piece] = count - 1
+          shared += weights[piece]!
         }
         let score = 2 * shared / (keyWeight + weight)
-        if score >= titleSimilarity, score > best?.score ?? 0 {
-          best = (title, score)
-        }
+        guard score >= titleSimilarity else { continue }
+        if let best, score < best.score || (score == best.score && title > best.title) { continue }
+        best = (title, score)
       }
     }
     return best?.title
@@ -83,12 +89,14 @@ extension ReferenceTable {
 
   /// The kinds of document a title ends with, as references tell them apart: a law (法),
   /// a regulation (条例), measures (办法) … (实施意见 and 指导意见 are both 意见; a
-  /// 补充规定 is not the 规定 it adds to). The more specific first.
+  /// 补充规定 is not the 规定 it adds to), the longest first (a 办法 is no 法). Coarser than
+  /// `MetadataExtractor.kinds`, which names a document's own kind: here 法 counts, and
+  /// kinds of one family are one.
   static let kinds = [
     "补充规定", "修正案", "法", "条例", "办法", "规定", "细则", "决定", "决议", "意见", "通知", "方案",
     "计划", "规划", "清单", "目录", "解释", "批复", "函", "公告", "通告", "措施", "要点", "章程", "标准",
     "规范", "规则", "报告",
-  ]
+  ].sorted { $0.count > $1.count }
 
   /// The kind `key` (a title key) ends with, after the number of one of a series
   /// (…补充规定（二） → 补充规定, …若干问题的解释（一） → 解释); nil for a title cut short.

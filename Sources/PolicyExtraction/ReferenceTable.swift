@@ -76,6 +76,7 @@ public struct ReferenceTable: Sendable {
   ///   (`nearestTitle`).
   public func resolve(_ document: inout PolicyDocument) {
     let ownID = document.id
+    let citingPlace = document.metadata.regionPath.first ?? ""
     for referenceIndex in document.references.indices {
       let reference = document.references[referenceIndex]
       if let number = reference.documentNumber, let target = byNumber[number.normalized],
@@ -85,7 +86,9 @@ public struct ReferenceTable: Sendable {
         document.references[referenceIndex].resolvedBy = "document_number"
         continue
       }
-      if let resolved = documentID(titled: reference.title, except: ownID) {
+      if let resolved = documentID(
+        titled: reference.title, except: ownID, citingPlace: citingPlace)
+      {
         document.references[referenceIndex].resolvedDocument = resolved
         document.references[referenceIndex].resolvedBy = "title"
       }
@@ -94,10 +97,14 @@ public struct ReferenceTable: Sendable {
 
   /// The id of the document whose title is `title`, else of the nearest at
   /// `titleSimilarity` or more (`nearestTitle`), other than `ownID`.
-  private func documentID(titled title: String, except ownID: String) -> String? {
+  private func documentID(titled title: String, except ownID: String, citingPlace: String)
+    -> String?
+  {
     let key = ReferenceResolver.titleKey(title)
     guard !key.isEmpty else { return nil }
     if let exact = byTitle[key]?.first(where: { $0 != ownID }) { return exact }
-    return nearestTitle(to: key, except: ownID).map { titles[$0].documentID }
+    return nearestTitle(to: key, except: ownID, citedFrom: citingPlace).map {
+      titles[$0].documentID
+    }
   }
 }

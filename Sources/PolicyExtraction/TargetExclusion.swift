@@ -59,12 +59,17 @@ enum TargetExclusion: Equatable {
       return .parameter
     }
     let before = sentence.text(0..<value.start)
-    let clause = Self.lastClause(of: before) + after
+    let clause = Self.lastClause(of: before)
+    // "…安排科技投入716亿元，比上年增长19.2%": a comparison goes on with the clause before.
+    let compared = clause.hasPrefix("比") || clause.hasPrefix("较")
+    let previous = compared ? Self.lastClause(of: String(before.dropLast(clause.count + 1))) : ""
+    let reading = previous + clause + after
     if TargetGrammar.fiscalWords.contains(where: {
-      clause.containsBytes($0) || (value.unit.hasSuffix("元") && before.containsBytes($0))
+      reading.containsBytes($0) || (value.unit.hasSuffix("元") && before.containsBytes($0))
     }) {
       return .fiscal
     }
+    if Self.isPast(clause) { return .state }
     if TargetGrammar.stateWords.contains(where: { phrase.containsBytes($0) })
       || phrase.hasSuffixBytes("了")
       || saysNowBefore
@@ -110,5 +115,21 @@ enum TargetExclusion: Equatable {
   static func lastClause(of text: String) -> Substring {
     guard let cut = text.lastIndex(where: { "，；：。,;:".contains($0) }) else { return text[...] }
     return text[text.index(after: cut)...]
+  }
+
+  /// Whether `clause` is set in the past (`TargetGrammar.pastWords`): 去年 or 上年 as its
+  /// time, not as a baseline after 比, 较 or 同.
+  static func isPast(_ clause: Substring) -> Bool {
+    TargetGrammar.pastWords.contains { word in
+      var rest = clause[...]
+      while let found = rest.range(of: word) {
+        let mark =
+          found.lowerBound > clause.startIndex
+          ? clause[clause.index(before: found.lowerBound)] : nil
+        if !(mark.map { TargetGrammar.baselineMarks.contains($0) } ?? false) { return true }
+        rest = rest[found.upperBound...]
+      }
+      return false
+    }
   }
 }

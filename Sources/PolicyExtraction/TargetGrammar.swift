@@ -62,8 +62,9 @@ enum TargetGrammar {
   /// Words right before a year that make it a target's (力争2029年…, 计划2024年推进…).
   static let yearLeads = ["力争", "争取", "确保", "计划", "预计"].map { Array($0.unicodeScalars) }
   /// What the title of a plan ends with, for a plan for one year (2025年度实施计划); a
-  /// government work report for one year (2023年…政府工作报告) sets that year's targets.
-  static let planTitleEndings = ["方案", "计划", "要点", "办法", "清单", "工作报告"]
+  /// government work report for one year (2023年…政府工作报告) sets that year's targets
+  /// (a department's 2022年工作报告 reports on its year: no plan).
+  static let planTitleEndings = ["方案", "计划", "要点", "办法", "清单", "政府工作报告"]
   /// Named periods and the years they end.
   static let periods: [(String, Int)] = [
     ("“十三五”", 2020), ("“十四五”", 2025), ("“十五五”", 2030), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030),
@@ -125,9 +126,15 @@ enum TargetGrammar {
   /// or an amount of money in their sentence (…专项债券2.15万亿元，比去年增加8000亿元), is a
   /// setting the budget makes, not a target (docs/gold-format.md).
   static let fiscalWords = [
-    "赤字", "预算", "财政支出", "一般性支出", "中央财政", "地方财政", "转移支付", "税率", "缴费比例", "补助标准",
-    "补贴标准", "报销比例", "养老金", "专项债券", "国债", "债务",
+    "赤字", "预算内", "预算安排", "财政支出", "一般性支出", "中央财政", "地方财政", "转移支付", "税率", "缴费比例",
+    "补助标准", "补贴标准", "报销比例", "养老金", "专项债券", "国债", "债务",
   ]
+  /// Words that put a clause in the past: 去年 and 上年 as its time (not after 比, 较 or 同:
+  /// 比去年增加 is a baseline), 五年来, 过去五年 ("去年国内生产总值增长3%" is no target of
+  /// the report's year).
+  static let pastWords = ["去年", "上年", "五年来", "过去五年", "过去一年"]
+  /// What makes 去年 or 上年 a baseline rather than a time.
+  static let baselineMarks: Set<Character> = ["比", "较", "同"]
   /// What a count names when it is the name of a set of rules (中央八项规定精神, 六项禁令):
   /// no quantity to reach.
   static let ruleSetNouns = ["规定", "禁令", "纪律"]

@@ -12,16 +12,22 @@ enum LicenceNotice {
   /// What the notice says further on.
   static let publicDomain = Array("公有领域".utf8)
 
-  /// Whether the line whose kept bytes start at `start` opens the notice: it opens with one
-  /// of `openings`, and `publicDomain` stands between it and the end of the text.
-  static func opens(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard openings.contains(where: { ByteSearch.hasPrefix($0, in: bytes, start..<bytes.count) })
-    else { return false }
-    var from = start
+  /// Where the last `publicDomain` of `bytes` starts, or nil. A line opens the notice when
+  /// it opens like it (`opensLikeNotice`) before that place; the place is found once per
+  /// text, when the first such line comes (a text of many lines opening with 本作品是 costs
+  /// one pass, not one per line; most texts have none and cost nothing).
+  static func lastPublicDomain(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var found: Int? = nil
+    var from = 0
     while let hit = ByteSearch.offset(of: publicDomain[0], in: bytes, from: from) {
-      if ByteSearch.hasPrefix(publicDomain, in: bytes, hit..<bytes.count) { return true }
+      if ByteSearch.hasPrefix(publicDomain, in: bytes, hit..<bytes.count) { found = hit }
       from = hit + 1
     }
-    return false
+    return found
+  }
+
+  /// Whether a line whose kept bytes start at `start` opens as the notice does.
+  static func opensLikeNotice(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    openings.contains { ByteSearch.hasPrefix($0, in: bytes, start..<bytes.count) }
   }
 }

@@ -45,11 +45,19 @@ package struct TextCleaner {
     var previousOpensDocument = false
     // Storage for the scalars of the line being shaped.
     var scratch: [UInt32] = []
+    // Where the licence notice's 公有领域 stands (-1: nowhere), found at the first line
+    // that opens like the notice.
+    var publicDomain: Int? = nil
     for index in lines.indices where !lines[index].isEmpty {
       let line = lines[index]
-      if LicenceNotice.opens(at: segments[line.segments.lowerBound].lowerBound, in: bytes) {
-        report.record(.licenceNotice)
-        break
+      let lineStart = segments[line.segments.lowerBound].lowerBound
+      if LicenceNotice.opensLikeNotice(at: lineStart, in: bytes) {
+        let notice = publicDomain ?? LicenceNotice.lastPublicDomain(in: bytes) ?? -1
+        publicDomain = notice
+        if lineStart < notice {
+          report.record(.licenceNotice)
+          break
+        }
       }
       let followsBlankLine = blankBeforeDropped || index > lastLineIndex + 1
       lastLineIndex = index

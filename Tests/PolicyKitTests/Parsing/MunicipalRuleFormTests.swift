@@ -99,4 +99,13 @@ import Testing
     }
     #expect(labels == ["二、（一）", "二、（二）"])
   }
+
+  /// A title that opens with what it implements takes that law's level; a congress's
+  /// sitting without a name before it stays as written.
+  @Test func implementingTitle_level_andSitting() throws {
+    let rule = try parse("实施《中华人民共和国反外国制裁法》的规定\n\n第一条　为了实施，制定本规定。\n")
+    #expect(rule.metadata.level == .national)
+    #expect(MetadataExtractor.withoutSitting("第十四届全国人民代表大会第三次会议") == "全国人民代表大会")
+    #expect(MetadataExtractor.withoutSitting("第三次会议") == "第三次会议")
+  }
 }

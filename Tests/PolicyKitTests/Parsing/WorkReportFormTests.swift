@@ -86,4 +86,51 @@ import Testing
     let kept = try parse("某某办法\n\n第一条 本作品是指本市收藏的作品。\n")
     #expect(String(decoding: kept.text.utf8, as: UTF8.self).contains("本作品是指"))
   }
+
+  /// Only a government work report is a plan for its year: a department's report on a
+  /// year sets no targets; a review is also headed "…的回顾" or "过去五年的工作"; a clause
+  /// set last year (去年…增长) is past, one compared with it (比去年增加) is not.
+  @Test func pastYear_andOtherReports_noTargets() throws {
+    let annual = try parse(
+      "某市生态环境局2022年工作报告\n\n一、主要工作成效\n\n全市空气质量优良天数比率达到88.5%，完成造林面积3万亩。\n")
+    #expect(annual.targets.isEmpty)
+    let report = try parse(
+      """
+      2011年某某省人民政府工作报告
+
+      一、“十一五”时期经济社会发展的回顾
+
+      五年来全省生产总值年均增长11%。
+
+      二、过去五年的工作
+
+      城镇新增就业达到300万人。
+
+      三、2011年的主要任务
+
+      去年全省粮食产量增长3%。今年全省城镇新增就业50万人以上，比去年增加5万人。
+      """)
+    #expect(
+      report.measures.isEmpty
+        || report.measures.allSatisfy { report.sections[$0.section].label != "一、" })
+    let targets = report.targets.map { "\($0.year ?? 0) \($0.value)\($0.unit)" }
+    #expect(targets == ["2011 50.0万人", "2011 5.0万人"])
+  }
+
+  /// A revenue target is a target; a budget line's rise "比上年增长" is a setting.
+  @Test func revenue_isATarget_budgetRise_isNot() throws {
+    let plan = try parse(
+      """
+      某市财政工作方案
+
+      一、工作目标
+
+      到2025年，全市一般公共预算收入达到500亿元。
+
+      二、保障措施
+
+      2025年中央财政安排科技投入716亿元，比上年增长19.2%。
+      """)
+    #expect(plan.targets.map(\.value) == [500])
+  }
 }

@@ -152,8 +152,8 @@ import Testing
   /// The State Council's government work reports (blind batch 9): the 2023 report's
   /// issuer and day of delivery, no measure or target in its review of the past year, this
   /// year's expected targets for 2023 (not the 3% deficit ratio), and the Wikisource
-  /// licence notice after it is no part of it; every report read that has such a notice
-  /// cites no 著作权法.
+  /// licence notice after it is no part of it; no government work report cites the
+  /// 著作权法 of the notices after 65 of them.
   @Test func workReports_reviewTargetsAndLicence() throws {
     let document = try Parsed.file(try realFile("work-reports", "government_work_reports_004_"))
     #expect(document.metadata.issuer == "国务院")
@@ -168,7 +168,8 @@ import Testing
     let targets = document.targets.map { "\($0.year ?? 0) \($0.indicator) \($0.value)\($0.unit)" }
     #expect(targets.contains("2023 国内生产总值 5.0%"), "\(targets)")
     #expect(!document.targets.contains { $0.clause.contains("赤字") }, "\(targets)")
-    for file in Corpus.realFiles("work-reports", ext: "txt").prefix(20) {
+    for file in Corpus.realFiles("work-reports", ext: "txt")
+    where file.lastPathComponent.hasPrefix("government_work_reports_0") {
       let parsed = try Parsed.file(file)
       #expect(
         !parsed.references.contains { $0.title.contains("著作权法") }, "\(file.lastPathComponent)")
