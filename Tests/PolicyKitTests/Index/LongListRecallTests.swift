@@ -118,7 +118,7 @@ import Testing
     let index = try Self.index.get()
     let matcher = TermMatcher(postings: index.postings, units: index.units)
     let exact = try matcher.matches(of: "人民政府").count
-    let estimated = try #require(try matcher.documentFrequency(of: "人民政府"))
+    let estimated = try matcher.documentFrequency(of: "人民政府")
     #expect(abs(Double(estimated - exact)) < 0.1 * Double(exact), "\(estimated) vs \(exact)")
   }
 }
