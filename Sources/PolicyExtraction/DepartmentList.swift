@@ -379,7 +379,19 @@ struct DepartmentList {
   /// Sectors named with 和, as ministries and bureaus name them.
   private static let joinedSectors = [
     "住房和城乡建设", "自然资源和规划", "规划和自然资源", "工业和信息化", "文化和旅游", "人力资源和社会保障", "发展和改革", "卫生和计划生育",
+    "海洋与渔业",
   ].map { Array($0.utf8) }
+
+  /// Whether the 与 at `index` of `text` joins the two halves of one sector's name
+  /// (省海洋与渔业、建设、水利等部门: 海洋与渔业 is one), not two names.
+  static func joinsSector(_ text: UnsafeBufferPointer<UInt8>, at index: Int, upTo end: Int) -> Bool
+  {
+    let joiner = Array("与".utf8)
+    return joinedSectors.contains { sector in
+      guard let at = sector.firstRange(of: joiner)?.lowerBound, index >= at else { return false }
+      return ByteSearch.hasPrefix(sector, in: text, (index - at)..<end)
+    }
+  }
 
   /// Endings a list of places shares: 人民政府, 政府, 管委会.
   private static let sharedEndings = ["人民政府", "政府", "管委会"].map { Array($0.utf8) }

@@ -210,7 +210,10 @@ extension RoleSentences {
     }
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      if scalar == .scalar("、") || scalar == .scalar("与") {
+      if scalar == .scalar("、")
+        || (scalar == .scalar("与")
+          && !DepartmentList.joinsSector(text, at: index, upTo: range.upperBound))
+      {
         guard closePiece(at: index, known: &known) else { return nil }
         pieceStart = index + length
       } else if let or = levelAlternative(
@@ -322,7 +325,10 @@ extension RoleSentences {
       }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
       if Self.foreignScalars.contains(scalar) { return false }
-      if scalar == .scalar("、") || scalar == .scalar("与") {
+      if scalar == .scalar("、")
+        || (scalar == .scalar("与")
+          && !DepartmentList.joinsSector(text, at: index, upTo: range.upperBound))
+      {
         guard pieceMayBeAName(index) else { return false }
         pieceStart = index + length
       } else if let or = levelAlternative(

@@ -152,4 +152,35 @@ import Testing
     #expect(found.level == .municipal)
     #expect(found.regionPath == ["上海市"])
   }
+
+  /// A regulation adopted by a standing committee and announced the same day takes the
+  /// announcement's number (blind batch 11); an announcement of a later day promulgated an
+  /// amendment, and the regulation has no number of its own.
+  @Test func congressAnnouncement_sameDay_isTheNumber() throws {
+    let adopted = try metadata(
+      """
+      浙江省某某保护条例
+
+      2012年5月30日 浙江省第十一届人民代表大会常务委员会第三十三次会议通过
+
+      2012年5月30日 浙江省第十一届人民代表大会常务委员会公告第79号公布
+
+      第一条　为了保护，制定本条例。
+      """)
+    #expect(adopted.documentNumber?.text == "浙江省第十一届人民代表大会常务委员会公告第79号")
+    #expect(adopted.documentNumber?.serial == 79)
+    #expect(adopted.writtenDate == "2012-05-30")
+    let amended = try metadata(
+      """
+      宁波市某某管理条例
+
+      1997年8月1日 宁波市第十届人民代表大会常务委员会第三十次会议通过
+
+      2012年12月11日 宁波市第十四届人民代表大会常务委员会公告第2号公布
+
+      第一条　为了管理，制定本条例。
+      """)
+    #expect(amended.documentNumber == nil)
+    #expect(amended.writtenDate == "1997-08-01")
+  }
 }
