@@ -386,11 +386,14 @@ struct DepartmentList {
   /// (省海洋与渔业、建设、水利等部门: 海洋与渔业 is one), not two names.
   static func joinsSector(_ text: UnsafeBufferPointer<UInt8>, at index: Int, upTo end: Int) -> Bool
   {
-    let joiner = Array("与".utf8)
-    return joinedSectors.contains { sector in
-      guard let at = sector.firstRange(of: joiner)?.lowerBound, index >= at else { return false }
-      return ByteSearch.hasPrefix(sector, in: text, (index - at)..<end)
+    joinedSectorHalves.contains { sector, at in
+      index >= at && ByteSearch.hasPrefix(sector, in: text, (index - at)..<end)
     }
+  }
+
+  /// The joined sectors whose halves 与 joins, with where 与 stands in each.
+  private static let joinedSectorHalves: [(sector: [UInt8], at: Int)] = joinedSectors.compactMap {
+    sector in sector.firstRange(of: Array("与".utf8)).map { (sector, $0.lowerBound) }
   }
 
   /// Endings a list of places shares: 人民政府, 政府, 管委会.

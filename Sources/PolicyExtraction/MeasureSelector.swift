@@ -19,12 +19,13 @@ struct MeasureSelector {
   /// For each section, whether its own text (before its first sub-section) is a lead-in
   /// its sub-items spell out: it ends with a colon, or announces them with 下列.
   let endsWithLeadIn: [Bool]
+  /// For each section, its part's role (`PartRole.roles(of:)`).
+  let roles: [PartRole]
 
   package func select() -> [Int] {
     if sections.contains(where: { $0.kind == .article }) {
       return sections.indices.filter { sections[$0].kind == .article && !isInColumn($0) }
     }
-    let roles = PartRole.roles(of: sections)
     var children = Array(repeating: [Int](), count: sections.count)
     var roots: [Int] = []
     for index in sections.indices where sections[index].kind != .column {

@@ -1,5 +1,4 @@
 import Foundation
-import PolicyBytes
 import PolicyModel
 
 /// The adoption note of a law or regulation as published: the line under its title that
@@ -42,37 +41,20 @@ extension MetadataExtractor {
     }
   }
 
-  /// What a standing committee's announcement is called in the line that records it.
-  static let announcement = "公告第"
-
-  /// The number of the announcement that promulgated the regulation as adopted: a line
-  /// after the adoption note dated the same day, "2012年5月30日 浙江省第十一届人民代表大会
-  /// 常务委员会公告第79号公布" (136 regulations of corpus-real record one). An announcement
-  /// of a later day promulgated an amendment: no number of the regulation's.
+  /// The number of the announcement that promulgated the regulation as adopted
+  /// (`DocumentNumber.firstAnnouncement`): a line after the adoption note dated the same
+  /// day, "2012年5月30日 浙江省第十一届人民代表大会常务委员会公告第79号公布" (136 regulations
+  /// of corpus-real record one). An announcement of a later day promulgated an amendment:
+  /// no number of the regulation's.
   func readAnnouncement(
     adoptedOn day: String, from start: Int, into metadata: inout DocumentMetadata
   ) {
     for index in start..<min(texts.count, start + 4) {
       let text = texts[index]
       guard text.hasAtMostCharacters(80), let date = DateText.first(in: text), date.iso == day,
-        let marker = text.range(of: Self.announcement)
+        let number = DocumentNumber.firstAnnouncement(in: text)
       else { continue }
-      let issuer = text[date.range.upperBound..<marker.lowerBound]
-        .trimmingCharacters(in: .whitespaces)
-      var serial = 0
-      var end = marker.upperBound
-      while end < text.endIndex, let scalar = text[end].unicodeScalars.first,
-        let digit = UTF8Scalars.digitValue(scalar.value)
-      {
-        serial = serial * 10 + digit
-        end = text.index(after: end)
-      }
-      guard end > marker.upperBound, end < text.endIndex, text[end] == "号", issuer.count >= 2
-      else { continue }
-      let code = issuer + "公告"
-      metadata.documentNumber = DocumentNumber(
-        issuerCode: code, year: nil, serial: serial,
-        text: code + String(text[text.index(marker.lowerBound, offsetBy: 2)...end]))
+      metadata.documentNumber = number
       metadata.spans["document_number"] = paragraphs[index].span
       return
     }

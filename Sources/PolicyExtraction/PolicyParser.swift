@@ -126,9 +126,10 @@ public struct PolicyParser: Sendable {
       responsibilities: [], references: [], diagnostics: [])
     document.sections = sections
 
-    // Measures.
+    // Measures: in the parts whose role is tasks.
+    let partRoles = PartRole.roles(of: sections)
     let measureSections = MeasureSelector(
-      sections: sections, hasOwnText: hasOwnText, endsWithLeadIn: endsWithLeadIn
+      sections: sections, hasOwnText: hasOwnText, endsWithLeadIn: endsWithLeadIn, roles: partRoles
     ).select()
     let columns = Self.columns(of: sections)
     document.measures = measureSections.enumerated().map { ordinal, index in
@@ -198,7 +199,6 @@ public struct PolicyParser: Sendable {
     let inYearCell = EnclosingIntervals(yearCells.map(Self.bounds)).preferred(
       enclosing: valueBounds)
     // A review of past work (工作回顾) states what was achieved, not targets.
-    let partRoles = PartRole.roles(of: sections)
     let extractedSections = sectionSearch.preferred(enclosing: valueBounds)
     let targets = extracted.indices.filter {
       (inTable[$0] == nil || inYearCell[$0] != nil)

@@ -50,5 +50,4 @@ public struct ReferenceResolver: Sendable {
 
   /// The state's name a national law's title opens with.
   static let nationalName = "中华人民共和国"
-
 }

@@ -295,7 +295,7 @@ extension RoleSentences {
       let level = Self.levelWords.first(where: {
         ByteSearch.hasPrefix($0, in: text, (index + or.count)..<end)
       }),
-      ByteSearch.hasPrefix(Array("、".utf8), in: text, (index + or.count + level.count)..<end)
+      ByteSearch.hasPrefix(Self.enumerationComma, in: text, (index + or.count + level.count)..<end)
     else { return nil }
     return or.count
   }

@@ -116,13 +116,29 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
   public static func firstDecree(in text: String) -> DocumentNumber? {
     let scalars = Array(text.unicodeScalars)
     if let number = decreeWithNumberFirst(scalars) { return number }
-    var index = 1
+    return firstPromulgation(in: scalars, by: ["令"], longestIssuer: 12)
+  }
+
+  /// Finds the first number of a standing committee's announcement in `text`, which
+  /// promulgates a regulation as a decree does: "浙江省第十一届人民代表大会常务委员会公告第79号"
+  /// — an issuer of up to 24 Han characters (the committee with its term) ending in 公告,
+  /// then 第, a number and 号.
+  public static func firstAnnouncement(in text: String) -> DocumentNumber? {
+    firstPromulgation(in: Array(text.unicodeScalars), by: ["公", "告"], longestIssuer: 24)
+  }
+
+  /// The first "issuer + `word` + 第N号" of `scalars` (`firstDecree`, `firstAnnouncement`).
+  private static func firstPromulgation(
+    in scalars: [Unicode.Scalar], by word: [Unicode.Scalar], longestIssuer: Int
+  ) -> DocumentNumber? {
+    var index = word.count
     while index + 2 < scalars.count {
       defer { index += 1 }
       // 令第59号, or with the number in brackets: 令（第19号）.
       let bracketed = scalars[index + 1] == "（" || scalars[index + 1] == "("
       let numberStart = index + (bracketed ? 2 : 1)
-      guard scalars[index] == "令", numberStart + 1 < scalars.count, scalars[numberStart] == "第"
+      guard scalars[(index + 1 - word.count)...index].elementsEqual(word),
+        numberStart + 1 < scalars.count, scalars[numberStart] == "第"
       else { continue }
       var position = numberStart + 1
       var digits: [UInt32] = []
@@ -142,7 +158,7 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
       guard let serial else { continue }
       var codeStart = index
       while codeStart > 0 && UTF8Scalars.isIdeograph(scalars[codeStart - 1].value)
-        && index - codeStart < 12
+        && index - codeStart < longestIssuer
       { codeStart -= 1 }
       // A date's last character is not the issuer's: "2019年3月2日民政部令" → 民政部令.
       if codeStart > 0, scalars[codeStart] == "日" || scalars[codeStart] == "月",

@@ -17,13 +17,9 @@ enum LicenceNotice {
   /// text, when the first such line comes (a text of many lines opening with 本作品是 costs
   /// one pass, not one per line; most texts have none and cost nothing).
   static func lastPublicDomain(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var found: Int? = nil
-    var from = 0
-    while let hit = ByteSearch.offset(of: publicDomain[0], in: bytes, from: from) {
-      if ByteSearch.hasPrefix(publicDomain, in: bytes, hit..<bytes.count) { found = hit }
-      from = hit + 1
+    publicDomain.withUnsafeBufferPointer {
+      ByteSearch.offset(of: $0, in: bytes, within: 0..<bytes.count, backwards: true)
     }
-    return found
   }
 
   /// Whether a line whose kept bytes start at `start` opens as the notice does.

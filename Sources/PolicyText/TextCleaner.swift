@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// Cleans raw text for display and parsing: applies the in-line rules to every line,
-/// drops page-number lines and a repository's licence notice at the end (`LicenceNotice`), joins hard-wrapped paragraphs (for plain text), and writes
-/// one paragraph per line, keeping a map from each output byte to the raw bytes.
+/// drops page-number lines and a repository's licence notice at the end
+/// (`LicenceNotice`), joins hard-wrapped paragraphs (for plain text), and writes one
+/// paragraph per line, keeping a map from each output byte to the raw bytes.
 package struct TextCleaner {
   /// The cleaned text as UTF-8 and its map back to the raw text.
   package struct Result {

@@ -13,16 +13,12 @@ import Testing
 /// on (审批依据).
 @Suite struct MunicipalRuleFormTests {
   func parse(_ text: String) throws -> PolicyDocument {
-    PolicyParser().parse(
-      try DocumentReader().read(bytes: Array(text.utf8), path: "rule.txt", format: .plainText))
+    try Parsed.text(text, path: "rule.txt")
   }
 
   /// "role:name" of every department of the measure labelled `label`.
   func roles(_ document: PolicyDocument, measure label: String) throws -> [String] {
-    let measure = try #require(document.measure(label))
-    return measure.responsibilities.flatMap {
-      document.responsibilities[$0].departments.map { "\($0.role.rawValue):\($0.name)" }
-    }
+    try document.roles(measure: label)
   }
 
   @Test func byWayOf_andAlternativeLevels_nameTheBodies() throws {

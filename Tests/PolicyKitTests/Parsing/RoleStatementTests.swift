@@ -22,10 +22,7 @@ import Testing
 
   /// The roles of the clauses of the measure labelled `label`.
   func roles(_ document: PolicyDocument, measure label: String) throws -> [String] {
-    let measure = try #require(document.measure(label))
-    return measure.responsibilities.flatMap {
-      document.responsibilities[$0].departments.map { "\($0.role.rawValue):\($0.name)" }
-    }
+    try document.roles(measure: label)
   }
 
   @Test func byLeadThenCooperate() throws {

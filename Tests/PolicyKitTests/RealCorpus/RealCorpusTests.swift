@@ -176,6 +176,21 @@ import Testing
     }
   }
 
+  /// Regulations of blind batches 10 and 11, read as published: 浙江省湿地保护条例 takes its
+  /// same-day announcement's number and names 省海洋与渔业 as one sector; the Shanghai
+  /// 城市雕塑 rule, first issued without a decree, has no number (令第52号 amended it) and
+  /// its 市城雕委办公室或者区、县城市雕塑管理机构会同… gives each body its role.
+  @Test func regulations_announcementNumber_jointSector_alternativeBodies() throws {
+    let wetland = try Parsed.file(try realFile("laws/DLC", "浙江省湿地保护条例", ext: "md"))
+    #expect(wetland.metadata.documentNumber?.text == "浙江省第十一届人民代表大会常务委员会公告第79号")
+    #expect(try wetland.roles(measure: "第十二条").contains("cooperating:省海洋与渔业"))
+    let sculpture = try Parsed.file(try realFile("shanghai", "上海市城市雕塑", ext: "md"))
+    #expect(sculpture.metadata.documentNumber == nil)
+    #expect(sculpture.metadata.writtenDate == "1996-03-03")
+    let roles = try sculpture.roles(measure: "第十五条")
+    #expect(roles.contains("lead:市城雕委办公室") && roles.contains("lead:县城市雕塑管理机构"))
+  }
+
   /// The real file of `folder` whose name starts with `prefix`.
   private func realFile(_ folder: String, _ prefix: String, ext: String = "txt") throws -> URL {
     try #require(
