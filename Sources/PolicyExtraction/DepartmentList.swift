@@ -257,10 +257,18 @@ struct DepartmentList {
     }
     var scalars = 0
     var index = range.lowerBound
+    /// Brackets open: a 、 inside them lists the levels of a note ("县（市、区）人民政府").
+    var depth = 0
     while index < range.upperBound {
       let (value, length) = UTF8Scalars.scalar(in: piece, at: index)
+      if value == .scalar("（") || value == 0x28 {
+        depth += 1
+      } else if value == .scalar("）") || value == 0x29 {
+        depth -= 1
+      }
       guard
         UTF8Scalars.isIdeograph(value) || Self.inNameMarks.contains(value)
+          || (depth > 0 && value == .scalar("、"))
           || Unicode.Scalar(value)?.properties.isAlphabetic == true
       else {
         return nil

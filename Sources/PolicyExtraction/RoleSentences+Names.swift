@@ -77,13 +77,10 @@ extension RoleSentences {
       if ByteSearch.hasPrefix(Self.government, in: text, range) {
         range = (range.lowerBound + Self.government.count)..<range.upperBound
       }
-    } else if isSector,
-      let level = Self.levelCharacters.first(where: { ByteSearch.hasPrefix($0, in: text, range) }),
-      ByteSearch.hasPrefix(
-        Self.government, in: text, (range.lowerBound + level.count)..<range.upperBound)
-    {
-      // "会同市人民政府发展改革、资源规划等部门": the sectors of that government.
-      range = (range.lowerBound + level.count + Self.government.count)..<range.upperBound
+    } else if isSector, let governments = Self.levelsAndGovernment(in: text, range) {
+      // "会同市人民政府发展改革、资源规划等部门", "市、县（市、区）人民政府发展改革、财政…等部门":
+      // the sectors of those governments.
+      range = (range.lowerBound + governments)..<range.upperBound
     }
     guard mayHoldOnlyNames(text, range, isSector: isSector) else { return nil }
     var names: [DepartmentList.Name] = []
@@ -209,6 +206,10 @@ extension RoleSentences {
       return true
     }
     while index < range.upperBound {
+      if let note = Self.levelNote(in: text, at: index, limit: range.upperBound) {
+        index += note.bytes
+        continue
+      }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
       if scalar == .scalar("、")
         || (scalar == .scalar("与")
@@ -263,11 +264,10 @@ extension RoleSentences {
   /// `name` without the note on its level that opens it ("（县）土地管理部门" →
   /// 土地管理部门): a bracketed level word.
   static func withoutLevelNote(_ name: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    for level in levelWords {
-      let note = Array("（".utf8) + level + Array("）".utf8)
-      if name.starts(with: note) { return name.dropFirst(note.count) }
+    let note = Array(name).withUnsafeBufferPointer {
+      bracketedLevels(in: $0, at: 0, limit: $0.count)
     }
-    return name
+    return note.map { name.dropFirst($0.bytes) } ?? name
   }
 
   /// The length of 或者 or 或 at `index` when it follows a level word alone
@@ -479,7 +479,7 @@ extension RoleSentences {
   /// Level words written alone before a name they share ("区、街镇绿化管理部门", "乡、镇人民
   /// 政府", "省、自治区、直辖市人民政府能源主管部门"), longest first.
   static let levelWords = [
-    "自治区", "直辖市", "自治州", "自治县", "街镇", "乡镇", "市", "区", "县", "省", "镇", "乡",
+    "设区的市", "自治区", "直辖市", "自治州", "自治县", "街镇", "乡镇", "市", "区", "县", "省", "镇", "乡",
   ].map { Array($0.utf8) }
   /// 或者 and 或 between levels ("市或者区环保部门").
   static let alternatives = ["或者", "或"].map { Array($0.utf8) }
@@ -536,6 +536,7 @@ extension RoleSentences {
   static func scopeQualifier(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
     -> (bytes: Int, characters: Int)?
   {
+    if let note = levelNote(in: text, at: index, limit: limit) { return note }
     guard
       let found = scopeQualifiers.first(where: {
         ByteSearch.hasPrefix($0.bytes, in: text, index..<limit)
@@ -543,6 +544,74 @@ extension RoleSentences {
     else { return nil }
     return (found.bytes.count, found.characters)
   }
+
+  /// The length of the levels and 人民政府 that `range` opens with before the government's
+  /// sectors ("市人民政府", "市、县（市、区）人民政府", "设区的市、县（市）人民政府"): levels
+  /// joined by 、, each with its note, then 人民政府; nil when it opens otherwise.
+  static func levelsAndGovernment(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> Int?
+  {
+    var at = range.lowerBound
+    while let level = levelWords.first(where: {
+      ByteSearch.hasPrefix($0, in: text, at..<range.upperBound)
+    }) {
+      at += level.count
+      if let note = bracketedLevels(in: text, at: at, limit: range.upperBound) {
+        at += note.bytes
+      }
+      if ByteSearch.hasPrefix(government, in: text, at..<range.upperBound) {
+        // Its sectors follow at once ("乡、镇人民政府、街道办事处和公安…等部门" lists the
+        // governments themselves).
+        let end = at + government.count
+        guard end < range.upperBound,
+          !listSeparators.contains(UTF8Scalars.scalar(in: text, at: end).value)
+        else { return nil }
+        return end - range.lowerBound
+      }
+      guard ByteSearch.hasPrefix(enumerationComma, in: text, at..<range.upperBound) else {
+        return nil
+      }
+      at += enumerationComma.count
+    }
+    return nil
+  }
+
+  /// A note listing the levels a level stands for, inside a name: "（市、区）" of
+  /// 县（市、区）人民政府, "（区、市）" of 各省（区、市）政府 — two level words or more joined by
+  /// 、 in brackets after a level's character. Its 、 lists no names.
+  static func levelNote(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
+    -> (bytes: Int, characters: Int)?
+  {
+    guard index > 0,
+      levelCharacters.contains(where: { ByteSearch.hasSuffix($0, in: text, 0..<index) }),
+      let note = bracketedLevels(in: text, at: index, limit: limit), note.levels >= 2
+    else { return nil }
+    return (note.bytes, note.characters)
+  }
+
+  /// Level words joined by 、 in brackets at `index` ("（市、区）", "（县）"): their length in
+  /// bytes and characters and how many levels they list.
+  static func bracketedLevels(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
+    -> (bytes: Int, characters: Int, levels: Int)?
+  {
+    guard ByteSearch.hasPrefix(fullWidthOpen, in: text, index..<limit) else { return nil }
+    var at = index + fullWidthOpen.count
+    var characters = 1
+    var levels = 0
+    while let level = levelWords.first(where: { ByteSearch.hasPrefix($0, in: text, at..<limit) }) {
+      at += level.count
+      characters += level.count / 3  // ideographs, three bytes each
+      levels += 1
+      if ByteSearch.hasPrefix(fullWidthClose, in: text, at..<limit) {
+        return (at + fullWidthClose.count - index, characters + 1, levels)
+      }
+      guard ByteSearch.hasPrefix(enumerationComma, in: text, at..<limit) else { return nil }
+      at += enumerationComma.count
+      characters += 1
+    }
+    return nil
+  }
+  static let fullWidthClose = Array("）".utf8)
 
   /// Words no department name holds, which end the name before them.
   static let wordsNoNameHolds = [
