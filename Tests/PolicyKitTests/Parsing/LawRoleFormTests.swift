@@ -157,6 +157,12 @@ import Testing
       （二）制定广播电视事业发展规划。
 
       第三条　工会、共青团、妇联、残联等人民团体应当参与预防化解纠纷工作。
+
+      第四条　共产主义青年团、妇女联合会等团体应当会同村民委员会、居民委员会开展家庭禁毒宣传教育。
+
+      第五条　工会、共产主义青年团、妇女联合会、科学技术协会等社会团体，应当积极参与、推动献血工作。
+
+      第六条　鼓励和支持工会、共产主义青年团、妇女联合会等团体协助各级人民政府开展宣传教育。
       """)
     #expect(try roles(document, measure: "第一条") == ["responsible:国家防汛总指挥部"])
     #expect(try roles(document, measure: "第二条") == ["responsible:广播电视主管部门"])
@@ -164,6 +170,18 @@ import Testing
       try roles(document, measure: "第三条") == [
         "cooperating:工会", "cooperating:共青团", "cooperating:妇联", "cooperating:残联",
       ])
+    // 等团体 and 等社会团体 close such a list as 等人民团体 does.
+    #expect(
+      try roles(document, measure: "第四条") == [
+        "lead:共产主义青年团", "lead:妇女联合会", "cooperating:村民委员会", "cooperating:居民委员会",
+      ])
+    #expect(
+      try roles(document, measure: "第五条") == [
+        "cooperating:工会", "cooperating:共产主义青年团", "cooperating:妇女联合会",
+        "cooperating:科学技术协会",
+      ])
+    // Encouraged, not charged: no role.
+    #expect(try roles(document, measure: "第六条").isEmpty)
   }
 
   /// A law as published has no signature: its adoption note under the title says who
