@@ -43,6 +43,21 @@ extension RoleSentences {
         return left
       }
     }
+    // "有关省、自治区、直辖市人民政府": each government of the list is one of those concerned
+    // (有关省人民政府, 有关自治区人民政府, 有关直辖市人民政府).
+    if ByteSearch.hasPrefix(Self.concerned, in: text, range),
+      Self.levelsAndGovernmentEnd(
+        in: text, (range.lowerBound + Self.concerned.count)..<range.upperBound)
+        == range.upperBound,
+      let listed = names(
+        filling: (range.lowerBound + Self.concerned.count)..<range.upperBound, in: text,
+        known: &known, asHeading: asHeading, notesRead: notesRead),
+      listed.count > 1
+    {
+      return listed.map {
+        DepartmentList.Name(bytes: Self.concerned + $0.bytes, role: $0.role, isSector: $0.isSector)
+      }
+    }
     var range = range
     if let verb = Self.mechanismVerbs.first(where: { ByteSearch.hasPrefix($0, in: text, range) }) {
       range = (range.lowerBound + verb.count)..<range.upperBound
@@ -376,13 +391,27 @@ extension RoleSentences {
         return (names, at + ending.count)
       }
     }
-    var names: [DepartmentList.Name] = []
+    /// The names `start` opens with: levels sharing one government ("会同有关省、自治区、
+    /// 直辖市人民政府制定", "县（市、区）、乡镇人民政府…"), else one name.
+    func namesAt(_ start: Int, known: inout KnownNames) -> ([DepartmentList.Name], Int)? {
+      let levelsStart =
+        start
+        + (ByteSearch.hasPrefix(Self.concerned, in: text, start..<range.upperBound)
+          ? Self.concerned.count : 0)
+      if let end = Self.levelsAndGovernmentEnd(in: text, levelsStart..<range.upperBound),
+        ByteSearch.offset(of: Self.enumerationComma, in: text, within: levelsStart..<end) != nil,
+        verbFollows || endsName(text, at: end, limit: range.upperBound),
+        let names = names(filling: start..<end, in: text, known: &known)
+      {
+        return (names, end)
+      }
+      return leadingName(in: text, start..<range.upperBound, known: &known).map { ([$0.0], $0.1) }
+    }
+    var listed: [DepartmentList.Name] = []
     var start = range.lowerBound
     while start < range.upperBound {
-      guard let (name, end) = leadingName(in: text, start..<range.upperBound, known: &known) else {
-        break
-      }
-      names.append(name)
+      guard let (found, end) = namesAt(start, known: &known) else { break }
+      listed += found
       start = end
       guard start < range.upperBound else { break }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: start)
@@ -394,7 +423,7 @@ extension RoleSentences {
       }  // 、 和 及 与
       start += length
     }
-    return names.isEmpty ? nil : (names, start)
+    return listed.isEmpty ? nil : (listed, start)
   }
 
   /// The one name `range` opens with, of two to twenty characters: the shortest prefix
@@ -516,6 +545,8 @@ extension RoleSentences {
   /// 人民政府, after a scope qualifier ("县级以上人民政府…"; "县级以上地方人民政府" keeps 地方
   /// in the qualifier).
   static let government = Array("人民政府".utf8)
+  /// 有关 (concerned) before the bodies it picks out.
+  static let concerned = Array("有关".utf8)
 
   /// The place a text speaks from, before a list of sectors: 本市, 本区, 本县, 本省.
   static let ownPlaces = ["本市", "本区", "本县", "本省"].map { Array($0.utf8) }
@@ -545,10 +576,10 @@ extension RoleSentences {
     return (found.bytes.count, found.characters)
   }
 
-  /// The length of the levels and 人民政府 that `range` opens with before the government's
-  /// sectors ("市人民政府", "市、县（市、区）人民政府", "设区的市、县（市）人民政府"): levels
-  /// joined by 、, each with its note, then 人民政府; nil when it opens otherwise.
-  static func levelsAndGovernment(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+  /// Where the levels and 人民政府 that `range` opens with end ("市人民政府",
+  /// "市、县（市、区）人民政府", "设区的市、县（市）人民政府"): levels joined by 、, each
+  /// with its note, then 人民政府; nil when it opens otherwise.
+  static func levelsAndGovernmentEnd(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> Int?
   {
     var at = range.lowerBound
@@ -560,13 +591,7 @@ extension RoleSentences {
         at += note.bytes
       }
       if ByteSearch.hasPrefix(government, in: text, at..<range.upperBound) {
-        // Its sectors follow at once ("乡、镇人民政府、街道办事处和公安…等部门" lists the
-        // governments themselves).
-        let end = at + government.count
-        guard end < range.upperBound,
-          !listSeparators.contains(UTF8Scalars.scalar(in: text, at: end).value)
-        else { return nil }
-        return end - range.lowerBound
+        return at + government.count
       }
       guard ByteSearch.hasPrefix(enumerationComma, in: text, at..<range.upperBound) else {
         return nil
@@ -574,6 +599,18 @@ extension RoleSentences {
       at += enumerationComma.count
     }
     return nil
+  }
+
+  /// The length of the levels and 人民政府 that `range` opens with when the government's
+  /// sectors follow at once ("市、县（市、区）人民政府发展改革、财政…"; not
+  /// "乡、镇人民政府、街道办事处和公安…等部门", which lists the governments themselves).
+  static func levelsAndGovernment(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> Int?
+  {
+    guard let end = levelsAndGovernmentEnd(in: text, range), end < range.upperBound,
+      !listSeparators.contains(UTF8Scalars.scalar(in: text, at: end).value)
+    else { return nil }
+    return end - range.lowerBound
   }
 
   /// A note listing the levels a level stands for, inside a name: "（市、区）" of

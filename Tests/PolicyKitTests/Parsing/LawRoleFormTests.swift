@@ -61,6 +61,10 @@ import Testing
       第四条　市、县（市、区）人民政府发展改革、财政、公安等部门按照各自职责，负责湿地保护的相关工作。
 
       第五条　乡、镇人民政府、街道办事处和公安、税务等部门应当密切配合。
+
+      第六条　重要江河的防洪规划，由国务院水行政主管部门会同有关部门和有关省、自治区、直辖市人民政府编制。
+
+      第七条　县（市、区）人民政府和乡镇人民政府应当有计划地开展培训，并负责解决所需经费。
       """)
     #expect(try roles(document, measure: "第一条") == ["responsible:县（市、区）人民政府"])
     #expect(
@@ -82,6 +86,16 @@ import Testing
       Set(try roles(document, measure: "第五条")).isSuperset(of: [
         "cooperating:镇人民政府", "cooperating:街道办事处", "cooperating:公安", "cooperating:税务",
       ]))
+    // Levels sharing one government after 会同, each of those concerned (有关).
+    #expect(
+      try roles(document, measure: "第六条").sorted() == [
+        "cooperating:有关直辖市人民政府", "cooperating:有关省人民政府", "cooperating:有关自治区人民政府",
+        "lead:国务院水行政主管部门",
+      ])
+    #expect(
+      try roles(document, measure: "第七条").sorted() == [
+        "responsible:乡镇人民政府", "responsible:县（市、区）人民政府",
+      ])
   }
 
   @Test func sectorsSharingALawsEnding_eachGetsIt() throws {
