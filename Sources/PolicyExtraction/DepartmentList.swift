@@ -246,6 +246,15 @@ struct DepartmentList {
     }) {
       range = (range.lowerBound + word.count)..<range.upperBound
     }
+    // "应当有水行政主管部门参加", "应当经国务院商务主管部门会同…批准": a modal and the verb
+    // that brings the body in are no part of its name.
+    if let modal = Self.modals.first(where: { ByteSearch.hasPrefix($0, in: piece, range) }),
+      let verb = Self.bringingVerbs.first(where: {
+        ByteSearch.hasPrefix($0, in: piece, (range.lowerBound + modal.count)..<range.upperBound)
+      })
+    {
+      range = (range.lowerBound + modal.count + verb.count)..<range.upperBound
+    }
     // "经市物价部门会同…核定": 经 before a level is no part of the name (经信委 is).
     if ByteSearch.hasPrefix(Self.through, in: piece, range),
       Self.throughLevels.contains(where: {
@@ -313,6 +322,13 @@ struct DepartmentList {
   /// Words before a name that are no part of it: 由, 会同, and the level the text speaks
   /// from (同级消防救援机构: the body is named without it).
   private static let leadingConnectors = ["由", "会同", "同级"].map { Array($0.utf8) }
+  /// The modals of a law before the verb that brings a body in (应当, 必须), longest first.
+  private static let modals = ["应当", "必须", "应", "须"].map { Array($0.utf8) }
+  /// Verbs that bring a body into a clause after a modal: 有 (应当有…参加), 经 and 报经
+  /// (应当经…批准), 通知, 邀请, 吸收 (应当吸收…参与).
+  private static let bringingVerbs = ["报经", "经", "有", "通知", "邀请", "吸收"].map {
+    Array($0.utf8)
+  }
   /// 经 (by way of, with the approval of) before a name that opens with a level.
   private static let through = Array("经".utf8)
   private static let throughLevels = ["市", "区", "县", "省", "国家", "国务院"].map { Array($0.utf8) }

@@ -518,14 +518,18 @@ extension RoleSentences {
   func mechanismVerbAfterBody(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> (Int, [UInt8])?
   {
+    // The body may be levels sharing a government ("市、县（市、区）人民政府应当建立…").
+    let pieceStart = Self.levelsAndGovernmentEnd(in: text, range) ?? range.lowerBound
     let firstPiece =
-      range
-      .lowerBound..<(ByteSearch.offset(of: Self.enumerationComma, in: text, within: range)
+      pieceStart..<(ByteSearch.offset(
+        of: Self.enumerationComma, in: text, within: pieceStart..<range.upperBound)
       ?? range.upperBound)
     for verb in Self.mechanismVerbs {
+      // "县级以上人民政府应当建立…": the fillers between the body and its verb left out.
       guard let at = ByteSearch.offset(of: verb, in: text, within: firstPiece),
         at > range.lowerBound,
-        DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[range.lowerBound..<at]))
+        DepartmentResolver.endsLikeBody(
+          UnsafeBufferPointer(rebasing: text[stripFillers(text, range.lowerBound..<at)]))
       else { continue }
       return (at, verb)
     }

@@ -152,7 +152,7 @@ struct RoleSentences {
   static let membershipWords = ["参加", "参与"].map { Array($0.utf8) }
   /// Verbs that set up a body before the list of its members ("建立文物、公安…等部门和单位参加的
   /// 联动机制"): left out of the first name.
-  static let mechanismVerbs = ["建立", "成立", "组建", "设立"].map { Array($0.utf8) }
+  static let mechanismVerbs = ["建立健全", "建立", "成立", "组建", "设立"].map { Array($0.utf8) }
 
   /// The bodies a clause is about (none of them named, for "各部门").
   struct Subject {

@@ -98,6 +98,34 @@ import Testing
       ])
   }
 
+  /// Laws name bodies by their duty with 主管机构 and 管理机构 as with 主管部门
+  /// (国务院气象主管机构, 海事管理机构), and bring a body in after a modal and a verb
+  /// (应当有…参加, 应当经…会同…批准): neither the modal nor the verb is part of its name.
+  @Test func organsOfADuty_andBodiesBroughtInByAVerb() throws {
+    let document = try parse(
+      """
+      某省气象条例
+
+      第一条　国务院气象主管机构负责全国的气象工作。
+
+      第二条　海事管理机构应当会同有关部门制定水上搜救应急预案。
+
+      第三条　涉河建设项目竣工验收时，应当有水行政主管部门参加。
+
+      第四条　重大的出口项目，应当经国务院商务主管部门会同国务院外交等有关部门批准。
+
+      第五条　镇人民政府、街道办事处应当根据实际，设置或者确定应急管理机构，配备专职人员，负责本辖区的应急管理工作。
+      """)
+    #expect(try roles(document, measure: "第一条") == ["responsible:国务院气象主管机构"])
+    #expect(try roles(document, measure: "第二条") == ["lead:海事管理机构"])
+    #expect(try roles(document, measure: "第三条") == ["cooperating:水行政主管部门"])
+    #expect(try roles(document, measure: "第四条") == ["lead:国务院商务主管部门"])
+    // A verb before a body's ending makes no name ("设置或者确定应急管理机构"): the
+    // governments that open the sentence stay its subject.
+    #expect(
+      try roles(document, measure: "第五条") == ["responsible:镇人民政府", "responsible:街道办事处"])
+  }
+
   @Test func sectorsSharingALawsEnding_eachGetsIt() throws {
     let document = try parse(
       """
