@@ -224,9 +224,16 @@ struct TargetExtractor {
       while index + group.count < values.count {
         let previous = group[group.count - 1]
         let next = values[index + group.count]
-        // Exactly one 、 or 和 between them.
-        guard next.start - previous.end == 1,
-          chars[previous.end] == "、" || chars[previous.end] == "和"
+        // Exactly one 、 or 和 between them, after the first value's 左右 if any
+        // ("分别减少3%左右和5%左右").
+        let hedge = TargetGrammar.hedgesAfter.first { word in
+          previous.end + word.unicodeScalars.count < next.start
+            && word.unicodeScalars.enumerated().allSatisfy {
+              chars[previous.end + $0.offset] == $0.element
+            }
+        }
+        let separator = previous.end + (hedge?.unicodeScalars.count ?? 0)
+        guard next.start - separator == 1, chars[separator] == "、" || chars[separator] == "和"
         else { break }
         group.append(next)
       }

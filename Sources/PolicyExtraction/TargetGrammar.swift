@@ -46,6 +46,13 @@ enum TargetGrammar {
   /// after the characters of an average (人均, 年均, 平均, 日均, 月均).
   package static let each = "均"
   static let averageMarks: Set<Unicode.Scalar> = ["人", "年", "平", "日", "月"]
+  /// 都 before a modal or a verb: each indicator of the list takes the one value
+  /// (化学需氧量、氨氮排放都要减少2%左右), as with 均.
+  static let all = "都"
+  /// What follows 都 when it says "each": a modal or a verb of a target.
+  static let allFollowers = [
+    "要", "将", "应", "需", "必须", "达", "在", "下降", "减少", "降低", "提高", "增长", "控制", "保持", "超过", "不",
+  ]
   /// What a list of indicators is written with.
   static let listSeparators: Set<Character> = ["、", "和", "及", "与"]
   /// Where the head a list's later items share ends: 规模以上企业单位工业增加值|能耗、水耗.

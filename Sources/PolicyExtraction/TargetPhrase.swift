@@ -133,6 +133,7 @@ enum TargetPhrase {
     where rest.hasSuffixBytes(word) && !rest.hasAtMostCharacters(word.count) {
       rest = rest.droppingSuffixBytes(word)
     }
+    if reading.distributes { rest = rest.droppingSuffixBytes(TargetGrammar.all) }
     // The last scalar is asked first: none of these characters has another spelling, so
     // the last character can be one of them only if the last scalar is.
     while let scalar = rest.unicodeScalars.last, TargetGrammar.trailingLinks.contains(scalar),
@@ -185,8 +186,14 @@ enum TargetPhrase {
   }
 
   /// Whether 均 (each) stands before the verb of `phrase` ("…均达到", "…均不低于"), not as
-  /// part of 人均, 年均, 平均.
+  /// part of 人均, 年均, 平均; or 都 after a list, before a modal or a verb ("…、氨氮排放都要").
   static func saysEach(_ phrase: String) -> Bool {
+    if let all = phrase.rangeOfBytes(TargetGrammar.all, backwards: true),
+      phrase[..<all.lowerBound].containsBytes("、"),
+      TargetGrammar.allFollowers.contains(where: { phrase[all.upperBound...].hasPrefixBytes($0) })
+    {
+      return true
+    }
     guard phrase.containsBytes("均") else { return false }
     var previous: Unicode.Scalar = " "
     var sawEach = false

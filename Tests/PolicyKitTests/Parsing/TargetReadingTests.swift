@@ -80,6 +80,18 @@ import Testing
     #expect(found.map(described) == ["2025 秸秆综合利用率 reach 90%", "2025 畜禽粪污综合利用率 reach 90%"])
     // 人均 is an average, not 均.
     #expect(try targets(of: "到2025年，全区人均避难面积达到2.3平方米。\n").count == 1)
+    // 都 before a modal says each as 均 does (government work reports of 2014 and 2015).
+    let both = try targets(of: "到2025年，化学需氧量、氨氮排放都要减少2%左右。\n")
+    #expect(both.map(\.value) == [2, 2])
+    #expect(both.allSatisfy { $0.direction == .decrease && !$0.indicator.contains("都") })
+    // 成都 names a place: no each.
+    #expect(try targets(of: "到2025年，成都、重庆两地研发投入强度达到3%。\n").count == 1)
+  }
+
+  @Test func respectively_valuesWithTheirHedges() throws {
+    let found = try targets(of: "到2025年，二氧化硫、氮氧化物排放要分别减少3%左右和5%左右。\n")
+    #expect(found.map(\.value) == [3, 5])
+    #expect(found.map(\.indicator).last?.hasPrefix("氮氧化物") == true)
   }
 
   @Test(.enabled(if: Corpus.hasReal)) func realPlans_incrementsTotalsAndShares() throws {
