@@ -231,8 +231,11 @@ public struct PolicyParser: Sendable {
       .filter { found in
         let key = TitleKey(found.title)
         let keyWithoutPeriod = TitleKey(MetadataExtractor.withoutPeriod(found.title))
+        // 《劳动保障监察条例》 in 浙江省劳动保障监察条例 cites the State Council's regulation.
         let isOwn = ownKeys.contains { own, ownWithoutPeriod in
-          own.namesSameDocument(as: key) || ownWithoutPeriod.namesSameDocument(as: keyWithoutPeriod)
+          (own.namesSameDocument(as: key)
+            || ownWithoutPeriod.namesSameDocument(as: keyWithoutPeriod))
+            && !own.namesNationalNamesake(key)
         }
         return !isOwn
           || (found.documentNumber != nil

@@ -59,6 +59,18 @@ import Testing
     #expect(try references(text) == ["《关于全面提升服务水平的意见》 发改能源规〔2020〕1479号"])
   }
 
+  /// A local regulation named after a national one cites it by the national title: that
+  /// is the other act, not its own title without the place (149 files of corpus-real).
+  @Test func nationalNamesake_isAReference_ownTitleIsNot() throws {
+    let text = """
+      浙江省劳动保障监察条例
+      第一条　根据国务院《劳动保障监察条例》，结合本省实际，制定本条例。
+      第二条　《浙江省劳动保障监察条例》自公布之日起施行。
+
+      """
+    #expect(try references(text) == ["《劳动保障监察条例》"])
+  }
+
   /// In Markdown whose paragraphs are apart by blank lines, a title wrapped inside a table
   /// cell is one title.
   @Test func markdownSoftWrap_joinsACellsLines() throws {
