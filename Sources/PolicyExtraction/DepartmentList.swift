@@ -382,7 +382,10 @@ struct DepartmentList {
   /// ideographs, ending as no body does, neither a collective nor a place or level
   /// (城市, 省辖市, 县级: the bodies of a place share more than 部门).
   static func isSector(_ bytes: ArraySlice<UInt8>) -> Bool {
-    guard bytes.count >= 6, bytes.count <= 18 else { return false }
+    // Two to six characters, or a sector named with 和 (住房和城乡建设, 人力资源和社会保障).
+    guard bytes.count >= 6, bytes.count <= 18 || holdsJoinedSector(Array(bytes)) else {
+      return false
+    }
     let name = String(decoding: bytes, as: UTF8.self)
     return name.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) }
       && !DepartmentResolver.endsLikeBody(name)

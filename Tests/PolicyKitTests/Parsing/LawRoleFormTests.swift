@@ -136,6 +136,8 @@ import Testing
       第二条　河湖保护范围的绿化分别由园林绿化、公路、水行政主管部门负责。
 
       第三条　县级以上价格主管、审计、监察等有关部门按照各自职责，负责非税收入管理的相关工作。
+
+      第四条　市规划行政主管部门应当会同市住房和城乡建设、文物行政主管部门制定传统民居导则。
       """)
     #expect(
       try roles(document, measure: "第一条") == [
@@ -149,6 +151,11 @@ import Testing
     #expect(
       try roles(document, measure: "第三条") == [
         "responsible:价格主管", "responsible:审计", "responsible:监察",
+      ])
+    // A sector named with 和 is one sector of the list.
+    #expect(
+      try roles(document, measure: "第四条") == [
+        "lead:市规划行政主管部门", "cooperating:市住房和城乡建设行政主管部门", "cooperating:市文物行政主管部门",
       ])
   }
 
