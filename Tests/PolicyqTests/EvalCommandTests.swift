@@ -44,22 +44,23 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
   }
 
-  /// The laws and regulations of Tests/GoldLaws (blind batches 6, 8, 10 and 11, README):
-  /// floors that keep what this set measures now (roles 0.780; blind: batch 8 0.709, the
-  /// Shanghai rules of batch 10 0.785, the local regulations of batch 11 0.607), below the
-  /// development set's thresholds because laws name their bodies in ways plans do not.
+  /// The laws and regulations of Tests/GoldLaws (blind batches 6, 8, 10, 11 and 12,
+  /// README): floors that keep what this set measures now (roles 0.836; blind: batch 8
+  /// 0.709, the Shanghai rules of batch 10 0.785, the local regulations of batch 11 0.607
+  /// and of batch 12 0.894), below the development set's thresholds because laws name
+  /// their bodies in ways plans do not.
   @Test func lawGoldSet_keepsItsFloors() throws {
     try expectFloors(
-      "Tests/GoldLaws", documents: 32,
+      "Tests/GoldLaws", documents: 38,
       [
-        "measures=0.99", "roles=0.72", "references=0.90", "document_number=0.98", "level=0.98",
+        "measures=0.99", "roles=0.80", "references=0.95", "document_number=0.98", "level=0.98",
         "issuer=0.95", "written_date=0.95",
       ])
   }
 
   /// The State Council's government work reports of Tests/GoldReports (blind batch 9,
   /// README): floors that keep what this set measures now (measures 0.897, targets
-  /// 0.684), below the development set's thresholds.
+  /// 0.706), below the development set's thresholds.
   @Test func workReportGoldSet_keepsItsFloors() throws {
     try expectFloors(
       "Tests/GoldReports", documents: 6,
