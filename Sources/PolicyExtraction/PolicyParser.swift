@@ -192,8 +192,16 @@ public struct PolicyParser: Sendable {
         !text.utf8[span.range].contains(0x09) && TargetYearCell.holdsYear(span, in: text.utf8)
       }
     }
+    // Parts headed by the goals of a named period ("“十二五”时期的主要目标和任务",
+    // "“十四五”时期主要目标任务和重大举措"), in document order.
+    let periodParts = sections.compactMap { section in
+      section.title.containsBytes(TargetGrammar.goal)
+        ? TargetYears.namedPeriodYear(in: section.title).map { (extent: section.extent, year: $0) }
+        : nil
+    }
     let extracted = TargetExtractor(dictionaries: dictionaries).targets(
-      in: text, paragraphs: paragraphs.map(\.span), pieces: pieces, metadata: document.metadata)
+      in: text, paragraphs: paragraphs.map(\.span), pieces: pieces, metadata: document.metadata,
+      periodParts: periodParts)
     let valueBounds = extracted.map { Self.bounds($0.valueSpan) }
     let inTable = EnclosingIntervals(tableSpans.map(Self.bounds)).preferred(enclosing: valueBounds)
     let inYearCell = EnclosingIntervals(yearCells.map(Self.bounds)).preferred(

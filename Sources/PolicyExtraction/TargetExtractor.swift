@@ -16,8 +16,12 @@ struct TargetExtractor {
   package let dictionaries: PolicyDictionaries
 
   /// The targets of `document`, whose metadata gives the plan's title and period.
+  /// `periodParts`: parts whose heading names a period ("二、“十四五”时期主要目标任务和重大
+  /// 举措" of a work report for one year): within them, a target without a year of its own
+  /// is for the period's end, not for the plan's year.
   package func targets(
-    in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces, metadata: DocumentMetadata
+    in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces, metadata: DocumentMetadata,
+    periodParts: [(extent: TextSpan, year: Int)] = []
   ) -> [Target] {
     var targets: [Target] = []
     var sentence = FoldedScalars()
@@ -35,7 +39,8 @@ struct TargetExtractor {
         if leadInYear != nil && (end == start || !TargetLeadIn.isListItem(folded, start..<end)) {
           leadInYear = nil
         }
-        let carried = leadInYear ?? planYear
+        let partYear = periodParts.last { $0.extent.start <= start && start < $0.extent.end }?.year
+        let carried = leadInYear ?? partYear ?? planYear
         // Targets need a year: skip paragraphs without an ASCII digit or a named period.
         if end > start && (carried != nil || Self.mayHoldYear(folded, start..<end)) {
           let reading = paragraphTargets(

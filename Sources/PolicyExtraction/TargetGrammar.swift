@@ -21,6 +21,7 @@ enum TargetGrammar {
     ("认定", .reach), ("开发", .reach), ("新建", .reach), ("建立", .reach), ("争创", .reach), ("创成", .reach),
     ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach), ("推进", .reach),
     ("实施", .reach), ("落实", .reach), ("投运", .reach),
+    ("解决", .reach), ("新开工", .reach), ("开工", .reach), ("扩招", .increase),
   ]
   /// The verbs by first scalar, in the order of `verbs` (indices into it).
   static let verbIndex = FirstScalarIndex(verbs.map(\.0))
@@ -74,7 +75,8 @@ enum TargetGrammar {
   static let planTitleEndings = ["方案", "计划", "要点", "办法", "清单", "政府工作报告"]
   /// Named periods and the years they end.
   static let periods: [(String, Int)] = [
-    ("“十三五”", 2020), ("“十四五”", 2025), ("“十五五”", 2030), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030),
+    ("“十一五”", 2010), ("“十二五”", 2015), ("“十三五”", 2020), ("“十四五”", 2025), ("“十五五”", 2030),
+    ("十一五", 2010), ("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030),
   ]
   /// Words that open a clause and are not part of an indicator.
   static let leadingNoise = [

@@ -133,4 +133,57 @@ import Testing
       """)
     #expect(plan.targets.map(\.value) == [500])
   }
+
+  /// A report in the first year of a five-year plan sets the plan's goals in a part of its
+  /// own ("二、“十三五”时期主要目标任务和重大举措"): a target there without a year is for the
+  /// period's end; the year's tasks after it are for the report's year (the reports of
+  /// 2006, 2011, 2016 and 2021).
+  @Test func fiveYearGoalsPart_targetsThePeriodsEnd() throws {
+    let report = try parse(
+      """
+      2016年政府工作报告
+
+      一、2015年工作回顾
+
+      （一）经济运行。国内生产总值增长6.9%。
+
+      二、“十三五”时期主要目标任务和重大举措
+
+      ——保持经济中高速增长。单位国内生产总值能耗下降15%，森林覆盖率达到23.04%。
+
+      三、2016年重点工作
+
+      （一）推进绿色发展。单位国内生产总值能耗下降3.4%以上。
+      """)
+    #expect(report.targets.map(\.value) == [15, 23.04, 3.4])
+    #expect(report.targets.map(\.year) == [2020, 2020, 2016])
+    // A part of the period's tasks without its goals gives no year ("“十四五”期间主要任务").
+    let tasks = try parse(
+      """
+      某某区生态公园带建设实施意见
+
+      一、“十四五”期间主要任务
+
+      1.到2025年，建成绿道200公里。
+
+      2.规划建设五个生态公园带。
+      """)
+    #expect(tasks.targets.map(\.value) == [200])
+  }
+
+  /// Goal quantities of a year's tasks whose verb is 解决, 新开工 or 扩招 (the reports of
+  /// 2008, 2015 and 2019).
+  @Test func solveStartAndEnrol_areTargetVerbs() throws {
+    let report = try parse(
+      """
+      2015年政府工作报告
+
+      一、2015年重点工作
+
+      （一）改善民生。再解决6000万农村人口饮水安全问题，新开工保障性安居工程740万套，高职院校扩招100万人。
+      """)
+    #expect(report.targets.map(\.value) == [6000, 740, 100])
+    #expect(report.targets.map(\.direction) == [.reach, .reach, .increase])
+    #expect(report.targets.allSatisfy { $0.year == 2015 })
+  }
 }
