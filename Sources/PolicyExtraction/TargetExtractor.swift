@@ -143,6 +143,12 @@ struct TargetExtractor {
       {
         continue
       }
+      // "过去五年，…": the sentences after it in the paragraph say what was done, unless they
+      // name a year of their own.
+      if TargetGrammar.pastOpenings.contains(where: { ByteSearch.hasPrefix($0, in: folded, range) })
+      {
+        carriedYear = nil
+      }
       sentence.load(folded, range)
       let year = sentence.withRun(in: folded) { run in
         let year =

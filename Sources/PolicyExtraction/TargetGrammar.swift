@@ -142,6 +142,11 @@ enum TargetGrammar {
   /// 比去年增加 is a baseline), 五年来, 过去五年 ("去年国内生产总值增长3%" is no target of
   /// the report's year).
   static let pastWords = ["去年", "上年", "五年来", "过去五年", "过去一年"]
+  /// What opens a sentence about past work, which the sentences after it in its paragraph
+  /// go on with (过去五年，我国经济社会发展取得新的历史性成就。…5575万农村贫困人口实现脱贫).
+  static let pastOpenings = ["过去五年", "过去一年", "过去的一年", "过去的五年", "五年来", "一年来"].map {
+    Array($0.utf8)
+  }
   /// What makes 去年 or 上年 a baseline rather than a time.
   static let baselineMarks: Set<Character> = ["比", "较", "同"]
   /// What a count names when it is the name of a set of rules (中央八项规定精神, 六项禁令):

@@ -38,16 +38,18 @@ package enum TargetYears {
   }
 
   /// The end of the named period a text counts over: “十四五”期间, 十四五末, “十四五”时期 —
-  /// unless it is a baseline (较“十三五”, 比十三五).
+  /// unless it is a baseline (较“十三五”, 比十三五, 高于“十三五”时期实际); of several, the latest ("“十三五”时期发展
+  /// 成就和“十四五”时期主要目标任务": the goals are the later period's).
   static func namedPeriodYear(in text: String) -> Int? {
+    var latest: Int? = nil
     for (name, end) in TargetGrammar.periods
     where text.containsBytes(name + "期间") || text.containsBytes(name + "末")
       || text.containsBytes(name + "时期")
     {
-      if text.containsBytes("较" + name) || text.containsBytes("比" + name) { continue }
-      return end
+      if ["较", "比", "高于", "低于"].contains(where: { text.containsBytes($0 + name) }) { continue }
+      latest = max(latest ?? end, end)
     }
-    return nil
+    return latest
   }
 
   /// Whether the year "YYYY年" at `index` is one a target is for: after 到 至 于 在 or a

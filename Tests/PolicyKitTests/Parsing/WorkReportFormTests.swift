@@ -186,4 +186,27 @@ import Testing
     #expect(report.targets.map(\.direction) == [.reach, .reach, .increase])
     #expect(report.targets.allSatisfy { $0.year == 2015 })
   }
+
+  /// "过去五年，…。" opens a paragraph of achievements: the sentences after it say what was
+  /// done, and give no targets of the report's year (the reports of 2011 and 2021); a
+  /// sentence with a year of its own still does.
+  @Test func pastOpening_carriesToItsParagraph() throws {
+    let report = try parse(
+      """
+      2021年政府工作报告
+
+      二、“十三五”时期发展成就和“十四五”时期主要目标任务
+
+      过去五年，我国经济社会发展取得新的历史性成就。5575万农村贫困人口实现脱贫，1亿农业转移人口在城镇落户。到2025年，森林覆盖率提高到24.1%。
+
+      ——坚持创新驱动发展。全社会研发经费投入年均增长7%以上、力争投入强度高于“十三五”时期实际。
+
+      三、2021年重点工作
+
+      今年发展主要预期目标是：城镇新增就业1100万人以上。
+      """)
+    #expect(report.targets.map(\.value) == [24.1, 7, 1100])
+    // The goals are the later period's; 高于“十三五”时期 is a baseline, no year.
+    #expect(report.targets.map(\.year) == [2025, 2025, 2021])
+  }
 }
