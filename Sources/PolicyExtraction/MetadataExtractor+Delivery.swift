@@ -18,10 +18,12 @@ extension MetadataExtractor {
     for index in 0..<min(texts.count, max(frontEnd, 8)) {
       let text = texts[index]
       // The line under the title opens with the date (a hard-wrapped text may join the
-      // speaker's name and "各位代表：" to it).
-      if metadata.writtenDate == nil, text.hasPrefix("——"), let date = DateText.first(in: text),
-        date.range.lowerBound == text.index(text.startIndex, offsetBy: 2),
-        text[date.range.upperBound...].hasPrefix("在")
+      // speaker's name and "各位代表：" to it, or the title wrapped over lines before it:
+      // "政府工作报告——2017年3月5日在…").
+      let afterDash = text.rangeOfBytes("——").map { String(text[$0.upperBound...]) }
+      if metadata.writtenDate == nil, let afterDash, let date = DateText.first(in: afterDash),
+        date.range.lowerBound == afterDash.startIndex,
+        afterDash[date.range.upperBound...].hasPrefix("在")
       {
         metadata.writtenDate = date.iso
         metadata.spans["written_date"] = paragraphs[index].span

@@ -209,4 +209,22 @@ import Testing
     // The goals are the later period's; 高于“十三五”时期 is a baseline, no year.
     #expect(report.targets.map(\.year) == [2025, 2025, 2021])
   }
+
+  /// A title wrapped over lines is joined to the line under it by cleaning
+  /// ("政府工作报告——2017年3月5日在…会议上"): the day of delivery is still read (the reports
+  /// of 2017 and 2021).
+  @Test func wrappedTitle_dateOfDelivery() throws {
+    let report = try parse(
+      """
+      2017年中华人民共和国国务院政府工作报告
+
+      政府工作报
+      告
+      ——2017年3月5日在第十二届全国人民代表大会第五次会议上
+
+      现在，我代表国务院，向大会报告政府工作，请予审议。
+      """)
+    #expect(report.metadata.writtenDate == "2017-03-05")
+    #expect(report.metadata.issuer == "国务院")
+  }
 }
