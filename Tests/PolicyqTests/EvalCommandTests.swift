@@ -58,14 +58,14 @@ import Testing
       ])
   }
 
-  /// The State Council's government work reports of Tests/GoldReports (blind batch 9,
-  /// README): floors that keep what this set measures now (measures 0.897, targets
-  /// 0.706), below the development set's thresholds.
+  /// The State Council's government work reports of Tests/GoldReports (blind batches 9 and
+  /// 13, README): floors that keep what this set measures now (measures 0.915, targets
+  /// 0.771), below the development set's thresholds.
   @Test func workReportGoldSet_keepsItsFloors() throws {
     try expectFloors(
-      "Tests/GoldReports", documents: 6,
+      "Tests/GoldReports", documents: 9,
       [
-        "measures=0.85", "targets=0.65", "references=0.95", "document_number=0.98", "level=0.98",
+        "measures=0.88", "targets=0.74", "references=0.95", "document_number=0.98", "level=0.98",
         "issuer=0.95", "written_date=0.95",
       ])
   }
