@@ -102,8 +102,11 @@ struct DepartmentList {
       } else if (scalar == .scalar("）") || scalar == 0x29) && depth > 0 {  // ） )
         depth -= 1
         let end = index + length
+        // A note of levels stays before a 、 too ("县（市、区）、乡镇人民政府").
         if depth == 0, noteStart > 0, end < bytes.count,
-          UTF8Scalars.isIdeograph(UTF8Scalars.scalar(in: bytes, at: end).value),
+          UTF8Scalars.isIdeograph(UTF8Scalars.scalar(in: bytes, at: end).value)
+            || (UTF8Scalars.scalar(in: bytes, at: end).value == .scalar("、")
+              && RoleSentences.bracketedLevels(in: bytes, at: noteStart, limit: end) != nil),
           UTF8Scalars.isIdeograph(UTF8Scalars.scalar(in: bytes, before: noteStart).value)
         {
           kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[noteStart..<end]))
@@ -148,9 +151,17 @@ struct DepartmentList {
       open = names.count
       objectsStart = nil
     }
+    /// Brackets open at `index`: a 、 inside them lists the levels of a note
+    /// ("各县（市、区）人民政府、市财政局").
+    var depth = 0
     while index < bytes.count {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: index)
-      if scalar == .scalar("、") || scalar == 0x20 {  // 、 or a space
+      if scalar == .scalar("（") || scalar == 0x28 {  // （ (
+        depth += 1
+      } else if (scalar == .scalar("）") || scalar == 0x29) && depth > 0 {  // ） )
+        depth -= 1
+      }
+      if depth == 0 && (scalar == .scalar("、") || scalar == 0x20) {  // 、 or a space
         closePiece(at: index)
         index += length
         pieceStart = index
@@ -383,7 +394,9 @@ struct DepartmentList {
   /// (城市, 省辖市, 县级: the bodies of a place share more than 部门).
   static func isSector(_ bytes: ArraySlice<UInt8>) -> Bool {
     // Two to six characters, or a sector named with 和 (住房和城乡建设, 人力资源和社会保障).
-    guard bytes.count >= 6, bytes.count <= 18 || holdsJoinedSector(Array(bytes)) else {
+    guard bytes.count >= 6,
+      bytes.count <= 18 || (bytes.count <= 30 && holdsJoinedSector(Array(bytes)))
+    else {
       return false
     }
     let name = String(decoding: bytes, as: UTF8.self)

@@ -184,7 +184,8 @@ package struct DepartmentResolver {
     leadingVerbs.contains { name.hasPrefixBytes($0) }
   }
 
-  /// Verbs that open a phrase and never a name (明确区政府…, 鼓励保险公司…).
+  /// Words that open a phrase and never a name: verbs (明确区政府…, 鼓励保险公司…,
+  /// 设置或者确定应急管理机构), modals (应当, 必须) and 或者.
   private static let leadingVerbs = [
     "鼓励", "支持", "推动", "推进", "加强", "引导", "指导", "督促", "组织", "协调", "建立", "完善", "明确", "强化", "落实", "按照",
     "依托", "通过", "开展", "实施", "发挥", "做好", "配合", "会同", "报送", "报请", "提请", "联合", "成立", "压实", "承担",
@@ -264,7 +265,7 @@ package struct DepartmentResolver {
 
   /// How the names of regulated parties end.
   private static let regulatedEndings = [
-    "企业", "业主", "建设单位", "施工单位", "实施主体", "项目单位", "业主委员会", "业主大会", "经营者",
+    "企业", "业主", "建设单位", "施工单位", "实施主体", "项目单位", "业主委员会", "业主大会", "经营者", "物业管理机构",
   ]
   /// Words that make an enterprise a body of the government: 国有 (区属国有公司), 国企, and
   /// a level of government that owns or manages it (区管企业, 区属企业, 市属企业).

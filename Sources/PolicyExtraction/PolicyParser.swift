@@ -193,11 +193,12 @@ public struct PolicyParser: Sendable {
       }
     }
     // Parts headed by the goals of a named period ("“十二五”时期的主要目标和任务",
-    // "“十四五”时期主要目标任务和重大举措"), in document order.
-    let periodParts = sections.compactMap { section in
-      section.title.containsBytes(TargetGrammar.goal)
-        ? TargetYears.namedPeriodYear(in: section.title).map { (extent: section.extent, year: $0) }
-        : nil
+    // "“十四五”时期主要目标任务和重大举措"; not "…主要目标完成情况"), in document order.
+    let periodParts = sections.compactMap { section -> TargetExtractor.PeriodPart? in
+      guard TargetYears.setsPeriodGoals(section.title),
+        let year = TargetYears.namedPeriodYear(in: section.title)
+      else { return nil }
+      return TargetExtractor.PeriodPart(extent: section.extent, year: year)
     }
     let extracted = TargetExtractor(dictionaries: dictionaries).targets(
       in: text, paragraphs: paragraphs.map(\.span), pieces: pieces, metadata: document.metadata,

@@ -46,9 +46,10 @@ extension RoleSentences {
     // "有关省、自治区、直辖市人民政府": each government of the list is one of those concerned
     // (有关省人民政府, 有关自治区人民政府, 有关直辖市人民政府).
     if ByteSearch.hasPrefix(Self.concerned, in: text, range),
-      Self.levelsAndGovernmentEnd(
-        in: text, (range.lowerBound + Self.concerned.count)..<range.upperBound)
-        == range.upperBound,
+      let governmentEnd = Self.levelsAndGovernmentEnd(
+        in: text, (range.lowerBound + Self.concerned.count)..<range.upperBound),
+      (Self.governmentDepartmentEnd(in: text, after: governmentEnd, limit: range.upperBound)
+        ?? governmentEnd) == range.upperBound,
       let listed = names(
         filling: (range.lowerBound + Self.concerned.count)..<range.upperBound, in: text,
         known: &known, asHeading: asHeading, notesRead: notesRead),
@@ -114,13 +115,11 @@ extension RoleSentences {
     func closePiece(at end: Int, known: inout KnownNames) -> Bool {
       // "市、区规划资源、水务等部门": the levels of the list, no names; the sectors are
       // written without them.
-      if let level = Self.levelWords.first(where: {
-        ByteSearch.equals($0, in: text, pieceStart..<end)
-      }) {
+      if Self.isLevelAlone(text, pieceStart..<end) {
         if isSector {
           levelsListed = true
         } else {
-          sharedLevels.append(level)
+          sharedLevels.append(Array(text[pieceStart..<end]))
         }
         return true
       }
@@ -276,27 +275,6 @@ extension RoleSentences {
   }
   static let unnamedOpenings = ["有关部门", "相关部门", "有关单位", "相关单位", "各部门"].map { Array($0.utf8) }
 
-  /// `name` without the note on its level that opens it ("（县）土地管理部门" →
-  /// 土地管理部门): a bracketed level word.
-  static func withoutLevelNote(_ name: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-    let note = Array(name).withUnsafeBufferPointer {
-      bracketedLevels(in: $0, at: 0, limit: $0.count)
-    }
-    return note.map { name.dropFirst($0.bytes) } ?? name
-  }
-
-  /// The length of 或者 or 或 at `index` when it follows a level word alone
-  /// (`piece`: "市或者区土地管理部门"), or nil.
-  func levelAlternative(
-    in text: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, at index: Int, upTo end: Int
-  ) -> Int? {
-    guard
-      let or = Self.alternatives.first(where: { ByteSearch.hasPrefix($0, in: text, index..<end) }),
-      Self.levelWords.contains(where: { ByteSearch.equals($0, in: text, piece) })
-    else { return nil }
-    return or.count
-  }
-
   /// The length of 或者 at `index` when it follows a body's name and a list of levels
   /// sharing an ending follows it ("市城雕委办公室或者区、县城市雕塑管理机构会同…": the office,
   /// then 区… and 县…), or nil. A name that holds 或者 between two bodies is read as one
@@ -330,7 +308,7 @@ extension RoleSentences {
     func pieceMayBeAName(_ end: Int) -> Bool {
       isSector
         || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
-        || Self.levelWords.contains { ByteSearch.equals($0, in: text, pieceStart..<end) }
+        || Self.isLevelAlone(text, pieceStart..<end)
         || sharesSectorEnding && Self.isSectorOfLevel(Array(text[pieceStart..<end]))
     }
     while index < range.upperBound {
@@ -398,12 +376,20 @@ extension RoleSentences {
         start
         + (ByteSearch.hasPrefix(Self.concerned, in: text, start..<range.upperBound)
           ? Self.concerned.count : 0)
-      if let end = Self.levelsAndGovernmentEnd(in: text, levelsStart..<range.upperBound),
-        ByteSearch.offset(of: Self.enumerationComma, in: text, within: levelsStart..<end) != nil,
-        verbFollows || endsName(text, at: end, limit: range.upperBound),
-        let names = names(filling: start..<end, in: text, known: &known)
+      if let governmentEnd = Self.levelsAndGovernmentEnd(
+        in: text, levelsStart..<range.upperBound),
+        ByteSearch.offset(of: Self.enumerationComma, in: text, within: levelsStart..<governmentEnd)
+          != nil
       {
-        return (names, end)
+        // "有关省、自治区人民政府林业主管部门": the governments' department, when one follows.
+        let end =
+          Self.governmentDepartmentEnd(in: text, after: governmentEnd, limit: range.upperBound)
+          ?? governmentEnd
+        if verbFollows || endsName(text, at: end, limit: range.upperBound),
+          let names = names(filling: start..<end, in: text, known: &known)
+        {
+          return (names, end)
+        }
       }
       return leadingName(in: text, start..<range.upperBound, known: &known).map { ([$0.0], $0.1) }
     }
@@ -501,17 +487,8 @@ extension RoleSentences {
     return nameEndings.firstMatch(in: text, at: index, scalar: scalar) != nil
   }
 
-  /// Level words that open a name: 市, 区, 县, 省.
-  static let levelCharacters = ["市", "区", "县", "省"].map { Array($0.utf8) }
   /// 以及, which joins two lists of bodies.
   static let andAlso = Array("以及".utf8)
-  /// Level words written alone before a name they share ("区、街镇绿化管理部门", "乡、镇人民
-  /// 政府", "省、自治区、直辖市人民政府能源主管部门"), longest first.
-  static let levelWords = [
-    "设区的市", "自治区", "直辖市", "自治州", "自治县", "街镇", "乡镇", "市", "区", "县", "省", "镇", "乡",
-  ].map { Array($0.utf8) }
-  /// 或者 and 或 between levels ("市或者区环保部门").
-  static let alternatives = ["或者", "或"].map { Array($0.utf8) }
 
   /// A mechanism verb in the first piece of `range` (before its first 、) after words that
   /// end as a body's name: where it is and the verb.
@@ -579,80 +556,6 @@ extension RoleSentences {
     else { return nil }
     return (found.bytes.count, found.characters)
   }
-
-  /// Where the levels and 人民政府 that `range` opens with end ("市人民政府",
-  /// "市、县（市、区）人民政府", "设区的市、县（市）人民政府"): levels joined by 、, each
-  /// with its note, then 人民政府; nil when it opens otherwise.
-  static func levelsAndGovernmentEnd(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
-    -> Int?
-  {
-    var at = range.lowerBound
-    while let level = levelWords.first(where: {
-      ByteSearch.hasPrefix($0, in: text, at..<range.upperBound)
-    }) {
-      at += level.count
-      if let note = bracketedLevels(in: text, at: at, limit: range.upperBound) {
-        at += note.bytes
-      }
-      if ByteSearch.hasPrefix(government, in: text, at..<range.upperBound) {
-        return at + government.count
-      }
-      guard ByteSearch.hasPrefix(enumerationComma, in: text, at..<range.upperBound) else {
-        return nil
-      }
-      at += enumerationComma.count
-    }
-    return nil
-  }
-
-  /// The length of the levels and 人民政府 that `range` opens with when the government's
-  /// sectors follow at once ("市、县（市、区）人民政府发展改革、财政…"; not
-  /// "乡、镇人民政府、街道办事处和公安…等部门", which lists the governments themselves).
-  static func levelsAndGovernment(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
-    -> Int?
-  {
-    guard let end = levelsAndGovernmentEnd(in: text, range), end < range.upperBound,
-      !listSeparators.contains(UTF8Scalars.scalar(in: text, at: end).value)
-    else { return nil }
-    return end - range.lowerBound
-  }
-
-  /// A note listing the levels a level stands for, inside a name: "（市、区）" of
-  /// 县（市、区）人民政府, "（区、市）" of 各省（区、市）政府 — two level words or more joined by
-  /// 、 in brackets after a level's character. Its 、 lists no names.
-  static func levelNote(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
-    -> (bytes: Int, characters: Int)?
-  {
-    guard index > 0,
-      levelCharacters.contains(where: { ByteSearch.hasSuffix($0, in: text, 0..<index) }),
-      let note = bracketedLevels(in: text, at: index, limit: limit), note.levels >= 2
-    else { return nil }
-    return (note.bytes, note.characters)
-  }
-
-  /// Level words joined by 、 in brackets at `index` ("（市、区）", "（县）"): their length in
-  /// bytes and characters and how many levels they list.
-  static func bracketedLevels(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
-    -> (bytes: Int, characters: Int, levels: Int)?
-  {
-    guard ByteSearch.hasPrefix(fullWidthOpen, in: text, index..<limit) else { return nil }
-    var at = index + fullWidthOpen.count
-    var characters = 1
-    var levels = 0
-    while let level = levelWords.first(where: { ByteSearch.hasPrefix($0, in: text, at..<limit) }) {
-      at += level.count
-      characters += level.count / 3  // ideographs, three bytes each
-      levels += 1
-      if ByteSearch.hasPrefix(fullWidthClose, in: text, at..<limit) {
-        return (at + fullWidthClose.count - index, characters + 1, levels)
-      }
-      guard ByteSearch.hasPrefix(enumerationComma, in: text, at..<limit) else { return nil }
-      at += enumerationComma.count
-      characters += 1
-    }
-    return nil
-  }
-  static let fullWidthClose = Array("）".utf8)
 
   /// Words no department name holds, which end the name before them.
   static let wordsNoNameHolds = [

@@ -15,13 +15,19 @@ import PolicyText
 struct TargetExtractor {
   package let dictionaries: PolicyDictionaries
 
-  /// The targets of `document`, whose metadata gives the plan's title and period.
-  /// `periodParts`: parts whose heading names a period ("二、“十四五”时期主要目标任务和重大
-  /// 举措" of a work report for one year): within them, a target without a year of its own
-  /// is for the period's end, not for the plan's year.
+  /// A part whose heading sets a named period's goals ("二、“十四五”时期主要目标任务和重大
+  /// 举措" of a work report for one year): within it, a target without a year of its own is
+  /// for the period's end (`year`), not for the plan's year.
+  package struct PeriodPart {
+    package var extent: TextSpan
+    package var year: Int
+  }
+
+  /// The targets of `document`, whose metadata gives the plan's title and period, and
+  /// whose `periodParts` set a period's goals.
   package func targets(
     in document: PolicyText, paragraphs: [TextSpan], pieces: TextPieces, metadata: DocumentMetadata,
-    periodParts: [(extent: TextSpan, year: Int)] = []
+    periodParts: [PeriodPart]
   ) -> [Target] {
     var targets: [Target] = []
     var sentence = FoldedScalars()

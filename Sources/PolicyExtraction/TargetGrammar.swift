@@ -52,8 +52,10 @@ enum TargetGrammar {
   static let all = "都"
   /// What follows 都 when it says "each": a modal or a verb of a target.
   static let allFollowers = [
-    "要", "将", "应", "需", "必须", "达", "在", "下降", "减少", "降低", "提高", "增长", "控制", "保持", "超过", "不",
+    "要", "将", "应", "需", "必须", "达", "下降", "减少", "降低", "提高", "增长", "控制", "保持", "超过", "不",
   ]
+  /// Characters before 都 that make a place of it (成都, 首都, 京都, 古都): no "each".
+  static let capitalMarks: Set<Unicode.Scalar> = ["成", "首", "京", "古", "建", "定", "迁", "故"]
   /// What a list of indicators is written with.
   static let listSeparators: Set<Character> = ["、", "和", "及", "与"]
   /// Where the head a list's later items share ends: 规模以上企业单位工业增加值|能耗、水耗.
@@ -73,6 +75,10 @@ enum TargetGrammar {
   /// government work report for one year (2023年…政府工作报告) sets that year's targets
   /// (a department's 2022年工作报告 reports on its year: no plan).
   static let planTitleEndings = ["方案", "计划", "要点", "办法", "清单", "政府工作报告"]
+  /// What follows a named period a text counts over: “十四五”期间, 十四五末, “十四五”时期.
+  static let periodSpans = ["期间", "末", "时期"]
+  /// What makes a named period a baseline: 较“十三五”, 比十三五, 高于“十三五”时期实际.
+  static let periodBaselines = ["较", "比", "高于", "低于"]
   /// Named periods and the years they end.
   static let periods: [(String, Int)] = [
     ("“十一五”", 2010), ("“十二五”", 2015), ("“十三五”", 2020), ("“十四五”", 2025), ("“十五五”", 2030),
@@ -80,7 +86,8 @@ enum TargetGrammar {
   ]
   /// Words that open a clause and are not part of an indicator.
   static let leadingNoise = [
-    "其中", "同时", "并", "且", "和", "及", "与", "使", "确保", "力争", "争取", "预计", "累计", "全年", "届时", "分别",
+    "其中", "同时", "并", "且", "和", "及", "与", "使", "确保", "力争", "争取", "预计", "累计", "全年", "今年", "明年", "届时",
+    "分别",
     "基本", "逐步", "进一步", "持续", "努力", "全面",
     // Adverbs and the verbs of a clause's action that are no target verbs (率先, 组织发布,
     // 开工建设, 推动完成): what is measured comes after them.
@@ -89,7 +96,9 @@ enum TargetGrammar {
   /// Words that are no indicator when they stand alone before a value (将60座社区公园…,
   /// 对300个公交站台…, 改造新增71座); at the start of a longer phrase they may begin a word
   /// (再生资源, 对外投资, 改造项目).
-  static let loneOpeners: Set<String> = ["将", "把", "对", "再", "在", "向", "为", "改造", "更新", "整治"]
+  static let loneOpeners: Set<String> = [
+    "将", "把", "对", "再", "在", "向", "为", "改造", "更新", "整治", "今年", "明年", "全年",
+  ]
   /// The first UTF-8 byte of each word of `leadingNoise`, and of each verb of `verbs`,
   /// in their order: compared with a phrase's first byte before the rest of the word is.
   static let leadingNoiseFirstBytes: [UInt8] = leadingNoise.map { $0.utf8.first! }
@@ -126,8 +135,10 @@ enum TargetGrammar {
   package static let now = "目前"
   /// 目标 after 的: "…50%的目标要求" states the target.
   static let goal = "目标"
+  /// What follows 目标 in a heading that reviews goals (目标完成情况, 目标实现情况).
+  static let goalsMetWords = ["完成", "实现", "执行"]
   static let stateWords = [
-    "目前", "现有", "已突破", "已建成", "已完成", "已达到", "已达", "已有", "已超过", "已形成", "已实现", "已累计",
+    "目前", "现有", "已突破", "已建成", "已完成", "已开工", "已达到", "已达", "已有", "已超过", "已形成", "已实现", "已累计",
   ]
   /// Words of public finance: a deficit, a budget, public spending, a transfer, a tax or
   /// contribution rate, a subsidy or pension standard, a bond quota or public debt
@@ -142,10 +153,12 @@ enum TargetGrammar {
   /// 比去年增加 is a baseline), 五年来, 过去五年 ("去年国内生产总值增长3%" is no target of
   /// the report's year).
   static let pastWords = ["去年", "上年", "五年来", "过去五年", "过去一年"]
-  /// What opens a sentence about past work, which the sentences after it in its paragraph
-  /// go on with (过去五年，我国经济社会发展取得新的历史性成就。…5575万农村贫困人口实现脱贫).
-  static let pastOpenings = ["过去五年", "过去一年", "过去的一年", "过去的五年", "五年来", "一年来"].map {
-    Array($0.utf8)
+  /// What opens a sentence about past work, with its comma, which the sentences after it
+  /// in its paragraph go on with (过去五年，我国经济社会发展取得新的历史性成就。…5575万农村
+  /// 贫困人口实现脱贫); not "五年来的经验".
+  static let pastOpenings = ["过去五年", "过去一年", "过去的一年", "过去的五年", "五年来", "一年来"].flatMap {
+    // The text is read folded: its comma is the ASCII one.
+    [Array(($0 + "，").utf8), Array(($0 + ",").utf8)]
   }
   /// What makes 去年 or 上年 a baseline rather than a time.
   static let baselineMarks: Set<Character> = ["比", "较", "同"]

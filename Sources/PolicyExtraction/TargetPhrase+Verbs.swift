@@ -61,8 +61,14 @@ extension TargetPhrase {
         for verb in candidates where TargetGrammar.verbIndex.matches(verb, in: bytes, at: position)
         {
           let end = position + TargetGrammar.verbIndex.words[verb].count
-          // Positions only grow: a verb found earlier at this position and listed first stays.
-          if let current = best, current.start == position && current.verb < verb { continue }
+          // Positions only grow: a verb found earlier at this position and listed first stays,
+          // and so does one this verb lies inside (开工 of 新开工).
+          if let current = best,
+            (current.start == position && current.verb < verb)
+              || end <= current.start + TargetGrammar.verbIndex.words[current.verb].count
+          {
+            continue
+          }
           // It must end within its length plus six characters of the end.
           guard end >= offset(charactersBeforeEnd: TargetGrammar.verbLengths[verb] + 6) else {
             continue

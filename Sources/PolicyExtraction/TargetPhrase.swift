@@ -53,6 +53,7 @@ enum TargetPhrase {
       rest = rest.droppingSuffixBytes(word)
       break
     }
+    let saysAll = saysAll(rest)
     reading.distributes = rest.containsBytes("分别") || saysEach(rest)
     // Verbs are looked for where no noun holds them (品质提升项目, 建设用地).
     let verbText = withoutVerbNouns(rest)
@@ -133,7 +134,7 @@ enum TargetPhrase {
     where rest.hasSuffixBytes(word) && !rest.hasAtMostCharacters(word.count) {
       rest = rest.droppingSuffixBytes(word)
     }
-    if reading.distributes { rest = rest.droppingSuffixBytes(TargetGrammar.all) }
+    if saysAll { rest = rest.droppingSuffixBytes(TargetGrammar.all) }
     // The last scalar is asked first: none of these characters has another spelling, so
     // the last character can be one of them only if the last scalar is.
     while let scalar = rest.unicodeScalars.last, TargetGrammar.trailingLinks.contains(scalar),
@@ -188,12 +189,7 @@ enum TargetPhrase {
   /// Whether 均 (each) stands before the verb of `phrase` ("…均达到", "…均不低于"), not as
   /// part of 人均, 年均, 平均; or 都 after a list, before a modal or a verb ("…、氨氮排放都要").
   static func saysEach(_ phrase: String) -> Bool {
-    if let all = phrase.rangeOfBytes(TargetGrammar.all, backwards: true),
-      phrase[..<all.lowerBound].containsBytes("、"),
-      TargetGrammar.allFollowers.contains(where: { phrase[all.upperBound...].hasPrefixBytes($0) })
-    {
-      return true
-    }
+    if saysAll(phrase) { return true }
     guard phrase.containsBytes("均") else { return false }
     var previous: Unicode.Scalar = " "
     var sawEach = false
@@ -203,6 +199,18 @@ enum TargetPhrase {
       previous = scalar
     }
     return false
+  }
+
+  /// Whether 都 (all) stands after a list, before a modal or a verb ("化学需氧量、氨氮排放都
+  /// 要减少"), not as part of a place's name (成都, 首都).
+  static func saysAll(_ phrase: String) -> Bool {
+    guard let all = phrase.rangeOfBytes(TargetGrammar.all, backwards: true),
+      phrase[..<all.lowerBound].containsBytes("、"),
+      !(phrase[..<all.lowerBound].unicodeScalars.last.map {
+        TargetGrammar.capitalMarks.contains($0)
+      } ?? false)
+    else { return false }
+    return TargetGrammar.allFollowers.contains { phrase[all.upperBound...].hasPrefixBytes($0) }
   }
 
   /// `phrase` without what opens a clause before its indicator: a year phrase (到2025年,

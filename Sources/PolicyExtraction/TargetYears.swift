@@ -37,16 +37,22 @@ package enum TargetYears {
     return namedPeriodYear(in: String(String.UnicodeScalarView(scalars)))
   }
 
+  /// Whether a heading names goals to reach (主要目标, 目标任务), not how goals were met
+  /// (目标完成情况, 目标实现情况).
+  static func setsPeriodGoals(_ heading: String) -> Bool {
+    guard let goal = heading.rangeOfBytes(TargetGrammar.goal) else { return false }
+    return !TargetGrammar.goalsMetWords.contains { heading[goal.upperBound...].hasPrefixBytes($0) }
+  }
+
   /// The end of the named period a text counts over: “十四五”期间, 十四五末, “十四五”时期 —
   /// unless it is a baseline (较“十三五”, 比十三五, 高于“十三五”时期实际); of several, the latest ("“十三五”时期发展
   /// 成就和“十四五”时期主要目标任务": the goals are the later period's).
   static func namedPeriodYear(in text: String) -> Int? {
     var latest: Int? = nil
     for (name, end) in TargetGrammar.periods
-    where text.containsBytes(name + "期间") || text.containsBytes(name + "末")
-      || text.containsBytes(name + "时期")
+    where TargetGrammar.periodSpans.contains(where: { text.containsBytes(name + $0) })
+      && !TargetGrammar.periodBaselines.contains(where: { text.containsBytes($0 + name) })
     {
-      if ["较", "比", "高于", "低于"].contains(where: { text.containsBytes($0 + name) }) { continue }
       latest = max(latest ?? end, end)
     }
     return latest

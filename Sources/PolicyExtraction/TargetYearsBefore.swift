@@ -68,24 +68,30 @@ struct TargetYearsBefore {
     return namedPeriodYear(before: end, in: sentence)
   }
 
-  /// `TargetYears.namedPeriodYear` of `sentence[0..<end]`.
+  /// `TargetYears.namedPeriodYear` of `sentence[0..<end]`: the latest period counted over
+  /// before `end` that is no baseline there.
   private mutating func namedPeriodYear(
     before end: Int, in sentence: UnsafeBufferPointer<Unicode.Scalar>
   ) -> Int? {
     let ends =
       periodEnds
       ?? TargetGrammar.periods.map { name, _ in
-        let counted = ["期间", "末", "时期"].compactMap { Self.firstEnd(of: name + $0, in: sentence) }
-        let baseline = ["较", "比"].compactMap { Self.firstEnd(of: $0 + name, in: sentence) }
+        let counted = TargetGrammar.periodSpans.compactMap {
+          Self.firstEnd(of: name + $0, in: sentence)
+        }
+        let baseline = TargetGrammar.periodBaselines.compactMap {
+          Self.firstEnd(of: $0 + name, in: sentence)
+        }
         return (counted.min(), baseline.min())
       }
     periodEnds = ends
+    var latest: Int? = nil
     for (period, (counted, baseline)) in zip(TargetGrammar.periods, ends) {
       guard let counted, counted <= end else { continue }
       if let baseline, baseline <= end { continue }
-      return period.1
+      latest = max(latest ?? period.1, period.1)
     }
-    return nil
+    return latest
   }
 
   /// Where the first occurrence of `word` in `scalars` ends.

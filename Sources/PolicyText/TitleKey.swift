@@ -32,10 +32,6 @@ package struct TitleKey: Equatable {
     }
   }
 
-  /// Whether two titles name one document: the same key, or one key ending with the other
-  /// (the title without its issuer: "关于…的意见" of "国家发展改革委国家能源局关于…的意见"),
-  /// or holding it when it is most of it, the shorter having `minimum` characters or more
-  /// (not a treaty a plan's title names).
   /// Whether `other` is this title without the place that opens it, and so names the
   /// national act a local one is named after: 劳动保障监察条例 of 浙江省劳动保障监察条例 (the
   /// State Council's regulation, which the province's implements), not the issuer left out
@@ -50,6 +46,10 @@ package struct TitleKey: Equatable {
   /// The characters a place's name ends with: 省, 市, 区 (自治区), 县, 州 (自治州).
   private static let placeEndings: Set<Unicode.Scalar> = ["省", "市", "区", "县", "州"]
 
+  /// Whether two titles name one document: the same key, or one key ending with the other
+  /// (the title without its issuer: "关于…的意见" of "国家发展改革委国家能源局关于…的意见"),
+  /// or holding it when it is most of it, the shorter having `minimum` characters or more
+  /// (not a treaty a plan's title names).
   package func namesSameDocument(as other: TitleKey, minimum: Int = 8) -> Bool {
     if self == other { return !text.isEmpty }
     let (shorter, longer) = length <= other.length ? (self, other) : (other, self)

@@ -65,6 +65,14 @@ import Testing
       第六条　重要江河的防洪规划，由国务院水行政主管部门会同有关部门和有关省、自治区、直辖市人民政府编制。
 
       第七条　县（市、区）人民政府和乡镇人民政府应当有计划地开展培训，并负责解决所需经费。
+
+      第八条　省人民政府林业主管部门会同有关省、自治区人民政府林业主管部门制定联防办法。
+
+      第九条　县（市、区）、乡镇人民政府负责本行政区域内的工作。
+
+      第十条　县(市、区)人民政府和乡镇人民政府负责培训。
+
+      第十一条　物业管理机构负责小区安全。
       """)
     #expect(try roles(document, measure: "第一条") == ["responsible:县（市、区）人民政府"])
     #expect(
@@ -96,6 +104,23 @@ import Testing
       try roles(document, measure: "第七条").sorted() == [
         "responsible:乡镇人民政府", "responsible:县（市、区）人民政府",
       ])
+    // The governments' department after them is each one's.
+    #expect(
+      try roles(document, measure: "第八条").sorted() == [
+        "cooperating:有关省人民政府林业主管部门", "cooperating:有关自治区人民政府林业主管部门",
+        "lead:省人民政府林业主管部门",
+      ])
+    // A level with its note before 、, and half-width brackets.
+    #expect(
+      try roles(document, measure: "第九条").sorted() == [
+        "responsible:乡镇人民政府", "responsible:县（市、区）人民政府",
+      ])
+    #expect(
+      try roles(document, measure: "第十条").sorted() == [
+        "responsible:乡镇人民政府", "responsible:县(市、区)人民政府",
+      ])
+    // A property manager is a regulated party, whatever its ending.
+    #expect(try roles(document, measure: "第十一条").isEmpty)
   }
 
   /// Laws name bodies by their duty with 主管机构 and 管理机构 as with 主管部门

@@ -227,4 +227,32 @@ import Testing
     #expect(report.metadata.writtenDate == "2017-03-05")
     #expect(report.metadata.issuer == "国务院")
   }
+
+  /// What the readings of periods, past work, 都 and 开工 must not take (a review of this
+  /// stop's rules): a heading of goals met, a sentence that only mentions 五年来, a place
+  /// ending in 都, a count already started, a baseline of the earlier period.
+  @Test func periodPastAndEach_doNotOverreach() throws {
+    let report = try parse(
+      """
+      2021年政府工作报告
+
+      一、“十三五”时期主要目标完成情况
+
+      常住人口城镇化率提高到89%。
+
+      二、2021年重点工作
+
+      城镇新增就业1100万人以上。五年来的经验弥足珍贵。全年完成城镇老旧小区改造5.3万个。
+
+      到2025年，重庆、成都分别增长5%和6%。新开工保障性安居工程700万套以上。已开工的57个项目要加快建设。“十四五”时期，单位生产总值能耗下降幅度高于“十三五”时期，下降13.5%。
+      """)
+    let found = report.targets.map { "\($0.year ?? 0) \($0.indicator) \($0.value)" }
+    // Goals met are no goals of the period: the report's year, not 2020.
+    #expect(found.first == "2021 常住人口城镇化率 89.0")
+    #expect(found.contains("2021 城镇老旧小区改造 5.3"))
+    #expect(found.contains("2025 成都 6.0"))
+    #expect(found.contains("2025 保障性安居工程 700.0"))
+    #expect(!found.contains { $0.hasSuffix(" 57.0") })
+    #expect(found.last?.hasPrefix("2025 ") == true)
+  }
 }

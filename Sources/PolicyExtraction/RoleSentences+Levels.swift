@@ -1,0 +1,165 @@
+import PolicyBytes
+
+/// The levels of government a local regulation names its bodies by: levels sharing one
+/// government (市、县（市、区）人民政府), a level's note listing what stands for it
+/// (县（市、区）), and the department of such governments (…人民政府林业主管部门).
+extension RoleSentences {
+  /// Where the levels and 人民政府 that `range` opens with end ("市人民政府",
+  /// "市、县（市、区）人民政府", "设区的市、县（市）人民政府"): levels joined by 、, each
+  /// with its note, then 人民政府; nil when it opens otherwise.
+  static func levelsAndGovernmentEnd(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> Int?
+  {
+    var at = range.lowerBound
+    while let level = levelWords.first(where: {
+      ByteSearch.hasPrefix($0, in: text, at..<range.upperBound)
+    }) {
+      at += level.count
+      if let note = bracketedLevels(in: text, at: at, limit: range.upperBound) {
+        at += note.bytes
+      }
+      if ByteSearch.hasPrefix(government, in: text, at..<range.upperBound) {
+        return at + government.count
+      }
+      guard ByteSearch.hasPrefix(enumerationComma, in: text, at..<range.upperBound) else {
+        return nil
+      }
+      at += enumerationComma.count
+    }
+    return nil
+  }
+
+  /// Whether `range` is a level word alone, with its note if any ("市", "县（市、区）"):
+  /// a level written before a name it shares.
+  static func isLevelAlone(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard let level = levelWords.first(where: { ByteSearch.hasPrefix($0, in: text, range) }) else {
+      return false
+    }
+    let rest = (range.lowerBound + level.count)..<range.upperBound
+    return rest.isEmpty
+      || bracketedLevels(in: text, at: rest.lowerBound, limit: range.upperBound)?.bytes
+        == rest.count
+  }
+
+  /// Where the department of a government ends when one follows it at once
+  /// ("…人民政府林业主管部门": after 部门; at most eight characters, all ideographs), or nil.
+  static func governmentDepartmentEnd(
+    in text: UnsafeBufferPointer<UInt8>, after governmentEnd: Int, limit: Int
+  ) -> Int? {
+    let window = governmentEnd..<min(limit, governmentEnd + 8 * 3)
+    guard
+      let ending = departmentEndings.compactMap({ word in
+        ByteSearch.offset(of: word, in: text, within: window).map { $0 + word.count }
+      }).min(),
+      UTF8Scalars.hasAtMostCharacters(text, governmentEnd..<ending, 8)
+    else { return nil }
+    var index = governmentEnd
+    while index < ending {
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
+      guard UTF8Scalars.isIdeograph(scalar), !listSeparators.contains(scalar) else { return nil }
+      index += length
+    }
+    // A clause goes on instead ("…人民政府应当组织有关部门"): no department of it.
+    let words = governmentEnd..<ending
+    guard
+      !(wordsNoNameHolds + unnamedMarkers).contains(where: {
+        ByteSearch.offset(of: $0, in: text, within: words) != nil
+      })
+    else { return nil }
+    return ending
+  }
+  /// 有关, 相关, 各, 其他: words that make a collective of what follows, inside no name of a
+  /// government's department.
+  static let unnamedMarkers = ["有关", "相关", "各", "其他"].map { Array($0.utf8) }
+  /// 部门 and 机构: how the department of a government ends.
+  static let departmentEndings = ["部门", "机构"].map { Array($0.utf8) }
+
+  /// The length of the levels and 人民政府 that `range` opens with when the government's
+  /// sectors follow at once ("市、县（市、区）人民政府发展改革、财政…"; not
+  /// "乡、镇人民政府、街道办事处和公安…等部门", which lists the governments themselves).
+  static func levelsAndGovernment(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> Int?
+  {
+    guard let end = levelsAndGovernmentEnd(in: text, range), end < range.upperBound,
+      !listSeparators.contains(UTF8Scalars.scalar(in: text, at: end).value)
+    else { return nil }
+    return end - range.lowerBound
+  }
+
+  /// A note listing the levels a level stands for, inside a name: "（市、区）" of
+  /// 县（市、区）人民政府, "（区、市）" of 各省（区、市）政府 — two level words or more joined by
+  /// 、 in brackets after a level's character. Its 、 lists no names.
+  static func levelNote(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
+    -> (bytes: Int, characters: Int)?
+  {
+    guard index > 0,
+      levelCharacters.contains(where: { ByteSearch.hasSuffix($0, in: text, 0..<index) }),
+      let note = bracketedLevels(in: text, at: index, limit: limit), note.levels >= 2
+    else { return nil }
+    return (note.bytes, note.characters)
+  }
+
+  /// Level words joined by 、 in brackets at `index` ("（市、区）", "（县）"): their length in
+  /// bytes and characters and how many levels they list.
+  static func bracketedLevels(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
+    -> (bytes: Int, characters: Int, levels: Int)?
+  {
+    let open = [fullWidthOpen, halfWidthOpen].first {
+      ByteSearch.hasPrefix($0, in: text, index..<limit)
+    }
+    guard let open else { return nil }
+    var at = index + open.count
+    var characters = 1
+    var levels = 0
+    while let level = levelWords.first(where: { ByteSearch.hasPrefix($0, in: text, at..<limit) }) {
+      at += level.count
+      characters += level.count / 3  // ideographs, three bytes each
+      levels += 1
+      if let close = [fullWidthClose, halfWidthClose].first(where: {
+        ByteSearch.hasPrefix($0, in: text, at..<limit)
+      }) {
+        return (at + close.count - index, characters + 1, levels)
+      }
+      guard ByteSearch.hasPrefix(enumerationComma, in: text, at..<limit) else { return nil }
+      at += enumerationComma.count
+      characters += 1
+    }
+    return nil
+  }
+  /// The brackets of a note: ） and the half-width ( ) (（ is `fullWidthOpen`).
+  static let fullWidthClose = Array("）".utf8)
+  static let halfWidthOpen = Array("(".utf8)
+  static let halfWidthClose = Array(")".utf8)
+
+  /// `name` without the note on its level that opens it ("（县）土地管理部门" →
+  /// 土地管理部门): a bracketed level word.
+  static func withoutLevelNote(_ name: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    let note = Array(name).withUnsafeBufferPointer {
+      bracketedLevels(in: $0, at: 0, limit: $0.count)
+    }
+    return note.map { name.dropFirst($0.bytes) } ?? name
+  }
+
+  /// The length of 或者 or 或 at `index` when it follows a level word alone
+  /// (`piece`: "市或者区土地管理部门"), or nil.
+  func levelAlternative(
+    in text: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, at index: Int, upTo end: Int
+  ) -> Int? {
+    guard
+      let or = Self.alternatives.first(where: { ByteSearch.hasPrefix($0, in: text, index..<end) }),
+      Self.levelWords.contains(where: { ByteSearch.equals($0, in: text, piece) })
+    else { return nil }
+    return or.count
+  }
+
+  /// Level words that open a name: 市, 区, 县, 省.
+  static let levelCharacters = ["市", "区", "县", "省"].map { Array($0.utf8) }
+
+  /// Level words written alone before a name they share ("区、街镇绿化管理部门", "乡、镇人民
+  /// 政府", "省、自治区、直辖市人民政府能源主管部门"), longest first.
+  static let levelWords = [
+    "设区的市", "自治区", "直辖市", "自治州", "自治县", "街镇", "乡镇", "市", "区", "县", "省", "镇", "乡",
+  ].map { Array($0.utf8) }
+  /// 或者 and 或 between levels ("市或者区环保部门").
+  static let alternatives = ["或者", "或"].map { Array($0.utf8) }
+}
