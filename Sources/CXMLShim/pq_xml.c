@@ -1,6 +1,7 @@
 // pq_xml.c — SAX callbacks that forward events with input positions to Swift.
 #include "pq_xml.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -94,8 +95,18 @@ static void pq_install_handlers(xmlSAXHandlerPtr sax) {
   sax->cdataBlock = pq_on_text;
 }
 
+// libxml2 sets up its global state (dictionaries' random seed, its mutexes) on first use;
+// two threads that parse their first documents at once can both start that set-up and
+// wait on each other for ever (seen in extract with --jobs 2: both threads in
+// xmlRMutexLock under xmlDictCreate). Its documentation asks for xmlInitParser before
+// threads use the library: done once, whichever thread parses first.
+static pthread_once_t pq_xml_initialised = PTHREAD_ONCE_INIT;
+
+static void pq_xml_initialise(void) { xmlInitParser(); }
+
 int32_t pq_parse_html(const uint8_t *utf8, int32_t length, pq_xml_event_fn handler,
                       void *context) {
+  pthread_once(&pq_xml_initialised, pq_xml_initialise);
   htmlParserCtxtPtr parser = htmlCreateMemoryParserCtxt((const char *)utf8, length);
   if (parser == NULL) return -1;
   pq_sax_state state = {parser, handler, context};
@@ -114,6 +125,7 @@ int32_t pq_parse_html(const uint8_t *utf8, int32_t length, pq_xml_event_fn handl
 
 int32_t pq_parse_xml(const uint8_t *utf8, int32_t length, pq_xml_event_fn handler,
                      void *context) {
+  pthread_once(&pq_xml_initialised, pq_xml_initialise);
   xmlParserCtxtPtr parser = xmlCreateMemoryParserCtxt((const char *)utf8, length);
   if (parser == NULL) return -1;
   pq_sax_state state = {parser, handler, context};

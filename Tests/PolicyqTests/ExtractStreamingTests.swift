@@ -124,6 +124,27 @@ import Testing
     }
   }
 
+  /// Web pages read on two threads from a fresh process: libxml2 sets up its global state
+  /// on first use, and two threads starting it at once waited on each other for ever (the
+  /// CI's extract of corpus-real hung so once; 36 of 300 runs of this folder hung before
+  /// the fix, none of 300 after). Thirty fresh processes must all finish.
+  @Test func htmlOnTwoThreads_firstUse_finishes() throws {
+    var files: [String: String] = [:]
+    for number in 0..<4 {
+      files["page\(number).html"] =
+        "<html><body><h1>某区实施方案</h1><table><tr><td>任务\(number)</td></tr></table></body></html>"
+    }
+    let folder = try Self.folder("html-threads", files)
+    for _ in 0..<30 {
+      let run = try Policyq.run(
+        ["extract", "--jobs", "2", "--format", "jsonl", folder.path],
+        bounds: RunBounds(seconds: 30, memoryMiB: 1024))
+      #expect(!run.timedOut)
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(run.stdout.split(separator: "\n").count == 4)
+    }
+  }
+
   /// A file that cannot be read in the middle of a parallel batch is reported by name, in
   /// its place, and the others are all written, in order.
   @Test func failureInParallelBatch_reportedAndOthersWrittenInOrder() throws {
