@@ -16,11 +16,6 @@ import Testing
     try Parsed.text(text, path: "law.txt")
   }
 
-  /// "role:name" of every department of the measure labelled `label`.
-  func roles(_ document: PolicyDocument, measure label: String) throws -> [String] {
-    try document.roles(measure: label)
-  }
-
   @Test func scopeOfGovernment_isPartOfTheName() throws {
     let document = try parse(
       """
@@ -36,12 +31,12 @@ import Testing
 
       第五条　发文机关负责解释。
       """)
-    #expect(try roles(document, measure: "第一条") == ["responsible:县级以上人民政府"])
-    #expect(try roles(document, measure: "第二条") == ["responsible:设区的市人民政府"])
-    #expect(try roles(document, measure: "第三条") == ["responsible:县级以上地方人民政府民政部门"])
-    #expect(try roles(document, measure: "第四条") == ["responsible:公安机关"])
+    #expect(try document.roles(measure: "第一条") == ["responsible:县级以上人民政府"])
+    #expect(try document.roles(measure: "第二条") == ["responsible:设区的市人民政府"])
+    #expect(try document.roles(measure: "第三条") == ["responsible:县级以上地方人民政府民政部门"])
+    #expect(try document.roles(measure: "第四条") == ["responsible:公安机关"])
     // A label, not a sector's organ.
-    #expect(try roles(document, measure: "第五条").isEmpty)
+    #expect(try document.roles(measure: "第五条").isEmpty)
   }
 
   /// Local regulations name the county level with a note on what stands for it
@@ -74,53 +69,53 @@ import Testing
 
       第十一条　物业管理机构负责小区安全。
       """)
-    #expect(try roles(document, measure: "第一条") == ["responsible:县（市、区）人民政府"])
+    #expect(try document.roles(measure: "第一条") == ["responsible:县（市、区）人民政府"])
     #expect(
-      try roles(document, measure: "第二条").sorted() == [
+      try document.roles(measure: "第二条").sorted() == [
         "lead:县（市、区）人民政府林业主管部门", "lead:设区的市人民政府林业主管部门",
       ])
     #expect(
-      try roles(document, measure: "第三条").sorted() == [
+      try document.roles(measure: "第三条").sorted() == [
         "responsible:县（市、区）广播电视主管部门", "responsible:市广播电视主管部门",
       ])
     // The sectors of those governments, named as written.
     #expect(
-      try roles(document, measure: "第四条") == [
+      try document.roles(measure: "第四条") == [
         "responsible:发展改革", "responsible:财政", "responsible:公安",
       ])
     // Governments listed before sectors stay governments: the list is not read as the
     // sectors of a government.
     #expect(
-      Set(try roles(document, measure: "第五条")).isSuperset(of: [
+      Set(try document.roles(measure: "第五条")).isSuperset(of: [
         "cooperating:镇人民政府", "cooperating:街道办事处", "cooperating:公安", "cooperating:税务",
       ]))
     // Levels sharing one government after 会同, each of those concerned (有关).
     #expect(
-      try roles(document, measure: "第六条").sorted() == [
+      try document.roles(measure: "第六条").sorted() == [
         "cooperating:有关直辖市人民政府", "cooperating:有关省人民政府", "cooperating:有关自治区人民政府",
         "lead:国务院水行政主管部门",
       ])
     #expect(
-      try roles(document, measure: "第七条").sorted() == [
+      try document.roles(measure: "第七条").sorted() == [
         "responsible:乡镇人民政府", "responsible:县（市、区）人民政府",
       ])
     // The governments' department after them is each one's.
     #expect(
-      try roles(document, measure: "第八条").sorted() == [
+      try document.roles(measure: "第八条").sorted() == [
         "cooperating:有关省人民政府林业主管部门", "cooperating:有关自治区人民政府林业主管部门",
         "lead:省人民政府林业主管部门",
       ])
     // A level with its note before 、, and half-width brackets.
     #expect(
-      try roles(document, measure: "第九条").sorted() == [
+      try document.roles(measure: "第九条").sorted() == [
         "responsible:乡镇人民政府", "responsible:县（市、区）人民政府",
       ])
     #expect(
-      try roles(document, measure: "第十条").sorted() == [
+      try document.roles(measure: "第十条").sorted() == [
         "responsible:乡镇人民政府", "responsible:县(市、区)人民政府",
       ])
     // A property manager is a regulated party, whatever its ending.
-    #expect(try roles(document, measure: "第十一条").isEmpty)
+    #expect(try document.roles(measure: "第十一条").isEmpty)
   }
 
   /// Laws name bodies by their duty with 主管机构 and 管理机构 as with 主管部门
@@ -141,14 +136,14 @@ import Testing
 
       第五条　镇人民政府、街道办事处应当根据实际，设置或者确定应急管理机构，配备专职人员，负责本辖区的应急管理工作。
       """)
-    #expect(try roles(document, measure: "第一条") == ["responsible:国务院气象主管机构"])
-    #expect(try roles(document, measure: "第二条") == ["lead:海事管理机构"])
-    #expect(try roles(document, measure: "第三条") == ["cooperating:水行政主管部门"])
-    #expect(try roles(document, measure: "第四条") == ["lead:国务院商务主管部门"])
+    #expect(try document.roles(measure: "第一条") == ["responsible:国务院气象主管机构"])
+    #expect(try document.roles(measure: "第二条") == ["lead:海事管理机构"])
+    #expect(try document.roles(measure: "第三条") == ["cooperating:水行政主管部门"])
+    #expect(try document.roles(measure: "第四条") == ["lead:国务院商务主管部门"])
     // A verb before a body's ending makes no name ("设置或者确定应急管理机构"): the
     // governments that open the sentence stay its subject.
     #expect(
-      try roles(document, measure: "第五条") == ["responsible:镇人民政府", "responsible:街道办事处"])
+      try document.roles(measure: "第五条") == ["responsible:镇人民政府", "responsible:街道办事处"])
   }
 
   @Test func sectorsSharingALawsEnding_eachGetsIt() throws {
@@ -165,21 +160,21 @@ import Testing
       第四条　市规划行政主管部门应当会同市住房和城乡建设、文物行政主管部门制定传统民居导则。
       """)
     #expect(
-      try roles(document, measure: "第一条") == [
+      try document.roles(measure: "第一条") == [
         "lead:市交通行政主管部门", "cooperating:市公安交通行政管理部门", "cooperating:市规划资源行政管理部门",
       ])
     #expect(
-      try roles(document, measure: "第二条") == [
+      try document.roles(measure: "第二条") == [
         "responsible:园林绿化主管部门", "responsible:公路主管部门", "responsible:水行政主管部门",
       ])
     // Sectors before 等有关部门 are named as written, without the scope (no "县审计").
     #expect(
-      try roles(document, measure: "第三条") == [
+      try document.roles(measure: "第三条") == [
         "responsible:价格主管", "responsible:审计", "responsible:监察",
       ])
     // A sector named with 和 is one sector of the list.
     #expect(
-      try roles(document, measure: "第四条") == [
+      try document.roles(measure: "第四条") == [
         "lead:市规划行政主管部门", "cooperating:市住房和城乡建设行政主管部门", "cooperating:市文物行政主管部门",
       ])
   }
@@ -194,12 +189,12 @@ import Testing
       （二）建立协调机制。县级以上人民政府建立司法行政、编制管理、财政等单位参加的工作协调机制。
       """)
     #expect(
-      try roles(document, measure: "（一）") == [
+      try document.roles(measure: "（一）") == [
         "lead:市住房城乡建设管理委", "cooperating:市发展改革委", "cooperating:市财政局",
         "cooperating:人民银行上海总部",
       ])
     #expect(
-      try roles(document, measure: "（二）") == [
+      try document.roles(measure: "（二）") == [
         "cooperating:司法行政", "cooperating:编制管理", "cooperating:财政",
       ])
   }
@@ -213,8 +208,8 @@ import Testing
 
       第二条　各区政府对行政区域内耕地保护工作负总责。
       """)
-    #expect(try roles(document, measure: "第一条").isEmpty)
-    #expect(try roles(document, measure: "第二条") == ["responsible:各区政府"])
+    #expect(try document.roles(measure: "第一条").isEmpty)
+    #expect(try document.roles(measure: "第二条") == ["responsible:各区政府"])
   }
 
   @Test func lawsOwnForms_bodiesSetUp_dutyLists_peoplesOrganisations() throws {
@@ -238,24 +233,24 @@ import Testing
 
       第六条　鼓励和支持工会、共产主义青年团、妇女联合会等团体协助各级人民政府开展宣传教育。
       """)
-    #expect(try roles(document, measure: "第一条") == ["responsible:国家防汛总指挥部"])
-    #expect(try roles(document, measure: "第二条") == ["responsible:广播电视主管部门"])
+    #expect(try document.roles(measure: "第一条") == ["responsible:国家防汛总指挥部"])
+    #expect(try document.roles(measure: "第二条") == ["responsible:广播电视主管部门"])
     #expect(
-      try roles(document, measure: "第三条") == [
+      try document.roles(measure: "第三条") == [
         "cooperating:工会", "cooperating:共青团", "cooperating:妇联", "cooperating:残联",
       ])
     // 等团体 and 等社会团体 close such a list as 等人民团体 does.
     #expect(
-      try roles(document, measure: "第四条") == [
+      try document.roles(measure: "第四条") == [
         "lead:共产主义青年团", "lead:妇女联合会", "cooperating:村民委员会", "cooperating:居民委员会",
       ])
     #expect(
-      try roles(document, measure: "第五条") == [
+      try document.roles(measure: "第五条") == [
         "cooperating:工会", "cooperating:共产主义青年团", "cooperating:妇女联合会",
         "cooperating:科学技术协会",
       ])
     // Encouraged, not charged: no role.
-    #expect(try roles(document, measure: "第六条").isEmpty)
+    #expect(try document.roles(measure: "第六条").isEmpty)
   }
 
   /// A law as published has no signature: its adoption note under the title says who
@@ -303,9 +298,9 @@ import Testing
 
       第三条　区财政局参与项目评审，负责资金拨付。
       """)
-    #expect(try roles(document, measure: "第一条").isEmpty)
-    #expect(try roles(document, measure: "第二条") == ["responsible:区城管执法局"])
-    #expect(try roles(document, measure: "第三条") == ["cooperating:区财政局", "responsible:区财政局"])
+    #expect(try document.roles(measure: "第一条").isEmpty)
+    #expect(try document.roles(measure: "第二条") == ["responsible:区城管执法局"])
+    #expect(try document.roles(measure: "第三条") == ["cooperating:区财政局", "responsible:区财政局"])
     let plan = try parse(
       """
       一、主要任务

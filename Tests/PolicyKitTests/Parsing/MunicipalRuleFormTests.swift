@@ -16,11 +16,6 @@ import Testing
     try Parsed.text(text, path: "rule.txt")
   }
 
-  /// "role:name" of every department of the measure labelled `label`.
-  func roles(_ document: PolicyDocument, measure label: String) throws -> [String] {
-    try document.roles(measure: label)
-  }
-
   @Test func byWayOf_andAlternativeLevels_nameTheBodies() throws {
     let document = try parse(
       """
@@ -33,15 +28,15 @@ import Testing
       第三条　本市经济信息化工作由市经信委会同市财政局负责。
       """)
     #expect(
-      try roles(document, measure: "第一条").contains("lead:市物价部门"))
+      try document.roles(measure: "第一条").contains("lead:市物价部门"))
     #expect(
-      try Set(roles(document, measure: "第二条"))
+      try Set(document.roles(measure: "第二条"))
         == [
           "lead:市城雕委办公室", "lead:区城市雕塑管理机构", "lead:县城市雕塑管理机构",
           "cooperating:规划管理部门",
         ])
     // 经 is part of 经信委: only 经 before a level is dropped.
-    #expect(try roles(document, measure: "第三条").contains("lead:市经信委"))
+    #expect(try document.roles(measure: "第三条").contains("lead:市经信委"))
   }
 
   /// "（1996年3月3日上海市人民政府发布，根据2010年…令第52号…修正并重新发布）": the decree
