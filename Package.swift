@@ -43,9 +43,11 @@ let package = Package(
     ),
     // Cache prefetch hints for the indexer's hash-table and scatter loops.
     .target(name: "CPrefetch"),
-    // zlib: raw inflate under a size limit and CRC-32 for zip members (.docx), raw deflate
-    // for the index's stored text.
+    // zlib: raw inflate under a size limit and CRC-32 for zip members (.docx).
     .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
+    // Zstandard with trained dictionaries, for the index's stored text (libzstd-dev); the
+    // header uses only stdint types and opaque pointers.
+    .target(name: "CZstdShim", linkerSettings: [.linkedLibrary("zstd")]),
     // A small C driver for libxml2's SAX parsers that reports source byte offsets.
     .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
     // Each PDF page's text and the box of each of its characters, over stdint types and
@@ -53,10 +55,10 @@ let package = Package(
     // (Debian libpoppler-glib8; no headers needed to build).
     .target(name: "CPopplerShim", linkerSettings: [.linkedLibrary("dl")]),
     // The byte-level tools every layer uses: byte search, UTF-8 scalar loops, SWAR,
-    // varints and checksums, raw deflate (zlib), radix sort, sorted search, the small JSON
+    // varints and checksums, raw inflate (zlib), Zstandard, radix sort, sorted search, the small JSON
     // reader, threads.
     // Nothing in it knows a policy document; its API is `package`, not public.
-    .target(name: "PolicyBytes", dependencies: ["CZlibShim"]),
+    .target(name: "PolicyBytes", dependencies: ["CZlibShim", "CZstdShim"]),
     // The text layer: decoding (ICU), cleaning, folding, offset maps, lines and their
     // shapes, heading markers; spans, diagnostics and the source a text came from.
     .target(name: "PolicyText", dependencies: ["PolicyBytes", "CICUShim"]),

@@ -85,36 +85,3 @@ uint32_t pq_crc32(const uint8_t *bytes, size_t length) {
   }
   return (uint32_t)crc;
 }
-
-int pq_deflate_raw(const uint8_t *input, size_t input_length, int level, uint8_t **output,
-                   size_t *output_length) {
-  *output = NULL;
-  *output_length = 0;
-  if (input_length > UINT32_MAX) return 1;
-  z_stream stream = {0};
-  if (deflateInit2(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    return 1;
-  // The bound of this stream's own settings (zlib-ng's fastest level needs more room than
-  // classic zlib's formula gives).
-  uLong capacity = deflateBound(&stream, (uLong)input_length);
-  uint8_t *buffer = malloc(capacity > 0 ? capacity : 1);
-  if (buffer == NULL || capacity > UINT32_MAX) {
-    free(buffer);
-    deflateEnd(&stream);
-    return 1;
-  }
-  stream.next_in = (Bytef *)input;
-  stream.avail_in = (uInt)input_length;
-  stream.next_out = buffer;
-  stream.avail_out = (uInt)capacity;
-  int result = deflate(&stream, Z_FINISH);
-  size_t written = capacity - stream.avail_out;
-  deflateEnd(&stream);
-  if (result != Z_STREAM_END) {
-    free(buffer);
-    return 1;
-  }
-  *output = buffer;
-  *output_length = written;
-  return 0;
-}

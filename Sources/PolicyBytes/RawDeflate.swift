@@ -1,7 +1,6 @@
 import CZlibShim
 
-/// Raw deflate streams (no zlib header, as zip members and the index's stored text hold
-/// them), through zlib.
+/// Raw deflate streams (no zlib header, as zip members hold them), inflated through zlib.
 package enum RawDeflate {
   /// Why a stream did not inflate.
   package enum Failure: Error, Equatable {
@@ -11,22 +10,6 @@ package enum RawDeflate {
     case damaged
     /// Memory for the output could not be had.
     case noMemory
-  }
-
-  /// `bytes` deflated at `level` (1 fastest to 9 smallest).
-  /// - Throws: `Failure.noMemory` when zlib cannot have the memory (or `bytes` is over
-  ///   4 GiB).
-  /// - Complexity: O(n) in the length of `bytes`.
-  package static func deflate(_ bytes: UnsafeBufferPointer<UInt8>, level: Int32) throws(Failure)
-    -> [UInt8]
-  {
-    var output: UnsafeMutablePointer<UInt8>?
-    var length = 0
-    guard pq_deflate_raw(bytes.baseAddress, bytes.count, level, &output, &length) == 0 else {
-      throw .noMemory
-    }
-    defer { pq_zlib_free(output) }
-    return Array(UnsafeBufferPointer(start: output, count: length))
   }
 
   /// `bytes` inflated, at most `limit` bytes; `expectedLength` sizes the first buffer (it

@@ -2,8 +2,9 @@ import PolicyBytes
 import PolicyText
 
 /// One document's units made ready for the index on the thread that parses the document:
-/// their `units.bin` records back to back, their stored parts (heading, path, text)
-/// deflated in chunks, and their folded scalars back to back, with where each unit ends.
+/// their `units.bin` records back to back, their stored parts (heading, path, text) in
+/// chunks (compressed once the index's dictionary is known: `compressChunks`), and their
+/// folded scalars back to back, with where each unit ends.
 /// The writing thread then only copies bytes, and a parsed unit's text is copied from the
 /// document's text without being made into a `String` first.
 struct EncodedUnits: Sendable {
@@ -19,14 +20,14 @@ struct EncodedUnits: Sendable {
     /// Bytes of its text, counted in the index's text size (none for a target: its
     /// sentence is also in the unit around it).
     package var textBytes: Int
-    /// Bytes of its stored part before deflating.
+    /// Bytes of its stored part before compressing.
     var storedBytes: Int
   }
 
   /// The records: per unit its fields (`UnitsFile.appendFields`) and where its stored part
   /// starts in its chunk; the writer adds where the chunk lies in the file.
   package private(set) var records = ByteWriter()
-  /// The stored parts, deflated: several units to a chunk, a new chunk when one reaches
+  /// The stored parts: several units to a chunk, a new chunk when one reaches
   /// `UnitsFile.chunkBytes`.
   package private(set) var chunks: [UnitsFile.StoredChunk] = []
   package private(set) var folded: [UInt32] = []
@@ -74,15 +75,23 @@ struct EncodedUnits: Sendable {
     appendExtent(unit.fields, textLength: textLength, storedStart: start)
   }
 
-  /// Deflates the chunk being filled; call it after the last unit.
+  /// Closes the chunk being filled; call it after the last unit.
   package mutating func closeChunk() {
     guard !pending.bytes.isEmpty else { return }
     chunks.append(UnitsFile.StoredChunk(raw: pending.bytes))
     pending.bytes.removeAll(keepingCapacity: true)
   }
 
-  /// Whether every unit's stored part is in a deflated chunk.
+  /// Whether every unit's stored part is in a closed chunk.
   var isClosed: Bool { pending.bytes.isEmpty }
+
+  /// Compresses the closed chunks not yet compressed.
+  package mutating func compressChunks(with compressor: Zstandard.Compressor) {
+    for index in chunks.indices { chunks[index].compress(with: compressor) }
+  }
+
+  /// The closed chunks not yet compressed, as they are: samples to train a dictionary on.
+  var uncompressedChunks: [[UInt8]] { chunks.filter { !$0.isCompressed }.map(\.bytes) }
 
   /// Writes the fields of a unit's record, after closing a full chunk; returns where its
   /// stored part starts in the chunk.

@@ -188,20 +188,34 @@ public struct IndexBuilder: Sendable {
     var lastReport = Date.distantPast
 
     // Files are read, parsed and folded on `jobs` threads besides this one, handed over in
-    // order, a few ahead.
+    // order, a few ahead; their stored text is compressed there once the dictionary is
+    // trained (before, by this thread).
+    let compression = StoredTextCompression()
     let pipeline = OrderedPipeline(count: files.count, workers: jobs, depth: max(8, 4 * jobs)) {
       [self] number in
-      prepare(files[number], reusing: reuse)
+      var file = prepare(files[number], reusing: reuse)
+      if let compressor = compression.compressor { file.units.compressChunks(with: compressor) }
+      return file
     }
     defer { pipeline.cancel() }
     var fileNumber = -1
-    while let file = pipeline.next() {
-      fileNumber += 1
+    func report(final: Bool) {
+      guard let progress, !files.isEmpty, final || Date().timeIntervalSince(lastReport) > 0.2
+      else { return }
+      lastReport = Date()
+      progress(
+        Progress(
+          filesDone: fileNumber + 1, filesTotal: files.count, bytesDone: sourceBytes,
+          seconds: Date().timeIntervalSince(start)))
+    }
+
+    /// Writes one prepared file: its document, chunks and units, or its failure.
+    func write(_ file: PreparedFile) throws {
       let path = file.path
       guard let document = file.document else {
         failures.append((path, file.failure ?? "unreadable"))
         fileList.add(IndexManifest.Failure(path: path, error: failures.last!.error))
-        continue
+        return
       }
       guard fileList.fileCount < IndexLimits.documents,
         unitIndex <= IndexLimits.units - file.units.extents.count
@@ -211,13 +225,14 @@ public struct IndexBuilder: Sendable {
           + "documents and \(IndexLimits.units) units)"
         failures.append((path, error))
         fileList.add(IndexManifest.Failure(path: path, error: error))
-        continue
+        return
       }
       warnings += file.warnings
       if file.reused { reused += 1 } else { parsed += 1 }
       let documentIndex = fileList.fileCount
       try unitsWriter.add(document)
-      let units = file.units
+      var units = file.units
+      if let compressor = compression.compressor { units.compressChunks(with: compressor) }
       let chunkOffsets = try unitsWriter.add(chunks: units.chunks)
       try units.records.bytes.withUnsafeBufferPointer { records in
         try units.folded.withUnsafeBufferPointer { folded in
@@ -243,14 +258,31 @@ public struct IndexBuilder: Sendable {
           path: path, size: file.size, modified: file.modified, hash: document.contentHash,
           document: document.id))
       sourceBytes += file.size
-      if let progress, Date().timeIntervalSince(lastReport) > 0.2 || fileNumber + 1 == files.count {
-        lastReport = Date()
-        progress(
-          Progress(
-            filesDone: fileNumber + 1, filesTotal: files.count, bytesDone: sourceBytes,
-            seconds: Date().timeIntervalSince(start)))
-      }
     }
+
+    // The first files wait until their stored text is enough to train the dictionary on
+    // (or the files run out); then they are written, and the rest as they come.
+    var waiting: [PreparedFile] = []
+    var waitingBytes = 0
+    func writeWaiting() throws {
+      let samples = waiting.flatMap(\.units.uncompressedChunks)
+      try unitsWriter.writeDictionary(compression.decide(samples: samples))
+      for file in waiting { try write(file) }
+      waiting = []
+    }
+    while let file = pipeline.next() {
+      fileNumber += 1
+      if compression.isDecided {
+        try write(file)
+      } else {
+        waiting.append(file)
+        waitingBytes += file.units.chunks.reduce(0) { $0 + $1.rawLength }
+        if waitingBytes >= StoredTextCompression.sampleBytes { try writeWaiting() }
+      }
+      report(final: false)
+    }
+    if !compression.isDecided { try writeWaiting() }
+    report(final: true)
     let unitsResult = try unitsWriter.finish()
     let postingsResult = try postings.finish(
       to: generation.appendingPathComponent(IndexDirectory.postings))

@@ -20,7 +20,7 @@ package enum IndexLimits {
   package static let unitScalars = 65_536
   /// Bytes of one unit's stored part (heading, path and text; `UnitsFile`): its text is
   /// at most `unitScalars` scalars, so only a path of thousands of long headings comes
-  /// near. A stored chunk inflates to at most `UnitsFile.chunkBytes` more than this.
+  /// near. A stored chunk decompresses to at most `UnitsFile.chunkBytes` more than this.
   package static let storedPartBytes = 4 << 20
   /// Units in one index. Postings and the scorer number them in signed 32 bits.
   package static let units = Int(Int32.max)

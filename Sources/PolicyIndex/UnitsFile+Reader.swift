@@ -11,8 +11,10 @@ extension UnitsFile {
     private let documents: TableBlockChecks
     /// Where the records end (the document table starts).
     private let recordsEnd: Int
-    /// The stored chunks inflated last (units are mostly read in order).
+    /// The stored chunks decompressed last (units are mostly read in order).
     private let chunks = StoredChunkCache()
+    /// Decompresses the stored chunks with the file's dictionary.
+    private let decompressor: Zstandard.Decompressor
     /// The number of documents.
     package let documentCount: Int
     package let unitCount: Int
@@ -106,20 +108,37 @@ extension UnitsFile {
       self.documentCount = documentCount
       self.unitCount = unitCount
       recordsEnd = documentTable
+      let dictionary = try Self.record(
+        at: 8, in: UnsafeBufferPointer(rebasing: bytes[..<documentTable]), path: path,
+        what: "the dictionary of the stored text")
+      guard let decompressor = Zstandard.Decompressor(dictionary: dictionary) else {
+        throw IndexError.corrupt(
+          file: path, reason: "the dictionary of the stored text is refused by libzstd")
+      }
+      self.decompressor = decompressor
     }
 
     /// The bytes of the record framed at `offset`, once they match their checksum.
     /// - Throws: `IndexError.corrupt` naming the file and `what` when they lie outside the
     ///   records or do not match.
     private func record(at offset: Int, what: String) throws -> UnsafeBufferPointer<UInt8> {
-      guard offset >= 8, offset <= recordsEnd - 5 else {
+      try Self.record(
+        at: offset, in: UnsafeBufferPointer(rebasing: file.bytes[..<recordsEnd]), path: path,
+        what: what)
+    }
+
+    /// The bytes of the record framed at `offset` of `records`, once they match their
+    /// checksum.
+    private static func record(
+      at offset: Int, in records: UnsafeBufferPointer<UInt8>, path: String, what: String
+    ) throws -> UnsafeBufferPointer<UInt8> {
+      guard offset >= 8, offset <= records.count - 5 else {
         throw IndexError.corrupt(file: path, reason: "\(what) lies outside the records")
       }
-      let records = UnsafeBufferPointer(rebasing: file.bytes[..<recordsEnd])
       var reader = ByteReader(records, at: offset, file: path)
       let checksum = try reader.uint32()
       let length = try reader.int()
-      guard length >= 0, length <= recordsEnd - reader.offset else {
+      guard length >= 0, length <= records.count - reader.offset else {
         throw IndexError.corrupt(file: path, reason: "\(what) lies outside the records")
       }
       let bytes = UnsafeBufferPointer(rebasing: records[reader.offset..<(reader.offset + length)])
@@ -171,7 +190,7 @@ extension UnitsFile {
     }
 
     /// The whole unit `index`; with `withText` false, without its stored part (heading,
-    /// path and text, which are inflated from their chunk): its id, departments and year.
+    /// path and text, which are decompressed from their chunk): its id, departments and year.
     /// - Throws: `IndexError.corrupt` naming the file when its record or chunk is damaged.
     package func unit(_ index: Int, withText: Bool = true) throws -> SearchUnit {
       guard index >= 0, index < unitCount else {
@@ -256,7 +275,7 @@ extension UnitsFile {
       return SearchUnit(fields: fields, document: Int(entry.document), text: text)
     }
 
-    /// The stored chunk at `offset`, inflated (or as inflated last time).
+    /// The stored chunk at `offset`, decompressed (or as decompressed last time).
     /// - Throws: `IndexError.corrupt` naming the file and `unit` when it is damaged.
     private func chunk(at offset: Int, for unit: Int) throws -> [UInt8] {
       if let known = chunks.bytes(at: offset) { return known }
@@ -267,17 +286,25 @@ extension UnitsFile {
       guard rawLength >= 0, rawLength <= UnitsFile.chunkBytes + IndexLimits.storedPartBytes else {
         throw IndexError.corrupt(file: path, reason: "\(what) has a bad length")
       }
-      let method = try reader.byte()
+      let method = UnitsFile.ChunkMethod(rawValue: try reader.byte())
       let stored = UnsafeBufferPointer(rebasing: bytes[reader.offset...])
-      let inflated =
-        method == 0
-        ? .success(Array(stored))
-        : Result { () throws(RawDeflate.Failure) in
-          guard method == 8 else { throw .damaged }
-          return try RawDeflate.inflate(stored, expectedLength: rawLength, limit: rawLength)
+      let raw: [UInt8]
+      switch method {
+      case .stored?:
+        raw = Array(stored)
+      case .zstandard?:
+        do {
+          raw = try decompressor.decompress(stored, expectedLength: rawLength)
+        } catch .noMemory {
+          throw IndexError.corrupt(file: path, reason: "no memory to decompress \(what)")
+        } catch {
+          throw IndexError.corrupt(file: path, reason: "\(what) does not decompress")
         }
-      guard case .success(let raw) = inflated, raw.count == rawLength else {
-        throw IndexError.corrupt(file: path, reason: "\(what) does not inflate")
+      case nil:
+        throw IndexError.corrupt(file: path, reason: "\(what) has an unknown method")
+      }
+      guard raw.count == rawLength else {
+        throw IndexError.corrupt(file: path, reason: "\(what) does not decompress")
       }
       chunks.keep(raw, at: offset)
       return raw

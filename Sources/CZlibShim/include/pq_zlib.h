@@ -22,15 +22,8 @@ typedef enum {
 pq_inflate_status pq_inflate_raw(const uint8_t *input, size_t input_length, size_t expected_length,
                                  size_t limit, uint8_t **output, size_t *output_length);
 
-/// Frees an output of pq_inflate_raw or pq_deflate_raw.
+/// Frees an output of pq_inflate_raw.
 void pq_zlib_free(uint8_t *output);
-
-/// Deflates `input` as a raw deflate stream (no zlib header) at `level` (1 fastest to 9
-/// smallest) into a buffer allocated with malloc and returned in `*output` (free it with
-/// pq_zlib_free), its length in `*output_length`. Returns 0, or 1 when it could not be
-/// done (no memory; an input over 4 GiB).
-int pq_deflate_raw(const uint8_t *input, size_t input_length, int level, uint8_t **output,
-                   size_t *output_length);
 
 /// The CRC-32 of `bytes` (as zip stores it).
 uint32_t pq_crc32(const uint8_t *bytes, size_t length);

@@ -98,6 +98,43 @@ import Glibc
     #expect(try Self.answers(directory) == expected)
   }
 
+  /// The dictionary the stored text is compressed with is checked when the index is
+  /// opened: a flipped byte in it is an error naming `units.bin`, never other text.
+  @Test func damagedDictionary_isAnErrorNamingTheFile() throws {
+    let directory = try Corpus.temporaryDirectory().appendingPathComponent("index")
+    _ = try IndexBuilder(directory: directory).build(files: Corpus.seeds)
+    let url = try liveFile(directory, IndexDirectory.units)
+    let original = Array(try Data(contentsOf: url))
+    // After the header (8 bytes), the dictionary's record: checksum (4 bytes), length (a
+    // varint), bytes.
+    var start = 12
+    var length = 0
+    var shift = 0
+    repeat {
+      length |= Int(original[start] & 0x7F) << shift
+      shift += 7
+      start += 1
+    } while original[start - 1] >= 0x80
+    #expect(length > 1_000, "the seeds' stored text trains a dictionary")
+    for offset in stride(from: start, to: start + length, by: max(1, length / 50)) {
+      var damaged = original
+      damaged[offset] ^= 1 << UInt8(offset % 8)
+      try Data(damaged).write(to: url)
+      do {
+        _ = try Self.answers(directory)
+        Issue.record("byte \(offset) of the dictionary flipped, and the index answered")
+      } catch let error as IndexError {
+        guard case .corrupt(let file, _) = error else {
+          Issue.record("byte \(offset): \(error)")
+          continue
+        }
+        #expect(file == url.path)
+      }
+    }
+    try Data(original).write(to: url)
+    #expect(try Self.answers(directory).count == Self.queries.count)
+  }
+
   /// A unit record damaged in the live index is not reused by the next build: its file is
   /// parsed again, the new index verifies and answers as a fresh one.
   @Test func damagedUnit_isParsedAgainNotCarriedForward() throws {
