@@ -45,30 +45,40 @@
   @inlinable package static func unpack(
     _ bytes: UnsafeBufferPointer<UInt8>, count: Int, width: Int, into values: inout [UInt32]
   ) {
-    values.removeAll(keepingCapacity: true)
     guard width > 0 else {
+      values.removeAll(keepingCapacity: true)
       values.append(contentsOf: repeatElement(0, count: count))
       return
     }
     precondition(bytes.count >= byteCount(count: count, width: width), "a packed block is short")
+    // Sized once, then written in place: an append per value would check the array's
+    // uniqueness per value (a posting list's units and positions are unpacked by the
+    // million in a query on a frequent phrase).
+    if values.count != count {
+      values.removeAll(keepingCapacity: true)
+      values.append(contentsOf: repeatElement(0, count: count))
+    }
     let mask = width == 32 ? UInt64(UInt32.max) : (UInt64(1) << UInt64(width)) - 1
     let base = bytes.baseAddress!
     let length = bytes.count
-    values.reserveCapacity(count)
-    var bit = 0
-    for _ in 0..<count {
-      let byte = bit >> 3
-      let shift = UInt64(bit & 7)
-      // Eight bytes at once where the block has them, else the bytes left one by one.
-      var word: UInt64
-      if byte + 8 <= length {
-        word = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
-      } else {
-        word = 0
-        for index in byte..<length { word |= UInt64(base[index]) << UInt64((index - byte) * 8) }
+    values.withUnsafeMutableBufferPointer { values in
+      var bit = 0
+      var index = 0
+      // Eight bytes at once while the block has them, then the bytes left one by one.
+      while index < count && (bit >> 3) + 8 <= length {
+        let word = UnsafeRawPointer(base + (bit >> 3)).loadUnaligned(as: UInt64.self)
+        values[index] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+        bit += width
+        index += 1
       }
-      values.append(UInt32(truncatingIfNeeded: (word >> shift) & mask))
-      bit += width
+      while index < count {
+        let byte = bit >> 3
+        var word: UInt64 = 0
+        for at in byte..<length { word |= UInt64(base[at]) << UInt64((at - byte) * 8) }
+        values[index] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+        bit += width
+        index += 1
+      }
     }
   }
 }

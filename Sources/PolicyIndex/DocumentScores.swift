@@ -23,7 +23,7 @@ struct DocumentScores {
   mutating func add(_ group: ScoredUnits, entries: UnitsFile.Reader.EntryView) {
     let number = groupsAdded
     groupsAdded += 1
-    for (position, unit) in group.units.enumerated() where entries[unit].kind != .target {
+    for (position, unit) in group.units.enumerated() where entries.kind(of: unit) != .target {
       let document = Int(entries[unit].document)
       guard document < scores.count else { continue }
       scores[document] += group.scores[position]

@@ -112,17 +112,19 @@ struct MatchedGroups {
         let frequency = Double(
           try matcher.documentFrequency(of: alternative, matches: within == nil ? matches : nil))
         let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+        // Written in place: a frequent term scores hundreds of thousands of units.
         var scored = ScoredUnits()
-        scored.units.reserveCapacity(matches.count)
-        scored.scores.reserveCapacity(matches.count)
-        for match in matches {
-          let weighted =
-            Double(match.total) + (Searcher.headingWeight - 1) * Double(match.inHeading)
-          let length = Double(entries.length(of: match.unit))
-          scored.units.append(match.unit)
-          scored.scores.append(
-            idf * weighted * (Searcher.k1 + 1)
-              / (weighted + Searcher.k1 * (1 - Searcher.b + Searcher.b * length / averageLength)))
+        scored.units = matches.map(\.unit)
+        scored.scores = [Double](unsafeUninitializedCapacity: matches.count) { scores, written in
+          for (slot, match) in matches.enumerated() {
+            let weighted =
+              Double(match.total) + (Searcher.headingWeight - 1) * Double(match.inHeading)
+            let length = Double(entries.length(of: match.unit))
+            scores[slot] =
+              idf * weighted * (Searcher.k1 + 1)
+              / (weighted + Searcher.k1 * (1 - Searcher.b + Searcher.b * length / averageLength))
+          }
+          written = matches.count
         }
         if alternatives.count <= fewAlternatives {
           few.append(scored)
@@ -134,7 +136,7 @@ struct MatchedGroups {
           (
             alternative,
             eachGroup == nil
-              ? matches : matches.filter { entries[$0.unit].kind == .document }
+              ? matches : matches.filter { entries.kind(of: $0.unit) == .document }
           ))
       }
       let groupScores =

@@ -11,7 +11,6 @@ struct PostingsCursor {
   private var block = -1
   /// The units of `block`, their counts, and (as its only block) where its parts lie.
   private var current = PostingsFile.UnitList()
-  private var positionsOfBlock: PositionCursor?
   private var slot = 0
 
   init(_ postings: PostingsFile.Postings, file: PostingsFile) {
@@ -46,32 +45,12 @@ struct PostingsCursor {
   /// How many of those lie in the unit's heading.
   var inHeading: Int { Int(current.inHeading[slot]) }
 
-  /// The positions of the unit `seek` found, into `positions`.
-  /// - Throws: `IndexError.corrupt` naming the file when the block's positions are damaged.
-  mutating func positions(into positions: inout [UInt32]) throws {
-    if positionsOfBlock == nil { positionsOfBlock = PositionCursor(current, file: file) }
-    try positionsOfBlock!.positions(at: slot, into: &positions)
-  }
-
-  /// Decodes block `index` (not before the block decoded last) and returns its units.
-  /// - Throws: `IndexError.corrupt` naming the file when the block is damaged.
-  mutating func units(ofBlock index: Int) throws -> [Int32] {
-    precondition(index >= block, "blocks are read in increasing order")
-    if index != block { try decode(block: index) }
-    return current.units
-  }
-
   private mutating func decode(block index: Int) throws {
     current.units.removeAll(keepingCapacity: true)
     current.totals.removeAll(keepingCapacity: true)
     current.inHeading.removeAll(keepingCapacity: true)
-    let decoded = try file.appendUnits(ofBlock: index, of: postings, to: &current)
-    // The block alone, as a list of one block whose first unit follows no other.
-    current.postings = PostingsFile.Postings(
-      unitCount: current.units.count, list: postings.list, blocks: [decoded],
-      partsChecked: postings.partsChecked)
+    _ = try file.appendUnits(ofBlock: index, of: postings, to: &current)
     block = index
     slot = 0
-    positionsOfBlock = nil
   }
 }

@@ -240,29 +240,51 @@ package struct PostingsFile: Sendable {
     var at = 0
     var values: [UInt32] = []
     // Unit deltas, then counts less one, then counts in the heading; each value is
-    // bounded before use (damage past a colliding checksum may hold anything).
+    // bounded before use (damage past a colliding checksum may hold anything). Each array
+    // is sized once and written in place.
+    let first = list.units.count
     try unpack(part, at: &at, count: count, into: &values)
-    for delta in values {
-      guard delta >= 1, Int(delta) < unitCount - unit else {
-        throw IndexError.corrupt(file: path, reason: "a posting names no unit")
+    list.units.append(contentsOf: repeatElement(0, count: count))
+    let unitsValid = values.withUnsafeBufferPointer { deltas in
+      list.units.withUnsafeMutableBufferPointer { units in
+        for slot in 0..<count {
+          let delta = Int(deltas[slot])
+          guard delta >= 1, delta < unitCount - unit else { return false }
+          unit += delta
+          units[first + slot] = Int32(truncatingIfNeeded: unit)
+        }
+        return true
       }
-      unit += Int(delta)
-      list.units.append(Int32(unit))
+    }
+    guard unitsValid else {
+      throw IndexError.corrupt(file: path, reason: "a posting names no unit")
     }
     try unpack(part, at: &at, count: count, into: &values)
-    for countLessOne in values {
-      guard countLessOne < UInt32(IndexLimits.unitScalars) else {
-        throw IndexError.corrupt(file: path, reason: "bad position count")
+    list.totals.append(contentsOf: repeatElement(0, count: count))
+    let totalsValid = values.withUnsafeBufferPointer { counts in
+      list.totals.withUnsafeMutableBufferPointer { totals in
+        for slot in 0..<count {
+          guard counts[slot] < UInt32(IndexLimits.unitScalars) else { return false }
+          totals[first + slot] = Int32(counts[slot]) + 1
+        }
+        return true
       }
-      list.totals.append(Int32(countLessOne) + 1)
     }
     try unpack(part, at: &at, count: count, into: &values)
-    let first = list.totals.count - count
-    for (slot, inHeading) in values.enumerated() {
-      guard inHeading <= UInt32(list.totals[first + slot]) else {
-        throw IndexError.corrupt(file: path, reason: "bad position count")
+    list.inHeading.append(contentsOf: repeatElement(0, count: count))
+    let headingsValid = values.withUnsafeBufferPointer { counts in
+      list.totals.withUnsafeBufferPointer { totals in
+        list.inHeading.withUnsafeMutableBufferPointer { inHeading in
+          for slot in 0..<count {
+            guard counts[slot] <= UInt32(totals[first + slot]) else { return false }
+            inHeading[first + slot] = Int32(counts[slot])
+          }
+          return true
+        }
       }
-      list.inHeading.append(Int32(inHeading))
+    }
+    guard totalsValid, headingsValid else {
+      throw IndexError.corrupt(file: path, reason: "bad position count")
     }
     if postings.partsChecked {
       guard at == part.count, unit == block.lastUnit else {

@@ -94,7 +94,7 @@ public struct Searcher: Sendable {
         for slot in scores.indices { scores[slot] += added[slot] }
       }
       for (slot, unit) in candidates.enumerated() {
-        let kind = entries[unit].kind
+        let kind = entries.kind(of: unit)
         guard allowedKind[Int(kind.code)], excludedUnits.isEmpty || !excludedUnits.contains(unit),
           try filter.accepts(unit)
         else { continue }
@@ -103,7 +103,7 @@ public struct Searcher: Sendable {
       }
     } else {
       for unit in 0..<entries.count
-      where allowedKind[Int(entries[unit].kind.code)] && !excludedUnits.contains(unit) {
+      where allowedKind[Int(entries.kind(of: unit).code)] && !excludedUnits.contains(unit) {
         guard try filter.accepts(unit) else { continue }
         totalMatches += 1
         top.offer(unit: unit, score: 0)

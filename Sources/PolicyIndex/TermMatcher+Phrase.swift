@@ -14,19 +14,19 @@ extension TermMatcher {
   func phraseMatches(_ scalars: [UInt32], within candidates: [Int]?) throws -> [Match] {
     guard let phrase = try phrase(scalars) else { return [] }
     if let candidates {
-      var cursors = phrase.cursors(postings)
+      var walk = phrase.walk()
       var matches: [Match] = []
-      try phrase.match(candidates, cursors: &cursors, entries: entries, into: &matches)
+      try phrase.match(candidates, walk: &walk, file: postings, into: &matches)
       return matches
     }
     let blocks = phrase.lists[0].blocks.count
     guard blocks >= Self.blocksForTwoThreads else {
-      return try phrase.match(leadBlocks: 0..<blocks, postings: postings, entries: entries)
+      return try phrase.match(leadBlocks: 0..<blocks, file: postings)
     }
-    let (postings, entries) = (self.postings, self.entries)
+    let postings = self.postings
     let (first, second) = try TwoThreads.run(
-      { try phrase.match(leadBlocks: 0..<(blocks / 2), postings: postings, entries: entries) },
-      { try phrase.match(leadBlocks: (blocks / 2)..<blocks, postings: postings, entries: entries) }
+      { try phrase.match(leadBlocks: 0..<(blocks / 2), file: postings) },
+      { try phrase.match(leadBlocks: (blocks / 2)..<blocks, file: postings) }
     )
     return first + second
   }
@@ -49,18 +49,16 @@ extension TermMatcher {
     let lead = phrase.lists[0]
     guard lead.blocks.count > Self.blocksSampled else {
       if let found { return found.count }
-      return try phrase.match(
-        leadBlocks: 0..<lead.blocks.count, postings: postings, entries: entries
-      ).count
+      return try phrase.match(leadBlocks: 0..<lead.blocks.count, file: postings).count
     }
-    var cursors = phrase.cursors(postings)
+    var walk = phrase.walk()
     var matches: [Match] = []
     var sampledUnits = 0
     for sample in 0..<Self.blocksSampled {
       let block = sample * lead.blocks.count / Self.blocksSampled
-      let units = try cursors[0].units(ofBlock: block)
+      let units = try walk.leadUnits(ofBlock: block, file: postings)
       sampledUnits += units.count
-      try phrase.match(units, cursors: &cursors, entries: entries, into: &matches)
+      try phrase.match(units, walk: &walk, file: postings, into: &matches)
     }
     let share = Double(matches.count) / Double(max(1, sampledUnits))
     return max(1, Int((share * Double(lead.unitCount)).rounded()))
@@ -83,56 +81,103 @@ extension TermMatcher {
   }
 
   /// The covering bigrams' lists of a term, the rarest first, with where each starts in the
-  /// term.
+  /// term (one of them at 0: a term that starts with a separator is matched in the text).
   private struct Phrase {
     let lists: [PostingsFile.Postings]
     let offsets: [UInt32]
 
-    func cursors(_ postings: PostingsFile) -> [PostingsCursor] {
-      lists.map { PostingsCursor($0, file: postings) }
+    /// The state of one walk through the lists: a cursor per list, and the phrase starts
+    /// of the unit being matched.
+    struct Walk {
+      var cursors: [PhraseListCursor]
+      var starts: [UInt32] = []
+
+      /// The units of the lead list's block `index` (not before a block walked before).
+      mutating func leadUnits(ofBlock index: Int, file: PostingsFile) throws -> [Int32] {
+        let blocks = cursors[0].postings.blocks
+        let first = index == 0 ? 0 : blocks[index - 1].lastUnit + 1
+        _ = try cursors[0].seek(Int32(truncatingIfNeeded: first), file: file)
+        return cursors[0].list.units
+      }
+    }
+
+    func walk() -> Walk {
+      Walk(cursors: zip(lists, offsets).map { PhraseListCursor($0, offset: $1) })
     }
 
     /// The matches among the units of the lead list's blocks `leadBlocks`.
-    func match(
-      leadBlocks: Range<Int>, postings: PostingsFile, entries: UnitsFile.Reader.EntryView
-    ) throws -> [Match] {
-      var cursors = cursors(postings)
+    func match(leadBlocks: Range<Int>, file: PostingsFile) throws -> [Match] {
+      var walk = walk()
       var matches: [Match] = []
       for block in leadBlocks {
-        let units = try cursors[0].units(ofBlock: block)
-        try match(units, cursors: &cursors, entries: entries, into: &matches)
+        let units = try walk.leadUnits(ofBlock: block, file: file)
+        try match(units, walk: &walk, file: file, into: &matches)
       }
       return matches
     }
 
     /// The matches among `units` (in increasing order, none below a unit looked up before
-    /// with these cursors), appended to `matches`.
+    /// in this walk), appended to `matches`. A phrase start is in the heading when it lies
+    /// before the first position of the bigram at offset 0 that the heading does not hold
+    /// (its heading count says how many it holds; every start is one of its positions).
     func match<Units: Sequence>(
-      _ units: Units, cursors: inout [PostingsCursor], entries: UnitsFile.Reader.EntryView,
-      into matches: inout [Match]
+      _ units: Units, walk: inout Walk, file: PostingsFile, into matches: inout [Match]
     ) throws where Units.Element: BinaryInteger {
-      var starts: [UInt32] = []
-      var positions: [UInt32] = []
+      let first = walk.cursors.indices.first { walk.cursors[$0].offset == 0 } ?? 0
+      let damaged = IndexError.corrupt(file: file.path, reason: "a position lies beyond its unit")
       candidate: for element in units {
-        let unit = Int(element)
-        for index in cursors.indices {
-          guard try cursors[index].seek(unit) else { continue candidate }
+        let unit = Int32(truncatingIfNeeded: element)
+        for index in walk.cursors.indices {
+          guard try walk.cursors[index].seek(unit, file: file) else { continue candidate }
         }
-        try cursors[0].positions(into: &positions)
-        starts.removeAll(keepingCapacity: true)
-        for position in positions where position >= offsets[0] {
-          starts.append(position - offsets[0])
+        // The lead list's positions, less its offset: where the phrase may start.
+        let leadOffset = Int(offsets[0])
+        walk.starts.removeAll(keepingCapacity: true)
+        let leadEnd = try walk.cursors[0].withDeltas(file: file) { deltas in
+          var position = 0
+          for delta in deltas {
+            position += Int(delta)
+            if position >= leadOffset { walk.starts.append(UInt32(position - leadOffset)) }
+          }
+          return position
         }
-        var count = starts.count
-        for index in cursors.indices.dropFirst() where count > 0 {
-          try cursors[index].positions(into: &positions)
-          count = TermMatcher.keepStarts(
-            &starts, count: count, followedAt: offsets[index], by: positions)
+        guard leadEnd < IndexLimits.unitScalars else { throw damaged }
+        var count = walk.starts.count
+        // Kept: the starts s with each other list's bigram at s + its offset.
+        for index in walk.cursors.indices.dropFirst() where count > 0 {
+          let offset = Int(offsets[index])
+          count = try walk.cursors[index].withDeltas(file: file) { deltas in
+            try walk.starts.withUnsafeMutableBufferPointer { starts in
+              var kept = 0
+              var at = 0
+              var position = deltas.isEmpty ? Int.max : Int(deltas[0])
+              for slot in 0..<count {
+                let wanted = Int(starts[slot]) + offset
+                while position < wanted {
+                  at += 1
+                  position = at < deltas.count ? position + Int(deltas[at]) : Int.max
+                }
+                if position == wanted {
+                  starts[kept] = starts[slot]
+                  kept += 1
+                }
+              }
+              guard at >= deltas.count || position < IndexLimits.unitScalars else { throw damaged }
+              return kept
+            }
+          }
         }
         guard count > 0 else { continue }
-        let headingLength = UInt32(max(0, entries.headingLength(of: unit)))
-        let inHeading = starts[..<count].reduce(0) { $0 + ($1 < headingLength ? 1 : 0) }
-        matches.append(Match(unit: unit, total: count, inHeading: inHeading))
+        let inHeading = walk.cursors[first].inHeading
+        let headingEnd = try walk.cursors[first].withDeltas(file: file) { deltas in
+          guard inHeading < deltas.count else { return Int.max }
+          var position = 0
+          for at in 0...inHeading { position += Int(deltas[at]) }
+          return position
+        }
+        var startsInHeading = 0
+        for slot in 0..<count where Int(walk.starts[slot]) < headingEnd { startsInHeading += 1 }
+        matches.append(Match(unit: Int(unit), total: count, inHeading: startsInHeading))
       }
     }
   }

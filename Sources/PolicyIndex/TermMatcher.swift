@@ -264,22 +264,4 @@ struct TermMatcher {
     }
     return offsets
   }
-
-  /// Of the first `count` starts `s` (sorted), keeps at the front those for which
-  /// `s + offset` is among `positions` (sorted); returns how many were kept.
-  static func keepStarts(
-    _ starts: inout [UInt32], count: Int, followedAt offset: UInt32, by positions: [UInt32]
-  ) -> Int {
-    var kept = 0
-    var index = 0
-    for slot in 0..<count {
-      let wanted = starts[slot] &+ offset
-      while index < positions.count && positions[index] < wanted { index += 1 }
-      if index < positions.count && positions[index] == wanted {
-        starts[kept] = starts[slot]
-        kept += 1
-      }
-    }
-    return kept
-  }
 }

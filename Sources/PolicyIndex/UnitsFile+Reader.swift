@@ -8,6 +8,8 @@ extension UnitsFile {
     private let file: MappedFile
     package var path: String { file.path }
     fileprivate let units: TableBlockChecks
+    /// The shape table: length, kind and heading length, 4 bytes a unit.
+    fileprivate let shapes: TableBlockChecks
     private let documents: TableBlockChecks
     /// Where the records end (the document table starts).
     private let recordsEnd: Int
@@ -31,17 +33,31 @@ extension UnitsFile {
       /// Unit `index`'s folded length alone (a query scores every unit it matches).
       @inline(__always)
       package func length(of index: Int) -> Int32 {
-        Int32(
-          littleEndian: reader.units.row(index).loadUnaligned(fromByteOffset: 12, as: Int32.self))
+        Int32(truncatingIfNeeded: reader.shape(index) & 0x1_FFFF)
+      }
+
+      /// Unit `index`'s kind alone (a query keeps the kinds asked for of every unit it
+      /// scores).
+      @inline(__always)
+      package func kind(of index: Int) -> SearchUnitKind {
+        SearchUnitKind(code: UInt8(truncatingIfNeeded: reader.shape(index) >> 17 & 3)) ?? .section
       }
 
       /// Unit `index`'s heading length alone.
       @inline(__always)
       package func headingLength(of index: Int) -> Int32 {
-        Int32(
+        let saturated = Int32(truncatingIfNeeded: reader.shape(index) >> 19)
+        guard saturated == UnitsFile.shapeHeadingLimit else { return saturated }
+        return Int32(
           truncatingIfNeeded: UInt64(
             littleEndian: reader.units.row(index).loadUnaligned(as: UInt64.self)) >> 44)
       }
+    }
+
+    /// Unit `index`'s row of the shape table (zero when its block is damaged).
+    @inline(__always)
+    fileprivate func shape(_ index: Int) -> UInt32 {
+      UInt32(littleEndian: shapes.row(index).loadUnaligned(as: UInt32.self))
     }
 
     /// The fixed part of unit `index`, its block of the table checked on first use (a row
@@ -51,7 +67,7 @@ extension UnitsFile {
       let row = units.row(index)
       let word = UInt64(littleEndian: row.loadUnaligned(as: UInt64.self))
       let document = Int32(littleEndian: row.loadUnaligned(fromByteOffset: 8, as: Int32.self))
-      let length = Int32(littleEndian: row.loadUnaligned(fromByteOffset: 12, as: Int32.self))
+      let length = Int32(truncatingIfNeeded: shape(index) & 0x1_FFFF)
       return TableEntry(
         offset: Int(word & 0xFF_FFFF_FFFF), document: max(0, document), length: length,
         headingLength: Int32(truncatingIfNeeded: word >> 44),
@@ -62,13 +78,15 @@ extension UnitsFile {
     /// - Throws: `IndexError.corrupt` naming the file.
     package func check() throws {
       try units.check()
+      try shapes.check()
       try documents.check()
     }
 
-    /// Checks every block of both tables.
+    /// Checks every block of the three tables.
     /// - Throws: `IndexError.corrupt` naming the file.
     package func checkTables() throws {
       try units.checkAll()
+      try shapes.checkAll()
       try documents.checkAll()
     }
 
@@ -76,26 +94,31 @@ extension UnitsFile {
       file = try MappedFile(path: path)
       let bytes = file.bytes
       let footer = try UnitsFile.frame.footerValues(of: bytes, file: path)
-      let (documentTable, documentCount, unitTable, unitCount) = (
+      let (documentTable, documentCount, unitTable, unitCount, shapeTable) = (
         Int(truncatingIfNeeded: footer[0]), Int(truncatingIfNeeded: footer[1]),
-        Int(truncatingIfNeeded: footer[2]), Int(truncatingIfNeeded: footer[3])
+        Int(truncatingIfNeeded: footer[2]), Int(truncatingIfNeeded: footer[3]),
+        Int(truncatingIfNeeded: footer[4])
       )
       let tablesEnd = bytes.count - UnitsFile.frame.footerSize
       // Each value is bounded by the file's size before any arithmetic (a damaged footer
       // may hold anything).
       guard documentTable >= 8, documentTable <= tablesEnd, documentCount >= 0, unitCount >= 0,
-        documentCount < bytes.count, unitCount < bytes.count
+        documentCount < bytes.count, unitCount < bytes.count, unitTable >= 0,
+        unitTable <= tablesEnd, shapeTable >= 0, shapeTable <= tablesEnd
       else { throw IndexError.corrupt(file: path, reason: "the tables do not fit the file") }
       let documentChecksums = documentTable + documentCount * UnitsFile.documentRowSize
       let documentBlocks = TableBlockChecks.blockCount(rows: documentCount)
       let unitChecksums = unitTable + unitCount * UnitsFile.unitRowSize
       let unitBlocks = TableBlockChecks.blockCount(rows: unitCount)
+      let shapeChecksums = shapeTable + unitCount * UnitsFile.shapeRowSize
       guard unitTable == documentChecksums + documentBlocks * 4,
-        unitChecksums + unitBlocks * 4 == tablesEnd
+        shapeTable == unitChecksums + unitBlocks * 4,
+        shapeChecksums + unitBlocks * 4 == tablesEnd
       else { throw IndexError.corrupt(file: path, reason: "the tables do not fit the file") }
       let checksums =
-        Array(bytes[documentChecksums..<unitTable]) + Array(bytes[unitChecksums..<tablesEnd])
-      guard checksums.withUnsafeBufferPointer({ Checksum.words($0) }) == footer[4] else {
+        Array(bytes[documentChecksums..<unitTable]) + Array(bytes[unitChecksums..<shapeTable])
+        + Array(bytes[shapeChecksums..<tablesEnd])
+      guard checksums.withUnsafeBufferPointer({ Checksum.words($0) }) == footer[5] else {
         throw IndexError.corrupt(file: path, reason: "table checksum mismatch")
       }
       let base = UnsafeRawPointer(bytes.baseAddress!)
@@ -105,6 +128,9 @@ extension UnitsFile {
       units = TableBlockChecks(
         rows: base + unitTable, rowSize: UnitsFile.unitRowSize, rowCount: unitCount,
         checksums: base + unitChecksums, path: path, what: "the unit table")
+      shapes = TableBlockChecks(
+        rows: base + shapeTable, rowSize: UnitsFile.shapeRowSize, rowCount: unitCount,
+        checksums: base + shapeChecksums, path: path, what: "the shape table")
       self.documentCount = documentCount
       self.unitCount = unitCount
       recordsEnd = documentTable

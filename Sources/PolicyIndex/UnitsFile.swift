@@ -20,23 +20,37 @@ import PolicyModel
 ///   offset in the file;
 /// - the document table, 8 bytes per document: its record's offset; then one checksum per
 ///   block of 2,048 rows (`TableBlockChecks`);
-/// - the unit table, 16 bytes per unit: its record's offset (40 bits), kind (4 bits) and
-///   heading length (20 bits) in one word, its document, its folded length; then the
-///   block checksums;
-/// - footer: document table offset, document count, unit table offset, unit count,
-///   `Checksum.words` of the two arrays of block checksums, `PQUNITND`.
+/// - the unit table, 12 bytes per unit: its record's offset (40 bits), kind (4 bits) and
+///   heading length (20 bits) in one word, then its document; then the block checksums;
+/// - the shape table, 4 bytes per unit, what a query reads of every unit it scores: its
+///   folded length (17 bits), kind (2 bits) and heading length (13 bits, 8,191 standing
+///   for that or more: the unit table has it whole); then the block checksums. A
+///   frequent term's query checks a quarter of the bytes it would check in the unit table;
+/// - footer: document table offset, document count, unit table offset, unit count, shape
+///   table offset, `Checksum.words` of the three arrays of block checksums, `PQUNITND`.
 ///
 /// The arrays of block checksums and the dictionary are checked when the file is opened
 /// (4 bytes per 2,048 rows); a block of rows when a row in it is first read; a record or
 /// chunk whenever it is decoded. So a query checks what it reads, and a damaged row,
 /// record or chunk is an error, never a wrong field.
 package enum UnitsFile {
-  /// Footer: document table offset, document count, unit table offset, unit count,
-  /// checksum of the block checksums.
+  /// Footer: document table offset, document count, unit table offset, unit count, shape
+  /// table offset, checksum of the block checksums.
   package static let frame = IndexFileFrame(
-    headerMagic: "PQUNIT05", footerMagic: "PQUNITND", fields: 5, kind: "units")
-  static let unitRowSize = 16
+    headerMagic: "PQUNIT05", footerMagic: "PQUNITND", fields: 6, kind: "units")
+  static let unitRowSize = 12
+  static let shapeRowSize = 4
   static let documentRowSize = 8
+
+  /// A unit's row of the shape table: its folded length (at most `IndexLimits.unitScalars`,
+  /// 17 bits), its kind's code (2 bits) and its heading length, saturated at
+  /// `shapeHeadingLimit`.
+  static func shape(length: Int, kind: SearchUnitKind, headingLength: Int) -> UInt32 {
+    UInt32(length) | UInt32(kind.code & 3) << 17
+      | UInt32(min(headingLength, shapeHeadingLimit)) << 19
+  }
+  /// The most heading length a shape holds: this stands for this or more.
+  static let shapeHeadingLimit = (1 << 13) - 1
   /// Record offsets are kept in 40 bits: `units.bin` holds at most a terabyte of records.
   static let offsetLimit = 1 << 40
   /// Stored parts are gathered into a chunk until it holds this many bytes or more: a new
@@ -101,6 +115,10 @@ package enum UnitsFile {
     private let unitTable: BufferedFileWriter
     private var unitBlock = ByteWriter()
     private var unitChecksums = ByteWriter()
+    /// The shape table likewise.
+    private let shapeTable: BufferedFileWriter
+    private var shapeBlock = ByteWriter()
+    private var shapeChecksums = ByteWriter()
     /// A unit's record as it is written (reused).
     private var unitRecord = ByteWriter()
     package private(set) var unitCount = 0
@@ -110,6 +128,8 @@ package enum UnitsFile {
     package init(path: String, budget: WriteBudget? = nil) throws {
       file = try BufferedFileWriter(path: path, budget: budget)
       unitTable = try BufferedFileWriter(path: path + ".table.tmp", temporary: true, budget: budget)
+      shapeTable = try BufferedFileWriter(
+        path: path + ".shapes.tmp", temporary: true, budget: budget)
       try file.write(Array(UnitsFile.frame.headerMagic.utf8))
     }
 
@@ -195,7 +215,8 @@ package enum UnitsFile {
       try unitRecord.bytes.withUnsafeBufferPointer { try writeRecord($0) }
       unitBlock.uint64(offset | UInt64(kind.code) << 40 | UInt64(headingLength) << 44)
       unitBlock.uint32(UInt32(document))
-      unitBlock.uint32(UInt32(foldedLength))
+      shapeBlock.uint32(
+        UnitsFile.shape(length: foldedLength, kind: kind, headingLength: headingLength))
       unitCount += 1
       if unitCount % TableBlockChecks.rowsPerBlock == 0 { try flushUnitBlock() }
     }
@@ -205,6 +226,9 @@ package enum UnitsFile {
       unitBlock.bytes.withUnsafeBufferPointer { unitChecksums.uint32(Checksum.record($0)) }
       try unitTable.write(unitBlock.bytes)
       unitBlock.bytes.removeAll(keepingCapacity: true)
+      shapeBlock.bytes.withUnsafeBufferPointer { shapeChecksums.uint32(Checksum.record($0)) }
+      try shapeTable.write(shapeBlock.bytes)
+      shapeBlock.bytes.removeAll(keepingCapacity: true)
     }
 
     /// Writes the tables and footer; returns the checksum and length of the file.
@@ -212,7 +236,11 @@ package enum UnitsFile {
       if !dictionaryWritten { try writeDictionary([]) }
       try flushUnitBlock()
       try unitTable.closeTemporary()
-      defer { try? FileManager.default.removeItem(atPath: unitTable.path) }
+      try shapeTable.closeTemporary()
+      defer {
+        try? FileManager.default.removeItem(atPath: unitTable.path)
+        try? FileManager.default.removeItem(atPath: shapeTable.path)
+      }
       let documentTableOffset = file.length
       let documentChecksums = documentTable.bytes.withUnsafeBufferPointer {
         TableBlockChecks.checksums(of: $0, rowSize: UnitsFile.documentRowSize)
@@ -222,13 +250,17 @@ package enum UnitsFile {
       let unitTableOffset = file.length
       try file.appendContents(ofFile: unitTable.path)
       try file.write(unitChecksums.bytes)
-      let checksum = (documentChecksums + unitChecksums.bytes).withUnsafeBufferPointer {
-        Checksum.words($0)
-      }
+      let shapeTableOffset = file.length
+      try file.appendContents(ofFile: shapeTable.path)
+      try file.write(shapeChecksums.bytes)
+      let checksum = (documentChecksums + unitChecksums.bytes + shapeChecksums.bytes)
+        .withUnsafeBufferPointer {
+          Checksum.words($0)
+        }
       try file.write(
         UnitsFile.frame.footer([
           UInt64(documentTableOffset), UInt64(documentCount), UInt64(unitTableOffset),
-          UInt64(unitCount), checksum,
+          UInt64(unitCount), UInt64(shapeTableOffset), checksum,
         ]))
       let length = file.length
       return (try file.close(), length)
