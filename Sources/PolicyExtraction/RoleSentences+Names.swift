@@ -110,6 +110,9 @@ extension RoleSentences {
     var sharedSectors: [[UInt8]] = []
     /// Names read only because other names of the list are bodies in text.
     var vouched = 0
+    /// Kinds of unit left out of a list that names bodies ("村民委员会、物业服务单位应当协助…":
+    /// the committee; the unit, which the plan may as well regulate, with no role).
+    var unvouched = 0
     /// The level of the first of sectors that share a department's ending.
     var sectorLevel: [UInt8]? = nil
     func closePiece(at end: Int, known: inout KnownNames) -> Bool {
@@ -193,11 +196,14 @@ extension RoleSentences {
           {
           } else if !asHeading, entry.isBody,
             !DepartmentResolver.opensWithVerb(entry.department.name),
-            !DepartmentResolver.endsLikePlaceOrCompany(entry.department.name),
-            !Self.unvouchedEndings.contains(where: {
-              bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0)
-            })
+            !DepartmentResolver.endsLikePlaceOrCompany(entry.department.name)
           {
+            if Self.unvouchedEndings.contains(where: {
+              bytes.count >= $0.count && bytes.suffix($0.count).elementsEqual($0)
+            }) {
+              unvouched += 1
+              continue
+            }
             // A name that ends as a body's among names of bodies ("…市统计局等部门和人民银行
             // 上海总部参加"): the list vouches for it, if a name of it is a body in text.
             vouched += 1
@@ -244,7 +250,7 @@ extension RoleSentences {
       index += length
     }
     guard closePiece(at: range.upperBound, known: &known), sharedSectors.isEmpty,
-      vouched == 0 || names.count > vouched
+      vouched + unvouched == 0 || names.count > vouched
     else { return nil }
     return names
   }

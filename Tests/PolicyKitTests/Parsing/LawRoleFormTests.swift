@@ -316,6 +316,27 @@ import Testing
       ])
   }
 
+  /// A kind of unit beside named bodies (物业管理服务单位, 企业事业单位) takes no role and
+  /// does not hide the bodies; units alone name no body.
+  @Test func unitsBesideBodies_leaveTheBodiesTheirRole() throws {
+    let document = try parse(
+      """
+      某市养犬管理条例
+
+      第一条　村（居）民委员会、物业管理服务单位应当协助相关部门做好养犬管理工作。
+
+      第二条　居民委员会、村民委员会、企业事业单位应当协助本地人民政府做好宣传工作。
+
+      第三条　建设单位、运输单位应当协助相关部门做好管理工作。
+      """)
+    #expect(try document.roles(measure: "第一条") == ["cooperating:村（居）民委员会"])
+    #expect(
+      try document.roles(measure: "第二条").sorted() == [
+        "cooperating:居民委员会", "cooperating:村民委员会",
+      ])
+    #expect(try document.roles(measure: "第三条").isEmpty)
+  }
+
   @Test func closingRemarks_belongToNoMeasure() throws {
     let document = try parse(
       """
