@@ -141,15 +141,25 @@ extension RoleSentences {
   }
 
   /// The length of 或者 or 或 at `index` when it follows a level word alone
-  /// (`piece`: "市或者区土地管理部门"), or nil.
+  /// (`piece`: "市或者区土地管理部门"), or of 和 when another level word follows it too
+  /// ("市和区人民政府", "市和区、县（市）人民政府": each level's government); or nil.
   func levelAlternative(
     in text: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, at index: Int, upTo end: Int
   ) -> Int? {
-    guard
-      let or = Self.alternatives.first(where: { ByteSearch.hasPrefix($0, in: text, index..<end) }),
-      Self.levelWords.contains(where: { ByteSearch.equals($0, in: text, piece) })
+    guard Self.levelWords.contains(where: { ByteSearch.equals($0, in: text, piece) }) else {
+      return nil
+    }
+    if let or = Self.alternatives.first(where: { ByteSearch.hasPrefix($0, in: text, index..<end) })
+    {
+      return or.count
+    }
+    let and = Self.levelAnd
+    guard ByteSearch.hasPrefix(and, in: text, index..<end),
+      Self.levelWords.contains(where: {
+        ByteSearch.hasPrefix($0, in: text, (index + and.count)..<end)
+      })
     else { return nil }
-    return or.count
+    return and.count
   }
 
   /// Level words that open a name: 市, 区, 县, 省.
@@ -162,4 +172,6 @@ extension RoleSentences {
   ].map { Array($0.utf8) }
   /// 或者 and 或 between levels ("市或者区环保部门").
   static let alternatives = ["或者", "或"].map { Array($0.utf8) }
+  /// 和 between levels ("市和区人民政府").
+  static let levelAnd = Array("和".utf8)
 }

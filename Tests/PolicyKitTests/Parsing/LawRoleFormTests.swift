@@ -316,6 +316,37 @@ import Testing
       ])
   }
 
+  /// Levels joined by 和 share the name after them as levels joined by 、 do: "市和区、县
+  /// 禁毒委员会" is each level's committee (a form of some 500 statements in corpus-real).
+  @Test func levelsJoinedByAnd_shareTheName() throws {
+    let document = try parse(
+      """
+      某市禁毒条例
+
+      第一条　市和区、县禁毒委员会负责组织、协调、指导本行政区域内的禁毒工作。
+
+      第二条　市和区、县（市）人民政府负责本行政区域内的管理工作。
+
+      第三条　市和区交通行政管理部门负责道路运输管理工作。
+
+      第四条　市住房和城乡建设管理部门负责建设管理工作。
+      """)
+    #expect(
+      try document.roles(measure: "第一条").sorted() == [
+        "responsible:区禁毒委员会", "responsible:县禁毒委员会", "responsible:市禁毒委员会",
+      ])
+    #expect(
+      try document.roles(measure: "第二条").sorted() == [
+        "responsible:区人民政府", "responsible:县（市）人民政府", "responsible:市人民政府",
+      ])
+    #expect(
+      try document.roles(measure: "第三条").sorted() == [
+        "responsible:区交通行政管理部门", "responsible:市交通行政管理部门",
+      ])
+    // 和 inside a sector's name joins no levels.
+    #expect(try document.roles(measure: "第四条") == ["responsible:市住房和城乡建设管理部门"])
+  }
+
   /// A kind of unit beside named bodies (物业管理服务单位, 企业事业单位) takes no role and
   /// does not hide the bodies; units alone name no body.
   @Test func unitsBesideBodies_leaveTheBodiesTheirRole() throws {
