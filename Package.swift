@@ -55,8 +55,8 @@ let package = Package(
     // (Debian libpoppler-glib8; no headers needed to build).
     .target(name: "CPopplerShim", linkerSettings: [.linkedLibrary("dl")]),
     // The byte-level tools every layer uses: byte search, UTF-8 scalar loops, SWAR,
-    // varints and checksums, raw inflate (zlib), Zstandard, radix sort, sorted search, the small JSON
-    // reader, threads.
+    // varints and checksums, raw inflate (zlib), Zstandard, radix sort, sorted search, the
+    // small JSON reader, threads.
     // Nothing in it knows a policy document; its API is `package`, not public.
     .target(name: "PolicyBytes", dependencies: ["CZlibShim", "CZstdShim"]),
     // The text layer: decoding (ICU), cleaning, folding, offset maps, lines and their

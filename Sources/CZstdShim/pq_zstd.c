@@ -18,34 +18,46 @@ struct pq_zstd_decompressor {
 };
 
 // One compression and one decompression context per thread, made on first use and freed
-// when the thread ends: a context costs far more to make than a chunk to compress.
+// when the thread ends: a context costs far more to make than a chunk to compress. Should
+// the keys be refused (the process out of them), each call makes and frees its own.
 static pthread_key_t compression_key;
 static pthread_key_t decompression_key;
+static int keys_made = 0;
 static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
 
 static void free_compression(void *context) { ZSTD_freeCCtx(context); }
 static void free_decompression(void *context) { ZSTD_freeDCtx(context); }
 static void make_keys(void) {
-  pthread_key_create(&compression_key, free_compression);
-  pthread_key_create(&decompression_key, free_decompression);
+  if (pthread_key_create(&compression_key, free_compression) != 0) return;
+  if (pthread_key_create(&decompression_key, free_decompression) != 0) {
+    pthread_key_delete(compression_key);
+    return;
+  }
+  keys_made = 1;
 }
 
-static ZSTD_CCtx *thread_compression(void) {
+/// The thread's compression context, or (`*owned` set) one the caller frees.
+static ZSTD_CCtx *compression_context(int *owned) {
   pthread_once(&keys_once, make_keys);
+  *owned = !keys_made;
+  if (*owned) return ZSTD_createCCtx();
   ZSTD_CCtx *context = pthread_getspecific(compression_key);
   if (context == NULL) {
     context = ZSTD_createCCtx();
-    if (context != NULL) pthread_setspecific(compression_key, context);
+    if (context != NULL && pthread_setspecific(compression_key, context) != 0) *owned = 1;
   }
   return context;
 }
 
-static ZSTD_DCtx *thread_decompression(void) {
+/// The thread's decompression context, or (`*owned` set) one the caller frees.
+static ZSTD_DCtx *decompression_context(int *owned) {
   pthread_once(&keys_once, make_keys);
+  *owned = !keys_made;
+  if (*owned) return ZSTD_createDCtx();
   ZSTD_DCtx *context = pthread_getspecific(decompression_key);
   if (context == NULL) {
     context = ZSTD_createDCtx();
-    if (context != NULL) pthread_setspecific(decompression_key, context);
+    if (context != NULL && pthread_setspecific(decompression_key, context) != 0) *owned = 1;
   }
   return context;
 }
@@ -89,13 +101,15 @@ size_t pq_zstd_bound(size_t length) { return ZSTD_compressBound(length); }
 
 size_t pq_zstd_compress(const pq_zstd_compressor *compressor, const uint8_t *input,
                         size_t input_length, uint8_t *output, size_t capacity) {
-  ZSTD_CCtx *context = thread_compression();
+  int owned;
+  ZSTD_CCtx *context = compression_context(&owned);
   if (context == NULL) return 0;
   size_t length =
       compressor->dictionary != NULL
           ? ZSTD_compress_usingCDict(context, output, capacity, input, input_length,
                                      compressor->dictionary)
           : ZSTD_compressCCtx(context, output, capacity, input, input_length, compressor->level);
+  if (owned) ZSTD_freeCCtx(context);
   return ZSTD_isError(length) ? 0 : length;
 }
 
@@ -126,13 +140,15 @@ int pq_zstd_decompress(const pq_zstd_decompressor *decompressor, const uint8_t *
       declared != expected_length)
     return 1;
   if (ZSTD_findFrameCompressedSize(input, input_length) != input_length) return 1;
-  ZSTD_DCtx *context = thread_decompression();
+  int owned;
+  ZSTD_DCtx *context = decompression_context(&owned);
   if (context == NULL) return 2;
   size_t length =
       decompressor->dictionary != NULL
           ? ZSTD_decompress_usingDDict(context, output, expected_length, input, input_length,
                                        decompressor->dictionary)
           : ZSTD_decompressDCtx(context, output, expected_length, input, input_length);
+  if (owned) ZSTD_freeDCtx(context);
   if (ZSTD_isError(length)) {
     return ZSTD_getErrorCode(length) == ZSTD_error_memory_allocation ? 2 : 1;
   }

@@ -37,17 +37,14 @@ package enum Zstandard {
   /// Compresses with one level and dictionary; one compressor serves every thread.
   package final class Compressor: @unchecked Sendable {
     private let handle: OpaquePointer
-    /// The dictionary (empty for none).
-    package let dictionary: [UInt8]
 
-    /// nil when memory is short or libzstd refuses the dictionary.
+    /// nil when memory is short or libzstd refuses the dictionary (empty for none).
     package init?(dictionary: [UInt8], level: Int32) {
       let handle = dictionary.withUnsafeBufferPointer {
         pq_zstd_compressor_create($0.baseAddress, $0.count, level)
       }
       guard let handle else { return nil }
       self.handle = handle
-      self.dictionary = dictionary
     }
 
     deinit { pq_zstd_compressor_free(handle) }

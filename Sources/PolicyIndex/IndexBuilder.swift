@@ -198,19 +198,21 @@ public struct IndexBuilder: Sendable {
       return file
     }
     defer { pipeline.cancel() }
-    var fileNumber = -1
+    /// Files written (their failures included): what progress reports.
+    var filesWritten = 0
     func report(final: Bool) {
       guard let progress, !files.isEmpty, final || Date().timeIntervalSince(lastReport) > 0.2
       else { return }
       lastReport = Date()
       progress(
         Progress(
-          filesDone: fileNumber + 1, filesTotal: files.count, bytesDone: sourceBytes,
+          filesDone: filesWritten, filesTotal: files.count, bytesDone: sourceBytes,
           seconds: Date().timeIntervalSince(start)))
     }
 
     /// Writes one prepared file: its document, chunks and units, or its failure.
     func write(_ file: PreparedFile) throws {
+      defer { filesWritten += 1 }
       let path = file.path
       guard let document = file.document else {
         failures.append((path, file.failure ?? "unreadable"))
@@ -265,13 +267,19 @@ public struct IndexBuilder: Sendable {
     var waiting: [PreparedFile] = []
     var waitingBytes = 0
     func writeWaiting() throws {
-      let samples = waiting.flatMap(\.units.uncompressedChunks)
+      // The chunks of the first megabyte (a large first file gives its first chunks).
+      var samples: [[UInt8]] = []
+      var sampled = 0
+      for chunk in waiting.lazy.flatMap(\.units.uncompressedChunks) {
+        guard sampled < StoredTextCompression.sampleBytes else { break }
+        samples.append(chunk)
+        sampled += chunk.count
+      }
       try unitsWriter.writeDictionary(compression.decide(samples: samples))
       for file in waiting { try write(file) }
       waiting = []
     }
     while let file = pipeline.next() {
-      fileNumber += 1
       if compression.isDecided {
         try write(file)
       } else {

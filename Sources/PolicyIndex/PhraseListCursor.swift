@@ -1,9 +1,11 @@
 import PolicyBytes
 
-/// One covering bigram's list as a phrase is matched (`TermMatcher.phraseMatches`): walked
-/// to the units asked for, in increasing order, a block at a time — the block's units and
-/// counts decoded when the walk enters it, its positions unpacked whole the first time a
-/// unit of it holds every bigram of the phrase. Buffers are kept from block to block, so
+/// One key's posting list walked to the units asked for, in increasing order, a block at
+/// a time (found by the blocks' last units, the skip list): the block's units and counts
+/// decoded when the walk enters it, its positions unpacked whole the first time they are
+/// asked for. A covering bigram's list as a phrase is matched (`TermMatcher.phraseMatches`);
+/// a bigram's, looked for in a few thousand candidate units without decoding its list
+/// whole. Buffers are kept from block to block, so
 /// matching a long list allocates nothing per unit.
 struct PhraseListCursor {
   let postings: PostingsFile.Postings
@@ -40,17 +42,18 @@ struct PhraseListCursor {
         next = SortedSearch.advance(blocks, from: next, to: Int(unit), by: \.lastUnit)
       }
       guard next < blocks.count else { return false }
-      if next != block {
-        try decode(block: next, file: file)
-        if list.units[list.units.count - 1] < unit { return false }
-      }
+      try decode(block: next, file: file)
+      if list.units[list.units.count - 1] < unit { return false }
     }
     let units = list.units
     while slot < units.count && units[slot] < unit { slot += 1 }
     return slot < units.count && units[slot] == unit
   }
 
-  /// How many of the positions of the unit the walk is at lie in its heading.
+  /// How many times the key occurs in the unit the walk is at.
+  var total: Int { Int(list.totals[slot]) }
+
+  /// How many of those lie in its heading.
   var inHeading: Int { Int(list.inHeading[slot]) }
 
   /// Calls `body` with the position deltas of the unit the walk is at (the first from 0),
@@ -79,26 +82,9 @@ struct PhraseListCursor {
     guard let parts else { return }
     var part = UnsafeBufferPointer(rebasing: postings.list[parts.positionPart])
     if postings.partsChecked { part = try PostingsFile.checked(part, path: file.path) }
-    starts.removeAll(keepingCapacity: true)
-    var total = 0
-    for count in list.totals {
-      starts.append(total)
-      total += Int(count)
-    }
-    starts.append(total)
-    deltas.removeAll(keepingCapacity: true)
-    deltas.reserveCapacity(total)
-    var at = 0
-    while deltas.count < total {
-      guard
-        PatchedBitPacking.decode(
-          part, at: &at, count: min(PostingsFile.blockSize, total - deltas.count), into: &chunk)
-      else { throw IndexError.corrupt(file: file.path, reason: "a posting list is damaged") }
-      deltas.append(contentsOf: chunk)
-    }
-    guard at == part.count else {
-      throw IndexError.corrupt(file: file.path, reason: "a posting list is damaged")
-    }
+    try PostingsFile.unpackPositions(
+      part, totals: list.totals, path: file.path, starts: &starts, deltas: &deltas,
+      chunk: &chunk)
     unpacked = block
   }
 }

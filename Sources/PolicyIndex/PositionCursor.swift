@@ -55,28 +55,9 @@ struct PositionCursor {
     if postings.partsChecked { part = try PostingsFile.checked(part, path: path) }
     let first = wanted * PostingsFile.blockSize
     let end = min(totals.count, first + PostingsFile.blockSize)
-    starts.removeAll(keepingCapacity: true)
-    var total = 0
-    for slot in first..<end {
-      starts.append(total)
-      total += Int(totals[slot])
-    }
-    starts.append(total)
-    deltas.removeAll(keepingCapacity: true)
-    deltas.reserveCapacity(total)
-    var at = 0
-    while deltas.count < total {
-      guard
-        PatchedBitPacking.decode(
-          part, at: &at, count: min(PostingsFile.blockSize, total - deltas.count), into: &chunk)
-      else {
-        throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
-      }
-      deltas.append(contentsOf: chunk)
-    }
-    guard at == part.count else {
-      throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
-    }
+    try PostingsFile.unpackPositions(
+      part, totals: totals[first..<end], path: path, starts: &starts, deltas: &deltas,
+      chunk: &chunk)
     block = wanted
   }
 }

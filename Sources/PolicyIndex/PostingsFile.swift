@@ -300,6 +300,36 @@ package struct PostingsFile: Sendable {
     return block
   }
 
+  /// Unpacks a block's positions part `part` (its checksum already checked) whose units
+  /// hold `totals` positions each: `deltas` gets the deltas one unit after another, and
+  /// `starts` where each unit's begin (one more entry than units).
+  /// - Throws: `IndexError.corrupt` naming `path` when the part does not hold them.
+  static func unpackPositions<Totals: Collection<Int32>>(
+    _ part: UnsafeBufferPointer<UInt8>, totals: Totals, path: String, starts: inout [Int],
+    deltas: inout [UInt32], chunk: inout [UInt32]
+  ) throws {
+    starts.removeAll(keepingCapacity: true)
+    var total = 0
+    for count in totals {
+      starts.append(total)
+      total += Int(count)
+    }
+    starts.append(total)
+    deltas.removeAll(keepingCapacity: true)
+    deltas.reserveCapacity(total)
+    var at = 0
+    while deltas.count < total {
+      guard
+        PatchedBitPacking.decode(
+          part, at: &at, count: min(blockSize, total - deltas.count), into: &chunk)
+      else { throw IndexError.corrupt(file: path, reason: "a posting list is damaged") }
+      deltas.append(contentsOf: chunk)
+    }
+    guard at == part.count else {
+      throw IndexError.corrupt(file: path, reason: "a posting list is damaged")
+    }
+  }
+
   /// `part` less its leading checksum, once the checksum matches the rest.
   /// - Throws: `IndexError.corrupt` naming `path` when it does not.
   static func checked(_ part: UnsafeBufferPointer<UInt8>, path: String) throws

@@ -51,10 +51,10 @@ struct TermMatcher {
         return []
       }
       if let candidates {
-        var cursor = PostingsCursor(found, file: postings)
+        var cursor = PhraseListCursor(found, offset: 0)
         var matches: [Match] = []
         for unit in candidates {
-          guard try cursor.seek(unit) else { continue }
+          guard try cursor.seek(Int32(truncatingIfNeeded: unit), file: postings) else { continue }
           matches.append(Match(unit: unit, total: cursor.total, inHeading: cursor.inHeading))
         }
         return matches

@@ -8,7 +8,7 @@ extension UnitsFile {
     private let file: MappedFile
     package var path: String { file.path }
     fileprivate let units: TableBlockChecks
-    /// The shape table: length, kind and heading length, 4 bytes a unit.
+    /// The shape table: length and kind, 4 bytes a unit.
     fileprivate let shapes: TableBlockChecks
     private let documents: TableBlockChecks
     /// Where the records end (the document table starts).
@@ -41,16 +41,6 @@ extension UnitsFile {
       @inline(__always)
       package func kind(of index: Int) -> SearchUnitKind {
         SearchUnitKind(code: UInt8(truncatingIfNeeded: reader.shape(index) >> 17 & 3)) ?? .section
-      }
-
-      /// Unit `index`'s heading length alone.
-      @inline(__always)
-      package func headingLength(of index: Int) -> Int32 {
-        let saturated = Int32(truncatingIfNeeded: reader.shape(index) >> 19)
-        guard saturated == UnitsFile.shapeHeadingLimit else { return saturated }
-        return Int32(
-          truncatingIfNeeded: UInt64(
-            littleEndian: reader.units.row(index).loadUnaligned(as: UInt64.self)) >> 44)
       }
     }
 
@@ -224,6 +214,7 @@ extension UnitsFile {
       }
       let entry = self.entry(index)
       try units.check()
+      try shapes.check()
       guard Int(entry.document) < documentCount else {
         throw IndexError.corrupt(file: path, reason: "unit \(index) names no document")
       }

@@ -7,7 +7,7 @@ import PolicyModel
 /// - header `PQUNIT05`;
 /// - the dictionary of the stored text, framed as a record (empty: none): a Zstandard
 ///   dictionary trained on the stored parts of the first documents written
-///   (`StoredTextDictionary`);
+///   (`StoredTextCompression`);
 /// - records, each framed: its `Checksum.record` (4 bytes), its length (a varint), its
 ///   bytes. Per document: its record, then its stored chunks, then its units' records. A
 ///   stored chunk holds the stored parts (heading, path, text) of several units of the
@@ -23,9 +23,8 @@ import PolicyModel
 /// - the unit table, 12 bytes per unit: its record's offset (40 bits), kind (4 bits) and
 ///   heading length (20 bits) in one word, then its document; then the block checksums;
 /// - the shape table, 4 bytes per unit, what a query reads of every unit it scores: its
-///   folded length (17 bits), kind (2 bits) and heading length (13 bits, 8,191 standing
-///   for that or more: the unit table has it whole); then the block checksums. A
-///   frequent term's query checks a quarter of the bytes it would check in the unit table;
+///   folded length (17 bits) and kind (2 bits); then the block checksums. A frequent
+///   term's query checks a quarter of the bytes it would check in the unit table;
 /// - footer: document table offset, document count, unit table offset, unit count, shape
 ///   table offset, `Checksum.words` of the three arrays of block checksums, `PQUNITND`.
 ///
@@ -43,14 +42,10 @@ package enum UnitsFile {
   static let documentRowSize = 8
 
   /// A unit's row of the shape table: its folded length (at most `IndexLimits.unitScalars`,
-  /// 17 bits), its kind's code (2 bits) and its heading length, saturated at
-  /// `shapeHeadingLimit`.
-  static func shape(length: Int, kind: SearchUnitKind, headingLength: Int) -> UInt32 {
+  /// 17 bits) and its kind's code (2 bits).
+  static func shape(length: Int, kind: SearchUnitKind) -> UInt32 {
     UInt32(length) | UInt32(kind.code & 3) << 17
-      | UInt32(min(headingLength, shapeHeadingLimit)) << 19
   }
-  /// The most heading length a shape holds: this stands for this or more.
-  static let shapeHeadingLimit = (1 << 13) - 1
   /// Record offsets are kept in 40 bits: `units.bin` holds at most a terabyte of records.
   static let offsetLimit = 1 << 40
   /// Stored parts are gathered into a chunk until it holds this many bytes or more: a new
@@ -215,8 +210,7 @@ package enum UnitsFile {
       try unitRecord.bytes.withUnsafeBufferPointer { try writeRecord($0) }
       unitBlock.uint64(offset | UInt64(kind.code) << 40 | UInt64(headingLength) << 44)
       unitBlock.uint32(UInt32(document))
-      shapeBlock.uint32(
-        UnitsFile.shape(length: foldedLength, kind: kind, headingLength: headingLength))
+      shapeBlock.uint32(UnitsFile.shape(length: foldedLength, kind: kind))
       unitCount += 1
       if unitCount % TableBlockChecks.rowsPerBlock == 0 { try flushUnitBlock() }
     }
