@@ -347,6 +347,31 @@ import Testing
     #expect(try document.roles(measure: "第四条") == ["responsible:市住房和城乡建设管理部门"])
   }
 
+  /// 基层群众性自治组织 (the villagers' and residents' committees, named together) is a body
+  /// as 居民委员会 is; 组织 alone, a verb as often as a noun, ends no name. "等部门、单位"
+  /// closes a list of sectors as "等部门和单位" does.
+  @Test func selfGoverningOrganisations_andDepartmentsAndUnits() throws {
+    let document = try parse(
+      """
+      某市献血条例
+
+      第一条　乡镇人民政府、街道办事处、基层群众性自治组织应当配合有关部门开展献血工作。
+
+      第二条　发展改革、交通运输、市场监督管理等部门、单位应当负责落实献血者的优待政策。
+
+      第三条　县级以上地方人民政府组织有关部门开展献血宣传。
+      """)
+    #expect(
+      try document.roles(measure: "第一条").sorted() == [
+        "cooperating:乡镇人民政府", "cooperating:基层群众性自治组织", "cooperating:街道办事处",
+      ])
+    #expect(
+      try document.roles(measure: "第二条").sorted() == [
+        "responsible:交通运输", "responsible:发展改革", "responsible:市场监督管理",
+      ])
+    #expect(!(try document.roles(measure: "第三条")).contains { $0.contains("政府组织") })
+  }
+
   /// A kind of unit beside named bodies (物业管理服务单位, 企业事业单位) takes no role and
   /// does not hide the bodies; units alone name no body.
   @Test func unitsBesideBodies_leaveTheBodiesTheirRole() throws {
