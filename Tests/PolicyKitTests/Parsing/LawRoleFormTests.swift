@@ -360,6 +360,8 @@ import Testing
       第二条　发展改革、交通运输、市场监督管理等部门、单位应当负责落实献血者的优待政策。
 
       第三条　县级以上地方人民政府组织有关部门开展献血宣传。
+
+      第四条　红十字会、残疾人联合会应当参与献血宣传工作。
       """)
     #expect(
       try document.roles(measure: "第一条").sorted() == [
@@ -370,6 +372,11 @@ import Testing
         "responsible:交通运输", "responsible:发展改革", "responsible:市场监督管理",
       ])
     #expect(!(try document.roles(measure: "第三条")).contains { $0.contains("政府组织") })
+    // People's organisations the dictionaries know (红十字会, 残联, 侨联), named alone.
+    #expect(
+      try document.roles(measure: "第四条").sorted() == [
+        "cooperating:残疾人联合会", "cooperating:红十字会",
+      ])
   }
 
   /// A kind of unit beside named bodies (物业管理服务单位, 企业事业单位) takes no role and
