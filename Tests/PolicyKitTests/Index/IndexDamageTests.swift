@@ -45,6 +45,20 @@ import Glibc
     }
   }
 
+  /// Where the bytes of the record framed at `offset` of `units.bin` start (after its
+  /// checksum, 4 bytes, and its length, a varint), and how many they are.
+  static func framedRecord(in bytes: [UInt8], at offset: Int) -> (start: Int, length: Int) {
+    var start = offset + 4
+    var length = 0
+    var shift = 0
+    repeat {
+      length |= Int(bytes[start] & 0x7F) << shift
+      shift += 7
+      start += 1
+    } while bytes[start - 1] >= 0x80
+    return (start, length)
+  }
+
   func smallIndex() throws -> (directory: URL, file: String) {
     let base = try Corpus.temporaryDirectory()
     let file = base.appendingPathComponent("plan.txt").path
@@ -105,16 +119,8 @@ import Glibc
     _ = try IndexBuilder(directory: directory).build(files: Corpus.seeds)
     let url = try liveFile(directory, IndexDirectory.units)
     let original = Array(try Data(contentsOf: url))
-    // After the header (8 bytes), the dictionary's record: checksum (4 bytes), length (a
-    // varint), bytes.
-    var start = 12
-    var length = 0
-    var shift = 0
-    repeat {
-      length |= Int(original[start] & 0x7F) << shift
-      shift += 7
-      start += 1
-    } while original[start - 1] >= 0x80
+    // After the header (8 bytes), the dictionary's record.
+    let (start, length) = Self.framedRecord(in: original, at: 8)
     #expect(length > 1_000, "the seeds' stored text trains a dictionary")
     for offset in stride(from: start, to: start + length, by: max(1, length / 50)) {
       var damaged = original
@@ -144,16 +150,9 @@ import Glibc
     let unit = index.units.entry(1)
     let units = try liveFile(directory, IndexDirectory.units)
     var bytes = Array(try Data(contentsOf: units))
-    // A record is framed: checksum (4 bytes), length (a varint), bytes; its text is last.
-    var lengthEnd = unit.offset + 4
-    var length = 0
-    var shift = 0
-    repeat {
-      length |= Int(bytes[lengthEnd] & 0x7F) << shift
-      shift += 7
-      lengthEnd += 1
-    } while bytes[lengthEnd - 1] >= 0x80
-    bytes[lengthEnd + length - 3] ^= 0x04  // in the unit's text
+    // The unit's record; its text is last.
+    let (start, length) = Self.framedRecord(in: bytes, at: unit.offset)
+    bytes[start + length - 3] ^= 0x04  // in the unit's text
     try Data(bytes).write(to: units)
     #expect(throws: IndexError.self) { try InvertedIndex.open(directory).verify() }
     let summary = try IndexBuilder(directory: directory).build(files: [file])
