@@ -240,6 +240,9 @@ extension RoleSentences {
   /// What follows 负责 when it describes a person, not a body's role: 负责人, 负责同志,
   /// 直接负责的主管人员 (the formula of laws' penalty articles).
   static let person = ["人", "同志", "的主管人员"].map { Array($0.utf8) }
+  /// Role words of taking part, and 给予 before them.
+  static let takingPart = ["参与", "参加"].map { Array($0.utf8) }
+  static let give = Array("给予".utf8)
   static let responsibleWord = Array("负责".utf8)
 
   func isRoleWord(
@@ -249,6 +252,13 @@ extension RoleSentences {
       word.suffix(Self.responsibleWord.count).elementsEqual(Self.responsibleWord)
     {
       return !Self.person.contains { ByteSearch.hasPrefix($0, in: text, end..<clause.upperBound) }
+    }
+    // "给予参与演练的单位补偿": those who take part are given something; 给予 brings in no
+    // role of the body before it (as it does before 配合 and 协助: "应当给予配合").
+    if Self.takingPart.contains(word),
+      ByteSearch.hasSuffix(Self.give, in: text, clause.lowerBound..<(end - word.count))
+    {
+      return false
     }
     if word == Self.implement {
       // 落实…责任, not 落实到责任人 (a person).

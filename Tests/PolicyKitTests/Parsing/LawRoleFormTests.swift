@@ -379,6 +379,25 @@ import Testing
       ])
   }
 
+  /// 应予 and 给予 before 配合 or 协助 are what 应当予以 is ("邮政部门应予配合", "公安、交通运输
+  /// 等部门应当给予指导和配合"); 给予 before 参与 gives to those who take part.
+  @Test func shallGiveCooperation_isCooperating() throws {
+    let document = try parse(
+      """
+      某市条例
+
+      第一条　卫生检疫机关进行卫生处理时，公安机关应予配合。
+
+      第二条　公安、交通运输等部门应当给予指导和配合。
+
+      第三条　市和区人民政府应当依法给予参与预案演练的单位补偿。
+      """)
+    #expect(try document.roles(measure: "第一条") == ["cooperating:公安机关"])
+    #expect(
+      try document.roles(measure: "第二条").sorted() == ["cooperating:交通运输", "cooperating:公安"])
+    #expect(try document.roles(measure: "第三条").isEmpty)
+  }
+
   /// A kind of unit beside named bodies (物业管理服务单位, 企业事业单位) takes no role and
   /// does not hide the bodies; units alone name no body.
   @Test func unitsBesideBodies_leaveTheBodiesTheirRole() throws {
