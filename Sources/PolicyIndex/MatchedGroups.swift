@@ -43,7 +43,6 @@ struct MatchedGroups {
     averageLength: Double, eachGroup: ((ScoredUnits) throws -> Void)? = nil
   ) throws -> MatchedGroups {
     let entries = matcher.entries
-    let total = Double(max(1, entries.count))
     var matched = MatchedGroups()
     var seen: [[String]: Int] = [:]
     var distinct: [[String]] = []
@@ -109,20 +108,17 @@ struct MatchedGroups {
       var terms: [(term: String, matches: [TermMatcher.Match])] = []
       for alternative in alternatives {
         let matches = try matcher.matches(of: alternative, within: within)
-        let frequency = Double(
-          try matcher.documentFrequency(of: alternative, matches: within == nil ? matches : nil))
-        let idf = log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+        let idf = Searcher.idf(
+          try matcher.documentFrequency(of: alternative, matches: within == nil ? matches : nil),
+          units: entries.count)
         // Written in place: a frequent term scores hundreds of thousands of units.
         var scored = ScoredUnits()
         scored.units = matches.map(\.unit)
         scored.scores = [Double](unsafeUninitializedCapacity: matches.count) { scores, written in
           for (slot, match) in matches.enumerated() {
-            let weighted =
-              Double(match.total) + (Searcher.headingWeight - 1) * Double(match.inHeading)
-            let length = Double(entries.length(of: match.unit))
-            scores[slot] =
-              idf * weighted * (Searcher.k1 + 1)
-              / (weighted + Searcher.k1 * (1 - Searcher.b + Searcher.b * length / averageLength))
+            scores[slot] = Searcher.bm25(
+              match, idf: idf, length: entries.length(of: match.unit),
+              averageLength: averageLength)
           }
           written = matches.count
         }

@@ -45,9 +45,10 @@ struct PhraseListCursor {
       try decode(block: next, file: file)
       if list.units[list.units.count - 1] < unit { return false }
     }
-    let units = list.units
-    while slot < units.count && units[slot] < unit { slot += 1 }
-    return slot < units.count && units[slot] == unit
+    return list.units.withUnsafeBufferPointer { units in
+      while slot < units.count && units[slot] < unit { slot += 1 }
+      return slot < units.count && units[slot] == unit
+    }
   }
 
   /// How many times the key occurs in the unit the walk is at.

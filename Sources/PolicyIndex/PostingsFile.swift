@@ -53,6 +53,9 @@ package struct PostingsFile: Sendable {
     package var totals: [Int32] = []
     package var inHeading: [Int32] = []
     var postings: Postings?
+    /// The values of the part unpacked last, kept so that decoding block after block into
+    /// the same list allocates nothing per block.
+    fileprivate var unpacked: [UInt32] = []
   }
 
   private let file: MappedFile
@@ -239,6 +242,8 @@ package struct PostingsFile: Sendable {
     if postings.partsChecked { part = try Self.checked(part, path: path) }
     var at = 0
     var values: [UInt32] = []
+    swap(&values, &list.unpacked)
+    defer { swap(&values, &list.unpacked) }
     // Unit deltas, then counts less one, then counts in the heading; each value is
     // bounded before use (damage past a colliding checksum may hold anything). Each array
     // is sized once and written in place.

@@ -20,6 +20,23 @@ public struct Searcher: Sendable {
   /// The share of a score kept by a unit none of whose hits of a term stand as words.
   package static let wordFloor = 0.7
 
+  /// A term's inverse document frequency among `units` units, `frequency` of which hold it.
+  static func idf(_ frequency: Int, units: Int) -> Double {
+    let (frequency, total) = (Double(frequency), Double(max(1, units)))
+    return log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+  }
+
+  /// A term's BM25 score in the unit of `match`, `length` scalars long (its hits in the
+  /// heading weighing `headingWeight` times).
+  @inline(__always)
+  static func bm25(
+    _ match: TermMatcher.Match, idf: Double, length: Int32, averageLength: Double
+  ) -> Double {
+    let weighted = Double(match.total) + (headingWeight - 1) * Double(match.inHeading)
+    return idf * weighted * (k1 + 1)
+      / (weighted + k1 * (1 - b + b * Double(length) / averageLength))
+  }
+
   /// Starts loading what ranking `query` by words needs (the bundled word lists, ICU's
   /// word-break dictionary if a term is not in the lexicon) on another thread: a command
   /// calls this first, before opening the index.
@@ -49,66 +66,21 @@ public struct Searcher: Sendable {
     let entries = index.units.entries
     let matcher = TermMatcher(postings: index.postings, units: index.units)
     let synonyms = options.useSynonyms ? (dictionaries ?? .bundledSynonyms).synonyms : [:]
-    // Documents ranked: each group's units go to their documents as the group is matched.
-    var documents = DocumentScores(documents: kinds == [.document] ? index.documentCount : 0)
-    let matched = try MatchedGroups.match(
-      query, synonyms: synonyms, matcher: matcher, averageLength: averageLength,
-      eachGroup: kinds == [.document] ? { documents.add($0, entries: entries) } : nil)
-    let (termMatches, groupAlternatives, expansions) = (
-      matched.termMatches, matched.alternatives, matched.expansions
-    )
-    var excludedUnits = Set<Int>()
-    for term in query.excluded {
-      for alternative in [term.folded] + (synonyms[term.folded] ?? []) {
-        excludedUnits.formUnion(try matcher.matches(of: alternative).map(\.unit))
-      }
-    }
-    let filter = UnitFilter(
-      query.filters, index: index, dictionaries: dictionaries ?? .bundledDepartments)
     var allowedKind = [Bool](repeating: false, count: SearchUnitKind.allCases.count)
     for kind in kinds { allowedKind[Int(kind.code)] = true }
-
     let rankByWords = options.rankByWords && kinds != [.document] && !query.groups.isEmpty
     // With the word layer, a few times more candidates than asked for are re-ranked.
-    var top = TopScores(limit: rankByWords ? max(options.limit * 2, 20) : options.limit)
-    var totalMatches = 0
-    if kinds == [.document] {
-      for (unit, score) in try documents.ranked(
-        groups: query.groups.count, excluded: excludedUnits, filter: filter, entries: entries)
-      {
-        top.offer(unit: unit, score: score)
-        totalMatches += 1
-      }
-    } else if matched.isEmpty {
-      // Some term matches none of the units that match the others.
-    } else if let candidates = matched.candidates,
-      let smallest = matched.order.indices.min(by: {
-        matched.counts[matched.order[$0]] < matched.counts[matched.order[$1]]
-      })
-    {
-      // Every group's list now holds the candidates, in order: a unit's score is the
-      // smallest group's plus the others' in query order.
-      var scores = matched.groups[matched.order[smallest]].scores
-      for (index, group) in matched.order.enumerated() where index != smallest {
-        let added = matched.groups[group].scores
-        for slot in scores.indices { scores[slot] += added[slot] }
-      }
-      for (slot, unit) in candidates.enumerated() {
-        let kind = entries.kind(of: unit)
-        guard allowedKind[Int(kind.code)], excludedUnits.isEmpty || !excludedUnits.contains(unit),
-          try filter.accepts(unit)
-        else { continue }
-        totalMatches += 1
-        top.offer(unit: unit, score: scores[slot] * Self.boost(kind))
-      }
-    } else {
-      for unit in 0..<entries.count
-      where allowedKind[Int(entries.kind(of: unit).code)] && !excludedUnits.contains(unit) {
-        guard try filter.accepts(unit) else { continue }
-        totalMatches += 1
-        top.offer(unit: unit, score: 0)
-      }
-    }
+    let candidateLimit = rankByWords ? max(options.limit * 2, 20) : options.limit
+    let ranking =
+      try rankedTerm(
+        query, kinds: kinds, synonyms: synonyms, matcher: matcher, allowedKind: allowedKind,
+        limit: candidateLimit)
+      ?? rankedGroups(
+        query, kinds: kinds, synonyms: synonyms, matcher: matcher, allowedKind: allowedKind,
+        limit: candidateLimit)
+    let (termMatches, groupAlternatives, expansions) = (
+      ranking.termMatches, ranking.alternatives, ranking.expansions
+    )
     var units: [Int: SearchUnit] = [:]
     func decoded(_ index: Int) throws -> SearchUnit {
       if let unit = units[index] { return unit }
@@ -116,7 +88,7 @@ public struct Searcher: Sendable {
       units[index] = unit
       return unit
     }
-    var ranked = top.ranked
+    var ranked = ranking.top.ranked
     var wordCounts: [Int: [String: Int]] = [:]
     if rankByWords {
       (ranked, wordCounts) = try rankedByWords(
@@ -154,7 +126,116 @@ public struct Searcher: Sendable {
     // The rows of the unit table read are checked as their blocks were first read; a
     // damaged one read as zeros, and the query fails here rather than answer from it.
     try index.units.check()
-    return SearchResults(hits: hits, totalMatches: totalMatches, expansions: expansions)
+    return SearchResults(hits: hits, totalMatches: ranking.total, expansions: expansions)
+  }
+
+  /// A query's best units (up to the limit asked for), how many units match, and what
+  /// the hits show: each alternative's matches (at least in the best units), the groups'
+  /// alternatives and the synonyms used.
+  private struct Ranking {
+    var top: TopScores
+    var total = 0
+    var termMatches: [(term: String, matches: [TermMatcher.Match])] = []
+    var alternatives: [[String]] = []
+    var expansions: [(String, [String])] = []
+  }
+
+  /// A query of one term of two or more characters, with no synonym, exclusion or filter
+  /// but unit kinds (人民政府, 发展), ranked as its postings are walked (`RankedMatches`):
+  /// no list of its matches is made, however many units hold it. Nil for any other query.
+  private func rankedTerm(
+    _ query: SearchQuery, kinds: Set<SearchUnitKind>, synonyms: [String: [String]],
+    matcher: TermMatcher, allowedKind: [Bool], limit: Int
+  ) throws -> Ranking? {
+    guard kinds != [.document], query.excluded.isEmpty, query.groups.count == 1,
+      let group = query.groups.first, group.count == 1, let term = group.first?.folded,
+      synonyms[term]?.isEmpty ?? true,
+      query.filters.allSatisfy({ if case .unitKind = $0 { true } else { false } })
+    else { return nil }
+    let idf = Self.idf(try matcher.documentFrequency(of: term), units: matcher.entries.count)
+    let averageLength = self.averageLength
+    guard
+      let parts = try matcher.streamMatches(
+        of: term,
+        makeSink: {
+          RankedMatches(
+            entries: matcher.entries, idf: idf, averageLength: averageLength,
+            allowedKind: allowedKind, limit: limit)
+        })
+    else { return nil }
+    var ranking = Ranking(top: TopScores(limit: limit), alternatives: [[term]])
+    guard var merged = parts.first else { return ranking }
+    for part in parts.dropFirst() { merged.merge(part) }
+    ranking.top = merged.top
+    ranking.total = merged.total
+    // The counts the hits show, looked up in the best units alone.
+    let best = merged.top.ranked.map(\.unit).sorted()
+    ranking.termMatches = [(term, try matcher.matches(of: term, within: best))]
+    return ranking
+  }
+
+  /// Any query: each group matched in the units that match the groups before
+  /// (`MatchedGroups`), or, when documents are ranked, each group's units added to their
+  /// documents; then exclusions and filters, and the best units kept.
+  private func rankedGroups(
+    _ query: SearchQuery, kinds: Set<SearchUnitKind>, synonyms: [String: [String]],
+    matcher: TermMatcher, allowedKind: [Bool], limit: Int
+  ) throws -> Ranking {
+    let entries = matcher.entries
+    // Documents ranked: each group's units go to their documents as the group is matched.
+    var documents = DocumentScores(documents: kinds == [.document] ? index.documentCount : 0)
+    let matched = try MatchedGroups.match(
+      query, synonyms: synonyms, matcher: matcher, averageLength: averageLength,
+      eachGroup: kinds == [.document] ? { documents.add($0, entries: entries) } : nil)
+    var excludedUnits = Set<Int>()
+    for term in query.excluded {
+      for alternative in [term.folded] + (synonyms[term.folded] ?? []) {
+        excludedUnits.formUnion(try matcher.matches(of: alternative).map(\.unit))
+      }
+    }
+    let filter = UnitFilter(
+      query.filters, index: index, dictionaries: dictionaries ?? .bundledDepartments)
+    var ranking = Ranking(
+      top: TopScores(limit: limit), termMatches: matched.termMatches,
+      alternatives: matched.alternatives, expansions: matched.expansions)
+    if kinds == [.document] {
+      for (unit, score) in try documents.ranked(
+        groups: query.groups.count, excluded: excludedUnits, filter: filter, entries: entries)
+      {
+        ranking.top.offer(unit: unit, score: score)
+        ranking.total += 1
+      }
+    } else if matched.isEmpty {
+      // Some term matches none of the units that match the others.
+    } else if let candidates = matched.candidates,
+      let smallest = matched.order.indices.min(by: {
+        matched.counts[matched.order[$0]] < matched.counts[matched.order[$1]]
+      })
+    {
+      // Every group's list now holds the candidates, in order: a unit's score is the
+      // smallest group's plus the others' in query order.
+      var scores = matched.groups[matched.order[smallest]].scores
+      for (index, group) in matched.order.enumerated() where index != smallest {
+        let added = matched.groups[group].scores
+        for slot in scores.indices { scores[slot] += added[slot] }
+      }
+      for (slot, unit) in candidates.enumerated() {
+        let kind = entries.kind(of: unit)
+        guard allowedKind[Int(kind.code)], excludedUnits.isEmpty || !excludedUnits.contains(unit),
+          try filter.accepts(unit)
+        else { continue }
+        ranking.total += 1
+        ranking.top.offer(unit: unit, score: scores[slot] * Self.boost(kind))
+      }
+    } else {
+      for unit in 0..<entries.count
+      where allowedKind[Int(entries.kind(of: unit).code)] && !excludedUnits.contains(unit) {
+        guard try filter.accepts(unit) else { continue }
+        ranking.total += 1
+        ranking.top.offer(unit: unit, score: 0)
+      }
+    }
+    return ranking
   }
 
   /// Re-ranks candidates (best BM25 first) by the word layer: each term group's score

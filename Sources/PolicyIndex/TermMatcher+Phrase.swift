@@ -19,16 +19,35 @@ extension TermMatcher {
       try phrase.match(candidates, walk: &walk, file: postings, into: &matches)
       return matches
     }
-    let blocks = phrase.lists[0].blocks.count
-    guard blocks >= Self.blocksForTwoThreads else {
-      return try phrase.match(leadBlocks: 0..<blocks, file: postings)
-    }
+    let halves = try phraseMatches(phrase) { [Match]() }
+    return halves.count == 1 ? halves[0] : Array(halves.joined())
+  }
+
+  /// A term of three or more characters, its matches given to sinks made by `makeSink`:
+  /// one sink, or two for a lead list of at least `blocksForTwoThreads` blocks, each filled
+  /// on its own thread with half of the lead list's blocks (the first sink's units all
+  /// below the second's). Only for terms `needsText` passes.
+  func phraseMatches<Sink: MatchSink>(_ scalars: [UInt32], makeSink: () -> Sink) throws
+    -> [Sink]
+  {
+    guard let phrase = try phrase(scalars) else { return [] }
+    return try phraseMatches(phrase, makeSink: makeSink)
+  }
+
+  private func phraseMatches<Sink: MatchSink>(_ phrase: Phrase, makeSink: () -> Sink) throws
+    -> [Sink]
+  {
     let postings = self.postings
+    func matched(_ leadBlocks: Range<Int>) throws -> Sink {
+      var sink = makeSink()
+      try phrase.match(leadBlocks: leadBlocks, file: postings, into: &sink)
+      return sink
+    }
+    let blocks = phrase.lists[0].blocks.count
+    guard blocks >= Self.blocksForTwoThreads else { return [try matched(0..<blocks)] }
     let (first, second) = try TwoThreads.run(
-      { try phrase.match(leadBlocks: 0..<(blocks / 2), file: postings) },
-      { try phrase.match(leadBlocks: (blocks / 2)..<blocks, file: postings) }
-    )
-    return first + second
+      { try matched(0..<(blocks / 2)) }, { try matched((blocks / 2)..<blocks) })
+    return [first, second]
   }
 
   /// Lead lists of more blocks than this have a term's units estimated from a sample of
@@ -86,11 +105,11 @@ extension TermMatcher {
     let lists: [PostingsFile.Postings]
     let offsets: [UInt32]
 
-    /// The state of one walk through the lists: a cursor per list, and the phrase starts
-    /// of the unit being matched.
+    /// The state of one walk through the lists: a cursor per list, and room for the phrase
+    /// starts of the unit being matched (a unit holds at most `IndexLimits.unitScalars`).
     struct Walk {
       var cursors: [PhraseListCursor]
-      var starts: [UInt32] = []
+      var starts = [UInt32](repeating: 0, count: IndexLimits.unitScalars)
 
       /// The units of the lead list's block `index` (not before a block walked before).
       mutating func leadUnits(ofBlock index: Int, file: PostingsFile) throws -> [Int32] {
@@ -107,77 +126,93 @@ extension TermMatcher {
 
     /// The matches among the units of the lead list's blocks `leadBlocks`.
     func match(leadBlocks: Range<Int>, file: PostingsFile) throws -> [Match] {
-      var walk = walk()
       var matches: [Match] = []
+      try match(leadBlocks: leadBlocks, file: file, into: &matches)
+      return matches
+    }
+
+    /// The matches among the units of the lead list's blocks `leadBlocks`, given to `sink`.
+    func match<Sink: MatchSink>(leadBlocks: Range<Int>, file: PostingsFile, into sink: inout Sink)
+      throws
+    {
+      var walk = walk()
       for block in leadBlocks {
         let units = try walk.leadUnits(ofBlock: block, file: file)
-        try match(units, walk: &walk, file: file, into: &matches)
+        try match(units, walk: &walk, file: file, into: &sink)
       }
-      return matches
     }
 
     /// The matches among `units` (in increasing order, none below a unit looked up before
     /// in this walk), appended to `matches`. A phrase start is in the heading when it lies
     /// before the first position of the bigram at offset 0 that the heading does not hold
     /// (its heading count says how many it holds; every start is one of its positions).
-    func match<Units: Sequence>(
-      _ units: Units, walk: inout Walk, file: PostingsFile, into matches: inout [Match]
+    func match<Units: Sequence, Sink: MatchSink>(
+      _ units: Units, walk: inout Walk, file: PostingsFile, into matches: inout Sink
     ) throws where Units.Element: BinaryInteger {
       let first = walk.cursors.indices.first { walk.cursors[$0].offset == 0 } ?? 0
       let damaged = IndexError.corrupt(file: file.path, reason: "a position lies beyond its unit")
-      candidate: for element in units {
-        let unit = Int32(truncatingIfNeeded: element)
-        for index in walk.cursors.indices {
-          guard try walk.cursors[index].seek(unit, file: file) else { continue candidate }
-        }
-        // The lead list's positions, less its offset: where the phrase may start.
-        let leadOffset = Int(offsets[0])
-        walk.starts.removeAll(keepingCapacity: true)
-        let leadEnd = try walk.cursors[0].withDeltas(file: file) { deltas in
-          var position = 0
-          for delta in deltas {
-            position += Int(delta)
-            if position >= leadOffset { walk.starts.append(UInt32(position - leadOffset)) }
-          }
-          return position
-        }
-        guard leadEnd < IndexLimits.unitScalars else { throw damaged }
-        var count = walk.starts.count
-        // Kept: the starts s with each other list's bigram at s + its offset.
-        for index in walk.cursors.indices.dropFirst() where count > 0 {
-          let offset = Int(offsets[index])
-          count = try walk.cursors[index].withDeltas(file: file) { deltas in
-            try walk.starts.withUnsafeMutableBufferPointer { starts in
-              var kept = 0
-              var at = 0
-              var position = deltas.isEmpty ? Int.max : Int(deltas[0])
-              for slot in 0..<count {
-                let wanted = Int(starts[slot]) + offset
-                while position < wanted {
-                  at += 1
-                  position = at < deltas.count ? position + Int(deltas[at]) : Int.max
-                }
-                if position == wanted {
-                  starts[kept] = starts[slot]
-                  kept += 1
+      let leadOffset = Int(offsets[0])
+      // The cursors and the starts through their buffers, for the whole of `units`: the
+      // loop below runs once per unit of a list of hundreds of thousands.
+      try walk.cursors.withUnsafeMutableBufferPointer { cursors in
+        try walk.starts.withUnsafeMutableBufferPointer { starts in
+          candidate: for element in units {
+            let unit = Int32(truncatingIfNeeded: element)
+            for index in cursors.indices {
+              guard try cursors[index].seek(unit, file: file) else { continue candidate }
+            }
+            // The lead list's positions, less its offset: where the phrase may start.
+            var count = 0
+            let leadEnd = try cursors[0].withDeltas(file: file) { deltas in
+              var position = 0
+              for delta in deltas {
+                position += Int(delta)
+                guard position < starts.count else { return position }
+                if position >= leadOffset {
+                  starts[count] = UInt32(position - leadOffset)
+                  count += 1
                 }
               }
-              guard at >= deltas.count || position < IndexLimits.unitScalars else { throw damaged }
-              return kept
+              return position
             }
+            guard leadEnd < IndexLimits.unitScalars else { throw damaged }
+            // Kept: the starts s with each other list's bigram at s + its offset.
+            for index in cursors.indices.dropFirst() where count > 0 {
+              let offset = Int(offsets[index])
+              count = try cursors[index].withDeltas(file: file) { deltas in
+                var kept = 0
+                var at = 0
+                var position = deltas.isEmpty ? Int.max : Int(deltas[0])
+                for slot in 0..<count {
+                  let wanted = Int(starts[slot]) + offset
+                  while position < wanted {
+                    at += 1
+                    position = at < deltas.count ? position + Int(deltas[at]) : Int.max
+                  }
+                  if position == wanted {
+                    starts[kept] = starts[slot]
+                    kept += 1
+                  }
+                }
+                guard at >= deltas.count || position < IndexLimits.unitScalars else {
+                  throw damaged
+                }
+                return kept
+              }
+            }
+            guard count > 0 else { continue }
+            let inHeading = cursors[first].inHeading
+            let headingEnd = try cursors[first].withDeltas(file: file) { deltas in
+              guard inHeading < deltas.count else { return Int.max }
+              var position = 0
+              for at in 0...inHeading { position += Int(deltas[at]) }
+              return position
+            }
+            var startsInHeading = 0
+            for slot in 0..<count where Int(starts[slot]) < headingEnd { startsInHeading += 1 }
+            matches.take(Match(unit: Int(unit), total: count, inHeading: startsInHeading))
           }
         }
-        guard count > 0 else { continue }
-        let inHeading = walk.cursors[first].inHeading
-        let headingEnd = try walk.cursors[first].withDeltas(file: file) { deltas in
-          guard inHeading < deltas.count else { return Int.max }
-          var position = 0
-          for at in 0...inHeading { position += Int(deltas[at]) }
-          return position
-        }
-        var startsInHeading = 0
-        for slot in 0..<count where Int(walk.starts[slot]) < headingEnd { startsInHeading += 1 }
-        matches.append(Match(unit: Int(unit), total: count, inHeading: startsInHeading))
       }
     }
   }

@@ -36,6 +36,14 @@ extension UnitsFile {
         Int32(truncatingIfNeeded: reader.shape(index) & 0x1_FFFF)
       }
 
+      /// Unit `index`'s folded length and kind code (`SearchUnitKind.code`), from one read
+      /// of its row: what a walk that ranks as it goes needs of every unit it finds.
+      @inline(__always)
+      package func lengthAndKindCode(of index: Int) -> (length: Int32, kindCode: Int) {
+        let shape = reader.shape(index)
+        return (Int32(truncatingIfNeeded: shape & 0x1_FFFF), Int(shape >> 17 & 3))
+      }
+
       /// Unit `index`'s kind alone (a query keeps the kinds asked for of every unit it
       /// scores).
       @inline(__always)
