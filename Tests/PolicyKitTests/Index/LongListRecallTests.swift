@@ -114,6 +114,36 @@ import Testing
     }
   }
 
+  /// A query of one term is ranked as its list is walked (two halves, each keeping its best,
+  /// merged): its best few are the first of the full ranking, with the same scores, and the
+  /// same as the general path gives (the term typed twice is matched once and scores twice).
+  @Test func oneTermRankedAsWalked_equalsFullRankingAndGeneralPath() throws {
+    let searcher = Searcher(index: try Self.index.get())
+    func ranked(_ query: String, limit: Int) throws -> SearchResults {
+      var options = SearchOptions()
+      options.limit = limit
+      options.useSynonyms = false
+      options.rankByWords = false
+      return try searcher.search(try SearchQuery(query), options: options)
+    }
+    for term in ["人民政府", "政府", "人民代表大会", "2025"] {
+      let best = try ranked(term, limit: 25)
+      let full = try ranked(term, limit: 100_000)
+      let twice = try ranked("\(term) \(term)", limit: 25)
+      #expect(best.hits.count == 25, "\(term)")
+      #expect(best.totalMatches == full.totalMatches, "\(term)")
+      #expect(best.hits.map(\.unit.id) == full.hits.prefix(25).map(\.unit.id), "\(term)")
+      #expect(best.hits.map(\.score) == full.hits.prefix(25).map(\.score), "\(term)")
+      #expect(twice.totalMatches == best.totalMatches, "\(term)")
+      #expect(twice.hits.map(\.unit.id) == best.hits.map(\.unit.id), "\(term)")
+      #expect(twice.hits.map(\.score) == best.hits.map { 2 * $0.score }, "\(term)")
+      #expect(
+        twice.hits.map { $0.termCounts.first?.count }
+          == best.hits.map { $0.termCounts.first?.count },
+        "\(term)")
+    }
+  }
+
   @Test func sampledWeight_isCloseToTheExactCount() throws {
     let index = try Self.index.get()
     let matcher = TermMatcher(postings: index.postings, units: index.units)
