@@ -115,8 +115,8 @@
 
   /// Unpacks `groups` groups of eight values of `width` bits from `base` into `values`;
   /// every word read (eight bytes from a value's first byte) must lie in the block.
-  @inline(__always)
-  @usableFromInline static func unpackGroups(
+  @inlinable @inline(__always)
+  static func unpackGroups(
     _ base: UnsafePointer<UInt8>, groups: Int, width: Int, into values: UnsafeMutablePointer<UInt32>
   ) {
     let mask = width == 32 ? UInt64(UInt32.max) : (UInt64(1) << UInt64(width)) - 1

@@ -42,7 +42,7 @@ struct PhraseListCursor {
         next = SortedSearch.advance(blocks, from: next, to: Int(unit), by: \.lastUnit)
       }
       guard next < blocks.count else { return false }
-      try decode(block: next, file: file)
+      try enter(block: next, file: file)
       if list.units[list.units.count - 1] < unit { return false }
     }
     return list.units.withUnsafeBufferPointer { units in
@@ -70,7 +70,10 @@ struct PhraseListCursor {
     }
   }
 
-  private mutating func decode(block index: Int, file: PostingsFile) throws {
+  /// Decodes block `index` (not before the block the walk is in: a walk goes forward) and
+  /// stands at its first unit; `list` then holds the block's units and counts.
+  /// - Throws: `IndexError.corrupt` naming the file when the block is damaged.
+  mutating func enter(block index: Int, file: PostingsFile) throws {
     list.units.removeAll(keepingCapacity: true)
     list.totals.removeAll(keepingCapacity: true)
     list.inHeading.removeAll(keepingCapacity: true)

@@ -56,6 +56,12 @@ package struct PostingsFile: Sendable {
     /// The values of the part unpacked last, kept so that decoding block after block into
     /// the same list allocates nothing per block.
     fileprivate var unpacked: [UInt32] = []
+
+    /// The unit at `slot` with its counts.
+    func match(at slot: Int) -> TermMatcher.Match {
+      TermMatcher.Match(
+        unit: Int(units[slot]), total: Int(totals[slot]), inHeading: Int(inHeading[slot]))
+    }
   }
 
   private let file: MappedFile

@@ -140,9 +140,10 @@ public struct Searcher: Sendable {
     var expansions: [(String, [String])] = []
   }
 
-  /// A query of one term of two or more characters, with no synonym, exclusion or filter
-  /// but unit kinds (人民政府, 发展), ranked as its postings are walked (`RankedMatches`):
-  /// no list of its matches is made, however many units hold it. Nil for any other query.
+  /// A query of one term, with no synonym, exclusion or filter but unit kinds, that
+  /// `TermMatcher.ranksAsWalked` serves (a bigram such as 发展, or a phrase with a long
+  /// lead list such as 人民政府): ranked as its postings are walked (`RankedMatches`), no
+  /// list of its matches made however many units hold it. Nil for any other query.
   private func rankedTerm(
     _ query: SearchQuery, kinds: Set<SearchUnitKind>, synonyms: [String: [String]],
     matcher: TermMatcher, allowedKind: [Bool], limit: Int
@@ -150,7 +151,8 @@ public struct Searcher: Sendable {
     guard kinds != [.document], query.excluded.isEmpty, query.groups.count == 1,
       let group = query.groups.first, group.count == 1, let term = group.first?.folded,
       synonyms[term]?.isEmpty ?? true,
-      query.filters.allSatisfy({ if case .unitKind = $0 { true } else { false } })
+      query.filters.allSatisfy({ if case .unitKind = $0 { true } else { false } }),
+      try matcher.ranksAsWalked(term)
     else { return nil }
     let idf = Self.idf(try matcher.documentFrequency(of: term), units: matcher.entries.count)
     let averageLength = self.averageLength
@@ -246,6 +248,7 @@ public struct Searcher: Sendable {
     _ candidates: [(unit: Int, score: Double)], groupAlternatives: [[String]], limit: Int,
     decoded: (Int) throws -> SearchUnit
   ) throws -> (ranked: [(unit: Int, score: Double)], wordCounts: [Int: [String: Int]]) {
+    guard limit > 0 else { return ([], [:]) }
     let layer = dictionaries.map { WordLayer(dictionaries: $0) } ?? WordLayer.bundled
     var breaks = WordLayer.BreakCache()
     var adjusted: [(unit: Int, score: Double)] = []

@@ -24,7 +24,11 @@ final class TableBlockChecks: @unchecked Sendable {
   private let states: UnsafeMutablePointer<UInt8>
   private let blockCount: Int
   private let zeros: UnsafeMutableRawPointer
-  /// Whether a block read so far was damaged.
+  /// Whether a block read so far was damaged. Like `states`, written without a lock by the
+  /// threads of a walk on two threads (a long list's halves read the shape table at once):
+  /// it only ever goes from false to true, and `check()` reads it after they have joined.
+  /// Plain byte stores, not atomics (the package still builds for macOS 13, before the
+  /// Synchronization module): a race the thread sanitizer would name, on the same value.
   private var damaged = false
 
   /// The blocks needed for `rows` rows.

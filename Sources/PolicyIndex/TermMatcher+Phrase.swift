@@ -4,6 +4,30 @@ extension TermMatcher {
   /// Lead lists of at least this many blocks are matched in two halves on two threads.
   static let blocksForTwoThreads = 64
 
+  /// `work` done on the blocks `0..<blocks` of a list: in two halves on two threads, the
+  /// first half's result first, for at least `blocksForTwoThreads` blocks; else at once.
+  static func inHalves<Result>(blocks: Int, _ work: (Range<Int>) throws -> Result) throws
+    -> [Result]
+  {
+    guard blocks >= blocksForTwoThreads else { return [try work(0..<blocks)] }
+    let (first, second) = try TwoThreads.run(
+      { try work(0..<(blocks / 2)) }, { try work((blocks / 2)..<blocks) })
+    return [first, second]
+  }
+
+  /// Whether a query of `folded` alone is ranked as its lists are walked
+  /// (`streamMatches`), its weight known without walking them first: a term of two
+  /// characters (its list's head counts its units), or a longer one whose rarest covering
+  /// bigram's list has more than `blocksSampled` blocks (its units estimated from a
+  /// sample). A shorter phrase is counted by a walk of its own, and a term of one
+  /// character or one `needsText` sends to the text is not walked this way.
+  func ranksAsWalked(_ folded: String) throws -> Bool {
+    let scalars = folded.unicodeScalars.map(\.value)
+    guard scalars.count >= 2, !Self.needsText(scalars[...]) else { return false }
+    guard scalars.count > 2, let phrase = try phrase(scalars) else { return true }
+    return phrase.lists[0].blocks.count > Self.blocksSampled
+  }
+
   /// A term of three or more characters: the units holding the bigrams that cover it
   /// (`coveringOffsets`: 碳达峰 → 碳达 + 达峰, 绿色工厂 → 绿色 + 工厂; a separator is covered
   /// by the bigram it ends: 发展，推进 → 发展 + 展， + 推进), then the positions p where each
@@ -38,16 +62,11 @@ extension TermMatcher {
     -> [Sink]
   {
     let postings = self.postings
-    func matched(_ leadBlocks: Range<Int>) throws -> Sink {
+    return try Self.inHalves(blocks: phrase.lists[0].blocks.count) { leadBlocks in
       var sink = makeSink()
       try phrase.match(leadBlocks: leadBlocks, file: postings, into: &sink)
       return sink
     }
-    let blocks = phrase.lists[0].blocks.count
-    guard blocks >= Self.blocksForTwoThreads else { return [try matched(0..<blocks)] }
-    let (first, second) = try TwoThreads.run(
-      { try matched(0..<(blocks / 2)) }, { try matched((blocks / 2)..<blocks) })
-    return [first, second]
   }
 
   /// Lead lists of more blocks than this have a term's units estimated from a sample of
@@ -109,7 +128,11 @@ extension TermMatcher {
     /// starts of the unit being matched (a unit holds at most `IndexLimits.unitScalars`).
     struct Walk {
       var cursors: [PhraseListCursor]
-      var starts = [UInt32](repeating: 0, count: IndexLimits.unitScalars)
+      /// Written before read, slot by slot (left unwritten: a walk touches the pages of
+      /// the longest unit it matches, not 256 KB).
+      var starts = [UInt32](unsafeUninitializedCapacity: IndexLimits.unitScalars) { _, count in
+        count = IndexLimits.unitScalars
+      }
 
       /// The units of the lead list's block `index` (not before a block walked before).
       mutating func leadUnits(ofBlock index: Int, file: PostingsFile) throws -> [Int32] {
@@ -143,11 +166,11 @@ extension TermMatcher {
     }
 
     /// The matches among `units` (in increasing order, none below a unit looked up before
-    /// in this walk), appended to `matches`. A phrase start is in the heading when it lies
+    /// in this walk), given to `sink`. A phrase start is in the heading when it lies
     /// before the first position of the bigram at offset 0 that the heading does not hold
     /// (its heading count says how many it holds; every start is one of its positions).
     func match<Units: Sequence, Sink: MatchSink>(
-      _ units: Units, walk: inout Walk, file: PostingsFile, into matches: inout Sink
+      _ units: Units, walk: inout Walk, file: PostingsFile, into sink: inout Sink
     ) throws where Units.Element: BinaryInteger {
       let first = walk.cursors.indices.first { walk.cursors[$0].offset == 0 } ?? 0
       let damaged = IndexError.corrupt(file: file.path, reason: "a position lies beyond its unit")
@@ -164,6 +187,9 @@ extension TermMatcher {
             // The lead list's positions, less its offset: where the phrase may start.
             var count = 0
             let leadEnd = try cursors[0].withDeltas(file: file) { deltas in
+              // A unit holds fewer positions than the starts have room for (its counts are
+              // bounded when decoded); damage that says otherwise is refused here too.
+              guard deltas.count <= starts.count else { throw damaged }
               var position = 0
               for delta in deltas {
                 position += Int(delta)
@@ -210,7 +236,7 @@ extension TermMatcher {
             }
             var startsInHeading = 0
             for slot in 0..<count where Int(starts[slot]) < headingEnd { startsInHeading += 1 }
-            matches.take(Match(unit: Int(unit), total: count, inHeading: startsInHeading))
+            sink.take(Match(unit: Int(unit), total: count, inHeading: startsInHeading))
           }
         }
       }

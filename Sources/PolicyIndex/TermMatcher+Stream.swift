@@ -17,28 +17,15 @@ extension TermMatcher {
       return []
     }
     let postings = self.postings
-    // A block at a time, into buffers kept from block to block.
-    func matched(_ blocks: Range<Int>) throws -> Sink {
+    // A block at a time, into a cursor's buffers kept from block to block.
+    return try Self.inHalves(blocks: found.blocks.count) { blocks in
       var sink = makeSink()
-      var list = PostingsFile.UnitList()
+      var cursor = PhraseListCursor(found, offset: 0)
       for block in blocks {
-        list.units.removeAll(keepingCapacity: true)
-        list.totals.removeAll(keepingCapacity: true)
-        list.inHeading.removeAll(keepingCapacity: true)
-        _ = try postings.appendUnits(ofBlock: block, of: found, to: &list)
-        for slot in list.units.indices {
-          sink.take(
-            Match(
-              unit: Int(list.units[slot]), total: Int(list.totals[slot]),
-              inHeading: Int(list.inHeading[slot])))
-        }
+        try cursor.enter(block: block, file: postings)
+        for slot in cursor.list.units.indices { sink.take(cursor.list.match(at: slot)) }
       }
       return sink
     }
-    let blocks = found.blocks.count
-    guard blocks >= Self.blocksForTwoThreads else { return [try matched(0..<blocks)] }
-    let (first, second) = try TwoThreads.run(
-      { try matched(0..<(blocks / 2)) }, { try matched((blocks / 2)..<blocks) })
-    return [first, second]
   }
 }

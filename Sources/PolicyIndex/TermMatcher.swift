@@ -13,7 +13,8 @@ struct TermMatcher {
 
   /// A unit holding the term, with its counts; lists of these are sorted by unit. Held
   /// in 12 bytes (units are numbered, and a unit's positions counted, in 32 bits), since a
-  /// query keeps a list of these per term.
+  /// query of several terms keeps a list of these per term (a query of one term ranks
+  /// them as they are found: `RankedMatches`).
   package struct Match {
     private var storedUnit: Int32
     private var storedTotal: Int32
@@ -60,11 +61,7 @@ struct TermMatcher {
         return matches
       }
       let list = try postings.units(of: found)
-      return list.units.indices.map {
-        Match(
-          unit: Int(list.units[$0]), total: Int(list.totals[$0]), inHeading: Int(list.inHeading[$0])
-        )
-      }
+      return list.units.indices.map { list.match(at: $0) }
     default:
       return try phraseMatches(scalars, within: candidates)
     }
@@ -225,12 +222,7 @@ struct TermMatcher {
     var all: [Match] = []
     for postings in found {
       let list = try self.postings.units(of: postings)
-      for index in list.units.indices {
-        all.append(
-          Match(
-            unit: Int(list.units[index]), total: Int(list.totals[index]),
-            inHeading: Int(list.inHeading[index])))
-      }
+      for index in list.units.indices { all.append(list.match(at: index)) }
     }
     guard found.count > 1 else { return all }
     all.sort { $0.unit < $1.unit }
