@@ -264,6 +264,8 @@ struct TargetExtractor {
       )
       let after = sentence.text(last.end..<afterEnd)
       var reading = TargetPhrase.read(phrase: phrase, after: after)
+      // The direction the list's next item takes, when this item's own differs from it.
+      var listDirection: TargetDirection? = nil
       let usedTrailingNoun = Self.nameIndicator(
         of: &reading, group: group, after: after, previous: previousReading,
         clauseStart: clauseStart, floor: segmentStart, in: sentence)
@@ -278,6 +280,16 @@ struct TargetExtractor {
         reading.verb = previous.verb
         reading.direction =
           [.atLeast, .atMost, .keep].contains(previous.direction) ? .reach : previous.direction
+        // A rate the item names itself, with a percentage and no verb of its own, is a
+        // level, not a change by the previous item's verb: "城镇新增就业1200万人左右，城镇
+        // 调查失业率5.5%左右"; the items after it still share that verb ("…；居民消费价格
+        // 涨幅2%左右").
+        if !reading.indicator.isEmpty, first.unit == "%",
+          TargetGrammar.rateEndings.contains(where: { reading.indicator.hasSuffix($0) })
+        {
+          listDirection = reading.direction
+          reading.direction = .reach
+        }
         if "、和及".unicodeScalars.contains(separator) || phrase.hasPrefixBytes("和") {
           reading.cumulative = reading.cumulative || previous.cumulative
         }
@@ -336,8 +348,9 @@ struct TargetExtractor {
                 valueSpan: TextSpan(document.textRange(ofFoldedRange: foldedValue)))))
         }
       }
-      if firstReading == nil { firstReading = reading }
       previousReading = reading
+      if let listDirection { previousReading?.direction = listDirection }
+      if firstReading == nil { firstReading = previousReading }
       // The next clause starts after this value, or after the noun that followed it.
       segmentStart = usedTrailingNoun ? afterEnd : last.end
       index += group.count

@@ -122,6 +122,11 @@ enum TargetGrammar {
   static let verbsAfterValue = ["达标", "纳入", "达到", "实现", "覆盖", "进行"]
   /// Nouns after 的 that name the goal, not what is measured (…2.3平方米的目标).
   static let goalNouns: Set<String> = ["目标", "目标要求", "要求", "任务目标"]
+  /// Endings of an indicator that is a rate or a share (失业率, 比重): a percentage after
+  /// it with no verb of its own states its level. Not 涨幅: "居民消费价格涨幅3%左右" is
+  /// read as prices rising by 3%.
+  static let rateEndings = ["率", "比重", "占比", "比例"]
+
   /// Nouns that hold a verb (提升项目, 建设用地, 增加值): the verb in them is none.
   static let verbNouns = ["提升项目", "建设项目", "改造项目", "建设用地", "建成区", "增加值", "新建建筑", "完成率", "实现率"]
   /// Verbs that end the noun after a value: 60座社区公园|纳入…, 300个公交站台|进行适老化改造.

@@ -75,6 +75,31 @@ import Testing
       ])
   }
 
+  /// Items of a list of targets with no verb of their own share the verb of the item before
+  /// (城镇新增就业55万人以上 → increase), but a rate the item names itself with a
+  /// percentage states its level ("城镇调查失业率5.5%左右": reach), and the items after it
+  /// share the list's verb again ("居民消费价格涨幅3%左右": increase).
+  @Test func rateInAList_statesItsLevel() throws {
+    let document = try parse(
+      """
+      2024年某某省人民政府工作报告
+
+      二、今年工作安排
+
+      今年全省经济社会发展的主要预期目标是：地区生产总值增长5%左右；城镇新增就业55万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右。
+
+      （一）推进绿色发展。新建充电桩1000个，换电站50座。
+      """)
+    let directions = Dictionary(
+      document.targets.map { ($0.indicator, $0.direction) }, uniquingKeysWith: { first, _ in first }
+    )
+    #expect(directions["城镇调查失业率"] == .reach)
+    #expect(directions["居民消费价格涨幅"] == .increase)
+    #expect(directions["地区生产总值"] == .increase)
+    // A count after a count still shares the verb (新建…，换电站50座).
+    #expect(document.targets.first { $0.indicator == "换电站" }?.verb == "新建")
+  }
+
   /// The licence notice and what follows are dropped: no 著作权法 reference, no "Public domain".
   @Test func licenceNotice_dropped() throws {
     let document = try parse(Self.report)
