@@ -103,8 +103,9 @@ enum TargetGrammar {
   /// in their order: compared with a phrase's first byte before the rest of the word is.
   static let leadingNoiseFirstBytes: [UInt8] = leadingNoise.map { $0.utf8.first! }
   static let verbFirstBytes: [UInt8] = verbs.map { $0.0.utf8.first! }
-  /// Words trimmed from the end of an indicator before its verb: …装机容量确保达到, …开放度要达到.
-  static let trailingNoise = ["确保", "力争", "争取", "要", "应", "需", "将"]
+  /// Words trimmed from the end of an indicator before its verb: …装机容量确保达到, …开放度要达到,
+  /// and the adverbs of a further step: 人均预期寿命再提高1岁, …比例继续保持在4%以上.
+  static let trailingNoise = ["确保", "力争", "争取", "要", "应", "需", "将", "再", "继续", "进一步"]
   /// Words trimmed from the end of an indicator, one character each: 的 达 到 在 为 , 、.
   static let trailingLinks: Set<Unicode.Scalar> = ["的", "达", "到", "在", "为", ",", "、"]
   /// Scopes an indicator may start with.

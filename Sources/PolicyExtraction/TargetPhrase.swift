@@ -130,9 +130,15 @@ enum TargetPhrase {
     }
     if reading.distributes { rest = rest.droppingSuffixBytes(TargetGrammar.each) }
     rest = withoutExamples(withoutLeadingWords(rest))
-    for word in TargetGrammar.trailingNoise
-    where rest.hasSuffixBytes(word) && !rest.hasAtMostCharacters(word.count) {
-      rest = rest.droppingSuffixBytes(word)
+    // Until none is left: 人数要再增长 → 人数.
+    var trimmed = true
+    while trimmed {
+      trimmed = false
+      for word in TargetGrammar.trailingNoise
+      where rest.hasSuffixBytes(word) && !rest.hasAtMostCharacters(word.count) {
+        rest = rest.droppingSuffixBytes(word)
+        trimmed = true
+      }
     }
     if saysAll { rest = rest.droppingSuffixBytes(TargetGrammar.all) }
     // The last scalar is asked first: none of these characters has another spelling, so

@@ -8,7 +8,7 @@ struct TargetValue {
   package var unit: String
   package var start: Int
   package var end: Int
-  /// A bare number ("0.5117"), which is a value only right after a verb.
+  /// A bare number ("0.5117") or an age (1岁): a value only right after a verb.
   var isBare = false
   /// The kind of its unit; nil for a bare number (a count) or a zero (清零).
   package var kind: TargetUnits.Kind? = nil
@@ -184,6 +184,12 @@ struct TargetValueReader {
       return TargetValue(number: number, unit: "", start: start, end: end, isBare: true)
     }
     let next = chars[end]
+    // An age (人均预期寿命提高1岁, 达到79岁) is held as a bare number is: a value only right
+    // after a verb, so that an age limit (3岁以下婴幼儿, 年满60岁) is none.
+    if next == "岁" {
+      return TargetValue(
+        number: number, unit: "岁", start: start, end: end + 1, isBare: true, kind: .quantity)
+    }
     if next == "+" || (!UTF8Scalars.isIdeograph(next.value) && next.properties.isAlphabetic)
       || next == "月" || next == "日" || next == "年"
     {

@@ -100,6 +100,26 @@ import Testing
     #expect(document.targets.first { $0.indicator == "换电站" }?.verb == "新建")
   }
 
+  /// An age is a value right after a verb, as a bare number is (人均预期寿命再提高1岁: 1岁,
+  /// its indicator without the 再 of a further step); an age limit is none (3岁以下婴幼儿,
+  /// 年满60岁).
+  @Test func ageAfterAVerb_isAValue_ageLimitIsNot() throws {
+    let document = try parse(
+      """
+      2024年某某省人民政府工作报告
+
+      二、今年工作安排
+
+      今年全省发展的主要预期目标是：人均预期寿命再提高1岁，每千人口拥有3岁以下婴幼儿托位数达到4.5个，年满60岁的老年人参保率继续保持在95%以上。
+      """)
+    let ages = document.targets.filter { $0.unit == "岁" }
+    #expect(ages.map(\.indicator) == ["人均预期寿命"])
+    #expect(ages.first?.value == 1 && ages.first?.direction == .increase)
+    #expect(document.targets.contains { $0.value == 4.5 && $0.unit == "个" })
+    #expect(!document.targets.contains { $0.value == 3 || $0.value == 60 })
+    #expect(document.targets.first { $0.value == 95 }?.indicator.hasSuffix("继续") == false)
+  }
+
   /// The licence notice and what follows are dropped: no 著作权法 reference, no "Public domain".
   @Test func licenceNotice_dropped() throws {
     let document = try parse(Self.report)
