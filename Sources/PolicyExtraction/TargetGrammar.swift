@@ -11,6 +11,7 @@ enum TargetGrammar {
     ("不低于", .atLeast), ("不少于", .atLeast), ("不超过", .atMost), ("不高于", .atMost), ("不大于", .atMost),
     ("下降到", .reach), ("降低到", .reach), ("降至", .reach), ("提高到", .reach), ("提升到", .reach),
     ("提高至", .reach), ("提升至", .reach), ("增加到", .reach), ("增长到", .reach), ("增至", .reach),
+    ("扩大到", .reach),
     ("保持在", .keep), ("稳定在", .keep), ("控制在", .keep), ("维持在", .keep),
     ("下降", .decrease), ("降低", .decrease), ("减少", .decrease), ("削减", .decrease), ("压减", .decrease),
     ("减排", .decrease),
@@ -22,6 +23,7 @@ enum TargetGrammar {
     ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach), ("推进", .reach),
     ("实施", .reach), ("落实", .reach), ("投运", .reach),
     ("解决", .reach), ("新开工", .reach), ("开工", .reach), ("扩招", .increase),
+    ("扩大", .increase), ("淘汰", .reach), ("退出", .reach),
   ]
   /// The verbs by first scalar, in the order of `verbs` (indices into it).
   static let verbIndex = FirstScalarIndex(verbs.map(\.0))
@@ -97,7 +99,7 @@ enum TargetGrammar {
   /// 对300个公交站台…, 改造新增71座); at the start of a longer phrase they may begin a word
   /// (再生资源, 对外投资, 改造项目).
   static let loneOpeners: Set<String> = [
-    "将", "把", "对", "再", "在", "向", "为", "改造", "更新", "整治", "今年", "明年", "全年",
+    "将", "把", "对", "再", "在", "向", "为", "要", "改造", "更新", "整治", "今年", "明年", "全年",
   ]
   /// The first UTF-8 byte of each word of `leadingNoise`, and of each verb of `verbs`,
   /// in their order: compared with a phrase's first byte before the rest of the word is.

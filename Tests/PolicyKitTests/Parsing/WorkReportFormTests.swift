@@ -232,6 +232,23 @@ import Testing
     #expect(report.targets.allSatisfy { $0.year == 2015 })
   }
 
+  /// Quantities to phase out (淘汰, 退出) or to widen a pilot to (扩大到, 扩大) are targets
+  /// (the reports of 2008, 2014, 2015 and 2017); a 要 alone before the verb names nothing.
+  @Test func phaseOutAndWiden_areTargetVerbs() throws {
+    let report = try parse(
+      """
+      2017年政府工作报告
+
+      一、2017年重点工作
+
+      （一）扎实有效去产能。今年要淘汰燃煤小锅炉5万台，退出煤炭产能1.5亿吨以上，粮改饲试点面积扩大到1000万亩以上。
+      """)
+    #expect(report.targets.map(\.value) == [5, 1.5, 1000])
+    #expect(report.targets.map(\.direction) == [.reach, .atLeast, .atLeast])
+    #expect(report.targets.first?.indicator == "燃煤小锅炉")
+    #expect(report.targets.last?.indicator == "粮改饲试点面积")
+  }
+
   /// "过去五年，…。" opens a paragraph of achievements: the sentences after it say what was
   /// done, and give no targets of the report's year (the reports of 2011 and 2021); a
   /// sentence with a year of its own still does.
