@@ -144,6 +144,36 @@ import Testing
     }
   }
 
+  /// A damaged row of the shape table, read by both threads of a walk that ranks as it
+  /// goes, makes the query fail naming `units.bin`: never an answer from zeros.
+  @Test func damagedShapeRow_duringTheWalkOnTwoThreads_isAnError() throws {
+    let index = try Self.index.get()
+    let copy = Scratch.root.appendingPathComponent("policyq-long-damaged-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: index.directory, to: copy)
+    let units = try #require(try IndexDirectory(url: copy).liveGeneration())
+      .appendingPathComponent(IndexDirectory.units)
+    var bytes = Array(try Data(contentsOf: units))
+    let footer = try bytes.withUnsafeBufferPointer {
+      try UnitsFile.frame.footerValues(of: $0, file: units.path)
+    }
+    // The shape table's row of a unit in the middle of the index: one bit of its length.
+    let row = Int(footer[4]) + 4 * (index.unitCount / 2)
+    bytes[row] ^= 0x04
+    try Data(bytes).write(to: units)
+    let damaged = try InvertedIndex.open(copy)
+    for term in ["人民政府", "政府"] {
+      #expect(try TermMatcher(postings: damaged.postings, units: damaged.units).ranksAsWalked(term))
+      #expect(throws: IndexError.self, "\(term)") {
+        try Searcher(index: damaged).search(try SearchQuery(term))
+      }
+      do {
+        _ = try Searcher(index: damaged).search(try SearchQuery(term))
+      } catch IndexError.corrupt(let file, _) {
+        #expect(file == units.path, "\(term)")
+      }
+    }
+  }
+
   @Test func sampledWeight_isCloseToTheExactCount() throws {
     let index = try Self.index.get()
     let matcher = TermMatcher(postings: index.postings, units: index.units)
