@@ -193,7 +193,6 @@ extension TermMatcher {
               var position = 0
               for delta in deltas {
                 position += Int(delta)
-                guard position < starts.count else { return position }
                 if position >= leadOffset {
                   starts[count] = UInt32(position - leadOffset)
                   count += 1

@@ -33,7 +33,7 @@ extension UnitsFile {
       /// Unit `index`'s folded length alone (a query scores every unit it matches).
       @inline(__always)
       package func length(of index: Int) -> Int32 {
-        Int32(truncatingIfNeeded: reader.shape(index) & 0x1_FFFF)
+        lengthAndKindCode(of: index).length
       }
 
       /// Unit `index`'s folded length and kind code (`SearchUnitKind.code`), from one read
@@ -48,7 +48,7 @@ extension UnitsFile {
       /// scores).
       @inline(__always)
       package func kind(of index: Int) -> SearchUnitKind {
-        SearchUnitKind(code: UInt8(truncatingIfNeeded: reader.shape(index) >> 17 & 3)) ?? .section
+        SearchUnitKind(code: UInt8(lengthAndKindCode(of: index).kindCode)) ?? .section
       }
     }
 

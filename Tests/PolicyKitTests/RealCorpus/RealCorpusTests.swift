@@ -37,6 +37,34 @@ import Testing
     #expect(groups.isSuperset(of: ["省港航集团", "省机场集团"]))
   }
 
+  /// The State Council's work reports: the unemployment rate of a list of targets is a
+  /// level (城镇新增就业1200万人左右，城镇调查失业率5.5%左右), and the CPI rise after it still
+  /// shares the list's verb; an age after a verb is a value (人均预期寿命再提高1岁); quantities
+  /// to phase out or to widen a pilot to are targets (淘汰燃煤小锅炉5万台, 粮改饲试点面积扩大到
+  /// 1000万亩以上).
+  @Test func workReports_ratesAgesAndPhaseOuts() throws {
+    func report(_ year: String) throws -> PolicyDocument {
+      try Parsed.file(
+        try #require(
+          Corpus.realFiles("work-reports", ext: "txt").first {
+            $0.lastPathComponent.contains("_\(year)年中华人民共和国国务院政府工作报告")
+          }))
+    }
+    let report2023 = try report("2023")
+    let unemployment = report2023.targets.filter { $0.indicator == "城镇调查失业率" && $0.year == 2023 }
+    #expect(!unemployment.isEmpty && unemployment.allSatisfy { $0.direction == .reach })
+    let prices = report2023.targets.first { $0.indicator == "居民消费价格涨幅" && $0.year == 2023 }
+    #expect(prices?.direction == .increase)
+    let report2021 = try report("2021")
+    let lifespan = report2021.targets.first { $0.unit == "岁" }
+    #expect(lifespan?.indicator == "人均预期寿命")
+    #expect(lifespan?.value == 1 && lifespan?.direction == .increase)
+    let report2017 = try report("2017")
+    #expect(report2017.targets.contains { $0.indicator == "粮改饲试点面积" && $0.value == 1000 })
+    let report2014 = try report("2014")
+    #expect(report2014.targets.contains { $0.indicator == "燃煤小锅炉" && $0.value == 5 })
+  }
+
   /// The 第X条 lines of the text, found by a plain pattern independent of the parser.
   private func articleLines(_ text: String) -> Int {
     let numerals = "零一二三四五六七八九十百千〇两"
