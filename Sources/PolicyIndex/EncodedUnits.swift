@@ -85,9 +85,9 @@ struct EncodedUnits: Sendable {
   /// Whether every unit's stored part is in a closed chunk.
   var isClosed: Bool { pending.bytes.isEmpty }
 
-  /// Compresses the closed chunks not yet compressed.
-  package mutating func compressChunks(with compressor: Zstandard.Compressor) {
-    for index in chunks.indices { chunks[index].compress(with: compressor) }
+  /// Codes and compresses the closed chunks not yet compressed.
+  mutating func compressChunks(with codec: StoredTextCodec) {
+    for index in chunks.indices { chunks[index].compress(with: codec) }
   }
 
   /// The closed chunks not yet compressed, as they are: samples to train a dictionary on.

@@ -194,7 +194,7 @@ public struct IndexBuilder: Sendable {
     let pipeline = OrderedPipeline(count: files.count, workers: jobs, depth: max(8, 4 * jobs)) {
       [self] number in
       var file = prepare(files[number], reusing: reuse)
-      if let compressor = compression.compressor { file.units.compressChunks(with: compressor) }
+      if let codec = compression.codec { file.units.compressChunks(with: codec) }
       return file
     }
     defer { pipeline.cancel() }
@@ -234,7 +234,7 @@ public struct IndexBuilder: Sendable {
       let documentIndex = fileList.fileCount
       try unitsWriter.add(document)
       var units = file.units
-      if let compressor = compression.compressor { units.compressChunks(with: compressor) }
+      if let codec = compression.codec { units.compressChunks(with: codec) }
       let chunkOffsets = try unitsWriter.add(chunks: units.chunks)
       try units.records.bytes.withUnsafeBufferPointer { records in
         try units.folded.withUnsafeBufferPointer { folded in

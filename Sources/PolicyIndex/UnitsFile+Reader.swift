@@ -17,6 +17,8 @@ extension UnitsFile {
     private let chunks = StoredChunkCache()
     /// Decompresses the stored chunks with the file's dictionary.
     private let decompressor: Zstandard.Decompressor
+    /// Decodes the stored chunks compressed coded.
+    private let code: ScalarCode
     /// The number of documents.
     package let documentCount: Int
     package let unitCount: Int
@@ -132,9 +134,16 @@ extension UnitsFile {
       self.documentCount = documentCount
       self.unitCount = unitCount
       recordsEnd = documentTable
+      let records = UnsafeBufferPointer(rebasing: bytes[..<documentTable])
+      let codeTable = try Self.record(
+        at: 8, in: records, path: path, what: "the code of the stored text")
+      guard let code = ScalarCode(serialized: codeTable) else {
+        throw IndexError.corrupt(file: path, reason: "the code of the stored text is not one")
+      }
+      self.code = code
       let dictionary = try Self.record(
-        at: 8, in: UnsafeBufferPointer(rebasing: bytes[..<documentTable]), path: path,
-        what: "the dictionary of the stored text")
+        at: codeTable.baseAddress! - records.baseAddress! + codeTable.count, in: records,
+        path: path, what: "the dictionary of the stored text")
       guard let decompressor = Zstandard.Decompressor(dictionary: dictionary) else {
         throw IndexError.corrupt(
           file: path, reason: "the dictionary of the stored text is refused by libzstd")
@@ -318,13 +327,22 @@ extension UnitsFile {
       case .stored?:
         raw = Array(stored)
       case .zstandard?:
-        do {
-          raw = try decompressor.decompress(stored, expectedLength: rawLength)
-        } catch .noMemory {
-          throw IndexError.corrupt(file: path, reason: "no memory to decompress \(what)")
-        } catch {
-          throw IndexError.corrupt(file: path, reason: "\(what) does not decompress")
+        raw = try decompress(stored, length: rawLength, what: what)
+      case .codedZstandard?:
+        let codedLength = try reader.int()
+        // A byte codes to at most two.
+        guard codedLength >= 0, codedLength <= 2 * rawLength else {
+          throw IndexError.corrupt(file: path, reason: "\(what) has a bad length")
         }
+        let coded = try decompress(
+          UnsafeBufferPointer(rebasing: bytes[reader.offset...]), length: codedLength,
+          what: what)
+        guard
+          let decoded = coded.withUnsafeBufferPointer({
+            code.decode($0, expectedLength: rawLength)
+          })
+        else { throw IndexError.corrupt(file: path, reason: "\(what) does not decode") }
+        raw = decoded
       case nil:
         throw IndexError.corrupt(file: path, reason: "\(what) has an unknown method")
       }
@@ -333,6 +351,19 @@ extension UnitsFile {
       }
       chunks.keep(raw, at: offset)
       return raw
+    }
+
+    /// The Zstandard frame `frame` of `what`, decompressed to `length` bytes.
+    private func decompress(_ frame: UnsafeBufferPointer<UInt8>, length: Int, what: String) throws
+      -> [UInt8]
+    {
+      do {
+        return try decompressor.decompress(frame, expectedLength: length)
+      } catch .noMemory {
+        throw IndexError.corrupt(file: path, reason: "no memory to decompress \(what)")
+      } catch {
+        throw IndexError.corrupt(file: path, reason: "\(what) does not decompress")
+      }
     }
   }
 }

@@ -112,29 +112,34 @@ import Glibc
     #expect(try Self.answers(directory) == expected)
   }
 
-  /// The dictionary the stored text is compressed with is checked when the index is
-  /// opened: a flipped byte in it is an error naming `units.bin`, never other text.
-  @Test func damagedDictionary_isAnErrorNamingTheFile() throws {
+  /// The code and the dictionary the stored text is compressed with are checked when the
+  /// index is opened: a flipped byte in either is an error naming `units.bin`, never other
+  /// text.
+  @Test func damagedCodeOrDictionary_isAnErrorNamingTheFile() throws {
     let directory = try Corpus.temporaryDirectory().appendingPathComponent("index")
     _ = try IndexBuilder(directory: directory).build(files: Corpus.seeds)
     let url = try liveFile(directory, IndexDirectory.units)
     let original = Array(try Data(contentsOf: url))
-    // After the header (8 bytes), the dictionary's record.
-    let (start, length) = Self.framedRecord(in: original, at: 8)
-    #expect(length > 1_000, "the seeds' stored text trains a dictionary")
-    for offset in stride(from: start, to: start + length, by: max(1, length / 50)) {
-      var damaged = original
-      damaged[offset] ^= 1 << UInt8(offset % 8)
-      try Data(damaged).write(to: url)
-      do {
-        _ = try Self.answers(directory)
-        Issue.record("byte \(offset) of the dictionary flipped, and the index answered")
-      } catch let error as IndexError {
-        guard case .corrupt(let file, _) = error else {
-          Issue.record("byte \(offset): \(error)")
-          continue
+    // After the header (8 bytes), the code's record, then the dictionary's.
+    let code = Self.framedRecord(in: original, at: 8)
+    let dictionary = Self.framedRecord(in: original, at: code.start + code.length)
+    #expect(code.length > 1_000, "the seeds' stored text ranks a few thousand characters")
+    #expect(dictionary.length > 1_000, "the seeds' stored text trains a dictionary")
+    for (start, length) in [code, dictionary] {
+      for offset in stride(from: start, to: start + length, by: max(1, length / 50)) {
+        var damaged = original
+        damaged[offset] ^= 1 << UInt8(offset % 8)
+        try Data(damaged).write(to: url)
+        do {
+          _ = try Self.answers(directory)
+          Issue.record("byte \(offset) of the code or dictionary flipped, and the index answered")
+        } catch let error as IndexError {
+          guard case .corrupt(let file, _) = error else {
+            Issue.record("byte \(offset): \(error)")
+            continue
+          }
+          #expect(file == url.path)
         }
-        #expect(file == url.path)
       }
     }
     try Data(original).write(to: url)
