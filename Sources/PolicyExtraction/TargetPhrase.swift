@@ -88,7 +88,11 @@ enum TargetPhrase {
       }
       // "建成绿色园区30个": the indicator follows the verb; "能耗下降14.5%": it precedes it.
       let following = rest[range.upperBound...].trimmingScalars(in: TargetGrammar.linkingBlank)
-      if following.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) }).count >= 2
+      if let named = namedBeforeGoal(following) {
+        // "经济增长预期目标为5%左右": the verb is part of what is measured (经济增长).
+        rest = String(rest[..<range.upperBound]) + named
+      } else if following.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) })
+        .count >= 2
         && !following.hasPrefixBytes("到") && !following.hasPrefixBytes("至")
       {
         rest = following
@@ -150,6 +154,23 @@ enum TargetPhrase {
     }
     reading.indicator = TargetGrammar.loneOpeners.contains(rest) ? "" : rest
     return reading
+  }
+
+  /// What stands between a verb and the word that names the value as the expected goal
+  /// (预期, 预期目标, 目标) after it, with the links before the value dropped (为, 是, 定在):
+  /// "速度预期目标为" → 速度, "预期目标" → "". Nil when the words after the verb end with
+  /// no such word, or leave one character before it (完成总目标的75%: 总目标 is a noun).
+  static func namedBeforeGoal(_ following: String) -> String? {
+    var words = following
+    while let scalar = words.unicodeScalars.last, TargetGrammar.goalLinks.contains(scalar),
+      words.last?.unicodeScalars.count == 1
+    {
+      words.removeLast()
+    }
+    guard let goal = TargetGrammar.expectedGoals.first(where: { words.hasSuffixBytes($0) })
+    else { return nil }
+    let named = words.droppingSuffixBytes(goal)
+    return named.unicodeScalars.count == 1 ? nil : named
   }
 
   /// Whether `indicator` is a verb alone (新增, 建设), which names nothing measured: another

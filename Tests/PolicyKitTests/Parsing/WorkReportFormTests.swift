@@ -100,6 +100,31 @@ import Testing
     #expect(document.targets.first { $0.indicator == "换电站" }?.verb == "新建")
   }
 
+  /// A work report names the value of an indicator as its expected goal (预期, 预期目标,
+  /// 目标): the goal word is no indicator. After the verb (经济增长预期目标为5%左右) the verb
+  /// is part of what is measured, 经济增长; before it (广义货币M2预期增长13%左右) 预期 is
+  /// dropped; and 总目标 stays a noun (完成总目标的75%).
+  @Test func expectedGoal_namesNoIndicator() throws {
+    let document = try parse(
+      """
+      2024年某某省人民政府工作报告
+
+      二、今年工作安排
+
+      提出上述预期目标，综合考虑了各方面因素。经济增长预期目标为5%左右，既是稳就业的需要，也有潜力支撑。今年的经济增长预期为6%左右。广义货币M2预期增长13%左右，进出口总额预期增长7.5%左右。广义货币增长目标为16%。
+
+      （一）推进农村改革。2025年前完成总目标的75%。
+      """)
+    let indicators = document.targets.map(\.indicator)
+    #expect(indicators.filter { $0 == "经济增长" }.count == 2, "\(indicators)")
+    #expect(indicators.contains("广义货币m2") || indicators.contains("广义货币M2"), "\(indicators)")
+    #expect(indicators.contains("进出口总额"), "\(indicators)")
+    #expect(indicators.contains("广义货币增长"), "\(indicators)")
+    #expect(!indicators.contains { $0.contains("预期") || $0 == "目标" }, "\(indicators)")
+    #expect(indicators.contains("总目标"), "\(indicators)")
+    #expect(document.targets.first { $0.indicator == "经济增长" }?.direction == .increase)
+  }
+
   /// An age is a value right after a verb, as a bare number is (人均预期寿命再提高1岁: 1岁,
   /// its indicator without the 再 of a further step); an age limit is none (3岁以下婴幼儿,
   /// 年满60岁).
