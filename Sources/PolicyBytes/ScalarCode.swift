@@ -3,12 +3,13 @@
 /// anything else escaped as it is. Chinese text in UTF-8 takes three bytes a character;
 /// coded, its commonest characters (的, 和, 发, 展, 区, …) take one and most of the rest two,
 /// and Zstandard then compresses the coded bytes a fifth smaller than the UTF-8 they stand
-/// for (corpus-real's stored text: 0.23 of the UTF-8 against 0.29).
+/// for (corpus-real's stored text: 0.23 of the UTF-8 against 0.28).
 ///
-/// Bytes that are not a two- or three-byte UTF-8 sequence of a ranked character, and bytes
-/// that are not UTF-8 at all (the varints between stored fields), are kept: an ASCII byte
-/// is a character like any other, and what the table lacks is escaped. So any bytes code
-/// and decode to themselves.
+/// A ranked character is coded whatever its length (ASCII included). Anything that does
+/// not begin a well-formed UTF-8 sequence of a ranked character is escaped as it is: an
+/// unranked character of three bytes whole, any other byte alone (the varints between
+/// stored fields, four-byte characters, bytes that are not UTF-8). So any bytes code and
+/// decode to themselves.
 ///
 /// Code bytes: below `singleCodes`, a character of rank 0–191; `singleCodes` to 0xFD, the
 /// lead of a two-byte code (62 × 256 ranks); `rawByte` (0xFE) and one byte as it is;
@@ -25,31 +26,34 @@ package struct ScalarCode: Sendable {
 
   /// The characters in rank order (all in the Basic Multilingual Plane, no surrogates).
   package let scalars: [Unicode.Scalar]
-  /// Each BMP scalar's rank plus one (0: not ranked).
-  private let rankOfScalar: [UInt16]
   /// Each rank's UTF-8 bytes (low bytes first) with their count in the top byte.
   private let utf8OfRank: [UInt32]
 
-  /// A code for `scalars` in rank order (at most `capacity`, BMP, distinct).
-  package init(scalars: [Unicode.Scalar]) {
-    precondition(scalars.count <= Self.capacity)
-    self.scalars = scalars
-    var rankOfScalar = [UInt16](repeating: 0, count: 0x1_0000)
+  /// A code for `scalars` in rank order; nil unless they are at most `capacity`, in the
+  /// BMP, no surrogates, each once.
+  package init?(scalars: [Unicode.Scalar]) {
+    guard scalars.count <= Self.capacity else { return nil }
+    var seen = [UInt64](repeating: 0, count: 0x1_0000 / 64)
     var utf8OfRank: [UInt32] = []
     utf8OfRank.reserveCapacity(scalars.count)
-    for (rank, scalar) in scalars.enumerated() {
-      precondition(scalar.value < 0x1_0000 && rankOfScalar[Int(scalar.value)] == 0)
-      rankOfScalar[Int(scalar.value)] = UInt16(rank + 1)
-      var packed: UInt32 = 0
-      var count: UInt32 = 0
-      for byte in String(scalar).utf8 {
-        packed |= UInt32(byte) << (8 * count)
-        count += 1
-      }
-      utf8OfRank.append(packed | count << 24)
+    for scalar in scalars {
+      let value = Int(scalar.value)
+      guard value < 0x1_0000, seen[value >> 6] & (1 << (value & 63)) == 0 else { return nil }
+      seen[value >> 6] |= 1 << (value & 63)
+      utf8OfRank.append(Self.packedUTF8(scalar.value))
     }
-    self.rankOfScalar = rankOfScalar
+    self.scalars = scalars
     self.utf8OfRank = utf8OfRank
+  }
+
+  /// The UTF-8 bytes of BMP scalar `value` (low bytes first), their count in the top byte.
+  private static func packedUTF8(_ value: UInt32) -> UInt32 {
+    if value < 0x80 { return value | 1 << 24 }
+    if value < 0x800 {
+      return (0xC0 | value >> 6) | (0x80 | value & 0x3F) << 8 | 2 << 24
+    }
+    return (0xE0 | value >> 12) | (0x80 | value >> 6 & 0x3F) << 8 | (0x80 | value & 0x3F) << 16
+      | 3 << 24
   }
 
   /// The code of the characters of `samples` (UTF-8 with other bytes among them), ranked
@@ -73,7 +77,8 @@ package struct ScalarCode: Sendable {
     let ranked = counts.indices.filter { counts[$0] > 0 }
       .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
       .prefix(capacity)
-    return ScalarCode(scalars: ranked.map { Unicode.Scalar(UInt32($0))! })
+    // Distinct BMP scalars (no surrogate decodes), at most `capacity`: always a code.
+    return ScalarCode(scalars: ranked.map { Unicode.Scalar(UInt32($0))! })!
   }
 
   /// The table as stored: the characters' UTF-8 bytes in rank order.
@@ -83,13 +88,12 @@ package struct ScalarCode: Sendable {
   /// outside the BMP or twice, more than `capacity`).
   package init?(serialized bytes: UnsafeBufferPointer<UInt8>) {
     var scalars: [Unicode.Scalar] = []
-    var seen = Set<UInt32>()
     var at = 0
     while at < bytes.count {
       guard let (value, length) = Self.bmpScalar(in: bytes, at: at),
-        seen.insert(value).inserted, scalars.count < Self.capacity
+        let scalar = Unicode.Scalar(value)
       else { return nil }
-      scalars.append(Unicode.Scalar(value)!)
+      scalars.append(scalar)
       at += length
     }
     self.init(scalars: scalars)
@@ -117,38 +121,56 @@ package struct ScalarCode: Sendable {
     return nil
   }
 
-  /// `bytes` coded, appended to `output`.
-  /// - Complexity: O(n) in the length of `bytes`.
-  package func encode(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-    output.reserveCapacity(output.count + bytes.count)
-    rankOfScalar.withUnsafeBufferPointer { rankOfScalar in
-      var at = 0
-      while at < bytes.count {
-        guard let (scalar, length) = Self.bmpScalar(in: bytes, at: at) else {
-          output.append(Self.rawByte)
-          output.append(bytes[at])
-          at += 1
-          continue
-        }
-        let rank = Int(rankOfScalar[Int(scalar)]) - 1
-        if rank < 0 {
-          if length == 3 {
-            output.append(Self.rawSequence)
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<(at + 3)]))
-          } else {
-            for byte in bytes[at..<(at + length)] {
-              output.append(Self.rawByte)
-              output.append(byte)
-            }
+  /// What codes bytes with this table (a lookup of each BMP scalar's rank, 128 KB): made
+  /// once by the build that writes chunks, never by a reader.
+  package var encoder: Encoder { Encoder(self) }
+
+  /// Codes bytes with a table.
+  package struct Encoder: Sendable {
+    /// Each BMP scalar's rank plus one (0: not ranked).
+    private let rankOfScalar: [UInt16]
+
+    init(_ code: ScalarCode) {
+      var rankOfScalar = [UInt16](repeating: 0, count: 0x1_0000)
+      for (rank, scalar) in code.scalars.enumerated() {
+        rankOfScalar[Int(scalar.value)] = UInt16(rank + 1)
+      }
+      self.rankOfScalar = rankOfScalar
+    }
+
+    /// `bytes` coded, appended to `output`.
+    /// - Complexity: O(n) in the length of `bytes`.
+    package func encode(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+      output.reserveCapacity(output.count + bytes.count)
+      rankOfScalar.withUnsafeBufferPointer { rankOfScalar in
+        var at = 0
+        while at < bytes.count {
+          guard let (scalar, length) = ScalarCode.bmpScalar(in: bytes, at: at) else {
+            output.append(ScalarCode.rawByte)
+            output.append(bytes[at])
+            at += 1
+            continue
           }
-        } else if rank < Self.singleCodes {
-          output.append(UInt8(rank))
-        } else {
-          let pair = rank - Self.singleCodes
-          output.append(UInt8(Self.singleCodes + pair >> 8))
-          output.append(UInt8(truncatingIfNeeded: pair))
+          let rank = Int(rankOfScalar[Int(scalar)]) - 1
+          if rank < 0 {
+            if length == 3 {
+              output.append(ScalarCode.rawSequence)
+              output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<(at + 3)]))
+            } else {
+              for byte in bytes[at..<(at + length)] {
+                output.append(ScalarCode.rawByte)
+                output.append(byte)
+              }
+            }
+          } else if rank < ScalarCode.singleCodes {
+            output.append(UInt8(rank))
+          } else {
+            let pair = rank - ScalarCode.singleCodes
+            output.append(UInt8(ScalarCode.singleCodes + pair >> 8))
+            output.append(UInt8(truncatingIfNeeded: pair))
+          }
+          at += length
         }
-        at += length
       }
     }
   }
@@ -157,6 +179,7 @@ package struct ScalarCode: Sendable {
   /// is not a code of this table (a rank it lacks, a code cut short, another length).
   /// - Complexity: O(n) in `expectedLength`.
   package func decode(_ coded: UnsafeBufferPointer<UInt8>, expectedLength: Int) -> [UInt8]? {
+    guard expectedLength >= 0 else { return nil }
     var valid = true
     let output = [UInt8](unsafeUninitializedCapacity: expectedLength) { output, initialized in
       initialized = 0

@@ -3,7 +3,8 @@ import PolicyText
 
 /// One document's units made ready for the index on the thread that parses the document:
 /// their `units.bin` records back to back, their stored parts (heading, path, text) in
-/// chunks (compressed once the index's dictionary is known: `compressChunks`), and their
+/// chunks (coded and compressed once the index's code and dictionary are known:
+/// `compressChunks`), and their
 /// folded scalars back to back, with where each unit ends.
 /// The writing thread then only copies bytes, and a parsed unit's text is copied from the
 /// document's text without being made into a `String` first.
@@ -86,11 +87,12 @@ struct EncodedUnits: Sendable {
   var isClosed: Bool { pending.bytes.isEmpty }
 
   /// Codes and compresses the closed chunks not yet compressed.
-  mutating func compressChunks(with codec: StoredTextCodec) {
+  mutating func compressChunks(with codec: StoredTextCompression.Codec) {
     for index in chunks.indices { chunks[index].compress(with: codec) }
   }
 
-  /// The closed chunks not yet compressed, as they are: samples to train a dictionary on.
+  /// The closed chunks not yet compressed, as they are: samples to train the code and the
+  /// dictionary on.
   var uncompressedChunks: [[UInt8]] { chunks.filter { !$0.isCompressed }.map(\.bytes) }
 
   /// Writes the fields of a unit's record, after closing a full chunk; returns where its

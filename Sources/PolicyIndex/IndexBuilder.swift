@@ -64,6 +64,10 @@ public struct IndexBuilder: Sendable {
   public var segmentLimit = 2_000_000
   /// Bytes of the first postings segment from which the final merge runs on two threads.
   package var mergeSplitBytes = 1 << 20
+  /// Bytes of stored text held back to train the code and the dictionary of the stored
+  /// text on (`StoredTextCompression.sampleBytes`; less in tests, so that later documents
+  /// hold characters the code lacks).
+  package var storedTextSampleBytes = StoredTextCompression.sampleBytes
   /// Bytes of encoded postings segments kept in memory before they go to temporary files.
   public var segmentMemoryBudget = 32 << 20
   /// Whether a file unchanged in size and modification time is still read and its content
@@ -188,7 +192,7 @@ public struct IndexBuilder: Sendable {
     var lastReport = Date.distantPast
 
     // Files are read, parsed and folded on `jobs` threads besides this one, handed over in
-    // order, a few ahead; their stored text is compressed there once the dictionary is
+    // order, a few ahead; their stored text is compressed there once the code and the dictionary are
     // trained (before, by this thread).
     let compression = StoredTextCompression()
     let pipeline = OrderedPipeline(count: files.count, workers: jobs, depth: max(8, 4 * jobs)) {
@@ -262,7 +266,7 @@ public struct IndexBuilder: Sendable {
       sourceBytes += file.size
     }
 
-    // The first files wait until their stored text is enough to train the dictionary on
+    // The first files wait until their stored text is enough to train the code and the dictionary on
     // (or the files run out); then they are written, and the rest as they come.
     var waiting: [PreparedFile] = []
     var waitingBytes = 0
@@ -271,11 +275,11 @@ public struct IndexBuilder: Sendable {
       var samples: [[UInt8]] = []
       var sampled = 0
       for chunk in waiting.lazy.flatMap(\.units.uncompressedChunks) {
-        guard sampled < StoredTextCompression.sampleBytes else { break }
+        guard sampled < storedTextSampleBytes else { break }
         samples.append(chunk)
         sampled += chunk.count
       }
-      try unitsWriter.writeDictionary(compression.decide(samples: samples))
+      try unitsWriter.writeTables(compression.decide(samples: samples))
       for file in waiting { try write(file) }
       waiting = []
     }
@@ -285,7 +289,7 @@ public struct IndexBuilder: Sendable {
       } else {
         waiting.append(file)
         waitingBytes += file.units.chunks.reduce(0) { $0 + $1.rawLength }
-        if waitingBytes >= StoredTextCompression.sampleBytes { try writeWaiting() }
+        if waitingBytes >= storedTextSampleBytes { try writeWaiting() }
       }
       report(final: false)
     }

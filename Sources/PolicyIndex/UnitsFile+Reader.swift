@@ -17,7 +17,7 @@ extension UnitsFile {
     private let chunks = StoredChunkCache()
     /// Decompresses the stored chunks with the file's dictionary.
     private let decompressor: Zstandard.Decompressor
-    /// Decodes the stored chunks compressed coded.
+    /// The file's code, which chunks of method `codedZstandard` are decoded with.
     private let code: ScalarCode
     /// The number of documents.
     package let documentCount: Int
@@ -135,15 +135,14 @@ extension UnitsFile {
       self.unitCount = unitCount
       recordsEnd = documentTable
       let records = UnsafeBufferPointer(rebasing: bytes[..<documentTable])
-      let codeTable = try Self.record(
+      let codeTable = try Self.recordAndEnd(
         at: 8, in: records, path: path, what: "the code of the stored text")
-      guard let code = ScalarCode(serialized: codeTable) else {
+      guard let code = ScalarCode(serialized: codeTable.bytes) else {
         throw IndexError.corrupt(file: path, reason: "the code of the stored text is not one")
       }
       self.code = code
       let dictionary = try Self.record(
-        at: codeTable.baseAddress! - records.baseAddress! + codeTable.count, in: records,
-        path: path, what: "the dictionary of the stored text")
+        at: codeTable.end, in: records, path: path, what: "the dictionary of the stored text")
       guard let decompressor = Zstandard.Decompressor(dictionary: dictionary) else {
         throw IndexError.corrupt(
           file: path, reason: "the dictionary of the stored text is refused by libzstd")
@@ -165,6 +164,14 @@ extension UnitsFile {
     private static func record(
       at offset: Int, in records: UnsafeBufferPointer<UInt8>, path: String, what: String
     ) throws -> UnsafeBufferPointer<UInt8> {
+      try recordAndEnd(at: offset, in: records, path: path, what: what).bytes
+    }
+
+    /// The bytes of the record framed at `offset` of `records`, once they match their
+    /// checksum, and the offset where the record ends (the next one starts).
+    private static func recordAndEnd(
+      at offset: Int, in records: UnsafeBufferPointer<UInt8>, path: String, what: String
+    ) throws -> (bytes: UnsafeBufferPointer<UInt8>, end: Int) {
       guard offset >= 8, offset <= records.count - 5 else {
         throw IndexError.corrupt(file: path, reason: "\(what) lies outside the records")
       }
@@ -178,7 +185,7 @@ extension UnitsFile {
       guard Checksum.record(bytes) == checksum else {
         throw IndexError.corrupt(file: path, reason: "\(what): checksum mismatch")
       }
-      return bytes
+      return (bytes, reader.offset + length)
     }
 
     /// Document `index`, decoded.

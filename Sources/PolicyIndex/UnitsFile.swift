@@ -31,7 +31,8 @@ import PolicyModel
 /// - footer: document table offset, document count, unit table offset, unit count, shape
 ///   table offset, `Checksum.words` of the three arrays of block checksums, `PQUNITND`.
 ///
-/// The arrays of block checksums and the dictionary are checked when the file is opened
+/// The arrays of block checksums, the code and the dictionary are checked when the file is
+/// opened
 /// (4 bytes per 2,048 rows); a block of rows when a row in it is first read; a record or
 /// chunk whenever it is decoded. So a query checks what it reads, and a damaged row,
 /// record or chunk is an error, never a wrong field.
@@ -91,11 +92,11 @@ package enum UnitsFile {
     }
 
     /// Codes and compresses the bytes with `codec` unless they are already.
-    mutating func compress(with codec: StoredTextCodec) {
+    mutating func compress(with codec: StoredTextCompression.Codec) {
       guard !isCompressed else { return }
-      if let code = codec.code {
+      if let encoder = codec.encoder {
         var coded: [UInt8] = []
-        bytes.withUnsafeBufferPointer { code.encode($0, to: &coded) }
+        bytes.withUnsafeBufferPointer { encoder.encode($0, to: &coded) }
         guard let frame = coded.withUnsafeBufferPointer({ codec.compressor.compress($0) })
         else { return }
         (bytes, codedLength, method) = (frame, coded.count, .codedZstandard)
@@ -136,7 +137,7 @@ package enum UnitsFile {
     package private(set) var unitCount = 0
     /// Whether the code and dictionary records are written (they come before the first
     /// document).
-    private var dictionaryWritten = false
+    private var tablesWritten = false
 
     package init(path: String, budget: WriteBudget? = nil) throws {
       file = try BufferedFileWriter(path: path, budget: budget)
@@ -148,15 +149,15 @@ package enum UnitsFile {
 
     /// Writes the code and the dictionary the stored chunks are compressed with (each
     /// empty: none); once, before the first document.
-    func writeDictionary(_ tables: StoredTextCompression.Tables) throws {
-      precondition(!dictionaryWritten && documentCount == 0, "the dictionary comes first")
+    func writeTables(_ tables: StoredTextCompression.Tables) throws {
+      precondition(!tablesWritten && documentCount == 0, "the code and dictionary come first")
       try tables.code.withUnsafeBufferPointer { try writeRecord($0) }
       try tables.dictionary.withUnsafeBufferPointer { try writeRecord($0) }
-      dictionaryWritten = true
+      tablesWritten = true
     }
 
     func add(_ document: IndexedDocument) throws {
-      if !dictionaryWritten { try writeDictionary(.none) }
+      if !tablesWritten { try writeTables(.none) }
       var writer = ByteWriter()
       writer.string(document.id)
       writer.string(document.path)
@@ -246,7 +247,7 @@ package enum UnitsFile {
 
     /// Writes the tables and footer; returns the checksum and length of the file.
     package func finish() throws -> (checksum: UInt64, length: Int) {
-      if !dictionaryWritten { try writeDictionary(.none) }
+      if !tablesWritten { try writeTables(.none) }
       try flushUnitBlock()
       try unitTable.closeTemporary()
       try shapeTable.closeTemporary()

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBytes
 import PolicyIndex
 import Testing
 
@@ -144,6 +145,30 @@ import Glibc
     }
     try Data(original).write(to: url)
     #expect(try Self.answers(directory).count == Self.queries.count)
+  }
+
+  /// An index whose code was trained on less than the first document: the documents after
+  /// it hold characters the code lacks, which are escaped in its chunks. Every answer,
+  /// snippets included, is the one of an index trained on everything, and the index
+  /// verifies.
+  @Test func codeTrainedOnLittle_escapesTheRest_answersTheSame() throws {
+    let full = try Corpus.temporaryDirectory().appendingPathComponent("index")
+    _ = try IndexBuilder(directory: full).build(files: Corpus.seeds)
+    let little = try Corpus.temporaryDirectory().appendingPathComponent("index")
+    var builder = IndexBuilder(directory: little)
+    builder.storedTextSampleBytes = 1
+    _ = try builder.build(files: Corpus.seeds)
+    #expect(try Self.answers(little) == Self.answers(full))
+    try InvertedIndex.open(little).verify()
+    // The code of the first chunk alone lacks characters of the others.
+    let url = try liveFile(little, IndexDirectory.units)
+    let bytes = Array(try Data(contentsOf: url))
+    let table = Self.framedRecord(in: bytes, at: 8)
+    let tableBytes = Array(bytes[table.start..<(table.start + table.length)])
+    let code = try #require(tableBytes.withUnsafeBufferPointer { ScalarCode(serialized: $0) })
+    let seeds = try Corpus.seeds.map { try String(contentsOfFile: $0, encoding: .utf8) }
+    let characters = Set(seeds.joined().unicodeScalars)
+    #expect(code.scalars.count < characters.count, "\(code.scalars.count) of \(characters.count)")
   }
 
   /// A unit record damaged in the live index is not reused by the next build: its file is

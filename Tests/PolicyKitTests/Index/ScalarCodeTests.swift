@@ -11,7 +11,7 @@ import Testing
 @Suite struct ScalarCodeTests {
   static func roundTrip(_ bytes: [UInt8], _ code: ScalarCode) -> [UInt8]? {
     var coded: [UInt8] = []
-    bytes.withUnsafeBufferPointer { code.encode($0, to: &coded) }
+    bytes.withUnsafeBufferPointer { code.encoder.encode($0, to: &coded) }
     #expect(coded.count <= 2 * bytes.count, "a byte codes to at most two")
     return coded.withUnsafeBufferPointer { code.decode($0, expectedLength: bytes.count) }
   }
@@ -42,7 +42,7 @@ import Testing
       #expect(Self.roundTrip(bytes, code) == bytes, "\(length) random bytes")
     }
     // A code of no characters escapes everything and still decodes.
-    let empty = ScalarCode(scalars: [])
+    let empty = try #require(ScalarCode(scalars: []))
     #expect(Self.roundTrip(cases[1], empty) == cases[1])
   }
 
@@ -53,10 +53,10 @@ import Testing
       on: try ZstandardTests.chunks(of: ["000", "001", "002"].map(Corpus.seed)))
     let sentence = "各区人民政府要加强组织领导，推动工业绿色低碳发展。"
     var coded: [UInt8] = []
-    Array(sentence.utf8).withUnsafeBufferPointer { code.encode($0, to: &coded) }
+    Array(sentence.utf8).withUnsafeBufferPointer { code.encoder.encode($0, to: &coded) }
     #expect(coded.count < sentence.unicodeScalars.count * 2)
     var one: [UInt8] = []
-    Array("的".utf8).withUnsafeBufferPointer { code.encode($0, to: &one) }
+    Array("的".utf8).withUnsafeBufferPointer { code.encoder.encode($0, to: &one) }
     #expect(one.count == 1)
     // The same samples give the same code.
     let again = ScalarCode.trained(
@@ -70,9 +70,10 @@ import Testing
     let training = try ZstandardTests.chunks(of: ["000", "001", "002"].map(Corpus.seed))
     let unseen = try ZstandardTests.chunks(of: ["003", "004"].map(Corpus.seed))
     let code = ScalarCode.trained(on: training)
+    let encoder = code.encoder
     func coded(_ chunk: [UInt8]) -> [UInt8] {
       var output: [UInt8] = []
-      chunk.withUnsafeBufferPointer { code.encode($0, to: &output) }
+      chunk.withUnsafeBufferPointer { encoder.encode($0, to: &output) }
       return output
     }
     let plainDictionary = try #require(
@@ -101,10 +102,10 @@ import Testing
   /// A code cut short, a rank the table lacks, another length: nil, never other bytes.
   /// A table that is not one (not UTF-8, a character twice or outside the BMP) is refused.
   @Test func badCodesAndTables_areRefused() throws {
-    let code = ScalarCode(scalars: Array("的和发展".unicodeScalars))
+    let code = try #require(ScalarCode(scalars: Array("的和发展".unicodeScalars)))
     let text = Array("发展的和".utf8)
     var coded: [UInt8] = []
-    text.withUnsafeBufferPointer { code.encode($0, to: &coded) }
+    text.withUnsafeBufferPointer { code.encoder.encode($0, to: &coded) }
     #expect(coded == [2, 3, 0, 1])
     func decode(_ bytes: [UInt8], _ length: Int) -> [UInt8]? {
       bytes.withUnsafeBufferPointer { code.decode($0, expectedLength: length) }
@@ -123,6 +124,53 @@ import Testing
       serialized.withUnsafeBufferPointer(ScalarCode.init(serialized:))?.scalars == code.scalars)
     for table: [UInt8] in [[0xE5, 0x8F], Array("的的".utf8), Array("🙂".utf8), [0xFF]] {
       #expect(table.withUnsafeBufferPointer(ScalarCode.init(serialized:)) == nil, "\(table)")
+    }
+    #expect(ScalarCode(scalars: Array("的的".unicodeScalars)) == nil)
+    #expect(decode(coded, -1) == nil)
+  }
+
+  /// A full table (16,064 characters, the most the code has room for): the last two-byte
+  /// codes stay clear of the escapes, characters past the table are escaped, and all of
+  /// them come back.
+  @Test func fullTable_codesItsLastRanks_andEscapesTheRest() throws {
+    // Every CJK ideograph, each once, after the commonest twice: more than the table holds.
+    let ideographs = (0x4E00...0x9FFF).map { Unicode.Scalar(UInt32($0))! }
+    var sample = Array(String(String.UnicodeScalarView(ideographs)).utf8)
+    sample += Array("的和发展".utf8)
+    let code = ScalarCode.trained(on: [sample])
+    #expect(code.scalars.count == ScalarCode.capacity)
+    #expect(Array(code.scalars.prefix(4)) == Array("发和展的".unicodeScalars), "counted, then by value")
+    var coded: [UInt8] = []
+    sample.withUnsafeBufferPointer { code.encoder.encode($0, to: &coded) }
+    // Ranks 0–191 in one byte (the four seen twice, twice), the next 15,872 in two, the
+    // rest escaped (four bytes).
+    let ranked = ScalarCode.capacity
+    let escaped = ideographs.count - ranked
+    #expect(coded.count == 192 + 4 + (ranked - 192) * 2 + escaped * 4)
+    #expect(
+      coded.withUnsafeBufferPointer { code.decode($0, expectedLength: sample.count) } == sample)
+    // The last rank's code: lead 0xFD, then 0xFF.
+    var last: [UInt8] = []
+    Array(String(code.scalars[ranked - 1]).utf8).withUnsafeBufferPointer {
+      code.encoder.encode($0, to: &last)
+    }
+    #expect(last == [0xFD, 0xFF])
+  }
+
+  /// Random bytes read as a code, with a random length expected: never a trap, and a
+  /// result, when there is one, of the length expected.
+  @Test func randomCodes_neverTrap() throws {
+    let code = ScalarCode.trained(
+      on: try ZstandardTests.chunks(of: ["000", "001"].map(Corpus.seed)))
+    var random = SplitMix(seed: 99)
+    for _ in 0..<20_000 {
+      let length = Int(random.next() % 24)
+      let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+      let expected = Int(random.next() % 40)
+      if let decoded = bytes.withUnsafeBufferPointer({ code.decode($0, expectedLength: expected) })
+      {
+        #expect(decoded.count == expected)
+      }
     }
   }
 }
