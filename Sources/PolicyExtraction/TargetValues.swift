@@ -59,9 +59,9 @@ struct TargetValueReader {
           continue
         }
       }
-      // 百分之七十
-      if chars[index] == "百", index + 3 < chars.count, chars[index + 1] == "分",
-        chars[index + 2] == "之"
+      // 百分之七十, 千分之十三
+      if chars[index] == "百" || chars[index] == "千", index + 3 < chars.count,
+        chars[index + 1] == "分", chars[index + 2] == "之"
       {
         var end = index + 3
         var run: [UInt32] = []
@@ -71,7 +71,9 @@ struct TargetValueReader {
         }
         if let value = ChineseNumeral.value(of: run) {
           values.append(
-            TargetValue(number: Double(value), unit: "%", start: start, end: end, kind: .share))
+            TargetValue(
+              number: Double(value), unit: chars[index] == "百" ? "%" : "‰", start: start,
+              end: end, kind: .share))
           index = end
           continue
         }
@@ -94,6 +96,15 @@ struct TargetValueReader {
         } else {
           index = max(end, index + 1)
         }
+        continue
+      }
+      // 一半, 三分之一: a share of what the verb before it acts on (减少一半以上, 压减三分之一).
+      if let fraction = Self.fraction(in: chars, at: index) {
+        values.append(
+          TargetValue(
+            number: fraction.value, unit: "", start: start, end: fraction.end, isBare: true,
+            kind: .share))
+        index = fraction.end
         continue
       }
       // 两家, 四家: Chinese numerals with a count unit.
@@ -140,6 +151,32 @@ struct TargetValueReader {
         ByteSearch.hasSuffix($0, in: sentence.folded, before)
       }
     }
+  }
+
+  /// The fraction written in words at `index` (一半, 三分之一, 十分之一: less than one) and
+  /// where it ends; the value to four decimal places (三分之一 → 0.3333). Held as a bare
+  /// number is, a value only right after a verb: 人口的一半 or 占世界人口五分之一 sets none.
+  static func fraction(in chars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int) -> (
+    value: Double, end: Int
+  )? {
+    if chars[index] == "一", index + 1 < chars.count, chars[index + 1] == "半" {
+      return (0.5, index + 2)
+    }
+    func numeral(from start: Int) -> (value: Int, end: Int)? {
+      var end = start
+      var run: [UInt32] = []
+      while end < chars.count, ChineseNumeral.isNumeral(chars[end].value), run.count < 3 {
+        run.append(chars[end].value)
+        end += 1
+      }
+      guard !run.isEmpty, let value = ChineseNumeral.value(of: run) else { return nil }
+      return (value, end)
+    }
+    guard chars[index] != "百", chars[index] != "千", let whole = numeral(from: index),
+      whole.end + 2 < chars.count, chars[whole.end] == "分", chars[whole.end + 1] == "之",
+      let part = numeral(from: whole.end + 2), part.value > 0, part.value < whole.value
+    else { return nil }
+    return ((Double(part.value) / Double(whole.value) * 10_000).rounded() / 10_000, part.end)
   }
 
   /// The value of the number `number` written at `start..<numberEnd`, with its unit, or

@@ -125,6 +125,31 @@ import Testing
     #expect(document.targets.first { $0.indicator == "经济增长" }?.direction == .increase)
   }
 
+  /// A fraction in words is a value right after a verb, as a bare number is: 减少一半以上
+  /// (0.5), 压减三分之一 (0.3333 to four places); 千分之十三 is 13‰ as 百分之七十 is 70%;
+  /// a fraction with no verb before it (占世界人口五分之一, 人口的一半) sets nothing.
+  @Test func fractionInWords_afterAVerb_isAValue() throws {
+    let document = try parse(
+      """
+      2024年某某省人民政府工作报告
+
+      二、今年工作安排
+
+      （一）深化改革。政府定价项目再减少一半以上，工程建设项目审批时间压减三分之一。人口自然增长率控制在千分之十三左右。我们这个占世界人口五分之一的国家，超过人口的一半居住在城镇。
+      """)
+    let targets = document.targets.map { ($0.indicator, $0.value, $0.unit, $0.direction) }
+    #expect(
+      document.targets.contains { $0.indicator == "政府定价项目" && $0.value == 0.5 && $0.unit.isEmpty },
+      "\(targets)")
+    #expect(
+      document.targets.contains {
+        $0.indicator == "工程建设项目审批时间" && $0.value == 0.3333 && $0.direction == .decrease
+      }, "\(targets)")
+    #expect(document.targets.contains { $0.value == 13 && $0.unit == "‰" }, "\(targets)")
+    #expect(!document.targets.contains { $0.value == 0.2 }, "\(targets)")
+    #expect(document.targets.count == 3, "\(targets)")
+  }
+
   /// An age is a value right after a verb, as a bare number is (人均预期寿命再提高1岁: 1岁,
   /// its indicator without the 再 of a further step); an age limit is none (3岁以下婴幼儿,
   /// 年满60岁).
