@@ -284,7 +284,7 @@ struct TargetExtractor {
         // level, not a change by the previous item's verb: "城镇新增就业1200万人左右，城镇
         // 调查失业率5.5%左右"; the items after it still share that verb ("…；居民消费价格
         // 涨幅2%左右").
-        if !reading.indicator.isEmpty, first.unit == "%",
+        if !reading.indicator.isEmpty, first.unit == "%" || first.unit == "‰",
           TargetGrammar.rateEndings.contains(where: { reading.indicator.hasSuffix($0) })
         {
           listDirection = reading.direction

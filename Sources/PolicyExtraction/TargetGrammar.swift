@@ -88,14 +88,17 @@ enum TargetGrammar {
   ]
   /// Words that open a clause and are not part of an indicator.
   static let leadingNoise = [
-    "其中", "同时", "并", "且", "和", "及", "与", "使", "确保", "力争", "争取", "预计", "累计", "全年", "今年", "明年", "届时",
+    "其中", "同时", "并", "且", "和", "及", "与", "使", "确保", "力争", "争取", "预计", "累计",
+    // Before 全年, 今年, 明年: 今年的经济增长预期为7％左右.
+    "全年的", "今年的", "明年的",
+    "全年", "今年", "明年", "届时",
     "分别",
     "基本", "逐步", "进一步", "持续", "努力", "全面",
     // Adverbs and the verbs of a clause's action that are no target verbs (率先, 组织发布,
     // 开工建设, 推动完成): what is measured comes after them.
     "率先", "计划", "着力", "加快", "积极", "组织", "发布", "开展", "推动", "启动", "开工", "发展", "改建", "加装",
-    // What is left of 今年的…, and 把 as 将: 今年的经济增长预期为7％左右, 把增长预期目标定在7.5%左右.
-    "的", "把",
+    // 把 as 将 (把居民消费价格涨幅控制在3.5%左右).
+    "把",
   ]
   /// Words that are no indicator when they stand alone before a value (将60座社区公园…,
   /// 对300个公交站台…, 改造新增71座); at the start of a longer phrase they may begin a word
@@ -111,15 +114,16 @@ enum TargetGrammar {
   /// and the adverbs of a further step: 人均预期寿命再提高1岁, …比例继续保持在4%以上.
   static let trailingNoise = [
     "确保", "力争", "争取", "要", "应", "需", "将", "再", "继续", "进一步",
-    // The expected level of a work report's indicator: 广义货币M2预期增长13%左右.
-    "预期",
+    // The expected level of a work report's indicator: 广义货币M2预期增长13%左右,
+    // 经济增长预期目标保持在….
+    "预期目标", "预期",
   ]
   /// Words after a verb that name the value as the goal set for what the words before
   /// them name, the verb included: 经济增长预期目标为5%左右 (经济增长), 广义货币增长目标为16%,
   /// 年均经济增长速度预期目标为7%左右 (年均经济增长速度). Longest first.
   static let expectedGoals = ["预期目标", "预期", "目标"]
-  /// What links such a word to its value: 为, 是, 定在.
-  static let goalLinks: Set<Unicode.Scalar> = ["为", "是", "定", "在"]
+  /// What links such a word to its value, longest first: 拟定为, 定在, 为, 是.
+  static let goalLinks = ["拟定为", "确定为", "设定为", "调整为", "定为", "定在", "为", "是", "在"]
   /// Words trimmed from the end of an indicator, one character each: 的 达 到 在 为 , 、.
   static let trailingLinks: Set<Unicode.Scalar> = ["的", "达", "到", "在", "为", ",", "、"]
   /// Scopes an indicator may start with.

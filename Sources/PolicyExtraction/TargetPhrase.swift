@@ -88,9 +88,14 @@ enum TargetPhrase {
       }
       // "建成绿色园区30个": the indicator follows the verb; "能耗下降14.5%": it precedes it.
       let following = rest[range.upperBound...].trimmingScalars(in: TargetGrammar.linkingBlank)
-      if let named = namedBeforeGoal(following) {
-        // "经济增长预期目标为5%左右": the verb is part of what is measured (经济增长).
-        rest = String(rest[..<range.upperBound]) + named
+      if let named = namedBeforeGoal(String(rest[range.upperBound...])) {
+        // "广义货币增长目标为16%": what precedes the verb is measured, as in "能耗降低3%";
+        // "年均经济增长速度预期目标为7%": what stands between verb and goal word names it
+        // with them; and a lone word of two characters takes the verb with it (经济增长).
+        let before = withoutLeadingWords(String(rest[..<range.lowerBound]))
+        rest =
+          named.isEmpty && before.unicodeScalars.count > 2
+          ? String(rest[..<range.lowerBound]) : String(rest[..<range.upperBound]) + named
       } else if following.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) })
         .count >= 2
         && !following.hasPrefixBytes("到") && !following.hasPrefixBytes("至")
@@ -156,21 +161,18 @@ enum TargetPhrase {
     return reading
   }
 
-  /// What stands between a verb and the word that names the value as the expected goal
-  /// (预期, 预期目标, 目标) after it, with the links before the value dropped (为, 是, 定在):
-  /// "速度预期目标为" → 速度, "预期目标" → "". Nil when the words after the verb end with
-  /// no such word, or leave one character before it (完成总目标的75%: 总目标 is a noun).
+  /// What stands between a verb and the word after it that names the value as the expected
+  /// goal (预期, 预期目标, 目标), with the link to the value dropped (为, 是, 定在, 拟定为…):
+  /// "速度预期目标为" → 速度, "预期目标" → "". Nil when the words after the verb end with no
+  /// such word, or with 的 after it: 完成年度目标的80% is a share of a goal, not its level.
   static func namedBeforeGoal(_ following: String) -> String? {
-    var words = following
-    while let scalar = words.unicodeScalars.last, TargetGrammar.goalLinks.contains(scalar),
-      words.last?.unicodeScalars.count == 1
-    {
-      words.removeLast()
+    var words = following.trimmingScalars(in: .whitespaces)
+    if let link = TargetGrammar.goalLinks.first(where: { words.hasSuffixBytes($0) }) {
+      words = words.droppingSuffixBytes(link)
     }
     guard let goal = TargetGrammar.expectedGoals.first(where: { words.hasSuffixBytes($0) })
     else { return nil }
-    let named = words.droppingSuffixBytes(goal)
-    return named.unicodeScalars.count == 1 ? nil : named
+    return words.droppingSuffixBytes(goal)
   }
 
   /// Whether `indicator` is a verb alone (新增, 建设), which names nothing measured: another

@@ -10,7 +10,8 @@ struct TargetValue {
   package var end: Int
   /// A bare number ("0.5117") or an age (1岁): a value only right after a verb.
   var isBare = false
-  /// The kind of its unit; nil for a bare number (a count) or a zero (清零).
+  /// The kind of its unit; nil for a bare number (a count) or a zero (清零); a share for a
+  /// fraction in words (一半, 三分之一), bare as it is.
   package var kind: TargetUnits.Kind? = nil
 
   /// Whether the value counts things: 18家, 2万个, a bare count.
@@ -20,7 +21,7 @@ struct TargetValue {
 }
 
 /// Reads the values of a sentence: numbers with their units (14.5%, 30万亩, 1.2亿千瓦, 两家,
-/// 百分之七十), ranges by their first value (30-40个 → 30 个, 3-5年一遇 → 3 年一遇), and the
+/// 百分之七十, 千分之六点一), fractions in words (一半, 三分之一), ranges by their first value (30-40个 → 30 个, 3-5年一遇 → 3 年一遇), and the
 /// words that set a value of zero (清零, 零发生).
 struct TargetValueReader {
   package let units: TargetUnits
@@ -69,11 +70,23 @@ struct TargetValueReader {
           run.append(chars[end].value)
           end += 1
         }
-        if let value = ChineseNumeral.value(of: run) {
+        if var value = ChineseNumeral.value(of: run).map(Double.init) {
+          // 百分之四点五, 千分之六点一: the digits after 点 are its decimals.
+          if end + 1 < chars.count, chars[end] == "点",
+            ChineseNumeral.digit(chars[end + 1].value) != nil
+          {
+            var scale = 0.1
+            end += 1
+            while end < chars.count, let digit = ChineseNumeral.digit(chars[end].value) {
+              value += Double(digit) * scale
+              scale /= 10
+              end += 1
+            }
+          }
           values.append(
             TargetValue(
-              number: Double(value), unit: chars[index] == "百" ? "%" : "‰", start: start,
-              end: end, kind: .share))
+              number: value, unit: chars[index] == "百" ? "%" : "‰", start: start, end: end,
+              kind: .share))
           index = end
           continue
         }
@@ -176,7 +189,9 @@ struct TargetValueReader {
       whole.end + 2 < chars.count, chars[whole.end] == "分", chars[whole.end + 1] == "之",
       let part = numeral(from: whole.end + 2), part.value > 0, part.value < whole.value
     else { return nil }
-    return ((Double(part.value) / Double(whole.value) * 10_000).rounded() / 10_000, part.end)
+    // A fraction too small for four places (十万分之三) is no value here.
+    let value = (Double(part.value) / Double(whole.value) * 10_000).rounded() / 10_000
+    return value > 0 ? (value, part.end) : nil
   }
 
   /// The value of the number `number` written at `start..<numberEnd`, with its unit, or
