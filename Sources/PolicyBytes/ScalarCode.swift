@@ -65,7 +65,7 @@ package struct ScalarCode: Sendable {
       sample.withUnsafeBufferPointer { bytes in
         var at = 0
         while at < bytes.count {
-          if let (scalar, length) = bmpScalar(in: bytes, at: at) {
+          if let (scalar, length) = UTF8Scalars.wellFormedBMPScalar(in: bytes, at: at) {
             counts[Int(scalar)] += 1
             at += length
           } else {
@@ -90,35 +90,13 @@ package struct ScalarCode: Sendable {
     var scalars: [Unicode.Scalar] = []
     var at = 0
     while at < bytes.count {
-      guard let (value, length) = Self.bmpScalar(in: bytes, at: at),
+      guard let (value, length) = UTF8Scalars.wellFormedBMPScalar(in: bytes, at: at),
         let scalar = Unicode.Scalar(value)
       else { return nil }
       scalars.append(scalar)
       at += length
     }
     self.init(scalars: scalars)
-  }
-
-  /// The BMP scalar of the well-formed UTF-8 sequence at `at`, and its length; nil when
-  /// none starts there. One-byte sequences (ASCII) are characters too.
-  @inline(__always)
-  static func bmpScalar(in bytes: UnsafeBufferPointer<UInt8>, at: Int) -> (UInt32, Int)? {
-    let lead = bytes[at]
-    if lead < 0x80 { return (UInt32(lead), 1) }
-    if lead >= 0xC2, lead < 0xE0, at + 1 < bytes.count, bytes[at + 1] & 0xC0 == 0x80 {
-      return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[at + 1] & 0x3F), 2)
-    }
-    if lead >= 0xE0, lead < 0xF0, at + 2 < bytes.count, bytes[at + 1] & 0xC0 == 0x80,
-      bytes[at + 2] & 0xC0 == 0x80
-    {
-      let value =
-        UInt32(lead & 0x0F) << 12 | UInt32(bytes[at + 1] & 0x3F) << 6
-        | UInt32(bytes[at + 2] & 0x3F)
-      // Overlong forms and surrogates are not characters.
-      guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
-      return (value, 3)
-    }
-    return nil
   }
 
   /// What codes bytes with this table (a lookup of each BMP scalar's rank, 128 KB): made
@@ -145,7 +123,7 @@ package struct ScalarCode: Sendable {
       rankOfScalar.withUnsafeBufferPointer { rankOfScalar in
         var at = 0
         while at < bytes.count {
-          guard let (scalar, length) = ScalarCode.bmpScalar(in: bytes, at: at) else {
+          guard let (scalar, length) = UTF8Scalars.wellFormedBMPScalar(in: bytes, at: at) else {
             output.append(ScalarCode.rawByte)
             output.append(bytes[at])
             at += 1

@@ -28,6 +28,32 @@
     return (UInt32(lead), 1)
   }
 
+  /// The scalar of the Basic Multilingual Plane that the well-formed UTF-8 sequence at
+  /// `index` encodes, and its length; nil when none starts there (a cut sequence, a stray
+  /// or missing continuation byte, an overlong form, a surrogate, a four-byte scalar).
+  /// Strict where `scalar(in:at:)` reads any bytes: what it accepts encodes back to the
+  /// same bytes (`ScalarCode` relies on that).
+  @inline(__always)
+  package static func wellFormedBMPScalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int)
+    -> (value: UInt32, length: Int)?
+  {
+    let lead = bytes[index]
+    if lead < 0x80 { return (UInt32(lead), 1) }
+    if lead >= 0xC2, lead < 0xE0, index + 1 < bytes.count, bytes[index + 1] & 0xC0 == 0x80 {
+      return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+    }
+    if lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count, bytes[index + 1] & 0xC0 == 0x80,
+      bytes[index + 2] & 0xC0 == 0x80
+    {
+      let value =
+        UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+        | UInt32(bytes[index + 2] & 0x3F)
+      guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
+      return (value, 3)
+    }
+    return nil
+  }
+
   /// Decodes all of `bytes` into `out`, which has room for `bytes.count` scalars, reading
   /// them as `scalar(in:at:)` does; returns how many it wrote. ASCII and the three-byte
   /// scalars of Chinese text are decoded inline, the rest through `scalar(in:at:)`.

@@ -92,10 +92,10 @@ enum TargetPhrase {
         // "广义货币增长目标为16%": what precedes the verb is measured, as in "能耗降低3%";
         // "年均经济增长速度预期目标为7%": what stands between verb and goal word names it
         // with them; and a lone word of two characters takes the verb with it (经济增长).
-        let before = withoutLeadingWords(String(rest[..<range.lowerBound]))
+        let before = String(rest[..<range.lowerBound])
         rest =
-          named.isEmpty && before.unicodeScalars.count > 2
-          ? String(rest[..<range.lowerBound]) : String(rest[..<range.upperBound]) + named
+          named.isEmpty && withoutLeadingWords(before).unicodeScalars.count > 2
+          ? before : String(rest[..<range.upperBound]) + named
       } else if following.unicodeScalars.lazy.filter({ UTF8Scalars.isIdeograph($0.value) })
         .count >= 2
         && !following.hasPrefixBytes("到") && !following.hasPrefixBytes("至")

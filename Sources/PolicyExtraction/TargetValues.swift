@@ -21,8 +21,9 @@ struct TargetValue {
 }
 
 /// Reads the values of a sentence: numbers with their units (14.5%, 30万亩, 1.2亿千瓦, 两家,
-/// 百分之七十, 千分之六点一), fractions in words (一半, 三分之一), ranges by their first value (30-40个 → 30 个, 3-5年一遇 → 3 年一遇), and the
-/// words that set a value of zero (清零, 零发生).
+/// 百分之七十, 千分之六点一), fractions in words (一半, 三分之一), ranges by their first
+/// value (30-40个 → 30 个, 3-5年一遇 → 3 年一遇), and the words that set a value of zero
+/// (清零, 零发生).
 struct TargetValueReader {
   package let units: TargetUnits
 
@@ -60,36 +61,17 @@ struct TargetValueReader {
           continue
         }
       }
-      // 百分之七十, 千分之十三
+      // 百分之七十, 千分之十三, 百分之四点五
       if chars[index] == "百" || chars[index] == "千", index + 3 < chars.count,
-        chars[index + 1] == "分", chars[index + 2] == "之"
+        chars[index + 1] == "分", chars[index + 2] == "之",
+        let number = Self.numeral(in: chars, from: index + 3, decimals: true)
       {
-        var end = index + 3
-        var run: [UInt32] = []
-        while end < chars.count, ChineseNumeral.isNumeral(chars[end].value) {
-          run.append(chars[end].value)
-          end += 1
-        }
-        if var value = ChineseNumeral.value(of: run).map(Double.init) {
-          // 百分之四点五, 千分之六点一: the digits after 点 are its decimals.
-          if end + 1 < chars.count, chars[end] == "点",
-            ChineseNumeral.digit(chars[end + 1].value) != nil
-          {
-            var scale = 0.1
-            end += 1
-            while end < chars.count, let digit = ChineseNumeral.digit(chars[end].value) {
-              value += Double(digit) * scale
-              scale /= 10
-              end += 1
-            }
-          }
-          values.append(
-            TargetValue(
-              number: value, unit: chars[index] == "百" ? "%" : "‰", start: start, end: end,
-              kind: .share))
-          index = end
-          continue
-        }
+        values.append(
+          TargetValue(
+            number: number.value, unit: chars[index] == "百" ? "%" : "‰", start: start,
+            end: number.end, kind: .share))
+        index = number.end
+        continue
       }
       if UTF8Scalars.isDigit(chars[index].value) {
         let end = Self.numberEnd(chars, from: index)
@@ -175,23 +157,41 @@ struct TargetValueReader {
     if chars[index] == "一", index + 1 < chars.count, chars[index + 1] == "半" {
       return (0.5, index + 2)
     }
-    func numeral(from start: Int) -> (value: Int, end: Int)? {
-      var end = start
-      var run: [UInt32] = []
-      while end < chars.count, ChineseNumeral.isNumeral(chars[end].value), run.count < 3 {
-        run.append(chars[end].value)
-        end += 1
-      }
-      guard !run.isEmpty, let value = ChineseNumeral.value(of: run) else { return nil }
-      return (value, end)
-    }
-    guard chars[index] != "百", chars[index] != "千", let whole = numeral(from: index),
+    guard chars[index] != "百", chars[index] != "千",
+      let whole = numeral(in: chars, from: index, most: 3),
       whole.end + 2 < chars.count, chars[whole.end] == "分", chars[whole.end + 1] == "之",
-      let part = numeral(from: whole.end + 2), part.value > 0, part.value < whole.value
+      let part = numeral(in: chars, from: whole.end + 2, most: 3), part.value > 0,
+      part.value < whole.value
     else { return nil }
     // A fraction too small for four places (十万分之三) is no value here.
-    let value = (Double(part.value) / Double(whole.value) * 10_000).rounded() / 10_000
+    let value = (part.value / whole.value * 10_000).rounded() / 10_000
     return value > 0 ? (value, part.end) : nil
+  }
+
+  /// The Chinese numeral at `start` (at most `most` characters) and where it ends; with
+  /// `decimals`, the digits after a 点 that follows it too (四点五 → 4.5). Nil when no
+  /// numeral starts there.
+  static func numeral(
+    in chars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, most: Int = .max,
+    decimals: Bool = false
+  ) -> (value: Double, end: Int)? {
+    var end = start
+    while end < chars.count, end - start < most, ChineseNumeral.isNumeral(chars[end].value) {
+      end += 1
+    }
+    guard let whole = ChineseNumeral.value(of: chars[start..<end].lazy.map(\.value)) else {
+      return nil
+    }
+    var value = Double(whole)
+    if decimals, end + 1 < chars.count, chars[end] == "点" {
+      var last = end + 1
+      while last < chars.count, ChineseNumeral.digit(chars[last].value) != nil { last += 1 }
+      if let fraction = ChineseNumeral.decimals(of: chars[(end + 1)..<last].lazy.map(\.value)) {
+        value += fraction
+        end = last
+      }
+    }
+    return (value, end)
   }
 
   /// The value of the number `number` written at `start..<numberEnd`, with its unit, or

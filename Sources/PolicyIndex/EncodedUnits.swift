@@ -4,8 +4,7 @@ import PolicyText
 /// One document's units made ready for the index on the thread that parses the document:
 /// their `units.bin` records back to back, their stored parts (heading, path, text) in
 /// chunks (coded and compressed once the index's code and dictionary are known:
-/// `compressChunks`), and their
-/// folded scalars back to back, with where each unit ends.
+/// `compressChunks`), and their folded scalars back to back, with where each unit ends.
 /// The writing thread then only copies bytes, and a parsed unit's text is copied from the
 /// document's text without being made into a `String` first.
 struct EncodedUnits: Sendable {

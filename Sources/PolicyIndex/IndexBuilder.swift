@@ -192,8 +192,8 @@ public struct IndexBuilder: Sendable {
     var lastReport = Date.distantPast
 
     // Files are read, parsed and folded on `jobs` threads besides this one, handed over in
-    // order, a few ahead; their stored text is compressed there once the code and the dictionary are
-    // trained (before, by this thread).
+    // order, a few ahead; their stored text is compressed there once the code and the
+    // dictionary are trained (before, by this thread).
     let compression = StoredTextCompression()
     let pipeline = OrderedPipeline(count: files.count, workers: jobs, depth: max(8, 4 * jobs)) {
       [self] number in
@@ -266,8 +266,8 @@ public struct IndexBuilder: Sendable {
       sourceBytes += file.size
     }
 
-    // The first files wait until their stored text is enough to train the code and the dictionary on
-    // (or the files run out); then they are written, and the rest as they come.
+    // The first files wait until their stored text is enough to train the code and the
+    // dictionary on (or the files run out); then they are written, and the rest as they come.
     var waiting: [PreparedFile] = []
     var waitingBytes = 0
     func writeWaiting() throws {

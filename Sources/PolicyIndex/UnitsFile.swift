@@ -31,10 +31,9 @@ import PolicyModel
 /// - footer: document table offset, document count, unit table offset, unit count, shape
 ///   table offset, `Checksum.words` of the three arrays of block checksums, `PQUNITND`.
 ///
-/// The arrays of block checksums, the code and the dictionary are checked when the file is
-/// opened
-/// (4 bytes per 2,048 rows); a block of rows when a row in it is first read; a record or
-/// chunk whenever it is decoded. So a query checks what it reads, and a damaged row,
+/// The arrays of block checksums (4 bytes per 2,048 rows), the code and the dictionary are
+/// checked when the file is opened; a block of rows when a row in it is first read; a
+/// record or chunk whenever it is decoded. So a query checks what it reads, and a damaged row,
 /// record or chunk is an error, never a wrong field.
 package enum UnitsFile {
   /// Footer: document table offset, document count, unit table offset, unit count, shape

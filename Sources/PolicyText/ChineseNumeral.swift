@@ -69,6 +69,21 @@ public enum ChineseNumeral {
     return sawAny ? total + section + pending : nil
   }
 
+  /// The value of digits written after a decimal point (点): 五 → 0.5, 二五 → 0.25; nil
+  /// when one is no digit or there are none.
+  public static func decimals<S: Sequence>(of scalars: S) -> Double? where S.Element == UInt32 {
+    var value = 0.0
+    var scale = 0.1
+    var any = false
+    for scalar in scalars {
+      guard let digit = digit(scalar) else { return nil }
+      value += Double(digit) * scale
+      scale /= 10
+      any = true
+    }
+    return any ? value : nil
+  }
+
   /// The value of a Chinese numeral string such as "二十四".
   public static func value(of text: String) -> Int? {
     value(of: text.unicodeScalars.map(\.value))

@@ -72,6 +72,11 @@ import Testing
     ] {
       #expect(ChineseNumeral.value(of: text) == value, "\(text)")
     }
+    // Digits after a decimal point (百分之四点五, 千分之六点一二).
+    #expect(ChineseNumeral.decimals(of: "五".unicodeScalars.map(\.value)) == 0.5)
+    #expect(abs(ChineseNumeral.decimals(of: "一二".unicodeScalars.map(\.value))! - 0.12) < 1e-12)
+    #expect(ChineseNumeral.decimals(of: "十".unicodeScalars.map(\.value)) == nil)
+    #expect(ChineseNumeral.decimals(of: [UInt32]()) == nil)
   }
 
   @Test func references_002CitesSeed000ByNumber() throws {

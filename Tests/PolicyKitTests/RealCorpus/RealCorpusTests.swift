@@ -37,32 +37,54 @@ import Testing
     #expect(groups.isSuperset(of: ["省港航集团", "省机场集团"]))
   }
 
+  /// The State Council's work report of `year`, parsed.
+  private func workReport(_ year: String) throws -> PolicyDocument {
+    try Parsed.file(
+      try #require(
+        Corpus.realFiles("work-reports", ext: "txt").first {
+          $0.lastPathComponent.contains("_\(year)年中华人民共和国国务院政府工作报告")
+        }))
+  }
+
   /// The State Council's work reports: the unemployment rate of a list of targets is a
   /// level (城镇新增就业1200万人左右，城镇调查失业率5.5%左右), and the CPI rise after it still
   /// shares the list's verb; an age after a verb is a value (人均预期寿命再提高1岁); quantities
   /// to phase out or to widen a pilot to are targets (淘汰燃煤小锅炉5万台, 粮改饲试点面积扩大到
   /// 1000万亩以上).
   @Test func workReports_ratesAgesAndPhaseOuts() throws {
-    func report(_ year: String) throws -> PolicyDocument {
-      try Parsed.file(
-        try #require(
-          Corpus.realFiles("work-reports", ext: "txt").first {
-            $0.lastPathComponent.contains("_\(year)年中华人民共和国国务院政府工作报告")
-          }))
-    }
-    let report2023 = try report("2023")
+    let report2023 = try workReport("2023")
     let unemployment = report2023.targets.filter { $0.indicator == "城镇调查失业率" && $0.year == 2023 }
     #expect(!unemployment.isEmpty && unemployment.allSatisfy { $0.direction == .reach })
     let prices = report2023.targets.first { $0.indicator == "居民消费价格涨幅" && $0.year == 2023 }
     #expect(prices?.direction == .increase)
-    let report2021 = try report("2021")
+    let report2021 = try workReport("2021")
     let lifespan = report2021.targets.first { $0.unit == "岁" }
     #expect(lifespan?.indicator == "人均预期寿命")
     #expect(lifespan?.value == 1 && lifespan?.direction == .increase)
-    let report2017 = try report("2017")
+    let report2017 = try workReport("2017")
     #expect(report2017.targets.contains { $0.indicator == "粮改饲试点面积" && $0.value == 1000 })
-    let report2014 = try report("2014")
+    let report2014 = try workReport("2014")
     #expect(report2014.targets.contains { $0.indicator == "燃煤小锅炉" && $0.value == 5 })
+  }
+
+  /// The work reports' expected goals, fractions in words and percentages with decimals,
+  /// on the State Council's reports: 经济增长预期目标为5%左右 (2025) names 经济增长, not 预期
+  /// 目标; 广义货币M2预期增长13%左右 (2016) names 广义货币M2; 收费项目再减少一半以上 (2017) is
+  /// at least 0.5; 国民生产总值比上年增长百分之十二点八 (1993) is 12.8%, not 12%.
+  @Test func workReports_expectedGoalsFractionsAndDecimals() throws {
+    let report2025 = try workReport("2025")
+    #expect(report2025.targets.contains { $0.indicator == "经济增长" && $0.value == 5 })
+    #expect(!report2025.targets.contains { $0.indicator.contains("预期") })
+    let report2016 = try workReport("2016")
+    #expect(
+      report2016.targets.contains {
+        $0.indicator.lowercased() == "广义货币m2" && $0.value == 13 && $0.direction == .increase
+      })
+    let report2017 = try workReport("2017")
+    #expect(report2017.targets.contains { $0.indicator == "收费项目" && $0.value == 0.5 })
+    let report1993 = try workReport("1993")
+    #expect(report1993.targets.contains { $0.indicator == "国民生产总值" && $0.value == 12.8 })
+    #expect(!report1993.targets.contains { $0.indicator == "国民生产总值" && $0.value == 12 })
   }
 
   /// The 第X条 lines of the text, found by a plain pattern independent of the parser.
