@@ -10,15 +10,16 @@
   /// Values per chunk at most: a slot must fit a byte.
   @usableFromInline package static let maximumCount = 255
 
-  /// Appends `values` (at most `maximumCount`) to `bytes` at the width that takes fewest bytes.
-  @inlinable package static func encode(
-    _ values: UnsafeBufferPointer<UInt32>, to bytes: inout ByteWriter
+  /// The width at which `values` (at most `maximumCount`) take the fewest bytes, and those
+  /// bytes (but the width's byte).
+  @inlinable package static func cheapestWidth(_ values: UnsafeBufferPointer<UInt32>) -> (
+    width: Int, byteCount: Int
   ) {
     precondition(values.count <= maximumCount, "a patched chunk holds at most 255 values")
     // How many values need each width; the cost of a width is its packed bytes plus, per
     // value wider than it, a slot byte and a varint of the bits beyond it.
     var counts: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
-    var best = (width: 0, cost: 0)
+    var best = (width: 0, byteCount: 0)
     withUnsafeMutableBytes(of: &counts) { raw in
       let counts = raw.bindMemory(to: UInt8.self)
       for value in values { counts[BitPacking.width(of: value)] &+= 1 }
@@ -37,20 +38,36 @@
         for wider in (width + 1)...widest where counts[wider] > 0 {
           cost += Int(counts[wider]) * (1 + (wider - width + 6) / 7)
         }
-        if cost < best.cost { best = (width, cost) }
+        if cost < best.byteCount { best = (width, cost) }
         width -= 1
       }
     }
-    let mask: UInt32 = best.width >= 32 ? .max : (1 << UInt32(best.width)) - 1
+    return best
+  }
+
+  /// Appends `values` (at most `maximumCount`) to `bytes` at the width that takes fewest bytes.
+  @inlinable package static func encode(
+    _ values: UnsafeBufferPointer<UInt32>, to bytes: inout ByteWriter
+  ) {
+    encode(values, width: cheapestWidth(values).width, to: &bytes)
+  }
+
+  /// Appends `values` (at most `maximumCount`) to `bytes` at `width` (0 to 32), the values
+  /// wider than it patched.
+  @inlinable package static func encode(
+    _ values: UnsafeBufferPointer<UInt32>, width: Int, to bytes: inout ByteWriter
+  ) {
+    precondition(values.count <= maximumCount, "a patched chunk holds at most 255 values")
+    let mask: UInt32 = width >= 32 ? .max : (1 << UInt32(width)) - 1
     var exceptionCount = 0
     for value in values where value > mask { exceptionCount += 1 }
-    bytes.bytes.append(UInt8(best.width) | (exceptionCount > 0 ? 0x80 : 0))
+    bytes.bytes.append(UInt8(width) | (exceptionCount > 0 ? 0x80 : 0))
     if exceptionCount > 0 { bytes.bytes.append(UInt8(exceptionCount)) }
-    BitPacking.pack(values, width: best.width, to: &bytes)
+    BitPacking.pack(values, width: width, to: &bytes)
     guard exceptionCount > 0 else { return }
     for (slot, value) in values.enumerated() where value > mask {
       bytes.bytes.append(UInt8(slot))
-      bytes.varint(UInt64(value >> UInt32(best.width)))
+      bytes.varint(UInt64(value >> UInt32(width)))
     }
   }
 

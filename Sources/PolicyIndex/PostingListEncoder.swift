@@ -62,7 +62,10 @@ struct PostingListEncoder {
   private mutating func closeBlock(out: BufferedFileWriter) throws {
     guard !units.isEmpty else { return }
     part.bytes.removeAll(keepingCapacity: true)
-    for values in [units, totals, inHeading] {
+    // Unit gaps in the smaller coding; the counts, mostly 0 and alike, bit-packed (the
+    // smaller coding would save 3% of their bytes and slow every query's reading).
+    units.withUnsafeBufferPointer { IntegerChunk.encode($0, to: &part) }
+    for values in [totals, inHeading] {
       values.withUnsafeBufferPointer { PatchedBitPacking.encode($0, to: &part) }
     }
     let unitPart = try emit(out: out)
@@ -71,7 +74,8 @@ struct PostingListEncoder {
       while start < positions.count {
         let chunk = UnsafeBufferPointer(
           rebasing: positions[start..<min(positions.count, start + PostingsFile.blockSize)])
-        PatchedBitPacking.encode(chunk, to: &part)
+        IntegerChunk.encode(
+          chunk, to: &part, expGolombShare: PostingsFile.positionsExpGolombShare)
         start += chunk.count
       }
     }

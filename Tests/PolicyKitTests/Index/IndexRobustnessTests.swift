@@ -68,7 +68,7 @@ import Testing
   private func postingsFile(holding list: [UInt8], unitCount: Int) throws -> PostingsFile {
     let url = try Corpus.temporaryDirectory().appendingPathComponent("postings.bin")
     let out = try BufferedFileWriter(path: url.path)
-    try out.write(Array("PQPOST04".utf8))
+    try out.write(Array(PostingsFile.frame.headerMagic.utf8))
     var table = PostingsKeyTable.Writer()
     table.add(
       key: Self.guFei, offset: out.length, length: list.count,

@@ -1,0 +1,150 @@
+import PolicyBytes
+import Testing
+
+@testable import PolicyKit
+
+/// The chunks posting lists are made of: exp-Golomb codes and the choice between them and
+/// patched bit-packing give back what they coded, take the bytes they announce, and read
+/// damaged bytes as damage, never past the chunk and never trapping.
+@Suite struct IntegerChunkTests {
+  /// Reads `count` values from exactly `bytes` (no room after them) with `decode`.
+  private func decoded(
+    _ bytes: [UInt8], count: Int,
+    _ decode: (UnsafeBufferPointer<UInt8>, inout Int, Int, inout [UInt32]) -> Bool
+  ) -> (values: [UInt32], offset: Int)? {
+    let exact = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+    defer { exact.deallocate() }
+    _ = exact.initialize(from: bytes)
+    var offset = 0
+    var values: [UInt32] = [42]
+    let buffer = UnsafeBufferPointer(rebasing: exact[0..<bytes.count])
+    guard decode(buffer, &offset, count, &values) else { return nil }
+    return (values, offset)
+  }
+
+  /// Values of every width, at every order: each round-trips, takes the bits
+  /// `bitCount` says, and the chunk ends on the byte after its last bit.
+  @Test(arguments: [0, 1, 3, 7, 12, 20, 31])
+  func expGolomb_roundTripsAtEveryOrder(order: Int) {
+    var random = SplitMix(seed: UInt64(order) + 3)
+    for count in [0, 1, 2, 7, 64, 128, 255] {
+      let values = (0..<count).map { _ -> UInt32 in
+        let width = Int(random.next() % 33)
+        return width == 0 ? 0 : UInt32(truncatingIfNeeded: random.next() >> UInt64(64 - width))
+      }
+      var writer = ByteWriter()
+      values.withUnsafeBufferPointer { ExpGolombCode.encode($0, order: order, to: &writer) }
+      let bits = values.reduce(0) { $0 + ExpGolombCode.bitCount(of: $1, order: order) }
+      #expect(writer.bytes.count == (bits + 7) / 8, "order \(order), \(count) values")
+      let read = decoded(writer.bytes, count: count) {
+        ExpGolombCode.decode($0, at: &$1, count: $2, order: order, into: &$3)
+      }
+      #expect(read?.values == values, "order \(order), \(count) values")
+      #expect(read?.offset == writer.bytes.count)
+    }
+  }
+
+  /// The extremes: 0 and the largest 32-bit value, the longest codes (33 bits of x at
+  /// order 0, 65 bits in all).
+  @Test func expGolomb_extremes() {
+    for order in [0, 1, 31] {
+      let values: [UInt32] = [0, .max, 1, .max, .max - 1, 1 << 31]
+      var writer = ByteWriter()
+      values.withUnsafeBufferPointer { ExpGolombCode.encode($0, order: order, to: &writer) }
+      let read = decoded(writer.bytes, count: values.count) {
+        ExpGolombCode.decode($0, at: &$1, count: $2, order: order, into: &$3)
+      }
+      #expect(read?.values == values, "order \(order)")
+    }
+    #expect(ExpGolombCode.bitCount(of: .max, order: 0) == 65)
+    #expect(ExpGolombCode.bitCount(of: 0, order: 0) == 1)
+    #expect(ExpGolombCode.bitCount(of: 5, order: 2) == 5)  // x = 2: 0 1 0, then 01
+  }
+
+  /// Gaps as posting lists have them, mostly small and fewer the larger they are, take
+  /// fewer bytes exp-Golomb coded than bit-packed: the chunk picks exp-Golomb, and is never
+  /// larger than patched bit-packing alone.
+  @Test func chunk_picksTheSmallerCoding() {
+    var random = SplitMix(seed: 17)
+    // A value of width w with probability 2⁻ʷ: half the gaps 1, a quarter 2 or 3, and so
+    // on up to 16 bits.
+    let gaps = (0..<128).map { _ -> UInt32 in
+      var width: UInt32 = 1
+      while width < 16 && random.next() % 2 == 0 { width += 1 }
+      return 1 << (width - 1) | UInt32(truncatingIfNeeded: random.next()) & ((1 << (width - 1)) - 1)
+    }
+    let alike = (0..<128).map { _ in UInt32(random.next() % 16) }
+    for values in [gaps, alike] {
+      var chunk = ByteWriter()
+      var packed = ByteWriter()
+      values.withUnsafeBufferPointer {
+        IntegerChunk.encode($0, to: &chunk)
+        PatchedBitPacking.encode($0, to: &packed)
+      }
+      #expect(chunk.bytes.count <= packed.bytes.count)
+      let read = decoded(chunk.bytes, count: values.count) {
+        IntegerChunk.decode($0, at: &$1, count: $2, into: &$3)
+      }
+      #expect(read?.values == values)
+      #expect(read?.offset == chunk.bytes.count)
+    }
+    var chunk = ByteWriter()
+    gaps.withUnsafeBufferPointer { IntegerChunk.encode($0, to: &chunk) }
+    #expect(chunk.bytes[0] & 0xC0 == 0x40, "gaps of two sizes are exp-Golomb coded")
+    var packed = ByteWriter()
+    gaps.withUnsafeBufferPointer { PatchedBitPacking.encode($0, to: &packed) }
+    #expect(Double(chunk.bytes.count) < 0.9 * Double(packed.bytes.count))
+  }
+
+  /// Random bytes read as chunks of every kind never trap and never read past the
+  /// bytes; whatever they give has the count asked for.
+  @Test func chunk_randomBytesNeverTrap() {
+    var random = SplitMix(seed: 23)
+    for trial in 0..<20_000 {
+      let length = Int(random.next() % 40)
+      var bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+      if trial % 2 == 0, !bytes.isEmpty { bytes[0] = 0x40 | (bytes[0] & 0x1F) }
+      let count = Int(random.next() % 12)
+      if let read = decoded(
+        bytes, count: count, { IntegerChunk.decode($0, at: &$1, count: $2, into: &$3) })
+      {
+        #expect(read.values.count == count)
+        #expect(read.offset <= bytes.count)
+      }
+    }
+  }
+
+  /// Cut chunks, an order beyond 31, and padding bits that are not zeros are damage.
+  @Test func chunk_cutOrBadIsDamage() {
+    let values: [UInt32] = [3, 1, 900, 2, 0, 70_000, 5]
+    var writer = ByteWriter()
+    writer.bytes.append(0x40 | 2)
+    values.withUnsafeBufferPointer { ExpGolombCode.encode($0, order: 2, to: &writer) }
+    let whole = writer.bytes
+    #expect(
+      decoded(whole, count: values.count) {
+        IntegerChunk.decode($0, at: &$1, count: $2, into: &$3)
+      }?.values == values)
+    for cut in 0..<whole.count {
+      let read = decoded(Array(whole.prefix(cut)), count: values.count) {
+        IntegerChunk.decode($0, at: &$1, count: $2, into: &$3)
+      }
+      #expect(read == nil, "cut at \(cut)")
+    }
+    var badOrder = whole
+    badOrder[0] = 0x40 | 40
+    #expect(
+      decoded(badOrder, count: values.count) {
+        IntegerChunk.decode($0, at: &$1, count: $2, into: &$3)
+      } == nil)
+    let bits = values.reduce(0) { $0 + ExpGolombCode.bitCount(of: $1, order: 2) }
+    if bits % 8 != 0 {
+      var badPadding = whole
+      badPadding[badPadding.count - 1] |= 1
+      #expect(
+        decoded(badPadding, count: values.count) {
+          IntegerChunk.decode($0, at: &$1, count: $2, into: &$3)
+        } == nil)
+    }
+  }
+}
