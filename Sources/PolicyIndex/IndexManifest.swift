@@ -5,7 +5,7 @@ import PolicyBytes
 /// incremental updates), counts, and a checksum of each index file.
 package struct IndexManifest: Codable, Sendable {
   package static let format = "policyq-index"
-  package static let version = 12
+  package static let version = 13
 
   package struct File: Codable, Sendable {
     package var path: String

@@ -253,9 +253,17 @@ extension UnitsFile {
       }
       let bytes = try record(at: entry.offset, what: "unit \(index)")
       var reader = ByteReader(bytes, file: path)
-      let idIsSuffix = try reader.int()
-      var id = try reader.string()
-      if idIsSuffix == 1 { id = try documentID(Int(entry.document)) + id }
+      let idForm = try reader.int()
+      var id: String
+      switch idForm {
+      case 0: id = try reader.string()
+      case 1: id = try documentID(Int(entry.document)) + reader.string()
+      default:
+        guard let suffix = UnitIDSuffix.suffix(form: idForm, number: try reader.int()) else {
+          throw IndexError.corrupt(file: path, reason: "unit \(index) has a bad id")
+        }
+        id = try documentID(Int(entry.document)) + suffix
+      }
       let count = try reader.int()
       guard count >= 0, count <= IndexLimits.departmentsPerUnit else {
         throw IndexError.corrupt(file: path, reason: "bad department count")
@@ -290,7 +298,7 @@ extension UnitsFile {
       let page = try reader.int()
       let pageLine = try reader.int()
       let storedStart = try reader.int()
-      let chunkOffset = try reader.int()
+      let chunkDistance = try reader.int()
       guard reader.isAtEnd else {
         throw IndexError.corrupt(file: path, reason: "unit \(index) is longer than its fields")
       }
@@ -301,7 +309,11 @@ extension UnitsFile {
         page: page > 0 ? SourcePage(page: page, line: pageLine) : nil)
       var text = ""
       if withText {
-        let chunk = try self.chunk(at: chunkOffset, for: index)
+        guard chunkDistance > 0, chunkDistance <= entry.offset else {
+          throw IndexError.corrupt(
+            file: path, reason: "unit \(index)'s chunk lies outside the file")
+        }
+        let chunk = try self.chunk(at: entry.offset - chunkDistance, for: index)
         try chunk.withUnsafeBufferPointer { chunk in
           guard storedStart >= 0, storedStart < chunk.count else {
             throw IndexError.corrupt(

@@ -4,7 +4,7 @@ import PolicyModel
 
 /// The documents and units of an index, in `units.bin`:
 ///
-/// - header `PQUNIT06`;
+/// - header `PQUNIT07`;
 /// - the code of the stored text, framed as a record (empty: none): the characters of the
 ///   first documents' stored parts in the order of how often they occur there
 ///   (`ScalarCode`);
@@ -19,8 +19,8 @@ import PolicyModel
 ///   as they are, should libzstd have failed), then its bytes. A
 ///   unit's record holds the fields filters read (its id, departments, year, where it
 ///   starts in the text and the source, and for a PDF or OFD its page and the line on it)
-///   and where its stored part lies: its start in the decompressed chunk and the chunk's
-///   offset in the file;
+///   and where its stored part lies: its start in the decompressed chunk and how far
+///   before the unit's record the chunk's record starts;
 /// - the document table, 8 bytes per document: its record's offset; then one checksum per
 ///   block of 2,048 rows (`TableBlockChecks`);
 /// - the unit table, 12 bytes per unit: its record's offset (40 bits), kind (4 bits) and
@@ -39,7 +39,7 @@ package enum UnitsFile {
   /// Footer: document table offset, document count, unit table offset, unit count, shape
   /// table offset, checksum of the block checksums.
   package static let frame = IndexFileFrame(
-    headerMagic: "PQUNIT06", footerMagic: "PQUNITND", fields: 6, kind: "units")
+    headerMagic: "PQUNIT07", footerMagic: "PQUNITND", fields: 6, kind: "units")
   static let unitRowSize = 12
   static let shapeRowSize = 4
   static let documentRowSize = 8
@@ -225,7 +225,9 @@ package enum UnitsFile {
       let offset = UInt64(file.length)
       unitRecord.bytes.removeAll(keepingCapacity: true)
       unitRecord.bytes.append(contentsOf: fields)
-      unitRecord.varint(chunkOffset)
+      // Where the chunk lies, as the distance back from this record: the document's
+      // chunks are written just before its units' records, so a few bytes, not five.
+      unitRecord.varint(Int(offset) - chunkOffset)
       try unitRecord.bytes.withUnsafeBufferPointer { try writeRecord($0) }
       unitBlock.uint64(offset | UInt64(kind.code) << 40 | UInt64(headingLength) << 44)
       unitBlock.uint32(UInt32(document))
@@ -281,14 +283,21 @@ package enum UnitsFile {
   }
 
   /// Appends the fields of `unit`'s record to `writer`: its id (as the part after
-  /// `documentID` when it starts with it, as a unit's id does), its departments (those
+  /// `documentID` when it starts with it, as a unit's id does, and that part as a letter
+  /// and a number when it is one: `UnitIDSuffix`), its departments (those
   /// beyond `IndexLimits.departmentsPerUnit` left out: `IndexBuilder` warns of them first),
   /// its year, where it starts in the text, its source line, and its page and the line on
   /// it (0 and 0 for a file without pages).
   static func appendFields(of unit: UnitFields, documentID: String, to writer: inout ByteWriter) {
     if unit.id.utf8.starts(with: documentID.utf8) {
-      writer.varint(1)
-      writer.string(String(decoding: unit.id.utf8.dropFirst(documentID.utf8.count), as: UTF8.self))
+      let suffix = unit.id.utf8.dropFirst(documentID.utf8.count)
+      if let (letter, number) = UnitIDSuffix.parts(of: suffix) {
+        writer.varint(UnitIDSuffix.firstLetterForm + letter)
+        writer.varint(number)
+      } else {
+        writer.varint(1)
+        writer.string(String(decoding: suffix, as: UTF8.self))
+      }
     } else {
       writer.varint(0)
       writer.string(unit.id)
