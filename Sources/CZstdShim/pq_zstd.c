@@ -132,6 +132,17 @@ void pq_zstd_decompressor_free(pq_zstd_decompressor *decompressor) {
   free(decompressor);
 }
 
+int pq_zstd_frame_lengths(const uint8_t *input, size_t input_length, size_t *compressed_length,
+                          uint64_t *content_length) {
+  size_t compressed = ZSTD_findFrameCompressedSize(input, input_length);
+  if (ZSTD_isError(compressed) || compressed > input_length) return 1;
+  unsigned long long declared = ZSTD_getFrameContentSize(input, input_length);
+  if (declared == ZSTD_CONTENTSIZE_ERROR || declared == ZSTD_CONTENTSIZE_UNKNOWN) return 1;
+  *compressed_length = compressed;
+  *content_length = declared;
+  return 0;
+}
+
 int pq_zstd_decompress(const pq_zstd_decompressor *decompressor, const uint8_t *input,
                        size_t input_length, uint8_t *output, size_t expected_length) {
   // The frame must say its length, and say the one expected, before anything is written.

@@ -107,25 +107,30 @@
       while slot < count {
         let byte = position >> 3
         // Fast path: eight bytes from the value's byte stay in the chunk, so a window of
-        // them holds at least 57 bits; values are read from it while they fit, the window
-        // shifted past each (no new load per value).
+        // them holds the 57 to 64 bits from the value on; values are read from it while
+        // they fit, the window shifted past each (no new load per value), and whether one
+        // passed 32 bits is checked once the window is done.
         if byte + 8 <= byteCount {
+          let skip = position & 7
           var window =
             UInt64(bigEndian: UnsafeRawPointer(start + byte).loadUnaligned(as: UInt64.self))
-            << UInt64(position & 7)
-          var valid = 57
+            << UInt64(skip)
+          let loaded = 64 - skip
+          var valid = loaded
+          var wide: UInt64 = 0
           let first = slot
           while slot < count {
             let length = 2 * window.leadingZeroBitCount + 1 + order
             guard length <= valid else { break }
             let value = window >> UInt64(64 - length) &- bias
-            guard value <= UInt64(UInt32.max) else { return false }
+            wide |= value
             values[slot] = UInt32(truncatingIfNeeded: value)
             window <<= UInt64(length)
             valid -= length
-            position += length
             slot += 1
           }
+          guard wide >> 32 == 0 else { return false }
+          position += loaded - valid
           if slot > first { continue }
         }
         guard let value = slowValue(start, at: position, bitCount: available, order: order)

@@ -34,6 +34,32 @@ package enum Zstandard {
     return Array(dictionary.prefix(length))
   }
 
+  /// The frames laid end to end in `bytes` (as the `zstd` tool writes a file in several
+  /// and reads it back whole), made without a dictionary, decompressed and joined.
+  /// - Throws: `Failure.damaged` when a frame is damaged or cut, does not declare its
+  ///   length, or would take the whole past `limit` bytes; `.noMemory`.
+  /// - Complexity: O(n) in the decompressed bytes.
+  package static func decompressFrames(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int)
+    throws(Failure) -> [UInt8]
+  {
+    guard let decompressor = Decompressor(dictionary: UnsafeBufferPointer(start: nil, count: 0))
+    else { throw .noMemory }
+    var joined: [UInt8] = []
+    var at = 0
+    while at < bytes.count {
+      let rest = UnsafeBufferPointer(rebasing: bytes[at...])
+      var compressed = 0
+      var content: UInt64 = 0
+      guard pq_zstd_frame_lengths(rest.baseAddress, rest.count, &compressed, &content) == 0,
+        compressed > 0, content <= UInt64(max(0, limit - joined.count))
+      else { throw .damaged }
+      joined += try decompressor.decompress(
+        UnsafeBufferPointer(rebasing: rest[..<compressed]), expectedLength: Int(content))
+      at += compressed
+    }
+    return joined
+  }
+
   /// Compresses with one level and dictionary; one compressor serves every thread.
   package final class Compressor: @unchecked Sendable {
     private let handle: OpaquePointer

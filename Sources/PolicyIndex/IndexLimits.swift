@@ -28,6 +28,9 @@ package enum IndexLimits {
   package static let documents = Int(Int32.max)
   /// Bytes of one posting list. The key table holds the length in 32 bits.
   package static let postingListBytes = Int(UInt32.max)
+  /// Bytes of the file list (`files.json.zst`) decompressed, at most: a few hundred bytes
+  /// a file.
+  package static let fileListBytes = Int(UInt32.max)
 
   /// `departments` cut to `departmentsPerUnit`, with a warning naming `file` and `unit`
   /// when some were left out.

@@ -5,7 +5,7 @@ import PolicyBytes
 /// incremental updates), counts, and a checksum of each index file.
 package struct IndexManifest: Codable, Sendable {
   package static let format = "policyq-index"
-  package static let version = 13
+  package static let version = 14
 
   package struct File: Codable, Sendable {
     package var path: String
@@ -104,7 +104,7 @@ extension IndexManifest {
   }
 }
 
-/// `files.json` of an index generation: the files indexed and the ones that failed. Kept
+/// `files.json.zst` of an index generation: the files indexed and the ones that failed. Kept
 /// apart from the manifest so that opening an index for a query does not read it.
 package struct IndexFileList: Codable, Sendable {
   package var files: [IndexManifest.File]
@@ -116,7 +116,7 @@ package struct IndexFileList: Codable, Sendable {
 }
 
 extension IndexFileList {
-  /// Reads `files.json` as `JSONEncoder` wrote it (as `IndexManifest(json:)`: the default
+  /// Reads `files.json.zst` as `JSONEncoder` wrote it (as `IndexManifest(json:)`: the default
   /// index checks it before every search); nil when a field is missing or mistyped.
   package init?(json bytes: [UInt8]) {
     guard let value = try? JSONValue(parsing: bytes), case .array(let files)? = value["files"],

@@ -22,7 +22,7 @@ public struct InvertedIndex: Sendable {
   /// The number of search units.
   public var unitCount: Int { units.unitCount }
   /// The files that failed when the index was built, with why.
-  /// - Complexity: O(f) in the size of `files.json`, read and decoded on every access.
+  /// - Complexity: O(f) in the size of `files.json.zst`, read and decoded on every access.
   public var failures: [(path: String, error: String)] {
     ((try? fileList())?.failures ?? []).map { ($0.path, $0.error) }
   }
@@ -31,23 +31,38 @@ public struct InvertedIndex: Sendable {
   package var averageUnitLength: Double { manifest.averageUnitLength }
 
   /// The paths of the files the index was built from, as they were given to `policyq
-  /// index`: those indexed, in the order of `files.json`, then those that failed (read
+  /// index`: those indexed, in the order of `files.json.zst`, then those that failed (read
   /// again, they fail again with the reader's error naming them, or are read if they were
   /// fixed since).
-  /// - Throws: `IndexError.corrupt` naming `files.json` when it is missing or unreadable.
-  /// - Complexity: O(f) in the size of `files.json`.
+  /// - Throws: `IndexError.corrupt` naming `files.json.zst` when it is missing or unreadable.
+  /// - Complexity: O(f) in the size of `files.json.zst`.
   package func sourcePaths() throws -> [String] {
     let list = try fileList()
     return list.files.map(\.path) + list.failures.map(\.path)
   }
 
-  /// The files indexed, read from `files.json` of the generation opened.
+  /// The files indexed, read from `files.json.zst` of the generation opened.
   package func fileList() throws -> IndexFileList {
     let url = generation.appendingPathComponent(IndexDirectory.files)
     guard case .success(let bytes) = FileBytes.contents(atPath: url.path) else {
       throw IndexError.corrupt(file: url.path, reason: "missing")
     }
-    guard let list = IndexFileList(json: bytes) else {
+    // The list is read whole, so it is checked whole, against the manifest's checksum.
+    let sum = bytes.withUnsafeBufferPointer { Checksum.hex(Checksum.words($0)) }
+    guard manifest.checksums[IndexDirectory.files]?.last == sum else {
+      throw IndexError.corrupt(file: url.path, reason: "checksum mismatch")
+    }
+    let json: [UInt8]
+    do {
+      json = try bytes.withUnsafeBufferPointer {
+        try Zstandard.decompressFrames($0, limit: IndexLimits.fileListBytes)
+      }
+    } catch Zstandard.Failure.noMemory {
+      throw IndexError.corrupt(file: url.path, reason: "no memory to read it")
+    } catch {
+      throw IndexError.corrupt(file: url.path, reason: "not a readable file list")
+    }
+    guard let list = IndexFileList(json: json) else {
       throw IndexError.corrupt(file: url.path, reason: "not a readable file list")
     }
     return list
@@ -136,11 +151,12 @@ public struct InvertedIndex: Sendable {
   }
 
   /// Checks every byte of the index files against the manifest's checksums, every block
-  /// of the tables, every document and unit record against its own checksum, and decodes
-  /// every posting list whole (its units and positions).
+  /// of the tables, every document and unit record against its own checksum, decodes
+  /// every posting list whole (its units and positions), and reads the file list.
   /// - Throws: `IndexError.corrupt` naming the damaged file.
-  /// - Complexity: O(n) in the bytes of `units.bin` and `postings.bin`.
+  /// - Complexity: O(n) in the bytes of `units.bin`, `postings.bin` and `files.json.zst`.
   public func verify() throws {
+    _ = try fileList()
     try units.checkTables()
     try postings.verifyAll()
     for index in 0..<documentCount { _ = try document(index) }
@@ -162,7 +178,7 @@ public struct InvertedIndex: Sendable {
 
 extension InvertedIndex {
   /// Whether the index holds exactly `files`, unchanged in size and modification time.
-  /// - Complexity: O(f) in the size of `files.json`, plus one `stat` per file, stopping at
+  /// - Complexity: O(f) in the size of `files.json.zst`, plus one `stat` per file, stopping at
   ///   the first that differs.
   public func isCurrent(for files: [String]) -> Bool {
     guard let list = try? fileList(), list.files.count == files.count, list.failures.isEmpty else {

@@ -46,7 +46,7 @@ struct PostingListEncoder {
     throws
   {
     if units.count == PostingsFile.blockSize { try closeBlock(out: out) }
-    units.append(UInt32(truncatingIfNeeded: unit - lastUnit))
+    units.append(UInt32(truncatingIfNeeded: unit - lastUnit - 1))
     totals.append(UInt32(truncatingIfNeeded: total - 1))
     inHeading.append(UInt32(truncatingIfNeeded: headingCount))
     lastUnit = unit
@@ -62,11 +62,20 @@ struct PostingListEncoder {
   private mutating func closeBlock(out: BufferedFileWriter) throws {
     guard !units.isEmpty else { return }
     part.bytes.removeAll(keepingCapacity: true)
-    // Unit gaps in the smaller coding; the counts, mostly 0 and alike, bit-packed (the
-    // smaller coding would save 3% of their bytes and slow every query's reading).
+    // Unit gaps in the smaller coding. In a long list, the counts (mostly 0 and alike)
+    // bit-packed, and positions exp-Golomb coded only where that saves a tenth: such lists
+    // are read by the million in a query on frequent bigrams, and the smaller coding
+    // would save little there and slow it. A short list is read in microseconds either way.
+    let short = blockCount <= PostingsFile.shortListBlocks
     units.withUnsafeBufferPointer { IntegerChunk.encode($0, to: &part) }
     for values in [totals, inHeading] {
-      values.withUnsafeBufferPointer { PatchedBitPacking.encode($0, to: &part) }
+      values.withUnsafeBufferPointer {
+        if short {
+          IntegerChunk.encode($0, to: &part)
+        } else {
+          PatchedBitPacking.encode($0, to: &part)
+        }
+      }
     }
     let unitPart = try emit(out: out)
     positions.withUnsafeBufferPointer { positions in
@@ -75,7 +84,7 @@ struct PostingListEncoder {
         let chunk = UnsafeBufferPointer(
           rebasing: positions[start..<min(positions.count, start + PostingsFile.blockSize)])
         IntegerChunk.encode(
-          chunk, to: &part, expGolombShare: PostingsFile.positionsExpGolombShare)
+          chunk, to: &part, expGolombShare: short ? 1 : PostingsFile.positionsExpGolombShare)
         start += chunk.count
       }
     }

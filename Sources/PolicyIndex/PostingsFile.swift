@@ -10,11 +10,13 @@ import PolicyBytes
 ///   blocks, the skip list at the end: the unit count, then per block its last unit and
 ///   the lengths of its two parts (32 bits each; the list is written block by block, so
 ///   the skip list comes when the blocks are known). A unit part holds the
-///   units as deltas, their position counts less one, and the counts of positions in the
+///   units as gaps less one (the first unit as it is), their position counts less one, and the counts of positions in the
 ///   heading, each an `IntegerChunk` (bit-packed at the width most values need, the
-///   larger ones patched, or exp-Golomb coded, whichever is smaller); a positions part,
+///   larger ones patched, or exp-Golomb coded, whichever is smaller; the counts of a long
+///   list always bit-packed); a positions part,
 ///   per unit its positions as deltas (the first from 0), in `IntegerChunk`s of 128
-///   values (exp-Golomb only where it saves a tenth: `positionsExpGolombShare`). In a list of several blocks every part
+///   values (in a long list, exp-Golomb only where it saves a tenth:
+///   `positionsExpGolombShare`). In a list of several blocks every part
 ///   starts with its `Checksum.record`;
 /// - the key table (`PostingsKeyTable`): blocks of 64 keys, then the top table;
 /// - footer: top table offset, its entries, key count, top table checksum, `PQPOSTND`.
@@ -30,13 +32,16 @@ package struct PostingsFile: Sendable {
     headerMagic: "PQPOST05", footerMagic: "PQPOSTND", fields: 4, kind: "postings")
   /// Units per block, and position values per packed chunk.
   static let blockSize = 128
-  /// A chunk of positions is exp-Golomb coded only when that takes at most this share of
-  /// its bit-packed bytes. A phrase query on frequent bigrams reads positions by the
-  /// million, and exp-Golomb reads several times slower: on corpus-real, the chunks that
-  /// save a tenth or more hold 29% of the positions and 54% of what exp-Golomb saves on
-  /// positions (0.9 of 1.6 MB); coding every chunk the smaller way made 人民政府 at 1 GB
-  /// 11% slower. Unit parts take the smaller coding always (no slower in that query).
+  /// In a list of more than `shortListBlocks` blocks, a chunk of positions is exp-Golomb
+  /// coded only when that takes at most this share of its bit-packed bytes. A phrase query
+  /// on frequent bigrams reads positions by the million, and exp-Golomb reads several times
+  /// slower: on corpus-real, the chunks that save a tenth or more hold 29% of the positions
+  /// and 54% of what exp-Golomb saves on positions (0.9 of 1.6 MB); coding every chunk
+  /// the smaller way made 人民政府 at 1 GB 11% slower.
   static let positionsExpGolombShare = 0.9
+  /// Lists of at most this many blocks (2,048 units) take the smaller coding for every
+  /// part: reading one costs microseconds in either coding.
+  static let shortListBlocks = 16
 
   /// The postings of one key, its head read and checked, its blocks not yet decoded.
   package struct Postings {
@@ -258,7 +263,7 @@ package struct PostingsFile: Sendable {
     var values: [UInt32] = []
     swap(&values, &list.unpacked)
     defer { swap(&values, &list.unpacked) }
-    // Unit deltas, then counts less one, then counts in the heading; each value is
+    // Unit gaps less one, then counts less one, then counts in the heading; each value is
     // bounded before use (damage past a colliding checksum may hold anything). Each array
     // is sized once and written in place.
     let first = list.units.count
@@ -267,8 +272,9 @@ package struct PostingsFile: Sendable {
     let unitsValid = values.withUnsafeBufferPointer { deltas in
       list.units.withUnsafeMutableBufferPointer { units in
         for slot in 0..<count {
-          let delta = Int(deltas[slot])
-          guard delta >= 1, delta < unitCount - unit else { return false }
+          // Kept less one (consecutive units are 0, the commonest gap).
+          let delta = Int(deltas[slot]) + 1
+          guard delta < unitCount - unit else { return false }
           unit += delta
           units[first + slot] = Int32(truncatingIfNeeded: unit)
         }

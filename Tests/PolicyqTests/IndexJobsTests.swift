@@ -47,7 +47,7 @@ import Testing
       indexes.append(try Self.generationFiles(index))
     }
     #expect(
-      indexes[0].keys.sorted() == ["files.json", "manifest.json", "postings.bin", "units.bin"])
+      indexes[0].keys.sorted() == ["files.json.zst", "manifest.json", "postings.bin", "units.bin"])
     #expect(indexes[0] == indexes[1])
   }
 }

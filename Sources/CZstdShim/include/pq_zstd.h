@@ -34,6 +34,12 @@ size_t pq_zstd_compress(const pq_zstd_compressor *compressor, const uint8_t *inp
 pq_zstd_decompressor *pq_zstd_decompressor_create(const uint8_t *dictionary, size_t length);
 void pq_zstd_decompressor_free(pq_zstd_decompressor *decompressor);
 
+/// The first frame of `input`: its compressed length in `compressed_length` and the
+/// length it declares in `content_length`. Returns 0, or 1 when `input` does not start
+/// with a whole frame that declares its length.
+int pq_zstd_frame_lengths(const uint8_t *input, size_t input_length, size_t *compressed_length,
+                          uint64_t *content_length);
+
 /// Decompresses the frame `input` into `output`: 0 when it is whole and fills exactly
 /// `expected_length` bytes, 1 when it is damaged, of another length or made with another
 /// dictionary, 2 when memory is short.

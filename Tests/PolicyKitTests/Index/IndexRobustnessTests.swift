@@ -93,6 +93,27 @@ import Testing
     return list.bytes
   }
 
+  /// The file list is compressed JSON whose checksum the manifest keeps: a flipped byte
+  /// anywhere in it is an error naming it, when an update reads it and when `verify` does,
+  /// never a list of other files.
+  @Test func damagedFileList_isAnErrorNamingIt() throws {
+    let directory = try freshIndex()
+    let index = try InvertedIndex.open(directory)
+    #expect(try index.sourcePaths().sorted() == Corpus.seeds.sorted())
+    let file = try liveFile(directory, IndexDirectory.files)
+    let intact = Array(try Data(contentsOf: file))
+    #expect(intact.starts(with: [0x28, 0xB5, 0x2F, 0xFD]), "a Zstandard frame")
+    for at in [0, intact.count / 2, intact.count - 1] {
+      var damaged = intact
+      damaged[at] ^= 0x20
+      try Data(damaged).write(to: file)
+      #expect(throws: IndexError.corrupt(file: file.path, reason: "checksum mismatch")) {
+        try index.sourcePaths()
+      }
+      #expect(throws: IndexError.self) { try index.verify() }
+    }
+  }
+
   @Test func freshIndex_passesVerify() throws {
     try InvertedIndex.open(try freshIndex()).verify()
   }

@@ -84,4 +84,36 @@ import Testing
     }
     #expect(errors > 0)
   }
+
+  /// Frames laid end to end (the index's file list) read back as their bytes joined; a
+  /// cut or damaged frame, trailing bytes that are no frame, or a total past the limit is
+  /// an error, never other bytes.
+  @Test func framesEndToEnd_readBackJoined() throws {
+    let text = Array(
+      try String(contentsOfFile: Corpus.seeds[0], encoding: .utf8).utf8)
+    let compressor = try #require(Zstandard.Compressor(dictionary: [], level: 6))
+    let pieces = stride(from: 0, to: text.count, by: 5_000).map {
+      Array(text[$0..<min(text.count, $0 + 5_000)])
+    }
+    var file: [UInt8] = []
+    for piece in pieces {
+      file += try #require(piece.withUnsafeBufferPointer { compressor.compress($0) })
+    }
+    #expect(pieces.count > 2)
+    let read = try file.withUnsafeBufferPointer {
+      try Zstandard.decompressFrames($0, limit: text.count)
+    }
+    #expect(read == text)
+    #expect(
+      try [UInt8]().withUnsafeBufferPointer { try Zstandard.decompressFrames($0, limit: 0) } == [])
+    func refused(_ bytes: [UInt8], limit: Int = text.count) -> Bool {
+      do {
+        _ = try bytes.withUnsafeBufferPointer { try Zstandard.decompressFrames($0, limit: limit) }
+        return false
+      } catch { return (error as? Zstandard.Failure) == .damaged }
+    }
+    #expect(refused(Array(file.dropLast(3))), "cut")
+    #expect(refused(file + [1, 2, 3]), "trailing bytes")
+    #expect(refused(file, limit: text.count - 1), "past the limit")
+  }
 }
