@@ -15,50 +15,68 @@
   /// The largest order: a value's low bits must fit a 32-bit value.
   @usableFromInline package static let maximumOrder = 31
 
-  /// Bits that `value` takes at order `order`.
+  /// Bits that `value` takes at order `order`: the coded value v + 2ᵏ (x and the low
+  /// bits together) has w bits, and as many zeros as x has bits after its leading one
+  /// come before it, w − k − 1.
   @inlinable @inline(__always)
   package static func bitCount(of value: UInt32, order: Int) -> Int {
-    let x = (UInt64(value) >> UInt64(order)) + 1
-    return 2 * (63 - x.leadingZeroBitCount) + 1 + order
+    let coded = UInt64(value) + (UInt64(1) << UInt64(order))
+    return 2 * (64 - coded.leadingZeroBitCount) - order - 1
   }
 
-  /// The order that codes `values` in the fewest bytes, and those bytes. The order is
-  /// estimated from the values' widths (as if no value carried into a wider x), then the
-  /// exact costs of it and its neighbours are compared.
+  /// The order that codes `values` in the fewest bytes, and those bytes, from one pass
+  /// over the values. At order k a value of width w costs 2·max(w − k, 0) + 1 + k bits,
+  /// less 2 when v >> k is not all ones (x = (v >> k) + 1 then has no more bits than
+  /// v >> k): that is when k is below the value's width less its leading ones. So the
+  /// count of values per width and per such bound gives the exact cost of every order.
   @inlinable package static func cheapestOrder(_ values: UnsafeBufferPointer<UInt32>) -> (
     order: Int, byteCount: Int
   ) {
-    var counts = [Int](repeating: 0, count: 33)
-    for value in values { counts[BitPacking.width(of: value)] += 1 }
-    var estimate = (order: 0, bits: Int.max)
-    for order in 0...maximumOrder {
-      var bits = 0
-      for (width, count) in counts.enumerated() where count > 0 {
-        bits += count * (2 * max(width - order, 0) + 1 + order)
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 66) { counts in
+      counts.initialize(repeating: 0)
+      var widest = 0
+      for value in values {
+        let width = BitPacking.width(of: value)
+        widest = max(widest, width)
+        counts[width] += 1
+        let ones = width == 0 ? 0 : (~(value << UInt32(32 - width))).leadingZeroBitCount
+        counts[33 + width - ones] += 1
       }
-      if bits < estimate.bits { estimate = (order, bits) }
+      // From the highest order worth trying down: the values wider than the order (how
+      // many, their widths summed) and those not all ones above it.
+      let top = min(widest, maximumOrder)
+      var wider = 0
+      var widerWidths = 0
+      var notAllOnes = 0
+      for width in (top + 1)..<33 {
+        wider += counts[width]
+        widerWidths += counts[width] * width
+        notAllOnes += counts[33 + width]
+      }
+      var best = (order: 0, bits: Int.max)
+      for order in stride(from: top, through: 0, by: -1) {
+        let bits =
+          2 * (widerWidths - order * wider) + values.count * (1 + order) - 2 * notAllOnes
+        if bits <= best.bits { best = (order, bits) }
+        wider += counts[order]
+        widerWidths += counts[order] * order
+        notAllOnes += counts[33 + order]
+      }
+      return (best.order, (best.bits + 7) / 8)
     }
-    var best = (order: 0, byteCount: Int.max)
-    for order in max(0, estimate.order - 1)...min(maximumOrder, estimate.order + 1) {
-      var bits = 0
-      for value in values { bits += bitCount(of: value, order: order) }
-      let bytes = (bits + 7) / 8
-      if bytes < best.byteCount { best = (order, bytes) }
-    }
-    return best
   }
 
   /// Appends `values` coded at `order` (at most `maximumOrder`) to `bytes`, padded to a
-  /// whole byte.
+  /// whole byte: each value as v + 2ᵏ in `bitCount` bits (its leading zeros included).
   @inlinable package static func encode(
     _ values: UnsafeBufferPointer<UInt32>, order: Int, to bytes: inout ByteWriter
   ) {
     precondition((0...maximumOrder).contains(order), "an exp-Golomb order is 0 to 31")
+    bytes.bytes.reserveCapacity(bytes.bytes.count + values.count * 9 + 1)
     // Bits not yet written, at the low end of `pending` (fewer than 8 between values).
     var pending: UInt64 = 0
     var pendingBits = 0
     @inline(__always) func append(_ bits: UInt64, count: Int) {
-      guard count > 0 else { return }
       pending = pending << UInt64(count) | bits
       pendingBits += count
       while pendingBits >= 8 {
@@ -66,13 +84,17 @@
         bytes.bytes.append(UInt8(truncatingIfNeeded: pending >> UInt64(pendingBits)))
       }
     }
-    let lowMask = (UInt64(1) << UInt64(order)) - 1
+    let bias = UInt64(1) << UInt64(order)
     for value in values {
-      let x = (UInt64(value) >> UInt64(order)) + 1
-      let zeros = 63 - x.leadingZeroBitCount
-      append(0, count: zeros)
-      append(x, count: zeros + 1)
-      append(UInt64(value) & lowMask, count: order)
+      let coded = UInt64(value) + bias
+      let length = 2 * (64 - coded.leadingZeroBitCount) - order - 1
+      // At most 65 bits (a value of 32 bits at order 0): written in two parts past 56.
+      if length > 56 {
+        append(coded >> 32, count: length - 32)
+        append(coded & 0xFFFF_FFFF, count: 32)
+      } else {
+        append(coded, count: length)
+      }
     }
     if pendingBits > 0 {
       bytes.bytes.append(UInt8(truncatingIfNeeded: pending << UInt64(8 - pendingBits)))

@@ -44,6 +44,26 @@ import Testing
     }
   }
 
+  /// The order the encoder picks, counted from the values' widths in one pass, is the
+  /// cheapest of all 32 and its bytes are those the values take at it.
+  @Test func cheapestOrder_isExactAndCheapest() {
+    var random = SplitMix(seed: 29)
+    for trial in 0..<400 {
+      let count = 1 + Int(random.next() % 255)
+      let widest = UInt64(trial % 33)
+      let values = (0..<count).map { _ -> UInt32 in
+        let width = widest == 0 ? 0 : random.next() % (widest + 1)
+        return width == 0 ? 0 : UInt32(truncatingIfNeeded: random.next() >> (64 - width))
+      }
+      let bytes = (0...ExpGolombCode.maximumOrder).map { order in
+        (values.reduce(0) { $0 + ExpGolombCode.bitCount(of: $1, order: order) } + 7) / 8
+      }
+      let picked = values.withUnsafeBufferPointer { ExpGolombCode.cheapestOrder($0) }
+      #expect(picked.byteCount == bytes[picked.order], "trial \(trial)")
+      #expect(picked.byteCount == bytes.min(), "trial \(trial)")
+    }
+  }
+
   /// The extremes: 0 and the largest 32-bit value, the longest codes (33 bits of x at
   /// order 0, 65 bits in all).
   @Test func expGolomb_extremes() {
