@@ -109,9 +109,11 @@
     _ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int, count: Int, order: Int,
     into values: inout [UInt32]
   ) -> Bool {
-    guard (0...maximumOrder).contains(order), count >= 0, offset <= bytes.count else {
-      return false
-    }
+    // Every value takes at least 1 + order bits: a count the bytes cannot hold is damage,
+    // refused before anything is allocated.
+    guard (0...maximumOrder).contains(order), count >= 0, offset >= 0, offset <= bytes.count,
+      count <= (bytes.count - offset) * 8 / (1 + order)
+    else { return false }
     // Sized once, then written in place (as `BitPacking.unpack` does).
     if values.count != count {
       values.removeAll(keepingCapacity: true)
@@ -178,21 +180,19 @@
   static func slowValue(
     _ start: UnsafePointer<UInt8>, at position: Int, bitCount: Int, order: Int
   ) -> (value: UInt32, length: Int)? {
-    let window = window(start, bitOffset: position, bitCount: bitCount)
-    let zeros = window.leadingZeroBitCount
+    let bits = window(start, bitOffset: position, bitCount: bitCount)
+    let zeros = bits.leadingZeroBitCount
     // x of more than 33 bits, or no one bit left: damage.
     guard zeros <= 32 else { return nil }
     let length = 2 * zeros + 1 + order
     guard length <= bitCount - position else { return nil }
     let coded: UInt64
     if length <= 64 {
-      coded = window >> UInt64(64 - length)
+      coded = bits >> UInt64(64 - length)
     } else {
-      let x =
-        Self.window(start, bitOffset: position + zeros, bitCount: bitCount)
-        >> UInt64(63 - zeros)
+      let x = window(start, bitOffset: position + zeros, bitCount: bitCount) >> UInt64(63 - zeros)
       let low =
-        Self.window(start, bitOffset: position + 2 * zeros + 1, bitCount: bitCount)
+        window(start, bitOffset: position + 2 * zeros + 1, bitCount: bitCount)
         >> UInt64(64 - order)
       coded = x << UInt64(order) | low
     }

@@ -58,6 +58,7 @@
     _ values: UnsafeBufferPointer<UInt32>, width: Int, to bytes: inout ByteWriter
   ) {
     precondition(values.count <= maximumCount, "a patched chunk holds at most 255 values")
+    precondition((0...32).contains(width), "a patched chunk's width is 0 to 32")
     let mask: UInt32 = width >= 32 ? .max : (1 << UInt32(width)) - 1
     var exceptionCount = 0
     for value in values where value > mask { exceptionCount += 1 }

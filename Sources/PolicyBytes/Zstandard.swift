@@ -35,8 +35,10 @@ package enum Zstandard {
   }
 
   /// The frames laid end to end in `bytes` (as the `zstd` tool writes a file in several
-  /// and reads it back whole), made without a dictionary, decompressed and joined.
-  /// - Throws: `Failure.damaged` when a frame is damaged or cut, does not declare its
+  /// and reads it back whole), made without a dictionary, decompressed and joined. The
+  /// frames carry no checksum of their own: a caller checksums the bytes it reads (a byte
+  /// flipped inside a frame may decode to other bytes of the declared length).
+  /// - Throws: `Failure.damaged` when a frame is cut or malformed, does not declare its
   ///   length, or would take the whole past `limit` bytes; `.noMemory`.
   /// - Complexity: O(n) in the decompressed bytes.
   package static func decompressFrames(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int)

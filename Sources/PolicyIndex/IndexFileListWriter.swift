@@ -54,11 +54,19 @@ final class IndexFileListWriter {
       pending += Array(try encoder.encode(failure))
     }
     pending += Array(#"],"files":["#.utf8)
+    var jsonBytes = 0
     /// Writes `pending` as frames, all of it when `all`, else while a whole frame is there.
     func writeFrames(all: Bool) throws {
       var start = 0
       while pending.count - start >= Self.frameBytes || (all && start < pending.count) {
         let end = min(pending.count, start + Self.frameBytes)
+        jsonBytes += end - start
+        // What the reader refuses is not written.
+        guard jsonBytes <= IndexLimits.fileListBytes else {
+          throw IndexError.unwritable(
+            directory: path,
+            reason: "a file list of more than \(IndexLimits.fileListBytes) bytes of JSON")
+        }
         guard
           let frame = pending.withUnsafeBufferPointer({
             compressor.compress(UnsafeBufferPointer(rebasing: $0[start..<end]))

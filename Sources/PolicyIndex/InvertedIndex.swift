@@ -47,7 +47,15 @@ public struct InvertedIndex: Sendable {
     guard case .success(let bytes) = FileBytes.contents(atPath: url.path) else {
       throw IndexError.corrupt(file: url.path, reason: "missing")
     }
-    // The list is read whole, so it is checked whole, against the manifest's checksum.
+    // The list is read whole, so it is checked whole, against the manifest's length and
+    // checksum.
+    if let expected = manifest.checksums[IndexDirectory.files]?.first.flatMap(Int.init),
+      expected != bytes.count
+    {
+      throw IndexError.corrupt(
+        file: url.path,
+        reason: "\(bytes.count) bytes where the manifest says \(expected) (truncated?)")
+    }
     let sum = bytes.withUnsafeBufferPointer { Checksum.hex(Checksum.words($0)) }
     guard manifest.checksums[IndexDirectory.files]?.last == sum else {
       throw IndexError.corrupt(file: url.path, reason: "checksum mismatch")

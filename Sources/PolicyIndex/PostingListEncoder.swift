@@ -1,7 +1,7 @@
 import PolicyBytes
 
-/// Encodes one key's posting list in blocks of `PostingsFile.blockSize` units, bit-packed
-/// (the layout is described in `PostingsFile`), writing each block as soon as it is full:
+/// Encodes one key's posting list in blocks of `PostingsFile.blockSize` units, each part
+/// an `IntegerChunk` (the layout is described in `PostingsFile`), writing each block as soon as it is full:
 /// the list of the most frequent bigram of a large corpus never sits in memory whole.
 /// Units are added in increasing order with their counts and their positions, already as
 /// deltas (the first from 0).

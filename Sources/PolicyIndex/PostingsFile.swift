@@ -2,15 +2,17 @@ import Foundation
 import PolicyBytes
 
 /// The bigram postings of an index, read from a memory-mapped `postings.bin`, laid out as
-/// Lucene's and tantivy's postings are, in blocks of `blockSize` units, bit-packed:
+/// Lucene's and tantivy's postings are, in blocks of `blockSize` units, each part
+/// bit-packed or exp-Golomb coded (`IntegerChunk`):
 ///
-/// - header `PQPOST05`;
+/// - header `PQPOST06`;
 /// - per key, its posting list: the units holding the key and the number of blocks
 ///   (varints); per block its unit part and its positions part; for a list of several
 ///   blocks, the skip list at the end: the unit count, then per block its last unit and
 ///   the lengths of its two parts (32 bits each; the list is written block by block, so
 ///   the skip list comes when the blocks are known). A unit part holds the
-///   units as gaps less one (the first unit as it is), their position counts less one, and the counts of positions in the
+///   units as gaps less one (the first from the previous block's last unit, or from −1),
+///   their position counts less one, and the counts of positions in the
 ///   heading, each an `IntegerChunk` (bit-packed at the width most values need, the
 ///   larger ones patched, or exp-Golomb coded, whichever is smaller; the counts of a long
 ///   list always bit-packed); a positions part,
@@ -29,7 +31,7 @@ import PolicyBytes
 package struct PostingsFile: Sendable {
   /// Footer: top table offset, its entries, key count, top table checksum.
   package static let frame = IndexFileFrame(
-    headerMagic: "PQPOST05", footerMagic: "PQPOSTND", fields: 4, kind: "postings")
+    headerMagic: "PQPOST06", footerMagic: "PQPOSTND", fields: 4, kind: "postings")
   /// Units per block, and position values per packed chunk.
   static let blockSize = 128
   /// In a list of more than `shortListBlocks` blocks, a chunk of positions is exp-Golomb

@@ -211,7 +211,8 @@ package enum UnitsFile {
     }
 
     /// Adds a unit's record of document `document`: its `fields` (`EncodedUnits.records`),
-    /// then `chunkOffset`, where the chunk of its stored part lies.
+    /// then where the chunk of its stored part lies (`chunkOffset`, kept as the distance
+    /// back from the record).
     func add(
       fields: UnsafeBufferPointer<UInt8>, chunkOffset: Int, document: Int, kind: SearchUnitKind,
       foldedLength: Int, headingLength: Int
@@ -227,6 +228,7 @@ package enum UnitsFile {
       unitRecord.bytes.append(contentsOf: fields)
       // Where the chunk lies, as the distance back from this record: the document's
       // chunks are written just before its units' records, so a few bytes, not five.
+      precondition(chunkOffset < Int(offset), "a unit's chunk is written before its record")
       unitRecord.varint(Int(offset) - chunkOffset)
       try unitRecord.bytes.withUnsafeBufferPointer { try writeRecord($0) }
       unitBlock.uint64(offset | UInt64(kind.code) << 40 | UInt64(headingLength) << 44)

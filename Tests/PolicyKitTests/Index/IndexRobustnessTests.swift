@@ -81,13 +81,13 @@ import Testing
     return try PostingsFile(path: url.path, unitCount: unitCount)
   }
 
-  /// A list of one block: its units as deltas, counts less one, heading counts, and the
-  /// positions, each one patched chunk.
-  private func oneBlockList(deltas: [UInt32], counts: [UInt32], positions: [UInt32]) -> [UInt8] {
+  /// A list of one block: its units as gaps less one (the first from −1: `[1]` is unit 1),
+  /// counts less one, heading counts, and the positions, each one patched chunk.
+  private func oneBlockList(gaps: [UInt32], counts: [UInt32], positions: [UInt32]) -> [UInt8] {
     var list = ByteWriter()
-    list.varint(deltas.count)
+    list.varint(gaps.count)
     list.varint(1)
-    for values in [deltas, counts, [UInt32](repeating: 0, count: deltas.count), positions] {
+    for values in [gaps, counts, [UInt32](repeating: 0, count: gaps.count), positions] {
       values.withUnsafeBufferPointer { PatchedBitPacking.encode($0, to: &list) }
     }
     return list.bytes
@@ -110,7 +110,15 @@ import Testing
       #expect(throws: IndexError.corrupt(file: file.path, reason: "checksum mismatch")) {
         try index.sourcePaths()
       }
-      #expect(throws: IndexError.self) { try index.verify() }
+      #expect(throws: IndexError.corrupt(file: file.path, reason: "checksum mismatch")) {
+        try index.verify()
+      }
+    }
+    try Data(intact.prefix(intact.count - 1)).write(to: file)
+    #expect(throws: IndexError.self) { try index.sourcePaths() }
+    try FileManager.default.removeItem(at: file)
+    #expect(throws: IndexError.corrupt(file: file.path, reason: "missing")) {
+      try index.verify()
     }
   }
 
@@ -123,7 +131,7 @@ import Testing
   @Test func hugeNumbers_areErrorsNotCrashes() throws {
     // A position count of 2³² − 1 in a list whose checksum matches.
     let huge = try postingsFile(
-      holding: oneBlockList(deltas: [1], counts: [UInt32.max - 1], positions: [3]), unitCount: 10)
+      holding: oneBlockList(gaps: [1], counts: [UInt32.max - 1], positions: [3]), unitCount: 10)
     let hugeList = try #require(try huge.postings(of: Self.guFei))
     #expect(throws: IndexError.corrupt(file: huge.path, reason: "bad position count")) {
       try huge.units(of: hugeList)
@@ -178,9 +186,24 @@ import Testing
 
   /// A posting list whose units run past the last unit of the index is reported as
   /// damage, not read from outside the unit table.
+  /// Units are kept as gaps less one: the last unit of the index is a unit, the one after
+  /// it is damage.
+  @Test func lastUnit_isReadAndTheNextIsDamage() throws {
+    let last = try postingsFile(
+      holding: oneBlockList(gaps: [0, 8], counts: [0, 0], positions: [3, 4]), unitCount: 10)
+    let list = try #require(try last.postings(of: Self.guFei))
+    #expect(try last.units(of: list).units == [0, 9])
+    let beyond = try postingsFile(
+      holding: oneBlockList(gaps: [0, 9], counts: [0, 0], positions: [3, 4]), unitCount: 10)
+    let beyondList = try #require(try beyond.postings(of: Self.guFei))
+    #expect(throws: IndexError.corrupt(file: beyond.path, reason: "a posting names no unit")) {
+      try beyond.units(of: beyondList)
+    }
+  }
+
   @Test func postingBeyondTheLastUnit_isCorrupt() throws {
     let file = try postingsFile(
-      holding: oneBlockList(deltas: [1, 500], counts: [0, 0], positions: [3, 4]), unitCount: 10)
+      holding: oneBlockList(gaps: [1, 500], counts: [0, 0], positions: [3, 4]), unitCount: 10)
     let list = try #require(try file.postings(of: Self.guFei))
     #expect(throws: IndexError.corrupt(file: file.path, reason: "a posting names no unit")) {
       try file.units(of: list)

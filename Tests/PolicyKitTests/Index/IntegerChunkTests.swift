@@ -24,7 +24,7 @@ import Testing
 
   /// Values of every width, at every order: each round-trips, takes the bits
   /// `bitCount` says, and the chunk ends on the byte after its last bit.
-  @Test(arguments: [0, 1, 3, 7, 12, 20, 31])
+  @Test(arguments: Array(0...31))
   func expGolomb_roundTripsAtEveryOrder(order: Int) {
     var random = SplitMix(seed: UInt64(order) + 3)
     for count in [0, 1, 2, 7, 64, 128, 255] {
@@ -130,7 +130,75 @@ import Testing
       {
         #expect(read.values.count == count)
         #expect(read.offset <= bytes.count)
+        // Exp-Golomb codes are canonical: what was read is what its values code to.
+        if bytes[0] & 0xC0 == 0x40 {
+          var again = ByteWriter()
+          read.values.withUnsafeBufferPointer {
+            ExpGolombCode.encode($0, order: Int(bytes[0] & 0x3F), to: &again)
+          }
+          #expect(again.bytes[...] == bytes[1..<read.offset], "trial \(trial)")
+        }
       }
+    }
+  }
+
+  /// Chunks one after another in a part, read from a nonzero offset with bytes after
+  /// them: each reads its own values and stops at its last byte (the fast path loads
+  /// eight bytes at a time, into the next chunk's).
+  @Test func chunksInARow_eachReadsItsOwn() {
+    var random = SplitMix(seed: 31)
+    var part = ByteWriter()
+    part.bytes = [0xAB, 0xCD, 0xEF]
+    var chunks: [[UInt32]] = []
+    for index in 0..<40 {
+      let count = 1 + Int(random.next() % 128)
+      let chunk = (0..<count).map { _ -> UInt32 in
+        index % 3 == 0
+          ? UInt32(random.next() % 8)
+          : UInt32(truncatingIfNeeded: random.next() >> UInt64(44 + index % 20))
+      }
+      chunks.append(chunk)
+      chunk.withUnsafeBufferPointer { IntegerChunk.encode($0, to: &part) }
+    }
+    part.bytes += [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]
+    var offset = 3
+    var values: [UInt32] = []
+    part.bytes.withUnsafeBufferPointer { bytes in
+      for chunk in chunks {
+        #expect(IntegerChunk.decode(bytes, at: &offset, count: chunk.count, into: &values))
+        #expect(values == chunk)
+      }
+    }
+    #expect(offset == part.bytes.count - 9)
+  }
+
+  /// Values a few large ones among small: patched bit-packing with exceptions (its header
+  /// 0x80 plus the width) read through `IntegerChunk`; and a share below 1 keeps
+  /// bit-packing unless exp-Golomb saves that much.
+  @Test func patchedChunks_andTheShare() {
+    let patched: [UInt32] = (0..<128).map { $0 % 40 == 7 ? 1 << 30 : UInt32($0 % 16) }
+    var writer = ByteWriter()
+    patched.withUnsafeBufferPointer { IntegerChunk.encode($0, to: &writer) }
+    #expect(writer.bytes[0] & 0x80 != 0, "bit-packed with exceptions")
+    var offset = 0
+    var values: [UInt32] = []
+    #expect(
+      writer.bytes.withUnsafeBufferPointer {
+        IntegerChunk.decode($0, at: &offset, count: patched.count, into: &values)
+      })
+    #expect(values == patched)
+    // Gaps exp-Golomb codes in fewer bytes: taken at a share of 1, not at a share below
+    // what it saves.
+    let gaps = (0..<128).map { UInt32(1 << ($0 % 9)) - 1 }
+    let (packed, golomb) = gaps.withUnsafeBufferPointer {
+      (PatchedBitPacking.cheapestWidth($0).byteCount, ExpGolombCode.cheapestOrder($0).byteCount)
+    }
+    #expect(golomb < packed)
+    let saved = Double(golomb) / Double(packed)
+    for (share, expGolomb) in [(1.0, true), (saved + 1e-9, true), (saved - 0.01, false)] {
+      var chunk = ByteWriter()
+      gaps.withUnsafeBufferPointer { IntegerChunk.encode($0, to: &chunk, expGolombShare: share) }
+      #expect((chunk.bytes[0] & 0xC0 == 0x40) == expGolomb, "share \(share)")
     }
   }
 

@@ -86,8 +86,9 @@ import Testing
   }
 
   /// Frames laid end to end (the index's file list) read back as their bytes joined; a
-  /// cut or damaged frame, trailing bytes that are no frame, or a total past the limit is
-  /// an error, never other bytes.
+  /// cut frame, trailing bytes that are no frame, or a total past the limit is an error.
+  /// (A byte flipped inside a frame may decode to other bytes of the same length: the
+  /// file list's checksum in the manifest catches that, `IndexRobustnessTests`.)
   @Test func framesEndToEnd_readBackJoined() throws {
     let text = Array(
       try String(contentsOfFile: Corpus.seeds[0], encoding: .utf8).utf8)
