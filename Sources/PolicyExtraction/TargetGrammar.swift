@@ -100,6 +100,10 @@ enum TargetGrammar {
     // 把 as 将 (把居民消费价格涨幅控制在3.5%左右).
     "把",
   ]
+  /// Verbs that report who set a target, before what was set (中央提出今年经济增长预期目标
+  /// 为8%左右, 政府工作报告提出国内生产总值增长8%左右): the indicator starts after them.
+  /// Longest first.
+  static let reportingVerbs = ["提出了", "提出"]
   /// Words that are no indicator when they stand alone before a value (将60座社区公园…,
   /// 对300个公交站台…, 改造新增71座); at the start of a longer phrase they may begin a word
   /// (再生资源, 对外投资, 改造项目).

@@ -245,7 +245,7 @@ enum TargetPhrase {
   /// `phrase` without what opens a clause before its indicator: a year phrase (到2025年,
   /// 2022年底), connectors and adverbs (其中, 并, 率先), and verbs (新增, 完成).
   static func withoutLeadingWords(_ phrase: String, verbs stripsVerbs: Bool = true) -> String {
-    var rest = phrase
+    var rest = withoutReport(phrase)
     let (noise, verbs, verbLengths) = (
       TargetGrammar.leadingNoise, TargetGrammar.verbs, TargetGrammar.verbLengths
     )
@@ -286,6 +286,19 @@ enum TargetPhrase {
       }
     }
     return rest
+  }
+
+  /// `phrase` from after the last word that reports who set the target (中央提出, 《纲要》
+  /// 提出了: `TargetGrammar.reportingVerbs`): what was proposed follows it, its indicator
+  /// (中央提出今年经济增长预期目标为8%左右: 今年经济增长; 提出居民消费价格涨幅4%左右).
+  static func withoutReport(_ phrase: String) -> String {
+    for verb in TargetGrammar.reportingVerbs {
+      guard let found = phrase.rangeOfBytes(verb, backwards: true) else { continue }
+      let rest = phrase[found.upperBound...]
+      guard !rest.isEmpty else { continue }
+      return String(rest)
+    }
+    return phrase
   }
 
   /// `phrase` without the item number it opens with: 6., 15、, (3).

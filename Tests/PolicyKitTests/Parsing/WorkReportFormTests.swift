@@ -104,6 +104,24 @@ import Testing
   /// 目标): the goal word is no indicator. After the verb (经济增长预期目标为5%左右) the verb
   /// is part of what is measured, 经济增长; before it (广义货币M2预期增长13%左右) 预期 is
   /// dropped; and 总目标 stays a noun (完成总目标的75%).
+  /// Who set a target is no part of its indicator: what follows 提出 (提出了) is
+  /// (中央提出今年经济增长预期目标为8%左右, 政府工作报告提出国内生产总值增长8%左右).
+  @Test func reportingVerb_isNoPartOfTheIndicator() throws {
+    let document = try parse(
+      """
+      2004年某某省人民政府工作报告
+
+      二、今年工作安排
+
+      中央提出今年经济增长预期目标为8%左右。我们提出居民消费价格涨幅控制在4%左右。《纲要》提出了单位国内生产总值能源消耗降低20%左右。
+      """)
+    let indicators = document.targets.map(\.indicator)
+    #expect(indicators.contains("经济增长"), "\(indicators)")
+    #expect(indicators.contains("居民消费价格涨幅"), "\(indicators)")
+    #expect(indicators.contains("单位国内生产总值能源消耗"), "\(indicators)")
+    #expect(!indicators.contains { $0.contains("提出") }, "\(indicators)")
+  }
+
   @Test func expectedGoal_namesNoIndicator() throws {
     let document = try parse(
       """
