@@ -115,9 +115,9 @@ enum TargetGrammar {
   static let leadingNoiseFirstBytes: [UInt8] = leadingNoise.map { $0.utf8.first! }
   static let verbFirstBytes: [UInt8] = verbs.map { $0.0.utf8.first! }
   /// Words trimmed from the end of an indicator before its verb: …装机容量确保达到, …开放度要达到,
-  /// and the adverbs of a further step: 人均预期寿命再提高1岁, …比例继续保持在4%以上.
+  /// a law's …比重应当达到, and the adverbs of a further step: 人均预期寿命再提高1岁, …比例继续保持在4%以上.
   static let trailingNoise = [
-    "确保", "力争", "争取", "要", "应", "需", "将", "再", "继续", "进一步",
+    "确保", "力争", "争取", "要", "应当", "应", "需", "将", "再", "继续", "进一步",
     // The expected level of a work report's indicator: 广义货币M2预期增长13%左右,
     // 经济增长预期目标保持在….
     "预期目标", "预期",

@@ -13,6 +13,12 @@ import Testing
     #expect(try targets(of: "到2025年，新建绿道50公里。\n").first?.direction == .reach)
   }
 
+  /// A law's 应当 before the verb is no part of the indicator (…比重应当达到2.5%).
+  @Test func lawsModal_isNoPartOfTheIndicator() throws {
+    let found = try targets(of: "到2025年，全社会研究与试验发展经费支出占生产总值的比重应当达到2.5%。\n")
+    #expect(found.map(\.indicator) == ["全社会研究与试验发展经费支出占生产总值的比重"])
+  }
+
   @Test func emissionCuts_decrease() throws {
     let found = try targets(of: "到2025年，重点行业化学需氧量减排3301.03吨，氨氮减排120.91吨。\n")
     #expect(found.map(described) == ["2025 化学需氧量 decrease 3301.03吨", "2025 氨氮 decrease 120.91吨"])
