@@ -25,6 +25,10 @@ enum TargetExclusion: Equatable {
   /// A setting of public finance (`TargetGrammar.fiscalWords`): a deficit, a budget
   /// allocation, a tax rate, a subsidy standard.
   case fiscal
+  /// The level a change starts from: the value after 由 or 从, a verb and another value
+  /// after it (加计扣除比例由75%提高到100%, 城镇化率从60.2%提高到65.2%): the value the
+  /// verb reaches is the target.
+  case startingLevel
 
   /// Where the first 目前 of `sentence` ends (a scalar offset): a value after it is a
   /// state. Found once for the sentence rather than in the text before each value.
@@ -51,6 +55,11 @@ enum TargetExclusion: Equatable {
     opensList: Bool
   ) -> TargetExclusion? {
     if opensList && value.counts { return .listCount }
+    if next != nil, TargetPhrase.endsWithStartMark(phrase),
+      TargetPhrase.nearestVerb(in: after) != nil
+    {
+      return .startingLevel
+    }
     if let opener = TargetGrammar.parameterOpeners.lazy.compactMap({
       phrase.rangeOfBytes($0, backwards: true)
     }).first,

@@ -128,6 +128,9 @@ enum TargetGrammar {
   static let expectedGoals = ["预期目标", "预期", "目标"]
   /// What links such a word to its value, longest first: 拟定为, 定在, 为, 是.
   static let goalLinks = ["拟定为", "确定为", "设定为", "调整为", "定为", "定在", "为", "是", "在"]
+  /// What marks the level a change starts from (比例由75%提高到100%, 从60.2%提高到…);
+  /// 由 of 自由 is none.
+  static let startMarks: Set<Unicode.Scalar> = ["由", "从"]
   /// Words trimmed from the end of an indicator, one character each: 的 达 到 在 为 , 、.
   static let trailingLinks: Set<Unicode.Scalar> = ["的", "达", "到", "在", "为", ",", "、"]
   /// Scopes an indicator may start with.

@@ -157,6 +157,8 @@ enum TargetPhrase {
     {
       rest.removeLast()
     }
+    // The mark of a starting level the indicator ran into (…比例由75%提高到100%).
+    if endsWithStartMark(rest) && !rest.hasAtMostCharacters(1) { rest.removeLast() }
     reading.indicator = TargetGrammar.loneOpeners.contains(rest) ? "" : rest
     return reading
   }
@@ -286,6 +288,14 @@ enum TargetPhrase {
       }
     }
     return rest
+  }
+
+  /// Whether `phrase` ends with the mark of a level a change starts from (由, 从: 比例由),
+  /// not the 由 of 自由.
+  static func endsWithStartMark(_ phrase: String) -> Bool {
+    let scalars = phrase.unicodeScalars
+    guard let last = scalars.last, TargetGrammar.startMarks.contains(last) else { return false }
+    return !(last == "由" && scalars.dropLast().last == "自")
   }
 
   /// `phrase` from after the last word that reports who set the target (中央提出, 《纲要》

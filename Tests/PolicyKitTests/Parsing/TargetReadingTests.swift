@@ -19,6 +19,16 @@ import Testing
     #expect(found.map(\.indicator) == ["全社会研究与试验发展经费支出占生产总值的比重"])
   }
 
+  /// A change from one level to another (由75%提高到100%, 从60.2%提高到65.2%) sets the
+  /// level it reaches; the level it starts from is none, and 由 / 从 are no part of the
+  /// indicator.
+  @Test func changeFromALevel_setsTheLevelItReaches() throws {
+    let found = try targets(
+      of: "到2025年，科技型中小企业研发费用加计扣除比例由75%提高到100%，常住人口城镇化率从60.2%提高到65.2%。\n")
+    #expect(found.map(\.value) == [100, 65.2])
+    #expect(found.map(\.indicator) == ["科技型中小企业研发费用加计扣除比例", "常住人口城镇化率"])
+  }
+
   @Test func emissionCuts_decrease() throws {
     let found = try targets(of: "到2025年，重点行业化学需氧量减排3301.03吨，氨氮减排120.91吨。\n")
     #expect(found.map(described) == ["2025 化学需氧量 decrease 3301.03吨", "2025 氨氮 decrease 120.91吨"])
