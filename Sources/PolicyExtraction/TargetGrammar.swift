@@ -97,8 +97,9 @@ enum TargetGrammar {
     // Adverbs and the verbs of a clause's action that are no target verbs (率先, 组织发布,
     // 开工建设, 推动完成): what is measured comes after them.
     "率先", "计划", "着力", "加快", "积极", "组织", "发布", "开展", "推动", "启动", "开工", "发展", "改建", "加装",
-    // 把 as 将 (把居民消费价格涨幅控制在3.5%左右).
-    "把",
+    // 把 and 将 before what they act on (把居民消费价格涨幅控制在3.5%左右, 将制造业企业加计
+    // 扣除比例提高到100%).
+    "把", "将",
   ]
   /// Verbs that report who set a target, before what was set (中央提出今年经济增长预期目标
   /// 为8%左右, 政府工作报告提出国内生产总值增长8%左右): the indicator starts after them.

@@ -27,6 +27,9 @@ import Testing
       of: "到2025年，科技型中小企业研发费用加计扣除比例由75%提高到100%，常住人口城镇化率从60.2%提高到65.2%。\n")
     #expect(found.map(\.value) == [100, 65.2])
     #expect(found.map(\.indicator) == ["科技型中小企业研发费用加计扣除比例", "常住人口城镇化率"])
+    // 将 (as 把) before what it acts on opens no indicator.
+    let acted = try targets(of: "到2025年，将制造业企业加计扣除比例从75%提高到100%。\n")
+    #expect(acted.map(\.indicator) == ["制造业企业加计扣除比例"])
   }
 
   @Test func emissionCuts_decrease() throws {
