@@ -87,7 +87,7 @@
     let bias = UInt64(1) << UInt64(order)
     for value in values {
       let coded = UInt64(value) + bias
-      let length = 2 * (64 - coded.leadingZeroBitCount) - order - 1
+      let length = bitCount(of: value, order: order)
       // At most 65 bits (a value of 32 bits at order 0): written in two parts past 56.
       if length > 56 {
         append(coded >> 32, count: length - 32)

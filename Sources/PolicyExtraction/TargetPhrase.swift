@@ -244,8 +244,9 @@ enum TargetPhrase {
     return TargetGrammar.allFollowers.contains { phrase[all.upperBound...].hasPrefixBytes($0) }
   }
 
-  /// `phrase` without what opens a clause before its indicator: a year phrase (到2025年,
-  /// 2022年底), connectors and adverbs (其中, 并, 率先), and verbs (新增, 完成).
+  /// `phrase` without what opens a clause before its indicator: who reported it
+  /// (`withoutReport`: 中央提出), a year phrase (到2025年, 2022年底), connectors and adverbs
+  /// (其中, 并, 率先), and verbs (新增, 完成).
   static func withoutLeadingWords(_ phrase: String, verbs stripsVerbs: Bool = true) -> String {
     var rest = withoutReport(phrase)
     let (noise, verbs, verbLengths) = (
@@ -300,7 +301,7 @@ enum TargetPhrase {
 
   /// `phrase` from after the last word that reports who set the target (中央提出, 《纲要》
   /// 提出了: `TargetGrammar.reportingVerbs`): what was proposed follows it, its indicator
-  /// (中央提出今年经济增长预期目标为8%左右: 今年经济增长; 提出居民消费价格涨幅4%左右).
+  /// (中央提出今年经济增长预期目标为8%左右: 今年经济增长; 提出居民消费价格涨幅控制在4%左右).
   static func withoutReport(_ phrase: String) -> String {
     for verb in TargetGrammar.reportingVerbs {
       guard let found = phrase.rangeOfBytes(verb, backwards: true) else { continue }

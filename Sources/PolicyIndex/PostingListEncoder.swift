@@ -1,8 +1,9 @@
 import PolicyBytes
 
 /// Encodes one key's posting list in blocks of `PostingsFile.blockSize` units, each part
-/// an `IntegerChunk` (the layout is described in `PostingsFile`), writing each block as soon as it is full:
-/// the list of the most frequent bigram of a large corpus never sits in memory whole.
+/// an `IntegerChunk` (the layout is described in `PostingsFile`), writing each block as
+/// soon as it is full: the list of the most frequent bigram of a large corpus never sits
+/// in memory whole.
 /// Units are added in increasing order with their counts and their positions, already as
 /// deltas (the first from 0).
 struct PostingListEncoder {
@@ -68,15 +69,8 @@ struct PostingListEncoder {
     // would save little there and slow it. A short list is read in microseconds either way.
     let short = blockCount <= PostingsFile.shortListBlocks
     units.withUnsafeBufferPointer { IntegerChunk.encode($0, to: &part) }
-    for values in [totals, inHeading] {
-      values.withUnsafeBufferPointer {
-        if short {
-          IntegerChunk.encode($0, to: &part)
-        } else {
-          PatchedBitPacking.encode($0, to: &part)
-        }
-      }
-    }
+    totals.withUnsafeBufferPointer { encodeCounts($0, short: short) }
+    inHeading.withUnsafeBufferPointer { encodeCounts($0, short: short) }
     let unitPart = try emit(out: out)
     positions.withUnsafeBufferPointer { positions in
       var start = 0
@@ -96,6 +90,16 @@ struct PostingListEncoder {
     totals.removeAll(keepingCapacity: true)
     inHeading.removeAll(keepingCapacity: true)
     positions.removeAll(keepingCapacity: true)
+  }
+
+  /// Appends a block's counts to `part`: in the smaller coding in a short list, else
+  /// bit-packed.
+  private mutating func encodeCounts(_ counts: UnsafeBufferPointer<UInt32>, short: Bool) {
+    if short {
+      IntegerChunk.encode(counts, to: &part)
+    } else {
+      PatchedBitPacking.encode(counts, to: &part)
+    }
   }
 
   /// Writes `part` (to `single` for a list of one block); returns the bytes it took.

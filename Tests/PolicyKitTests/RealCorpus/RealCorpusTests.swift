@@ -87,6 +87,33 @@ import Testing
     #expect(!report1993.targets.contains { $0.indicator == "国民生产总值" && $0.value == 12 })
   }
 
+  /// Who set a target, a law's 应当, the level a change starts from and 将 are no part of
+  /// an indicator, on real documents: 中央提出今年经济增长预期目标为7%左右 (2004; 8% in 2005)
+  /// names 经济增长; 提出居民消费价格涨幅控制在4%左右 (2012) names 居民消费价格涨幅; 研发费用加计
+  /// 扣除比例由50%提高到75% (2017) sets 75%, not 50%; 将制造业企业加计扣除比例提高到100%
+  /// (2021); a province's …支出的比例应当分别达到8%、4.2%、3.2% (浙江省科学技术进步条例).
+  @Test func targets_reportsModalsStartingLevelsAndActedOn() throws {
+    for (year, growth) in [("2004", 7.0), ("2005", 8.0)] {
+      let report = try workReport(year)
+      #expect(report.targets.contains { $0.indicator == "经济增长" && $0.value == growth }, "\(year)")
+      #expect(!report.targets.contains { $0.indicator.contains("提出") }, "\(year)")
+    }
+    let report2012 = try workReport("2012")
+    #expect(report2012.targets.contains { $0.indicator == "居民消费价格涨幅" && $0.value == 4 })
+    let report2017 = try workReport("2017")
+    let deduction = report2017.targets.filter { $0.indicator.hasSuffix("加计扣除比例") }
+    #expect(deduction.map(\.value) == [75], "\(deduction.map(\.indicator))")
+    let report2021 = try workReport("2021")
+    #expect(report2021.targets.contains { $0.indicator == "制造业企业加计扣除比例" && $0.value == 100 })
+    let law = try Parsed.file(
+      try #require(
+        Corpus.realFiles("laws", ext: "md").first {
+          $0.lastPathComponent == "浙江省科学技术进步条例(2011-05-25).md"
+        }))
+    let shares = law.targets.filter { $0.indicator.hasSuffix("财政经常性支出的比例") }
+    #expect(shares.map(\.value) == [8, 4.2, 3.2], "\(law.targets.map(\.indicator))")
+  }
+
   /// The 第X条 lines of the text, found by a plain pattern independent of the parser.
   private func articleLines(_ text: String) -> Int {
     let numerals = "零一二三四五六七八九十百千〇两"
