@@ -307,7 +307,7 @@ struct TargetExtractor {
         saysNowBefore: nowEnd.map { $0 <= first.start } ?? false, yearIsCarried: needsVerb,
         opensList: afterEnd < chars.count && chars[afterEnd] == ":")
       if !(needsVerb && reading.verb == nil) && exclusion == nil {
-        let indicators = TargetPhrase.indicators(
+        let indicators = indicatorList(
           reading.indicator, count: group.count, distributes: reading.distributes,
           ending: reading.sharedEnding)
         for (position, indicatorText) in indicators.enumerated() {
@@ -356,5 +356,43 @@ struct TargetExtractor {
       index += group.count
     }
     return (targets, firstReading)
+  }
+
+  /// The indicators a clause's values go to (`TargetPhrase.indicators`, items completed
+  /// with the last one's ending where the two name a known indicator). A list of known
+  /// indicators with one value and no 分别 gives each of them the value: "二氧化硫、氮氧化物
+  /// 排放量要下降3%" is two targets, as "…分别下降3%" is; a list whose items are not all
+  /// known indicators of their own ("中小企业宽带和专线平均资费", "保障性住房、棚户区改造
+  /// 住房1000万套") stays one: its value may be their sum.
+  func indicatorList(_ phrase: String, count: Int, distributes: Bool, ending: String) -> [String] {
+    let namesAcross = { (first: String, tail: String) -> Bool in
+      let head = PolicyDictionaries.fold(first)
+      let joined = head + PolicyDictionaries.fold(tail)
+      guard let found = dictionaries.indicator(in: joined) else { return false }
+      let join = joined.utf8.index(joined.startIndex, offsetBy: head.utf8.count)
+      return found.range.lowerBound < join && found.range.upperBound > join
+    }
+    let listed = TargetPhrase.indicators(
+      phrase, count: count, distributes: distributes, ending: ending, namesAcross: namesAcross)
+    guard count == 1, !distributes, listed.count == 1 else { return listed }
+    let items = TargetPhrase.indicators(
+      phrase, count: 1, distributes: true, ending: ending, namesAcross: namesAcross)
+    let keys = items.map(wholeIndicatorKey)
+    guard items.count > 1, keys.allSatisfy({ $0 != nil }), Set(keys).count == items.count else {
+      return listed
+    }
+    return items
+  }
+
+  /// The key of the known indicator `item` is, whole: a phrasing of it from the item's
+  /// first character, with at most 量 or 总量 after it (氨氮排放量); nil for an item that
+  /// only holds one ("以绿色工厂").
+  private func wholeIndicatorKey(_ item: String) -> String? {
+    let folded = PolicyDictionaries.fold(item)
+    guard let found = dictionaries.indicator(in: folded),
+      found.range.lowerBound == folded.startIndex
+    else { return nil }
+    let rest = folded[found.range.upperBound...]
+    return rest.isEmpty || rest == "量" || rest == "总量" ? found.indicator.key : nil
   }
 }

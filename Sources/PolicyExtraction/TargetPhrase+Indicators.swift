@@ -13,8 +13,13 @@ extension TargetPhrase {
   /// Items share what the list writes once: later short items the first one's head
   /// (规模以上企业单位工业增加值能耗、水耗 → …增加值水耗), earlier short items the last one's
   /// ending (化肥、农药使用量 → 化肥使用量; 县道和乡村道年均养护工程比例 → 县道年均养护工程比例).
+  ///
+  /// A first item of any length takes the last one's ending when the two together name a
+  /// known indicator across the join (`namesAcross`: 二氧化硫、氮氧化物排放量 → 二氧化硫排放量;
+  /// not 单位国内生产总值能耗、二氧化碳排放量, whose first item is an indicator of its own).
   package static func indicators(
-    _ phrase: String, count: Int, distributes: Bool, ending: String = ""
+    _ phrase: String, count: Int, distributes: Bool, ending: String = "",
+    namesAcross: (_ first: String, _ tail: String) -> Bool = { _, _ in false }
   ) -> [String] {
     guard count > 1 || distributes else { return [phrase + ending] }
     let (scope, list) = splitScope(phrase)
@@ -24,7 +29,8 @@ extension TargetPhrase {
     let last = parts[parts.count - 1]
     let head = TargetGrammar.indicatorHeads.compactMap { first.rangeOfBytes($0, backwards: true) }
       .map(\.upperBound).max()
-    let tail = sharedTail(of: last, after: first)
+    let tail =
+      sharedTail(of: last, after: first) ?? knownTail(of: last, after: first, namesAcross)
     return parts.enumerated().map { index, part in
       var item = part
       if index > 0, part.count <= 3, let head, part != first {
@@ -76,6 +82,22 @@ extension TargetPhrase {
       return String(lastCharacters[(position + 1)...])
     }
     return String(lastCharacters[firstCount...])
+  }
+
+  /// The longest ending of `last` (shorter than it) that makes with `first` a known
+  /// indicator running across the join: 排放量 of 氮氧化物排放量 for 二氧化硫 (二氧化硫排放).
+  static func knownTail(
+    of last: String, after first: String,
+    _ namesAcross: (_ first: String, _ tail: String) -> Bool
+  ) -> String? {
+    guard last.count >= 2 else { return nil }
+    var start = last.index(after: last.startIndex)
+    while start < last.endIndex {
+      let tail = String(last[start...])
+      if namesAcross(first, tail) { return tail }
+      start = last.index(after: start)
+    }
+    return nil
   }
 
   /// The noun after a value ("家绿色工厂" → "绿色工厂"), for "新建200家绿色工厂": up to 和

@@ -122,6 +122,32 @@ import Testing
     #expect(!indicators.contains { $0.contains("提出") }, "\(indicators)")
   }
 
+  /// Pollutants listed before one ending share it, and share one value as they share two
+  /// with 分别: "二氧化硫、氮氧化物排放量要下降3%" is a target for each, 二氧化硫排放量 as
+  /// 氮氧化物排放量 (the reports of 2014 to 2019). A list whose items are not each a known
+  /// indicator keeps one target: its value may be their sum (保障性住房、棚户区改造住房
+  /// 1000万套), or their common level (中小企业宽带和专线平均资费).
+  @Test func pollutantsListed_shareTheEndingAndTheValue() throws {
+    let document = try parse(
+      """
+      2019年某某省人民政府工作报告
+
+      二、今年工作安排
+
+      今年二氧化硫、氮氧化物排放量要下降3%，化学需氧量、氨氮排放量要分别下降2%、2.5%。今年中小企业宽带和专线平均资费再降低15%。今年建设保障性住房、棚户区改造住房1000万套。
+      """)
+    let found = document.targets.map {
+      let value = $0.value == $0.value.rounded() ? String(Int($0.value)) : String($0.value)
+      return "\($0.indicator) \(value)\($0.unit)"
+    }
+    #expect(found.contains("二氧化硫排放量 3%"), "\(found)")
+    #expect(found.contains("氮氧化物排放量 3%"), "\(found)")
+    #expect(found.contains("化学需氧量排放量 2%"), "\(found)")
+    #expect(found.contains("氨氮排放量 2.5%"), "\(found)")
+    #expect(found.filter { $0.hasSuffix("15%") }.count == 1, "\(found)")
+    #expect(found.filter { $0.hasSuffix("1000万套") }.count == 1, "\(found)")
+  }
+
   @Test func expectedGoal_namesNoIndicator() throws {
     let document = try parse(
       """
