@@ -401,7 +401,8 @@ struct DepartmentList {
     }
     let name = String(decoding: bytes, as: UTF8.self)
     return name.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) }
-      && !DepartmentResolver.endsLikeBody(name)
+      && (!DepartmentResolver.endsLikeBody(name)
+        || sectorsEndingAsBodies.contains { name.hasSuffixBytes($0) })
       && !["各", "有关", "相关", "其他", "市", "区", "县", "报"].contains { name.hasPrefix($0) }
       && !["市", "县", "区", "省", "镇", "乡", "级"].contains { name.hasSuffix($0) }
   }
@@ -416,10 +417,14 @@ struct DepartmentList {
     }
   }
 
+  /// Sectors whose names end as a body's does (农业农村 in 村): "农业农村、林业主管部门" lists
+  /// two sectors, not a village.
+  private static let sectorsEndingAsBodies = ["农业农村"]
+
   /// Sectors named with 和, as ministries and bureaus name them.
   private static let joinedSectors = [
-    "住房和城乡建设", "自然资源和规划", "规划和自然资源", "工业和信息化", "文化和旅游", "人力资源和社会保障", "发展和改革", "卫生和计划生育",
-    "海洋与渔业",
+    "住房和城乡建设", "自然资源和规划", "规划和自然资源", "工业和信息化", "经济和信息化", "文化和旅游", "文化广电和旅游",
+    "人力资源和社会保障", "劳动和社会保障", "发展和改革", "卫生和计划生育", "海洋与渔业",
   ].map { Array($0.utf8) }
 
   /// Whether the 与 at `index` of `text` joins the two halves of one sector's name

@@ -43,6 +43,17 @@ extension RoleSentences {
         return left
       }
     }
+    // "市发展改革、口岸服务等部门和海关特殊监管区域管理机构": a closed list of sectors and the
+    // names joined after it, each read as a list of its own.
+    if let (closingEnd, rest) = closedListJoined(in: text, range),
+      let left = names(
+        filling: range.lowerBound..<closingEnd, in: text, known: &known, asHeading: asHeading,
+        notesRead: notesRead),
+      let right = names(
+        filling: rest, in: text, known: &known, asHeading: asHeading, notesRead: notesRead)
+    {
+      return left + right
+    }
     // "有关省、自治区、直辖市人民政府": each government of the list is one of those concerned
     // (有关省人民政府, 有关自治区人民政府, 有关直辖市人民政府).
     if ByteSearch.hasPrefix(Self.concerned, in: text, range),
@@ -138,16 +149,19 @@ extension RoleSentences {
         read = Self.splitAtJoiners(read[0])
       }
       for var bytes in read {
-        let level = Self.levelCharacters.first { bytes.starts(with: $0) }
+        let level = Self.openingLevel(of: bytes)
         if isSector, levelsListed, names.isEmpty, let level {
           bytes.removeFirst(level.count)
         } else if isSector, level == nil, !levelsListed,
           let first = names.first,
-          known.mention(first.bytes, resolver: resolver)?.department.levelPrefix != nil,
-          let shared = Self.levelCharacters.first(where: { first.bytes.starts(with: $0) }),
+          let shared = Self.stateCouncilOpening(of: first.bytes)
+            ?? (known.mention(first.bytes, resolver: resolver)?.department.levelPrefix != nil
+              ? Self.openingLevel(of: first.bytes) : nil),
+          !bytes.starts(with: Self.stateCouncil),
           !bytes.withUnsafeBufferPointer(DepartmentResolver.endsLikeBody)
         {
-          // "区发展改革、规划资源等部门": the level of the first sector is the others'.
+          // "区发展改革、规划资源等部门", "国务院林业草原、农业…等行政主管部门": the level of
+          // the first sector is the others'.
           bytes = shared + bytes
         }
         if isSector && DepartmentResolver.opensWithVerb(String(decoding: bytes, as: UTF8.self)) {
@@ -157,12 +171,17 @@ extension RoleSentences {
         if !isSector, DepartmentList.isSector(bytes[...]),
           !(known.mention(bytes, resolver: resolver)?.isBodyInText ?? false)
         {
+          // "国务院财政、税务主管部门": 国务院 before the first sector is each sector's, as
+          // a level is.
+          if names.isEmpty, sharedSectors.isEmpty, let level = Self.stateCouncilOpening(of: bytes) {
+            sectorLevel = level
+          }
           sharedSectors.append(bytes)
           continue
         }
         // "市规划资源、建设行政管理部门": the first sector's level is the list's.
         if !isSector, names.isEmpty, sharedSectors.isEmpty,
-          let level = Self.levelCharacters.first(where: { bytes.starts(with: $0) }),
+          let level = Self.openingLevel(of: bytes),
           !bytes.withUnsafeBufferPointer({
             Self.scopeQualifier(in: $0, at: 0, limit: $0.count) != nil
           }),
@@ -179,7 +198,7 @@ extension RoleSentences {
           }
           sharedSectors = []
           if let level = sectorLevel,
-            !Self.levelCharacters.contains(where: { bytes.starts(with: $0) })
+            Self.openingLevel(of: bytes) == nil
           {
             names.append(DepartmentList.Name(bytes: level + bytes, written: bytes, role: nil))
             sectorLevel = nil
@@ -350,31 +369,6 @@ extension RoleSentences {
     in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames,
     verbFollows: Bool = false
   ) -> (names: [DepartmentList.Name], end: Int)? {
-    // Sectors: "教育、文广影视…等行业主管部门落实…".
-    for closing in Self.listClosings where closing.count > Self.etc.count {
-      // The list ends there: "…等单位人员成立工作专班" names people, not the units.
-      if let at = ByteSearch.offset(of: closing, in: text, within: range),
-        UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 60),
-        endsName(text, at: at + closing.count, limit: range.upperBound),
-        let names = names(filling: range.lowerBound..<(at + closing.count), in: text, known: &known)
-      {
-        return (names, at + closing.count)
-      }
-    }
-    // Sectors sharing a department's ending: "生态环境、绿化市容、城管执法部门要会同…".
-    // After 会同 (`verbFollows`) the joint action's verb may follow the ending at once
-    // ("会同市规划资源、建设行政管理部门编制").
-    for ending in DepartmentList.sectorEndings {
-      if let at = ByteSearch.offset(of: ending, in: text, within: range),
-        UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 40),
-        ByteSearch.offset(of: Self.enumerationComma, in: text, within: range.lowerBound..<at)
-          != nil,
-        verbFollows || endsName(text, at: at + ending.count, limit: range.upperBound),
-        let names = names(filling: range.lowerBound..<(at + ending.count), in: text, known: &known)
-      {
-        return (names, at + ending.count)
-      }
-    }
     /// The names `start` opens with: levels sharing one government ("会同有关省、自治区、
     /// 直辖市人民政府制定", "县（市、区）、乡镇人民政府…"), else one name.
     func namesAt(_ start: Int, known: inout KnownNames) -> ([DepartmentList.Name], Int)? {
@@ -399,23 +393,81 @@ extension RoleSentences {
       }
       return leadingName(in: text, start..<range.upperBound, known: &known).map { ([$0.0], $0.1) }
     }
-    var listed: [DepartmentList.Name] = []
-    var start = range.lowerBound
-    while start < range.upperBound {
-      guard let (found, end) = namesAt(start, known: &known) else { break }
-      listed += found
-      start = end
-      guard start < range.upperBound else { break }
-      let (scalar, length) = UTF8Scalars.scalar(in: text, at: start)
-      guard
-        scalar == .scalar("、") || scalar == .scalar("和") || scalar == .scalar("及")
-          || scalar == .scalar("与")
-      else {
-        break
-      }  // 、 和 及 与
-      start += length
+    /// The names from `start` on, separated by 、 和 及 与, and where they end (after the
+    /// last separator read).
+    func listed(from start: Int, known: inout KnownNames) -> (
+      names: [DepartmentList.Name], end: Int
+    ) {
+      var listed: [DepartmentList.Name] = []
+      var start = start
+      while start < range.upperBound {
+        guard let (found, end) = namesAt(start, known: &known) else { break }
+        listed += found
+        start = end
+        guard start < range.upperBound else { break }
+        let (scalar, length) = UTF8Scalars.scalar(in: text, at: start)
+        guard
+          scalar == .scalar("、") || scalar == .scalar("和") || scalar == .scalar("及")
+            || scalar == .scalar("与")
+        else {
+          break
+        }  // 、 和 及 与
+        start += length
+      }
+      return (listed, start)
     }
-    return listed.isEmpty ? nil : (listed, start)
+
+    // Sectors: "教育、文广影视…等行业主管部门落实…". After 会同 (`verbFollows`) the joint
+    // action's verb may follow at once ("会同城市绿化等部门编制").
+    for closing in Self.listClosings where closing.count > Self.etc.count {
+      // The list ends there: "…等单位人员成立工作专班" names people, not the units.
+      if let at = ByteSearch.offset(of: closing, in: text, within: range),
+        UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 60),
+        verbFollows || endsName(text, at: at + closing.count, limit: range.upperBound),
+        let names = names(filling: range.lowerBound..<(at + closing.count), in: text, known: &known)
+      {
+        // The names joined after the list: bodies ("会同住房和城乡建设等部门和城市综合执法
+        // 部门建立…"), or another closed list ("…等部门和文联、社科联等单位，建立…"), not
+        // the members of a mechanism that follows them ("…和城市综合执法部门建立规划编制、
+        // 测绘…等单位的信用档案").
+        let end = at + closing.count
+        if let joiner = Self.listJoiners.first(where: {
+          ByteSearch.hasPrefix($0, in: text, end..<range.upperBound)
+        }) {
+          let start = end + joiner.count
+          let bodies = listed(from: start, known: &known)
+          var joined = bodies.names.isEmpty ? nil : bodies
+          // The longer reading: "…和工会、共青团、妇联等人民团体" is one closed list.
+          if let closed = leadingNames(
+            in: text, start..<range.upperBound, known: &known, verbFollows: verbFollows),
+            closed.end > joined?.end ?? start,
+            !Self.mechanismVerbs.contains(where: {
+              ByteSearch.offset(of: $0, in: text, within: start..<closed.end) != nil
+            })
+          {
+            joined = closed
+          }
+          if let joined { return (names + joined.names, joined.end) }
+        }
+        return (names, end)
+      }
+    }
+    // Sectors sharing a department's ending: "生态环境、绿化市容、城管执法部门要会同…".
+    // After 会同 (`verbFollows`) the joint action's verb may follow the ending at once
+    // ("会同市规划资源、建设行政管理部门编制").
+    for ending in DepartmentList.sectorEndings {
+      if let at = ByteSearch.offset(of: ending, in: text, within: range),
+        UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 40),
+        ByteSearch.offset(of: Self.enumerationComma, in: text, within: range.lowerBound..<at)
+          != nil,
+        verbFollows || endsName(text, at: at + ending.count, limit: range.upperBound),
+        let names = names(filling: range.lowerBound..<(at + ending.count), in: text, known: &known)
+      {
+        return (names, at + ending.count)
+      }
+    }
+    let found = listed(from: range.lowerBound, known: &known)
+    return found.names.isEmpty ? nil : (found.names, found.end)
   }
 
   /// The one name `range` opens with, of two to twenty characters: the shortest prefix
@@ -493,8 +545,27 @@ extension RoleSentences {
     return nameEndings.firstMatch(in: text, at: index, scalar: scalar) != nil
   }
 
+  /// Where a list closed by 等…部门 (or another of `listClosings` but 等 alone) ends inside
+  /// `range` with a joiner after it and more names to come, and the range of those names.
+  func closedListJoined(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
+    Int, Range<Int>
+  )? {
+    for closing in Self.listClosings where closing.count > Self.etc.count {
+      guard let at = ByteSearch.offset(of: closing, in: text, within: range) else { continue }
+      let end = at + closing.count
+      if let joiner = Self.listJoiners.first(where: {
+        ByteSearch.hasPrefix($0, in: text, end..<range.upperBound)
+      }), end + joiner.count < range.upperBound {
+        return (end, (end + joiner.count)..<range.upperBound)
+      }
+    }
+    return nil
+  }
+
   /// 以及, which joins two lists of bodies.
   static let andAlso = Array("以及".utf8)
+  /// What joins names after a closed list of sectors: 以及, 和, 及, 、.
+  static let listJoiners = ["以及", "和", "及", "、"].map { Array($0.utf8) }
 
   /// A mechanism verb in the first piece of `range` (before its first 、) after words that
   /// end as a body's name: where it is and the verb.
@@ -523,7 +594,7 @@ extension RoleSentences {
   /// "市规划资源、建设行政管理部门").
   static func isSectorOfLevel(_ bytes: [UInt8]) -> Bool {
     if DepartmentList.isSector(bytes[...]) { return true }
-    guard let level = levelCharacters.first(where: { bytes.starts(with: $0) }) else {
+    guard let level = openingLevel(of: bytes) else {
       return false
     }
     return DepartmentList.isSector(bytes.dropFirst(level.count))
@@ -584,11 +655,20 @@ extension RoleSentences {
   static let enumerationComma = Array("、".utf8)
 
   static let listClosings = [
-    "等行业主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门", "等有关部门和单位", "等相关部门和单位", "等部门和单位", "等部门、单位",
+    "等有关行政主管部门", "等行业主管部门", "等行政主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门", "等有关部门和单位",
+    "等相关部门和单位", "等部门和单位", "等部门、单位",
     "等有关部门",
     "等相关部门", "等职能部门", "等部门", "等有关单位和个人", "等单位和个人", "等单位",
     "等人民团体", "等群团组织", "等社会团体",
     "等机构", "等团体", "等",
   ].map { Array($0.utf8) }
   static let etc = Array("等".utf8)
+  /// 国务院, whose sectors a list names as a level's ("国务院能源、价格主管部门").
+  static let stateCouncil = Array("国务院".utf8)
+
+  /// 国务院 when `name` is 国务院 and a sector (国务院财政, 国务院林业草原), else nil.
+  static func stateCouncilOpening(of name: [UInt8]) -> [UInt8]? {
+    name.starts(with: stateCouncil) && DepartmentList.isSector(name.dropFirst(stateCouncil.count))
+      ? stateCouncil : nil
+  }
 }
