@@ -44,14 +44,14 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
   }
 
-  /// The laws and regulations of Tests/GoldLaws (blind batches 6, 8, 10, 11 and 12,
-  /// README): floors that keep what this set measures now (roles 0.856; blind: batch 8
-  /// 0.709, the Shanghai rules of batch 10 0.785, the local regulations of batch 11 0.607
-  /// and of batch 12 0.894), below the development set's thresholds because laws name
-  /// their bodies in ways plans do not.
+  /// The laws and regulations of Tests/GoldLaws (blind batches 6, 8, 10, 11, 12 and 14,
+  /// README): floors that keep what this set measures now (roles 0.861; blind: batch 8
+  /// 0.709, the Shanghai rules of batch 10 0.785, the local regulations of batch 11 0.607,
+  /// of batch 12 0.894, the laws and regulations of batch 14 0.818), below the development
+  /// set's thresholds because laws name their bodies in ways plans do not.
   @Test func lawGoldSet_keepsItsFloors() throws {
     try expectFloors(
-      "Tests/GoldLaws", documents: 38,
+      "Tests/GoldLaws", documents: 46,
       [
         "measures=0.99", "roles=0.85", "references=0.95", "document_number=0.98", "level=0.98",
         "issuer=0.95", "written_date=0.95",
@@ -60,7 +60,7 @@ import Testing
 
   /// The State Council's government work reports of Tests/GoldReports (blind batches 9 and
   /// 13, README): floors that keep what this set measures now (measures 0.915, targets
-  /// 0.823), below the development set's thresholds.
+  /// 0.838), below the development set's thresholds.
   @Test func workReportGoldSet_keepsItsFloors() throws {
     try expectFloors(
       "Tests/GoldReports", documents: 9,
