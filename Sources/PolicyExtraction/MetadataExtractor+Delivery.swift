@@ -35,13 +35,15 @@ extension MetadataExtractor {
     }
   }
 
-  /// The body in "我代表国务院，向大会报告…", or nil when what follows 我代表 is no body's
-  /// name ("我代表中国政府和人民，向…").
+  /// The body in "我代表国务院，向大会报告…" (the comma may be left out: "我代表国务院向大会
+  /// 作政府工作报告"), or nil when what follows 我代表 is no body's name ("我代表中国政府和
+  /// 人民，向…").
   package static func bodySpokenFor(in text: String) -> String? {
     guard let start = text.rangeOfBytes(speakerFor)?.upperBound,
-      let end = text[start...].firstIndex(where: { $0 == "，" || $0 == "," }),
-      text[end...].dropFirst().hasPrefix("向")
+      let to = text[start...].prefix(longestSpeakerBody + 2).firstIndex(of: "向")
     else { return nil }
+    var end = to
+    if end > start, "，,".contains(text[text.index(before: end)]) { end = text.index(before: end) }
     let body = String(text[start..<end])
     guard body.count >= 2, body.count <= longestSpeakerBody, DepartmentResolver.endsLikeBody(body)
     else { return nil }

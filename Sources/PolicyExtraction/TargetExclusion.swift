@@ -69,14 +69,14 @@ enum TargetExclusion: Equatable {
     }
     let before = sentence.text(0..<value.start)
     let clause = Self.lastClause(of: before)
-    // "…安排科技投入716亿元，比上年增长19.2%": a comparison goes on with the clause before.
-    let compared = clause.hasPrefix("比") || clause.hasPrefix("较")
-    let previous = compared ? Self.lastClause(of: String(before.dropLast(clause.count + 1))) : ""
-    let reading = previous + clause + after
+    let reading = Self.continuedClauses(before, last: clause) + after
     if TargetGrammar.fiscalWords.contains(where: {
       reading.containsBytes($0) || (value.unit.hasSuffix("元") && before.containsBytes($0))
     }) {
       return .fiscal
+    }
+    if TargetGrammar.priceWords.contains(where: { reading.containsBytes($0) }) {
+      return .parameter
     }
     if Self.isPast(clause) { return .state }
     if TargetGrammar.stateWords.contains(where: { phrase.containsBytes($0) })
@@ -118,6 +118,26 @@ enum TargetExclusion: Equatable {
       }
     }
     return value.start > 0 && sentence[value.start - 1] == "“" ? .name : nil
+  }
+
+  /// `last`, the clause a value ends, with the clauses before it that it goes on with: a
+  /// comparison ("…安排科技投入716亿元，比上年增长19.2%") or a bare verb ("中央财政拟投入社会
+  /// 保障资金2930亿元，比上年预计数增加439亿元，增长17.6%") says more of the quantity named
+  /// before it.
+  static func continuedClauses(_ before: String, last: Substring) -> String {
+    var reading = String(last)
+    var clause = last
+    var rest = before.dropLast(last.count)
+    while let cut = rest.last, "，,".contains(cut),
+      clause.hasPrefix("比") || clause.hasPrefix("较")
+        || TargetGrammar.verbs.contains(where: { clause == $0.0 })
+    {
+      rest = rest.dropLast()
+      clause = lastClause(of: String(rest))
+      reading = clause + reading
+      rest = rest.dropLast(clause.count)
+    }
+    return reading
   }
 
   /// The last clause of `text`: what follows its last ，；： or 。.

@@ -179,8 +179,10 @@ enum TargetGrammar {
   /// setting the budget makes, not a target (docs/gold-format.md).
   static let fiscalWords = [
     "赤字", "预算内", "预算安排", "财政支出", "一般性支出", "中央财政", "地方财政", "转移支付", "税率", "缴费比例",
-    "补助标准", "补贴标准", "报销比例", "养老金", "专项债券", "国债", "债务",
+    "补助标准", "补贴标准", "报销比例", "养老金", "专项债券", "国债", "债务", "本级支出", "支出规模",
   ]
+  /// Prices the state sets (粮食最低收购价, 小麦每斤提高3分钱): a parameter, not a target.
+  static let priceWords = ["最低收购价", "每斤"]
   /// Words that put a clause in the past: 去年 and 上年 as its time (not after 比, 较 or 同:
   /// 比去年增加 is a baseline), 五年来, 过去五年 ("去年国内生产总值增长3%" is no target of
   /// the report's year).

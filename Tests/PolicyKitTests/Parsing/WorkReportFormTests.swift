@@ -58,6 +58,9 @@ import Testing
     #expect(document.metadata.writtenDate == "2023-01-12")
     #expect(MetadataExtractor.bodySpokenFor(in: "现在，我代表国务院，向大会报告政府工作") == "国务院")
     #expect(MetadataExtractor.bodySpokenFor(in: "我代表中国政府和人民，向各国朋友致以问候") == nil)
+    // The comma may be left out (the report of 2010).
+    #expect(MetadataExtractor.bodySpokenFor(in: "现在，我代表国务院向大会作政府工作报告") == "国务院")
+    #expect(MetadataExtractor.bodySpokenFor(in: "我代表中国政府和人民向各国朋友致以问候") == nil)
   }
 
   /// The review holds no measures and no targets; the year's part holds both, for the
@@ -279,7 +282,15 @@ import Testing
       二、保障措施
 
       2025年中央财政安排科技投入716亿元，比上年增长19.2%。
+
+      2025年中央财政拟投入社会保障资金2930亿元，比上年预计数增加439亿元，增长17.6%。
+
+      2025年安排中央本级支出增长3.9%。
+
+      2025年进一步提高粮食最低收购价，早籼稻、粳稻每斤分别提高3分和5分，小麦每斤提高3分钱。
       """)
+    // Each rise says more of the budget's amount the clauses before it name, or is a price
+    // the state sets (the reports of 2009, 2010, 2016, 2019, 2022, 2024 and 2025).
     #expect(plan.targets.map(\.value) == [500])
   }
 
