@@ -403,7 +403,11 @@ struct DepartmentList {
     return name.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) }
       && (!DepartmentResolver.endsLikeBody(name)
         || sectorsEndingAsBodies.contains { name.hasSuffixBytes($0) })
-      && !["各", "有关", "相关", "其他", "市", "区", "县", "报"].contains { name.hasPrefix($0) }
+      && !["各", "有关", "相关", "其他", "报"].contains { name.hasPrefix($0) }
+      // A level opens no sector; a word that begins with a level's character may
+      // (市场监管, 市容环卫).
+      && !(["市", "区", "县"].contains { name.hasPrefix($0) }
+        && RoleSentences.openingLevel(of: bytes) != nil)
       && !["市", "县", "区", "省", "镇", "乡", "级"].contains { name.hasSuffix($0) }
   }
 

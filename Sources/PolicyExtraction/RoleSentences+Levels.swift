@@ -166,16 +166,23 @@ extension RoleSentences {
   static let levelCharacters = ["市", "区", "县", "省"].map { Array($0.utf8) }
 
   /// The level word `name` opens with (市 of 市发展改革委, 区 of 区市场监管局), or nil; not
-  /// the first character of a word that begins with a level's (市场监管, 市容环卫, 区域): a
+  /// the first character of a word that begins with a level's (市场监管, 市容环卫, 市政工程): a
   /// sector so named is written without a level ("市经济信息化、市场监管等部门" → 市市场监管).
   static func openingLevel<Name: Collection<UInt8>>(of name: Name) -> [UInt8]? {
     guard let level = levelCharacters.first(where: { name.starts(with: $0) }) else { return nil }
     let rest = name.dropFirst(level.count)
-    return wordsOpeningWithLevels.contains { rest.starts(with: $0) } ? nil : level
+    let opensWord = wordsOpeningWithLevels.contains { word, unless in
+      rest.starts(with: word)
+        && !unless.contains { rest.dropFirst(word.count).starts(with: $0) }
+    }
+    return opensWord ? nil : level
   }
-  /// What follows a level's character when the two are one word: 市场, 市容, 区域, 县域.
-  /// (Not 民 or 政: 市民政局, 市政府, 市政协 open with their level.)
-  static let wordsOpeningWithLevels = ["场", "容", "域"].map { Array($0.utf8) }
+  /// What follows a level's character when the two are one word (市场, 市容, 区域, 县域,
+  /// 区划, 市政工程, 市民服务), and what after it makes the character a level after all
+  /// (市政府, 市政协, 市政法委, 市政务服务中心; 市民政局).
+  static let wordsOpeningWithLevels: [(word: [UInt8], unless: [[UInt8]])] = [
+    ("场", []), ("容", []), ("域", []), ("划", []), ("政", ["府", "协", "法", "务"]), ("民", ["政"]),
+  ].map { (Array($0.0.utf8), $0.1.map { Array($0.utf8) }) }
 
   /// Level words written alone before a name they share ("区、街镇绿化管理部门", "乡、镇人民
   /// 政府", "省、自治区、直辖市人民政府能源主管部门"), longest first.

@@ -157,7 +157,7 @@ extension RoleSentences {
           let shared = Self.stateCouncilOpening(of: first.bytes)
             ?? (known.mention(first.bytes, resolver: resolver)?.department.levelPrefix != nil
               ? Self.openingLevel(of: first.bytes) : nil),
-          !bytes.starts(with: Self.stateCouncil),
+          !Self.opensWithLevel(bytes),
           !bytes.withUnsafeBufferPointer(DepartmentResolver.endsLikeBody)
         {
           // "区发展改革、规划资源等部门", "国务院林业草原、农业…等行政主管部门": the level of
@@ -193,13 +193,14 @@ extension RoleSentences {
           continue
         }
         if let ending = DepartmentList.sharedEnding(of: bytes) {
+          // "市规划资源、建设、交通行政管理部门": the first sector's level is each sector's.
           for sector in sharedSectors {
-            names.append(DepartmentList.Name(bytes: sector + ending, written: sector, role: nil))
+            let level = sectorLevel.flatMap { Self.opensWithLevel(sector) ? nil : $0 } ?? []
+            names.append(
+              DepartmentList.Name(bytes: level + sector + ending, written: sector, role: nil))
           }
           sharedSectors = []
-          if let level = sectorLevel,
-            Self.openingLevel(of: bytes) == nil
-          {
+          if let level = sectorLevel, !Self.opensWithLevel(bytes) {
             names.append(DepartmentList.Name(bytes: level + bytes, written: bytes, role: nil))
             sectorLevel = nil
             continue
@@ -364,7 +365,8 @@ extension RoleSentences {
 
   /// The names a clause opens with, followed by other words: the shortest run of
   /// characters that names a body, or a longer one up to a known name, then more after
-  /// 、 和 及 与; or sectors up to 等部门.
+  /// 、 和 及 与; or sectors up to 等部门, with the names joined after them. `verbFollows`:
+  /// a verb may follow the names at once (the objects of 会同, the agent of 由…承担).
   func leadingNames(
     in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames,
     verbFollows: Bool = false
@@ -393,8 +395,8 @@ extension RoleSentences {
       }
       return leadingName(in: text, start..<range.upperBound, known: &known).map { ([$0.0], $0.1) }
     }
-    /// The names from `start` on, separated by 、 和 及 与, and where they end (after the
-    /// last separator read).
+    /// The names from `start` on, separated by 、 和 及 与, and where they end: after the
+    /// last name, or after a separator when no name could be read after it.
     func listed(from start: Int, known: inout KnownNames) -> (
       names: [DepartmentList.Name], end: Int
     ) {
@@ -437,9 +439,15 @@ extension RoleSentences {
           let start = end + joiner.count
           let bodies = listed(from: start, known: &known)
           var joined = bodies.names.isEmpty ? nil : bodies
-          // The longer reading: "…和工会、共青团、妇联等人民团体" is one closed list.
-          if let closed = leadingNames(
-            in: text, start..<range.upperBound, known: &known, verbFollows: verbFollows),
+          // The longer reading, where the names read stopped at a name they could not
+          // read ("…和工会、共青团、妇联等人民团体": 共青团), not where a clause goes on
+          // ("…和区政府组织街道、社区等单位开展…": 组织).
+          let stoppedInAList =
+            bodies.names.isEmpty || bodies.end >= range.upperBound
+            || Self.listSeparators.contains(UTF8Scalars.scalar(in: text, before: bodies.end).0)
+          if stoppedInAList,
+            let closed = leadingNames(
+              in: text, start..<range.upperBound, known: &known, verbFollows: verbFollows),
             closed.end > joined?.end ?? start,
             !Self.mechanismVerbs.contains(where: {
               ByteSearch.offset(of: $0, in: text, within: start..<closed.end) != nil
@@ -553,8 +561,9 @@ extension RoleSentences {
     for closing in Self.listClosings where closing.count > Self.etc.count {
       guard let at = ByteSearch.offset(of: closing, in: text, within: range) else { continue }
       let end = at + closing.count
+      // 以及 is read by its own split in `names(filling:)`.
       if let joiner = Self.listJoiners.first(where: {
-        ByteSearch.hasPrefix($0, in: text, end..<range.upperBound)
+        $0 != Self.andAlso && ByteSearch.hasPrefix($0, in: text, end..<range.upperBound)
       }), end + joiner.count < range.upperBound {
         return (end, (end + joiner.count)..<range.upperBound)
       }
@@ -670,5 +679,11 @@ extension RoleSentences {
   static func stateCouncilOpening(of name: [UInt8]) -> [UInt8]? {
     name.starts(with: stateCouncil) && DepartmentList.isSector(name.dropFirst(stateCouncil.count))
       ? stateCouncil : nil
+  }
+
+  /// Whether `name` opens with a level of its own (市, 区, 县, 省: `openingLevel`) or with
+  /// 国务院: a list's shared level is not given to it again.
+  static func opensWithLevel(_ name: [UInt8]) -> Bool {
+    openingLevel(of: name) != nil || name.starts(with: stateCouncil)
   }
 }

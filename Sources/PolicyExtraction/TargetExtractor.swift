@@ -309,7 +309,7 @@ struct TargetExtractor {
       if !(needsVerb && reading.verb == nil) && exclusion == nil {
         let indicators = indicatorList(
           reading.indicator, count: group.count, distributes: reading.distributes,
-          ending: reading.sharedEnding)
+          ending: reading.sharedEnding, unit: first.unit)
         for (position, indicatorText) in indicators.enumerated() {
           guard !indicatorText.isEmpty else { continue }
           // One value for each indicator (…均达到90%), or one value each (分别…14.5%、20.3%).
@@ -360,21 +360,27 @@ struct TargetExtractor {
 
   /// The indicators a clause's values go to (`TargetPhrase.indicators`, items completed
   /// with the last one's ending where the two name a known indicator). A list of known
-  /// indicators with one value and no 分别 gives each of them the value: "二氧化硫、氮氧化物
-  /// 排放量要下降3%" is two targets, as "…分别下降3%" is; a list whose items are not all
-  /// known indicators of their own ("中小企业宽带和专线平均资费", "保障性住房、棚户区改造
-  /// 住房1000万套") stays one: its value may be their sum.
-  func indicatorList(_ phrase: String, count: Int, distributes: Bool, ending: String) -> [String] {
+  /// indicators with one rate (`unit` % or ‰) and no 分别 gives each of them the rate:
+  /// "二氧化硫、氮氧化物排放量要下降3%" is two targets, as "…分别下降3%" is; a count stays
+  /// one target, its value may be the items' sum ("国家级绿色工厂和绿色园区超过2家",
+  /// "保障性住房、棚户区改造住房1000万套"), as does a list whose items are not all known
+  /// indicators ("中小企业宽带和专线平均资费").
+  func indicatorList(
+    _ phrase: String, count: Int, distributes: Bool, ending: String, unit: String
+  ) -> [String] {
     let namesAcross = { (first: String, tail: String) -> Bool in
       let head = PolicyDictionaries.fold(first)
       let joined = head + PolicyDictionaries.fold(tail)
       guard let found = dictionaries.indicator(in: joined) else { return false }
+      // The indicator opens with the first item and runs past it (not 氨|氮氧化物排放).
       let join = joined.utf8.index(joined.startIndex, offsetBy: head.utf8.count)
-      return found.range.lowerBound < join && found.range.upperBound > join
+      return found.range.lowerBound == joined.startIndex && found.range.upperBound > join
     }
     let listed = TargetPhrase.indicators(
       phrase, count: count, distributes: distributes, ending: ending, namesAcross: namesAcross)
-    guard count == 1, !distributes, listed.count == 1 else { return listed }
+    guard count == 1, !distributes, listed.count == 1, unit == "%" || unit == "‰" else {
+      return listed
+    }
     let items = TargetPhrase.indicators(
       phrase, count: 1, distributes: true, ending: ending, namesAcross: namesAcross)
     let keys = items.map(wholeIndicatorKey)
@@ -388,7 +394,8 @@ struct TargetExtractor {
   /// first character, with at most 量 or 总量 after it (氨氮排放量); nil for an item that
   /// only holds one ("以绿色工厂").
   private func wholeIndicatorKey(_ item: String) -> String? {
-    let folded = PolicyDictionaries.fold(item)
+    // The scope the items carry is no part of the indicator (全国二氧化硫排放量).
+    let folded = PolicyDictionaries.fold(TargetPhrase.splitScope(item).1)
     guard let found = dictionaries.indicator(in: folded),
       found.range.lowerBound == folded.startIndex
     else { return nil }

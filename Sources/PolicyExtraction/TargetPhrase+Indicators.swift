@@ -29,8 +29,10 @@ extension TargetPhrase {
     let last = parts[parts.count - 1]
     let head = TargetGrammar.indicatorHeads.compactMap { first.rangeOfBytes($0, backwards: true) }
       .map(\.upperBound).max()
+    // A known indicator across the join first: 氨氮、氮氧化物排放量 → 氨氮排放量, where the
+    // guess by position would take 化物排放量.
     let tail =
-      sharedTail(of: last, after: first) ?? knownTail(of: last, after: first, namesAcross)
+      knownTail(of: last, after: first, namesAcross) ?? sharedTail(of: last, after: first)
     return parts.enumerated().map { index, part in
       var item = part
       if index > 0, part.count <= 3, let head, part != first {
@@ -85,7 +87,8 @@ extension TargetPhrase {
   }
 
   /// The longest ending of `last` (shorter than it) that makes with `first` a known
-  /// indicator running across the join: 排放量 of 氮氧化物排放量 for 二氧化硫 (二氧化硫排放).
+  /// indicator opening with `first` and running past it: 排放量 of 氮氧化物排放量 for 二氧化硫
+  /// (二氧化硫排放).
   static func knownTail(
     of last: String, after first: String,
     _ namesAcross: (_ first: String, _ tail: String) -> Bool

@@ -498,6 +498,14 @@ import Testing
       第十条　农业农村、林业主管部门应当会同有关部门推进农业绿色发展。
 
       第十一条　市发展改革、口岸服务等部门和海关特殊监管区域管理机构应当配合口岸查验机构做好工作。
+
+      第十二条　市政市容、园林绿化、文物等行政主管部门负责专业工程质量监督管理工作。
+
+      第十三条　区人民政府会同市规划资源、建设、交通行政管理部门编制规划。
+
+      第十四条　国务院财政、国务院税务主管部门负责制定具体办法。
+
+      第十五条　会同公安等部门和区政府组织街道、社区等单位开展排查。
       """)
     #expect(
       try document.roles(measure: "第一条") == [
@@ -535,5 +543,22 @@ import Testing
       try document.roles(measure: "第十一条") == [
         "cooperating:市发展改革", "cooperating:市口岸服务", "cooperating:海关特殊监管区域管理机构",
       ])
+    // 市政市容 is a sector, not 市 and 政市容: the others take no 市 from it.
+    #expect(
+      try document.roles(measure: "第十二条") == [
+        "responsible:市政市容", "responsible:园林绿化", "responsible:文物",
+      ])
+    // The first sector's level is each sector's, the middle ones' too.
+    #expect(
+      try document.roles(measure: "第十三条") == [
+        "lead:区人民政府", "cooperating:市规划资源行政管理部门", "cooperating:市建设行政管理部门",
+        "cooperating:市交通行政管理部门",
+      ])
+    #expect(
+      try document.roles(measure: "第十四条") == [
+        "responsible:国务院财政主管部门", "responsible:国务院税务主管部门",
+      ])
+    // A clause goes on after 区政府 (组织…): the units it organises are no names of the list.
+    #expect(!(try document.roles(measure: "第十五条")).contains { $0.contains("组织") })
   }
 }

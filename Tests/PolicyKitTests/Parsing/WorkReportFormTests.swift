@@ -137,7 +137,7 @@ import Testing
 
       二、今年工作安排
 
-      今年二氧化硫、氮氧化物排放量要下降3%，化学需氧量、氨氮排放量要分别下降2%、2.5%。今年中小企业宽带和专线平均资费再降低15%。今年建设保障性住房、棚户区改造住房1000万套。
+      今年二氧化硫、氮氧化物排放量要下降3%，化学需氧量、氨氮排放量要分别下降2%、2.5%。今年中小企业宽带和专线平均资费再降低15%。今年建设保障性住房、棚户区改造住房1000万套。今年氨氮、氮氧化物排放量要分别下降1.5%、2.2%。
       """)
     let found = document.targets.map {
       let value = $0.value == $0.value.rounded() ? String(Int($0.value)) : String($0.value)
@@ -147,6 +147,9 @@ import Testing
     #expect(found.contains("氮氧化物排放量 3%"), "\(found)")
     #expect(found.contains("化学需氧量排放量 2%"), "\(found)")
     #expect(found.contains("氨氮排放量 2.5%"), "\(found)")
+    // A short first item takes the known indicator's ending, not a guess by position.
+    #expect(found.contains("氨氮排放量 1.5%"), "\(found)")
+    #expect(found.contains("氮氧化物排放量 2.2%"), "\(found)")
     #expect(found.filter { $0.hasSuffix("15%") }.count == 1, "\(found)")
     #expect(found.filter { $0.hasSuffix("1000万套") }.count == 1, "\(found)")
   }
