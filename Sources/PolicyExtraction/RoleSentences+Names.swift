@@ -558,6 +558,8 @@ extension RoleSentences {
   func closedListJoined(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
     Int, Range<Int>
   )? {
+    // Every closing opens with 等: one search tells when none can be there.
+    guard ByteSearch.offset(of: Self.etc, in: text, within: range) != nil else { return nil }
     for closing in Self.listClosings where closing.count > Self.etc.count {
       guard let at = ByteSearch.offset(of: closing, in: text, within: range) else { continue }
       let end = at + closing.count
