@@ -306,6 +306,13 @@ struct TargetExtractor {
         phrase: phrase, after: after, value: first, next: next, in: sentence,
         saysNowBefore: nowEnd.map { $0 <= first.start } ?? false, yearIsCarried: needsVerb,
         opensList: afterEnd < chars.count && chars[afterEnd] == ":")
+      // "居民消费价格涨幅3%左右": a rate of change names its own verb.
+      if needsVerb, reading.verb == nil, first.unit == "%",
+        let noun = TargetGrammar.changeRateNouns.first(where: { reading.indicator.hasSuffix($0) })
+      {
+        reading.verb = noun
+        reading.direction = reading.direction ?? .increase
+      }
       if !(needsVerb && reading.verb == nil) && exclusion == nil {
         let indicators = indicatorList(
           reading.indicator, count: group.count, distributes: reading.distributes,

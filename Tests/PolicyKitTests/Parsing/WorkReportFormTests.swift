@@ -154,6 +154,23 @@ import Testing
     #expect(found.filter { $0.hasSuffix("1000万套") }.count == 1, "\(found)")
   }
 
+  /// A rate of change names what it does without a verb: "居民消费价格涨幅3%左右" states a
+  /// target in a sentence that carries the report's year (the reports of 2007, 2009, 2010
+  /// and 2025 write it so, restating it after the goals); a share with no verb still states
+  /// none.
+  @Test func rateOfChange_statesATargetWithoutAVerb() throws {
+    let document = try parse(
+      """
+      2010年某某省人民政府工作报告
+
+      二、今年工作安排
+
+      提出居民消费价格涨幅3%左右，综合考虑了各方面因素。今年城镇居民人均住房面积30平方米。
+      """)
+    let found = document.targets.map { "\($0.indicator) \($0.direction.rawValue)" }
+    #expect(found == ["居民消费价格涨幅 increase"], "\(found)")
+  }
+
   @Test func expectedGoal_namesNoIndicator() throws {
     let document = try parse(
       """
