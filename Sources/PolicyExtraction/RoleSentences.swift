@@ -124,8 +124,17 @@ struct RoleSentences {
   /// What stands between a body and 对 when it answers for something ("…对…负责"): 对,
   /// after 要, 应当, 应, 必须.
   static let answersFor = ["对", "要对", "应当对", "应对", "必须对"].map { Array($0.utf8) }
-  /// 地的, which ends the place whose bodies a law names ("所在地的", "事故发生地的").
-  static let ofThePlace = Array("地的".utf8)
+  /// What ends the place whose bodies a law names: 地的 ("所在地的", "事故发生地的"), 范围内的,
+  /// 辖区内的, 区域内的 ("山体保护范围内的村（居）民委员会协助…").
+  static let ofThePlace = ["地的", "范围内的", "辖区内的", "区域内的"].map { Array($0.utf8) }
+
+  /// Where the last of `ofThePlace` in `range` ends, if one is there.
+  func placeEnd(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    Self.ofThePlace.compactMap { word in
+      lastOffset(of: word, in: text, range).map { $0 + word.count }
+    }
+    .max()
+  }
   /// 由 ("由区生态环境局牵头"): the subject follows it.
   static let by = Array("由".utf8)
   /// 授权 ("州人民政府授权州数据资源主管部门负责…"): the body after it is the subject.
@@ -243,8 +252,8 @@ struct RoleSentences {
         }
         var before = stripFillers(text, body.lowerBound..<wordStart)
         // "户籍所在地的公安派出所…应当协助核查": the bodies of a place, named after it.
-        if let place = lastOffset(of: Self.ofThePlace, in: text, before) {
-          before = (place + Self.ofThePlace.count)..<before.upperBound
+        if let place = placeEnd(in: text, before) {
+          before = place..<before.upperBound
         }
         var subject: Subject? = nil
         var named = false
@@ -371,8 +380,18 @@ struct RoleSentences {
             ByteSearch.hasPrefix($0, in: text, wordEnd..<body.upperBound)
           }
           let objectsStart = wordEnd + (sameLevel?.count ?? 0)
-          if let objects = leadingNames(
-            in: text, objectsStart..<body.upperBound, known: &known, verbFollows: true)
+          // "会同饮用水水源保护范围内的乡（镇）人民政府推进…": when no name opens the objects,
+          // the bodies of the place they open with, named after it.
+          let opening = objectsStart..<min(body.upperBound, objectsStart + 60)
+          if let objects =
+            leadingNames(
+              in: text, objectsStart..<body.upperBound, known: &known, verbFollows: true)
+            ?? placeEnd(in: text, opening).flatMap({ place in
+              ByteSearch.offset(of: Self.enumerationComma, in: text, within: objectsStart..<place)
+                == nil
+                ? leadingNames(
+                  in: text, place..<body.upperBound, known: &known, verbFollows: true) : nil
+            })
           {
             // "会同有关部门组成征兵办公室": unnamed bodies and what they do, no name.
             record(objects.names.filter { !Self.holdsUnnamedBodies($0.bytes) }, .cooperating)

@@ -469,7 +469,8 @@ import Testing
   /// sectors sharing an ending ("国务院能源、价格主管部门", some 200 lists in laws); a list
   /// closed by 等行政主管部门 (as 等部门); names joined after a closed list ("…等部门和城市
   /// 综合执法部门", "…等主管部门和工会、共青团、妇联等人民团体"), as objects or as subjects
-  /// ("…口岸服务等部门和海关特殊监管区域管理机构应当配合"), and the objects of 会同
+  /// ("…口岸服务等部门和海关特殊监管区域管理机构应当配合"), the bodies of a place named
+  /// after it (所在地的, 范围内的, 辖区内的, 区域内的), and the objects of 会同
   /// when the joint action's verb follows the list at once ("会同城市绿化等行政主管部门编制");
   /// 接受, which opens no name.
   @Test func sectorLists_levelsAndEndings() throws {
@@ -506,6 +507,10 @@ import Testing
       第十四条　国务院财政、国务院税务主管部门负责制定具体办法。
 
       第十五条　会同公安等部门和区政府组织街道、社区等单位开展排查。
+
+      第十六条　自然资源主管部门应当会同所在地的区人民政府推进山体修复。
+
+      第十七条　山体保护范围内的村（居）民委员会协助开展山体保护工作。
       """)
     #expect(
       try document.roles(measure: "第一条") == [
@@ -560,5 +565,12 @@ import Testing
       ])
     // A clause goes on after 区政府 (组织…): the units it organises are no names of the list.
     #expect(!(try document.roles(measure: "第十五条")).contains { $0.contains("组织") })
+    // The bodies of a place are named after it (所在地的, 范围内的), as subjects and as the
+    // objects of 会同.
+    #expect(
+      try document.roles(measure: "第十六条") == [
+        "lead:自然资源主管部门", "cooperating:区人民政府",
+      ])
+    #expect(try document.roles(measure: "第十七条") == ["cooperating:村（居）民委员会"])
   }
 }
