@@ -408,12 +408,7 @@ extension RoleSentences {
         start = end
         guard start < range.upperBound else { break }
         let (scalar, length) = UTF8Scalars.scalar(in: text, at: start)
-        guard
-          scalar == .scalar("、") || scalar == .scalar("和") || scalar == .scalar("及")
-            || scalar == .scalar("与")
-        else {
-          break
-        }  // 、 和 及 与
+        guard Self.listSeparators.contains(scalar) else { break }
         start += length
       }
       return (listed, start)
@@ -433,10 +428,8 @@ extension RoleSentences {
         // the members of a mechanism that follows them ("…和城市综合执法部门建立规划编制、
         // 测绘…等单位的信用档案").
         let end = at + closing.count
-        if let joiner = Self.listJoiners.first(where: {
-          ByteSearch.hasPrefix($0, in: text, end..<range.upperBound)
-        }) {
-          let start = end + joiner.count
+        if let joiner = Self.listJoiner(in: text, at: end, limit: range.upperBound) {
+          let start = end + joiner
           let bodies = listed(from: start, known: &known)
           var joined = bodies.names.isEmpty ? nil : bodies
           // The longer reading, where the names read stopped at a name they could not
@@ -564,10 +557,10 @@ extension RoleSentences {
       guard let at = ByteSearch.offset(of: closing, in: text, within: range) else { continue }
       let end = at + closing.count
       // 以及 is read by its own split in `names(filling:)`.
-      if let joiner = Self.listJoiners.first(where: {
-        $0 != Self.andAlso && ByteSearch.hasPrefix($0, in: text, end..<range.upperBound)
-      }), end + joiner.count < range.upperBound {
-        return (end, (end + joiner.count)..<range.upperBound)
+      if let joiner = Self.listJoiner(in: text, at: end, limit: range.upperBound, andAlso: false),
+        end + joiner < range.upperBound
+      {
+        return (end, (end + joiner)..<range.upperBound)
       }
     }
     return nil
@@ -577,6 +570,16 @@ extension RoleSentences {
   static let andAlso = Array("以及".utf8)
   /// What joins names after a closed list of sectors: 以及, 和, 及, 、.
   static let listJoiners = ["以及", "和", "及", "、"].map { Array($0.utf8) }
+
+  /// The length of the joiner (`listJoiners`; not 以及 unless `andAlso`) at `index`, if one
+  /// stands there.
+  static func listJoiner(
+    in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int, andAlso: Bool = true
+  ) -> Int? {
+    listJoiners.first {
+      (andAlso || $0 != Self.andAlso) && ByteSearch.hasPrefix($0, in: text, index..<limit)
+    }?.count
+  }
 
   /// A mechanism verb in the first piece of `range` (before its first 、) after words that
   /// end as a body's name: where it is and the verb.

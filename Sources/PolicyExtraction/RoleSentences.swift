@@ -380,8 +380,8 @@ struct RoleSentences {
             ByteSearch.hasPrefix($0, in: text, wordEnd..<body.upperBound)
           }
           let objectsStart = wordEnd + (sameLevel?.count ?? 0)
-          // "会同饮用水水源保护范围内的乡（镇）人民政府推进…": when no name opens the objects,
-          // the bodies of the place they open with, named after it.
+          // "会同所在地的区人民政府推进…": when no name opens the objects, the bodies of the
+          // place they open with (in its first 20 characters, before any 、), named after it.
           let opening = objectsStart..<min(body.upperBound, objectsStart + 60)
           if let objects =
             leadingNames(

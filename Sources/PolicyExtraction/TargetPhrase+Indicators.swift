@@ -15,8 +15,9 @@ extension TargetPhrase {
   /// ending (化肥、农药使用量 → 化肥使用量; 县道和乡村道年均养护工程比例 → 县道年均养护工程比例).
   ///
   /// A first item of any length takes the last one's ending when the two together name a
-  /// known indicator across the join (`namesAcross`: 二氧化硫、氮氧化物排放量 → 二氧化硫排放量;
-  /// not 单位国内生产总值能耗、二氧化碳排放量, whose first item is an indicator of its own).
+  /// known indicator that opens with the first item and runs past it (`namesAcross`:
+  /// 二氧化硫、氮氧化物排放量 → 二氧化硫排放量; not 单位国内生产总值能耗、二氧化碳排放量, whose
+  /// first item is an indicator of its own).
   package static func indicators(
     _ phrase: String, count: Int, distributes: Bool, ending: String = "",
     namesAcross: (_ first: String, _ tail: String) -> Bool = { _, _ in false }
@@ -30,9 +31,11 @@ extension TargetPhrase {
     let head = TargetGrammar.indicatorHeads.compactMap { first.rangeOfBytes($0, backwards: true) }
       .map(\.upperBound).max()
     // A known indicator across the join first: 氨氮、氮氧化物排放量 → 氨氮排放量, where the
-    // guess by position would take 化物排放量.
+    // guess by position would take 化物排放量. A single item shares nothing.
     let tail =
-      knownTail(of: last, after: first, namesAcross) ?? sharedTail(of: last, after: first)
+      parts.count > 1
+      ? knownTail(of: last, after: first, namesAcross) ?? sharedTail(of: last, after: first)
+      : nil
     return parts.enumerated().map { index, part in
       var item = part
       if index > 0, part.count <= 3, let head, part != first {

@@ -114,6 +114,52 @@ import Testing
     #expect(shares.map(\.value) == [8, 4.2, 3.2], "\(law.targets.map(\.indicator))")
   }
 
+  /// The lists of sectors of blind batch 14, on the regulations they came from: 市场监管
+  /// takes the list's 市 (上海口岸服务条例), 经济和信息化 is one sector (杭州城市大脑…条例),
+  /// 国务院 is each sector's (可再生能源法), 农业农村 is a sector (台州…水源保护条例), names
+  /// joined after a closed list are read (口岸服务条例 第二十条), and the bodies of a place
+  /// are named after it (驻马店市山体保护条例: 山体保护范围内的村（居）民委员会协助…).
+  @Test func laws_sectorListsOfBatch14() throws {
+    func law(_ name: String) throws -> PolicyDocument {
+      try Parsed.file(
+        try #require(Corpus.realFiles("laws", ext: "md").first { $0.lastPathComponent == name }))
+    }
+    let port = try law("上海口岸服务条例(2020-05-14).md")
+    #expect(try port.roles(measure: "第二十四条").contains("lead:市市场监管"))
+    #expect(try !port.roles(measure: "第二十四条").contains { $0.hasSuffix(":市场监管") })
+    #expect(
+      try port.roles(measure: "第二十条").prefix(2) == ["cooperating:市发展改革", "cooperating:市口岸服务"])
+    let brain = try law("杭州城市大脑赋能城市治理促进条例(2020-12-09).md")
+    #expect(try brain.roles(measure: "第六条").contains("cooperating:经济和信息化"))
+    #expect(try !brain.roles(measure: "第六条").contains("cooperating:信息化"))
+    let energy = try law("可再生能源法(2009-12-26).md")
+    #expect(try energy.roles(measure: "第二十四条").contains("cooperating:国务院价格主管部门"))
+    let reservoir = try law("台州市长潭水库饮用水水源保护条例(2020-08-20).md")
+    #expect(
+      try reservoir.roles(measure: "第十五条") == ["lead:农业农村主管部门", "lead:林业主管部门"])
+    let mountain = try law("驻马店市山体保护条例(2019-07-09).md")
+    #expect(try mountain.roles(measure: "第四条").contains("cooperating:村（居）民委员会"))
+  }
+
+  /// The work reports of blind batch 15 and the pollutants of the reports before: the
+  /// rise of a budgeted amount is no target (2009: …社会保障资金2930亿元，…增长17.6%), nor a
+  /// grain price (2010: 每斤提高3分钱); the price goal without a verb is (2010: 居民消费价格涨幅
+  /// 3%左右); the speaker is read without a comma (2010); pollutants listed before one
+  /// ending are a target each (2019: 二氧化硫、氮氧化物排放量要下降3%).
+  @Test func workReports_budgetPricesAndPollutants() throws {
+    let report2009 = try workReport("2009")
+    #expect(!report2009.targets.contains { $0.value == 17.6 || $0.value == 25.6 })
+    let report2010 = try workReport("2010")
+    #expect(report2010.metadata.issuer == "国务院")
+    #expect(!report2010.targets.contains { $0.indicator.contains("稻") })
+    #expect(report2010.targets.contains { $0.indicator == "居民消费价格涨幅" && $0.value == 3 })
+    let report2019 = try workReport("2019")
+    for pollutant in ["二氧化硫排放量", "氮氧化物排放量"] {
+      #expect(
+        report2019.targets.contains { $0.indicator == pollutant && $0.value == 3 }, "\(pollutant)")
+    }
+  }
+
   /// The 第X条 lines of the text, found by a plain pattern independent of the parser.
   private func articleLines(_ text: String) -> Int {
     let numerals = "零一二三四五六七八九十百千〇两"
