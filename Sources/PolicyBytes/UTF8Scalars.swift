@@ -121,6 +121,19 @@
     return (scalar(in: bytes, at: start).value, start)
   }
 
+  /// Whether `range` of `bytes` holds one of `scalars`.
+  package static func holds(
+    _ scalars: Set<UInt32>, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+  ) -> Bool {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let (scalar, length) = scalar(in: bytes, at: index)
+      if scalars.contains(scalar) { return true }
+      index += length
+    }
+    return false
+  }
+
   /// Han ideographs, including 〇.
   @inline(__always)
   @inlinable package static func isIdeograph(_ scalar: UInt32) -> Bool {

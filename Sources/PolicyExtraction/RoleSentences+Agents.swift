@@ -35,25 +35,25 @@ extension RoleSentences {
   static let agentVerbs = ["承担"].map { Array($0.utf8) }
 
   /// Governments' departments named by what they do, as laws name them: "县级以上地方人民
-  /// 政府管理能源工作的部门" — the whole of `range`: 人民政府, then 管理 or 主管 (a 负责 there
-  /// is read as the role word itself), then …工作的部门 or …工作的机构, with no sentence
-  /// punctuation. A list of kinds of place before it shares the rest ("省、自治区、直辖市人民政府管理专利工作的部门" → 省人民政府
-  /// 管理专利工作的部门, 自治区…, 直辖市…, as docs/gold-format.md gives a shared ending to
-  /// each name).
+  /// 政府管理能源工作的部门", "县级以上地方人民政府负责管理地震工作的部门或者机构" — the whole of
+  /// `range`: 人民政府, then a duty (`dutyNameEnd`), with no sentence punctuation. A list of
+  /// kinds of place before it shares the rest ("省、自治区、直辖市人民政府管理专利工作的部门" →
+  /// 省人民政府管理专利工作的部门, 自治区…, 直辖市…, as docs/gold-format.md gives a shared
+  /// ending to each name).
   func governmentDepartmentsByDuty(
-    in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames
+    in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, known: inout KnownNames,
+    readsLists: Bool = true
   ) -> [DepartmentList.Name]? {
-    // "由本级人民政府管理机关事务工作的机构…": the agent 由 brings in.
+    // "由本级人民政府管理机关事务工作的机构…", "其开采回采率由县级人民政府负责…的部门": the
+    // agent 由 brings in.
     var range = range
-    if ByteSearch.hasPrefix(Self.by, in: text, range) {
-      range = (range.lowerBound + Self.by.count)..<range.upperBound
+    if let introduced = lastOffset(of: Self.by, in: text, range) {
+      range = (introduced + Self.by.count)..<range.upperBound
     }
-    guard Self.dutyNamedEndings.contains(where: { ByteSearch.hasSuffix($0, in: text, range) }),
-      let government = ByteSearch.offset(of: Self.peoplesGovernment, in: text, within: range),
-      Self.dutyVerbs.contains(where: {
-        ByteSearch.hasPrefix(
-          $0, in: text, (government + Self.peoplesGovernment.count)..<range.upperBound)
-      }),
+    guard let government = ByteSearch.offset(of: Self.peoplesGovernment, in: text, within: range),
+      Self.dutyNameEnd(
+        in: text, after: government + Self.peoplesGovernment.count, limit: range.upperBound)
+        == range.upperBound,
       UTF8Scalars.hasAtMostCharacters(text, range, 40),
       ByteSearch.offset(of: Self.comma, in: text, within: range) == nil
     else { return nil }
@@ -71,7 +71,34 @@ extension RoleSentences {
       places.append(pieceStart..<comma)
       pieceStart = comma + Self.enumerationComma.count
     }
-    guard !places.isEmpty else { return single(text, range, known: &known) }
+    if places.isEmpty {
+      let opening = range.lowerBound..<government
+      // "国务院地震工作主管部门和县级以上地方人民政府负责…的部门": a list of its own, whose
+      // names end where the range does (read only when not reading a list already:
+      // `leadingNames` calls this for each of its names).
+      if UTF8Scalars.holds(Self.listSeparators, in: text, opening) {
+        // "国务院和县级以上地方各级人民政府管理机关事务工作的机构": the State Council's
+        // body of that duty and the governments' (国务院管理机关事务工作的机构, …).
+        if ByteSearch.hasPrefix(Self.stateCouncil, in: text, range),
+          let joiner = Self.listJoiner(
+            in: text, at: range.lowerBound + Self.stateCouncil.count, limit: government),
+          let governments = governmentDepartmentsByDuty(
+            in: text, (range.lowerBound + Self.stateCouncil.count + joiner)..<range.upperBound,
+            known: &known, readsLists: false)
+        {
+          let duty = government + Self.peoplesGovernment.count
+          let name = Self.stateCouncil + Array(text[duty..<range.upperBound])
+          return [DepartmentList.Name(bytes: name, written: nil, role: nil)] + governments
+        }
+        guard readsLists else { return nil }
+        return leadingNames(in: text, range, known: &known).flatMap {
+          $0.end == range.upperBound ? $0.names : nil
+        }
+      }
+      // A level, not words of a clause ("其开采回采率…").
+      guard !UTF8Scalars.holds(Self.clauseScalars, in: text, opening) else { return nil }
+      return single(text, range, known: &known)
+    }
     places.append(pieceStart..<government)
     var names: [DepartmentList.Name] = []
     let shared = Array(text[government..<range.upperBound])
@@ -82,6 +109,10 @@ extension RoleSentences {
     }
     return names
   }
+
+  /// Characters of a clause, not of a level before 人民政府: `foreignScalars` but 的 and 以
+  /// ("设区的市级人民政府", "县级以上地方人民政府").
+  static let clauseScalars = foreignScalars.subtracting([.scalar("的"), .scalar("以")])
 
   /// `range` as one name, when it names a body.
   private func single(
@@ -103,11 +134,51 @@ extension RoleSentences {
     levelWords.contains { ByteSearch.equals($0, in: text, range) }
   }
 
-  /// 工作的部门, 工作的机构: how a department named by its duty ends.
-  static let dutyNamedEndings = ["工作的部门", "工作的机构"].map { Array($0.utf8) }
   static let peoplesGovernment = Array("人民政府".utf8)
-  /// The verbs of a department's duty after its government: 管理, 主管.
-  static let dutyVerbs = ["管理", "主管"].map { Array($0.utf8) }
+  /// The verbs of a department's duty after its government: 管理, 主管, 负责 ("人民政府负责
+  /// 药品监督管理的部门").
+  static let dutyVerbs = ["管理", "主管", "负责"].map { Array($0.utf8) }
+  /// The kinds of body a duty names after its 的, longest first: 部门, 机构, 行政机构…
+  static let dutyNamedKinds = ["行政主管部门", "主管部门", "行政部门", "行政机构", "部门", "机构"].map {
+    Array($0.utf8)
+  }
+  /// 或者机构, 或者部门: the other form a duty-named body may take locally ("…的部门或者机构").
+  static let otherKinds = ["或者机构", "或者部门"].map { Array($0.utf8) }
+  /// How many characters a duty may take, from its verb to the kind of body.
+  static let dutyLength = 24
+
+  /// Where the department named by its duty ends, when one follows its government's 人民政府
+  /// at `governmentEnd`: a duty verb (`dutyVerbs`), ideographs, 的 and a kind of body
+  /// (`dutyNamedKinds`) that ends there, with 或者机构 or 或者部门 after it if given
+  /// ("负责管理地震工作的部门或者机构", "负责侨务工作的机构", "管理能源工作的部门").
+  static func dutyNameEnd(in text: UnsafeBufferPointer<UInt8>, after governmentEnd: Int, limit: Int)
+    -> Int?
+  {
+    guard
+      let verb = dutyVerbs.first(where: {
+        ByteSearch.hasPrefix($0, in: text, governmentEnd..<limit)
+      })
+    else { return nil }
+    var index = governmentEnd + verb.count
+    var characters = 0
+    while index < limit && characters < dutyLength {
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
+      guard UTF8Scalars.isIdeograph(scalar) || scalar == .scalar("、") else { return nil }
+      index += length
+      characters += 1
+      // A duty of one character at least: not "人民政府管理的部门" (those it manages).
+      guard scalar == .scalar("的"), characters > 1,
+        let kind = dutyNamedKinds.first(where: { ByteSearch.hasPrefix($0, in: text, index..<limit) }
+        )
+      else { continue }
+      var end = index + kind.count
+      if let other = otherKinds.first(where: { ByteSearch.hasPrefix($0, in: text, end..<limit) }) {
+        end += other.count
+      }
+      return end
+    }
+    return nil
+  }
   static let comma = Array("，".utf8)
 
   /// Characters before 由 that make a word of it: 自由, 理由, 经由, 缘由, 事由.

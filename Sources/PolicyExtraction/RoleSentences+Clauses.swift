@@ -248,6 +248,15 @@ extension RoleSentences {
   func isRoleWord(
     _ word: [UInt8], in text: UnsafeBufferPointer<UInt8>, end: Int, clause: Range<Int>
   ) -> Bool {
+    // "县级以上地方人民政府负责管理地震工作的部门或者机构负责…": the first 负责 is part of a
+    // department's name (`dutyNameEnd`), not its role word.
+    if word == Self.responsibleWord,
+      ByteSearch.hasSuffix(
+        Self.peoplesGovernment, in: text, clause.lowerBound..<(end - word.count)),
+      Self.dutyNameEnd(in: text, after: end - word.count, limit: clause.upperBound) != nil
+    {
+      return false
+    }
     if word.count >= Self.responsibleWord.count,
       word.suffix(Self.responsibleWord.count).elementsEqual(Self.responsibleWord)
     {

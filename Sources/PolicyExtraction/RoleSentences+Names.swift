@@ -383,9 +383,11 @@ extension RoleSentences {
         ByteSearch.offset(of: Self.enumerationComma, in: text, within: levelsStart..<governmentEnd)
           != nil
       {
-        // "有关省、自治区人民政府林业主管部门": the governments' department, when one follows.
+        // "有关省、自治区人民政府林业主管部门": the governments' department, when one follows;
+        // so too one named by its duty ("省、自治区、直辖市人民政府负责管理地震工作的部门").
         let end =
-          Self.governmentDepartmentEnd(in: text, after: governmentEnd, limit: range.upperBound)
+          Self.dutyNameEnd(in: text, after: governmentEnd, limit: range.upperBound)
+          ?? Self.governmentDepartmentEnd(in: text, after: governmentEnd, limit: range.upperBound)
           ?? governmentEnd
         if verbFollows || endsName(text, at: end, limit: range.upperBound),
           let names = names(filling: start..<end, in: text, known: &known)
@@ -393,7 +395,17 @@ extension RoleSentences {
           return (names, end)
         }
       }
-      return leadingName(in: text, start..<range.upperBound, known: &known).map { ([$0.0], $0.1) }
+      guard let (name, end) = leadingName(in: text, start..<range.upperBound, known: &known)
+      else { return nil }
+      // "县级以上人民政府负责侨务工作的机构": a government's department named by its duty.
+      if ByteSearch.hasSuffix(Self.peoplesGovernment, in: text, start..<end),
+        let dutyEnd = Self.dutyNameEnd(in: text, after: end, limit: range.upperBound),
+        let departments = governmentDepartmentsByDuty(
+          in: text, start..<dutyEnd, known: &known, readsLists: false)
+      {
+        return (departments, dutyEnd)
+      }
+      return ([name], end)
     }
     /// The names from `start` on, separated by 、 和 及 与, and where they end: after the
     /// last name, or after a separator when no name could be read after it.

@@ -67,6 +67,8 @@ struct RoleSentences {
       // "由A、B选派人员参加": the bodies take part through their staff.
       "选派人员", "抽调人员", "派员", "派人",
       "要", "应",
+      // "扶贫办已会同交通部…赴…调查": what a body has done, in reports and replies.
+      "已经", "已", "正在",
       "需", "将", "可以", "可", "也", "还", "并", "又", "既",
     ].map { Array($0.utf8) }.sorted { $0.count > $1.count }
     let opening = [

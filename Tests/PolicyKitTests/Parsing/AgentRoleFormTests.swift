@@ -124,4 +124,23 @@ import Testing
       try roles("联合采购办公室由试点城市各派1名代表组成，各试点地区代表作为副主任，负责实施集中采购。")
         == ["responsible:联合采购办公室"])
   }
+
+  /// Reply letters report what bodies did (blind batch 16): 已, 已经, 正在 stand between a
+  /// body and its role word, and national bodies are named by their short forms (扶贫办,
+  /// 西部开发办, 振兴东北办, 环保总局 — the last a predecessor of 生态环境部).
+  @Test func whatABodyHasDone_andNationalShortForms() throws {
+    #expect(
+      try roles("扶贫办已会同交通部、水利部等部门赴广安市进行了实地调查。") == [
+        "lead:扶贫办", "cooperating:交通部", "cooperating:水利部",
+      ])
+    #expect(
+      try roles("发展改革委会同西部开发办研究提出了办理意见。") == [
+        "lead:发展改革委", "cooperating:西部开发办",
+      ])
+    #expect(
+      try roles("环保总局会同发展改革委、水利部等部门研究提出了办理意见。") == [
+        "lead:环保总局", "cooperating:发展改革委", "cooperating:水利部",
+      ])
+    #expect(try roles("振兴东北办正在会同国资委研究。") == ["lead:振兴东北办", "cooperating:国资委"])
+  }
 }

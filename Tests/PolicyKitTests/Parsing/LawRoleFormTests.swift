@@ -201,7 +201,11 @@ import Testing
       ])
   }
 
-  @Test func roleWordThatNamesADepartment_givesTheGovernmentNoRole() throws {
+  /// Laws name a government's department by its duty with 负责 inside the name ("县级以上
+  /// 地方人民政府负责管理地震工作的部门或者机构负责…"): the 负责 of the name is no role word,
+  /// the department (not the government) has the role of the verb after it, levels before
+  /// 人民政府 share the name, and 国务院和… gives the State Council's body of that duty too.
+  @Test func departmentNamedByItsDuty_hasTheRole_notItsGovernment() throws {
     let document = try parse(
       """
       某省妇女权益保障办法
@@ -209,9 +213,44 @@ import Testing
       第一条　县级以上人民政府负责妇女儿童工作的机构，负责组织、协调有关部门做好妇女权益的保障工作。
 
       第二条　各区政府对行政区域内耕地保护工作负总责。
+
+      第三条　县级以上地方人民政府负责管理地震工作的部门或者机构负责本行政区域内的地震安全性评价的监督管理工作。
+
+      第四条　省、自治区、直辖市人民政府负责药品监督管理的部门负责除前款规定以外的审定。
+
+      第五条　国务院地震工作主管部门和县级以上地方人民政府负责管理地震工作的部门或者机构，应当会同有关部门加强监督检查。
+
+      第六条　国务院和县级以上地方各级人民政府管理机关事务工作的机构会同同级有关部门制定本级公共机构节能规划。
+
+      第七条　县级以上人民政府负责组织有关部门开展检查。
+
+      第八条　市人民政府负责促进中小企业发展工作的主管部门应当履行下列职责。
+
+      第九条　其开采回采率由县级以上地方人民政府负责地质矿产管理工作的部门会同有关部门检查。
       """)
-    #expect(try document.roles(measure: "第一条").isEmpty)
+    #expect(try document.roles(measure: "第一条") == ["responsible:县级以上人民政府负责妇女儿童工作的机构"])
     #expect(try document.roles(measure: "第二条") == ["responsible:各区政府"])
+    #expect(
+      try document.roles(measure: "第三条") == ["responsible:县级以上地方人民政府负责管理地震工作的部门或者机构"])
+    #expect(
+      try document.roles(measure: "第四条") == [
+        "responsible:省人民政府负责药品监督管理的部门", "responsible:自治区人民政府负责药品监督管理的部门",
+        "responsible:直辖市人民政府负责药品监督管理的部门",
+      ])
+    #expect(
+      try document.roles(measure: "第五条") == [
+        "lead:国务院地震工作主管部门", "lead:县级以上地方人民政府负责管理地震工作的部门或者机构",
+      ])
+    #expect(
+      try document.roles(measure: "第六条") == [
+        "lead:国务院管理机关事务工作的机构", "lead:县级以上地方各级人民政府管理机关事务工作的机构",
+      ])
+    // 负责 with a verb and no 的部门 after it is the government's own role.
+    #expect(try document.roles(measure: "第七条") == ["responsible:县级以上人民政府"])
+    // The department has no role word; its government none either.
+    #expect(try document.roles(measure: "第八条").isEmpty)
+    #expect(
+      try document.roles(measure: "第九条") == ["lead:县级以上地方人民政府负责地质矿产管理工作的部门"])
   }
 
   @Test func lawsOwnForms_bodiesSetUp_dutyLists_peoplesOrganisations() throws {
