@@ -17,8 +17,9 @@ enum PartRole: Equatable {
   case criteria
   /// 附则 (or 其他, 其他事项) of a plan: its effective date and who interprets it.
   case closing
-  /// 2024年工作回顾, 过去五年工作回顾 (of a government work report): what was done. Its
-  /// items are achievements, not tasks, and its quantities no targets.
+  /// 2024年工作回顾, 过去五年工作回顾 (of a government work report), 处理情况 (of a reply
+  /// letter): what was done or is the case. Its items are achievements or facts, not
+  /// tasks, and its quantities no targets.
   case review
 
   /// The headings of a plan's closing part.
@@ -33,13 +34,26 @@ enum PartRole: Equatable {
   /// How the headings of framing parts end: who or what the plan covers (考评对象,
   /// 享受对象, 治理范围), the principles it follows (清理整顿的原则, 从严的原则), and the
   /// laws and documents it rests on (审批依据, 制定依据: a list of titles, no tasks).
-  private static let framingEndings = ["对象", "范围", "原则", "依据"]
+  private static let framingEndings = ["对象", "范围", "原则", "依据", "目标"]
+  /// Verbs that make a title ending in 目标 a task of setting or reaching it (制定年度目标,
+  /// 确保进度目标, 实现碳达峰目标).
+  private static let goalVerbs = ["制定", "确定", "确保", "实现", "完成", "明确", "分解", "设定", "对标", "锚定", "聚焦"]
   /// How the headings of framing parts of any length end: a work report's
   /// 2025年经济社会发展总体要求和政策取向 and 2015年工作总体部署.
   private static let longFramingEndings = ["总体要求和政策取向", "总体部署"]
   /// How the heading of a review of past work ends, whatever its length (2024年工作回顾,
   /// １９９６年国内工作的回顾, “十一五”时期国民经济和社会发展的回顾).
   private static let reviewEnding = "回顾"
+  /// How the heading of a report on a situation ends, whatever its length (贫困情况,
+  /// 城市节水和污水再生利用情况 of a reply letter, 地质险情成因分析): what is the case, not
+  /// what is to be done; its quantities are no targets.
+  private static let situationEndings = ["情况", "成因分析", "原因分析"]
+  /// Verbs that make a title ending in 情况 a task on the facts ("摸清底数情况",
+  /// "及时反馈执行情况").
+  private static let factVerbs = [
+    "掌握", "了解", "摸清", "核查", "核实", "报告", "反馈", "通报", "公开", "公布", "统计", "排查", "检查", "跟踪", "汇报",
+    "报送", "调查", "评估", "监测", "及时",
+  ]
   /// How a review of past work is headed when it does not say 回顾 (过去五年的工作,
   /// 关于过去五年的政府工作): a heading that opens with one of these and ends in 工作.
   private static let pastOpenings = ["过去", "关于过去"]
@@ -92,6 +106,12 @@ enum PartRole: Equatable {
       self = .review
       return
     }
+    if Self.situationEndings.contains(where: { title.hasSuffixBytes($0) }),
+      !title.containsBytes("，"), !Self.factVerbs.contains(where: { title.hasPrefixBytes($0) })
+    {
+      self = .review
+      return
+    }
     if Self.longFramingEndings.contains(where: { title.hasSuffixBytes($0) }) {
       self = .framing
       return
@@ -121,8 +141,12 @@ enum PartRole: Equatable {
       }
     }
     // "落实属地管理原则", "坚持…原则": a task that applies a principle, not a part of them.
+    // A part of tasks and goals ("实施阶段任务和目标") holds tasks.
     if Self.framingEndings.contains(where: { title.hasSuffixBytes($0) }),
-      !(Self.taskVerbs + Self.principleVerbs).contains(where: { title.hasPrefixBytes($0) })
+      !(Self.taskVerbs + Self.principleVerbs + Self.goalVerbs).contains(where: {
+        title.hasPrefixBytes($0)
+      }),
+      !title.containsBytes("任务")
     {
       consider(.framing)
     }
