@@ -69,6 +69,10 @@ enum PartRole: Equatable {
   private static let taskVerbs = ["优化", "规范", "简化", "精简", "再造", "完善", "健全", "严格", "明确", "加强", "强化"]
   /// Verbs that make a title ending in 原则 a task of applying it (落实属地管理原则).
   private static let principleVerbs = ["落实", "坚持", "遵循", "贯彻", "执行"]
+  /// Verbs that make a title ending in 标准 a task on the standard.
+  private static let standardVerbs = [
+    "提高", "提升", "执行", "调整", "降低", "遵循", "符合", "统一", "组织", "建立", "推行", "实施", "修订", "编制",
+  ]
   /// The headings of parts that set criteria; a heading that ends in 方式 (整治方式, 建设方式,
   /// 考评方式) lists kinds or ways, not tasks.
   private static let criteriaWords = [
@@ -156,6 +160,15 @@ enum PartRole: Equatable {
       consider(.steps)
     }
     if title.hasSuffixBytes("方式") { consider(.criteria) }
+    // "入围标准", "贫困户“脱贫”标准": what qualifies; not a task on a standard (健全产业标准,
+    // 制定…标准, 提高补助标准).
+    if title.hasSuffixBytes("标准"),
+      !(Self.taskVerbs + Self.goalVerbs + Self.standardVerbs).contains(where: {
+        title.hasPrefixBytes($0)
+      })
+    {
+      consider(.criteria)
+    }
     guard let stated else { return nil }
     self = stated
   }

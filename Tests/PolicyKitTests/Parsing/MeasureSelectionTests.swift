@@ -86,6 +86,32 @@ import Testing
     #expect(labels(document) == ["四、 （一）"])
   }
 
+  /// Reply letters and county pages (blind batch 16): a part that reports a situation
+  /// (处理情况, …成因分析) or sets what qualifies (入围标准, 贫困户“脱贫”标准) holds no
+  /// measures, and a short heading ending in 目标 frames the plan — unless a verb opens it
+  /// (及时反馈执行情况, 健全产业标准, 制定年度目标 are tasks).
+  @Test func situationsStandardsAndGoals_holdNoMeasures_tasksOnThemDo() throws {
+    let document = try parse(
+      """
+      一、地质险情成因分析
+      （一）降雨。连续强降雨导致滑坡。
+      二、处理情况
+      （一）转移群众。已转移群众300人。
+      三、脱贫目标
+      1.易地扶贫搬迁。2020年完成搬迁5086户。
+      四、入围标准
+      （一）质量标准。通过一致性评价。
+      五、工作措施
+      （一）及时反馈执行情况。各地按月报送。
+      （二）健全产业标准。制定地方标准。
+      （三）制定年度目标。分解到各区。
+
+      """)
+    #expect(labels(document) == ["五、 （一）", "五、 （二）", "五、 （三）"])
+    // The goals part's quantities are still targets; the situation's are not.
+    #expect(document.targets.map { "\(Int($0.value))\($0.unit)" } == ["5086户"])
+  }
+
   /// An item whose sub-items spell out its own lead-in ("…：") is one measure; a group
   /// whose items are tasks gives way to them.
   @Test func leadInItems_holdTheirSubItems_groupsGiveWay() throws {
