@@ -40,7 +40,7 @@ package struct MetadataExtractor {
     readDocumentNumber(frontEnd: frontEnd, into: &result.metadata)
     readTitles(frontEnd: frontEnd, into: &result.metadata)
     readFrontMatter(frontEnd: frontEnd, into: &result.metadata)
-    result.closing = closingParagraphs()
+    result.closing = closingParagraphs(after: firstHeading ?? frontEnd - 1)
     readBackMatter(result.closing, into: &result.metadata)
     readAdoption(frontEnd: frontEnd, into: &result.metadata)
     readFrontMatterFields(into: &result.metadata)
@@ -302,12 +302,13 @@ package struct MetadataExtractor {
 
   // MARK: - Back matter
 
-  /// Signature, date, publicity, 抄送 and 印发 lines after the first heading.
-  func closingParagraphs() -> Set<Int> {
-    guard let firstHeading else { return [] }
+  /// Signature, date, publicity, 抄送 and 印发 lines after paragraph `start`: the first
+  /// heading, or the last of the front matter in a document without one (a notice whose
+  /// body is a list of names: "组　长：韩　正　　国务院副总理").
+  func closingParagraphs(after start: Int) -> Set<Int> {
     var closing: Set<Int> = []
     for index in texts.indices
-    where index > firstHeading && !texts.hasMoreBytes(than: 600, at: index) {
+    where index > start && !texts.hasMoreBytes(than: 600, at: index) {
       // Only a short line (120 bytes at most) can be a date or the note on publication: a
       // longer one is not made into a string, its opening is read from the bytes.
       let isShort = !texts.hasMoreBytes(than: 120, at: index)
@@ -317,7 +318,7 @@ package struct MetadataExtractor {
         let text = texts[index]
         closing.insert(index)
         // A signature: a short unpunctuated line right before a date.
-        if Self.isDateLine(text), index - 1 > firstHeading, Self.isSignature(texts[index - 1]) {
+        if Self.isDateLine(text), index - 1 > start, Self.isSignature(texts[index - 1]) {
           closing.insert(index - 1)
         }
       }

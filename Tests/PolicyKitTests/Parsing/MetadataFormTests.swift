@@ -111,6 +111,39 @@ import Testing
     #expect(found.writtenDate == "2025-12-02")
   }
 
+  /// A notice with no numbered headings whose body is a long list of names (blind batch
+  /// 16): the signature and date after it are still read as the document's.
+  @Test func noHeadings_longBody_signatureStillRead() throws {
+    // Each member on an indented line of its own, as the State Council lays the list out.
+    let members = (1...16).map { "　　　　张　三\($0)　　某部副部长" }.joined(separator: "\n\n")
+    let text = """
+      国务院办公厅关于调整某领导小组组成人员的通知
+
+      国办函〔2018〕74号
+
+      各省、自治区、直辖市人民政府：
+
+      现将调整后的名单通知如下：
+
+      组　长：韩　正　　国务院副总理
+
+      成　员：李　四　　某部部长
+
+      \(members)
+
+      国务院办公厅
+
+      2018年11月5日
+
+      （此件公开发布）
+
+      """
+    let found = try metadata(text)
+    #expect(found.writtenDate == "2018-11-05")
+    #expect(found.issuer == "国务院办公厅")
+    #expect(found.publicity == "此件公开发布")
+  }
+
   /// A page with no title of its own: the issuer signs at the end, the number stands
   /// among the page's fields.
   @Test func pageFields_andSignature() throws {
