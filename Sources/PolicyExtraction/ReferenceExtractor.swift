@@ -95,8 +95,9 @@ struct ReferenceExtractor {
   /// How the titles of things that are no documents end: forms (…申请表), certificates and
   /// cards (…居住证), newspapers and journals (…日报, …期刊).
   private static let nonDocumentEndings = ["表", "证", "卡", "报", "刊", "杂志"]
-  /// Tables that are parts of plans, and reports: documents.
-  private static let documentEndings = ["分解表", "分工表", "计划表", "一览表", "报告"]
+  /// Tables that are parts of plans, and reports (报告, and 汇报 submitted upward:
+  /// 《…监测结果汇报》): documents.
+  private static let documentEndings = ["分解表", "分工表", "计划表", "一览表", "报告", "汇报"]
 
   /// Whether a title in 《》 names something other than a document.
   static func namesNoDocument(_ title: String) -> Bool {

@@ -38,9 +38,15 @@ import Testing
       一、总体要求
       （一）依据。按照《关于推进农村公路建设的指导意见》（国办发〔2019〕45号，以下简称《意见》），制定本方案。
       （二）要求。资金安排应符合《意见》要求，申请人填写《诉讼要素表》，持《上海市居住证》办理，在《人民日报》公布；落实《奉贤区减量化五年行动计划任务分解表》。
+      （三）依据。据省地震局《巴东县马鬃山村地面振动监测结果汇报》，刊登于《上海市人民代表大会常务委员会公报》。
 
       """
-    #expect(try references(text) == ["《关于推进农村公路建设的指导意见》 国办发〔2019〕45号", "《奉贤区减量化五年行动计划任务分解表》"])
+    // A report submitted upward (…汇报) is a document, a gazette (…公报) is not.
+    #expect(
+      try references(text) == [
+        "《关于推进农村公路建设的指导意见》 国办发〔2019〕45号", "《奉贤区减量化五年行动计划任务分解表》",
+        "《巴东县马鬃山村地面振动监测结果汇报》",
+      ])
   }
 
   /// The plan a notice carries, under a wording of its own, and the notice's attachments
