@@ -175,14 +175,17 @@ extension RoleSentences {
   }
 
   /// Whether `range` goes on after the colon that ends at `colonStart` (the colon and
-  /// the spaces after it passed): with the text of the duties, not the end of the line.
-  static func holdsText(
+  /// the spaces after it passed) with the text of duties: not the end of the line, nor a
+  /// count ("极贫乡镇：1个（代化镇…）", "深度贫困村：24个").
+  static func holdsDuties(
     _ text: UnsafeBufferPointer<UInt8>, after colonStart: Int, in range: Range<Int>
   ) -> Bool {
     var index = colonStart
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      if scalar != .scalar("：") && scalar != 0x3A && !UTF8Scalars.isBlank(scalar) { return true }
+      if scalar != .scalar("：") && scalar != 0x3A && !UTF8Scalars.isBlank(scalar) {
+        return !UTF8Scalars.isDigit(scalar)
+      }
       index += length
     }
     return false

@@ -67,6 +67,8 @@ struct RoleSentences {
       // "由A、B选派人员参加": the bodies take part through their staff.
       "选派人员", "抽调人员", "派员", "派人",
       "要", "应",
+      // "各级地方人民政府要…，逐级负责、逐级抓好落实": the role taken level by level.
+      "逐级", "层层",
       // "扶贫办已会同交通部…赴…调查": what a body has done, in reports and replies.
       "已经", "已", "正在",
       "需", "将", "可以", "可", "也", "还", "并", "又", "既",
@@ -241,7 +243,7 @@ struct RoleSentences {
         // responsible for them. Not names the colon ends the paragraph after ("区政府各部门、
         // 各街道办事处：": the addressees).
         if clause.endsWithColon, ordinal == 0, position == 0,
-          Self.holdsText(text, after: clause.range.upperBound, in: range),
+          Self.holdsDuties(text, after: clause.range.upperBound, in: range),
           let names = names(filling: body, in: text, known: &known, asHeading: true)
         {
           paragraphSubject = Subject(names: names)

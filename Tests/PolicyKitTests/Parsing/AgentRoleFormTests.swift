@@ -143,4 +143,15 @@ import Testing
       ])
     #expect(try roles("振兴东北办正在会同国资委研究。") == ["lead:振兴东北办", "cooperating:国资委"])
   }
+
+  /// A role taken level by level (逐级负责, 层层落实…责任) is the sentence's subject's; a
+  /// heading that counts places ("极贫乡镇：1个（代化镇…）") heads no duties (blind batch 16).
+  @Test func levelByLevel_andCountsAfterAColon() throws {
+    #expect(
+      try roles("各级地方人民政府要依据有关法律法规，健全安全生产责任制，逐级负责、逐级抓好落实。") == [
+        "responsible:各级地方人民政府"
+      ])
+    #expect(try roles("\n\n（二）极贫乡镇：1个（代化镇，贫困发生率29%）。") == [])
+    #expect(try roles("\n\n（二）区民防办：负责人防工程建设。") == ["responsible:区民防办"])
+  }
 }
