@@ -428,7 +428,7 @@ struct DepartmentList {
   /// Sectors named with 和, as ministries and bureaus name them.
   private static let joinedSectors = [
     "住房和城乡建设", "自然资源和规划", "规划和自然资源", "工业和信息化", "经济和信息化", "文化和旅游", "文化广电和旅游",
-    "人力资源和社会保障", "劳动和社会保障", "发展和改革", "卫生和计划生育", "海洋与渔业",
+    "人力资源和社会保障", "劳动和社会保障", "发展和改革", "卫生和计划生育", "海洋与渔业", "粮食和储备", "粮食和物资储备",
   ].map { Array($0.utf8) }
 
   /// Whether the 与 at `index` of `text` joins the two halves of one sector's name

@@ -98,7 +98,8 @@ package struct DepartmentResolver {
   /// "自身", read from "（包括牵头单位自身）", do not.
   static func namesBody(_ mention: DepartmentMention) -> Bool {
     mention.category != unknownCategory
-      || organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
+      || (organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
+        && !holdsClauseVerb(mention.name))
   }
 
   /// Whether `mention` (a body by `namesBody`) names one in running text, where the words
@@ -112,7 +113,9 @@ package struct DepartmentResolver {
     let name = mention.name
     let isKnown = mention.category != unknownCategory && mention.category != "collective"
     guard isKnown || endsLikeBody(name) else { return false }
-    guard !opensWithVerb(name) || namesJointBody(name) else { return false }
+    guard !opensWithVerb(name) || namesJointBody(name), !holdsClauseVerb(name) else {
+      return false
+    }
     let isCollective = collectiveMarkers.contains { name.hasPrefixBytes($0) }
     // A place alone (浦东新区, 共享区 of 共享区际…) is no body in text, unless a collective
     // (各区, 相关街镇) or one the dictionaries know.
@@ -181,6 +184,18 @@ package struct DepartmentResolver {
   private static let placeEndings = ["区", "县", "镇", "乡", "旗", "村"]
 
   /// Whether `name` opens with a verb that never opens a name ("明确区政府", "抽调区建设管理委").
+  /// Whether `name` holds a verb no name holds, which makes it words of a clause run into
+  /// a body's ending: "本市建立市人民政府" (…和市高级人民法院共同牵头的机制), "学前教育实行
+  /// 政府" (…负责的体制), "公安机关加强部门", "县（市、区）设立计划生育宣传技术站" (设立的
+  /// "中国国际商会设立的仲裁委员会" names a body).
+  static func holdsClauseVerb(_ name: String) -> Bool {
+    clauseVerbs.contains { name.containsBytes($0) }
+      || (name.containsBytes(setUp) && !name.containsBytes(setUpBy))
+  }
+  private static let clauseVerbs = ["建立", "健全", "实行", "成立", "开展", "加强", "探索", "禁止"]
+  private static let setUp = "设立"
+  private static let setUpBy = "设立的"
+
   static func opensWithVerb(_ name: String) -> Bool {
     leadingVerbs.contains { name.hasPrefixBytes($0) }
   }

@@ -30,6 +30,30 @@ extension RoleSentences {
     return leading.names
   }
 
+  /// What follows a relative clause that `range` opens with, when a verb of setting up
+  /// or deciding stands in it before its 的 ("本市设立的推进…议事协调机构", "作出责令接受家庭
+  /// 教育指导决定的公安机关、人民检察院、人民法院"): the bodies it describes, named after it.
+  /// Not a possessive ("绿化委员会的办事机构": no such verb before the 的).
+  func afterRelativeClause(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> Range<Int>?
+  {
+    let opening = range.lowerBound..<min(range.upperBound, range.lowerBound + 40 * 3)
+    guard let of = lastOffset(of: Self.possessive, in: text, opening),
+      Self.relativeVerbs.contains(where: {
+        ByteSearch.offset(of: $0, in: text, within: range.lowerBound..<of) != nil
+      }),
+      !UTF8Scalars.holds(Self.clausePunctuation, in: text, range.lowerBound..<of)
+    else { return nil }
+    let rest = (of + Self.possessive.count)..<range.upperBound
+    return rest.isEmpty ? nil : rest
+  }
+  /// Verbs of a relative clause before the bodies it describes: 设立, 设置, 指定, 组建, 作出.
+  static let relativeVerbs = ["设立", "设置", "指定", "组建", "作出"].map { Array($0.utf8) }
+  /// ， 。 ； ：, which no relative clause before a name holds.
+  static let clausePunctuation: Set<UInt32> = [
+    .scalar("，"), .scalar("。"), .scalar("；"), .scalar("："),
+  ]
+
   /// Verbs whose agent goes on to the role word after them: "由X承担…并负责". (Not 组织:
   /// "由市政府组织区应急局…负责" gives the role to the bodies organised.)
   static let agentVerbs = ["承担"].map { Array($0.utf8) }

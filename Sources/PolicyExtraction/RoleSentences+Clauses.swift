@@ -240,6 +240,10 @@ extension RoleSentences {
     return nil
   }
 
+  /// Organs whose departments laws name by their duty: 人民政府, 人民检察院, 人民法院.
+  static let organsWithDutyNamedDepartments = ["人民政府", "人民检察院", "人民法院"].map {
+    Array($0.utf8)
+  }
   /// What follows 负责 when it describes a person, not a body's role: 负责人, 负责同志,
   /// 直接负责的主管人员 (the formula of laws' penalty articles).
   static let person = ["人", "同志", "的主管人员"].map { Array($0.utf8) }
@@ -251,11 +255,12 @@ extension RoleSentences {
   func isRoleWord(
     _ word: [UInt8], in text: UnsafeBufferPointer<UInt8>, end: Int, clause: Range<Int>
   ) -> Bool {
-    // "县级以上地方人民政府负责管理地震工作的部门或者机构负责…": the first 负责 is part of a
-    // department's name (`dutyNameEnd`), not its role word.
+    // "县级以上地方人民政府负责管理地震工作的部门或者机构负责…", "人民检察院负责控告申诉检察的
+    // 部门": the first 负责 is part of a department's name (`dutyNameEnd`), not its role word.
     if word == Self.responsibleWord,
-      ByteSearch.hasSuffix(
-        Self.peoplesGovernment, in: text, clause.lowerBound..<(end - word.count)),
+      Self.organsWithDutyNamedDepartments.contains(where: {
+        ByteSearch.hasSuffix($0, in: text, clause.lowerBound..<(end - word.count))
+      }),
       Self.dutyNameEnd(in: text, after: end - word.count, limit: clause.upperBound) != nil
     {
       return false

@@ -69,6 +69,8 @@ struct RoleSentences {
       "要", "应",
       // "各级地方人民政府要…，逐级负责、逐级抓好落实": the role taken level by level.
       "逐级", "层层",
+      // "…和区县人民政府应当加强协作配合", "应当根据需要协助…".
+      "协作", "根据需要",
       // "扶贫办已会同交通部…赴…调查": what a body has done, in reports and replies.
       "已经", "已", "正在",
       "需", "将", "可以", "可", "也", "还", "并", "又", "既",
@@ -293,7 +295,12 @@ struct RoleSentences {
               break
             }
             // "市相关部门和各相关区政府组成的…机制": names that only qualify a noun.
-            guard let leading = leadingNames(in: text, clause, known: &known),
+            // "本市设立的…议事协调机构，…，负责": the bodies after a relative clause.
+            guard
+              let leading = leadingNames(in: text, clause, known: &known)
+                ?? afterRelativeClause(in: text, clause).flatMap({
+                  leadingNames(in: text, $0, known: &known)
+                }),
               !namesQualifyANoun(text, after: leading.end, in: clause)
             else { continue }
             currentSubject = Subject(names: leading.names)
@@ -320,6 +327,13 @@ struct RoleSentences {
           named = true
         } else if let departments = governmentDepartmentsByDuty(in: text, before, known: &known) {
           subject = Subject(names: departments)
+          named = true
+        } else if let rest = afterRelativeClause(in: text, before),
+          let names = names(filling: rest, in: text, known: &known)
+        {
+          // "作出…决定的公安机关、人民检察院、人民法院可以会同…": the bodies a relative clause
+          // describes.
+          subject = Subject(names: names)
           named = true
         } else if let introduced = lastOffset(of: Self.by, in: text, before),
           let names = names(

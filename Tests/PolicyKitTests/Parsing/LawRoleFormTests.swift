@@ -253,6 +253,51 @@ import Testing
       try document.roles(measure: "第九条") == ["lead:县级以上地方人民政府负责地质矿产管理工作的部门"])
   }
 
+  /// Blind batch 17: bodies described by a relative clause (作出…决定的, 依法组建的,
+  /// …设置的) are its subject; 协作 and 根据需要 stand between a body and its role word; a
+  /// procuratorate's department named by its duty gives the procuratorate no role; a clause
+  /// verb inside a would-be name makes none (本市建立市人民政府…共同牵头的机制).
+  @Test func relativeClauses_cooperationWords_andClauseVerbs() throws {
+    let document = try parse(
+      """
+      某省家庭教育促进条例
+
+      第一条　作出责令接受家庭教育指导决定的公安机关、人民检察院、人民法院可以会同教育行政部门和妇女联合会，委托有关学校进行指导。
+
+      第二条　依法组建的评标委员会负责评标。
+
+      第三条　市发展改革、粮食和储备等部门和区、县人民政府应当加强协作配合，具体落实各项工作。
+
+      第四条　市和区民族事务行政部门应当根据需要协助教育、人力社保行政部门举办民族职业学校。
+
+      第五条　不起诉决定的复查，由作出不起诉决定的人民检察院负责控告申诉检察的部门进行审查。
+
+      第六条　本市建立市人民政府和市高级人民法院共同牵头、相关部门参加的企业破产工作协调机制。
+
+      第七条　学前教育实行政府负责、分级管理、部门合作的管理体制。
+
+      第八条　绿化委员会的办事机构负责日常工作。
+      """)
+    #expect(
+      try document.roles(measure: "第一条") == [
+        "lead:公安机关", "lead:人民检察院", "lead:人民法院", "cooperating:教育行政部门", "cooperating:妇女联合会",
+      ])
+    #expect(try document.roles(measure: "第二条") == ["responsible:评标委员会"])
+    #expect(
+      try document.roles(measure: "第三条") == [
+        "cooperating:市发展改革", "cooperating:市粮食和储备", "cooperating:县人民政府", "cooperating:区人民政府",
+      ])
+    #expect(
+      try document.roles(measure: "第四条") == [
+        "cooperating:区民族事务行政部门", "cooperating:市民族事务行政部门",
+      ])
+    #expect(try document.roles(measure: "第五条").isEmpty)
+    #expect(!(try document.roles(measure: "第六条")).contains { $0.contains("建立") })
+    #expect(try document.roles(measure: "第七条").isEmpty)
+    // A possessive is no relative clause: no body is named after its 的.
+    #expect(try document.roles(measure: "第八条") != ["responsible:办事机构"])
+  }
+
   @Test func lawsOwnForms_bodiesSetUp_dutyLists_peoplesOrganisations() throws {
     let document = try parse(
       """
