@@ -165,8 +165,11 @@ struct TargetExtractor {
           run, year: year ?? carriedYear, needsVerb: year == nil, continuing: continuing,
           document: document, pieces: pieces)
         reading.targets += found.targets
+        // A clause with no value ("国际收支保持基本平衡；") passes on the reading before it:
+        // "…增长5%左右；国际收支保持基本平衡；粮食产量1.3万亿斤以上" still lists goals.
         continuing =
-          endLength == 1 && folded[range.upperBound] == UInt8(ascii: ";") ? found.firstReading : nil
+          endLength == 1 && folded[range.upperBound] == UInt8(ascii: ";")
+          ? (found.firstReading ?? (found.targets.isEmpty ? continuing : nil)) : nil
         return year
       }
       if let year { carriedYear = year }

@@ -172,6 +172,11 @@ enum TargetGrammar {
   static let goal = "目标"
   /// What follows 目标 in a heading that reviews goals (目标完成情况, 目标实现情况).
   static let goalsMetWords = ["完成", "实现", "执行"]
+  /// People a year brings whatever a plan does, whose count a report forecasts: "今年高校
+  /// 毕业生将达727万人", "预计今年高校毕业生超过1170万人" — a state, unless the clause says what
+  /// is done for them (实现高校毕业生就业2800万人: `cohortActions`).
+  static let cohorts = ["高校毕业生"]
+  static let cohortActions = ["就业", "创业", "帮扶", "培训", "见习"]
   static let stateWords = [
     "目前", "现有", "已突破", "已建成", "已完成", "已开工", "已达到", "已达", "已有", "已超过", "已形成", "已实现", "已累计",
   ]

@@ -455,4 +455,23 @@ import Testing
     #expect(!found.contains { $0.hasSuffix(" 57.0") })
     #expect(found.last?.hasPrefix("2025 ") == true)
   }
+
+  /// Blind batch 18: a goal clause with no value of its own (国际收支保持基本平衡) does not
+  /// end the list of goals; the year's graduates are a count the report forecasts, no
+  /// target, unless the clause says what is done for them; 标准箱 is a unit.
+  @Test func goalsAfterAValuelessClause_graduatesForecast_standardCases() throws {
+    let report = try parse(
+      Self.report.replacingOccurrences(
+        of: "城镇调查失业率5.5%左右。",
+        with: """
+          城镇调查失业率5.5%左右；国际收支保持基本平衡；粮食产量1.3万亿斤以上。
+
+          预计今年高校毕业生超过1170万人，实现高校毕业生就业创业90万人。今年要淘汰平板玻璃3500万标准箱。
+          """))
+    let found = report.targets.map { "\($0.indicator) \($0.value) \($0.unit)" }
+    #expect(found.contains("粮食产量 1.3 万亿斤"))
+    #expect(!found.contains { $0.hasSuffix(" 1170.0 万人") })
+    #expect(found.contains { $0.hasSuffix(" 90.0 万人") })
+    #expect(found.contains { $0.hasSuffix(" 3500.0 万标准箱") })
+  }
 }
