@@ -46,6 +46,12 @@ package struct TextCleaner {
     var previousOpensDocument = false
     // Storage for the scalars of the line being shaped.
     var scratch: [UInt32] = []
+    // Whether the paragraph being built is a heading whose lines so far were joined only
+    // because a title in 《》 was broken out of them ("三、关于《" / "…纲要（草案）" / "》的说明"):
+    // it ends with its title, whatever the next line.
+    var headingThroughTitle = false
+    // Whether the previous kept line opened its paragraph.
+    var previousOpensParagraph = false
     // Where the licence notice's 公有领域 stands (-1: nowhere), found at the first line
     // that opens like the notice.
     var publicDomain: Int? = nil
@@ -85,9 +91,21 @@ package struct TextCleaner {
         let isSoftWrap =
           blankLineParagraphs && !followsBlankLine && !previousLine.standsAlone && !line.standsAlone
           && !shape.opensParagraph
-        if layout == .wrappedLines && !isOpeningTitle && !blankEndsParagraph
-          && (isSoftWrap || joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth))
-        {
+        // A title broken out of its 《》 onto lines of its own (a link in the page the text
+        // was taken from: "…颁布了《" / "重大动物疫情应急条例" / "》、《"): the lines are one.
+        let breaksTitle =
+          layout == .wrappedLines
+          && (previousShape.last == .scalar("《") || shape.first == .scalar("》"))
+        let endsHeading = headingThroughTitle && !breaksTitle
+        headingThroughTitle =
+          breaksTitle
+          && (headingThroughTitle || (previousOpensParagraph && previousShape.isStandaloneHeading))
+        let joined =
+          layout == .wrappedLines && !isOpeningTitle && !blankEndsParagraph && !endsHeading
+          && (breaksTitle || isSoftWrap
+            || joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth))
+        previousOpensParagraph = !joined
+        if joined {
           report.record(.hardWrap)
           if Self.isWordCharacter(previousShape.last) && Self.isWordCharacter(shape.first) {
             out.append(0x20)
@@ -107,6 +125,7 @@ package struct TextCleaner {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment]))
         builder.appendVerbatim(length: segment.count, sourceStart: segment.lowerBound)
       }
+      if previous == nil { previousOpensParagraph = true }
       previousOpensDocument = previous == nil
       previous = (line, shape)
     }

@@ -148,6 +148,40 @@ import Testing
     #expect(joined.text == "为进一步加强固体废物污染防治，推进无废城市建设，制定本方案。")
   }
 
+  /// A title broken out of its 《》 onto lines of its own (a link in the page a work report
+  /// was taken from, blind batch 18) is joined back, a title line included; a heading
+  /// broken so ends with its title, not with the paragraph after it.
+  @Test func hardWrap_joinsTitlesBrokenOutOfTheirQuotes() throws {
+    let text = """
+      （六）切实加强民主法制建设。制定并颁布了《
+      重大动物疫情应急条例
+      》、《
+      信访条例
+      》等行政法规。
+
+      三、关于《
+      国民经济和社会发展第十一个五年规划纲要（草案）
+      》的说明
+
+
+      党的十六届五中全会通过的《
+      建议
+      》，提出了奋斗目标。
+
+      """
+    let document = try reader.read(bytes: Array(text.utf8), path: "r.txt", format: .plainText)
+    let lines = document.text.split(separator: "\n").map(String.init)
+    #expect(
+      lines == [
+        "（六）切实加强民主法制建设。制定并颁布了《重大动物疫情应急条例》、《信访条例》等行政法规。",
+        "三、关于《国民经济和社会发展第十一个五年规划纲要（草案）》的说明",
+        "党的十六届五中全会通过的《建议》，提出了奋斗目标。",
+      ])
+    let parsed = PolicyParser().parse(document)
+    #expect(parsed.references.map(\.title).contains("重大动物疫情应急条例"))
+    #expect(parsed.sections.map(\.title).contains("关于《国民经济和社会发展第十一个五年规划纲要（草案）》的说明"))
+  }
+
   /// A line over 80 characters is judged by its ends too: one closing a quotation after
   /// its full stop ends its paragraph (刑法修正案（七）), and a long revision record stands alone.
   @Test func hardWrap_judgesLongLinesByTheirEnds() throws {
