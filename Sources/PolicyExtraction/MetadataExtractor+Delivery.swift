@@ -11,6 +11,9 @@ extension MetadataExtractor {
   static let speakerFor = "我代表"
   /// The longest name read after `speakerFor`, in characters.
   static let longestSpeakerBody = 12
+  /// 作…报告 right after the body, when no 向 stands before it ("我代表国务院，作政府工作报告";
+  /// not the 作 of 合作).
+  static let reportsMade = ["作政府工作报告", "作报告"]
 
   /// Reads the body the speaker represents as the issuer and the day of delivery as the
   /// date, where the document gives neither otherwise; only in the opening paragraphs.
@@ -36,11 +39,15 @@ extension MetadataExtractor {
   }
 
   /// The body in "我代表国务院，向大会报告…" (the comma may be left out: "我代表国务院向大会
-  /// 作政府工作报告"), or nil when what follows 我代表 is no body's name ("我代表中国政府和
-  /// 人民，向…").
+  /// 作政府工作报告"; the 向 too: "我代表国务院，作政府工作报告"), or nil when what follows
+  /// 我代表 is no body's name ("我代表中国政府和人民，向…").
   package static func bodySpokenFor(in text: String) -> String? {
-    guard let start = text.rangeOfBytes(speakerFor)?.upperBound,
-      let to = text[start...].prefix(longestSpeakerBody + 2).firstIndex(of: "向")
+    guard let start = text.rangeOfBytes(speakerFor)?.upperBound else { return nil }
+    let window = text[start...].prefix(longestSpeakerBody + 8)
+    guard
+      let to =
+        ([window.firstIndex(of: "向")] + reportsMade.map { window.rangeOfBytes($0)?.lowerBound })
+        .compactMap({ $0 }).min()
     else { return nil }
     var end = to
     if end > start, "，,".contains(text[text.index(before: end)]) { end = text.index(before: end) }

@@ -61,6 +61,9 @@ import Testing
     // The comma may be left out (the report of 2010).
     #expect(MetadataExtractor.bodySpokenFor(in: "现在，我代表国务院向大会作政府工作报告") == "国务院")
     #expect(MetadataExtractor.bodySpokenFor(in: "我代表中国政府和人民向各国朋友致以问候") == nil)
+    // No 向 at all (the report of 2006).
+    #expect(MetadataExtractor.bodySpokenFor(in: "各位代表，现在，我代表国务院，作政府工作报告，请予审议") == "国务院")
+    #expect(MetadataExtractor.bodySpokenFor(in: "我代表中华全国供销合作总社，向大会报告") == "中华全国供销合作总社")
   }
 
   /// The review holds no measures and no targets; the year's part holds both, for the
