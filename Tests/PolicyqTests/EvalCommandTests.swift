@@ -59,12 +59,13 @@ import Testing
       ])
   }
 
-  /// The State Council's government work reports of Tests/GoldReports (blind batches 9, 13
-  /// and 15, README): floors that keep what this set measures now (measures 0.932, targets
-  /// 0.796; blind, batch 15: 0.515), below the development set's thresholds.
+  /// The State Council's government work reports of Tests/GoldReports (blind batches 9, 13,
+  /// 15 and 18, README): floors that keep what this set measures now (measures 0.935,
+  /// targets 0.786; blind, batch 15: 0.515, batch 18: 0.716), below the development set's
+  /// thresholds.
   @Test func workReportGoldSet_keepsItsFloors() throws {
     try expectFloors(
-      "Tests/GoldReports", documents: 12,
+      "Tests/GoldReports", documents: 15,
       [
         "measures=0.90", "targets=0.76", "references=0.95", "document_number=0.98", "level=0.98",
         "issuer=0.95", "written_date=0.95",
