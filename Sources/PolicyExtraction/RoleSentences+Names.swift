@@ -405,6 +405,16 @@ extension RoleSentences {
       {
         return (departments, dutyEnd)
       }
+      // "市和区交通行政管理部门", "市或者区土地管理部门": each level's department.
+      if let level = Self.levelWords.first(where: {
+        ByteSearch.hasPrefix($0, in: text, start..<end)
+      }),
+        levelAlternative(
+          in: text, start..<(start + level.count), at: start + level.count, upTo: end) != nil,
+        let each = names(filling: start..<end, in: text, known: &known), each.count > 1
+      {
+        return (each, end)
+      }
       return ([name], end)
     }
     /// The names from `start` on, separated by 、 和 及 与, and where they end: after the

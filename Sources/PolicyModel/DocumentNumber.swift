@@ -111,12 +111,13 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
   }
 
   /// Finds the first number of a government decree in `text`: "上海市人民政府令第59号",
-  /// "国务院令第708号" — an issuer of 2–12 Han characters ending in 令, then 第, a
+  /// "国务院令第708号" — an issuer of 2–16 Han characters ending in 令 (中华人民共和国中央军事委员会令),
+  /// or two apart by 、 (a joint decree), then 第, a
   /// number (digits or Chinese numerals) and 号.
   public static func firstDecree(in text: String) -> DocumentNumber? {
     let scalars = Array(text.unicodeScalars)
     if let number = decreeWithNumberFirst(scalars) { return number }
-    return firstPromulgation(in: scalars, by: ["令"], longestIssuer: 12)
+    return firstPromulgation(in: scalars, by: ["令"], longestIssuer: 16)
   }
 
   /// Finds the first number of a standing committee's announcement in `text`, which
@@ -178,6 +179,21 @@ public struct DocumentNumber: Sendable, Equatable, Hashable {
         codeStart = start
       }
       guard index - codeStart >= 2 else { continue }
+      // A joint decree names each body, apart by 、: "中华人民共和国国务院、中华人民共和国中央
+      // 军事委员会令第598号" is both bodies' decree.
+      while codeStart >= 3, scalars[codeStart - 1] == "、" {
+        var bodyStart = codeStart - 1
+        while bodyStart > 0 && UTF8Scalars.isIdeograph(scalars[bodyStart - 1].value)
+          && codeStart - 1 - bodyStart < longestIssuer
+        { bodyStart -= 1 }
+        guard
+          let start = (bodyStart..<(codeStart - 1)).first(where: { start in
+            let rest = String(String.UnicodeScalarView(scalars[start..<(codeStart - 1)]))
+            return starts.contains { rest.hasPrefix($0) }
+          }), codeStart - 1 - start >= 2
+        else { break }
+        codeStart = start
+      }
       let code = String(String.UnicodeScalarView(scalars[codeStart...index]))
       // A bracketed number is written with its closing bracket.
       let writtenEnd =

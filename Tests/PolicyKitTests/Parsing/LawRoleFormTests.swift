@@ -277,6 +277,8 @@ import Testing
       第七条　学前教育实行政府负责、分级管理、部门合作的管理体制。
 
       第八条　绿化委员会的办事机构负责日常工作。
+
+      第九条　市和区交通行政管理部门应当在听取各方面意见的基础上，会同有关部门制定线网规划。
       """)
     #expect(
       try document.roles(measure: "第一条") == [
@@ -294,6 +296,10 @@ import Testing
     #expect(try document.roles(measure: "第五条").isEmpty)
     #expect(!(try document.roles(measure: "第六条")).contains { $0.contains("建立") })
     #expect(try document.roles(measure: "第七条").isEmpty)
+    // Levels joined by 和 before one ending, read as the subject a later clause's role word
+    // takes: each level's department.
+    #expect(
+      try document.roles(measure: "第九条") == ["lead:区交通行政管理部门", "lead:市交通行政管理部门"])
     // A possessive is no relative clause: no body is named after its 的.
     #expect(try document.roles(measure: "第八条") != ["responsible:办事机构"])
   }

@@ -76,6 +76,15 @@ import Testing
     #expect(dated.issuer == "民政部")
     let law = try metadata("农村土地承包法\n（2002年8月29日中华人民共和国主席令第73号公布）\n第一条　为了稳定土地承包关系，制定本法。\n")
     #expect(law.issuer == nil)
+    // A joint decree of the State Council and the Central Military Commission (blind batch
+    // 19): both bodies, the first the issuer; an issuer of fourteen characters read whole.
+    let joint = try metadata(
+      "# 军工关键设备设施管理条例\n\n2011年6月24日 中华人民共和国国务院、中华人民共和国中央军事委员会令第598号公布\n\n第一条 为了加强管理，制定本条例。\n",
+      format: .markdown)
+    #expect(joint.documentNumber?.text == "中华人民共和国国务院、中华人民共和国中央军事委员会令第598号")
+    #expect(joint.issuer == "中华人民共和国国务院")
+    #expect(joint.coIssuers == ["中华人民共和国中央军事委员会"])
+    #expect(DocumentNumber.firstDecree(in: "中华人民共和国中央军事委员会令第22号")?.issuerCode == "中华人民共和国中央军事委员会令")
   }
 
   /// Real decrees from pkulaw: 上海市人民政府令（第19号）, 中山市人民政府令（第16号）.
