@@ -44,15 +44,15 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
   }
 
-  /// The laws and regulations of Tests/GoldLaws (blind batches 6, 8, 10, 11, 12, 14 and
-  /// 17, README): floors that keep what this set measures now (roles 0.866; blind: batch 8
-  /// 0.709, the Shanghai rules of batch 10 0.785, the local regulations of batch 11 0.607,
-  /// of batch 12 0.894, the laws and regulations of batch 14 0.818, of batch 17 0.797),
-  /// below the development set's thresholds because laws name their bodies in ways plans
-  /// do not.
+  /// The laws and regulations of Tests/GoldLaws (blind batches 6, 8, 10, 11, 12, 14, 17
+  /// and 19, README): floors that keep what this set measures now (roles 0.868; blind:
+  /// batch 8 0.709, the Shanghai rules of batch 10 0.785, the local regulations of batch 11
+  /// 0.607, of batch 12 0.894, the laws and regulations of batch 14 0.818, of batch 17
+  /// 0.797, the State Council regulations and ministry rules of batch 19 0.903), below the
+  /// development set's thresholds because laws name their bodies in ways plans do not.
   @Test func lawGoldSet_keepsItsFloors() throws {
     try expectFloors(
-      "Tests/GoldLaws", documents: 56,
+      "Tests/GoldLaws", documents: 64,
       [
         "measures=0.99", "roles=0.85", "references=0.95", "document_number=0.98", "level=0.98",
         "issuer=0.95", "written_date=0.95",
