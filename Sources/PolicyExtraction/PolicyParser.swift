@@ -193,12 +193,17 @@ public struct PolicyParser: Sendable {
       }
     }
     // Parts headed by the goals of a named period ("“十二五”时期的主要目标和任务",
-    // "“十四五”时期主要目标任务和重大举措"; not "…主要目标完成情况"), in document order.
+    // "“十四五”时期主要目标任务和重大举措"; not "…主要目标完成情况"), and phases headed by
+    // their deadline ("（二）建设及试运行阶段（2025年年底前）"), in document order.
     let periodParts = sections.compactMap { section -> TargetExtractor.PeriodPart? in
-      guard TargetYears.setsPeriodGoals(section.title),
+      if TargetYears.setsPeriodGoals(section.title),
         let year = TargetYears.namedPeriodYear(in: section.title)
-      else { return nil }
-      return TargetExtractor.PeriodPart(extent: section.extent, year: year)
+      {
+        return TargetExtractor.PeriodPart(extent: section.extent, year: year)
+      }
+      return TargetYears.bracketedDeadline(in: section.title).map {
+        TargetExtractor.PeriodPart(extent: section.extent, year: $0)
+      }
     }
     let extracted = TargetExtractor(dictionaries: dictionaries).targets(
       in: text, paragraphs: paragraphs.map(\.span), pieces: pieces, metadata: document.metadata,

@@ -45,7 +45,12 @@ struct TargetExtractor {
         if leadInYear != nil && (end == start || !TargetLeadIn.isListItem(folded, start..<end)) {
           leadInYear = nil
         }
-        let partYear = periodParts.last { $0.extent.start <= start && start < $0.extent.end }?.year
+        // Parts are spans of the text, not of the folded bytes (folding shortens full-width
+        // punctuation): the paragraph's own span says where it stands.
+        let textStart = paragraphs[paragraphIndex].start
+        let partYear = periodParts.last {
+          $0.extent.start <= textStart && textStart < $0.extent.end
+        }?.year
         let carried = leadInYear ?? partYear ?? planYear
         // Targets need a year: skip paragraphs without an ASCII digit or a named period.
         if end > start && (carried != nil || Self.mayHoldYear(folded, start..<end)) {

@@ -37,6 +37,30 @@ package enum TargetYears {
     return namedPeriodYear(in: String(String.UnicodeScalarView(scalars)))
   }
 
+  /// The year a heading closes with in brackets, the deadline of the phase it heads
+  /// ("建设及试运行阶段（2025年年底前）", "全面推广阶段（2026年—2027年）": the last year).
+  static func bracketedDeadline(in heading: String) -> Int? {
+    let scalars = Array(heading.unicodeScalars)
+    guard let last = scalars.last, last == "）" || last == ")",
+      let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" })
+    else { return nil }
+    var found: Int? = nil
+    var index = open + 1
+    while index + 4 < scalars.count {
+      if scalars[index + 4] == "年",
+        scalars[index..<(index + 4)].allSatisfy({ UTF8Scalars.isDigit($0.value) }),
+        index == open + 1 || !UTF8Scalars.isDigit(scalars[index - 1].value)
+      {
+        let year = scalars[index..<(index + 4)].reduce(0) {
+          $0 * 10 + (UTF8Scalars.digitValue($1.value) ?? 0)
+        }
+        if (2000...2100).contains(year) { found = year }
+      }
+      index += 1
+    }
+    return found
+  }
+
   /// Whether a heading names goals to reach (主要目标, 目标任务), not how goals were met
   /// (目标完成情况, 目标实现情况).
   static func setsPeriodGoals(_ heading: String) -> Bool {

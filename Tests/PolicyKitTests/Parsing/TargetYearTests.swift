@@ -54,6 +54,23 @@ import Testing
     #expect(try years(goals) == ["2020 100%"])
   }
 
+  /// A phase headed by its deadline gives its year to what it sets ("（二）建设及试运行阶段
+  /// （2025年年底前）"), each phase its own, however much full-width punctuation stands
+  /// before it (parts are found by the text's spans, not the folded bytes').
+  @Test func phaseHeadedByItsDeadline_givesItsYear() throws {
+    let text = """
+      四、实施步骤
+      （一）建设筹备阶段（2024年年底前）
+      持续推进低空飞行服务中心、监管服务平台等建设前期工作；开展研究、论证、评估。
+      （二）建设及试运行阶段（2025年年底前）
+      健全管理体系，完成空域基础分类划设工作。累计划设低空飞行航线不少于150条。
+      （三）优化提升阶段（2027年年底前）
+      全面形成航路网络架构，累计划设低空飞行航线不少于400条。
+
+      """
+    #expect(try years(text) == ["2025 150条", "2027 400条"])
+  }
+
   @Test func siblingItems_doNotCarryAYear() throws {
     let text = "（一）到2022年，农村公路列养率保持100%。\n（二）县道年均养护工程比例不低于13%。\n"
     #expect(try years(text) == ["2022 100%"])
