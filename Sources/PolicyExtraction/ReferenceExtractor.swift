@@ -80,6 +80,7 @@ struct ReferenceExtractor {
             } else if !title.isEmpty && title.hasAtMostCharacters(120)
               && !Self.namesNoDocument(title)
               && !shortNames.contains(title)
+              && !Self.shortensEarlierTitle(title, found)
             {
               found.append(Found(title: title, documentNumber: number, span: TextSpan(start, end)))
             }
@@ -91,6 +92,26 @@ struct ReferenceExtractor {
     }
     return found
   }
+
+  /// Whether `title` is a short form of a title cited before it, written as that title's
+  /// ending without 以下简称 ("《中共中央关于制定…规划的建议》…根据《建议》精神", "《…规划纲要
+  /// （草案）》…《纲要（草案）》"): the same document again, no reference of its own.
+  /// Only a kind of document is so shortened (建议, 纲要, 方案, 意见 …), or a national law
+  /// without 中华人民共和国: "《山东省物业管理条例》…《物业管理条例》" cites the State Council's
+  /// regulation after the province's, two documents.
+  static func shortensEarlierTitle(_ title: String, _ earlier: [Found]) -> Bool {
+    guard title.hasAtMostCharacters(Self.longestShortForm) else { return false }
+    let namesAKind = Self.shortFormKinds.contains { title.hasPrefix($0) }
+    return earlier.contains { found in
+      found.title.count > title.count && found.title.hasSuffix(title)
+        && (namesAKind || found.title == Self.nationalPrefix + title)
+    }
+  }
+  /// Kinds of document a short form names alone.
+  static let shortFormKinds = ["建议", "纲要", "规划", "方案", "总体方案", "意见", "决定", "通知"]
+  static let nationalPrefix = "中华人民共和国"
+  /// The longest short form read as an earlier title's ending, in characters.
+  static let longestShortForm = 8
 
   /// How the titles of things that are no documents end: forms (…申请表), certificates and
   /// cards (…居住证), newspapers and journals (…日报, …期刊).

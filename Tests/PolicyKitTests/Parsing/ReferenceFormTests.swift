@@ -49,6 +49,22 @@ import Testing
       ])
   }
 
+  /// A short form written as an earlier title's ending, without 以下简称, is that title again
+  /// (《…规划的建议》…《建议》; 《中华人民共和国药品管理法》…《药品管理法》), but a province's
+  /// regulation and the national one of its name are two (blind batch 18).
+  @Test func shortFormsOfEarlierTitles_areTheSameDocument() throws {
+    let text = """
+      一、总体要求
+      （一）依据。根据《中共中央关于制定国民经济和社会发展第十一个五年规划的建议》，按照《建议》精神，落实《中华人民共和国药品管理法》和《药品管理法》的规定。
+      （二）衔接。执行《山东省物业管理条例》和《物业管理条例》。
+
+      """
+    #expect(
+      try references(text) == [
+        "《中共中央关于制定国民经济和社会发展第十一个五年规划的建议》", "《中华人民共和国药品管理法》", "《山东省物业管理条例》", "《物业管理条例》",
+      ])
+  }
+
   /// The plan a notice carries, under a wording of its own, and the notice's attachments
   /// are this document.
   @Test func ownPlanAndAttachments_areNone() throws {
