@@ -41,6 +41,16 @@ enum PartRole: Equatable {
   /// How the headings of framing parts of any length end: a work report's
   /// 2025年经济社会发展总体要求和政策取向 and 2015年工作总体部署.
   private static let longFramingEndings = ["总体要求和政策取向", "总体部署"]
+  /// 总体要求 in a work report's heading of the year's requirements, whatever its length
+  /// and ending ("今年经济社会发展的总体要求、主要预期目标和宏观经济政策").
+  private static let overallRequirements = "总体要求"
+  /// Whether `title` opens with its year: 今年, or a year written in digits (2019年…).
+  private static func opensWithTheYear(_ title: String) -> Bool {
+    if title.hasPrefixBytes("今年") { return true }
+    let scalars = Array(title.unicodeScalars.prefix(5))
+    return scalars.count == 5 && scalars[4] == "年"
+      && scalars[0..<4].allSatisfy { UTF8Scalars.isDigit($0.value) }
+  }
   /// How the heading of a review of past work ends, whatever its length (2024年工作回顾,
   /// １９９６年国内工作的回顾, “十一五”时期国民经济和社会发展的回顾).
   private static let reviewEnding = "回顾"
@@ -69,6 +79,8 @@ enum PartRole: Equatable {
   private static let taskVerbs = ["优化", "规范", "简化", "精简", "再造", "完善", "健全", "严格", "明确", "加强", "强化"]
   /// Verbs that make a title ending in 原则 a task of applying it (落实属地管理原则).
   private static let principleVerbs = ["落实", "坚持", "遵循", "贯彻", "执行"]
+  /// Verbs of changing a way of doing things (加快转变…方式, 创新…方式, 改进…方式).
+  private static let changeVerbs = ["加快", "转变", "创新", "改进", "改革", "推动", "推进", "探索"]
   /// Verbs that make a title ending in 标准 a task on the standard.
   private static let standardVerbs = [
     "提高", "提升", "执行", "调整", "降低", "遵循", "符合", "统一", "组织", "建立", "推行", "实施", "修订", "编制",
@@ -116,7 +128,9 @@ enum PartRole: Equatable {
       self = .review
       return
     }
-    if Self.longFramingEndings.contains(where: { title.hasSuffixBytes($0) }) {
+    if Self.longFramingEndings.contains(where: { title.hasSuffixBytes($0) })
+      || (Self.opensWithTheYear(title) && title.containsBytes(Self.overallRequirements))
+    {
       self = .framing
       return
     }
@@ -159,7 +173,14 @@ enum PartRole: Equatable {
     {
       consider(.steps)
     }
-    if title.hasSuffixBytes("方式") { consider(.criteria) }
+    // "整治方式", "建设方式": kinds or ways; "加快转变经济发展方式", "创新监管方式": a task.
+    if title.hasSuffixBytes("方式"),
+      !(Self.taskVerbs + Self.goalVerbs + Self.changeVerbs).contains(where: {
+        title.hasPrefixBytes($0)
+      })
+    {
+      consider(.criteria)
+    }
     // "入围标准", "贫困户“脱贫”标准": what qualifies; not a task on a standard (健全产业标准,
     // 制定…标准, 提高补助标准).
     if title.hasSuffixBytes("标准"),

@@ -23,7 +23,8 @@ enum TargetGrammar {
     ("推广", .reach), ("实现", .reach), ("完成", .reach), ("形成", .reach), ("引进", .reach), ("推进", .reach),
     ("实施", .reach), ("落实", .reach), ("投运", .reach),
     ("解决", .reach), ("新开工", .reach), ("开工", .reach), ("扩招", .increase),
-    ("扩大", .increase), ("淘汰", .reach), ("退出", .reach),
+    // Closing capacity down is a cut (淘汰落后炼铁产能1亿吨, 关停小火电机组5000万千瓦).
+    ("扩大", .increase), ("淘汰", .decrease), ("退出", .decrease), ("关停", .decrease),
   ]
   /// The verbs by first scalar, in the order of `verbs` (indices into it).
   static let verbIndex = FirstScalarIndex(verbs.map(\.0))

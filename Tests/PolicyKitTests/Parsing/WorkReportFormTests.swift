@@ -477,4 +477,34 @@ import Testing
     #expect(found.contains { $0.hasSuffix(" 90.0 万人") })
     #expect(found.contains { $0.hasSuffix(" 3500.0 万标准箱") })
   }
+
+  /// Blind batch 20: closing capacity down is a cut (淘汰, 关停, 退出 → decrease), and a
+  /// heading of the year's overall requirements frames the report whatever else it names
+  /// ("今年经济社会发展的总体要求、主要预期目标和宏观经济政策"): its run-in paragraphs are no measures.
+  @Test func capacityCuts_andTheYearsRequirements() throws {
+    let report = try parse(
+      """
+      2013年政府工作报告
+
+      一、过去五年工作回顾
+
+      经济平稳较快发展。
+
+      二、今年经济社会发展的总体要求、主要预期目标和宏观经济政策
+
+      关于经济增长目标。今年国内生产总值增长7.5%左右。
+
+      继续实施积极的财政政策。合理扩大财政赤字和国债规模。
+
+      三、对今年政府工作的建议
+
+      （一）加快转变经济发展方式。今年要淘汰落后炼铁产能3000万吨，关停小火电机组1000万千瓦。
+
+      （二）强化农业农村发展基础。稳定粮食生产。
+
+      """)
+    #expect(report.measures.map(\.label) == ["（一）", "（二）"])
+    let cuts = report.targets.filter { $0.unit.hasPrefix("万") }.map(\.direction)
+    #expect(cuts == [.decrease, .decrease])
+  }
 }
