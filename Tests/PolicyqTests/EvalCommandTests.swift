@@ -60,15 +60,14 @@ import Testing
   }
 
   /// The State Council's government work reports of Tests/GoldReports (blind batches 9, 13,
-  /// 15 and 18, README): floors that keep what this set measures now (measures 0.935,
-  /// targets 0.794, references 0.945 — the 2006 report cites 《建议》 and 《纲要（草案）》 by
-  /// short forms its annotator merged with the full titles; blind, batch 15: 0.515, batch
-  /// 18: 0.716), below the development set's thresholds.
+  /// 15, 18 and 20, README): floors that keep what this set measures now (measures 0.943,
+  /// targets 0.813, references 0.982; blind, batch 15: 0.515, batch 18: 0.716, batch 20:
+  /// 0.729), below the development set's thresholds.
   @Test func workReportGoldSet_keepsItsFloors() throws {
     try expectFloors(
-      "Tests/GoldReports", documents: 15,
+      "Tests/GoldReports", documents: 18,
       [
-        "measures=0.90", "targets=0.76", "references=0.93", "document_number=0.98", "level=0.98",
+        "measures=0.90", "targets=0.78", "references=0.95", "document_number=0.98", "level=0.98",
         "issuer=0.95", "written_date=0.95",
       ])
   }
