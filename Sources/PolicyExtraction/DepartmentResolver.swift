@@ -183,19 +183,28 @@ package struct DepartmentResolver {
   /// The endings of places that stand for their governments in lists of bodies.
   private static let placeEndings = ["区", "县", "镇", "乡", "旗", "村"]
 
-  /// Whether `name` opens with a verb that never opens a name ("明确区政府", "抽调区建设管理委").
   /// Whether `name` holds a verb no name holds, which makes it words of a clause run into
   /// a body's ending: "本市建立市人民政府" (…和市高级人民法院共同牵头的机制), "学前教育实行
-  /// 政府" (…负责的体制), "公安机关加强部门", "县（市、区）设立计划生育宣传技术站" (设立的
-  /// "中国国际商会设立的仲裁委员会" names a body).
+  /// 政府" (…负责的体制), "公安机关加强部门", "县（市、区）设立计划生育宣传技术站". A verb
+  /// before 的 describes the body instead ("中国国际商会设立的仲裁委员会", "依法成立的行业协会").
   static func holdsClauseVerb(_ name: String) -> Bool {
-    clauseVerbs.contains { name.containsBytes($0) }
-      || (name.containsBytes(setUp) && !name.containsBytes(setUpBy))
+    clauseVerbs.contains { verb in
+      var rest = Substring(name)
+      while let found = rest.range(of: verb) {
+        if !rest[found.upperBound...].hasPrefix(describing) { return true }
+        rest = rest[found.upperBound...]
+      }
+      return false
+    }
   }
-  private static let clauseVerbs = ["建立", "健全", "实行", "成立", "开展", "加强", "探索", "禁止"]
-  private static let setUp = "设立"
-  private static let setUpBy = "设立的"
+  /// Verbs no body's name holds but before 的 (`holdsClauseVerb`).
+  private static let clauseVerbs = [
+    "建立", "健全", "实行", "成立", "开展", "加强", "探索", "禁止", "设立",
+  ]
+  /// 的 after a verb inside a name: the verb describes the body.
+  private static let describing = "的"
 
+  /// Whether `name` opens with a verb that never opens a name ("明确区政府", "抽调区建设管理委").
   static func opensWithVerb(_ name: String) -> Bool {
     leadingVerbs.contains { name.hasPrefixBytes($0) }
   }

@@ -32,8 +32,9 @@ enum PartRole: Equatable {
     "基本情况", "发展现状", "现状", "面临形势", "背景", "重要意义", "名词解释", "定义", "编制目的",
   ]
   /// How the headings of framing parts end: who or what the plan covers (考评对象,
-  /// 享受对象, 治理范围), the principles it follows (清理整顿的原则, 从严的原则), and the
-  /// laws and documents it rests on (审批依据, 制定依据: a list of titles, no tasks).
+  /// 享受对象, 治理范围), the principles it follows (清理整顿的原则, 从严的原则), the laws and
+  /// documents it rests on (审批依据, 制定依据: a list of titles, no tasks), and its goals
+  /// (脱贫目标, 细化目标).
   private static let framingEndings = ["对象", "范围", "原则", "依据", "目标"]
   /// Verbs that make a title ending in 目标 a task of setting or reaching it (制定年度目标,
   /// 确保进度目标, 实现碳达峰目标).
@@ -59,10 +60,10 @@ enum PartRole: Equatable {
   /// what is to be done; its quantities are no targets.
   private static let situationEndings = ["情况", "成因分析", "原因分析"]
   /// Verbs that make a title ending in 情况 a task on the facts ("摸清底数情况",
-  /// "及时反馈执行情况").
+  /// "报送执行情况").
   private static let factVerbs = [
     "掌握", "了解", "摸清", "核查", "核实", "报告", "反馈", "通报", "公开", "公布", "统计", "排查", "检查", "跟踪", "汇报",
-    "报送", "调查", "评估", "监测", "及时",
+    "报送", "调查", "评估", "监测", "考核", "督查", "落实",
   ]
   /// How a review of past work is headed when it does not say 回顾 (过去五年的工作,
   /// 关于过去五年的政府工作): a heading that opens with one of these and ends in 工作.
@@ -79,6 +80,23 @@ enum PartRole: Equatable {
   private static let taskVerbs = ["优化", "规范", "简化", "精简", "再造", "完善", "健全", "严格", "明确", "加强", "强化"]
   /// Verbs that make a title ending in 原则 a task of applying it (落实属地管理原则).
   private static let principleVerbs = ["落实", "坚持", "遵循", "贯彻", "执行"]
+  /// 任务, which makes a part of goals or requirements a part of tasks too.
+  private static let tasksWord = "任务"
+  /// How the headings of parts that set criteria end, whatever their words: 方式 (整治方式),
+  /// 标准 (入围标准).
+  private static let criteriaEndings = ["方式", "标准"]
+  /// What a task's heading opens with, so that its ending (…情况, …目标, …标准, …方式)
+  /// names what the task acts on, not a part of another kind: the verbs of tasks, of
+  /// principles, of goals, of change, of standards and of facts, and the adverbs of when
+  /// (定期, 及时, 按时).
+  private static let taskOpenings =
+    taskVerbs + principleVerbs + goalVerbs + changeVerbs + standardVerbs + factVerbs + [
+      "定期", "及时", "按时", "严格", "加强", "强化", "做好",
+    ]
+  /// Whether `title` opens as a task does (`taskOpenings`).
+  private static func opensWithTask(_ title: String) -> Bool {
+    taskOpenings.contains { title.hasPrefixBytes($0) }
+  }
   /// Verbs of changing a way of doing things (加快转变…方式, 创新…方式, 改进…方式).
   private static let changeVerbs = ["加快", "转变", "创新", "改进", "改革", "推动", "推进", "探索"]
   /// Verbs that make a title ending in 标准 a task on the standard.
@@ -123,13 +141,14 @@ enum PartRole: Equatable {
       return
     }
     if Self.situationEndings.contains(where: { title.hasSuffixBytes($0) }),
-      !title.containsBytes("，"), !Self.factVerbs.contains(where: { title.hasPrefixBytes($0) })
+      !title.containsBytes("，"), !Self.opensWithTask(title)
     {
       self = .review
       return
     }
     if Self.longFramingEndings.contains(where: { title.hasSuffixBytes($0) })
-      || (Self.opensWithTheYear(title) && title.containsBytes(Self.overallRequirements))
+      || (Self.opensWithTheYear(title) && title.containsBytes(Self.overallRequirements)
+        && !title.containsBytes(Self.tasksWord))
     {
       self = .framing
       return
@@ -161,10 +180,7 @@ enum PartRole: Equatable {
     // "落实属地管理原则", "坚持…原则": a task that applies a principle, not a part of them.
     // A part of tasks and goals ("实施阶段任务和目标") holds tasks.
     if Self.framingEndings.contains(where: { title.hasSuffixBytes($0) }),
-      !(Self.taskVerbs + Self.principleVerbs + Self.goalVerbs).contains(where: {
-        title.hasPrefixBytes($0)
-      }),
-      !title.containsBytes("任务")
+      !Self.opensWithTask(title), !title.containsBytes(Self.tasksWord)
     {
       consider(.framing)
     }
@@ -174,19 +190,10 @@ enum PartRole: Equatable {
       consider(.steps)
     }
     // "整治方式", "建设方式": kinds or ways; "加快转变经济发展方式", "创新监管方式": a task.
-    if title.hasSuffixBytes("方式"),
-      !(Self.taskVerbs + Self.goalVerbs + Self.changeVerbs).contains(where: {
-        title.hasPrefixBytes($0)
-      })
-    {
-      consider(.criteria)
-    }
     // "入围标准", "贫困户“脱贫”标准": what qualifies; not a task on a standard (健全产业标准,
     // 制定…标准, 提高补助标准).
-    if title.hasSuffixBytes("标准"),
-      !(Self.taskVerbs + Self.goalVerbs + Self.standardVerbs).contains(where: {
-        title.hasPrefixBytes($0)
-      })
+    if Self.criteriaEndings.contains(where: { title.hasSuffixBytes($0) }),
+      !Self.opensWithTask(title)
     {
       consider(.criteria)
     }

@@ -119,7 +119,13 @@ extension RoleSentences {
       return false
     }
     let after = (of + Self.possessive.count)..<range.upperBound
-    return Self.kindsOfBody.contains { ByteSearch.hasPrefix($0, in: text, after) }
+    // The kind ends a name there: not "…的机构编制管理工作".
+    return Self.kindsOfBody.contains { kind in
+      ByteSearch.hasPrefix(kind, in: text, after)
+        && !Self.kindCompounds.contains {
+          ByteSearch.hasPrefix($0, in: text, (after.lowerBound + kind.count)..<range.upperBound)
+        }
+    }
   }
 
   /// The kinds of body a role word may qualify: 部门, 机构, 单位.
@@ -184,12 +190,26 @@ extension RoleSentences {
     while index < range.upperBound {
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
       if scalar != .scalar("：") && scalar != 0x3A && !UTF8Scalars.isBlank(scalar) {
-        return !UTF8Scalars.isDigit(scalar)
+        return !Self.opensWithCount(text, at: index, limit: range.upperBound)
       }
       index += length
     }
     return false
   }
+
+  /// Whether digits at `index` count things (1个, 24个, 5086户), not number a duty or date
+  /// it ("1.负责…", "2025年6月底前牵头…").
+  static func opensWithCount(_ text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Bool
+  {
+    var at = index
+    while at < limit, UTF8Scalars.isDigit(UTF8Scalars.scalar(in: text, at: at).value) {
+      at += UTF8Scalars.scalar(in: text, at: at).length
+    }
+    guard at > index, at < limit else { return false }
+    return countWords.contains(UTF8Scalars.scalar(in: text, at: at).value)
+  }
+  /// Measure words a count of bodies or places takes: 个, 户, 家, 所, 名, 人, 处, 座.
+  static let countWords: Set<UInt32> = Set("个户家所名人处座".unicodeScalars.map(\.value))
 
   /// `range` without spaces around it and the connectors it opens with (并, 同时).
   func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
@@ -240,10 +260,6 @@ extension RoleSentences {
     return nil
   }
 
-  /// Organs whose departments laws name by their duty: 人民政府, 人民检察院, 人民法院.
-  static let organsWithDutyNamedDepartments = ["人民政府", "人民检察院", "人民法院"].map {
-    Array($0.utf8)
-  }
   /// What follows 负责 when it describes a person, not a body's role: 负责人, 负责同志,
   /// 直接负责的主管人员 (the formula of laws' penalty articles).
   static let person = ["人", "同志", "的主管人员"].map { Array($0.utf8) }
@@ -261,7 +277,7 @@ extension RoleSentences {
       Self.organsWithDutyNamedDepartments.contains(where: {
         ByteSearch.hasSuffix($0, in: text, clause.lowerBound..<(end - word.count))
       }),
-      Self.dutyNameEnd(in: text, after: end - word.count, limit: clause.upperBound) != nil
+      dutyNameEnd(in: text, after: end - word.count, limit: clause.upperBound) != nil
     {
       return false
     }

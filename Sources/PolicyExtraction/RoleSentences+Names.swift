@@ -386,7 +386,7 @@ extension RoleSentences {
         // "有关省、自治区人民政府林业主管部门": the governments' department, when one follows;
         // so too one named by its duty ("省、自治区、直辖市人民政府负责管理地震工作的部门").
         let end =
-          Self.dutyNameEnd(in: text, after: governmentEnd, limit: range.upperBound)
+          dutyNameEnd(in: text, after: governmentEnd, limit: range.upperBound)
           ?? Self.governmentDepartmentEnd(in: text, after: governmentEnd, limit: range.upperBound)
           ?? governmentEnd
         if verbFollows || endsName(text, at: end, limit: range.upperBound),
@@ -399,7 +399,7 @@ extension RoleSentences {
       else { return nil }
       // "县级以上人民政府负责侨务工作的机构": a government's department named by its duty.
       if ByteSearch.hasSuffix(Self.peoplesGovernment, in: text, start..<end),
-        let dutyEnd = Self.dutyNameEnd(in: text, after: end, limit: range.upperBound),
+        let dutyEnd = dutyNameEnd(in: text, after: end, limit: range.upperBound),
         let departments = governmentDepartmentsByDuty(
           in: text, start..<dutyEnd, known: &known, readsLists: false)
       {

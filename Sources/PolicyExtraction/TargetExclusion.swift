@@ -79,11 +79,7 @@ enum TargetExclusion: Equatable {
       return .parameter
     }
     if Self.isPast(clause) { return .state }
-    if TargetGrammar.cohorts.contains(where: { clause.containsBytes($0) }),
-      !TargetGrammar.cohortActions.contains(where: { reading.containsBytes($0) })
-    {
-      return .state
-    }
+    if TargetGrammar.forecastsCohort(clause) { return .state }
     if TargetGrammar.stateWords.contains(where: { phrase.containsBytes($0) })
       || phrase.hasSuffixBytes("了")
       || saysNowBefore

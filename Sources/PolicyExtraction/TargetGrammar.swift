@@ -5,7 +5,7 @@ import PolicyText
 
 /// The words quantitative targets are written with, in folded form (simplified, ASCII
 /// digits and punctuation): directions, bounds, hedges, baselines and periods (units are in `units.tsv`).
-enum TargetGrammar {
+package enum TargetGrammar {
   /// Verbs before a value, longest first, with the direction they give.
   package static let verbs: [(String, TargetDirection)] = [
     ("不低于", .atLeast), ("不少于", .atLeast), ("不超过", .atMost), ("不高于", .atMost), ("不大于", .atMost),
@@ -174,10 +174,25 @@ enum TargetGrammar {
   /// What follows 目标 in a heading that reviews goals (目标完成情况, 目标实现情况).
   static let goalsMetWords = ["完成", "实现", "执行"]
   /// People a year brings whatever a plan does, whose count a report forecasts: "今年高校
-  /// 毕业生将达727万人", "预计今年高校毕业生超过1170万人" — a state, unless the clause says what
-  /// is done for them (实现高校毕业生就业2800万人: `cohortActions`).
+  /// 毕业生将达727万人", "预计今年高校毕业生超过1170万人" — a state. Only the cohort with its
+  /// value, or a forecast's verb, after it: "实现高校毕业生就业2800万人", "选派1万名高校毕业生"
+  /// and "招募高校毕业生3万人" say what is done for them.
   static let cohorts = ["高校毕业生"]
-  static let cohortActions = ["就业", "创业", "帮扶", "培训", "见习"]
+  /// What stands between a cohort and its forecast count: 将达, 将高达, 超过, 达, 约.
+  static let forecastWords = ["将高达", "将达到", "将达", "将超过", "超过", "达到", "达", "约", "将近", ""]
+
+  /// What may open a clause before the cohort it forecasts: nothing, or when (今年, 预计今年).
+  static let forecastOpenings = ["", "今年", "预计今年", "预计", "明年", "全年"]
+
+  /// Whether `clause` (the words before a value) is a cohort with a forecast's verb, and
+  /// at most a time before it (not "招募高校毕业生3万人": a verb acts on them).
+  package static func forecastsCohort(_ clause: Substring) -> Bool {
+    cohorts.contains { cohort in
+      forecastWords.contains { verb in
+        forecastOpenings.contains { clause == $0 + cohort + verb }
+      }
+    }
+  }
   static let stateWords = [
     "目前", "现有", "已突破", "已建成", "已完成", "已开工", "已达到", "已达", "已有", "已超过", "已形成", "已实现", "已累计",
   ]

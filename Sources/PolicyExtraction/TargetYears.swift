@@ -39,10 +39,18 @@ package enum TargetYears {
 
   /// The year a heading closes with in brackets, the deadline of the phase it heads
   /// ("建设及试运行阶段（2025年年底前）", "全面推广阶段（2026年—2027年）": the last year).
-  static func bracketedDeadline(in heading: String) -> Int? {
+  /// Only a phase's heading (…阶段, …期) or a deadline (…前, …底) is read so: "任务分工
+  /// （2024年版）", "实施细则（2023年修订）" name an edition.
+  package static func bracketedDeadline(in heading: String) -> Int? {
     let scalars = Array(heading.unicodeScalars)
     guard let last = scalars.last, last == "）" || last == ")",
-      let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" })
+      let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 0
+    else { return nil }
+    let before = String(String.UnicodeScalarView(scalars[..<open]))
+    let inside = String(String.UnicodeScalarView(scalars[(open + 1)..<(scalars.count - 1)]))
+    guard
+      phaseEndings.contains(where: { before.hasSuffix($0) })
+        || deadlineEndings.contains(where: { inside.hasSuffix($0) })
     else { return nil }
     var found: Int? = nil
     var index = open + 1
@@ -60,6 +68,11 @@ package enum TargetYears {
     }
     return found
   }
+
+  /// How a phase's heading ends before its bracketed dates: 阶段, 期.
+  static let phaseEndings = ["阶段", "期"]
+  /// How a deadline in brackets ends: 前 (年底前), 底 (2025年底).
+  static let deadlineEndings = ["前", "底"]
 
   /// Whether a heading names goals to reach (主要目标, 目标任务), not how goals were met
   /// (目标完成情况, 目标实现情况).

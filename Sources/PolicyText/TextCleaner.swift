@@ -97,13 +97,16 @@ package struct TextCleaner {
           layout == .wrappedLines
           && (previousShape.last == .scalar("《") || shape.first == .scalar("》"))
         let endsHeading = headingThroughTitle && !breaksTitle
-        headingThroughTitle =
-          breaksTitle
-          && (headingThroughTitle || (previousOpensParagraph && previousShape.isStandaloneHeading))
         let joined =
           layout == .wrappedLines && !isOpeningTitle && !blankEndsParagraph && !endsHeading
           && (breaksTitle || isSoftWrap
             || joins(previousLine, previousShape, line, shape, wrapWidth: wrapWidth))
+        // Still a heading only while what follows the 》 is short and unpunctuated ("》的说明";
+        // not "》，严厉打击…", a numbered item's sentence going on).
+        headingThroughTitle =
+          joined && breaksTitle
+          && (headingThroughTitle || (previousOpensParagraph && previousShape.isStandaloneHeading))
+          && (shape.first != .scalar("》") || shape.isShortUnpunctuated)
         previousOpensParagraph = !joined
         if joined {
           report.record(.hardWrap)

@@ -153,5 +153,7 @@ import Testing
       ])
     #expect(try roles("\n\n（二）极贫乡镇：1个（代化镇，贫困发生率29%）。") == [])
     #expect(try roles("\n\n（二）区民防办：负责人防工程建设。") == ["responsible:区民防办"])
+    // A date or a duty's number after the colon is no count: the body heads its duties.
+    #expect(try roles("\n\n（二）区发展改革委：2025年6月底前牵头制定实施细则。") == ["responsible:区发展改革委"])
   }
 }

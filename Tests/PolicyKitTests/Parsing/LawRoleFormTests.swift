@@ -227,6 +227,10 @@ import Testing
       第八条　市人民政府负责促进中小企业发展工作的主管部门应当履行下列职责。
 
       第九条　其开采回采率由县级以上地方人民政府负责地质矿产管理工作的部门会同有关部门检查。
+
+      第十条　县级以上地方人民政府负责本行政区域内的机构编制管理工作。
+
+      第十一条　省人民政府负责自由贸易试验区工作的机构负责协调有关事项。
       """)
     #expect(try document.roles(measure: "第一条") == ["responsible:县级以上人民政府负责妇女儿童工作的机构"])
     #expect(try document.roles(measure: "第二条") == ["responsible:各区政府"])
@@ -251,6 +255,10 @@ import Testing
     #expect(try document.roles(measure: "第八条").isEmpty)
     #expect(
       try document.roles(measure: "第九条") == ["lead:县级以上地方人民政府负责地质矿产管理工作的部门"])
+    // A kind that opens a word of its own (机构编制) ends no name: the government's own role.
+    #expect(try document.roles(measure: "第十条") == ["responsible:县级以上地方人民政府"])
+    // The 由 of 自由 inside a duty brings in no agent.
+    #expect(try document.roles(measure: "第十一条") == ["responsible:省人民政府负责自由贸易试验区工作的机构"])
   }
 
   /// Blind batch 17: bodies described by a relative clause (作出…决定的, 依法组建的,

@@ -105,9 +105,17 @@ import Testing
       （一）及时反馈执行情况。各地按月报送。
       （二）健全产业标准。制定地方标准。
       （三）制定年度目标。分解到各区。
+      （四）定期通报工作进展情况。每月通报一次。
+      （五）推动实现碳达峰碳中和目标。加快绿色转型。
+      六、2024年工作总体要求和重点任务
+      （一）稳定就业。落实就业优先政策。
+      （二）扩大内需。实施消费提振行动。
 
       """)
-    #expect(labels(document) == ["五、 （一）", "五、 （二）", "五、 （三）"])
+    #expect(
+      labels(document) == [
+        "五、 （一）", "五、 （二）", "五、 （三）", "五、 （四）", "五、 （五）", "六、 （一）", "六、 （二）",
+      ])
     // The goals part's quantities are still targets; the situation's are not.
     #expect(document.targets.map { "\(Int($0.value))\($0.unit)" } == ["5086户"])
   }

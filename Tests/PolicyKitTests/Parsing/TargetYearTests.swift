@@ -69,6 +69,10 @@ import Testing
 
       """
     #expect(try years(text) == ["2025 150条", "2027 400条"])
+    // An edition in brackets is no deadline: "任务分工（2024年版）".
+    #expect(
+      TargetYears.bracketedDeadline(in: "任务分工（2024年版）") == nil
+        && TargetYears.bracketedDeadline(in: "建设及试运行阶段（2025年年底前）") == 2025)
   }
 
   @Test func siblingItems_doNotCarryAYear() throws {

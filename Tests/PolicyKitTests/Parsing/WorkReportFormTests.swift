@@ -382,7 +382,8 @@ import Testing
       （一）扎实有效去产能。今年要淘汰燃煤小锅炉5万台，退出煤炭产能1.5亿吨以上，粮改饲试点面积扩大到1000万亩以上。
       """)
     #expect(report.targets.map(\.value) == [5, 1.5, 1000])
-    #expect(report.targets.map(\.direction) == [.reach, .atLeast, .atLeast])
+    // Phasing out is a cut (blind batch 20: 淘汰 → decrease); a bound decides before it.
+    #expect(report.targets.map(\.direction) == [.decrease, .atLeast, .atLeast])
     #expect(report.targets.first?.indicator == "燃煤小锅炉")
     #expect(report.targets.last?.indicator == "粮改饲试点面积")
   }
@@ -474,6 +475,10 @@ import Testing
     let found = report.targets.map { "\($0.indicator) \($0.value) \($0.unit)" }
     #expect(found.contains("粮食产量 1.3 万亿斤"))
     #expect(!found.contains { $0.hasSuffix(" 1170.0 万人") })
+    // Only the cohort itself, at most after a time, is forecast; a verb acting on them is not.
+    #expect(TargetGrammar.forecastsCohort("今年高校毕业生将达"))
+    #expect(!TargetGrammar.forecastsCohort("今年招募高校毕业生"))
+    #expect(!TargetGrammar.forecastsCohort("选派"))
     #expect(found.contains { $0.hasSuffix(" 90.0 万人") })
     #expect(found.contains { $0.hasSuffix(" 3500.0 万标准箱") })
   }
