@@ -50,7 +50,7 @@ enum PartRole: Equatable {
     if title.hasPrefixBytes("今年") { return true }
     let scalars = Array(title.unicodeScalars.prefix(5))
     return scalars.count == 5 && scalars[4] == "年"
-      && scalars[0..<4].allSatisfy { UTF8Scalars.isDigit($0.value) }
+      && scalars.withUnsafeBufferPointer { TargetYears.year($0, 0) != nil }
   }
   /// How the heading of a review of past work ends, whatever its length (2024年工作回顾,
   /// １９９６年国内工作的回顾, “十一五”时期国民经济和社会发展的回顾).

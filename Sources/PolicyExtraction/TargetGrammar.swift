@@ -187,10 +187,12 @@ package enum TargetGrammar {
   /// Whether `clause` (the words before a value) is a cohort with a forecast's verb, and
   /// at most a time before it (not "招募高校毕业生3万人": a verb acts on them).
   package static func forecastsCohort(_ clause: Substring) -> Bool {
+    // Most clauses name no cohort: one search before any clause is built to compare.
     cohorts.contains { cohort in
-      forecastWords.contains { verb in
-        forecastOpenings.contains { clause == $0 + cohort + verb }
-      }
+      clause.containsBytes(cohort)
+        && forecastWords.contains { verb in
+          forecastOpenings.contains { clause == $0 + cohort + verb }
+        }
     }
   }
   static let stateWords = [

@@ -52,21 +52,12 @@ package enum TargetYears {
       phaseEndings.contains(where: { before.hasSuffix($0) })
         || deadlineEndings.contains(where: { inside.hasSuffix($0) })
     else { return nil }
-    var found: Int? = nil
-    var index = open + 1
-    while index + 4 < scalars.count {
-      if scalars[index + 4] == "年",
-        scalars[index..<(index + 4)].allSatisfy({ UTF8Scalars.isDigit($0.value) }),
-        index == open + 1 || !UTF8Scalars.isDigit(scalars[index - 1].value)
-      {
-        let year = scalars[index..<(index + 4)].reduce(0) {
-          $0 * 10 + (UTF8Scalars.digitValue($1.value) ?? 0)
-        }
-        if (2000...2100).contains(year) { found = year }
-      }
-      index += 1
+    // The last year written inside the brackets (`year`, read where 年 follows it).
+    return scalars.withUnsafeBufferPointer { buffer in
+      ((open + 1)..<(buffer.count - 1)).last { index in
+        index + 4 < buffer.count && buffer[index + 4] == "年" && year(buffer, index) != nil
+      }.flatMap { year(buffer, $0) }
     }
-    return found
   }
 
   /// How a phase's heading ends before its bracketed dates: 阶段, 期.
