@@ -16,6 +16,9 @@ struct ReferenceExtractor {
     // Short names the text gives documents it named ("以下简称《意见》"): later uses of
     // them cite nothing new.
     var shortNames = Set<String>()
+    // The short forms the titles found so far may be cited by (`ShortForms`): a set, so
+    // that each title is checked once however many came before it.
+    var shortForms = Set<String>()
     bytes.withUnsafeBufferPointer { buffer in
       var index = 0
       var open: Int? = nil
@@ -80,9 +83,10 @@ struct ReferenceExtractor {
             } else if !title.isEmpty && title.hasAtMostCharacters(120)
               && !Self.namesNoDocument(title)
               && !shortNames.contains(title)
-              && !Self.shortensEarlierTitle(title, found)
+              && !shortForms.contains(title)
             {
               found.append(Found(title: title, documentNumber: number, span: TextSpan(start, end)))
+              shortForms.formUnion(Self.shortForms(of: title))
             }
             open = nil
           }
@@ -93,19 +97,23 @@ struct ReferenceExtractor {
     return found
   }
 
-  /// Whether `title` is a short form of a title cited before it, written as that title's
-  /// ending without 以下简称 ("《中共中央关于制定…规划的建议》…根据《建议》精神", "《…规划纲要
-  /// （草案）》…《纲要（草案）》"): the same document again, no reference of its own.
-  /// Only a kind of document is so shortened (建议, 纲要, 方案, 意见 …), or a national law
-  /// without 中华人民共和国: "《山东省物业管理条例》…《物业管理条例》" cites the State Council's
-  /// regulation after the province's, two documents.
-  static func shortensEarlierTitle(_ title: String, _ earlier: [Found]) -> Bool {
-    guard title.hasAtMostCharacters(Self.longestShortForm) else { return false }
-    let namesAKind = Self.shortFormKinds.contains { title.hasPrefix($0) }
-    return earlier.contains { found in
-      found.title.count > title.count && found.title.hasSuffix(title)
-        && (namesAKind || found.title == Self.nationalPrefix + title)
+  /// The short forms by which a later 《》 may cite `title` again without 以下简称: an
+  /// ending of it that opens with a kind of document ("《中共中央关于制定…规划的建议》…根据
+  /// 《建议》精神", "《…规划纲要（草案）》…《纲要（草案）》"), and a national law without
+  /// 中华人民共和国 — not a province's law without its province ("《山东省物业管理条例》…
+  /// 《物业管理条例》" cites the State Council's regulation, a second document). At most
+  /// `longestShortForm` characters each, and a few per title.
+  static func shortForms(of title: String) -> [String] {
+    var forms: [String] = []
+    if title.hasPrefix(nationalPrefix) {
+      forms.append(String(title.dropFirst(nationalPrefix.count)))
     }
+    let characters = Array(title)
+    for length in 2..<min(characters.count, longestShortForm + 1) {
+      let ending = String(characters[(characters.count - length)...])
+      if shortFormKinds.contains(where: { ending.hasPrefix($0) }) { forms.append(ending) }
+    }
+    return forms.filter { $0.count <= longestShortForm }
   }
   /// Kinds of document a short form names alone.
   static let shortFormKinds = ["建议", "纲要", "规划", "方案", "总体方案", "意见", "决定", "通知"]
