@@ -160,6 +160,39 @@ import Testing
     }
   }
 
+  /// This stop's forms on the real documents that showed them (blind batches 16–20): a
+  /// department named by its duty (地震安全性评价管理条例), a joint decree (军工关键设备设施管理
+  /// 条例), the issuer of a report with no 向 and titles broken out of their 《》 (2006), a
+  /// graduates' forecast (2014), a phase headed by its deadline (低空飞行服务管理能力建设实施方案).
+  @Test func laws_andReports_ofBatches16To20() throws {
+    func law(_ name: String) throws -> PolicyDocument {
+      try Parsed.file(
+        try #require(Corpus.realFiles("laws", ext: "md").first { $0.lastPathComponent == name }))
+    }
+    let seismic = try law("地震安全性评价管理条例(2019-03-02).md")
+    #expect(
+      try seismic.roles(measure: "第四条").contains(
+        "responsible:县级以上地方人民政府负责管理地震工作的部门或者机构"))
+    #expect(try !seismic.roles(measure: "第四条").contains("responsible:县级以上地方人民政府"))
+    let military = try law("军工关键设备设施管理条例(2011-06-24).md")
+    #expect(military.metadata.issuer == "中华人民共和国国务院")
+    #expect(military.metadata.coIssuers == ["中华人民共和国中央军事委员会"])
+    let report2006 = try workReport("2006")
+    #expect(report2006.metadata.issuer == "国务院")
+    #expect(report2006.references.contains { $0.title == "重大动物疫情应急条例" })
+    #expect(!report2006.references.contains { $0.title == "建议" })
+    #expect(report2006.targets.contains { $0.year == 2010 && $0.value == 7.5 })
+    let report2014 = try workReport("2014")
+    #expect(!report2014.targets.contains { $0.value == 727 })
+    let flights = try Parsed.file(
+      try #require(
+        Corpus.realFiles("shanghai", ext: "md").first {
+          $0.lastPathComponent.contains("低空飞行服务管理能力建设实施方案")
+        }))
+    #expect(
+      flights.targets.filter { $0.unit == "条" }.map { $0.year ?? 0 } == [2025, 2027])
+  }
+
   /// The 第X条 lines of the text, found by a plain pattern independent of the parser.
   private func articleLines(_ text: String) -> Int {
     let numerals = "零一二三四五六七八九十百千〇两"
