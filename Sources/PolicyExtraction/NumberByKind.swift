@@ -30,6 +30,7 @@ struct NumberByKind {
     case .decimal2: 15
     case .decimal3: 16
     case .decimal4: 17
+    case .ordinalPoint: 18
     }
   }
 }

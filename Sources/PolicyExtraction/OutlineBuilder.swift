@@ -23,6 +23,8 @@ struct OutlineBuilder {
     case .decimal3: return 46
     case .decimal4: return 48
     case .parenthesizedChineseOrdinal: return 50
+    // 第一，… stand under the part or the （一） item that lists them.
+    case .ordinalPoint: return 55
     case .arabicOrdinal: return 60
     case .parenthesizedArabicOrdinal: return 70
     case .circledOrdinal: return 80

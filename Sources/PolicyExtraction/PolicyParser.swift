@@ -39,6 +39,7 @@ public struct PolicyParser: Sendable {
     let attachmentEntries = AttachmentList.unmark(&outlineParagraphs, texts: texts)
     TableOfContents.unmark(&outlineParagraphs, texts: texts)
     DecimalOutline.unmarkStray(&outlineParagraphs, texts: texts)
+    OrdinalPoints.unmarkStray(&outlineParagraphs)
     NoteList.unmark(&outlineParagraphs, texts: texts)
     // Tables: their cells open no sections ("1.《公路法》第八条" is a cell); a task table
     // becomes a section of its rows.

@@ -15,6 +15,9 @@ public struct HeadingMarker: Sendable, Equatable {
     case chineseOrdinal = "chinese_ordinal"
     /// （一） — level 2.
     case parenthesizedChineseOrdinal = "parenthesized_chinese_ordinal"
+    /// 第一， 第二， — the points of a part, as government work reports number the tasks
+    /// of a part or of an item (六、… 第一，深化政府机构改革。 第二，加快转变政府职能。).
+    case ordinalPoint = "ordinal_point"
     /// 1. 1、 1． — level 3.
     case arabicOrdinal = "arabic_ordinal"
     /// （1） — level 4.
@@ -96,15 +99,19 @@ public struct HeadingMarker: Sendable, Equatable {
         kind: isChinese ? .parenthesizedChineseOrdinal : .parenthesizedArabicOrdinal,
         number: value, length: index + closeLength - start)
     }
-    // 第X章 第X节 第X条 第X编 第X部分
+    // 第X章 第X节 第X条 第X编 第X部分 第X，
     if first == .scalar("第") {
       let numberStart = start + firstLength
-      let (value, _, after) = readNumber(in: bytes, at: numberStart, end: end)
+      let (value, isChineseNumber, after) = readNumber(in: bytes, at: numberStart, end: end)
       guard let value, after > numberStart, after < end else { return nil }
       let (unit, unitLength) = UTF8Scalars.scalar(in: bytes, at: after)
       let kind: Kind
       var length = after + unitLength - start
       switch unit {
+      // 第一，: a point of a list, when its number is in Chinese (第1，is a count).
+      case .scalar("，") where isChineseNumber:
+        guard after + unitLength < end else { return nil }
+        kind = .ordinalPoint
       case .scalar("章"): kind = .chapter
       case .scalar("节"): kind = .section
       case .scalar("条"): kind = .article

@@ -242,4 +242,32 @@ import Testing
     #expect(supports.count == 8)
     #expect(!document.measures.contains { $0.label == "二、" })
   }
+
+  /// Government work reports number the tasks of a part, or of an item, in words at the
+  /// start of their paragraphs (2005: 六、… 第一，深化政府机构改革。…第六，; 2008: （九）…
+  /// 第一，…第四，; also 1999, 2004): each point is a measure. Points that do not run from
+  /// 第一 (a report's 第四， and 第六， whose first three stand inside a paragraph) are no
+  /// list, and a heading that opens with an adverb of effort is no body's name.
+  @Test func pointsNumberedInWords_areItems_whenTheyRunAsAList() throws {
+    let document = try parse(
+      """
+      二、今年主要任务
+      （一）加强农业基础建设。
+      稳定发展粮食生产。
+      （二）加强政府自身建设。
+      第一，深化政府机构改革。
+      按照精简、统一、效能的原则推进改革。
+      第二，努力建设服务型政府。
+      政府各部门要各司其职，加强协调配合。
+      （三）高度重视安全生产。
+      我们要做好以下工作。第一，落实责任。第二，加强监管。第三，严格执法。
+      第四，加大安全生产投入。国家今年再安排资金。
+      第六，强化企业管理。加强企业安全生产基础工作。
+      """)
+    #expect(
+      labels(document) == [
+        "二、 （一）", "二、 （二） 第一，", "二、 （二） 第二，", "二、 （三）",
+      ])
+    #expect(document.responsibilities.isEmpty)
+  }
 }
