@@ -185,9 +185,10 @@ extension RoleSentences {
   ].map { (Array($0.0.utf8), $0.1.map { Array($0.utf8) }) }
 
   /// Level words written alone before a name they share ("区、街镇绿化管理部门", "乡、镇人民
-  /// 政府", "省、自治区、直辖市人民政府能源主管部门"), longest first.
+  /// 政府", "省、自治区、直辖市人民政府能源主管部门"; 区县 as Chongqing names its districts and
+  /// counties, "市、区县（自治县）规划自然资源主管部门"), longest first.
   static let levelWords = [
-    "设区的市", "自治区", "直辖市", "自治州", "自治县", "街镇", "乡镇", "市", "区", "县", "省", "镇", "乡",
+    "设区的市", "自治区", "直辖市", "自治州", "自治县", "街镇", "乡镇", "区县", "市", "区", "县", "省", "镇", "乡",
   ].map { Array($0.utf8) }
   /// 或者 and 或 between levels ("市或者区环保部门").
   static let alternatives = ["或者", "或"].map { Array($0.utf8) }

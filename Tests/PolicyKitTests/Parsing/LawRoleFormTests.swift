@@ -118,6 +118,29 @@ import Testing
     #expect(try document.roles(measure: "第十一条").isEmpty)
   }
 
+  /// Chongqing names its districts and counties 区县, with a note (区县（自治县）), and
+  /// regulations of 山东 and 北京 cities write 市、区县 too: the city's department is 市 and
+  /// the shared name, not 市县…. Seen in the blind batch of 重庆 regulations (地质灾害防治,
+  /// 非物质文化遗产); corpus-real holds 106 files with 市、区县.
+  @Test func districtsAndCountiesAsOneLevel_shareTheName() throws {
+    let document = try parse(
+      """
+      某市地质灾害防治条例
+
+      第一条　市、区县（自治县）规划自然资源主管部门负责地质灾害防治工作。
+
+      第二条　市、区县人民政府文化主管部门会同有关部门做好保护工作。
+      """)
+    #expect(
+      try document.roles(measure: "第一条").sorted() == [
+        "responsible:区县（自治县）规划自然资源主管部门", "responsible:市规划自然资源主管部门",
+      ])
+    #expect(
+      try document.roles(measure: "第二条").sorted() == [
+        "lead:区县人民政府文化主管部门", "lead:市人民政府文化主管部门",
+      ])
+  }
+
   /// Laws name bodies by their duty with 主管机构 and 管理机构 as with 主管部门
   /// (国务院气象主管机构, 海事管理机构), and bring a body in after a modal and a verb
   /// (应当有…参加, 应当经…会同…批准): neither the modal nor the verb is part of its name.
