@@ -83,6 +83,8 @@ extension RoleSentences {
       range = (authorizing + Self.authorizes.count)..<range.upperBound
     }
     var isSector = false
+    /// One level's government written before a list of its sectors: each sector's.
+    var governmentPrefix: [UInt8]? = nil
     if let closing = Self.listClosings.first(where: { ByteSearch.hasSuffix($0, in: text, range) }),
       range.count > closing.count
     {
@@ -105,8 +107,13 @@ extension RoleSentences {
         range = (range.lowerBound + Self.government.count)..<range.upperBound
       }
     } else if isSector, let governments = Self.levelsAndGovernment(in: text, range) {
-      // "会同市人民政府发展改革、资源规划等部门", "市、县（市、区）人民政府发展改革、财政…等部门":
-      // the sectors of those governments.
+      // "市、县（市、区）人民政府发展改革、财政…等部门": the sectors of those governments,
+      // named without the levels listed; one level's government before them is each
+      // sector's, as a level is ("省人民政府发展改革、公安…等部门" → 省人民政府发展改革, …).
+      let written = (range.lowerBound..<(range.lowerBound + governments))
+      if ByteSearch.offset(of: Self.enumerationComma, in: text, within: written) == nil {
+        governmentPrefix = Array(text[written])
+      }
       range = (range.lowerBound + governments)..<range.upperBound
     }
     guard mayHoldOnlyNames(text, range, isSector: isSector) else { return nil }
@@ -272,7 +279,12 @@ extension RoleSentences {
     guard closePiece(at: range.upperBound, known: &known), sharedSectors.isEmpty,
       vouched + unvouched == 0 || names.count > vouched
     else { return nil }
-    return names
+    guard let governmentPrefix else { return names }
+    return names.map { name in
+      guard name.isSector, !Self.opensWithLevel(name.bytes) else { return name }
+      return DepartmentList.Name(
+        bytes: governmentPrefix + name.bytes, written: name.bytes, role: name.role, isSector: true)
+    }
   }
 
   /// `name` cut at 和 and 及 (each part of two characters or more), or whole.

@@ -118,6 +118,26 @@ import Testing
     #expect(try document.roles(measure: "第十一条").isEmpty)
   }
 
+  /// One level's government before a list of its sectors closed by 等部门 is each
+  /// sector's, as a level is ("省人民政府发展改革、公安…等部门应当协同…": 广东 家政服务条例,
+  /// 浙江 风景名胜区条例, 开封 优化营商环境条例; 25 such lists in corpus-real); levels listed
+  /// before it are not (the sectors of 市、县（市、区）人民政府 stay bare).
+  @Test func oneGovernmentBeforeItsSectors_isEachSectorsLevel() throws {
+    let document = try parse(
+      """
+      某省家政服务条例
+
+      第一条　省人民政府发展改革、公安、商务等部门应当协同共享家政服务信息。
+
+      第二条　市、县（市、区）人民政府发展改革、财政等部门应当协同做好相关工作。
+      """)
+    #expect(
+      try document.roles(measure: "第一条") == [
+        "cooperating:省人民政府发展改革", "cooperating:省人民政府公安", "cooperating:省人民政府商务",
+      ])
+    #expect(try document.roles(measure: "第二条") == ["cooperating:发展改革", "cooperating:财政"])
+  }
+
   /// Chongqing names its districts and counties 区县, with a note (区县（自治县）), and
   /// regulations of 山东 and 北京 cities write 市、区县 too: the city's department is 市 and
   /// the shared name, not 市县…. Seen in the blind batch of 重庆 regulations (地质灾害防治,
