@@ -222,9 +222,10 @@ package enum TargetGrammar {
   }
   /// What makes 去年 or 上年 a baseline rather than a time.
   static let baselineMarks: Set<Character> = ["比", "较", "同"]
-  /// What a count names when it is the name of a set of rules (中央八项规定精神, 六项禁令):
-  /// no quantity to reach.
-  static let ruleSetNouns = ["规定", "禁令", "纪律"]
+  /// What a count names when it is the name of a set of rules or positions (中央八项规定精神,
+  /// 六项禁令, 解决台湾问题的八项主张 of the work reports, 四项基本原则): no quantity to
+  /// reach.
+  static let ruleSetNouns = ["规定", "禁令", "纪律", "主张", "基本原则"]
   /// Rates per year or month, which set no level to reach (每年投运200辆).
   static let rateWords = ["每年", "每月", "逐年"]
   /// Trimmed around an indicator or noun: 的 and spaces.

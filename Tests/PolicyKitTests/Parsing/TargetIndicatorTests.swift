@@ -74,6 +74,12 @@ import Testing
     #expect(found.map { "\(Int($0.value))\($0.unit)" } == ["50%", "3万平方米"])
     // A count of what a colon goes on to list.
     #expect(try targets(of: "到2025年，重点推进3项改革：一是深化审批改革，二是优化服务。\n").isEmpty)
+    // The name of a set of positions or rules: 八项主张, as work reports of 1998–2005 write
+    // of Taiwan policy; 四项基本原则.
+    #expect(
+      try targets(
+        of: "2005年，我们将坚持“和平统一、一国两制”的基本方针和解决台湾问题的八项主张，坚持四项基本原则。\n"
+      ).isEmpty)
     // …but 50%的目标要求 states the target.
     #expect(try targets(of: "2025年，落实海绵城市达标区面积占建成区50%的目标要求。\n").count == 1)
   }
