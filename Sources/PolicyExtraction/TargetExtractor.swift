@@ -321,6 +321,12 @@ struct TargetExtractor {
         reading.verb = noun
         reading.direction = reading.direction ?? .increase
       }
+      // "国内生产总值比2010年翻一番": doubling is an increase, by so many 番.
+      if first.unit == TargetGrammar.doublingUnit, phrase.hasSuffix(TargetGrammar.doubling) {
+        reading.verb = TargetGrammar.doubling
+        reading.direction = .increase
+        reading.indicator = Self.doubledIndicator(phrase)
+      }
       if !(needsVerb && reading.verb == nil) && exclusion == nil {
         let indicators = indicatorList(
           reading.indicator, count: group.count, distributes: reading.distributes,
@@ -416,5 +422,23 @@ struct TargetExtractor {
     else { return nil }
     let rest = folded[found.range.upperBound...]
     return rest.isEmpty || rest == "量" || rest == "总量" ? found.indicator.key : nil
+  }
+
+  /// What a phrase ending in 翻 doubles: the indicator read without 翻, from after the last
+  /// year it names ("为到2010年国内生产总值比2000年翻" → 国内生产总值).
+  static func doubledIndicator(_ phrase: String) -> String {
+    var indicator = Substring(
+      TargetPhrase.read(phrase: String(phrase.dropLast()), after: "").indicator)
+    let scalars = Array(indicator.unicodeScalars)
+    var cut: Int? = nil
+    for index in scalars.indices.dropFirst(4) where scalars[index] == "年" {
+      if scalars[(index - 4)..<index].allSatisfy({ UTF8Scalars.isDigit($0.value) }) {
+        cut = index + 1
+      }
+    }
+    if let cut {
+      indicator = Substring(String(String.UnicodeScalarView(scalars[cut...])))
+    }
+    return String(indicator)
   }
 }

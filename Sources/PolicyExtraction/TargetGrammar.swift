@@ -157,6 +157,9 @@ package enum TargetGrammar {
   /// Nouns of a rate of change that say what the value does without a verb: a sentence
   /// that carries its year states a target with one ("今年居民消费价格涨幅3%左右").
   static let changeRateNouns = ["涨幅", "增幅", "增速"]
+  /// 翻 of 翻一番, 翻两番: doubling, an increase counted in 番 (the unit in `units.tsv`).
+  static let doubling = "翻"
+  static let doublingUnit = "番"
 
   /// Nouns that hold a verb (提升项目, 建设用地, 增加值): the verb in them is none.
   static let verbNouns = ["提升项目", "建设项目", "改造项目", "建设用地", "建成区", "增加值", "新建建筑", "完成率", "实现率"]

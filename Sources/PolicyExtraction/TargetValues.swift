@@ -113,12 +113,15 @@ struct TargetValueReader {
           end += 1
         }
         let previous = start > 0 ? chars[start - 1] : " "
-        // 二次开发, 三次供水: 次 after a Chinese numeral makes a word, not a count.
+        // 二次开发, 三次供水: 次 after a Chinese numeral makes a word, not a count. One is a
+        // count only as 翻一番 writes it (一家 is an article, 一番 a manner).
         if let unit = units.unit(in: sentence, at: end), unit.kind == .count, unit.text != "次",
           !ChineseNumeral.isNumeral(previous.value),
           previous != "第", !isPeriod(unit, in: sentence, at: end),
           let value = ChineseNumeral.value(of: run),
           value > 1 || run.count > 1
+            || (unit.text == TargetGrammar.doublingUnit
+              && String(previous) == TargetGrammar.doubling)
         {
           values.append(
             TargetValue(

@@ -13,6 +13,16 @@ import Testing
     #expect(try targets(of: "到2025年，新建绿道50公里。\n").first?.direction == .reach)
   }
 
+  /// 翻一番, 翻两番: doubling is an increase counted in 番, from the baseline year (work
+  /// reports 2006, 2016: 国内生产总值比2010年翻一番); 一番 elsewhere is no count.
+  @Test func doubling_isAnIncreaseInFan() throws {
+    let found = try targets(of: "到2020年，实现人均国内生产总值比2010年翻一番，经过一番努力。\n")
+    #expect(found.map(described) == ["2020 人均国内生产总值 increase 1番"])
+    #expect(found.first?.baselineYear == 2010)
+    #expect(
+      try targets(of: "到2000年，国民生产总值比1980年翻两番。\n").map(described) == ["2000 国民生产总值 increase 2番"])
+  }
+
   /// A law's 应当 before the verb is no part of the indicator (…比重应当达到2.5%).
   @Test func lawsModal_isNoPartOfTheIndicator() throws {
     let found = try targets(of: "到2025年，全社会研究与试验发展经费支出占生产总值的比重应当达到2.5%。\n")
