@@ -355,7 +355,7 @@ extension RoleSentences {
         continue
       }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      if Self.foreignScalars.contains(scalar) { return false }
+      if Self.isForeign(scalar, in: text, at: index) { return false }
       if scalar == .scalar("、")
         || (scalar == .scalar("与")
           && !DepartmentList.joinsSector(text, at: index, upTo: range.upperBound))
@@ -426,6 +426,15 @@ extension RoleSentences {
         let each = names(filling: start..<end, in: text, known: &known), each.count > 1
       {
         return (each, end)
+      }
+      // "市容环境卫生主管部门或者镇人民政府…负责": either body, each with the role.
+      if ByteSearch.offset(of: Self.alternatives[0], in: text, within: start..<end) != nil {
+        let either = name.bytes.withUnsafeBufferPointer { DepartmentList.names(from: $0) }
+        if either.count == 2,
+          either.allSatisfy({ known.mention($0, resolver: resolver)?.isBodyInText ?? false })
+        {
+          return (either.map { DepartmentList.Name(bytes: $0, role: name.role) }, end)
+        }
       }
       return ([name], end)
     }
@@ -526,7 +535,9 @@ extension RoleSentences {
         continue
       }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      guard UTF8Scalars.isIdeograph(scalar), !Self.foreignScalars.contains(scalar) else { break }
+      guard UTF8Scalars.isIdeograph(scalar), !Self.isForeign(scalar, in: text, at: index) else {
+        break
+      }
       if (shortest != nil || bounded != nil) && Self.listSeparators.contains(scalar) { break }
       // No name holds 根据, 作为, 负责 …: "区属国有企业根据区政府要求…".
       if characters > 0,
@@ -687,6 +698,19 @@ extension RoleSentences {
     "根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当", "统筹",
   ].map {
     Array($0.utf8)
+  }
+
+  /// Modals no name holds: 应当, 必须 ("施工单位应当取得所在地行业主管部门", "验收组织单位
+  /// 应当通知教育主管部门" are clauses).
+  static let modalsNoNameHolds = ["应当", "必须"].map { Array($0.utf8) }
+
+  /// Whether `name` holds a modal, and so is a clause, not a name.
+  static func holdsModal(_ name: [UInt8]) -> Bool {
+    name.withUnsafeBufferPointer { bytes in
+      modalsNoNameHolds.contains {
+        ByteSearch.offset(of: $0, in: bytes, within: 0..<bytes.count) != nil
+      }
+    }
   }
 
   /// 、 和 及 与.

@@ -138,6 +138,35 @@ import Testing
     #expect(try document.roles(measure: "第二条") == ["cooperating:发展改革", "cooperating:财政"])
   }
 
+  /// Laws name a body by the place it serves (所在地): "由库房所在地药品监督管理部门负责"
+  /// (医疗器械经营监督管理办法), "所在地乡镇人民政府负责" (扬尘污染防治条例 of 开封, 德州,
+  /// 滨州, 漯河); either of two bodies joined by 或者 has the role (浙江 城市市容和环境卫生
+  /// 管理条例, 航道法); and a clause with a modal is no name ("建设单位应当通知航道主管部门").
+  @Test func placeServed_alternatives_andModalsInsideNames() throws {
+    let document = try parse(
+      """
+      某省管理条例
+
+      第一条　医疗器械经营企业跨设区的市设置的库房，由库房所在地药品监督管理部门负责监督检查。
+
+      第二条　所在地乡镇人民政府、街道办事处负责扬尘污染防治的日常监督管理。
+
+      第三条　市容环境卫生主管部门或者镇人民政府负责公共信息栏的日常管理和保洁。
+
+      第四条　建设单位应当通知航道主管部门，航道主管部门应当予以配合。
+      """)
+    #expect(try document.roles(measure: "第一条") == ["responsible:库房所在地药品监督管理部门"])
+    #expect(
+      try document.roles(measure: "第二条").sorted() == [
+        "responsible:所在地乡镇人民政府", "responsible:街道办事处",
+      ])
+    #expect(
+      try document.roles(measure: "第三条").sorted() == [
+        "responsible:市容环境卫生主管部门", "responsible:镇人民政府",
+      ])
+    #expect(try document.roles(measure: "第四条").allSatisfy { !$0.contains("应当") })
+  }
+
   /// Chongqing names its districts and counties 区县, with a note (区县（自治县）), and
   /// regulations of 山东 and 北京 cities write 市、区县 too: the city's department is 市 and
   /// the shared name, not 市县…. Seen in the blind batch of 重庆 regulations (地质灾害防治,
