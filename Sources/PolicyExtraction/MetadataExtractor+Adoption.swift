@@ -10,27 +10,33 @@ extension MetadataExtractor {
   static let standingCommittee = "人民代表大会常务委员会"
 
   /// Reads the issuer (the standing committee that adopted the law, without its term:
-  /// 北京市人民代表大会常务委员会) and the written date (the adoption's, the first 通过 of
-  /// the notes: amendments and approvals come after) when nothing else gave them.
+  /// 北京市人民代表大会常务委员会; or the congress itself, adopting it in full session:
+  /// "北京市第十五届人民代表大会第五次会议通过" → 北京市人民代表大会) and the written date
+  /// (the adoption's, the first 通过 of the notes: amendments and approvals come after). A
+  /// regulation adopted at a State Council executive meeting ("2001年10月31日 国务院第46次
+  /// 常务会议通过", then the decree that promulgated it) takes that meeting's date, the
+  /// first of its notes; the decree names the issuer.
   func readAdoption(frontEnd: Int, into metadata: inout DocumentMetadata) {
-    guard metadata.issuer == nil || metadata.writtenDate == nil else { return }
     for index in 0..<min(texts.count, max(frontEnd, 8)) {
       guard texts[index].hasAtMostCharacters(120) else { continue }
       let text = texts[index]
       guard text.hasSuffix("通过") || text.hasSuffix("通过。"),
-        let committee = text.range(of: Self.standingCommittee),
-        let date = DateText.first(in: text), date.range.upperBound <= committee.lowerBound
+        let date = DateText.first(in: text),
+        let body = Self.adoptingBody(in: text, after: date.range.upperBound)
       else { continue }
-      if metadata.issuer == nil {
-        let named = text[date.range.upperBound..<committee.upperBound]
-          .trimmingCharacters(in: .whitespaces)
+      if metadata.issuer == nil, let named = body.named {
         let issuer = Self.withoutTerm(named)
-        if issuer.count > Self.standingCommittee.count || issuer.hasPrefix("全国") {
+        if issuer.count > Self.standingCommittee.count || issuer.hasPrefix("全国")
+          || issuer.hasSuffix(Self.congress) && issuer.count > Self.congress.count
+        {
           metadata.issuer = issuer
           metadata.spans["issuer"] = paragraphs[index].span
         }
       }
-      if metadata.writtenDate == nil {
+      // The first note: before a decree the date was read from.
+      if metadata.writtenDate == nil
+        || metadata.spans["written_date"].map({ $0.start > paragraphs[index].span.start }) == true
+      {
         metadata.writtenDate = date.iso
         metadata.spans["written_date"] = paragraphs[index].span
       }
@@ -39,6 +45,40 @@ extension MetadataExtractor {
       }
       return
     }
+  }
+
+  /// The body that adopted a law, as its note names it (nil for the State Council's
+  /// executive meeting, which the decree names).
+  struct AdoptingBody {
+    var named: String?
+  }
+
+  /// 人民代表大会, a congress adopting a law in full session.
+  static let congress = "人民代表大会"
+  /// 国务院第…次常务会议: the State Council's executive meeting.
+  static let stateCouncilMeeting = (opening: "国务院第", closing: "次常务会议")
+
+  /// The body an adoption note names after its date: a standing committee, a congress in
+  /// session (第…次会议), or the State Council's executive meeting (no name read: the
+  /// decree gives it); nil when the note names none of them.
+  static func adoptingBody(in text: String, after start: String.Index) -> AdoptingBody? {
+    var rest = text[start...].trimmingCharacters(in: .whitespaces)
+    if rest.hasPrefix("经") { rest.removeFirst() }
+    if let committee = rest.range(of: standingCommittee) {
+      return AdoptingBody(named: String(rest[..<committee.upperBound]))
+    }
+    if let meeting = rest.range(of: stateCouncilMeeting.opening),
+      meeting.lowerBound == rest.startIndex,
+      rest.contains(stateCouncilMeeting.closing)
+    {
+      return AdoptingBody(named: nil)
+    }
+    if let congress = rest.range(of: Self.congress),
+      rest[congress.upperBound...].hasPrefix("第"), rest.contains("次会议")
+    {
+      return AdoptingBody(named: String(rest[..<congress.upperBound]))
+    }
+    return nil
   }
 
   /// The number of the announcement that promulgated the regulation as adopted

@@ -76,13 +76,14 @@ struct TargetValueReader {
       if UTF8Scalars.isDigit(chars[index].value) {
         let end = Self.numberEnd(chars, from: index)
         let before = start > 0 ? chars[start - 1] : " "
-        // Not part of a word or code: 5g, 2235, a year (2025年), 1+3+n. (Digits and
+        // Not part of a word or code: 5g, 2235, a year (2025年), 1+3+n, nor an ordinal
+        // (第46次常务会议, 第3批). (Digits and
         // points are one scalar per character.)
         let isYear = end - start == 4 && end < chars.count && chars[end] == "年"
         // (The ideograph test first: it is cheap, and most values follow an ideograph.)
         let glued =
           !UTF8Scalars.isIdeograph(before.value) && before.properties.isAlphabetic || before == "+"
-          || before == "“" || before == "-"
+          || before == "“" || before == "-" || before == "第"
         if !isYear && !glued, let number = Double(sentence.text(start..<end)),
           let value = value(number, from: start, numberEnd: end, in: sentence)
         {
