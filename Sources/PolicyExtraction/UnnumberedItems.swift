@@ -41,8 +41,17 @@ struct UnnumberedItems {
       guard sections[section].kind != .column, sections[section].kind != .article,
         isPart(section, of: sections)
       else { continue }
-      let items = own[section].compactMap { index in
-        heading(of: paragraphs[index]).map { (index, $0) }
+      let headings = own[section].map { heading(of: paragraphs[$0]) }
+      let items = own[section].indices.compactMap {
+        position -> (Int, (titleEnd: Int, headingEnd: Int))? in
+        let index = own[section][position]
+        guard let heading = headings[position] else { return nil }
+        // A heading on a line of its own heads the body after it: not a last line, nor one
+        // of short sentences each on its line ("总经理、副总经理不超过六十五周岁。").
+        if heading.headingEnd >= paragraphs[index].span.end {
+          guard position + 1 < headings.count, headings[position + 1] == nil else { return nil }
+        }
+        return (index, heading)
       }
       guard items.count >= 2 else { continue }
       for (number, (index, heading)) in items.enumerated() {
@@ -76,10 +85,10 @@ struct UnnumberedItems {
     while position < end && characters <= Self.maximumHeading {
       let (scalar, length) = UTF8Scalars.scalar(in: bytes, at: position)
       switch scalar {
+      // A run-in heading, or a heading on a line of its own ("加快农业和农村经济结构调整。"
+      // then its body, as reports lay out their bold headings).
       case .scalar("。"):
-        guard characters >= 2, position + length < end, isHeadingPhrase(start..<position) else {
-          return nil
-        }
+        guard characters >= 2, isHeadingPhrase(start..<position) else { return nil }
         return (position, position + length)
       case .scalar("："), 0x3A:  // ：:
         guard characters >= 2, characters <= Self.maximumLabel, position + length < end,

@@ -270,4 +270,23 @@ import Testing
       ])
     #expect(document.responsibilities.isEmpty)
   }
+
+  /// Reports of 1993–2002 set their bold headings on lines of their own
+  /// ("加快农业和农村经济结构调整。" then its body): each heads an item, as a run-in heading
+  /// does; short sentences each on a line, with no body after them, are no headings.
+  @Test func headingsOnLinesOfTheirOwn_headTheBodyAfterThem() throws {
+    let document = try parse(
+      """
+      三、加强农业基础地位，努力增加农民收入
+      农业、农村和农民问题是关系改革开放和现代化建设全局的重大问题。
+      加快农业和农村经济结构调整。
+      这是提高农业经济效益，增加农民收入的根本途径。
+      积极推进农村各项改革。
+      在长期稳定土地承包关系的基础上，推进农村改革。
+      四、公司领导干部任职年龄
+      总经理、副总经理不超过六十五周岁。
+      董事长、副董事长不超过七十周岁。
+      """)
+    #expect(labels(document) == ["三、 #1", "三、 #2", "四、"])
+  }
 }
