@@ -193,6 +193,38 @@ import Testing
       flights.targets.filter { $0.unit == "条" }.map { $0.year ?? 0 } == [2025, 2027])
   }
 
+  /// This stop's forms on the real documents that showed them (blind batches 21–24): 区县
+  /// as one level (重庆市地质灾害防治条例), a body named by the place it serves (医疗器械经营
+  /// 监督管理办法), a congress adopting a law in session (北京市种子条例), a regulation
+  /// adopted at the State Council's executive meeting (货物进出口管理条例), points numbered in
+  /// words (2005 report), doubling (2016 report), headings on lines of their own (2001).
+  @Test func laws_andReports_ofBatches21To24() throws {
+    func law(_ name: String) throws -> PolicyDocument {
+      try Parsed.file(
+        try #require(Corpus.realFiles("laws", ext: "md").first { $0.lastPathComponent == name }))
+    }
+    let landslides = try law("重庆市地质灾害防治条例(2020-06-05).md")
+    #expect(
+      try landslides.roles(measure: "第七条").contains("responsible:市规划自然资源主管部门"))
+    #expect(try !landslides.roles(measure: "第七条").contains { $0.contains("市县") })
+    let devices = try law("医疗器械经营监督管理办法(2022-03-10).md")
+    #expect(
+      try devices.roles(measure: "第五十五条") == ["responsible:库房所在地药品监督管理部门"])
+    let seeds = try law("北京市种子条例(2022-01-10).md")
+    #expect(seeds.metadata.issuer == "北京市人民代表大会")
+    let trade = try law("货物进出口管理条例(2001-12-10).md")
+    #expect(trade.metadata.writtenDate == "2001-10-31")
+    #expect(trade.targets.isEmpty)
+    let report2005 = try workReport("2005")
+    #expect(report2005.measures.filter { $0.label.hasSuffix("，") }.count == 6)
+    let report2016 = try workReport("2016")
+    #expect(
+      report2016.targets.contains { $0.unit == "番" && $0.year == 2020 && $0.direction == .increase }
+    )
+    let report2001 = try Parsed.file(try realFile("work-reports", "government_work_reports_042_"))
+    #expect(report2001.measures.contains { $0.title == "加快农业和农村经济结构调整" })
+  }
+
   /// The 第X条 lines of the text, found by a plain pattern independent of the parser.
   private func articleLines(_ text: String) -> Int {
     let numerals = "零一二三四五六七八九十百千〇两"
