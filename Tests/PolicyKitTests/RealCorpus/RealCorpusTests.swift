@@ -38,6 +38,12 @@ import Testing
   }
 
   /// The State Council's work report of `year`, parsed.
+  /// The law of corpus-real's laws/ whose file is named `name`, parsed.
+  private func law(_ name: String) throws -> PolicyDocument {
+    try Parsed.file(
+      try #require(Corpus.realFiles("laws", ext: "md").first { $0.lastPathComponent == name }))
+  }
+
   private func workReport(_ year: String) throws -> PolicyDocument {
     try Parsed.file(
       try #require(
@@ -120,10 +126,6 @@ import Testing
   /// joined after a closed list are read (口岸服务条例 第二十条), and the bodies of a place
   /// are named after it (驻马店市山体保护条例: 山体保护范围内的村（居）民委员会协助…).
   @Test func laws_sectorListsOfBatch14() throws {
-    func law(_ name: String) throws -> PolicyDocument {
-      try Parsed.file(
-        try #require(Corpus.realFiles("laws", ext: "md").first { $0.lastPathComponent == name }))
-    }
     let port = try law("上海口岸服务条例(2020-05-14).md")
     #expect(try port.roles(measure: "第二十四条").contains("lead:市市场监管"))
     #expect(try !port.roles(measure: "第二十四条").contains { $0.hasSuffix(":市场监管") })
@@ -165,10 +167,6 @@ import Testing
   /// 条例), the issuer of a report with no 向 and titles broken out of their 《》 (2006), a
   /// graduates' forecast (2014), a phase headed by its deadline (低空飞行服务管理能力建设实施方案).
   @Test func laws_andReports_ofBatches16To20() throws {
-    func law(_ name: String) throws -> PolicyDocument {
-      try Parsed.file(
-        try #require(Corpus.realFiles("laws", ext: "md").first { $0.lastPathComponent == name }))
-    }
     let seismic = try law("地震安全性评价管理条例(2019-03-02).md")
     #expect(
       try seismic.roles(measure: "第四条").contains(
@@ -199,10 +197,6 @@ import Testing
   /// adopted at the State Council's executive meeting (货物进出口管理条例), points numbered in
   /// words (2005 report), doubling (2016 report), headings on lines of their own (2001).
   @Test func laws_andReports_ofBatches21To24() throws {
-    func law(_ name: String) throws -> PolicyDocument {
-      try Parsed.file(
-        try #require(Corpus.realFiles("laws", ext: "md").first { $0.lastPathComponent == name }))
-    }
     let landslides = try law("重庆市地质灾害防治条例(2020-06-05).md")
     #expect(
       try landslides.roles(measure: "第七条").contains("responsible:市规划自然资源主管部门"))
