@@ -97,7 +97,8 @@ package struct DepartmentResolver {
   /// of category "collective"), or an unknown name that ends like a body's. "包括" and
   /// "自身", read from "（包括牵头单位自身）", do not.
   static func namesBody(_ mention: DepartmentMention) -> Bool {
-    mention.category != unknownCategory
+    guard !holdsModal(mention.name) else { return false }
+    return mention.category != unknownCategory
       || (organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
         && !holdsClauseVerb(mention.name))
   }
@@ -201,6 +202,12 @@ package struct DepartmentResolver {
   private static let clauseVerbs = [
     "建立", "健全", "实行", "成立", "开展", "加强", "探索", "禁止", "设立",
   ]
+  /// Whether `name` holds a modal no name holds (应当, 必须), known ending or not:
+  /// "建设单位应当通知航道主管部门", "人民法院应当指定诉讼服务中心" are clauses.
+  static func holdsModal(_ name: String) -> Bool {
+    modals.contains { name.containsBytes($0) }
+  }
+  private static let modals = ["应当", "必须"]
   /// 的 after a verb inside a name: the verb describes the body.
   private static let describing = "的"
 
@@ -210,8 +217,8 @@ package struct DepartmentResolver {
   }
 
   /// Words that open a phrase and never a name: verbs (明确区政府…, 鼓励保险公司…,
-  /// 设置或者确定应急管理机构, 接受…部门的指导), modals (应当, 必须), adverbs of effort
-  /// (努力建设服务型政府, 加快建设法治政府) and 或者.
+  /// 设置或者确定应急管理机构, 接受…部门的指导, 加快建设法治政府), modals (应当, 必须), words of
+  /// effort (努力建设服务型政府, 着力, 大力) and 或者.
   private static let leadingVerbs = [
     "鼓励", "支持", "推动", "推进", "加强", "引导", "指导", "督促", "组织", "协调", "建立", "完善", "明确", "强化", "落实", "按照",
     "依托", "通过", "开展", "实施", "发挥", "做好", "配合", "会同", "报送", "报请", "提请", "联合", "成立", "压实", "承担",

@@ -15,28 +15,35 @@ extension MetadataExtractor {
   /// (the adoption's, the first 通过 of the notes: amendments and approvals come after). A
   /// regulation adopted at a State Council executive meeting ("2001年10月31日 国务院第46次
   /// 常务会议通过", then the decree that promulgated it) takes that meeting's date, the
-  /// first of its notes; the decree names the issuer.
+  /// first of its notes, over the decree's date read from a later line of the front matter;
+  /// the decree names the issuer. A date read elsewhere (a signature) is kept.
   func readAdoption(frontEnd: Int, into metadata: inout DocumentMetadata) {
-    for index in 0..<min(texts.count, max(frontEnd, 8)) {
+    let front = min(texts.count, max(frontEnd, 8))
+    for index in 0..<front {
       guard texts[index].hasAtMostCharacters(120) else { continue }
       let text = texts[index]
       guard text.hasSuffix("通过") || text.hasSuffix("通过。"),
         let date = DateText.first(in: text),
-        let body = Self.adoptingBody(in: text, after: date.range.upperBound)
+        let body = AdoptingBody(in: text, after: date.range.upperBound)
       else { continue }
-      if metadata.issuer == nil, let named = body.named {
+      if metadata.issuer == nil, let named = body.name {
         let issuer = Self.withoutTerm(named)
-        if issuer.count > Self.standingCommittee.count || issuer.hasPrefix("全国")
-          || issuer.hasSuffix(Self.congress) && issuer.count > Self.congress.count
-        {
+        let namesBody =
+          issuer.count > Self.standingCommittee.count || issuer.hasPrefix("全国")
+          || (issuer.hasSuffix(AdoptingBody.congressWord)
+            && issuer.count > AdoptingBody.congressWord.count)
+        if namesBody {
           metadata.issuer = issuer
           metadata.spans["issuer"] = paragraphs[index].span
         }
       }
-      // The first note: before a decree the date was read from.
-      if metadata.writtenDate == nil
-        || metadata.spans["written_date"].map({ $0.start > paragraphs[index].span.start }) == true
-      {
+      // The first note: before a decree of the front matter the date was read from.
+      let frontEnd = paragraphs[front - 1].span.end
+      let readLater =
+        metadata.spans["written_date"].map {
+          $0.start > paragraphs[index].span.start && $0.start < frontEnd
+        } ?? false
+      if metadata.writtenDate == nil || readLater {
         metadata.writtenDate = date.iso
         metadata.spans["written_date"] = paragraphs[index].span
       }
@@ -45,40 +52,6 @@ extension MetadataExtractor {
       }
       return
     }
-  }
-
-  /// The body that adopted a law, as its note names it (nil for the State Council's
-  /// executive meeting, which the decree names).
-  struct AdoptingBody {
-    var named: String?
-  }
-
-  /// 人民代表大会, a congress adopting a law in full session.
-  static let congress = "人民代表大会"
-  /// 国务院第…次常务会议: the State Council's executive meeting.
-  static let stateCouncilMeeting = (opening: "国务院第", closing: "次常务会议")
-
-  /// The body an adoption note names after its date: a standing committee, a congress in
-  /// session (第…次会议), or the State Council's executive meeting (no name read: the
-  /// decree gives it); nil when the note names none of them.
-  static func adoptingBody(in text: String, after start: String.Index) -> AdoptingBody? {
-    var rest = text[start...].trimmingCharacters(in: .whitespaces)
-    if rest.hasPrefix("经") { rest.removeFirst() }
-    if let committee = rest.range(of: standingCommittee) {
-      return AdoptingBody(named: String(rest[..<committee.upperBound]))
-    }
-    if let meeting = rest.range(of: stateCouncilMeeting.opening),
-      meeting.lowerBound == rest.startIndex,
-      rest.contains(stateCouncilMeeting.closing)
-    {
-      return AdoptingBody(named: nil)
-    }
-    if let congress = rest.range(of: Self.congress),
-      rest[congress.upperBound...].hasPrefix("第"), rest.contains("次会议")
-    {
-      return AdoptingBody(named: String(rest[..<congress.upperBound]))
-    }
-    return nil
   }
 
   /// The number of the announcement that promulgated the regulation as adopted

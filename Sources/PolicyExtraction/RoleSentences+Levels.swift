@@ -10,16 +10,26 @@ extension RoleSentences {
   static func levelsAndGovernmentEnd(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> Int?
   {
+    levelsAndGovernment(in: text, range)?.end
+  }
+
+  /// The levels and 人民政府 that `range` opens with, as `levelsAndGovernmentEnd` reads
+  /// them: where they end and how many levels they list (县（市、区）人民政府 is one).
+  static func levelsAndGovernment(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> (end: Int, levels: Int)?
+  {
     var at = range.lowerBound
+    var levels = 0
     while let level = levelWords.first(where: {
       ByteSearch.hasPrefix($0, in: text, at..<range.upperBound)
     }) {
       at += level.count
+      levels += 1
       if let note = bracketedLevels(in: text, at: at, limit: range.upperBound) {
         at += note.bytes
       }
       if ByteSearch.hasPrefix(government, in: text, at..<range.upperBound) {
-        return at + government.count
+        return (at + government.count, levels)
       }
       guard ByteSearch.hasPrefix(enumerationComma, in: text, at..<range.upperBound) else {
         return nil
@@ -74,16 +84,16 @@ extension RoleSentences {
   /// 部门 and 机构: how the department of a government ends.
   static let departmentEndings = ["部门", "机构"].map { Array($0.utf8) }
 
-  /// The length of the levels and 人民政府 that `range` opens with when the government's
-  /// sectors follow at once ("市、县（市、区）人民政府发展改革、财政…"; not
+  /// The length of the levels and 人民政府 that `range` opens with, and how many levels,
+  /// when the government's sectors follow at once ("市、县（市、区）人民政府发展改革、财政…"; not
   /// "乡、镇人民政府、街道办事处和公安…等部门", which lists the governments themselves).
-  static func levelsAndGovernment(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
-    -> Int?
+  static func governmentsBeforeSectors(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> (length: Int, levels: Int)?
   {
-    guard let end = levelsAndGovernmentEnd(in: text, range), end < range.upperBound,
+    guard let (end, levels) = levelsAndGovernment(in: text, range), end < range.upperBound,
       !listSeparators.contains(UTF8Scalars.scalar(in: text, at: end).value)
     else { return nil }
-    return end - range.lowerBound
+    return (end - range.lowerBound, levels)
   }
 
   /// A note listing the levels a level stands for, inside a name: "（市、区）" of
@@ -192,6 +202,8 @@ extension RoleSentences {
   ].map { Array($0.utf8) }
   /// 或者 and 或 between levels ("市或者区环保部门").
   static let alternatives = ["或者", "或"].map { Array($0.utf8) }
+  /// 或者, the first of `alternatives`.
+  static let orElse = alternatives[0]
   /// 和 between levels ("市和区人民政府").
   static let levelAnd = Array("和".utf8)
 }

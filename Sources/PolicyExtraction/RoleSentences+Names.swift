@@ -106,15 +106,14 @@ extension RoleSentences {
       if ByteSearch.hasPrefix(Self.government, in: text, range) {
         range = (range.lowerBound + Self.government.count)..<range.upperBound
       }
-    } else if isSector, let governments = Self.levelsAndGovernment(in: text, range) {
+    } else if isSector, let governments = Self.governmentsBeforeSectors(in: text, range) {
       // "市、县（市、区）人民政府发展改革、财政…等部门": the sectors of those governments,
       // named without the levels listed; one level's government before them is each
       // sector's, as a level is ("省人民政府发展改革、公安…等部门" → 省人民政府发展改革, …).
-      let written = (range.lowerBound..<(range.lowerBound + governments))
-      if ByteSearch.offset(of: Self.enumerationComma, in: text, within: written) == nil {
-        governmentPrefix = Array(text[written])
+      if governments.levels == 1 {
+        governmentPrefix = Array(text[range.lowerBound..<(range.lowerBound + governments.length)])
       }
-      range = (range.lowerBound + governments)..<range.upperBound
+      range = (range.lowerBound + governments.length)..<range.upperBound
     }
     guard mayHoldOnlyNames(text, range, isSector: isSector) else { return nil }
     var names: [DepartmentList.Name] = []
@@ -313,14 +312,31 @@ extension RoleSentences {
   }
   static let unnamedOpenings = ["有关部门", "相关部门", "有关单位", "相关单位", "各部门"].map { Array($0.utf8) }
 
+  /// The two bodies a name read whole joins by 或者, when each is a body in text
+  /// ("市容环境卫生主管部门或者镇人民政府"), or nil.
+  func eitherBody(_ name: DepartmentList.Name, known: inout KnownNames) -> [DepartmentList.Name]? {
+    let or = Self.orElse
+    guard
+      let at = name.bytes.withUnsafeBufferPointer({
+        ByteSearch.offset(of: or, in: $0, within: 0..<$0.count)
+      }), at > 0
+    else { return nil }
+    let parts = [Array(name.bytes[..<at]), Array(name.bytes[(at + or.count)...])]
+    for part in parts {
+      guard part.withUnsafeBufferPointer(DepartmentResolver.endsLikeBody),
+        known.mention(part, resolver: resolver)?.isBodyInText ?? false
+      else { return nil }
+    }
+    return parts.map { DepartmentList.Name(bytes: $0, role: name.role, isSector: name.isSector) }
+  }
   /// The length of 或者 at `index` when it follows a body's name and a list of levels
   /// sharing an ending follows it ("市城雕委办公室或者区、县城市雕塑管理机构会同…": the office,
-  /// then 区… and 县…), or nil. A name that holds 或者 between two bodies is read as one
-  /// piece elsewhere (`DepartmentList.names(from:)`).
+  /// then 区… and 县…), or nil. Two bodies joined by 或者 in a name read whole are split by
+  /// `eitherBody`.
   func bodyAlternative(
     in text: UnsafeBufferPointer<UInt8>, _ piece: Range<Int>, at index: Int, upTo end: Int
   ) -> Int? {
-    let or = Self.alternatives[0]
+    let or = Self.orElse
     guard ByteSearch.hasPrefix(or, in: text, index..<end),
       DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[piece])),
       let level = Self.levelWords.first(where: {
@@ -355,7 +371,7 @@ extension RoleSentences {
         continue
       }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      if Self.isForeign(scalar, in: text, at: index) { return false }
+      if Self.isForeign(scalar, in: text, at: index, within: range) { return false }
       if scalar == .scalar("、")
         || (scalar == .scalar("与")
           && !DepartmentList.joinsSector(text, at: index, upTo: range.upperBound))
@@ -428,14 +444,7 @@ extension RoleSentences {
         return (each, end)
       }
       // "市容环境卫生主管部门或者镇人民政府…负责": either body, each with the role.
-      if ByteSearch.offset(of: Self.alternatives[0], in: text, within: start..<end) != nil {
-        let either = name.bytes.withUnsafeBufferPointer { DepartmentList.names(from: $0) }
-        if either.count == 2,
-          either.allSatisfy({ known.mention($0, resolver: resolver)?.isBodyInText ?? false })
-        {
-          return (either.map { DepartmentList.Name(bytes: $0, role: name.role) }, end)
-        }
-      }
+      if let either = eitherBody(name, known: &known) { return (either, end) }
       return ([name], end)
     }
     /// The names from `start` on, separated by 、 和 及 与, and where they end: after the
@@ -535,7 +544,9 @@ extension RoleSentences {
         continue
       }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
-      guard UTF8Scalars.isIdeograph(scalar), !Self.isForeign(scalar, in: text, at: index) else {
+      guard UTF8Scalars.isIdeograph(scalar),
+        !Self.isForeign(scalar, in: text, at: index, within: range)
+      else {
         break
       }
       if (shortest != nil || bounded != nil) && Self.listSeparators.contains(scalar) { break }
@@ -698,19 +709,6 @@ extension RoleSentences {
     "根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当", "统筹",
   ].map {
     Array($0.utf8)
-  }
-
-  /// Modals no name holds: 应当, 必须 ("施工单位应当取得所在地行业主管部门", "验收组织单位
-  /// 应当通知教育主管部门" are clauses).
-  static let modalsNoNameHolds = ["应当", "必须"].map { Array($0.utf8) }
-
-  /// Whether `name` holds a modal, and so is a clause, not a name.
-  static func holdsModal(_ name: [UInt8]) -> Bool {
-    name.withUnsafeBufferPointer { bytes in
-      modalsNoNameHolds.contains {
-        ByteSearch.offset(of: $0, in: bytes, within: 0..<bytes.count) != nil
-      }
-    }
   }
 
   /// 、 和 及 与.

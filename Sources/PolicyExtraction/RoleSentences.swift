@@ -153,21 +153,26 @@ struct RoleSentences {
   /// Characters no department name holds: they join a name to the words around it
   /// ("区级文物保护单位由区文化局").
   static let foreignScalars: Set<UInt32> = Set("由的对在将把被向从是要其以按".unicodeScalars.map(\.value))
-  /// Whether `scalar`, at `index` of `text`, is one of `foreignScalars` there: not the 在 of
-  /// 所在地, the place a law names a body by ("由库房所在地药品监督管理部门负责", "所在地县级
-  /// 人民政府负责").
-  static func isForeign(_ scalar: UInt32, in text: UnsafeBufferPointer<UInt8>, at index: Int)
-    -> Bool
-  {
+  /// Whether `scalar`, at `index` of `text[range]`, is one of `foreignScalars` there: not the
+  /// 在 of 所在地, the place a law names a body by ("由库房所在地药品监督管理部门负责",
+  /// "所在地县级人民政府负责"); but 所在地方 is a body's 所 before 在地方 ("派出所在地方党委
+  /// 领导下", "律师事务所在地方司法行政部门登记").
+  static func isForeign(
+    _ scalar: UInt32, in text: UnsafeBufferPointer<UInt8>, at index: Int, within range: Range<Int>
+  ) -> Bool {
     guard foreignScalars.contains(scalar) else { return false }
     guard scalar == .scalar("在") else { return true }
-    return
-      !(ByteSearch.hasSuffix(placeOpening, in: text, 0..<index)
-      && ByteSearch.hasPrefix(placeClosing, in: text, index..<text.count))
+    let servedPlace =
+      ByteSearch.hasSuffix(placeOpening, in: text, range.lowerBound..<index)
+      && ByteSearch.hasPrefix(placeClosing, in: text, index..<range.upperBound)
+      && !ByteSearch.hasPrefix(localAuthorities, in: text, index..<range.upperBound)
+    return !servedPlace
   }
   /// 所 and 在地: what stands around the 在 of 所在地.
   static let placeOpening = Array("所".utf8)
   static let placeClosing = Array("在地".utf8)
+  /// 在地方: the 在 of a clause before 地方 (…所在地方党委领导下).
+  static let localAuthorities = Array("在地方".utf8)
   /// Whether `names` are governments (县级以上人民政府, 区政府): the bodies whose
   /// departments a role word may name ("…负责…工作的机构").
   static func namesGovernment(_ names: [DepartmentList.Name]) -> Bool {
@@ -236,9 +241,9 @@ struct RoleSentences {
       var departments: [DepartmentMention] = []
       func record(_ names: [DepartmentList.Name], _ role: ResponsibilityRole) {
         for name in names {
-          guard !Self.holdsModal(name.bytes),
-            let entry = known.mention(name.bytes, resolver: resolver),
+          guard let entry = known.mention(name.bytes, resolver: resolver),
             entry.isBody || name.isSector,
+            !DepartmentResolver.holdsModal(entry.department.name),
             !departments.contains(where: { $0.name == entry.department.name && $0.role == role })
           else { continue }
           var mention = entry.department

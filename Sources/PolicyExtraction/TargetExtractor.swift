@@ -322,10 +322,12 @@ struct TargetExtractor {
         reading.direction = reading.direction ?? .increase
       }
       // "国内生产总值比2010年翻一番": doubling is an increase, by so many 番.
-      if first.unit == TargetGrammar.doublingUnit, phrase.hasSuffix(TargetGrammar.doubling) {
+      if first.unit == TargetGrammar.doublingUnit,
+        let verb = TargetGrammar.doublingVerbs.first(where: { phrase.hasSuffixBytes($0) })
+      {
         reading.verb = TargetGrammar.doubling
         reading.direction = .increase
-        reading.indicator = Self.doubledIndicator(phrase)
+        reading.indicator = Self.doubledIndicator(String(phrase.dropLast(verb.count)))
       }
       if !(needsVerb && reading.verb == nil) && exclusion == nil {
         let indicators = indicatorList(
@@ -424,21 +426,21 @@ struct TargetExtractor {
     return rest.isEmpty || rest == "量" || rest == "总量" ? found.indicator.key : nil
   }
 
-  /// What a phrase ending in 翻 doubles: the indicator read without 翻, from after the last
-  /// year it names ("为到2010年国内生产总值比2000年翻" → 国内生产总值).
+  /// What `phrase` (the words before 翻 or 翻了) doubles: the indicator read after the last
+  /// year it names that is no baseline ("奋斗目标是到2020年实现国内生产总值比2010年" →
+  /// 国内生产总值).
   static func doubledIndicator(_ phrase: String) -> String {
-    var indicator = Substring(
-      TargetPhrase.read(phrase: String(phrase.dropLast()), after: "").indicator)
-    let scalars = Array(indicator.unicodeScalars)
-    var cut: Int? = nil
-    for index in scalars.indices.dropFirst(4) where scalars[index] == "年" {
-      if scalars[(index - 4)..<index].allSatisfy({ UTF8Scalars.isDigit($0.value) }) {
-        cut = index + 1
+    let scalars = Array(phrase.unicodeScalars)
+    var from = 0
+    scalars.withUnsafeBufferPointer { scalars in
+      for index in scalars.indices where TargetYears.year(scalars, index) != nil {
+        let before = index > 0 ? Character(scalars[index - 1]) : " "
+        guard !TargetGrammar.baselineMarks.contains(before) else { continue }
+        from =
+          index > 0 && TargetPhrase.timeOpenings.contains(scalars[index - 1]) ? index - 1 : index
       }
     }
-    if let cut {
-      indicator = Substring(String(String.UnicodeScalarView(scalars[cut...])))
-    }
-    return String(indicator)
+    let rest = String(String.UnicodeScalarView(scalars[from...]))
+    return TargetPhrase.read(phrase: TargetPhrase.withoutTimePhrase(rest), after: "").indicator
   }
 }

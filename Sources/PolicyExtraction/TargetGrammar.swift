@@ -159,6 +159,10 @@ package enum TargetGrammar {
   static let changeRateNouns = ["涨幅", "增幅", "增速"]
   /// 翻 of 翻一番, 翻两番: doubling, an increase counted in 番 (the unit in `units.tsv`).
   static let doubling = "翻"
+  /// What stands before the count of 番: 翻, 翻了 (the longer first; 翻了一番 says what is
+  /// done, a state `TargetExclusion` leaves out).
+  static let doublingVerbs = ["翻了", "翻"]
+  /// 番, the unit of doubling: a value in 番 only after `doublingVerbs` (三番五次 is none).
   static let doublingUnit = "番"
 
   /// Nouns that hold a verb (提升项目, 建设用地, 增加值): the verb in them is none.

@@ -336,10 +336,13 @@ enum TargetPhrase {
   /// Whether a time phrase can open with `scalar`: 到 / 至 …, a year's digit, a numeral of
   /// a length of years (三年), or a named period's first character (“十四五”).
   static func opensTimePhrase(_ scalar: Unicode.Scalar) -> Bool {
-    "到至于在从自“".unicodeScalars.contains(scalar) || UTF8Scalars.isDigit(scalar.value)
+    timeOpenings.contains(scalar) || scalar == "“" || UTF8Scalars.isDigit(scalar.value)
       || ChineseNumeral.digit(scalar.value) != nil
       || TargetGrammar.periods.contains { $0.0.unicodeScalars.first == scalar }
   }
+
+  /// The words that open a time phrase before its year: 到, 至, 于, 在, 从, 自.
+  static let timeOpenings: Set<Unicode.Scalar> = Set("到至于在从自".unicodeScalars)
 
   /// `phrase` without the time phrase it opens with: 到2025年, 至2026年底, 2024年-2025年,
   /// 2024年年内, 2025年6月底前, “十四五”期间, 至“十四五”期末.
@@ -347,7 +350,7 @@ enum TargetPhrase {
     guard let first = phrase.unicodeScalars.first, opensTimePhrase(first) else { return phrase }
     let scalars = Array(phrase.unicodeScalars)
     var index = 0
-    if index < scalars.count && "到至于在从自".unicodeScalars.contains(scalars[index]) { index += 1 }
+    if index < scalars.count && timeOpenings.contains(scalars[index]) { index += 1 }
     var end = index
     scalars.withUnsafeBufferPointer { scalars in
       var position = index

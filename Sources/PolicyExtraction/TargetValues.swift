@@ -77,8 +77,7 @@ struct TargetValueReader {
         let end = Self.numberEnd(chars, from: index)
         let before = start > 0 ? chars[start - 1] : " "
         // Not part of a word or code: 5g, 2235, a year (2025年), 1+3+n, nor an ordinal
-        // (第46次常务会议, 第3批). (Digits and
-        // points are one scalar per character.)
+        // (第46次常务会议, 第3批). (Digits and points are one scalar per character.)
         let isYear = end - start == 4 && end < chars.count && chars[end] == "年"
         // (The ideograph test first: it is cheap, and most values follow an ideograph.)
         let glued =
@@ -115,14 +114,12 @@ struct TargetValueReader {
         }
         let previous = start > 0 ? chars[start - 1] : " "
         // 二次开发, 三次供水: 次 after a Chinese numeral makes a word, not a count. One is a
-        // count only as 翻一番 writes it (一家 is an article, 一番 a manner).
+        // count only as 翻一番 writes it (一家 is an article; 番 is checked below).
         if let unit = units.unit(in: sentence, at: end), unit.kind == .count, unit.text != "次",
           !ChineseNumeral.isNumeral(previous.value),
           previous != "第", !isPeriod(unit, in: sentence, at: end),
           let value = ChineseNumeral.value(of: run),
-          value > 1 || run.count > 1
-            || (unit.text == TargetGrammar.doublingUnit
-              && String(previous) == TargetGrammar.doubling)
+          value > 1 || run.count > 1 || unit.text == TargetGrammar.doublingUnit
         {
           values.append(
             TargetValue(
@@ -137,6 +134,14 @@ struct TargetValueReader {
       index += 1
     }
     return values.filter { value in
+      // 番 only after 翻 or 翻了 (翻一番; 三番五次, 一番努力 are none).
+      if value.unit == TargetGrammar.doublingUnit {
+        return TargetGrammar.doublingVerbs.contains { verb in
+          let verb = Array(verb.unicodeScalars)
+          return value.start >= verb.count
+            && chars[(value.start - verb.count)..<value.start].elementsEqual(verb)
+        }
+      }
       // A value alone in brackets describes what it follows: 远香湖南（4.73平方公里）.
       if value.start > 0 && chars[value.start - 1] == "(" && value.end < chars.count
         && chars[value.end] == ")"

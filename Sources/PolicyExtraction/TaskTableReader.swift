@@ -199,7 +199,7 @@ struct TaskTableReader {
   func groupRow(_ cell: TextSpan, paragraph: Int) -> TaskTable.Row? {
     guard let marker = HeadingMarker.match(in: bytes, at: cell.start, end: cell.end),
       marker.kind != .article,
-      marker.kind != .attachment, marker.kind != .column
+      marker.kind != .attachment, marker.kind != .column, marker.kind != .ordinalPoint
     else { return nil }
     var row = TaskTable.Row(kind: .group(marker.kind), paragraph: paragraph)
     row.label = TextSpan(cell.start, cell.start + marker.length)

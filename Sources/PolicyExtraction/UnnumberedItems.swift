@@ -5,8 +5,9 @@ import PolicyText
 /// Paragraphs without a marker that are items of their own: in a part of a plan (一、, or a
 /// part of an attachment) that has no numbered sub-items, two or more paragraphs that each
 /// open with a run-in heading
-/// ("加强组织领导。各区要…", "强化资金保障。…") or with the name of the body whose duties
-/// follow ("区民防办：负责…"). Each becomes a section of kind `paragraph`, numbered within
+/// ("加强组织领导。各区要…", "强化资金保障。…"), or are a heading on a line of their own with
+/// the body after it (the reports of 1993–2002: "加快农业和农村经济结构调整。" then its body),
+/// or open with the name of the body whose duties follow ("区民防办：负责…"). Each becomes a section of kind `paragraph`, numbered within
 /// its part; a paragraph before the first of them is the part's lead-in, one after an
 /// item continues it.
 struct UnnumberedItems {
@@ -42,12 +43,12 @@ struct UnnumberedItems {
         isPart(section, of: sections)
       else { continue }
       let headings = own[section].map { heading(of: paragraphs[$0]) }
+      // A heading on a line of its own heads the body after it: not a last line, nor one of
+      // short sentences each on its line ("总经理、副总经理不超过六十五周岁。").
       let items = own[section].indices.compactMap {
         position -> (Int, (titleEnd: Int, headingEnd: Int))? in
         let index = own[section][position]
         guard let heading = headings[position] else { return nil }
-        // A heading on a line of its own heads the body after it: not a last line, nor one
-        // of short sentences each on its line ("总经理、副总经理不超过六十五周岁。").
         if heading.headingEnd >= paragraphs[index].span.end {
           guard position + 1 < headings.count, headings[position + 1] == nil else { return nil }
         }
@@ -59,7 +60,7 @@ struct UnnumberedItems {
         paragraphs[index].titleStart = paragraphs[index].span.start
         paragraphs[index].titleEnd = heading.titleEnd
         paragraphs[index].headingEnd = heading.headingEnd
-        paragraphs[index].isRunIn = true
+        paragraphs[index].isRunIn = heading.headingEnd < paragraphs[index].span.end
       }
       marked = true
     }
@@ -74,9 +75,9 @@ struct UnnumberedItems {
     return sections[parent].kind == .attachment && sections[parent].parent == nil
   }
 
-  /// Where the run-in heading of an unmarked paragraph ends (before its 。 or the colon
-  /// after a body's name) and where the heading's punctuation ends, or nil when the
-  /// paragraph does not open with one.
+  /// Where the heading of an unmarked paragraph ends (before its 。 or the colon after a
+  /// body's name: run in, or the whole paragraph) and where the heading's punctuation ends,
+  /// or nil when the paragraph does not open with one.
   package func heading(of paragraph: Paragraph) -> (titleEnd: Int, headingEnd: Int)? {
     let start = paragraph.span.start
     let end = paragraph.span.end
@@ -107,9 +108,9 @@ struct UnnumberedItems {
   }
 
   /// Words that make a first sentence a statement rather than a heading: a subject with
-  /// a modal verb ("各区要高度重视。") or an enumerator ("一是…").
+  /// a modal verb ("各区要高度重视。"), an enumerator ("一是…"), or a lead-in ("具体措施如下。").
   private static let statementWords = [
-    "要", "应", "须", "将", "一是", "二是", "三是", "首先", "其次", "同时", "此外", "其中",
+    "要", "应", "须", "将", "一是", "二是", "三是", "首先", "其次", "同时", "此外", "其中", "如下",
   ]
 
   private func isHeadingPhrase(_ range: Range<Int>) -> Bool {

@@ -97,7 +97,7 @@ struct PDFParagraphs {
         return false
       }
       switch marker.kind {
-      case .paragraph, .table, .tableRow: return false
+      case .paragraph, .table, .tableRow, .ordinalPoint: return false
       default: return true
       }
     }

@@ -1,7 +1,8 @@
 import PolicyBytes
 
 /// The numbering that opens a heading or an item: 一、 （一） 1. （1） ① 第一章 第一节 第一条
-/// 专栏 附件 (GB/T 9704-2012 §7.3.3 levels, plus the forms of laws and attachments).
+/// 专栏 附件 (GB/T 9704-2012 §7.3.3 levels, plus the forms of laws and attachments), and
+/// 第一， of the points a report lists.
 public struct HeadingMarker: Sendable, Equatable {
   /// The kinds of numbering, from the outermost.
   public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -16,7 +17,9 @@ public struct HeadingMarker: Sendable, Equatable {
     /// （一） — level 2.
     case parenthesizedChineseOrdinal = "parenthesized_chinese_ordinal"
     /// 第一， 第二， — the points of a part, as government work reports number the tasks
-    /// of a part or of an item (六、… 第一，深化政府机构改革。 第二，加快转变政府职能。).
+    /// of a part or of an item (六、… 第一，深化政府机构改革。 第二，加快转变政府职能。): no
+    /// level of GB/T 9704; under the part or （一） item that lists them, and items only
+    /// where they run as a list (`OrdinalPoints`).
     case ordinalPoint = "ordinal_point"
     /// 1. 1、 1． — level 3.
     case arabicOrdinal = "arabic_ordinal"

@@ -49,6 +49,9 @@ package struct LineShape {
     if let firstIndex = line.segments.first {
       let range = segments[firstIndex]
       marker = HeadingMarker.match(in: bytes, at: range.lowerBound, end: range.upperBound)
+      // 第二， may open a line wrapped mid-sentence: only the paragraph reader, which sees
+      // whether the points run as a list, takes it for an item.
+      if marker?.kind == .ordinalPoint { marker = nil }
     }
     // Long lines are only ever judged by their ends, and by their last parenthetical group
     // when they end in a parenthesis: a line of any length may end in a group whose

@@ -130,12 +130,19 @@ import Testing
       第一条　省人民政府发展改革、公安、商务等部门应当协同共享家政服务信息。
 
       第二条　市、县（市、区）人民政府发展改革、财政等部门应当协同做好相关工作。
+
+      第三条　县（市、区）人民政府水利、生态环境等部门应当协同做好相关工作。
       """)
     #expect(
       try document.roles(measure: "第一条") == [
         "cooperating:省人民政府发展改革", "cooperating:省人民政府公安", "cooperating:省人民政府商务",
       ])
     #expect(try document.roles(measure: "第二条") == ["cooperating:发展改革", "cooperating:财政"])
+    // One level, whose note lists what stands for it.
+    #expect(
+      try document.roles(measure: "第三条") == [
+        "cooperating:县（市、区）人民政府水利", "cooperating:县（市、区）人民政府生态环境",
+      ])
   }
 
   /// Laws name a body by the place it serves (所在地): "由库房所在地药品监督管理部门负责"
@@ -154,6 +161,8 @@ import Testing
       第三条　市容环境卫生主管部门或者镇人民政府负责公共信息栏的日常管理和保洁。
 
       第四条　建设单位应当通知航道主管部门，航道主管部门应当予以配合。
+
+      第五条　公安派出所在地方党委领导下负责治安管理工作。
       """)
     #expect(try document.roles(measure: "第一条") == ["responsible:库房所在地药品监督管理部门"])
     #expect(
@@ -165,6 +174,8 @@ import Testing
         "responsible:市容环境卫生主管部门", "responsible:镇人民政府",
       ])
     #expect(try document.roles(measure: "第四条").allSatisfy { !$0.contains("应当") })
+    // 所在地方 is a body's 所, then 在地方.
+    #expect(try document.roles(measure: "第五条").allSatisfy { !$0.contains("所在") })
   }
 
   /// Chongqing names its districts and counties 区县, with a note (区县（自治县）), and

@@ -269,6 +269,19 @@ import Testing
         "二、 （一）", "二、 （二） 第一，", "二、 （二） 第二，", "二、 （三）",
       ])
     #expect(document.responsibilities.isEmpty)
+    // Points inside an item of a deeper rank are its text (1. stays the sibling of 2.), and a
+    // line wrapped before 第二， goes on with its paragraph.
+    let nested = try parse(
+      """
+      二、重点任务
+      1．深化改革。全面推进。
+      第一，优化营商环境。
+      第二，扩大有效投资。
+      2．扩大开放。地区生产总值增速居全省
+      第二，高于全国平均水平。
+      """)
+    #expect(labels(nested) == ["二、 1．", "二、 2．"])
+    #expect(nested.measures.last?.text.contains("增速居全省第二，高于全国平均水平") == true)
   }
 
   /// Reports of 1993–2002 set their bold headings on lines of their own
@@ -286,7 +299,12 @@ import Testing
       四、公司领导干部任职年龄
       总经理、副总经理不超过六十五周岁。
       董事长、副董事长不超过七十周岁。
+      五、保障措施
+      具体措施如下。
+      加大资金投入，落实配套资金。
       """)
-    #expect(labels(document) == ["三、 #1", "三、 #2", "四、"])
+    #expect(labels(document) == ["三、 #1", "三、 #2", "四、", "五、"])
+    // A heading on its own line is no run-in heading.
+    #expect(document.sections.filter { $0.kind == .paragraph }.allSatisfy { !$0.isRunIn })
   }
 }

@@ -242,6 +242,10 @@ import Testing
       """)
     #expect(seeds.issuer == "北京市人民代表大会")
     #expect(seeds.writtenDate == "2022-01-10")
+    // A comma after the date is no part of the name.
+    let comma = try metadata(
+      "某市停车条例\n\n2023年1月15日，某市第十届人民代表大会第二次会议通过\n\n第一条　为了规范停车，制定本条例。\n")
+    #expect(comma.issuer == "某市人民代表大会")
     let text = """
       中华人民共和国货物进出口管理条例
 

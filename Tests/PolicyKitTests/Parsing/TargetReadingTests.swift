@@ -16,9 +16,13 @@ import Testing
   /// 翻一番, 翻两番: doubling is an increase counted in 番, from the baseline year (work
   /// reports 2006, 2016: 国内生产总值比2010年翻一番); 一番 elsewhere is no count.
   @Test func doubling_isAnIncreaseInFan() throws {
-    let found = try targets(of: "到2020年，实现人均国内生产总值比2010年翻一番，经过一番努力。\n")
+    let found = try targets(of: "到2020年，实现人均国内生产总值比2010年翻一番，经过一番努力，杜绝三番五次检查。\n")
     #expect(found.map(described) == ["2020 人均国内生产总值 increase 1番"])
     #expect(found.first?.baselineYear == 2010)
+    // The words before the year are no part of the indicator; 翻了一番 says what is done.
+    #expect(
+      try targets(of: "奋斗目标是到2020年实现国内生产总值比2010年翻一番。\n").map(\.indicator) == ["国内生产总值"])
+    #expect(try targets(of: "2020年，国内生产总值比2010年翻了一番。\n").isEmpty)
     #expect(
       try targets(of: "到2000年，国民生产总值比1980年翻两番。\n").map(described) == ["2000 国民生产总值 increase 2番"])
   }
