@@ -20,9 +20,7 @@ extension RoleSentences {
   {
     var at = range.lowerBound
     var levels = 0
-    while let level = levelWords.first(where: {
-      ByteSearch.hasPrefix($0, in: text, at..<range.upperBound)
-    }) {
+    while let level = leadingLevel(of: text[at..<range.upperBound]) {
       at += level.count
       levels += 1
       if let note = bracketedLevels(in: text, at: at, limit: range.upperBound) {
@@ -42,9 +40,7 @@ extension RoleSentences {
   /// Whether `range` is a level word alone, with its note if any ("市", "县（市、区）"):
   /// a level written before a name it shares.
   static func isLevelAlone(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    guard let level = levelWords.first(where: { ByteSearch.hasPrefix($0, in: text, range) }) else {
-      return false
-    }
+    guard let level = leadingLevel(of: text[range]) else { return false }
     let rest = (range.lowerBound + level.count)..<range.upperBound
     return rest.isEmpty
       || bracketedLevels(in: text, at: rest.lowerBound, limit: range.upperBound)?.bytes
@@ -121,7 +117,7 @@ extension RoleSentences {
     var at = index + open.count
     var characters = 1
     var levels = 0
-    while let level = levelWords.first(where: { ByteSearch.hasPrefix($0, in: text, at..<limit) }) {
+    while let level = leadingLevel(of: text[at..<limit]) {
       at += level.count
       characters += level.count / 3  // ideographs, three bytes each
       levels += 1
@@ -196,10 +192,27 @@ extension RoleSentences {
 
   /// Level words written alone before a name they share ("区、街镇绿化管理部门", "乡、镇人民
   /// 政府", "省、自治区、直辖市人民政府能源主管部门"; 区县 as Chongqing names its districts and
-  /// counties, "市、区县（自治县）规划自然资源主管部门"), longest first.
+  /// counties, "市、区县（自治县）规划自然资源主管部门"; levels with 级 as ministry rules write
+  /// them, "设区的市级、县级市场监督管理部门"), longest first.
   static let levelWords = [
-    "设区的市", "自治区", "直辖市", "自治州", "自治县", "街镇", "乡镇", "区县", "市", "区", "县", "省", "镇", "乡",
+    "设区的市级", "设区的市", "自治区", "直辖市", "自治州", "自治县", "街镇", "乡镇", "区县", "县级市", "省级", "市级", "县级",
+    "乡级", "市", "区", "县", "省", "镇", "乡",
   ].map { Array($0.utf8) }
+  /// The level word `bytes` opens with, the longest; not 县级市 where its 市 opens a word
+  /// ("县级市场监督管理部门": 县级, then 市场监督管理部门).
+  static func leadingLevel<Bytes: Collection<UInt8>>(of bytes: Bytes) -> [UInt8]? {
+    for level in levelWords where bytes.starts(with: level) {
+      if level.count > city.count, level.suffix(city.count).elementsEqual(city),
+        openingLevel(of: bytes.dropFirst(level.count - city.count)) == nil
+      {
+        continue
+      }
+      return level
+    }
+    return nil
+  }
+  /// 市, the level a longer level word may end with (县级市, 设区的市).
+  static let city = Array("市".utf8)
   /// 或者 and 或 between levels ("市或者区环保部门").
   static let alternatives = ["或者", "或"].map { Array($0.utf8) }
   /// 或者, the first of `alternatives`.

@@ -239,7 +239,7 @@ extension RoleSentences {
         }
         names.append(DepartmentList.Name(bytes: bytes, role: nil, isSector: isSector))
         // "市、区公安交管部门": 市公安交管部门 too.
-        if let level = Self.levelWords.first(where: { bytes.starts(with: $0) }) {
+        if let level = Self.leadingLevel(of: bytes) {
           // "市或者区（县）土地管理部门": the level's note is its own, not the shared level's.
           let unleveled = Self.withoutLevelNote(bytes.dropFirst(level.count))
           for shared in sharedLevels {
@@ -339,9 +339,7 @@ extension RoleSentences {
     let or = Self.orElse
     guard ByteSearch.hasPrefix(or, in: text, index..<end),
       DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[piece])),
-      let level = Self.levelWords.first(where: {
-        ByteSearch.hasPrefix($0, in: text, (index + or.count)..<end)
-      }),
+      let level = Self.leadingLevel(of: text[(index + or.count)..<end]),
       ByteSearch.hasPrefix(Self.enumerationComma, in: text, (index + or.count + level.count)..<end)
     else { return nil }
     return or.count
@@ -434,9 +432,7 @@ extension RoleSentences {
         return (departments, dutyEnd)
       }
       // "市和区交通行政管理部门", "市或者区土地管理部门": each level's department.
-      if let level = Self.levelWords.first(where: {
-        ByteSearch.hasPrefix($0, in: text, start..<end)
-      }),
+      if let level = Self.leadingLevel(of: text[start..<end]),
         levelAlternative(
           in: text, start..<(start + level.count), at: start + level.count, upTo: end) != nil,
         let each = names(filling: start..<end, in: text, known: &known), each.count > 1

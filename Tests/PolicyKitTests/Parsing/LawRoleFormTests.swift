@@ -180,7 +180,7 @@ import Testing
 
   /// Chongqing names its districts and counties 区县, with a note (区县（自治县）), and
   /// regulations of 山东 and 北京 cities write 市、区县 too: the city's department is 市 and
-  /// the shared name, not 市县…. Seen in the blind batch of 重庆 regulations (地质灾害防治,
+  /// the shared name, not 市县…; levels may end in 级 (设区的市级、县级…). Seen in the blind batch of 重庆 regulations (地质灾害防治,
   /// 非物质文化遗产); corpus-real holds 106 files with 市、区县.
   @Test func districtsAndCountiesAsOneLevel_shareTheName() throws {
     let document = try parse(
@@ -190,6 +190,10 @@ import Testing
       第一条　市、区县（自治县）规划自然资源主管部门负责地质灾害防治工作。
 
       第二条　市、区县人民政府文化主管部门会同有关部门做好保护工作。
+
+      第三条　设区的市级、县级市场监督管理部门负责本行政区域内食品生产经营监督检查工作。
+
+      第四条　市、区（县级市）水行政主管部门负责本行政区域内节约用水的监督管理工作。
       """)
     #expect(
       try document.roles(measure: "第一条").sorted() == [
@@ -198,6 +202,16 @@ import Testing
     #expect(
       try document.roles(measure: "第二条").sorted() == [
         "lead:区县人民政府文化主管部门", "lead:市人民政府文化主管部门",
+      ])
+    // Levels with 级, as ministry rules write them (食品生产经营监督检查管理办法), and 县级市
+    // as a level of its own, in a note (威海 regulations).
+    #expect(
+      try document.roles(measure: "第三条").sorted() == [
+        "responsible:县级市场监督管理部门", "responsible:设区的市级市场监督管理部门",
+      ])
+    #expect(
+      try document.roles(measure: "第四条").sorted() == [
+        "responsible:区（县级市）水行政主管部门", "responsible:市水行政主管部门",
       ])
   }
 
