@@ -185,9 +185,10 @@ extension RoleSentences {
           sharedSectors.append(bytes)
           continue
         }
-        // "市规划资源、建设行政管理部门": the first sector's level is the list's.
+        // "市规划资源、建设行政管理部门", "国务院环境保护、工业、科学技术、财政部门": the first
+        // sector's level is the list's.
         if !isSector, names.isEmpty, sharedSectors.isEmpty,
-          let level = Self.openingLevel(of: bytes),
+          let level = Self.openingLevel(of: bytes) ?? Self.stateCouncilOpening(of: bytes),
           !bytes.withUnsafeBufferPointer({
             Self.scopeQualifier(in: $0, at: 0, limit: $0.count) != nil
           }),
@@ -656,11 +657,11 @@ extension RoleSentences {
     return nil
   }
 
-  /// Whether `bytes` is a sector alone, or a level and a sector (市规划资源 of
-  /// "市规划资源、建设行政管理部门").
+  /// Whether `bytes` is a sector alone, or a level (or 国务院) and a sector (市规划资源 of
+  /// "市规划资源、建设行政管理部门", 国务院环境保护 of "国务院环境保护、工业部门").
   static func isSectorOfLevel(_ bytes: [UInt8]) -> Bool {
     if DepartmentList.isSector(bytes[...]) { return true }
-    guard let level = openingLevel(of: bytes) else {
+    guard let level = openingLevel(of: bytes) ?? stateCouncilOpening(of: bytes) else {
       return false
     }
     return DepartmentList.isSector(bytes.dropFirst(level.count))
