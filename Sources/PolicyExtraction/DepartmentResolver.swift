@@ -97,8 +97,7 @@ package struct DepartmentResolver {
   /// of category "collective"), or an unknown name that ends like a body's. "包括" and
   /// "自身", read from "（包括牵头单位自身）", do not.
   static func namesBody(_ mention: DepartmentMention) -> Bool {
-    guard !holdsModal(mention.name) else { return false }
-    return mention.category != unknownCategory
+    mention.category != unknownCategory
       || (organisationalSuffixes.contains { mention.name.hasSuffixBytes($0) }
         && !holdsClauseVerb(mention.name))
   }

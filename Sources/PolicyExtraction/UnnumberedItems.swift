@@ -4,12 +4,11 @@ import PolicyText
 
 /// Paragraphs without a marker that are items of their own: in a part of a plan (一、, or a
 /// part of an attachment) that has no numbered sub-items, two or more paragraphs that each
-/// open with a run-in heading
-/// ("加强组织领导。各区要…", "强化资金保障。…"), or are a heading on a line of their own with
-/// the body after it (the reports of 1993–2002: "加快农业和农村经济结构调整。" then its body),
-/// or open with the name of the body whose duties follow ("区民防办：负责…"). Each becomes a section of kind `paragraph`, numbered within
-/// its part; a paragraph before the first of them is the part's lead-in, one after an
-/// item continues it.
+/// open with a run-in heading ("加强组织领导。各区要…", "强化资金保障。…"), or are a heading
+/// on a line of their own with the body after it (the reports of 1993–2002: "加快农业和农村
+/// 经济结构调整。" then its body), or open with the name of the body whose duties follow
+/// ("区民防办：负责…"). Each becomes a section of kind `paragraph`, numbered within its part;
+/// a paragraph before the first of them is the part's lead-in, one after an item continues it.
 struct UnnumberedItems {
   /// The longest run-in heading of an unnumbered paragraph, in characters: shorter than a
   /// numbered item's, since nothing else says it is a heading.

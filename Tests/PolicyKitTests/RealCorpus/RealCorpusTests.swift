@@ -191,12 +191,12 @@ import Testing
       flights.targets.filter { $0.unit == "条" }.map { $0.year ?? 0 } == [2025, 2027])
   }
 
-  /// This stop's forms on the real documents that showed them (blind batches 21–24): 区县
+  /// This stop's forms on the real documents that showed them (blind batches 21–25): 区县
   /// as one level (重庆市地质灾害防治条例), a body named by the place it serves (医疗器械经营
   /// 监督管理办法), a congress adopting a law in session (北京市种子条例), a regulation
   /// adopted at the State Council's executive meeting (货物进出口管理条例), points numbered in
   /// words (2005 report), doubling (2016 report), headings on lines of their own (2001).
-  @Test func laws_andReports_ofBatches21To24() throws {
+  @Test func laws_andReports_ofBatches21To25() throws {
     let landslides = try law("重庆市地质灾害防治条例(2020-06-05).md")
     #expect(
       try landslides.roles(measure: "第七条").contains("responsible:市规划自然资源主管部门"))
@@ -217,6 +217,18 @@ import Testing
     )
     let report2001 = try Parsed.file(try realFile("work-reports", "government_work_reports_042_"))
     #expect(report2001.measures.contains { $0.title == "加快农业和农村经济结构调整" })
+    // Batch 25's forms: 国务院 shared over a long first sector (清洁生产促进法), levels with 级
+    // (食品生产经营监督检查管理办法), 县级市 in a note (威海市节约用水条例).
+    let cleaner = try law("清洁生产促进法(2012-02-29).md")
+    #expect(
+      try cleaner.roles(measure: "第五条").contains("responsible:国务院环境保护部门"))
+    let food = try law("食品生产经营监督检查管理办法(2021-12-24).md")
+    #expect(
+      try Set(food.roles(measure: "第九条")).isSuperset(of: [
+        "responsible:设区的市级市场监督管理部门", "responsible:县级市场监督管理部门",
+      ]))
+    let water = try law("威海市节约用水条例(2020-01-17).md")
+    #expect(try water.roles(measure: "第四条").contains("responsible:市水行政主管部门"))
   }
 
   /// The 第X条 lines of the text, found by a plain pattern independent of the parser.
