@@ -250,17 +250,21 @@ package struct DepartmentResolver {
   /// Whether `name` stands for bodies it does not name: 各 / 有关 / 相关 / 属地 followed by
   /// nothing but 部门, 单位, 机构, 处室, 行业部门 or 行业主管部门, with a level word or 政府
   /// before it (有关部门, 各有关部门和单位, 区政府各部门, 有关区级部门, 委内各相关处室,
-  /// 各行业部门), or one of those words alone (行业主管部门, 政府, 地方政府). Such a name is
-  /// no department of a role (docs/gold-format.md); 各街镇, 相关区政府, 各区交通主管部门 and
-  /// 有关镇街 name a kind of body and are.
+  /// 各行业部门), or one of those words alone (行业主管部门, 政府). Such a name is no
+  /// department of a role (docs/gold-format.md); 各街镇, 相关区政府, 各区交通主管部门 and
+  /// 有关镇街 name a kind of body and are, and so do the governments of a level (省级政府,
+  /// 县级政府) and 地方政府, the local governments ("省级政府对本辖区债务负总责",
+  /// "落实地方政府主体责任").
   static func isUnnamedCollective(_ name: String) -> Bool {
     let bytes = Array(name.utf8)
     for kind in unnamedKinds
     where bytes.count >= kind.count && bytes.suffix(kind.count).elementsEqual(kind) {
       var head = bytes[..<(bytes.count - kind.count)]
-      while let level = levelWords.first(where: {
-        head.count >= $0.count && head.suffix($0.count).elementsEqual($0)
-      }) {
+      while !kind.elementsEqual(government),
+        let level = levelWords.first(where: {
+          head.count >= $0.count && head.suffix($0.count).elementsEqual($0)
+        })
+      {
         head = head.dropLast(level.count)
       }
       if head.isEmpty
@@ -309,10 +313,12 @@ package struct DepartmentResolver {
   private static let collectiveMarkerBytes = collectiveMarkers.map { Array($0.utf8) }
   /// Level words between the marker and the kind: 有关区级部门.
   private static let levelWords = ["区级", "市级", "县级", "省级", "镇级"].map { Array($0.utf8) }
+  /// 政府, which a level word before it names (区级政府), as UTF-8.
+  private static let government = Array("政府".utf8)
   /// What an unnamed collective ends with, as UTF-8.
   private static let unnamedKinds = [
     "部门", "单位", "机构", "处室", "行业部门", "行业主管部门", "行业管理部门", "主管部门", "职能部门", "部门和单位", "单位和部门",
-    "部门单位", "政府", "地方政府", "政府部门", "政务部门", "职能部门和单位", "责任部门", "责任单位", "牵头单位", "牵头部门", "配合单位", "配合部门",
+    "部门单位", "政府", "政府部门", "政务部门", "职能部门和单位", "责任部门", "责任单位", "牵头单位", "牵头部门", "配合单位", "配合部门",
     "成员单位", "管理部门", "方面", "机关",
   ].map { Array($0.utf8) }
 

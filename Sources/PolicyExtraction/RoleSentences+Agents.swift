@@ -103,4 +103,45 @@ extension RoleSentences {
   static let setsUpUnder = Array("下设".utf8)
   /// The offices a body sets up under it, named by their parent: 办公室, 秘书处.
   static let offices = ["办公室", "秘书处"].map { Array($0.utf8) }
+
+  /// The governments 落实 names as the holders of the responsibilities it makes good, when
+  /// its clause has no subject of its own ("落实地方政府主体责任", "落实地方各级人民政府责任",
+  /// "严格落实行业主管部门、相关部门监管责任和地方政府属地监管责任"): the names before each
+  /// kind of responsibility (主体责任, 属地监管责任) of the list 落实 opens. Only governments:
+  /// what else holds one there is a regulated party (企业, 经营者, 参建单位), a field
+  /// (消防安全) or bodies left unnamed (相关部门).
+  func responsibilityHolders(
+    in text: UnsafeBufferPointer<UInt8>, after implementEnd: Int, clause: Range<Int>,
+    known: inout KnownNames
+  ) -> [DepartmentList.Name]? {
+    var holders: [DepartmentList.Name] = []
+    var start = implementEnd
+    while let duty = ByteSearch.offset(
+      of: Self.responsibility, in: text, within: start..<clause.upperBound)
+    {
+      var end = duty
+      while let kind = Self.kindsOfResponsibility.first(where: {
+        ByteSearch.hasSuffix($0, in: text, start..<end)
+      }) {
+        end -= kind.count
+      }
+      if start < end, ByteSearch.hasSuffix(Self.governmentEnding, in: text, start..<end),
+        let names = names(filling: start..<end, in: text, known: &known)
+      {
+        holders += names
+      }
+      let next = duty + Self.responsibility.count
+      guard
+        let joiner = Self.responsibilityJoiners.first(where: {
+          ByteSearch.hasPrefix($0, in: text, next..<clause.upperBound)
+        })
+      else { break }
+      start = next + joiner.count
+    }
+    return holders.isEmpty ? nil : holders
+  }
+  /// What a responsibility is called after its holder: 主体责任, 属地监管责任, 属地管理责任.
+  static let kindsOfResponsibility = ["主体", "属地", "监管", "管理", "领导"].map { Array($0.utf8) }
+  /// What joins the responsibilities of a list after one 落实: 、 和 及.
+  static let responsibilityJoiners = ["、", "和", "及"].map { Array($0.utf8) }
 }

@@ -106,6 +106,27 @@ extension RoleSentences {
       && ByteSearch.offset(of: Self.alsoDoes, in: text, within: noun) == nil
   }
 
+  /// Whether the role word stands in the description of a system of government the clause
+  /// names, one of its features ("由地方政府负责、分级管理、以县为主的新体制", "实行政府负责、
+  /// 分级管理、部门合作的管理体制", "建立健全政府负总责的森林防火责任制度"): 、 or 的 follows it
+  /// at once, and the clause ends with a 的 and the system (体制, 责任制, 责任制度). Not a
+  /// duty that builds one ("负责建立…的管理体制": a verb follows the role word), nor the
+  /// members of a mechanism, which are roles ("建立由民政部门牵头、有关部门参加的协调机制",
+  /// "…等部门参加的联席会议制度").
+  func roleWordDescribesASystem(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard range.lowerBound < range.upperBound else { return false }
+    let (next, _) = UTF8Scalars.scalar(in: text, at: range.lowerBound)
+    guard next == .scalar("、") || next == .scalar("的"),
+      Self.systems.contains(where: { ByteSearch.hasSuffix($0, in: text, range) }),
+      ByteSearch.offset(of: Self.possessive, in: text, within: range) != nil
+    else { return false }
+    return true
+  }
+
+  /// The systems of government a clause may describe by who takes which role: 体制,
+  /// 责任制, 责任制度.
+  static let systems = ["体制", "责任制", "责任制度"].map { Array($0.utf8) }
+
   /// 并, which joins a second verb phrase to a duty.
   static let alsoDoes = Array("并".utf8)
 

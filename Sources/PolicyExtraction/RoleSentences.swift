@@ -273,7 +273,9 @@ struct RoleSentences {
           record(names, .responsible)
           continue
         }
-        guard let (wordStart, wordEnd, effect) = firstRoleWord(in: text, body) else {
+        guard let (wordStart, wordEnd, effect) = firstRoleWord(in: text, body),
+          !roleWordDescribesASystem(text, wordEnd..<body.upperBound)
+        else {
           if !clause.continuesAfterGroup { unread.append(body) }
           continue
         }
@@ -435,6 +437,14 @@ struct RoleSentences {
             // "会同有关部门组成征兵办公室": unnamed bodies and what they do, no name.
             record(objects.names.filter { !Self.holdsUnnamedBodies($0.bytes) }, .cooperating)
           }
+          continue
+        }
+        // "落实地方政府主体责任": no subject, the government holding the responsibility.
+        if !named, ByteSearch.equals(Self.implement, in: text, wordStart..<wordEnd),
+          let holders = responsibilityHolders(
+            in: text, after: wordEnd, clause: body, known: &known)
+        {
+          record(holders, .responsible)
           continue
         }
         guard let subject else { continue }

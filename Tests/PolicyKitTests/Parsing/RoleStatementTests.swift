@@ -159,6 +159,28 @@ import Testing
       ])
   }
 
+  /// The governments of a level (省级政府) and 地方政府 name kinds of body; 落实 with no
+  /// subject of its own makes the government holding the responsibility responsible, not a
+  /// regulated party nor a field; a role word describing a system of government is no role.
+  @Test func governmentsHoldingResponsibilities_andSystemsOfGovernment() throws {
+    let text = """
+      一、重点任务
+      （一）防范风险。省级政府对本辖区债务负总责，积极稳妥处置存量债务。
+      （二）稳定市场。坚持分类指导，落实地方政府主体责任，支持居民自住需求。
+      （三）强化监管。严格落实行业主管部门、相关部门监管责任和地方政府属地监管责任。
+      （四）压实责任。落实企业主体责任，落实消防安全主体责任。
+      （五）深化改革。对农村义务教育实行在国务院领导下，由地方政府负责、分级管理、以县为主的新体制。
+      （六）加强执法。地方政府、各级有关部门应当予以配合和协助。
+      """
+    let document = try parse(text + "\n")
+    #expect(try roles(document, measure: "（一）") == ["responsible:省级政府"])
+    #expect(try roles(document, measure: "（二）") == ["responsible:地方政府"])
+    #expect(try roles(document, measure: "（三）") == ["responsible:地方政府"])
+    #expect(try roles(document, measure: "（四）").isEmpty)
+    #expect(try roles(document, measure: "（五）").isEmpty)
+    #expect(try roles(document, measure: "（六）") == ["cooperating:地方政府"])
+  }
+
   /// "由A牵头，会同B…": A, brought in by 由 at the head of the sentence, is the subject of
   /// 会同 too; a level written alone before a name is its level too ("市、区交通运输部门");
   /// the units before 等单位 are named ("高校、科研院所等单位"); 做好 may stand between a
