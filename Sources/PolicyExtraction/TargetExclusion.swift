@@ -20,7 +20,8 @@ enum TargetExclusion: Equatable {
   case size
   /// A count of the items a colon goes on to list (分三个阶段：…, 方面5项：…).
   case listCount
-  /// A name in quotes (“五个新城”), or of a set of rules (中央八项规定精神).
+  /// A name in quotes (“五个新城”), or of a set of rules (中央八项规定精神, the laws one
+  /// decision amends: 等四件地方性法规的决定).
   case name
   /// A setting of public finance (`TargetGrammar.fiscalWords`): a deficit, a budget
   /// allocation, a tax rate, a subsidy standard.
@@ -91,6 +92,11 @@ enum TargetExclusion: Equatable {
     }
     let noun = TargetPhrase.trailingNoun(after)
     if value.counts, TargetGrammar.ruleSetNouns.contains(where: { noun.hasPrefixBytes($0) }) {
+      return .name
+    }
+    if value.counts, phrase.hasSuffixBytes("等"),
+      TargetGrammar.amendedLaws.contains(where: { noun.hasPrefixBytes($0) })
+    {
       return .name
     }
     if value.counts && !noun.isEmpty

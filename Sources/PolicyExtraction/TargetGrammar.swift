@@ -233,6 +233,9 @@ package enum TargetGrammar {
   /// 六项禁令, 解决台湾问题的八项主张 of the work reports, 四项基本原则): no quantity to
   /// reach.
   static let ruleSetNouns = ["规定", "禁令", "纪律", "主张", "基本原则"]
+  /// What a count after 等 names when it counts the laws one decision amends together
+  /// ("关于修改《…条例》等四件地方性法规的决定修正", in a law's history): no quantity to reach.
+  static let amendedLaws = ["地方性法规", "法规", "法律", "行政法规", "规章"]
   /// Rates per year or month, which set no level to reach (每年投运200辆).
   static let rateWords = ["每年", "每月", "逐年"]
   /// Trimmed around an indicator or noun: 的 and spaces.

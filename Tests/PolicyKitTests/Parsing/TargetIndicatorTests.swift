@@ -80,6 +80,11 @@ import Testing
       try targets(
         of: "2005年，我们将坚持“和平统一、一国两制”的基本方针和解决台湾问题的八项主张，坚持四项基本原则。\n"
       ).isEmpty)
+    // The laws one decision amends together, in a law's history: a count of documents.
+    #expect(
+      try targets(
+        of: "2022年1月21日省人民代表大会常务委员会第三十三次会议批准的关于修改《某市民用建筑节能条例》等四件地方性法规的决定修正。\n"
+      ).isEmpty)
     // …but 50%的目标要求 states the target.
     #expect(try targets(of: "2025年，落实海绵城市达标区面积占建成区50%的目标要求。\n").count == 1)
   }
