@@ -214,7 +214,7 @@ struct DepartmentList {
 
   /// The names of a piece between separators: one, or two joined by 和 / 及 / 以及 / 或者
   /// when each is a body of its own ("有关镇街和区属国有公司", "居民委员会或者村民委员会";
-  /// not 住房和城乡建设局).
+  /// not 住房和城乡建设局) or a place before a place's department.
   package static func names(from piece: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
     guard let name = name(from: piece) else { return [] }
     for joiner in joiners {
@@ -223,7 +223,12 @@ struct DepartmentList {
       else { continue }
       let left = UnsafeBufferPointer(rebasing: piece[0..<offset])
       let right = UnsafeBufferPointer(rebasing: piece[(offset + joiner.count)...])
-      if DepartmentResolver.endsLikeBody(left), DepartmentResolver.endsLikeBody(right),
+      // A city before a place's department ("诸暨市和嵊州市林业行政主管部门") is a place of
+      // its own, given that department by the list.
+      let placeBeforeDepartment =
+        isPlace(Array(left)[...]) && departmentOfPlace(Array(right)) != nil
+      if DepartmentResolver.endsLikeBody(left) || placeBeforeDepartment,
+        DepartmentResolver.endsLikeBody(right),
         let first = Self.name(from: left), let second = Self.name(from: right)
       {
         return [first, second]
@@ -355,6 +360,12 @@ struct DepartmentList {
       let ending: [UInt8]
       if let shared = Self.sharedEndings.first(where: { names[index].bytes.hasSuffix($0) }) {
         (owner, ending) = (Self.isPlace, shared)
+      } else if Self.isPlace(names[index - 1].bytes[...]),
+        let department = Self.departmentOfPlace(names[index].bytes)
+      {
+        // "萧山区、余杭区公安分局", "崂山区、城阳区和各县级市建设主管部门": the places before
+        // a place's department each have that department.
+        (owner, ending) = ({ _ in true }, department)
       } else if let shared = Self.sharedEnding(of: names[index].bytes) {
         (owner, ending) = (Self.isSector, shared)
       } else {
@@ -429,6 +440,8 @@ struct DepartmentList {
   private static let joinedSectors = [
     "住房和城乡建设", "自然资源和规划", "规划和自然资源", "工业和信息化", "经济和信息化", "文化和旅游", "文化广电和旅游",
     "人力资源和社会保障", "劳动和社会保障", "发展和改革", "卫生和计划生育", "海洋与渔业", "粮食和储备", "粮食和物资储备",
+    // 浙江省农业和农村工作办公室, named by its sector in Zhejiang's laws.
+    "农业和农村工作",
   ].map { Array($0.utf8) }
 
   /// Whether the 与 at `index` of `text` joins the two halves of one sector's name
@@ -445,6 +458,34 @@ struct DepartmentList {
     sector in sector.firstRange(of: Array("与".utf8)).map { (sector, $0.lowerBound) }
   }
 
+  /// The department after the place `bytes` opens with (公安分局 of 余杭区公安分局,
+  /// 建设主管部门 of 各县级市建设主管部门): a sector's department or a bureau, after a place
+  /// (with 各 before it), not the place's government.
+  static func departmentOfPlace(_ bytes: [UInt8]) -> [UInt8]? {
+    let each = Array("各".utf8)
+    let start = bytes.starts(with: each) ? each.count : 0
+    // Two to five characters of place, three bytes each.
+    for length in stride(from: 6, through: 15, by: 3) where start + length < bytes.count {
+      let place = bytes[start..<(start + length)]
+      guard isPlace(place) else { continue }
+      let department = Array(bytes[(start + length)...])
+      guard !sharedEndings.contains(where: { department.hasSuffix($0) }),
+        sharedEnding(of: department) != nil
+          || placeBureaus.contains(where: { department.hasSuffix($0) })
+      else { continue }
+      return department
+    }
+    return nil
+  }
+  /// The government of the place `bytes` names (人民政府 of 嵊州市人民政府), if it names one.
+  static func governmentOfPlace(_ bytes: [UInt8]) -> [UInt8]? {
+    sharedEndings.first {
+      bytes.count > $0.count && bytes.hasSuffix($0) && isPlace(bytes.dropLast($0.count))
+    }
+  }
+  /// How a place's bureau ends when no sector's ending does: 分局, 局.
+  private static let placeBureaus = ["分局", "局"].map { Array($0.utf8) }
+
   /// Endings a list of places shares: 人民政府, 政府, 管委会.
   private static let sharedEndings = ["人民政府", "政府", "管委会"].map { Array($0.utf8) }
   /// How the name of a district or county ends: 区, 县, 市, 旗.
@@ -452,9 +493,14 @@ struct DepartmentList {
 
   /// Whether `bytes` is the bare name of a place that holds a government (普陀区, 浦东新区,
   /// 达茂旗): two to five characters ending in 区, 县, 市 or 旗, not a level word alone.
-  private static func isPlace(_ bytes: ArraySlice<UInt8>) -> Bool {
-    // Three bytes per ideograph: two to five characters.
-    guard bytes.count >= 6, bytes.count <= 15, placeEndings.contains(where: { bytes.hasSuffix($0) })
+  static func isPlace(_ bytes: ArraySlice<UInt8>) -> Bool {
+    // Three bytes per ideograph: two to five characters, each an ideograph (not the
+    // bracket of a note: 县（市）).
+    guard bytes.count >= 6, bytes.count <= 15,
+      placeEndings.contains(where: { bytes.hasSuffix($0) }),
+      String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy({
+        UTF8Scalars.isIdeograph($0.value)
+      })
     else { return false }
     return !bytes.starts(with: Array("各".utf8)) && !bytes.starts(with: Array("有关".utf8))
       && !bytes.starts(with: Array("相关".utf8))

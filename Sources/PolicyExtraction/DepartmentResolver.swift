@@ -133,9 +133,13 @@ package struct DepartmentResolver {
   /// "及时报告城管执法部门").
   private static func isSectorDepartment(_ name: String) -> Bool {
     guard name.hasSuffixBytes("部门") || isSectorOrgan(name) else { return false }
+    // A sector named with 和 is one name ("住房和城乡建设部门负责…").
+    let words =
+      DepartmentList.holdsJoinedSector(Array(name.utf8))
+      ? clauseWords.filter { $0 != "和" && $0 != "与" } : clauseWords
     return name.unicodeScalars.count >= 4 && !isUnnamedCollective(name)
       && name.unicodeScalars.dropLast(2).allSatisfy { UTF8Scalars.isIdeograph($0.value) }
-      && !clauseWords.contains { name.containsBytes($0) }
+      && !words.contains { name.containsBytes($0) }
   }
 
   /// Whether `name` is the organ of a sector as laws name them (公安机关, 税务机关,

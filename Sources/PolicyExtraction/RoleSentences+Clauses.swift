@@ -166,9 +166,27 @@ extension RoleSentences {
       let after = (end + Self.representatives.count)..<clause.upperBound
       return !Self.actedFor.contains { ByteSearch.hasPrefix($0, in: text, after) }
     }
+    // "…主管部门按照规定的职责，负责…": a preposition opens what the bodies do; its 的 is
+    // no noun the names qualify.
+    if Self.adverbialOpenings.contains(where: { ByteSearch.hasPrefix($0, in: text, rest) }) {
+      return false
+    }
+    // "市和区县（市）人民政府其他有关主管部门", "区政府各部门": the names qualify bodies left
+    // unnamed.
+    if end > clause.lowerBound,
+      !Self.listSeparators.contains(UTF8Scalars.scalar(in: text, before: end).0),
+      Self.collectiveOpenings.contains(where: { ByteSearch.hasPrefix($0, in: text, rest) })
+    {
+      // Not after a separator: "居民委员会、村民委员会和其他基层组织" lists them.
+      return true
+    }
     return ByteSearch.offset(of: Self.possessive, in: text, within: window) != nil
       || Self.bodiesPeople.contains { ByteSearch.hasPrefix($0, in: text, rest) }
   }
+
+  /// Words that open bodies left unnamed after the names of their government: 其他, 有关,
+  /// 相关, 各.
+  static let collectiveOpenings = ["其他", "有关", "相关", "各"].map { Array($0.utf8) }
 
   /// Words for a body's people, which make the names before them no subject: 人员,
   /// 工作人员, 负责人, 负责同志 (and 代表, `representatives`).

@@ -93,14 +93,14 @@ extension RoleSentences {
   }
 
   /// A note listing the levels a level stands for, inside a name: "（市、区）" of
-  /// 县（市、区）人民政府, "（区、市）" of 各省（区、市）政府 — two level words or more joined by
-  /// 、 in brackets after a level's character. Its 、 lists no names.
+  /// 县（市、区）人民政府, "（区、市）" of 各省（区、市）政府, "（镇）" of 乡（镇）人民政府 — level
+  /// words joined by 、 in brackets after a level's character. Its 、 lists no names.
   static func levelNote(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int)
     -> (bytes: Int, characters: Int)?
   {
     guard index > 0,
-      levelCharacters.contains(where: { ByteSearch.hasSuffix($0, in: text, 0..<index) }),
-      let note = bracketedLevels(in: text, at: index, limit: limit), note.levels >= 2
+      notedLevels.contains(where: { ByteSearch.hasSuffix($0, in: text, 0..<index) }),
+      let note = bracketedLevels(in: text, at: index, limit: limit)
     else { return nil }
     return (note.bytes, note.characters)
   }
@@ -168,6 +168,8 @@ extension RoleSentences {
     return and.count
   }
 
+  /// The levels a note may follow: those that open a name, and 乡 (乡（镇）人民政府).
+  static let notedLevels = levelCharacters + ["乡", "镇"].map { Array($0.utf8) }
   /// Level words that open a name: 市, 区, 县, 省.
   static let levelCharacters = ["市", "区", "县", "省"].map { Array($0.utf8) }
 

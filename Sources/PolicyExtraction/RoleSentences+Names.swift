@@ -120,6 +120,8 @@ extension RoleSentences {
     var pieceStart = range.lowerBound
     var index = range.lowerBound
     var levelsListed = false
+    /// Those levels, for the governments a list of sectors may open with.
+    var listedLevels: [[UInt8]] = []
     /// Levels written alone before a name ("市、区交通运输部门"): the name is each level's.
     var sharedLevels: [[UInt8]] = []
     /// Sectors written alone before a sector's department ("生态环境、绿化市容、城管执法部门"):
@@ -132,12 +134,16 @@ extension RoleSentences {
     var unvouched = 0
     /// The level of the first of sectors that share a department's ending.
     var sectorLevel: [UInt8]? = nil
+    /// Places written alone before a place's department or government ("萧山区、余杭区公安
+    /// 分局", "诸暨市、嵊州市人民政府"): each is given it.
+    var sharedPlaces: [[UInt8]] = []
     func closePiece(at end: Int, known: inout KnownNames) -> Bool {
       // "市、区规划资源、水务等部门": the levels of the list, no names; the sectors are
       // written without them.
       if Self.isLevelAlone(text, pieceStart..<end) {
         if isSector {
           levelsListed = true
+          listedLevels.append(Array(text[pieceStart..<end]))
         } else {
           sharedLevels.append(Array(text[pieceStart..<end]))
         }
@@ -156,8 +162,20 @@ extension RoleSentences {
       }
       for var bytes in read {
         let level = Self.openingLevel(of: bytes)
-        if isSector, levelsListed, names.isEmpty, let level {
-          bytes.removeFirst(level.count)
+        if isSector, levelsListed, names.isEmpty, let level,
+          bytes.count > Self.governmentEnding.count,
+          bytes.suffix(Self.governmentEnding.count).elementsEqual(Self.governmentEnding)
+        {
+          // "区、县人民政府和市建设交通…等有关行政管理部门": the governments of the levels
+          // listed, before the sectors.
+          for listed in listedLevels {
+            names.append(
+              DepartmentList.Name(bytes: listed + bytes.dropFirst(level.count), role: nil))
+          }
+          listedLevels = []
+        } else if isSector, levelsListed, names.isEmpty, let level {
+          // "市和区、县（市）发展和改革…等部门": the level and its note.
+          bytes = Array(Self.withoutLevelNote(bytes.dropFirst(level.count)))
         } else if isSector, level == nil, !levelsListed,
           let first = names.first,
           let shared = Self.stateCouncilOpening(of: first.bytes)
@@ -214,6 +232,22 @@ extension RoleSentences {
           }
         }
         sectorLevel = nil
+        // Heading a paragraph, a place names its government ("各镇、街道、开发区：").
+        if !isSector, !asHeading, DepartmentList.isPlace(bytes[...]),
+          !(known.mention(bytes, resolver: resolver)?.isBodyInText ?? false)
+        {
+          sharedPlaces.append(bytes)
+          continue
+        }
+        if !sharedPlaces.isEmpty,
+          let department = DepartmentList.departmentOfPlace(bytes)
+            ?? DepartmentList.governmentOfPlace(bytes)
+        {
+          for place in sharedPlaces {
+            names.append(DepartmentList.Name(bytes: place + department, written: place, role: nil))
+          }
+          sharedPlaces = []
+        }
         // Unnamed or regulated (no entry): understood, with no role.
         if let entry = known.mention(bytes, resolver: resolver), !entry.isBodyInText && !isSector {
           // Heading a paragraph, a place names its government too ("各镇、街道、开发区："),
@@ -277,6 +311,7 @@ extension RoleSentences {
       index += length
     }
     guard closePiece(at: range.upperBound, known: &known), sharedSectors.isEmpty,
+      sharedPlaces.isEmpty,
       vouched + unvouched == 0 || names.count > vouched
     else { return nil }
     guard let governmentPrefix else { return names }
@@ -363,6 +398,8 @@ extension RoleSentences {
         || DepartmentResolver.endsLikeBody(UnsafeBufferPointer(rebasing: text[pieceStart..<end]))
         || Self.isLevelAlone(text, pieceStart..<end)
         || sharesSectorEnding && Self.isSectorOfLevel(Array(text[pieceStart..<end]))
+        // A city before a place's department or government ("诸暨市、嵊州市公安局").
+        || DepartmentList.isPlace(Array(text[pieceStart..<end])[...])
     }
     while index < range.upperBound {
       if let qualifier = Self.scopeQualifier(in: text, at: index, limit: range.upperBound) {
@@ -468,7 +505,7 @@ extension RoleSentences {
     for closing in Self.listClosings where closing.count > Self.etc.count {
       // The list ends there: "…等单位人员成立工作专班" names people, not the units.
       if let at = ByteSearch.offset(of: closing, in: text, within: range),
-        UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, 60),
+        UTF8Scalars.hasAtMostCharacters(text, range.lowerBound..<at, Self.longestList),
         verbFollows || endsName(text, at: at + closing.count, limit: range.upperBound),
         let names = names(filling: range.lowerBound..<(at + closing.count), in: text, known: &known)
       {
@@ -715,14 +752,20 @@ extension RoleSentences {
     $0.count >= 2
   }.map { Array($0.utf8) }
 
-  /// 等 and the words after it that close a list of sectors (等部门, 等有关部门,
-  /// 等行业主管部门, 等部门和单位, 等单位: "市场运营机构、高校、科研院所等单位"; 等人民团体,
-  /// 等群团组织: "工会、共青团、妇联等人民团体"), longest first.
   /// 、, which separates the items of a list.
   static let enumerationComma = Array("、".utf8)
 
+  /// The most characters a list of sectors closed by 等部门 spans: a law may name a dozen
+  /// ("县级以上人民政府发展和改革、农业和农村工作综合管理、财政、农业、林业、水利、海洋与渔业、
+  /// 交通运输、住房和城乡建设、城乡规划、环境保护等部门").
+  static let longestList = 100
+
+  /// 等 and the words after it that close a list of sectors (等部门, 等有关部门,
+  /// 等行业主管部门, 等部门和单位, 等单位: "市场运营机构、高校、科研院所等单位"; 等人民团体,
+  /// 等群团组织: "工会、共青团、妇联等人民团体"), longest first.
   static let listClosings = [
-    "等有关行政主管部门", "等行业主管部门", "等行政主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门", "等有关部门和单位",
+    "等有关行政主管部门", "等有关行政管理部门", "等行业主管部门", "等行政主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门",
+    "等有关部门和单位",
     "等相关部门和单位", "等部门和单位", "等部门、单位",
     "等有关部门",
     "等相关部门", "等职能部门", "等部门", "等有关单位和个人", "等单位和个人", "等单位",

@@ -319,8 +319,11 @@ struct RoleSentences {
             }
             // "市相关部门和各相关区政府组成的…机制": names that only qualify a noun.
             // "本市设立的…议事协调机构，…，负责": the bodies after a relative clause.
+            let opening = leadingNames(in: text, clause, known: &known).flatMap {
+              namesQualifyANoun(text, after: $0.end, in: clause) ? nil : $0
+            }
             guard
-              let leading = leadingNames(in: text, clause, known: &known)
+              let leading = opening
                 ?? afterRelativeClause(in: text, clause).flatMap({
                   leadingNames(in: text, $0, known: &known)
                 }),

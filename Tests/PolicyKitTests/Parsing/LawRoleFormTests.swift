@@ -785,4 +785,70 @@ import Testing
       ])
     #expect(try document.roles(measure: "第十七条") == ["cooperating:村（居）民委员会"])
   }
+
+  /// Names that blind batch 26 (local regulations of Zhejiang and Shandong) found read
+  /// wrong or not at all: a sector named with 和 alone, a list of a dozen sectors, 乡（镇）
+  /// after 会同, places sharing a department or government, a government's unnamed bodies,
+  /// a preposition after the names, and governments opening a list of sectors.
+  @Test func namesOfLocalRegulations() throws {
+    let document = try parse(
+      """
+      某市条例
+
+      第一条　住房和城乡建设部门负责督促物业服务企业做好管理工作。
+
+      第二条　县级以上人民政府发展和改革、农业和农村工作综合管理、财政、农业、林业、水利、海洋与渔业、交通运输、住房和城乡建设、城乡规划、环境保护等部门按照各自职责，负责土地整治的相关工作。
+
+      第三条　县（市、区）国土资源主管部门会同同级发展和改革、财政等部门以及乡（镇）人民政府、街道办事处，拟定土地整治年度计划。
+
+      第四条　崂山区、城阳区和各县级市建设主管部门负责本辖区的民用建筑节能监督管理工作。
+
+      第五条　萧山区、余杭区公安分局负责本辖区工作。诸暨市、嵊州市人民政府负责本辖区工作。
+
+      第六条　县级以上人民政府其他有关部门在各自职责范围内，负责有关工作。
+
+      第七条　市供水管理机构和区(市)城市供水行政主管部门按照规定的职责,负责城市供水行政管理工作。
+
+      第八条　区、县人民政府和市建设交通、发展改革、财政等有关行政管理部门按照各自职责分工，协同实施本办法。
+
+      第九条　居民委员会、村民委员会和其他基层组织，应当协助做好养犬管理工作。
+      """)
+    #expect(try document.roles(measure: "第一条") == ["responsible:住房和城乡建设部门"])
+    #expect(
+      try document.roles(measure: "第二条") == [
+        "responsible:发展和改革", "responsible:农业和农村工作综合管理", "responsible:财政",
+        "responsible:农业", "responsible:林业", "responsible:水利", "responsible:海洋与渔业",
+        "responsible:交通运输", "responsible:住房和城乡建设", "responsible:城乡规划",
+        "responsible:环境保护",
+      ])
+    #expect(
+      try document.roles(measure: "第三条") == [
+        "lead:县（市、区）国土资源主管部门", "cooperating:发展和改革", "cooperating:财政",
+        "cooperating:乡（镇）人民政府", "cooperating:街道办事处",
+      ])
+    #expect(
+      try document.roles(measure: "第四条") == [
+        "responsible:崂山区建设主管部门", "responsible:城阳区建设主管部门", "responsible:各县级市建设主管部门",
+      ])
+    #expect(
+      try document.roles(measure: "第五条") == [
+        "responsible:萧山区公安分局", "responsible:余杭区公安分局", "responsible:诸暨市人民政府",
+        "responsible:嵊州市人民政府",
+      ])
+    // The government's bodies are left unnamed: no role, and none for the government.
+    #expect(try document.roles(measure: "第六条").isEmpty)
+    #expect(
+      try document.roles(measure: "第七条") == [
+        "responsible:市供水管理机构", "responsible:区(市)城市供水行政主管部门",
+      ])
+    #expect(
+      try document.roles(measure: "第八条") == [
+        "cooperating:区人民政府", "cooperating:县人民政府", "cooperating:市建设交通",
+        "cooperating:发展改革", "cooperating:财政",
+      ])
+    #expect(
+      try document.roles(measure: "第九条") == [
+        "cooperating:居民委员会", "cooperating:村民委员会",
+      ])
+  }
 }

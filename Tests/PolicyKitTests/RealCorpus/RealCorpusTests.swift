@@ -137,8 +137,12 @@ import Testing
     let energy = try law("可再生能源法(2009-12-26).md")
     #expect(try energy.roles(measure: "第二十四条").contains("cooperating:国务院价格主管部门"))
     let reservoir = try law("台州市长潭水库饮用水水源保护条例(2020-08-20).md")
+    // The towns of the protected area cooperate: the bodies of a place, named after it
+    // (…范围内的乡（镇）人民政府), a level noted in brackets.
     #expect(
-      try reservoir.roles(measure: "第十五条") == ["lead:农业农村主管部门", "lead:林业主管部门"])
+      try reservoir.roles(measure: "第十五条") == [
+        "lead:农业农村主管部门", "lead:林业主管部门", "cooperating:乡（镇）人民政府",
+      ])
     let mountain = try law("驻马店市山体保护条例(2019-07-09).md")
     #expect(try mountain.roles(measure: "第四条").contains("cooperating:村（居）民委员会"))
   }
