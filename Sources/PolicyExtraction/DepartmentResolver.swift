@@ -128,11 +128,16 @@ package struct DepartmentResolver {
   }
 
   /// Whether `name` is the department of a sector, named by it: 公安部门, 交通部门,
-  /// 城市管理综合执法部门 (a kind of body, docs/gold-format.md), not an unnamed collective
+  /// 城市管理综合执法部门, 防汛指挥机构, 家庭教育指导机构 (a kind of body,
+  /// docs/gold-format.md), not an unnamed collective
   /// (有关部门, 职能部门), nor words of a clause run into one ("…主体责任和行业部门",
   /// "及时报告城管执法部门").
   private static func isSectorDepartment(_ name: String) -> Bool {
-    guard name.hasSuffixBytes("部门") || isSectorOrgan(name) else { return false }
+    guard
+      name.hasSuffixBytes("部门") || isSectorOrgan(name)
+        || (name.hasSuffixBytes("机构") && !unnamedOpenings.contains { name.hasPrefixBytes($0) }
+          && !relationalOrgans.contains(name))
+    else { return false }
     // A sector named with 和 is one name ("住房和城乡建设部门负责…").
     let words =
       DepartmentList.holdsJoinedSector(Array(name.utf8))
@@ -141,6 +146,16 @@ package struct DepartmentResolver {
       && name.unicodeScalars.dropLast(2).allSatisfy { UTF8Scalars.isIdeograph($0.value) }
       && !words.contains { name.containsBytes($0) }
   }
+
+  /// Words that open no sector's name but bodies left unnamed: 若干 (若干职能机构), 专门
+  /// (专门机构), 其他, 其它.
+  private static let unnamedOpenings = ["若干", "专门", "其他", "其它"]
+  /// Organs named only by how they stand to another body, which the name leaves out
+  /// (办事机构, 派出机构, 内设机构): no sector's organ alone ("绿化委员会的办事机构" is).
+  private static let relationalOrgans: Set<String> = [
+    "办事机构", "派出机构", "内设机构", "技术机构", "职能机构", "工作机构", "执行机构", "下属机构", "所属机构",
+    "分支机构", "指定内设机构",
+  ]
 
   /// Whether `name` is the organ of a sector as laws name them (公安机关, 税务机关,
   /// 事业单位登记管理机关): 机关 after the sector, not the organs of the state at large
@@ -165,6 +180,8 @@ package struct DepartmentResolver {
   /// verbs that name a body by what it does in the text (数据提供部门, 数据使用部门).
   private static let clauseWords = [
     "和", "及", "与", "或", "等", "责任", "及时", "严格", "报告", "下列", "上述", "其他", "其它", "分级", "提供", "使用", "履行",
+    // "扶持本行政区域内各类学前教育机构": the place and kinds a clause speaks of.
+    "各类", "区域内", "辖区内",
   ]
 
   /// Whether `name` opens with the name of a province or a city, two or three characters
@@ -299,14 +316,23 @@ package struct DepartmentResolver {
   /// the tasks a plan or law gives the community, as docs/gold-format.md counts them).
   static func isRegulatedParty(_ name: String) -> Bool {
     if stateOwnedMarkers.contains(where: { name.containsBytes($0) }) { return false }
+    // A level's own institution is a body of that government (市蚕种检验机构, 区妇幼保健机构).
+    if name.hasSuffixBytes("机构"), RoleSentences.openingLevel(of: Array(name.utf8)) != nil {
+      return false
+    }
     if regulatedEndings.contains(where: { name.hasSuffixBytes($0) }) { return true }
     return name.hasSuffixBytes("公司")
       && collectiveMarkers.contains(where: { name.hasPrefixBytes($0) })
   }
 
-  /// How the names of regulated parties end.
+  /// How the names of regulated parties end: enterprises, owners, builders, and the
+  /// institutions that serve the public under a law's rules (医疗机构, 养老机构, 保险机构,
+  /// 检验机构, 培训机构…), named by their service as the bodies of government are by their
+  /// sector.
   private static let regulatedEndings = [
     "企业", "业主", "建设单位", "施工单位", "实施主体", "项目单位", "业主委员会", "业主大会", "经营者", "物业管理机构",
+    "医疗机构", "卫生机构", "保险机构", "养老机构", "托幼机构", "检验机构", "检测机构", "培训机构", "中介机构",
+    "服务机构", "金融机构", "教育机构", "评估机构", "认证机构", "保健机构", "支付机构", "结算机构", "监理机构",
   ]
   /// Words that make an enterprise a body of the government: 国有 (区属国有公司), 国企, and
   /// a level of government that owns or manages it (区管企业, 区属企业, 市属企业).

@@ -88,8 +88,15 @@ extension RoleSentences {
       return [DepartmentList.Name(bytes: name, written: nil, role: nil)]
     }
     for verb in Self.establishingVerbs {
+      // The body that sets it up opens the clause ("市统计行政管理部门应当设立…"), not a
+      // verb that has others set one up ("鼓励企业设立研发机构", "支持…在本市设立…机构").
       guard let at = lastOffset(of: verb, in: text, clause),
         at + verb.count < clause.upperBound,
+        !DepartmentResolver.opensWithVerb(
+          String(decoding: text[stripFillers(text, clause.lowerBound..<at)], as: UTF8.self)),
+        !Self.causingVerbs.contains(where: {
+          ByteSearch.offset(of: $0, in: text, within: clause.lowerBound..<at) != nil
+        }),
         let names = names(filling: (at + verb.count)..<clause.upperBound, in: text, known: &known)
       else { continue }
       return names
@@ -97,12 +104,16 @@ extension RoleSentences {
     return nil
   }
 
+  /// Verbs by which a body has another set one up ("市人民政府…支持中央金融管理部门在本市设立
+  /// …机构"): the body set up is not the one the sentence gives a role.
+  static let causingVerbs = ["支持", "鼓励", "引导", "推动", "督促", "允许"].map { Array($0.utf8) }
   /// Verbs by which a law establishes a body: 设立.
   static let establishingVerbs = [Array("设立".utf8)]
   /// 下设, by which a body sets up its office ("领导小组下设办公室").
   static let setsUpUnder = Array("下设".utf8)
-  /// The offices a body sets up under it, named by their parent: 办公室, 秘书处.
-  static let offices = ["办公室", "秘书处"].map { Array($0.utf8) }
+  /// The offices a body sets up under it, named by their parent: 办公室, 秘书处, 办事机构
+  /// ("劳动争议仲裁委员会下设办事机构").
+  static let offices = ["办公室", "秘书处", "办事机构"].map { Array($0.utf8) }
 
   /// The governments 落实 names as the holders of the responsibilities it makes good, when
   /// its clause has no subject of its own ("落实地方政府主体责任", "落实地方各级人民政府责任",

@@ -173,15 +173,22 @@ extension RoleSentences {
     }
     // "市和区县（市）人民政府其他有关主管部门", "区政府各部门": the names qualify bodies left
     // unnamed.
-    if end > clause.lowerBound,
-      !Self.listSeparators.contains(UTF8Scalars.scalar(in: text, before: end).0),
-      Self.collectiveOpenings.contains(where: { ByteSearch.hasPrefix($0, in: text, rest) })
-    {
-      // Not after a separator: "居民委员会、村民委员会和其他基层组织" lists them.
-      return true
-    }
+    if opensUnnamedBodies(text, after: end, in: clause) { return true }
     return ByteSearch.offset(of: Self.possessive, in: text, within: window) != nil
       || Self.bodiesPeople.contains { ByteSearch.hasPrefix($0, in: text, rest) }
+  }
+
+  /// Whether bodies left unnamed follow names that end at `end` ("市和区县（市）人民政府
+  /// 其他有关主管部门", "区政府各部门"): the names only say whose they are. Not after a
+  /// separator: "居民委员会、村民委员会和其他基层组织" lists them.
+  func opensUnnamedBodies(_ text: UnsafeBufferPointer<UInt8>, after end: Int, in clause: Range<Int>)
+    -> Bool
+  {
+    end > clause.lowerBound && end < clause.upperBound
+      && !Self.listSeparators.contains(UTF8Scalars.scalar(in: text, before: end).0)
+      && Self.collectiveOpenings.contains {
+        ByteSearch.hasPrefix($0, in: text, end..<clause.upperBound)
+      }
   }
 
   /// Words that open bodies left unnamed after the names of their government: 其他, 有关,

@@ -15,6 +15,15 @@ extension RoleSentences {
     notesRead: Bool = false
   ) -> [DepartmentList.Name]? {
     guard !range.isEmpty, UTF8Scalars.hasAtMostCharacters(text, range, 120) else { return nil }
+    // "由教育主管部门或者其指定的教育机构负责": the body, not the one it may name in its
+    // place.
+    if let delegate = Self.delegateJoiners.lazy.compactMap({
+      ByteSearch.offset(of: $0, in: text, within: range)
+    }).first, delegate > range.lowerBound {
+      return names(
+        filling: range.lowerBound..<delegate, in: text, known: &known, asHeading: asHeading,
+        notesRead: notesRead)
+    }
     if !notesRead,
       ByteSearch.offset(of: 0x28, in: text, within: range) != nil
         || ByteSearch.offset(of: Self.fullWidthOpen, in: text, within: range) != nil
@@ -742,6 +751,12 @@ extension RoleSentences {
   static let wordsNoNameHolds = [
     "根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当", "统筹",
   ].map {
+    Array($0.utf8)
+  }
+
+  /// What brings in a body another one names in its place: 或者其指定的, 或者其委托的,
+  /// 或其指定的, 或其委托的.
+  static let delegateJoiners = ["或者其指定的", "或者其委托的", "或其指定的", "或其委托的"].map {
     Array($0.utf8)
   }
 

@@ -284,6 +284,12 @@ struct RoleSentences {
         if let place = placeEnd(in: text, before) {
           before = place..<before.upperBound
         }
+        // "由教育主管部门或者其指定的教育机构负责": the body, not the one it may name.
+        if let delegate = Self.delegateJoiners.lazy.compactMap({
+          ByteSearch.offset(of: $0, in: text, within: before)
+        }).first {
+          before = before.lowerBound..<delegate
+        }
         var subject: Subject? = nil
         var named = false
         if clause.continuesAfterGroup {
@@ -437,8 +443,11 @@ struct RoleSentences {
                   in: text, place..<body.upperBound, known: &known, verbFollows: true) : nil
             })
           {
-            // "会同有关部门组成征兵办公室": unnamed bodies and what they do, no name.
-            record(objects.names.filter { !Self.holdsUnnamedBodies($0.bytes) }, .cooperating)
+            // "会同有关部门组成征兵办公室": unnamed bodies and what they do, no name; nor
+            // the body whose unnamed ones follow ("会同市人民代表大会其他有关的专门委员会").
+            if !opensUnnamedBodies(text, after: objects.end, in: body) {
+              record(objects.names.filter { !Self.holdsUnnamedBodies($0.bytes) }, .cooperating)
+            }
           }
           continue
         }

@@ -726,7 +726,7 @@ import Testing
       """)
     #expect(
       try document.roles(measure: "第一条") == [
-        "lead:市经济信息化", "lead:市口岸服务", "lead:市市场监管",
+        "lead:市经济信息化", "lead:市口岸服务", "lead:市市场监管", "cooperating:口岸查验机构",
       ])
     #expect(
       try document.roles(measure: "第二条") == [
@@ -850,5 +850,42 @@ import Testing
       try document.roles(measure: "第九条") == [
         "cooperating:居民委员会", "cooperating:村民委员会",
       ])
+  }
+
+  /// Organs named by their work and 机构 (防汛指挥机构) are bodies, the institutions that
+  /// serve the public (医疗机构) regulated parties; the office a body sets up is named by
+  /// it; the body another may name in its place is the one named; a body whose unnamed
+  /// ones follow is none.
+  @Test func organsInstitutionsAndDelegates() throws {
+    let document = try parse(
+      """
+      某市条例
+
+      第一条　防汛指挥机构负责本行政区域的防汛工作。
+
+      第二条　医疗机构应当配合做好疫情防控工作。
+
+      第三条　劳动争议仲裁委员会下设办事机构，负责办理劳动争议仲裁委员会的日常工作。
+
+      第四条　移交后由教育主管部门或者其指定的教育机构负责管理维护。
+
+      第五条　市人大财经委员会应当会同市人民代表大会其他有关的专门委员会进行初步审查。
+
+      第六条　若干职能机构负责日常工作。
+
+      第七条　市人民政府应当支持金融机构设立小型微型企业金融服务专营机构，配合国家金融管理部门建立考核指标体系。
+
+      第八条　市蚕种检验机构负责全市蚕种的质量检验。
+      """)
+    #expect(try document.roles(measure: "第一条") == ["responsible:防汛指挥机构"])
+    #expect(try document.roles(measure: "第二条").isEmpty)
+    #expect(try document.roles(measure: "第三条") == ["responsible:劳动争议仲裁委员会办事机构"])
+    #expect(try document.roles(measure: "第四条") == ["responsible:教育主管部门"])
+    #expect(try document.roles(measure: "第五条") == ["lead:市人大财经委员会"])
+    #expect(try document.roles(measure: "第六条").isEmpty)
+    // The body that has another set one up keeps the role.
+    #expect(try document.roles(measure: "第七条") == ["cooperating:市人民政府"])
+    // A level's own institution is a body of its government.
+    #expect(try document.roles(measure: "第八条") == ["responsible:市蚕种检验机构"])
   }
 }
