@@ -358,20 +358,26 @@ struct DepartmentList {
       defer { index -= 1 }
       let owner: (ArraySlice<UInt8>) -> Bool
       let ending: [UInt8]
+      /// Whether the last name, without the ending, is one of the owners (a place's
+      /// department is found after its place, 各 included: 各县级市建设主管部门).
+      var lastIsOwner: (ArraySlice<UInt8>) -> Bool
       if let shared = Self.sharedEndings.first(where: { names[index].bytes.hasSuffix($0) }) {
         (owner, ending) = (Self.isPlace, shared)
+        lastIsOwner = owner
       } else if Self.isPlace(names[index - 1].bytes[...]),
         let department = Self.departmentOfPlace(names[index].bytes)
       {
         // "萧山区、余杭区公安分局", "崂山区、城阳区和各县级市建设主管部门": the places before
         // a place's department each have that department.
-        (owner, ending) = ({ _ in true }, department)
+        (owner, ending) = (Self.isPlace, department)
+        lastIsOwner = { _ in true }
       } else if let shared = Self.sharedEnding(of: names[index].bytes) {
         (owner, ending) = (Self.isSector, shared)
+        lastIsOwner = owner
       } else {
         continue
       }
-      guard owner(names[index].bytes.dropLast(ending.count)) else { continue }
+      guard lastIsOwner(names[index].bytes.dropLast(ending.count)) else { continue }
       var before = index - 1
       while before >= 0, owner(names[before].bytes[...]), names[before].role == names[index].role,
         !names[before].isSector
@@ -420,6 +426,14 @@ struct DepartmentList {
       && !(["市", "区", "县"].contains { name.hasPrefix($0) }
         && RoleSentences.openingLevel(of: bytes) != nil)
       && !["市", "县", "区", "省", "镇", "乡", "级"].contains { name.hasSuffix($0) }
+  }
+
+  /// `name` without the sectors joined with 和 it holds (住房和城乡建设部门 → 部门), so that
+  /// a 和 left in it joins two names.
+  static func withoutJoinedSectors(_ name: String) -> String {
+    joinedSectors.reduce(name) { rest, sector in
+      rest.replacing(String(decoding: sector, as: UTF8.self), with: "")
+    }
   }
 
   /// Whether `bytes` holds a sector whose name is joined with 和 (住房和城乡建设,
@@ -502,9 +516,17 @@ struct DepartmentList {
         UTF8Scalars.isIdeograph($0.value)
       })
     else { return false }
+    // Not levels alone (县市, 市区) nor a place the text speaks from or of (本市, 全市, 城区).
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard !text.unicodeScalars.allSatisfy({ "省市区县镇乡旗".unicodeScalars.contains($0) }),
+      !notPlaceOpenings.contains(where: { text.hasPrefix($0) })
+    else { return false }
     return !bytes.starts(with: Array("各".utf8)) && !bytes.starts(with: Array("有关".utf8))
       && !bytes.starts(with: Array("相关".utf8))
   }
+  /// Words that open no place's name: 本, 全, 该 (本市, 全区, 该县), 城市, 城区, 城镇 (not
+  /// 城 alone: 城阳区).
+  private static let notPlaceOpenings = ["本", "全", "该", "城市", "城区", "城镇"]
 }
 
 extension Collection where Element == UInt8 {

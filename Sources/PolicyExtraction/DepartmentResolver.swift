@@ -138,22 +138,21 @@ package struct DepartmentResolver {
         || (name.hasSuffixBytes("机构") && !unnamedOpenings.contains { name.hasPrefixBytes($0) }
           && !relationalOrgans.contains(name))
     else { return false }
-    // A sector named with 和 is one name ("住房和城乡建设部门负责…").
-    let words =
-      DepartmentList.holdsJoinedSector(Array(name.utf8))
-      ? clauseWords.filter { $0 != "和" && $0 != "与" } : clauseWords
+    // A sector named with 和 is one name ("住房和城乡建设部门负责…"): its 和 joins no two.
+    let unjoined = DepartmentList.withoutJoinedSectors(name)
     return name.unicodeScalars.count >= 4 && !isUnnamedCollective(name)
       && name.unicodeScalars.dropLast(2).allSatisfy { UTF8Scalars.isIdeograph($0.value) }
-      && !words.contains { name.containsBytes($0) }
+      && !clauseWords.contains { unjoined.containsBytes($0) }
   }
 
   /// Words that open no sector's name but bodies left unnamed: 若干 (若干职能机构), 专门
   /// (专门机构), 其他, 其它.
   private static let unnamedOpenings = ["若干", "专门", "其他", "其它"]
   /// Organs named only by how they stand to another body, which the name leaves out
-  /// (办事机构, 派出机构, 内设机构): no sector's organ alone ("绿化委员会的办事机构" is).
+  /// (办事机构, 内设机构): no sector's organ alone ("绿化委员会的办事机构" is). Not 派出机构,
+  /// which laws name alone as the body of a government's district (台州 长潭水库).
   private static let relationalOrgans: Set<String> = [
-    "办事机构", "派出机构", "内设机构", "技术机构", "职能机构", "工作机构", "执行机构", "下属机构", "所属机构",
+    "办事机构", "内设机构", "技术机构", "职能机构", "工作机构", "执行机构", "下属机构", "所属机构",
     "分支机构", "指定内设机构",
   ]
 
@@ -317,7 +316,9 @@ package struct DepartmentResolver {
   static func isRegulatedParty(_ name: String) -> Bool {
     if stateOwnedMarkers.contains(where: { name.containsBytes($0) }) { return false }
     // A level's own institution is a body of that government (市蚕种检验机构, 区妇幼保健机构).
-    if name.hasSuffixBytes("机构"), RoleSentences.openingLevel(of: Array(name.utf8)) != nil {
+    if name.hasSuffixBytes("机构"), RoleSentences.openingLevel(of: Array(name.utf8)) != nil,
+      !scopeWords.contains(where: { name.containsBytes($0) })
+    {
       return false
     }
     if regulatedEndings.contains(where: { name.hasSuffixBytes($0) }) { return true }
@@ -325,6 +326,8 @@ package struct DepartmentResolver {
       && collectiveMarkers.contains(where: { name.hasPrefixBytes($0) })
   }
 
+  /// 以上, 以下: a level's scope (县级以上医疗机构), not a level's own body.
+  private static let scopeWords = ["以上", "以下"]
   /// How the names of regulated parties end: enterprises, owners, builders, and the
   /// institutions that serve the public under a law's rules (医疗机构, 养老机构, 保险机构,
   /// 检验机构, 培训机构…), named by their service as the bodies of government are by their
@@ -333,6 +336,7 @@ package struct DepartmentResolver {
     "企业", "业主", "建设单位", "施工单位", "实施主体", "项目单位", "业主委员会", "业主大会", "经营者", "物业管理机构",
     "医疗机构", "卫生机构", "保险机构", "养老机构", "托幼机构", "检验机构", "检测机构", "培训机构", "中介机构",
     "服务机构", "金融机构", "教育机构", "评估机构", "认证机构", "保健机构", "支付机构", "结算机构", "监理机构",
+    "经纪机构", "代理机构", "托育机构", "咨询机构",
   ]
   /// Words that make an enterprise a body of the government: 国有 (区属国有公司), 国企, and
   /// a level of government that owns or manages it (区管企业, 区属企业, 市属企业).

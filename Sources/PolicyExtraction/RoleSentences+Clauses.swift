@@ -184,11 +184,24 @@ extension RoleSentences {
   func opensUnnamedBodies(_ text: UnsafeBufferPointer<UInt8>, after end: Int, in clause: Range<Int>)
     -> Bool
   {
-    end > clause.lowerBound && end < clause.upperBound
-      && !Self.listSeparators.contains(UTF8Scalars.scalar(in: text, before: end).0)
-      && Self.collectiveOpenings.contains {
+    guard end > clause.lowerBound, end < clause.upperBound,
+      !Self.listSeparators.contains(UTF8Scalars.scalar(in: text, before: end).0),
+      Self.collectiveOpenings.contains(where: {
         ByteSearch.hasPrefix($0, in: text, end..<clause.upperBound)
-      }
+      })
+    else { return false }
+    // Bodies, not the adverb 各 ("市财政局各负其责", "各司其职"): a kind of body follows
+    // within ten characters.
+    let window = end..<min(clause.upperBound, end + 10 * 3)
+    return Self.unnamedBodyWords.contains {
+      ByteSearch.offset(of: $0, in: text, within: window) != nil
+    }
+  }
+
+  /// The kinds of body that 其他, 有关, 相关 and 各 leave unnamed: 部门, 单位, 机构, 机关,
+  /// 委员会, 处室, 组织.
+  static let unnamedBodyWords = ["部门", "单位", "机构", "机关", "委员会", "处室", "组织"].map {
+    Array($0.utf8)
   }
 
   /// Words that open bodies left unnamed after the names of their government: 其他, 有关,

@@ -168,7 +168,8 @@ extension RoleSentences {
     return and.count
   }
 
-  /// The levels a note may follow: those that open a name, and 乡 (乡（镇）人民政府).
+  /// The levels a note may follow: those that open a name, and 乡 and 镇 (乡（镇）人民政府,
+  /// 镇（乡）人民政府). A note may list one level or more.
   static let notedLevels = levelCharacters + ["乡", "镇"].map { Array($0.utf8) }
   /// Level words that open a name: 市, 区, 县, 省.
   static let levelCharacters = ["市", "区", "县", "省"].map { Array($0.utf8) }

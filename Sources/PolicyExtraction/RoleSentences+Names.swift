@@ -241,7 +241,8 @@ extension RoleSentences {
           }
         }
         sectorLevel = nil
-        // Heading a paragraph, a place names its government ("各镇、街道、开发区：").
+        // A bare place waits for the department or government that follows it ("萧山区、
+        // 余杭区公安分局"); heading a paragraph, it names its government ("各镇、街道、开发区：").
         if !isSector, !asHeading, DepartmentList.isPlace(bytes[...]),
           !(known.mention(bytes, resolver: resolver)?.isBodyInText ?? false)
         {

@@ -876,6 +876,10 @@ import Testing
       第七条　市人民政府应当支持金融机构设立小型微型企业金融服务专营机构，配合国家金融管理部门建立考核指标体系。
 
       第八条　市蚕种检验机构负责全市蚕种的质量检验。
+
+      第九条　市发展改革委、市财政局各负其责，配合做好相关工作。
+
+      第十条　市水务局应当会同市财政局、区人民政府其他有关部门编制规划。
       """)
     #expect(try document.roles(measure: "第一条") == ["responsible:防汛指挥机构"])
     #expect(try document.roles(measure: "第二条").isEmpty)
@@ -887,5 +891,10 @@ import Testing
     #expect(try document.roles(measure: "第七条") == ["cooperating:市人民政府"])
     // A level's own institution is a body of its government.
     #expect(try document.roles(measure: "第八条") == ["responsible:市蚕种检验机构"])
+    // 各 as an adverb leaves the names their role; before unnamed bodies, only the last
+    // name of a list is theirs.
+    #expect(
+      try document.roles(measure: "第九条") == ["cooperating:市发展改革委", "cooperating:市财政局"])
+    #expect(try document.roles(measure: "第十条") == ["lead:市水务局", "cooperating:市财政局"])
   }
 }
