@@ -301,6 +301,11 @@ extension RoleSentences {
         index += note.bytes
         continue
       }
+      // A note inside a name lists no names ("开发区（集聚区、园区）管理机构").
+      if let close = Self.noteClose(in: text, at: index, limit: range.upperBound) {
+        index = close
+        continue
+      }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
       if scalar == .scalar("、")
         || (scalar == .scalar("与")
@@ -755,6 +760,24 @@ extension RoleSentences {
     Array($0.utf8)
   }
 
+  /// Where the note that opens at `index` ends (after its closing bracket), when a bracket
+  /// opens there and closes within twenty characters, before `limit`.
+  static func noteClose(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Int? {
+    guard index < limit else { return nil }
+    let (open, openLength) = UTF8Scalars.scalar(in: text, at: index)
+    guard open == .scalar("（") || open == 0x28 else { return nil }
+    var at = index + openLength
+    var characters = 0
+    while at < limit && characters < 20 {
+      let (scalar, length) = UTF8Scalars.scalar(in: text, at: at)
+      if scalar == .scalar("）") || scalar == 0x29 { return at + length }
+      if scalar == .scalar("（") || scalar == 0x28 { return nil }
+      at += length
+      characters += 1
+    }
+    return nil
+  }
+
   /// What brings in a body another one names in its place: 或者其指定的, 或者其委托的,
   /// 或其指定的, 或其委托的.
   static let delegateJoiners = ["或者其指定的", "或者其委托的", "或其指定的", "或其委托的"].map {
@@ -778,7 +801,8 @@ extension RoleSentences {
 
   /// 等 and the words after it that close a list of sectors (等部门, 等有关部门,
   /// 等行业主管部门, 等部门和单位, 等单位: "市场运营机构、高校、科研院所等单位"; 等人民团体,
-  /// 等群团组织: "工会、共青团、妇联等人民团体"), longest first.
+  /// 等群团组织: "工会、共青团、妇联等人民团体"; 等人民政府的派出机关, the bodies a government
+  /// sends to its towns and zones), longest first.
   static let listClosings = [
     "等有关行政主管部门", "等有关行政管理部门", "等行业主管部门", "等行政主管部门", "等行政管理部门", "等有关主管部门", "等主管部门", "等管理部门",
     "等有关部门和单位",
@@ -786,6 +810,8 @@ extension RoleSentences {
     "等有关部门",
     "等相关部门", "等职能部门", "等部门", "等有关单位和个人", "等单位和个人", "等单位",
     "等人民团体", "等群团组织", "等社会团体",
+    // "乡（镇）人民政府以及街道办事处、开发区（园区）管理机构等人民政府的派出机关（机构）".
+    "等人民政府的派出机关", "等人民政府派出机关",
     "等机构", "等团体", "等",
   ].map { Array($0.utf8) }
   static let etc = Array("等".utf8)

@@ -880,6 +880,8 @@ import Testing
       第九条　市发展改革委、市财政局各负其责，配合做好相关工作。
 
       第十条　市水务局应当会同市财政局、区人民政府其他有关部门编制规划。
+
+      第十一条　乡（镇）人民政府以及街道办事处、开发区（集聚区、园区）管理机构等人民政府的派出机关（机构）应当加强监督检查，协助有关部门依法履行监督管理职责。
       """)
     #expect(try document.roles(measure: "第一条") == ["responsible:防汛指挥机构"])
     #expect(try document.roles(measure: "第二条").isEmpty)
@@ -896,5 +898,10 @@ import Testing
     #expect(
       try document.roles(measure: "第九条") == ["cooperating:市发展改革委", "cooperating:市财政局"])
     #expect(try document.roles(measure: "第十条") == ["lead:市水务局", "cooperating:市财政局"])
+    // A list closed by 等人民政府的派出机关, a note with 、 inside one of its names.
+    #expect(
+      try document.roles(measure: "第十一条") == [
+        "cooperating:乡（镇）人民政府", "cooperating:街道办事处", "cooperating:开发区（集聚区、园区）管理机构",
+      ])
   }
 }
