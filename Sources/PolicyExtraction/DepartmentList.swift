@@ -511,22 +511,18 @@ struct DepartmentList {
     // Three bytes per ideograph: two to five characters, each an ideograph (not the
     // bracket of a note: 县（市）).
     guard bytes.count >= 6, bytes.count <= 15,
-      placeEndings.contains(where: { bytes.hasSuffix($0) }),
-      String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy({
-        UTF8Scalars.isIdeograph($0.value)
-      })
+      placeEndings.contains(where: { bytes.hasSuffix($0) })
     else { return false }
-    // Not levels alone (县市, 市区) nor a place the text speaks from or of (本市, 全市, 城区).
     let text = String(decoding: bytes, as: UTF8.self)
-    guard !text.unicodeScalars.allSatisfy({ "省市区县镇乡旗".unicodeScalars.contains($0) }),
-      !notPlaceOpenings.contains(where: { text.hasPrefix($0) })
-    else { return false }
-    return !bytes.starts(with: Array("各".utf8)) && !bytes.starts(with: Array("有关".utf8))
-      && !bytes.starts(with: Array("相关".utf8))
+    // Not levels alone (县市, 市区), a place the text speaks from or of (本市, 全市, 城区),
+    // nor a collective (各区, 有关区).
+    return text.unicodeScalars.allSatisfy { UTF8Scalars.isIdeograph($0.value) }
+      && !text.unicodeScalars.allSatisfy { "省市区县镇乡旗".unicodeScalars.contains($0) }
+      && !notPlaceOpenings.contains { text.hasPrefix($0) }
   }
   /// Words that open no place's name: 本, 全, 该 (本市, 全区, 该县), 城市, 城区, 城镇 (not
-  /// 城 alone: 城阳区).
-  private static let notPlaceOpenings = ["本", "全", "该", "城市", "城区", "城镇"]
+  /// 城 alone: 城阳区), and the markers of collectives 各, 有关, 相关.
+  private static let notPlaceOpenings = ["本", "全", "该", "城市", "城区", "城镇", "各", "有关", "相关"]
 }
 
 extension Collection where Element == UInt8 {

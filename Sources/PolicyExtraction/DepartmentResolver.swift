@@ -139,7 +139,9 @@ package struct DepartmentResolver {
           && !relationalOrgans.contains(name))
     else { return false }
     // A sector named with 和 is one name ("住房和城乡建设部门负责…"): its 和 joins no two.
-    let unjoined = DepartmentList.withoutJoinedSectors(name)
+    let unjoined =
+      DepartmentList.holdsJoinedSector(Array(name.utf8))
+      ? DepartmentList.withoutJoinedSectors(name) : name
     return name.unicodeScalars.count >= 4 && !isUnnamedCollective(name)
       && name.unicodeScalars.dropLast(2).allSatisfy { UTF8Scalars.isIdeograph($0.value) }
       && !clauseWords.contains { unjoined.containsBytes($0) }

@@ -116,11 +116,9 @@ extension RoleSentences {
   func roleWordDescribesASystem(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     guard range.lowerBound < range.upperBound else { return false }
     let (next, _) = UTF8Scalars.scalar(in: text, at: range.lowerBound)
-    guard next == .scalar("、") || next == .scalar("的"),
-      Self.systems.contains(where: { ByteSearch.hasSuffix($0, in: text, range) }),
-      ByteSearch.offset(of: Self.possessive, in: text, within: range) != nil
-    else { return false }
-    return true
+    return (next == .scalar("、") || next == .scalar("的"))
+      && Self.systems.contains { ByteSearch.hasSuffix($0, in: text, range) }
+      && ByteSearch.offset(of: Self.possessive, in: text, within: range) != nil
   }
 
   /// The systems of government a clause may describe by who takes which role: 体制,

@@ -15,15 +15,6 @@ extension RoleSentences {
     notesRead: Bool = false
   ) -> [DepartmentList.Name]? {
     guard !range.isEmpty, UTF8Scalars.hasAtMostCharacters(text, range, 120) else { return nil }
-    // "由教育主管部门或者其指定的教育机构负责": the body, not the one it may name in its
-    // place.
-    if let delegate = Self.delegateJoiners.lazy.compactMap({
-      ByteSearch.offset(of: $0, in: text, within: range)
-    }).first, delegate > range.lowerBound {
-      return names(
-        filling: range.lowerBound..<delegate, in: text, known: &known, asHeading: asHeading,
-        notesRead: notesRead)
-    }
     if !notesRead,
       ByteSearch.offset(of: 0x28, in: text, within: range) != nil
         || ByteSearch.offset(of: Self.fullWidthOpen, in: text, within: range) != nil
@@ -128,6 +119,12 @@ extension RoleSentences {
     var names: [DepartmentList.Name] = []
     var pieceStart = range.lowerBound
     var index = range.lowerBound
+    /// The brackets the names keep (notes inside a name), whose 、 lists no names.
+    let notes =
+      ByteSearch.offset(of: 0x28, in: text, within: range) != nil
+        || ByteSearch.offset(of: Self.fullWidthOpen, in: text, within: range) != nil
+      ? ResponsibilityExtractor.parenthesisedGroups(
+        text, TextSpan(range.lowerBound, range.upperBound)) : []
     var levelsListed = false
     /// Those levels, for the governments a list of sectors may open with.
     var listedLevels: [[UInt8]] = []
@@ -302,8 +299,8 @@ extension RoleSentences {
         continue
       }
       // A note inside a name lists no names ("开发区（集聚区、园区）管理机构").
-      if let close = Self.noteClose(in: text, at: index, limit: range.upperBound) {
-        index = close
+      if let note = notes.first(where: { $0.start == index }) {
+        index = note.end
         continue
       }
       let (scalar, length) = UTF8Scalars.scalar(in: text, at: index)
@@ -758,24 +755,6 @@ extension RoleSentences {
     "根据", "按照", "依据", "结合", "作为", "负责", "牵头", "配合", "会同", "参与", "协同", "应当", "统筹",
   ].map {
     Array($0.utf8)
-  }
-
-  /// Where the note that opens at `index` ends (after its closing bracket), when a bracket
-  /// opens there and closes within twenty characters, before `limit`.
-  static func noteClose(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Int? {
-    guard index < limit else { return nil }
-    let (open, openLength) = UTF8Scalars.scalar(in: text, at: index)
-    guard open == .scalar("（") || open == 0x28 else { return nil }
-    var at = index + openLength
-    var characters = 0
-    while at < limit && characters < 20 {
-      let (scalar, length) = UTF8Scalars.scalar(in: text, at: at)
-      if scalar == .scalar("）") || scalar == 0x29 { return at + length }
-      if scalar == .scalar("（") || scalar == 0x28 { return nil }
-      at += length
-      characters += 1
-    }
-    return nil
   }
 
   /// What brings in a body another one names in its place: 或者其指定的, 或者其委托的,

@@ -446,10 +446,10 @@ struct RoleSentences {
             // "会同有关部门组成征兵办公室": unnamed bodies and what they do, no name; nor
             // the body whose unnamed ones follow ("会同市人民代表大会其他有关的专门委员会").
             // Only the last name: "会同市财政局、区人民政府其他有关部门" names 市财政局.
-            let named =
+            let bodies =
               opensUnnamedBodies(text, after: objects.end, in: body)
               ? objects.names.dropLast() : objects.names[...]
-            record(named.filter { !Self.holdsUnnamedBodies($0.bytes) }, .cooperating)
+            record(bodies.filter { !Self.holdsUnnamedBodies($0.bytes) }, .cooperating)
           }
           continue
         }

@@ -120,6 +120,31 @@ import Testing
     #expect(shares.map(\.value) == [8, 4.2, 3.2], "\(law.targets.map(\.indicator))")
   }
 
+  /// The names of blind batches 26 and 28, on the regulations they came from: places
+  /// sharing a department (青岛 建筑节能), a dozen sectors before 等部门 (浙江 土地整治),
+  /// 住房和城乡建设部门 on its own (丽水 养犬), bodies closed by 等人民政府的派出机关 with a note
+  /// holding 、 (台州 电梯), an organ named by its work and 机构 (防汛条例), and a law's
+  /// amendment history, which holds no target (青岛 建筑节能).
+  @Test func laws_namesOfBatches26And28() throws {
+    let energy = try law("青岛市民用建筑节能条例(2022-01-21).md")
+    #expect(
+      try energy.roles(measure: "第四条").contains("responsible:崂山区建设主管部门")
+        && energy.roles(measure: "第四条").contains("responsible:各县级市建设主管部门"))
+    #expect(energy.targets.isEmpty)
+    let land = try law("浙江省土地整治条例(2018-11-30).md")
+    #expect(try land.roles(measure: "第五条").contains("responsible:海洋与渔业"))
+    #expect(try !land.roles(measure: "第五条").contains("responsible:县级以上人民政府"))
+    let dogs = try law("丽水市城市养犬管理规定(2020-08-14).md")
+    #expect(try dogs.roles(measure: "第八条").contains("responsible:住房和城乡建设部门"))
+    let lifts = try law("台州市电梯安全管理规定(2017-12-15).md")
+    #expect(
+      try lifts.roles(measure: "第三条") == [
+        "cooperating:乡（镇）人民政府", "cooperating:街道办事处", "cooperating:开发区（集聚区、园区）管理机构",
+      ])
+    let floods = try law("防汛条例(2011-01-08).md")
+    #expect(try floods.roles(measure: "第六条").contains("responsible:国家防汛总指挥部"))
+  }
+
   /// The lists of sectors of blind batch 14, on the regulations they came from: 市场监管
   /// takes the list's 市 (上海口岸服务条例), 经济和信息化 is one sector (杭州城市大脑…条例),
   /// 国务院 is each sector's (可再生能源法), 农业农村 is a sector (台州…水源保护条例), names
