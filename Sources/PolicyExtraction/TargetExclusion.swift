@@ -34,25 +34,40 @@ enum TargetExclusion: Equatable {
   /// Where the first 目前 of `sentence` ends (a scalar offset): a value after it is a
   /// state. Found once for the sentence rather than in the text before each value.
   package static func firstStateWordEnd(in sentence: FoldedRun) -> Int? {
-    let word = Array(TargetGrammar.now.unicodeScalars)
-    var index = 0
-    while index + word.count <= sentence.count {
-      if word.indices.allSatisfy({ sentence[index + $0] == word[$0] }) {
-        return index + word.count
+    firstEnd(of: [TargetGrammar.now], in: sentence)
+  }
+
+  /// Where the first word of public finance (`TargetGrammar.fiscalWords`) in `sentence`
+  /// ends: an amount in 元 after it is a setting of public finance. Found once for the
+  /// sentence.
+  package static func firstFiscalWordEnd(in sentence: FoldedRun) -> Int? {
+    firstEnd(of: TargetGrammar.fiscalWords, in: sentence)
+  }
+
+  /// Where the first of `words` to end in `sentence` ends (a scalar offset), if any does.
+  private static func firstEnd(of words: [String], in sentence: FoldedRun) -> Int? {
+    words.compactMap { word -> Int? in
+      let scalars = Array(word.unicodeScalars)
+      var index = 0
+      while index + scalars.count <= sentence.count {
+        if scalars.indices.allSatisfy({ sentence[index + $0] == scalars[$0] }) {
+          return index + scalars.count
+        }
+        index += 1
       }
-      index += 1
-    }
-    return nil
+      return nil
+    }.min()
   }
 
   /// Why `value` is no target, read with the words of its clause before it (`phrase`) and
   /// after it (`after`) and the value after it (`next`); nil when it may be one.
   /// `saysNowBefore`: 目前 stands in the sentence before the value (see
-  /// `firstStateWordEnd`); `yearIsCarried`: the sentence has no year of its own;
+  /// `firstStateWordEnd`); `saysFiscalBefore`: a word of public finance does (see
+  /// `firstFiscalWordEnd`); `yearIsCarried`: the sentence has no year of its own;
   /// `opensList`: a colon ends the value's clause.
   package static func reason(
     phrase: String, after: String, value: TargetValue, next: TargetValue?, in sentence: FoldedRun,
-    saysNowBefore: Bool, yearIsCarried: Bool,
+    saysNowBefore: Bool, saysFiscalBefore: Bool, yearIsCarried: Bool,
     opensList: Bool
   ) -> TargetExclusion? {
     if opensList && value.counts { return .listCount }
@@ -68,12 +83,15 @@ enum TargetExclusion: Equatable {
     {
       return .parameter
     }
-    let before = sentence.text(0..<value.start)
-    let clause = Self.lastClause(of: before)
-    let reading = Self.continuedClauses(before, last: clause) + after
-    if TargetGrammar.fiscalWords.contains(where: {
-      reading.containsBytes($0) || (value.unit.hasSuffix("元") && before.containsBytes($0))
-    }) {
+    // The value's clause and the clauses it goes on with, read back from the value: the
+    // sentence before it is not copied for each value (a sentence of N values would cost
+    // N² characters).
+    let clauseStart = Self.clauseStart(in: sentence, before: value.start)
+    let clause = Substring(sentence.text(clauseStart..<value.start))
+    let reading = Self.continuedClauses(in: sentence, from: clauseStart, last: clause) + after
+    if (value.unit.hasSuffix("元") && saysFiscalBefore)
+      || TargetGrammar.fiscalWords.contains(where: { reading.containsBytes($0) })
+    {
       return .fiscal
     }
     if TargetGrammar.priceWords.contains(where: { reading.containsBytes($0) }) {
@@ -127,31 +145,38 @@ enum TargetExclusion: Equatable {
     return value.start > 0 && sentence[value.start - 1] == "“" ? .name : nil
   }
 
-  /// `last`, the clause a value ends, with the clauses before it that it goes on with: a
-  /// comparison ("…安排科技投入716亿元，比上年增长19.2%") or a bare verb ("中央财政拟投入社会
-  /// 保障资金2930亿元，比上年预计数增加439亿元，增长17.6%") says more of the quantity named
-  /// before it.
-  static func continuedClauses(_ before: String, last: Substring) -> String {
+  /// `last`, the clause a value ends (starting at `start` of `sentence`), with the clauses
+  /// before it that it goes on with: a comparison ("…安排科技投入716亿元，比上年增长19.2%")
+  /// or a bare verb ("中央财政拟投入社会保障资金2930亿元，比上年预计数增加439亿元，增长
+  /// 17.6%") says more of the quantity named before it. The clauses are joined without
+  /// their commas.
+  static func continuedClauses(in sentence: FoldedRun, from start: Int, last: Substring)
+    -> String
+  {
     var reading = String(last)
     var clause = last
-    var rest = before.dropLast(last.count)
-    while let cut = rest.last, "，,".contains(cut),
+    var start = start
+    while start > 0, "，,".unicodeScalars.contains(sentence[start - 1]),
       clause.hasPrefix("比") || clause.hasPrefix("较")
         || TargetGrammar.verbs.contains(where: { clause == $0.0 })
     {
-      rest = rest.dropLast()
-      clause = lastClause(of: String(rest))
+      let end = start - 1
+      start = clauseStart(in: sentence, before: end)
+      clause = Substring(sentence.text(start..<end))
       reading = clause + reading
-      rest = rest.dropLast(clause.count)
     }
     return reading
   }
 
-  /// The last clause of `text`: what follows its last ，；： or 。.
-  static func lastClause(of text: String) -> Substring {
-    guard let cut = text.lastIndex(where: { "，；：。,;:".contains($0) }) else { return text[...] }
-    return text[text.index(after: cut)...]
+  /// Where the clause that ends at `end` of `sentence` starts: after the last ，；：。,;:
+  /// before it, else at the sentence's start.
+  static func clauseStart(in sentence: FoldedRun, before end: Int) -> Int {
+    var index = end
+    while index > 0, !clauseSeparators.contains(sentence[index - 1]) { index -= 1 }
+    return index
   }
+  /// What ends a clause: ，；：。,;:.
+  private static let clauseSeparators = Set("，；：。,;:".unicodeScalars)
 
   /// Whether `clause` is set in the past (`TargetGrammar.pastWords`): 去年 or 上年 as its
   /// time, not as a baseline after 比, 较 or 同.

@@ -243,6 +243,7 @@ struct TargetExtractor {
     // The sentence is read once for the years before its values and for its first 目前.
     var yearsBefore = TargetYearsBefore(chars)
     let nowEnd = TargetExclusion.firstStateWordEnd(in: sentence)
+    let fiscalEnd = TargetExclusion.firstFiscalWordEnd(in: sentence)
     while index < values.count {
       // A list "14.5%、20.3%" after "分别" shares one clause.
       var group = [values[index]]
@@ -312,7 +313,8 @@ struct TargetExtractor {
       let next = index + group.count < values.count ? values[index + group.count] : nil
       let exclusion = TargetExclusion.reason(
         phrase: phrase, after: after, value: first, next: next, in: sentence,
-        saysNowBefore: nowEnd.map { $0 <= first.start } ?? false, yearIsCarried: needsVerb,
+        saysNowBefore: nowEnd.map { $0 <= first.start } ?? false,
+        saysFiscalBefore: fiscalEnd.map { $0 <= first.start } ?? false, yearIsCarried: needsVerb,
         opensList: afterEnd < chars.count && chars[afterEnd] == ":")
       // "居民消费价格涨幅3%左右": a rate of change names its own verb.
       if needsVerb, reading.verb == nil, first.unit == "%",
